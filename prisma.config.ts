@@ -1,0 +1,8 @@
+// Prisma CLI configuration. Only `prisma generate` is used here: migrations run through
+// prisma/tool/migrate.ts (the WASM schema engine), see README "Migrations".
+import { defineConfig } from "prisma/config";
+
+export default defineConfig({
+  schema: "prisma/schema.prisma",
+  migrations: { path: "prisma/migrations" },
+});

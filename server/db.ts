@@ -1,0 +1,106 @@
+/**
+ * The only place a Prisma client is made.
+ * - PostgreSQL (DATABASE_URL set) through @prisma/adapter-pg.
+ * - Embedded PGlite on disk (DATABASE_URL unset), owned by this one process.
+ * - In-memory PGlite for tests.
+ * Pending migrations are applied before the client is handed out.
+ */
+import fs from "node:fs/promises";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "./generated/prisma/client.ts";
+import { env } from "./env.ts";
+import { applyMigrations, type AdapterFactory } from "../prisma/tool/schema-engine.ts";
+import { migrationPaths } from "../prisma/tool/paths.ts";
+
+export type Db = PrismaClient;
+
+export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string } | { kind: "memory" };
+
+export interface DbHandle {
+  db: Db;
+  backend: "postgres" | "pglite";
+  /** Names of the migrations applied while opening. */
+  applied: string[];
+  close(): Promise<void>;
+}
+
+export interface OpenDbOptions {
+  migrate?: boolean;
+  /** App root holding prisma/ (defaults to the working directory). */
+  root?: string;
+}
+
+/** Migration directory names that are not yet recorded as finished in _prisma_migrations. */
+export async function pendingMigrations(db: Db, root?: string): Promise<string[]> {
+  const { migrationsDir } = migrationPaths(root);
+  const entries = await fs.readdir(migrationsDir, { withFileTypes: true });
+  const onDisk = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const [{ exists }] = await db.$queryRaw<{ exists: boolean }[]>`SELECT to_regclass('_prisma_migrations') IS NOT NULL AS "exists"`;
+  if (!exists) return onDisk;
+  const rows = await db.$queryRaw<{ migration_name: string }[]>`
+    SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
+  const done = new Set(rows.map((r) => r.migration_name));
+  return onDisk.filter((name) => !done.has(name));
+}
+
+/**
+ * Applies pending migrations through Prisma's WASM schema engine. The engine (about a second
+ * to load) is started only when something is pending, so an up-to-date start stays fast.
+ */
+export async function migrate(db: Db, adapterFactory: AdapterFactory, root?: string): Promise<string[]> {
+  if ((await pendingMigrations(db, root)).length === 0) return [];
+  const { applied } = await applyMigrations({ ...migrationPaths(root), adapterFactory });
+  return applied;
+}
+
+export async function openDb(target: DatabaseTarget, options: OpenDbOptions = {}): Promise<DbHandle> {
+  const shouldMigrate = options.migrate ?? true;
+  if (target.kind === "postgres") {
+    const adapter = new PrismaPg({ connectionString: target.url });
+    const db = new PrismaClient({ adapter });
+    try {
+      const applied = shouldMigrate ? await migrate(db, new PrismaPg({ connectionString: target.url }), options.root) : [];
+      return { db, backend: "postgres", applied, close: () => db.$disconnect() };
+    } catch (e) {
+      await db.$disconnect();
+      throw e;
+    }
+  }
+  if (target.kind === "pglite") await fs.mkdir(target.dataDir, { recursive: true });
+  const pglite = target.kind === "pglite" ? new PGlite(target.dataDir) : new PGlite();
+  await pglite.waitReady;
+  const db = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const close = async () => {
+    await db.$disconnect();
+    await pglite.close();
+  };
+  try {
+    const applied = shouldMigrate ? await migrate(db, new PrismaPGlite(pglite), options.root) : [];
+    return { db, backend: "pglite", applied, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
+
+// One client per server process; kept on globalThis so dev-mode reloads reuse it
+// (a second PGlite on the same directory would corrupt it).
+const globalForDb = globalThis as unknown as { lenteraDb?: Promise<DbHandle> };
+
+/** The app's database, opened (and migrated, unless LENTERA_AUTO_MIGRATE=false) on first use. */
+export function getDbHandle(): Promise<DbHandle> {
+  if (!globalForDb.lenteraDb) {
+    const config = env();
+    globalForDb.lenteraDb = openDb(config.database, { migrate: config.autoMigrate });
+    globalForDb.lenteraDb.catch(() => {
+      globalForDb.lenteraDb = undefined; // let the next request retry (e.g. PostgreSQL was down)
+    });
+  }
+  return globalForDb.lenteraDb;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDbHandle()).db;
+}

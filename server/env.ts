@@ -1,0 +1,179 @@
+/**
+ * Typed configuration: the only module that reads process.env.
+ *
+ * Embedded mode (no DATABASE_URL): missing secrets are generated once into
+ * <LENTERA_DATA_DIR>/secrets.json with mode 0600, so `npm run demo` needs no setup.
+ * Production with PostgreSQL: every secret must come from the environment.
+ */
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
+
+const postgresUrl = optionalString.superRefine((value, ctx) => {
+  if (value === undefined) return;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    ctx.addIssue({ code: "custom", message: "is not a valid URL (expected postgresql://user:pass@host:5432/db)" });
+    return;
+  }
+  if (url.protocol !== "postgresql:" && url.protocol !== "postgres:") {
+    ctx.addIssue({ code: "custom", message: `must start with postgresql:// (got ${url.protocol}//)` });
+  } else if (!url.hostname || url.pathname.length < 2) {
+    ctx.addIssue({ code: "custom", message: "must name a host and a database (postgresql://host:5432/db)" });
+  }
+});
+
+/** A 32-byte key given as 64 hex characters or base64/base64url. */
+function decodeKey(value: string): Buffer | null {
+  if (/^[0-9a-fA-F]{64}$/.test(value)) return Buffer.from(value, "hex");
+  if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(value)) {
+    const buf = Buffer.from(value.replace(/-/g, "+").replace(/_/g, "/"), "base64");
+    return buf.length === 32 ? buf : null;
+  }
+  return null;
+}
+
+const key32 = optionalString.superRefine((value, ctx) => {
+  if (value !== undefined && decodeKey(value) === null) {
+    ctx.addIssue({ code: "custom", message: "must be 32 random bytes, as 64 hex characters or 44 base64 characters (openssl rand -base64 32)" });
+  }
+});
+
+const booleanFlag = optionalString.transform((v, ctx) => {
+  if (v === undefined) return undefined;
+  if (/^(1|true|yes|on)$/i.test(v)) return true;
+  if (/^(0|false|no|off)$/i.test(v)) return false;
+  ctx.addIssue({ code: "custom", message: "must be true or false" });
+  return z.NEVER;
+});
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: postgresUrl,
+  LENTERA_DATA_DIR: optionalString,
+  LENTERA_MASTER_KEY: key32,
+  LENTERA_TRACKING_KEY: key32,
+  NEXTAUTH_SECRET: optionalString.superRefine((v, ctx) => {
+    if (v !== undefined && v.length < 32) ctx.addIssue({ code: "custom", message: "must be at least 32 characters (openssl rand -base64 32)" });
+  }),
+  NEXTAUTH_URL: optionalString.superRefine((v, ctx) => {
+    if (v !== undefined && !/^https?:\/\/[^/]+/.test(v)) ctx.addIssue({ code: "custom", message: "must be the public base URL, e.g. https://wbs.example.go.id" });
+  }),
+  LENTERA_AUTO_MIGRATE: booleanFlag,
+  LENTERA_ALLOW_DEMO_SEED: booleanFlag,
+});
+
+export interface Secrets {
+  /** Wraps every case data key (AES-256-GCM). */
+  masterKey: Buffer;
+  /** HMAC key for tracking-code lookup hashes. */
+  trackingKey: Buffer;
+  /** Signs staff and reporter session tokens. */
+  sessionSecret: string;
+}
+
+export interface Env {
+  nodeEnv: "development" | "production" | "test";
+  isProduction: boolean;
+  database: { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
+  dataDir: string;
+  autoMigrate: boolean;
+  allowDemoSeed: boolean;
+  authUrl: string | undefined;
+  secrets: Secrets;
+  /** Where each secret came from, for the start-up line (never the values). */
+  secretsSource: "environment" | "data directory";
+}
+
+type Source = Record<string, string | undefined>;
+
+function formatIssues(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.join(".") || "config"} ${i.message}`).join("; ");
+}
+
+function readOrCreateSecretsFile(dataDir: string): { masterKey: string; trackingKey: string; sessionSecret: string } {
+  const file = path.join(dataDir, "secrets.json");
+  if (fs.existsSync(file)) {
+    const parsed = z
+      .object({ masterKey: z.string(), trackingKey: z.string(), sessionSecret: z.string().min(32) })
+      .safeParse(JSON.parse(fs.readFileSync(file, "utf8")));
+    if (!parsed.success) throw new ConfigError(`${file} is damaged (${formatIssues(parsed.error)}); restore it from a backup`);
+    return parsed.data;
+  }
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const created = {
+    masterKey: randomBytes(32).toString("base64"),
+    trackingKey: randomBytes(32).toString("base64"),
+    sessionSecret: randomBytes(32).toString("base64url"),
+  };
+  // "wx": never overwrite keys another process wrote first; losing the master key loses every case.
+  try {
+    fs.writeFileSync(file, JSON.stringify(created, null, 2) + "\n", { mode: 0o600, flag: "wx" });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "EEXIST") return readOrCreateSecretsFile(dataDir);
+    throw e;
+  }
+  return created;
+}
+
+/** Parses and checks configuration; throws ConfigError with a one-line message. */
+export function loadEnv(source: Source = process.env): Env {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) throw new ConfigError(`Invalid configuration: ${formatIssues(parsed.error)}`);
+  const v = parsed.data;
+  const isProduction = v.NODE_ENV === "production";
+  const dataDir = path.resolve(v.LENTERA_DATA_DIR ?? "data");
+  const embedded = v.DATABASE_URL === undefined;
+
+  const fromEnv = { masterKey: v.LENTERA_MASTER_KEY, trackingKey: v.LENTERA_TRACKING_KEY, sessionSecret: v.NEXTAUTH_SECRET };
+  const missing = Object.entries({ LENTERA_MASTER_KEY: fromEnv.masterKey, LENTERA_TRACKING_KEY: fromEnv.trackingKey, NEXTAUTH_SECRET: fromEnv.sessionSecret })
+    .filter(([, value]) => value === undefined)
+    .map(([name]) => name);
+  if (missing.length && isProduction && !embedded) {
+    throw new ConfigError(`Invalid configuration: ${missing.join(", ")} must be set in production with DATABASE_URL`);
+  }
+  const generated = missing.length ? readOrCreateSecretsFile(dataDir) : undefined;
+  const pick = (name: keyof typeof fromEnv) => fromEnv[name] ?? generated![name];
+
+  return {
+    nodeEnv: v.NODE_ENV,
+    isProduction,
+    database: embedded ? { kind: "pglite", dataDir: path.join(dataDir, "pglite") } : { kind: "postgres", url: v.DATABASE_URL! },
+    dataDir,
+    autoMigrate: v.LENTERA_AUTO_MIGRATE ?? true,
+    allowDemoSeed: v.LENTERA_ALLOW_DEMO_SEED ?? !isProduction,
+    authUrl: v.NEXTAUTH_URL,
+    secrets: {
+      masterKey: decodeKey(pick("masterKey"))!,
+      trackingKey: decodeKey(pick("trackingKey"))!,
+      sessionSecret: pick("sessionSecret"),
+    },
+    secretsSource: generated ? "data directory" : "environment",
+  };
+}
+
+let cached: Env | undefined;
+
+/** The process-wide configuration, parsed once. */
+export function env(): Env {
+  return (cached ??= loadEnv());
+}
+
+/** Test database for integration tests (PostgreSQL when set, else in-memory PGlite). */
+export function testDatabaseUrl(source: Source = process.env): string | undefined {
+  const parsed = postgresUrl.safeParse(source.TEST_DATABASE_URL);
+  if (!parsed.success) throw new ConfigError(`Invalid configuration: TEST_DATABASE_URL ${formatIssues(parsed.error)}`);
+  return parsed.data;
+}
