@@ -11,7 +11,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/prisma/client.ts";
 import { env } from "./env.ts";
-import { applyMigrations, type AdapterFactory } from "../prisma/tool/schema-engine.ts";
+import { applyMigrations, releaseSchemaEngine, type AdapterFactory } from "../prisma/tool/schema-engine.ts";
 import { migrationPaths } from "../prisma/tool/paths.ts";
 
 export type Db = PrismaClient;
@@ -37,8 +37,8 @@ export async function pendingMigrations(db: Db, root?: string): Promise<string[]
   const { migrationsDir } = migrationPaths(root);
   const entries = await fs.readdir(migrationsDir, { withFileTypes: true });
   const onDisk = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
-  const [{ exists }] = await db.$queryRaw<{ exists: boolean }[]>`SELECT to_regclass('_prisma_migrations') IS NOT NULL AS "exists"`;
-  if (!exists) return onDisk;
+  const [table] = await db.$queryRaw<{ exists: boolean }[]>`SELECT to_regclass('_prisma_migrations') IS NOT NULL AS "exists"`;
+  if (!table?.exists) return onDisk;
   const rows = await db.$queryRaw<{ migration_name: string }[]>`
     SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
   const done = new Set(rows.map((r) => r.migration_name));
@@ -51,8 +51,12 @@ export async function pendingMigrations(db: Db, root?: string): Promise<string[]
  */
 export async function migrate(db: Db, adapterFactory: AdapterFactory, root?: string): Promise<string[]> {
   if ((await pendingMigrations(db, root)).length === 0) return [];
-  const { applied } = await applyMigrations({ ...migrationPaths(root), adapterFactory });
-  return applied;
+  try {
+    const { applied } = await applyMigrations({ ...migrationPaths(root), adapterFactory });
+    return applied;
+  } finally {
+    await releaseSchemaEngine();
+  }
 }
 
 export async function openDb(target: DatabaseTarget, options: OpenDbOptions = {}): Promise<DbHandle> {

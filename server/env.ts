@@ -134,7 +134,7 @@ export function loadEnv(source: Source = process.env): Env {
   if (!parsed.success) throw new ConfigError(`Invalid configuration: ${formatIssues(parsed.error)}`);
   const v = parsed.data;
   const isProduction = v.NODE_ENV === "production";
-  const dataDir = path.resolve(v.LENTERA_DATA_DIR ?? "data");
+  const dataDir = path.resolve(/* turbopackIgnore: true */ v.LENTERA_DATA_DIR ?? "data");
   const embedded = v.DATABASE_URL === undefined;
 
   const fromEnv = { masterKey: v.LENTERA_MASTER_KEY, trackingKey: v.LENTERA_TRACKING_KEY, sessionSecret: v.NEXTAUTH_SECRET };

@@ -129,6 +129,18 @@ function discardWasm() {
   wasmGeneration++;
 }
 
+/**
+ * Lets a long-running process (the web server, which migrates at start) give back the
+ * engine's memory (~100 MB): the glue module keeps its instance alive, so detach it.
+ * A later call loads a fresh copy.
+ */
+export async function releaseSchemaEngine(): Promise<void> {
+  if (!wasmLoad || openEngines > 0) return;
+  const bg = await wasmLoad.catch(() => null);
+  bg?.__wbg_set_wasm(undefined as unknown as WebAssembly.Exports);
+  discardWasm();
+}
+
 // ---------------------------------------------------------------------------------------
 // Driver adapter fixes
 // ---------------------------------------------------------------------------------------

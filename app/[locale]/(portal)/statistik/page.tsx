@@ -1,0 +1,3 @@
+import { ComingSoon } from "@/components/portal/coming-soon.tsx";
+
+export default ComingSoon;

@@ -1,0 +1,17 @@
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { SignInForm } from "@/components/staff/sign-in-form.tsx";
+
+export default async function StaffSignInPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations("staff");
+  return (
+    <section aria-labelledby="signin-title" className="mx-auto max-w-md">
+      <h1 id="signin-title" className="text-2xl font-bold text-brand-900">
+        {t("signInTitle")}
+      </h1>
+      <p className="mt-2 text-slate-700">{t("signInLead")}</p>
+      <SignInForm callbackUrl={locale === "id" ? "/staff" : `/${locale}/staff`} />
+    </section>
+  );
+}

@@ -1,0 +1,26 @@
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { redirect } from "next/navigation";
+import { serverCaller } from "@/server/trpc/server-caller.ts";
+import { SignOutButton } from "@/components/staff/sign-out-button.tsx";
+
+export default async function StaffHomePage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const me = await (await serverCaller()).staff.me().catch(() => null);
+  if (!me) redirect(locale === "id" ? "/staff/masuk" : `/${locale}/staff/masuk`);
+  const t = await getTranslations("staff");
+  const roles = await getTranslations("roles");
+  return (
+    <section aria-labelledby="ws-title" className="space-y-4">
+      <h1 id="ws-title" className="text-2xl font-bold text-brand-900">
+        {t("workspaceTitle")}
+      </h1>
+      <p>{t("welcome", { name: me.name })}</p>
+      <p>
+        <span className="font-semibold">{t("roles")}:</span> {me.roles.map((r) => roles(r)).join(", ")}
+      </p>
+      <p className="text-slate-700">{t("workspacePending")}</p>
+      <SignOutButton label={t("signOut")} callbackUrl={locale === "id" ? "/staff/masuk" : `/${locale}/staff/masuk`} />
+    </section>
+  );
+}

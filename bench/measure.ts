@@ -1,0 +1,113 @@
+/** One scenario: build its requests, warm up, then measure with autocannon while sampling RSS. */
+import autocannon from "autocannon";
+import { type Scenario, type RequestSpec, DEFAULT_CONNECTIONS, DEFAULT_DURATION_S, WARMUP_S } from "./scenarios.ts";
+import { HarnessError, RssSampler, type Server } from "./server.ts";
+
+export interface Measurement {
+  name: string;
+  path: string;
+  connections: number;
+  durationS: number;
+  requestsPerSec: number;
+  latencyMs: { p50: number; p90: number; p95: number; p99: number; max: number };
+  /** Every failed request: connection errors (timeouts included), non-2xx answers, body mismatches. */
+  errors: number;
+  non2xx: number;
+  timeouts: number;
+  statusCodes: Record<string, number>;
+  requestsTotal: number;
+  maxRssMb: number;
+}
+
+export interface RunSettings {
+  /** Overrides every scenario's connections (`--connections`). */
+  connections?: number;
+  /** Overrides every scenario's duration (`--duration`). */
+  durationS?: number;
+  warmupS?: number;
+}
+
+function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return 0;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank]!;
+}
+
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+async function fire(
+  server: Server,
+  scenario: Scenario,
+  spec: RequestSpec,
+  connections: number,
+  durationS: number,
+  onLatency?: (ms: number) => void,
+): Promise<autocannon.Result> {
+  const options: autocannon.Options = { url: server.baseUrl + scenario.path, connections, duration: durationS, title: scenario.name };
+  // autocannon treats a present-but-undefined option as set (e.g. `method: undefined` is refused).
+  if (spec.method) options.method = spec.method;
+  if (spec.headers) options.headers = spec.headers;
+  if (spec.body !== undefined) options.body = spec.body;
+  if (spec.requests) options.requests = spec.requests;
+  if (spec.idReplacement) options.idReplacement = true;
+  const instance = autocannon(options);
+  if (onLatency) instance.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => onLatency(ms));
+  return await instance;
+}
+
+export async function runScenario(server: Server, scenario: Scenario, settings: RunSettings = {}): Promise<Measurement> {
+  const connections = settings.connections ?? scenario.connections ?? DEFAULT_CONNECTIONS;
+  const durationS = settings.durationS ?? scenario.durationS ?? DEFAULT_DURATION_S;
+  const warmupS = settings.warmupS ?? WARMUP_S;
+  if (!scenario.path.startsWith("/")) throw new HarnessError(`scenario "${scenario.name}": path must start with "/"`);
+
+  const { build, method, headers, body, requests, idReplacement } = scenario;
+  let spec: RequestSpec = { method, headers, body, requests, idReplacement };
+  if (build) {
+    try {
+      spec = { ...spec, ...(await build({ baseUrl: server.baseUrl })) };
+    } catch (e) {
+      throw new HarnessError(`scenario "${scenario.name}": request builder failed: ${(e as Error).message}`, server.output());
+    }
+  }
+
+  if (warmupS > 0) await fire(server, scenario, spec, connections, warmupS);
+  if (!server.alive) throw new HarnessError(`the server ${server.describeExit()} during the warm-up of "${scenario.name}"`, server.output());
+
+  // autocannon's histogram has no p95 (the design budgets one), so latencies are also kept here.
+  const latencies: number[] = [];
+  const sampler = new RssSampler(server.pid);
+  sampler.start();
+  let result: autocannon.Result;
+  let rss: { maxMb: number };
+  try {
+    result = await fire(server, scenario, spec, connections, durationS, (ms) => latencies.push(ms));
+  } finally {
+    rss = await sampler.stop();
+  }
+  if (!server.alive) throw new HarnessError(`the server ${server.describeExit()} during "${scenario.name}"`, server.output());
+
+  const sorted = Float64Array.from(latencies).sort();
+  const statusCodes: Record<string, number> = {};
+  for (const [code, { count }] of Object.entries(result.statusCodeStats)) statusCodes[code] = Number(count);
+  return {
+    name: scenario.name,
+    path: scenario.path,
+    connections,
+    durationS,
+    requestsPerSec: round(result.requests.average, 1),
+    latencyMs: {
+      p50: result.latency.p50,
+      p90: result.latency.p90,
+      p95: round(percentile(sorted, 95)),
+      p99: result.latency.p99,
+      max: result.latency.max,
+    },
+    errors: result.errors + result.non2xx + result.mismatches,
+    non2xx: result.non2xx,
+    timeouts: result.timeouts,
+    statusCodes,
+    requestsTotal: (result.requests.total ?? 0) + result.errors,
+    maxRssMb: round(rss.maxMb, 1),
+  };
+}

@@ -1,0 +1,169 @@
+/** Budget checks, the text table and bench/results.json. */
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import type { Measurement } from "./measure.ts";
+import { MEMORY_BUDGET_MB, type Budget } from "./scenarios.ts";
+
+export interface Verdict {
+  /** e.g. "p99 ≤ 150 ms, RSS ≤ 400 MB"; null when no budget applies. */
+  label: string | null;
+  /** null when no budget applies. */
+  pass: boolean | null;
+  /** What broke the budget, e.g. "p99 212 ms > 150 ms". */
+  failures: string[];
+}
+
+export function budgetLabel(budget: Budget): string {
+  const parts: string[] = [];
+  if (budget.p50Ms !== undefined) parts.push(`p50 ≤ ${budget.p50Ms} ms`);
+  if (budget.p95Ms !== undefined) parts.push(`p95 ≤ ${budget.p95Ms} ms`);
+  if (budget.p99Ms !== undefined) parts.push(`p99 ≤ ${budget.p99Ms} ms`);
+  if (budget.minRequestsPerSec !== undefined) parts.push(`≥ ${budget.minRequestsPerSec} req/s`);
+  if (budget.maxRssMb !== undefined) parts.push(`RSS ≤ ${budget.maxRssMb} MB`);
+  return parts.join(", ");
+}
+
+export function evaluate(m: Measurement, budget: Budget | undefined): Verdict {
+  if (!budget) return { label: null, pass: null, failures: [] };
+  const failures: string[] = [];
+  const max = (what: string, value: number, limit: number | undefined, unit: string) => {
+    if (limit !== undefined && value > limit) failures.push(`${what} ${value} ${unit} > ${limit} ${unit}`);
+  };
+  max("p50", m.latencyMs.p50, budget.p50Ms, "ms");
+  max("p95", m.latencyMs.p95, budget.p95Ms, "ms");
+  max("p99", m.latencyMs.p99, budget.p99Ms, "ms");
+  max("RSS", m.maxRssMb, budget.maxRssMb, "MB");
+  if (budget.minRequestsPerSec !== undefined && m.requestsPerSec < budget.minRequestsPerSec) {
+    failures.push(`${m.requestsPerSec} req/s < ${budget.minRequestsPerSec} req/s`);
+  }
+  if (m.errors > 0) failures.push(`${m.errors} failed requests`);
+  return { label: budgetLabel(budget), pass: failures.length === 0, failures };
+}
+
+export interface ScenarioReport extends Measurement {
+  budget: (Budget & { label: string }) | null;
+  pass: boolean | null;
+  failures: string[];
+}
+
+export interface Report {
+  generatedAt: string;
+  commit: string | null;
+  machine: { cpus: number; cpuModel: string; memory: string; memoryBytes: number; node: string; platform: string };
+  settings: { warmupS: number; built: boolean; baseUrl: string };
+  scenarios: ScenarioReport[];
+  /** Idle RSS of the server tree after start-up and before any load. */
+  idleRssMb: number;
+  /** Highest RSS of the server tree over all scenarios. */
+  maxRssMb: number;
+  memoryBudget: { maxRssMb: number; pass: boolean };
+}
+
+function gitCommit(root: string): string | null {
+  try {
+    return execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+export function makeReport(input: {
+  root: string;
+  results: { measurement: Measurement; budget: Budget | undefined }[];
+  idleRssMb: number;
+  warmupS: number;
+  built: boolean;
+  baseUrl: string;
+}): Report {
+  const scenarios = input.results.map(({ measurement, budget }): ScenarioReport => {
+    const verdict = evaluate(measurement, budget);
+    return {
+      ...measurement,
+      budget: budget && verdict.label !== null ? { ...budget, label: verdict.label } : null,
+      pass: verdict.pass,
+      failures: verdict.failures,
+    };
+  });
+  const maxRssMb = Math.max(input.idleRssMb, ...scenarios.map((s) => s.maxRssMb));
+  const cpus = os.cpus();
+  return {
+    generatedAt: new Date().toISOString(),
+    commit: gitCommit(input.root),
+    machine: {
+      cpus: cpus.length,
+      cpuModel: cpus[0]?.model.trim() ?? "unknown",
+      memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
+      memoryBytes: os.totalmem(),
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+    },
+    settings: { warmupS: input.warmupS, built: input.built, baseUrl: input.baseUrl },
+    scenarios,
+    idleRssMb: input.idleRssMb,
+    maxRssMb,
+    memoryBudget: { maxRssMb: MEMORY_BUDGET_MB, pass: maxRssMb <= MEMORY_BUDGET_MB },
+  };
+}
+
+const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+/** A plain aligned table; numbers right-aligned. */
+export function formatTable(report: Report): string {
+  const header = ["scenario", "path", "conn", "req/s", "p50 ms", "p99 ms", "errors", "RSS MB", "budget", "result"];
+  const numeric = new Set([2, 3, 4, 5, 6, 7]);
+  const rows = report.scenarios.map((s) => [
+    s.name,
+    s.path,
+    String(s.connections),
+    fmt(s.requestsPerSec, 1),
+    fmt(s.latencyMs.p50),
+    fmt(s.latencyMs.p99),
+    fmt(s.errors),
+    fmt(s.maxRssMb, 1),
+    s.budget?.label ?? "—",
+    s.pass === null ? "—" : s.pass ? "pass" : "FAIL",
+  ]);
+  rows.push([
+    "server memory (all)",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    fmt(report.maxRssMb, 1),
+    `RSS ≤ ${report.memoryBudget.maxRssMb} MB`,
+    report.memoryBudget.pass ? "pass" : "FAIL",
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (numeric.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join("  ")
+      .trimEnd();
+  const out = [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.slice(0, -1).map(line)];
+  out.push(widths.map((w) => "-".repeat(w)).join("  "), line(rows[rows.length - 1]!));
+
+  const notes: string[] = [];
+  for (const s of report.scenarios) {
+    if (s.pass === false) notes.push(`FAIL ${s.name}: ${s.failures.join("; ")}`);
+    const other = Object.entries(s.statusCodes).filter(([code]) => !code.startsWith("2"));
+    if (other.length || s.timeouts) {
+      const parts = other.map(([code, n]) => `${n}× ${code}`);
+      if (s.timeouts) parts.push(`${s.timeouts} timeouts`);
+      notes.push(`     ${s.name}: ${parts.join(", ")}`);
+    }
+  }
+  if (!report.memoryBudget.pass) notes.push(`FAIL server memory: ${report.maxRssMb} MB > ${report.memoryBudget.maxRssMb} MB`);
+  notes.push(
+    `idle RSS after start ${fmt(report.idleRssMb, 1)} MB; RSS = VmRSS summed over the server's process tree, max of 250 ms samples`,
+    `${report.machine.cpus} × ${report.machine.cpuModel}, ${report.machine.memory}, Node ${report.machine.node}` +
+      (report.commit ? `, commit ${report.commit}` : ""),
+  );
+  return [...out, "", ...notes].join("\n");
+}
+
+export function writeJson(file: string, report: Report): void {
+  fs.writeFileSync(file, JSON.stringify(report, null, 2) + "\n");
+}

@@ -1,0 +1,15 @@
+import { headers } from "next/headers";
+import { routing } from "@/i18n/routing.ts";
+
+/** A plain link to the same page in the other locale (works without JavaScript, sets no cookie). */
+export async function LocaleSwitch({ locale, label, text }: { locale: string; label: string; text: string }) {
+  const path = (await headers()).get("x-lentera-path") ?? "/";
+  const bare = path.replace(/^\/en(?=\/|$)/, "") || "/";
+  const other = routing.locales.find((l) => l !== locale) ?? routing.defaultLocale;
+  const href = other === routing.defaultLocale ? bare : `/${other}${bare === "/" ? "" : bare}`;
+  return (
+    <a href={href} hrefLang={other} lang={other} aria-label={label} className="rounded border border-white/60 px-2 py-1 text-xs font-semibold hover:bg-white/10">
+      {text}
+    </a>
+  );
+}

@@ -1,0 +1,13 @@
+import { defineRouting } from "next-intl/routing";
+
+// Indonesian at "/", English under "/en". The locale lives in the URL only: the portal
+// must set no cookie before a tracking sign-in, so no locale cookie and no detection.
+export const routing = defineRouting({
+  locales: ["id", "en"],
+  defaultLocale: "id",
+  localePrefix: "as-needed",
+  localeDetection: false,
+  localeCookie: false,
+});
+
+export type Locale = (typeof routing.locales)[number];

@@ -1,0 +1,28 @@
+/**
+ * npm run db:seed — demo accounts and default settings (idempotent; see seed-data.ts).
+ * Opens the app database like the server does: PostgreSQL when DATABASE_URL is set, else
+ * embedded PGlite in ./data/pglite — so do not run it while `next dev`/`next start` holds
+ * that PGlite directory open.
+ */
+import { ConfigError, env } from "../server/env.ts";
+import { openDb, pendingMigrations } from "../server/db.ts";
+import { assertDemoSeedAllowed, SeedRefusedError, seedDemo } from "./seed-data.ts";
+
+async function main(): Promise<void> {
+  const config = env();
+  assertDemoSeedAllowed(config);
+  const handle = await openDb(config.database, { migrate: config.autoMigrate });
+  try {
+    const pending = await pendingMigrations(handle.db);
+    if (pending.length) throw new ConfigError(`The database has ${pending.length} pending migration(s); run \`npm run db:migrate\` first.`);
+    await seedDemo(handle.db, { log: (line) => console.log(line) });
+  } finally {
+    await handle.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  const known = err instanceof ConfigError || err instanceof SeedRefusedError;
+  console.error(known ? (err as Error).message : err instanceof Error ? (err.stack ?? err.message) : err);
+  process.exitCode = 1;
+});

@@ -1,0 +1,100 @@
+/**
+ * Typed access to the Setting key/value table (keys documented on `model Setting` in
+ * prisma/schema.prisma). Each key has one zod schema; a missing key reads as its default
+ * (server/domain/settings-defaults.ts), a stored value that fails its schema is an error
+ * (a silently ignored Admin change would be worse).
+ */
+import { z } from "zod";
+import type { Db } from "../db.ts";
+import { LetterType } from "../generated/prisma/enums.ts";
+import { settingDefaults } from "./settings-defaults.ts";
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be HH:MM (24-hour)");
+const isoDate = z.iso.date();
+const positiveInt = z.number().int().positive();
+const letterType = z.enum(LetterType);
+/** A pattern needs the sequence number; `{seq:4}` pads it to four digits. */
+const numberPattern = z.string().min(1).max(100).refine((p) => /\{seq(:\d)?\}/.test(p), "must contain {seq} or {seq:N}");
+
+export const settingSchemas = {
+  /** Letterhead (kop surat) and the place printed before each letter's date. */
+  "office.identity": z.object({
+    regency: z.string().min(1),
+    officeName: z.string().min(1),
+    address: z.string().min(1),
+    phone: z.string(),
+    email: z.union([z.email(), z.literal("")]),
+    website: z.union([z.url({ protocol: /^https?$/ }), z.literal("")]),
+    city: z.string().min(1),
+  }),
+  /** Office hours per ISO weekday ("1" = Monday … "7" = Sunday); absent day = closed. */
+  "office.hours": z.object({
+    timeZone: z.string().refine((tz) => {
+      try {
+        new Intl.DateTimeFormat("en", { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, "must be an IANA time zone, e.g. Asia/Jakarta"),
+    days: z
+      .partialRecord(z.enum(["1", "2", "3", "4", "5", "6", "7"]), z.tuple([hhmm, hhmm]).refine(([open, close]) => open < close, "opening time must be before closing time"))
+      .refine((days) => Object.keys(days).length > 0, "at least one office day is needed"),
+  }),
+  /** Days the office is closed (national holidays, cuti bersama), Asia/Jakarta dates. */
+  "office.holidays": z.array(isoDate),
+  /** SOP standard time (mutu baku) per step, in office minutes. */
+  "sla.standards": z.object({
+    "2": positiveInt,
+    "3": positiveInt,
+    "4": positiveInt,
+    "5": positiveInt,
+    "6": positiveInt,
+    "7": positiveInt,
+    "8": positiveInt,
+  }),
+  /** What the office publishes to reporters, in office days from receipt. */
+  "sla.commitments": z.object({ recordOfficeDays: positiveInt, responseOfficeDays: positiveInt }),
+  /** RESPONDED → ARCHIVED (NOT_ACKNOWLEDGED) after this many office days without acknowledgement. */
+  "sla.autoArchive": z.object({ officeDays: positiveInt }),
+  "numbering.caseReference": numberPattern,
+  /** Letter number pattern per numbered letter type; placeholders {seq}, {seq:N}, {year}. */
+  "numbering.letters": z.partialRecord(letterType, numberPattern),
+  /** Default signer (StaffUser id) per letter type. */
+  "letters.signers": z.partialRecord(letterType, z.string().min(1)),
+  "uploads.limits": z
+    .object({
+      maxFileBytes: positiveInt,
+      maxFilesPerReport: positiveInt,
+      maxTotalBytes: positiveInt,
+      allowedTypes: z.array(z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/, "must be a MIME type")).min(1),
+    })
+    .refine((l) => l.maxTotalBytes >= l.maxFileBytes, "maxTotalBytes must be at least maxFileBytes"),
+} as const;
+
+export type SettingKey = keyof typeof settingSchemas;
+export type SettingValue<K extends SettingKey> = z.output<(typeof settingSchemas)[K]>;
+export type SettingValues = { [K in SettingKey]: SettingValue<K> };
+
+export const SETTING_KEYS = Object.keys(settingSchemas) as SettingKey[];
+
+export class SettingError extends Error {
+  override name = "SettingError";
+}
+
+/** Validates a value for a key; throws SettingError naming the key and the problem. */
+export function parseSetting<K extends SettingKey>(key: K, value: unknown): SettingValue<K> {
+  const parsed = settingSchemas[key].safeParse(value);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${[key, ...i.path].join(".")} ${i.message}`).join("; ");
+    throw new SettingError(`Invalid setting ${problems}`);
+  }
+  return parsed.data as SettingValue<K>;
+}
+
+/** The stored value of a key, or its default when the key is absent. Works on a transaction client too. */
+export async function getSetting<K extends SettingKey>(db: Pick<Db, "setting">, key: K): Promise<SettingValue<K>> {
+  const row = await db.setting.findUnique({ where: { key } });
+  // A copy: callers may modify what they get without touching the shared defaults.
+  return row ? parseSetting(key, row.value) : structuredClone(settingDefaults[key]);
+}

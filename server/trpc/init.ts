@@ -1,0 +1,28 @@
+import "server-only";
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { z } from "zod";
+import type { Role } from "../generated/prisma/enums.ts";
+import type { Context } from "./context.ts";
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    // Field errors for forms; never the stack or internal messages of server errors.
+    const fieldErrors = error.cause instanceof z.ZodError ? z.flattenError(error.cause).fieldErrors : null;
+    return { ...shape, data: { ...shape.data, stack: undefined, fieldErrors } };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure;
+
+/** A procedure for staff holding at least one of `roles`; the user is reloaded on every call. */
+export function staffProcedure(roles: readonly Role[]) {
+  return t.procedure.use(({ ctx, next }) => {
+    if (!ctx.staff) throw new TRPCError({ code: "UNAUTHORIZED" });
+    if (!ctx.staff.roles.some((r) => roles.includes(r))) throw new TRPCError({ code: "FORBIDDEN" });
+    return next({ ctx: { ...ctx, staff: ctx.staff } });
+  });
+}
