@@ -13,7 +13,7 @@ test.describe("staff sign-in", () => {
     await page.getByLabel("Nama pengguna atau NIP").fill("sekretariat");
     await page.getByLabel("Kata sandi").fill("salah-sekali");
     await page.getByRole("button", { name: "Masuk" }).click();
-    await expect(page.getByRole("alert")).toHaveText("Nama pengguna atau kata sandi salah.");
+    await expect(page.getByText("Nama pengguna atau kata sandi salah.")).toBeVisible();
     await expect(page).toHaveURL(/\/staff\/masuk$/);
   });
 
