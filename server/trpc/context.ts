@@ -3,10 +3,12 @@ import { currentStaff, type StaffPrincipal } from "../auth/staff-session.ts";
 
 export interface Context {
   db: Db;
-  staff: StaffPrincipal | null;
+  /** Resolved on demand (staff procedures only), so public pages never touch the session. */
+  staff: () => Promise<StaffPrincipal | null>;
 }
 
 export async function createContext(): Promise<Context> {
   const db = await getDb();
-  return { db, staff: await currentStaff(db) };
+  let staff: Promise<StaffPrincipal | null> | undefined;
+  return { db, staff: () => (staff ??= currentStaff(db)) };
 }

@@ -20,9 +20,10 @@ export const publicProcedure = t.procedure;
 
 /** A procedure for staff holding at least one of `roles`; the user is reloaded on every call. */
 export function staffProcedure(roles: readonly Role[]) {
-  return t.procedure.use(({ ctx, next }) => {
-    if (!ctx.staff) throw new TRPCError({ code: "UNAUTHORIZED" });
-    if (!ctx.staff.roles.some((r) => roles.includes(r))) throw new TRPCError({ code: "FORBIDDEN" });
-    return next({ ctx: { ...ctx, staff: ctx.staff } });
+  return t.procedure.use(async ({ ctx, next }) => {
+    const staff = await ctx.staff();
+    if (!staff) throw new TRPCError({ code: "UNAUTHORIZED" });
+    if (!staff.roles.some((r) => roles.includes(r))) throw new TRPCError({ code: "FORBIDDEN" });
+    return next({ ctx: { ...ctx, staff } });
   });
 }
