@@ -11,3 +11,8 @@ export const routing = defineRouting({
 });
 
 export type Locale = (typeof routing.locales)[number];
+
+/** An app path in a locale: Indonesian unprefixed, others under "/<locale>". */
+export function localePath(locale: string, path: string): string {
+  return locale === routing.defaultLocale ? path : `/${locale}${path === "/" ? "" : path}`;
+}

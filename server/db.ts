@@ -16,11 +16,17 @@ import { migrationPaths } from "../prisma/tool/paths.ts";
 
 export type Db = PrismaClient;
 
-export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string } | { kind: "memory" };
+export type DatabaseTarget =
+  | { kind: "postgres"; url: string }
+  | { kind: "pglite"; dataDir: string }
+  /** In-memory PGlite (tests), optionally started from a dump of another instance. */
+  | { kind: "memory"; loadDataDir?: Blob };
 
 export interface DbHandle {
   db: Db;
   backend: "postgres" | "pglite";
+  /** The embedded database itself (PGlite backends only), e.g. to dump it. */
+  pglite?: PGlite;
   /** Names of the migrations applied while opening. */
   applied: string[];
   close(): Promise<void>;
@@ -73,7 +79,7 @@ export async function openDb(target: DatabaseTarget, options: OpenDbOptions = {}
     }
   }
   if (target.kind === "pglite") await fs.mkdir(target.dataDir, { recursive: true });
-  const pglite = target.kind === "pglite" ? new PGlite(target.dataDir) : new PGlite();
+  const pglite = target.kind === "pglite" ? new PGlite(target.dataDir) : new PGlite(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {});
   await pglite.waitReady;
   const db = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   const close = async () => {
@@ -82,7 +88,7 @@ export async function openDb(target: DatabaseTarget, options: OpenDbOptions = {}
   };
   try {
     const applied = shouldMigrate ? await migrate(db, new PrismaPGlite(pglite), options.root) : [];
-    return { db, backend: "pglite", applied, close };
+    return { db, backend: "pglite", pglite, applied, close };
   } catch (e) {
     await close();
     throw e;

@@ -15,9 +15,8 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { migrate, openDb, type DbHandle } from "../db.ts";
+import { openDb, type DbHandle } from "../db.ts";
 import { ConfigError, testDatabaseUrl } from "../env.ts";
-import { PrismaClient } from "../generated/prisma/client.ts";
 import type { AdapterFactory } from "../../prisma/tool/schema-engine.ts";
 import { migrationPaths } from "../../prisma/tool/paths.ts";
 
@@ -127,22 +126,9 @@ async function writeTemplate(file: string, pglite: PGlite): Promise<void> {
 async function openPGliteTestDb(useCache: boolean): Promise<TestDbHandle> {
   const file = useCache ? await templatePath() : undefined;
   const template = file ? await readTemplate(file) : undefined;
-  const pglite = new PGlite(template ? { loadDataDir: template } : {});
-  await pglite.waitReady;
-  const db = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
-  let closed: Promise<void> | undefined;
-  const close = () =>
-    (closed ??= (async () => {
-      await db.$disconnect();
-      await pglite.close();
-    })());
-  try {
-    // Also runs on a cached dump: a no-op there, and a guard should the dump be stale.
-    const applied = await migrate(db, new PrismaPGlite(pglite), APP_ROOT);
-    if (file && !template) await writeTemplate(file, pglite).catch(() => {}); // a cache only: failure costs speed, not correctness
-    return { db, backend: "pglite", applied, close, adapterFactory: () => new PrismaPGlite(pglite) };
-  } catch (e) {
-    await close();
-    throw e;
-  }
+  // Migrates on a cached dump too: a no-op there, and a guard should the dump be stale.
+  const handle = await openDb({ kind: "memory", loadDataDir: template }, { root: APP_ROOT });
+  const pglite = handle.pglite!;
+  if (file && !template) await writeTemplate(file, pglite).catch(() => {}); // a cache only: failure costs speed, not correctness
+  return { ...handle, adapterFactory: () => new PrismaPGlite(pglite) };
 }

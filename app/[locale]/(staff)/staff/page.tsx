@@ -1,3 +1,4 @@
+import { localePath } from "@/i18n/routing.ts";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { serverCaller } from "@/server/trpc/server-caller.ts";
@@ -7,7 +8,7 @@ export default async function StaffHomePage({ params }: { params: Promise<{ loca
   const { locale } = await params;
   setRequestLocale(locale);
   const me = await (await serverCaller()).staff.me().catch(() => null);
-  if (!me) redirect(locale === "id" ? "/staff/masuk" : `/${locale}/staff/masuk`);
+  if (!me) redirect(localePath(locale, "/staff/masuk"));
   const t = await getTranslations("staff");
   const roles = await getTranslations("roles");
   return (
@@ -20,7 +21,7 @@ export default async function StaffHomePage({ params }: { params: Promise<{ loca
         <span className="font-semibold">{t("roles")}:</span> {me.roles.map((r) => roles(r)).join(", ")}
       </p>
       <p className="text-slate-700">{t("workspacePending")}</p>
-      <SignOutButton label={t("signOut")} callbackUrl={locale === "id" ? "/staff/masuk" : `/${locale}/staff/masuk`} />
+      <SignOutButton label={t("signOut")} callbackUrl={localePath(locale, "/staff/masuk")} />
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { localePath } from "@/i18n/routing.ts";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { SignInForm } from "@/components/staff/sign-in-form.tsx";
 
@@ -11,7 +12,7 @@ export default async function StaffSignInPage({ params }: { params: Promise<{ lo
         {t("signInTitle")}
       </h1>
       <p className="mt-2 text-slate-700">{t("signInLead")}</p>
-      <SignInForm callbackUrl={locale === "id" ? "/staff" : `/${locale}/staff`} />
+      <SignInForm callbackUrl={localePath(locale, "/staff")} />
     </section>
   );
 }
