@@ -366,18 +366,6 @@ export function hardenAdapterFactory(factory: AdapterFactory, opts: HardenOption
   };
 }
 
-/** PostgreSQL adapter factory (connection string or pg.PoolConfig). */
-export async function pgAdapterFactory(config: string | AnyObj): Promise<SqlDriverAdapterFactory> {
-  const { PrismaPg } = await import('@prisma/adapter-pg');
-  return new PrismaPg(typeof config === 'string' ? { connectionString: config } : config) as SqlDriverAdapterFactory;
-}
-
-/** PGlite adapter factory over an open PGlite instance (the caller keeps ownership and closes it). */
-export async function pgliteAdapterFactory(db: unknown): Promise<SqlDriverAdapterFactory> {
-  const { PrismaPGlite } = await import('pglite-prisma-adapter');
-  return new PrismaPGlite(db as never) as unknown as SqlDriverAdapterFactory;
-}
-
 // ---------------------------------------------------------------------------------------
 // Schema and migrations directory
 // ---------------------------------------------------------------------------------------
@@ -663,12 +651,4 @@ export async function createMigration(opts: CreateMigrationOptions): Promise<{ d
   } finally {
     await base.disposeAll();
   }
-}
-
-/** `prisma migrate status`-like report for the main database. */
-export async function diagnoseMigrationHistory(opts: MigrateOptions) {
-  const migrationsList = await readMigrationsList(opts.migrationsDir);
-  return withEngine(opts, (engine) =>
-    engine.raw.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: engine.filters }),
-  );
 }
