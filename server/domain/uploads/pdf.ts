@@ -1,0 +1,92 @@
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, PDFStream, type PDFObject } from "pdf-lib";
+import { stripJpegMetadata } from "./embedded-images.ts";
+import { UploadRefused } from "./errors.ts";
+
+const METADATA_KEYS = [
+  PDFName.of("Metadata"), // XMP, on the catalog and on pages, images, fonts ...
+  PDFName.of("PieceInfo"), // private data of the authoring application
+  PDFName.of("LastModified"),
+];
+const SUBTYPE = PDFName.of("Subtype");
+const AUTHOR = PDFName.of("T"); // on markup annotations: the author's name (on form fields it is the field name)
+const FILTER = PDFName.of("Filter");
+const DCT = PDFName.of("DCTDecode");
+const MARKUP_ANNOTATIONS = new Set(
+  ["Text", "FreeText", "Line", "Square", "Circle", "Polygon", "PolyLine", "Highlight", "Underline", "Squiggly", "StrikeOut",
+    "Stamp", "Caret", "Ink", "FileAttachment", "Sound", "Redact"].map((n) => PDFName.of(n)),
+);
+
+function isJpegStream(stream: PDFStream): boolean {
+  const filter = stream.dict.get(FILTER);
+  return filter === DCT || (filter instanceof PDFArray && filter.size() === 1 && filter.get(0) === DCT);
+}
+
+/** Remove metadata entries from a dictionary before its remaining values are followed. */
+function scrub(dict: PDFDict): void {
+  for (const key of METADATA_KEYS) dict.delete(key);
+  const subtype = dict.get(SUBTYPE);
+  if (subtype instanceof PDFName && MARKUP_ANNOTATIONS.has(subtype)) dict.delete(AUTHOR);
+}
+
+/**
+ * Rewrite a PDF without its document information dictionary, XMP metadata, file identifier,
+ * annotation author names, EXIF inside embedded JPEG images, and without objects no longer
+ * reachable from the trailer (older revisions left behind by incremental updates).
+ * `warning` is set when the file carries attached files, which are kept as they are.
+ */
+export async function sanitizePdf(bytes: Uint8Array): Promise<{ bytes: Uint8Array; warning: boolean }> {
+  let doc: PDFDocument;
+  try {
+    // updateMetadata: false, or pdf-lib would write its own Producer and dates.
+    doc = await PDFDocument.load(bytes, { updateMetadata: false });
+    if (doc.getPageCount() === 0) throw new Error("no pages");
+  } catch (error) {
+    // Also encrypted files: their objects cannot be rewritten without the key.
+    throw new UploadRefused("damaged", `pdf: ${(error as Error).message}`);
+  }
+  const context = doc.context;
+  const root = context.trailerInfo.Root;
+  context.trailerInfo.Info = undefined;
+  context.trailerInfo.ID = undefined;
+
+  // Walk everything reachable from the catalog; the trailer's other entries are gone.
+  const reachable = new Set<PDFRef>();
+  const pending: (PDFObject | undefined)[] = [root];
+  const jpegs: { ref: PDFRef; stream: PDFRawStream }[] = [];
+  let attachments = false;
+  while (pending.length > 0) {
+    let object = pending.pop();
+    let ref: PDFRef | undefined;
+    if (object instanceof PDFRef) {
+      if (reachable.has(object)) continue;
+      reachable.add(object);
+      ref = object;
+      object = context.lookup(object);
+    }
+    if (object instanceof PDFStream) {
+      if (ref && object instanceof PDFRawStream && isJpegStream(object)) jpegs.push({ ref, stream: object });
+      object = object.dict;
+    }
+    if (object instanceof PDFDict) {
+      scrub(object);
+      if (object.has(PDFName.of("EmbeddedFiles")) || object.get(SUBTYPE) === PDFName.of("FileAttachment")) attachments = true;
+      for (const [, value] of object.entries()) pending.push(value);
+    } else if (object instanceof PDFArray) {
+      for (let i = 0; i < object.size(); i++) pending.push(object.get(i));
+    }
+  }
+  for (const [ref] of context.enumerateIndirectObjects()) {
+    if (!reachable.has(ref)) context.delete(ref);
+  }
+  for (const { ref, stream } of jpegs) {
+    const stripped = stripJpegMetadata(stream.contents);
+    if (stripped) context.assign(ref, PDFRawStream.of(stream.dict, stripped));
+  }
+
+  try {
+    const out = await doc.save({ addDefaultPage: false, updateFieldAppearances: false });
+    return { bytes: out, warning: attachments };
+  } catch (error) {
+    throw new UploadRefused("damaged", `pdf save: ${(error as Error).message}`);
+  }
+}
