@@ -1,0 +1,71 @@
+/**
+ * What a reporter can do on their case: write to the office (with files) and acknowledge
+ * the written response (step 7). Each is one transaction with its timeline and audit
+ * entries; a reply to a request for information ends the wait (the SLA clock resumes).
+ */
+import type { Db } from "../../db.ts";
+import { ActorKind, CaseStatus, TimelineKind } from "../../generated/prisma/enums.ts";
+import { appendAudit } from "../audit.ts";
+import { attachmentRow } from "../cases/create-case.ts";
+import { CaseConflictError, transitionCase } from "../cases/transition.ts";
+import { sealText, sha256, unwrapDataKey } from "../crypto.ts";
+import type { SanitizedFile } from "../uploads/sanitize.ts";
+import type { ReporterPrincipal } from "./session.ts";
+import { IDEMPOTENCY_KEY } from "./submit-report.ts";
+
+export const MESSAGE_MAX = 5_000;
+const REPORTER = { actor: "REPORTER", label: "reporter" } as const;
+
+export class CaseClosedError extends Error {
+  override name = "CaseClosedError";
+}
+
+export async function sendReporterMessage(
+  db: Db,
+  masterKey: Buffer,
+  who: ReporterPrincipal,
+  input: { body: string; files: readonly SanitizedFile[]; idempotencyKey: string },
+  now = new Date(),
+): Promise<void> {
+  if (!IDEMPOTENCY_KEY.test(input.idempotencyKey)) throw new Error("malformed idempotency key");
+  const keyHash = sha256(`message.send:${who.caseId}:${input.idempotencyKey}`);
+  if (await db.idempotencyKey.findUnique({ where: { keyHash }, select: { keyHash: true } })) return;
+
+  try {
+    await db.$transaction(async (tx) => {
+      await tx.idempotencyKey.create({ data: { keyHash, scope: "message.send", caseId: who.caseId, createdAt: now, expiresAt: new Date(now.getTime() + 86_400_000) } });
+      const row = await tx.case.findUniqueOrThrow({ where: { id: who.caseId }, select: { status: true, wrappedKey: true } });
+      if (row.status === CaseStatus.ARCHIVED) throw new CaseClosedError("the case is archived");
+      const key = unwrapDataKey(masterKey, row.wrappedKey);
+      const message = await tx.message.create({
+        data: {
+          caseId: who.caseId,
+          authorKind: ActorKind.REPORTER,
+          body: sealText(key, input.body),
+          createdAt: now,
+          attachments: { create: input.files.map((f) => ({ ...attachmentRow(key, f, ActorKind.REPORTER, null, now), caseId: who.caseId })) },
+        },
+        select: { id: true },
+      });
+      await tx.timelineEvent.create({ data: { caseId: who.caseId, kind: TimelineKind.MESSAGE, actorKind: ActorKind.REPORTER, createdAt: now } });
+      await appendAudit(tx, { actorLabel: "reporter", action: "case.message", caseId: who.caseId, target: `message:${message.id}`, detail: { files: input.files.length }, at: now });
+      if (row.status === CaseStatus.AWAITING_INFO) {
+        await transitionCase(tx, { caseId: who.caseId, from: CaseStatus.AWAITING_INFO, to: CaseStatus.RECORDED, by: REPORTER, now });
+      }
+    });
+  } catch (error) {
+    // A concurrent duplicate of the same form post already stored the message.
+    if (await db.idempotencyKey.findUnique({ where: { keyHash }, select: { keyHash: true } })) return;
+    throw error;
+  }
+}
+
+/** Step 7: "Saya telah menerima tanggapan". */
+export async function acknowledgeResponse(db: Db, who: ReporterPrincipal, now = new Date()): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const row = await tx.case.findUniqueOrThrow({ where: { id: who.caseId }, select: { status: true } });
+    if (row.status === CaseStatus.RESPONSE_RECEIVED) return; // pressed twice: already done
+    if (row.status !== CaseStatus.RESPONDED) throw new CaseConflictError("there is no response to acknowledge");
+    await transitionCase(tx, { caseId: who.caseId, from: CaseStatus.RESPONDED, to: CaseStatus.RESPONSE_RECEIVED, by: REPORTER, now });
+  });
+}

@@ -1,0 +1,47 @@
+/**
+ * Reporter sessions (issue 3, DESIGN.md §5): the tracking code opens a session held in an
+ * HttpOnly cookie; the database keeps only SHA-256 of the token and the case id, no
+ * address or browser trace. Sessions end after 15 idle minutes or on sign-out.
+ */
+import type { Db } from "../../db.ts";
+import { randomToken, sha256 } from "../crypto.ts";
+import { normaliseTrackingCode, trackingHash } from "../tracking-code.ts";
+
+export const IDLE_MS = 15 * 60_000;
+
+export interface ReporterPrincipal {
+  sessionId: string;
+  caseId: string;
+}
+
+export type SignInResult = { ok: true; token: string } | { ok: false; reason: "malformed" | "unknown" };
+
+/** Opens a session for the case behind `code`; "unknown" is a wrong code (counts against the limit). */
+export async function openReporterSession(db: Db, trackingKey: Buffer, code: string, now = new Date()): Promise<SignInResult> {
+  const normalised = normaliseTrackingCode(code);
+  if (!normalised) return { ok: false, reason: "malformed" };
+  const found = await db.case.findUnique({ where: { trackingHash: trackingHash(trackingKey, normalised) }, select: { id: true } });
+  if (!found) return { ok: false, reason: "unknown" };
+  const token = randomToken();
+  await db.$transaction([
+    db.reporterSession.deleteMany({ where: { expiresAt: { lt: now } } }),
+    db.reporterSession.create({ data: { tokenHash: sha256(token), caseId: found.id, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + IDLE_MS) } }),
+  ]);
+  return { ok: true, token };
+}
+
+/** The live session behind a cookie token, its idle timer restarted; null when absent or expired. */
+export async function resumeReporterSession(db: Db, token: string | undefined, now = new Date()): Promise<ReporterPrincipal | null> {
+  if (!token || token.length > 100) return null;
+  const { count } = await db.reporterSession.updateMany({
+    where: { tokenHash: sha256(token), expiresAt: { gt: now } },
+    data: { lastSeenAt: now, expiresAt: new Date(now.getTime() + IDLE_MS) },
+  });
+  if (count !== 1) return null;
+  const session = await db.reporterSession.findUnique({ where: { tokenHash: sha256(token) }, select: { id: true, caseId: true } });
+  return session ? { sessionId: session.id, caseId: session.caseId } : null;
+}
+
+export async function closeReporterSession(db: Db, token: string | undefined): Promise<void> {
+  if (token) await db.reporterSession.deleteMany({ where: { tokenHash: sha256(token) } });
+}
