@@ -5,6 +5,16 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  experimental: {
+    // Report form and replies carry up to 5 evidence files of 10 MB (settings `uploads.limits`):
+    // the body must reach the action so oversize files get a clear message instead of a 413.
+    // `Referrer-Policy: no-referrer` makes browsers send `Origin: null` on plain form posts (no
+    // JavaScript), which Next.js would refuse as cross-site; each portal action instead checks
+    // Sec-Fetch-Site itself (server/portal/request-context.ts, assertSameSitePost).
+    serverActions: { bodySizeLimit: "60mb", allowedOrigins: ["null"] },
+    // The proxy (CSP nonce, locale) sees the same posts; it must not truncate them.
+    proxyClientMaxBodySize: "60mb",
+  },
   // Native / WASM / worker-heavy packages must be loaded from node_modules at run time, not bundled.
   serverExternalPackages: [
     "@electric-sql/pglite",
@@ -14,6 +24,7 @@ const nextConfig = {
     "@react-pdf/renderer",
     "@node-rs/argon2",
     "pg",
+    "sharp",
   ],
   // Static headers for every response; the CSP (which needs a per-request nonce) is set in proxy.ts.
   async headers() {

@@ -57,8 +57,8 @@ const str = (fd: FormData, name: string) => {
 
 /** The files actually chosen (a form posted without a choice carries one empty entry). */
 export function chosenFiles(fd: FormData, name = "files"): File[] {
-  // With JavaScript an unused input may arrive as a nameless empty blob.
-  return fd.getAll(name).filter((f): f is File => typeof f !== "string" && (f.size > 0 || Boolean(f.name)));
+  // An unused input arrives as an empty file named "" (plain post) or "undefined" (React's encoding).
+  return fd.getAll(name).filter((f): f is File => typeof f !== "string" && (f.size > 0 || (f.name !== "" && f.name !== "undefined")));
 }
 
 export function addError(errors: FieldErrors, field: string, error: FieldError) {

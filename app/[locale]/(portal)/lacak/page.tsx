@@ -1,3 +1,20 @@
-import { ComingSoon } from "@/components/portal/coming-soon.tsx";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { TrackForm } from "@/components/portal/track-form.tsx";
+import { signInWithCode } from "./actions.ts";
 
-export default ComingSoon;
+export default async function TrackPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations("track");
+  return (
+    <section aria-labelledby="track-title" className="max-w-xl">
+      <h1 id="track-title" className="text-3xl font-bold text-brand-900">
+        {t("title")}
+      </h1>
+      <p className="mt-3">{t("lead")}</p>
+      <TrackForm action={signInWithCode} locale={locale} />
+      <p className="mt-6 text-sm text-slate-700">{t("session")}</p>
+      <p className="mt-2 text-sm text-slate-700">{t("lost")}</p>
+    </section>
+  );
+}

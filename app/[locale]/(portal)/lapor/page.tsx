@@ -1,3 +1,34 @@
-import { ComingSoon } from "@/components/portal/coming-soon.tsx";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { ReportForm } from "@/components/portal/report-form.tsx";
+import { getDb } from "@/server/db.ts";
+import { randomToken } from "@/server/domain/crypto.ts";
+import { emptyReportValues } from "@/server/domain/reporter/report-form.ts";
+import { getSetting } from "@/server/domain/settings.ts";
+import { Category } from "@/server/generated/prisma/enums.ts";
+import { submitReport } from "./actions.ts";
 
-export default ComingSoon;
+export default async function ReportPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations("report");
+  const home = await getTranslations("home");
+  const limits = await getSetting(await getDb(), "uploads.limits");
+  return (
+    <section aria-labelledby="report-title" className="max-w-3xl">
+      <h1 id="report-title" className="text-3xl font-bold text-brand-900">
+        {t("title")}
+      </h1>
+      <p className="mt-3">{t("lead")}</p>
+      <p className="mt-3 rounded border-l-4 border-amber-accent bg-amber-50 p-3">{t("privacy")}</p>
+      <ReportForm
+        action={submitReport}
+        // A fresh key per page view: a double submit of this form creates one case.
+        initial={{ kind: "form", values: emptyReportValues(), errors: {}, idempotencyKey: randomToken(), attempt: 0 }}
+        locale={locale}
+        categories={Object.values(Category).map((c) => ({ value: c, label: home(`categories.${c}`) }))}
+        limits={{ maxFiles: limits.maxFilesPerReport, maxMb: Math.round(limits.maxFileBytes / 1024 / 1024) }}
+        accept={[...limits.allowedTypes, ".docx", ".xlsx", ".m4a", ".mp3", ".txt"].join(",")}
+      />
+    </section>
+  );
+}

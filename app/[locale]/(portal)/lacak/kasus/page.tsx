@@ -1,0 +1,167 @@
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { formatOfficeDate } from "@/components/portal/format-date.ts";
+import { ReplyForm } from "@/components/portal/reply-form.tsx";
+import { Link } from "@/i18n/navigation.ts";
+import { getDb } from "@/server/db.ts";
+import { env } from "@/server/env.ts";
+import { randomToken } from "@/server/domain/crypto.ts";
+import { MESSAGE_MAX } from "@/server/domain/reporter/case-actions.ts";
+import { reporterCaseView } from "@/server/domain/reporter/case-view.ts";
+import { resumeReporterSession } from "@/server/domain/reporter/session.ts";
+import { reporterToken } from "@/server/portal/request-context.ts";
+import { acknowledge, sendMessage, signOut } from "../actions.ts";
+
+export default async function CasePage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations("case");
+  const home = await getTranslations("home");
+  const db = await getDb();
+  const who = await resumeReporterSession(db, await reporterToken());
+  const view = who ? await reporterCaseView(db, env().secrets.masterKey, who.caseId) : null;
+  if (!view) {
+    return (
+      <section aria-labelledby="expired" className="max-w-xl">
+        <h1 id="expired" className="text-2xl font-bold text-brand-900">
+          {(await getTranslations("track"))("title")}
+        </h1>
+        <p className="mt-3">{t("expired")}</p>
+        <p className="mt-4">
+          <Link href="/lacak" className="font-semibold text-brand-700 underline">
+            {t("openTrack")}
+          </Link>
+        </p>
+      </section>
+    );
+  }
+  const date = (d: Date) => formatOfficeDate(d, locale);
+
+  return (
+    <div className="space-y-10">
+      <section aria-labelledby="case-title">
+        <div className="flex flex-wrap items-start justify-between gap-4">
+          <h1 id="case-title" className="text-3xl font-bold text-brand-900">
+            {t("title", { reference: view.reference })}
+          </h1>
+          <form action={signOut}>
+            <input type="hidden" name="locale" value={locale} />
+            <button type="submit" aria-describedby="sign-out-hint" className="rounded border-2 border-brand-700 px-4 py-2 font-semibold text-brand-800 hover:bg-brand-50">
+              {t("signOut")}
+            </button>
+            <p id="sign-out-hint" className="mt-1 text-xs text-slate-700">
+              {t("signOutHint")}
+            </p>
+          </form>
+        </div>
+        <dl className="mt-4 grid gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]">
+          <dt className="font-semibold">{t("status")}</dt>
+          <dd data-testid="case-status">{t(`statusName.${view.status}`)}</dd>
+          <dt className="font-semibold">{t("category")}</dt>
+          <dd>{home(`categories.${view.category}`)}</dd>
+          <dt className="font-semibold">{t("submittedAt")}</dt>
+          <dd>{date(view.submittedAt)}</dd>
+        </dl>
+        {view.status === "AWAITING_INFO" ? (
+          <p role="status" className="mt-4 rounded border-2 border-amber-600 bg-amber-50 p-3 font-semibold">
+            {t("infoNeeded")}
+          </p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="steps-title">
+        <h2 id="steps-title" className="text-2xl font-bold text-brand-900">
+          {t("stepsTitle")}
+        </h2>
+        <ol className="mt-4 space-y-2">
+          {view.steps.map((s) => (
+            <li key={s.step} className={`flex gap-3 rounded border p-3 ${s.doneAt ? "border-brand-700 bg-brand-50" : "border-slate-300"}`}>
+              <span aria-hidden="true" className={`flex h-7 w-7 shrink-0 items-center justify-center rounded-full font-bold ${s.doneAt ? "bg-brand-700 text-white" : "bg-slate-200"}`}>
+                {s.step}
+              </span>
+              <span>
+                <span className="block">{home(`steps.${s.step}`)}</span>
+                <span className="block text-sm text-slate-700">{s.doneAt ? t("stepDone", { date: date(s.doneAt) }) : t("stepPending")}</span>
+              </span>
+            </li>
+          ))}
+        </ol>
+        {view.events.length > 0 ? (
+          <ul className="mt-3 list-disc pl-6 text-sm">
+            {view.events.map((e, i) => (
+              <li key={i}>{t(`event.${e.status as "AWAITING_INFO" | "ESCALATED"}`, { date: date(e.at) })}</li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="response-title">
+        <h2 id="response-title" className="text-2xl font-bold text-brand-900">
+          {t("responseTitle")}
+        </h2>
+        {view.response ? (
+          <div className="mt-3 space-y-3">
+            <p className="text-sm text-slate-700">{t("responseSent", { date: date(view.response.sentAt) })}</p>
+            <div className="whitespace-pre-line rounded border border-slate-300 p-4" data-testid="response-body">
+              {view.response.body}
+            </div>
+            {view.canAcknowledge ? (
+              <form action={acknowledge}>
+                <input type="hidden" name="locale" value={locale} />
+                <button type="submit" className="rounded bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-800">
+                  {t("acknowledge")}
+                </button>
+              </form>
+            ) : view.status === "RESPONSE_RECEIVED" || view.status === "ARCHIVED" ? (
+              <p role="status" className="font-semibold text-brand-800">
+                {t("acknowledged")}
+              </p>
+            ) : null}
+          </div>
+        ) : (
+          <p className="mt-3">{t("responsePending", { date: date(view.responseDueAt) })}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="messages-title">
+        <h2 id="messages-title" className="text-2xl font-bold text-brand-900">
+          {t("messagesTitle")}
+        </h2>
+        <ol className="mt-4 space-y-3" data-testid="messages">
+          <li className="rounded border border-slate-300 bg-slate-50 p-3">
+            <p className="text-sm font-semibold">{t("fromOffice")}</p>
+            <p className="mt-1">{t("welcome")}</p>
+          </li>
+          {view.messages.map((m) => (
+            <li key={m.id} className={`rounded border p-3 ${m.fromOffice ? "border-slate-300 bg-slate-50" : "border-brand-700 bg-white sm:ml-8"}`}>
+              <p className="text-sm font-semibold">
+                {m.fromOffice ? t("fromOffice") : t("fromYou")} · {date(m.at)}
+                {m.isInfoRequest ? <span className="ml-2 rounded bg-amber-200 px-2 py-0.5 text-xs text-amber-950">{t("infoRequest")}</span> : null}
+              </p>
+              <p className="mt-1 whitespace-pre-line break-words">{m.body}</p>
+              {m.files.length > 0 ? (
+                <ul className="mt-2 text-sm" aria-label={t("attachments")}>
+                  {m.files.map((f) =>
+                    m.fromOffice ? (
+                      <li key={f.id}>
+                        <a href={`/api/portal/attachment/${f.id}`} className="text-brand-700 underline">
+                          {t("download")}: {f.name}
+                        </a>
+                      </li>
+                    ) : (
+                      <li key={f.id}>{f.name}</li>
+                    ),
+                  )}
+                </ul>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+        {view.canReply ? (
+          <ReplyForm action={sendMessage} locale={locale} initial={{ body: "", errors: {}, idempotencyKey: randomToken(), attempt: 0 }} max={MESSAGE_MAX} />
+        ) : (
+          <p className="mt-4">{t("closed")}</p>
+        )}
+      </section>
+    </div>
+  );
+}

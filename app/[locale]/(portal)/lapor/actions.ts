@@ -1,0 +1,32 @@
+"use server";
+
+import { getDb } from "@/server/db.ts";
+import { env } from "@/server/env.ts";
+import { readReportForm } from "@/server/domain/reporter/report-form.ts";
+import { IDEMPOTENCY_KEY, submitPortalReport } from "@/server/domain/reporter/submit-report.ts";
+import { getSetting } from "@/server/domain/settings.ts";
+import { randomToken } from "@/server/domain/crypto.ts";
+import type { ReportFormState } from "@/server/portal/form-state.ts";
+import { assertSameSitePost } from "@/server/portal/request-context.ts";
+import { sanitizeFiles } from "@/server/portal/uploads.ts";
+
+/** Step 1 from the portal form; works as a plain form post without JavaScript. */
+export async function submitReport(previous: ReportFormState, fd: FormData): Promise<ReportFormState> {
+  await assertSameSitePost();
+  const db = await getDb();
+  const limits = await getSetting(db, "uploads.limits");
+  const { values, errors, report, files, idempotencyKey: posted } = readReportForm(fd, limits);
+  const idempotencyKey = IDEMPOTENCY_KEY.test(posted) ? posted : randomToken();
+  const attempt = (previous.kind === "form" ? previous.attempt : 0) + 1;
+  // Files are decoded only when everything else is valid: a refused form costs no image work.
+  const sanitized = report && Object.keys(errors).length === 0 ? await sanitizeFiles(files, limits, errors) : [];
+  if (!report || Object.keys(errors).length > 0) return { kind: "form", values, errors, idempotencyKey, attempt };
+  try {
+    const receipt = await submitPortalReport(db, env().secrets, { report, files: sanitized, idempotencyKey });
+    return { kind: "receipt", receipt };
+  } catch (error) {
+    // Nothing was stored (one transaction); log the kind of failure, never the report.
+    console.error(`report submission failed: ${(error as Error).name}`);
+    return { kind: "form", values, errors: {}, idempotencyKey, failed: "server", attempt };
+  }
+}

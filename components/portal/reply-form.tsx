@@ -1,0 +1,56 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import type { ReplyFormState } from "@/server/portal/form-state.ts";
+import { ErrorList, SubmitButton, TextField } from "./form-fields.tsx";
+
+interface Props {
+  action: (s: ReplyFormState, fd: FormData) => Promise<ReplyFormState>;
+  initial: ReplyFormState;
+  locale: string;
+  max: number;
+}
+
+export function ReplyForm({ action, initial, locale, max }: Props) {
+  const t = useTranslations("case");
+  const report = useTranslations("report");
+  const [state, formAction, pending] = useActionState(action, initial);
+  const fileErrors = state.errors.replyFiles;
+  return (
+    <form key={state.attempt} action={formAction} noValidate className="mt-6 space-y-4 rounded border border-slate-300 p-4">
+      <input type="hidden" name="locale" value={locale} />
+      <input type="hidden" name="idempotencyKey" value={state.idempotencyKey} />
+      {state.sent ? (
+        <p role="status" className="font-semibold text-brand-800">
+          {t("sent")}
+        </p>
+      ) : null}
+      {state.failed ? (
+        <p role="alert" className="font-semibold text-red-800">
+          {state.failed === "closed" ? t("closed") : report("serverError")}
+        </p>
+      ) : null}
+      <TextField id="body" name="body" label={t("reply")} hint={t("replyHint", { max })} rows={4} defaultValue={state.body} errors={state.errors.body} required />
+      <div>
+        <label htmlFor="replyFiles" className="block font-semibold">
+          {t("replyFiles")}
+        </label>
+        <p id="replyFiles-warning" className="text-sm text-slate-700">
+          {report("filesStrip")} {report("filesWarning")}
+        </p>
+        <input
+          id="replyFiles"
+          name="files"
+          type="file"
+          multiple
+          aria-describedby={`replyFiles-warning${fileErrors ? " replyFiles-error" : ""}`}
+          aria-invalid={fileErrors ? true : undefined}
+          className="mt-2 block w-full text-sm"
+        />
+        <ErrorList id="replyFiles-error" field="replyFiles" errors={fileErrors} />
+      </div>
+      <SubmitButton pending={pending} label={t("send")} pendingLabel={t("sending")} />
+    </form>
+  );
+}

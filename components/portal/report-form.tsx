@@ -1,0 +1,191 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import type { ReportFormState } from "@/server/portal/form-state.ts";
+import { ErrorList, Fieldset, SubmitButton, TextField } from "./form-fields.tsx";
+import { focusOnMount } from "./focus.ts";
+import { Receipt } from "./receipt.tsx";
+
+interface Props {
+  action: (state: ReportFormState, fd: FormData) => Promise<ReportFormState>;
+  initial: ReportFormState;
+  locale: string;
+  categories: { value: string; label: string }[];
+  limits: { maxFiles: number; maxMb: number };
+  /** Accepted MIME types, as a hint to the browser's file picker (the server checks content). */
+  accept: string;
+}
+
+/**
+ * The report form (step 1). A plain multipart form post: without JavaScript the server
+ * renders this same component with the action's result, so errors and the receipt work
+ * the same either way.
+ */
+export function ReportForm({ action, initial, locale, categories, limits, accept }: Props) {
+  const t = useTranslations("report");
+  const [state, formAction, pending] = useActionState(action, initial);
+  if (state.kind === "receipt") return <Receipt receipt={state.receipt} locale={locale} />;
+
+  const { values: v, errors } = state;
+  const errorCount = Object.keys(errors).length;
+  const e = (field: string) => errors[field];
+
+  return (
+    // A new key per attempt remounts the fields with the values the server sent back.
+    <form key={state.attempt} action={formAction} noValidate className="mt-6 space-y-6">
+      <input type="hidden" name="idempotencyKey" value={state.idempotencyKey} />
+      {errorCount > 0 ? (
+        <div role="alert" ref={focusOnMount} tabIndex={-1} className="rounded border-2 border-red-700 bg-red-50 p-4 font-semibold text-red-900">
+          <p>{t("summary", { count: errorCount })}</p>
+          {errors.files === undefined ? <p className="mt-1 font-normal">{t("filesAgain")}</p> : null}
+        </div>
+      ) : null}
+      {state.failed === "server" ? (
+        <p role="alert" className="rounded border-2 border-red-700 bg-red-50 p-4 font-semibold text-red-900">
+          {t("serverError")}
+        </p>
+      ) : null}
+      <p className="text-sm">{t("requiredHint")}</p>
+
+      <Fieldset legend={t("categoryLegend")}>
+        <div>
+          <label htmlFor="category" className="block font-semibold">
+            {t("category")}
+            <span aria-hidden="true" className="text-red-800"> *</span>
+            <span className="sr-only"> ({t("required")})</span>
+          </label>
+          <select
+            id="category"
+            name="category"
+            defaultValue={v.category}
+            aria-invalid={e("category") ? true : undefined}
+            aria-describedby={e("category") ? "category-error" : undefined}
+            className="mt-1 w-full rounded border border-slate-500 bg-white px-3 py-2"
+          >
+            <option value="">{t("categoryChoose")}</option>
+            {categories.map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+          <ErrorList id="category-error" field="category" errors={e("category")} />
+        </div>
+      </Fieldset>
+
+      <Fieldset legend={t("whatLegend")}>
+        <TextField id="what" name="what" label={t("what")} hint={t("whatHint")} required rows={7} defaultValue={v.what} errors={e("what")} />
+      </Fieldset>
+
+      <Fieldset legend={t("personsLegend")} hint={t("personsHint")}>
+        <ErrorList id="persons-error" field="persons" errors={e("persons")} />
+        {v.persons.map((p, i) => (
+          <div key={i} className="grid gap-3 sm:grid-cols-2">
+            <p className="font-semibold sm:col-span-2">{t("personN", { n: i + 1 })}</p>
+            <TextField id={`personName-${i}`} name="personName" label={t("personName")} required={i === 0} defaultValue={p.name} errors={e(`person.${i}.name`)} />
+            <TextField id={`personPosition-${i}`} name="personPosition" label={t("personPosition")} defaultValue={p.position} errors={e(`person.${i}.position`)} />
+          </div>
+        ))}
+      </Fieldset>
+
+      <Fieldset legend={t("whereWhenLegend")}>
+        <TextField id="where" name="where" label={t("where")} defaultValue={v.where} errors={e("where")} />
+        <TextField id="when" name="when" label={t("when")} hint={t("whenHint")} defaultValue={v.when} errors={e("when")} />
+      </Fieldset>
+
+      <Fieldset legend={t("howLegend")}>
+        <TextField id="how" name="how" label={t("how")} hint={t("howHint")} rows={4} defaultValue={v.how} errors={e("how")} />
+        <TextField id="evidence" name="evidence" label={t("evidence")} hint={t("evidenceHint")} rows={3} defaultValue={v.evidence} errors={e("evidence")} />
+        <TextField id="witnesses" name="witnesses" label={t("witnesses")} hint={t("witnessesHint")} rows={2} defaultValue={v.witnesses} errors={e("witnesses")} />
+        <div>
+          <label htmlFor="files" className="block font-semibold">
+            {t("files")}
+          </label>
+          <p id="files-hint" className="text-sm text-slate-700">
+            {t("filesHint", { count: limits.maxFiles, mb: limits.maxMb })} {t("filesStrip")}
+          </p>
+          <p id="files-warning" className="mt-1 rounded border border-amber-600 bg-amber-50 p-2 text-sm text-amber-950">
+            {t("filesWarning")}
+          </p>
+          <input
+            id="files"
+            name="files"
+            type="file"
+            multiple
+            accept={accept}
+            aria-describedby={`files-hint files-warning${e("files") ? " files-error" : ""}`}
+            aria-invalid={e("files") ? true : undefined}
+            className="mt-2 block w-full text-sm"
+          />
+          <ErrorList id="files-error" field="files" errors={e("files")} />
+        </div>
+      </Fieldset>
+
+      <Fieldset legend={t("identityLegend")}>
+        <div className="space-y-3">
+          <div className="flex gap-2">
+            <input id="identity-anonymous" type="radio" name="identityMode" value="ANONYMOUS" defaultChecked={v.identityMode !== "CONFIDENTIAL"} aria-describedby="identity-anonymous-hint" className="mt-1.5" />
+            <div>
+              <label htmlFor="identity-anonymous" className="font-semibold">
+                {t("anonymous")}
+              </label>
+              <p id="identity-anonymous-hint" className="text-sm text-slate-700">
+                {t("anonymousHint")}
+              </p>
+            </div>
+          </div>
+          <div className="flex gap-2">
+            <input id="identity-confidential" type="radio" name="identityMode" value="CONFIDENTIAL" defaultChecked={v.identityMode === "CONFIDENTIAL"} aria-describedby="identity-confidential-hint" className="mt-1.5" />
+            <div>
+              <label htmlFor="identity-confidential" className="font-semibold">
+                {t("confidential")}
+              </label>
+              <p id="identity-confidential-hint" className="text-sm text-slate-700">
+                {t("confidentialHint")}
+              </p>
+            </div>
+          </div>
+        </div>
+        <div className="grid gap-3 sm:grid-cols-2">
+          <TextField id="identityName" name="identityName" label={t("identityName")} hint={t("identityOnlyConfidential")} defaultValue={v.identityName} errors={e("identityName")} autoComplete="name" />
+          <TextField id="identityContact" name="identityContact" label={t("identityContact")} hint={t("identityOnlyConfidential")} defaultValue={v.identityContact} errors={e("identityContact")} />
+        </div>
+      </Fieldset>
+
+      <div className="space-y-4">
+        <div className="flex gap-2">
+          <input id="involvesLeadership" name="involvesLeadership" type="checkbox" defaultChecked={v.involvesLeadership} aria-describedby="involvesLeadership-hint" className="mt-1.5" />
+          <div>
+            <label htmlFor="involvesLeadership" className="font-semibold">
+              {t("leadership")}
+            </label>
+            <p id="involvesLeadership-hint" className="text-sm text-slate-700">
+              {t("leadershipHint")}
+            </p>
+          </div>
+        </div>
+        <div>
+          <div className="flex gap-2">
+            <input
+              id="goodFaith"
+              name="goodFaith"
+              type="checkbox"
+              defaultChecked={v.goodFaith}
+              aria-invalid={e("goodFaith") ? true : undefined}
+              aria-describedby={e("goodFaith") ? "goodFaith-error" : undefined}
+              className="mt-1.5"
+            />
+            <label htmlFor="goodFaith" className="font-semibold">
+              {t("goodFaith")}
+              <span aria-hidden="true" className="text-red-800"> *</span>
+            </label>
+          </div>
+          <ErrorList id="goodFaith-error" field="goodFaith" errors={e("goodFaith")} />
+        </div>
+      </div>
+
+      <SubmitButton pending={pending} label={t("submit")} pendingLabel={t("submitting")} />
+    </form>
+  );
+}
