@@ -18,9 +18,12 @@ test.describe("portal home", () => {
     expect(response!.headers()["set-cookie"]).toBeUndefined();
   });
 
-  test("answers with the security headers", async ({ request }) => {
-    const response = await request.get("/");
+  for (const path of ["/", "/lapor", "/lacak", "/lacak/kasus", "/en/lapor"]) {
+    test(`answers ${path} with the security headers and no cookie`, async ({ request }) => {
+    const response = await request.get(path);
     const headers = response.headers();
+    expect(headers["set-cookie"]).toBeUndefined();
+    if (path !== "/") expect(headers["cache-control"]).toContain("no-store");
     expect(headers["content-security-policy"]).toMatch(/default-src 'self'/);
     expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
     expect(headers["x-frame-options"]).toBe("DENY");
@@ -28,7 +31,8 @@ test.describe("portal home", () => {
     expect(headers["strict-transport-security"]).toContain("max-age=");
     expect(headers["permissions-policy"]).toContain("geolocation=()");
     expect(headers["x-powered-by"]).toBeUndefined();
-  });
+    });
+  }
 
   test("switches to English and back without a cookie", async ({ page, context }) => {
     await page.goto("/");

@@ -81,6 +81,33 @@ export function TextField({ id, name, label, hint, required, errors, errorField,
   );
 }
 
+interface ChoiceProps {
+  id: string;
+  type: "radio" | "checkbox";
+  name: string;
+  value?: string;
+  defaultChecked: boolean;
+  label: string;
+  hint: string;
+}
+
+/** A radio button or checkbox with its label and an explanation read with it. */
+export function Choice({ id, type, name, value, defaultChecked, label, hint }: ChoiceProps) {
+  return (
+    <div className="flex gap-2">
+      <input id={id} type={type} name={name} value={value} defaultChecked={defaultChecked} aria-describedby={`${id}-hint`} className="mt-1.5" />
+      <div>
+        <label htmlFor={id} className="font-semibold">
+          {label}
+        </label>
+        <p id={`${id}-hint`} className="text-sm text-slate-700">
+          {hint}
+        </p>
+      </div>
+    </div>
+  );
+}
+
 export function Fieldset({ legend, children, hint }: { legend: string; children: ReactNode; hint?: string }) {
   return (
     <fieldset className="space-y-4 rounded border border-slate-300 p-4">

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import type { ReportFormState } from "@/server/portal/form-state.ts";
-import { ErrorList, Fieldset, SubmitButton, TextField } from "./form-fields.tsx";
+import { Choice, ErrorList, Fieldset, SubmitButton, TextField } from "./form-fields.tsx";
 import { focusOnMount } from "./focus.ts";
 import { Receipt } from "./receipt.tsx";
 
@@ -124,28 +124,8 @@ export function ReportForm({ action, initial, locale, categories, limits, accept
 
       <Fieldset legend={t("identityLegend")}>
         <div className="space-y-3">
-          <div className="flex gap-2">
-            <input id="identity-anonymous" type="radio" name="identityMode" value="ANONYMOUS" defaultChecked={v.identityMode !== "CONFIDENTIAL"} aria-describedby="identity-anonymous-hint" className="mt-1.5" />
-            <div>
-              <label htmlFor="identity-anonymous" className="font-semibold">
-                {t("anonymous")}
-              </label>
-              <p id="identity-anonymous-hint" className="text-sm text-slate-700">
-                {t("anonymousHint")}
-              </p>
-            </div>
-          </div>
-          <div className="flex gap-2">
-            <input id="identity-confidential" type="radio" name="identityMode" value="CONFIDENTIAL" defaultChecked={v.identityMode === "CONFIDENTIAL"} aria-describedby="identity-confidential-hint" className="mt-1.5" />
-            <div>
-              <label htmlFor="identity-confidential" className="font-semibold">
-                {t("confidential")}
-              </label>
-              <p id="identity-confidential-hint" className="text-sm text-slate-700">
-                {t("confidentialHint")}
-              </p>
-            </div>
-          </div>
+          <Choice id="identity-anonymous" type="radio" name="identityMode" value="ANONYMOUS" defaultChecked={v.identityMode !== "CONFIDENTIAL"} label={t("anonymous")} hint={t("anonymousHint")} />
+          <Choice id="identity-confidential" type="radio" name="identityMode" value="CONFIDENTIAL" defaultChecked={v.identityMode === "CONFIDENTIAL"} label={t("confidential")} hint={t("confidentialHint")} />
         </div>
         <div className="grid gap-3 sm:grid-cols-2">
           <TextField id="identityName" name="identityName" label={t("identityName")} hint={t("identityOnlyConfidential")} defaultValue={v.identityName} errors={e("identityName")} autoComplete="name" />
@@ -154,17 +134,7 @@ export function ReportForm({ action, initial, locale, categories, limits, accept
       </Fieldset>
 
       <div className="space-y-4">
-        <div className="flex gap-2">
-          <input id="involvesLeadership" name="involvesLeadership" type="checkbox" defaultChecked={v.involvesLeadership} aria-describedby="involvesLeadership-hint" className="mt-1.5" />
-          <div>
-            <label htmlFor="involvesLeadership" className="font-semibold">
-              {t("leadership")}
-            </label>
-            <p id="involvesLeadership-hint" className="text-sm text-slate-700">
-              {t("leadershipHint")}
-            </p>
-          </div>
-        </div>
+        <Choice id="involvesLeadership" type="checkbox" name="involvesLeadership" defaultChecked={v.involvesLeadership} label={t("leadership")} hint={t("leadershipHint")} />
         <div>
           <div className="flex gap-2">
             <input
