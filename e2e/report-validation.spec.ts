@@ -118,3 +118,18 @@ test("the whole flow works by keyboard on a 360 px phone", async ({ browser }) =
   await expectNoAxeViolations(page);
   await context.close();
 });
+
+test("a form post from another site is refused and opens no session", async ({ request }) => {
+  const html = await (await request.get("/lacak")).text();
+  const fields = Object.fromEntries(
+    [...html.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)].map(([, name, value]) => [name!, (value ?? "").replace(/&quot;/g, '"').replace(/&amp;/g, "&")]),
+  );
+  const post = (site: string) => request.post("/lacak", { multipart: { ...fields, code: "ZZZZ-ZZZZ-ZZZZ-ZZZZ" }, headers: { Origin: "null", "Sec-Fetch-Site": site, "X-Forwarded-For": "203.0.113.5" } });
+  const sameSite = await post("same-origin");
+  expect(sameSite.status()).toBe(200);
+  expect(await sameSite.text()).toContain("Kode tidak dikenal");
+  const crossSite = await post("cross-site");
+  expect(crossSite.status()).toBeGreaterThanOrEqual(400);
+  expect(await crossSite.text()).not.toContain("Kode tidak dikenal");
+  expect(crossSite.headers()["set-cookie"]).toBeUndefined();
+});
