@@ -1,10 +1,19 @@
 import { router } from "../trpc/init.ts";
+import { accountRouter } from "./account.ts";
+import { adminRouter } from "./admin.ts";
+import { casesRouter } from "./cases.ts";
 import { portalRouter } from "./portal.ts";
 import { staffRouter } from "./staff.ts";
 
 export const appRouter = router({
   portal: portalRouter,
   staff: staffRouter,
+  /** The signed-in staff member's own security: second factor enrolment, backup codes. */
+  account: accountRouter,
+  /** Users and settings (Admin); the audit trail (Pengawas). */
+  admin: adminRouter,
+  /** The SOP workflow: queues, case pages, the eight steps, exclusions, agenda books. */
+  cases: casesRouter,
 });
 
 export type AppRouter = typeof appRouter;
