@@ -7,6 +7,7 @@
  *   tests do not touch a database, so running them twice would only cost time.
  * Tests learn their backend from LENTERA_TEST_BACKEND (see server/testing/test-db.ts).
  */
+import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
@@ -27,6 +28,12 @@ export default defineConfig({
   },
   test: {
     environment: "node",
+    // Code under test that calls env() gets fresh keys instead of writing ./data/secrets.json.
+    env: {
+      LENTERA_MASTER_KEY: randomBytes(32).toString("base64"),
+      LENTERA_TRACKING_KEY: randomBytes(32).toString("base64"),
+      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    },
     exclude,
     // PGlite start (~1-4 s) and the WASM schema engine (~2-7 s per migration run) are slow.
     testTimeout: 60_000,

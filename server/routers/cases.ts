@@ -1,3 +1,74 @@
-import { router } from "../trpc/init.ts";
+/**
+ * The SOP workflow over tRPC (issue 4): every procedure names the roles that may call it;
+ * the domain checks case visibility and the transition table again on the server.
+ */
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { env } from "../env.ts";
+import { Role } from "../generated/prisma/enums.ts";
+import { CASE_ROLES, CaseNotFoundError } from "../domain/cases/access.ts";
+import type { StaffContext } from "../domain/cases/acting.ts";
+import { agendaEntries, agendaInput } from "../domain/cases/agenda.ts";
+import { staffCaseView } from "../domain/cases/detail.ts";
+import { EXCLUDERS, excludeInput, excludeStaff } from "../domain/cases/exclusions.ts";
+import { listCases, listInput } from "../domain/cases/queue.ts";
+import { IllegalTransitionError } from "../domain/cases/status-machine.ts";
+import { MESSAGE_WRITERS, sendStaffMessage, staffMessageInput } from "../domain/cases/staff-messages.ts";
+import { CaseConflictError, MissingReasonError } from "../domain/cases/transition.ts";
+import * as wf from "../domain/cases/workflow.ts";
+import { router, staffProcedure } from "../trpc/init.ts";
+import type { Context } from "../trpc/context.ts";
+import type { StaffPrincipal } from "../auth/staff-session.ts";
 
-export const casesRouter = router({});
+const R = Role;
+
+/** Domain refusals as tRPC errors; anything else stays an internal error (no details leak). */
+function mapError(error: unknown, original: TRPCError): never {
+  if (error instanceof CaseNotFoundError) throw new TRPCError({ code: "NOT_FOUND", message: "Kasus tidak ditemukan." });
+  if (error instanceof IllegalTransitionError) throw new TRPCError({ code: "FORBIDDEN", message: error.message });
+  if (error instanceof CaseConflictError) throw new TRPCError({ code: "CONFLICT", message: error.message });
+  if (error instanceof MissingReasonError || error instanceof RangeError) throw new TRPCError({ code: "BAD_REQUEST", message: error.message });
+  throw original;
+}
+
+async function staffContext(ctx: Pick<Context, "db"> & { staff: StaffPrincipal }): Promise<StaffContext> {
+  const { username } = await ctx.db.staffUser.findUniqueOrThrow({ where: { id: ctx.staff.id }, select: { username: true } });
+  return { staff: { id: ctx.staff.id, username, roles: ctx.staff.roles }, masterKey: env().secrets.masterKey, now: new Date() };
+}
+
+/** A procedure for `roles` whose handler gets the acting staff context and mapped errors. */
+function caseProcedure(roles: readonly Role[]) {
+  return staffProcedure(roles).use(async ({ ctx, next }) => {
+    const sc = await staffContext(ctx);
+    const result = await next({ ctx: { ...ctx, sc } });
+    // tRPC hands a thrown error back as a result; domain refusals become their own codes.
+    if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR" && result.error.cause) mapError(result.error.cause, result.error);
+    return result;
+  });
+}
+
+export const casesRouter = router({
+  list: caseProcedure(CASE_ROLES)
+    .input(listInput)
+    .query(({ ctx, input }) => listCases(ctx.db, ctx.sc.staff, input, ctx.sc.now)),
+  get: caseProcedure(CASE_ROLES)
+    .input(z.object({ caseId: z.uuid() }))
+    .query(({ ctx, input }) => staffCaseView(ctx.db, ctx.sc, input.caseId)),
+  /** Active staff to choose meeting attendees or exclusions from (names and positions only). */
+  staffDirectory: caseProcedure(CASE_ROLES).query(({ ctx }) =>
+    ctx.db.staffUser.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true, position: true, roles: true } }),
+  ),
+  record: caseProcedure([R.SEKRETARIAT]).input(wf.recordInput).mutation(({ ctx, input }) => wf.recordCase(ctx.db, ctx.sc, input)),
+  review: caseProcedure([R.TIM_TELAAH]).input(wf.reviewInput).mutation(({ ctx, input }) => wf.reviewCase(ctx.db, ctx.sc, input)),
+  resume: caseProcedure([R.TIM_TELAAH]).input(wf.resumeInput).mutation(({ ctx, input }) => wf.resumeCase(ctx.db, ctx.sc, input)),
+  convene: caseProcedure([R.KEPALA_DINAS]).input(wf.conveneInput).mutation(({ ctx, input }) => wf.conveneMeeting(ctx.db, ctx.sc, input)),
+  meetingOutcome: caseProcedure([R.KEPALA_DINAS, R.TIM_AUDIT]).input(wf.meetingOutcomeInput).mutation(({ ctx, input }) => wf.recordMeetingOutcome(ctx.db, ctx.sc, input)),
+  saveDraft: caseProcedure([...new Set([...wf.DRAFTERS.BERITA_ACARA, ...wf.DRAFTERS.TANGGAPAN])]).input(wf.draftInput).mutation(({ ctx, input }) => wf.saveDraft(ctx.db, ctx.sc, input)),
+  decideDraft: caseProcedure([R.KEPALA_DINAS]).input(wf.approvalInput).mutation(({ ctx, input }) => wf.decideDraft(ctx.db, ctx.sc, input)),
+  sendResponse: caseProcedure([R.SEKRETARIAT]).input(wf.sendInput).mutation(({ ctx, input }) => wf.sendResponse(ctx.db, ctx.sc, input)),
+  recordDelivery: caseProcedure([R.SEKRETARIAT]).input(wf.deliveryInput).mutation(({ ctx, input }) => wf.recordDelivery(ctx.db, ctx.sc, input)),
+  archive: caseProcedure([R.SEKRETARIAT]).input(wf.archiveInput).mutation(({ ctx, input }) => wf.archiveCase(ctx.db, ctx.sc, input)),
+  message: caseProcedure(MESSAGE_WRITERS).input(staffMessageInput).mutation(({ ctx, input }) => sendStaffMessage(ctx.db, ctx.sc, input)),
+  exclude: caseProcedure(EXCLUDERS).input(excludeInput).mutation(({ ctx, input }) => excludeStaff(ctx.db, ctx.sc, input)),
+  agenda: caseProcedure([R.SEKRETARIAT, R.TIM_TELAAH, R.KEPALA_DINAS, R.PENGAWAS]).input(agendaInput).query(({ ctx, input }) => agendaEntries(ctx.db, ctx.sc.staff, input)),
+});

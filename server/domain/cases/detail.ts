@@ -1,0 +1,92 @@
+/**
+ * The staff case page (issue 4 item 5): the decrypted report, attachments (names only;
+ * bytes come through the download route), the thread, the timeline with who did what,
+ * each step's time against its SOP standard in office hours, and the work products.
+ * Every read of case content is written to the audit trail.
+ */
+import type { Db } from "../../db.ts";
+import { appendAudit } from "../audit.ts";
+import { open, openJson, openText } from "../crypto.ts";
+import { officeMinutesBetween } from "../office-time.ts";
+import { loadOfficeCalendar } from "../sla.ts";
+import { caseKey } from "./access.ts";
+import type { StaffContext } from "./acting.ts";
+import type { ReportContent, ReporterIdentity } from "./report-content.ts";
+
+export async function staffCaseView(db: Db, ctx: StaffContext, caseId: string) {
+  const key = await caseKey(db, ctx.masterKey, ctx.staff, caseId);
+  const c = await db.case.findUniqueOrThrow({
+    where: { id: caseId },
+    include: {
+      attachments: { select: { id: true, fileName: true, mimeType: true, size: true, authorKind: true, messageId: true, warning: true, createdAt: true }, orderBy: { createdAt: "asc" } },
+      messages: { orderBy: { createdAt: "asc" }, select: { id: true, authorKind: true, body: true, isInfoRequest: true, createdAt: true, readAt: true, staffUser: { select: { name: true } } } },
+      timeline: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, fromStatus: true, toStatus: true, step: true, actorKind: true, note: true, createdAt: true, actor: { select: { name: true } } } },
+      stepRecords: { orderBy: { step: "asc" } },
+      review: true,
+      meetings: { orderBy: { startsAt: "asc" }, include: { attendees: true } },
+      drafts: true,
+      agendaEntries: { select: { book: true, year: true, number: true, entryDate: true } },
+      exclusions: { select: { user: { select: { id: true, name: true } } } },
+    },
+  });
+  const cal = await loadOfficeCalendar(db);
+  await db.$transaction((tx) => appendAudit(tx, { actorId: ctx.staff.id, actorLabel: ctx.staff.username, action: "case.read", caseId, at: ctx.now }));
+
+  const text = (box: Uint8Array | null) => (box ? openText(key, box) : null);
+  return {
+    id: c.id,
+    reference: c.reference,
+    status: c.status,
+    channel: c.channel,
+    category: c.category,
+    identityMode: c.identityMode,
+    involvesLeadership: c.involvesLeadership,
+    hasTrackingCode: c.trackingHash !== null,
+    receivedAt: c.receivedAt,
+    submittedAt: c.submittedAt,
+    dueAt: c.dueAt,
+    recordDueAt: c.recordDueAt,
+    responseDueAt: c.responseDueAt,
+    autoArchiveAt: c.autoArchiveAt,
+    archiveReason: c.archiveReason,
+    escalationReason: c.escalationReason,
+    report: openJson<ReportContent>(key, c.payload),
+    identity: c.reporterIdentity ? openJson<ReporterIdentity>(key, c.reporterIdentity) : null,
+    attachments: c.attachments.map((a) => ({ id: a.id, name: open(key, a.fileName).toString("utf8"), mimeType: a.mimeType, size: a.size, fromReporter: a.authorKind === "REPORTER", messageId: a.messageId, warning: a.warning, createdAt: a.createdAt })),
+    messages: c.messages.map((m) => ({ id: m.id, fromReporter: m.authorKind === "REPORTER", author: m.staffUser?.name ?? null, body: openText(key, m.body), isInfoRequest: m.isInfoRequest, createdAt: m.createdAt, readAt: m.readAt })),
+    timeline: c.timeline.map((e) => ({ id: e.id, kind: e.kind, from: e.fromStatus, to: e.toStatus, step: e.step, actorKind: e.actorKind, actor: e.actor?.name ?? null, note: text(e.note), at: e.createdAt })),
+    steps: c.stepRecords.map((s) => {
+      const running = s.completedAt === null && c.pausedAt === null;
+      const minutes = s.officeMinutes ?? Math.max(0, officeMinutesBetween(s.startedAt, running ? ctx.now : (c.pausedAt ?? ctx.now), cal) - s.pausedOfficeMinutes);
+      return { step: s.step, startedAt: s.startedAt, dueAt: s.dueAt, completedAt: s.completedAt, standardMinutes: s.standardMinutes, officeMinutes: minutes, withinStandard: s.withinStandard ?? minutes <= s.standardMinutes, running };
+    }),
+    review: c.review
+      ? { isComplete: c.review.isComplete, inScope: c.review.inScope, recommendation: c.review.recommendation, submittedAt: c.review.submittedAt, ...openJson<{ elements: Record<string, boolean>; summary: string; notes: string; explanation?: string }>(key, c.review.content) }
+      : null,
+    meetings: c.meetings.map((m) => ({
+      id: m.id,
+      startsAt: m.startsAt,
+      endsAt: m.endsAt,
+      place: m.place,
+      agenda: text(m.agenda),
+      discussion: text(m.discussion),
+      resolution: text(m.resolution),
+      attendees: m.attendees.map((a) => ({ name: a.name, position: a.position, organization: a.organization, role: a.role, staffUserId: a.staffUserId })),
+    })),
+    drafts: c.drafts.map((d) => ({ type: d.type, status: d.status, content: openJson<Record<string, string>>(key, d.content), returnNote: text(d.returnNote), submittedAt: d.submittedAt, approvedAt: d.approvedAt, sentAt: d.sentAt, deliveryMethod: d.deliveryMethod })),
+    agenda: c.agendaEntries,
+    excluded: c.exclusions.map((e) => e.user),
+  };
+}
+
+export type StaffCaseView = Awaited<ReturnType<typeof staffCaseView>>;
+
+/** One attachment's bytes for download, audited; "not found" outside the user's cases. */
+export async function staffAttachment(db: Db, ctx: StaffContext, attachmentId: string) {
+  const a = await db.attachment.findUnique({ where: { id: attachmentId }, select: { caseId: true, content: true, fileName: true, mimeType: true } });
+  if (!a) return null;
+  const key = await caseKey(db, ctx.masterKey, ctx.staff, a.caseId).catch(() => null);
+  if (!key) return null;
+  await db.$transaction((tx) => appendAudit(tx, { actorId: ctx.staff.id, actorLabel: ctx.staff.username, action: "attachment.download", caseId: a.caseId, target: `attachment:${attachmentId}`, at: ctx.now }));
+  return { bytes: open(key, a.content), name: open(key, a.fileName).toString("utf8"), mimeType: a.mimeType };
+}

@@ -1,0 +1,33 @@
+/**
+ * Conflict of interest (issue 4 item 6): Tim Telaah or the Kepala Dinas excludes a staff
+ * member from a case; from then on the case does not exist for them.
+ */
+import { z } from "zod";
+import type { Db } from "../../db.ts";
+import { ActorKind, Role, TimelineKind } from "../../generated/prisma/enums.ts";
+import { appendAudit } from "../audit.ts";
+import { sealText } from "../crypto.ts";
+import { caseKey } from "./access.ts";
+import type { StaffContext } from "./acting.ts";
+import { CaseConflictError } from "./transition.ts";
+
+export const EXCLUDERS: readonly Role[] = [Role.TIM_TELAAH, Role.KEPALA_DINAS];
+
+export const excludeInput = z.object({ caseId: z.uuid(), userId: z.uuid(), reason: z.string().trim().min(1).max(1_000) });
+
+export async function excludeStaff(db: Db, ctx: StaffContext, input: z.infer<typeof excludeInput>) {
+  if (!ctx.staff.roles.some((r) => EXCLUDERS.includes(r))) throw new CaseConflictError(`${ctx.staff.username} may not exclude staff`);
+  if (input.userId === ctx.staff.id) throw new CaseConflictError("ask a colleague to exclude you");
+  return db.$transaction(async (tx) => {
+    const key = await caseKey(tx, ctx.masterKey, ctx.staff, input.caseId);
+    const user = await tx.staffUser.findUnique({ where: { id: input.userId }, select: { id: true } });
+    if (!user) throw new CaseConflictError("no such staff member");
+    await tx.caseExclusion.upsert({
+      where: { caseId_userId: { caseId: input.caseId, userId: input.userId } },
+      create: { caseId: input.caseId, userId: input.userId, reason: sealText(key, input.reason), createdById: ctx.staff.id, createdAt: ctx.now },
+      update: {},
+    });
+    await tx.timelineEvent.create({ data: { caseId: input.caseId, kind: TimelineKind.EXCLUSION, actorKind: ActorKind.STAFF, actorId: ctx.staff.id, createdAt: ctx.now } });
+    await appendAudit(tx, { actorId: ctx.staff.id, actorLabel: ctx.staff.username, action: "case.exclude", caseId: input.caseId, target: `user:${input.userId}`, at: ctx.now });
+  });
+}

@@ -1,0 +1,44 @@
+/**
+ * Step 1 for offline reports (issue 4 item 4): the Sekretariat enters a report that came
+ * by SMS, phone, email, the suggestion box or in person. A tracking code is made only if
+ * the reporter wants to follow the case on the portal; it is shown once, to pass on.
+ */
+import { z } from "zod";
+import type { Db } from "../../db.ts";
+import { Channel } from "../../generated/prisma/enums.ts";
+import { generateTrackingCode, normaliseTrackingCode, trackingHash } from "../tracking-code.ts";
+import type { SanitizedFile } from "../uploads/sanitize.ts";
+import type { StaffContext } from "./acting.ts";
+import { createCase } from "./create-case.ts";
+import { reportSchema } from "./report-content.ts";
+
+export const OFFLINE_CHANNELS = [Channel.SMS, Channel.PHONE, Channel.EMAIL, Channel.SUGGESTION_BOX, Channel.IN_PERSON] as const;
+
+export const intakeInput = z.object({
+  channel: z.enum(OFFLINE_CHANNELS),
+  receivedAt: z.coerce.date(),
+  report: reportSchema,
+  wantsTrackingCode: z.boolean(),
+});
+
+export async function intakeOfflineReport(db: Db, ctx: StaffContext & { trackingKey: Buffer }, input: z.infer<typeof intakeInput>, files: readonly SanitizedFile[] = []) {
+  // A few minutes' grace for the clerk's clock.
+  if (input.receivedAt.getTime() > ctx.now.getTime() + 5 * 60_000) throw new RangeError("the report cannot be received in the future");
+  const trackingCode = input.wantsTrackingCode ? generateTrackingCode() : null;
+  const created = await db.$transaction((tx) =>
+    createCase(
+      tx,
+      ctx.masterKey,
+      {
+        report: input.report,
+        channel: input.channel,
+        receivedAt: input.receivedAt,
+        files,
+        trackingHash: trackingCode ? trackingHash(ctx.trackingKey, normaliseTrackingCode(trackingCode)!) : null,
+        createdBy: { id: ctx.staff.id, username: ctx.staff.username },
+      },
+      ctx.now,
+    ),
+  );
+  return { id: created.id, reference: created.reference, trackingCode };
+}

@@ -1,0 +1,37 @@
+/** The office writes to the reporter through the case's message thread. */
+import { z } from "zod";
+import type { Db } from "../../db.ts";
+import { ActorKind, CaseStatus, Role, TimelineKind } from "../../generated/prisma/enums.ts";
+import { appendAudit } from "../audit.ts";
+import { sealText } from "../crypto.ts";
+import type { SanitizedFile } from "../uploads/sanitize.ts";
+import { caseKey } from "./access.ts";
+import type { StaffContext } from "./acting.ts";
+import { attachmentRow } from "./create-case.ts";
+import { CaseConflictError } from "./transition.ts";
+
+export const MESSAGE_WRITERS: readonly Role[] = [Role.SEKRETARIAT, Role.TIM_TELAAH];
+export const staffMessageInput = z.object({ caseId: z.uuid(), body: z.string().trim().min(1).max(5_000) });
+
+export async function sendStaffMessage(db: Db, ctx: StaffContext, input: z.infer<typeof staffMessageInput>, files: readonly SanitizedFile[] = []) {
+  if (!ctx.staff.roles.some((r) => MESSAGE_WRITERS.includes(r))) throw new CaseConflictError(`${ctx.staff.username} may not write to the reporter`);
+  return db.$transaction(async (tx) => {
+    const key = await caseKey(tx, ctx.masterKey, ctx.staff, input.caseId);
+    const c = await tx.case.findUniqueOrThrow({ where: { id: input.caseId }, select: { status: true, trackingHash: true } });
+    if (c.status === CaseStatus.ARCHIVED) throw new CaseConflictError("the case is archived");
+    if (!c.trackingHash) throw new CaseConflictError("this reporter has no tracking code and cannot read messages");
+    const message = await tx.message.create({
+      data: {
+        caseId: input.caseId,
+        authorKind: ActorKind.STAFF,
+        staffUserId: ctx.staff.id,
+        body: sealText(key, input.body),
+        createdAt: ctx.now,
+        attachments: { create: files.map((f) => ({ ...attachmentRow(key, f, ActorKind.STAFF, ctx.staff.id, ctx.now), caseId: input.caseId })) },
+      },
+      select: { id: true },
+    });
+    await tx.timelineEvent.create({ data: { caseId: input.caseId, kind: TimelineKind.MESSAGE, actorKind: ActorKind.STAFF, actorId: ctx.staff.id, createdAt: ctx.now } });
+    await appendAudit(tx, { actorId: ctx.staff.id, actorLabel: ctx.staff.username, action: "case.message", caseId: input.caseId, target: `message:${message.id}`, at: ctx.now });
+  });
+}

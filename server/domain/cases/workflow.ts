@@ -1,0 +1,317 @@
+/**
+ * The staff side of the SOP, steps 2–8 (issue 4 item 4). Each action is one transaction:
+ * visibility check, the work product (review, meeting, draft, agenda entry), then the
+ * status move through transitionCase (guard, conditional update, timeline, audit).
+ */
+import { z } from "zod";
+import type { Db } from "../../db.ts";
+import { ActorKind, AgendaBook, ArchiveReason, CaseStatus, type Category, type Channel, DeliveryMethod, DraftStatus, EscalationReason, LetterType, MeetingRole, ReviewRecommendation, Role, TimelineKind } from "../../generated/prisma/enums.ts";
+import { appendAudit } from "../audit.ts";
+import { openJson, sealJson, sealText, type Bytes } from "../crypto.ts";
+import { zonedParts } from "../office-time.ts";
+import { nextSequence } from "../sequence.ts";
+import { getSetting } from "../settings.ts";
+import type { Tx } from "../tx.ts";
+import { caseKey, CaseNotFoundError } from "./access.ts";
+import { actingAs, type StaffContext } from "./acting.ts";
+import { CaseConflictError, transitionCase } from "./transition.ts";
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** Loads the case as it is now inside the transaction, or "not found" for this user. */
+async function current(tx: Tx, ctx: StaffContext, caseId: string) {
+  const key = await caseKey(tx, ctx.masterKey, ctx.staff, caseId);
+  const row = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { status: true, reference: true, category: true, channel: true, involvesLeadership: true, receivedAt: true } });
+  return { key, ...row };
+}
+
+function expectStatus(actual: CaseStatus, ...allowed: CaseStatus[]) {
+  if (!allowed.includes(actual)) throw new CaseConflictError(`the case is ${actual}, not ${allowed.join(" or ")}`);
+}
+
+async function agendaEntry(tx: Tx, ctx: StaffContext, c: { reference: string; category: Category; channel: Channel }, caseId: string, book: AgendaBook, summary: Bytes | null) {
+  const tz = (await getSetting(tx, "office.hours")).timeZone;
+  const year = zonedParts(ctx.now, tz).year;
+  const number = await nextSequence(tx, `AGENDA:${book}`, year);
+  await tx.agendaEntry.create({ data: { book, year, number, entryDate: ctx.now, caseId, reference: c.reference, category: c.category, channel: c.channel, summary, createdById: ctx.staff.id } });
+  return number;
+}
+
+// --- Step 2: record ----------------------------------------------------------------
+
+export const recordInput = z.object({ caseId: z.uuid(), subject: z.string().trim().max(300).optional() });
+
+/** Step 2 (Sekretariat): the next number in the Buku Agenda Permohonan. */
+export async function recordCase(db: Db, ctx: StaffContext, input: z.infer<typeof recordInput>) {
+  return db.$transaction(async (tx) => {
+    const c = await current(tx, ctx, input.caseId);
+    expectStatus(c.status, CaseStatus.SUBMITTED);
+    const number = await agendaEntry(tx, ctx, c, input.caseId, AgendaBook.PERMOHONAN, input.subject ? sealText(c.key, input.subject) : null);
+    await transitionCase(tx, { caseId: input.caseId, from: c.status, to: CaseStatus.RECORDED, by: actingAs(ctx.staff, c.status, CaseStatus.RECORDED), now: ctx.now });
+    return { agendaNumber: number };
+  });
+}
+
+// --- Step 3: review ----------------------------------------------------------------
+
+export const reviewInput = z.object({
+  caseId: z.uuid(),
+  isComplete: z.boolean(),
+  inScope: z.boolean(),
+  /** Per element of 4W+1H: is it there? */
+  elements: z.object({ what: z.boolean(), who: z.boolean(), where: z.boolean(), when: z.boolean(), how: z.boolean() }),
+  summary: text(5_000),
+  notes: z.string().trim().max(5_000).default(""),
+  decision: z.discriminatedUnion("recommendation", [
+    z.object({ recommendation: z.literal(ReviewRecommendation.FORWARD) }),
+    /** The question goes to the reporter's thread; the clock pauses. */
+    z.object({ recommendation: z.literal(ReviewRecommendation.REQUEST_INFO), question: text(5_000) }),
+    z.object({ recommendation: z.literal(ReviewRecommendation.ESCALATE), reason: z.enum(EscalationReason), explanation: text(2_000) }),
+  ]),
+});
+
+/** Step 3 (Tim Telaah): the review, then forward, ask the reporter, or escalate. */
+export async function reviewCase(db: Db, ctx: StaffContext, input: z.infer<typeof reviewInput>) {
+  return db.$transaction(async (tx) => {
+    const c = await current(tx, ctx, input.caseId);
+    expectStatus(c.status, CaseStatus.RECORDED);
+    const d = input.decision;
+    // A report on the leadership goes to the Pengawas; forwarding it would put it before the Kepala Dinas it concerns.
+    if (c.involvesLeadership && d.recommendation === ReviewRecommendation.FORWARD) throw new CaseConflictError("a report involving the leadership must be escalated to the Pengawas");
+    const content = sealJson(c.key, { elements: input.elements, summary: input.summary, notes: input.notes, ...(d.recommendation === ReviewRecommendation.ESCALATE ? { explanation: d.explanation } : {}) });
+    const review = { isComplete: input.isComplete, inScope: input.inScope, recommendation: d.recommendation, content, reviewerId: ctx.staff.id };
+    await tx.review.upsert({ where: { caseId: input.caseId }, create: { caseId: input.caseId, ...review }, update: { ...review, version: { increment: 1 } } });
+
+    if (d.recommendation === ReviewRecommendation.FORWARD) {
+      await tx.review.update({ where: { caseId: input.caseId }, data: { submittedAt: ctx.now } });
+      await transitionCase(tx, { caseId: input.caseId, from: c.status, to: CaseStatus.REVIEWED, by: actingAs(ctx.staff, c.status, CaseStatus.REVIEWED), now: ctx.now });
+    } else if (d.recommendation === ReviewRecommendation.REQUEST_INFO) {
+      await tx.message.create({ data: { caseId: input.caseId, authorKind: ActorKind.STAFF, staffUserId: ctx.staff.id, body: sealText(c.key, d.question), isInfoRequest: true, createdAt: ctx.now } });
+      await transitionCase(tx, { caseId: input.caseId, from: c.status, to: CaseStatus.AWAITING_INFO, by: actingAs(ctx.staff, c.status, CaseStatus.AWAITING_INFO), now: ctx.now, reason: sealText(c.key, d.question) });
+    } else {
+      await transitionCase(tx, {
+        caseId: input.caseId,
+        from: c.status,
+        to: CaseStatus.ESCALATED,
+        by: actingAs(ctx.staff, c.status, CaseStatus.ESCALATED),
+        now: ctx.now,
+        reason: sealText(c.key, d.explanation),
+        data: { escalationReason: d.reason },
+      });
+    }
+  });
+}
+
+export const resumeInput = z.object({ caseId: z.uuid(), note: text(2_000) });
+
+/** Tim Telaah ends the wait without a portal reply (e.g. the reporter answered by phone). */
+export async function resumeCase(db: Db, ctx: StaffContext, input: z.infer<typeof resumeInput>) {
+  return db.$transaction(async (tx) => {
+    const c = await current(tx, ctx, input.caseId);
+    expectStatus(c.status, CaseStatus.AWAITING_INFO);
+    await transitionCase(tx, { caseId: input.caseId, from: c.status, to: CaseStatus.RECORDED, by: actingAs(ctx.staff, c.status, CaseStatus.RECORDED), now: ctx.now, reason: sealText(c.key, input.note) });
+  });
+}
+
+// --- Step 4: meeting ---------------------------------------------------------------
+
+const attendee = z.union([
+  z.object({ staffUserId: z.uuid(), role: z.enum(MeetingRole).default(MeetingRole.MEMBER) }),
+  z.object({ name: text(150), position: z.string().trim().max(200).default(""), organization: z.string().trim().max(200).default(""), role: z.enum(MeetingRole).default(MeetingRole.MEMBER) }),
+]);
+
+export const conveneInput = z.object({
+  caseId: z.uuid(),
+  startsAt: z.coerce.date(),
+  place: text(300),
+  agenda: text(5_000),
+  attendees: z.array(attendee).min(1).max(40),
+});
+
+/** Step 4 (Kepala Dinas): convene the meeting on the case. */
+export async function conveneMeeting(db: Db, ctx: StaffContext, input: z.infer<typeof conveneInput>) {
+  return db.$transaction(async (tx) => {
+    const c = await current(tx, ctx, input.caseId);
+    expectStatus(c.status, CaseStatus.REVIEWED);
+    const staffIds = input.attendees.flatMap((a) => ("staffUserId" in a ? [a.staffUserId] : []));
+    const people = await tx.staffUser.findMany({ where: { id: { in: staffIds }, active: true }, select: { id: true, name: true, position: true, nip: true, rankGrade: true } });
+    if (people.length !== new Set(staffIds).size) throw new CaseConflictError("an attendee is not an active staff member");
+    // Someone excluded from the case for a conflict of interest cannot sit in its meeting.
+    const excluded = await tx.caseExclusion.count({ where: { caseId: input.caseId, userId: { in: staffIds } } });
+    if (excluded > 0) throw new CaseConflictError("an attendee is excluded from this case");
+    const byId = new Map(people.map((p) => [p.id, p]));
+    const meeting = await tx.meeting.create({
+      data: {
+        caseId: input.caseId,
+        startsAt: input.startsAt,
+        place: input.place,
+        agenda: sealText(c.key, input.agenda),
+        convenedById: ctx.staff.id,
+        attendees: {
+          create: input.attendees.map((a) => {
+            if ("staffUserId" in a) {
+              const p = byId.get(a.staffUserId)!;
+              return { staffUserId: p.id, name: p.name, position: p.position, nip: p.nip, rankGrade: p.rankGrade, role: a.role };
+            }
+            return { name: a.name, position: a.position || null, organization: a.organization || null, role: a.role };
+          }),
+        },
+      },
+      select: { id: true },
+    });
+    await transitionCase(tx, { caseId: input.caseId, from: c.status, to: CaseStatus.IN_MEETING, by: actingAs(ctx.staff, c.status, CaseStatus.IN_MEETING), now: ctx.now });
+    return { meetingId: meeting.id };
+  });
+}
+
+export const meetingOutcomeInput = z.object({ caseId: z.uuid(), meetingId: z.uuid(), discussion: text(20_000), resolution: text(20_000), endsAt: z.coerce.date().optional() });
+
+/** Step 4 held: what was discussed and the technical resolution (Kepala Dinas or Tim Audit). */
+export async function recordMeetingOutcome(db: Db, ctx: StaffContext, input: z.infer<typeof meetingOutcomeInput>) {
+  return db.$transaction(async (tx) => {
+    const c = await current(tx, ctx, input.caseId);
+    expectStatus(c.status, CaseStatus.IN_MEETING);
+    const { count } = await tx.meeting.updateMany({
+      where: { id: input.meetingId, caseId: input.caseId },
+      data: { discussion: sealText(c.key, input.discussion), resolution: sealText(c.key, input.resolution), endsAt: input.endsAt ?? ctx.now, version: { increment: 1 } },
+    });
+    if (count !== 1) throw new CaseNotFoundError("meeting not found");
+    await tx.timelineEvent.create({ data: { caseId: input.caseId, kind: TimelineKind.NOTE, actorKind: ActorKind.STAFF, actorId: ctx.staff.id, createdAt: ctx.now } });
+    await appendAudit(tx, { actorId: ctx.staff.id, actorLabel: ctx.staff.username, action: "case.meeting.outcome", caseId: input.caseId, target: `meeting:${input.meetingId}`, at: ctx.now });
+  });
+}
+
+// --- Steps 5 and 6: documents that need approval -------------------------------------
+
+/** Content of a Berita Acara draft (ENCRYPTED JSON). */
+export const beritaAcaraContent = z.object({ considerations: text(20_000), decisions: text(20_000) });
+/** Content of a Tanggapan draft (ENCRYPTED JSON); `body` is what the reporter reads. */
+export const tanggapanContent = z.object({ body: text(20_000) });
+
+export const draftInput = z.discriminatedUnion("type", [
+  z.object({ caseId: z.uuid(), type: z.literal(LetterType.BERITA_ACARA), content: beritaAcaraContent, submit: z.boolean() }),
+  z.object({ caseId: z.uuid(), type: z.literal(LetterType.TANGGAPAN), content: tanggapanContent, submit: z.boolean() }),
+]);
+
+/** Who drafts what (the router checks the same roles). */
+export const DRAFTERS: Record<"BERITA_ACARA" | "TANGGAPAN", readonly Role[]> = {
+  BERITA_ACARA: [Role.TIM_AUDIT],
+  TANGGAPAN: [Role.SEKRETARIAT, Role.TIM_TELAAH, Role.TIM_AUDIT],
+};
+const DRAFT_STATUS = { BERITA_ACARA: CaseStatus.IN_MEETING, TANGGAPAN: CaseStatus.MINUTED } as const;
+
+/** Save (and optionally hand to the Kepala Dinas) a Berita Acara or Tanggapan draft. */
+export async function saveDraft(db: Db, ctx: StaffContext, input: z.infer<typeof draftInput>) {
+  if (!ctx.staff.roles.some((r) => DRAFTERS[input.type].includes(r))) throw new CaseConflictError(`${ctx.staff.username} may not draft a ${input.type}`);
+  return db.$transaction(async (tx) => {
+    const c = await current(tx, ctx, input.caseId);
+    expectStatus(c.status, DRAFT_STATUS[input.type]);
+    const existing = await tx.documentDraft.findUnique({ where: { caseId_type: { caseId: input.caseId, type: input.type } } });
+    if (existing && (existing.status === DraftStatus.SUBMITTED || existing.status === DraftStatus.APPROVED)) throw new CaseConflictError("the draft is with the approver and cannot be changed");
+    const data = { content: sealJson(c.key, input.content), status: input.submit ? DraftStatus.SUBMITTED : DraftStatus.DRAFT, submittedAt: input.submit ? ctx.now : null, draftedById: ctx.staff.id };
+    const meeting = input.type === LetterType.BERITA_ACARA ? await tx.meeting.findFirst({ where: { caseId: input.caseId }, orderBy: { startsAt: "desc" }, select: { id: true } }) : null;
+    await tx.documentDraft.upsert({
+      where: { caseId_type: { caseId: input.caseId, type: input.type } },
+      create: { caseId: input.caseId, type: input.type, meetingId: meeting?.id ?? null, ...data },
+      update: { ...data, version: { increment: 1 } },
+    });
+    await tx.timelineEvent.create({ data: { caseId: input.caseId, kind: input.submit ? TimelineKind.DRAFT_SUBMITTED : TimelineKind.NOTE, actorKind: ActorKind.STAFF, actorId: ctx.staff.id, createdAt: ctx.now } });
+    await appendAudit(tx, { actorId: ctx.staff.id, actorLabel: ctx.staff.username, action: input.submit ? "draft.submit" : "draft.save", caseId: input.caseId, detail: { type: input.type }, at: ctx.now });
+  });
+}
+
+export const approvalInput = z.discriminatedUnion("approve", [
+  z.object({ caseId: z.uuid(), type: z.enum([LetterType.BERITA_ACARA, LetterType.TANGGAPAN]), approve: z.literal(true) }),
+  z.object({ caseId: z.uuid(), type: z.enum([LetterType.BERITA_ACARA, LetterType.TANGGAPAN]), approve: z.literal(false), note: text(2_000) }),
+]);
+
+/**
+ * The Kepala Dinas approves (signs) or returns a submitted draft. Approving the Berita Acara
+ * completes step 5 (→ MINUTED); an approved Tanggapan waits for the Sekretariat to send it.
+ */
+export async function decideDraft(db: Db, ctx: StaffContext, input: z.infer<typeof approvalInput>) {
+  if (!ctx.staff.roles.includes(Role.KEPALA_DINAS)) throw new CaseConflictError(`${ctx.staff.username} may not approve documents`);
+  return db.$transaction(async (tx) => {
+    const c = await current(tx, ctx, input.caseId);
+    expectStatus(c.status, DRAFT_STATUS[input.type]);
+    const data = input.approve
+      ? { status: DraftStatus.APPROVED, approvedById: ctx.staff.id, approvedAt: ctx.now }
+      : { status: DraftStatus.RETURNED, returnedById: ctx.staff.id, returnedAt: ctx.now, returnNote: sealText(c.key, input.note) };
+    const { count } = await tx.documentDraft.updateMany({ where: { caseId: input.caseId, type: input.type, status: DraftStatus.SUBMITTED }, data: { ...data, version: { increment: 1 } } });
+    if (count !== 1) throw new CaseConflictError("there is no submitted draft to decide on");
+    await tx.timelineEvent.create({ data: { caseId: input.caseId, kind: input.approve ? TimelineKind.DRAFT_APPROVED : TimelineKind.DRAFT_RETURNED, actorKind: ActorKind.STAFF, actorId: ctx.staff.id, createdAt: ctx.now } });
+    await appendAudit(tx, { actorId: ctx.staff.id, actorLabel: ctx.staff.username, action: input.approve ? "draft.approve" : "draft.return", caseId: input.caseId, detail: { type: input.type }, at: ctx.now });
+    if (input.approve && input.type === LetterType.BERITA_ACARA) {
+      await transitionCase(tx, { caseId: input.caseId, from: c.status, to: CaseStatus.MINUTED, by: actingAs(ctx.staff, c.status, CaseStatus.MINUTED), now: ctx.now });
+    }
+  });
+}
+
+export const sendInput = z.object({ caseId: z.uuid(), method: z.enum(DeliveryMethod) });
+
+/** Step 6 (Sekretariat): send the approved Tanggapan; next number in the Buku Agenda Tanggapan. */
+export async function sendResponse(db: Db, ctx: StaffContext, input: z.infer<typeof sendInput>) {
+  return db.$transaction(async (tx) => {
+    const c = await current(tx, ctx, input.caseId);
+    expectStatus(c.status, CaseStatus.MINUTED);
+    const hasCode = (await tx.case.findUniqueOrThrow({ where: { id: input.caseId }, select: { trackingHash: true } })).trackingHash !== null;
+    if (input.method === DeliveryMethod.PORTAL && !hasCode) throw new CaseConflictError("this reporter has no tracking code; choose another delivery method");
+    const { count } = await tx.documentDraft.updateMany({
+      where: { caseId: input.caseId, type: LetterType.TANGGAPAN, status: DraftStatus.APPROVED, sentAt: null },
+      data: { sentAt: ctx.now, sentById: ctx.staff.id, deliveryMethod: input.method },
+    });
+    if (count !== 1) throw new CaseConflictError("the response is not approved yet");
+    const number = await agendaEntry(tx, ctx, c, input.caseId, AgendaBook.TANGGAPAN, null);
+    await transitionCase(tx, { caseId: input.caseId, from: c.status, to: CaseStatus.RESPONDED, by: actingAs(ctx.staff, c.status, CaseStatus.RESPONDED), now: ctx.now });
+    return { agendaNumber: number };
+  });
+}
+
+// --- Steps 7 and 8 -----------------------------------------------------------------
+
+export const deliveryInput = z.object({ caseId: z.uuid(), note: text(2_000) });
+
+/** Step 7 for a reporter who is not on the portal: the Sekretariat records the delivery. */
+export async function recordDelivery(db: Db, ctx: StaffContext, input: z.infer<typeof deliveryInput>) {
+  return db.$transaction(async (tx) => {
+    const c = await current(tx, ctx, input.caseId);
+    expectStatus(c.status, CaseStatus.RESPONDED);
+    await transitionCase(tx, { caseId: input.caseId, from: c.status, to: CaseStatus.RESPONSE_RECEIVED, by: actingAs(ctx.staff, c.status, CaseStatus.RESPONSE_RECEIVED), now: ctx.now, reason: sealText(c.key, input.note) });
+  });
+}
+
+export const archiveInput = z.object({ caseId: z.uuid(), note: z.string().trim().max(2_000).default("") });
+
+/**
+ * Step 8 (Sekretariat): archive after the response was received; or an escalated case after
+ * forwarding; or a responded case whose reporter never acknowledged once the wait is over.
+ */
+export async function archiveCase(db: Db, ctx: StaffContext, input: z.infer<typeof archiveInput>) {
+  return db.$transaction(async (tx) => {
+    const c = await current(tx, ctx, input.caseId);
+    expectStatus(c.status, CaseStatus.RESPONSE_RECEIVED, CaseStatus.ESCALATED, CaseStatus.RESPONDED);
+    let archiveReason: ArchiveReason = ArchiveReason.COMPLETED;
+    if (c.status === CaseStatus.ESCALATED) archiveReason = ArchiveReason.ESCALATED;
+    if (c.status === CaseStatus.RESPONDED) {
+      const { autoArchiveAt } = await tx.case.findUniqueOrThrow({ where: { id: input.caseId }, select: { autoArchiveAt: true } });
+      if (!autoArchiveAt || autoArchiveAt > ctx.now) throw new CaseConflictError("the reporter still has time to acknowledge the response");
+      archiveReason = ArchiveReason.NOT_ACKNOWLEDGED;
+    }
+    const needsReason = archiveReason !== ArchiveReason.COMPLETED;
+    const note = input.note || (needsReason ? archiveReason : "");
+    await transitionCase(tx, {
+      caseId: input.caseId,
+      from: c.status,
+      to: CaseStatus.ARCHIVED,
+      by: actingAs(ctx.staff, c.status, CaseStatus.ARCHIVED),
+      now: ctx.now,
+      reason: note ? sealText(c.key, note) : undefined,
+      data: { archiveReason },
+    });
+  });
+}
+
+/** The text of a Tanggapan draft, for the staff case page. */
+export function readDraftContent<T>(key: Buffer, box: Uint8Array): T {
+  return openJson<T>(key, box);
+}

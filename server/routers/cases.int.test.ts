@@ -1,0 +1,177 @@
+/**
+ * The SOP workflow through the tRPC router, as each role (issue 4 acceptance): the eight
+ * steps with one request for information, refusals for every other role and for nobody
+ * (refused calls change nothing), exclusions, the leadership rule, and racing clerks.
+ */
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemo } from "../../prisma/seed-data.ts";
+import { env } from "../env.ts";
+import { staffFromClaims, type StaffPrincipal } from "../auth/staff-session.ts";
+import { reportSchema } from "../domain/cases/report-content.ts";
+import { acknowledgeResponse, sendReporterMessage } from "../domain/reporter/case-actions.ts";
+import { reporterCaseView } from "../domain/reporter/case-view.ts";
+import { submitPortalReport } from "../domain/reporter/submit-report.ts";
+import { randomToken } from "../domain/crypto.ts";
+import { CaseStatus } from "../generated/prisma/enums.ts";
+import { openTestDb, type TestDbHandle } from "../testing/test-db.ts";
+import { createCallerFactory } from "../trpc/init.ts";
+import { appRouter } from "./_app.ts";
+
+let handle: TestDbHandle;
+const users: Record<string, StaffPrincipal> = {};
+const USERNAMES = ["sekretariat", "telaah", "audit", "kadis", "admin", "pengawas"] as const;
+const createCaller = createCallerFactory(appRouter);
+const as = (username: (typeof USERNAMES)[number] | "nobody") => createCaller({ db: handle.db, staff: async () => (username === "nobody" ? null : users[username]!) });
+
+beforeAll(async () => {
+  handle = await openTestDb();
+  await seedDemo(handle.db, { log: () => {}, password: () => "uji-Kata-Sandi-2026" });
+  for (const u of await handle.db.staffUser.findMany({ select: { id: true, username: true, sessionVersion: true } })) {
+    users[u.username] = (await staffFromClaims(handle.db, { uid: u.id, sv: u.sessionVersion }))!;
+  }
+});
+afterAll(() => handle?.close());
+
+const report = (involvesLeadership = false) =>
+  reportSchema.parse({
+    category: "BRIBERY",
+    content: { what: "Suap untuk mempercepat izin", persons: [{ name: "Pak X", position: "Kasi" }], where: "Loket", when: "Oktober 2026", how: "Tunai", evidence: "", witnesses: "" },
+    identityMode: "ANONYMOUS",
+    involvesLeadership,
+  });
+
+async function portalCase(involvesLeadership = false) {
+  const receipt = await submitPortalReport(handle.db, env().secrets, { report: report(involvesLeadership), files: [], idempotencyKey: randomToken() });
+  const row = await handle.db.case.findUniqueOrThrow({ where: { reference: receipt.reference } });
+  return { caseId: row.id, who: { sessionId: "s", caseId: row.id } };
+}
+
+const status = async (caseId: string) => (await handle.db.case.findUniqueOrThrow({ where: { id: caseId } })).status;
+const code = (p: Promise<unknown>) => p.then(() => "OK", (e: unknown) => (e instanceof TRPCError ? e.code : String(e)));
+
+describe("the eight SOP steps through the router", () => {
+  it("moves a portal report from submission to archive, each step by its role", async () => {
+    const { caseId, who } = await portalCase();
+    expect(await as("sekretariat").cases.record({ caseId, subject: "Dugaan suap perizinan" })).toEqual({ agendaNumber: 1 });
+
+    const elements = { what: true, who: true, where: true, when: false, how: true };
+    await as("telaah").cases.review({ caseId, isComplete: false, inScope: true, elements, summary: "Waktu kejadian belum jelas", decision: { recommendation: "REQUEST_INFO", question: "Kapan tepatnya kejadian itu?" } });
+    expect(await status(caseId)).toBe(CaseStatus.AWAITING_INFO);
+    const seen = await reporterCaseView(handle.db, env().secrets.masterKey, caseId);
+    expect(seen?.messages.at(-1)).toMatchObject({ fromOffice: true, isInfoRequest: true, body: "Kapan tepatnya kejadian itu?" });
+    await sendReporterMessage(handle.db, env().secrets.masterKey, who, { body: "Tanggal 3 Oktober 2026", files: [], idempotencyKey: randomToken() });
+    expect(await status(caseId)).toBe(CaseStatus.RECORDED);
+
+    await as("telaah").cases.review({ caseId, isComplete: true, inScope: true, elements: { ...elements, when: true }, summary: "Lengkap", decision: { recommendation: "FORWARD" } });
+    await as("kadis").cases.convene({
+      caseId,
+      startsAt: new Date(),
+      place: "Ruang rapat DPMPTSP",
+      agenda: "Pembahasan laporan",
+      attendees: [{ staffUserId: users.kadis!.id, role: "CHAIR" }, { staffUserId: users.telaah!.id }, { staffUserId: users.audit!.id }, { name: "Inspektur Pembantu", organization: "Inspektorat", role: "MEMBER" }],
+    });
+    const view = await as("audit").cases.get({ caseId });
+    await as("audit").cases.meetingOutcome({ caseId, meetingId: view.meetings[0]!.id, discussion: "Bukti cukup", resolution: "Teguran tertulis" });
+    await as("audit").cases.saveDraft({ caseId, type: "BERITA_ACARA", content: { considerations: "Bukti kuitansi", decisions: "Teguran tertulis" }, submit: true });
+    await as("kadis").cases.decideDraft({ caseId, type: "BERITA_ACARA", approve: true });
+    expect(await status(caseId)).toBe(CaseStatus.MINUTED);
+
+    await as("sekretariat").cases.saveDraft({ caseId, type: "TANGGAPAN", content: { body: "Laporan Anda terbukti dan telah ditindaklanjuti." }, submit: true });
+    await as("kadis").cases.decideDraft({ caseId, type: "TANGGAPAN", approve: false, note: "Sebutkan tindak lanjutnya" });
+    await as("sekretariat").cases.saveDraft({ caseId, type: "TANGGAPAN", content: { body: "Laporan Anda terbukti; pegawai ybs. diberi teguran tertulis." }, submit: true });
+    await as("kadis").cases.decideDraft({ caseId, type: "TANGGAPAN", approve: true });
+    expect(await as("sekretariat").cases.sendResponse({ caseId, method: "PORTAL" })).toEqual({ agendaNumber: 1 });
+    expect((await reporterCaseView(handle.db, env().secrets.masterKey, caseId))?.response?.body).toContain("teguran tertulis");
+    await acknowledgeResponse(handle.db, who);
+    await as("sekretariat").cases.archive({ caseId });
+    expect(await status(caseId)).toBe(CaseStatus.ARCHIVED);
+
+    const done = await as("pengawas").cases.get({ caseId });
+    expect(done.steps.map((s) => [s.step, s.completedAt !== null])).toEqual([2, 3, 4, 5, 6, 7, 8].map((s) => [s, true]));
+    expect(done.timeline.filter((e) => e.kind === "TRANSITION").map((e) => e.to)).toEqual(["SUBMITTED", "RECORDED", "AWAITING_INFO", "RECORDED", "REVIEWED", "IN_MEETING", "MINUTED", "RESPONDED", "RESPONSE_RECEIVED", "ARCHIVED"]);
+    expect(done.agenda.map((a) => a.book).sort()).toEqual(["PERMOHONAN", "TANGGAPAN"]);
+  });
+
+  it("takes an offline report from the Sekretariat, with or without a tracking code", async () => {
+    const { intakeOfflineReport } = await import("../domain/cases/intake.ts");
+    const ctx = { staff: { id: users.sekretariat!.id, username: "sekretariat", roles: users.sekretariat!.roles }, masterKey: env().secrets.masterKey, trackingKey: env().secrets.trackingKey, now: new Date() };
+    const withCode = await intakeOfflineReport(handle.db, ctx, { channel: "PHONE", receivedAt: new Date(Date.now() - 3_600_000), report: report(), wantsTrackingCode: true });
+    expect(withCode.trackingCode).toMatch(/^[0-9A-Z]{4}-/);
+    const without = await intakeOfflineReport(handle.db, ctx, { channel: "SUGGESTION_BOX", receivedAt: new Date(), report: report(), wantsTrackingCode: false });
+    expect(without.trackingCode).toBeNull();
+    const row = await handle.db.case.findUniqueOrThrow({ where: { id: without.id } });
+    expect([row.channel, row.trackingHash, row.createdById]).toEqual(["SUGGESTION_BOX", null, users.sekretariat!.id]);
+    await expect(intakeOfflineReport(handle.db, ctx, { channel: "SMS", receivedAt: new Date(Date.now() + 86_400_000), report: report(), wantsTrackingCode: false })).rejects.toThrow(/future/);
+  });
+});
+
+describe("who may do what", () => {
+  it("refuses every step to every other role and to nobody, and the refused calls change nothing", async () => {
+    const { caseId } = await portalCase();
+    const attempts = {
+      record: (u: Parameters<typeof as>[0]) => as(u).cases.record({ caseId }),
+      review: (u: Parameters<typeof as>[0]) => as(u).cases.review({ caseId, isComplete: true, inScope: true, elements: { what: true, who: true, where: true, when: true, how: true }, summary: "x", decision: { recommendation: "FORWARD" } }),
+      convene: (u: Parameters<typeof as>[0]) => as(u).cases.convene({ caseId, startsAt: new Date(), place: "x", agenda: "x", attendees: [{ name: "x" }] }),
+      decide: (u: Parameters<typeof as>[0]) => as(u).cases.decideDraft({ caseId, type: "BERITA_ACARA", approve: true }),
+      send: (u: Parameters<typeof as>[0]) => as(u).cases.sendResponse({ caseId, method: "POST" }),
+      archive: (u: Parameters<typeof as>[0]) => as(u).cases.archive({ caseId }),
+      exclude: (u: Parameters<typeof as>[0]) => as(u).cases.exclude({ caseId, userId: users.audit!.id, reason: "x" }),
+      get: (u: Parameters<typeof as>[0]) => as(u).cases.get({ caseId }),
+    };
+    const allowed: Record<keyof typeof attempts, string[]> = {
+      record: ["sekretariat"],
+      review: ["telaah"],
+      convene: ["kadis"],
+      decide: ["kadis"],
+      send: ["sekretariat"],
+      archive: ["sekretariat"],
+      exclude: ["telaah", "kadis"],
+      get: ["sekretariat", "telaah", "audit", "kadis", "pengawas"],
+    };
+    const before = await handle.db.case.findUniqueOrThrow({ where: { id: caseId } });
+    for (const [name, attempt] of Object.entries(attempts) as [keyof typeof attempts, (u: Parameters<typeof as>[0]) => Promise<unknown>][]) {
+      for (const u of [...USERNAMES, "nobody"] as const) {
+        if (allowed[name].includes(u)) continue;
+        expect(await code(attempt(u)), `${name} as ${u}`).toBe(u === "nobody" ? "UNAUTHORIZED" : "FORBIDDEN");
+      }
+    }
+    const after = await handle.db.case.findUniqueOrThrow({ where: { id: caseId } });
+    expect(after).toEqual(before);
+    // The right role at the wrong moment is refused too.
+    expect(await code(as("sekretariat").cases.archive({ caseId }))).toBe("CONFLICT");
+  });
+
+  it("hides a case from an excluded user everywhere, and leadership cases from the Kepala Dinas", async () => {
+    const { caseId } = await portalCase();
+    await as("telaah").cases.exclude({ caseId, userId: users.audit!.id, reason: "Disebut dalam laporan" });
+    expect(await code(as("audit").cases.get({ caseId }))).toBe("NOT_FOUND");
+    const listed = await as("audit").cases.list({ pageSize: 100 });
+    expect(listed.rows.some((r) => r.id === caseId)).toBe(false);
+    const all = await as("sekretariat").cases.list({ pageSize: 100 });
+    expect(listed.total).toBe(all.total - 1);
+
+    const leadership = await portalCase(true);
+    expect(await code(as("kadis").cases.get({ caseId: leadership.caseId }))).toBe("NOT_FOUND");
+    expect((await as("kadis").cases.list({ pageSize: 100 })).rows.some((r) => r.id === leadership.caseId)).toBe(false);
+    expect((await as("pengawas").cases.list({ mine: true, pageSize: 100 })).rows.some((r) => r.id === leadership.caseId)).toBe(true);
+    await as("sekretariat").cases.record({ caseId: leadership.caseId });
+    const forward = as("telaah").cases.review({ caseId: leadership.caseId, isComplete: true, inScope: true, elements: { what: true, who: true, where: true, when: true, how: true }, summary: "x", decision: { recommendation: "FORWARD" } });
+    expect(await code(forward)).toBe("CONFLICT");
+    await as("telaah").cases.review({ caseId: leadership.caseId, isComplete: true, inScope: false, elements: { what: true, who: true, where: true, when: true, how: true }, summary: "Menyangkut pimpinan", decision: { recommendation: "ESCALATE", reason: "LEADERSHIP_INVOLVED", explanation: "Diteruskan ke Inspektorat" } });
+    expect(await status(leadership.caseId)).toBe(CaseStatus.ESCALATED);
+  });
+
+  it("lets exactly one of two clerks recording the same case at once succeed", async () => {
+    const { caseId } = await portalCase();
+    const results = await Promise.all([0, 1].map(() => code(as("sekretariat").cases.record({ caseId }))));
+    expect(results.sort()).toEqual(["CONFLICT", "OK"]);
+    expect(await handle.db.agendaEntry.count({ where: { caseId } })).toBe(1);
+  });
+
+  it("keeps the reporter's identity out of reach of Admin", async () => {
+    const { caseId } = await portalCase();
+    expect(await code(as("admin").cases.get({ caseId }))).toBe("FORBIDDEN");
+    expect(await code(as("admin").cases.list({}))).toBe("FORBIDDEN");
+  });
+});
