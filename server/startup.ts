@@ -1,5 +1,22 @@
 import { ConfigError, env } from "./env.ts";
-import { getDbHandle } from "./db.ts";
+import { getDb, getDbHandle } from "./db.ts";
+import { autoArchiveUnacknowledged } from "./domain/cases/auto-archive.ts";
+
+const HOUR = 3_600_000;
+
+/** Hourly: archive responded cases whose reporter never acknowledged (DESIGN.md §2). */
+function scheduleAutoArchive(masterKey: Buffer) {
+  const run = async () => {
+    try {
+      const archived = await autoArchiveUnacknowledged(await getDb(), masterKey);
+      if (archived.length) console.log(`Lentera: archived ${archived.length} case(s) not acknowledged in time: ${archived.join(", ")}`);
+    } catch (e) {
+      console.error(`Lentera: automatic archiving failed: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
+    }
+  };
+  setInterval(run, HOUR).unref();
+  setTimeout(run, 60_000).unref();
+}
 
 /** Bad configuration stops the start with one clear line; a database outage does not (requests retry). */
 export async function startServer() {
@@ -17,6 +34,7 @@ export async function startServer() {
   try {
     const { applied } = await getDbHandle();
     console.log(`Lentera: database ready (${where})${applied.length ? `, applied ${applied.join(", ")}` : ""}; secrets from ${config.secretsSource}.`);
+    scheduleAutoArchive(config.secrets.masterKey);
   } catch (e) {
     console.error(`Lentera: database not available yet (${where}): ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
   }

@@ -175,3 +175,20 @@ describe("who may do what", () => {
     expect(await code(as("admin").cases.list({}))).toBe("FORBIDDEN");
   });
 });
+
+describe("automatic archive", () => {
+  it("archives a responded case the reporter never acknowledged once the wait is over, and no other", async () => {
+    const { autoArchiveUnacknowledged } = await import("../domain/cases/auto-archive.ts");
+    const { caseId } = await portalCase();
+    const responded = await portalCase();
+    for (const id of [caseId, responded.caseId]) await handle.db.case.update({ where: { id }, data: { status: CaseStatus.RESPONDED, autoArchiveAt: new Date(Date.now() + 86_400_000) } });
+    await handle.db.case.update({ where: { id: caseId }, data: { autoArchiveAt: new Date(Date.now() - 1000) } });
+    const archived = await autoArchiveUnacknowledged(handle.db, env().secrets.masterKey);
+    expect(archived).toHaveLength(1);
+    const row = await handle.db.case.findUniqueOrThrow({ where: { id: caseId } });
+    expect([row.status, row.archiveReason]).toEqual([CaseStatus.ARCHIVED, "NOT_ACKNOWLEDGED"]);
+    expect(await status(responded.caseId)).toBe(CaseStatus.RESPONDED);
+    const event = await handle.db.timelineEvent.findFirstOrThrow({ where: { caseId, toStatus: CaseStatus.ARCHIVED } });
+    expect([event.actorKind, event.note !== null]).toEqual(["SYSTEM", true]);
+  });
+});

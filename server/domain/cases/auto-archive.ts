@@ -1,0 +1,34 @@
+/**
+ * DESIGN.md §2 side path: RESPONDED → ARCHIVED when an online reporter has not acknowledged
+ * the response within the configured wait (Case.autoArchiveAt, default 14 office days).
+ * Done by the system with the reason recorded; one transaction per case, so a case the
+ * reporter acknowledges at the same moment simply loses the race and stays acknowledged.
+ */
+import type { Db } from "../../db.ts";
+import { ArchiveReason, CaseStatus } from "../../generated/prisma/enums.ts";
+import { sealText, unwrapDataKey } from "../crypto.ts";
+import { CaseConflictError, transitionCase } from "./transition.ts";
+
+export async function autoArchiveUnacknowledged(db: Db, masterKey: Buffer, now = new Date()): Promise<string[]> {
+  const due = await db.case.findMany({ where: { status: CaseStatus.RESPONDED, autoArchiveAt: { lte: now } }, select: { id: true, reference: true, wrappedKey: true }, take: 500 });
+  const archived: string[] = [];
+  for (const c of due) {
+    try {
+      await db.$transaction((tx) =>
+        transitionCase(tx, {
+          caseId: c.id,
+          from: CaseStatus.RESPONDED,
+          to: CaseStatus.ARCHIVED,
+          by: { actor: "SYSTEM", label: "system" },
+          now,
+          reason: sealText(unwrapDataKey(masterKey, c.wrappedKey), "Pelapor tidak mengonfirmasi penerimaan tanggapan dalam batas waktu."),
+          data: { archiveReason: ArchiveReason.NOT_ACKNOWLEDGED },
+        }),
+      );
+      archived.push(c.reference);
+    } catch (error) {
+      if (!(error instanceof CaseConflictError)) throw error;
+    }
+  }
+  return archived;
+}
