@@ -33,13 +33,13 @@ export async function openReporterSession(db: Db, trackingKey: Buffer, code: str
 /** The live session behind a cookie token, its idle timer restarted; null when absent or expired. */
 export async function resumeReporterSession(db: Db, token: string | undefined, now = new Date()): Promise<ReporterPrincipal | null> {
   if (!token || token.length > 100) return null;
-  const { count } = await db.reporterSession.updateMany({
-    where: { tokenHash: sha256(token), expiresAt: { gt: now } },
-    data: { lastSeenAt: now, expiresAt: new Date(now.getTime() + IDLE_MS) },
-  });
-  if (count !== 1) return null;
-  const session = await db.reporterSession.findUnique({ where: { tokenHash: sha256(token) }, select: { id: true, caseId: true } });
-  return session ? { sessionId: session.id, caseId: session.caseId } : null;
+  // One statement on every page view: check, restart the idle timer and read the case.
+  const rows = await db.$queryRaw<{ id: string; case_id: string }[]>`
+    UPDATE reporter_sessions SET last_seen_at = ${now}, expires_at = ${new Date(now.getTime() + IDLE_MS)}
+    WHERE token_hash = ${sha256(token)} AND expires_at > ${now}
+    RETURNING id, case_id`;
+  const session = rows[0];
+  return session ? { sessionId: session.id, caseId: session.case_id } : null;
 }
 
 export async function closeReporterSession(db: Db, token: string | undefined): Promise<void> {
