@@ -103,7 +103,8 @@ async function attempt(db: Db, raw: unknown, now: Date, options: AuthorizeOption
     await db.$transaction((tx) =>
       appendAudit(tx, {
         actorId: user?.id ?? null,
-        actorLabel: user?.username ?? login.slice(0, 100),
+        // Never what was typed for an unknown account: it is sometimes a password typed in the wrong field.
+        actorLabel: user?.username ?? "unknown",
         action: "auth.login.failed",
         detail: { reason: user ? "inactive" : "unknown_account" },
         ipAddress,

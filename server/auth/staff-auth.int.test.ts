@@ -48,6 +48,14 @@ describe("staff sign-in (password step)", () => {
     await expect(authorizeStaff(handle.db, { username: "", password: "" })).rejects.toThrow("invalid");
   });
 
+  it("audits a failed sign-in of an unknown account without what was typed (it may be a password)", async () => {
+    await expect(authorizeStaff(handle.db, { username: "Rahasia-Sekali-99", password: PASSWORD })).rejects.toThrow("invalid");
+    const last = await handle.db.auditEntry.findFirstOrThrow({ orderBy: { id: "desc" } });
+    expect(last).toMatchObject({ action: "auth.login.failed", actorId: null, actorLabel: "unknown", detail: { reason: "unknown_account" } });
+    const all = await handle.db.auditEntry.findMany();
+    expect(JSON.stringify(all, (_k, v) => (typeof v === "bigint" ? String(v) : v)).toLowerCase()).not.toContain("rahasia-sekali");
+  });
+
   it("locks the account after repeated failures, even for the right password, and slows down before that", async () => {
     const now = new Date("2026-11-27T02:00:00Z");
     const waits: number[] = [];
