@@ -42,6 +42,7 @@ test.describe("staff sign-in", () => {
   });
 
   test("first sign-in forces enrolment: local QR code, backup codes once, then a code is required", async ({ page, context, baseURL }) => {
+    test.slow(); // enrolment, several sign-ins and axe runs on a 2-core machine
     // Every demo account is used by other journeys too: take one this run has not enrolled yet.
     const username = DEMO_USERNAMES.find((u) => !enrolmentOf(u));
     test.skip(!username, "every demo account was already enrolled earlier in this run (signInAs checks enrolment on the way)");
@@ -117,6 +118,7 @@ test.describe("staff sign-in", () => {
   });
 
   test("a wrong code, a replayed code and a reused backup code are refused with a clear message", async ({ page }) => {
+    test.slow(); // enrolment, several sign-ins and axe runs on a 2-core machine
     const username = "telaah";
     await signInAs(page, username); // enrols first when this run has not yet
     await signOut(page);
@@ -175,6 +177,7 @@ test.describe("staff sign-in", () => {
   });
 
   test("signInAs handles several sign-ins of one account in a row without tripping the replay guard", async ({ page }) => {
+    test.slow(); // enrolment, several sign-ins and axe runs on a 2-core machine
     await signInAs(page, "audit"); // enrols first when this run has not yet
     await signOut(page);
     const started = Date.now();

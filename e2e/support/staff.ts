@@ -40,7 +40,7 @@ export interface Enrolment {
 const enrolments = new Map<string, Enrolment>();
 
 /** A code must still be inside the server's ±1 step window this long after it is computed. */
-const SAFETY_MS = 5_000;
+const SAFETY_MS = 10_000;
 /** Waiting longer than this for a fresh step spends a backup code instead. */
 const MAX_WAIT_WITHOUT_BACKUP_MS = 2_000;
 const STEP_TIMEOUT_MS = 20_000;
@@ -59,6 +59,16 @@ function runKey(): string {
 }
 
 const stateFile = path.join(os.tmpdir(), `lentera-e2e-staff-${runKey()}.json`);
+
+// Files of earlier runs are useless (each run starts a fresh database): tidy those older than a day.
+for (const name of fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith("lentera-e2e-staff-"))) {
+  const file = path.join(os.tmpdir(), name);
+  try {
+    if (file !== stateFile && Date.now() - fs.statSync(file).mtimeMs > 86_400_000) fs.rmSync(file, { force: true });
+  } catch {
+    // Another run tidied it first.
+  }
+}
 
 function readStateFile(): Record<string, Enrolment> {
   try {
@@ -181,6 +191,8 @@ export async function submitPassword(page: Page, username: string, password = E2
 export async function completeEnrolment(page: Page, username: string, onBackupCodes?: (codes: string[]) => Promise<void>): Promise<Enrolment> {
   const secret = ((await page.locator("#totp-secret").textContent()) ?? "").replace(/\s/g, "");
   expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+  // The QR code is drawn by the server into the page, never fetched from elsewhere.
+  expect(await page.getByTestId("totp-qr").getAttribute("src")).toMatch(/^data:image\/svg\+xml;base64,/);
   const step = timeStep();
   await page.locator("#enrol-code").fill(totpForStep(base32Decode(secret), step));
   await page.locator("#enrol-code").press("Enter");
