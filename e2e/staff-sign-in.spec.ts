@@ -16,6 +16,15 @@ function wrongCode(username: string): string {
   for (let n = 123456; ; n++) if (!valid.has(String(n))) return String(n);
 }
 
+/** A TOTP code (never a backup code), waiting for the next 30-second step when the fresh ones are spent. */
+async function totpCode(page: Page, username: string): Promise<string> {
+  for (;;) {
+    const code = freshTotpCode(username);
+    if (code) return code;
+    await page.waitForTimeout(1000);
+  }
+}
+
 async function atPhoneWidth(page: Page, check: () => Promise<void>) {
   const size = page.viewportSize()!;
   await page.setViewportSize({ width: 360, height: 780 });
@@ -66,8 +75,10 @@ test.describe("staff sign-in", () => {
 
     // A reload keeps the same secret (a QR code already scanned stays valid).
     const secret = await page.locator("#totp-secret").textContent();
-    await page.reload();
+    const reloaded = await page.reload();
     await expect(page.locator("#totp-secret")).toHaveText(secret!);
+    // The page holds the secret: never cached.
+    expect(reloaded!.headers()["cache-control"]).toContain("no-store");
 
     // The enrolment session can do nothing else: the workspace and staff procedures refuse it.
     await page.goto("/staff");
@@ -132,7 +143,7 @@ test.describe("staff sign-in", () => {
     await expect(page.getByLabel("Kode verifikasi")).toHaveValue("");
 
     // The right code signs in; the same code a second time does not (replay guard).
-    const code = freshTotpCode(username) ?? (await nextCode(username));
+    const code = await totpCode(page, username);
     await submitCode(page, username, code);
     await expect(page.getByRole("heading", { name: "Ruang kerja" })).toBeVisible();
     await signOut(page);
