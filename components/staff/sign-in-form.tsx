@@ -4,48 +4,162 @@ import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 
-export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+type Step = { kind: "password" } | { kind: "code"; username: string; password: string };
+
+const field = "mt-1 w-full rounded border border-slate-400 px-3 py-2";
+const primary = "w-full rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60";
+
+/** Moves focus to the code field when the second step appears (keyboard and screen-reader users land there). */
+function focusOnMount(element: HTMLElement | null) {
+  element?.focus();
+}
+
+/**
+ * Two steps in one form: username (or NIP) and password, then, for an account with a second
+ * factor, a TOTP or backup code. The password stays in memory only between the two posts.
+ * An account without a second factor is signed in to the enrolment page instead (/staff
+ * sends such a session to /staff/keamanan).
+ */
+export function SignInForm({ callbackUrl, lockMinutes }: { callbackUrl: string; lockMinutes: number }) {
   const t = useTranslations("staff");
+  const a = useTranslations("auth.signIn");
+  const [step, setStep] = useState<Step>({ kind: "password" });
+  const [code, setCode] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function message(errorCode: string): string {
+    switch (errorCode) {
+      case "locked":
+        return a("locked", { minutes: lockMinutes });
+      case "code_required":
+        return a("codeRequired");
+      case "code_invalid":
+        return a("codeInvalid");
+      case "unavailable":
+        return a("unavailable");
+      default:
+        return a("invalid");
+    }
+  }
+
+  /** Null once signed in (the page is leaving), else the error code. */
+  async function attempt(credentials: Record<string, string>): Promise<string | null> {
+    setPending(true);
+    setError(null);
+    const result = await signIn("credentials", { ...credentials, redirect: false }).catch(() => undefined);
+    if (result?.ok && !result.error) {
+      window.location.assign(callbackUrl);
+      return null;
+    }
+    setPending(false);
+    return result?.error ?? "unavailable";
+  }
+
+  async function onPassword(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const username = String(form.get("username") ?? "").trim();
     const password = String(form.get("password") ?? "");
     if (!username || !password) return setError(t("required"));
-    setPending(true);
-    setError(null);
-    const result = await signIn("credentials", { username, password, redirect: false });
-    setPending(false);
-    if (result?.ok && !result.error) {
-      window.location.assign(callbackUrl);
-      return;
+    const failure = await attempt({ username, password });
+    if (failure === "code_required") {
+      setCode("");
+      setStep({ kind: "code", username, password });
+    } else if (failure) {
+      setError(message(failure));
     }
-    setError(result?.error === "locked" ? t("locked") : t("invalid"));
+  }
+
+  async function onCode(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (step.kind !== "code") return;
+    const value = code.trim();
+    if (!value) return setError(a("codeRequired"));
+    const failure = await attempt({ username: step.username, password: step.password, code: value });
+    if (!failure) return;
+    if (failure === "code_invalid" || failure === "code_required") {
+      setCode("");
+      setError(message(failure));
+    } else {
+      // Locked, deactivated or password changed meanwhile: start again from the first step.
+      setStep({ kind: "password" });
+      setError(message(failure));
+    }
+  }
+
+  const alert = error ? (
+    <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
+      {error}
+    </p>
+  ) : null;
+
+  if (step.kind === "code") {
+    return (
+      <form onSubmit={onCode} noValidate className="mt-6 space-y-4" aria-labelledby="code-title">
+        <h2 id="code-title" className="text-lg font-bold text-brand-900">
+          {a("codeTitle")}
+        </h2>
+        <p role="status" className="text-slate-700">
+          {a("codePrompt", { username: step.username })}
+        </p>
+        <div>
+          <label htmlFor="code" className="block text-sm font-semibold">
+            {a("codeLabel")}
+          </label>
+          <input
+            id="code"
+            name="code"
+            ref={focusOnMount}
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            autoComplete="one-time-code"
+            autoCapitalize="none"
+            spellCheck={false}
+            maxLength={20}
+            required
+            aria-describedby="code-hint"
+            aria-invalid={error ? true : undefined}
+            className={`${field} font-mono tracking-widest`}
+          />
+          <p id="code-hint" className="mt-1 text-sm text-slate-700">
+            {a("codeHint")}
+          </p>
+        </div>
+        {alert}
+        <button type="submit" disabled={pending} className={primary}>
+          {pending ? t("submitting") : a("verify")}
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            setStep({ kind: "password" });
+            setError(null);
+          }}
+          className="w-full rounded border border-brand-700 px-4 py-2 font-semibold text-brand-800 hover:bg-brand-50"
+        >
+          {a("back")}
+        </button>
+      </form>
+    );
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4">
+    <form onSubmit={onPassword} noValidate className="mt-6 space-y-4">
       <div>
         <label htmlFor="username" className="block text-sm font-semibold">
           {t("username")}
         </label>
-        <input id="username" name="username" autoComplete="username" required className="mt-1 w-full rounded border border-slate-400 px-3 py-2" />
+        <input id="username" name="username" autoComplete="username" autoCapitalize="none" spellCheck={false} required className={field} />
       </div>
       <div>
         <label htmlFor="password" className="block text-sm font-semibold">
           {t("password")}
         </label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required className="mt-1 w-full rounded border border-slate-400 px-3 py-2" />
+        <input id="password" name="password" type="password" autoComplete="current-password" required className={field} />
       </div>
-      {error ? (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
-      <button type="submit" disabled={pending} className="w-full rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+      {alert}
+      <button type="submit" disabled={pending} className={primary}>
         {pending ? t("submitting") : t("submit")}
       </button>
     </form>

@@ -2,7 +2,17 @@ import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "../db.ts";
 import { env } from "../env.ts";
-import { authorizeStaff } from "./authorize.ts";
+import { authorizeStaff, isSignInError, SIGN_IN_ERRORS, type StaffSignIn } from "./authorize.ts";
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Staff address for the audit trail: the right-most X-Forwarded-For entry (added by the proxy, or by Next.js from the socket). */
+export function staffAddress(headers: unknown): string | null {
+  const value = (headers as Record<string, string | string[] | undefined> | undefined)?.["x-forwarded-for"];
+  const joined = Array.isArray(value) ? value.join(",") : value;
+  const last = joined?.split(",").map((s) => s.trim()).filter(Boolean).at(-1);
+  return last ? last.slice(0, 64) : null;
+}
 
 /** Built on first use, so `next build` never reads secrets or opens the database. */
 export function authOptions(): AuthOptions {
@@ -13,21 +23,36 @@ export function authOptions(): AuthOptions {
     providers: [
       CredentialsProvider({
         name: "Lentera",
-        credentials: { username: { type: "text" }, password: { type: "password" } },
-        authorize: async (credentials) => authorizeStaff(await getDb(), credentials),
+        credentials: { username: { type: "text" }, password: { type: "password" }, code: { type: "text" } },
+        authorize: async (credentials, req) => {
+          try {
+            return await authorizeStaff(await getDb(), credentials, new Date(), {
+              masterKey: () => env().secrets.masterKey,
+              ipAddress: staffAddress(req?.headers),
+              sleep,
+            });
+          } catch (error) {
+            // The message reaches the browser as `?error=`: only the known codes, never internals.
+            if (error instanceof Error && isSignInError(error.message)) throw error;
+            console.error("staff sign-in failed:", error);
+            throw new Error(SIGN_IN_ERRORS.unavailable);
+          }
+        },
       }),
     ],
     callbacks: {
       jwt({ token, user }) {
         if (user) {
-          token.uid = user.id;
-          token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+          const signedIn = user as unknown as StaffSignIn;
+          token.uid = signedIn.id;
+          token.sv = signedIn.sessionVersion ?? 0;
+          token.enrol = signedIn.enrol === true;
         }
         return token;
       },
       // Only the ids travel in the session; name and roles are reloaded from the database.
       session({ session, token }) {
-        return { expires: session.expires, uid: token.uid, sv: token.sv } as unknown as typeof session;
+        return { expires: session.expires, uid: token.uid, sv: token.sv, enrol: token.enrol === true } as unknown as typeof session;
       },
     },
   };

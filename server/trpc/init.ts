@@ -3,6 +3,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z } from "zod";
 import type { Role } from "../generated/prisma/enums.ts";
+import { currentEnrolment } from "../auth/staff-session.ts";
 import type { Context } from "./context.ts";
 
 const t = initTRPC.context<Context>().create({
@@ -27,3 +28,13 @@ export function staffProcedure(roles: readonly Role[]) {
     return next({ ctx: { ...ctx, staff } });
   });
 }
+
+/**
+ * A procedure for the enrolment session only (password accepted, second factor not yet set up):
+ * the one thing such a session can do. Full staff sessions and anonymous callers are refused.
+ */
+export const enrolmentProcedure = t.procedure.use(async ({ ctx, next }) => {
+  const enrolment = await currentEnrolment(ctx.db);
+  if (!enrolment) throw new TRPCError({ code: "UNAUTHORIZED" });
+  return next({ ctx: { ...ctx, enrolment } });
+});

@@ -7,8 +7,13 @@ import { SignOutButton } from "@/components/staff/sign-out-button.tsx";
 export default async function StaffHomePage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const me = await (await serverCaller()).staff.me().catch(() => null);
-  if (!me) redirect(localePath(locale, "/staff/masuk"));
+  const caller = await serverCaller();
+  const me = await caller.staff.me().catch(() => null);
+  if (!me) {
+    // Password accepted but no second factor yet: the session may only enrol.
+    const enrolment = await caller.account.pendingEnrolment().catch(() => null);
+    redirect(localePath(locale, enrolment ? "/staff/keamanan" : "/staff/masuk"));
+  }
   const t = await getTranslations("staff");
   const roles = await getTranslations("roles");
   return (

@@ -1,6 +1,7 @@
 import { localePath } from "@/i18n/routing.ts";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { SignInForm } from "@/components/staff/sign-in-form.tsx";
+import { LOCK_MINUTES } from "@/server/domain/login-lockout.ts";
 
 export default async function StaffSignInPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
@@ -12,7 +13,7 @@ export default async function StaffSignInPage({ params }: { params: Promise<{ lo
         {t("signInTitle")}
       </h1>
       <p className="mt-2 text-slate-700">{t("signInLead")}</p>
-      <SignInForm callbackUrl={localePath(locale, "/staff")} />
+      <SignInForm callbackUrl={localePath(locale, "/staff")} lockMinutes={LOCK_MINUTES} />
     </section>
   );
 }

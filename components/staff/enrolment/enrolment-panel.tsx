@@ -1,0 +1,133 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { TRPCClientError } from "@trpc/client";
+import { signOut } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { useState, type FormEvent } from "react";
+import { useTRPC } from "../trpc.tsx";
+import { BackupCodes } from "./backup-codes.tsx";
+
+const groupsOfFour = (secret: string) => secret.match(/.{1,4}/g)?.join(" ") ?? secret;
+
+export interface EnrolmentPanelProps {
+  account: string;
+  /** Base32 secret, for manual entry. */
+  secret: string;
+  /** The QR code of the otpauth:// URI (data: URL drawn on the server). */
+  qrDataUrl: string;
+  signInPath: string;
+  locale: string;
+}
+
+/**
+ * First sign-in: scan the QR code (or type the key), confirm one code, receive the ten backup
+ * codes once, then sign in again with a code (the enrolment session has ended).
+ */
+export function EnrolmentPanel({ account, secret, qrDataUrl, signInPath, locale }: EnrolmentPanelProps) {
+  const t = useTranslations("auth.enrol");
+  const trpc = useTRPC();
+  const confirm = useMutation(trpc.account.confirmEnrolment.mutationOptions());
+  const [code, setCode] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [backupCodes, setBackupCodes] = useState<string[] | null>(null);
+
+  async function leave() {
+    // Navigate ourselves: next-auth would build an absolute URL from NEXTAUTH_URL.
+    await signOut({ redirect: false }).catch(() => undefined);
+    window.location.assign(signInPath);
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const value = code.replace(/\s/g, "");
+    if (!/^\d{6}$/.test(value)) return setError(t("codeFormat"));
+    setError(null);
+    try {
+      const result = await confirm.mutateAsync({ code: value });
+      setBackupCodes(result.backupCodes);
+    } catch (e) {
+      setCode("");
+      const message = e instanceof TRPCClientError ? e.message : null;
+      const status = e instanceof TRPCClientError ? (e.data as { code?: string } | undefined)?.code : undefined;
+      if (message === "code_invalid") setError(t("codeInvalid"));
+      else if (status === "UNAUTHORIZED" || status === "CONFLICT") setError(t("expired"));
+      else setError(t("failed"));
+    }
+  }
+
+  if (backupCodes) {
+    return <BackupCodes account={account} codes={backupCodes} locale={locale} onContinue={leave} />;
+  }
+
+  return (
+    <div className="mt-6 space-y-8">
+      <section aria-labelledby="enrol-step1">
+        <h2 id="enrol-step1" className="text-lg font-bold text-brand-900">
+          {t("step1Title")}
+        </h2>
+        <p className="mt-1 text-slate-700">{t("step1")}</p>
+      </section>
+
+      <section aria-labelledby="enrol-step2">
+        <h2 id="enrol-step2" className="text-lg font-bold text-brand-900">
+          {t("step2Title")}
+        </h2>
+        {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL drawn on the server; nothing to optimise */}
+        <img src={qrDataUrl} alt={t("qrAlt", { account })} width={232} height={232} className="mt-3 h-auto w-58 max-w-full rounded border border-slate-300 bg-white" data-testid="totp-qr" />
+        <p className="mt-3 text-slate-700" id="secret-intro">
+          {t("manual")}
+        </p>
+        <p className="mt-2">
+          <span className="block text-sm font-semibold">{t("secretLabel")}</span>
+          <code id="totp-secret" aria-describedby="secret-intro" className="mt-1 inline-block break-words rounded bg-slate-100 px-2 py-1 font-mono text-lg tracking-wider">
+            {groupsOfFour(secret)}
+          </code>
+        </p>
+      </section>
+
+      <section aria-labelledby="enrol-step3">
+        <h2 id="enrol-step3" className="text-lg font-bold text-brand-900">
+          {t("step3Title")}
+        </h2>
+        <form onSubmit={onSubmit} noValidate className="mt-3 max-w-sm space-y-4">
+          <div>
+            <label htmlFor="enrol-code" className="block text-sm font-semibold">
+              {t("codeLabel")}
+            </label>
+            <input
+              id="enrol-code"
+              name="code"
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={7}
+              required
+              aria-describedby="enrol-code-hint"
+              aria-invalid={error ? true : undefined}
+              className="mt-1 w-full rounded border border-slate-400 px-3 py-2 font-mono text-lg tracking-widest"
+            />
+            <p id="enrol-code-hint" className="mt-1 text-sm text-slate-700">
+              {t("codeHint")}
+            </p>
+          </div>
+          {error ? (
+            <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
+              {error}
+            </p>
+          ) : null}
+          <button type="submit" disabled={confirm.isPending} className="w-full rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+            {confirm.isPending ? t("confirming") : t("confirm")}
+          </button>
+        </form>
+      </section>
+
+      <p>
+        <button type="button" onClick={leave} className="rounded border border-brand-700 px-4 py-2 font-semibold text-brand-800 hover:bg-brand-50">
+          {t("cancel")}
+        </button>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+/**
+ * The account router through the real tRPC stack: which session may call what. next-auth's
+ * session lookup is replaced by the claims each test sets; everything else is real.
+ */
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { TRPCError } from "@trpc/server";
+
+const fake = vi.hoisted(() => ({ claims: null as null | { uid: string; sv: number; enrol: boolean }, masterKey: Buffer.alloc(32, 7) }));
+vi.mock("next-auth", async (original) => ({ ...(await original<typeof import("next-auth")>()), getServerSession: async () => fake.claims }));
+vi.mock("./options.ts", () => ({ authOptions: () => ({}) }));
+vi.mock("../env.ts", async (original) => {
+  const actual = await original<typeof import("../env.ts")>();
+  return { ...actual, env: () => ({ secrets: { masterKey: fake.masterKey, trackingKey: randomBytes(32), sessionSecret: "x".repeat(32) } }) };
+});
+
+const { openTestDb } = await import("../testing/test-db.ts");
+const { seedDemo } = await import("../../prisma/seed-data.ts");
+const { appRouter } = await import("../routers/_app.ts");
+const { createCallerFactory } = await import("../trpc/init.ts");
+const { currentStaff } = await import("./staff-session.ts");
+const { authorizeStaff } = await import("./authorize.ts");
+const { base32Decode, timeStep, totpForStep } = await import("../domain/totp.ts");
+
+const PASSWORD = "uji-Kata-Sandi-2026";
+let handle: Awaited<ReturnType<typeof openTestDb>>;
+const caller = () => createCallerFactory(appRouter)({ db: handle.db, staff: () => currentStaff(handle.db) });
+
+async function trpcCode(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return "OK";
+  } catch (error) {
+    if (error instanceof TRPCError) return error.code;
+    throw error;
+  }
+}
+
+beforeAll(async () => {
+  handle = await openTestDb();
+  await seedDemo(handle.db, { log: () => {}, password: () => PASSWORD });
+});
+afterAll(() => handle?.close());
+
+describe("account router", () => {
+  it("refuses anonymous callers", async () => {
+    fake.claims = null;
+    expect(await trpcCode(caller().account.pendingEnrolment())).toBe("UNAUTHORIZED");
+    expect(await trpcCode(caller().account.startEnrolment())).toBe("UNAUTHORIZED");
+    expect(await trpcCode(caller().account.security())).toBe("UNAUTHORIZED");
+  });
+
+  it("an enrolment session can enrol and nothing else; a full session cannot enrol", async () => {
+    const signIn = await authorizeStaff(handle.db, { username: "pengawas", password: PASSWORD });
+    expect(signIn.enrol).toBe(true);
+    fake.claims = { uid: signIn.id, sv: signIn.sessionVersion, enrol: true };
+
+    expect(await trpcCode(caller().staff.me())).toBe("UNAUTHORIZED");
+    expect(await trpcCode(caller().account.security())).toBe("UNAUTHORIZED");
+    expect(await caller().account.pendingEnrolment()).toEqual({ username: "pengawas", name: expect.any(String) });
+
+    const pending = await caller().account.startEnrolment();
+    expect(pending.account).toBe("pengawas");
+    const secret = base32Decode(pending.secret);
+
+    expect(await trpcCode(caller().account.confirmEnrolment({ code: "abc" }))).toBe("BAD_REQUEST");
+    const wrong = caller().account.confirmEnrolment({ code: "000000" });
+    await expect(wrong).rejects.toMatchObject({ code: "BAD_REQUEST", message: "code_invalid" });
+
+    const { backupCodes } = await caller().account.confirmEnrolment({ code: totpForStep(secret, timeStep()) });
+    expect(backupCodes).toHaveLength(10);
+
+    // Enrolment bumped the session version: the enrolment session is over.
+    expect(await trpcCode(caller().account.startEnrolment())).toBe("UNAUTHORIZED");
+    expect(await trpcCode(caller().staff.me())).toBe("UNAUTHORIZED");
+
+    const full = await authorizeStaff(handle.db, { username: "pengawas", password: PASSWORD, code: backupCodes[0] }, new Date(), { masterKey: fake.masterKey });
+    fake.claims = { uid: full.id, sv: full.sessionVersion, enrol: false };
+    expect(await caller().staff.me()).toMatchObject({ roles: ["PENGAWAS"] });
+    expect(await caller().account.security()).toMatchObject({ username: "pengawas", enrolledAt: expect.any(Date), backupCodesLeft: 9 });
+    expect(await trpcCode(caller().account.pendingEnrolment())).toBe("UNAUTHORIZED");
+    expect(await trpcCode(caller().account.startEnrolment())).toBe("UNAUTHORIZED");
+    expect(await trpcCode(caller().account.confirmEnrolment({ code: "123456" }))).toBe("UNAUTHORIZED");
+  });
+
+  it("a deactivated account's enrolment session ends at once", async () => {
+    const signIn = await authorizeStaff(handle.db, { username: "admin", password: PASSWORD });
+    fake.claims = { uid: signIn.id, sv: signIn.sessionVersion, enrol: true };
+    expect(await trpcCode(caller().account.startEnrolment())).toBe("OK");
+    await handle.db.staffUser.update({ where: { id: signIn.id }, data: { active: false } });
+    expect(await trpcCode(caller().account.startEnrolment())).toBe("UNAUTHORIZED");
+  });
+});
