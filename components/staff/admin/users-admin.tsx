@@ -10,15 +10,16 @@ import { EMPTY_USER, UserForm, type RoleName, type UserFormValues } from "./user
 const JAKARTA = "Asia/Jakarta";
 
 /** A password shown once, after creating an account or resetting its password. */
-function OnePassword({ username, password, onDone }: { username: string; password: string; onDone: () => void }) {
+function OnePassword({ username, password, onDone, level }: { username: string; password: string; onDone: () => void; level: 2 | 4 }) {
   const t = useTranslations("admin.users");
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
+  const Heading = level === 2 ? "h2" : "h4";
   return (
     <section aria-labelledby="one-password-title" className="space-y-3 rounded border-2 border-amber-accent bg-amber-50 p-4">
-      <h3 id="one-password-title" ref={headingRef} tabIndex={-1} className="text-lg font-bold text-brand-900">
+      <Heading id="one-password-title" ref={headingRef} tabIndex={-1} className="text-lg font-bold text-brand-900">
         {t("passwordTitle", { username })}
-      </h3>
+      </Heading>
       <p className="break-all rounded bg-white px-3 py-2 font-mono text-xl tracking-wider" translate="no">
         {password}
       </p>
@@ -105,7 +106,7 @@ export function UsersAdmin({ meId }: { meId: string }) {
 
   return (
     <div className="space-y-8">
-      {shownPassword && !editing ? <OnePassword {...shownPassword} onDone={() => setShownPassword(null)} /> : null}
+      {shownPassword && shownPassword.userId !== editing ? <OnePassword {...shownPassword} level={2} onDone={() => setShownPassword(null)} /> : null}
       {notice && notice.userId === null ? <Notice kind={notice.kind}>{notice.text}</Notice> : null}
 
       <section aria-labelledby="add-user-title" className="space-y-3">
@@ -203,7 +204,7 @@ export function UsersAdmin({ meId }: { meId: string }) {
                   <div id={`edit-${user.id}`} className="mt-4 space-y-6 border-t border-slate-300 pt-4">
                     <h4 className="sr-only">{t("editTitle", { name: user.name })}</h4>
                     {notice && notice.userId === user.id ? <Notice kind={notice.kind}>{notice.text}</Notice> : null}
-                    {shownPassword && shownPassword.userId === user.id ? <OnePassword {...shownPassword} onDone={() => setShownPassword(null)} /> : null}
+                    {shownPassword && shownPassword.userId === user.id ? <OnePassword {...shownPassword} level={4} onDone={() => setShownPassword(null)} /> : null}
                     <UserForm
                       key={`${user.id}-${user.name}-${user.roles.join()}`}
                       idPrefix={`user-${user.id}`}
