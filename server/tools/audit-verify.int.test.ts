@@ -35,15 +35,17 @@ function runVerify(extraEnv: Record<string, string>): Promise<{ code: number | n
   });
 }
 
-/** The embedded database has one owner: close it before the command opens it. */
-async function withDbClosed<T>(fn: () => Promise<T>): Promise<T> {
-  if (testBackend() === "postgres") return fn();
+/** The embedded database has one owner: close it while the command runs (reopened by `reopen`). */
+let released = false;
+async function release(): Promise<void> {
+  if (testBackend() !== "pglite") return;
   await handle.close();
-  try {
-    return await fn();
-  } finally {
-    handle = await openForCli();
-  }
+  released = true;
+}
+async function reopen(): Promise<void> {
+  if (!released) return;
+  handle = await openForCli();
+  released = false;
 }
 
 const cliEnv = () => ({ LENTERA_DATA_DIR: dataDir, ...(handle.url ? { DATABASE_URL: handle.url } : {}) });
@@ -56,21 +58,25 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => {
-  await handle?.close();
+  if (!released) await handle?.close();
   await fs.rm(dataDir, { recursive: true, force: true });
 });
 
 describe("npm run audit:verify", () => {
   it("prints OK with the count, then BROKEN naming the tampered entry with exit code 1", async () => {
-    const ok = await withDbClosed(() => runVerify(cliEnv()));
+    const [, second] = await handle.db.auditEntry.findMany({ orderBy: { id: "asc" }, select: { id: true } });
+    await release();
+    const ok = await runVerify(cliEnv());
     expect(ok).toMatchObject({ code: 0, stdout: "Audit trail OK: 3 entries", stderr: "" });
 
-    const [, second] = await handle.db.auditEntry.findMany({ orderBy: { id: "asc" }, select: { id: true } });
+    await reopen();
     await handle.db.$executeRawUnsafe(`UPDATE audit_entries SET detail = '{"key":"office.hours","fields":[]}' WHERE id = $1`, second!.id);
-    const broken = await withDbClosed(() => runVerify(cliEnv()));
+    await release();
+    const broken = await runVerify(cliEnv());
     expect(broken.code).toBe(1);
     expect(broken.stdout).toMatch(new RegExp(`^Audit trail BROKEN at entry #${second!.id}: `));
-  });
+    // Two child processes, each starting tsx and a database: slow on a busy machine.
+  }, 240_000);
 
   it("stops with one line when there is no database to check", async () => {
     const missing = path.join(dataDir, "nowhere");
