@@ -1,3 +1,86 @@
-import { router } from "../trpc/init.ts";
+/**
+ * Admin (users, settings) and the audit trail (Pengawas; Admin sees its own area only).
+ * Thin: zod at the edge, the work in server/domain/admin/*, refusals mapped to tRPC codes with
+ * the domain's stable code as the message. Nothing here reads a case table.
+ */
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { Role } from "../generated/prisma/enums.ts";
+import { staffProcedure, router } from "../trpc/init.ts";
+import { AdminError, type AdminErrorCode } from "../domain/admin/errors.ts";
+import { createUser, createUserSchema, listUsers, profileSchema, resetPassword, resetSecondFactor, setUserActive, updateUser } from "../domain/admin/users.ts";
+import { listSettings, updateSetting } from "../domain/admin/settings-admin.ts";
+import { auditFilterSchema, listAuditActors, listAuditEntries } from "../domain/admin/audit-log.ts";
+import { BROKEN_LINK, verifyAuditChain } from "../domain/audit-verify.ts";
+import { SETTING_KEYS } from "../domain/settings.ts";
 
-export const adminRouter = router({});
+const adminProcedure = staffProcedure([Role.ADMIN]);
+/** The audit trail: Pengawas sees all of it, Admin its own area (server/domain/admin/audit-log.ts). */
+const auditProcedure = staffProcedure([Role.PENGAWAS, Role.ADMIN]);
+
+const TRPC_CODE: Record<AdminErrorCode, TRPCError["code"]> = {
+  not_found: "NOT_FOUND",
+  username_taken: "CONFLICT",
+  nip_taken: "CONFLICT",
+  self_lockout: "PRECONDITION_FAILED",
+  last_admin: "PRECONDITION_FAILED",
+  not_admin: "FORBIDDEN",
+  stale_setting: "CONFLICT",
+};
+
+async function mapAdminErrors<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (e) {
+    if (e instanceof AdminError) throw new TRPCError({ code: TRPC_CODE[e.code], message: e.code });
+    throw e;
+  }
+}
+
+const userId = z.object({ id: z.string().min(1).max(100) });
+
+const usersRouter = router({
+  list: adminProcedure.query(({ ctx }) => listUsers(ctx.db)),
+  /** Returns the generated initial password once; it is not stored anywhere. */
+  create: adminProcedure.input(createUserSchema).mutation(({ ctx, input }) => mapAdminErrors(createUser(ctx.db, ctx.staff.id, input))),
+  update: adminProcedure.input(profileSchema.extend(userId.shape)).mutation(({ ctx, input: { id, ...profile } }) => mapAdminErrors(updateUser(ctx.db, ctx.staff.id, id, profile))),
+  setActive: adminProcedure
+    .input(userId.extend({ active: z.boolean() }))
+    .mutation(({ ctx, input }) => mapAdminErrors(setUserActive(ctx.db, ctx.staff.id, input.id, input.active))),
+  resetSecondFactor: adminProcedure.input(userId).mutation(({ ctx, input }) => mapAdminErrors(resetSecondFactor(ctx.db, ctx.staff.id, input.id))),
+  /** Returns the new password once. */
+  resetPassword: adminProcedure.input(userId).mutation(({ ctx, input }) => mapAdminErrors(resetPassword(ctx.db, ctx.staff.id, input.id))),
+});
+
+const settingsRouter = router({
+  list: adminProcedure.query(({ ctx }) => listSettings(ctx.db)),
+  /** Validation problems come back as `{ ok: false, issues }` for the form, not as an error. */
+  update: adminProcedure
+    .input(z.object({ key: z.enum(SETTING_KEYS), value: z.unknown(), expectedUpdatedAt: z.date().nullable().optional() }))
+    .mutation(({ ctx, input }) => mapAdminErrors(updateSetting(ctx.db, ctx.staff.id, input))),
+});
+
+const auditRouter = router({
+  list: auditProcedure
+    .input(z.object({ filter: auditFilterSchema, cursor: z.string().regex(/^\d{1,19}$/).nullish() }))
+    .query(({ ctx, input }) =>
+      listAuditEntries(ctx.db, { filter: input.filter, cursor: input.cursor, scope: ctx.staff.roles.includes(Role.PENGAWAS) ? "all" : "admin" }),
+    ),
+  actors: auditProcedure.query(({ ctx }) => listAuditActors(ctx.db)),
+  /**
+   * Checks the whole hash chain (what `npm run audit:verify` does). The id is sent as text, the
+   * reason as a code the page translates: `link` (an entry deleted or inserted), `hash` (changed).
+   */
+  verify: auditProcedure.query(async ({ ctx }) => {
+    const result = await verifyAuditChain(ctx.db);
+    if (result.ok) return result;
+    const { id, reason } = result.firstBroken;
+    return { ok: false as const, count: result.count, firstBroken: { id: id.toString(), reason: reason === BROKEN_LINK ? ("link" as const) : ("hash" as const) } };
+  }),
+});
+
+export const adminRouter = router({
+  users: usersRouter,
+  settings: settingsRouter,
+  audit: auditRouter,
+});

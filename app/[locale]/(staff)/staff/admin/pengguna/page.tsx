@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { redirect } from "next/navigation";
+import { localePath } from "@/i18n/routing.ts";
+import { serverCaller } from "@/server/trpc/server-caller.ts";
+import { AdminNav, NotAllowed } from "@/components/staff/admin/admin-nav.tsx";
+import { UsersAdmin } from "@/components/staff/admin/users-admin.tsx";
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "admin.users" });
+  return { title: `${t("title")} · Lentera` };
+}
+
+export default async function UsersPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const me = await (await serverCaller()).staff.me().catch(() => null);
+  if (!me) redirect(localePath(locale, "/staff/masuk"));
+  if (!me.roles.includes("ADMIN")) return <NotAllowed roles={me.roles} message="admin" />;
+  const t = await getTranslations("admin.users");
+  return (
+    <section aria-labelledby="users-title">
+      <AdminNav roles={me.roles} current="users" />
+      <h1 id="users-title" className="text-2xl font-bold text-brand-900">
+        {t("title")}
+      </h1>
+      <p className="mt-2 mb-6 text-slate-700">{t("lead")}</p>
+      <UsersAdmin meId={me.id} />
+    </section>
+  );
+}

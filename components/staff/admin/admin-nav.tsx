@@ -1,0 +1,56 @@
+import { useTranslations } from "next-intl";
+import { Link } from "@/i18n/navigation.ts";
+
+type Area = "users" | "settings" | "audit";
+
+/** Navigation between the admin pages and the audit trail, showing only what the roles allow. */
+export function AdminNav({ roles, current }: { roles: readonly string[]; current?: Area }) {
+  const t = useTranslations("admin.nav");
+  const isAdmin = roles.includes("ADMIN");
+  const links: { area: Area | "workspace"; href: string; show: boolean }[] = [
+    { area: "workspace", href: "/staff", show: true },
+    { area: "users", href: "/staff/admin/pengguna", show: isAdmin },
+    { area: "settings", href: "/staff/admin/pengaturan", show: isAdmin },
+    { area: "audit", href: "/staff/audit", show: isAdmin || roles.includes("PENGAWAS") },
+  ];
+  return (
+    <nav aria-label={t("label")} className="mb-6 border-b border-slate-300 pb-3">
+      <ul className="flex flex-wrap gap-x-5 gap-y-2 text-sm">
+        {links
+          .filter((l) => l.show)
+          .map((l) => (
+            <li key={l.area}>
+              <Link
+                href={l.href}
+                aria-current={l.area === current ? "page" : undefined}
+                className={l.area === current ? "font-bold text-brand-900 underline underline-offset-4" : "text-brand-800 underline-offset-4 hover:underline"}
+              >
+                {t(l.area)}
+              </Link>
+            </li>
+          ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** Shown instead of a page to a signed-in staff member without the needed role. */
+export function NotAllowed({ roles, message }: { roles: readonly string[]; message: "admin" | "audit" }) {
+  const t = useTranslations("admin.notAllowed");
+  return (
+    <section aria-labelledby="not-allowed-title" className="space-y-4">
+      <AdminNav roles={roles} />
+      <h1 id="not-allowed-title" className="text-2xl font-bold text-brand-900">
+        {t("title")}
+      </h1>
+      <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-800">
+        {t(message)}
+      </p>
+      <p>
+        <Link href="/staff" className="text-brand-800 underline underline-offset-4">
+          {t("back")}
+        </Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+/**
+ * Refusals of the admin functions. `code` is stable: the router sends it as the error message
+ * and the pages translate it (i18n/messages/admin/*.json, `admin.errors.<code>`).
+ */
+export const ADMIN_ERROR_CODES = [
+  /** No such user. */
+  "not_found",
+  "username_taken",
+  "nip_taken",
+  /** An Admin may not deactivate themself or take away their own ADMIN role. */
+  "self_lockout",
+  /** The change would leave no active Admin. */
+  "last_admin",
+  /** The caller stopped being an active Admin after the request started. */
+  "not_admin",
+  /** Someone else saved this setting since the form was loaded. */
+  "stale_setting",
+] as const;
+
+export type AdminErrorCode = (typeof ADMIN_ERROR_CODES)[number];
+
+export class AdminError extends Error {
+  override name = "AdminError";
+  constructor(readonly code: AdminErrorCode) {
+    super(code);
+  }
+}
