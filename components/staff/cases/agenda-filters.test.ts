@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { agendaCsvFileName, agendaCsvHref, agendaInputOf, agendaQuery, parseAgendaFilters } from "./agenda-filters.ts";
+import { agendaCsvHref, agendaInputOf, agendaQuery, parseAgendaFilters } from "./agenda-filters.ts";
 
 describe("agenda filters in the URL", () => {
   it("defaults to the Buku Agenda Permohonan of this year", () => {
@@ -20,8 +20,4 @@ describe("agenda filters in the URL", () => {
     expect(parseAgendaFilters({ book: "LAIN", year: "abc", from: "31-12-2026", to: "2026-13-45" }, 2026)).toEqual({ book: "PERMOHONAN", year: 2026, from: undefined, to: undefined });
   });
 
-  it("names the CSV file after the book and year", () => {
-    expect(agendaCsvFileName({ book: "PERMOHONAN", year: 2026 })).toBe("buku-agenda-permohonan-2026.csv");
-    expect(agendaCsvFileName({ book: "TANGGAPAN", year: 2026 })).toBe("buku-agenda-tanggapan-pengaduan-wbs-2026.csv");
-  });
 });

@@ -41,6 +41,3 @@ export const agendaCsvHref = (f: AgendaFilters) => `/api/staff/agenda${agendaQue
 
 /** Input of the `cases.agenda` procedure. */
 export const agendaInputOf = (f: AgendaFilters) => ({ book: f.book, year: f.year, ...(f.from ? { from: f.from } : {}), ...(f.to ? { to: f.to } : {}) });
-
-/** File name of the CSV, e.g. buku-agenda-permohonan-2026.csv. */
-export const agendaCsvFileName = (f: Pick<AgendaFilters, "book" | "year">) => `buku-agenda-${f.book === "PERMOHONAN" ? "permohonan" : "tanggapan-pengaduan-wbs"}-${f.year}.csv`;
