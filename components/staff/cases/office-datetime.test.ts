@@ -17,3 +17,11 @@ describe("office wall-clock times", () => {
     for (const v of ["", "2026-11-28", "2026-11-28 09:30", "2026-02-31T10:00", "2026-11-28T25:00", "x"]) expect(officeInstant(v), v).toBeNull();
   });
 });
+
+describe("filter years", () => {
+  it("offers the SOP's first year up to this year, newest first", async () => {
+    const { officeYears } = await import("./office-datetime.ts");
+    expect(officeYears(new Date("2026-06-01T00:00:00Z"))).toEqual([2026, 2025, 2024]);
+    expect(officeYears(new Date("2024-01-01T00:00:00Z"))).toEqual([2024]);
+  });
+});

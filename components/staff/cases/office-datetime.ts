@@ -28,3 +28,12 @@ export function officeInputValue(at: Date): string {
 
 /** The office's current year (agenda books are numbered per year). */
 export const officeYear = (at: Date) => Number(officeInputValue(at).slice(0, 4));
+
+/** First year of the SOP (Nomor 503.7101.411/DPMPTSP-2024): the filters offer it onwards. */
+export const FIRST_YEAR = 2024;
+
+/** Years a filter offers, newest first. */
+export function officeYears(now: Date): number[] {
+  const thisYear = officeYear(now);
+  return Array.from({ length: Math.max(1, thisYear - FIRST_YEAR + 1) }, (_, i) => thisYear - i);
+}
