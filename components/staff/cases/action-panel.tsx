@@ -13,6 +13,7 @@ import { RecordForm } from "./actions/record-form.tsx";
 import { ResumeForm } from "./actions/resume-form.tsx";
 import { ReviewForm } from "./actions/review-form.tsx";
 import { SendForm } from "./actions/send-form.tsx";
+import type { Notify } from "./actions/action-kit.tsx";
 import { focusOnMount } from "@/components/portal/focus.ts";
 import { availableActions } from "./case-actions.ts";
 import type { CaseView, Me } from "./types.ts";
@@ -21,8 +22,8 @@ import { Notice, Section } from "./ui.tsx";
 /** The moves open to this user at this status (the server checks each again). */
 export function ActionPanel({ view, me, now }: { view: CaseView; me: Me; now: Date }) {
   const t = useTranslations("caseAction");
-  const [notice, setNotice] = useState<{ text: string; n: number } | null>(null);
-  const onDone = (text: string) => setNotice((old) => ({ text, n: (old?.n ?? 0) + 1 }));
+  const [notice, setNotice] = useState<{ text: string; kind: "done" | "refused"; n: number } | null>(null);
+  const onDone: Notify = (text, kind = "done") => setNotice((old) => ({ text, kind, n: (old?.n ?? 0) + 1 }));
   const actions = availableActions(view, me.roles, now).filter((a) => a !== "message");
   const caseId = view.id;
   const common = { caseId, onDone };
@@ -35,7 +36,7 @@ export function ActionPanel({ view, me, now }: { view: CaseView; me: Me; now: Da
       {notice ? (
         // A new key per success: the message is announced again and takes focus (the form it came from may be gone).
         <div key={notice.n} ref={focusOnMount} tabIndex={-1} data-testid="action-notice">
-          <Notice tone="good" role="status">
+          <Notice tone={notice.kind === "done" ? "good" : "bad"} role={notice.kind === "done" ? "status" : "alert"}>
             {notice.text}
           </Notice>
         </div>

@@ -2,10 +2,10 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
-import { Link } from "@/i18n/navigation.ts";
+import { Link, useRouter } from "@/i18n/navigation.ts";
 import { localePath } from "@/i18n/routing.ts";
 import { useTRPC } from "@/components/staff/trpc.tsx";
-import { agendaCsvHref, agendaInputOf, agendaQuery, type AgendaFilters } from "./agenda-filters.ts";
+import { agendaCsvHref, agendaInputOf, agendaQuery, parseAgendaFilters, type AgendaFilters } from "./agenda-filters.ts";
 import { useLabels, useOfficeDate } from "./labels.ts";
 import { refusalOf } from "./refusal.ts";
 import { buttonPrimary, buttonSecondary, inputClass, linkClass, Notice, TableRegion, td, th } from "./ui.tsx";
@@ -19,7 +19,14 @@ export function AgendaBooks({ filters, years }: { filters: AgendaFilters; years:
   const date = useOfficeDate();
   const locale = useLocale();
   const trpc = useTRPC();
+  const router = useRouter();
   const entries = useQuery(trpc.cases.agenda.queryOptions(agendaInputOf(filters)));
+  // Without JavaScript the form is a plain GET; with it, the URL carries only the filters in use.
+  const applyFilters = (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const fd = new FormData(event.currentTarget);
+    router.push(`/staff/agenda${agendaQuery(parseAgendaFilters(Object.fromEntries([...fd.entries()].map(([k, v]) => [k, String(v)])), filters.year))}`);
+  };
   const bookName = t(`book.${filters.book}`);
   const csv = `${agendaCsvHref(filters)}${locale === "id" ? "" : `&locale=${locale}`}`;
 
@@ -29,13 +36,13 @@ export function AgendaBooks({ filters, years }: { filters: AgendaFilters; years:
         {t("title")}
       </h1>
       <nav aria-label={t("books")}>
-        <ul className="flex flex-wrap gap-2 border-b-2 border-brand-700">
+        <ul className="flex flex-wrap gap-1 border-b-2 border-brand-700 sm:gap-2">
           {AGENDA_BOOKS.map((book) => (
             <li key={book}>
               <Link
                 href={`/staff/agenda${agendaQuery({ ...filters, book })}`}
                 aria-current={filters.book === book ? "page" : undefined}
-                className={`-mb-0.5 inline-block rounded-t border-2 px-4 py-2 font-semibold ${filters.book === book ? "border-brand-700 border-b-white bg-white text-brand-900" : "border-transparent text-brand-700 hover:underline"}`}
+                className={`-mb-0.5 inline-block rounded-t border-2 px-3 py-2 text-sm font-semibold sm:px-4 sm:text-base ${filters.book === book ? "border-brand-700 border-b-white bg-white text-brand-900" : "border-transparent text-brand-700 hover:underline"}`}
               >
                 {t(`book.${book}`)}
               </Link>
@@ -44,7 +51,7 @@ export function AgendaBooks({ filters, years }: { filters: AgendaFilters; years:
         </ul>
       </nav>
 
-      <form method="get" action={localePath(locale, "/staff/agenda")} aria-label={t("filters")} className="grid items-end gap-3 rounded border border-slate-300 p-3 sm:grid-cols-2 lg:grid-cols-4">
+      <form method="get" action={localePath(locale, "/staff/agenda")} onSubmit={applyFilters} aria-label={t("filters")} className="grid items-end gap-3 rounded border border-slate-300 p-3 sm:grid-cols-2 lg:grid-cols-4">
         <input type="hidden" name="book" value={filters.book} />
         <div>
           <label htmlFor="agenda-year" className="block font-semibold">

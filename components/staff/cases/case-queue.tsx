@@ -1,12 +1,12 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
-import { Link } from "@/i18n/navigation.ts";
+import { Link, useRouter } from "@/i18n/navigation.ts";
 import { localePath } from "@/i18n/routing.ts";
 import { useTRPC } from "@/components/staff/trpc.tsx";
 import { useLabels, useOfficeDate } from "./labels.ts";
-import { firstPage, listInputOf, nextPage, PAGE_SIZE, previousPage, queueQuery, type QueueFilters } from "./queue-filters.ts";
+import { firstPage, listInputOf, nextPage, PAGE_SIZE, parseQueueFilters, previousPage, queueQuery, type QueueFilters } from "./queue-filters.ts";
 import { refusalOf } from "./refusal.ts";
 import { Badge, buttonPrimary, inputClass, linkClass, Notice, TableRegion, td, th } from "./ui.tsx";
 import { CATEGORIES, CHANNELS, STATUSES } from "./vocabulary.ts";
@@ -19,8 +19,15 @@ export function CaseQueue({ filters, years }: { filters: QueueFilters; years: nu
   const date = useOfficeDate();
   const locale = useLocale();
   const trpc = useTRPC();
-  const list = useQuery({ ...trpc.cases.list.queryOptions(listInputOf(filters)), placeholderData: keepPreviousData });
+  const router = useRouter();
+  const list = useQuery(trpc.cases.list.queryOptions(listInputOf(filters)));
   const href = (f: QueueFilters) => `/staff/kasus${queueQuery(f)}`;
+  // Without JavaScript the form is a plain GET; with it, the URL carries only the filters in use.
+  const applyFilters = (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const fd = new FormData(event.currentTarget);
+    router.push(href(parseQueueFilters(Object.fromEntries([...fd.entries()].map(([k, v]) => [k, String(v)])))));
+  };
   const tab = (which: "mine" | "all") => ({ ...firstPage(filters), tab: which });
   const offset = filters.after.length * PAGE_SIZE;
 
@@ -30,13 +37,13 @@ export function CaseQueue({ filters, years }: { filters: QueueFilters; years: nu
         {t("title")}
       </h1>
       <nav aria-label={t("tabs")}>
-        <ul className="flex flex-wrap gap-2 border-b-2 border-brand-700">
+        <ul className="flex flex-wrap gap-1 border-b-2 border-brand-700 sm:gap-2">
           {(["mine", "all"] as const).map((which) => (
             <li key={which}>
               <Link
                 href={href(tab(which))}
                 aria-current={filters.tab === which ? "page" : undefined}
-                className={`-mb-0.5 inline-block rounded-t border-2 px-4 py-2 font-semibold ${filters.tab === which ? "border-brand-700 border-b-white bg-white text-brand-900" : "border-transparent text-brand-700 hover:underline"}`}
+                className={`-mb-0.5 inline-block rounded-t border-2 px-3 py-2 text-sm font-semibold sm:px-4 sm:text-base ${filters.tab === which ? "border-brand-700 border-b-white bg-white text-brand-900" : "border-transparent text-brand-700 hover:underline"}`}
               >
                 {which === "mine" ? t("tabMine") : t("tabAll")}
               </Link>
@@ -45,7 +52,7 @@ export function CaseQueue({ filters, years }: { filters: QueueFilters; years: nu
         </ul>
       </nav>
 
-      <form method="get" action={localePath(locale, "/staff/kasus")} aria-label={t("filters")} className="grid gap-3 rounded border border-slate-300 p-3 sm:grid-cols-2 lg:grid-cols-4">
+      <form method="get" action={localePath(locale, "/staff/kasus")} onSubmit={applyFilters} aria-label={t("filters")} className="grid gap-3 rounded border border-slate-300 p-3 sm:grid-cols-2 lg:grid-cols-4">
         {filters.tab === "all" ? <input type="hidden" name="tab" value="all" /> : null}
         <FilterSelect id="filter-status" name="status" label={t("status")} value={filters.status} any={t("any")} options={STATUSES.map((s) => [s, label.status(s)])} />
         <FilterSelect id="filter-category" name="category" label={t("category")} value={filters.category} any={t("any")} options={CATEGORIES.map((c) => [c, label.category(c)])} />

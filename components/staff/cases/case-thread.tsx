@@ -49,9 +49,9 @@ function MessageForm({ caseId }: { caseId: string }) {
   const t = useTranslations("caseFile");
   const trpc = useTRPC();
   const [sent, setSent] = useState(0);
-  const m = useMutation(trpc.cases.message.mutationOptions(useActionCallbacks(caseId, () => setSent((n) => n + 1), () => "")));
+  const m = useMutation(trpc.cases.message.mutationOptions(useActionCallbacks(caseId, (_, kind) => kind !== "refused" && setSent((n) => n + 1), () => "")));
   return (
-    <ActionCard id="message" title={t("messageLabel")} error={m.error} onSubmit={(fd) => m.mutate({ caseId, body: str(fd, "body") })} buttons={<SubmitButton pending={m.isPending} label={t("messageSend")} />}>
+    <ActionCard id="message" title={t("messageTitle")} error={m.error} onSubmit={(fd) => m.mutate({ caseId, body: str(fd, "body") })} buttons={<SubmitButton pending={m.isPending} label={t("messageSend")} />}>
       <TextInput key={sent} id="message-body" name="body" label={t("messageLabel")} hint={t("messageHint")} required rows={4} maxLength={5000} />
       {sent > 0 && !m.isPending && !m.error ? <p role="status" className="font-semibold text-brand-800">{t("messageSent")}</p> : null}
     </ActionCard>

@@ -78,7 +78,6 @@ export function CaseMeetings({ meetings }: { meetings: CaseView["meetings"] }) {
 /** The Berita Acara and Tanggapan as drafted, with their approval state. */
 export function CaseDrafts({ drafts }: { drafts: CaseView["drafts"] }) {
   const t = useTranslations("caseFile");
-  const send = useTranslations("caseAction.send.methods");
   const date = useOfficeDate();
   const order = ["BERITA_ACARA", "TANGGAPAN"];
   return (
@@ -103,7 +102,7 @@ export function CaseDrafts({ drafts }: { drafts: CaseView["drafts"] }) {
                 ...(d.status === "RETURNED" && d.returnNote ? [[t("returnNote"), <Block key="r" text={d.returnNote} />] as [string, React.ReactNode]] : []),
               ]}
             />
-            {d.sentAt ? <p className="text-sm">{t("sentAt", { date: date(d.sentAt), method: d.deliveryMethod ? send(d.deliveryMethod) : "" })}</p> : null}
+            {d.sentAt ? <p className="text-sm">{t("sentAt", { date: date(d.sentAt), method: d.deliveryMethod ? t(`deliveredBy.${d.deliveryMethod}`) : "" })}</p> : null}
           </article>
         ))}
     </Section>

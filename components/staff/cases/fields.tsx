@@ -15,19 +15,22 @@ interface TextProps {
   optionalText?: string;
 }
 
+/** The label holds the field's name only (so `getByLabel(name, { exact: true })` finds it); the required star and "optional" sit beside it. */
 function Label({ id, label, required, optionalText }: { id: string; label: string; required?: boolean; optionalText?: string }) {
   return (
-    <label htmlFor={id} className="block font-semibold">
-      {label}
+    <p>
+      <label htmlFor={id} className="font-semibold">
+        {label}
+      </label>
       {required ? (
-        <span aria-hidden="true" className="text-red-800">
+        <span aria-hidden="true" className="font-semibold text-red-800">
           {" "}
           *
         </span>
       ) : optionalText ? (
-        <span className="font-normal text-slate-700"> ({optionalText})</span>
+        <span className="text-slate-700"> ({optionalText})</span>
       ) : null}
-    </label>
+    </p>
   );
 }
 

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 
 export const buttonPrimary = "rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60";
 export const buttonSecondary = "rounded border-2 border-brand-700 bg-white px-4 py-2 font-semibold text-brand-800 hover:bg-brand-50 disabled:opacity-60";
-export const inputClass = "mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2";
+export const inputClass = "mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2 disabled:bg-slate-100 disabled:text-slate-600";
 export const linkClass = "font-semibold text-brand-700 underline underline-offset-2 hover:text-brand-900";
 
 export function Section({ id, title, children, className = "" }: { id: string; title: ReactNode; children: ReactNode; className?: string }) {

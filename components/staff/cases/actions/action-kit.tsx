@@ -19,23 +19,32 @@ export function useRefreshCase(caseId: string) {
     ]);
 }
 
-/** Mutation callbacks shared by every action: report success to the panel, refresh; on a stale case refresh too. */
-export function useActionCallbacks<T, V = unknown>(caseId: string, onDone: (message: string) => void, message: (result: T, variables: V) => string) {
+/**
+ * Mutation callbacks shared by every action: refresh, then report success to the panel. A
+ * case that moved on meanwhile (another clerk was faster) is refreshed too, and the panel
+ * says so: the form that was used may no longer be offered.
+ */
+export function useActionCallbacks<T, V = unknown>(caseId: string, onDone: Notify, message: (result: T, variables: V) => string) {
   const refresh = useRefreshCase(caseId);
+  const ws = useTranslations("workspace");
   return {
     onSuccess: async (result: T, variables: V) => {
-      onDone(message(result, variables));
+      // The message appears once the page shows the new state.
       await refresh();
+      onDone(message(result, variables));
     },
     onError: async (error: unknown) => {
-      if (refusalOf(error) === "stale") await refresh();
+      if (refusalOf(error) !== "stale") return;
+      await refresh();
+      onDone(ws("refusal.stale"), "refused");
     },
   };
 }
 
+/** A refusal next to the form; a stale case is reported by the panel instead (see above). */
 export function RefusalAlert({ error, id }: { error: unknown; id: string }) {
   const ws = useTranslations("workspace");
-  if (!error) return null;
+  if (!error || refusalOf(error) === "stale") return null;
   return (
     <Notice tone="bad" role="alert" id={id}>
       {ws(`refusal.${refusalOf(error)}`)}
@@ -43,9 +52,12 @@ export function RefusalAlert({ error, id }: { error: unknown; id: string }) {
   );
 }
 
+/** Tells the action panel what happened (shown above the forms, which may change). */
+export type Notify = (message: string, kind?: "done" | "refused") => void;
+
 export interface ActionProps {
   caseId: string;
-  onDone: (message: string) => void;
+  onDone: Notify;
 }
 
 /** One action of the panel: a titled form with its refusal message and buttons. */

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTRPC } from "@/components/staff/trpc.tsx";
 import { Select, TextInput } from "../fields.tsx";
-import { ActionCard, str, SubmitButton, useActionCallbacks, type ActionProps } from "./action-kit.tsx";
+import { ActionCard, str, SubmitButton, useActionCallbacks, type ActionProps, type Notify } from "./action-kit.tsx";
 
 /** Conflict of interest: Tim Telaah or the Kepala Dinas excludes a colleague from the case. */
 export function ExcludeForm({ caseId, onDone, meId, excludedIds }: ActionProps & { meId: string; excludedIds: readonly string[] }) {
@@ -14,9 +14,9 @@ export function ExcludeForm({ caseId, onDone, meId, excludedIds }: ActionProps &
   const directory = useQuery(trpc.cases.staffDirectory.queryOptions());
   // A new round after each success empties the form for the next exclusion.
   const [round, setRound] = useState(0);
-  const done = (message: string) => {
-    setRound((r) => r + 1);
-    onDone(message);
+  const done: Notify = (message, kind) => {
+    if (kind !== "refused") setRound((r) => r + 1);
+    onDone(message, kind);
   };
   const m = useMutation(trpc.cases.exclude.mutationOptions(useActionCallbacks(caseId, done, () => t("done"))));
   const people = (directory.data ?? []).filter((p) => p.id !== meId && !excludedIds.includes(p.id));

@@ -48,12 +48,12 @@ export function ReviewForm({ caseId, onDone, involvesLeadership, hasTrackingCode
     <ActionCard id="review" title={t("title")} error={m.error} onSubmit={submit} buttons={<SubmitButton pending={m.isPending} label={t("submit")} />}>
       <Group legend={t("assessment")}>
         <Check id="review-complete" name="isComplete" label={t("isComplete")} />
-        <Check id="review-in-scope" name="inScope" label={t("inScope")} defaultChecked />
+        <Check id="review-in-scope" name="inScope" label={t("inScope")} />
       </Group>
       <Group legend={t("elements")}>
         <div className="flex flex-wrap gap-x-6 gap-y-2">
           {ELEMENTS.map((e) => (
-            <Check key={e} id={`review-element-${e}`} name={`element-${e}`} label={`${el(e)} (${file(e === "who" ? "persons" : e)})`} />
+            <Check key={e} id={`review-element-${e}`} name={`element-${e}`} label={el(e)} />
           ))}
         </div>
       </Group>

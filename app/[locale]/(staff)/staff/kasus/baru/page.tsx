@@ -32,7 +32,7 @@ export default async function IntakePage({ params }: { params: Promise<{ locale:
           />
         ) : (
           <div className="mt-4">
-            <NoCaseRole text="intake" />
+            <NoCaseRole text="intake" heading={false} />
           </div>
         )}
       </section>
