@@ -1,0 +1,25 @@
+import { setRequestLocale } from "next-intl/server";
+import { AgendaBooks } from "@/components/staff/cases/agenda-books.tsx";
+import { parseAgendaFilters } from "@/components/staff/cases/agenda-filters.ts";
+import { NoCaseRole } from "@/components/staff/cases/no-case-role.tsx";
+import { officeYear, officeYears } from "@/components/staff/cases/office-datetime.ts";
+import type { SearchParams } from "@/components/staff/cases/search-params.ts";
+import { signedInStaff } from "@/components/staff/cases/signed-in-staff.ts";
+import { StaffNav } from "@/components/staff/cases/staff-nav.tsx";
+import { AGENDA_ROLES, hasAnyRole } from "@/components/staff/cases/vocabulary.ts";
+
+export default async function AgendaPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<SearchParams> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const me = await signedInStaff(locale);
+  const thisYear = officeYear(new Date());
+  const filters = parseAgendaFilters(await searchParams, thisYear);
+  const years = officeYears(new Date());
+  if (!years.includes(filters.year)) years.push(filters.year);
+  return (
+    <>
+      <StaffNav me={me} locale={locale} current="agenda" />
+      {hasAnyRole(me.roles, AGENDA_ROLES) ? <AgendaBooks filters={filters} years={years} /> : <NoCaseRole text="agenda" />}
+    </>
+  );
+}

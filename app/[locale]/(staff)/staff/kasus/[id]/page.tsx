@@ -1,0 +1,21 @@
+import { setRequestLocale } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { CaseWorkspace } from "@/components/staff/cases/case-workspace.tsx";
+import { NoCaseRole } from "@/components/staff/cases/no-case-role.tsx";
+import { UUID } from "@/components/staff/cases/search-params.ts";
+import { signedInStaff } from "@/components/staff/cases/signed-in-staff.ts";
+import { StaffNav } from "@/components/staff/cases/staff-nav.tsx";
+import { CASE_ROLES, hasAnyRole } from "@/components/staff/cases/vocabulary.ts";
+
+export default async function CasePage({ params }: { params: Promise<{ locale: string; id: string }> }) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const me = await signedInStaff(locale);
+  if (!UUID.test(id)) notFound();
+  return (
+    <>
+      <StaffNav me={me} locale={locale} current="queue" />
+      {hasAnyRole(me.roles, CASE_ROLES) ? <CaseWorkspace caseId={id.toLowerCase()} me={me} /> : <NoCaseRole />}
+    </>
+  );
+}

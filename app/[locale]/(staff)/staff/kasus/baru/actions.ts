@@ -1,0 +1,41 @@
+"use server";
+
+import { currentStaff } from "@/server/auth/staff-session.ts";
+import { getDb } from "@/server/db.ts";
+import { env } from "@/server/env.ts";
+import { intakeOfflineReport } from "@/server/domain/cases/intake.ts";
+import { getSetting } from "@/server/domain/settings.ts";
+import { Role } from "@/server/generated/prisma/enums.ts";
+import { assertSameSitePost } from "@/server/portal/request-context.ts";
+import { sanitizeFiles } from "@/server/portal/uploads.ts";
+import { readIntakeForm } from "@/server/staff/intake-form.ts";
+import type { IntakeFormState } from "@/server/staff/intake-form-state.ts";
+import { staffContextOf } from "@/server/staff/staff-context.ts";
+
+/** Step 1 for a report that came by SMS, phone, email, the suggestion box or in person (Sekretariat). */
+export async function submitIntake(previous: IntakeFormState, fd: FormData): Promise<IntakeFormState> {
+  await assertSameSitePost();
+  const db = await getDb();
+  const now = new Date();
+  const [limits, hours] = await Promise.all([getSetting(db, "uploads.limits"), getSetting(db, "office.hours")]);
+  const { values, errors, sourceErrors, input, files } = readIntakeForm(fd, limits, hours.timeZone, now);
+  const attempt = (previous.kind === "form" ? previous.attempt : 0) + 1;
+  const form = (extra: Partial<Extract<IntakeFormState, { kind: "form" }>> = {}): IntakeFormState => ({ kind: "form", values, errors, sourceErrors, attempt, ...extra });
+
+  // Checked on every post: the session may have ended or the role been removed since the page loaded.
+  const staff = await currentStaff(db);
+  if (!staff || !staff.roles.includes(Role.SEKRETARIAT)) return form({ failed: "forbidden" });
+  // Files are decoded only when everything else is valid: a refused form costs no image work.
+  const sanitized = input && Object.keys(errors).length === 0 ? await sanitizeFiles(files, limits, errors) : [];
+  if (!input || Object.keys(errors).length > 0) return form();
+  try {
+    const ctx = { ...(await staffContextOf(db, staff, now)), trackingKey: env().secrets.trackingKey };
+    const created = await intakeOfflineReport(db, ctx, input, sanitized);
+    return { kind: "done", caseId: created.id, reference: created.reference, trackingCode: created.trackingCode };
+  } catch (error) {
+    if (error instanceof RangeError) return form({ sourceErrors: { ...sourceErrors, receivedAt: "future" } });
+    // Nothing was stored (one transaction); log the kind of failure, never the report.
+    console.error(`offline intake failed: ${(error as Error).name}`);
+    return form({ failed: "server" });
+  }
+}

@@ -1,0 +1,22 @@
+import { setRequestLocale } from "next-intl/server";
+import { CaseQueue } from "@/components/staff/cases/case-queue.tsx";
+import { NoCaseRole } from "@/components/staff/cases/no-case-role.tsx";
+import { officeYears } from "@/components/staff/cases/office-datetime.ts";
+import { parseQueueFilters } from "@/components/staff/cases/queue-filters.ts";
+import type { SearchParams } from "@/components/staff/cases/search-params.ts";
+import { signedInStaff } from "@/components/staff/cases/signed-in-staff.ts";
+import { StaffNav } from "@/components/staff/cases/staff-nav.tsx";
+import { CASE_ROLES, hasAnyRole } from "@/components/staff/cases/vocabulary.ts";
+
+export default async function QueuePage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<SearchParams> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const me = await signedInStaff(locale);
+  const years = officeYears(new Date());
+  return (
+    <>
+      <StaffNav me={me} locale={locale} current="queue" />
+      {hasAnyRole(me.roles, CASE_ROLES) ? <CaseQueue filters={parseQueueFilters(await searchParams)} years={years} /> : <NoCaseRole />}
+    </>
+  );
+}

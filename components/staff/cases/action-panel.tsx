@@ -1,0 +1,81 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { ArchiveForm } from "./actions/archive-form.tsx";
+import { ConveneForm } from "./actions/convene-form.tsx";
+import { DecideForm } from "./actions/decide-form.tsx";
+import { DeliveryForm } from "./actions/delivery-form.tsx";
+import { DraftForm } from "./actions/draft-form.tsx";
+import { ExcludeForm } from "./actions/exclude-form.tsx";
+import { OutcomeForm } from "./actions/outcome-form.tsx";
+import { RecordForm } from "./actions/record-form.tsx";
+import { ResumeForm } from "./actions/resume-form.tsx";
+import { ReviewForm } from "./actions/review-form.tsx";
+import { SendForm } from "./actions/send-form.tsx";
+import type { Notify } from "./actions/action-kit.tsx";
+import { focusOnMount } from "@/components/portal/focus.ts";
+import { availableActions } from "./case-actions.ts";
+import type { CaseView, Me } from "./types.ts";
+import { Notice, Section } from "./ui.tsx";
+
+/** The moves open to this user at this status (the server checks each again). */
+export function ActionPanel({ view, me, now }: { view: CaseView; me: Me; now: Date }) {
+  const t = useTranslations("caseAction");
+  const [notice, setNotice] = useState<{ text: string; kind: "done" | "refused"; n: number } | null>(null);
+  const onDone: Notify = (text, kind = "done") => setNotice((old) => ({ text, kind, n: (old?.n ?? 0) + 1 }));
+  const actions = availableActions(view, me.roles, now).filter((a) => a !== "message");
+  const caseId = view.id;
+  const common = { caseId, onDone };
+  const draft = (type: string) => view.drafts.find((d) => d.type === type);
+  const excludedIds = view.excluded.map((u) => u.id);
+  const readOnly = me.roles.every((r) => r === "PENGAWAS" || r === "ADMIN");
+
+  return (
+    <Section id="actions" title={t("title")} className="rounded border-2 border-brand-700 bg-brand-50 p-4">
+      {notice ? (
+        // A new key per success: the message is announced again and takes focus (the form it came from may be gone).
+        <div key={notice.n} ref={focusOnMount} tabIndex={-1} data-testid="action-notice">
+          <Notice tone={notice.kind === "done" ? "good" : "bad"} role={notice.kind === "done" ? "status" : "alert"}>
+            {notice.text}
+          </Notice>
+        </div>
+      ) : null}
+      {actions.length === 0 ? <p>{readOnly ? t("readOnly") : t("none")}</p> : null}
+      <div className="space-y-4">
+        {actions.map((a) => {
+          switch (a) {
+            case "record":
+              return <RecordForm key={a} {...common} />;
+            case "review":
+              return <ReviewForm key={a} {...common} involvesLeadership={view.involvesLeadership} hasTrackingCode={view.hasTrackingCode} />;
+            case "resume":
+              return <ResumeForm key={a} {...common} />;
+            case "convene":
+              return <ConveneForm key={a} {...common} me={me} excludedIds={excludedIds} />;
+            case "meetingOutcome":
+              return <OutcomeForm key={a} {...common} meeting={view.meetings.at(-1)!} />;
+            case "draftBeritaAcara":
+              return <DraftForm key={a} {...common} type="BERITA_ACARA" draft={draft("BERITA_ACARA")} />;
+            case "decideBeritaAcara":
+              return <DecideForm key={a} {...common} type="BERITA_ACARA" />;
+            case "draftTanggapan":
+              return <DraftForm key={a} {...common} type="TANGGAPAN" draft={draft("TANGGAPAN")} />;
+            case "decideTanggapan":
+              return <DecideForm key={a} {...common} type="TANGGAPAN" />;
+            case "send":
+              return <SendForm key={a} {...common} hasTrackingCode={view.hasTrackingCode} />;
+            case "delivery":
+              return <DeliveryForm key={a} {...common} />;
+            case "archive":
+              return <ArchiveForm key={a} {...common} status={view.status} />;
+            case "exclude":
+              return <ExcludeForm key={a} {...common} meId={me.id} excludedIds={excludedIds} />;
+            default:
+              return null;
+          }
+        })}
+      </div>
+    </Section>
+  );
+}

@@ -1,0 +1,113 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import type { FormEvent, ReactNode } from "react";
+import { useTRPC } from "@/components/staff/trpc.tsx";
+import { refusalOf } from "../refusal.ts";
+import { buttonPrimary, buttonSecondary, Notice } from "../ui.tsx";
+
+/** After a change: the case, the lists and the agenda books are read again. */
+export function useRefreshCase(caseId: string) {
+  const queryClient = useQueryClient();
+  const trpc = useTRPC();
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.cases.get.queryKey({ caseId }) }),
+      queryClient.invalidateQueries({ queryKey: trpc.cases.list.pathKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.cases.agenda.pathKey() }),
+    ]);
+}
+
+/**
+ * Mutation callbacks shared by every action: refresh, then report success to the panel. A
+ * case that moved on meanwhile (another clerk was faster) is refreshed too, and the panel
+ * says so: the form that was used may no longer be offered.
+ */
+export function useActionCallbacks<T, V = unknown>(caseId: string, onDone: Notify, message: (result: T, variables: V) => string) {
+  const refresh = useRefreshCase(caseId);
+  const ws = useTranslations("workspace");
+  return {
+    onSuccess: async (result: T, variables: V) => {
+      // The message appears once the page shows the new state.
+      await refresh();
+      onDone(message(result, variables));
+    },
+    onError: async (error: unknown) => {
+      if (refusalOf(error) !== "stale") return;
+      await refresh();
+      onDone(ws("refusal.stale"), "refused");
+    },
+  };
+}
+
+/** A refusal next to the form; a stale case is reported by the panel instead (see above). */
+export function RefusalAlert({ error, id }: { error: unknown; id: string }) {
+  const ws = useTranslations("workspace");
+  if (!error || refusalOf(error) === "stale") return null;
+  return (
+    <Notice tone="bad" role="alert" id={id}>
+      {ws(`refusal.${refusalOf(error)}`)}
+    </Notice>
+  );
+}
+
+/** Tells the action panel what happened (shown above the forms, which may change). */
+export type Notify = (message: string, kind?: "done" | "refused") => void;
+
+export interface ActionProps {
+  caseId: string;
+  onDone: Notify;
+}
+
+/** One action of the panel: a titled form with its refusal message and buttons. */
+export function ActionCard({
+  id,
+  title,
+  lead,
+  onSubmit,
+  error,
+  children,
+  buttons,
+}: {
+  id: string;
+  title: string;
+  lead?: ReactNode;
+  onSubmit: (fd: FormData, submitter: string | null) => void;
+  error: unknown;
+  children?: ReactNode;
+  buttons: ReactNode;
+}) {
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    onSubmit(new FormData(event.currentTarget), submitter?.value || null);
+  }
+  return (
+    <section aria-labelledby={`${id}-title`} className="space-y-3 rounded border border-slate-300 bg-white p-4" data-testid={`action-${id}`}>
+      <h3 id={`${id}-title`} className="text-lg font-bold text-brand-900">
+        {title}
+      </h3>
+      {lead ? <div className="text-slate-800">{lead}</div> : null}
+      <form id={`${id}-form`} onSubmit={submit} className="space-y-3">
+        {children}
+        <RefusalAlert error={error} id={`${id}-error`} />
+        <div className="flex flex-wrap gap-3">{buttons}</div>
+      </form>
+    </section>
+  );
+}
+
+export function SubmitButton({ pending, label, value, secondary }: { pending: boolean; label: string; value?: string; secondary?: boolean }) {
+  const ws = useTranslations("workspace");
+  return (
+    <button type="submit" value={value} disabled={pending} aria-disabled={pending || undefined} className={secondary ? buttonSecondary : buttonPrimary}>
+      {pending ? ws("saving") : label}
+    </button>
+  );
+}
+
+export const str = (fd: FormData, name: string) => {
+  const v = fd.get(name);
+  return typeof v === "string" ? v.trim() : "";
+};

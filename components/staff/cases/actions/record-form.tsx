@@ -1,0 +1,26 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useTRPC } from "@/components/staff/trpc.tsx";
+import { TextInput } from "../fields.tsx";
+import { ActionCard, str, SubmitButton, useActionCallbacks, type ActionProps } from "./action-kit.tsx";
+
+/** Step 2 (Sekretariat): record the report; the next number in the Buku Agenda Permohonan. */
+export function RecordForm({ caseId, onDone }: ActionProps) {
+  const t = useTranslations("caseAction");
+  const trpc = useTRPC();
+  const m = useMutation(trpc.cases.record.mutationOptions(useActionCallbacks(caseId, onDone, (r: { agendaNumber: number }) => t("record.done", { number: r.agendaNumber }))));
+  return (
+    <ActionCard
+      id="record"
+      title={t("record.title")}
+      lead={t("record.lead")}
+      error={m.error}
+      onSubmit={(fd) => m.mutate({ caseId, ...(str(fd, "subject") ? { subject: str(fd, "subject") } : {}) })}
+      buttons={<SubmitButton pending={m.isPending} label={t("record.submit")} />}
+    >
+      <TextInput id="record-subject" name="subject" label={t("record.subject")} optionalText={t("optional")} maxLength={300} />
+    </ActionCard>
+  );
+}

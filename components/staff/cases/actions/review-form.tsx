@@ -1,0 +1,98 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { useTRPC } from "@/components/staff/trpc.tsx";
+import { Check, Group, Select, TextInput } from "../fields.tsx";
+import type { ReviewInput } from "../types.ts";
+import { ESCALATION_REASONS } from "../vocabulary.ts";
+import { Notice } from "../ui.tsx";
+import { ActionCard, str, SubmitButton, useActionCallbacks, type ActionProps } from "./action-kit.tsx";
+
+const ELEMENTS = ["what", "who", "where", "when", "how"] as const;
+type Decision = ReviewInput["decision"]["recommendation"];
+
+/**
+ * Step 3 (Tim Telaah): completeness of 4W+1H, scope, summary, then forward to the Kepala
+ * Dinas, ask the reporter (the clock pauses), or escalate to the Pengawas.
+ */
+export function ReviewForm({ caseId, onDone, involvesLeadership, hasTrackingCode }: ActionProps & { involvesLeadership: boolean; hasTrackingCode: boolean }) {
+  const t = useTranslations("caseAction.review");
+  const el = useTranslations("caseFile.element");
+  const file = useTranslations("caseFile");
+  const optional = useTranslations("caseAction")("optional");
+  const trpc = useTRPC();
+  const [decision, setDecision] = useState<Decision>(involvesLeadership ? "ESCALATE" : "FORWARD");
+  const m = useMutation(trpc.cases.review.mutationOptions(useActionCallbacks(caseId, onDone, () => t("done"))));
+
+  function submit(fd: FormData) {
+    const decided: ReviewInput["decision"] =
+      decision === "FORWARD"
+        ? { recommendation: "FORWARD" }
+        : decision === "REQUEST_INFO"
+          ? { recommendation: "REQUEST_INFO", question: str(fd, "question") }
+          : { recommendation: "ESCALATE", reason: str(fd, "reason") as "LEADERSHIP_INVOLVED" | "OUTSIDE_AUTHORITY", explanation: str(fd, "explanation") };
+    m.mutate({
+      caseId,
+      isComplete: fd.get("isComplete") === "on",
+      inScope: fd.get("inScope") === "on",
+      elements: Object.fromEntries(ELEMENTS.map((e) => [e, fd.get(`element-${e}`) === "on"])) as ReviewInput["elements"],
+      summary: str(fd, "summary"),
+      notes: str(fd, "notes"),
+      decision: decided,
+    });
+  }
+
+  return (
+    <ActionCard id="review" title={t("title")} error={m.error} onSubmit={submit} buttons={<SubmitButton pending={m.isPending} label={t("submit")} />}>
+      <Group legend={t("assessment")}>
+        <Check id="review-complete" name="isComplete" label={t("isComplete")} />
+        <Check id="review-in-scope" name="inScope" label={t("inScope")} />
+      </Group>
+      <Group legend={t("elements")}>
+        <div className="flex flex-wrap gap-x-6 gap-y-2">
+          {ELEMENTS.map((e) => (
+            <Check key={e} id={`review-element-${e}`} name={`element-${e}`} label={el(e)} />
+          ))}
+        </div>
+      </Group>
+      <TextInput id="review-summary" name="summary" label={t("summary")} required rows={4} maxLength={5000} />
+      <TextInput id="review-notes" name="notes" label={t("notes")} optionalText={optional} rows={3} maxLength={5000} />
+      <Group legend={t("decision")}>
+        {(["FORWARD", "REQUEST_INFO", "ESCALATE"] as const).map((d) => (
+          <Check
+            key={d}
+            type="radio"
+            id={`review-decision-${d.toLowerCase().replace("_", "-")}`}
+            name="decision"
+            value={d}
+            label={t(d)}
+            checked={decision === d}
+            onChange={(on) => on && setDecision(d)}
+            disabled={d === "FORWARD" && involvesLeadership}
+            hint={d === "FORWARD" && involvesLeadership ? t("forwardBlocked") : undefined}
+          />
+        ))}
+      </Group>
+      {decision === "REQUEST_INFO" ? (
+        <>
+          {!hasTrackingCode ? <Notice tone="warn">{t("questionNoCode")}</Notice> : null}
+          <TextInput id="review-question" name="question" label={t("question")} hint={t("questionHint")} required rows={4} maxLength={5000} />
+        </>
+      ) : null}
+      {decision === "ESCALATE" ? (
+        <>
+          <Select id="review-reason" name="reason" label={t("reason")} required defaultValue={involvesLeadership ? "LEADERSHIP_INVOLVED" : "OUTSIDE_AUTHORITY"}>
+            {ESCALATION_REASONS.map((r) => (
+              <option key={r} value={r}>
+                {file(`escalation.${r}`)}
+              </option>
+            ))}
+          </Select>
+          <TextInput id="review-explanation" name="explanation" label={t("explanation")} required rows={3} maxLength={2000} />
+        </>
+      ) : null}
+    </ActionCard>
+  );
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { availableActions, type CaseForActions } from "./case-actions.ts";
+
+const now = new Date("2026-11-28T03:00:00Z");
+const base: CaseForActions = { status: "SUBMITTED", hasTrackingCode: true, autoArchiveAt: null, meetings: [], drafts: [] };
+const draft = (type: string, status: string, extra: Partial<{ sentAt: Date; deliveryMethod: string }> = {}) => ({ type, status, sentAt: null, deliveryMethod: null, ...extra });
+const steps = (c: Partial<CaseForActions>, roles: string[]) => availableActions({ ...base, ...c }, roles, now).filter((a) => a !== "message" && a !== "exclude");
+
+describe("the action panel", () => {
+  it("offers each SOP step to its role only", () => {
+    expect(steps({ status: "SUBMITTED" }, ["SEKRETARIAT"])).toEqual(["record"]);
+    expect(steps({ status: "SUBMITTED" }, ["TIM_TELAAH", "KEPALA_DINAS", "TIM_AUDIT", "PENGAWAS"])).toEqual([]);
+    expect(steps({ status: "RECORDED" }, ["TIM_TELAAH"])).toEqual(["review"]);
+    expect(steps({ status: "AWAITING_INFO" }, ["TIM_TELAAH"])).toEqual(["resume"]);
+    expect(steps({ status: "REVIEWED" }, ["KEPALA_DINAS"])).toEqual(["convene"]);
+    expect(steps({ status: "REVIEWED" }, ["SEKRETARIAT", "TIM_TELAAH", "TIM_AUDIT"])).toEqual([]);
+  });
+
+  it("follows the Berita Acara through drafting and approval", () => {
+    const meeting = { meetings: [{}] };
+    expect(steps({ status: "IN_MEETING", ...meeting }, ["TIM_AUDIT"])).toEqual(["meetingOutcome", "draftBeritaAcara"]);
+    expect(steps({ status: "IN_MEETING", ...meeting }, ["KEPALA_DINAS"])).toEqual(["meetingOutcome"]);
+    const submitted = { status: "IN_MEETING", ...meeting, drafts: [draft("BERITA_ACARA", "SUBMITTED")] };
+    expect(steps(submitted, ["TIM_AUDIT"])).toEqual(["meetingOutcome"]);
+    expect(steps(submitted, ["KEPALA_DINAS"])).toEqual(["meetingOutcome", "decideBeritaAcara"]);
+    expect(steps({ ...submitted, drafts: [draft("BERITA_ACARA", "RETURNED")] }, ["TIM_AUDIT"])).toEqual(["meetingOutcome", "draftBeritaAcara"]);
+  });
+
+  it("follows the Tanggapan through drafting, approval and sending", () => {
+    expect(steps({ status: "MINUTED" }, ["SEKRETARIAT"])).toEqual(["draftTanggapan"]);
+    expect(steps({ status: "MINUTED" }, ["TIM_AUDIT"])).toEqual(["draftTanggapan"]);
+    expect(steps({ status: "MINUTED" }, ["KEPALA_DINAS"])).toEqual([]);
+    expect(steps({ status: "MINUTED", drafts: [draft("TANGGAPAN", "SUBMITTED")] }, ["KEPALA_DINAS"])).toEqual(["decideTanggapan"]);
+    expect(steps({ status: "MINUTED", drafts: [draft("TANGGAPAN", "SUBMITTED")] }, ["SEKRETARIAT"])).toEqual([]);
+    expect(steps({ status: "MINUTED", drafts: [draft("TANGGAPAN", "APPROVED")] }, ["SEKRETARIAT"])).toEqual(["send"]);
+  });
+
+  it("records delivery unless the reporter reads the response on the portal, and archives when allowed", () => {
+    expect(steps({ status: "RESPONDED", drafts: [draft("TANGGAPAN", "APPROVED", { deliveryMethod: "POST" })] }, ["SEKRETARIAT"])).toEqual(["delivery"]);
+    expect(steps({ status: "RESPONDED", drafts: [draft("TANGGAPAN", "APPROVED", { deliveryMethod: "PORTAL" })] }, ["SEKRETARIAT"])).toEqual([]);
+    const waited = { status: "RESPONDED", autoArchiveAt: new Date(now.getTime() - 1), drafts: [draft("TANGGAPAN", "APPROVED", { deliveryMethod: "PORTAL" })] };
+    expect(steps(waited, ["SEKRETARIAT"])).toEqual(["archive"]);
+    expect(steps({ ...waited, autoArchiveAt: new Date(now.getTime() + 60_000) }, ["SEKRETARIAT"])).toEqual([]);
+    expect(steps({ status: "RESPONSE_RECEIVED" }, ["SEKRETARIAT"])).toEqual(["archive"]);
+    expect(steps({ status: "ESCALATED" }, ["SEKRETARIAT"])).toEqual(["archive"]);
+    expect(steps({ status: "ESCALATED" }, ["PENGAWAS"])).toEqual([]);
+  });
+
+  it("lets Sekretariat and Tim Telaah write to a reporter with a code, and Tim Telaah or Kepala Dinas exclude staff", () => {
+    expect(availableActions({ ...base, status: "RECORDED" }, ["SEKRETARIAT"], now)).toEqual(["message"]);
+    expect(availableActions({ ...base, status: "RECORDED", hasTrackingCode: false }, ["SEKRETARIAT"], now)).toEqual([]);
+    expect(availableActions({ ...base, status: "RECORDED" }, ["TIM_TELAAH"], now)).toEqual(["review", "message", "exclude"]);
+    expect(availableActions({ ...base, status: "REVIEWED" }, ["KEPALA_DINAS"], now)).toEqual(["convene", "exclude"]);
+    expect(availableActions({ ...base, status: "ARCHIVED" }, ["SEKRETARIAT", "TIM_TELAAH", "KEPALA_DINAS"], now)).toEqual([]);
+    expect(availableActions({ ...base, status: "RECORDED" }, ["PENGAWAS"], now)).toEqual([]);
+  });
+});

@@ -1,0 +1,54 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useLabels, useOfficeDate } from "./labels.ts";
+import type { CaseView } from "./types.ts";
+import { Badge, Section, TableRegion, td, th } from "./ui.tsx";
+
+/** Each SOP step's office time against its standard (mutu baku), counted in office hours. */
+export function CaseSteps({ view }: { view: CaseView }) {
+  const t = useTranslations("caseFile");
+  const ws = useTranslations("workspace");
+  const label = useLabels();
+  const date = useOfficeDate();
+  return (
+    <Section id="steps" title={t("stepsTitle")}>
+      {view.steps.length === 0 ? (
+        <p>{t("noSteps")}</p>
+      ) : (
+        <TableRegion label={t("stepsLabel")}>
+          <table className="w-full min-w-[40rem] border-collapse" data-testid="steps-table">
+            <caption className="sr-only">{t("stepsLabel")}</caption>
+            <thead>
+              <tr>
+                <th scope="col" className={th}>{t("step")}</th>
+                <th scope="col" className={th}>{t("started")}</th>
+                <th scope="col" className={th}>{t("completed")}</th>
+                <th scope="col" className={th}>{t("taken")}</th>
+                <th scope="col" className={th}>{t("standard")}</th>
+                <th scope="col" className={th}>{t("result")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.steps.map((s) => (
+                <tr key={s.step}>
+                  <th scope="row" className={`${td} text-left font-semibold`}>
+                    {s.step}. {t(`stepName.${s.step}` as never)}
+                  </th>
+                  <td className={td}>{date(s.startedAt)}</td>
+                  <td className={td}>{s.completedAt ? date(s.completedAt) : ws("none")}</td>
+                  <td className={td}>
+                    {label.duration(s.officeMinutes)}
+                    {s.running ? <span className="text-slate-700"> ({t("running")})</span> : null}
+                  </td>
+                  <td className={td}>{label.duration(s.standardMinutes)}</td>
+                  <td className={td}>{s.withinStandard ? <Badge tone="good">{t("within")}</Badge> : <Badge tone="bad">{t("over")}</Badge>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,66 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { Link } from "@/i18n/navigation.ts";
+import { useTRPC } from "@/components/staff/trpc.tsx";
+import { ActionPanel } from "./action-panel.tsx";
+import { availableActions } from "./case-actions.ts";
+import { CaseHeader } from "./case-header.tsx";
+import { CaseReport } from "./case-report.tsx";
+import { CaseSteps } from "./case-steps.tsx";
+import { CaseThread } from "./case-thread.tsx";
+import { CaseTimeline } from "./case-timeline.tsx";
+import { CaseDrafts, CaseExclusions, CaseMeetings, CaseReview } from "./case-work.tsx";
+import { refusalOf } from "./refusal.ts";
+import type { Me } from "./types.ts";
+import { linkClass, Notice } from "./ui.tsx";
+
+/** The staff case page: everything `cases.get` returns, and the action panel. */
+export function CaseWorkspace({ caseId, me }: { caseId: string; me: Me }) {
+  const t = useTranslations("caseFile");
+  const ws = useTranslations("workspace");
+  const trpc = useTRPC();
+  // Every read of case content is audited: no refetch on focus, only after a change.
+  const view = useQuery({ ...trpc.cases.get.queryOptions({ caseId }), refetchOnWindowFocus: false, staleTime: 60_000 });
+  const back = (
+    <p>
+      <Link href="/staff/kasus" className={linkClass}>
+        ← {t("back")}
+      </Link>
+    </p>
+  );
+
+  if (view.isPending) return <>{back}<p role="status" className="mt-4">{ws("loading")}</p></>;
+  if (view.isError) {
+    return (
+      <div className="space-y-4">
+        {back}
+        <h1 id="case-title" className="text-2xl font-bold text-brand-900">
+          {t("title", { reference: "" }).trim()}
+        </h1>
+        <Notice tone="bad" role="alert">
+          {ws(`refusal.${refusalOf(view.error)}`)}
+        </Notice>
+      </div>
+    );
+  }
+
+  const c = view.data;
+  const now = new Date();
+  return (
+    <article aria-labelledby="case-title" className="space-y-8">
+      {back}
+      <CaseHeader view={c} now={now} />
+      <ActionPanel view={c} me={me} now={now} />
+      <CaseReport view={c} />
+      <CaseThread view={c} canWrite={availableActions(c, me.roles, now).includes("message")} />
+      {c.review ? <CaseReview review={c.review} /> : null}
+      {c.meetings.length > 0 ? <CaseMeetings meetings={c.meetings} /> : null}
+      {c.drafts.length > 0 ? <CaseDrafts drafts={c.drafts} /> : null}
+      <CaseSteps view={c} />
+      <CaseTimeline view={c} />
+      <CaseExclusions excluded={c.excluded} />
+    </article>
+  );
+}

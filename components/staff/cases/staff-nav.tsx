@@ -1,0 +1,51 @@
+import { getTranslations } from "next-intl/server";
+import { Link } from "@/i18n/navigation.ts";
+import { localePath } from "@/i18n/routing.ts";
+import { SignOutButton } from "@/components/staff/sign-out-button.tsx";
+import type { Me } from "./types.ts";
+import { AGENDA_ROLES, CASE_ROLES, hasAnyRole } from "./vocabulary.ts";
+
+export type StaffNavItem = "queue" | "intake" | "agenda" | "admin" | "audit";
+
+/** The workspace bar on every case page: who is signed in, where they can go, sign out. */
+export async function StaffNav({ me, locale, current }: { me: Me; locale: string; current?: StaffNavItem }) {
+  const t = await getTranslations("workspace.nav");
+  const roles = await getTranslations("roles");
+  const items: { key: StaffNavItem; href: string; show: boolean }[] = [
+    { key: "queue", href: "/staff/kasus", show: hasAnyRole(me.roles, CASE_ROLES) },
+    { key: "intake", href: "/staff/kasus/baru", show: me.roles.includes("SEKRETARIAT") },
+    { key: "agenda", href: "/staff/agenda", show: hasAnyRole(me.roles, AGENDA_ROLES) },
+    { key: "admin", href: "/staff/admin/pengguna", show: me.roles.includes("ADMIN") },
+    { key: "audit", href: "/staff/audit", show: me.roles.includes("PENGAWAS") },
+  ];
+  return (
+    <div className="mb-6 rounded border border-slate-300 bg-slate-50 p-3">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div className="min-w-0">
+          <p className="font-semibold break-words" data-testid="staff-name">
+            {t("signedInAs", { name: me.name })}
+          </p>
+          <p className="text-sm text-slate-700">{t("roles", { roles: me.roles.map((r) => roles(r as never)).join(", ") })}</p>
+        </div>
+        <SignOutButton label={t("signOut")} callbackUrl={localePath(locale, "/staff/masuk")} />
+      </div>
+      <nav aria-label={t("label")} className="mt-3">
+        <ul className="flex flex-wrap gap-2">
+          {items
+            .filter((i) => i.show)
+            .map((i) => (
+              <li key={i.key}>
+                <Link
+                  href={i.href}
+                  aria-current={current === i.key ? "page" : undefined}
+                  className={`inline-block rounded px-3 py-1.5 font-semibold ${current === i.key ? "bg-brand-700 text-white" : "border border-brand-700 bg-white text-brand-800 hover:bg-brand-50"}`}
+                >
+                  {t(i.key)}
+                </Link>
+              </li>
+            ))}
+        </ul>
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import type { AppRouter } from "@/server/routers/_app.ts";
+
+type Out = inferRouterOutputs<AppRouter>;
+type In = inferRouterInputs<AppRouter>;
+
+/** What `cases.get` returns (server/domain/cases/detail.ts staffCaseView). */
+export type CaseView = Out["cases"]["get"];
+export type CaseRow = Out["cases"]["list"]["rows"][number];
+export type AgendaRow = Out["cases"]["agenda"][number];
+export type DirectoryEntry = Out["cases"]["staffDirectory"][number];
+export type ReviewInput = In["cases"]["review"];
+export type ConveneInput = In["cases"]["convene"];
+
+/** The signed-in staff member as the pages pass it down. */
+export interface Me {
+  id: string;
+  name: string;
+  position: string | null;
+  roles: string[];
+}

@@ -1,0 +1,60 @@
+/**
+ * GET /api/staff/agenda?book=&year=&from=&to=: one agenda book as CSV (UTF-8 with BOM),
+ * for the roles of the `cases.agenda` procedure. Entries of cases hidden from the reader
+ * are left out, as on the page. Column titles and labels follow the reader's locale.
+ */
+import { createTranslator } from "next-intl";
+import type { Db } from "../db.ts";
+import type { StaffPrincipal } from "../auth/staff-session.ts";
+import { appendAudit } from "../domain/audit.ts";
+import { agendaCsv, agendaEntries, agendaInput } from "../domain/cases/agenda.ts";
+import { Role } from "../generated/prisma/enums.ts";
+import idMain from "../../i18n/messages/id.json";
+import enMain from "../../i18n/messages/en.json";
+import idCases from "../../i18n/messages/cases/id.json";
+import enCases from "../../i18n/messages/cases/en.json";
+import { downloadHeaders, refusal } from "./download-headers.ts";
+import { staffContextOf } from "./staff-context.ts";
+
+/** Who may read the agenda books (as the tRPC `cases.agenda` procedure). */
+export const AGENDA_READERS: readonly Role[] = [Role.SEKRETARIAT, Role.TIM_TELAAH, Role.KEPALA_DINAS, Role.PENGAWAS];
+
+const MESSAGES = { id: { ...idMain, ...idCases }, en: { ...enMain, ...enCases } } as const;
+
+export interface AgendaCsvRequest {
+  book: string;
+  year: number;
+  from?: string;
+  to?: string;
+  locale?: string;
+}
+
+/** Date and time in the office's zone as a spreadsheet reads it: "2026-11-28 09:30". */
+function officeStamp(at: Date): string {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta", hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).formatToParts(at).map((x) => [x.type, x.value]),
+  );
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}
+
+export function agendaFileName(book: "PERMOHONAN" | "TANGGAPAN", year: number): string {
+  return `buku-agenda-${book === "PERMOHONAN" ? "permohonan" : "tanggapan-pengaduan-wbs"}-${year}.csv`;
+}
+
+export async function agendaCsvResponse(db: Db, staff: StaffPrincipal | null, request: AgendaCsvRequest, now = new Date()): Promise<Response> {
+  if (!staff) return refusal(401, "Silakan masuk terlebih dahulu.");
+  if (!staff.roles.some((r) => AGENDA_READERS.includes(r))) return refusal(403, "Tidak diizinkan.");
+  const parsed = agendaInput.safeParse({ book: request.book, year: request.year, from: request.from, to: request.to });
+  if (!parsed.success) return refusal(400, "Permintaan tidak valid.");
+  const input = parsed.data;
+  const locale = request.locale === "en" ? "en" : "id";
+  const t = createTranslator({ locale, messages: MESSAGES[locale] });
+
+  const rows = await agendaEntries(db, staff, input);
+  const header = [t("agenda.number"), t("agenda.date"), t("agenda.reference"), t("agenda.category"), t("agenda.channel"), t("agenda.letterNumber")];
+  const csv = agendaCsv(rows, header, (r) => [String(r.number), officeStamp(r.entryDate), r.reference, t(`home.categories.${r.category}`), t(`workspace.channel.${r.channel}`), r.letterNumber ?? ""]);
+
+  const ctx = await staffContextOf(db, staff, now);
+  await db.$transaction((tx) => appendAudit(tx, { actorId: ctx.staff.id, actorLabel: ctx.staff.username, action: "agenda.export", detail: { book: input.book, year: input.year, from: input.from ?? null, to: input.to ?? null, rows: rows.length }, at: now }));
+  return new Response(csv, { headers: downloadHeaders(agendaFileName(input.book, input.year), "text/csv; charset=utf-8", { asciiOnly: true }) });
+}
