@@ -16,7 +16,8 @@ declare module "autocannon" {
     /** One step of a per-connection request sequence (see autocannon's README, "requests"). */
     interface Request extends RawRequest {
       setupRequest?: (request: RawRequest, context: Record<string, unknown>) => RawRequest | null | undefined | false;
-      onResponse?: (status: number, body: string, context: Record<string, unknown>, headers: Record<string, string>) => void;
+      /** Headers repeated in the answer (e.g. Set-Cookie) come as an array. */
+      onResponse?: (status: number, body: string, context: Record<string, unknown>, headers: Record<string, string | string[]>) => void;
     }
 
     interface Options {

@@ -10,9 +10,16 @@ export interface Measurement {
   durationS: number;
   requestsPerSec: number;
   latencyMs: { p50: number; p90: number; p95: number; p99: number; max: number };
-  /** Every failed request: connection errors (timeouts included), non-2xx answers, body mismatches. */
+  /**
+   * Every failed request: connection errors (timeouts included), unexpected non-2xx answers,
+   * body mismatches (a non-2xx answer whose body also fails the check counts twice).
+   */
   errors: number;
+  /** Non-2xx answers other than the scenario's expectedStatuses. */
   non2xx: number;
+  /** Answers refused by the scenario's verifyBody. */
+  mismatches: number;
+  expectedStatuses: number[];
   timeouts: number;
   statusCodes: Record<string, number>;
   requestsTotal: number;
@@ -50,6 +57,7 @@ async function fire(
   if (spec.body !== undefined) options.body = spec.body;
   if (spec.requests) options.requests = spec.requests;
   if (spec.idReplacement) options.idReplacement = true;
+  if (spec.verifyBody) options.verifyBody = spec.verifyBody;
   const instance = autocannon(options);
   if (onLatency) instance.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => onLatency(ms));
   return await instance;
@@ -61,8 +69,8 @@ export async function runScenario(server: Server, scenario: Scenario, settings: 
   const warmupS = settings.warmupS ?? WARMUP_S;
   if (!scenario.path.startsWith("/")) throw new HarnessError(`scenario "${scenario.name}": path must start with "/"`);
 
-  const { build, method, headers, body, requests, idReplacement } = scenario;
-  let spec: RequestSpec = { method, headers, body, requests, idReplacement };
+  const { build, method, headers, body, requests, idReplacement, verifyBody } = scenario;
+  let spec: RequestSpec = { method, headers, body, requests, idReplacement, verifyBody };
   if (build) {
     try {
       spec = { ...spec, ...(await build({ baseUrl: server.baseUrl })) };
@@ -90,6 +98,8 @@ export async function runScenario(server: Server, scenario: Scenario, settings: 
   const sorted = Float64Array.from(latencies).sort();
   const statusCodes: Record<string, number> = {};
   for (const [code, { count }] of Object.entries(result.statusCodeStats)) statusCodes[code] = Number(count);
+  const expectedStatuses = scenario.expectedStatuses ?? [];
+  const non2xx = result.non2xx - expectedStatuses.reduce((sum, code) => sum + (statusCodes[code] ?? 0), 0);
   return {
     name: scenario.name,
     path: scenario.path,
@@ -103,8 +113,10 @@ export async function runScenario(server: Server, scenario: Scenario, settings: 
       p99: result.latency.p99,
       max: result.latency.max,
     },
-    errors: result.errors + result.non2xx + result.mismatches,
-    non2xx: result.non2xx,
+    errors: result.errors + non2xx + result.mismatches,
+    non2xx,
+    mismatches: result.mismatches,
+    expectedStatuses,
     timeouts: result.timeouts,
     statusCodes,
     requestsTotal: (result.requests.total ?? 0) + result.errors,

@@ -149,9 +149,10 @@ export function formatTable(report: Report): string {
   for (const s of report.scenarios) {
     if (s.pass === false) notes.push(`FAIL ${s.name}: ${s.failures.join("; ")}`);
     const other = Object.entries(s.statusCodes).filter(([code]) => !code.startsWith("2"));
-    if (other.length || s.timeouts) {
-      const parts = other.map(([code, n]) => `${n}× ${code}`);
+    if (other.length || s.timeouts || s.mismatches) {
+      const parts = other.map(([code, n]) => `${n}× ${code}${s.expectedStatuses.includes(Number(code)) ? " (expected)" : ""}`);
       if (s.timeouts) parts.push(`${s.timeouts} timeouts`);
+      if (s.mismatches) parts.push(`${s.mismatches} wrong bodies`);
       notes.push(`     ${s.name}: ${parts.join(", ")}`);
     }
   }

@@ -7,6 +7,7 @@
  * warm-up, and may talk to the server through `ctx.baseUrl` (always http://127.0.0.1:<port>).
  */
 import type autocannon from "autocannon";
+import { buildReportSubmission, buildTrackingSession } from "./portal-forms.ts";
 
 export const DEFAULT_CONNECTIONS = 20;
 export const DEFAULT_DURATION_S = 10;
@@ -43,6 +44,8 @@ export interface RequestSpec {
   requests?: autocannon.Request[];
   /** Replace `[<id>]` in bodies with a random id per request (unique idempotency keys etc.). */
   idReplacement?: boolean;
+  /** Checks every answer's body; a false counts the request as failed (e.g. a 200 showing form errors). */
+  verifyBody?: (body: string) => boolean;
 }
 
 export interface Scenario extends RequestSpec {
@@ -55,6 +58,8 @@ export interface Scenario extends RequestSpec {
   connections?: number;
   /** Seconds; defaults to DEFAULT_DURATION_S; `--duration S` overrides every scenario. */
   durationS?: number;
+  /** Non-2xx statuses that are right answers here (e.g. 303 after a no-JS form post); others are errors. */
+  expectedStatuses?: number[];
   budget?: Budget;
 }
 
@@ -66,4 +71,33 @@ const publicPage: Budget = {
 export const scenarios: Scenario[] = [
   { name: "home page", path: "/", budget: publicPage },
   { name: "staff sign-in page", path: "/staff/masuk", budget: publicPage },
+  {
+    name: "tracking sign-in + case page",
+    path: "/lacak",
+    build: buildTrackingSession,
+    expectedStatuses: [303],
+    budget: {
+      p99Ms: 150,
+      maxRssMb: MEMORY_BUDGET_MB,
+      note:
+        "Each connection alternates the no-JS sign-in post with a valid tracking code (303 + session cookie) and GET /lacak/kasus with that cookie (must show the case reference); " +
+        "req/s and latencies count the two requests separately. 50 cases created by build().",
+    },
+  },
+  // Last on purpose: the uploads autocannon abandons at the end of a run (timed out or in
+  // flight) keep the server busy for many seconds and would slow whatever runs next.
+  {
+    name: "report submission (1 MB image)",
+    path: "/lapor",
+    build: buildReportSubmission,
+    budget: {
+      minRequestsPerSec: 40,
+      p99Ms: 1000,
+      maxRssMb: MEMORY_BUDGET_MB,
+      note:
+        "Each request is the no-JS report form post (multipart, ~1.1 MB) with one 2000×1500 JPEG carrying GPS EXIF and a fresh idempotency key: " +
+        "the server re-encodes the image, encrypts and stores it and answers the receipt. Every body must be the receipt of a new case (tracking code not seen before). " +
+        "Default 20 connections: 40/s with p99 ≤ 1 s means up to ~20 submissions in flight; with fewer, the rate would be capped by the client.",
+    },
+  },
 ];
