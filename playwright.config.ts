@@ -2,7 +2,7 @@ import { defineConfig, devices } from "@playwright/test";
 
 // Debian's Chromium (apt-get install chromium); Playwright's own browser download is never used.
 const executablePath = "/usr/bin/chromium";
-const port = 3100;
+const port = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({
   testDir: "e2e",
