@@ -39,7 +39,8 @@ export const HOLIDAYS_2026: readonly { date: string; name: string }[] = [
 ];
 
 const MiB = 1024 * 1024;
-const LETTER_NUMBER = "503/{seq}/WBS/DPMPTSP/{year}";
+/** The SOP's style (503 = licensing affairs); {code} keeps each type's yearly numbers apart. */
+const LETTER_NUMBER = "503/{seq}/{code}-WBS/DPMPTSP/{year}";
 
 export const settingDefaults: SettingValues = {
   // Plausible placeholders for the office's contact details: the office corrects them

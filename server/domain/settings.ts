@@ -7,6 +7,7 @@
 import { z } from "zod";
 import type { Db } from "../db.ts";
 import { LetterType } from "../generated/prisma/enums.ts";
+import { NUMBER_TOKENS } from "./sequence.ts";
 import { settingDefaults } from "./settings-defaults.ts";
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be HH:MM (24-hour)");
@@ -15,6 +16,9 @@ const positiveInt = z.number().int().positive();
 const letterType = z.enum(LetterType);
 /** A pattern needs the sequence number; `{seq:4}` pads it to four digits. */
 const numberPattern = z.string().min(1).max(100).refine((p) => /\{seq(:\d)?\}/.test(p), "must contain {seq} or {seq:N}");
+/** A letter pattern may also use {month} (Roman numerals) and {code} (the type's code), and nothing else in braces. */
+const letterPattern = numberPattern.refine((p) => !/\{[^}]*\}/.test(p.replace(NUMBER_TOKENS, "")), "only the placeholders {seq}, {seq:N}, {year}, {month} and {code}");
+const casePattern = numberPattern.refine((p) => !/\{[^}]*\}/.test(p.replace(/\{(seq(?::\d)?|year)\}/g, "")), "only the placeholders {seq}, {seq:N} and {year}");
 
 export const settingSchemas = {
   /** Letterhead (kop surat) and the place printed before each letter's date. */
@@ -57,9 +61,20 @@ export const settingSchemas = {
   "sla.commitments": z.object({ recordOfficeDays: positiveInt, responseOfficeDays: positiveInt }),
   /** RESPONDED → ARCHIVED (NOT_ACKNOWLEDGED) after this many office days without acknowledgement. */
   "sla.autoArchive": z.object({ officeDays: positiveInt }),
-  "numbering.caseReference": numberPattern,
-  /** Letter number pattern per numbered letter type; placeholders {seq}, {seq:N}, {year}. */
-  "numbering.letters": z.partialRecord(letterType, numberPattern),
+  "numbering.caseReference": casePattern,
+  /**
+   * Letter number pattern per numbered letter type; placeholders {seq}, {seq:N}, {year},
+   * {month} (Roman) and {code} (LETTER_TYPE_CODES). Each type counts its own sequence, so two
+   * types on one pattern without {code} would print the same number on different letters.
+   */
+  "numbering.letters": z.partialRecord(letterType, letterPattern).superRefine((patterns, ctx) => {
+    const seen = new Map<string, string>();
+    for (const [type, pattern] of Object.entries(patterns)) {
+      if (!pattern || pattern.includes("{code}")) continue;
+      if (seen.has(pattern)) ctx.addIssue({ code: "custom", path: [type], message: `shares its pattern with ${seen.get(pattern)}: add {code}` });
+      else seen.set(pattern, type);
+    }
+  }),
   /** Default signer (StaffUser id) per letter type. */
   "letters.signers": z.partialRecord(letterType, z.string().min(1)),
   "uploads.limits": z

@@ -1,0 +1,59 @@
+/**
+ * Issue 5 acceptance, per template: `qpdf --check` passes, `pdftotext` finds the number, the
+ * date in Indonesian, the office name and the signer's NIP, and `pdffonts` lists only embedded
+ * fonts (the bundled Tinos).
+ */
+import { describe, expect, it } from "vitest";
+import { pdfFonts, pdfText, qpdfCheck } from "./pdf-tools.ts";
+import { renderLetter } from "./render.tsx";
+import { sampleLetter } from "./sample-letters.ts";
+import type { TemplateType } from "./types.ts";
+
+const TYPES: TemplateType[] = ["CATATAN_PENGADUAN", "SURAT_PENGADUAN", "BERITA_ACARA", "TANGGAPAN"];
+/** pdftotext -layout may break a long line anywhere between words. */
+const squash = (s: string) => s.replace(/\s+/g, " ");
+
+describe.each(TYPES)("the %s template", (type) => {
+  it("renders a valid PDF whose text is extractable and whose fonts are all embedded", async () => {
+    const input = sampleLetter(type);
+    const pdf = await renderLetter(input);
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    await expect(qpdfCheck(pdf)).resolves.toMatch(/No syntax or stream encoding errors found/);
+
+    const text = squash(await pdfText(pdf));
+    expect(text).toContain(input.meta.number);
+    expect(text).toContain("28 November 2026");
+    expect(text).toContain("DINAS PENANAMAN MODAL DAN PELAYANAN TERPADU SATU PINTU");
+    expect(text).toContain("PEMERINTAH KABUPATEN LAMANDAU");
+    expect(text).toContain(`NIP. ${input.content.signer.nip}`);
+    expect(text).toContain(input.meta.verificationCode);
+
+    const fonts = await pdfFonts(pdf);
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.filter((f) => !f.embedded)).toEqual([]);
+    expect(fonts.every((f) => f.name.includes("Tinos"))).toBe(true);
+  });
+});
+
+describe("template details", () => {
+  it("opens the Berita Acara with the day and date in words", async () => {
+    const text = squash(await pdfText(await renderLetter(sampleLetter("BERITA_ACARA"))));
+    expect(text).toContain("Pada hari ini Jumat tanggal dua puluh tujuh bulan November tahun dua ribu dua puluh enam");
+    // Every member signs with their NIP, and the chair as well.
+    for (const nip of ["198203112006041003", "198009252003122002", "197904022005021004"]) expect(text).toContain(`NIP. ${nip}`);
+  });
+
+  it("addresses the Tanggapan by reference, not by name", async () => {
+    const text = squash(await pdfText(await renderLetter(sampleLetter("TANGGAPAN"))));
+    expect(text).toContain("dengan nomor referensi WBS-2026-0001");
+    expect(text).toContain("Nanga Bulik, 28 November 2026");
+  });
+
+  it("names the replaced letter in a correction", async () => {
+    const input = sampleLetter("TANGGAPAN");
+    input.meta.replaces = { number: "503/1/TGP-WBS/DPMPTSP/2026", issuedAt: new Date("2026-11-27T03:00:00Z") };
+    input.meta.number = "503/2/TGP-WBS/DPMPTSP/2026";
+    const text = squash(await pdfText(await renderLetter(input)));
+    expect(text).toContain("menggantikan surat Nomor 503/1/TGP-WBS/DPMPTSP/2026 tanggal 27 November 2026");
+  });
+});

@@ -1,0 +1,104 @@
+/**
+ * What a template prints: plain data, decrypted and looked up by server/domain/letters
+ * beforehand, so the templates are pure functions of their input (and testable alone).
+ */
+import type { ReportContent } from "../domain/cases/report-content.ts";
+
+/** The letterhead (Setting `office.identity`) and the emblem (OfficeAsset `emblem`). */
+export interface Office {
+  regency: string;
+  officeName: string;
+  address: string;
+  phone: string;
+  email: string;
+  website: string;
+  city: string;
+  emblem?: { data: Buffer; format: "png" | "jpg" } | null;
+}
+
+/** A signature block as printed. */
+export interface Signer {
+  position: string;
+  name: string;
+  rankGrade: string | null;
+  nip: string | null;
+}
+
+/** Issue data every letter carries (number, date, verification). */
+export interface LetterMeta {
+  number: string;
+  issuedAt: Date;
+  timeZone: string;
+  verificationCode: string;
+  verificationUrl: string;
+  /** A correction names the letter it replaces. */
+  replaces?: { number: string; issuedAt: Date } | null;
+}
+
+export interface CatatanPengaduanContent {
+  type: "CATATAN_PENGADUAN";
+  reference: string;
+  agendaNumber: number | null;
+  receivedAt: Date;
+  channel: string;
+  category: string;
+  subject: string | null;
+  report: ReportContent;
+  signer: Signer;
+}
+
+export interface SuratPengaduanContent {
+  type: "SURAT_PENGADUAN";
+  reference: string;
+  category: string;
+  receivedAt: Date;
+  /** Position of the Kepala Dinas the nota dinas goes to. */
+  to: string;
+  isComplete: boolean | null;
+  inScope: boolean | null;
+  elements: Record<"what" | "who" | "where" | "when" | "how", boolean>;
+  summary: string;
+  notes: string;
+  recommendation: string;
+  signer: Signer;
+}
+
+export interface MeetingAttendeeLine {
+  name: string;
+  position: string | null;
+  organization: string | null;
+  role: "CHAIR" | "MEMBER" | "SECRETARY";
+  nip: string | null;
+  rankGrade: string | null;
+}
+
+export interface BeritaAcaraContent {
+  type: "BERITA_ACARA";
+  reference: string;
+  category: string;
+  meeting: { startsAt: Date; place: string; agenda: string; discussion: string; resolution: string; attendees: MeetingAttendeeLine[] };
+  considerations: string;
+  decisions: string;
+  /** The Kepala Dinas who approved it (chairs the meeting). */
+  signer: Signer;
+}
+
+export interface TanggapanContent {
+  type: "TANGGAPAN";
+  reference: string;
+  receivedAt: Date;
+  category: string;
+  /** "Pelapor dengan nomor referensi WBS-2026-0001", or a name and address for a confidential reporter served by post. */
+  addressee: string[];
+  body: string;
+  signer: Signer;
+}
+
+export type LetterContent = CatatanPengaduanContent | SuratPengaduanContent | BeritaAcaraContent | TanggapanContent;
+export type TemplateType = LetterContent["type"];
+
+export interface LetterInput {
+  office: Office;
+  meta: LetterMeta;
+  content: LetterContent;
+}
