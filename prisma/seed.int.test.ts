@@ -69,7 +69,7 @@ describe("demo seed", () => {
 
     expect(await getSetting(handle.db, "sla.standards")).toEqual({ "2": 30, "3": 30, "4": 60, "5": 60, "6": 60, "7": 15, "8": 15 });
     expect(await getSetting(handle.db, "office.identity")).toMatchObject({ regency: "PEMERINTAH KABUPATEN LAMANDAU", city: "Nanga Bulik" });
-    expect((await getSetting(handle.db, "numbering.letters")).TANGGAPAN).toBe("503/{seq}/WBS/DPMPTSP/{year}");
+    expect((await getSetting(handle.db, "numbering.letters")).TANGGAPAN).toBe("503/{seq}/{code}-WBS/DPMPTSP/{year}");
     const signers = await getSetting(handle.db, "letters.signers");
     const kadis = await handle.db.staffUser.findUniqueOrThrow({ where: { username: "kadis" } });
     expect(signers.TANGGAPAN).toBe(kadis.id);

@@ -12,6 +12,9 @@ import { zonedParts } from "../office-time.ts";
 import { nextSequence } from "../sequence.ts";
 import { getSetting } from "../settings.ts";
 import type { Tx } from "../tx.ts";
+import type { LetterContent, Signer } from "../../letters/types.ts";
+import { beritaAcaraLetter, catatanLetter, signerOf, suratPengaduanLetter, tanggapanLetter } from "../letters/case-content.ts";
+import { issueLetter } from "../letters/issue.ts";
 import { caseKey, CaseNotFoundError } from "./access.ts";
 import { actingAs, type StaffContext } from "./acting.ts";
 import { CaseConflictError, transitionCase } from "./transition.ts";
@@ -29,12 +32,33 @@ function expectStatus(actual: CaseStatus, ...allowed: CaseStatus[]) {
   if (!allowed.includes(actual)) throw new CaseConflictError(`the case is ${actual}, not ${allowed.join(" or ")}`);
 }
 
-async function agendaEntry(tx: Tx, ctx: StaffContext, c: { reference: string; category: Category; channel: Channel }, caseId: string, book: AgendaBook, summary: Bytes | null) {
+/** The next number of an agenda book, in the office's year. */
+async function nextAgendaNumber(tx: Tx, ctx: StaffContext, book: AgendaBook) {
   const tz = (await getSetting(tx, "office.hours")).timeZone;
   const year = zonedParts(ctx.now, tz).year;
-  const number = await nextSequence(tx, `AGENDA:${book}`, year);
-  await tx.agendaEntry.create({ data: { book, year, number, entryDate: ctx.now, caseId, reference: c.reference, category: c.category, channel: c.channel, summary, createdById: ctx.staff.id } });
-  return number;
+  return { year, number: await nextSequence(tx, `AGENDA:${book}`, year) };
+}
+
+async function agendaEntry(
+  tx: Tx,
+  ctx: StaffContext,
+  c: { reference: string; category: Category; channel: Channel },
+  caseId: string,
+  book: AgendaBook,
+  summary: Bytes | null,
+  at: { year: number; number: number },
+  letter: { id: string; number: string | null } | null,
+) {
+  await tx.agendaEntry.create({
+    data: { book, year: at.year, number: at.number, entryDate: ctx.now, caseId, reference: c.reference, category: c.category, channel: c.channel, summary, letterId: letter?.id ?? null, letterNumber: letter?.number ?? null, createdById: ctx.staff.id },
+  });
+  return at.number;
+}
+
+/** Issues one of the SOP letters in the running transaction, signed by the acting staff member. */
+async function issueStepLetter(tx: Tx, ctx: StaffContext, caseId: string, key: Buffer, content: (signer: Signer) => Promise<LetterContent>) {
+  const signer = await signerOf(tx, ctx.staff.id);
+  return issueLetter(tx, { caseId, key, content: await content(signer), signerId: ctx.staff.id, actor: { id: ctx.staff.id, label: ctx.staff.username }, now: ctx.now });
 }
 
 // --- Step 2: record ----------------------------------------------------------------
@@ -46,7 +70,10 @@ export async function recordCase(db: Db, ctx: StaffContext, input: z.infer<typeo
   return db.$transaction(async (tx) => {
     const c = await current(tx, ctx, input.caseId);
     expectStatus(c.status, CaseStatus.SUBMITTED);
-    const number = await agendaEntry(tx, ctx, c, input.caseId, AgendaBook.PERMOHONAN, input.subject ? sealText(c.key, input.subject) : null);
+    const at = await nextAgendaNumber(tx, ctx, AgendaBook.PERMOHONAN);
+    // The Catatan Pengaduan carries the agenda number; the agenda line carries the letter's number.
+    const letter = await issueStepLetter(tx, ctx, input.caseId, c.key, (signer) => catatanLetter(tx, c.key, input.caseId, signer, { number: at.number, subject: input.subject || null }));
+    const number = await agendaEntry(tx, ctx, c, input.caseId, AgendaBook.PERMOHONAN, input.subject ? sealText(c.key, input.subject) : null, at, letter);
     await transitionCase(tx, { caseId: input.caseId, from: c.status, to: CaseStatus.RECORDED, by: actingAs(ctx.staff, c.status, CaseStatus.RECORDED), now: ctx.now });
     return { agendaNumber: number };
   });
@@ -83,8 +110,9 @@ export async function reviewCase(db: Db, ctx: StaffContext, input: z.infer<typeo
     await tx.review.upsert({ where: { caseId: input.caseId }, create: { caseId: input.caseId, ...review }, update: { ...review, version: { increment: 1 } } });
 
     if (d.recommendation === ReviewRecommendation.FORWARD) {
-      await tx.review.update({ where: { caseId: input.caseId }, data: { submittedAt: ctx.now } });
       await transitionCase(tx, { caseId: input.caseId, from: c.status, to: CaseStatus.REVIEWED, by: actingAs(ctx.staff, c.status, CaseStatus.REVIEWED), now: ctx.now });
+      const letter = await issueStepLetter(tx, ctx, input.caseId, c.key, (signer) => suratPengaduanLetter(tx, c.key, input.caseId, signer));
+      await tx.review.update({ where: { caseId: input.caseId }, data: { submittedAt: ctx.now, letterId: letter.id } });
     } else if (d.recommendation === ReviewRecommendation.REQUEST_INFO) {
       await tx.message.create({ data: { caseId: input.caseId, authorKind: ActorKind.STAFF, staffUserId: ctx.staff.id, body: sealText(c.key, d.question), isInfoRequest: true, createdAt: ctx.now } });
       await transitionCase(tx, { caseId: input.caseId, from: c.status, to: CaseStatus.AWAITING_INFO, by: actingAs(ctx.staff, c.status, CaseStatus.AWAITING_INFO), now: ctx.now, reason: sealText(c.key, d.question) });
@@ -241,6 +269,12 @@ export async function decideDraft(db: Db, ctx: StaffContext, input: z.infer<type
     if (count !== 1) throw new CaseConflictError("there is no submitted draft to decide on");
     await tx.timelineEvent.create({ data: { caseId: input.caseId, kind: input.approve ? TimelineKind.DRAFT_APPROVED : TimelineKind.DRAFT_RETURNED, actorKind: ActorKind.STAFF, actorId: ctx.staff.id, createdAt: ctx.now } });
     await appendAudit(tx, { actorId: ctx.staff.id, actorLabel: ctx.staff.username, action: input.approve ? "draft.approve" : "draft.return", caseId: input.caseId, detail: { type: input.type }, at: ctx.now });
+    if (input.approve) {
+      // Approval is the signature: the letter is issued now, with the Kepala Dinas's signature block.
+      const build = input.type === LetterType.BERITA_ACARA ? beritaAcaraLetter : tanggapanLetter;
+      const letter = await issueStepLetter(tx, ctx, input.caseId, c.key, (signer) => build(tx, c.key, input.caseId, signer));
+      await tx.documentDraft.update({ where: { caseId_type: { caseId: input.caseId, type: input.type } }, data: { letterId: letter.id } });
+    }
     if (input.approve && input.type === LetterType.BERITA_ACARA) {
       await transitionCase(tx, { caseId: input.caseId, from: c.status, to: CaseStatus.MINUTED, by: actingAs(ctx.staff, c.status, CaseStatus.MINUTED), now: ctx.now });
     }
@@ -261,7 +295,8 @@ export async function sendResponse(db: Db, ctx: StaffContext, input: z.infer<typ
       data: { sentAt: ctx.now, sentById: ctx.staff.id, deliveryMethod: input.method },
     });
     if (count !== 1) throw new CaseConflictError("the response is not approved yet");
-    const number = await agendaEntry(tx, ctx, c, input.caseId, AgendaBook.TANGGAPAN, null);
+    const { letter } = await tx.documentDraft.findUniqueOrThrow({ where: { caseId_type: { caseId: input.caseId, type: LetterType.TANGGAPAN } }, select: { letter: { select: { id: true, number: true } } } });
+    const number = await agendaEntry(tx, ctx, c, input.caseId, AgendaBook.TANGGAPAN, null, await nextAgendaNumber(tx, ctx, AgendaBook.TANGGAPAN), letter);
     await transitionCase(tx, { caseId: input.caseId, from: c.status, to: CaseStatus.RESPONDED, by: actingAs(ctx.staff, c.status, CaseStatus.RESPONDED), now: ctx.now });
     return { agendaNumber: number };
   });

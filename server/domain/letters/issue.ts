@@ -1,0 +1,116 @@
+/**
+ * Issuing a letter (issue 5 item 3): take the next number of the type's yearly sequence,
+ * render the PDF, and store exactly those bytes sealed under the case key with their SHA-256
+ * and a verification code. Runs inside the caller's transaction, so a failed step leaves no
+ * number used and no letter behind; the row lock of the sequence serialises concurrent issues.
+ * A stored letter is never updated: a correction is a new letter whose replacesId names the old one.
+ */
+import { ActorKind, LetterType, TimelineKind } from "../../generated/prisma/enums.ts";
+import { renderLetter } from "../../letters/render.tsx";
+import type { LetterContent } from "../../letters/types.ts";
+import { appendAudit } from "../audit.ts";
+import { seal, sha256 } from "../crypto.ts";
+import { zonedParts } from "../office-time.ts";
+import { formatNumber, nextSequence } from "../sequence.ts";
+import { getSetting } from "../settings.ts";
+import type { Tx } from "../tx.ts";
+import { generateVerificationCode, LETTER_TYPE_CODES } from "./codes.ts";
+import { loadOffice, verificationUrl } from "./office.ts";
+
+export class LetterError extends Error {
+  override name = "LetterError";
+}
+
+export interface IssueRequest {
+  caseId: string;
+  /** The case's data key (the PDF is sealed under it). */
+  key: Buffer;
+  content: LetterContent;
+  /** Staff user whose signature block the letter carries. */
+  signerId: string | null;
+  /** Who issued it (audit and Letter.createdBy); null for the system. */
+  actor: { id: string | null; label: string };
+  now: Date;
+  /** The letter this one corrects. */
+  replacesId?: string | null;
+  /** Public base URL for the QR code (default from configuration). */
+  baseUrl?: string;
+}
+
+export interface IssuedLetter {
+  id: string;
+  type: LetterType;
+  number: string;
+  sequence: number;
+  verificationCode: string;
+  sha256: Buffer;
+  pdf: Buffer;
+}
+
+export async function issueLetter(tx: Tx, req: IssueRequest): Promise<IssuedLetter> {
+  const type = req.content.type as LetterType;
+  const [{ office, timeZone }, patterns] = await Promise.all([loadOffice(tx), getSetting(tx, "numbering.letters")]);
+  const pattern = patterns[type];
+  if (!pattern) throw new LetterError(`no number pattern is set for ${type}`);
+
+  let replaces: { id: string; number: string | null; issuedAt: Date; type: LetterType; replacedBy: { id: string } | null } | null = null;
+  if (req.replacesId) {
+    replaces = await tx.letter.findFirst({ where: { id: req.replacesId, caseId: req.caseId }, select: { id: true, number: true, issuedAt: true, type: true, replacedBy: { select: { id: true } } } });
+    if (!replaces || replaces.type !== type) throw new LetterError("the letter to replace is not a letter of this case and type");
+    if (replaces.replacedBy) throw new LetterError("that letter has already been replaced");
+  }
+
+  const { year, month } = zonedParts(req.now, timeZone);
+  const sequence = await nextSequence(tx, `LETTER:${type}`, year);
+  const number = formatNumber(pattern, { seq: sequence, year, month, code: LETTER_TYPE_CODES[type] });
+  const verificationCode = generateVerificationCode();
+  const pdf = await renderLetter({
+    office,
+    meta: {
+      number,
+      issuedAt: req.now,
+      timeZone,
+      verificationCode,
+      verificationUrl: verificationUrl(verificationCode, req.baseUrl),
+      replaces: replaces?.number ? { number: replaces.number, issuedAt: replaces.issuedAt } : null,
+    },
+    content: req.content,
+  });
+  const hash = sha256(pdf);
+  const s = req.content.signer;
+  const letter = await tx.letter.create({
+    data: {
+      caseId: req.caseId,
+      type,
+      year,
+      sequence,
+      number,
+      issuedAt: req.now,
+      signerId: req.signerId,
+      signerName: s.name,
+      signerNip: s.nip,
+      signerRank: s.rankGrade,
+      signerPosition: s.position,
+      content: seal(req.key, pdf),
+      size: pdf.length,
+      sha256: hash,
+      verificationCode,
+      replacesId: replaces?.id ?? null,
+      createdById: req.actor.id,
+    },
+    select: { id: true },
+  });
+  await tx.timelineEvent.create({
+    data: { caseId: req.caseId, kind: replaces ? TimelineKind.LETTER_REPLACED : TimelineKind.LETTER_ISSUED, actorKind: req.actor.id ? ActorKind.STAFF : ActorKind.SYSTEM, actorId: req.actor.id, createdAt: req.now },
+  });
+  await appendAudit(tx, {
+    actorId: req.actor.id,
+    actorLabel: req.actor.label,
+    action: "letter.issue",
+    caseId: req.caseId,
+    target: `letter:${letter.id}`,
+    detail: { type, number, sha256: hash.toString("hex"), ...(replaces ? { replaces: replaces.id } : {}) },
+    at: req.now,
+  });
+  return { id: letter.id, type, number, sequence, verificationCode, sha256: hash, pdf };
+}
