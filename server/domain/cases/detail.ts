@@ -8,6 +8,7 @@ import type { Db } from "../../db.ts";
 import { appendAudit } from "../audit.ts";
 import { open, openJson, openText } from "../crypto.ts";
 import { officeMinutesBetween } from "../office-time.ts";
+import { caseLetterList } from "../letters/read.ts";
 import { loadOfficeCalendar } from "../sla.ts";
 import { caseKey } from "./access.ts";
 import type { StaffContext } from "./acting.ts";
@@ -29,7 +30,7 @@ export async function staffCaseView(db: Db, ctx: StaffContext, caseId: string) {
       exclusions: { select: { user: { select: { id: true, name: true } } } },
     },
   });
-  const cal = await loadOfficeCalendar(db);
+  const [cal, letters] = await Promise.all([loadOfficeCalendar(db), caseLetterList(db, caseId)]);
   await db.$transaction((tx) => appendAudit(tx, { actorId: ctx.staff.id, actorLabel: ctx.staff.username, action: "case.read", caseId, at: ctx.now }));
 
   const text = (box: Uint8Array | null) => (box ? openText(key, box) : null);
@@ -75,6 +76,7 @@ export async function staffCaseView(db: Db, ctx: StaffContext, caseId: string) {
     })),
     drafts: c.drafts.map((d) => ({ type: d.type, status: d.status, content: openJson<Record<string, string>>(key, d.content), returnNote: text(d.returnNote), submittedAt: d.submittedAt, approvedAt: d.approvedAt, sentAt: d.sentAt, deliveryMethod: d.deliveryMethod })),
     agenda: c.agendaEntries,
+    letters,
     excluded: c.exclusions.map((e) => e.user),
   };
 }

@@ -6,6 +6,7 @@
 import type { Db } from "../../db.ts";
 import { ActorKind, CaseStatus, LetterType, TimelineKind } from "../../generated/prisma/enums.ts";
 import { open, openJson, openText, unwrapDataKey } from "../crypto.ts";
+import { reporterLetterIds } from "../letters/read.ts";
 
 export interface ReporterCaseView {
   reference: string;
@@ -19,6 +20,8 @@ export interface ReporterCaseView {
   events: { status: CaseStatus; at: Date }[];
   messages: { id: string; fromOffice: boolean; body: string; isInfoRequest: boolean; at: Date; files: { id: string; name: string; size: number }[] }[];
   response: { body: string; sentAt: Date } | null;
+  /** The signed Tanggapan as issued (PDF download), once sent. */
+  responseLetter: { id: string; number: string | null } | null;
   canReply: boolean;
   canAcknowledge: boolean;
 }
@@ -56,6 +59,8 @@ export async function reporterCaseView(db: Db, masterKey: Buffer, caseId: string
     else if (e.toStatus === CaseStatus.AWAITING_INFO || e.toStatus === CaseStatus.ESCALATED) events.push({ status: e.toStatus, at: e.createdAt });
   }
   const draft = row.drafts[0];
+  const [letterId] = await reporterLetterIds(db, caseId);
+  const letter = letterId ? await db.letter.findUniqueOrThrow({ where: { id: letterId }, select: { id: true, number: true } }) : null;
 
   // The reporter has now seen the office's messages.
   await db.message.updateMany({ where: { caseId, authorKind: { not: ActorKind.REPORTER }, readAt: null }, data: { readAt: now } });
@@ -77,6 +82,7 @@ export async function reporterCaseView(db: Db, masterKey: Buffer, caseId: string
       files: m.attachments.map((a) => ({ id: a.id, name: open(key, a.fileName).toString("utf8"), size: a.size })),
     })),
     response: draft?.sentAt ? { body: openJson<ResponseContent>(key, draft.content).body, sentAt: draft.sentAt } : null,
+    responseLetter: letter,
     canReply: row.status !== CaseStatus.ARCHIVED,
     canAcknowledge: row.status === CaseStatus.RESPONDED,
   };

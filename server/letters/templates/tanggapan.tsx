@@ -8,18 +8,16 @@ export function Tanggapan({ office, meta, c }: { office: Office; meta: LetterMet
   return (
     <LetterPage meta={meta}>
       <Letterhead office={office} />
-      <View style={[styles.row, { justifyContent: "space-between" }]}>
-        <Fields
+      <Text style={{ textAlign: "right", marginBottom: 6 }}>{placeAndDate(office, meta)}</Text>
+      <Fields
           labelWidth={70}
           rows={[
             ["Nomor", meta.number],
             ["Sifat", "Rahasia"],
             ["Lampiran", "-"],
             ["Hal", "Tanggapan Pengaduan WBS"],
-          ]}
-        />
-        <Text>{placeAndDate(office, meta)}</Text>
-      </View>
+        ]}
+      />
       <View style={{ marginTop: 6, marginBottom: 10 }}>
         <Text>Kepada Yth.</Text>
         {c.addressee.map((line, i) => (

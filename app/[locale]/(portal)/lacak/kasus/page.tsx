@@ -101,6 +101,15 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
         {view.response ? (
           <div className="mt-3 space-y-3">
             <p className="text-sm text-slate-700">{t("responseSent", { date: date(view.response.sentAt) })}</p>
+            {view.responseLetter ? (
+              <p>
+                {/* A plain link: the download works without JavaScript. */}
+                <a href={`/api/portal/letter/${view.responseLetter.id}`} download className="inline-block rounded border-2 border-brand-700 px-4 py-2 font-semibold text-brand-800 underline hover:bg-brand-50" data-testid="response-letter">
+                  {t("responseLetter")}
+                </a>
+                <span className="mt-1 block text-sm text-slate-700">{t("responseLetterHint", { number: view.responseLetter.number ?? "-" })}</span>
+              </p>
+            ) : null}
             <div className="whitespace-pre-line rounded border border-slate-300 p-4" data-testid="response-body">
               {view.response.body}
             </div>

@@ -1,0 +1,209 @@
+/**
+ * Issue 5 acceptance on a real database (PGlite, and PostgreSQL with TEST_DATABASE_URL):
+ * the SOP workflow issues its four letters with per-type numbers; stored bytes never change
+ * and match their hash; /verifikasi confirms a code and says so for an unknown one; staff
+ * download by role and case access, audited; the reporter downloads only their own Tanggapan;
+ * 50 concurrent issues of one type get 50 distinct consecutive numbers.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemo } from "../../../prisma/seed-data.ts";
+import { staffFromClaims, type StaffPrincipal } from "../../auth/staff-session.ts";
+import { env } from "../../env.ts";
+import { LetterType } from "../../generated/prisma/enums.ts";
+import { pdfText, qpdfCheck } from "../../letters/pdf-tools.ts";
+import { SAMPLE_CONTENT } from "../../letters/sample-letters.ts";
+import { reporterLetterResponse } from "../../portal/letter-response.ts";
+import { createCallerFactory } from "../../trpc/init.ts";
+import { appRouter } from "../../routers/_app.ts";
+import { letterResponse } from "../../staff/letter-response.ts";
+import { openTestDb, type TestDbHandle } from "../../testing/test-db.ts";
+import { reportSchema } from "../cases/report-content.ts";
+import { open, randomToken, sha256, unwrapDataKey } from "../crypto.ts";
+import { acknowledgeResponse } from "../reporter/case-actions.ts";
+import { reporterCaseView } from "../reporter/case-view.ts";
+import { openReporterSession } from "../reporter/session.ts";
+import { submitPortalReport } from "../reporter/submit-report.ts";
+import { issueLetter } from "./issue.ts";
+import { verifyLetter } from "./read.ts";
+
+let handle: TestDbHandle;
+const users: Record<string, StaffPrincipal> = {};
+const createCaller = createCallerFactory(appRouter);
+const as = (username: string) => createCaller({ db: handle.db, staff: async () => users[username]! });
+const squash = (s: string) => s.replace(/\s+/g, " ");
+
+beforeAll(async () => {
+  handle = await openTestDb();
+  await seedDemo(handle.db, { log: () => {}, password: () => "uji-Kata-Sandi-2026" });
+  for (const u of await handle.db.staffUser.findMany({ select: { id: true, username: true, sessionVersion: true } })) {
+    users[u.username] = (await staffFromClaims(handle.db, { uid: u.id, sv: u.sessionVersion }))!;
+  }
+});
+afterAll(() => handle?.close());
+
+async function portalCase() {
+  const report = reportSchema.parse({
+    category: "ILLEGAL_LEVY",
+    content: { what: "Pungutan untuk legalisir dokumen izin", persons: [{ name: "Pak Y", position: "Staf loket" }], where: "Loket 2", when: "November 2026", how: "Diminta tunai", evidence: "", witnesses: "" },
+    identityMode: "ANONYMOUS",
+    involvesLeadership: false,
+  });
+  const receipt = await submitPortalReport(handle.db, env().secrets, { report, files: [], idempotencyKey: randomToken() });
+  const row = await handle.db.case.findUniqueOrThrow({ where: { reference: receipt.reference } });
+  const session = await openReporterSession(handle.db, env().secrets.trackingKey, receipt.trackingCode);
+  if (!session.ok) throw new Error("no session");
+  return { caseId: row.id, reference: row.reference, token: session.token };
+}
+
+/** Steps 2–7 through the router, as each role. */
+async function throughStepSix(caseId: string) {
+  await as("sekretariat").cases.record({ caseId, subject: "Dugaan pungutan liar" });
+  await as("telaah").cases.review({ caseId, isComplete: true, inScope: true, elements: { what: true, who: true, where: true, when: true, how: true }, summary: "Lengkap dan dalam lingkup", decision: { recommendation: "FORWARD" } });
+  await as("kadis").cases.convene({
+    caseId,
+    startsAt: new Date(),
+    place: "Ruang rapat DPMPTSP",
+    agenda: "Pembahasan laporan",
+    attendees: [{ staffUserId: users.kadis!.id, role: "CHAIR" }, { staffUserId: users.telaah!.id }, { staffUserId: users.audit!.id }],
+  });
+  const view = await as("audit").cases.get({ caseId });
+  await as("audit").cases.meetingOutcome({ caseId, meetingId: view.meetings[0]!.id, discussion: "Bukti cukup", resolution: "Pungutan dikembalikan" });
+  await as("audit").cases.saveDraft({ caseId, type: "BERITA_ACARA", content: { considerations: "Pengakuan staf", decisions: "Teguran tertulis" }, submit: true });
+  await as("kadis").cases.decideDraft({ caseId, type: "BERITA_ACARA", approve: true });
+  await as("sekretariat").cases.saveDraft({ caseId, type: "TANGGAPAN", content: { body: "Pungutan terbukti dan telah dikembalikan kepada Saudara." }, submit: true });
+  await as("kadis").cases.decideDraft({ caseId, type: "TANGGAPAN", approve: true });
+  await as("sekretariat").cases.sendResponse({ caseId, method: "PORTAL" });
+}
+
+describe("letters issued by the SOP workflow", () => {
+  let mine: Awaited<ReturnType<typeof portalCase>>;
+  let other: Awaited<ReturnType<typeof portalCase>>;
+
+  beforeAll(async () => {
+    mine = await portalCase();
+    other = await portalCase();
+    await throughStepSix(mine.caseId);
+  });
+
+  it("issues the four letters, numbered per type, each stored exactly as rendered", async () => {
+    const letters = await handle.db.letter.findMany({ where: { caseId: mine.caseId }, orderBy: { issuedAt: "asc" } });
+    expect(letters.map((l) => l.type)).toEqual([LetterType.CATATAN_PENGADUAN, LetterType.SURAT_PENGADUAN, LetterType.BERITA_ACARA, LetterType.TANGGAPAN]);
+    const year = letters[0]!.year;
+    expect(letters.map((l) => l.number)).toEqual(["CP", "SP", "BA", "TGP"].map((code) => `503/1/${code}-WBS/DPMPTSP/${year}`));
+    const key = unwrapDataKey(env().secrets.masterKey, (await handle.db.case.findUniqueOrThrow({ where: { id: mine.caseId } })).wrappedKey);
+    const kadisNip = "197904022005021004";
+    for (const l of letters) {
+      const pdf = open(key, l.content);
+      expect(sha256(pdf).equals(Buffer.from(l.sha256))).toBe(true);
+      expect(pdf.length).toBe(l.size);
+      await qpdfCheck(pdf);
+      const text = squash(await pdfText(pdf));
+      expect(text).toContain(l.number!);
+      expect(text).toContain(l.verificationCode);
+      expect(text).toContain(`NIP. ${l.signerNip}`);
+    }
+    expect(letters.slice(2).map((l) => l.signerNip)).toEqual([kadisNip, kadisNip]);
+    // The agenda books carry the letters they record.
+    const agenda = await handle.db.agendaEntry.findMany({ where: { caseId: mine.caseId }, orderBy: { book: "asc" } });
+    expect(agenda.map((a) => [a.book, a.letterNumber])).toEqual([
+      ["PERMOHONAN", letters[0]!.number],
+      ["TANGGAPAN", letters[3]!.number],
+    ]);
+  });
+
+  it("never changes stored bytes: later steps and downloads leave every letter as issued", async () => {
+    const before = await handle.db.letter.findMany({ where: { caseId: mine.caseId }, select: { id: true, content: true, sha256: true } });
+    const response = await letterResponse(handle.db, users.telaah!, before[0]!.id);
+    const downloaded = Buffer.from(await response.arrayBuffer());
+    await acknowledgeResponse(handle.db, { sessionId: "s", caseId: mine.caseId });
+    const after = await handle.db.letter.findMany({ where: { caseId: mine.caseId, id: { in: before.map((b) => b.id) } }, select: { id: true, content: true, sha256: true } });
+    expect(after.map((a) => [a.id, Buffer.from(a.content).toString("hex"), Buffer.from(a.sha256).toString("hex")])).toEqual(
+      before.map((b) => [b.id, Buffer.from(b.content).toString("hex"), Buffer.from(b.sha256).toString("hex")]),
+    );
+    expect(sha256(downloaded).equals(Buffer.from(before[0]!.sha256))).toBe(true);
+  });
+
+  it("confirms a letter by its verification code, and says plainly when a code is unknown", async () => {
+    const letter = await handle.db.letter.findFirstOrThrow({ where: { caseId: mine.caseId, type: LetterType.TANGGAPAN } });
+    const found = await verifyLetter(handle.db, letter.verificationCode.toLowerCase());
+    expect(found).toEqual({ title: "Tanggapan Pengaduan WBS", type: "TANGGAPAN", number: letter.number, issuedAt: letter.issuedAt, office: "DINAS PENANAMAN MODAL DAN PELAYANAN TERPADU SATU PINTU, KABUPATEN LAMANDAU", timeZone: "Asia/Jakarta" });
+    expect(await verifyLetter(handle.db, "0000-0000-0000")).toBeNull();
+    expect(await verifyLetter(handle.db, "not a code")).toBeNull();
+  });
+
+  it("lets staff who may see the case download its letters, audited, and nobody else", async () => {
+    const letter = await handle.db.letter.findFirstOrThrow({ where: { caseId: mine.caseId, type: LetterType.SURAT_PENGADUAN } });
+    const ok = await letterResponse(handle.db, users.kadis!, letter.id);
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get("Content-Type")).toBe("application/pdf");
+    expect(ok.headers.get("Content-Disposition")).toMatch(/^attachment; filename="surat-pengaduan-wbs-503-1-SP-WBS-DPMPTSP-\d{4}\.pdf"$/);
+    expect(ok.headers.get("Cache-Control")).toBe("no-store");
+    const audit = await handle.db.auditEntry.findFirst({ where: { action: "letter.download", target: `letter:${letter.id}`, actorId: users.kadis!.id } });
+    expect(audit).not.toBeNull();
+
+    for (const who of [null, users.admin!]) expect((await letterResponse(handle.db, who, letter.id)).status).toBe(404);
+    await as("telaah").cases.exclude({ caseId: mine.caseId, userId: users.audit!.id, reason: "Disebut dalam laporan" });
+    expect((await letterResponse(handle.db, users.audit!, letter.id)).status).toBe(404);
+    expect((await letterResponse(handle.db, users.kadis!, "00000000-0000-7000-8000-000000000000")).status).toBe(404);
+  });
+
+  it("lets the reporter download their own Tanggapan and no other letter; another reporter gets not found", async () => {
+    const letters = await handle.db.letter.findMany({ where: { caseId: mine.caseId } });
+    const tanggapan = letters.find((l) => l.type === LetterType.TANGGAPAN)!;
+    const view = await reporterCaseView(handle.db, env().secrets.masterKey, mine.caseId);
+    expect(view?.responseLetter).toEqual({ id: tanggapan.id, number: tanggapan.number });
+
+    const own = await reporterLetterResponse(handle.db, env().secrets.masterKey, mine.token, tanggapan.id);
+    expect(own.status).toBe(200);
+    expect(own.headers.get("Content-Disposition")).toMatch(/^attachment; filename="tanggapan-pengaduan-wbs-/);
+    expect(own.headers.get("Cache-Control")).toBe("no-store");
+    const pdf = Buffer.from(await own.arrayBuffer());
+    expect(sha256(pdf).equals(Buffer.from(tanggapan.sha256))).toBe(true);
+    expect(squash(await pdfText(pdf))).toContain("Pungutan terbukti dan telah dikembalikan kepada Saudara.");
+    expect(await handle.db.auditEntry.count({ where: { action: "letter.download", actorLabel: "reporter", target: `letter:${tanggapan.id}` } })).toBe(1);
+
+    for (const l of letters.filter((x) => x.type !== LetterType.TANGGAPAN)) {
+      expect((await reporterLetterResponse(handle.db, env().secrets.masterKey, mine.token, l.id)).status).toBe(404);
+    }
+    const stranger = await reporterLetterResponse(handle.db, env().secrets.masterKey, other.token, tanggapan.id);
+    expect(stranger.status).toBe(404);
+    expect(await stranger.text()).toBe("Tidak ditemukan.");
+    expect((await reporterLetterResponse(handle.db, env().secrets.masterKey, undefined, tanggapan.id)).status).toBe(404);
+    expect((await reporterCaseView(handle.db, env().secrets.masterKey, other.caseId))?.responseLetter).toBeNull();
+  });
+
+  it("issues a correction as a new letter that names the one it replaces", async () => {
+    const old = await handle.db.letter.findFirstOrThrow({ where: { caseId: mine.caseId, type: LetterType.TANGGAPAN } });
+    const key = unwrapDataKey(env().secrets.masterKey, (await handle.db.case.findUniqueOrThrow({ where: { id: mine.caseId } })).wrappedKey);
+    const fixed = await handle.db.$transaction((tx) =>
+      issueLetter(tx, { caseId: mine.caseId, key, content: SAMPLE_CONTENT.TANGGAPAN, signerId: users.kadis!.id, actor: { id: users.kadis!.id, label: "kadis" }, now: new Date(), replacesId: old.id }),
+    );
+    expect(squash(await pdfText(fixed.pdf))).toContain(`menggantikan surat Nomor ${old.number}`);
+    // The reporter now gets the correction, and only it.
+    expect((await reporterLetterResponse(handle.db, env().secrets.masterKey, mine.token, fixed.id)).status).toBe(200);
+    expect((await reporterLetterResponse(handle.db, env().secrets.masterKey, mine.token, old.id)).status).toBe(404);
+    await expect(
+      handle.db.$transaction((tx) => issueLetter(tx, { caseId: mine.caseId, key, content: SAMPLE_CONTENT.TANGGAPAN, signerId: null, actor: { id: null, label: "system" }, now: new Date(), replacesId: old.id })),
+    ).rejects.toThrow(/already been replaced/);
+  });
+});
+
+describe("numbering under concurrency", () => {
+  it("gives 50 letters of one type issued at once 50 distinct consecutive numbers", async () => {
+    const { caseId } = await portalCase();
+    const key = unwrapDataKey(env().secrets.masterKey, (await handle.db.case.findUniqueOrThrow({ where: { id: caseId } })).wrappedKey);
+    const now = new Date("2027-03-15T03:00:00Z");
+    const issued = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        handle.db.$transaction((tx) => issueLetter(tx, { caseId, key, content: SAMPLE_CONTENT.BERITA_ACARA, signerId: null, actor: { id: null, label: "system" }, now }), { maxWait: 120_000, timeout: 120_000 }),
+      ),
+    );
+    expect(issued.map((l) => l.sequence).sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    expect(new Set(issued.map((l) => l.number)).size).toBe(50);
+    expect(new Set(issued.map((l) => l.verificationCode)).size).toBe(50);
+    expect(await handle.db.letter.count({ where: { type: LetterType.BERITA_ACARA, year: 2027 } })).toBe(50);
+    // Each PDF prints its own number.
+    const one = issued.find((l) => l.sequence === 37)!;
+    expect(squash(await pdfText(one.pdf))).toContain("503/37/BA-WBS/DPMPTSP/2027");
+  });
+});

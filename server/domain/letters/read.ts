@@ -1,0 +1,102 @@
+/**
+ * Reading issued letters: downloads for staff (role and case access, audited), the reporter's
+ * own Tanggapan (audited as "reporter"), the staff case page's list, and the public
+ * verification, which confirms a letter exists and reveals nothing of its content.
+ */
+import type { Db } from "../../db.ts";
+import { LetterType } from "../../generated/prisma/enums.ts";
+import { LETTER_TITLES } from "../../letters/render.tsx";
+import { appendAudit } from "../audit.ts";
+import { caseKey } from "../cases/access.ts";
+import type { StaffContext } from "../cases/acting.ts";
+import { DecryptionError, open, sha256, unwrapDataKey } from "../crypto.ts";
+import { getSetting } from "../settings.ts";
+import { normaliseVerificationCode } from "./codes.ts";
+
+export interface LetterFile {
+  bytes: Buffer;
+  name: string;
+  mimeType: string;
+}
+
+const TITLES: Partial<Record<LetterType, string>> = { ...LETTER_TITLES, DOSSIER: "Dokumen Pengelolaan WBS", SURAT_PENERUSAN: "Surat Penerusan Pengaduan WBS" };
+export const letterTitle = (type: LetterType) => TITLES[type] ?? type;
+
+/** "tanggapan-pengaduan-wbs-503-1-TGP-WBS-DPMPTSP-2026.pdf" */
+export function letterFileName(type: LetterType, number: string | null, reference?: string): string {
+  const slug = (s: string) => s.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return `${slug(letterTitle(type)).toLowerCase()}-${slug(number ?? reference ?? "")}.pdf`;
+}
+
+/** The stored bytes, checked against the SHA-256 taken at issue: a damaged letter is never served as genuine. */
+function openLetter(key: Buffer, row: { content: Uint8Array; sha256: Uint8Array }): Buffer {
+  const pdf = open(key, row.content);
+  if (!sha256(pdf).equals(Buffer.from(row.sha256))) throw new DecryptionError("stored letter does not match its SHA-256");
+  return pdf;
+}
+
+/** A letter of a case the staff member may see, audited; null ("not found") otherwise. */
+export async function staffLetter(db: Db, ctx: StaffContext, letterId: string): Promise<LetterFile | null> {
+  const row = await db.letter.findUnique({ where: { id: letterId }, select: { caseId: true, type: true, number: true, content: true, sha256: true, case: { select: { reference: true } } } });
+  if (!row?.caseId) return null;
+  const key = await caseKey(db, ctx.masterKey, ctx.staff, row.caseId).catch(() => null);
+  if (!key) return null;
+  const bytes = openLetter(key, row);
+  await db.$transaction((tx) => appendAudit(tx, { actorId: ctx.staff.id, actorLabel: ctx.staff.username, action: "letter.download", caseId: row.caseId, target: `letter:${letterId}`, detail: { type: row.type }, at: ctx.now }));
+  return { bytes, name: letterFileName(row.type, row.number, row.case?.reference), mimeType: "application/pdf" };
+}
+
+/**
+ * The Tanggapan the office sent to this reporter (the letter of the sent draft, or a correction
+ * of it), audited as "reporter"; null for any other letter, case or session.
+ */
+export async function reporterLetter(db: Db, masterKey: Buffer, caseId: string, letterId: string, now = new Date()): Promise<LetterFile | null> {
+  const sent = await reporterLetterIds(db, caseId);
+  if (!sent.includes(letterId)) return null;
+  const row = await db.letter.findUniqueOrThrow({ where: { id: letterId }, select: { type: true, number: true, content: true, sha256: true, case: { select: { wrappedKey: true } } } });
+  const bytes = openLetter(unwrapDataKey(masterKey, row.case!.wrappedKey), row);
+  await db.$transaction((tx) => appendAudit(tx, { actorLabel: "reporter", action: "letter.download", caseId, target: `letter:${letterId}`, detail: { type: row.type }, at: now }));
+  return { bytes, name: letterFileName(row.type, row.number), mimeType: "application/pdf" };
+}
+
+/** Ids of the Tanggapan letters a reporter may download: only once sent, the current one and none it replaced. */
+export async function reporterLetterIds(db: Db, caseId: string): Promise<string[]> {
+  const draft = await db.documentDraft.findUnique({ where: { caseId_type: { caseId, type: LetterType.TANGGAPAN } }, select: { sentAt: true, letterId: true } });
+  if (!draft?.sentAt || !draft.letterId) return [];
+  // Follow corrections to the newest letter.
+  let id = draft.letterId;
+  for (;;) {
+    const next = await db.letter.findUnique({ where: { replacesId: id }, select: { id: true, caseId: true } });
+    if (!next || next.caseId !== caseId) return [id];
+    id = next.id;
+  }
+}
+
+/** The case's issued letters for the staff case page (the caller has already checked access). */
+export async function caseLetterList(db: Pick<Db, "letter">, caseId: string) {
+  const rows = await db.letter.findMany({
+    where: { caseId },
+    orderBy: { issuedAt: "asc" },
+    select: { id: true, type: true, number: true, issuedAt: true, signerName: true, size: true, replacesId: true, replacedBy: { select: { id: true } } },
+  });
+  return rows.map((r) => ({ id: r.id, type: r.type, number: r.number, issuedAt: r.issuedAt, signerName: r.signerName, size: r.size, replacesId: r.replacesId, replaced: r.replacedBy !== null }));
+}
+
+export interface VerifiedLetter {
+  title: string;
+  type: LetterType;
+  number: string | null;
+  issuedAt: Date;
+  office: string;
+  timeZone: string;
+}
+
+/** Public verification: type, number, date and issuing office of the letter with this code, or null. */
+export async function verifyLetter(db: Db, code: string): Promise<VerifiedLetter | null> {
+  const normalised = normaliseVerificationCode(code);
+  if (!normalised) return null;
+  const row = await db.letter.findUnique({ where: { verificationCode: normalised }, select: { type: true, number: true, issuedAt: true } });
+  if (!row) return null;
+  const [identity, hours] = await Promise.all([getSetting(db, "office.identity"), getSetting(db, "office.hours")]);
+  return { title: letterTitle(row.type), type: row.type, number: row.number, issuedAt: row.issuedAt, office: `${identity.officeName}, ${identity.regency.replace(/^PEMERINTAH\s+/i, "")}`, timeZone: hours.timeZone };
+}

@@ -1,0 +1,23 @@
+/**
+ * GET /api/staff/letter/<id>: an issued letter (or dossier) for staff who may see its case, as
+ * a download, audited. Everyone else gets the same 404 as for an unknown id.
+ */
+import type { Db } from "../db.ts";
+import type { StaffPrincipal } from "../auth/staff-session.ts";
+import { staffLetter } from "../domain/letters/read.ts";
+import { downloadHeaders, refusal } from "./download-headers.ts";
+import { staffContextOf } from "./staff-context.ts";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function letterResponse(db: Db, staff: StaffPrincipal | null, letterId: string, now = new Date()): Promise<Response> {
+  if (!staff || !UUID.test(letterId)) return refusal(404, "Tidak ditemukan.");
+  const file = await staffLetter(db, await staffContextOf(db, staff, now), letterId);
+  if (!file) return refusal(404, "Tidak ditemukan.");
+  return pdfDownload(file);
+}
+
+/** A PDF as an attachment that is never cached. */
+export function pdfDownload(file: { bytes: Buffer; name: string; mimeType: string }): Response {
+  return new Response(new Uint8Array(file.bytes), { headers: { ...downloadHeaders(file.name, file.mimeType, { asciiOnly: true }), "Content-Length": String(file.bytes.length) } });
+}
