@@ -54,6 +54,7 @@ export function Letterhead({ office }: { office: Office }) {
   return (
     <View fixed={false}>
       <View style={styles.kop}>
+        {/* eslint-disable-next-line jsx-a11y/alt-text -- a react-pdf Image (PDF), not an HTML img */}
         {office.emblem ? <Image style={styles.emblem} src={{ data: office.emblem.data, format: office.emblem.format }} /> : null}
         <View style={styles.kopText}>
           <Text style={styles.regency}>{office.regency.toUpperCase()}</Text>

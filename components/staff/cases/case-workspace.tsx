@@ -7,6 +7,7 @@ import { useTRPC } from "@/components/staff/trpc.tsx";
 import { ActionPanel } from "./action-panel.tsx";
 import { availableActions } from "./case-actions.ts";
 import { CaseHeader } from "./case-header.tsx";
+import { CaseLetters } from "./case-letters.tsx";
 import { CaseReport } from "./case-report.tsx";
 import { CaseSteps } from "./case-steps.tsx";
 import { CaseThread } from "./case-thread.tsx";
@@ -58,6 +59,7 @@ export function CaseWorkspace({ caseId, me }: { caseId: string; me: Me }) {
       {c.review ? <CaseReview review={c.review} /> : null}
       {c.meetings.length > 0 ? <CaseMeetings meetings={c.meetings} /> : null}
       {c.drafts.length > 0 ? <CaseDrafts drafts={c.drafts} /> : null}
+      <CaseLetters view={c} />
       <CaseSteps view={c} />
       <CaseTimeline view={c} />
       <CaseExclusions excluded={c.excluded} />

@@ -7,6 +7,7 @@
 import type { Db } from "../../db.ts";
 import { ArchiveReason, CaseStatus } from "../../generated/prisma/enums.ts";
 import { sealText, unwrapDataKey } from "../crypto.ts";
+import { issueDossier } from "../letters/dossier.ts";
 import { CaseConflictError, transitionCase } from "./transition.ts";
 
 export async function autoArchiveUnacknowledged(db: Db, masterKey: Buffer, now = new Date()): Promise<string[]> {
@@ -14,17 +15,19 @@ export async function autoArchiveUnacknowledged(db: Db, masterKey: Buffer, now =
   const archived: string[] = [];
   for (const c of due) {
     try {
-      await db.$transaction((tx) =>
-        transitionCase(tx, {
+      const key = unwrapDataKey(masterKey, c.wrappedKey);
+      await db.$transaction(async (tx) => {
+        await transitionCase(tx, {
           caseId: c.id,
           from: CaseStatus.RESPONDED,
           to: CaseStatus.ARCHIVED,
           by: { actor: "SYSTEM", label: "system" },
           now,
-          reason: sealText(unwrapDataKey(masterKey, c.wrappedKey), "Pelapor tidak mengonfirmasi penerimaan tanggapan dalam batas waktu."),
+          reason: sealText(key, "Pelapor tidak mengonfirmasi penerimaan tanggapan dalam batas waktu."),
           data: { archiveReason: ArchiveReason.NOT_ACKNOWLEDGED },
-        }),
-      );
+        });
+        await issueDossier(tx, key, c.id, { id: null, label: "system" }, now);
+      });
       archived.push(c.reference);
     } catch (error) {
       if (!(error instanceof CaseConflictError)) throw error;

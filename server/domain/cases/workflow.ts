@@ -14,6 +14,7 @@ import { getSetting } from "../settings.ts";
 import type { Tx } from "../tx.ts";
 import type { LetterContent, Signer } from "../../letters/types.ts";
 import { beritaAcaraLetter, catatanLetter, signerOf, suratPengaduanLetter, tanggapanLetter } from "../letters/case-content.ts";
+import { issueDossier } from "../letters/dossier.ts";
 import { issueLetter } from "../letters/issue.ts";
 import { caseKey, CaseNotFoundError } from "./access.ts";
 import { actingAs, type StaffContext } from "./acting.ts";
@@ -343,6 +344,8 @@ export async function archiveCase(db: Db, ctx: StaffContext, input: z.infer<type
       reason: note ? sealText(c.key, note) : undefined,
       data: { archiveReason },
     });
+    // Step 8's document: the dossier as archived, stored with the case.
+    await issueDossier(tx, c.key, input.caseId, { id: ctx.staff.id, label: ctx.staff.username }, ctx.now);
   });
 }
 

@@ -7,7 +7,7 @@
  */
 import { ActorKind, LetterType, TimelineKind } from "../../generated/prisma/enums.ts";
 import { renderLetter } from "../../letters/render.tsx";
-import type { LetterContent } from "../../letters/types.ts";
+import type { LetterContent, Signer } from "../../letters/types.ts";
 import { appendAudit } from "../audit.ts";
 import { seal, sha256 } from "../crypto.ts";
 import { zonedParts } from "../office-time.ts";
@@ -76,41 +76,74 @@ export async function issueLetter(tx: Tx, req: IssueRequest): Promise<IssuedLett
     },
     content: req.content,
   });
-  const hash = sha256(pdf);
-  const s = req.content.signer;
+  const { id, sha256: hash } = await storeDocument(tx, {
+    caseId: req.caseId,
+    key: req.key,
+    type,
+    year,
+    sequence,
+    number,
+    verificationCode,
+    pdf,
+    signer: { id: req.signerId, ...req.content.signer },
+    actor: req.actor,
+    now: req.now,
+    replacesId: replaces?.id ?? null,
+  });
+  return { id, type, number, sequence, verificationCode, sha256: hash, pdf };
+}
+
+export interface StoredDocument {
+  caseId: string;
+  key: Buffer;
+  type: LetterType;
+  year: number;
+  sequence: number | null;
+  number: string | null;
+  verificationCode: string;
+  pdf: Buffer;
+  signer: (Signer & { id: string | null }) | null;
+  actor: { id: string | null; label: string };
+  now: Date;
+  replacesId?: string | null;
+}
+
+/** Stores rendered bytes as an immutable Letter (sealed, hashed), with its timeline and audit entries. */
+export async function storeDocument(tx: Tx, d: StoredDocument): Promise<{ id: string; sha256: Buffer }> {
+  const hash = sha256(d.pdf);
   const letter = await tx.letter.create({
     data: {
-      caseId: req.caseId,
-      type,
-      year,
-      sequence,
-      number,
-      issuedAt: req.now,
-      signerId: req.signerId,
-      signerName: s.name,
-      signerNip: s.nip,
-      signerRank: s.rankGrade,
-      signerPosition: s.position,
-      content: seal(req.key, pdf),
-      size: pdf.length,
+      caseId: d.caseId,
+      type: d.type,
+      year: d.year,
+      sequence: d.sequence,
+      number: d.number,
+      issuedAt: d.now,
+      signerId: d.signer?.id ?? null,
+      signerName: d.signer?.name ?? null,
+      signerNip: d.signer?.nip ?? null,
+      signerRank: d.signer?.rankGrade ?? null,
+      signerPosition: d.signer?.position ?? null,
+      content: seal(d.key, d.pdf),
+      size: d.pdf.length,
       sha256: hash,
-      verificationCode,
-      replacesId: replaces?.id ?? null,
-      createdById: req.actor.id,
+      verificationCode: d.verificationCode,
+      replacesId: d.replacesId ?? null,
+      createdById: d.actor.id,
     },
     select: { id: true },
   });
   await tx.timelineEvent.create({
-    data: { caseId: req.caseId, kind: replaces ? TimelineKind.LETTER_REPLACED : TimelineKind.LETTER_ISSUED, actorKind: req.actor.id ? ActorKind.STAFF : ActorKind.SYSTEM, actorId: req.actor.id, createdAt: req.now },
+    data: { caseId: d.caseId, kind: d.replacesId ? TimelineKind.LETTER_REPLACED : TimelineKind.LETTER_ISSUED, actorKind: d.actor.id ? ActorKind.STAFF : ActorKind.SYSTEM, actorId: d.actor.id, createdAt: d.now },
   });
   await appendAudit(tx, {
-    actorId: req.actor.id,
-    actorLabel: req.actor.label,
+    actorId: d.actor.id,
+    actorLabel: d.actor.label,
     action: "letter.issue",
-    caseId: req.caseId,
+    caseId: d.caseId,
     target: `letter:${letter.id}`,
-    detail: { type, number, sha256: hash.toString("hex"), ...(replaces ? { replaces: replaces.id } : {}) },
-    at: req.now,
+    detail: { type: d.type, number: d.number, sha256: hash.toString("hex"), ...(d.replacesId ? { replaces: d.replacesId } : {}) },
+    at: d.now,
   });
-  return { id: letter.id, type, number, sequence, verificationCode, sha256: hash, pdf };
+  return { id: letter.id, sha256: hash };
 }

@@ -10,15 +10,16 @@ import { seedDemo } from "../../../prisma/seed-data.ts";
 import { staffFromClaims, type StaffPrincipal } from "../../auth/staff-session.ts";
 import { env } from "../../env.ts";
 import { LetterType } from "../../generated/prisma/enums.ts";
-import { pdfText, qpdfCheck } from "../../letters/pdf-tools.ts";
+import { pdfFonts, pdfText, qpdfCheck } from "../../letters/pdf-tools.ts";
 import { SAMPLE_CONTENT } from "../../letters/sample-letters.ts";
 import { reporterLetterResponse } from "../../portal/letter-response.ts";
 import { createCallerFactory } from "../../trpc/init.ts";
 import { appRouter } from "../../routers/_app.ts";
+import { dossierResponse } from "../../staff/dossier-response.ts";
 import { letterResponse } from "../../staff/letter-response.ts";
 import { openTestDb, type TestDbHandle } from "../../testing/test-db.ts";
 import { reportSchema } from "../cases/report-content.ts";
-import { open, randomToken, sha256, unwrapDataKey } from "../crypto.ts";
+import { open, randomToken, seal, sha256, unwrapDataKey } from "../crypto.ts";
 import { acknowledgeResponse } from "../reporter/case-actions.ts";
 import { reporterCaseView } from "../reporter/case-view.ts";
 import { openReporterSession } from "../reporter/session.ts";
@@ -185,6 +186,49 @@ describe("letters issued by the SOP workflow", () => {
     await expect(
       handle.db.$transaction((tx) => issueLetter(tx, { caseId: mine.caseId, key, content: SAMPLE_CONTENT.TANGGAPAN, signerId: null, actor: { id: null, label: "system" }, now: new Date(), replacesId: old.id })),
     ).rejects.toThrow(/already been replaced/);
+  });
+});
+
+describe("the case dossier", () => {
+  it("is issued at archiving with the step times, every letter (pages appended as stored) and the attachments' hashes", async () => {
+    const c = await portalCase();
+    await throughStepSix(c.caseId);
+    const key = unwrapDataKey(env().secrets.masterKey, (await handle.db.case.findUniqueOrThrow({ where: { id: c.caseId } })).wrappedKey);
+    const evidence = Buffer.from("bukti kuitansi pungutan\n");
+    await handle.db.attachment.create({
+      data: { caseId: c.caseId, authorKind: "REPORTER", content: seal(key, evidence), fileName: seal(key, "kuitansi.txt"), declaredMimeType: "text/plain", mimeType: "text/plain", detectedKind: "TEXT", size: evidence.length, sha256: sha256(evidence), strippedMetadata: false },
+    });
+    await acknowledgeResponse(handle.db, { sessionId: "s", caseId: c.caseId });
+    await as("sekretariat").cases.archive({ caseId: c.caseId });
+
+    const letters = await handle.db.letter.findMany({ where: { caseId: c.caseId }, orderBy: { issuedAt: "asc" } });
+    const dossier = letters.find((l) => l.type === LetterType.DOSSIER)!;
+    expect([dossier.number, dossier.sequence]).toEqual([null, null]);
+    const pdf = open(key, dossier.content);
+    expect(sha256(pdf).equals(Buffer.from(dossier.sha256))).toBe(true);
+    await qpdfCheck(pdf);
+    expect((await pdfFonts(pdf)).filter((f) => !f.embedded)).toEqual([]);
+    const text = squash(await pdfText(pdf));
+    expect(text).toContain("DOKUMEN PENGELOLAAN WBS");
+    expect(text).toContain(c.reference);
+    expect(text).toContain(sha256(evidence).toString("hex"));
+    expect(text).toContain("kuitansi.txt");
+    expect(text).toMatch(/2\. Pencatatan .* (sesuai|melebihi)/);
+    for (const l of letters.filter((x) => x.type !== LetterType.DOSSIER)) {
+      expect(text).toContain(Buffer.from(l.sha256).toString("hex"));
+      // The letter itself follows, as issued: its verification code is on its own pages.
+      expect(text).toContain(l.verificationCode);
+    }
+    expect((await verifyLetter(handle.db, dossier.verificationCode))?.title).toBe("Dokumen Pengelolaan WBS");
+
+    // On demand for staff who may see the case (a working copy), audited; nobody else.
+    const onDemand = await dossierResponse(handle.db, users.pengawas!, c.caseId);
+    expect(onDemand.status).toBe(200);
+    expect(onDemand.headers.get("Content-Disposition")).toMatch(/^attachment; filename="dokumen-pengelolaan-wbs-WBS-\d{4}-\d+\.pdf"$/);
+    expect(squash(await pdfText(Buffer.from(await onDemand.arrayBuffer())))).toContain("Salinan kerja");
+    expect(await handle.db.auditEntry.count({ where: { action: "dossier.download", caseId: c.caseId } })).toBe(1);
+    expect((await dossierResponse(handle.db, users.admin!, c.caseId)).status).toBe(404);
+    expect((await dossierResponse(handle.db, null, c.caseId)).status).toBe(404);
   });
 });
 

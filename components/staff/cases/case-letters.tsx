@@ -1,0 +1,43 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useOfficeDate } from "./labels.ts";
+import type { CaseView } from "./types.ts";
+import { Badge, linkClass, Section } from "./ui.tsx";
+
+/** The case's issued letters as downloads, and the case dossier compiled on demand. */
+export function CaseLetters({ view }: { view: CaseView }) {
+  const t = useTranslations("caseFile");
+  const date = useOfficeDate();
+  return (
+    <Section id="letters" title={t("lettersTitle")}>
+      <p className="text-sm text-slate-700">{t("lettersLead")}</p>
+      {view.letters.length === 0 ? (
+        <p className="mt-2">{t("noLetters")}</p>
+      ) : (
+        <ul className="mt-2 space-y-2" data-testid="letters">
+          {view.letters.map((l) => (
+            <li key={l.id} className="rounded border border-slate-300 p-2" data-letter-type={l.type}>
+              {/* A plain link: the route answers with Content-Disposition: attachment. */}
+              <a href={`/api/staff/letter/${l.id}`} download className={`${linkClass} break-all`}>
+                {t("letterDownload", { title: t(`letterTypes.${l.type}`) })}
+              </a>
+              <span className="block text-sm text-slate-700">
+                {l.number ? t("letterNumber", { number: l.number }) : t("letterUnnumbered")} · {t("letterIssued", { date: date(l.issuedAt) })}
+                {l.signerName ? ` · ${t("letterSigner", { name: l.signerName })}` : ""}
+              </span>
+              {l.replacesId ? <Badge tone="info">{t("letterCorrection")}</Badge> : null}
+              {l.replaced ? <Badge tone="warn">{t("letterReplaced")}</Badge> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="mt-4">
+        <a href={`/api/staff/dossier/${view.id}`} download className={linkClass} data-testid="dossier-download">
+          {t("dossierDownload")}
+        </a>
+        <span className="block text-sm text-slate-700">{t("dossierHint")}</span>
+      </p>
+    </Section>
+  );
+}
