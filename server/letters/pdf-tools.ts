@@ -45,3 +45,11 @@ export const firstPagePng = (pdf: Buffer, dpi = 80) =>
     await run("pdftoppm", ["-png", "-r", String(dpi), "-f", "1", "-l", "1", "-singlefile", f, path.join(path.dirname(f), "page")]);
     return fs.readFile(path.join(path.dirname(f), "page.png"));
   });
+
+/** Size of the first page in points, from `pdfinfo`. */
+export const pdfPageSize = (pdf: Buffer) =>
+  withFile(pdf, async (f) => {
+    const m = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec((await run("pdfinfo", [f])).stdout);
+    if (!m) throw new Error("pdfinfo printed no page size");
+    return { width: Math.round(Number(m[1])), height: Math.round(Number(m[2])) };
+  });

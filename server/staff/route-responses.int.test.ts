@@ -1,6 +1,6 @@
 /**
  * The staff download routes' logic against a real database: case attachments (only for
- * staff who may see the case, always as a download) and the agenda books as CSV.
+ * staff who may see the case, always as a download) and the agenda books as CSV and PDF.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../prisma/seed-data.ts";
@@ -15,6 +15,8 @@ import { createCallerFactory } from "../trpc/init.ts";
 import { appRouter } from "../routers/_app.ts";
 import { attachmentResponse } from "./attachment-response.ts";
 import { agendaCsvResponse } from "./agenda-csv-response.ts";
+import { agendaPdfResponse } from "./agenda-pdf-response.ts";
+import { pdfFonts, pdfPageSize, pdfText, qpdfCheck } from "../letters/pdf-tools.ts";
 
 let handle: TestDbHandle;
 const users: Record<string, StaffPrincipal> = {};
@@ -142,5 +144,41 @@ describe("agenda CSV", () => {
     expect(await audits("agenda.export")).toBe(before);
     expect((await agendaCsvResponse(handle.db, users.kadis!, { book: "TANGGAPAN", year: 2026 })).status).toBe(200);
     expect(await audits("agenda.export")).toBe(before + 1);
+  });
+});
+
+describe("agenda PDF", () => {
+  it("prints a book as landscape pages with the table header repeated on every page, audited; refusals as for the CSV", async () => {
+    const { caseId } = await caseWithFile();
+    await as("sekretariat").cases.record({ caseId });
+    const first = await handle.db.agendaEntry.findFirstOrThrow({ where: { caseId } });
+    const c = await handle.db.case.findUniqueOrThrow({ where: { id: caseId } });
+    // Enough lines for several pages (real rows of the same case; the book only lists them).
+    const year = 2031;
+    await handle.db.agendaEntry.createMany({
+      data: Array.from({ length: 70 }, (_, i) => ({ book: "TANGGAPAN" as const, year, number: i + 1, entryDate: new Date(Date.UTC(year, 0, 5, 2, i)), caseId, reference: c.reference, category: c.category, channel: c.channel, letterNumber: `503/${i + 1}/TGP-WBS/DPMPTSP/${year}` })),
+    });
+    const before = await audits("agenda.export");
+    const res = await agendaPdfResponse(handle.db, users.pengawas!, { book: "TANGGAPAN", year, locale: "id" });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/pdf");
+    expect(res.headers.get("content-disposition")).toBe(`attachment; filename="buku-agenda-tanggapan-pengaduan-wbs-${year}.pdf"`);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    const pdf = Buffer.from(await res.arrayBuffer());
+    await qpdfCheck(pdf);
+    expect((await pdfFonts(pdf)).filter((f) => !f.embedded)).toEqual([]);
+    const pages = (await pdfText(pdf)).split("\f").filter((p) => p.trim());
+    expect(pages.length).toBeGreaterThan(1);
+    for (const page of pages) expect(page).toMatch(/No\.\s+Tanggal\s+Nomor referensi\s+Jenis pelanggaran\s+Saluran\s+Nomor surat/);
+    const all = pages.join("\n");
+    expect(all).toContain("BUKU AGENDA TANGGAPAN PENGADUAN WBS");
+    expect(all).toContain(`503/70/TGP-WBS/DPMPTSP/${year}`);
+    expect(await audits("agenda.export")).toBe(before + 1);
+    // Landscape A4: wider than high.
+    expect(await pdfPageSize(pdf)).toEqual({ width: 842, height: 595 });
+
+    expect((await agendaPdfResponse(handle.db, null, { book: "PERMOHONAN", year: first.year })).status).toBe(401);
+    expect((await agendaPdfResponse(handle.db, users.audit!, { book: "PERMOHONAN", year: first.year })).status).toBe(403);
+    expect((await agendaPdfResponse(handle.db, users.kadis!, { book: "X", year: first.year })).status).toBe(400);
   });
 });

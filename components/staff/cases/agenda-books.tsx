@@ -96,10 +96,15 @@ export function AgendaBooks({ filters, years }: { filters: AgendaFilters; years:
             <p role="status" className="font-semibold" data-testid="agenda-count">
               {t("count", { total: entries.data.length })}
             </p>
-            {/* A plain link: the route handler answers with a CSV attachment. */}
-            <a href={csv} download className={buttonSecondary}>
-              {t("csv")}
-            </a>
+            {/* Plain links: the route handler answers with a CSV or PDF attachment. */}
+            <span className="flex flex-wrap gap-2">
+              <a href={csv} download className={buttonSecondary}>
+                {t("csv")}
+              </a>
+              <a href={`${csv}&format=pdf`} download className={buttonSecondary} data-testid="agenda-pdf">
+                {t("pdf")}
+              </a>
+            </span>
           </div>
           {entries.data.length === 0 ? (
             <p>{t("empty")}</p>
