@@ -5,7 +5,7 @@ import { SignOutButton } from "@/components/staff/sign-out-button.tsx";
 import type { Me } from "./types.ts";
 import { AGENDA_ROLES, CASE_ROLES, hasAnyRole } from "./vocabulary.ts";
 
-export type StaffNavItem = "queue" | "intake" | "agenda" | "admin" | "audit";
+export type StaffNavItem = "queue" | "intake" | "agenda" | "admin" | "audit" | "security";
 
 /** The workspace bar on every case page: who is signed in, where they can go, sign out. */
 export async function StaffNav({ me, locale, current }: { me: Me; locale: string; current?: StaffNavItem }) {
@@ -17,6 +17,7 @@ export async function StaffNav({ me, locale, current }: { me: Me; locale: string
     { key: "agenda", href: "/staff/agenda", show: hasAnyRole(me.roles, AGENDA_ROLES) },
     { key: "admin", href: "/staff/admin/pengguna", show: me.roles.includes("ADMIN") },
     { key: "audit", href: "/staff/audit", show: me.roles.includes("PENGAWAS") },
+    { key: "security", href: "/staff/keamanan", show: true },
   ];
   return (
     <div className="mb-6 rounded border border-slate-300 bg-slate-50 p-3">
