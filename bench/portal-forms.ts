@@ -68,7 +68,7 @@ function post(url: string, form: { body: Buffer; contentType: string }): Promise
 }
 
 /** The report form's hidden fields (server action, idempotencyKey), from a fresh GET /lapor. */
-async function reportFormHidden(baseUrl: string): Promise<Field[]> {
+export async function reportFormHidden(baseUrl: string): Promise<Field[]> {
   const hidden = hiddenFields(await getHtml(`${baseUrl}/lapor`));
   if (!hidden.some(([name]) => name === "idempotencyKey")) throw new Error("the report form has no idempotencyKey field");
   return hidden;
@@ -100,10 +100,10 @@ function reportParts(hidden: Field[], key: string, file: FilePart): (Field | Fil
 }
 
 /** What a browser sends for a file input left empty. */
-const NO_FILE: FilePart = { name: "files", fileName: "", type: "application/octet-stream", bytes: Buffer.alloc(0) };
+export const NO_FILE: FilePart = { name: "files", fileName: "", type: "application/octet-stream", bytes: Buffer.alloc(0) };
 
 /** Posts one report; returns its tracking code, or throws with what the page said instead. */
-async function submitReport(baseUrl: string, hidden: Field[], file: FilePart): Promise<string> {
+export async function submitReport(baseUrl: string, hidden: Field[], file: FilePart): Promise<string> {
   const res = await post(`${baseUrl}/lapor`, multipart(reportParts(hidden, freshKey(), file)));
   const html = await res.text();
   const code = trackingCode(html);

@@ -8,6 +8,7 @@
  */
 import type autocannon from "autocannon";
 import { buildReportSubmission, buildTrackingSession } from "./portal-forms.ts";
+import { buildLetterDownload } from "./letters.ts";
 import { buildStaffCaseList } from "./staff-pages.ts";
 
 export const DEFAULT_CONNECTIONS = 20;
@@ -100,6 +101,21 @@ export const scenarios: Scenario[] = [
       note:
         "The two list queries of /staff/kasus (the page is a static shell; the list is tRPC cases.list): 'needs my action' and 'all cases', first page of 25 with the total, alternating per connection, " +
         "as the Sekretariat signed in with password and TOTP, on a database holding 100 000 synthetic cases (npm run db:seed:synthetic). Every answer must be a full page.",
+    },
+  },
+  {
+    name: "letter PDF (issued letter download)",
+    path: "/api/staff/letter",
+    build: buildLetterDownload,
+    connections: 10,
+    budget: {
+      p50Ms: 50,
+      p99Ms: 150,
+      maxRssMb: MEMORY_BUDGET_MB,
+      note:
+        "DESIGN.md §9 'one letter PDF: median ≤ 50 ms, p99 ≤ 150 ms at 10 concurrent'. Letters are rendered once, when their SOP step is done (inside that step's transaction), " +
+        "and stored sealed; what a reader waits for is this download: Tim Telaah signed in, alternating the Catatan Pengaduan and the Surat Pengaduan of a case made by build() " +
+        "(decrypt, SHA-256 check, audit entry, attachment). Every body must be a whole PDF. Rendering time itself is in the README (Letters).",
     },
   },
   // Last on purpose: the uploads autocannon abandons at the end of a run (timed out or in

@@ -2,9 +2,11 @@
  * Issue 4 acceptance: a case goes through the eight SOP steps, each step done by its role
  * signed in with password and TOTP (each member of staff in a browser of their own), with one
  * request for more information answered by the reporter; and an offline report entered by the
- * Sekretariat, answered by post.
+ * Sekretariat, answered by post. Issue 5: each step's letter is downloaded and read (pdftotext,
+ * qpdf, pdffonts); the reporter downloads the Tanggapan and nothing else; /verifikasi confirms it.
  */
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { downloadLetter, downloadStaffLetter, expectVerified } from "./support/letters.ts";
 import { fillReport } from "./support/portal.ts";
 import {
   approveDraft,
@@ -93,15 +95,47 @@ test("a portal report goes through the eight steps, with one request for informa
   await approveDraft(kadis, caseUrl, "Tanggapan");
   await sendTanggapan(sekretariat, caseUrl, "portal");
 
-  // Step 7: the reporter reads the response and acknowledges it.
+  // Step 7: the reporter reads the response, downloads the signed letter, and acknowledges it.
   await openTrackedCase(reporter, code);
   await expect(reporter.getByTestId("response-body")).toContainText(response);
+  const ownLetter = await downloadLetter(reporter, reporter.getByTestId("response-letter"));
+  expect(ownLetter.fileName).toMatch(/^tanggapan-pengaduan-wbs-.*\.pdf$/);
+  expect(ownLetter.text).toContain(response);
+  expect(ownLetter.text).toContain(`dengan nomor referensi ${reference}`);
   await reporter.getByRole("button", { name: "Saya telah menerima tanggapan" }).click();
   await expect(reporter.getByRole("button", { name: "Saya telah menerima tanggapan" })).toHaveCount(0);
   await expectStatus(sekretariat, caseUrl, "RESPONSE_RECEIVED");
 
   // Step 8: the Sekretariat archives the case.
   await archiveCase(sekretariat, caseUrl, "Selesai; tanggapan diterima pelapor.");
+
+  // Every letter of the case, as the Sekretariat downloads it from the case page.
+  await sekretariat.goto(caseUrl);
+  const catatan = await downloadStaffLetter(sekretariat, caseUrl, "CATATAN_PENGADUAN");
+  expect(catatan.text).toContain("CATATAN PENGADUAN WBS");
+  expect(catatan.text).toContain("Petugas loket meminta uang pelicin agar izin usaha terbit dalam sehari.");
+  const surat = await downloadStaffLetter(sekretariat, caseUrl, "SURAT_PENGADUAN");
+  expect(surat.text).toContain("NOTA DINAS");
+  expect(surat.text).toContain("Laporan lengkap (4W+1H) dan termasuk lingkup WBS.");
+  const beritaAcara = await downloadStaffLetter(sekretariat, caseUrl, "BERITA_ACARA");
+  expect(beritaAcara.text).toMatch(/Pada hari ini (Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu) tanggal [a-z ]+ bulan [A-Z][a-z]+ tahun dua ribu [a-z ]+,/);
+  expect(beritaAcara.text).toContain(BERITA_ACARA.decisions);
+  const tanggapan = await downloadStaffLetter(sekretariat, caseUrl, "TANGGAPAN");
+  expect(tanggapan.bytes.equals(ownLetter.bytes)).toBe(true);
+  const dossier = await downloadStaffLetter(sekretariat, caseUrl, "DOSSIER");
+  expect(dossier.text).toContain(`DOKUMEN PENGELOLAAN WBS`);
+  expect(dossier.text).toContain(reference);
+  for (const letter of [catatan, surat, beritaAcara, tanggapan]) expect(dossier.text).toContain(letter.verificationCode!);
+
+  // The reporter gets no other letter of their case: the Catatan's link answers "not found".
+  const catatanHref = await sekretariat.getByTestId("letters").locator('li[data-letter-type="CATATAN_PENGADUAN"] a').getAttribute("href");
+  const foreign = await reporter.context().request.get(catatanHref!.replace("/api/staff/", "/api/portal/"));
+  expect(foreign.status()).toBe(404);
+
+  // The public verification page confirms the Tanggapan by the code printed on it.
+  await expectVerified(reporter, tanggapan.verificationCode!, { title: "Tanggapan Pengaduan WBS", number: /Nomor: (\S+)|Nomor : (\S+)/.exec(tanggapan.text)?.slice(1).find(Boolean) });
+  await reporter.goto("/verifikasi/0000-0000-0000");
+  await expect(reporter.getByTestId("verify-unknown")).toContainText("tidak dikenal");
 
   // Every step is on the reporter's timeline, and nothing is left to do for anyone.
   await openTrackedCase(reporter, code);
