@@ -15,7 +15,7 @@ export interface DownloadedLetter {
   bytes: Buffer;
   /** pdftotext's text with runs of white space made single spaces (layout may wrap anywhere). */
   text: string;
-  /** The code printed in the footer ("kode verifikasi XXXX-XXXX-XXXX"), if any. */
+  /** The verification code printed in the footer's address (…/verifikasi/XXXX-XXXX-XXXX), if any. */
   verificationCode: string | null;
 }
 
@@ -28,7 +28,7 @@ export async function downloadLetter(page: Page, link: Locator): Promise<Downloa
   await qpdfCheck(bytes);
   expect((await pdfFonts(bytes)).filter((f) => !f.embedded), "fonts not embedded").toEqual([]);
   const text = (await pdfText(bytes)).replace(/\s+/g, " ");
-  return { fileName: download.suggestedFilename(), bytes, text, verificationCode: /kode verifikasi ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec(text)?.[1] ?? null };
+  return { fileName: download.suggestedFilename(), bytes, text, verificationCode: /\/verifikasi\/([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec(text)?.[1] ?? null };
 }
 
 /**

@@ -52,7 +52,7 @@ function PageNumber() {
 export function Letterhead({ office }: { office: Office }) {
   const contacts = [office.phone && `Telepon ${office.phone}`, office.email && `Pos-el ${office.email}`, office.website && `Laman ${office.website.replace(/^https?:\/\//, "")}`].filter(Boolean).join("  ·  ");
   return (
-    <View fixed={false}>
+    <View>
       <View style={styles.kop}>
         {/* eslint-disable-next-line jsx-a11y/alt-text -- a react-pdf Image (PDF), not an HTML img */}
         {office.emblem ? <Image style={styles.emblem} src={{ data: office.emblem.data, format: office.emblem.format }} /> : null}

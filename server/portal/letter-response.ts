@@ -6,14 +6,12 @@
 import type { Db } from "../db.ts";
 import { reporterLetter } from "../domain/letters/read.ts";
 import { resumeReporterSession } from "../domain/reporter/session.ts";
-import { refusal } from "../staff/download-headers.ts";
+import { isUuid, refusal } from "../staff/download-headers.ts";
 import { pdfDownload } from "../staff/letter-response.ts";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function reporterLetterResponse(db: Db, masterKey: Buffer, sessionToken: string | undefined, letterId: string, now = new Date()): Promise<Response> {
   const who = await resumeReporterSession(db, sessionToken, now);
-  if (!who || !UUID.test(letterId)) return refusal(404, "Tidak ditemukan.");
+  if (!who || !isUuid(letterId)) return refusal(404, "Tidak ditemukan.");
   const file = await reporterLetter(db, masterKey, who.caseId, letterId, now);
   return file ? pdfDownload(file) : refusal(404, "Tidak ditemukan.");
 }

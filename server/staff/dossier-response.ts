@@ -2,14 +2,12 @@
 import type { Db } from "../db.ts";
 import type { StaffPrincipal } from "../auth/staff-session.ts";
 import { dossierForStaff } from "../domain/letters/dossier.ts";
-import { refusal } from "./download-headers.ts";
+import { isUuid, refusal } from "./download-headers.ts";
 import { pdfDownload } from "./letter-response.ts";
 import { staffContextOf } from "./staff-context.ts";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export async function dossierResponse(db: Db, staff: StaffPrincipal | null, caseId: string, now = new Date()): Promise<Response> {
-  if (!staff || !UUID.test(caseId)) return refusal(404, "Tidak ditemukan.");
+  if (!staff || !isUuid(caseId)) return refusal(404, "Tidak ditemukan.");
   const file = await dossierForStaff(db, await staffContextOf(db, staff, now), caseId);
   return file ? pdfDownload(file) : refusal(404, "Tidak ditemukan.");
 }

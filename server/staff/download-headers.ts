@@ -42,3 +42,6 @@ export function downloadHeaders(name: string, contentType: string, options?: Par
 
 /** A plain-text refusal that is never cached. */
 export const refusal = (status: 400 | 401 | 403 | 404, text: string) => new Response(text, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+
+/** Ids in download URLs are UUIDs; anything else is "not found" without a database query. */
+export const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);

@@ -5,13 +5,11 @@
 import type { Db } from "../db.ts";
 import type { StaffPrincipal } from "../auth/staff-session.ts";
 import { staffLetter } from "../domain/letters/read.ts";
-import { downloadHeaders, refusal } from "./download-headers.ts";
+import { downloadHeaders, isUuid, refusal } from "./download-headers.ts";
 import { staffContextOf } from "./staff-context.ts";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export async function letterResponse(db: Db, staff: StaffPrincipal | null, letterId: string, now = new Date()): Promise<Response> {
-  if (!staff || !UUID.test(letterId)) return refusal(404, "Tidak ditemukan.");
+  if (!staff || !isUuid(letterId)) return refusal(404, "Tidak ditemukan.");
   const file = await staffLetter(db, await staffContextOf(db, staff, now), letterId);
   if (!file) return refusal(404, "Tidak ditemukan.");
   return pdfDownload(file);

@@ -55,7 +55,7 @@ export async function compileDossier(db: Db | Tx, key: Buffer, caseId: string, n
     steps: c.stepRecords.map((s) => ({ step: s.step, name: STEP_NAMES[s.step] ?? String(s.step), startedAt: s.startedAt, completedAt: s.completedAt, officeMinutes: s.officeMinutes, standardMinutes: s.standardMinutes, withinStandard: s.withinStandard })),
     timeline: c.timeline.map((e) => ({
       at: e.createdAt,
-      what: e.kind === TimelineKind.TRANSITION ? `${e.fromStatus ? STATUS[e.fromStatus] : "-"} → ${e.toStatus ? STATUS[e.toStatus] : "-"}` : KIND[e.kind],
+      what: e.kind !== TimelineKind.TRANSITION ? KIND[e.kind] : e.fromStatus && e.toStatus ? `${STATUS[e.fromStatus]} → ${STATUS[e.toStatus]}` : KIND.CREATED,
       // The reporter is never named; staff by name, the system as such.
       who: e.actor?.name ?? (e.actorKind === "REPORTER" ? "Pelapor" : "Sistem"),
     })),
