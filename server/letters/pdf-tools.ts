@@ -53,3 +53,6 @@ export const pdfPageSize = (pdf: Buffer) =>
     if (!m) throw new Error("pdfinfo printed no page size");
     return { width: Math.round(Number(m[1])), height: Math.round(Number(m[2])) };
   });
+
+/** Number of raster images in the PDF (`pdfimages -list`), e.g. the emblem on the letterhead. */
+export const pdfImageCount = (pdf: Buffer) => withFile(pdf, async (f) => (await run("pdfimages", ["-list", f])).stdout.split("\n").slice(2).filter((l) => l.trim()).length);

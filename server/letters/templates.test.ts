@@ -4,7 +4,8 @@
  * fonts (the bundled Tinos).
  */
 import { describe, expect, it } from "vitest";
-import { pdfFonts, pdfText, qpdfCheck } from "./pdf-tools.ts";
+import sharp from "sharp";
+import { pdfFonts, pdfImageCount, pdfText, qpdfCheck } from "./pdf-tools.ts";
 import { renderLetter } from "./render.tsx";
 import { sampleLetter } from "./sample-letters.ts";
 import type { TemplateType } from "./types.ts";
@@ -47,6 +48,16 @@ describe("template details", () => {
     const text = squash(await pdfText(await renderLetter(sampleLetter("TANGGAPAN"))));
     expect(text).toContain("dengan nomor referensi WBS-2026-0001");
     expect(text).toContain("Nanga Bulik, 28 November 2026");
+  });
+
+  it("prints the emblem on the letterhead when one is uploaded, and none otherwise", async () => {
+    const emblem = await sharp({ create: { width: 120, height: 140, channels: 3, background: { r: 200, g: 30, b: 30 } } }).png().toBuffer();
+    const input = sampleLetter("CATATAN_PENGADUAN");
+    expect(await pdfImageCount(await renderLetter(input))).toBe(0);
+    input.office = { ...input.office, emblem: { data: emblem, format: "png" } };
+    const withEmblem = await renderLetter(input);
+    expect(await pdfImageCount(withEmblem)).toBe(1);
+    await qpdfCheck(withEmblem);
   });
 
   it("names the replaced letter in a correction", async () => {

@@ -5,12 +5,13 @@
  * download by role and case access, audited; the reporter downloads only their own Tanggapan;
  * 50 concurrent issues of one type get 50 distinct consecutive numbers.
  */
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../../prisma/seed-data.ts";
 import { staffFromClaims, type StaffPrincipal } from "../../auth/staff-session.ts";
 import { env } from "../../env.ts";
 import { LetterType } from "../../generated/prisma/enums.ts";
-import { pdfFonts, pdfText, qpdfCheck } from "../../letters/pdf-tools.ts";
+import { pdfFonts, pdfImageCount, pdfText, qpdfCheck } from "../../letters/pdf-tools.ts";
 import { SAMPLE_CONTENT } from "../../letters/sample-letters.ts";
 import { reporterLetterResponse } from "../../portal/letter-response.ts";
 import { createCallerFactory } from "../../trpc/init.ts";
@@ -249,5 +250,21 @@ describe("numbering under concurrency", () => {
     // Each PDF prints its own number.
     const one = issued.find((l) => l.sequence === 37)!;
     expect(squash(await pdfText(one.pdf))).toContain("503/37/BA-WBS/DPMPTSP/2027");
+  });
+});
+
+describe("the letterhead", () => {
+  it("carries the emblem Admin uploaded (OfficeAsset emblem) on letters issued after the upload", async () => {
+    const { caseId } = await portalCase();
+    const key = unwrapDataKey(env().secrets.masterKey, (await handle.db.case.findUniqueOrThrow({ where: { id: caseId } })).wrappedKey);
+    const png = await sharp({ create: { width: 120, height: 140, channels: 3, background: { r: 180, g: 20, b: 20 } } }).png().toBuffer();
+    const issue = () => handle.db.$transaction((tx) => issueLetter(tx, { caseId, key, content: SAMPLE_CONTENT.TANGGAPAN, signerId: null, actor: { id: null, label: "system" }, now: new Date() }));
+    expect(await pdfImageCount((await issue()).pdf)).toBe(0);
+    await handle.db.officeAsset.create({ data: { key: "emblem", content: png, mimeType: "image/png", size: png.length, sha256: sha256(png), width: 120, height: 140 } });
+    try {
+      expect(await pdfImageCount((await issue()).pdf)).toBe(1);
+    } finally {
+      await handle.db.officeAsset.delete({ where: { key: "emblem" } });
+    }
   });
 });
