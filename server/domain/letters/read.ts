@@ -7,7 +7,7 @@ import type { Db } from "../../db.ts";
 import { LetterType } from "../../generated/prisma/enums.ts";
 import { LETTER_TITLES } from "../../letters/render.tsx";
 import { appendAudit } from "../audit.ts";
-import { caseKey } from "../cases/access.ts";
+import { caseScope } from "../cases/access.ts";
 import type { StaffContext } from "../cases/acting.ts";
 import { DecryptionError, open, sha256, unwrapDataKey } from "../crypto.ts";
 import { getSetting } from "../settings.ts";
@@ -37,13 +37,17 @@ function openLetter(key: Buffer, row: { content: Uint8Array; sha256: Uint8Array 
 
 /** A letter of a case the staff member may see, audited; null ("not found") otherwise. */
 export async function staffLetter(db: Db, ctx: StaffContext, letterId: string): Promise<LetterFile | null> {
-  const row = await db.letter.findUnique({ where: { id: letterId }, select: { caseId: true, type: true, number: true, content: true, sha256: true, case: { select: { reference: true } } } });
-  if (!row?.caseId) return null;
-  const key = await caseKey(db, ctx.masterKey, ctx.staff, row.caseId).catch(() => null);
-  if (!key) return null;
-  const bytes = openLetter(key, row);
+  const scope = caseScope(ctx.staff);
+  if (!scope) return null;
+  // One query finds the letter only within the cases this user may see (role, exclusion, leadership).
+  const row = await db.letter.findFirst({
+    where: { id: letterId, case: { is: scope } },
+    select: { caseId: true, type: true, number: true, content: true, sha256: true, case: { select: { reference: true, wrappedKey: true } } },
+  });
+  if (!row?.caseId || !row.case) return null;
+  const bytes = openLetter(unwrapDataKey(ctx.masterKey, row.case.wrappedKey), row);
   await db.$transaction((tx) => appendAudit(tx, { actorId: ctx.staff.id, actorLabel: ctx.staff.username, action: "letter.download", caseId: row.caseId, target: `letter:${letterId}`, detail: { type: row.type }, at: ctx.now }));
-  return { bytes, name: letterFileName(row.type, row.number, row.case?.reference), mimeType: "application/pdf" };
+  return { bytes, name: letterFileName(row.type, row.number, row.case.reference), mimeType: "application/pdf" };
 }
 
 /**
