@@ -7,8 +7,7 @@
  */
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "../../../prisma/seed-data.ts";
-import { staffFromClaims, type StaffPrincipal } from "../../auth/staff-session.ts";
+import type { StaffPrincipal } from "../../auth/staff-session.ts";
 import { env } from "../../env.ts";
 import { LetterType } from "../../generated/prisma/enums.ts";
 import { pdfFonts, pdfImageCount, pdfText, qpdfCheck } from "../../letters/pdf-tools.ts";
@@ -18,6 +17,7 @@ import { createCallerFactory } from "../../trpc/init.ts";
 import { appRouter } from "../../routers/_app.ts";
 import { dossierResponse } from "../../staff/dossier-response.ts";
 import { letterResponse } from "../../staff/letter-response.ts";
+import { seedDemoStaff } from "../../testing/demo-staff.ts";
 import { openTestDb, type TestDbHandle } from "../../testing/test-db.ts";
 import { reportSchema } from "../cases/report-content.ts";
 import { open, randomToken, seal, sha256, unwrapDataKey } from "../crypto.ts";
@@ -29,17 +29,14 @@ import { issueLetter } from "./issue.ts";
 import { verifyLetter } from "./read.ts";
 
 let handle: TestDbHandle;
-const users: Record<string, StaffPrincipal> = {};
+let users: Record<string, StaffPrincipal> = {};
 const createCaller = createCallerFactory(appRouter);
 const as = (username: string) => createCaller({ db: handle.db, staff: async () => users[username]! });
 const squash = (s: string) => s.replace(/\s+/g, " ");
 
 beforeAll(async () => {
   handle = await openTestDb();
-  await seedDemo(handle.db, { log: () => {}, password: () => "uji-Kata-Sandi-2026" });
-  for (const u of await handle.db.staffUser.findMany({ select: { id: true, username: true, sessionVersion: true } })) {
-    users[u.username] = (await staffFromClaims(handle.db, { uid: u.id, sv: u.sessionVersion }))!;
-  }
+  users = await seedDemoStaff(handle.db);
 });
 afterAll(() => handle?.close());
 
