@@ -18,9 +18,9 @@ export async function submitIntake(previous: IntakeFormState, fd: FormData): Pro
   const db = await getDb();
   const now = new Date();
   const [limits, hours] = await Promise.all([getSetting(db, "uploads.limits"), getSetting(db, "office.hours")]);
-  const { values, errors, sourceErrors, input, files } = readIntakeForm(fd, limits, hours.timeZone, now);
+  const { values, errors, sourceErrors, input, files, idempotencyKey } = readIntakeForm(fd, limits, hours.timeZone, now);
   const attempt = (previous.kind === "form" ? previous.attempt : 0) + 1;
-  const form = (extra: Partial<Extract<IntakeFormState, { kind: "form" }>> = {}): IntakeFormState => ({ kind: "form", values, errors, sourceErrors, attempt, ...extra });
+  const form = (extra: Partial<Extract<IntakeFormState, { kind: "form" }>> = {}): IntakeFormState => ({ kind: "form", values, errors, sourceErrors, idempotencyKey, attempt, ...extra });
 
   // Checked on every post: the session may have ended or the role been removed since the page loaded.
   const staff = await currentStaff(db);
