@@ -65,6 +65,13 @@ export async function migrate(db: Db, adapterFactory: AdapterFactory, root?: str
   }
 }
 
+/**
+ * The embedded server's PostgreSQL settings. shared_buffers drops from 128 MB to 32 MB: the
+ * buffer pool lives inside the WebAssembly heap, so this is ~100 MB less resident memory
+ * (DESIGN.md §9: RSS ≤ 400 MB), while the operating system still caches the data files.
+ */
+const EMBEDDED_START_PARAMS = [...PGlite.defaultStartParams, "-c", "shared_buffers=32MB"];
+
 export async function openDb(target: DatabaseTarget, options: OpenDbOptions = {}): Promise<DbHandle> {
   const shouldMigrate = options.migrate ?? true;
   if (target.kind === "postgres") {
@@ -79,7 +86,10 @@ export async function openDb(target: DatabaseTarget, options: OpenDbOptions = {}
     }
   }
   if (target.kind === "pglite") await fs.mkdir(target.dataDir, { recursive: true });
-  const pglite = target.kind === "pglite" ? new PGlite(target.dataDir) : new PGlite(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {});
+  const pglite =
+    target.kind === "pglite"
+      ? new PGlite(target.dataDir, { startParams: EMBEDDED_START_PARAMS })
+      : new PGlite(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {});
   await pglite.waitReady;
   const db = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   const close = async () => {
