@@ -9,6 +9,7 @@ import fs from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { byteaSerializers, withFastByteaReads } from "./pglite-bytea.ts";
 import { PrismaClient } from "./generated/prisma/client.ts";
 import { env } from "./env.ts";
 import { applyMigrations, releaseSchemaEngine, type AdapterFactory } from "../prisma/tool/schema-engine.ts";
@@ -88,16 +89,16 @@ export async function openDb(target: DatabaseTarget, options: OpenDbOptions = {}
   if (target.kind === "pglite") await fs.mkdir(target.dataDir, { recursive: true });
   const pglite =
     target.kind === "pglite"
-      ? new PGlite(target.dataDir, { startParams: EMBEDDED_START_PARAMS })
-      : new PGlite(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {});
+      ? new PGlite(target.dataDir, { startParams: EMBEDDED_START_PARAMS, serializers: byteaSerializers })
+      : new PGlite({ serializers: byteaSerializers, ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}) });
   await pglite.waitReady;
-  const db = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const db = new PrismaClient({ adapter: new PrismaPGlite(withFastByteaReads(pglite)) });
   const close = async () => {
     await db.$disconnect();
     await pglite.close();
   };
   try {
-    const applied = shouldMigrate ? await migrate(db, new PrismaPGlite(pglite), options.root) : [];
+    const applied = shouldMigrate ? await migrate(db, new PrismaPGlite(withFastByteaReads(pglite)), options.root) : [];
     return { db, backend: "pglite", pglite, applied, close };
   } catch (e) {
     await close();
