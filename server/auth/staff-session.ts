@@ -23,6 +23,15 @@ export async function currentStaff(db: Db) {
   return claims ? staffFromClaims(db, claims) : null;
 }
 
+/**
+ * For routes and actions outside tRPC: a session that may work, i.e. not one that still has to
+ * replace an Admin-given password (tRPC's staffProcedure refuses those the same way).
+ */
+export async function workingStaff(db: Db) {
+  const staff = await currentStaff(db);
+  return staff && !staff.mustChangePassword ? staff : null;
+}
+
 /** A full staff session. An enrolment session (`enrol: true`) is never one: it can only enrol. */
 export async function staffFromClaims(db: Db, claims: SessionClaims) {
   if (typeof claims.uid !== "string" || claims.enrol === true) return null;
