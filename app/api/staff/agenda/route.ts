@@ -1,4 +1,4 @@
-import { currentStaff } from "@/server/auth/staff-session.ts";
+import { workingStaff } from "@/server/auth/staff-session.ts";
 import { getDb } from "@/server/db.ts";
 import { agendaCsvResponse } from "@/server/staff/agenda-csv-response.ts";
 import { agendaPdfResponse } from "@/server/staff/agenda-pdf-response.ts";
@@ -9,5 +9,5 @@ export async function GET(request: Request) {
   const db = await getDb();
   const optional = (name: string) => q.get(name) || undefined;
   const respond = q.get("format") === "pdf" ? agendaPdfResponse : agendaCsvResponse;
-  return respond(db, await currentStaff(db), { book: q.get("book") ?? "", year: Number(q.get("year")), from: optional("from"), to: optional("to"), locale: optional("locale") });
+  return respond(db, await workingStaff(db), { book: q.get("book") ?? "", year: Number(q.get("year")), from: optional("from"), to: optional("to"), locale: optional("locale") });
 }

@@ -1,4 +1,4 @@
-import { currentStaff } from "@/server/auth/staff-session.ts";
+import { workingStaff } from "@/server/auth/staff-session.ts";
 import { getDb } from "@/server/db.ts";
 import { dossierResponse } from "@/server/staff/dossier-response.ts";
 
@@ -6,5 +6,5 @@ import { dossierResponse } from "@/server/staff/dossier-response.ts";
 export async function GET(_request: Request, { params }: { params: Promise<{ caseId: string }> }) {
   const { caseId } = await params;
   const db = await getDb();
-  return dossierResponse(db, await currentStaff(db), caseId);
+  return dossierResponse(db, await workingStaff(db), caseId);
 }

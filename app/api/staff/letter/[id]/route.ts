@@ -1,4 +1,4 @@
-import { currentStaff } from "@/server/auth/staff-session.ts";
+import { workingStaff } from "@/server/auth/staff-session.ts";
 import { getDb } from "@/server/db.ts";
 import { letterResponse } from "@/server/staff/letter-response.ts";
 
@@ -6,5 +6,5 @@ import { letterResponse } from "@/server/staff/letter-response.ts";
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const db = await getDb();
-  return letterResponse(db, await currentStaff(db), id);
+  return letterResponse(db, await workingStaff(db), id);
 }
