@@ -96,8 +96,8 @@ export async function OfficeDashboard({ stats, period, invalid, locale }: { stat
         </dl>
       </section>
 
-      <section aria-labelledby="open-title" className="space-y-3">
-        <h2 id="open-title" className="text-xl font-bold text-brand-900">
+      <div className="space-y-3">
+        <h2 className="text-xl font-bold text-brand-900">
           {o("openTitle")}
         </h2>
         <TableRegion label={o("openTitle")}>
@@ -128,10 +128,10 @@ export async function OfficeDashboard({ stats, period, invalid, locale }: { stat
             </tbody>
           </table>
         </TableRegion>
-      </section>
+      </div>
 
-      <section aria-labelledby="steps-title" className="space-y-3">
-        <h2 id="steps-title" className="text-xl font-bold text-brand-900">
+      <div className="space-y-3">
+        <h2 className="text-xl font-bold text-brand-900">
           {o("stepsTitle")}
         </h2>
         <TableRegion label={o("stepsTitle")}>
@@ -161,7 +161,7 @@ export async function OfficeDashboard({ stats, period, invalid, locale }: { stat
             </tbody>
           </table>
         </TableRegion>
-      </section>
+      </div>
 
       {sections.map((s) => (
         <StatSection
