@@ -1,6 +1,6 @@
 /** One scenario: build its requests, warm up, then measure with autocannon while sampling RSS. */
 import autocannon from "autocannon";
-import { type Scenario, type RequestSpec, DEFAULT_CONNECTIONS, DEFAULT_DURATION_S, WARMUP_S } from "./scenarios.ts";
+import { type Scenario, type ScenarioContext, type RequestSpec, DEFAULT_CONNECTIONS, DEFAULT_DURATION_S, WARMUP_S } from "./scenarios.ts";
 import { HarnessError, RssSampler, type Server } from "./server.ts";
 
 export interface Measurement {
@@ -63,7 +63,7 @@ async function fire(
   return await instance;
 }
 
-export async function runScenario(server: Server, scenario: Scenario, settings: RunSettings = {}): Promise<Measurement> {
+export async function runScenario(server: Server, scenario: Scenario, context: ScenarioContext, settings: RunSettings = {}): Promise<Measurement> {
   const connections = settings.connections ?? scenario.connections ?? DEFAULT_CONNECTIONS;
   const durationS = settings.durationS ?? scenario.durationS ?? DEFAULT_DURATION_S;
   const warmupS = settings.warmupS ?? WARMUP_S;
@@ -73,7 +73,7 @@ export async function runScenario(server: Server, scenario: Scenario, settings: 
   let spec: RequestSpec = { method, headers, body, requests, idReplacement, verifyBody };
   if (build) {
     try {
-      spec = { ...spec, ...(await build({ baseUrl: server.baseUrl })) };
+      spec = { ...spec, ...(await build(context)) };
     } catch (e) {
       throw new HarnessError(`scenario "${scenario.name}": request builder failed: ${(e as Error).message}`, server.output());
     }

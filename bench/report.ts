@@ -51,7 +51,7 @@ export interface Report {
   generatedAt: string;
   commit: string | null;
   machine: { cpus: number; cpuModel: string; memory: string; memoryBytes: number; node: string; platform: string };
-  settings: { warmupS: number; built: boolean; baseUrl: string };
+  settings: { warmupS: number; built: boolean; baseUrl: string; syntheticCases: number };
   scenarios: ScenarioReport[];
   /** Idle RSS of the server tree after start-up and before any load. */
   idleRssMb: number;
@@ -75,6 +75,7 @@ export function makeReport(input: {
   warmupS: number;
   built: boolean;
   baseUrl: string;
+  syntheticCases: number;
 }): Report {
   const scenarios = input.results.map(({ measurement, budget }): ScenarioReport => {
     const verdict = evaluate(measurement, budget);
@@ -98,7 +99,7 @@ export function makeReport(input: {
       node: process.version,
       platform: `${os.platform()} ${os.release()}`,
     },
-    settings: { warmupS: input.warmupS, built: input.built, baseUrl: input.baseUrl },
+    settings: { warmupS: input.warmupS, built: input.built, baseUrl: input.baseUrl, syntheticCases: input.syntheticCases },
     scenarios,
     idleRssMb: input.idleRssMb,
     maxRssMb,
@@ -110,14 +111,15 @@ const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { minimumFracti
 
 /** A plain aligned table; numbers right-aligned. */
 export function formatTable(report: Report): string {
-  const header = ["scenario", "path", "conn", "req/s", "p50 ms", "p99 ms", "errors", "RSS MB", "budget", "result"];
-  const numeric = new Set([2, 3, 4, 5, 6, 7]);
+  const header = ["scenario", "path", "conn", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "RSS MB", "budget", "result"];
+  const numeric = new Set([2, 3, 4, 5, 6, 7, 8]);
   const rows = report.scenarios.map((s) => [
     s.name,
     s.path,
     String(s.connections),
     fmt(s.requestsPerSec, 1),
     fmt(s.latencyMs.p50),
+    fmt(s.latencyMs.p95),
     fmt(s.latencyMs.p99),
     fmt(s.errors),
     fmt(s.maxRssMb, 1),
@@ -126,6 +128,7 @@ export function formatTable(report: Report): string {
   ]);
   rows.push([
     "server memory (all)",
+    "",
     "",
     "",
     "",
@@ -160,7 +163,8 @@ export function formatTable(report: Report): string {
   notes.push(
     `idle RSS after start ${fmt(report.idleRssMb, 1)} MB; RSS = VmRSS summed over the server's process tree, max of 250 ms samples`,
     `${report.machine.cpus} × ${report.machine.cpuModel}, ${report.machine.memory}, Node ${report.machine.node}` +
-      (report.commit ? `, commit ${report.commit}` : ""),
+      (report.commit ? `, commit ${report.commit}` : "") +
+      (report.settings.syntheticCases ? `; database seeded with ${fmt(report.settings.syntheticCases)} synthetic cases` : ""),
   );
   return [...out, "", ...notes].join("\n");
 }

@@ -11,6 +11,8 @@ import { parseArgs } from "node:util";
 import { runScenario, type Measurement } from "./measure.ts";
 import { formatTable, makeReport, writeJson } from "./report.ts";
 import { scenarios, WARMUP_S, type Budget } from "./scenarios.ts";
+import { prepareDatabase, SYNTHETIC_CASES } from "./database.ts";
+import { staffSession } from "./staff-session.ts";
 import { build, buildNeeded, HarnessError, makeDataDir, removeDataDir, Server, serverEnv, treeRssMb } from "./server.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -66,6 +68,8 @@ async function main(): Promise<void> {
 
   dataDir = makeDataDir();
   const env = serverEnv(dataDir);
+  const syntheticCases = selected.some((s) => s.syntheticCases) ? SYNTHETIC_CASES : 0;
+  const staffSecrets = await prepareDatabase(env, { syntheticCases, log: (line) => console.error(line) });
   let built = false;
   if (args["no-build"]) console.error("bench: --no-build, using .next as it is");
   else {
@@ -83,16 +87,17 @@ async function main(): Promise<void> {
   const idleRssMb = Math.round((await treeRssMb(server.pid)) * 10) / 10;
   console.error(`bench: server ready at ${server.baseUrl} (pid ${server.pid}, ${idleRssMb} MB)`);
 
+  const context = { baseUrl: server.baseUrl, staffSession: (username: string) => staffSession(server!.baseUrl, staffSecrets, username) };
   const results: { measurement: Measurement; budget: Budget | undefined }[] = [];
   for (const scenario of selected) {
     console.error(`bench: ${scenario.name} (${scenario.path}): warm-up ${settings.warmupS} s, then measuring`);
-    results.push({ measurement: await runScenario(server, scenario, settings), budget: scenario.budget });
+    results.push({ measurement: await runScenario(server, scenario, context, settings), budget: scenario.budget });
   }
   const baseUrl = server.baseUrl;
   await server.stop();
   server = undefined;
 
-  const report = makeReport({ root, results, idleRssMb, warmupS: settings.warmupS, built, baseUrl });
+  const report = makeReport({ root, results, idleRssMb, warmupS: settings.warmupS, built, baseUrl, syntheticCases });
   const file = path.join(root, "bench", "results.json");
   writeJson(file, report);
   console.log("\n" + formatTable(report) + `\n\nwritten ${path.relative(process.cwd(), file) || file}`);

@@ -8,6 +8,7 @@
  */
 import type autocannon from "autocannon";
 import { buildReportSubmission, buildTrackingSession } from "./portal-forms.ts";
+import { buildStaffCaseList } from "./staff-pages.ts";
 
 export const DEFAULT_CONNECTIONS = 20;
 export const DEFAULT_DURATION_S = 10;
@@ -34,6 +35,8 @@ export interface Budget {
 export interface ScenarioContext {
   /** http://127.0.0.1:<port>, no trailing slash. */
   baseUrl: string;
+  /** Cookie header of a fresh signed-in session of a demo account (password + TOTP), e.g. "sekretariat". */
+  staffSession: (username: string) => Promise<string>;
 }
 
 /** What autocannon sends. `requests` (a per-connection sequence) overrides method/headers/body. */
@@ -58,6 +61,8 @@ export interface Scenario extends RequestSpec {
   connections?: number;
   /** Seconds; defaults to DEFAULT_DURATION_S; `--duration S` overrides every scenario. */
   durationS?: number;
+  /** Needs the database to hold SYNTHETIC_CASES synthetic cases (seeded before the server starts). */
+  syntheticCases?: boolean;
   /** Non-2xx statuses that are right answers here (e.g. 303 after a no-JS form post); others are errors. */
   expectedStatuses?: number[];
   budget?: Budget;
@@ -82,6 +87,19 @@ export const scenarios: Scenario[] = [
       note:
         "Each connection alternates the no-JS sign-in post with a valid tracking code (303 + session cookie) and GET /lacak/kasus with that cookie (must show the case reference); " +
         "req/s and latencies count the two requests separately. 50 cases created by build().",
+    },
+  },
+  {
+    name: "staff case list (100 000 cases)",
+    path: "/api/trpc/cases.list",
+    syntheticCases: true,
+    build: buildStaffCaseList,
+    budget: {
+      p95Ms: 100,
+      maxRssMb: MEMORY_BUDGET_MB,
+      note:
+        "The two list queries of /staff/kasus (the page is a static shell; the list is tRPC cases.list): 'needs my action' and 'all cases', first page of 25 with the total, alternating per connection, " +
+        "as the Sekretariat signed in with password and TOTP, on a database holding 100 000 synthetic cases (npm run db:seed:synthetic). Every answer must be a full page.",
     },
   },
   // Last on purpose: the uploads autocannon abandons at the end of a run (timed out or in

@@ -14,13 +14,16 @@ export async function seedSyntheticCases(db: Db, masterKey: Buffer, count: numbe
   const wrapped = wrapDataKey(masterKey, dataKey);
   const payload = sealJson(dataKey, { what: "Data uji beban (sintetis)", persons: [{ name: "Pegawai Sintetis", position: "Uji" }], where: "", when: "", how: "", evidence: "", witnesses: "" });
   const existing = await db.case.count({ where: { reference: { startsWith: "SIN-" } } });
+  // Numbers after every case already there (real ones too), so (year, sequence) stays unique.
+  const [row] = await db.$queryRaw<{ base: number }[]>`SELECT coalesce(max(sequence), 0)::int AS base FROM cases`;
+  const base = row?.base ?? 0;
   for (let start = existing + 1; start <= existing + count; start += BATCH) {
     const end = Math.min(existing + count, start + BATCH - 1);
     // Spread over two years back from now; 70 % archived, the rest across the open steps, half of those overdue.
     await db.$executeRaw`
       INSERT INTO cases (id, reference, year, sequence, status, channel, category, identity_mode, involves_leadership,
                          wrapped_key, key_version, payload, received_at, submitted_at, due_at, record_due_at, response_due_at, updated_at)
-      SELECT gen_random_uuid()::text, 'SIN-' || lpad(i::text, 7, '0'), extract(year FROM ts AT TIME ZONE 'Asia/Jakarta')::int, i,
+      SELECT gen_random_uuid()::text, 'SIN-' || lpad(i::text, 7, '0'), extract(year FROM ts AT TIME ZONE 'Asia/Jakarta')::int, ${base}::int + i,
              (CASE WHEN i % 10 < 7 THEN 'ARCHIVED'
                    ELSE (ARRAY['SUBMITTED','RECORDED','AWAITING_INFO','REVIEWED','IN_MEETING','MINUTED','RESPONDED','RESPONSE_RECEIVED','ESCALATED'])[1 + (i % 9)] END)::case_status,
              (ARRAY['PORTAL','PORTAL','PORTAL','SMS','PHONE','EMAIL','SUGGESTION_BOX','IN_PERSON'])[1 + (i % 8)]::channel,

@@ -21,7 +21,7 @@ describe("synthetic cases", () => {
     expect(openJson<{ what: string }>(unwrapDataKey(masterKey, one.wrappedKey), one.payload).what).toContain("sintetis");
     const staff = { id: "00000000-0000-7000-8000-000000000000", roles: ["SEKRETARIAT" as const] };
     const first = await listCases(handle.db, staff, { pageSize: 50 });
-    expect(first.total).toBe(3_000);
+    expect([first.total, first.totalIsLimited]).toEqual([1_000, true]); // counted up to COUNT_LIMIT
     const second = await listCases(handle.db, staff, { pageSize: 50, cursor: first.nextCursor! });
     expect(second.rows[0]!.id).not.toBe(first.rows[0]!.id);
     // A real report after them still gets a fresh number in its year.

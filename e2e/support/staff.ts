@@ -80,7 +80,8 @@ function readStateFile(): Record<string, Enrolment> {
 
 function save(): void {
   const temp = `${stateFile}.${process.pid}.tmp`;
-  fs.writeFileSync(temp, JSON.stringify(Object.fromEntries(enrolments)), { mode: 0o600 });
+  // Over what the file holds: a restarted worker loads accounts lazily and must not drop the others.
+  fs.writeFileSync(temp, JSON.stringify({ ...readStateFile(), ...Object.fromEntries(enrolments) }), { mode: 0o600 });
   fs.renameSync(temp, stateFile);
 }
 

@@ -192,3 +192,24 @@ describe("automatic archive", () => {
     expect([event.actorKind, event.note !== null]).toEqual(["SYSTEM", true]);
   });
 });
+
+// Last in the file: it adds more than a thousand cases.
+describe("a long queue", () => {
+  it("counts exactly up to 1 000 cases, then says there are more, and pages in due order", async () => {
+    const { COUNT_LIMIT } = await import("../domain/cases/queue.ts");
+    const { seedSyntheticCases } = await import("../../prisma/seed-synthetic-data.ts");
+    const before = await as("sekretariat").cases.list({ pageSize: 1 });
+    expect(before.totalIsLimited).toBe(false);
+    await seedSyntheticCases(handle.db, env().secrets.masterKey, COUNT_LIMIT + 1 - before.total);
+    const exact = await as("sekretariat").cases.list({ pageSize: 1 });
+    expect([exact.total, exact.totalIsLimited]).toEqual([COUNT_LIMIT, true]);
+    await handle.db.case.delete({ where: { id: exact.rows[0]!.id } });
+    expect(await as("sekretariat").cases.list({ pageSize: 1 })).toMatchObject({ total: COUNT_LIMIT, totalIsLimited: false });
+
+    const first = await as("sekretariat").cases.list({ pageSize: 50 });
+    const second = await as("sekretariat").cases.list({ pageSize: 50, cursor: first.nextCursor! });
+    const due = [...first.rows, ...second.rows].map((r) => r.dueAt?.getTime() ?? Infinity);
+    expect(due).toEqual([...due].sort((a, b) => a - b));
+    expect(new Set([...first.rows, ...second.rows].map((r) => r.id)).size).toBe(100);
+  });
+});

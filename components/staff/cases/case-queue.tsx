@@ -81,8 +81,13 @@ export function CaseQueue({ filters, years }: { filters: QueueFilters; years: nu
       ) : (
         <>
           <p role="status" data-testid="queue-count" className="font-semibold">
-            {t("count", { total: list.data.total })}
-            {list.data.rows.length > 0 ? <span className="font-normal"> · {t("showing", { from: offset + 1, to: offset + list.data.rows.length, total: list.data.total })}</span> : null}
+            {list.data.totalIsLimited ? t("countMore", { total: list.data.total }) : t("count", { total: list.data.total })}
+            {list.data.rows.length > 0 ? (
+              <span className="font-normal">
+                {" "}
+                · {t(list.data.totalIsLimited ? "showingOfMore" : "showing", { from: offset + 1, to: offset + list.data.rows.length, total: list.data.total })}
+              </span>
+            ) : null}
           </p>
           {list.data.rows.length === 0 ? (
             <p>{filters.tab === "mine" && !filters.status && !filters.category && !filters.channel && !filters.year && !filters.overdue ? t("emptyMine") : t("empty")}</p>

@@ -5,7 +5,7 @@ import { SignOutButton } from "@/components/staff/sign-out-button.tsx";
 import type { Me } from "./types.ts";
 import { AGENDA_ROLES, CASE_ROLES, hasAnyRole, OFFICE_STATS_ROLES } from "./vocabulary.ts";
 
-export type StaffNavItem = "queue" | "intake" | "agenda" | "dashboard" | "admin" | "audit";
+export type StaffNavItem = "queue" | "intake" | "agenda" | "dashboard" | "admin" | "audit" | "security";
 
 /** The workspace bar on every case page: who is signed in, where they can go, sign out. */
 export async function StaffNav({ me, locale, current }: { me: Me; locale: string; current?: StaffNavItem }) {
@@ -18,6 +18,7 @@ export async function StaffNav({ me, locale, current }: { me: Me; locale: string
     { key: "dashboard", href: "/staff/dasbor", show: hasAnyRole(me.roles, OFFICE_STATS_ROLES) },
     { key: "admin", href: "/staff/admin/pengguna", show: me.roles.includes("ADMIN") },
     { key: "audit", href: "/staff/audit", show: me.roles.includes("PENGAWAS") },
+    { key: "security", href: "/staff/keamanan", show: true },
   ];
   return (
     <div className="mb-6 rounded border border-slate-300 bg-slate-50 p-3">

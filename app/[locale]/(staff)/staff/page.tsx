@@ -2,7 +2,7 @@ import { localePath } from "@/i18n/routing.ts";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { serverCaller } from "@/server/trpc/server-caller.ts";
-import { SignOutButton } from "@/components/staff/sign-out-button.tsx";
+import { StaffNav } from "@/components/staff/cases/staff-nav.tsx";
 
 export default async function StaffHomePage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
@@ -15,18 +15,16 @@ export default async function StaffHomePage({ params }: { params: Promise<{ loca
     redirect(localePath(locale, enrolment ? "/staff/keamanan" : "/staff/masuk"));
   }
   const t = await getTranslations("staff");
-  const roles = await getTranslations("roles");
   return (
-    <section aria-labelledby="ws-title" className="space-y-4">
-      <h1 id="ws-title" className="text-2xl font-bold text-brand-900">
-        {t("workspaceTitle")}
-      </h1>
-      <p>{t("welcome", { name: me.name })}</p>
-      <p>
-        <span className="font-semibold">{t("roles")}:</span> {me.roles.map((r) => roles(r)).join(", ")}
-      </p>
-      <p className="text-slate-700">{t("workspacePending")}</p>
-      <SignOutButton label={t("signOut")} callbackUrl={localePath(locale, "/staff/masuk")} />
-    </section>
+    <>
+      <StaffNav me={{ id: me.id, name: me.name, position: me.position, roles: [...me.roles] }} locale={locale} />
+      <section aria-labelledby="ws-title" className="space-y-4">
+        <h1 id="ws-title" className="text-2xl font-bold text-brand-900">
+          {t("workspaceTitle")}
+        </h1>
+        <p>{t("welcome", { name: me.name })}</p>
+        <p className="text-slate-700">{t("workspaceIntro")}</p>
+      </section>
+    </>
   );
 }

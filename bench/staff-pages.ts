@@ -1,0 +1,38 @@
+/**
+ * Staff workspace data as a signed-in member of staff loads it (bench/staff-session.ts).
+ */
+import type { RequestSpec, ScenarioContext } from "./scenarios.ts";
+
+/** tRPC GET URL of a query (superjson transformer: the input travels as {"json": …}). */
+export function trpcQueryPath(procedure: string, input: unknown): string {
+  return `/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+}
+
+// What /staff/kasus asks for (components/staff/cases/queue-filters.ts listInputOf): the
+// default "needs my action" tab, and "all cases", first page of 25 each.
+const QUEUE_MINE = trpcQueryPath("cases.list", { mine: true, pageSize: 25 });
+const QUEUE_ALL = trpcQueryPath("cases.list", { mine: false, pageSize: 25 });
+
+/** A full page of rows and "more than 1 000" (100 000 cases): a refused or short answer is a wrong body. */
+const isFullPage = (body: string) => body.includes(`"totalIsLimited":true`) && (body.match(/"reference":"SIN-/g)?.length ?? 0) === 25;
+
+/**
+ * The Sekretariat's case queue: each connection alternates the two list queries the queue
+ * page makes. The page itself is a static shell; the list is this tRPC query.
+ */
+export async function buildStaffCaseList(ctx: ScenarioContext): Promise<RequestSpec> {
+  const cookie = await ctx.staffSession("sekretariat");
+  for (const path of [QUEUE_MINE, QUEUE_ALL]) {
+    const res = await fetch(ctx.baseUrl + path, { headers: { Cookie: cookie } });
+    const body = await res.text();
+    if (res.status !== 200 || !isFullPage(body)) throw new Error(`GET ${path} as sekretariat answered ${res.status}: ${body.slice(0, 200)}`);
+  }
+  return {
+    headers: { Cookie: cookie },
+    requests: [
+      { method: "GET", path: QUEUE_MINE, headers: { Cookie: cookie } },
+      { method: "GET", path: QUEUE_ALL, headers: { Cookie: cookie } },
+    ],
+    verifyBody: isFullPage,
+  };
+}
