@@ -106,11 +106,18 @@ function visibleTo(viewer: Viewer | undefined, alias: "cases" | "c"): Prisma.Sql
     ${viewer.hideLeadership ? Prisma.sql`AND ${a}.involves_leadership = false` : Prisma.empty}`;
 }
 
+/** First instants of the given "YYYY-MM" months (or "YYYY" years) as a timestamptz[] for width_bucket. */
+function boundaries(starts: string[], timeZone: string): Prisma.Sql {
+  const instants = starts.map((s) => zonedInstant(s.length === 4 ? `${s}-01-01` : `${s}-01`, 0, timeZone));
+  return instants.length ? Prisma.sql`ARRAY[${Prisma.join(instants)}]::timestamptz[]` : Prisma.sql`ARRAY[]::timestamptz[]`;
+}
+
 const fill = <K extends string>(order: readonly K[], rows: { key: string | null; n: number }[]): Count<K>[] => order.map((key) => ({ key, count: rows.find((r) => r.key === key)?.n ?? 0 }));
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 interface BreakdownRow {
-  month: string | null;
+  /** Index into the period's months (width_bucket). */
+  month: number | null;
   category: string | null;
   channel: string | null;
   status: string | null;
@@ -120,10 +127,12 @@ interface BreakdownRow {
 /** All figures for one period (several statements, read-only). */
 export async function periodStatistics(db: Db, period: Period, timeZone: string, viewer?: Viewer): Promise<RawStatistics> {
   const { from, to } = period;
-  // One pass over the period's cases for the four breakdowns.
+  const months = monthsOf(period, timeZone);
+  // One pass over the period's cases for the four breakdowns; the month is found by a binary
+  // search over the months' first instants (far cheaper per row than a time-zone conversion).
   const breakdown = await db.$queryRaw<BreakdownRow[]>`
     SELECT month, category::text AS category, channel::text AS channel, status::text AS status, count(*)::int AS n
-    FROM (SELECT to_char(received_at AT TIME ZONE ${timeZone}, 'YYYY-MM') AS month, category, channel, status
+    FROM (SELECT width_bucket(received_at, ${boundaries(months.slice(1), timeZone)}) AS month, category, channel, status
           FROM cases WHERE received_at >= ${from} AND received_at < ${to} ${visibleTo(viewer, "cases")}) c
     GROUP BY GROUPING SETS ((month), (category), (channel), (status))`;
   const concluded = await db.$queryRaw<{ key: string | null; n: number }[]>`
@@ -140,8 +149,11 @@ export async function periodStatistics(db: Db, period: Period, timeZone: string,
       ${viewer ? Prisma.sql`AND EXISTS (SELECT 1 FROM cases c WHERE c.id = s.case_id ${visibleTo(viewer, "c")})` : Prisma.empty}
     GROUP BY step`;
 
-  const pick = (col: "month" | "category" | "channel" | "status") => breakdown.filter((r) => r[col] !== null).map((r) => ({ key: r[col], n: r.n }));
-  const byMonth = fill(monthsOf(period, timeZone), pick("month"));
+  const pick = (col: "category" | "channel" | "status") => breakdown.filter((r) => r[col] !== null).map((r) => ({ key: r[col], n: r.n }));
+  const byMonth = fill(
+    months,
+    breakdown.filter((r) => r.month !== null).map((r) => ({ key: months[Number(r.month)] ?? null, n: r.n })),
+  );
   const steps = TIMED_STEPS.map((step) => {
     const r = stepRows.find((s) => Number(s.step) === step);
     return { step, done: r?.done ?? 0, within: r?.within ?? 0, medianMinutes: num(r?.median), standardMinutes: num(r?.standard) };
@@ -163,9 +175,14 @@ export async function periodStatistics(db: Db, period: Period, timeZone: string,
 
 /** Reports received per office-calendar year, over all time (oldest first). */
 export async function receivedPerYear(db: Db, timeZone: string, viewer?: Viewer): Promise<Count<string>[]> {
-  const rows = await db.$queryRaw<{ year: number; n: number }[]>`
-    SELECT extract(year FROM received_at AT TIME ZONE ${timeZone})::int AS year, count(*)::int AS n FROM cases WHERE true ${visibleTo(viewer, "cases")} GROUP BY 1 ORDER BY 1`;
-  return rows.map((r) => ({ key: String(r.year), count: r.n }));
+  const [range] = await db.$queryRaw<{ first: Date | null; last: Date | null }[]>`SELECT min(received_at) AS first, max(received_at) AS last FROM cases`;
+  if (!range?.first || !range.last) return [];
+  const firstYear = zonedParts(new Date(range.first), timeZone).year;
+  const years = Array.from({ length: zonedParts(new Date(range.last), timeZone).year - firstYear + 1 }, (_, i) => String(firstYear + i));
+  const rows = await db.$queryRaw<{ bucket: number; n: number }[]>`
+    SELECT width_bucket(received_at, ${boundaries(years.slice(1), timeZone)}) AS bucket, count(*)::int AS n
+    FROM cases WHERE true ${visibleTo(viewer, "cases")} GROUP BY 1 ORDER BY 1`;
+  return rows.map((r) => ({ key: years[Number(r.bucket)]!, count: r.n }));
 }
 
 export interface OpenFigures {
