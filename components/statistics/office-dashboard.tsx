@@ -9,6 +9,8 @@ import { formatDuration } from "@/components/staff/cases/duration.ts";
 import { buttonPrimary, buttonSecondary, inputClass, Notice, TableRegion, td, th } from "@/components/staff/cases/ui.tsx";
 import { localePath } from "@/i18n/routing.ts";
 import type { Count } from "@/server/domain/statistics/aggregates.ts";
+import { breakdownLabel } from "@/server/domain/statistics/labels.ts";
+import type { TableName } from "@/server/domain/statistics/open-data.ts";
 import type { OfficePeriod, OfficeStatistics } from "@/server/domain/statistics/office-statistics.ts";
 import type { ProtectedTable } from "@/server/domain/statistics/suppression.ts";
 import { StatSection } from "./stat-section.tsx";
@@ -19,7 +21,7 @@ const plain = (counts: Count<string>[]): ProtectedTable => ({ withheld: false, c
 export async function OfficeDashboard({ stats, period, invalid, locale }: { stats: OfficeStatistics; period: OfficePeriod; invalid: boolean; locale: string }) {
   const o = await getTranslations("officeStats");
   const t = await getTranslations("statistics");
-  const home = await getTranslations("home");
+  const root = await getTranslations();
   const d = await getTranslations("workspace.duration");
   const numbers = new Intl.NumberFormat(locale === "id" ? "id-ID" : "en-GB");
   const format = (n: number) => numbers.format(n);
@@ -28,12 +30,13 @@ export async function OfficeDashboard({ stats, period, invalid, locale }: { stat
   const f = stats.figures;
   const csv = `/api/staff/statistics?from=${period.from}&to=${period.to}${locale === "id" ? "" : `&locale=${locale}`}`;
   const periodText = `${period.from} – ${period.to}`;
+  const label = (name: TableName) => (key: string) => breakdownLabel(name, key, (path) => root(path as never));
   const sections = [
-    { id: "byMonth", counts: f.byMonth, title: t("columns.month"), key: t("columns.month"), label: (k: string) => `${t(`months.${k.slice(5)}` as "months.01")} ${k.slice(0, 4)}` },
-    { id: "byCategory", counts: f.byCategory, title: t("columns.category"), key: t("columns.category"), label: (k: string) => home(`categories.${k}` as "categories.OTHER") },
-    { id: "byChannel", counts: f.byChannel, title: t("columns.channel"), key: t("columns.channel"), label: (k: string) => t(`channel.${k}` as "channel.PORTAL") },
-    { id: "byStatus", counts: f.byStatus, title: t("columns.status"), key: t("columns.status"), label: (k: string) => t(`status.${k}` as "status.ARCHIVED") },
-    { id: "concluded", counts: f.concluded, title: t("summary.concluded"), key: t("columns.reason"), label: (k: string) => t(`reason.${k}` as "reason.COMPLETED") },
+    { id: "byMonth" as const, counts: f.byMonth, title: t("columns.month"), key: t("columns.month") },
+    { id: "byCategory" as const, counts: f.byCategory, title: t("columns.category"), key: t("columns.category") },
+    { id: "byChannel" as const, counts: f.byChannel, title: t("columns.channel"), key: t("columns.channel") },
+    { id: "byStatus" as const, counts: f.byStatus, title: t("columns.status"), key: t("columns.status") },
+    { id: "concluded" as const, counts: f.concluded, title: t("summary.concluded"), key: t("columns.reason") },
   ];
   const openTotal = stats.open.reduce((s, x) => s + x.open, 0);
   const overdueTotal = stats.open.reduce((s, x) => s + x.overdue, 0);
@@ -168,7 +171,7 @@ export async function OfficeDashboard({ stats, period, invalid, locale }: { stat
           key={s.id}
           id={s.id}
           table={plain(s.counts)}
-          label={s.label}
+          label={label(s.id)}
           format={format}
           text={{ title: `${s.title} (${periodText})`, chart: t("chart", { title: s.title }), keyHeader: s.key, countHeader: t("columns.count"), totalLabel: t("columns.total"), withheld: t("withheld") }}
         />

@@ -1,6 +1,7 @@
 /** Labels of the statistics downloads in the reader's language (the page uses the same messages). */
 import { createTranslator } from "next-intl";
 import { TABLE_NAMES, type StatisticsLabels, type TableName } from "../domain/statistics/open-data.ts";
+import { breakdownLabel } from "../domain/statistics/labels.ts";
 import type { OfficeCsvLabels } from "../domain/statistics/office-statistics.ts";
 import idMain from "../../i18n/messages/id.json";
 import enMain from "../../i18n/messages/en.json";
@@ -12,13 +13,7 @@ const MESSAGES = { id: { ...idMain, ...idStats }, en: { ...enMain, ...enStats } 
 export function statisticsLabels(locale: "id" | "en", year: number): StatisticsLabels {
   const t = createTranslator({ locale, messages: MESSAGES[locale] });
   const s = createTranslator({ locale, messages: MESSAGES[locale], namespace: "statistics" });
-  const key = (name: TableName, k: string): string => {
-    if (name === "byMonth") return `${s(`months.${k.slice(5)}` as never)} ${k.slice(0, 4)}`;
-    if (name === "byCategory") return t(`home.categories.${k}` as never);
-    if (name === "byChannel") return s(`channel.${k}` as never);
-    if (name === "byStatus") return s(`status.${k}` as never);
-    return s(`reason.${k}` as never);
-  };
+  const key = (name: TableName, k: string) => breakdownLabel(name, k, (path) => t(path as never));
   return {
     title: `${s("title")} · DPMPTSP Kabupaten Lamandau`,
     rule: [s("protection.small"), s("protection.hidden"), s("withheld"), s("protection.medians")].join(" "),

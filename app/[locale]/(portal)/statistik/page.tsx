@@ -6,6 +6,7 @@ import { StatSection } from "@/components/statistics/stat-section.tsx";
 import { StatTable } from "@/components/statistics/stat-table.tsx";
 import { localePath } from "@/i18n/routing.ts";
 import { zonedParts } from "@/server/domain/office-time.ts";
+import { breakdownLabel } from "@/server/domain/statistics/labels.ts";
 import { yearInput } from "@/server/domain/statistics/public-statistics.ts";
 import type { Shown } from "@/server/domain/statistics/suppression.ts";
 import { serverCaller } from "@/server/trpc/server-caller.ts";
@@ -23,7 +24,6 @@ export default async function StatisticsPage({ params, searchParams }: { params:
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations("statistics");
-  const home = await getTranslations("home");
   const requested = yearInput.safeParse((await searchParams).tahun);
   const year = requested.success ? requested.data : zonedParts(new Date(), "Asia/Jakarta").year;
   const stats = await (await serverCaller()).portal.statistics({ year });
@@ -32,16 +32,18 @@ export default async function StatisticsPage({ params, searchParams }: { params:
   const format = (n: number) => numbers.format(n);
   const show = (v: Shown) => (typeof v === "number" ? format(v) : v);
   const days = (n: number | null) => (n === null ? t("notShown") : t("officeDays", { n: numbers.format(n) }));
-  const labelOf: Record<(typeof TABLES)[number], (key: string) => string> = {
-    byMonth: (k) => t(`months.${k.slice(5)}` as "months.01"),
-    byCategory: (k) => home(`categories.${k}` as "categories.OTHER"),
-    byChannel: (k) => t(`channel.${k}` as "channel.PORTAL"),
-    byStatus: (k) => t(`status.${k}` as "status.ARCHIVED"),
-    concluded: (k) => t(`reason.${k}` as "reason.COMPLETED"),
-  };
+  const root = await getTranslations();
+  const labelOf = (name: (typeof TABLES)[number]) => (key: string) => breakdownLabel(name, key, (path) => root(path as never));
   const keyHeader = { byMonth: t("columns.month"), byCategory: t("columns.category"), byChannel: t("columns.channel"), byStatus: t("columns.status"), concluded: t("columns.reason") };
   const query = `?tahun=${year}${locale === "id" ? "" : `&locale=${locale}`}`;
   const within = stats.withinStandard;
+  const summary: { id: string; label: string; value: string; note?: string | null }[] = [
+    { id: "received", label: t("summary.received"), value: show(stats.received) },
+    { id: "concluded", label: t("summary.concluded"), value: show(stats.concluded.total) },
+    { id: "recording", label: t("summary.recording"), value: days(stats.recording.officeDays), note: t("basedOn", { n: show(stats.recording.n) }) },
+    { id: "response", label: t("summary.response"), value: days(stats.response.officeDays), note: t("basedOn", { n: show(stats.response.n) }) },
+    { id: "within", label: t("summary.within"), value: within.percent === null ? t("notShown") : t("share", { percent: numbers.format(within.percent), whole: show(within.whole) }), note: null },
+  ];
   const perYearTitle = t("tables.perYear");
   const perYearRows = stats.perYear.map((y) => ({ key: y.key, label: y.key, value: y.shown }));
 
@@ -79,38 +81,15 @@ export default async function StatisticsPage({ params, searchParams }: { params:
           {t("summaryTitle", { year })}
         </h2>
         <dl className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3" data-testid="summary">
-          <div>
-            <dt className="text-sm text-slate-700">{t("summary.received")}</dt>
-            <dd className="text-2xl font-bold text-brand-900" data-testid="summary-received">
-              {show(stats.received)}
-            </dd>
-          </div>
-          <div>
-            <dt className="text-sm text-slate-700">{t("summary.concluded")}</dt>
-            <dd className="text-2xl font-bold text-brand-900" data-testid="summary-concluded">
-              {show(stats.concluded.total)}
-            </dd>
-          </div>
-          <div>
-            <dt className="text-sm text-slate-700">{t("summary.recording")}</dt>
-            <dd className="text-lg font-bold text-brand-900" data-testid="summary-recording">
-              {days(stats.recording.officeDays)}
-              <span className="block text-sm font-normal text-slate-700">{t("basedOn", { n: show(stats.recording.n) })}</span>
-            </dd>
-          </div>
-          <div>
-            <dt className="text-sm text-slate-700">{t("summary.response")}</dt>
-            <dd className="text-lg font-bold text-brand-900" data-testid="summary-response">
-              {days(stats.response.officeDays)}
-              <span className="block text-sm font-normal text-slate-700">{t("basedOn", { n: show(stats.response.n) })}</span>
-            </dd>
-          </div>
-          <div>
-            <dt className="text-sm text-slate-700">{t("summary.within")}</dt>
-            <dd className="text-lg font-bold text-brand-900" data-testid="summary-within">
-              {within.percent === null ? t("notShown") : t("share", { percent: numbers.format(within.percent), whole: show(within.whole) })}
-            </dd>
-          </div>
+          {summary.map((item) => (
+            <div key={item.id}>
+              <dt className="text-sm text-slate-700">{item.label}</dt>
+              <dd className={`${item.note === undefined ? "text-2xl" : "text-lg"} font-bold text-brand-900`} data-testid={`summary-${item.id}`}>
+                {item.value}
+                {item.note ? <span className="block text-sm font-normal text-slate-700">{item.note}</span> : null}
+              </dd>
+            </div>
+          ))}
         </dl>
       </section>
 
@@ -149,7 +128,7 @@ export default async function StatisticsPage({ params, searchParams }: { params:
             key={name}
             id={name}
             table={stats[name]}
-            label={labelOf[name]}
+            label={labelOf(name)}
             format={format}
             text={{ title, chart: t("chart", { title }), keyHeader: keyHeader[name], countHeader: t("columns.count"), totalLabel: t("columns.total"), withheld: t("withheld") }}
           />
