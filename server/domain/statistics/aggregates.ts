@@ -1,6 +1,6 @@
 /**
  * The raw figures behind the public statistics and the office dashboard, counted by the
- * database over indexed columns (cases.received_at, responded_at, archived_at, status/due_at;
+ * database over indexed columns (cases.received_at, responded_at, status/due_at;
  * step_records.completed_at). Nothing here reads an encrypted column or a reference: only
  * plain counts and medians leave this file. Periods are [from, to) instants; months and years
  * are those of the office's time zone.
@@ -55,7 +55,10 @@ export interface RawStatistics {
   byChannel: Count<Channel>[];
   /** Current status of the reports received in the period. */
   byStatus: Count<CaseStatus>[];
-  /** Cases archived in the period, by reason. */
+  /**
+   * The period's reports that are concluded (status ARCHIVED), by reason: a breakdown of the
+   * ARCHIVED cell of byStatus, so the published figures stay one consistent set of tables.
+   */
   concluded: Count<ArchiveReason>[];
   /** Step 2 (submission → recording) completed in the period. */
   recording: Median;
@@ -118,6 +121,8 @@ const num = (v: unknown): number | null => (v === null || v === undefined ? null
 interface BreakdownRow {
   /** Index into the period's months (width_bucket). */
   month: number | null;
+  /** Archive reason of a concluded case, "-" for the others. */
+  reason: string | null;
   category: string | null;
   channel: string | null;
   status: string | null;
@@ -131,13 +136,11 @@ export async function periodStatistics(db: Db, period: Period, timeZone: string,
   // One pass over the period's cases for the four breakdowns; the month is found by a binary
   // search over the months' first instants (far cheaper per row than a time-zone conversion).
   const breakdown = await db.$queryRaw<BreakdownRow[]>`
-    SELECT month, category::text AS category, channel::text AS channel, status::text AS status, count(*)::int AS n
-    FROM (SELECT width_bucket(received_at, ${boundaries(months.slice(1), timeZone)}) AS month, category, channel, status
+    SELECT month, category::text AS category, channel::text AS channel, status::text AS status, reason, count(*)::int AS n
+    FROM (SELECT width_bucket(received_at, ${boundaries(months.slice(1), timeZone)}) AS month, category, channel, status,
+                 CASE WHEN status = 'ARCHIVED' THEN archive_reason::text ELSE '-' END AS reason
           FROM cases WHERE received_at >= ${from} AND received_at < ${to} ${visibleTo(viewer, "cases")}) c
-    GROUP BY GROUPING SETS ((month), (category), (channel), (status))`;
-  const concluded = await db.$queryRaw<{ key: string | null; n: number }[]>`
-    SELECT archive_reason::text AS key, count(*)::int AS n FROM cases
-    WHERE archived_at >= ${from} AND archived_at < ${to} ${visibleTo(viewer, "cases")} GROUP BY archive_reason`;
+    GROUP BY GROUPING SETS ((month), (category), (channel), (status), (reason))`;
   const [response] = await db.$queryRaw<{ n: number; median: unknown }[]>`
     SELECT count(*)::int AS n, percentile_cont(0.5) WITHIN GROUP (ORDER BY response_office_minutes) AS median FROM cases
     WHERE responded_at >= ${from} AND responded_at < ${to} AND response_office_minutes IS NOT NULL ${visibleTo(viewer, "cases")}`;
@@ -149,7 +152,7 @@ export async function periodStatistics(db: Db, period: Period, timeZone: string,
       ${viewer ? Prisma.sql`AND EXISTS (SELECT 1 FROM cases c WHERE c.id = s.case_id ${visibleTo(viewer, "c")})` : Prisma.empty}
     GROUP BY step`;
 
-  const pick = (col: "category" | "channel" | "status") => breakdown.filter((r) => r[col] !== null).map((r) => ({ key: r[col], n: r.n }));
+  const pick = (col: "category" | "channel" | "status" | "reason") => breakdown.filter((r) => r[col] !== null).map((r) => ({ key: r[col], n: r.n }));
   const byMonth = fill(
     months,
     breakdown.filter((r) => r.month !== null).map((r) => ({ key: months[Number(r.month)] ?? null, n: r.n })),
@@ -166,7 +169,7 @@ export async function periodStatistics(db: Db, period: Period, timeZone: string,
     byCategory: fill(CATEGORY_ORDER, pick("category")),
     byChannel: fill(CHANNEL_ORDER, pick("channel")),
     byStatus: fill(STATUS_ORDER, pick("status")),
-    concluded: fill(ARCHIVE_REASON_ORDER, concluded),
+    concluded: fill(ARCHIVE_REASON_ORDER, pick("reason")),
     recording: { n: step2.done, medianMinutes: step2.medianMinutes },
     response: { n: response?.n ?? 0, medianMinutes: num(response?.median) },
     steps,

@@ -38,9 +38,9 @@ export function statisticsJson(stats: PublicStatistics, labels: StatisticsLabels
     perYear: stats.perYear.map((y) => ({ year: Number(y.key), received: y.shown })),
     received: stats.received,
     tables: Object.fromEntries(TABLE_NAMES.map((name) => [name, tableJson(name, stats[name], labels)])),
-    recording: { cases: stats.recording.n, medianOfficeDays: stats.recording.officeDays },
-    response: { cases: stats.response.n, medianOfficeDays: stats.response.officeDays },
-    withinStandard: { steps: stats.withinStandard.whole, withinStandard: stats.withinStandard.part, percent: stats.withinStandard.percent },
+    recording: { medianOfficeDays: stats.recording.officeDays },
+    response: { medianOfficeDays: stats.response.officeDays },
+    withinStandardPercent: stats.withinStandardPercent,
   };
 }
 
@@ -61,15 +61,9 @@ export function statisticsCsv(stats: PublicStatistics, labels: StatisticsLabels)
     for (const c of t.cells) lines.push([name, c.key, labels.key(name, c.key), cell(c.shown)]);
     lines.push([name, "TOTAL", labels.table(name), cell(t.total)]);
   }
-  const median = (name: string, m: PublicStatistics["recording"]) => {
-    lines.push([name, "cases", "", cell(m.n)]);
-    lines.push([name, "median_office_days", "", m.officeDays === null ? WITHHELD_CSV : String(m.officeDays)]);
-  };
-  median("recording", stats.recording);
-  median("response", stats.response);
-  const w = stats.withinStandard;
-  lines.push(["withinStandard", "steps", "", cell(w.whole)]);
-  lines.push(["withinStandard", "within_standard", "", w.part === null ? WITHHELD_CSV : String(w.part)]);
-  lines.push(["withinStandard", "percent", "", w.percent === null ? WITHHELD_CSV : String(w.percent)]);
+  const figure = (name: string, key: string, value: number | null) => lines.push([name, key, "", value === null ? WITHHELD_CSV : String(value)]);
+  figure("recording", "median_office_days", stats.recording.officeDays);
+  figure("response", "median_office_days", stats.response.officeDays);
+  figure("withinStandard", "percent", stats.withinStandardPercent);
   return csvDocument(lines);
 }

@@ -10,7 +10,7 @@ import { zonedParts } from "../office-time.ts";
 import type { ArchiveReason, CaseStatus, Category, Channel } from "../../generated/prisma/enums.ts";
 import { officeDayMinutes, periodStatistics, receivedPerYear, yearPeriod, type Median } from "./aggregates.ts";
 import { cached } from "./cache.ts";
-import { protectCount, protectMedian, protectShare, protectTable, type ProtectedTable, type Shown } from "./suppression.ts";
+import { protectCount, protectMedian, protectShare, protectSubTable, protectTable, type ProtectedTable, type Shown } from "./suppression.ts";
 
 export const LICENCE = { name: "CC BY 4.0", url: "https://creativecommons.org/licenses/by/4.0/" } as const;
 
@@ -18,8 +18,6 @@ export const LICENCE = { name: "CC BY 4.0", url: "https://creativecommons.org/li
 export const yearInput = z.coerce.number().int().min(2000).max(2100);
 
 export interface PublishedMedian {
-  /** Cases behind the median. */
-  n: Shown;
   /** Office days, one decimal; null when fewer than 3 cases stand behind it. */
   officeDays: number | null;
 }
@@ -40,15 +38,15 @@ export interface PublicStatistics {
   concluded: ProtectedTable<ArchiveReason>;
   recording: PublishedMedian;
   response: PublishedMedian;
-  /** SOP steps completed in the year within their standard time. */
-  withinStandard: { part: number | null; whole: Shown; percent: number | null };
+  /** Percent of the SOP steps completed in the year within their standard time (null: too few). */
+  withinStandardPercent: number | null;
 }
 
 /** Minutes → office days (one decimal). */
 export const toOfficeDays = (minutes: number | null, dayMinutes: number) => (minutes === null ? null : Math.round((minutes / dayMinutes) * 10) / 10);
 
 function publishMedian(m: Median, dayMinutes: number): PublishedMedian {
-  return { n: protectCount(m.n), officeDays: toOfficeDays(protectMedian(m.medianMinutes, m.n), dayMinutes) };
+  return { officeDays: toOfficeDays(protectMedian(m.medianMinutes, m.n), dayMinutes) };
 }
 
 /** Computes the year's protected statistics (uncached). */
@@ -61,6 +59,7 @@ export async function computePublicStatistics(db: Db, year: number, now = new Da
   const years = [...new Set([thisYear, year, ...perYear.map((y) => Number(y.key))])].sort((a, b) => b - a);
   const done = raw.steps.reduce((s, x) => s + x.done, 0);
   const within = raw.steps.reduce((s, x) => s + x.within, 0);
+  const byStatus = protectTable(raw.byStatus);
   return {
     year,
     years,
@@ -71,11 +70,11 @@ export async function computePublicStatistics(db: Db, year: number, now = new Da
     byMonth: protectTable(raw.byMonth),
     byCategory: protectTable(raw.byCategory),
     byChannel: protectTable(raw.byChannel),
-    byStatus: protectTable(raw.byStatus),
-    concluded: protectTable(raw.concluded),
+    byStatus,
+    concluded: protectSubTable(byStatus.cells.find((c) => c.key === "ARCHIVED")!.shown, raw.concluded),
     recording: publishMedian(raw.recording, dayMinutes),
     response: publishMedian(raw.response, dayMinutes),
-    withinStandard: protectShare(within, done),
+    withinStandardPercent: protectShare(within, done),
   };
 }
 

@@ -155,7 +155,7 @@ function expected(list: Row[]) {
     byCategory: countBy(CATEGORY_ORDER, received, (r) => r.category),
     byChannel: countBy(CHANNEL_ORDER, received, (r) => r.channel),
     byStatus: countBy(STATUS_ORDER, received, (r) => r.status),
-    concluded: countBy(ARCHIVE_REASON_ORDER, list.filter((r) => inYear(r.archivedAt)), (r) => r.archiveReason),
+    concluded: countBy(ARCHIVE_REASON_ORDER, received.filter((r) => r.status === "ARCHIVED"), (r) => r.archiveReason),
     recording: { n: step2.length, medianMinutes: median(step2.map((s) => s.officeMinutes)) },
     response: { n: responded.length, medianMinutes: median(responded.map((r) => r.responseOfficeMinutes!)) },
     steps: [2, 3, 4, 5, 6, 7, 8].map((step) => {
@@ -202,7 +202,10 @@ describe("public statistics", () => {
     expect(stats.byCategory.cells.find((c) => c.key === "ETHICS_VIOLATION")!.shown).toBe(SMALL);
     for (const name of ["byMonth", "byCategory", "byChannel", "byStatus", "concluded"] as const) {
       const table = stats[name];
-      expect(table.total).toBe(want[name].reduce((s, c) => s + c.count, 0));
+      const total = want[name].reduce((s, c) => s + c.count, 0);
+      if (table.total === null) expect(name === "concluded" && table.withheld).toBe(true);
+      else if (typeof table.total === "number") expect(table.total).toBe(total);
+      else expect(total).toBeLessThan(3);
       table.cells.forEach((c, i) => {
         const truth = want[name][i]!;
         expect(c.key).toBe(truth.key);
@@ -211,13 +214,15 @@ describe("public statistics", () => {
         else if (c.shown === HIDDEN) expect(truth.count).toBeGreaterThanOrEqual(3);
         if (truth.count === 1 || truth.count === 2) expect(c.shown === SMALL || table.withheld).toBe(true);
       });
-      if (!table.withheld) expect(isProtected(table.cells.map((c) => c.shown!), table.total)).toBe(true);
+      if (!table.withheld) expect(isProtected(table.cells.map((c) => c.shown!), table.total!)).toBe(true);
     }
     const done = want.steps.reduce((s, x) => s + x.done, 0);
     const within = want.steps.reduce((s, x) => s + x.within, 0);
-    expect(stats.withinStandard).toEqual({ part: within, whole: done, percent: Math.round((within / done) * 1000) / 10 });
-    expect(stats.response).toEqual({ n: want.response.n, officeDays: Math.round((want.response.medianMinutes! / DAY_MINUTES) * 10) / 10 });
-    expect(stats.recording).toEqual({ n: want.recording.n, officeDays: Math.round((want.recording.medianMinutes! / DAY_MINUTES) * 10) / 10 });
+    expect(stats.withinStandardPercent).toBe(Math.round((within / done) * 100));
+    expect(stats.response).toEqual({ officeDays: Math.round((want.response.medianMinutes! / DAY_MINUTES) * 10) / 10 });
+    expect(stats.recording).toEqual({ officeDays: Math.round((want.recording.medianMinutes! / DAY_MINUTES) * 10) / 10 });
+    // The concluded reports break down the ARCHIVED cell and say the same about it.
+    expect(stats.concluded.total).toBe(stats.byStatus.cells.find((c) => c.key === "ARCHIVED")!.shown);
     // Per year: counted in office time, 1 and 2 as "< 3", no grand total.
     const perYear = new Map<string, number>();
     for (const r of rows) perYear.set(officeMonth(r.receivedAt).slice(0, 4), (perYear.get(officeMonth(r.receivedAt).slice(0, 4)) ?? 0) + 1);

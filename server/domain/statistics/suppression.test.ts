@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HIDDEN, isProtected, protectCount, protectMedian, protectShare, protectTable, SMALL, type Shown } from "./suppression.ts";
+import { HIDDEN, isProtected, protectCount, protectMedian, protectShare, protectSubTable, protectTable, SMALL, type Shown } from "./suppression.ts";
 
 const table = (...counts: number[]) => protectTable(counts.map((count, i) => ({ key: `k${i}`, count })));
 const shownOf = (...counts: number[]) => table(...counts).cells.map((c) => c.shown);
@@ -10,7 +10,7 @@ const shownOf = (...counts: number[]) => table(...counts).cells.map((c) => c.sho
  * total. Brute force (independent of the interval reasoning in suppression.ts), so cells are
  * bounded by `max`, which is more than any table below adds up to.
  */
-function consistentVectors(cells: readonly (Shown | null)[], total: Shown, withheld: boolean, max: number): number[][] {
+function consistentVectors(cells: readonly (Shown | null)[], total: Shown | null, withheld: boolean, max: number): number[][] {
   const fits = (shown: Shown | null, v: number) => (withheld || shown === null ? true : shown === SMALL ? v >= 1 && v <= 2 : shown === HIDDEN ? v >= 3 : v === shown);
   const out: number[][] = [];
   const walk = (i: number, acc: number[], sum: number) => {
@@ -96,8 +96,51 @@ describe("protectTable", () => {
     // The only way to "subtract": total minus every exact cell is the hidden pair's sum.
     const exact = t.cells.reduce((s, c) => s + (typeof c.shown === "number" ? c.shown : 0), 0);
     expect(70 - exact).toBe(2 + 3);
-    expect(isProtected(t.cells.map((c) => c.shown!), t.total)).toBe(true);
+    expect(isProtected(t.cells.map((c) => c.shown!), t.total!)).toBe(true);
     expectNothingRevealed(months.slice(0, 6));
+  });
+});
+
+describe("protectSubTable (a breakdown of one cell of another table)", () => {
+  const fits = (shown: Shown | null, v: number) => (shown === null ? true : shown === SMALL ? v >= 1 && v <= 2 : shown === HIDDEN ? v >= 3 : v === shown);
+
+  /**
+   * Both tables at once: every parent vector consistent with the parent publication, and for
+   * it every child vector (adding up to the parent's first cell) consistent with the child's.
+   */
+  function expectNestedNothingRevealed(parentCounts: number[], childCounts: number[]) {
+    const parent = table(...parentCounts);
+    const child = protectSubTable(parent.withheld ? null : parent.cells[0]!.shown, childCounts.map((count, i) => ({ key: `c${i}`, count })));
+    const max = parentCounts.reduce((a, b) => a + b, 0) + 4;
+    const solutions: number[][] = [];
+    for (const p of consistentVectors(parent.cells.map((c) => c.shown), parent.total, parent.withheld, max)) {
+      if (!fits(child.total, p[0]!)) continue;
+      for (const c of consistentVectors(child.cells.map((x) => x.shown), child.total, child.withheld, p[0]!)) {
+        if (c.reduce((a, b) => a + b, 0) === p[0]) solutions.push([...p, ...c]);
+      }
+    }
+    expect(solutions).toContainEqual([...parentCounts, ...childCounts]);
+    const shown = [...parent.cells.map((c) => c.shown), ...child.cells.map((c) => c.shown)];
+    shown.forEach((s, i) => {
+      if (typeof s === "number") return;
+      expect(new Set(solutions.map((v) => v[i])).size, `value ${i} of ${parentCounts}/${childCounts} revealed`).toBeGreaterThan(1);
+    });
+  }
+
+  it("is protected like any table under an exact or small parent, and withheld under a hidden one", () => {
+    expect(protectSubTable(10, [{ key: "a", count: 8 }, { key: "b", count: 2 }]).cells.map((c) => c.shown)).toEqual([HIDDEN, SMALL]);
+    expect(protectSubTable(HIDDEN, [{ key: "a", count: 3 }])).toEqual({ withheld: true, total: null, cells: [{ key: "a", shown: null }] });
+    expect(protectSubTable(null, [{ key: "a", count: 3 }]).total).toBeNull();
+  });
+
+  it("publishes nothing that pins down a hidden count in either table (exhaustive over small pairs)", () => {
+    for (const archived of [0, 1, 2, 3, 4, 6]) {
+      for (const [other1, other2] of [[0, 5], [1, 4], [2, 3], [3, 3], [1, 1]]) {
+        for (let a = 0; a <= archived; a++) {
+          for (let b = 0; a + b <= archived; b++) expectNestedNothingRevealed([archived, other1!, other2!], [a, b, archived - a - b]);
+        }
+      }
+    }
   });
 });
 
@@ -106,12 +149,13 @@ describe("single figures", () => {
     expect([0, 1, 2, 3].map(protectCount)).toEqual([0, SMALL, SMALL, 3]);
   });
 
-  it("publishes a share only when neither part is 1 or 2", () => {
-    expect(protectShare(9, 12)).toEqual({ part: 9, whole: 12, percent: 75 });
-    expect(protectShare(12, 12)).toEqual({ part: 12, whole: 12, percent: 100 });
-    // 10 of 12: the late part (2) would follow from the share.
-    expect(protectShare(10, 12)).toEqual({ part: null, whole: 12, percent: null });
-    expect(protectShare(2, 2)).toEqual({ part: null, whole: SMALL, percent: null });
+  it("publishes a share, in whole percent, only when neither part is 1 or 2", () => {
+    expect(protectShare(9, 12)).toBe(75);
+    expect(protectShare(12, 12)).toBe(100);
+    expect(protectShare(0, 12)).toBe(0);
+    // 10 of 12: the late part (2) would show in the share.
+    expect(protectShare(10, 12)).toBeNull();
+    expect(protectShare(2, 2)).toBeNull();
   });
 
   it("publishes a median only with at least three cases behind it", () => {

@@ -29,7 +29,8 @@ export interface ProtectedTable<K extends string = string> {
   /** True when the breakdown could not be protected cell by cell: every cell is null. */
   withheld: boolean;
   cells: { key: K; shown: Shown | null }[];
-  total: Shown;
+  /** Null only for a sub-table of a hidden cell (its total is not published either). */
+  total: Shown | null;
 }
 
 /** What a reader learns about a published count: the interval it must lie in. */
@@ -83,17 +84,28 @@ export function protectTable<K extends string>(counts: readonly { key: K; count:
   return { withheld: false, cells: counts.map((c, i) => ({ key: c.key, shown: shown[i]! })), total: shownTotal };
 }
 
+/**
+ * A table breaking down one cell of another table, published as `parent`: exact or "< 3", it is
+ * protected like any table (its total is the same figure); "x" or withheld, it is withheld
+ * whole, total included, so it cannot pin down the hidden cell.
+ */
+export function protectSubTable<K extends string>(parent: Shown | null, counts: readonly { key: K; count: number }[]): ProtectedTable<K> {
+  if (typeof parent === "number" || parent === SMALL) return protectTable(counts);
+  return { withheld: true, cells: counts.map((c) => ({ key: c.key, shown: null })), total: null };
+}
+
 /** A single published count (no breakdown): exact, or "< 3". */
 export const protectCount = (n: number): Shown => primary(n);
 
 /**
- * A share (e.g. steps done within their standard time) is published only when both parts are
- * 0 or at least 3: otherwise the share and the total would give away a count of 1 or 2.
+ * A share (e.g. steps done within their standard time), in whole percent, is published only
+ * when both parts are 0 or at least 3; the counts themselves are not published (the number of
+ * steps done follows from the stages of the cases, so it could be set against other tables).
  */
-export function protectShare(part: number, whole: number): { part: number | null; whole: Shown; percent: number | null } {
+export function protectShare(part: number, whole: number): number | null {
   const rest = whole - part;
   const safe = whole >= THRESHOLD && (part === 0 || part >= THRESHOLD) && (rest === 0 || rest >= THRESHOLD);
-  return safe ? { part, whole, percent: Math.round((part / whole) * 1000) / 10 } : { part: null, whole: primary(whole), percent: null };
+  return safe ? Math.round((part / whole) * 100) : null;
 }
 
 /** A median is published only when at least THRESHOLD cases stand behind it (no single case's value). */

@@ -30,19 +30,18 @@ export default async function StatisticsPage({ params, searchParams }: { params:
 
   const numbers = new Intl.NumberFormat(locale === "id" ? "id-ID" : "en-GB");
   const format = (n: number) => numbers.format(n);
-  const show = (v: Shown) => (typeof v === "number" ? format(v) : v);
+  const show = (v: Shown | null) => (v === null ? "–" : typeof v === "number" ? format(v) : v);
   const days = (n: number | null) => (n === null ? t("notShown") : t("officeDays", { n: numbers.format(n) }));
   const root = await getTranslations();
   const labelOf = (name: (typeof TABLES)[number]) => (key: string) => breakdownLabel(name, key, (path) => root(path as never));
   const keyHeader = { byMonth: t("columns.month"), byCategory: t("columns.category"), byChannel: t("columns.channel"), byStatus: t("columns.status"), concluded: t("columns.reason") };
   const query = `?tahun=${year}${locale === "id" ? "" : `&locale=${locale}`}`;
-  const within = stats.withinStandard;
-  const summary: { id: string; label: string; value: string; note?: string | null }[] = [
+  const summary: { id: string; label: string; value: string }[] = [
     { id: "received", label: t("summary.received"), value: show(stats.received) },
     { id: "concluded", label: t("summary.concluded"), value: show(stats.concluded.total) },
-    { id: "recording", label: t("summary.recording"), value: days(stats.recording.officeDays), note: t("basedOn", { n: show(stats.recording.n) }) },
-    { id: "response", label: t("summary.response"), value: days(stats.response.officeDays), note: t("basedOn", { n: show(stats.response.n) }) },
-    { id: "within", label: t("summary.within"), value: within.percent === null ? t("notShown") : t("share", { percent: numbers.format(within.percent), whole: show(within.whole) }), note: null },
+    { id: "recording", label: t("summary.recording"), value: days(stats.recording.officeDays) },
+    { id: "response", label: t("summary.response"), value: days(stats.response.officeDays) },
+    { id: "within", label: t("summary.within"), value: stats.withinStandardPercent === null ? t("notShown") : `${numbers.format(stats.withinStandardPercent)}%` },
   ];
   const perYearTitle = t("tables.perYear");
   const perYearRows = stats.perYear.map((y) => ({ key: y.key, label: y.key, value: y.shown }));
@@ -84,9 +83,8 @@ export default async function StatisticsPage({ params, searchParams }: { params:
           {summary.map((item) => (
             <div key={item.id}>
               <dt className="text-sm text-slate-700">{item.label}</dt>
-              <dd className={`${item.note === undefined ? "text-2xl" : "text-lg"} font-bold text-brand-900`} data-testid={`summary-${item.id}`}>
+              <dd className="text-xl font-bold text-brand-900" data-testid={`summary-${item.id}`}>
                 {item.value}
-                {item.note ? <span className="block text-sm font-normal text-slate-700">{item.note}</span> : null}
               </dd>
             </div>
           ))}
