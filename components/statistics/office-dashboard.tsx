@@ -86,8 +86,8 @@ export async function OfficeDashboard({ stats, period, invalid, locale }: { stat
           {[
             [t("summary.received"), format(f.received)],
             [t("summary.concluded"), format(f.concluded.reduce((s, c) => s + c.count, 0))],
-            [t("summary.recording"), `${days(f.recording.medianMinutes)} (${t("basedOn", { n: format(f.recording.n) })})`],
-            [t("summary.response"), `${days(f.response.medianMinutes)} (${t("basedOn", { n: format(f.response.n) })})`],
+            [t("summary.recording"), `${days(f.recording.medianMinutes)} (${o("basedOn", { n: format(f.recording.n) })})`],
+            [t("summary.response"), `${days(f.response.medianMinutes)} (${o("basedOn", { n: format(f.response.n) })})`],
             [o("openTotal"), format(openTotal)],
             [o("overdue"), format(overdueTotal)],
           ].map(([k, v]) => (
