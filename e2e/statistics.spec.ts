@@ -4,7 +4,7 @@
  * cached for a minute per server: no spec may open /statistik before this one's reports.)
  */
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoAxeViolations, fillReport, recordOrigins } from "./support/portal.ts";
+import { expectNoAxeViolations, expectNoHorizontalScroll, fillReport, recordOrigins } from "./support/portal.ts";
 import { signInAs, signOut } from "./support/staff.ts";
 
 const KIND = "CONFLICT_OF_INTEREST";
@@ -73,6 +73,8 @@ test.describe("statistics", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Report statistics");
     await expectEveryChartAndTable(page);
     await expect(page.getByTestId("table-byCategory").locator(`tr[data-key=${KIND}] td`)).toHaveText("< 3");
+    await page.setViewportSize({ width: 360, height: 740 });
+    await expectNoHorizontalScroll(page);
     expect([...origins]).toEqual([new URL(page.url()).origin]);
     await context.close();
   });

@@ -14,9 +14,9 @@ export interface Bar {
   value: Shown | null;
 }
 
-const WIDTH = 640;
+const WIDTH = 480;
 const ROW = 44;
-const BAR_MAX = 520;
+const BAR_MAX = 400;
 
 export function BarChart({ bars, title, format }: { bars: Bar[]; title: string; format: (n: number) => string }) {
   const max = Math.max(1, ...bars.map((b) => (typeof b.value === "number" ? b.value : 0)));
