@@ -2,6 +2,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
+import { FIRST_LOAD_JS_BUDGET_KB, type FirstLoadJs } from "./first-load-js.ts";
 import type { Measurement } from "./measure.ts";
 import { MEMORY_BUDGET_MB, type Budget } from "./scenarios.ts";
 
@@ -53,6 +54,8 @@ export interface Report {
   machine: { cpus: number; cpuModel: string; memory: string; memoryBytes: number; node: string; platform: string };
   settings: { warmupS: number; built: boolean; baseUrl: string; syntheticCases: number };
   scenarios: ScenarioReport[];
+  /** First-load JavaScript of the public pages (gzip). */
+  firstLoadJs: FirstLoadJs[];
   /** Idle RSS of the server tree after start-up and before any load. */
   idleRssMb: number;
   /** Highest RSS of the server tree over all scenarios. */
@@ -76,6 +79,7 @@ export function makeReport(input: {
   built: boolean;
   baseUrl: string;
   syntheticCases: number;
+  firstLoadJs: FirstLoadJs[];
 }): Report {
   const scenarios = input.results.map(({ measurement, budget }): ScenarioReport => {
     const verdict = evaluate(measurement, budget);
@@ -101,6 +105,7 @@ export function makeReport(input: {
     },
     settings: { warmupS: input.warmupS, built: input.built, baseUrl: input.baseUrl, syntheticCases: input.syntheticCases },
     scenarios,
+    firstLoadJs: input.firstLoadJs,
     idleRssMb: input.idleRssMb,
     maxRssMb,
     memoryBudget: { maxRssMb: MEMORY_BUDGET_MB, pass: maxRssMb <= MEMORY_BUDGET_MB },
@@ -158,6 +163,11 @@ export function formatTable(report: Report): string {
       if (s.mismatches) parts.push(`${s.mismatches} wrong bodies`);
       notes.push(`     ${s.name}: ${parts.join(", ")}`);
     }
+  }
+  for (const js of report.firstLoadJs) {
+    notes.push(
+      `${js.pass ? "pass" : "FAIL"} first-load JS ${js.path}: ${fmt(js.totalKb, 1)} KB gzip (${js.scripts} scripts ${fmt(js.externalKb, 1)} KB + inline ${fmt(js.inlineKb, 1)} KB; budget ≤ ${FIRST_LOAD_JS_BUDGET_KB} KB)`,
+    );
   }
   if (!report.memoryBudget.pass) notes.push(`FAIL server memory: ${report.maxRssMb} MB > ${report.memoryBudget.maxRssMb} MB`);
   notes.push(

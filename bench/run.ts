@@ -11,6 +11,7 @@ import { parseArgs } from "node:util";
 import { runScenario, type Measurement } from "./measure.ts";
 import { formatTable, makeReport, writeJson } from "./report.ts";
 import { scenarios, WARMUP_S, type Budget } from "./scenarios.ts";
+import { measureFirstLoadJs, PUBLIC_PAGES } from "./first-load-js.ts";
 import { prepareDatabase, SYNTHETIC_CASES } from "./database.ts";
 import { staffSession } from "./staff-session.ts";
 import { build, buildNeeded, HarnessError, makeDataDir, removeDataDir, Server, serverEnv, treeRssMb } from "./server.ts";
@@ -93,11 +94,13 @@ async function main(): Promise<void> {
     console.error(`bench: ${scenario.name} (${scenario.path}): warm-up ${settings.warmupS} s, then measuring`);
     results.push({ measurement: await runScenario(server, scenario, context, settings), budget: scenario.budget });
   }
+  // Page weight does not depend on load: measured once, after the scenarios (the pages are built and warm).
+  const firstLoadJs = await Promise.all(PUBLIC_PAGES.map((page) => measureFirstLoadJs(server!.baseUrl, page)));
   const baseUrl = server.baseUrl;
   await server.stop();
   server = undefined;
 
-  const report = makeReport({ root, results, idleRssMb, warmupS: settings.warmupS, built, baseUrl, syntheticCases });
+  const report = makeReport({ root, results, idleRssMb, warmupS: settings.warmupS, built, baseUrl, syntheticCases, firstLoadJs });
   const file = path.join(root, "bench", "results.json");
   writeJson(file, report);
   console.log("\n" + formatTable(report) + `\n\nwritten ${path.relative(process.cwd(), file) || file}`);

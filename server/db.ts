@@ -9,6 +9,7 @@ import fs from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { byteaSerializers, withFastByteaReads } from "./pglite-bytea.ts";
 import { PrismaClient } from "./generated/prisma/client.ts";
 import { env } from "./env.ts";
 import { applyMigrations, releaseSchemaEngine, type AdapterFactory } from "../prisma/tool/schema-engine.ts";
@@ -65,6 +66,13 @@ export async function migrate(db: Db, adapterFactory: AdapterFactory, root?: str
   }
 }
 
+/**
+ * The embedded server's PostgreSQL settings. shared_buffers drops from 128 MB to 32 MB: the
+ * buffer pool lives inside the WebAssembly heap, so this is ~100 MB less resident memory
+ * (DESIGN.md §9: RSS ≤ 400 MB), while the operating system still caches the data files.
+ */
+const EMBEDDED_START_PARAMS = [...PGlite.defaultStartParams, "-c", "shared_buffers=32MB"];
+
 export async function openDb(target: DatabaseTarget, options: OpenDbOptions = {}): Promise<DbHandle> {
   const shouldMigrate = options.migrate ?? true;
   if (target.kind === "postgres") {
@@ -79,15 +87,18 @@ export async function openDb(target: DatabaseTarget, options: OpenDbOptions = {}
     }
   }
   if (target.kind === "pglite") await fs.mkdir(target.dataDir, { recursive: true });
-  const pglite = target.kind === "pglite" ? new PGlite(target.dataDir) : new PGlite(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {});
+  const pglite =
+    target.kind === "pglite"
+      ? new PGlite(target.dataDir, { startParams: EMBEDDED_START_PARAMS, serializers: byteaSerializers })
+      : new PGlite({ serializers: byteaSerializers, ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}) });
   await pglite.waitReady;
-  const db = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const db = new PrismaClient({ adapter: new PrismaPGlite(withFastByteaReads(pglite)) });
   const close = async () => {
     await db.$disconnect();
     await pglite.close();
   };
   try {
-    const applied = shouldMigrate ? await migrate(db, new PrismaPGlite(pglite), options.root) : [];
+    const applied = shouldMigrate ? await migrate(db, new PrismaPGlite(withFastByteaReads(pglite)), options.root) : [];
     return { db, backend: "pglite", pglite, applied, close };
   } catch (e) {
     await close();

@@ -18,7 +18,7 @@ const { openTestDb } = await import("../testing/test-db.ts");
 const { seedDemo } = await import("../../prisma/seed-data.ts");
 const { appRouter } = await import("../routers/_app.ts");
 const { createCallerFactory } = await import("../trpc/init.ts");
-const { currentStaff } = await import("./staff-session.ts");
+const { currentStaff, workingStaff } = await import("./staff-session.ts");
 const { authorizeStaff } = await import("./authorize.ts");
 const { base32Decode, timeStep, totpForStep } = await import("../domain/totp.ts");
 
@@ -89,5 +89,14 @@ describe("account router", () => {
     expect(await trpcCode(caller().account.startEnrolment())).toBe("OK");
     await handle.db.staffUser.update({ where: { id: signIn.id }, data: { active: false } });
     expect(await trpcCode(caller().account.startEnrolment())).toBe("UNAUTHORIZED");
+  });
+
+  it("a session that must still replace an Admin-given password is no working session for downloads and forms", async () => {
+    const user = await handle.db.staffUser.update({ where: { username: "sekretariat" }, data: { mustChangePassword: true }, select: { id: true, sessionVersion: true } });
+    fake.claims = { uid: user.id, sv: user.sessionVersion, enrol: false };
+    expect(await currentStaff(handle.db)).toMatchObject({ id: user.id, mustChangePassword: true });
+    expect(await workingStaff(handle.db)).toBeNull();
+    await handle.db.staffUser.update({ where: { id: user.id }, data: { mustChangePassword: false } });
+    expect(await workingStaff(handle.db)).toMatchObject({ id: user.id });
   });
 });

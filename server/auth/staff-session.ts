@@ -23,12 +23,21 @@ export async function currentStaff(db: Db) {
   return claims ? staffFromClaims(db, claims) : null;
 }
 
+/**
+ * For routes and actions outside tRPC: a session that may work, i.e. not one that still has to
+ * replace an Admin-given password (tRPC's staffProcedure refuses those the same way).
+ */
+export async function workingStaff(db: Db) {
+  const staff = await currentStaff(db);
+  return staff && !staff.mustChangePassword ? staff : null;
+}
+
 /** A full staff session. An enrolment session (`enrol: true`) is never one: it can only enrol. */
 export async function staffFromClaims(db: Db, claims: SessionClaims) {
   if (typeof claims.uid !== "string" || claims.enrol === true) return null;
   const user = await db.staffUser.findUnique({
     where: { id: claims.uid },
-    select: { id: true, name: true, nip: true, position: true, roles: true, active: true, sessionVersion: true },
+    select: { id: true, name: true, nip: true, position: true, roles: true, active: true, sessionVersion: true, mustChangePassword: true },
   });
   if (!user || !user.active || user.sessionVersion !== claims.sv) return null;
   return user;

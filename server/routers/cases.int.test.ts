@@ -93,16 +93,22 @@ describe("the eight SOP steps through the router", () => {
     expect(done.agenda.map((a) => a.book).sort()).toEqual(["PERMOHONAN", "TANGGAPAN"]);
   });
 
-  it("takes an offline report from the Sekretariat, with or without a tracking code", async () => {
+  it("takes an offline report from the Sekretariat, with or without a tracking code; a double post makes one case", async () => {
     const { intakeOfflineReport } = await import("../domain/cases/intake.ts");
     const ctx = { staff: { id: users.sekretariat!.id, username: "sekretariat", roles: users.sekretariat!.roles }, masterKey: env().secrets.masterKey, trackingKey: env().secrets.trackingKey, now: new Date() };
-    const withCode = await intakeOfflineReport(handle.db, ctx, { channel: "PHONE", receivedAt: new Date(Date.now() - 3_600_000), report: report(), wantsTrackingCode: true });
+    const phone = { idempotencyKey: randomToken(), channel: "PHONE" as const, receivedAt: new Date(Date.now() - 3_600_000), report: report(), wantsTrackingCode: true };
+    const before = await handle.db.case.count();
+    const [withCode, twice] = await Promise.all([intakeOfflineReport(handle.db, ctx, phone), intakeOfflineReport(handle.db, ctx, phone)]);
     expect(withCode.trackingCode).toMatch(/^[0-9A-Z]{4}-/);
-    const without = await intakeOfflineReport(handle.db, ctx, { channel: "SUGGESTION_BOX", receivedAt: new Date(), report: report(), wantsTrackingCode: false });
+    expect(twice).toEqual(withCode);
+    expect(await intakeOfflineReport(handle.db, ctx, phone)).toEqual(withCode);
+    expect(await handle.db.case.count()).toBe(before + 1);
+    const without = await intakeOfflineReport(handle.db, ctx, { idempotencyKey: randomToken(), channel: "SUGGESTION_BOX", receivedAt: new Date(), report: report(), wantsTrackingCode: false });
     expect(without.trackingCode).toBeNull();
     const row = await handle.db.case.findUniqueOrThrow({ where: { id: without.id } });
     expect([row.channel, row.trackingHash, row.createdById]).toEqual(["SUGGESTION_BOX", null, users.sekretariat!.id]);
-    await expect(intakeOfflineReport(handle.db, ctx, { channel: "SMS", receivedAt: new Date(Date.now() + 86_400_000), report: report(), wantsTrackingCode: false })).rejects.toThrow(/future/);
+    const future = { idempotencyKey: randomToken(), channel: "SMS" as const, receivedAt: new Date(Date.now() + 86_400_000), report: report(), wantsTrackingCode: false };
+    await expect(intakeOfflineReport(handle.db, ctx, future)).rejects.toThrow(/future/);
   });
 });
 

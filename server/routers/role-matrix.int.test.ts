@@ -51,6 +51,8 @@ const MATRIX: Record<string, Row> = {
   "statistics.office": { call: (a) => a.statistics.office({ from: "2026-01-01", to: "2026-12-31" }), allowed: ["kadis", "pengawas", "sekretariat", "excluded"] },
   "staff.me": { call: (a) => a.staff.me(), allowed: ALL_STAFF },
   "account.security": { call: (a) => a.account.security(), allowed: ALL_STAFF },
+  // A wrong current password: allowed through, then BAD_REQUEST, nothing changed.
+  "account.changePassword": { call: (a) => a.account.changePassword({ current: "bukan-sandinya", next: "Kata-Sandi-Baru-2026", repeat: "Kata-Sandi-Baru-2026" }), allowed: ALL_STAFF },
 
   "cases.list": { call: (a) => a.cases.list({}), allowed: [...CASE_ROLE_USERS, "excluded"] },
   "cases.staffDirectory": { call: (a) => a.cases.staffDirectory(), allowed: [...CASE_ROLE_USERS, "excluded"] },

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { OFFLINE_CHANNELS, type intakeInput } from "../domain/cases/intake.ts";
+import { formKey } from "../domain/idempotency.ts";
 import { zonedInstant } from "../domain/office-time.ts";
 import { readReportForm } from "../domain/reporter/report-form.ts";
 import type { SettingValue } from "../domain/settings.ts";
@@ -24,7 +25,8 @@ export function officeLocalInstant(value: string, timeZone: string): Date | null
 }
 
 export function readIntakeForm(fd: FormData, limits: SettingValue<"uploads.limits">, timeZone: string, now: Date) {
-  const { values: report, errors, report: parsed, files } = readReportForm(fd, limits);
+  const { values: report, errors, report: parsed, files, idempotencyKey: posted } = readReportForm(fd, limits);
+  const idempotencyKey = formKey(posted);
   delete errors.goodFaith;
   const channelValue = typeof fd.get("channel") === "string" ? String(fd.get("channel")) : "";
   const receivedValue = typeof fd.get("receivedAt") === "string" ? String(fd.get("receivedAt")) : "";
@@ -38,6 +40,6 @@ export function readIntakeForm(fd: FormData, limits: SettingValue<"uploads.limit
   else if (receivedAt.getTime() > now.getTime() + GRACE_MS) sourceErrors.receivedAt = "future";
 
   const valid = parsed && channel.success && receivedAt && Object.keys(sourceErrors).length === 0;
-  const input: z.infer<typeof intakeInput> | undefined = valid ? { channel: channel.data, receivedAt, report: parsed, wantsTrackingCode: values.wantsTrackingCode } : undefined;
-  return { values, errors, sourceErrors, input, files };
+  const input: z.infer<typeof intakeInput> | undefined = valid ? { idempotencyKey, channel: channel.data, receivedAt, report: parsed, wantsTrackingCode: values.wantsTrackingCode } : undefined;
+  return { values, errors, sourceErrors, input, files, idempotencyKey };
 }

@@ -19,12 +19,19 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure;
 
-/** A procedure for staff holding at least one of `roles`; the user is reloaded on every call. */
-export function staffProcedure(roles: readonly Role[]) {
+/** The FORBIDDEN message while an Admin-given password is still unchanged. */
+export const PASSWORD_CHANGE_REQUIRED = "password_change_required";
+
+/**
+ * A procedure for staff holding at least one of `roles`; the user is reloaded on every call.
+ * Until an Admin-given password is changed, only procedures marked `duringPasswordChange` answer.
+ */
+export function staffProcedure(roles: readonly Role[], options: { duringPasswordChange?: boolean } = {}) {
   return t.procedure.use(async ({ ctx, next }) => {
     const staff = await ctx.staff();
     if (!staff) throw new TRPCError({ code: "UNAUTHORIZED" });
     if (!staff.roles.some((r) => roles.includes(r))) throw new TRPCError({ code: "FORBIDDEN" });
+    if (staff.mustChangePassword && !options.duringPasswordChange) throw new TRPCError({ code: "FORBIDDEN", message: PASSWORD_CHANGE_REQUIRED });
     return next({ ctx: { ...ctx, staff } });
   });
 }

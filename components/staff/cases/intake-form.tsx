@@ -37,6 +37,7 @@ export function IntakeForm({ action, initial, limits, accept }: Props) {
 
   return (
     <form key={state.attempt} action={formAction} noValidate className="mt-6 space-y-6">
+      <input type="hidden" name="idempotencyKey" value={state.idempotencyKey} />
       {errorCount > 0 ? (
         <div role="alert" ref={focusOnMount} tabIndex={-1} className="rounded border-2 border-red-700 bg-red-50 p-4 font-semibold text-red-900">
           <p>{t("summary", { count: errorCount })}</p>

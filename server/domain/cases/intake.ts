@@ -6,6 +6,7 @@
 import { z } from "zod";
 import type { Db } from "../../db.ts";
 import { Channel } from "../../generated/prisma/enums.ts";
+import { IDEMPOTENCY_KEY, once } from "../idempotency.ts";
 import { generateTrackingCode, normaliseTrackingCode, trackingHash } from "../tracking-code.ts";
 import type { SanitizedFile } from "../uploads/sanitize.ts";
 import type { StaffContext } from "./acting.ts";
@@ -15,6 +16,8 @@ import { reportSchema } from "./report-content.ts";
 export const OFFLINE_CHANNELS = [Channel.SMS, Channel.PHONE, Channel.EMAIL, Channel.SUGGESTION_BOX, Channel.IN_PERSON] as const;
 
 export const intakeInput = z.object({
+  /** The form's key: a double post creates one case and shows the same tracking code again. */
+  idempotencyKey: z.string().regex(IDEMPOTENCY_KEY),
   channel: z.enum(OFFLINE_CHANNELS),
   receivedAt: z.coerce.date(),
   report: reportSchema,
@@ -25,8 +28,8 @@ export async function intakeOfflineReport(db: Db, ctx: StaffContext & { tracking
   // A few minutes' grace for the clerk's clock.
   if (input.receivedAt.getTime() > ctx.now.getTime() + 5 * 60_000) throw new RangeError("the report cannot be received in the future");
   const trackingCode = input.wantsTrackingCode ? generateTrackingCode() : null;
-  const created = await db.$transaction((tx) =>
-    createCase(
+  return once(db, "case.intake", input.idempotencyKey, ctx.now, async (tx) => {
+    const created = await createCase(
       tx,
       ctx.masterKey,
       {
@@ -38,7 +41,7 @@ export async function intakeOfflineReport(db: Db, ctx: StaffContext & { tracking
         createdBy: { id: ctx.staff.id, username: ctx.staff.username },
       },
       ctx.now,
-    ),
-  );
-  return { id: created.id, reference: created.reference, trackingCode };
+    );
+    return { result: { id: created.id, reference: created.reference, trackingCode }, caseId: created.id };
+  });
 }

@@ -11,7 +11,7 @@ import { CaseConflictError, transitionCase } from "../cases/transition.ts";
 import { sealText, sha256, unwrapDataKey } from "../crypto.ts";
 import type { SanitizedFile } from "../uploads/sanitize.ts";
 import type { ReporterPrincipal } from "./session.ts";
-import { IDEMPOTENCY_KEY } from "./submit-report.ts";
+import { IDEMPOTENCY_KEY } from "../idempotency.ts";
 
 export const MESSAGE_MAX = 5_000;
 const REPORTER = { actor: "REPORTER", label: "reporter" } as const;

@@ -9,7 +9,7 @@ import { randomToken } from "@/server/domain/crypto.ts";
 import { acknowledgeResponse, CaseClosedError, MESSAGE_MAX, sendReporterMessage } from "@/server/domain/reporter/case-actions.ts";
 import { addError, checkFileLimits, chosenFiles, type FieldErrors } from "@/server/domain/reporter/report-form.ts";
 import { closeReporterSession, resumeReporterSession } from "@/server/domain/reporter/session.ts";
-import { IDEMPOTENCY_KEY } from "@/server/domain/reporter/submit-report.ts";
+import { formKey } from "@/server/domain/idempotency.ts";
 import { trackSignIn } from "@/server/domain/reporter/track-sign-in.ts";
 import { getSetting } from "@/server/domain/settings.ts";
 import type { ReplyFormState, TrackFormState } from "@/server/portal/form-state.ts";
@@ -44,7 +44,7 @@ export async function sendMessage(previous: ReplyFormState, fd: FormData): Promi
   const attempt = previous.attempt + 1;
   const body = String(fd.get("body") ?? "");
   const posted = String(fd.get("idempotencyKey") ?? "");
-  const idempotencyKey = IDEMPOTENCY_KEY.test(posted) ? posted : randomToken();
+  const idempotencyKey = formKey(posted);
   const errors: FieldErrors = {};
   if (!body.trim()) addError(errors, "body", { code: "required" });
   else if (body.trim().length > MESSAGE_MAX) addError(errors, "body", { code: "too_long", max: MESSAGE_MAX });

@@ -3,9 +3,9 @@
 import { getDb } from "@/server/db.ts";
 import { env } from "@/server/env.ts";
 import { readReportForm } from "@/server/domain/reporter/report-form.ts";
-import { IDEMPOTENCY_KEY, submitPortalReport } from "@/server/domain/reporter/submit-report.ts";
+import { formKey } from "@/server/domain/idempotency.ts";
+import { submitPortalReport } from "@/server/domain/reporter/submit-report.ts";
 import { getSetting } from "@/server/domain/settings.ts";
-import { randomToken } from "@/server/domain/crypto.ts";
 import type { ReportFormState } from "@/server/portal/form-state.ts";
 import { assertSameSitePost } from "@/server/portal/request-context.ts";
 import { sanitizeFiles } from "@/server/portal/uploads.ts";
@@ -16,7 +16,7 @@ export async function submitReport(previous: ReportFormState, fd: FormData): Pro
   const db = await getDb();
   const limits = await getSetting(db, "uploads.limits");
   const { values, errors, report, files, idempotencyKey: posted } = readReportForm(fd, limits);
-  const idempotencyKey = IDEMPOTENCY_KEY.test(posted) ? posted : randomToken();
+  const idempotencyKey = formKey(posted);
   const attempt = (previous.kind === "form" ? previous.attempt : 0) + 1;
   // Files are decoded only when everything else is valid: a refused form costs no image work.
   const sanitized = report && Object.keys(errors).length === 0 ? await sanitizeFiles(files, limits, errors) : [];

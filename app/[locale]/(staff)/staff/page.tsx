@@ -14,6 +14,7 @@ export default async function StaffHomePage({ params }: { params: Promise<{ loca
     const enrolment = await caller.account.pendingEnrolment().catch(() => null);
     redirect(localePath(locale, enrolment ? "/staff/keamanan" : "/staff/masuk"));
   }
+  if (me.mustChangePassword) redirect(localePath(locale, "/staff/kata-sandi"));
   const t = await getTranslations("staff");
   return (
     <>

@@ -1,4 +1,4 @@
-import { currentStaff } from "@/server/auth/staff-session.ts";
+import { workingStaff } from "@/server/auth/staff-session.ts";
 import { getDb } from "@/server/db.ts";
 import { agendaCsvResponse } from "@/server/staff/agenda-csv-response.ts";
 
@@ -7,5 +7,5 @@ export async function GET(request: Request) {
   const q = new URL(request.url).searchParams;
   const db = await getDb();
   const optional = (name: string) => q.get(name) || undefined;
-  return agendaCsvResponse(db, await currentStaff(db), { book: q.get("book") ?? "", year: Number(q.get("year")), from: optional("from"), to: optional("to"), locale: optional("locale") });
+  return agendaCsvResponse(db, await workingStaff(db), { book: q.get("book") ?? "", year: Number(q.get("year")), from: optional("from"), to: optional("to"), locale: optional("locale") });
 }

@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { redirect } from "next/navigation";
-import { localePath } from "@/i18n/routing.ts";
-import { serverCaller } from "@/server/trpc/server-caller.ts";
+import { signedInStaff } from "@/components/staff/cases/signed-in-staff.ts";
 import { AdminNav, NotAllowed } from "@/components/staff/admin/admin-nav.tsx";
 import { AuditLog } from "@/components/staff/admin/audit-log.tsx";
 
@@ -16,8 +14,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 export default async function AuditPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const me = await (await serverCaller()).staff.me().catch(() => null);
-  if (!me) redirect(localePath(locale, "/staff/masuk"));
+  const me = await signedInStaff(locale);
   const isPengawas = me.roles.includes("PENGAWAS");
   if (!isPengawas && !me.roles.includes("ADMIN")) return <NotAllowed roles={me.roles} message="audit" />;
   const t = await getTranslations("auditLog");

@@ -59,6 +59,11 @@ export default async function StaffSecurityPage({ params }: { params: Promise<{ 
       <p>{t("security.backupLeft", { count: security.backupCodesLeft })}</p>
       {security.backupCodesLeft <= 3 ? <p className="font-semibold text-red-900">{t("security.backupLow")}</p> : null}
       <p>
+        <Link href="/staff/kata-sandi" className="font-semibold text-brand-700 underline">
+          {t("password.title")}
+        </Link>
+      </p>
+      <p>
         <Link href="/staff" className="font-semibold text-brand-700 underline">
           {t("security.back")}
         </Link>

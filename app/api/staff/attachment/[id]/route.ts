@@ -1,4 +1,4 @@
-import { currentStaff } from "@/server/auth/staff-session.ts";
+import { workingStaff } from "@/server/auth/staff-session.ts";
 import { getDb } from "@/server/db.ts";
 import { attachmentResponse } from "@/server/staff/attachment-response.ts";
 
@@ -6,5 +6,5 @@ import { attachmentResponse } from "@/server/staff/attachment-response.ts";
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const db = await getDb();
-  return attachmentResponse(db, await currentStaff(db), id);
+  return attachmentResponse(db, await workingStaff(db), id);
 }

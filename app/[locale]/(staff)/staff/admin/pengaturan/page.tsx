@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { redirect } from "next/navigation";
-import { localePath } from "@/i18n/routing.ts";
-import { serverCaller } from "@/server/trpc/server-caller.ts";
+import { signedInStaff } from "@/components/staff/cases/signed-in-staff.ts";
 import { AdminNav, NotAllowed } from "@/components/staff/admin/admin-nav.tsx";
 import { SettingsAdmin } from "@/components/staff/admin/settings-admin.tsx";
 
@@ -15,8 +13,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 export default async function SettingsPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const me = await (await serverCaller()).staff.me().catch(() => null);
-  if (!me) redirect(localePath(locale, "/staff/masuk"));
+  const me = await signedInStaff(locale);
   if (!me.roles.includes("ADMIN")) return <NotAllowed roles={me.roles} message="admin" />;
   const t = await getTranslations("admin.settings");
   return (

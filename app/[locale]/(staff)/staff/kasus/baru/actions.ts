@@ -1,6 +1,6 @@
 "use server";
 
-import { currentStaff } from "@/server/auth/staff-session.ts";
+import { workingStaff } from "@/server/auth/staff-session.ts";
 import { getDb } from "@/server/db.ts";
 import { env } from "@/server/env.ts";
 import { intakeOfflineReport } from "@/server/domain/cases/intake.ts";
@@ -18,12 +18,12 @@ export async function submitIntake(previous: IntakeFormState, fd: FormData): Pro
   const db = await getDb();
   const now = new Date();
   const [limits, hours] = await Promise.all([getSetting(db, "uploads.limits"), getSetting(db, "office.hours")]);
-  const { values, errors, sourceErrors, input, files } = readIntakeForm(fd, limits, hours.timeZone, now);
+  const { values, errors, sourceErrors, input, files, idempotencyKey } = readIntakeForm(fd, limits, hours.timeZone, now);
   const attempt = (previous.kind === "form" ? previous.attempt : 0) + 1;
-  const form = (extra: Partial<Extract<IntakeFormState, { kind: "form" }>> = {}): IntakeFormState => ({ kind: "form", values, errors, sourceErrors, attempt, ...extra });
+  const form = (extra: Partial<Extract<IntakeFormState, { kind: "form" }>> = {}): IntakeFormState => ({ kind: "form", values, errors, sourceErrors, idempotencyKey, attempt, ...extra });
 
   // Checked on every post: the session may have ended or the role been removed since the page loaded.
-  const staff = await currentStaff(db);
+  const staff = await workingStaff(db);
   if (!staff || !staff.roles.includes(Role.SEKRETARIAT)) return form({ failed: "forbidden" });
   // Files are decoded only when everything else is valid: a refused form costs no image work.
   const sanitized = input && Object.keys(errors).length === 0 ? await sanitizeFiles(files, limits, errors) : [];

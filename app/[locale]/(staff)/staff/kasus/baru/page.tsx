@@ -5,6 +5,7 @@ import { officeInputValue } from "@/components/staff/cases/office-datetime.ts";
 import { signedInStaff } from "@/components/staff/cases/signed-in-staff.ts";
 import { StaffNav } from "@/components/staff/cases/staff-nav.tsx";
 import { getDb } from "@/server/db.ts";
+import { randomToken } from "@/server/domain/crypto.ts";
 import { emptyReportValues } from "@/server/domain/reporter/report-form.ts";
 import { getSetting } from "@/server/domain/settings.ts";
 import { submitIntake } from "./actions.ts";
@@ -26,7 +27,7 @@ export default async function IntakePage({ params }: { params: Promise<{ locale:
         {me.roles.includes("SEKRETARIAT") ? (
           <IntakeForm
             action={submitIntake}
-            initial={{ kind: "form", values: { ...emptyReportValues(), channel: "", receivedAt: officeInputValue(new Date()), wantsTrackingCode: false }, errors: {}, sourceErrors: {}, attempt: 0 }}
+            initial={{ kind: "form", values: { ...emptyReportValues(), channel: "", receivedAt: officeInputValue(new Date()), wantsTrackingCode: false }, errors: {}, sourceErrors: {}, idempotencyKey: randomToken(), attempt: 0 }}
             limits={{ maxFiles: limits.maxFilesPerReport, maxMb: Math.round(limits.maxFileBytes / 1024 / 1024) }}
             accept={[...limits.allowedTypes, ".docx", ".xlsx", ".m4a", ".mp3", ".txt"].join(",")}
           />

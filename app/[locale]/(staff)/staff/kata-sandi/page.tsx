@@ -1,0 +1,24 @@
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { redirect } from "next/navigation";
+import { localePath } from "@/i18n/routing.ts";
+import { PasswordChangeForm } from "@/components/staff/account/password-change-form.tsx";
+import { MIN_PASSWORD_LENGTH } from "@/server/auth/password-change.ts";
+import { serverCaller } from "@/server/trpc/server-caller.ts";
+
+/** /staff/kata-sandi: one's own new password; the only page open while an Admin-given one is unchanged. */
+export default async function PasswordPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const me = await (await serverCaller()).staff.me().catch(() => null);
+  if (!me) redirect(localePath(locale, "/staff/masuk"));
+  const t = await getTranslations("auth.password");
+  return (
+    <section aria-labelledby="password-title" className="mx-auto max-w-2xl">
+      <h1 id="password-title" className="text-2xl font-bold text-brand-900">
+        {t("title")}
+      </h1>
+      <p className="mt-2 text-slate-700">{me.mustChangePassword ? t("leadRequired") : t("lead")}</p>
+      <PasswordChangeForm signInPath={localePath(locale, "/staff/masuk")} minLength={MIN_PASSWORD_LENGTH} />
+    </section>
+  );
+}

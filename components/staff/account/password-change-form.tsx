@@ -1,0 +1,121 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { TRPCClientError } from "@trpc/client";
+import { signOut } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { useState, type FormEvent } from "react";
+import { useTRPC } from "../trpc.tsx";
+import { buttonPrimary, inputClass, Notice } from "../cases/ui.tsx";
+
+type Field = "current" | "next" | "repeat";
+type Problem = "current" | "short" | "same" | "mismatch" | "username";
+
+/** Which field a refusal belongs to, from the server's field errors or message. */
+function problemsOf(error: unknown): Partial<Record<Field, Problem>> | null {
+  if (!(error instanceof TRPCClientError)) return null;
+  const fieldErrors = (error.data as { fieldErrors?: Partial<Record<Field, string[]>> } | undefined)?.fieldErrors;
+  if (fieldErrors) {
+    const out: Partial<Record<Field, Problem>> = {};
+    if (fieldErrors.current) out.current = "current";
+    if (fieldErrors.next) out.next = fieldErrors.next.includes("same") ? "same" : "short";
+    if (fieldErrors.repeat) out.repeat = "mismatch";
+    return out;
+  }
+  if (error.message === "current") return { current: "current" };
+  if (error.message === "next") return { next: "username" };
+  return null;
+}
+
+/** New password for one's own account; afterwards every session ends and the user signs in again. */
+export function PasswordChangeForm({ signInPath, minLength }: { signInPath: string; minLength: number }) {
+  const t = useTranslations("auth.password");
+  const trpc = useTRPC();
+  const change = useMutation(trpc.account.changePassword.mutationOptions());
+  const [problems, setProblems] = useState<Partial<Record<Field, Problem>>>({});
+  const [failed, setFailed] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const fd = new FormData(event.currentTarget);
+    const value = (name: Field) => String(fd.get(name) ?? "");
+    const local: Partial<Record<Field, Problem>> = {};
+    if (!value("current")) local.current = "current";
+    if (value("next").length < minLength) local.next = "short";
+    else if (value("next") !== value("repeat")) local.repeat = "mismatch";
+    setProblems(local);
+    setFailed(false);
+    if (Object.keys(local).length) return;
+    try {
+      await change.mutateAsync({ current: value("current"), next: value("next"), repeat: value("repeat") });
+    } catch (error) {
+      const found = problemsOf(error);
+      if (found) setProblems(found);
+      else setFailed(true);
+    }
+  }
+
+  async function signInAgain() {
+    // Navigate ourselves: next-auth would build an absolute URL from NEXTAUTH_URL.
+    await signOut({ redirect: false }).catch(() => undefined);
+    window.location.assign(signInPath);
+  }
+
+  if (change.isSuccess) {
+    return (
+      <div className="mt-6 space-y-4">
+        <Notice tone="good" role="status">
+          {t("done")}
+        </Notice>
+        <button type="button" className={buttonPrimary} onClick={signInAgain}>
+          {t("signInAgain")}
+        </button>
+      </div>
+    );
+  }
+
+  const field = (name: Field, autoComplete: string, hint?: string) => (
+    <div>
+      <label htmlFor={`password-${name}`} className="block font-semibold">
+        {t(name)}
+      </label>
+      {hint ? (
+        <p id={`password-${name}-hint`} className="text-sm text-slate-700">
+          {hint}
+        </p>
+      ) : null}
+      <input
+        id={`password-${name}`}
+        name={name}
+        type="password"
+        autoComplete={autoComplete}
+        required
+        maxLength={200}
+        aria-invalid={problems[name] ? true : undefined}
+        aria-describedby={[hint ? `password-${name}-hint` : "", problems[name] ? `password-${name}-error` : ""].filter(Boolean).join(" ") || undefined}
+        className={inputClass}
+      />
+      {problems[name] ? (
+        <p id={`password-${name}-error`} className="mt-1 text-sm font-semibold text-red-800">
+          {t(`errors.${problems[name]}`, { min: minLength })}
+        </p>
+      ) : null}
+    </div>
+  );
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="mt-6 max-w-md space-y-4">
+      {failed ? (
+        <Notice tone="bad" role="alert">
+          {t("errors.server")}
+        </Notice>
+      ) : null}
+      {field("current", "current-password")}
+      {field("next", "new-password", t("nextHint", { min: minLength }))}
+      {field("repeat", "new-password")}
+      <button type="submit" className={buttonPrimary} disabled={change.isPending}>
+        {change.isPending ? t("submitting") : t("submit")}
+      </button>
+    </form>
+  );
+}

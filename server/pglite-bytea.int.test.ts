@@ -1,0 +1,47 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseBytea, serializeBytea, withFastByteaReads } from "./pglite-bytea.ts";
+import { openTestDb, testBackend, type TestDbHandle } from "./testing/test-db.ts";
+
+describe("bytea codec", () => {
+  it("round-trips any bytes, including none and a view into a larger buffer", () => {
+    for (const bytes of [new Uint8Array(0), Uint8Array.from([0, 1, 15, 16, 255]), new Uint8Array(randomBytes(70_000)), new Uint8Array(randomBytes(64).buffer, 8, 40)]) {
+      const text = serializeBytea(bytes);
+      expect(text).toBe(`\\x${Buffer.from(bytes).toString("hex")}`);
+      expect(parseBytea(text)).toEqual(new Uint8Array(bytes));
+    }
+  });
+
+  it("swaps the adapter's bytea parser, in queries and inside transactions, and leaves other options alone", async () => {
+    const seen: unknown[] = [];
+    const slow = () => "slow";
+    const client = {
+      query: async (_sql: string, _params: unknown[], options: unknown) => void seen.push(options),
+      transaction: async (fn: (tx: object) => Promise<unknown>) => fn(client),
+      exec: async () => "exec",
+    };
+    const wrapped = withFastByteaReads(client);
+    await wrapped.query("select 1", [], { rowMode: "array", parsers: { 17: slow, 1184: slow } });
+    await wrapped.transaction(async (tx) => (tx as typeof client).query("select 2", [], { parsers: { 17: slow } }));
+    await wrapped.query("select 3", [], undefined);
+    expect(seen).toEqual([{ rowMode: "array", parsers: { 17: parseBytea, 1184: slow } }, { parsers: { 17: parseBytea } }, undefined]);
+    expect(await wrapped.exec()).toBe("exec");
+  });
+});
+
+describe("bytea through Prisma", () => {
+  let handle: TestDbHandle;
+  beforeAll(async () => {
+    handle = await openTestDb();
+  });
+  afterAll(() => handle?.close());
+
+  it(`stores and reads back 3 MB exactly (${testBackend()})`, async () => {
+    const bytes = new Uint8Array(randomBytes(3 * 1024 * 1024));
+    const [direct] = await handle.db.$queryRaw<{ b: Uint8Array }[]>`SELECT ${bytes}::bytea AS b`;
+    expect(Buffer.from(direct!.b).equals(Buffer.from(bytes))).toBe(true);
+    const inTx = await handle.db.$transaction(async (tx) => (await tx.$queryRaw<{ n: number; b: Uint8Array }[]>`SELECT length(${bytes}::bytea) AS n, ${bytes}::bytea AS b`)[0]!);
+    expect(Number(inTx.n)).toBe(bytes.length);
+    expect(Buffer.from(inTx.b).equals(Buffer.from(bytes))).toBe(true);
+  });
+});
