@@ -1,4 +1,4 @@
-import { currentStaff } from "@/server/auth/staff-session.ts";
+import { workingStaff } from "@/server/auth/staff-session.ts";
 import { getDb } from "@/server/db.ts";
 import { officeStatisticsCsvResponse } from "@/server/staff/office-statistics-csv-response.ts";
 
@@ -6,5 +6,5 @@ import { officeStatisticsCsvResponse } from "@/server/staff/office-statistics-cs
 export async function GET(request: Request) {
   const q = new URL(request.url).searchParams;
   const db = await getDb();
-  return officeStatisticsCsvResponse(db, await currentStaff(db), { from: q.get("from"), to: q.get("to"), locale: q.get("locale") });
+  return officeStatisticsCsvResponse(db, await workingStaff(db), { from: q.get("from"), to: q.get("to"), locale: q.get("locale") });
 }
