@@ -10,6 +10,7 @@ import type autocannon from "autocannon";
 import { buildReportSubmission, buildTrackingSession } from "./portal-forms.ts";
 import { buildLetterDownload } from "./letters.ts";
 import { buildStaffCaseList } from "./staff-pages.ts";
+import { buildOfficeDashboard, buildStatisticsPage } from "./statistics-pages.ts";
 
 export const DEFAULT_CONNECTIONS = 20;
 export const DEFAULT_DURATION_S = 10;
@@ -116,6 +117,32 @@ export const scenarios: Scenario[] = [
         "DESIGN.md §9 'one letter PDF: median ≤ 50 ms, p99 ≤ 150 ms at 10 concurrent'. Letters are rendered once, when their SOP step is done (inside that step's transaction), " +
         "and stored sealed; what a reader waits for is this download: Tim Telaah signed in, alternating the Catatan Pengaduan and the Surat Pengaduan of a case made by build() " +
         "(decrypt, SHA-256 check, audit entry, attachment). Every body must be a whole PDF. Rendering time itself is in the README (Letters).",
+    },
+  },
+  {
+    name: "statistik: public page (100 000 cases)",
+    path: "/statistik",
+    syntheticCases: true,
+    build: buildStatisticsPage,
+    budget: {
+      p95Ms: 100,
+      maxRssMb: MEMORY_BUDGET_MB,
+      note:
+        "GET /statistik (current year, every chart and table, small numbers protected) on a database holding 100 000 synthetic cases. The figures come from indexed SQL " +
+        "and are kept for 60 s per server (server/domain/statistics/cache.ts); the page itself is rendered per request (CSP nonce). Every body must hold all six tables.",
+    },
+  },
+  {
+    name: "statistik: office dashboard (100 000 cases)",
+    path: "/staff/dasbor",
+    syntheticCases: true,
+    build: buildOfficeDashboard,
+    budget: {
+      p95Ms: 100,
+      maxRssMb: MEMORY_BUDGET_MB,
+      note:
+        "GET /staff/dasbor (this year so far, unsuppressed, open/overdue by stage, SOP compliance per step) as the Kepala Dinas signed in with password and TOTP, " +
+        "on 100 000 synthetic cases; figures cached for 60 s per reader and period. Every body must be the dashboard.",
     },
   },
   // Last on purpose: the uploads autocannon abandons at the end of a run (timed out or in

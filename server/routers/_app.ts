@@ -4,6 +4,7 @@ import { adminRouter } from "./admin.ts";
 import { casesRouter } from "./cases.ts";
 import { portalRouter } from "./portal.ts";
 import { staffRouter } from "./staff.ts";
+import { statisticsRouter } from "./statistics.ts";
 
 export const appRouter = router({
   portal: portalRouter,
@@ -14,6 +15,8 @@ export const appRouter = router({
   admin: adminRouter,
   /** The SOP workflow: queues, case pages, the eight steps, exclusions, agenda books. */
   cases: casesRouter,
+  /** The office dashboard (unsuppressed statistics) for Kepala Dinas, Pengawas, Sekretariat. */
+  statistics: statisticsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,4 +1,6 @@
+import { z } from "zod";
 import { getSetting } from "../domain/settings.ts";
+import { publicStatistics, yearInput } from "../domain/statistics/public-statistics.ts";
 import { publicProcedure, router } from "../trpc/init.ts";
 
 export const portalRouter = router({
@@ -7,4 +9,6 @@ export const portalRouter = router({
     const [commitments, standards] = await Promise.all([getSetting(ctx.db, "sla.commitments"), getSetting(ctx.db, "sla.standards")]);
     return { commitments, standards };
   }),
+  /** The transparency statistics of a year, small numbers protected (cached for a minute). */
+  statistics: publicProcedure.input(z.object({ year: yearInput })).query(({ ctx, input }) => publicStatistics(ctx.db, input.year)),
 });

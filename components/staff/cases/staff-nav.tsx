@@ -3,9 +3,9 @@ import { Link } from "@/i18n/navigation.ts";
 import { localePath } from "@/i18n/routing.ts";
 import { SignOutButton } from "@/components/staff/sign-out-button.tsx";
 import type { Me } from "./types.ts";
-import { AGENDA_ROLES, CASE_ROLES, hasAnyRole } from "./vocabulary.ts";
+import { AGENDA_ROLES, CASE_ROLES, hasAnyRole, OFFICE_STATS_ROLES } from "./vocabulary.ts";
 
-export type StaffNavItem = "queue" | "intake" | "agenda" | "admin" | "audit" | "security";
+export type StaffNavItem = "queue" | "intake" | "agenda" | "dashboard" | "admin" | "audit" | "security";
 
 /** The workspace bar on every case page: who is signed in, where they can go, sign out. */
 export async function StaffNav({ me, locale, current }: { me: Me; locale: string; current?: StaffNavItem }) {
@@ -15,6 +15,7 @@ export async function StaffNav({ me, locale, current }: { me: Me; locale: string
     { key: "queue", href: "/staff/kasus", show: hasAnyRole(me.roles, CASE_ROLES) },
     { key: "intake", href: "/staff/kasus/baru", show: me.roles.includes("SEKRETARIAT") },
     { key: "agenda", href: "/staff/agenda", show: hasAnyRole(me.roles, AGENDA_ROLES) },
+    { key: "dashboard", href: "/staff/dasbor", show: hasAnyRole(me.roles, OFFICE_STATS_ROLES) },
     { key: "admin", href: "/staff/admin/pengguna", show: me.roles.includes("ADMIN") },
     { key: "audit", href: "/staff/audit", show: me.roles.includes("PENGAWAS") },
     { key: "security", href: "/staff/keamanan", show: true },

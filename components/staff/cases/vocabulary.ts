@@ -19,6 +19,8 @@ export const AGENDA_BOOKS = ["PERMOHONAN", "TANGGAPAN"] as const satisfies reado
 export const CASE_ROLES = ["SEKRETARIAT", "TIM_TELAAH", "TIM_AUDIT", "KEPALA_DINAS", "PENGAWAS"] as const satisfies readonly Role[];
 /** Roles that may read the agenda books (the tRPC `cases.agenda` procedure). */
 export const AGENDA_ROLES = ["SEKRETARIAT", "TIM_TELAAH", "KEPALA_DINAS", "PENGAWAS"] as const satisfies readonly Role[];
+/** Roles that may open the office dashboard (server/domain/statistics/office-statistics.ts). */
+export const OFFICE_STATS_ROLES = ["KEPALA_DINAS", "PENGAWAS", "SEKRETARIAT"] as const satisfies readonly Role[];
 
 type Missing<All, Listed> = Exclude<All, Listed> extends never ? true : Exclude<All, Listed>;
 const complete: [

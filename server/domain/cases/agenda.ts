@@ -7,6 +7,7 @@ import { z } from "zod";
 import { AgendaBook } from "../../generated/prisma/enums.ts";
 import type { Db } from "../../db.ts";
 import { caseScope, type StaffRef } from "./access.ts";
+import { csvDocument } from "../csv.ts";
 
 export const agendaInput = z.object({
   book: z.enum(AgendaBook),
@@ -30,9 +31,7 @@ export async function agendaEntries(db: Db, staff: StaffRef, raw: z.input<typeof
   });
 }
 
-const csvCell = (v: string) => (/[",\r\n;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-
 /** CSV (RFC 4180, UTF-8 with BOM so spreadsheet programs read it right). */
 export function agendaCsv(rows: Awaited<ReturnType<typeof agendaEntries>>, header: string[], format: (r: (typeof rows)[number]) => string[]): string {
-  return "\uFEFF" + [header, ...rows.map(format)].map((line) => line.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return csvDocument([header, ...rows.map(format)]);
 }

@@ -1,3 +1,161 @@
-import { ComingSoon } from "@/components/portal/coming-soon.tsx";
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { formatOfficeDate } from "@/components/portal/format-date.ts";
+import { BarChart } from "@/components/statistics/bar-chart.tsx";
+import { StatSection } from "@/components/statistics/stat-section.tsx";
+import { StatTable } from "@/components/statistics/stat-table.tsx";
+import { localePath } from "@/i18n/routing.ts";
+import { zonedParts } from "@/server/domain/office-time.ts";
+import { breakdownLabel } from "@/server/domain/statistics/labels.ts";
+import { yearInput } from "@/server/domain/statistics/public-statistics.ts";
+import type { Shown } from "@/server/domain/statistics/suppression.ts";
+import { serverCaller } from "@/server/trpc/server-caller.ts";
 
-export default ComingSoon;
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "statistics" });
+  return { title: `${t("title")} · Lentera` };
+}
+
+const TABLES = ["byMonth", "byCategory", "byChannel", "byStatus", "concluded"] as const;
+
+/** Public transparency statistics (DESIGN.md §7): server-rendered, no JavaScript needed. */
+export default async function StatisticsPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations("statistics");
+  const requested = yearInput.safeParse((await searchParams).tahun);
+  const year = requested.success ? requested.data : zonedParts(new Date(), "Asia/Jakarta").year;
+  const stats = await (await serverCaller()).portal.statistics({ year });
+
+  const numbers = new Intl.NumberFormat(locale === "id" ? "id-ID" : "en-GB");
+  const format = (n: number) => numbers.format(n);
+  const show = (v: Shown | null) => (v === null ? "–" : typeof v === "number" ? format(v) : v);
+  const days = (n: number | null) => (n === null ? t("notShown") : t("officeDays", { n: numbers.format(n) }));
+  const root = await getTranslations();
+  const labelOf = (name: (typeof TABLES)[number]) => (key: string) => breakdownLabel(name, key, (path) => root(path as never));
+  const keyHeader = { byMonth: t("columns.month"), byCategory: t("columns.category"), byChannel: t("columns.channel"), byStatus: t("columns.status"), concluded: t("columns.reason") };
+  const query = `?tahun=${year}${locale === "id" ? "" : `&locale=${locale}`}`;
+  const summary: { id: string; label: string; value: string }[] = [
+    { id: "received", label: t("summary.received"), value: show(stats.received) },
+    { id: "concluded", label: t("summary.concluded"), value: show(stats.concluded.total) },
+    { id: "recording", label: t("summary.recording"), value: days(stats.recording.officeDays) },
+    { id: "response", label: t("summary.response"), value: days(stats.response.officeDays) },
+    { id: "within", label: t("summary.within"), value: stats.withinStandardPercent === null ? t("notShown") : `${numbers.format(stats.withinStandardPercent)}%` },
+  ];
+  const perYearTitle = t("tables.perYear");
+  const perYearRows = stats.perYear.map((y) => ({ key: y.key, label: y.key, value: y.shown }));
+
+  return (
+    <div className="space-y-10">
+      <section aria-labelledby="stats-title" className="space-y-4">
+        <h1 id="stats-title" className="text-3xl font-bold text-brand-900">
+          {t("title")}
+        </h1>
+        <p className="max-w-3xl text-lg text-slate-800">{t("lead")}</p>
+        <form method="get" action={localePath(locale, "/statistik")} aria-label={t("yearForm")} className="flex flex-wrap items-end gap-3">
+          <div>
+            <label htmlFor="tahun" className="block font-semibold">
+              {t("year")}
+            </label>
+            <select id="tahun" name="tahun" defaultValue={String(year)} className="mt-1 rounded border border-slate-500 bg-white px-3 py-2">
+              {stats.years.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+            {t("show")}
+          </button>
+        </form>
+        <p className="text-sm text-slate-700" data-testid="generated-at">
+          {t("generated", { time: formatOfficeDate(stats.generatedAt, locale) })}
+        </p>
+      </section>
+
+      <section aria-labelledby="summary" className="rounded-lg bg-brand-50 p-6">
+        <h2 id="summary" className="text-xl font-bold text-brand-900">
+          {t("summaryTitle", { year })}
+        </h2>
+        <dl className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3" data-testid="summary">
+          {summary.map((item) => (
+            <div key={item.id}>
+              <dt className="text-sm text-slate-700">{item.label}</dt>
+              <dd className="text-xl font-bold text-brand-900" data-testid={`summary-${item.id}`}>
+                {item.value}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <section aria-labelledby="protection" className="rounded-lg border-l-4 border-amber-accent bg-amber-50 p-6">
+        <h2 id="protection" className="text-xl font-bold text-brand-900">
+          {t("protection.title")}
+        </h2>
+        <ul className="mt-3 list-disc space-y-1 pl-6">
+          <li>{t("protection.small")}</li>
+          <li>{t("protection.hidden")}</li>
+          <li>{t("protection.medians")}</li>
+          <li>{t("protection.officeDays")}</li>
+        </ul>
+      </section>
+
+      <section aria-labelledby="per-year" className="space-y-3" data-testid="section-per-year">
+        <h2 id="per-year" className="text-xl font-bold text-brand-900">
+          {perYearTitle}
+        </h2>
+        {perYearRows.length === 0 ? (
+          <p>{t("empty")}</p>
+        ) : (
+          <div className="grid gap-6 md:grid-cols-2">
+            <figure>
+              <BarChart bars={perYearRows} title={t("chart", { title: perYearTitle })} format={format} />
+            </figure>
+            <StatTable caption={perYearTitle} keyHeader={t("columns.year")} countHeader={t("columns.count")} rows={perYearRows} format={format} testId="table-per-year" />
+          </div>
+        )}
+      </section>
+
+      {TABLES.map((name) => {
+        const title = t(`tables.${name}`, { year });
+        return (
+          <StatSection
+            key={name}
+            id={name}
+            table={stats[name]}
+            label={labelOf(name)}
+            format={format}
+            text={{ title, chart: t("chart", { title }), keyHeader: keyHeader[name], countHeader: t("columns.count"), totalLabel: t("columns.total"), withheld: t("withheld") }}
+          />
+        );
+      })}
+
+      <section aria-labelledby="open-data" className="rounded-lg border border-slate-300 p-6">
+        <h2 id="open-data" className="text-xl font-bold text-brand-900">
+          {t("openData.title")}
+        </h2>
+        <p className="mt-2">{t("openData.body", { licence: `${stats.licence.name}` })}</p>
+        <ul className="mt-3 flex flex-wrap gap-3">
+          <li>
+            <a href={`/statistik/data.csv${query}`} className="inline-block rounded border-2 border-brand-700 px-4 py-2 font-semibold text-brand-800 hover:bg-brand-50" download>
+              {t("openData.csv", { year })}
+            </a>
+          </li>
+          <li>
+            <a href={`/statistik/data.json${query}`} className="inline-block rounded border-2 border-brand-700 px-4 py-2 font-semibold text-brand-800 hover:bg-brand-50" download>
+              {t("openData.json", { year })}
+            </a>
+          </li>
+          <li>
+            <a href={stats.licence.url} className="inline-block px-1 py-2 font-semibold text-brand-700 underline" rel="license noreferrer">
+              {stats.licence.name}
+            </a>
+          </li>
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { OfficeDashboard } from "@/components/statistics/office-dashboard.tsx";
+import { firstParam, type SearchParams } from "@/components/staff/cases/search-params.ts";
+import { signedInStaff } from "@/components/staff/cases/signed-in-staff.ts";
+import { StaffNav } from "@/components/staff/cases/staff-nav.tsx";
+import { Notice } from "@/components/staff/cases/ui.tsx";
+import { hasAnyRole, OFFICE_STATS_ROLES } from "@/components/staff/cases/vocabulary.ts";
+import { defaultOfficePeriod, officePeriodInput } from "@/server/domain/statistics/office-statistics.ts";
+import { serverCaller } from "@/server/trpc/server-caller.ts";
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "officeStats" });
+  return { title: `${t("title")} · Lentera` };
+}
+
+/** Office dashboard: Kepala Dinas, Pengawas, Sekretariat (checked again by `statistics.office`). */
+export default async function DashboardPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<SearchParams> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const me = await signedInStaff(locale);
+  const t = await getTranslations("officeStats");
+  if (!hasAnyRole(me.roles, OFFICE_STATS_ROLES)) {
+    return (
+      <>
+        <StaffNav me={me} locale={locale} current="dashboard" />
+        <h1 className="text-2xl font-bold text-brand-900">{t("title")}</h1>
+        <Notice tone="warn" role="status">
+          <p>{t("notAllowed")}</p>
+        </Notice>
+      </>
+    );
+  }
+  const q = await searchParams;
+  const asked = { from: firstParam(q, "from"), to: firstParam(q, "to") };
+  const parsed = officePeriodInput.safeParse(asked);
+  const period = parsed.success ? parsed.data : defaultOfficePeriod(new Date());
+  const stats = await (await serverCaller()).statistics.office(period);
+  return (
+    <>
+      <StaffNav me={me} locale={locale} current="dashboard" />
+      <OfficeDashboard stats={stats} period={period} invalid={!parsed.success && (asked.from !== undefined || asked.to !== undefined)} locale={locale} />
+    </>
+  );
+}

@@ -1,0 +1,7 @@
+import { getDb } from "@/server/db.ts";
+import { statisticsDownload } from "@/server/portal/statistics-download.ts";
+
+/** Open data: the public statistics of `?tahun=` as CSV (labels in `?locale=en` or Indonesian). */
+export async function GET(request: Request) {
+  return statisticsDownload(await getDb(), "csv", new URL(request.url).searchParams);
+}

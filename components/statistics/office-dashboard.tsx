@@ -1,0 +1,181 @@
+/**
+ * The office dashboard, rendered on the server from `statistics.office` (no client code):
+ * the public breakdowns without suppression, open and overdue cases by stage, and SOP
+ * compliance per step for the chosen period.
+ */
+import { getTranslations } from "next-intl/server";
+import { formatOfficeDate } from "@/components/portal/format-date.ts";
+import { formatDuration } from "@/components/staff/cases/duration.ts";
+import { buttonPrimary, buttonSecondary, inputClass, Notice, TableRegion, td, th } from "@/components/staff/cases/ui.tsx";
+import { localePath } from "@/i18n/routing.ts";
+import type { Count } from "@/server/domain/statistics/aggregates.ts";
+import { breakdownLabel } from "@/server/domain/statistics/labels.ts";
+import type { TableName } from "@/server/domain/statistics/open-data.ts";
+import type { OfficePeriod, OfficeStatistics } from "@/server/domain/statistics/office-statistics.ts";
+import type { ProtectedTable } from "@/server/domain/statistics/suppression.ts";
+import { StatSection } from "./stat-section.tsx";
+
+/** The dashboard shows every count as it is: a "table" with nothing hidden. */
+const plain = (counts: Count<string>[]): ProtectedTable => ({ withheld: false, cells: counts.map((c) => ({ key: c.key, shown: c.count })), total: counts.reduce((s, c) => s + c.count, 0) });
+
+export async function OfficeDashboard({ stats, period, invalid, locale }: { stats: OfficeStatistics; period: OfficePeriod; invalid: boolean; locale: string }) {
+  const o = await getTranslations("officeStats");
+  const t = await getTranslations("statistics");
+  const root = await getTranslations();
+  const d = await getTranslations("workspace.duration");
+  const numbers = new Intl.NumberFormat(locale === "id" ? "id-ID" : "en-GB");
+  const format = (n: number) => numbers.format(n);
+  const minutes = (m: number | null) => (m === null ? o("none") : formatDuration(m, { hours: (n) => d("hours", { n }), minutes: (n) => d("minutes", { n }) }));
+  const days = (m: number | null) => (m === null ? o("none") : t("officeDays", { n: numbers.format(Math.round((m / stats.dayMinutes) * 10) / 10) }));
+  const f = stats.figures;
+  const csv = `/api/staff/statistics?from=${period.from}&to=${period.to}${locale === "id" ? "" : `&locale=${locale}`}`;
+  const periodText = `${period.from} – ${period.to}`;
+  const label = (name: TableName) => (key: string) => breakdownLabel(name, key, (path) => root(path as never));
+  const sections = [
+    { id: "byMonth" as const, counts: f.byMonth, title: t("columns.month"), key: t("columns.month") },
+    { id: "byCategory" as const, counts: f.byCategory, title: t("columns.category"), key: t("columns.category") },
+    { id: "byChannel" as const, counts: f.byChannel, title: t("columns.channel"), key: t("columns.channel") },
+    { id: "byStatus" as const, counts: f.byStatus, title: t("columns.status"), key: t("columns.status") },
+    { id: "concluded" as const, counts: f.concluded, title: t("summary.concluded"), key: t("columns.reason") },
+  ];
+  const openTotal = stats.open.reduce((s, x) => s + x.open, 0);
+  const overdueTotal = stats.open.reduce((s, x) => s + x.overdue, 0);
+
+  return (
+    <div className="space-y-8">
+      <section aria-labelledby="dashboard-title" className="space-y-3">
+        <h1 id="dashboard-title" className="text-2xl font-bold text-brand-900">
+          {o("title")}
+        </h1>
+        <p className="text-slate-700">{o("lead")}</p>
+        {invalid ? (
+          <Notice tone="warn" role="alert">
+            <p>{o("invalidPeriod")}</p>
+          </Notice>
+        ) : null}
+        <form method="get" action={localePath(locale, "/staff/dasbor")} aria-label={o("period")} className="grid items-end gap-3 rounded border border-slate-300 p-3 sm:grid-cols-3">
+          <div>
+            <label htmlFor="dashboard-from" className="block font-semibold">
+              {o("from")}
+            </label>
+            <input id="dashboard-from" name="from" type="date" defaultValue={period.from} required className={inputClass} />
+          </div>
+          <div>
+            <label htmlFor="dashboard-to" className="block font-semibold">
+              {o("to")}
+            </label>
+            <input id="dashboard-to" name="to" type="date" defaultValue={period.to} required className={inputClass} />
+          </div>
+          <div className="flex flex-wrap gap-3">
+            <button type="submit" className={buttonPrimary}>
+              {o("show")}
+            </button>
+            <a href={csv} className={buttonSecondary} download data-testid="dashboard-csv">
+              {o("export")}
+            </a>
+          </div>
+        </form>
+        <p className="text-sm text-slate-700">{o("generated", { time: formatOfficeDate(stats.generatedAt, locale) })}</p>
+      </section>
+
+      <section aria-labelledby="dashboard-summary" className="rounded bg-brand-50 p-4">
+        <h2 id="dashboard-summary" className="text-xl font-bold text-brand-900">
+          {o("period")}: {periodText}
+        </h2>
+        <dl className="mt-3 grid gap-4 sm:grid-cols-3" data-testid="dashboard-summary">
+          {[
+            [t("summary.received"), format(f.received)],
+            [t("summary.concluded"), format(f.concluded.reduce((s, c) => s + c.count, 0))],
+            [t("summary.recording"), `${days(f.recording.medianMinutes)} (${o("basedOn", { n: format(f.recording.n) })})`],
+            [t("summary.response"), `${days(f.response.medianMinutes)} (${o("basedOn", { n: format(f.response.n) })})`],
+            [o("openTotal"), format(openTotal)],
+            [o("overdue"), format(overdueTotal)],
+          ].map(([k, v]) => (
+            <div key={k}>
+              <dt className="text-sm text-slate-700">{k}</dt>
+              <dd className="text-lg font-bold text-brand-900">{v}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <div className="space-y-3">
+        <h2 className="text-xl font-bold text-brand-900">
+          {o("openTitle")}
+        </h2>
+        <TableRegion label={o("openTitle")}>
+          <table className="w-full border-collapse" data-testid="dashboard-open">
+            <thead>
+              <tr>
+                <th scope="col" className={th}>
+                  {t("columns.status")}
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  {o("openCount")}
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  {o("overdue")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {stats.open.map((x) => (
+                <tr key={x.status} data-key={x.status}>
+                  <th scope="row" className={`${td} text-left font-normal`}>
+                    {t(`status.${x.status}` as "status.ARCHIVED")}
+                  </th>
+                  <td className={`${td} text-right tabular-nums`}>{format(x.open)}</td>
+                  <td className={`${td} text-right tabular-nums`}>{format(x.overdue)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
+      </div>
+
+      <div className="space-y-3">
+        <h2 className="text-xl font-bold text-brand-900">
+          {o("stepsTitle")}
+        </h2>
+        <TableRegion label={o("stepsTitle")}>
+          <table className="w-full border-collapse" data-testid="dashboard-steps">
+            <thead>
+              <tr>
+                {[o("step"), o("done"), o("within"), o("compliance"), o("median"), o("standard")].map((h, i) => (
+                  <th key={h} scope="col" className={`${th} ${i > 0 ? "text-right" : ""}`}>
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {f.steps.map((s) => (
+                <tr key={s.step} data-key={s.step}>
+                  <th scope="row" className={`${td} text-left font-normal`}>
+                    {o(`stepNames.${s.step}` as "stepNames.2")}
+                  </th>
+                  <td className={`${td} text-right tabular-nums`}>{format(s.done)}</td>
+                  <td className={`${td} text-right tabular-nums`}>{format(s.within)}</td>
+                  <td className={`${td} text-right tabular-nums`}>{s.done ? `${numbers.format(Math.round((s.within / s.done) * 1000) / 10)}%` : o("none")}</td>
+                  <td className={`${td} text-right`}>{minutes(s.medianMinutes)}</td>
+                  <td className={`${td} text-right`}>{minutes(s.standardMinutes)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
+      </div>
+
+      {sections.map((s) => (
+        <StatSection
+          key={s.id}
+          id={s.id}
+          table={plain(s.counts)}
+          label={label(s.id)}
+          format={format}
+          text={{ title: `${s.title} (${periodText})`, chart: t("chart", { title: s.title }), keyHeader: s.key, countHeader: t("columns.count"), totalLabel: t("columns.total"), withheld: t("withheld") }}
+        />
+      ))}
+    </div>
+  );
+}

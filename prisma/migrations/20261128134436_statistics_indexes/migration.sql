@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "cases_responded_at_idx" ON "cases"("responded_at");

@@ -1,0 +1,306 @@
+/**
+ * The statistics against a real database (PGlite and PostgreSQL): seeded cases, every figure
+ * recomputed here from the rows themselves, the protection applied on the page's data and in
+ * both downloads, and the office dashboard refused to the roles it is not for.
+ */
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemo } from "../../../prisma/seed-data.ts";
+import { staffFromClaims, type StaffPrincipal } from "../../auth/staff-session.ts";
+import type { ArchiveReason, CaseStatus, Category, Channel } from "../../generated/prisma/enums.ts";
+import { officeStatisticsCsvResponse } from "../../staff/office-statistics-csv-response.ts";
+import { statisticsDownload } from "../../portal/statistics-download.ts";
+import { appRouter } from "../../routers/_app.ts";
+import { openTestDb, type TestDbHandle } from "../../testing/test-db.ts";
+import { createCallerFactory } from "../../trpc/init.ts";
+import { ARCHIVE_REASON_ORDER, CATEGORY_ORDER, CHANNEL_ORDER, openCases, periodStatistics, STATUS_ORDER, yearPeriod } from "./aggregates.ts";
+import { clearStatisticsCache } from "./cache.ts";
+import { computeOfficeStatistics } from "./office-statistics.ts";
+import { computePublicStatistics } from "./public-statistics.ts";
+import { HIDDEN, isProtected, SMALL } from "./suppression.ts";
+
+let handle: TestDbHandle;
+const users: Record<string, StaffPrincipal> = {};
+const createCaller = createCallerFactory(appRouter);
+
+const YEAR = 2025;
+const TZ = "Asia/Jakarta";
+const NOW = new Date("2026-03-02T03:00:00Z");
+const HOUR = 3_600_000;
+/** Default office hours are 08:00–16:00: 480 office minutes a day. */
+const DAY_MINUTES = 480;
+
+interface Row {
+  id: string;
+  receivedAt: Date;
+  category: Category;
+  channel: Channel;
+  status: CaseStatus;
+  involvesLeadership: boolean;
+  archivedAt: Date | null;
+  archiveReason: ArchiveReason | null;
+  respondedAt: Date | null;
+  responseOfficeMinutes: number | null;
+  dueAt: Date | null;
+  steps: { step: number; completedAt: Date; officeMinutes: number; standardMinutes: number }[];
+}
+
+/** Deterministic pseudo-random numbers (mulberry32), so a failure can be replayed. */
+function random(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function makeRows(): Row[] {
+  const r = random(6);
+  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+  const start = Date.parse("2024-11-01T00:00:00Z");
+  const span = Date.parse("2026-02-01T00:00:00Z") - start;
+  const common = CATEGORY_ORDER.filter((c) => c !== "ETHICS_VIOLATION");
+  const rows: Row[] = [];
+  const add = (receivedAt: Date, category: Category) => {
+    const status = pick(STATUS_ORDER);
+    const archived = status === "ARCHIVED";
+    const responded = ["RESPONDED", "RESPONSE_RECEIVED"].includes(status) || (archived && r() < 0.7);
+    const stepCount = archived ? 7 : Math.floor(r() * 5);
+    rows.push({
+      id: randomUUID(),
+      receivedAt,
+      category,
+      channel: pick(CHANNEL_ORDER),
+      status,
+      involvesLeadership: r() < 0.15,
+      archivedAt: archived ? new Date(receivedAt.getTime() + Math.floor(r() * 60 * 24) * HOUR) : null,
+      archiveReason: archived ? pick(ARCHIVE_REASON_ORDER) : null,
+      respondedAt: responded ? new Date(receivedAt.getTime() + Math.floor(r() * 30 * 24) * HOUR) : null,
+      responseOfficeMinutes: responded ? Math.floor(r() * 6000) : null,
+      dueAt: archived || status === "AWAITING_INFO" ? null : new Date(NOW.getTime() + (r() - 0.5) * 10 * 24 * HOUR),
+      steps: Array.from({ length: stepCount }, (_, i) => ({ step: i + 2, completedAt: new Date(receivedAt.getTime() + (i + 1) * 26 * HOUR), officeMinutes: Math.floor(r() * 120), standardMinutes: [30, 60][i % 2]! })),
+    });
+  };
+  for (let i = 0; i < 160; i++) add(new Date(start + Math.floor(r() * span)), pick(common));
+  // Exactly two reports of one kind in the year: they must read "< 3" everywhere.
+  add(new Date("2025-04-10T02:00:00Z"), "ETHICS_VIOLATION");
+  add(new Date("2025-09-22T06:30:00Z"), "ETHICS_VIOLATION");
+  // Around the year's edges in office time (UTC+7): 00:30 WIB on 1 January counts for that year.
+  add(new Date("2024-12-31T17:30:00Z"), "BRIBERY");
+  add(new Date("2024-12-31T16:30:00Z"), "BRIBERY");
+  add(new Date("2025-12-31T17:30:00Z"), "BRIBERY");
+  return rows;
+}
+
+const rows = makeRows();
+
+async function insert(db: TestDbHandle["db"], list: Row[]) {
+  await db.case.createMany({
+    data: list.map((c, i) => ({
+      id: c.id,
+      reference: `UJI-${String(i).padStart(5, "0")}`,
+      year: 9000 + Math.floor(i / 1000),
+      sequence: i,
+      status: c.status,
+      channel: c.channel,
+      category: c.category,
+      identityMode: "ANONYMOUS" as const,
+      involvesLeadership: c.involvesLeadership,
+      wrappedKey: new Uint8Array(60),
+      keyVersion: 1,
+      payload: new Uint8Array(40),
+      receivedAt: c.receivedAt,
+      submittedAt: c.receivedAt,
+      archivedAt: c.archivedAt,
+      archiveReason: c.archiveReason,
+      respondedAt: c.respondedAt,
+      responseOfficeMinutes: c.responseOfficeMinutes,
+      dueAt: c.dueAt,
+      recordDueAt: c.receivedAt,
+      responseDueAt: c.receivedAt,
+    })),
+  });
+  await db.stepRecord.createMany({
+    data: list.flatMap((c) =>
+      c.steps.map((s) => ({ caseId: c.id, step: s.step, startedAt: c.receivedAt, dueAt: c.receivedAt, completedAt: s.completedAt, standardMinutes: s.standardMinutes, officeMinutes: s.officeMinutes, withinStandard: s.officeMinutes <= s.standardMinutes })),
+    ),
+  });
+}
+
+// --- the expected figures, computed from the rows alone ------------------------------------
+
+const officeMonth = (d: Date) => {
+  const p = Object.fromEntries(new Intl.DateTimeFormat("en-CA", { timeZone: TZ, year: "numeric", month: "2-digit" }).formatToParts(d).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}`;
+};
+const inYear = (d: Date | null) => d !== null && officeMonth(d).startsWith(`${YEAR}-`);
+const median = (xs: number[]) => {
+  if (!xs.length) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const countBy = <K extends string>(keys: readonly K[], list: Row[], of: (r: Row) => string | null) => keys.map((key) => ({ key, count: list.filter((r) => of(r) === key).length }));
+
+function expected(list: Row[]) {
+  const received = list.filter((r) => inYear(r.receivedAt));
+  const steps = list.flatMap((r) => r.steps).filter((s) => inYear(s.completedAt));
+  const step2 = steps.filter((s) => s.step === 2);
+  const responded = list.filter((r) => inYear(r.respondedAt));
+  return {
+    received: received.length,
+    byMonth: Array.from({ length: 12 }, (_, i) => `${YEAR}-${String(i + 1).padStart(2, "0")}`).map((key) => ({ key, count: received.filter((r) => officeMonth(r.receivedAt) === key).length })),
+    byCategory: countBy(CATEGORY_ORDER, received, (r) => r.category),
+    byChannel: countBy(CHANNEL_ORDER, received, (r) => r.channel),
+    byStatus: countBy(STATUS_ORDER, received, (r) => r.status),
+    concluded: countBy(ARCHIVE_REASON_ORDER, received.filter((r) => r.status === "ARCHIVED"), (r) => r.archiveReason),
+    recording: { n: step2.length, medianMinutes: median(step2.map((s) => s.officeMinutes)) },
+    response: { n: responded.length, medianMinutes: median(responded.map((r) => r.responseOfficeMinutes!)) },
+    steps: [2, 3, 4, 5, 6, 7, 8].map((step) => {
+      const done = steps.filter((s) => s.step === step);
+      return { step, done: done.length, within: done.filter((s) => s.officeMinutes <= s.standardMinutes).length, medianMinutes: median(done.map((s) => s.officeMinutes)), standardMinutes: median(done.map((s) => s.standardMinutes)) };
+    }),
+  };
+}
+
+beforeAll(async () => {
+  handle = await openTestDb();
+  await seedDemo(handle.db, { log: () => {}, password: () => "uji-Kata-Sandi-2026" });
+  for (const u of await handle.db.staffUser.findMany({ select: { id: true, username: true, sessionVersion: true } })) {
+    users[u.username] = (await staffFromClaims(handle.db, { uid: u.id, sv: u.sessionVersion }))!;
+  }
+  await insert(handle.db, rows);
+  clearStatisticsCache();
+});
+afterAll(() => handle?.close());
+
+describe("aggregates", () => {
+  it("count every figure of a year exactly as the rows say (office time zone, medians, SOP steps)", async () => {
+    const want = expected(rows);
+    // The seed has what the test needs: both edges of the year and several steps per kind.
+    expect(want.byCategory.find((c) => c.key === "ETHICS_VIOLATION")!.count).toBe(2);
+    expect(want.received).toBeGreaterThan(100);
+    expect(want.steps.every((s) => s.done > 3)).toBe(true);
+    const got = await periodStatistics(handle.db, yearPeriod(YEAR, TZ), TZ);
+    expect({ ...got, period: undefined }).toEqual({ ...want, period: undefined });
+  });
+
+  it("count open and overdue cases by status at a given moment", async () => {
+    const got = await openCases(handle.db, NOW);
+    const open = rows.filter((r) => r.status !== "ARCHIVED");
+    expect(got).toEqual(STATUS_ORDER.filter((s) => s !== "ARCHIVED").map((status) => ({ status, open: open.filter((r) => r.status === status).length, overdue: open.filter((r) => r.status === status && r.dueAt !== null && r.dueAt < NOW).length })));
+  });
+});
+
+describe("public statistics", () => {
+  it('publish the exact counts where safe, "< 3" for 1 and 2, and nothing a reader could subtract', async () => {
+    const want = expected(rows);
+    const stats = await computePublicStatistics(handle.db, YEAR, NOW);
+    expect(stats.received).toBe(want.received);
+    expect(stats.byCategory.cells.find((c) => c.key === "ETHICS_VIOLATION")!.shown).toBe(SMALL);
+    for (const name of ["byMonth", "byCategory", "byChannel", "byStatus", "concluded"] as const) {
+      const table = stats[name];
+      const total = want[name].reduce((s, c) => s + c.count, 0);
+      if (table.total === null) expect(name === "concluded" && table.withheld).toBe(true);
+      else if (typeof table.total === "number") expect(table.total).toBe(total);
+      else expect(total).toBeLessThan(3);
+      table.cells.forEach((c, i) => {
+        const truth = want[name][i]!;
+        expect(c.key).toBe(truth.key);
+        if (typeof c.shown === "number") expect(c.shown).toBe(truth.count);
+        else if (c.shown === SMALL) expect([1, 2]).toContain(truth.count);
+        else if (c.shown === HIDDEN) expect(truth.count).toBeGreaterThanOrEqual(3);
+        if (truth.count === 1 || truth.count === 2) expect(c.shown === SMALL || table.withheld).toBe(true);
+      });
+      if (!table.withheld) expect(isProtected(table.cells.map((c) => c.shown!), table.total!)).toBe(true);
+    }
+    const done = want.steps.reduce((s, x) => s + x.done, 0);
+    const within = want.steps.reduce((s, x) => s + x.within, 0);
+    expect(stats.withinStandardPercent).toBe(Math.round((within / done) * 100));
+    expect(stats.response).toEqual({ officeDays: Math.round((want.response.medianMinutes! / DAY_MINUTES) * 10) / 10 });
+    expect(stats.recording).toEqual({ officeDays: Math.round((want.recording.medianMinutes! / DAY_MINUTES) * 10) / 10 });
+    // The concluded reports break down the ARCHIVED cell and say the same about it.
+    expect(stats.concluded.total).toBe(stats.byStatus.cells.find((c) => c.key === "ARCHIVED")!.shown);
+    // Per year: counted in office time, 1 and 2 as "< 3", no grand total.
+    const perYear = new Map<string, number>();
+    for (const r of rows) perYear.set(officeMonth(r.receivedAt).slice(0, 4), (perYear.get(officeMonth(r.receivedAt).slice(0, 4)) ?? 0) + 1);
+    expect(stats.perYear).toEqual([...perYear.entries()].sort().map(([key, n]) => ({ key, shown: n < 3 && n > 0 ? SMALL : n })));
+  });
+
+  it('give the same protected numbers in data.csv and data.json, with licence and time, and the 2 as "< 3"', async () => {
+    clearStatisticsCache();
+    const stats = await computePublicStatistics(handle.db, YEAR);
+    const csvRes = await statisticsDownload(handle.db, "csv", new URLSearchParams({ tahun: String(YEAR) }));
+    expect(csvRes.status).toBe(200);
+    expect(csvRes.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(csvRes.headers.get("content-disposition")).toBe(`attachment; filename="statistik-wbs-${YEAR}.csv"`);
+    const csv = await csvRes.text();
+    const lines = csv.split("\r\n");
+    expect(lines[0]).toBe("table,key,label,value");
+    expect(lines).toContain("byCategory,ETHICS_VIOLATION,Pelanggaran kode etik/disiplin ASN,< 3");
+    expect(lines).toContain("meta,licence,,CC BY 4.0 https://creativecommons.org/licenses/by/4.0/");
+    expect(lines.find((l) => l.startsWith("meta,generated_at,,"))).toMatch(/,\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    for (const c of stats.byChannel.cells) expect(lines.find((l) => l.startsWith(`byChannel,${c.key},`))!.split(",").at(-1)).toBe(String(c.shown));
+    expect(lines).toContain(`byMonth,TOTAL,"Laporan diterima per bulan, ${YEAR}",${stats.byMonth.total}`);
+
+    const jsonRes = await statisticsDownload(handle.db, "json", new URLSearchParams({ tahun: String(YEAR), locale: "en" }));
+    const json = (await jsonRes.json()) as { licence: { name: string }; generatedAt: string; year: number; tables: Record<string, { cells: { key: string; label: string; value: unknown }[]; total: unknown }> };
+    expect(json.licence.name).toBe("CC BY 4.0");
+    expect(json.year).toBe(YEAR);
+    expect(Date.parse(json.generatedAt)).not.toBeNaN();
+    expect(json.tables.byCategory!.cells.find((c) => c.key === "ETHICS_VIOLATION")).toEqual({ key: "ETHICS_VIOLATION", label: "Breach of civil-service ethics or discipline", value: "< 3" });
+    expect(json.tables.byStatus!.cells.map((c) => c.value)).toEqual(stats.byStatus.cells.map((c) => c.shown));
+    // No reference, no date of a case.
+    for (const text of [csv, JSON.stringify(json)]) {
+      expect(text).not.toMatch(/UJI-\d/);
+      for (const r of rows.slice(0, 20)) expect(text).not.toContain(r.receivedAt.toISOString());
+    }
+  });
+
+  it("refuses a year that is not a year", async () => {
+    expect((await statisticsDownload(handle.db, "json", new URLSearchParams({ tahun: "abc" }))).status).toBe(400);
+    expect((await statisticsDownload(handle.db, "csv", new URLSearchParams({ tahun: "1999" }))).status).toBe(400);
+  });
+});
+
+describe("office dashboard", () => {
+  const period = { from: `${YEAR}-01-01`, to: `${YEAR}-12-31` };
+
+  it("shows the unsuppressed figures, leaving out what the reader may not see", async () => {
+    const all = await computeOfficeStatistics(handle.db, users.sekretariat!, period, NOW);
+    const want = expected(rows);
+    expect(all.figures.byCategory).toEqual(want.byCategory);
+    expect(all.figures.steps).toEqual(want.steps);
+    expect(all.open.reduce((s, o) => s + o.open, 0)).toBe(rows.filter((r) => r.status !== "ARCHIVED").length);
+    // A Kepala Dinas does not see cases involving the leadership (cases/access.ts).
+    const kadis = await computeOfficeStatistics(handle.db, users.kadis!, period, NOW);
+    expect(kadis.figures.byCategory).toEqual(expected(rows.filter((r) => !r.involvesLeadership)).byCategory);
+    expect(kadis.figures.received).toBeLessThan(all.figures.received);
+  });
+
+  it("is refused to roles it is not for, over tRPC and as CSV", async () => {
+    const as = (staff: StaffPrincipal | null) => createCaller({ db: handle.db, staff: async () => staff });
+    for (const name of ["telaah", "audit", "admin"]) await expect(as(users[name]!).statistics.office(period)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(as(null).statistics.office(period)).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    for (const name of ["kadis", "pengawas", "sekretariat"]) expect((await as(users[name]!).statistics.office(period)).figures.received).toBeGreaterThan(0);
+    await expect(as(users.kadis!).statistics.office({ from: "2025-12-31", to: "2025-01-01" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+
+    const audits = () => handle.db.auditEntry.count({ where: { action: "statistics.export" } });
+    const before = await audits();
+    expect((await officeStatisticsCsvResponse(handle.db, null, period)).status).toBe(401);
+    for (const name of ["telaah", "audit", "admin"]) expect((await officeStatisticsCsvResponse(handle.db, users[name]!, period)).status).toBe(403);
+    expect((await officeStatisticsCsvResponse(handle.db, users.pengawas!, { from: "2025-13-01", to: "2025-12-31" })).status).toBe(400);
+    expect(await audits()).toBe(before);
+
+    const res = await officeStatisticsCsvResponse(handle.db, users.pengawas!, period);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-disposition")).toBe(`attachment; filename="dasbor-wbs-${YEAR}-01-01-${YEAR}-12-31.csv"`);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    const lines = (await res.text()).split("\r\n");
+    // Unsuppressed: the 2 is a 2 here.
+    expect(lines).toContain("byCategory,ETHICS_VIOLATION,Pelanggaran kode etik/disiplin ASN,2,,,");
+    expect(await audits()).toBe(before + 1);
+  });
+});

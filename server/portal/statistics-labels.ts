@@ -1,0 +1,41 @@
+/** Labels of the statistics downloads in the reader's language (the page uses the same messages). */
+import { createTranslator } from "next-intl";
+import { TABLE_NAMES, type StatisticsLabels, type TableName } from "../domain/statistics/open-data.ts";
+import { breakdownLabel } from "../domain/statistics/labels.ts";
+import type { OfficeCsvLabels } from "../domain/statistics/office-statistics.ts";
+import idMain from "../../i18n/messages/id.json";
+import enMain from "../../i18n/messages/en.json";
+import idStats from "../../i18n/messages/statistics/id.json";
+import enStats from "../../i18n/messages/statistics/en.json";
+
+const MESSAGES = { id: { ...idMain, ...idStats }, en: { ...enMain, ...enStats } } as const;
+
+export function statisticsLabels(locale: "id" | "en", year: number): StatisticsLabels {
+  const t = createTranslator({ locale, messages: MESSAGES[locale] });
+  const s = createTranslator({ locale, messages: MESSAGES[locale], namespace: "statistics" });
+  const key = (name: TableName, k: string) => breakdownLabel(name, k, (path) => t(path as never));
+  return {
+    title: `${s("title")} · DPMPTSP Kabupaten Lamandau`,
+    rule: [s("protection.small"), s("protection.hidden"), s("withheld"), s("protection.medians")].join(" "),
+    officeDays: s("protection.officeDays"),
+    table: (name) => s(`tables.${name}` as "tables.byMonth", { year }),
+    key,
+  };
+}
+
+/** Labels of the office dashboard's CSV rows (same vocabulary as the public figures). */
+export function officeCsvLabels(locale: "id" | "en"): OfficeCsvLabels {
+  const pub = statisticsLabels(locale, 0);
+  const s = createTranslator({ locale, messages: MESSAGES[locale], namespace: "statistics" });
+  const o = createTranslator({ locale, messages: MESSAGES[locale], namespace: "officeStats" });
+  return {
+    header: ["table", "key", "label", "value"],
+    label: (table, key) => {
+      if ((TABLE_NAMES as readonly string[]).includes(table)) return pub.key(table as TableName, key);
+      if (table === "open" || table === "overdue") return s(`status.${key}` as never);
+      if (table === "steps") return o(`stepNames.${key}` as never);
+      if (table === "perYear") return key;
+      return "";
+    },
+  };
+}
