@@ -34,7 +34,8 @@ export function authOptions(): AuthOptions {
           } catch (error) {
             // The message reaches the browser as `?error=`: only the known codes, never internals.
             if (error instanceof Error && isSignInError(error.message)) throw error;
-            console.error("staff sign-in failed:", error);
+            // The kind of failure only: a driver error's message can carry query values.
+            console.error(`staff sign-in failed: ${error instanceof Error ? error.name : "unknown error"}`);
             throw new Error(SIGN_IN_ERRORS.unavailable);
           }
         },
