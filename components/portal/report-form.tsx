@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import type { ReportFormState } from "@/server/portal/form-state.ts";
 import { Choice, ErrorList, Fieldset, SubmitButton, TextField } from "./form-fields.tsx";
 import { focusOnMount } from "./focus.ts";
+import { HowFields, ReportContentFields } from "./report-content-fields.tsx";
 import { Receipt } from "./receipt.tsx";
 
 interface Props {
@@ -74,30 +75,10 @@ export function ReportForm({ action, initial, locale, categories, limits, accept
         </div>
       </Fieldset>
 
-      <Fieldset legend={t("whatLegend")}>
-        <TextField id="what" name="what" label={t("what")} hint={t("whatHint")} required rows={7} defaultValue={v.what} errors={e("what")} />
-      </Fieldset>
-
-      <Fieldset legend={t("personsLegend")} hint={t("personsHint")}>
-        <ErrorList id="persons-error" field="persons" errors={e("persons")} />
-        {v.persons.map((p, i) => (
-          <div key={i} className="grid gap-3 sm:grid-cols-2">
-            <p className="font-semibold sm:col-span-2">{t("personN", { n: i + 1 })}</p>
-            <TextField id={`personName-${i}`} name="personName" label={t("personName")} required={i === 0} defaultValue={p.name} errors={e(`person.${i}.name`)} />
-            <TextField id={`personPosition-${i}`} name="personPosition" label={t("personPosition")} defaultValue={p.position} errors={e(`person.${i}.position`)} />
-          </div>
-        ))}
-      </Fieldset>
-
-      <Fieldset legend={t("whereWhenLegend")}>
-        <TextField id="where" name="where" label={t("where")} defaultValue={v.where} errors={e("where")} />
-        <TextField id="when" name="when" label={t("when")} hint={t("whenHint")} defaultValue={v.when} errors={e("when")} />
-      </Fieldset>
+      <ReportContentFields values={v} errors={errors} hints personsHint={t("personsHint")} />
 
       <Fieldset legend={t("howLegend")}>
-        <TextField id="how" name="how" label={t("how")} hint={t("howHint")} rows={4} defaultValue={v.how} errors={e("how")} />
-        <TextField id="evidence" name="evidence" label={t("evidence")} hint={t("evidenceHint")} rows={3} defaultValue={v.evidence} errors={e("evidence")} />
-        <TextField id="witnesses" name="witnesses" label={t("witnesses")} hint={t("witnessesHint")} rows={2} defaultValue={v.witnesses} errors={e("witnesses")} />
+        <HowFields values={v} errors={errors} hints />
         <div>
           <label htmlFor="files" className="block font-semibold">
             {t("files")}

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Choice, ErrorList, Fieldset, SubmitButton, TextField } from "@/components/portal/form-fields.tsx";
 import { focusOnMount } from "@/components/portal/focus.ts";
+import { HowFields, ReportContentFields } from "@/components/portal/report-content-fields.tsx";
 import type { IntakeFormState } from "@/server/staff/intake-form-state.ts";
 import { IntakeDone } from "./intake-done.tsx";
 import { useLabels } from "./labels.ts";
@@ -114,30 +115,10 @@ export function IntakeForm({ action, initial, limits, accept }: Props) {
         </div>
       </Fieldset>
 
-      <Fieldset legend={r("whatLegend")}>
-        <TextField id="what" name="what" label={r("what")} required rows={6} defaultValue={v.what} errors={e("what")} />
-      </Fieldset>
-
-      <Fieldset legend={r("personsLegend")} hint={t("personsHint")}>
-        <ErrorList id="persons-error" field="persons" errors={e("persons")} />
-        {v.persons.map((p, i) => (
-          <div key={i} className="grid gap-3 sm:grid-cols-2">
-            <p className="font-semibold sm:col-span-2">{r("personN", { n: i + 1 })}</p>
-            <TextField id={`personName-${i}`} name="personName" label={r("personName")} required={i === 0} defaultValue={p.name} errors={e(`person.${i}.name`)} />
-            <TextField id={`personPosition-${i}`} name="personPosition" label={r("personPosition")} defaultValue={p.position} errors={e(`person.${i}.position`)} />
-          </div>
-        ))}
-      </Fieldset>
-
-      <Fieldset legend={r("whereWhenLegend")}>
-        <TextField id="where" name="where" label={r("where")} defaultValue={v.where} errors={e("where")} />
-        <TextField id="when" name="when" label={r("when")} hint={r("whenHint")} defaultValue={v.when} errors={e("when")} />
-      </Fieldset>
+      <ReportContentFields values={v} errors={errors} hints={false} personsHint={t("personsHint")} />
 
       <Fieldset legend={r("howLegend")}>
-        <TextField id="how" name="how" label={r("how")} rows={4} defaultValue={v.how} errors={e("how")} />
-        <TextField id="evidence" name="evidence" label={r("evidence")} rows={3} defaultValue={v.evidence} errors={e("evidence")} />
-        <TextField id="witnesses" name="witnesses" label={r("witnesses")} rows={2} defaultValue={v.witnesses} errors={e("witnesses")} />
+        <HowFields values={v} errors={errors} hints={false} />
         <div>
           <label htmlFor="files" className="block font-semibold">
             {r("files")}
