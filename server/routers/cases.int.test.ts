@@ -5,46 +5,33 @@
  */
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "../../prisma/seed-data.ts";
 import { env } from "../env.ts";
-import { staffFromClaims, type StaffPrincipal } from "../auth/staff-session.ts";
-import { reportSchema } from "../domain/cases/report-content.ts";
+import { type StaffPrincipal } from "../auth/staff-session.ts";
 import { acknowledgeResponse, sendReporterMessage } from "../domain/reporter/case-actions.ts";
 import { reporterCaseView } from "../domain/reporter/case-view.ts";
-import { submitPortalReport } from "../domain/reporter/submit-report.ts";
 import { randomToken } from "../domain/crypto.ts";
 import { CaseStatus } from "../generated/prisma/enums.ts";
 import { openTestDb, type TestDbHandle } from "../testing/test-db.ts";
 import { createCallerFactory } from "../trpc/init.ts";
 import { appRouter } from "./_app.ts";
+import { seedDemoStaff } from "../testing/demo-staff.ts";
+import { sampleReport, submitSampleCase } from "../testing/sample-case.ts";
 
 let handle: TestDbHandle;
-const users: Record<string, StaffPrincipal> = {};
+let users: Record<string, StaffPrincipal> = {};
 const USERNAMES = ["sekretariat", "telaah", "audit", "kadis", "admin", "pengawas"] as const;
 const createCaller = createCallerFactory(appRouter);
 const as = (username: (typeof USERNAMES)[number] | "nobody") => createCaller({ db: handle.db, staff: async () => (username === "nobody" ? null : users[username]!) });
 
 beforeAll(async () => {
   handle = await openTestDb();
-  await seedDemo(handle.db, { log: () => {}, password: () => "uji-Kata-Sandi-2026" });
-  for (const u of await handle.db.staffUser.findMany({ select: { id: true, username: true, sessionVersion: true } })) {
-    users[u.username] = (await staffFromClaims(handle.db, { uid: u.id, sv: u.sessionVersion }))!;
-  }
+  users = await seedDemoStaff(handle.db);
 });
 afterAll(() => handle?.close());
 
-const report = (involvesLeadership = false) =>
-  reportSchema.parse({
-    category: "BRIBERY",
-    content: { what: "Suap untuk mempercepat izin", persons: [{ name: "Pak X", position: "Kasi" }], where: "Loket", when: "Oktober 2026", how: "Tunai", evidence: "", witnesses: "" },
-    identityMode: "ANONYMOUS",
-    involvesLeadership,
-  });
-
 async function portalCase(involvesLeadership = false) {
-  const receipt = await submitPortalReport(handle.db, env().secrets, { report: report(involvesLeadership), files: [], idempotencyKey: randomToken() });
-  const row = await handle.db.case.findUniqueOrThrow({ where: { reference: receipt.reference } });
-  return { caseId: row.id, who: { sessionId: "s", caseId: row.id } };
+  const { caseId } = await submitSampleCase(handle.db, { involvesLeadership });
+  return { caseId, who: { sessionId: "s", caseId } };
 }
 
 const status = async (caseId: string) => (await handle.db.case.findUniqueOrThrow({ where: { id: caseId } })).status;
@@ -96,18 +83,18 @@ describe("the eight SOP steps through the router", () => {
   it("takes an offline report from the Sekretariat, with or without a tracking code; a double post makes one case", async () => {
     const { intakeOfflineReport } = await import("../domain/cases/intake.ts");
     const ctx = { staff: { id: users.sekretariat!.id, username: "sekretariat", roles: users.sekretariat!.roles }, masterKey: env().secrets.masterKey, trackingKey: env().secrets.trackingKey, now: new Date() };
-    const phone = { idempotencyKey: randomToken(), channel: "PHONE" as const, receivedAt: new Date(Date.now() - 3_600_000), report: report(), wantsTrackingCode: true };
+    const phone = { idempotencyKey: randomToken(), channel: "PHONE" as const, receivedAt: new Date(Date.now() - 3_600_000), report: sampleReport(), wantsTrackingCode: true };
     const before = await handle.db.case.count();
     const [withCode, twice] = await Promise.all([intakeOfflineReport(handle.db, ctx, phone), intakeOfflineReport(handle.db, ctx, phone)]);
     expect(withCode.trackingCode).toMatch(/^[0-9A-Z]{4}-/);
     expect(twice).toEqual(withCode);
     expect(await intakeOfflineReport(handle.db, ctx, phone)).toEqual(withCode);
     expect(await handle.db.case.count()).toBe(before + 1);
-    const without = await intakeOfflineReport(handle.db, ctx, { idempotencyKey: randomToken(), channel: "SUGGESTION_BOX", receivedAt: new Date(), report: report(), wantsTrackingCode: false });
+    const without = await intakeOfflineReport(handle.db, ctx, { idempotencyKey: randomToken(), channel: "SUGGESTION_BOX", receivedAt: new Date(), report: sampleReport(), wantsTrackingCode: false });
     expect(without.trackingCode).toBeNull();
     const row = await handle.db.case.findUniqueOrThrow({ where: { id: without.id } });
     expect([row.channel, row.trackingHash, row.createdById]).toEqual(["SUGGESTION_BOX", null, users.sekretariat!.id]);
-    const future = { idempotencyKey: randomToken(), channel: "SMS" as const, receivedAt: new Date(Date.now() + 86_400_000), report: report(), wantsTrackingCode: false };
+    const future = { idempotencyKey: randomToken(), channel: "SMS" as const, receivedAt: new Date(Date.now() + 86_400_000), report: sampleReport(), wantsTrackingCode: false };
     await expect(intakeOfflineReport(handle.db, ctx, future)).rejects.toThrow(/future/);
   });
 });

@@ -8,14 +8,12 @@ import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../prisma/seed-data.ts";
 import { staffFromClaims, type StaffPrincipal } from "../auth/staff-session.ts";
-import { reportSchema } from "../domain/cases/report-content.ts";
-import { submitPortalReport } from "../domain/reporter/submit-report.ts";
 import { randomToken } from "../domain/crypto.ts";
-import { env } from "../env.ts";
 import { Role } from "../generated/prisma/enums.ts";
 import { openTestDb, type TestDbHandle } from "../testing/test-db.ts";
 import { createCallerFactory } from "../trpc/init.ts";
 import { appRouter } from "./_app.ts";
+import { submitSampleCase } from "../testing/sample-case.ts";
 
 const ROLE_USERS = ["sekretariat", "telaah", "audit", "kadis", "admin", "pengawas"] as const;
 type Caller = (typeof ROLE_USERS)[number] | "excluded" | "nobody";
@@ -134,14 +132,7 @@ beforeAll(async () => {
     if (u.username === "terkecuali") principals.excluded = principal;
     else if ((ROLE_USERS as readonly string[]).includes(u.username)) principals[u.username as Caller] = principal;
   }
-  const report = reportSchema.parse({
-    category: "BRIBERY",
-    content: { what: "Suap izin", persons: [{ name: "Pak X", position: "Kasi" }], where: "Loket", when: "Oktober 2026", how: "Tunai", evidence: "", witnesses: "" },
-    identityMode: "ANONYMOUS",
-    involvesLeadership: false,
-  });
-  const receipt = await submitPortalReport(handle.db, env().secrets, { report, files: [], idempotencyKey: randomToken() });
-  caseId = (await handle.db.case.findUniqueOrThrow({ where: { reference: receipt.reference } })).id;
+  caseId = (await submitSampleCase(handle.db)).caseId;
   await callerFor("telaah").cases.exclude({ caseId, userId: principals.excluded!.id, reason: "Disebut dalam laporan" });
 });
 afterAll(() => handle?.close());

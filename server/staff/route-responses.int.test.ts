@@ -3,12 +3,7 @@
  * staff who may see the case, always as a download) and the agenda books as CSV and PDF.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "../../prisma/seed-data.ts";
-import { env } from "../env.ts";
-import { staffFromClaims, type StaffPrincipal } from "../auth/staff-session.ts";
-import { reportSchema } from "../domain/cases/report-content.ts";
-import { submitPortalReport } from "../domain/reporter/submit-report.ts";
-import { randomToken } from "../domain/crypto.ts";
+import { type StaffPrincipal } from "../auth/staff-session.ts";
 import type { SanitizedFile } from "../domain/uploads/sanitize.ts";
 import { openTestDb, type TestDbHandle } from "../testing/test-db.ts";
 import { createCallerFactory } from "../trpc/init.ts";
@@ -17,37 +12,28 @@ import { attachmentResponse } from "./attachment-response.ts";
 import { agendaCsvResponse } from "./agenda-csv-response.ts";
 import { agendaPdfResponse } from "./agenda-pdf-response.ts";
 import { pdfFonts, pdfPageSize, pdfText, qpdfCheck } from "../letters/pdf-tools.ts";
+import { seedDemoStaff } from "../testing/demo-staff.ts";
+import { submitSampleCase } from "../testing/sample-case.ts";
 
 let handle: TestDbHandle;
-const users: Record<string, StaffPrincipal> = {};
+let users: Record<string, StaffPrincipal> = {};
 const createCaller = createCallerFactory(appRouter);
 const as = (username: string) => createCaller({ db: handle.db, staff: async () => users[username]! });
 
 const FILE_TEXT = "Kuitansi pembayaran Rp 5.000.000 untuk izin usaha";
 const file: SanitizedFile = { bytes: Buffer.from(FILE_TEXT), mime: "text/plain", kind: "TEXT", fileName: "kuitansi (asli) — Ré.txt", strippedMetadata: false, warning: false };
 
-const report = (involvesLeadership = false) =>
-  reportSchema.parse({
-    category: "ILLEGAL_LEVY",
-    content: { what: "Pungutan untuk izin", persons: [{ name: "Pak X", position: "Kasi" }], where: "Loket", when: "Oktober 2026", how: "Tunai", evidence: "", witnesses: "" },
-    identityMode: "ANONYMOUS",
-    involvesLeadership,
-  });
-
 async function caseWithFile(involvesLeadership = false) {
-  const receipt = await submitPortalReport(handle.db, env().secrets, { report: report(involvesLeadership), files: [file], idempotencyKey: randomToken() });
-  const row = await handle.db.case.findUniqueOrThrow({ where: { reference: receipt.reference }, select: { id: true, attachments: { select: { id: true } } } });
-  return { caseId: row.id, attachmentId: row.attachments[0]!.id };
+  const { caseId } = await submitSampleCase(handle.db, { involvesLeadership, files: [file] });
+  const attachment = await handle.db.attachment.findFirstOrThrow({ where: { caseId }, select: { id: true } });
+  return { caseId, attachmentId: attachment.id };
 }
 
 const audits = (action: string) => handle.db.auditEntry.count({ where: { action } });
 
 beforeAll(async () => {
   handle = await openTestDb();
-  await seedDemo(handle.db, { log: () => {}, password: () => "uji-Kata-Sandi-2026" });
-  for (const u of await handle.db.staffUser.findMany({ select: { id: true, username: true, sessionVersion: true } })) {
-    users[u.username] = (await staffFromClaims(handle.db, { uid: u.id, sv: u.sessionVersion }))!;
-  }
+  users = await seedDemoStaff(handle.db);
 });
 afterAll(() => handle?.close());
 
@@ -109,7 +95,7 @@ describe("agenda CSV", () => {
     const lines = new TextDecoder().decode(bytes.slice(3)).split("\r\n");
     expect(lines[0]).toBe("No.,Tanggal,Nomor referensi,Jenis pelanggaran,Saluran,Nomor surat");
     const row = lines.find((l) => l.includes(reference))!;
-    expect(row).toMatch(new RegExp(`^${agendaNumber},\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2},${reference},Pungutan liar,Portal,"503/7/WBS/DPMPTSP/2026, ""salinan"""$`));
+    expect(row).toMatch(new RegExp(`^${agendaNumber},\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2},${reference},Suap,Portal,"503/7/WBS/DPMPTSP/2026, ""salinan"""$`));
     expect(lines.at(-1)).toBe("");
 
     const en = await agendaCsvResponse(handle.db, users.sekretariat!, { book: "PERMOHONAN", year, locale: "en" });

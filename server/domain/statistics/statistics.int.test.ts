@@ -5,12 +5,12 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "../../../prisma/seed-data.ts";
-import { staffFromClaims, type StaffPrincipal } from "../../auth/staff-session.ts";
+import type { StaffPrincipal } from "../../auth/staff-session.ts";
 import type { ArchiveReason, CaseStatus, Category, Channel } from "../../generated/prisma/enums.ts";
 import { officeStatisticsCsvResponse } from "../../staff/office-statistics-csv-response.ts";
 import { statisticsDownload } from "../../portal/statistics-download.ts";
 import { appRouter } from "../../routers/_app.ts";
+import { seedDemoStaff } from "../../testing/demo-staff.ts";
 import { openTestDb, type TestDbHandle } from "../../testing/test-db.ts";
 import { createCallerFactory } from "../../trpc/init.ts";
 import { ARCHIVE_REASON_ORDER, CATEGORY_ORDER, CHANNEL_ORDER, openCases, periodStatistics, STATUS_ORDER, yearPeriod } from "./aggregates.ts";
@@ -20,7 +20,7 @@ import { computePublicStatistics } from "./public-statistics.ts";
 import { HIDDEN, isProtected, SMALL } from "./suppression.ts";
 
 let handle: TestDbHandle;
-const users: Record<string, StaffPrincipal> = {};
+let users: Record<string, StaffPrincipal> = {};
 const createCaller = createCallerFactory(appRouter);
 
 const YEAR = 2025;
@@ -167,10 +167,7 @@ function expected(list: Row[]) {
 
 beforeAll(async () => {
   handle = await openTestDb();
-  await seedDemo(handle.db, { log: () => {}, password: () => "uji-Kata-Sandi-2026" });
-  for (const u of await handle.db.staffUser.findMany({ select: { id: true, username: true, sessionVersion: true } })) {
-    users[u.username] = (await staffFromClaims(handle.db, { uid: u.id, sv: u.sessionVersion }))!;
-  }
+  users = await seedDemoStaff(handle.db);
   await insert(handle.db, rows);
   clearStatisticsCache();
 });
