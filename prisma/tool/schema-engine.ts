@@ -162,7 +162,7 @@ const PG_OID_TEXT = 25;
 type AnyObj = Record<string, any>;
 
 /**
- * @prisma/adapter-pg 7.10.0 throws UnsupportedNativeDataType for `"char"` columns, which the
+ * @prisma/adapter-pg 7.10.0 needs two fixes. It throws UnsupportedNativeDataType for `"char"` columns, which the
  * schema engine's catalog queries return (relkind, contype, ...), so every "describe schema"
  * (diff against a shadow DB, drift check) fails with
  * "Column type 'char' could not be deserialized from the database". Report them as text.
@@ -179,6 +179,18 @@ function patchPgAdapter<T extends AnyObj>(adapter: T): T {
     q.__lenteraPatched = true;
   };
   patchQueryable(adapter);
+  // Its executeScript splits the script on every ";", also inside comments, strings and function
+  // bodies. Send the script whole instead: the simple query protocol runs many statements, as
+  // one implicit transaction.
+  if (adapter.client && typeof adapter.client.query === 'function') {
+    (adapter as AnyObj).executeScript = async (script: string) => {
+      try {
+        await adapter.client.query(script);
+      } catch (e) {
+        adapter.onError(e);
+      }
+    };
+  }
   if (typeof adapter.startTransaction === 'function') {
     const startTransaction = adapter.startTransaction;
     (adapter as AnyObj).startTransaction = async function (this: unknown, ...args: unknown[]) {

@@ -80,4 +80,28 @@ describe("verifyAuditChain", () => {
     await handle.db.$executeRawUnsafe(`DELETE FROM audit_entries WHERE id = $1`, first);
     expect(await verifyAuditChain(handle.db)).toEqual({ ok: false, count: 1, firstBroken: { id: second, reason: BROKEN_LINK } });
   });
+
+  it("keeps one unbroken chain when many writers append at once, inside and outside transactions", async () => {
+    await handle.db.auditEntry.deleteMany();
+    // On PostgreSQL these run on separate pool connections; a writer that read a stale last
+    // hash would fork the chain (two rows with one prev_hash, which the unique index refuses).
+    const writes = Array.from({ length: 40 }, (_, i) => {
+      const entry = { actorLabel: "system", action: "letter.download", target: `letter:${i}`, detail: { i }, at: at(i % 60) };
+      return i % 2 ? appendAudit(handle.db, entry) : handle.db.$transaction((tx) => appendAudit(tx, entry));
+    });
+    await Promise.all(writes);
+    expect(await verifyAuditChain(handle.db)).toEqual({ ok: true, count: 40 });
+  });
+
+  it("appends nothing when the surrounding transaction fails", async () => {
+    const before = await handle.db.auditEntry.count();
+    await expect(
+      handle.db.$transaction(async (tx) => {
+        await appendAudit(tx, { actorLabel: "system", action: "setting.update", at: at(1) });
+        throw new Error("the step failed after auditing");
+      }),
+    ).rejects.toThrow("the step failed");
+    expect(await handle.db.auditEntry.count()).toBe(before);
+    expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true });
+  });
 });

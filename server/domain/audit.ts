@@ -5,11 +5,10 @@
  */
 import type { Prisma } from "../generated/prisma/client.ts";
 import { sha256, type Bytes } from "./crypto.ts";
+import type { Db } from "../db.ts";
 import type { Tx } from "./tx.ts";
 
 export const GENESIS_HASH: Bytes = Buffer.alloc(32) as Bytes;
-/** Serialises writers of the chain (held until the surrounding transaction ends). */
-const AUDIT_LOCK = 7_390_211;
 
 export interface AuditInput {
   actorId?: string | null;
@@ -35,15 +34,23 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export function auditHash(prevHash: Uint8Array, e: Required<Omit<AuditInput, "at">> & { at: Date }): Bytes {
-  const fields = [e.at.toISOString(), e.actorId, e.actorLabel, e.action, e.caseId, e.target, e.detail, e.ipAddress];
-  return sha256(Buffer.concat([Buffer.from(prevHash), Buffer.from(canonicalJson(fields))]));
+type AuditFields = Required<Omit<AuditInput, "at">> & { at: Date };
+
+/** What an entry's hash covers, in this order (after the previous entry's hash). */
+const auditFields = (e: AuditFields) => [e.at.toISOString(), e.actorId, e.actorLabel, e.action, e.caseId, e.target, e.detail, e.ipAddress];
+
+/** The verifier's side of the chain; the database computes the same when appending. */
+export function auditHash(prevHash: Uint8Array, e: AuditFields): Bytes {
+  return sha256(Buffer.concat([Buffer.from(prevHash), Buffer.from(canonicalJson(auditFields(e)))]));
 }
 
-export async function appendAudit(tx: Tx, input: AuditInput): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOCK})`;
-  const last = await tx.auditEntry.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
-  const prevHash = last ? (Buffer.from(last.hash) as Bytes) : GENESIS_HASH;
+/**
+ * One statement (SQL function append_audit_entry, migration 20261128180000): it takes the
+ * chain's lock until the caller's transaction ends, reads the last hash and inserts the entry
+ * hashed as auditHash() does. Inside a transaction it commits or rolls back with the caller's
+ * work; on its own (`db`) it is atomic by itself.
+ */
+export async function appendAudit(tx: Tx | Db, input: AuditInput): Promise<void> {
   const entry = {
     actorId: input.actorId ?? null,
     actorLabel: input.actorLabel,
@@ -54,6 +61,6 @@ export async function appendAudit(tx: Tx, input: AuditInput): Promise<void> {
     ipAddress: input.ipAddress ?? null,
     at: input.at,
   };
-  const { at, ...columns } = entry;
-  await tx.auditEntry.create({ data: { ...columns, createdAt: at, prevHash, hash: auditHash(prevHash, entry) } });
+  const canonical = canonicalJson(auditFields(entry));
+  await tx.$executeRaw`SELECT append_audit_entry(${entry.at}, ${entry.actorId}::text, ${entry.actorLabel}, ${entry.action}, ${entry.caseId}::text, ${entry.target}::text, ${JSON.stringify(entry.detail)}::jsonb, ${entry.ipAddress}::text, ${canonical})`;
 }
