@@ -37,7 +37,7 @@ export async function staffFromClaims(db: Db, claims: SessionClaims) {
   if (typeof claims.uid !== "string" || claims.enrol === true) return null;
   const user = await db.staffUser.findUnique({
     where: { id: claims.uid },
-    select: { id: true, name: true, nip: true, position: true, roles: true, active: true, sessionVersion: true, mustChangePassword: true },
+    select: { id: true, username: true, name: true, nip: true, position: true, roles: true, active: true, sessionVersion: true, mustChangePassword: true },
   });
   if (!user || !user.active || user.sessionVersion !== claims.sv) return null;
   return user;

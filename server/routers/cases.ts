@@ -4,10 +4,9 @@
  */
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { env } from "../env.ts";
+import { staffContextOf } from "../staff/staff-context.ts";
 import { Role } from "../generated/prisma/enums.ts";
 import { CASE_ROLES, CaseNotFoundError } from "../domain/cases/access.ts";
-import type { StaffContext } from "../domain/cases/acting.ts";
 import { agendaEntries, agendaInput } from "../domain/cases/agenda.ts";
 import { staffCaseView } from "../domain/cases/detail.ts";
 import { EXCLUDERS, excludeInput, excludeStaff } from "../domain/cases/exclusions.ts";
@@ -17,8 +16,6 @@ import { MESSAGE_WRITERS, sendStaffMessage, staffMessageInput } from "../domain/
 import { CaseConflictError, MissingReasonError } from "../domain/cases/transition.ts";
 import * as wf from "../domain/cases/workflow.ts";
 import { router, staffProcedure } from "../trpc/init.ts";
-import type { Context } from "../trpc/context.ts";
-import type { StaffPrincipal } from "../auth/staff-session.ts";
 
 const R = Role;
 
@@ -31,15 +28,10 @@ function mapError(error: unknown, original: TRPCError): never {
   throw original;
 }
 
-async function staffContext(ctx: Pick<Context, "db"> & { staff: StaffPrincipal }): Promise<StaffContext> {
-  const { username } = await ctx.db.staffUser.findUniqueOrThrow({ where: { id: ctx.staff.id }, select: { username: true } });
-  return { staff: { id: ctx.staff.id, username, roles: ctx.staff.roles }, masterKey: env().secrets.masterKey, now: new Date() };
-}
-
 /** A procedure for `roles` whose handler gets the acting staff context and mapped errors. */
 function caseProcedure(roles: readonly Role[]) {
   return staffProcedure(roles).use(async ({ ctx, next }) => {
-    const sc = await staffContext(ctx);
+    const sc = staffContextOf(ctx.staff);
     const result = await next({ ctx: { ...ctx, sc } });
     // tRPC hands a thrown error back as a result; domain refusals become their own codes.
     if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR" && result.error.cause) mapError(result.error.cause, result.error);

@@ -53,7 +53,7 @@ export async function readAgenda(db: Db, staff: StaffPrincipal | null, request: 
 
 /** The export in the audit trail: which book, which period, how many rows, which format. */
 export async function auditAgendaExport(db: Db, staff: StaffPrincipal, input: { book: string; year: number; from?: string; to?: string }, rows: number, format: "csv" | "pdf", now: Date) {
-  const ctx = await staffContextOf(db, staff, now);
+  const ctx = staffContextOf(staff, now);
   await db.$transaction((tx) =>
     appendAudit(tx, { actorId: ctx.staff.id, actorLabel: ctx.staff.username, action: "agenda.export", detail: { book: input.book, year: input.year, from: input.from ?? null, to: input.to ?? null, rows, ...(format === "pdf" ? { format } : {}) }, at: now }),
   );

@@ -14,7 +14,7 @@ const notFound = () => refusal(404, "Tidak ditemukan.");
 
 export async function attachmentResponse(db: Db, staff: StaffPrincipal | null, attachmentId: string, now = new Date()): Promise<Response> {
   if (!staff || !UUID.test(attachmentId)) return notFound();
-  const file = await staffAttachment(db, await staffContextOf(db, staff, now), attachmentId);
+  const file = await staffAttachment(db, staffContextOf(staff, now), attachmentId);
   if (!file) return notFound();
   return new Response(new Uint8Array(file.bytes), { headers: { ...downloadHeaders(file.name, file.mimeType), "Content-Length": String(file.bytes.length) } });
 }

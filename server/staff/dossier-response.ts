@@ -8,6 +8,6 @@ import { staffContextOf } from "./staff-context.ts";
 
 export async function dossierResponse(db: Db, staff: StaffPrincipal | null, caseId: string, now = new Date()): Promise<Response> {
   if (!staff || !isUuid(caseId)) return refusal(404, "Tidak ditemukan.");
-  const file = await dossierForStaff(db, await staffContextOf(db, staff, now), caseId);
+  const file = await dossierForStaff(db, staffContextOf(staff, now), caseId);
   return file ? pdfDownload(file) : refusal(404, "Tidak ditemukan.");
 }

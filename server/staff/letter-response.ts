@@ -10,7 +10,7 @@ import { staffContextOf } from "./staff-context.ts";
 
 export async function letterResponse(db: Db, staff: StaffPrincipal | null, letterId: string, now = new Date()): Promise<Response> {
   if (!staff || !isUuid(letterId)) return refusal(404, "Tidak ditemukan.");
-  const file = await staffLetter(db, await staffContextOf(db, staff, now), letterId);
+  const file = await staffLetter(db, staffContextOf(staff, now), letterId);
   if (!file) return refusal(404, "Tidak ditemukan.");
   return pdfDownload(file);
 }

@@ -19,7 +19,7 @@ export async function officeStatisticsCsvResponse(db: Db, staff: StaffPrincipal 
   const period = parsed.data;
   const stats = await officeStatistics(db, staff, period);
   const csv = officeStatisticsCsv(stats, officeCsvLabels(query.locale === "en" ? "en" : "id"));
-  const ctx = await staffContextOf(db, staff, now);
-  await db.$transaction((tx) => appendAudit(tx, { actorId: ctx.staff.id, actorLabel: ctx.staff.username, action: "statistics.export", detail: { from: period.from, to: period.to }, at: now }));
+  const ctx = staffContextOf(staff, now);
+  await appendAudit(db, { actorId: ctx.staff.id, actorLabel: ctx.staff.username, action: "statistics.export", detail: { from: period.from, to: period.to }, at: now });
   return new Response(csv, { headers: downloadHeaders(`dasbor-wbs-${period.from}-${period.to}.csv`, "text/csv; charset=utf-8", { asciiOnly: true }) });
 }

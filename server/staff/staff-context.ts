@@ -1,10 +1,8 @@
-/** The acting staff context of a signed-in principal, for route handlers and server actions. */
-import type { Db } from "../db.ts";
+/** The acting staff context of a signed-in principal, for route handlers, server actions and tRPC. */
 import { env } from "../env.ts";
 import type { StaffPrincipal } from "../auth/staff-session.ts";
 import type { StaffContext } from "../domain/cases/acting.ts";
 
-export async function staffContextOf(db: Db, staff: StaffPrincipal, now = new Date()): Promise<StaffContext> {
-  const { username } = await db.staffUser.findUniqueOrThrow({ where: { id: staff.id }, select: { username: true } });
-  return { staff: { id: staff.id, username, roles: staff.roles }, masterKey: env().secrets.masterKey, now };
+export function staffContextOf(staff: StaffPrincipal, now = new Date()): StaffContext {
+  return { staff: { id: staff.id, username: staff.username, roles: staff.roles }, masterKey: env().secrets.masterKey, now };
 }

@@ -31,7 +31,7 @@ export async function staffCaseView(db: Db, ctx: StaffContext, caseId: string) {
     },
   });
   const [cal, letters] = await Promise.all([loadOfficeCalendar(db), caseLetterList(db, caseId)]);
-  await db.$transaction((tx) => appendAudit(tx, { actorId: ctx.staff.id, actorLabel: ctx.staff.username, action: "case.read", caseId, at: ctx.now }));
+  await appendAudit(db, { actorId: ctx.staff.id, actorLabel: ctx.staff.username, action: "case.read", caseId, at: ctx.now });
 
   const text = (box: Uint8Array | null) => (box ? openText(key, box) : null);
   return {
@@ -89,6 +89,6 @@ export async function staffAttachment(db: Db, ctx: StaffContext, attachmentId: s
   if (!a) return null;
   const key = await caseKey(db, ctx.masterKey, ctx.staff, a.caseId).catch(() => null);
   if (!key) return null;
-  await db.$transaction((tx) => appendAudit(tx, { actorId: ctx.staff.id, actorLabel: ctx.staff.username, action: "attachment.download", caseId: a.caseId, target: `attachment:${attachmentId}`, at: ctx.now }));
+  await appendAudit(db, { actorId: ctx.staff.id, actorLabel: ctx.staff.username, action: "attachment.download", caseId: a.caseId, target: `attachment:${attachmentId}`, at: ctx.now });
   return { bytes: open(key, a.content), name: open(key, a.fileName).toString("utf8"), mimeType: a.mimeType };
 }

@@ -88,6 +88,6 @@ export async function dossierForStaff(db: Db, ctx: StaffContext, caseId: string)
   if (!key) return null;
   const { reference } = await db.case.findUniqueOrThrow({ where: { id: caseId }, select: { reference: true } });
   const bytes = await compileDossier(db, key, caseId, ctx.now, null);
-  await db.$transaction((tx) => appendAudit(tx, { actorId: ctx.staff.id, actorLabel: ctx.staff.username, action: "dossier.download", caseId, at: ctx.now }));
+  await appendAudit(db, { actorId: ctx.staff.id, actorLabel: ctx.staff.username, action: "dossier.download", caseId, at: ctx.now });
   return { bytes, name: letterFileName(LetterType.DOSSIER, null, reference), mimeType: "application/pdf" };
 }

@@ -46,7 +46,7 @@ export async function staffLetter(db: Db, ctx: StaffContext, letterId: string): 
   });
   if (!row?.caseId || !row.case) return null;
   const bytes = openLetter(unwrapDataKey(ctx.masterKey, row.case.wrappedKey), row);
-  await db.$transaction((tx) => appendAudit(tx, { actorId: ctx.staff.id, actorLabel: ctx.staff.username, action: "letter.download", caseId: row.caseId, target: `letter:${letterId}`, detail: { type: row.type }, at: ctx.now }));
+  await appendAudit(db, { actorId: ctx.staff.id, actorLabel: ctx.staff.username, action: "letter.download", caseId: row.caseId, target: `letter:${letterId}`, detail: { type: row.type }, at: ctx.now });
   return { bytes, name: letterFileName(row.type, row.number, row.case.reference), mimeType: "application/pdf" };
 }
 
@@ -59,7 +59,7 @@ export async function reporterLetter(db: Db, masterKey: Buffer, caseId: string, 
   if (!sent.includes(letterId)) return null;
   const row = await db.letter.findUniqueOrThrow({ where: { id: letterId }, select: { type: true, number: true, content: true, sha256: true, case: { select: { wrappedKey: true } } } });
   const bytes = openLetter(unwrapDataKey(masterKey, row.case!.wrappedKey), row);
-  await db.$transaction((tx) => appendAudit(tx, { actorLabel: "reporter", action: "letter.download", caseId, target: `letter:${letterId}`, detail: { type: row.type }, at: now }));
+  await appendAudit(db, { actorLabel: "reporter", action: "letter.download", caseId, target: `letter:${letterId}`, detail: { type: row.type }, at: now });
   return { bytes, name: letterFileName(row.type, row.number), mimeType: "application/pdf" };
 }
 

@@ -29,7 +29,7 @@ export async function submitIntake(previous: IntakeFormState, fd: FormData): Pro
   const sanitized = input && Object.keys(errors).length === 0 ? await sanitizeFiles(files, limits, errors) : [];
   if (!input || Object.keys(errors).length > 0) return form();
   try {
-    const ctx = { ...(await staffContextOf(db, staff, now)), trackingKey: env().secrets.trackingKey };
+    const ctx = { ...staffContextOf(staff, now), trackingKey: env().secrets.trackingKey };
     const created = await intakeOfflineReport(db, ctx, input, sanitized);
     return { kind: "done", caseId: created.id, reference: created.reference, trackingCode: created.trackingCode };
   } catch (error) {
