@@ -1,7 +1,7 @@
 /** One scenario: build its requests, warm up, then measure with autocannon while sampling RSS. */
 import autocannon from "autocannon";
 import { type Scenario, type ScenarioContext, type RequestSpec, DEFAULT_CONNECTIONS, DEFAULT_DURATION_S, WARMUP_S } from "./scenarios.ts";
-import { HarnessError, RssSampler, type Server } from "./server.ts";
+import { HarnessError, RssSampler, treeCpuMs, type Server } from "./server.ts";
 
 export interface Measurement {
   name: string;
@@ -24,6 +24,8 @@ export interface Measurement {
   statusCodes: Record<string, number>;
   requestsTotal: number;
   maxRssMb: number;
+  /** Server CPU time (user + system, whole process tree) per completed request. */
+  cpuMsPerRequest: number;
 }
 
 export interface RunSettings {
@@ -86,6 +88,7 @@ export async function runScenario(server: Server, scenario: Scenario, context: S
   const latencies: number[] = [];
   const sampler = new RssSampler(server.pid);
   sampler.start();
+  const cpuBefore = await treeCpuMs(server.pid);
   let result: autocannon.Result;
   let rss: { maxMb: number };
   try {
@@ -93,6 +96,7 @@ export async function runScenario(server: Server, scenario: Scenario, context: S
   } finally {
     rss = await sampler.stop();
   }
+  const cpuMs = (await treeCpuMs(server.pid)) - cpuBefore;
   if (!server.alive) throw new HarnessError(`the server ${server.describeExit()} during "${scenario.name}"`, server.output());
 
   const sorted = Float64Array.from(latencies).sort();
@@ -121,5 +125,6 @@ export async function runScenario(server: Server, scenario: Scenario, context: S
     statusCodes,
     requestsTotal: (result.requests.total ?? 0) + result.errors,
     maxRssMb: round(rss.maxMb, 1),
+    cpuMsPerRequest: latencies.length ? round(cpuMs / latencies.length, 1) : 0,
   };
 }

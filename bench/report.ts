@@ -116,8 +116,8 @@ const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { minimumFracti
 
 /** A plain aligned table; numbers right-aligned. */
 export function formatTable(report: Report): string {
-  const header = ["scenario", "path", "conn", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "RSS MB", "budget", "result"];
-  const numeric = new Set([2, 3, 4, 5, 6, 7, 8]);
+  const header = ["scenario", "path", "conn", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "RSS MB", "CPU ms/req", "budget", "result"];
+  const numeric = new Set([2, 3, 4, 5, 6, 7, 8, 9]);
   const rows = report.scenarios.map((s) => [
     s.name,
     s.path,
@@ -128,6 +128,7 @@ export function formatTable(report: Report): string {
     fmt(s.latencyMs.p99),
     fmt(s.errors),
     fmt(s.maxRssMb, 1),
+    fmt(s.cpuMsPerRequest, 1),
     s.budget?.label ?? "—",
     s.pass === null ? "—" : s.pass ? "pass" : "FAIL",
   ]);
@@ -141,6 +142,7 @@ export function formatTable(report: Report): string {
     "",
     "",
     fmt(report.maxRssMb, 1),
+    "",
     `RSS ≤ ${report.memoryBudget.maxRssMb} MB`,
     report.memoryBudget.pass ? "pass" : "FAIL",
   ]);
@@ -172,6 +174,7 @@ export function formatTable(report: Report): string {
   if (!report.memoryBudget.pass) notes.push(`FAIL server memory: ${report.maxRssMb} MB > ${report.memoryBudget.maxRssMb} MB`);
   notes.push(
     `idle RSS after start ${fmt(report.idleRssMb, 1)} MB; RSS = VmRSS summed over the server's process tree, max of 250 ms samples`,
+    "CPU ms/req = the server tree's CPU time (user + system) over the measured run / responses; a server whose work is all on one thread answers N connections in about N × this",
     `${report.machine.cpus} × ${report.machine.cpuModel}, ${report.machine.memory}, Node ${report.machine.node}` +
       (report.commit ? `, commit ${report.commit}` : "") +
       (report.settings.syntheticCases ? `; database seeded with ${fmt(report.settings.syntheticCases)} synthetic cases` : ""),

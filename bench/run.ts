@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --duration 3 --connections 10 --only home --no-build --verbose]`
+ * `npm run bench [-- --duration 3 --connections 10 --only home --no-build --verbose --cpu-profile DIR]`
  *
  * Builds if needed, starts `next start` on a fresh embedded database on a free 127.0.0.1 port,
  * runs every scenario in bench/scenarios.ts, prints a table and writes bench/results.json.
@@ -17,7 +17,7 @@ import { staffSession } from "./staff-session.ts";
 import { build, buildNeeded, HarnessError, makeDataDir, removeDataDir, Server, serverEnv, treeRssMb } from "./server.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const USAGE = `usage: npm run bench -- [--duration S] [--connections N] [--only TEXT] [--no-build] [--verbose]`;
+const USAGE = `usage: npm run bench -- [--duration S] [--connections N] [--only TEXT] [--no-build] [--verbose] [--cpu-profile DIR]`;
 
 function positive(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -52,6 +52,7 @@ async function main(): Promise<void> {
     only: { type: "string" },
     "no-build": { type: "boolean", default: false },
     verbose: { type: "boolean", default: false },
+    "cpu-profile": { type: "string" },
     help: { type: "boolean", default: false },
   } as const;
   let args: ReturnType<typeof parseArgs<{ options: typeof options }>>["values"];
@@ -83,7 +84,7 @@ async function main(): Promise<void> {
   }
 
   console.error(`bench: starting next start on a fresh database in ${dataDir}`);
-  server = await Server.launch({ root, dataDir, env, verbose: args.verbose });
+  server = await Server.launch({ root, dataDir, env, verbose: args.verbose, cpuProfileDir: args["cpu-profile"] && path.resolve(args["cpu-profile"]) });
   await server.ready();
   const idleRssMb = Math.round((await treeRssMb(server.pid)) * 10) / 10;
   console.error(`bench: server ready at ${server.baseUrl} (pid ${server.pid}, ${idleRssMb} MB)`);

@@ -135,6 +135,8 @@ export interface StartOptions {
   verbose?: boolean;
   /** Path polled until it answers 200 (default "/"). */
   readyPath?: string;
+  /** Write a V8 CPU profile of the server here when it stops (Node's --cpu-prof). */
+  cpuProfileDir?: string;
 }
 
 export class Server {
@@ -197,7 +199,8 @@ export class Server {
    */
   static async launch(options: StartOptions): Promise<Server> {
     const port = await freePort();
-    const args = [nextBin(options.root), "start", "-p", String(port), "-H", HOST];
+    const profile = options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
+    const args = [...profile, nextBin(options.root), "start", "-p", String(port), "-H", HOST];
     const child = spawn(process.execPath, args, {
       cwd: options.root,
       env: options.env,
@@ -307,6 +310,25 @@ async function vmRssKb(pid: number): Promise<number> {
   const status = await readText(`/proc/${pid}/status`);
   const match = status?.match(/^VmRSS:\s+(\d+)\s+kB/m);
   return match ? Number(match[1]) : 0;
+}
+
+/** Clock ticks per second of /proc/<pid>/stat's utime and stime (USER_HZ, 100 on Linux). */
+const USER_HZ = 100;
+
+async function cpuTicks(pid: number): Promise<number> {
+  const stat = await readText(`/proc/${pid}/stat`);
+  if (!stat) return 0;
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return Number(fields[11]) + Number(fields[12]); // utime, stime
+}
+
+/**
+ * CPU time (ms, user + system) used so far by the process tree rooted at `rootPid`. Differences
+ * of it give the server's cost per request, which, unlike latency, holds on a busy machine.
+ */
+export async function treeCpuMs(rootPid: number): Promise<number> {
+  const ticks = await Promise.all((await processTree(rootPid)).map(cpuTicks));
+  return (ticks.reduce((a, b) => a + b, 0) * 1000) / USER_HZ;
 }
 
 /** Sum of VmRSS (MB) over the process tree rooted at `rootPid`. */
