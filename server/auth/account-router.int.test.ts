@@ -1,17 +1,29 @@
 /**
- * The account router through the real tRPC stack: which session may call what. next-auth's
- * session lookup is replaced by the claims each test sets; everything else is real.
+ * The account router through the real tRPC stack: which session may call what. The request's
+ * cookie jar holds a session cookie made by next-auth's own encoder from the claims each test
+ * sets (or a cookie the test forges); everything else is real.
  */
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { TRPCError } from "@trpc/server";
 
-const fake = vi.hoisted(() => ({ claims: null as null | { uid: string; sv: number; enrol: boolean }, masterKey: Buffer.alloc(32, 7) }));
-vi.mock("next-auth", async (original) => ({ ...(await original<typeof import("next-auth")>()), getServerSession: async () => fake.claims }));
-vi.mock("./options.ts", () => ({ authOptions: () => ({}) }));
+const SESSION_SECRET = "x".repeat(32);
+const fake = vi.hoisted(() => ({
+  claims: null as null | { uid: string; sv: number; enrol: boolean },
+  /** A raw cookie value instead of one made from `claims`. */
+  cookie: undefined as string | undefined,
+  masterKey: Buffer.alloc(32, 7),
+}));
+vi.mock("next/headers", () => ({
+  cookies: async () => {
+    const { encode } = await import("next-auth/jwt");
+    const value = fake.cookie ?? (fake.claims ? await encode({ token: fake.claims, secret: "x".repeat(32) }) : undefined);
+    return { get: (name: string) => (value !== undefined && name === "next-auth.session-token" ? { name, value } : undefined) };
+  },
+}));
 vi.mock("../env.ts", async (original) => {
   const actual = await original<typeof import("../env.ts")>();
-  return { ...actual, env: () => ({ secrets: { masterKey: fake.masterKey, trackingKey: randomBytes(32), sessionSecret: "x".repeat(32) } }) };
+  return { ...actual, env: () => ({ secrets: { masterKey: fake.masterKey, trackingKey: randomBytes(32), sessionSecret: SESSION_SECRET } }) };
 });
 
 const { openTestDb } = await import("../testing/test-db.ts");
@@ -48,6 +60,24 @@ describe("account router", () => {
     expect(await trpcCode(caller().account.pendingEnrolment())).toBe("UNAUTHORIZED");
     expect(await trpcCode(caller().account.startEnrolment())).toBe("UNAUTHORIZED");
     expect(await trpcCode(caller().account.security())).toBe("UNAUTHORIZED");
+  });
+
+  it("takes no session from a cookie that is expired, made with another secret, or not a token", async () => {
+    const { encode } = await import("next-auth/jwt");
+    const user = await handle.db.staffUser.findUniqueOrThrow({ where: { username: "admin" }, select: { id: true, sessionVersion: true } });
+    const claims = { uid: user.id, sv: user.sessionVersion, enrol: false };
+    try {
+      fake.cookie = await encode({ token: claims, secret: SESSION_SECRET });
+      expect(await trpcCode(caller().staff.me())).toBe("OK"); // the same cookie, well made, is a session
+      fake.cookie = await encode({ token: claims, secret: SESSION_SECRET, maxAge: -60 });
+      expect(await trpcCode(caller().staff.me())).toBe("UNAUTHORIZED");
+      fake.cookie = await encode({ token: claims, secret: "y".repeat(32) });
+      expect(await trpcCode(caller().staff.me())).toBe("UNAUTHORIZED");
+      fake.cookie = "bukan-token";
+      expect(await trpcCode(caller().staff.me())).toBe("UNAUTHORIZED");
+    } finally {
+      fake.cookie = undefined;
+    }
   });
 
   it("an enrolment session can enrol and nothing else; a full session cannot enrol", async () => {

@@ -14,10 +14,18 @@ export function staffAddress(headers: unknown): string | null {
   return last ? last.slice(0, 64) : null;
 }
 
+/** Secure cookies on an HTTPS site, as next-auth itself would decide from NEXTAUTH_URL. */
+const secureCookies = () => env().authUrl?.startsWith("https://") ?? false;
+
+/** next-auth's name for the session cookie (read by sessionClaims). */
+export const sessionCookieName = () => `${secureCookies() ? "__Secure-" : ""}next-auth.session-token`;
+
 /** Built on first use, so `next build` never reads secrets or opens the database. */
 export function authOptions(): AuthOptions {
   return {
     secret: env().secrets.sessionSecret,
+    useSecureCookies: secureCookies(),
+    // A working day from sign-in; sessionClaims does not extend it.
     session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
     pages: { signIn: "/staff/masuk", error: "/staff/masuk" },
     providers: [

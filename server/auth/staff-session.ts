@@ -1,6 +1,8 @@
-import { getServerSession } from "next-auth";
+import { decode } from "next-auth/jwt";
+import { cookies } from "next/headers";
 import type { Db } from "../db.ts";
-import { authOptions } from "./options.ts";
+import { env } from "../env.ts";
+import { sessionCookieName } from "./options.ts";
 
 /** What the signed session token carries: ids only, everything else is reloaded. */
 export interface SessionClaims {
@@ -10,8 +12,21 @@ export interface SessionClaims {
   enrol?: unknown;
 }
 
+/**
+ * The claims of the signed, encrypted session cookie, read directly: next-auth's
+ * getServerSession would also re-issue the cookie on every call (about 1.5 ms per staff
+ * request). A session therefore lasts its maxAge from sign-in (options.ts), and the
+ * database check of staffFromClaims still ends it at once when the account changes.
+ */
 export async function sessionClaims(): Promise<SessionClaims | null> {
-  return (await getServerSession(authOptions())) as unknown as SessionClaims | null;
+  const token = (await cookies()).get(sessionCookieName())?.value;
+  if (!token) return null;
+  try {
+    const payload = await decode({ token, secret: env().secrets.sessionSecret });
+    return payload ? { uid: payload.uid, sv: payload.sv, enrol: payload.enrol } : null;
+  } catch {
+    return null; // expired, tampered with, or signed with another secret
+  }
 }
 
 /**
