@@ -12,19 +12,23 @@ describe("bytea codec", () => {
     }
   });
 
-  it("swaps the adapter's bytea parser, in queries and inside transactions, and leaves other options alone", async () => {
+  it("installs the adapter's parsers once (bytea swapped), in queries and inside transactions, and sends queries without them", async () => {
     const seen: unknown[] = [];
     const slow = () => "slow";
     const client = {
+      parsers: { 25: slow } as Record<number, unknown>,
       query: async (_sql: string, _params: unknown[], options: unknown) => void seen.push(options),
-      transaction: async (fn: (tx: object) => Promise<unknown>) => fn(client),
+      transaction: async (fn: (tx: object) => Promise<unknown>) => fn({ query: client.query }),
       exec: async () => "exec",
     };
     const wrapped = withFastByteaReads(client);
-    await wrapped.query("select 1", [], { rowMode: "array", parsers: { 17: slow, 1184: slow } });
-    await wrapped.transaction(async (tx) => (tx as typeof client).query("select 2", [], { parsers: { 17: slow } }));
+    const adapterParsers = { 17: slow, 1184: slow };
+    await wrapped.query("select 1", [], { rowMode: "array", parsers: adapterParsers });
+    await wrapped.transaction(async (tx) => (tx as typeof client).query("select 2", [], { rowMode: "array", parsers: adapterParsers }));
     await wrapped.query("select 3", [], undefined);
-    expect(seen).toEqual([{ rowMode: "array", parsers: { 17: parseBytea, 1184: slow } }, { parsers: { 17: parseBytea } }, undefined]);
+    expect(seen).toEqual([{ rowMode: "array" }, { rowMode: "array" }, undefined]);
+    expect(client.parsers).toEqual({ 17: parseBytea, 25: slow, 1184: slow });
+    expect(adapterParsers[17]).toBe(slow); // the adapter's own object is left as it was
     expect(await wrapped.exec()).toBe("exec");
   });
 });

@@ -3,8 +3,7 @@
  * (Array.from, padStart, join) and pglite-prisma-adapter parses a bytea result with a parseInt
  * per byte: together about a second of CPU per megabyte of evidence, which capped report
  * submission on two cores. Node's hex codec does the same in milliseconds. Writes go through
- * PGlite's `serializers` option; the adapter passes its own parsers with every query, so its
- * client is wrapped to swap in ours for reads.
+ * PGlite's `serializers` option; reads through withFastByteaReads.
  */
 
 const BYTEA = 17;
@@ -21,22 +20,40 @@ export function parseBytea(text: string): Uint8Array {
 /** For `new PGlite(dir, { serializers: byteaSerializers })`. */
 export const byteaSerializers = { [BYTEA]: (value: unknown) => serializeBytea(value as Uint8Array) };
 
-type QueryOptions = { parsers?: Record<number, (value: string, typeId: number) => unknown> } & Record<string, unknown>;
+type Parsers = Record<number, (value: string, typeId: number) => unknown>;
+type QueryOptions = { parsers?: Parsers } & Record<string, unknown>;
 
-/** The client for PrismaPGlite: every query (also inside transactions) parses bytea with parseBytea. */
-export function withFastByteaReads<T extends object>(client: T): T {
-  return new Proxy(client, {
-    get(target, prop) {
-      const value: unknown = Reflect.get(target, prop, target);
-      if (prop === "query" && typeof value === "function") {
-        return (sql: string, params?: unknown[], options?: QueryOptions) =>
-          value.call(target, sql, params, options?.parsers?.[BYTEA] ? { ...options, parsers: { ...options.parsers, [BYTEA]: parseBytea } } : options);
-      }
-      if (prop === "transaction" && typeof value === "function") {
-        return (fn: (tx: object) => Promise<unknown>) => value.call(target, (tx: object) => fn(withFastByteaReads(tx)));
-      }
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
+/**
+ * The client for PrismaPGlite: every query (also inside transactions) parses bytea with
+ * parseBytea. The adapter passes the same parsers object with every query, and PGlite then
+ * copies its ~320 default parsers into a new object for each result; that copy was the largest
+ * single cost of a staff download. So the adapter's parsers (bytea swapped for ours) go into
+ * the PGlite instance once, the first time they are seen, and queries go without them.
+ */
+export function withFastByteaReads<T extends { parsers: Record<number | string, unknown> }>(pglite: T): T {
+  const installed = new WeakSet<Parsers>();
+  const install = (parsers: Parsers) => {
+    if (installed.has(parsers)) return;
+    Object.assign(pglite.parsers, parsers, parsers[BYTEA] ? { [BYTEA]: parseBytea } : {});
+    installed.add(parsers);
+  };
+  const wrap = <C extends object>(client: C): C =>
+    new Proxy(client, {
+      get(target, prop) {
+        const value: unknown = Reflect.get(target, prop, target);
+        if (prop === "query" && typeof value === "function") {
+          return (sql: string, params?: unknown[], options?: QueryOptions) => {
+            if (!options?.parsers) return value.call(target, sql, params, options);
+            install(options.parsers);
+            const { parsers: _installed, ...rest } = options;
+            return value.call(target, sql, params, rest);
+          };
+        }
+        if (prop === "transaction" && typeof value === "function") {
+          return (fn: (tx: object) => Promise<unknown>) => value.call(target, (tx: object) => fn(wrap(tx)));
+        }
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+  return wrap(pglite);
 }
-
