@@ -48,11 +48,14 @@ export interface ScenarioReport extends Measurement {
   failures: string[];
 }
 
+/** Embedded PGlite (the default) or a PostgreSQL server (--postgres), whose processes RSS and CPU leave out. */
+export type Backend = "pglite" | "postgres";
+
 export interface Report {
   generatedAt: string;
   commit: string | null;
   machine: { cpus: number; cpuModel: string; memory: string; memoryBytes: number; node: string; platform: string };
-  settings: { warmupS: number; built: boolean; baseUrl: string; syntheticCases: number };
+  settings: { warmupS: number; built: boolean; baseUrl: string; syntheticCases: number; backend: Backend };
   scenarios: ScenarioReport[];
   /** First-load JavaScript of the public pages (gzip). */
   firstLoadJs: FirstLoadJs[];
@@ -80,6 +83,7 @@ export function makeReport(input: {
   baseUrl: string;
   syntheticCases: number;
   firstLoadJs: FirstLoadJs[];
+  backend: Backend;
 }): Report {
   const scenarios = input.results.map(({ measurement, budget }): ScenarioReport => {
     const verdict = evaluate(measurement, budget);
@@ -103,7 +107,7 @@ export function makeReport(input: {
       node: process.version,
       platform: `${os.platform()} ${os.release()}`,
     },
-    settings: { warmupS: input.warmupS, built: input.built, baseUrl: input.baseUrl, syntheticCases: input.syntheticCases },
+    settings: { warmupS: input.warmupS, built: input.built, baseUrl: input.baseUrl, syntheticCases: input.syntheticCases, backend: input.backend },
     scenarios,
     firstLoadJs: input.firstLoadJs,
     idleRssMb: input.idleRssMb,
@@ -175,6 +179,9 @@ export function formatTable(report: Report): string {
   notes.push(
     `idle RSS after start ${fmt(report.idleRssMb, 1)} MB; RSS = VmRSS summed over the server's process tree, max of 250 ms samples`,
     "CPU ms/req = the server tree's CPU time (user + system) over the measured run / responses; a server whose work is all on one thread answers N connections in about N × this",
+    report.settings.backend === "postgres"
+      ? "database: PostgreSQL (--postgres), a separate server: RSS and CPU ms/req count the Node server only"
+      : "database: embedded PGlite, inside the server process",
     `${report.machine.cpus} × ${report.machine.cpuModel}, ${report.machine.memory}, Node ${report.machine.node}` +
       (report.commit ? `, commit ${report.commit}` : "") +
       (report.settings.syntheticCases ? `; database seeded with ${fmt(report.settings.syntheticCases)} synthetic cases` : ""),

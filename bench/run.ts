@@ -1,7 +1,8 @@
 /**
- * `npm run bench [-- --duration 3 --connections 10 --only home --no-build --verbose --cpu-profile DIR]`
+ * `npm run bench [-- --duration 3 --connections 10 --only home --no-build --verbose --cpu-profile DIR --postgres URL]`
  *
- * Builds if needed, starts `next start` on a fresh embedded database on a free 127.0.0.1 port,
+ * Builds if needed, starts `next start` on a fresh database on a free 127.0.0.1 port (embedded
+ * PGlite, or with --postgres a scratch database on that PostgreSQL server, dropped afterwards),
  * runs every scenario in bench/scenarios.ts, prints a table and writes bench/results.json.
  * Exit 0 whatever the budgets say (FAIL is printed); exit 1 when the harness itself fails.
  */
@@ -14,10 +15,11 @@ import { scenarios, WARMUP_S, type Budget } from "./scenarios.ts";
 import { measureFirstLoadJs, PUBLIC_PAGES } from "./first-load-js.ts";
 import { prepareDatabase, SYNTHETIC_CASES } from "./database.ts";
 import { staffSession } from "./staff-session.ts";
+import { createScratchDatabase, type ScratchDatabase } from "../server/testing/scratch-database.ts";
 import { build, buildNeeded, HarnessError, makeDataDir, removeDataDir, Server, serverEnv, treeRssMb } from "./server.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const USAGE = `usage: npm run bench -- [--duration S] [--connections N] [--only TEXT] [--no-build] [--verbose] [--cpu-profile DIR]`;
+const USAGE = `usage: npm run bench -- [--duration S] [--connections N] [--only TEXT] [--no-build] [--verbose] [--cpu-profile DIR] [--postgres URL]`;
 
 function positive(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -28,6 +30,7 @@ function positive(flag: string, value: string | undefined): number | undefined {
 
 let server: Server | undefined;
 let dataDir: string | undefined;
+let database: ScratchDatabase | undefined;
 
 /** Synchronous cleanup for signals and unexpected exits; the normal path stops gracefully. */
 function cleanupNow(): void {
@@ -37,11 +40,17 @@ function cleanupNow(): void {
   dataDir = undefined;
 }
 process.on("exit", cleanupNow);
+
+async function dropDatabase(): Promise<void> {
+  const db = database;
+  database = undefined;
+  await db?.drop().catch((e: Error) => console.error(`bench: could not drop ${db.name}: ${e.message}`));
+}
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   process.on(signal, () => {
     process.stderr.write(`\nbench: ${signal}, stopping the server and removing its data\n`);
     cleanupNow();
-    process.exit(130);
+    void dropDatabase().finally(() => process.exit(130));
   });
 }
 
@@ -53,6 +62,7 @@ async function main(): Promise<void> {
     "no-build": { type: "boolean", default: false },
     verbose: { type: "boolean", default: false },
     "cpu-profile": { type: "string" },
+    postgres: { type: "string" },
     help: { type: "boolean", default: false },
   } as const;
   let args: ReturnType<typeof parseArgs<{ options: typeof options }>>["values"];
@@ -69,7 +79,11 @@ async function main(): Promise<void> {
   if (selected.length === 0) throw new HarnessError(`no scenario matches --only "${args.only}"`);
 
   dataDir = makeDataDir();
-  const env = serverEnv(dataDir);
+  if (args.postgres) {
+    database = await createScratchDatabase(args.postgres, "lentera_bench");
+    console.error(`bench: PostgreSQL database ${database.name} (dropped at the end)`);
+  }
+  const env = serverEnv(dataDir, database?.url);
   const syntheticCases = selected.some((s) => s.syntheticCases) ? SYNTHETIC_CASES : 0;
   const staffSecrets = await prepareDatabase(env, { syntheticCases, log: (line) => console.error(line) });
   let built = false;
@@ -101,7 +115,7 @@ async function main(): Promise<void> {
   await server.stop();
   server = undefined;
 
-  const report = makeReport({ root, results, idleRssMb, warmupS: settings.warmupS, built, baseUrl, syntheticCases, firstLoadJs });
+  const report = makeReport({ root, results, idleRssMb, warmupS: settings.warmupS, built, baseUrl, syntheticCases, firstLoadJs, backend: database ? "postgres" : "pglite" });
   const file = path.join(root, "bench", "results.json");
   writeJson(file, report);
   console.log("\n" + formatTable(report) + `\n\nwritten ${path.relative(process.cwd(), file) || file}`);
@@ -118,5 +132,6 @@ try {
   await server?.stop();
   server = undefined;
   cleanupNow();
+  await dropDatabase();
 }
 process.exit(); // with process.exitCode; don't wait for idle keep-alive sockets

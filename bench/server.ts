@@ -4,6 +4,7 @@
  * stop it.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import fsp from "node:fs/promises";
 import net from "node:net";
@@ -82,16 +83,26 @@ export function buildNeeded(root: string): { needed: boolean; reason: string } {
   return { needed: false, reason: ".next is up to date" };
 }
 
-/** The environment for build and server: the caller's, minus DATABASE_URL, on the given data dir. */
-export function serverEnv(dataDir: string): NodeJS.ProcessEnv {
+/**
+ * The environment for build and server: the caller's, on the given data dir. DATABASE_URL is
+ * the bench's own (--postgres) or none (embedded PGlite); with PostgreSQL the secrets that
+ * production requires are fresh random ones.
+ */
+export function serverEnv(dataDir: string, databaseUrl?: string): NodeJS.ProcessEnv {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== "DATABASE_URL"));
+  const postgres = databaseUrl
+    ? { DATABASE_URL: databaseUrl, LENTERA_MASTER_KEY: randomHex(32), LENTERA_TRACKING_KEY: randomHex(32), NEXTAUTH_SECRET: randomHex(32) }
+    : {};
   return {
     ...inherited,
+    ...postgres,
     LENTERA_DATA_DIR: dataDir,
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1", // no request to any third-party host
   };
 }
+
+const randomHex = (bytes: number) => randomBytes(bytes).toString("hex");
 
 /** Runs `next build` with inherited stdio. */
 export async function build(root: string, env: NodeJS.ProcessEnv): Promise<void> {

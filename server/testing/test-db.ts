@@ -4,7 +4,7 @@
  * - pglite: a new in-memory PGlite per call. initdb + migrations cost ~6 s, so the first
  *   migrated database is dumped to node_modules/.cache/lentera/ (keyed by the PGlite version
  *   and the migration files) and later calls, in any worker, start from that dump (~1.2 s).
- * - postgres: CREATE DATABASE lentera_test_<random> on the TEST_DATABASE_URL server, migrated
+ * - postgres: a scratch database lentera_test_<random> on the TEST_DATABASE_URL server, migrated
  *   through openDb; close() disconnects and drops it.
  */
 import { createHash, randomBytes } from "node:crypto";
@@ -13,12 +13,12 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { openDb, type DbHandle } from "../db.ts";
 import { ConfigError, testDatabaseUrl } from "../env.ts";
 import type { AdapterFactory } from "../../prisma/tool/schema-engine.ts";
 import { migrationPaths } from "../../prisma/tool/paths.ts";
+import { createScratchDatabase } from "./scratch-database.ts";
 
 /** The app root (holds prisma/), independent of the working directory. */
 export const APP_ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -57,24 +57,8 @@ function requireServerUrl(): string {
   return url;
 }
 
-async function withAdmin<T>(serverUrl: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
 async function openPostgresTestDb(): Promise<TestDbHandle> {
-  const serverUrl = requireServerUrl();
-  const name = `lentera_test_${randomBytes(6).toString("hex")}`;
-  await withAdmin(serverUrl, (c) => c.query(`CREATE DATABASE "${name}"`));
-  const drop = () => withAdmin(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => {});
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const dbUrl = url.toString();
+  const { url: dbUrl, drop } = await createScratchDatabase(requireServerUrl(), "lentera_test");
   let handle: DbHandle;
   try {
     handle = await openDb({ kind: "postgres", url: dbUrl }, { root: APP_ROOT });
