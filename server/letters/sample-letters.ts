@@ -65,6 +65,7 @@ export const SAMPLE_CONTENT: Record<LetterContent["type"], LetterContent> = {
     receivedAt,
     category: "Penyuapan",
     addressee: ["Pelapor pengaduan WBS", "dengan nomor referensi WBS-2026-0001"],
+    onPortal: true,
     body: "Pengaduan Saudara telah kami telaah dan bahas dalam rapat penyelesaian pada tanggal 27 November 2026. Dugaan permintaan imbalan terbukti; petugas yang bersangkutan telah dibebastugaskan dari layanan loket dan diusulkan untuk diperiksa oleh Inspektorat Kabupaten Lamandau.\n\nPermohonan izin usaha Saudara diproses sesuai standar pelayanan tanpa biaya.",
     signer: kadis,
   },

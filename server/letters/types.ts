@@ -88,9 +88,11 @@ export interface TanggapanContent {
   reference: string;
   receivedAt: Date;
   category: string;
-  /** "Pelapor dengan nomor referensi WBS-2026-0001", or a name and address for a confidential reporter served by post. */
+  /** "Pelapor pengaduan WBS / dengan nomor referensi WBS-2026-0001", or "Sdr. <name>" for a confidential reporter served by post. */
   addressee: string[];
   body: string;
+  /** Whether the reporter follows the case on the portal (has a tracking code); else they ask at the office. */
+  onPortal: boolean;
   signer: Signer;
 }
 

@@ -256,7 +256,9 @@ export const approvalInput = z.discriminatedUnion("approve", [
 
 /**
  * The Kepala Dinas approves (signs) or returns a submitted draft. Approving the Berita Acara
- * completes step 5 (→ MINUTED); an approved Tanggapan waits for the Sekretariat to send it.
+ * issues it and completes step 5 (→ MINUTED). An approved Tanggapan waits for the Sekretariat
+ * to send it, and is issued then, with this approver's signature: only the way it is sent
+ * decides whether it may carry the reporter's name.
  */
 export async function decideDraft(db: Db, ctx: StaffContext, input: z.infer<typeof approvalInput>) {
   if (!ctx.staff.roles.includes(Role.KEPALA_DINAS)) throw new CaseConflictError(`${ctx.staff.username} may not approve documents`);
@@ -270,13 +272,10 @@ export async function decideDraft(db: Db, ctx: StaffContext, input: z.infer<type
     if (count !== 1) throw new CaseConflictError("there is no submitted draft to decide on");
     await tx.timelineEvent.create({ data: { caseId: input.caseId, kind: input.approve ? TimelineKind.DRAFT_APPROVED : TimelineKind.DRAFT_RETURNED, actorKind: ActorKind.STAFF, actorId: ctx.staff.id, createdAt: ctx.now } });
     await appendAudit(tx, { actorId: ctx.staff.id, actorLabel: ctx.staff.username, action: input.approve ? "draft.approve" : "draft.return", caseId: input.caseId, detail: { type: input.type }, at: ctx.now });
-    if (input.approve) {
-      // Approval is the signature: the letter is issued now, with the Kepala Dinas's signature block.
-      const build = input.type === LetterType.BERITA_ACARA ? beritaAcaraLetter : tanggapanLetter;
-      const letter = await issueStepLetter(tx, ctx, input.caseId, c.key, (signer) => build(tx, c.key, input.caseId, signer));
-      await tx.documentDraft.update({ where: { caseId_type: { caseId: input.caseId, type: input.type } }, data: { letterId: letter.id } });
-    }
     if (input.approve && input.type === LetterType.BERITA_ACARA) {
+      // Approval is the signature: the minutes are issued now, with the Kepala Dinas's signature block.
+      const letter = await issueStepLetter(tx, ctx, input.caseId, c.key, (signer) => beritaAcaraLetter(tx, c.key, input.caseId, signer));
+      await tx.documentDraft.update({ where: { caseId_type: { caseId: input.caseId, type: input.type } }, data: { letterId: letter.id } });
       await transitionCase(tx, { caseId: input.caseId, from: c.status, to: CaseStatus.MINUTED, by: actingAs(ctx.staff, c.status, CaseStatus.MINUTED), now: ctx.now });
     }
   });
@@ -284,7 +283,10 @@ export async function decideDraft(db: Db, ctx: StaffContext, input: z.infer<type
 
 export const sendInput = z.object({ caseId: z.uuid(), method: z.enum(DeliveryMethod) });
 
-/** Step 6 (Sekretariat): send the approved Tanggapan; next number in the Buku Agenda Tanggapan. */
+/**
+ * Step 6 (Sekretariat): send the approved Tanggapan. The letter is issued now, signed by the
+ * Kepala Dinas who approved it, and gets the next number in the Buku Agenda Tanggapan.
+ */
 export async function sendResponse(db: Db, ctx: StaffContext, input: z.infer<typeof sendInput>) {
   return db.$transaction(async (tx) => {
     const c = await current(tx, ctx, input.caseId);
@@ -296,7 +298,11 @@ export async function sendResponse(db: Db, ctx: StaffContext, input: z.infer<typ
       data: { sentAt: ctx.now, sentById: ctx.staff.id, deliveryMethod: input.method },
     });
     if (count !== 1) throw new CaseConflictError("the response is not approved yet");
-    const { letter } = await tx.documentDraft.findUniqueOrThrow({ where: { caseId_type: { caseId: input.caseId, type: LetterType.TANGGAPAN } }, select: { letter: { select: { id: true, number: true } } } });
+    const { approvedById } = await tx.documentDraft.findUniqueOrThrow({ where: { caseId_type: { caseId: input.caseId, type: LetterType.TANGGAPAN } }, select: { approvedById: true } });
+    if (!approvedById) throw new CaseConflictError("the response is not approved yet");
+    const content = await tanggapanLetter(tx, c.key, input.caseId, await signerOf(tx, approvedById), input.method);
+    const letter = await issueLetter(tx, { caseId: input.caseId, key: c.key, content, signerId: approvedById, actor: { id: ctx.staff.id, label: ctx.staff.username }, now: ctx.now });
+    await tx.documentDraft.update({ where: { caseId_type: { caseId: input.caseId, type: LetterType.TANGGAPAN } }, data: { letterId: letter.id } });
     const number = await agendaEntry(tx, ctx, c, input.caseId, AgendaBook.TANGGAPAN, null, await nextAgendaNumber(tx, ctx, AgendaBook.TANGGAPAN), letter);
     await transitionCase(tx, { caseId: input.caseId, from: c.status, to: CaseStatus.RESPONDED, by: actingAs(ctx.staff, c.status, CaseStatus.RESPONDED), now: ctx.now });
     return { agendaNumber: number };

@@ -4,12 +4,12 @@
  * official Indonesian documents whatever the reader's locale).
  */
 import type { Category, Channel } from "../../generated/prisma/enums.ts";
-import { MeetingRole } from "../../generated/prisma/enums.ts";
+import { DeliveryMethod, IdentityMode, MeetingRole } from "../../generated/prisma/enums.ts";
 import type { BeritaAcaraContent, CatatanPengaduanContent, Signer, SuratPengaduanContent, TanggapanContent } from "../../letters/types.ts";
 import idMain from "../../../i18n/messages/id.json";
 import idCases from "../../../i18n/messages/cases/id.json";
 import { openJson, openText } from "../crypto.ts";
-import type { ReportContent } from "../cases/report-content.ts";
+import type { ReportContent, ReporterIdentity } from "../cases/report-content.ts";
 import { getSetting } from "../settings.ts";
 import type { Tx } from "../tx.ts";
 import { LetterError } from "./issue.ts";
@@ -100,20 +100,28 @@ export async function beritaAcaraLetter(tx: Tx, key: Buffer, caseId: string, sig
 }
 
 /**
- * Step 6: the response, addressed to the reporter by the case reference. The letter is issued
- * when the Kepala Dinas signs, before anyone knows whether it goes by post, so it never carries
- * the reporter's name (the Sekretariat writes a confidential reporter's address on the envelope).
+ * Step 6: the response, issued when it is sent. It is addressed to the reporter by the case
+ * reference; only a letter going by post to a reporter who gave a confidential identity
+ * carries their name (the envelope needs one; every other way reaches them without it).
  */
-export async function tanggapanLetter(tx: Tx, key: Buffer, caseId: string, signer: Signer): Promise<TanggapanContent> {
+export async function tanggapanLetter(tx: Tx, key: Buffer, caseId: string, signer: Signer, method: DeliveryMethod): Promise<TanggapanContent> {
   const c = await caseBasics(tx, caseId);
   const draft = await tx.documentDraft.findUniqueOrThrow({ where: { caseId_type: { caseId, type: "TANGGAPAN" } }, select: { content: true } });
+  const identity = method === DeliveryMethod.POST ? await confidentialIdentity(tx, key, caseId) : null;
+  const { trackingHash } = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { trackingHash: true } });
   return {
     type: "TANGGAPAN",
     reference: c.reference,
     receivedAt: c.receivedAt,
     category: categoryLabel(c.category),
-    addressee: ["Pelapor pengaduan WBS", `dengan nomor referensi ${c.reference}`],
+    addressee: identity ? [`Sdr. ${identity.name}`] : ["Pelapor pengaduan WBS", `dengan nomor referensi ${c.reference}`],
     body: openJson<{ body: string }>(key, draft.content).body,
+    onPortal: trackingHash !== null,
     signer,
   };
+}
+
+async function confidentialIdentity(tx: Tx, key: Buffer, caseId: string): Promise<ReporterIdentity | null> {
+  const row = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { identityMode: true, reporterIdentity: true } });
+  return row.identityMode === IdentityMode.CONFIDENTIAL && row.reporterIdentity ? openJson<ReporterIdentity>(key, row.reporterIdentity) : null;
 }

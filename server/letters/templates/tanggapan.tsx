@@ -31,8 +31,7 @@ export function Tanggapan({ office, meta, c }: { office: Office; meta: LetterMet
       </Text>
       <Paragraphs text={c.body} />
       <Text style={styles.paragraph}>
-        Identitas pelapor dijaga kerahasiaannya. Apabila Saudara memerlukan penjelasan lebih lanjut, silakan menyampaikannya melalui halaman lacak pengaduan dengan kode pelacakan Saudara. Atas perhatian dan partisipasi Saudara, kami ucapkan terima
-        kasih.
+        {`Identitas pelapor dijaga kerahasiaannya. Apabila Saudara memerlukan penjelasan lebih lanjut, silakan menyampaikannya ${c.onPortal ? "melalui halaman lacak pengaduan dengan kode pelacakan Saudara" : `kepada kami melalui alamat, telepon, atau email pada kop surat ini dengan menyebutkan nomor referensi ${c.reference}`}. Atas perhatian dan partisipasi Saudara, kami ucapkan terima kasih.`}
       </Text>
       <View style={styles.signatures}>
         <SignatureBlock signer={c.signer} />

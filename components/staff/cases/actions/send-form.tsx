@@ -7,7 +7,7 @@ import { Check, Group } from "../fields.tsx";
 import { DELIVERY_METHODS } from "../vocabulary.ts";
 import { ActionCard, str, SubmitButton, useActionCallbacks, type ActionProps } from "./action-kit.tsx";
 
-/** Step 6 (Sekretariat): send the approved Tanggapan; next number in the Buku Agenda Tanggapan. */
+/** Step 6 (Sekretariat): send the approved Tanggapan, which issues the letter; next number in the Buku Agenda Tanggapan. */
 export function SendForm({ caseId, onDone, hasTrackingCode }: ActionProps & { hasTrackingCode: boolean }) {
   const t = useTranslations("caseAction.send");
   const trpc = useTRPC();
@@ -32,7 +32,7 @@ export function SendForm({ caseId, onDone, hasTrackingCode }: ActionProps & { ha
             label={t(`methods.${method}`)}
             defaultChecked={method === (hasTrackingCode ? "PORTAL" : "IN_PERSON")}
             disabled={method === "PORTAL" && !hasTrackingCode}
-            hint={method === "PORTAL" && !hasTrackingCode ? t("portalNoCode") : undefined}
+            hint={method === "PORTAL" && !hasTrackingCode ? t("portalNoCode") : method === "POST" ? t("postNames") : undefined}
           />
         ))}
       </Group>
