@@ -152,6 +152,10 @@ test("an offline report entered by the Sekretariat is handled to the end and ans
   await sekretariat.goto("/staff/kasus/baru");
   await sekretariat.locator("#intake-channel").selectOption("PHONE");
   await fillReport(sekretariat, "Penelepon melaporkan permintaan imbalan untuk rekomendasi izin lokasi.");
+  // A confidential identity: the Tanggapan going by post may then carry the reporter's name.
+  await sekretariat.locator("#identity-confidential").check();
+  await sekretariat.locator("#identityName").fill("Siti Rahmawati");
+  await sekretariat.locator("#identityContact").fill("Jl. Tjilik Riwut No. 5, Nanga Bulik");
   await sekretariat.locator("#wantsTrackingCode").check();
   await sekretariat.getByRole("button", { name: "Simpan laporan" }).click();
   const reference = (await sekretariat.getByTestId("intake-reference").innerText()).trim();
@@ -179,6 +183,22 @@ test("an offline report entered by the Sekretariat is handled to the end and ans
   await draftTanggapan(sekretariat, caseUrl, "Laporan Anda telah ditindaklanjuti; hasilnya kami sampaikan melalui surat ini.");
   await approveDraft(kadis, caseUrl, "Tanggapan");
   await sendTanggapan(sekretariat, caseUrl, "post");
+  const posted = await downloadStaffLetter(sekretariat, caseUrl, "TANGGAPAN");
+  expect(posted.text).toContain("Kepada Yth. Sdr. Siti Rahmawati di tempat");
+  expect(posted.text).not.toContain("Pelapor pengaduan WBS");
   await recordDelivery(sekretariat, caseUrl, "Tanda terima pos ditandatangani pelapor pada 2 Desember 2026.");
   await archiveCase(sekretariat, caseUrl, "Selesai.");
+
+  // The Kepala Dinas corrects the Tanggapan: a new letter naming the old one; the old one is marked replaced.
+  await kadis.goto(caseUrl);
+  const item = kadis.getByTestId("letters").locator('li[data-letter-type="TANGGAPAN"]');
+  const oldNumber = /Nomor (\S+)/.exec(await item.innerText())?.[1];
+  await item.getByText("Perbaiki surat ini…").click();
+  await item.getByLabel("Alasan perbaikan").fill("Tanggal surat keliru.");
+  await item.getByRole("button", { name: "Terbitkan surat perbaikan" }).click();
+  await expect(kadis.getByRole("status").filter({ hasText: /Surat perbaikan Nomor \S+ telah terbit\./ })).toBeVisible();
+  await expect(item.first()).toContainText("Telah diganti oleh surat perbaikan");
+  const corrected = await downloadStaffLetter(kadis, caseUrl, "TANGGAPAN");
+  expect(corrected.text).toContain(`menggantikan surat Nomor ${oldNumber}`);
+  expect(corrected.text).toContain("Kepada Yth. Sdr. Siti Rahmawati di tempat");
 });

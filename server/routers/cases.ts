@@ -15,6 +15,8 @@ import { IllegalTransitionError } from "../domain/cases/status-machine.ts";
 import { MESSAGE_WRITERS, sendStaffMessage, staffMessageInput } from "../domain/cases/staff-messages.ts";
 import { CaseConflictError, MissingReasonError } from "../domain/cases/transition.ts";
 import * as wf from "../domain/cases/workflow.ts";
+import { correctionInput, correctLetter } from "../domain/letters/correction.ts";
+import { CORRECTORS } from "../domain/letters/correctors.ts";
 import { router, staffProcedure } from "../trpc/init.ts";
 
 const R = Role;
@@ -59,6 +61,8 @@ export const casesRouter = router({
   decideDraft: caseProcedure([R.KEPALA_DINAS]).input(wf.approvalInput).mutation(({ ctx, input }) => wf.decideDraft(ctx.db, ctx.sc, input)),
   sendResponse: caseProcedure([R.SEKRETARIAT]).input(wf.sendInput).mutation(({ ctx, input }) => wf.sendResponse(ctx.db, ctx.sc, input)),
   recordDelivery: caseProcedure([R.SEKRETARIAT]).input(wf.deliveryInput).mutation(({ ctx, input }) => wf.recordDelivery(ctx.db, ctx.sc, input)),
+  /** A new letter replacing an issued one (the domain checks the role for the letter's type). */
+  correctLetter: caseProcedure([...new Set(Object.values(CORRECTORS).flat())]).input(correctionInput).mutation(({ ctx, input }) => correctLetter(ctx.db, ctx.sc, input)),
   archive: caseProcedure([R.SEKRETARIAT]).input(wf.archiveInput).mutation(({ ctx, input }) => wf.archiveCase(ctx.db, ctx.sc, input)),
   message: caseProcedure(MESSAGE_WRITERS).input(staffMessageInput).mutation(({ ctx, input }) => sendStaffMessage(ctx.db, ctx.sc, input)),
   exclude: caseProcedure(EXCLUDERS).input(excludeInput).mutation(({ ctx, input }) => excludeStaff(ctx.db, ctx.sc, input)),

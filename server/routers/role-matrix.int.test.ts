@@ -22,6 +22,7 @@ const CASE_ROLE_USERS = ["sekretariat", "telaah", "audit", "kadis", "pengawas"] 
 
 let handle: TestDbHandle;
 let caseId: string;
+let letterId: string;
 let targetUserId: string;
 const principals: Partial<Record<Caller, StaffPrincipal>> = {};
 const createCaller = createCallerFactory(appRouter);
@@ -76,6 +77,7 @@ const MATRIX: Record<string, Row> = {
   "cases.decideDraft": { call: (a) => a.cases.decideDraft({ caseId, type: "BERITA_ACARA", approve: true }), allowed: ["kadis"], aboutCase: true },
   "cases.sendResponse": { call: (a) => a.cases.sendResponse({ caseId, method: "POST" }), allowed: ["sekretariat"], aboutCase: true },
   "cases.recordDelivery": { call: (a) => a.cases.recordDelivery({ caseId, note: "x" }), allowed: ["sekretariat"], aboutCase: true },
+  "cases.correctLetter": { call: (a) => a.cases.correctLetter({ letterId, reason: "NIP penanda tangan salah" }), allowed: ["sekretariat", "telaah", "kadis"], aboutCase: true },
   "cases.archive": { call: (a) => a.cases.archive({ caseId }), allowed: ["sekretariat"], aboutCase: true },
   "cases.message": { call: (a) => a.cases.message({ caseId, body: "Mohon tambahkan bukti." }), allowed: ["sekretariat", "telaah"], aboutCase: true },
   "cases.exclude": { call: (a) => a.cases.exclude({ caseId, userId: targetUserId, reason: "x" }), allowed: ["telaah", "kadis"], aboutCase: true },
@@ -134,6 +136,9 @@ beforeAll(async () => {
   }
   caseId = (await submitSampleCase(handle.db)).caseId;
   await callerFor("telaah").cases.exclude({ caseId, userId: principals.excluded!.id, reason: "Disebut dalam laporan" });
+  // Recorded, so the case has a letter (the Catatan Pengaduan) to correct.
+  await callerFor("sekretariat").cases.record({ caseId });
+  letterId = (await handle.db.letter.findFirstOrThrow({ where: { caseId }, select: { id: true } })).id;
 });
 afterAll(() => handle?.close());
 

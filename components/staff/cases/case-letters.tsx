@@ -1,17 +1,26 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { mayCorrect } from "@/server/domain/letters/correctors.ts";
+import { CorrectLetter } from "./correct-letter.tsx";
 import { useOfficeDate } from "./labels.ts";
 import type { CaseView } from "./types.ts";
-import { Badge, linkClass, Section } from "./ui.tsx";
+import { Badge, linkClass, Notice, Section } from "./ui.tsx";
 
-/** The case's issued letters as downloads, and the case dossier compiled on demand. */
-export function CaseLetters({ view }: { view: CaseView }) {
+/** The case's issued letters as downloads (with a correction for the role that issued each), and the case dossier compiled on demand. */
+export function CaseLetters({ view, roles }: { view: CaseView; roles: readonly string[] }) {
   const t = useTranslations("caseFile");
   const date = useOfficeDate();
+  const [notice, setNotice] = useState<string | null>(null);
   return (
     <Section id="letters" title={t("lettersTitle")}>
       <p className="text-sm text-slate-700">{t("lettersLead")}</p>
+      {notice ? (
+        <Notice tone="good" role="status">
+          {notice}
+        </Notice>
+      ) : null}
       {view.letters.length === 0 ? (
         <p className="mt-2">{t("noLetters")}</p>
       ) : (
@@ -28,6 +37,7 @@ export function CaseLetters({ view }: { view: CaseView }) {
               </span>
               {l.replacesId ? <Badge tone="info">{t("letterCorrection")}</Badge> : null}
               {l.replaced ? <Badge tone="warn">{t("letterReplaced")}</Badge> : null}
+              {!l.replaced && mayCorrect(l.type, roles) ? <CorrectLetter caseId={view.id} letterId={l.id} onDone={setNotice} /> : null}
             </li>
           ))}
         </ul>

@@ -59,7 +59,7 @@ export function CaseWorkspace({ caseId, me }: { caseId: string; me: Me }) {
       {c.review ? <CaseReview review={c.review} /> : null}
       {c.meetings.length > 0 ? <CaseMeetings meetings={c.meetings} /> : null}
       {c.drafts.length > 0 ? <CaseDrafts drafts={c.drafts} /> : null}
-      <CaseLetters view={c} />
+      <CaseLetters view={c} roles={me.roles} />
       <CaseSteps view={c} />
       <CaseTimeline view={c} />
       <CaseExclusions excluded={c.excluded} />

@@ -9,7 +9,7 @@ import { ActorKind, LetterType, TimelineKind } from "../../generated/prisma/enum
 import { renderLetter } from "../../letters/render.tsx";
 import type { LetterContent, Signer } from "../../letters/types.ts";
 import { appendAudit } from "../audit.ts";
-import { seal, sha256 } from "../crypto.ts";
+import { seal, sha256, type Bytes } from "../crypto.ts";
 import { zonedParts } from "../office-time.ts";
 import { formatNumber, nextSequence } from "../sequence.ts";
 import { getSetting } from "../settings.ts";
@@ -33,6 +33,8 @@ export interface IssueRequest {
   now: Date;
   /** The letter this one corrects. */
   replacesId?: string | null;
+  /** Why (sealed under the case key), for the timeline. */
+  note?: Bytes | null;
   /** Public base URL for the QR code (default from configuration). */
   baseUrl?: string;
 }
@@ -89,6 +91,7 @@ export async function issueLetter(tx: Tx, req: IssueRequest): Promise<IssuedLett
     actor: req.actor,
     now: req.now,
     replacesId: replaces?.id ?? null,
+    note: req.note ?? null,
   });
   return { id, type, number, sequence, verificationCode, sha256: hash, pdf };
 }
@@ -106,6 +109,7 @@ export interface StoredDocument {
   actor: { id: string | null; label: string };
   now: Date;
   replacesId?: string | null;
+  note?: Bytes | null;
 }
 
 /** Stores rendered bytes as an immutable Letter (sealed, hashed), with its timeline and audit entries. */
@@ -134,7 +138,7 @@ export async function storeDocument(tx: Tx, d: StoredDocument): Promise<{ id: st
     select: { id: true },
   });
   await tx.timelineEvent.create({
-    data: { caseId: d.caseId, kind: d.replacesId ? TimelineKind.LETTER_REPLACED : TimelineKind.LETTER_ISSUED, actorKind: d.actor.id ? ActorKind.STAFF : ActorKind.SYSTEM, actorId: d.actor.id, createdAt: d.now },
+    data: { caseId: d.caseId, kind: d.replacesId ? TimelineKind.LETTER_REPLACED : TimelineKind.LETTER_ISSUED, actorKind: d.actor.id ? ActorKind.STAFF : ActorKind.SYSTEM, actorId: d.actor.id, note: d.note ?? null, createdAt: d.now },
   });
   await appendAudit(tx, {
     actorId: d.actor.id,

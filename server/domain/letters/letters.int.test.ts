@@ -20,7 +20,7 @@ import { letterResponse } from "../../staff/letter-response.ts";
 import { seedDemoStaff } from "../../testing/demo-staff.ts";
 import { openTestDb, type TestDbHandle } from "../../testing/test-db.ts";
 import { reportSchema } from "../cases/report-content.ts";
-import { open, randomToken, seal, sha256, unwrapDataKey } from "../crypto.ts";
+import { open, openText, randomToken, seal, sha256, unwrapDataKey } from "../crypto.ts";
 import { acknowledgeResponse } from "../reporter/case-actions.ts";
 import { reporterCaseView } from "../reporter/case-view.ts";
 import { openReporterSession } from "../reporter/session.ts";
@@ -171,19 +171,39 @@ describe("letters issued by the SOP workflow", () => {
     expect((await reporterCaseView(handle.db, env().secrets.masterKey, other.caseId))?.responseLetter).toBeNull();
   });
 
-  it("issues a correction as a new letter that names the one it replaces", async () => {
+  it("corrects a letter with a new one that names it, drawn from the case as it is now; the old bytes stay as issued", async () => {
     const old = await handle.db.letter.findFirstOrThrow({ where: { caseId: mine.caseId, type: LetterType.TANGGAPAN } });
-    const key = unwrapDataKey(env().secrets.masterKey, (await handle.db.case.findUniqueOrThrow({ where: { id: mine.caseId } })).wrappedKey);
-    const fixed = await handle.db.$transaction((tx) =>
-      issueLetter(tx, { caseId: mine.caseId, key, content: SAMPLE_CONTENT.TANGGAPAN, signerId: users.kadis!.id, actor: { id: users.kadis!.id, label: "kadis" }, now: new Date(), replacesId: old.id }),
-    );
-    expect(squash(await pdfText(fixed.pdf))).toContain(`menggantikan surat Nomor ${old.number}`);
-    // The reporter now gets the correction, and only it.
-    expect((await reporterLetterResponse(handle.db, env().secrets.masterKey, mine.token, fixed.id)).status).toBe(200);
-    expect((await reporterLetterResponse(handle.db, env().secrets.masterKey, mine.token, old.id)).status).toBe(404);
-    await expect(
-      handle.db.$transaction((tx) => issueLetter(tx, { caseId: mine.caseId, key, content: SAMPLE_CONTENT.TANGGAPAN, signerId: null, actor: { id: null, label: "system" }, now: new Date(), replacesId: old.id })),
-    ).rejects.toThrow(/already been replaced/);
+    const kadis = await handle.db.staffUser.findUniqueOrThrow({ where: { id: users.kadis!.id }, select: { nip: true } });
+    const fixedNip = "197904022005021099";
+    await handle.db.staffUser.update({ where: { id: users.kadis!.id }, data: { nip: fixedNip } });
+    try {
+      // Only the role of the step corrects, and with a reason.
+      await expect(as("sekretariat").cases.correctLetter({ letterId: old.id, reason: "NIP penanda tangan salah" })).rejects.toMatchObject({ code: "CONFLICT" });
+      await expect(as("kadis").cases.correctLetter({ letterId: old.id, reason: " " })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+      const fixed = await as("kadis").cases.correctLetter({ letterId: old.id, reason: "NIP penanda tangan salah" });
+
+      const key = unwrapDataKey(env().secrets.masterKey, (await handle.db.case.findUniqueOrThrow({ where: { id: mine.caseId } })).wrappedKey);
+      const row = await handle.db.letter.findUniqueOrThrow({ where: { id: fixed.id } });
+      expect(row.replacesId).toBe(old.id);
+      expect(row.number).not.toBe(old.number);
+      const text = squash(await pdfText(open(key, row.content)));
+      expect(text).toContain(`menggantikan surat Nomor ${old.number}`);
+      expect(text).toContain(`NIP. ${fixedNip}`);
+      expect(text).toContain("Pungutan terbukti dan telah dikembalikan kepada Saudara.");
+      const unchanged = await handle.db.letter.findUniqueOrThrow({ where: { id: old.id } });
+      expect(Buffer.from(unchanged.content).equals(Buffer.from(old.content))).toBe(true);
+      const event = await handle.db.timelineEvent.findFirstOrThrow({ where: { caseId: mine.caseId, kind: "LETTER_REPLACED" } });
+      expect(openText(key, event.note!)).toBe("NIP penanda tangan salah");
+      expect((await handle.db.documentDraft.findUniqueOrThrow({ where: { caseId_type: { caseId: mine.caseId, type: LetterType.TANGGAPAN } } })).letterId).toBe(fixed.id);
+
+      // The reporter now gets the correction, and only it.
+      expect((await reporterLetterResponse(handle.db, env().secrets.masterKey, mine.token, fixed.id)).status).toBe(200);
+      expect((await reporterLetterResponse(handle.db, env().secrets.masterKey, mine.token, old.id)).status).toBe(404);
+      await expect(as("kadis").cases.correctLetter({ letterId: old.id, reason: "Sekali lagi" })).rejects.toThrow(/already been replaced/);
+      await expect(as("audit").cases.correctLetter({ letterId: fixed.id, reason: "Bukan perannya" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    } finally {
+      await handle.db.staffUser.update({ where: { id: users.kadis!.id }, data: { nip: kadis.nip } });
+    }
   });
 });
 
