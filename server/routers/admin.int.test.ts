@@ -4,6 +4,7 @@
  * database, like server/trpc/context.ts does.
  */
 import { TRPCError } from "@trpc/server";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { seedDemo } from "../../prisma/seed-data.ts";
@@ -36,13 +37,14 @@ const idOf = async (username: string) => (await db.staffUser.findUniqueOrThrow({
 
 /** Everything an admin call could change. */
 async function snapshot() {
-  const [users, settings, audit, backupCodes] = await Promise.all([
+  const [users, settings, audit, backupCodes, assets] = await Promise.all([
     db.staffUser.findMany({ orderBy: { id: "asc" } }),
     db.setting.findMany({ orderBy: { key: "asc" } }),
     db.auditEntry.count(),
     db.backupCode.count(),
+    db.officeAsset.findMany(),
   ]);
-  return JSON.stringify({ users, settings, audit, backupCodes }, (_, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
+  return JSON.stringify({ users, settings, audit, backupCodes, assets }, (_, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
 }
 
 async function rejection(p: Promise<unknown>): Promise<TRPCError> {
@@ -58,6 +60,9 @@ async function rejection(p: Promise<unknown>): Promise<TRPCError> {
 async function lastAudit() {
   return db.auditEntry.findFirstOrThrow({ where: { NOT: { action: { startsWith: "auth." } } }, orderBy: { id: "desc" } });
 }
+
+/** A valid emblem: refused calls must be refused for who calls, not for what they send. */
+const EMBLEM_PNG = (await sharp({ create: { width: 64, height: 64, channels: 3, background: "#a01010" } }).png().toBuffer()).toString("base64");
 
 const newUser = (over: Partial<{ username: string; nip: string; name: string; rankGrade: string; position: string; roles: Role[] }> = {}) => ({
   username: "Staf.Baru",
@@ -89,6 +94,9 @@ describe("who may call the admin procedures", () => {
       caller.admin.users.resetPassword({ id: target }),
       caller.admin.settings.list(),
       caller.admin.settings.update({ key: "sla.autoArchive", value: { officeDays: 1 } }),
+      caller.admin.settings.emblem.get(),
+      caller.admin.settings.emblem.set({ base64: EMBLEM_PNG }),
+      caller.admin.settings.emblem.remove(),
     ];
   };
 
@@ -135,10 +143,13 @@ describe("who may call the admin procedures", () => {
     await admin.admin.users.setActive({ id: user.id, active: true });
     await admin.admin.settings.list();
     await admin.admin.settings.update({ key: "sla.autoArchive", value: { officeDays: 15 } });
+    await admin.admin.settings.emblem.set({ base64: EMBLEM_PNG });
+    await admin.admin.settings.emblem.get();
+    await admin.admin.settings.emblem.remove();
     await admin.admin.audit.list({ filter: {} });
     await admin.admin.audit.actors();
     await admin.admin.audit.verify();
-    expect([...touched].sort()).toEqual(["AuditEntry", "BackupCode", "Setting", "StaffUser"]);
+    expect([...touched].sort()).toEqual(["AuditEntry", "BackupCode", "OfficeAsset", "Setting", "StaffUser"]);
   });
 });
 

@@ -10,6 +10,7 @@ import { staffProcedure, router } from "../trpc/init.ts";
 import { AdminError, type AdminErrorCode } from "../domain/admin/errors.ts";
 import { createUser, createUserSchema, listUsers, profileSchema, resetPassword, resetSecondFactor, setUserActive, updateUser } from "../domain/admin/users.ts";
 import { listSettings, updateSetting } from "../domain/admin/settings-admin.ts";
+import { EMBLEM_MAX_BYTES, getEmblem, removeEmblem, setEmblem } from "../domain/admin/office-emblem.ts";
 import { auditFilterSchema, listAuditActors, listAuditEntries } from "../domain/admin/audit-log.ts";
 import { BROKEN_LINK, verifyAuditChain } from "../domain/audit-verify.ts";
 import { SETTING_KEYS } from "../domain/settings.ts";
@@ -26,6 +27,10 @@ const TRPC_CODE: Record<AdminErrorCode, TRPCError["code"]> = {
   last_admin: "PRECONDITION_FAILED",
   not_admin: "FORBIDDEN",
   stale_setting: "CONFLICT",
+  emblem_type: "BAD_REQUEST",
+  emblem_too_large: "BAD_REQUEST",
+  emblem_dimensions: "BAD_REQUEST",
+  emblem_damaged: "BAD_REQUEST",
 };
 
 async function mapAdminErrors<T>(work: Promise<T>): Promise<T> {
@@ -52,12 +57,27 @@ const usersRouter = router({
   resetPassword: adminProcedure.input(userId).mutation(({ ctx, input }) => mapAdminErrors(resetPassword(ctx.db, ctx.staff.id, input.id))),
 });
 
+/**
+ * The emblem travels as base64 inside the JSON body (staff pages use tRPC, not form posts). The
+ * edge allows twice the file limit, so a file somewhat too large still gets the domain's clear
+ * `emblem_too_large` rather than a bare validation error.
+ */
+// The length is checked first and stops there, so an oversized body is not run through the base64 pattern.
+const emblemInput = z.object({ base64: z.string().max(Math.ceil((2 * EMBLEM_MAX_BYTES) / 3) * 4, { abort: true }).base64() });
+
+const emblemRouter = router({
+  get: adminProcedure.query(({ ctx }) => getEmblem(ctx.db)),
+  set: adminProcedure.input(emblemInput).mutation(({ ctx, input }) => mapAdminErrors(setEmblem(ctx.db, ctx.staff.id, Buffer.from(input.base64, "base64")))),
+  remove: adminProcedure.mutation(({ ctx }) => mapAdminErrors(removeEmblem(ctx.db, ctx.staff.id))),
+});
+
 const settingsRouter = router({
   list: adminProcedure.query(({ ctx }) => listSettings(ctx.db)),
   /** Validation problems come back as `{ ok: false, issues }` for the form, not as an error. */
   update: adminProcedure
     .input(z.object({ key: z.enum(SETTING_KEYS), value: z.unknown(), expectedUpdatedAt: z.date().nullable().optional() }))
     .mutation(({ ctx, input }) => mapAdminErrors(updateSetting(ctx.db, ctx.staff.id, input))),
+  emblem: emblemRouter,
 });
 
 const auditRouter = router({

@@ -5,6 +5,7 @@
  * to the router without a row here fails the completeness check.
  */
 import { TRPCError } from "@trpc/server";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../prisma/seed-data.ts";
 import { staffFromClaims, type StaffPrincipal } from "../auth/staff-session.ts";
@@ -39,6 +40,8 @@ interface Row {
 
 const ALL_STAFF: readonly Caller[] = [...ROLE_USERS, "excluded"];
 const elements = { what: true, who: true, where: true, when: true, how: true };
+/** Large enough to pass the emblem's minimum size. */
+const EMBLEM_PNG = (await sharp({ create: { width: 64, height: 64, channels: 3, background: "#a01010" } }).png().toBuffer()).toString("base64");
 
 // The account router's enrolment procedures need an enrolment session (no second factor yet);
 // server/auth/account-router.int.test.ts shows every other caller is refused there.
@@ -93,6 +96,9 @@ const MATRIX: Record<string, Row> = {
   "admin.users.resetPassword": { call: (a) => a.admin.users.resetPassword({ id: targetUserId }), allowed: ["admin"] },
   "admin.settings.list": { call: (a) => a.admin.settings.list(), allowed: ["admin"] },
   "admin.settings.update": { call: (a) => a.admin.settings.update({ key: "sla.autoArchive", value: { officeDays: 10 } }), allowed: ["admin"] },
+  "admin.settings.emblem.get": { call: (a) => a.admin.settings.emblem.get(), allowed: ["admin"] },
+  "admin.settings.emblem.set": { call: (a) => a.admin.settings.emblem.set({ base64: EMBLEM_PNG }), allowed: ["admin"] },
+  "admin.settings.emblem.remove": { call: (a) => a.admin.settings.emblem.remove(), allowed: ["admin"] },
   "admin.audit.list": { call: (a) => a.admin.audit.list({ filter: {} }), allowed: ["admin", "pengawas", "excluded"] },
   "admin.audit.actors": { call: (a) => a.admin.audit.actors(), allowed: ["admin", "pengawas", "excluded"] },
   "admin.audit.verify": { call: (a) => a.admin.audit.verify(), allowed: ["admin", "pengawas", "excluded"] },
@@ -119,7 +125,8 @@ async function snapshot(): Promise<string> {
   const theCase = await db.case.findUniqueOrThrow({ where: { id: caseId } });
   const users = await db.staffUser.findMany({ orderBy: { username: "asc" }, select: { username: true, active: true, roles: true, sessionVersion: true, passwordHash: true, totpSecret: true } });
   const settings = await db.setting.findMany({ orderBy: { key: "asc" } });
-  return JSON.stringify({ counts, theCase, users, settings }, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
+  const assets = await db.officeAsset.findMany({ orderBy: { key: "asc" } });
+  return JSON.stringify({ counts, theCase, users, settings, assets }, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
 }
 
 beforeAll(async () => {

@@ -11,6 +11,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { useTRPC } from "@/components/staff/trpc.tsx";
 import type { AppRouter } from "@/server/routers/_app.ts";
+import { EmblemSection } from "./emblem-section.tsx";
 import { describedBy, FieldError, inputClass, Label, Notice, primaryButton, secondaryButton, TextField, useErrorMessage } from "./ui.tsx";
 
 type Views = inferRouterOutputs<AppRouter>["admin"]["settings"]["list"];
@@ -454,6 +455,7 @@ export function SettingsAdmin() {
   return (
     <div className="space-y-6">
       <IdentitySection key={k("office.identity")} view={s["office.identity"]} onReload={reload("office.identity")} />
+      <EmblemSection />
       <HoursSection key={k("office.hours")} view={s["office.hours"]} onReload={reload("office.hours")} />
       <HolidaysSection key={k("office.holidays")} view={s["office.holidays"]} onReload={reload("office.holidays")} />
       <StandardsSection key={k("sla.standards")} view={s["sla.standards"]} onReload={reload("sla.standards")} />

@@ -15,6 +15,14 @@ export const ADMIN_ERROR_CODES = [
   "not_admin",
   /** Someone else saved this setting since the form was loaded. */
   "stale_setting",
+  /** The emblem is not a PNG or JPEG image (judged by its content, never its name). */
+  "emblem_type",
+  /** The emblem file is larger than EMBLEM_MAX_BYTES. */
+  "emblem_too_large",
+  /** The emblem is smaller or larger than the allowed pixel dimensions. */
+  "emblem_dimensions",
+  /** The emblem claims to be PNG or JPEG but cannot be decoded. */
+  "emblem_damaged",
 ] as const;
 
 export type AdminErrorCode = (typeof ADMIN_ERROR_CODES)[number];
