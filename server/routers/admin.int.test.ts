@@ -17,6 +17,7 @@ import { Role } from "../generated/prisma/enums.ts";
 import { openTestDb, type TestDbHandle } from "../testing/test-db.ts";
 import { createCallerFactory } from "../trpc/init.ts";
 import { appRouter } from "./_app.ts";
+import { rejection } from "../testing/rejection.ts";
 
 const PASSWORD = "uji-Kata-Sandi-2026";
 const createCaller = createCallerFactory(appRouter);
@@ -45,15 +46,6 @@ async function snapshot() {
     db.officeAsset.findMany(),
   ]);
   return JSON.stringify({ users, settings, audit, backupCodes, assets }, (_, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
-}
-
-async function rejection(p: Promise<unknown>): Promise<TRPCError> {
-  const result = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(result).toBeInstanceOf(TRPCError);
-  return result as TRPCError;
 }
 
 /** The newest entry written by an admin action (sign-ins in between write auth.* entries). */

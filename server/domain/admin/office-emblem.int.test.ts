@@ -6,7 +6,6 @@
  */
 import exifr from "exifr";
 import sharp from "sharp";
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { StaffPrincipal } from "../../auth/staff-session.ts";
 import { env } from "../../env.ts";
@@ -21,6 +20,7 @@ import { sha256, unwrapDataKey } from "../crypto.ts";
 import { issueLetter } from "../letters/issue.ts";
 import { GPS_EXIF, pixels, XMP } from "../uploads/test-inputs.ts";
 import { EMBLEM_MAX_BYTES } from "./office-emblem.ts";
+import { rejection } from "../../testing/rejection.ts";
 
 let handle: TestDbHandle;
 let users: Record<string, StaffPrincipal> = {};
@@ -29,15 +29,6 @@ const as = (username: string) => createCaller({ db: handle.db, staff: async () =
 const upload = (username: string, bytes: Buffer) => as(username).admin.settings.emblem.set({ base64: bytes.toString("base64") });
 
 const solid = (width: number, height: number) => sharp({ create: { width, height, channels: 3, background: { r: 180, g: 20, b: 20 } } });
-
-async function rejection(p: Promise<unknown>): Promise<TRPCError> {
-  const result = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(result).toBeInstanceOf(TRPCError);
-  return result as TRPCError;
-}
 
 /** Everything an emblem call could change. */
 async function snapshot() {
