@@ -41,6 +41,8 @@ async function contentNow(tx: Tx, key: Buffer, caseId: string, type: Correctable
 
 export async function correctLetter(db: Db, ctx: StaffContext, input: z.infer<typeof correctionInput>) {
   return db.$transaction(async (tx) => {
+    // Two corrections of one letter at once: the second waits here, then finds it replaced.
+    await tx.$executeRaw`SELECT 1 FROM letters WHERE id = ${input.letterId} FOR UPDATE`;
     const old = await tx.letter.findUnique({ where: { id: input.letterId }, select: { id: true, caseId: true, type: true, signerId: true, replacedBy: { select: { id: true } } } });
     if (!old?.caseId) throw new CaseNotFoundError();
     const key = await caseKey(tx, ctx.masterKey, ctx.staff, old.caseId); // "not found" without access to the case

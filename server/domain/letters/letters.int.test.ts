@@ -201,6 +201,10 @@ describe("letters issued by the SOP workflow", () => {
       expect((await reporterLetterResponse(handle.db, env().secrets.masterKey, mine.token, old.id)).status).toBe(404);
       await expect(as("kadis").cases.correctLetter({ letterId: old.id, reason: "Sekali lagi" })).rejects.toThrow(/already been replaced/);
       await expect(as("audit").cases.correctLetter({ letterId: fixed.id, reason: "Bukan perannya" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      // Two corrections of the same letter at once: one is issued, the other is told it came too late.
+      const both = await Promise.allSettled([1, 2].map(() => as("kadis").cases.correctLetter({ letterId: fixed.id, reason: "Perbaikan bersamaan" })));
+      expect(both.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+      expect(both.find((r): r is PromiseRejectedResult => r.status === "rejected")?.reason).toMatchObject({ code: "CONFLICT" });
     } finally {
       await handle.db.staffUser.update({ where: { id: users.kadis!.id }, data: { nip: kadis.nip } });
     }
