@@ -5,6 +5,11 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // The proxy's request.url then carries the address the server was started on (`-H`), as the
+  // router does: otherwise Next.js builds it with "localhost", the router sees the proxy's
+  // rewrite (/ → /id) as going to another host, and forwards every Indonesian page over HTTP
+  // to itself (twice the work, and an occasional "socket hang up" 500).
+  skipProxyUrlNormalize: true,
   experimental: {
     // Report form and replies carry up to 5 evidence files of 10 MB (settings `uploads.limits`):
     // the body must reach the action so oversize files get a clear message instead of a 413.
