@@ -3,7 +3,7 @@
  * list, count and read: an excluded user, or a Kepala Dinas for a case that involves the
  * office's leadership, gets "not found" — the case does not exist for them.
  */
-import type { Prisma } from "../../generated/prisma/client.ts";
+import { Prisma } from "../../generated/prisma/client.ts";
 import { Role } from "../../generated/prisma/enums.ts";
 import type { Db } from "../../db.ts";
 import { unwrapDataKey } from "../crypto.ts";
@@ -22,14 +22,39 @@ export class CaseNotFoundError extends Error {
   override name = "CaseNotFoundError";
 }
 
+/**
+ * Who sees which cases, in one place: every case except those the user is excluded from and,
+ * for a Kepala Dinas, those that involve the office's leadership (the Pengawas handles them).
+ */
+export interface CaseViewer {
+  id: string;
+  hideLeadership: boolean;
+}
+
+export const caseViewer = (staff: StaffRef): CaseViewer => ({ id: staff.id, hideLeadership: staff.roles.includes(Role.KEPALA_DINAS) });
+
 /** The cases a staff member may see, as a Prisma filter; null when they may see none. */
 export function caseScope(staff: StaffRef): Prisma.CaseWhereInput | null {
   if (!staff.roles.some((r) => CASE_ROLES.includes(r))) return null;
-  return {
-    exclusions: { none: { userId: staff.id } },
-    // Hidden from every account that holds the Kepala Dinas role; the Pengawas handles them.
-    ...(staff.roles.includes(Role.KEPALA_DINAS) ? { involvesLeadership: false } : {}),
-  };
+  const viewer = caseViewer(staff);
+  return { exclusions: { none: { userId: viewer.id } }, ...(viewer.hideLeadership ? { involvesLeadership: false } : {}) };
+}
+
+/**
+ * The same rule as an SQL condition on the cases row `alias`, for raw queries (statistics).
+ * access.int.test.ts checks that every form of the rule selects the same cases.
+ */
+export function caseScopeSql(viewer: CaseViewer, alias: string): Prisma.Sql {
+  const a = Prisma.raw(alias);
+  return Prisma.sql`NOT EXISTS (SELECT 1 FROM case_exclusions x WHERE x.case_id = ${a}.id AND x.user_id = ${viewer.id})${
+    viewer.hideLeadership ? Prisma.sql` AND ${a}.involves_leadership = false` : Prisma.empty
+  }`;
+}
+
+/** The same rule for one case whose facts were read with the request (letter downloads). */
+export function mayViewCase(staff: StaffRef, facts: { involvesLeadership: boolean; excludesUser: boolean }): boolean {
+  if (!caseScope(staff)) return false;
+  return !facts.excludesUser && !(caseViewer(staff).hideLeadership && facts.involvesLeadership);
 }
 
 /** Throws CaseNotFoundError unless the case exists and is visible to `staff`. */

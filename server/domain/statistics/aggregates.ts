@@ -8,6 +8,7 @@
 import type { Db } from "../../db.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import type { ArchiveReason, CaseStatus, Category, Channel } from "../../generated/prisma/enums.ts";
+import { caseScopeSql, type CaseViewer } from "../cases/access.ts";
 import type { OfficeCalendar } from "../office-time.ts";
 import { zonedInstant, zonedParts } from "../office-time.ts";
 
@@ -92,21 +93,11 @@ export function officeDayMinutes(cal: OfficeCalendar): number {
 }
 
 /**
- * A staff reader of the office dashboard: cases hidden from them (exclusion; leadership cases
- * for a Kepala Dinas, see cases/access.ts) are left out of their figures, as from their lists.
- * The public statistics have no viewer and count every case.
+ * For a staff reader of the office dashboard, cases hidden from them (cases/access.ts) are left
+ * out of their figures, as from their lists. The public statistics have no viewer and count every case.
  */
-export interface Viewer {
-  id: string;
-  hideLeadership: boolean;
-}
-
-/** SQL condition on the cases row `alias` for the viewer (or nothing). */
-function visibleTo(viewer: Viewer | undefined, alias: "cases" | "c"): Prisma.Sql {
-  if (!viewer) return Prisma.empty;
-  const a = Prisma.raw(alias);
-  return Prisma.sql`AND NOT EXISTS (SELECT 1 FROM case_exclusions e WHERE e.case_id = ${a}.id AND e.user_id = ${viewer.id})
-    ${viewer.hideLeadership ? Prisma.sql`AND ${a}.involves_leadership = false` : Prisma.empty}`;
+function visibleTo(viewer: CaseViewer | undefined, alias: "cases" | "c"): Prisma.Sql {
+  return viewer ? Prisma.sql`AND ${caseScopeSql(viewer, alias)}` : Prisma.empty;
 }
 
 /** First instants of the given "YYYY-MM" months (or "YYYY" years) as a timestamptz[] for width_bucket. */
@@ -130,7 +121,7 @@ interface BreakdownRow {
 }
 
 /** All figures for one period (several statements, read-only). */
-export async function periodStatistics(db: Db, period: Period, timeZone: string, viewer?: Viewer): Promise<RawStatistics> {
+export async function periodStatistics(db: Db, period: Period, timeZone: string, viewer?: CaseViewer): Promise<RawStatistics> {
   const { from, to } = period;
   const months = monthsOf(period, timeZone);
   // One pass over the period's cases for the four breakdowns; the month is found by a binary
@@ -177,7 +168,7 @@ export async function periodStatistics(db: Db, period: Period, timeZone: string,
 }
 
 /** Reports received per office-calendar year, over all time (oldest first). */
-export async function receivedPerYear(db: Db, timeZone: string, viewer?: Viewer): Promise<Count<string>[]> {
+export async function receivedPerYear(db: Db, timeZone: string, viewer?: CaseViewer): Promise<Count<string>[]> {
   const [range] = await db.$queryRaw<{ first: Date | null; last: Date | null }[]>`SELECT min(received_at) AS first, max(received_at) AS last FROM cases`;
   if (!range?.first || !range.last) return [];
   const firstYear = zonedParts(new Date(range.first), timeZone).year;
@@ -196,7 +187,7 @@ export interface OpenFigures {
 }
 
 /** Open cases now, by status, with how many are past their step's standard time. */
-export async function openCases(db: Db, now: Date, viewer?: Viewer): Promise<OpenFigures[]> {
+export async function openCases(db: Db, now: Date, viewer?: CaseViewer): Promise<OpenFigures[]> {
   const rows = await db.$queryRaw<{ key: string; open: number; overdue: number }[]>`
     SELECT status::text AS key, count(*)::int AS open, (count(*) FILTER (WHERE due_at < ${now}))::int AS overdue
     FROM cases WHERE status <> 'ARCHIVED' ${visibleTo(viewer, "cases")} GROUP BY status`;

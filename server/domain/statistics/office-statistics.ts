@@ -7,11 +7,11 @@
 import { z } from "zod";
 import type { Db } from "../../db.ts";
 import { Role } from "../../generated/prisma/enums.ts";
-import type { StaffRef } from "../cases/access.ts";
+import { caseViewer, type StaffRef } from "../cases/access.ts";
 import { csvDocument } from "../csv.ts";
 import { zonedInstant, zonedParts } from "../office-time.ts";
 import { loadOfficeCalendar } from "../sla.ts";
-import { officeDayMinutes, openCases, periodStatistics, receivedPerYear, type Count, type OpenFigures, type RawStatistics, type Viewer } from "./aggregates.ts";
+import { officeDayMinutes, openCases, periodStatistics, receivedPerYear, type Count, type OpenFigures, type RawStatistics } from "./aggregates.ts";
 import { cached } from "./cache.ts";
 
 export const OFFICE_STATISTICS_ROLES: readonly Role[] = [Role.KEPALA_DINAS, Role.PENGAWAS, Role.SEKRETARIAT];
@@ -43,11 +43,9 @@ export interface OfficeStatistics {
   open: OpenFigures[];
 }
 
-export const viewerOf = (staff: StaffRef): Viewer => ({ id: staff.id, hideLeadership: staff.roles.includes(Role.KEPALA_DINAS) });
-
 export async function computeOfficeStatistics(db: Db, staff: StaffRef, period: OfficePeriod, now = new Date()): Promise<OfficeStatistics> {
   const cal = await loadOfficeCalendar(db);
-  const viewer = viewerOf(staff);
+  const viewer = caseViewer(staff);
   const next = new Date(Date.parse(period.to) + DAY).toISOString().slice(0, 10);
   const range = { from: zonedInstant(period.from, 0, cal.timeZone), to: zonedInstant(next, 0, cal.timeZone) };
   const figures = await periodStatistics(db, range, cal.timeZone, viewer);
@@ -61,7 +59,7 @@ export async function computeOfficeStatistics(db: Db, staff: StaffRef, period: O
  * (period and what the reader may see), so readers never share figures they should not.
  */
 export function officeStatistics(db: Db, staff: StaffRef, period: OfficePeriod): Promise<OfficeStatistics> {
-  const v = viewerOf(staff);
+  const v = caseViewer(staff);
   return cached(`office:${period.from}:${period.to}:${v.id}:${v.hideLeadership}`, () => computeOfficeStatistics(db, staff, period));
 }
 
