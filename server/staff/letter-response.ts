@@ -3,19 +3,21 @@
  * a download, audited. Everyone else gets the same 404 as for an unknown id.
  */
 import type { Db } from "../db.ts";
-import type { StaffPrincipal } from "../auth/staff-session.ts";
+import type { SessionClaims } from "../auth/staff-session.ts";
 import { staffLetter } from "../domain/letters/read.ts";
+import { env } from "../env.ts";
 import { downloadHeaders, isUuid, refusal } from "./download-headers.ts";
-import { staffContextOf } from "./staff-context.ts";
 
-export async function letterResponse(db: Db, staff: StaffPrincipal | null, letterId: string, now = new Date()): Promise<Response> {
-  if (!staff || !isUuid(letterId)) return refusal(404, "Tidak ditemukan.");
-  const file = await staffLetter(db, staffContextOf(staff, now), letterId);
+/** `claims` of the request's session cookie (sessionClaims); the session itself is checked with the read. */
+export async function letterResponse(db: Db, claims: SessionClaims | null, letterId: string, now = new Date()): Promise<Response> {
+  if (!claims || !isUuid(letterId)) return refusal(404, "Tidak ditemukan.");
+  const file = await staffLetter(db, claims, letterId, { masterKey: env().secrets.masterKey, now });
   if (!file) return refusal(404, "Tidak ditemukan.");
   return pdfDownload(file);
 }
 
 /** A PDF as an attachment that is never cached. */
 export function pdfDownload(file: { bytes: Buffer; name: string; mimeType: string }): Response {
-  return new Response(new Uint8Array(file.bytes), { headers: { ...downloadHeaders(file.name, file.mimeType, { asciiOnly: true }), "Content-Length": String(file.bytes.length) } });
+  // A view of the bytes, not a copy (a Buffer never sits on a SharedArrayBuffer here).
+  return new Response(new Uint8Array(file.bytes.buffer as ArrayBuffer, file.bytes.byteOffset, file.bytes.byteLength), { headers: { ...downloadHeaders(file.name, file.mimeType, { asciiOnly: true }), "Content-Length": String(file.bytes.length) } });
 }

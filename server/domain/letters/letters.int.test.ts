@@ -7,7 +7,7 @@
  */
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { StaffPrincipal } from "../../auth/staff-session.ts";
+import type { SessionClaims, StaffPrincipal } from "../../auth/staff-session.ts";
 import { env } from "../../env.ts";
 import { LetterType } from "../../generated/prisma/enums.ts";
 import { pdfFonts, pdfImageCount, pdfText, qpdfCheck } from "../../letters/pdf-tools.ts";
@@ -32,6 +32,7 @@ let handle: TestDbHandle;
 let users: Record<string, StaffPrincipal> = {};
 const createCaller = createCallerFactory(appRouter);
 const as = (username: string) => createCaller({ db: handle.db, staff: async () => users[username]! });
+const claimsOf = (username: string): SessionClaims => ({ uid: users[username]!.id, sv: users[username]!.sessionVersion });
 const squash = (s: string) => s.replace(/\s+/g, " ");
 
 beforeAll(async () => {
@@ -112,7 +113,7 @@ describe("letters issued by the SOP workflow", () => {
 
   it("never changes stored bytes: later steps and downloads leave every letter as issued", async () => {
     const before = await handle.db.letter.findMany({ where: { caseId: mine.caseId }, select: { id: true, content: true, sha256: true } });
-    const response = await letterResponse(handle.db, users.telaah!, before[0]!.id);
+    const response = await letterResponse(handle.db, claimsOf("telaah"), before[0]!.id);
     const downloaded = Buffer.from(await response.arrayBuffer());
     await acknowledgeResponse(handle.db, { sessionId: "s", caseId: mine.caseId });
     const after = await handle.db.letter.findMany({ where: { caseId: mine.caseId, id: { in: before.map((b) => b.id) } }, select: { id: true, content: true, sha256: true } });
@@ -132,18 +133,38 @@ describe("letters issued by the SOP workflow", () => {
 
   it("lets staff who may see the case download its letters, audited, and nobody else", async () => {
     const letter = await handle.db.letter.findFirstOrThrow({ where: { caseId: mine.caseId, type: LetterType.SURAT_PENGADUAN } });
-    const ok = await letterResponse(handle.db, users.kadis!, letter.id);
+    const ok = await letterResponse(handle.db, claimsOf("kadis"), letter.id);
     expect(ok.status).toBe(200);
     expect(ok.headers.get("Content-Type")).toBe("application/pdf");
     expect(ok.headers.get("Content-Disposition")).toMatch(/^attachment; filename="surat-pengaduan-wbs-503-1-SP-WBS-DPMPTSP-\d{4}\.pdf"$/);
     expect(ok.headers.get("Cache-Control")).toBe("no-store");
     const audit = await handle.db.auditEntry.findFirst({ where: { action: "letter.download", target: `letter:${letter.id}`, actorId: users.kadis!.id } });
     expect(audit).not.toBeNull();
+    const audited = () => handle.db.auditEntry.count({ where: { action: "letter.download", target: `letter:${letter.id}` } });
+    const auditedBefore = await audited();
 
-    for (const who of [null, users.admin!]) expect((await letterResponse(handle.db, who, letter.id)).status).toBe(404);
+    const refused = async (claims: SessionClaims | null, id = letter.id) => expect((await letterResponse(handle.db, claims, id)).status).toBe(404);
+    await refused(null);
+    await refused(claimsOf("admin")); // no case role
+    await refused(claimsOf("kadis"), "00000000-0000-7000-8000-000000000000");
+    await refused({ ...claimsOf("kadis"), sv: users.kadis!.sessionVersion + 1 }); // signed out everywhere
+    await refused({ ...claimsOf("kadis"), enrol: true }); // still enrolling a second factor
+    await refused({ uid: "00000000-0000-7000-8000-000000000000", sv: 0 });
+    // An account switched off, or one that must first replace an Admin-given password.
+    for (const change of [{ active: false }, { mustChangePassword: true }]) {
+      await handle.db.staffUser.update({ where: { id: users.telaah!.id }, data: change });
+      await refused(claimsOf("telaah"));
+      await handle.db.staffUser.update({ where: { id: users.telaah!.id }, data: { active: true, mustChangePassword: false } });
+    }
+    // A Kepala Dinas never sees a case that involves the leadership; the Pengawas does.
+    await handle.db.case.update({ where: { id: mine.caseId }, data: { involvesLeadership: true } });
+    await refused(claimsOf("kadis"));
+    expect((await letterResponse(handle.db, claimsOf("pengawas"), letter.id)).status).toBe(200);
+    await handle.db.case.update({ where: { id: mine.caseId }, data: { involvesLeadership: false } });
+    // Excluded from the case: as if it did not exist.
     await as("telaah").cases.exclude({ caseId: mine.caseId, userId: users.audit!.id, reason: "Disebut dalam laporan" });
-    expect((await letterResponse(handle.db, users.audit!, letter.id)).status).toBe(404);
-    expect((await letterResponse(handle.db, users.kadis!, "00000000-0000-7000-8000-000000000000")).status).toBe(404);
+    await refused(claimsOf("audit"));
+    expect(await audited()).toBe(auditedBefore + 1); // the Pengawas's download only
   });
 
   it("lets the reporter download their own Tanggapan and no other letter; another reporter gets not found", async () => {
