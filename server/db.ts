@@ -73,11 +73,18 @@ export async function migrate(db: Db, adapterFactory: AdapterFactory, root?: str
  */
 const EMBEDDED_START_PARAMS = [...PGlite.defaultStartParams, "-c", "shared_buffers=32MB"];
 
+/**
+ * "minimal" errors: the default ("colorless") records the caller's stack with `new Error()` on
+ * every query, to print a code frame should it fail, which costs on every query and is not
+ * read in production logs anyway.
+ */
+const CLIENT_OPTIONS = { errorFormat: "minimal" } as const;
+
 export async function openDb(target: DatabaseTarget, options: OpenDbOptions = {}): Promise<DbHandle> {
   const shouldMigrate = options.migrate ?? true;
   if (target.kind === "postgres") {
     const adapter = new PrismaPg({ connectionString: target.url });
-    const db = new PrismaClient({ adapter });
+    const db = new PrismaClient({ ...CLIENT_OPTIONS, adapter });
     try {
       const applied = shouldMigrate ? await migrate(db, new PrismaPg({ connectionString: target.url }), options.root) : [];
       return { db, backend: "postgres", applied, close: () => db.$disconnect() };
@@ -92,7 +99,7 @@ export async function openDb(target: DatabaseTarget, options: OpenDbOptions = {}
       ? new PGlite(target.dataDir, { startParams: EMBEDDED_START_PARAMS, serializers: byteaSerializers })
       : new PGlite({ serializers: byteaSerializers, ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}) });
   await pglite.waitReady;
-  const db = new PrismaClient({ adapter: new PrismaPGlite(withFastByteaReads(pglite)) });
+  const db = new PrismaClient({ ...CLIENT_OPTIONS, adapter: new PrismaPGlite(withFastByteaReads(pglite)) });
   const close = async () => {
     await db.$disconnect();
     await pglite.close();
