@@ -30,7 +30,7 @@ const derivedKeys = new Map<string, Uint8Array>();
 /**
  * next-auth's `decode` (next-auth/jwt), with its key derived once per secret instead of on
  * every request: HKDF-SHA256 of the secret, empty salt, the same info string, 32 bytes for
- * dir/A256GCM. session.test.ts checks it against next-auth's own encode.
+ * dir/A256GCM. session-token.test.ts checks it against next-auth's own encode.
  */
 export async function decodeSessionToken(token: string, secret: string): Promise<SessionClaims | null> {
   let key = derivedKeys.get(secret);
