@@ -57,9 +57,11 @@ export async function currentStaff(db: Db) {
  * replace an Admin-given password (tRPC's staffProcedure refuses those the same way).
  */
 export async function workingStaff(db: Db) {
-  const staff = await currentStaff(db);
-  return staff && !staff.mustChangePassword ? staff : null;
+  return working(await currentStaff(db));
 }
+
+/** The session, unless it still has to replace an Admin-given password. */
+export const working = <S extends { mustChangePassword: boolean }>(staff: S | null): S | null => (staff && !staff.mustChangePassword ? staff : null);
 
 export interface StaffAccount {
   id: string;

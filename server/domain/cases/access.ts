@@ -31,11 +31,13 @@ export interface CaseViewer {
   hideLeadership: boolean;
 }
 
+const hasCaseRole = (staff: StaffRef) => staff.roles.some((r) => CASE_ROLES.includes(r));
+
 export const caseViewer = (staff: StaffRef): CaseViewer => ({ id: staff.id, hideLeadership: staff.roles.includes(Role.KEPALA_DINAS) });
 
 /** The cases a staff member may see, as a Prisma filter; null when they may see none. */
 export function caseScope(staff: StaffRef): Prisma.CaseWhereInput | null {
-  if (!staff.roles.some((r) => CASE_ROLES.includes(r))) return null;
+  if (!hasCaseRole(staff)) return null;
   const viewer = caseViewer(staff);
   return { exclusions: { none: { userId: viewer.id } }, ...(viewer.hideLeadership ? { involvesLeadership: false } : {}) };
 }
@@ -53,8 +55,7 @@ export function caseScopeSql(viewer: CaseViewer, alias: string): Prisma.Sql {
 
 /** The same rule for one case whose facts were read with the request (letter downloads). */
 export function mayViewCase(staff: StaffRef, facts: { involvesLeadership: boolean; excludesUser: boolean }): boolean {
-  if (!caseScope(staff)) return false;
-  return !facts.excludesUser && !(caseViewer(staff).hideLeadership && facts.involvesLeadership);
+  return hasCaseRole(staff) && !facts.excludesUser && !(caseViewer(staff).hideLeadership && facts.involvesLeadership);
 }
 
 /** Throws CaseNotFoundError unless the case exists and is visible to `staff`. */
