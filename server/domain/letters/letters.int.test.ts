@@ -150,6 +150,12 @@ describe("letters issued by the SOP workflow", () => {
     await refused({ ...claimsOf("kadis"), sv: users.kadis!.sessionVersion + 1 }); // signed out everywhere
     await refused({ ...claimsOf("kadis"), enrol: true }); // still enrolling a second factor
     await refused({ uid: "00000000-0000-7000-8000-000000000000", sv: 0 });
+    // A document of no case (a closed agenda-book snapshot) is not a case letter.
+    const caseless = await handle.db.letter.create({
+      data: { type: LetterType.AGENDA_PERMOHONAN, year: 2026, content: Buffer.from("x"), size: 1, sha256: sha256(Buffer.from("x")), verificationCode: randomToken() },
+    });
+    await refused(claimsOf("pengawas"), caseless.id);
+    await handle.db.letter.delete({ where: { id: caseless.id } });
     // An account switched off, or one that must first replace an Admin-given password.
     for (const change of [{ active: false }, { mustChangePassword: true }]) {
       await handle.db.staffUser.update({ where: { id: users.telaah!.id }, data: change });
