@@ -8,7 +8,11 @@ import { stripMp3Tags } from "./mp3.ts";
 import { sanitizeOffice } from "./office.ts";
 import { sanitizePdf } from "./pdf.ts";
 
-export type RefusalReason = "empty" | "too_large" | "unsupported_type" | "damaged";
+/**
+ * `unsafe`: the file could not be processed within the safety budget (a decompression bomb,
+ * too many parts, too long) or carries active content that cannot be removed safely.
+ */
+export type RefusalReason = "empty" | "too_large" | "unsupported_type" | "damaged" | "unsafe";
 
 export interface SanitizedFile {
   bytes: Buffer;
