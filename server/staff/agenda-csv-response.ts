@@ -64,7 +64,7 @@ export async function agendaCsvResponse(db: Db, staff: StaffPrincipal | null, re
   if (read.refusal) return read.refusal;
   const { input, t, rows } = read;
   const header = [t("agenda.number"), t("agenda.date"), t("agenda.reference"), t("agenda.category"), t("agenda.channel"), t("agenda.letterNumber")];
-  const csv = agendaCsv(rows, header, (r) => [String(r.number), officeStamp(r.entryDate), r.reference, t(`home.categories.${r.category}`), t(`workspace.channel.${r.channel}`), r.letterNumber ?? ""]);
+  const csv = agendaCsv(rows, header, (r) => [r.number, officeStamp(r.entryDate), r.reference, t(`home.categories.${r.category}`), t(`workspace.channel.${r.channel}`), r.letterNumber ?? ""]);
   await auditAgendaExport(db, read.staff, input, rows.length, "csv", now);
   return new Response(csv, { headers: downloadHeaders(agendaFileName(input.book, input.year), "text/csv; charset=utf-8", { asciiOnly: true }) });
 }

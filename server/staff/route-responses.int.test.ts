@@ -103,6 +103,28 @@ describe("agenda CSV", () => {
     expect((await en.text()).split("\r\n")[0]).toBe("No.,Date,Reference,Category,Channel,Letter number");
   });
 
+  it("writes every text cell so that no spreadsheet reads it as a formula", async () => {
+    const previous = await as("admin").admin.settings.list();
+    const pattern = '=HYPERLINK("http://x.test/?{seq}","Buka")';
+    await as("admin").admin.settings.update({ key: "numbering.caseReference", value: pattern });
+    try {
+      const { caseId } = await caseWithFile();
+      await as("sekretariat").cases.record({ caseId });
+      await handle.db.agendaEntry.updateMany({ where: { caseId }, data: { letterNumber: "@SUM(1+1)" } });
+      const entry = await handle.db.agendaEntry.findFirstOrThrow({ where: { caseId } });
+      const reference = (await handle.db.case.findUniqueOrThrow({ where: { id: caseId } })).reference;
+      expect(reference.startsWith("=HYPERLINK(")).toBe(true);
+
+      const lines = (await (await agendaCsvResponse(handle.db, users.sekretariat!, { book: "PERMOHONAN", year: entry.year })).text()).split("\r\n");
+      const row = lines.find((l) => l.includes("HYPERLINK"))!;
+      // The number stays a number; the reference and the letter number are text, prefixed with '.
+      expect(row).toMatch(new RegExp(`^${entry.number},\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2},"'=HYPERLINK\\(""http://x\\.test/\\?\\d+"",""Buka""\\)",Suap,Portal,'@SUM\\(1\\+1\\)$`));
+      expect(row).toContain(`"'${reference.replace(/"/g, '""')}"`);
+    } finally {
+      await as("admin").admin.settings.update({ key: "numbering.caseReference", value: previous["numbering.caseReference"].value });
+    }
+  });
+
   it("filters by date and leaves out what the reader may not see", async () => {
     const { caseId } = await caseWithFile();
     await as("sekretariat").cases.record({ caseId });

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { AgendaBook } from "../../generated/prisma/enums.ts";
 import type { Db } from "../../db.ts";
 import { caseScope, type StaffRef } from "./access.ts";
-import { csvDocument } from "../csv.ts";
+import { csvDocument, type CsvCell } from "../csv.ts";
 
 export const agendaInput = z.object({
   book: z.enum(AgendaBook),
@@ -32,6 +32,6 @@ export async function agendaEntries(db: Db, staff: StaffRef, raw: z.input<typeof
 }
 
 /** CSV (RFC 4180, UTF-8 with BOM so spreadsheet programs read it right). */
-export function agendaCsv(rows: Awaited<ReturnType<typeof agendaEntries>>, header: string[], format: (r: (typeof rows)[number]) => string[]): string {
+export function agendaCsv(rows: Awaited<ReturnType<typeof agendaEntries>>, header: string[], format: (r: (typeof rows)[number]) => CsvCell[]): string {
   return csvDocument([header, ...rows.map(format)]);
 }
