@@ -98,6 +98,7 @@ export function serverEnv(dataDir: string, databaseUrl?: string): NodeJS.Process
     ...postgres,
     LENTERA_DATA_DIR: dataDir,
     NODE_ENV: "production",
+    NEXTAUTH_URL: `http://${HOST}`, // production requires it; launch() adds the port
     NEXT_TELEMETRY_DISABLED: "1", // no request to any third-party host
   };
 }
@@ -214,7 +215,7 @@ export class Server {
     const args = [...profile, nextBin(options.root), "start", "-p", String(port), "-H", HOST];
     const child = spawn(process.execPath, args, {
       cwd: options.root,
-      env: options.env,
+      env: { ...options.env, NEXTAUTH_URL: `http://${HOST}:${port}` },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true, // its own process group, so stop() reaches every child it spawns
     });

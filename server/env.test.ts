@@ -55,6 +55,16 @@ describe("loadEnv rejects bad configuration with one line", () => {
     expect(fs.existsSync(path.join(dataDir, "secrets.json"))).toBe(false);
   });
 
+  it("production without NEXTAUTH_URL, embedded or not", () => {
+    expect(configError({ NODE_ENV: "production" }).message).toMatch(/NEXTAUTH_URL must be set in production/);
+    const secrets = { LENTERA_MASTER_KEY: KEY_A, LENTERA_TRACKING_KEY: KEY_B, NEXTAUTH_SECRET: SESSION };
+    expect(configError({ NODE_ENV: "production", DATABASE_URL: "postgresql://wbs@db:5432/wbs", ...secrets }).message).toMatch(/NEXTAUTH_URL must be set/);
+    expect(configError({ NODE_ENV: "production", NEXTAUTH_URL: " " }).message).toMatch(/NEXTAUTH_URL must be set/);
+    expect(fs.readdirSync(dataDir)).toEqual([]);
+    // Outside production the letters may point at localhost.
+    expect(loadEnv({ LENTERA_DATA_DIR: dataDir }).authUrl).toBeUndefined();
+  });
+
   it("bad TEST_DATABASE_URL", () => {
     expect(() => testDatabaseUrl({ TEST_DATABASE_URL: "http://localhost/test" })).toThrow(ConfigError);
     expect(testDatabaseUrl({})).toBeUndefined();
@@ -70,6 +80,7 @@ describe("secrets", () => {
       LENTERA_MASTER_KEY: KEY_A,
       LENTERA_TRACKING_KEY: KEY_B,
       NEXTAUTH_SECRET: SESSION,
+      NEXTAUTH_URL: "https://wbs.example.go.id",
     });
     expect(env.secretsSource).toBe("environment");
     expect(env.secrets.masterKey).toEqual(Buffer.alloc(32, 1));

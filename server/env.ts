@@ -144,6 +144,10 @@ export function loadEnv(source: Source = process.env): Env {
   if (missing.length && isProduction && !embedded) {
     throw new ConfigError(`Invalid configuration: ${missing.join(", ")} must be set in production with DATABASE_URL`);
   }
+  // Letters print their verification address from it: without it their QR codes would point at localhost.
+  if (isProduction && v.NEXTAUTH_URL === undefined) {
+    throw new ConfigError("Invalid configuration: NEXTAUTH_URL must be set in production (the public base URL, e.g. https://wbs.example.go.id)");
+  }
   const generated = missing.length ? readOrCreateSecretsFile(dataDir) : undefined;
   const pick = (name: keyof typeof fromEnv) => fromEnv[name] ?? generated![name];
 

@@ -13,7 +13,7 @@ import { E2E_STAFF_PASSWORD } from "./constants.ts";
 
 const port = process.argv[2] ?? "3100";
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lentera-e2e-"));
-const childEnv: NodeJS.ProcessEnv = { ...process.env, LENTERA_DATA_DIR: dataDir, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
+const childEnv: NodeJS.ProcessEnv = { ...process.env, LENTERA_DATA_DIR: dataDir, NODE_ENV: "production", NEXTAUTH_URL: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: "1" };
 delete childEnv.DATABASE_URL;
 
 const config = loadEnv(childEnv as Record<string, string>);
