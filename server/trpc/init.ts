@@ -4,6 +4,7 @@ import superjson from "superjson";
 import { z } from "zod";
 import type { Role } from "../generated/prisma/enums.ts";
 import { currentEnrolment } from "../auth/staff-session.ts";
+import { publicTrpcMessage } from "../security/internal-errors.ts";
 import type { Context } from "./context.ts";
 
 const t = initTRPC.context<Context>().create({
@@ -11,7 +12,7 @@ const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     // Field errors for forms; never the stack or internal messages of server errors.
     const fieldErrors = error.cause instanceof z.ZodError ? z.flattenError(error.cause).fieldErrors : null;
-    return { ...shape, data: { ...shape.data, stack: undefined, fieldErrors } };
+    return { ...shape, message: publicTrpcMessage(error), data: { ...shape.data, stack: undefined, fieldErrors } };
   },
 });
 
