@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { FormTokenInput } from "@/components/form-token-input.tsx";
 import type { ReplyFormState } from "@/server/portal/form-state.ts";
 import { ErrorList, SubmitButton, TextField } from "./form-fields.tsx";
 
@@ -10,9 +11,10 @@ interface Props {
   initial: ReplyFormState;
   locale: string;
   max: number;
+  formToken: string;
 }
 
-export function ReplyForm({ action, initial, locale, max }: Props) {
+export function ReplyForm({ action, initial, locale, max, formToken }: Props) {
   const t = useTranslations("case");
   const report = useTranslations("report");
   const [state, formAction, pending] = useActionState(action, initial);
@@ -21,6 +23,7 @@ export function ReplyForm({ action, initial, locale, max }: Props) {
     <form key={state.attempt} action={formAction} noValidate className="mt-6 space-y-4 rounded border border-slate-300 p-4">
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="idempotencyKey" value={state.idempotencyKey} />
+      <FormTokenInput token={formToken} />
       {state.sent ? (
         <p role="status" className="font-semibold text-brand-800">
           {t("sent")}

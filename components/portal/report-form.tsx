@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { FormTokenInput } from "@/components/form-token-input.tsx";
 import type { ReportFormState } from "@/server/portal/form-state.ts";
 import { Choice, ErrorList, Fieldset, SubmitButton, TextField } from "./form-fields.tsx";
 import { focusOnMount } from "./focus.ts";
@@ -16,6 +17,8 @@ interface Props {
   limits: { maxFiles: number; maxMb: number };
   /** Accepted MIME types, as a hint to the browser's file picker (the server checks content). */
   accept: string;
+  /** The rendered form's token (posts whose browser says nothing of their origin need it). */
+  formToken: string;
 }
 
 /**
@@ -23,7 +26,7 @@ interface Props {
  * renders this same component with the action's result, so errors and the receipt work
  * the same either way.
  */
-export function ReportForm({ action, initial, locale, categories, limits, accept }: Props) {
+export function ReportForm({ action, initial, locale, categories, limits, accept, formToken }: Props) {
   const t = useTranslations("report");
   const [state, formAction, pending] = useActionState(action, initial);
   if (state.kind === "receipt") return <Receipt receipt={state.receipt} locale={locale} />;
@@ -36,6 +39,7 @@ export function ReportForm({ action, initial, locale, categories, limits, accept
     // A new key per attempt remounts the fields with the values the server sent back.
     <form key={state.attempt} action={formAction} noValidate className="mt-6 space-y-6">
       <input type="hidden" name="idempotencyKey" value={state.idempotencyKey} />
+      <FormTokenInput token={formToken} />
       {errorCount > 0 ? (
         <div role="alert" ref={focusOnMount} tabIndex={-1} className="rounded border-2 border-red-700 bg-red-50 p-4 font-semibold text-red-900">
           <p>{t("summary", { count: errorCount })}</p>

@@ -2,16 +2,18 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { FormTokenInput } from "@/components/form-token-input.tsx";
 import type { TrackFormState } from "@/server/portal/form-state.ts";
 import { SubmitButton } from "./form-fields.tsx";
 
-export function TrackForm({ action, locale }: { action: (s: TrackFormState, fd: FormData) => Promise<TrackFormState>; locale: string }) {
+export function TrackForm({ action, locale, formToken }: { action: (s: TrackFormState, fd: FormData) => Promise<TrackFormState>; locale: string; formToken: string }) {
   const t = useTranslations("track");
   const [state, formAction, pending] = useActionState(action, { code: "" });
   const describedBy = state.error ? "code-hint code-error" : "code-hint";
   return (
     <form key={state.error ? `${state.error}:${state.code}` : "new"} action={formAction} noValidate className="mt-6 space-y-4">
       <input type="hidden" name="locale" value={locale} />
+      <FormTokenInput token={formToken} />
       <div>
         <label htmlFor="code" className="block font-semibold">
           {t("code")}

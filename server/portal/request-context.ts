@@ -2,6 +2,10 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { routing, type Locale } from "@/i18n/routing.ts";
 import { ClientFailureWindow } from "../domain/reporter/tracking-limiter.ts";
+import { env } from "../env.ts";
+import { formPostAllowed } from "../security/form-post.ts";
+import { formTokenKey, issueFormToken, type FormName } from "../security/form-token.ts";
+import { FORM_TOKEN_FIELD } from "../security/form-token-field.ts";
 
 export const REPORTER_COOKIE = "lentera_lacak";
 
@@ -22,12 +26,18 @@ export class CrossSiteRequestError extends Error {
 
 /**
  * Refuses a form post made from another site. Needed because next.config.mjs accepts
- * `Origin: null` (what a no-referrer page's own plain form posts carry); browsers still say
- * where a request came from in Sec-Fetch-Site, which pages cannot forge.
+ * `Origin: null` (what a no-referrer page's own plain form posts carry) and Next.js lets posts
+ * without Origin through: browsers say where a request came from in Sec-Fetch-Site, which pages
+ * cannot forge; a post with neither must carry the token its rendered form was given.
  */
-export async function assertSameSitePost(): Promise<void> {
-  const site = (await headers()).get("sec-fetch-site");
-  if (site !== null && site !== "same-origin") throw new CrossSiteRequestError(`form post from ${site} refused`);
+export async function assertSameSitePost(fd: FormData, form: FormName): Promise<void> {
+  const post = { headers: await headers(), form, token: fd.get(FORM_TOKEN_FIELD), client: await clientAddress() };
+  if (!formPostAllowed(post, formTokenKey(env().secrets.sessionSecret), new Date())) throw new CrossSiteRequestError(`${form} post refused`);
+}
+
+/** The token a rendered form carries in its FORM_TOKEN_FIELD (rendering it makes the page dynamic). */
+export async function formTokenFor(form: FormName): Promise<string> {
+  return issueFormToken(formTokenKey(env().secrets.sessionSecret), form, await clientAddress(), new Date());
 }
 
 /** Secure cookies whenever the page was served over HTTPS (directly or via the proxy). */

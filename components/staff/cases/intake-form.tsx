@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { FormTokenInput } from "@/components/form-token-input.tsx";
 import { Choice, ErrorList, Fieldset, SubmitButton, TextField } from "@/components/portal/form-fields.tsx";
 import { focusOnMount } from "@/components/portal/focus.ts";
 import { HowFields, ReportContentFields } from "@/components/portal/report-content-fields.tsx";
@@ -16,6 +17,7 @@ interface Props {
   initial: IntakeFormState;
   limits: { maxFiles: number; maxMb: number };
   accept: string;
+  formToken: string;
 }
 
 const selectClass = (invalid: boolean) => `mt-1 w-full rounded border bg-white px-3 py-2 ${invalid ? "border-red-700" : "border-slate-500"}`;
@@ -25,7 +27,7 @@ const selectClass = (invalid: boolean) => `mt-1 w-full rounded border bg-white p
  * action, like the portal's report form; the result is the reference and, if the reporter
  * wants one, the tracking code, shown once.
  */
-export function IntakeForm({ action, initial, limits, accept }: Props) {
+export function IntakeForm({ action, initial, limits, accept, formToken }: Props) {
   const t = useTranslations("intake");
   const r = useTranslations("report");
   const label = useLabels();
@@ -39,6 +41,7 @@ export function IntakeForm({ action, initial, limits, accept }: Props) {
   return (
     <form key={state.attempt} action={formAction} noValidate className="mt-6 space-y-6">
       <input type="hidden" name="idempotencyKey" value={state.idempotencyKey} />
+      <FormTokenInput token={formToken} />
       {errorCount > 0 ? (
         <div role="alert" ref={focusOnMount} tabIndex={-1} className="rounded border-2 border-red-700 bg-red-50 p-4 font-semibold text-red-900">
           <p>{t("summary", { count: errorCount })}</p>

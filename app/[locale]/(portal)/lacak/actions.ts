@@ -21,7 +21,7 @@ const trackPath = (fd: FormData) => localePath(postedLocale(fd.get("locale")), "
 
 /** Tracking-code sign-in: opens the reporter session and goes to the case page. */
 export async function signInWithCode(_previous: TrackFormState, fd: FormData): Promise<TrackFormState> {
-  await assertSameSitePost();
+  await assertSameSitePost(fd, "track");
   const code = String(fd.get("code") ?? "").slice(0, 64);
   let result;
   try {
@@ -37,7 +37,7 @@ export async function signInWithCode(_previous: TrackFormState, fd: FormData): P
 
 /** A reporter's message to the office, with optional files. */
 export async function sendMessage(previous: ReplyFormState, fd: FormData): Promise<ReplyFormState> {
-  await assertSameSitePost();
+  await assertSameSitePost(fd, "reply");
   const db = await getDb();
   const who = await resumeReporterSession(db, await reporterToken());
   if (!who) redirect(trackPath(fd));
@@ -68,7 +68,7 @@ export async function sendMessage(previous: ReplyFormState, fd: FormData): Promi
 
 /** Step 7 from the portal: "Saya telah menerima tanggapan". */
 export async function acknowledge(fd: FormData): Promise<void> {
-  await assertSameSitePost();
+  await assertSameSitePost(fd, "acknowledge");
   const db = await getDb();
   const who = await resumeReporterSession(db, await reporterToken());
   if (!who) redirect(trackPath(fd));
@@ -82,7 +82,7 @@ export async function acknowledge(fd: FormData): Promise<void> {
 }
 
 export async function signOut(fd: FormData): Promise<void> {
-  await assertSameSitePost();
+  await assertSameSitePost(fd, "signOut");
   await closeReporterSession(await getDb(), await reporterToken());
   await clearReporterCookie();
   redirect(trackPath(fd));

@@ -1,5 +1,6 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { TrackForm } from "@/components/portal/track-form.tsx";
+import { formTokenFor } from "@/server/portal/request-context.ts";
 import { signInWithCode } from "./actions.ts";
 
 export default async function TrackPage({ params }: { params: Promise<{ locale: string }> }) {
@@ -12,7 +13,7 @@ export default async function TrackPage({ params }: { params: Promise<{ locale: 
         {t("title")}
       </h1>
       <p className="mt-3">{t("lead")}</p>
-      <TrackForm action={signInWithCode} locale={locale} />
+      <TrackForm action={signInWithCode} locale={locale} formToken={await formTokenFor("track")} />
       <p className="mt-6 text-sm text-slate-700">{t("session")}</p>
       <p className="mt-2 text-sm text-slate-700">{t("lost")}</p>
     </section>

@@ -12,7 +12,7 @@ import { sanitizeFiles } from "@/server/portal/uploads.ts";
 
 /** Step 1 from the portal form; works as a plain form post without JavaScript. */
 export async function submitReport(previous: ReportFormState, fd: FormData): Promise<ReportFormState> {
-  await assertSameSitePost();
+  await assertSameSitePost(fd, "report");
   const db = await getDb();
   const limits = await getSetting(db, "uploads.limits");
   const { values, errors, report, files, idempotencyKey: posted } = readReportForm(fd, limits);

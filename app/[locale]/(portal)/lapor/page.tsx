@@ -5,6 +5,7 @@ import { randomToken } from "@/server/domain/crypto.ts";
 import { emptyReportValues } from "@/server/domain/reporter/report-form.ts";
 import { getSetting } from "@/server/domain/settings.ts";
 import { Category } from "@/server/generated/prisma/enums.ts";
+import { formTokenFor } from "@/server/portal/request-context.ts";
 import { submitReport } from "./actions.ts";
 
 export default async function ReportPage({ params }: { params: Promise<{ locale: string }> }) {
@@ -28,6 +29,7 @@ export default async function ReportPage({ params }: { params: Promise<{ locale:
         categories={Object.values(Category).map((c) => ({ value: c, label: home(`categories.${c}`) }))}
         limits={{ maxFiles: limits.maxFilesPerReport, maxMb: Math.round(limits.maxFileBytes / 1024 / 1024) }}
         accept={[...limits.allowedTypes, ".docx", ".xlsx", ".m4a", ".mp3", ".txt"].join(",")}
+        formToken={await formTokenFor("report")}
       />
     </section>
   );

@@ -1,4 +1,5 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { FormTokenInput } from "@/components/form-token-input.tsx";
 import { formatOfficeDate } from "@/components/portal/format-date.ts";
 import { ReplyForm } from "@/components/portal/reply-form.tsx";
 import { Link } from "@/i18n/navigation.ts";
@@ -8,7 +9,7 @@ import { randomToken } from "@/server/domain/crypto.ts";
 import { MESSAGE_MAX } from "@/server/domain/reporter/case-actions.ts";
 import { reporterCaseView } from "@/server/domain/reporter/case-view.ts";
 import { resumeReporterSession } from "@/server/domain/reporter/session.ts";
-import { reporterToken } from "@/server/portal/request-context.ts";
+import { formTokenFor, reporterToken } from "@/server/portal/request-context.ts";
 import { acknowledge, sendMessage, signOut } from "../actions.ts";
 
 export default async function CasePage({ params }: { params: Promise<{ locale: string }> }) {
@@ -45,6 +46,7 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
           </h1>
           <form action={signOut}>
             <input type="hidden" name="locale" value={locale} />
+            <FormTokenInput token={await formTokenFor("signOut")} />
             <button type="submit" aria-describedby="sign-out-hint" className="rounded border-2 border-brand-700 px-4 py-2 font-semibold text-brand-800 hover:bg-brand-50">
               {t("signOut")}
             </button>
@@ -116,6 +118,7 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
             {view.canAcknowledge ? (
               <form action={acknowledge}>
                 <input type="hidden" name="locale" value={locale} />
+                <FormTokenInput token={await formTokenFor("acknowledge")} />
                 <button type="submit" className="rounded bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-800">
                   {t("acknowledge")}
                 </button>
@@ -166,7 +169,7 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
           ))}
         </ol>
         {view.canReply ? (
-          <ReplyForm action={sendMessage} locale={locale} initial={{ body: "", errors: {}, idempotencyKey: randomToken(), attempt: 0 }} max={MESSAGE_MAX} />
+          <ReplyForm action={sendMessage} locale={locale} initial={{ body: "", errors: {}, idempotencyKey: randomToken(), attempt: 0 }} max={MESSAGE_MAX} formToken={await formTokenFor("reply")} />
         ) : (
           <p className="mt-4">{t("closed")}</p>
         )}

@@ -14,7 +14,7 @@ import { staffContextOf } from "@/server/staff/staff-context.ts";
 
 /** Step 1 for a report that came by SMS, phone, email, the suggestion box or in person (Sekretariat). */
 export async function submitIntake(previous: IntakeFormState, fd: FormData): Promise<IntakeFormState> {
-  await assertSameSitePost();
+  await assertSameSitePost(fd, "intake");
   const db = await getDb();
   const now = new Date();
   const [limits, hours] = await Promise.all([getSetting(db, "uploads.limits"), getSetting(db, "office.hours")]);

@@ -8,6 +8,7 @@ import { getDb } from "@/server/db.ts";
 import { randomToken } from "@/server/domain/crypto.ts";
 import { emptyReportValues } from "@/server/domain/reporter/report-form.ts";
 import { getSetting } from "@/server/domain/settings.ts";
+import { formTokenFor } from "@/server/portal/request-context.ts";
 import { submitIntake } from "./actions.ts";
 
 export default async function IntakePage({ params }: { params: Promise<{ locale: string }> }) {
@@ -30,6 +31,7 @@ export default async function IntakePage({ params }: { params: Promise<{ locale:
             initial={{ kind: "form", values: { ...emptyReportValues(), channel: "", receivedAt: officeInputValue(new Date()), wantsTrackingCode: false }, errors: {}, sourceErrors: {}, idempotencyKey: randomToken(), attempt: 0 }}
             limits={{ maxFiles: limits.maxFilesPerReport, maxMb: Math.round(limits.maxFileBytes / 1024 / 1024) }}
             accept={[...limits.allowedTypes, ".docx", ".xlsx", ".m4a", ".mp3", ".txt"].join(",")}
+            formToken={await formTokenFor("intake")}
           />
         ) : (
           <div className="mt-4">
