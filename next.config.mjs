@@ -1,4 +1,5 @@
 import createNextIntlPlugin from "next-intl/plugin";
+import securityHeaders from "./server/security/security-headers.json" with { type: "json" };
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
@@ -31,25 +32,10 @@ const nextConfig = {
     "pg",
     "sharp",
   ],
-  // Static headers for every response; the CSP (which needs a per-request nonce) is set in proxy.ts.
+  // Static headers for every response (the list is shared with the proxy's own answers); the
+  // CSP (which needs a per-request nonce) is set in proxy.ts.
   async headers() {
-    return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "no-referrer" },
-          { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
-          { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-          { key: "Cross-Origin-Resource-Policy", value: "same-origin" },
-          {
-            key: "Permissions-Policy",
-            value: "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=(), interest-cohort=()",
-          },
-        ],
-      },
-    ];
+    return [{ source: "/:path*", headers: Object.entries(securityHeaders).map(([key, value]) => ({ key, value })) }];
   },
 };
 

@@ -1,20 +1,30 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { routing } from "./i18n/routing.ts";
 import { contentSecurityPolicy } from "./server/security/csp.ts";
+import { refusalPage } from "./server/security/refusal-page.ts";
+import { bodyTooLarge, decodablePath, MAX_BODY_BYTES } from "./server/security/request-shape.ts";
 
 const prefixed = new RegExp(`^/(${routing.locales.join("|")})(?=/|$)`);
+/** Routes that are not pages (API, open-data files): neither rewritten to a locale nor given a page CSP. */
+const notPage = /^\/(api\/|statistik\/data\.(csv|json)$)/;
 
 /**
  * Every page gets a fresh CSP nonce (Next.js reads it from the request's CSP header and puts it
  * on its own scripts) and a locale taken from the URL alone: "/en/…" is English, anything else
  * is Indonesian, served from app/[locale] by an internal rewrite. (next-intl's middleware is not
  * used: with Next 16.4 its default-locale rewrite re-enters the proxy and redirects to itself.)
+ * Any other path, dotted ones too ("/.env"), is a page path: its 404 is the localized page with
+ * the CSP. Unreadable addresses and oversized bodies are refused here with a clear page.
  */
 export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  if (!decodablePath(pathname)) return refusalPage(400, "badRequest");
+  if (bodyTooLarge(request.headers.get("content-length"))) return refusalPage(413, "tooLarge", { mb: MAX_BODY_BYTES / 1024 / 1024 });
+  if (notPage.test(pathname)) return NextResponse.next();
+
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   // NODE_ENV is inlined by Next.js at build time; dev mode needs eval for React's tooling.
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV !== "production");
-  const { pathname, search } = request.nextUrl;
   const locale = pathname.match(prefixed)?.[1] ?? routing.defaultLocale;
 
   const headers = new Headers(request.headers);
@@ -31,6 +41,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages only: API routes, Next's assets and files with an extension are left alone.
-  matcher: ["/((?!api|_next|.*\\..*).*)"],
+  // Everything but Next's own assets.
+  matcher: ["/((?!_next/).*)"],
 };
