@@ -1,0 +1,28 @@
+"use client";
+
+import Link from "next/link";
+import "./globals.css";
+
+/**
+ * When even the layout failed: no translations can be loaded, so both languages are written
+ * here, and nothing about the error is shown.
+ */
+export default function GlobalError() {
+  return (
+    <html lang="id">
+      <body className="min-h-screen bg-white font-sans text-slate-900 antialiased">
+        <main className="mx-auto w-full max-w-2xl px-4 py-8" role="alert">
+          <h1 className="text-2xl font-bold text-brand-900">Maaf, terjadi kesalahan pada server. Silakan coba lagi sebentar lagi.</h1>
+          <p lang="en" className="mt-3">
+            Sorry, something went wrong on the server. Please try again shortly.
+          </p>
+          <p className="mt-6">
+            <Link href="/" className="font-semibold text-brand-700 underline">
+              Kembali ke beranda
+            </Link>
+          </p>
+        </main>
+      </body>
+    </html>
+  );
+}
