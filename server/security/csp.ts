@@ -6,9 +6,9 @@ export function contentSecurityPolicy(nonce: string, dev = false): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    // No style attributes at all (they fall under style-src, which a nonce cannot open to them):
+    // injected markup cannot restyle the page, e.g. to hide a warning or overlay a fake form.
     `style-src 'self' 'nonce-${nonce}'`,
-    // React and Next set a few style attributes (e.g. the route announcer); attributes cannot run code.
-    "style-src-attr 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
     `connect-src 'self'${dev ? " ws:" : ""}`,
