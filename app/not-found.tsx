@@ -1,20 +1,27 @@
 import Link from "next/link";
+import { headers } from "next/headers";
 import idMessages from "@/i18n/messages/id.json";
 import enMessages from "@/i18n/messages/en.json";
 
-/** A 404 outside the localized pages (an unknown API path): both languages, the site's styles, no inline style. */
-export default function RootNotFound() {
+/**
+ * Every 404 outside a page's own notFound() (unknown paths, dotted ones too): rendered per request,
+ * so its scripts carry the CSP nonce (a prerendered page would have none), in the locale the proxy
+ * read from the URL, with the other language below.
+ */
+export default async function RootNotFound() {
+  const english = (await headers()).get("x-next-intl-locale") === "en";
+  const [first, second] = english ? [enMessages, idMessages] : [idMessages, enMessages];
   return (
-    <html lang="id">
+    <html lang={english ? "en" : "id"}>
       <body className="min-h-screen bg-white font-sans text-slate-900 antialiased">
         <main className="mx-auto w-full max-w-2xl px-4 py-8">
-          <h1 className="text-2xl font-bold text-brand-900">{idMessages.errors.notFound}</h1>
-          <p lang="en" className="mt-3">
-            {enMessages.errors.notFound}
+          <h1 className="text-2xl font-bold text-brand-900">{first.errors.notFound}</h1>
+          <p lang={english ? "id" : "en"} className="mt-3">
+            {second.errors.notFound}
           </p>
           <p className="mt-6">
-            <Link href="/" className="font-semibold text-brand-700 underline">
-              {idMessages.errors.back}
+            <Link href={english ? "/en" : "/"} className="font-semibold text-brand-700 underline">
+              {first.errors.back}
             </Link>
           </p>
         </main>
