@@ -10,6 +10,7 @@ import { z } from "zod";
 import { seedDemo } from "../../prisma/seed-data.ts";
 import { authorizeStaff } from "../auth/authorize.ts";
 import { staffFromClaims } from "../auth/staff-session.ts";
+import { signedInClaims } from "../testing/staff-claims.ts";
 import type { Db } from "../db.ts";
 import { appendAudit } from "../domain/audit.ts";
 import { getSetting } from "../domain/settings.ts";
@@ -27,7 +28,7 @@ let db: Db;
 /** A caller holding `username`'s session as it is now (a later sessionVersion bump ends it). */
 async function sessionOf(username: string) {
   const user = await db.staffUser.findUniqueOrThrow({ where: { username }, select: { id: true, sessionVersion: true } });
-  return { uid: user.id, sv: user.sessionVersion };
+  return signedInClaims(db, user);
 }
 async function callerFor(username: string, database: Db = db) {
   const claims = await sessionOf(username);
@@ -141,7 +142,7 @@ describe("who may call the admin procedures", () => {
     await admin.admin.audit.list({ filter: {} });
     await admin.admin.audit.actors();
     await admin.admin.audit.verify();
-    expect([...touched].sort()).toEqual(["AuditEntry", "BackupCode", "OfficeAsset", "Setting", "StaffUser"]);
+    expect([...touched].sort()).toEqual(["AuditEntry", "BackupCode", "OfficeAsset", "Setting", "StaffSession", "StaffUser"]);
   });
 });
 
