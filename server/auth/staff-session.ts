@@ -3,6 +3,7 @@ import { jwtDecrypt } from "jose";
 import { cookies } from "next/headers";
 import type { Db } from "../db.ts";
 import type { Role } from "../generated/prisma/enums.ts";
+import { effectiveRoles } from "../domain/roles.ts";
 import { env } from "../env.ts";
 import { sessionCookieName } from "./options.ts";
 import { sessionRecordLive } from "./session-record.ts";
@@ -96,14 +97,15 @@ export async function staffFromClaims(db: Db, claims: SessionClaims, now = new D
  * The session rule itself, for an account row read by the caller (staffFromClaims, or a query
  * that reads the account together with what it asks for): the account of the claims, active,
  * with the session version the token was signed with, a full (not enrolment) session whose
- * record exists and has not reached its end.
+ * record exists and has not reached its end. It acts with its effective roles (an Admin never
+ * with a case role).
  */
 export function staffOfClaims(user: SessionAccount | null, claims: SessionClaims, now: Date): StaffAccount | null {
   if (typeof claims.uid !== "string" || typeof claims.sid !== "string" || claims.enrol === true) return null;
   if (!user || user.id !== claims.uid || !user.active || user.sessionVersion !== claims.sv) return null;
   if (!user.sessionExpiresAt || user.sessionExpiresAt.getTime() <= now.getTime()) return null;
   const { sessionExpiresAt: _end, ...account } = user;
-  return account;
+  return { ...account, roles: effectiveRoles(account.roles) };
 }
 
 export type StaffPrincipal = NonNullable<Awaited<ReturnType<typeof staffFromClaims>>>;

@@ -34,7 +34,7 @@ let handle: TestDbHandle;
 let users: Record<string, StaffPrincipal> = {};
 const createCaller = createCallerFactory(appRouter);
 const as = (username: string) => createCaller({ db: handle.db, staff: async () => users[username]! });
-let sessions: Record<string, SessionClaims> = {};
+const sessions: Record<string, SessionClaims> = {};
 const claimsOf = (username: string): SessionClaims => sessions[username]!;
 const squash = (s: string) => s.replace(/\s+/g, " ");
 
