@@ -249,7 +249,7 @@ describe("users", () => {
     const id = await idOf("admin");
     const caseId = "00000000-0000-7000-8000-000000000000"; // refused on the role, before any lookup
     // Simulates a database edited without its guard: the application must still refuse.
-    await db.$executeRawUnsafe(`ALTER TABLE staff_users DROP CONSTRAINT staff_users_admin_without_case_roles`);
+    await db.$executeRawUnsafe(`ALTER TABLE staff_users DROP CONSTRAINT IF EXISTS staff_users_admin_without_case_roles`);
     try {
       await db.staffUser.update({ where: { id }, data: { roles: [Role.ADMIN, Role.PENGAWAS] } });
       const admin = await callerFor("admin");
