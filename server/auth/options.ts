@@ -93,7 +93,9 @@ export function authOptions(): AuthOptions {
       },
       // Only the ids travel in the session; name and roles are reloaded from the database.
       session({ session, token }) {
-        return { expires: session.expires, uid: token.uid, sv: token.sv, enrol: token.enrol === true } as unknown as typeof session;
+        // `expires` states the session's fixed end, not next-auth's "now + maxAge".
+        const expires = typeof token.end === "number" ? new Date(token.end * 1000).toISOString() : session.expires;
+        return { expires, uid: token.uid, sv: token.sv, enrol: token.enrol === true } as unknown as typeof session;
       },
     },
   };

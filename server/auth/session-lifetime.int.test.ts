@@ -170,6 +170,7 @@ describe("staff session lifetime", () => {
       expect(seen.trpc).toBe("OK");
       expect(renewed).toBeTruthy();
       expect(await expOf(renewed!)).toBe(exp);
+      expect((seen.session as { expires: string }).expires).toBe(new Date(exp * 1000).toISOString());
       cookie = renewed!;
     }
 
