@@ -9,7 +9,7 @@ import { TRPCError } from "@trpc/server";
 
 const SESSION_SECRET = "x".repeat(32);
 const fake = vi.hoisted(() => ({
-  claims: null as null | { uid: string; sv: number; enrol: boolean },
+  claims: null as null | { uid: string; sv: number; enrol: boolean; sid: string },
   /** A raw cookie value instead of one made from `claims`. */
   cookie: undefined as string | undefined,
   masterKey: Buffer.alloc(32, 7),
@@ -32,6 +32,7 @@ const { appRouter } = await import("../routers/_app.ts");
 const { createCallerFactory } = await import("../trpc/init.ts");
 const { currentStaff, workingStaff } = await import("./staff-session.ts");
 const { authorizeStaff } = await import("./authorize.ts");
+const { signedInClaims } = await import("../testing/staff-claims.ts");
 const { base32Decode, timeStep, totpForStep } = await import("../domain/totp.ts");
 
 const PASSWORD = "uji-Kata-Sandi-2026";
@@ -65,7 +66,7 @@ describe("account router", () => {
   it("takes no session from a cookie that is expired, made with another secret, or not a token", async () => {
     const { encode } = await import("next-auth/jwt");
     const user = await handle.db.staffUser.findUniqueOrThrow({ where: { username: "admin" }, select: { id: true, sessionVersion: true } });
-    const claims = { uid: user.id, sv: user.sessionVersion, enrol: false };
+    const claims = await signedInClaims(handle.db, user, { enrol: false });
     try {
       fake.cookie = await encode({ token: claims, secret: SESSION_SECRET });
       expect(await trpcCode(caller().staff.me())).toBe("OK"); // the same cookie, well made, is a session
@@ -83,7 +84,7 @@ describe("account router", () => {
   it("an enrolment session can enrol and nothing else; a full session cannot enrol", async () => {
     const signIn = await authorizeStaff(handle.db, { username: "pengawas", password: PASSWORD });
     expect(signIn.enrol).toBe(true);
-    fake.claims = { uid: signIn.id, sv: signIn.sessionVersion, enrol: true };
+    fake.claims = await signedInClaims(handle.db, signIn, { enrol: true });
 
     expect(await trpcCode(caller().staff.me())).toBe("UNAUTHORIZED");
     expect(await trpcCode(caller().account.security())).toBe("UNAUTHORIZED");
@@ -105,7 +106,7 @@ describe("account router", () => {
     expect(await trpcCode(caller().staff.me())).toBe("UNAUTHORIZED");
 
     const full = await authorizeStaff(handle.db, { username: "pengawas", password: PASSWORD, code: backupCodes[0] }, new Date(), { masterKey: fake.masterKey });
-    fake.claims = { uid: full.id, sv: full.sessionVersion, enrol: false };
+    fake.claims = await signedInClaims(handle.db, full, { enrol: false });
     expect(await caller().staff.me()).toMatchObject({ roles: ["PENGAWAS"] });
     expect(await caller().account.security()).toMatchObject({ username: "pengawas", enrolledAt: expect.any(Date), backupCodesLeft: 9 });
     expect(await trpcCode(caller().account.pendingEnrolment())).toBe("UNAUTHORIZED");
@@ -115,7 +116,7 @@ describe("account router", () => {
 
   it("a deactivated account's enrolment session ends at once", async () => {
     const signIn = await authorizeStaff(handle.db, { username: "admin", password: PASSWORD });
-    fake.claims = { uid: signIn.id, sv: signIn.sessionVersion, enrol: true };
+    fake.claims = await signedInClaims(handle.db, signIn, { enrol: true });
     expect(await trpcCode(caller().account.startEnrolment())).toBe("OK");
     await handle.db.staffUser.update({ where: { id: signIn.id }, data: { active: false } });
     expect(await trpcCode(caller().account.startEnrolment())).toBe("UNAUTHORIZED");
@@ -123,7 +124,7 @@ describe("account router", () => {
 
   it("a session that must still replace an Admin-given password is no working session for downloads and forms", async () => {
     const user = await handle.db.staffUser.update({ where: { username: "sekretariat" }, data: { mustChangePassword: true }, select: { id: true, sessionVersion: true } });
-    fake.claims = { uid: user.id, sv: user.sessionVersion, enrol: false };
+    fake.claims = await signedInClaims(handle.db, user, { enrol: false });
     expect(await currentStaff(handle.db)).toMatchObject({ id: user.id, mustChangePassword: true });
     expect(await workingStaff(handle.db)).toBeNull();
     await handle.db.staffUser.update({ where: { id: user.id }, data: { mustChangePassword: false } });

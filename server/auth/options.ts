@@ -1,8 +1,10 @@
 import type { AuthOptions } from "next-auth";
+import { encode, type JWTEncodeParams } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "../db.ts";
 import { env } from "../env.ts";
 import { authorizeStaff, isSignInError, SIGN_IN_ERRORS, type StaffSignIn } from "./authorize.ts";
+import { endStaffSession, SESSION_SECONDS, staffSessionOpen, startStaffSession } from "./session-record.ts";
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -20,13 +22,29 @@ const secureCookies = () => env().authUrl?.startsWith("https://") ?? false;
 /** next-auth's name for the session cookie (read by sessionClaims). */
 export const sessionCookieName = () => `${secureCookies() ? "__Secure-" : ""}next-auth.session-token`;
 
+/**
+ * next-auth's encoder, with the token's `exp` pinned to the session's end fixed at sign-in
+ * (claim `end`): next-auth re-encodes the token on every session-endpoint call with a fresh
+ * maxAge, which would otherwise renew it. A token without an end is never issued.
+ */
+export async function encodeSessionToken(params: JWTEncodeParams): Promise<string> {
+  const end = params.token?.end;
+  if (typeof end !== "number") throw new Error("session token without an end");
+  return encode({ ...params, maxAge: end - Math.floor(Date.now() / 1000) });
+}
+
+/** The kind of failure only: a driver error's message can carry query values. */
+const failureKind = (error: unknown) => (error instanceof Error ? error.name : "unknown error");
+
 /** Built on first use, so `next build` never reads secrets or opens the database. */
 export function authOptions(): AuthOptions {
   return {
     secret: env().secrets.sessionSecret,
     useSecureCookies: secureCookies(),
-    // A working day from sign-in; sessionClaims does not extend it.
-    session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+    // A working day from sign-in. The cookie's own lifetime is only a hint: the token's `exp` and
+    // the server-side record both end at sign-in + 8 h, and nothing moves either.
+    session: { strategy: "jwt", maxAge: SESSION_SECONDS },
+    jwt: { maxAge: SESSION_SECONDS, encode: encodeSessionToken },
     pages: { signIn: "/staff/masuk", error: "/staff/masuk" },
     providers: [
       CredentialsProvider({
@@ -42,26 +60,42 @@ export function authOptions(): AuthOptions {
           } catch (error) {
             // The message reaches the browser as `?error=`: only the known codes, never internals.
             if (error instanceof Error && isSignInError(error.message)) throw error;
-            // The kind of failure only: a driver error's message can carry query values.
-            console.error(`staff sign-in failed: ${error instanceof Error ? error.name : "unknown error"}`);
+            console.error(`staff sign-in failed: ${failureKind(error)}`);
             throw new Error(SIGN_IN_ERRORS.unavailable);
           }
         },
       }),
     ],
+    events: {
+      // Signing out deletes the record, so a copy of the token kept elsewhere is dead too.
+      async signOut({ token }) {
+        try {
+          await endStaffSession(await getDb(), token?.sid);
+        } catch (error) {
+          console.error(`staff sign-out failed: ${failureKind(error)}`);
+          throw new Error("sign-out failed");
+        }
+      },
+    },
     callbacks: {
-      jwt({ token, user }) {
+      // Sign-in opens the server-side record; every later call (the session endpoint) first
+      // checks it is still open, and throws otherwise: next-auth then clears the cookie and
+      // answers as to a signed-out user. The token is returned unchanged, its end included.
+      async jwt({ token, user }) {
         if (user) {
           const signedIn = user as unknown as StaffSignIn;
-          token.uid = signedIn.id;
-          token.sv = signedIn.sessionVersion ?? 0;
-          token.enrol = signedIn.enrol === true;
+          const enrol = signedIn.enrol === true;
+          const session = await startStaffSession(await getDb(), { userId: signedIn.id, enrol, now: new Date() });
+          return { uid: signedIn.id, sv: signedIn.sessionVersion ?? 0, enrol, sid: session.id, end: session.end };
         }
+        if (!(await staffSessionOpen(await getDb(), token as Record<string, unknown>, new Date()))) throw new Error("session ended");
         return token;
       },
       // Only the ids travel in the session; name and roles are reloaded from the database.
       session({ session, token }) {
-        return { expires: session.expires, uid: token.uid, sv: token.sv, enrol: token.enrol === true } as unknown as typeof session;
+        // `expires` states the session's fixed end, not next-auth's "now + maxAge".
+        const expires = typeof token.end === "number" ? new Date(token.end * 1000).toISOString() : session.expires;
+        return { expires, uid: token.uid, sv: token.sv, enrol: token.enrol === true } as unknown as typeof session;
       },
     },
   };

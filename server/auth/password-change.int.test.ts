@@ -11,11 +11,12 @@ import { createCallerFactory, PASSWORD_CHANGE_REQUIRED } from "../trpc/init.ts";
 import { appRouter } from "../routers/_app.ts";
 import { verifyPassword } from "./password.ts";
 import { staffFromClaims } from "./staff-session.ts";
+import { signedInClaims } from "../testing/staff-claims.ts";
 
 const GIVEN = "Diberikan-Admin-2026";
 let handle: TestDbHandle;
 let userId: string;
-let claims: { uid: string; sv: number };
+let claims: Awaited<ReturnType<typeof signedInClaims>>;
 const caller = () => createCallerFactory(appRouter)({ db: handle.db, staff: () => staffFromClaims(handle.db, claims) });
 const failure = (p: Promise<unknown>) =>
   p.then(
@@ -33,7 +34,7 @@ beforeAll(async () => {
   await seedDemo(handle.db, { log: () => {}, password: () => GIVEN });
   const audit = await handle.db.staffUser.update({ where: { username: "audit" }, data: { mustChangePassword: true }, select: { id: true, sessionVersion: true } });
   userId = audit.id;
-  claims = { uid: audit.id, sv: audit.sessionVersion };
+  claims = await signedInClaims(handle.db, audit);
 });
 afterAll(() => handle?.close());
 
@@ -65,7 +66,7 @@ describe("changing an Admin-given password", () => {
     expect(await verifyPassword(after.passwordHash, GIVEN)).toBe(false);
     // The session that made the change is over; a new sign-in works normally.
     expect(await failure(caller().staff.me())).toMatchObject({ code: "UNAUTHORIZED" });
-    claims = { uid: userId, sv: after.sessionVersion };
+    claims = await signedInClaims(handle.db, { id: userId, sessionVersion: after.sessionVersion });
     expect(await failure(caller().cases.list({}))).toMatchObject({ code: "OK" });
     const entry = await handle.db.auditEntry.findFirstOrThrow({ where: { action: "auth.password.changed" }, orderBy: { id: "desc" } });
     expect(entry).toMatchObject({ actorId: userId, target: `user:${userId}` });

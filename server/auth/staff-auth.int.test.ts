@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDb, type TestDbHandle } from "../testing/test-db.ts";
+import { signedInClaims } from "../testing/staff-claims.ts";
 import { seedDemo } from "../../prisma/seed-data.ts";
 import { authorizeStaff, failureDelayMs, type AuthorizeOptions } from "./authorize.ts";
 import { enrolmentFromClaims, staffFromClaims } from "./staff-session.ts";
@@ -26,7 +27,7 @@ const signIn = (username: string, password: string, code: string | undefined, no
 async function enrol(username: string, now: Date) {
   const session = await signIn(username, PASSWORD, undefined, now);
   expect(session.enrol).toBe(true);
-  const who = await enrolmentFromClaims(handle.db, { uid: session.id, sv: session.sessionVersion, enrol: true });
+  const who = await enrolmentFromClaims(handle.db, await signedInClaims(handle.db, session, { enrol: true }));
   expect(who).not.toBeNull();
   const pending = await startEnrolment(handle.db, masterKey, session.id);
   const secret = base32Decode(pending.secret);
@@ -76,12 +77,12 @@ describe("staff sign-in (password step)", () => {
     const { id } = await enrol("sekretariat", now);
     const user = await signIn("sekretariat", PASSWORD, totpForStep((await secretOf(id)), timeStep(now) + 1), now);
     expect(user.enrol).toBe(false);
-    const claims = { uid: user.id, sv: user.sessionVersion, enrol: false };
+    const claims = await signedInClaims(handle.db, user, { enrol: false });
     expect(await staffFromClaims(handle.db, claims)).toMatchObject({ id: user.id, roles: ["SEKRETARIAT"] });
     await handle.db.staffUser.update({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } });
     expect(await staffFromClaims(handle.db, claims)).toBeNull();
     await handle.db.staffUser.update({ where: { id: user.id }, data: { active: false } });
-    expect(await staffFromClaims(handle.db, { uid: user.id, sv: user.sessionVersion + 1 })).toBeNull();
+    expect(await staffFromClaims(handle.db, await signedInClaims(handle.db, { id: user.id, sessionVersion: user.sessionVersion + 1 }))).toBeNull();
     await expect(authorizeStaff(handle.db, { username: "sekretariat", password: PASSWORD })).rejects.toThrow("invalid");
     // The right code does not help a deactivated account either.
     await expect(signIn("sekretariat", PASSWORD, totpForStep(await secretOf(id), timeStep(now) + 40), plus(now, 1200))).rejects.toThrow("invalid");
@@ -100,18 +101,18 @@ describe("first sign-in: enrolment", () => {
     expect(session).toMatchObject({ enrol: true });
     // A code sent before enrolment is simply ignored: there is nothing to check it against.
     expect(await signIn("telaah", PASSWORD, "123456", now)).toMatchObject({ enrol: true });
-    const claims = { uid: session.id, sv: session.sessionVersion, enrol: true };
+    const claims = await signedInClaims(handle.db, session, { enrol: true });
     expect(await staffFromClaims(handle.db, claims)).toBeNull();
     expect(await enrolmentFromClaims(handle.db, claims)).toMatchObject({ id: session.id, username: "telaah" });
     // A full-session token is never an enrolment session.
     expect(await enrolmentFromClaims(handle.db, { ...claims, enrol: false })).toBeNull();
-    expect(await enrolmentFromClaims(handle.db, { uid: session.id, sv: session.sessionVersion })).toBeNull();
+    expect(await enrolmentFromClaims(handle.db, { ...claims, enrol: undefined })).toBeNull();
   });
 
   it("keeps one pending secret, sealed, until a code confirms it; then shows ten backup codes once", async () => {
     const now = at("2026-11-27T03:05:00Z");
     const session = await signIn("telaah", PASSWORD, undefined, now);
-    const who = (await enrolmentFromClaims(handle.db, { uid: session.id, sv: session.sessionVersion, enrol: true }))!;
+    const who = (await enrolmentFromClaims(handle.db, await signedInClaims(handle.db, session, { enrol: true })))!;
     const first = await startEnrolment(handle.db, masterKey, who.id);
     const again = await startEnrolment(handle.db, masterKey, who.id);
     expect(again.secret).toBe(first.secret); // a reload after scanning keeps the same secret
@@ -144,7 +145,7 @@ describe("first sign-in: enrolment", () => {
       }
     }
     // The enrolment session has ended; enrolling twice is refused.
-    expect(await enrolmentFromClaims(handle.db, { uid: who.id, sv: who.sessionVersion, enrol: true })).toBeNull();
+    expect(await enrolmentFromClaims(handle.db, await signedInClaims(handle.db, who, { enrol: true }))).toBeNull();
     await expect(startEnrolment(handle.db, masterKey, who.id)).rejects.toThrow("not_pending");
     await expect(confirmEnrolment(handle.db, masterKey, { ...who, sessionVersion: who.sessionVersion + 1 }, totpForStep(secret, timeStep(now) + 1), { now })).rejects.toThrow("not_pending");
 
@@ -169,7 +170,7 @@ describe("enrolled accounts: the second factor", () => {
     // Reset the count (the wrong password above) with a complete sign-in.
     const ok = await signIn("kadis", PASSWORD, totpForStep(account.secret, timeStep(t0) + 1), plus(t0, 31));
     expect(ok).toMatchObject({ id: account.id, enrol: false });
-    expect(await staffFromClaims(handle.db, { uid: ok.id, sv: ok.sessionVersion, enrol: false })).toMatchObject({ roles: ["KEPALA_DINAS"] });
+    expect(await staffFromClaims(handle.db, await signedInClaims(handle.db, ok, { enrol: false }))).toMatchObject({ roles: ["KEPALA_DINAS"] });
   });
 
   it("refuses a replayed time step, and every earlier one", async () => {
@@ -243,7 +244,7 @@ describe("enrolled accounts: the second factor", () => {
       handle.db.backupCode.deleteMany({ where: { userId: account.id } }),
       handle.db.staffUser.update({ where: { id: account.id }, data: { totpSecret: null, totpEnrolledAt: null, sessionVersion: { increment: 1 } } }),
     ]);
-    expect(await staffFromClaims(handle.db, { uid: account.id, sv: before.sessionVersion, enrol: false })).toBeNull();
+    expect(await staffFromClaims(handle.db, await signedInClaims(handle.db, before))).toBeNull();
     const session = await signIn("kadis", PASSWORD, account.backupCodes[5], now);
     expect(session).toMatchObject({ enrol: true, sessionVersion: before.sessionVersion + 1 });
     const again = await enrol("kadis", plus(now, 60));

@@ -3,13 +3,17 @@ import { jwtDecrypt } from "jose";
 import { cookies } from "next/headers";
 import type { Db } from "../db.ts";
 import type { Role } from "../generated/prisma/enums.ts";
+import { effectiveRoles } from "../domain/roles.ts";
 import { env } from "../env.ts";
 import { sessionCookieName } from "./options.ts";
+import { sessionRecordLive } from "./session-record.ts";
 
 /** What the signed session token carries: ids only, everything else is reloaded. */
 export interface SessionClaims {
   uid?: unknown;
   sv?: unknown;
+  /** The server-side session record (session-record.ts): deleted on sign-out, with an end fixed at sign-in. */
+  sid?: unknown;
   /** True for the session between the password step and a confirmed second factor. */
   enrol?: unknown;
 }
@@ -17,8 +21,8 @@ export interface SessionClaims {
 /**
  * The claims of the signed, encrypted session cookie, read directly: next-auth's
  * getServerSession would also re-issue the cookie on every call (about 1.5 ms per staff
- * request). A session therefore lasts its maxAge from sign-in (options.ts), and the
- * database check of staffFromClaims still ends it at once when the account changes.
+ * request). The token expires at the session's fixed end (options.ts), and the database
+ * check of staffFromClaims ends it at once on sign-out or when the account changes.
  */
 export async function sessionClaims(): Promise<SessionClaims | null> {
   const token = (await cookies()).get(sessionCookieName())?.value;
@@ -37,7 +41,7 @@ export async function decodeSessionToken(token: string, secret: string): Promise
   if (!key) derivedKeys.set(secret, (key = new Uint8Array(hkdfSync("sha256", secret, "", "NextAuth.js Generated Encryption Key", 32))));
   try {
     const { payload } = await jwtDecrypt(token, key, { clockTolerance: 15 });
-    return { uid: payload.uid, sv: payload.sv, enrol: payload.enrol };
+    return { uid: payload.uid, sv: payload.sv, sid: payload.sid, enrol: payload.enrol };
   } catch {
     return null; // expired, tampered with, or signed with another secret
   }
@@ -75,25 +79,33 @@ export interface StaffAccount {
   mustChangePassword: boolean;
 }
 
+const accountSelect = { id: true, username: true, name: true, nip: true, position: true, roles: true, active: true, sessionVersion: true, mustChangePassword: true } as const;
+
+/** The account row the session rule needs, with the end of the token's session record (null: no such open record). */
+export type SessionAccount = StaffAccount & { sessionExpiresAt: Date | null };
+
 /** A full staff session. An enrolment session (`enrol: true`) is never one: it can only enrol. */
-export async function staffFromClaims(db: Db, claims: SessionClaims): Promise<StaffAccount | null> {
-  if (typeof claims.uid !== "string" || claims.enrol === true) return null;
-  const user = await db.staffUser.findUnique({
-    where: { id: claims.uid },
-    select: { id: true, username: true, name: true, nip: true, position: true, roles: true, active: true, sessionVersion: true, mustChangePassword: true },
-  });
-  return staffOfClaims(user, claims);
+export async function staffFromClaims(db: Db, claims: SessionClaims, now = new Date()): Promise<StaffAccount | null> {
+  if (typeof claims.uid !== "string" || typeof claims.sid !== "string" || claims.enrol === true) return null;
+  // The record and its account in one read: the session check costs no extra round trip.
+  const record = await db.staffSession.findUnique({ where: { id: claims.sid }, select: { userId: true, enrol: true, expiresAt: true, user: { select: accountSelect } } });
+  const live = sessionRecordLive(record, claims, now);
+  return staffOfClaims(record ? { ...record.user, sessionExpiresAt: live ? record.expiresAt : null } : null, claims, now);
 }
 
 /**
  * The session rule itself, for an account row read by the caller (staffFromClaims, or a query
  * that reads the account together with what it asks for): the account of the claims, active,
- * with the session version the token was signed with, and not an enrolment session.
+ * with the session version the token was signed with, a full (not enrolment) session whose
+ * record exists and has not reached its end. It acts with its effective roles (an Admin never
+ * with a case role).
  */
-export function staffOfClaims(user: StaffAccount | null, claims: SessionClaims): StaffAccount | null {
-  if (typeof claims.uid !== "string" || claims.enrol === true) return null;
+export function staffOfClaims(user: SessionAccount | null, claims: SessionClaims, now: Date): StaffAccount | null {
+  if (typeof claims.uid !== "string" || typeof claims.sid !== "string" || claims.enrol === true) return null;
   if (!user || user.id !== claims.uid || !user.active || user.sessionVersion !== claims.sv) return null;
-  return user;
+  if (!user.sessionExpiresAt || user.sessionExpiresAt.getTime() <= now.getTime()) return null;
+  const { sessionExpiresAt: _end, ...account } = user;
+  return { ...account, roles: effectiveRoles(account.roles) };
 }
 
 export type StaffPrincipal = NonNullable<Awaited<ReturnType<typeof staffFromClaims>>>;
@@ -105,16 +117,19 @@ export async function currentEnrolment(db: Db) {
 }
 
 /**
- * An enrolment session is valid while the account is active, the session version matches and
- * the factor is still not enrolled (confirming enrolment bumps the version, ending it).
+ * An enrolment session is valid while its record is open (a short, fixed time from the password
+ * step), the account is active, the session version matches and the factor is still not
+ * enrolled (confirming enrolment bumps the version, ending it).
  */
-export async function enrolmentFromClaims(db: Db, claims: SessionClaims) {
-  if (typeof claims.uid !== "string" || claims.enrol !== true) return null;
-  const user = await db.staffUser.findUnique({
-    where: { id: claims.uid },
-    select: { id: true, username: true, name: true, active: true, sessionVersion: true, totpEnrolledAt: true },
+export async function enrolmentFromClaims(db: Db, claims: SessionClaims, now = new Date()) {
+  if (typeof claims.uid !== "string" || typeof claims.sid !== "string" || claims.enrol !== true) return null;
+  const record = await db.staffSession.findUnique({
+    where: { id: claims.sid },
+    select: { userId: true, enrol: true, expiresAt: true, user: { select: { id: true, username: true, name: true, active: true, sessionVersion: true, totpEnrolledAt: true } } },
   });
-  if (!user || !user.active || user.sessionVersion !== claims.sv || user.totpEnrolledAt !== null) return null;
+  if (!record || !sessionRecordLive(record, claims, now)) return null;
+  const user = record.user;
+  if (!user.active || user.sessionVersion !== claims.sv || user.totpEnrolledAt !== null) return null;
   return { id: user.id, username: user.username, name: user.name, sessionVersion: user.sessionVersion };
 }
 

@@ -10,8 +10,11 @@ import { z } from "zod";
 import { seedDemo } from "../../prisma/seed-data.ts";
 import { authorizeStaff } from "../auth/authorize.ts";
 import { staffFromClaims } from "../auth/staff-session.ts";
+import { signedInClaims } from "../testing/staff-claims.ts";
 import type { Db } from "../db.ts";
 import { appendAudit } from "../domain/audit.ts";
+import { caseScope, mayViewCase } from "../domain/cases/access.ts";
+import { CASE_ROLES } from "../domain/roles.ts";
 import { getSetting } from "../domain/settings.ts";
 import { Role } from "../generated/prisma/enums.ts";
 import { openTestDb, type TestDbHandle } from "../testing/test-db.ts";
@@ -27,7 +30,7 @@ let db: Db;
 /** A caller holding `username`'s session as it is now (a later sessionVersion bump ends it). */
 async function sessionOf(username: string) {
   const user = await db.staffUser.findUniqueOrThrow({ where: { username }, select: { id: true, sessionVersion: true } });
-  return { uid: user.id, sv: user.sessionVersion };
+  return signedInClaims(db, user);
 }
 async function callerFor(username: string, database: Db = db) {
   const claims = await sessionOf(username);
@@ -141,7 +144,7 @@ describe("who may call the admin procedures", () => {
     await admin.admin.audit.list({ filter: {} });
     await admin.admin.audit.actors();
     await admin.admin.audit.verify();
-    expect([...touched].sort()).toEqual(["AuditEntry", "BackupCode", "OfficeAsset", "Setting", "StaffUser"]);
+    expect([...touched].sort()).toEqual(["AuditEntry", "BackupCode", "OfficeAsset", "Setting", "StaffSession", "StaffUser"]);
   });
 });
 
@@ -219,10 +222,49 @@ describe("users", () => {
       message: "self_lockout",
     });
     expect(await snapshot()).toBe(before);
-    // Adding a role to oneself is fine (and, like any role change, asks for a new sign-in).
-    await admin.admin.users.update({ id, name: me.name, nip: me.nip!, rankGrade: me.rankGrade!, position: me.position, roles: [Role.ADMIN, Role.PENGAWAS] });
-    const again = await callerFor("admin");
-    await again.admin.users.update({ id, name: me.name, nip: me.nip!, rankGrade: me.rankGrade!, position: me.position, roles: [Role.ADMIN] });
+  });
+
+  it("no account changes its own roles, and ADMIN is never held with a case role", async () => {
+    const admin = await callerFor("admin");
+    const id = await idOf("admin");
+    const me = await db.staffUser.findUniqueOrThrow({ where: { id } });
+    const profile = { name: me.name, nip: me.nip!, rankGrade: me.rankGrade!, position: me.position };
+    const before = await snapshot();
+    // Giving oneself a case role (then signing in again) would let Admin read reports.
+    expect(await rejection(admin.admin.users.update({ id, ...profile, roles: [Role.ADMIN, Role.PENGAWAS] }))).toMatchObject({ code: "PRECONDITION_FAILED", message: "self_roles" });
+    // Nor for anyone else, on creation or on update, for every case role.
+    const other = await db.staffUser.findUniqueOrThrow({ where: { username: "sekretariat" } });
+    for (const role of CASE_ROLES) {
+      expect(await rejection(admin.admin.users.create(newUser({ username: `campur.${role.toLowerCase().replace("_", "")}`, nip: "", roles: [Role.ADMIN, role] })))).toMatchObject({ code: "BAD_REQUEST", message: "admin_case_role" });
+      const update = admin.admin.users.update({ id: other.id, name: other.name, nip: other.nip ?? "", rankGrade: other.rankGrade ?? "", position: other.position, roles: [Role.ADMIN, role] });
+      expect(await rejection(update)).toMatchObject({ code: "BAD_REQUEST", message: "admin_case_role" });
+    }
+    expect(await snapshot()).toBe(before);
+    // The database refuses the combination from any writer.
+    await expect(db.staffUser.update({ where: { id }, data: { roles: [Role.ADMIN, Role.KEPALA_DINAS] } })).rejects.toThrow();
+    expect(await snapshot()).toBe(before);
+  });
+
+  it("an account holding ADMIN reads no case even if a case role was written next to it", async () => {
+    const id = await idOf("admin");
+    const caseId = "00000000-0000-7000-8000-000000000000"; // refused on the role, before any lookup
+    // Simulates a database edited without its guard: the application must still refuse.
+    await db.$executeRawUnsafe(`ALTER TABLE staff_users DROP CONSTRAINT IF EXISTS staff_users_admin_without_case_roles`);
+    try {
+      await db.staffUser.update({ where: { id }, data: { roles: [Role.ADMIN, Role.PENGAWAS] } });
+      const admin = await callerFor("admin");
+      const principal = await staffFromClaims(db, await sessionOf("admin"));
+      expect(principal?.roles).toEqual([Role.ADMIN]);
+      expect(await rejection(admin.cases.list({}))).toMatchObject({ code: "FORBIDDEN" });
+      expect(await rejection(admin.cases.get({ caseId }))).toMatchObject({ code: "FORBIDDEN" });
+      expect(mayViewCase({ id, roles: [Role.ADMIN, Role.PENGAWAS] }, { involvesLeadership: false, excludesUser: false })).toBe(false);
+      expect(caseScope({ id, roles: [Role.ADMIN, Role.PENGAWAS] })).toBeNull();
+    } finally {
+      await db.staffUser.update({ where: { id }, data: { roles: [Role.ADMIN] } });
+      await db.$executeRawUnsafe(
+        `ALTER TABLE staff_users ADD CONSTRAINT staff_users_admin_without_case_roles CHECK (NOT ('ADMIN'::"role" = ANY ("roles") AND "roles" && ARRAY['SEKRETARIAT', 'TIM_TELAAH', 'TIM_AUDIT', 'KEPALA_DINAS', 'PENGAWAS']::"role"[]))`,
+      );
+    }
   });
 
   it("two Admins removing each other's ADMIN role at once leave exactly one Admin", async () => {

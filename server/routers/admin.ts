@@ -24,6 +24,8 @@ const TRPC_CODE: Record<AdminErrorCode, TRPCError["code"]> = {
   username_taken: "CONFLICT",
   nip_taken: "CONFLICT",
   self_lockout: "PRECONDITION_FAILED",
+  self_roles: "PRECONDITION_FAILED",
+  admin_case_role: "BAD_REQUEST",
   last_admin: "PRECONDITION_FAILED",
   not_admin: "FORBIDDEN",
   stale_setting: "CONFLICT",

@@ -9,6 +9,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../prisma/seed-data.ts";
 import { staffFromClaims, type StaffPrincipal } from "../auth/staff-session.ts";
+import { signedInClaims } from "../testing/staff-claims.ts";
 import { randomToken } from "../domain/crypto.ts";
 import { Role } from "../generated/prisma/enums.ts";
 import { openTestDb, type TestDbHandle } from "../testing/test-db.ts";
@@ -137,7 +138,7 @@ beforeAll(async () => {
   await handle.db.staffUser.create({ data: { ...base, username: "terkecuali", name: "Pegawai Terkecuali", position: "Analis", roles: [Role.SEKRETARIAT, Role.TIM_TELAAH, Role.TIM_AUDIT, Role.KEPALA_DINAS, Role.PENGAWAS] } });
   targetUserId = (await handle.db.staffUser.create({ data: { ...base, username: "sasaran", name: "Sasaran", position: "Analis", roles: [Role.TIM_AUDIT] } })).id;
   for (const u of await handle.db.staffUser.findMany({ select: { id: true, username: true, sessionVersion: true } })) {
-    const principal = (await staffFromClaims(handle.db, { uid: u.id, sv: u.sessionVersion }))!;
+    const principal = (await staffFromClaims(handle.db, await signedInClaims(handle.db, u)))!;
     if (u.username === "terkecuali") principals.excluded = principal;
     else if ((ROLE_USERS as readonly string[]).includes(u.username)) principals[u.username as Caller] = principal;
   }

@@ -9,6 +9,10 @@ export const ADMIN_ERROR_CODES = [
   "nip_taken",
   /** An Admin may not deactivate themself or take away their own ADMIN role. */
   "self_lockout",
+  /** No account changes its own roles. */
+  "self_roles",
+  /** ADMIN cannot be held together with a case role (Admin never reads a case). */
+  "admin_case_role",
   /** The change would leave no active Admin. */
   "last_admin",
   /** The caller stopped being an active Admin after the request started. */

@@ -11,6 +11,8 @@
  *   (server/auth/staff-session.ts).
  * - Guards against lock-out: an Admin cannot deactivate themself or remove their own ADMIN
  *   role, and at least one active Admin always remains.
+ * - Separation of duties: no account changes its own roles, and ADMIN is never held together
+ *   with a case role (Admin never reads a case; the database refuses it too).
  * - Initial and reset passwords are generated here (about 115 random bits) and returned once;
  *   Admin never chooses one, so none is weak, reused or typed into a form. Only the argon2id
  *   hash is stored, and `mustChangePassword` is set.
@@ -24,6 +26,7 @@ import { hashPassword } from "../../auth/password.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { Role } from "../../generated/prisma/enums.ts";
 import { appendAudit } from "../audit.ts";
+import { combinesAdminWithCaseRole } from "../roles.ts";
 import type { Tx } from "../tx.ts";
 import { AdminError } from "./errors.ts";
 
@@ -159,6 +162,7 @@ export async function createUser(db: Db, actorId: string, input: CreateUserInput
   const user = await db
     .$transaction(async (tx) => {
       const actorLabel = await beginAdminChange(tx, actorId);
+      if (combinesAdminWithCaseRole(input.roles)) throw new AdminError("admin_case_role");
       if (await tx.staffUser.findUnique({ where: { username: input.username }, select: { id: true } })) throw new AdminError("username_taken");
       await assertNipFree(tx, input.nip);
       const created = await tx.staffUser.create({
@@ -188,10 +192,10 @@ export async function updateUser(db: Db, actorId: string, id: string, input: Pro
       const target = await loadTarget(tx, id);
       const removed = target.roles.filter((r) => !input.roles.includes(r));
       const added = input.roles.filter((r) => !target.roles.includes(r));
-      if (removed.includes(Role.ADMIN)) {
-        if (id === actorId) throw new AdminError("self_lockout");
-        if (target.active && (await otherActiveAdmins(tx, id)) === 0) throw new AdminError("last_admin");
-      }
+      // Roles are given by someone else: an account never widens (or narrows) its own.
+      if (id === actorId && (removed.length > 0 || added.length > 0)) throw new AdminError(removed.includes(Role.ADMIN) ? "self_lockout" : "self_roles");
+      if (combinesAdminWithCaseRole(input.roles)) throw new AdminError("admin_case_role");
+      if (removed.includes(Role.ADMIN) && target.active && (await otherActiveAdmins(tx, id)) === 0) throw new AdminError("last_admin");
       const fields: string[] = PROFILE_FIELDS.filter((f) => input[f] !== target[f]);
       if (input.nip !== target.nip) await assertNipFree(tx, input.nip, id);
       const rolesChanged = removed.length > 0 || added.length > 0;

@@ -7,10 +7,10 @@ import { Prisma } from "../../generated/prisma/client.ts";
 import { Role } from "../../generated/prisma/enums.ts";
 import type { Db } from "../../db.ts";
 import { unwrapDataKey } from "../crypto.ts";
+import { CASE_ROLES } from "../roles.ts";
 import type { Tx } from "../tx.ts";
 
-/** Roles that work on cases. Admin is deliberately absent (separation of duties). */
-export const CASE_ROLES: readonly Role[] = [Role.SEKRETARIAT, Role.TIM_TELAAH, Role.TIM_AUDIT, Role.KEPALA_DINAS, Role.PENGAWAS];
+export { CASE_ROLES };
 
 export interface StaffRef {
   id: string;
@@ -31,7 +31,8 @@ export interface CaseViewer {
   hideLeadership: boolean;
 }
 
-const hasCaseRole = (staff: StaffRef) => staff.roles.some((r) => CASE_ROLES.includes(r));
+/** A case role, and never for anyone holding ADMIN: Admin reads no case, whatever else it holds. */
+const hasCaseRole = (staff: StaffRef) => !staff.roles.includes(Role.ADMIN) && staff.roles.some((r) => CASE_ROLES.includes(r));
 
 export const caseViewer = (staff: StaffRef): CaseViewer => ({ id: staff.id, hideLeadership: staff.roles.includes(Role.KEPALA_DINAS) });
 

@@ -7,6 +7,7 @@
  */
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { endStaffSession, SESSION_SECONDS } from "../../auth/session-record.ts";
 import type { SessionClaims, StaffPrincipal } from "../../auth/staff-session.ts";
 import { env } from "../../env.ts";
 import { LetterType } from "../../generated/prisma/enums.ts";
@@ -18,6 +19,7 @@ import { appRouter } from "../../routers/_app.ts";
 import { dossierResponse } from "../../staff/dossier-response.ts";
 import { letterResponse } from "../../staff/letter-response.ts";
 import { seedDemoStaff } from "../../testing/demo-staff.ts";
+import { signedInClaims } from "../../testing/staff-claims.ts";
 import { openTestDb, type TestDbHandle } from "../../testing/test-db.ts";
 import { reportSchema } from "../cases/report-content.ts";
 import { open, openText, randomToken, seal, sha256, unwrapDataKey } from "../crypto.ts";
@@ -32,12 +34,14 @@ let handle: TestDbHandle;
 let users: Record<string, StaffPrincipal> = {};
 const createCaller = createCallerFactory(appRouter);
 const as = (username: string) => createCaller({ db: handle.db, staff: async () => users[username]! });
-const claimsOf = (username: string): SessionClaims => ({ uid: users[username]!.id, sv: users[username]!.sessionVersion });
+const sessions: Record<string, SessionClaims> = {};
+const claimsOf = (username: string): SessionClaims => sessions[username]!;
 const squash = (s: string) => s.replace(/\s+/g, " ");
 
 beforeAll(async () => {
   handle = await openTestDb();
   users = await seedDemoStaff(handle.db);
+  for (const [username, user] of Object.entries(users)) sessions[username] = await signedInClaims(handle.db, user);
 });
 afterAll(() => handle?.close());
 
@@ -150,6 +154,14 @@ describe("letters issued by the SOP workflow", () => {
     await refused({ ...claimsOf("kadis"), sv: users.kadis!.sessionVersion + 1 }); // signed out everywhere
     await refused({ ...claimsOf("kadis"), enrol: true }); // still enrolling a second factor
     await refused({ uid: "00000000-0000-7000-8000-000000000000", sv: 0 });
+    // The session's record decides: past its end, or once signed out, a copy of the token is dead.
+    const signedIn = await signedInClaims(handle.db, users.kadis!);
+    const fromNow = (seconds: number) => new Date(Date.now() + seconds * 1000);
+    expect((await letterResponse(handle.db, signedIn, letter.id, fromNow(SESSION_SECONDS - 60))).status).toBe(200);
+    expect((await letterResponse(handle.db, signedIn, letter.id, fromNow(SESSION_SECONDS + 1))).status).toBe(404);
+    await refused({ ...signedIn, sid: sessions.pengawas!.sid }); // another account's session
+    await endStaffSession(handle.db, signedIn.sid);
+    await refused(signedIn);
     // A document of no case (a closed agenda-book snapshot) is not a case letter.
     const caseless = await handle.db.letter.create({
       data: { type: LetterType.AGENDA_PERMOHONAN, year: 2026, content: Buffer.from("x"), size: 1, sha256: sha256(Buffer.from("x")), verificationCode: randomToken() },
@@ -170,7 +182,7 @@ describe("letters issued by the SOP workflow", () => {
     // Excluded from the case: as if it did not exist.
     await as("telaah").cases.exclude({ caseId: mine.caseId, userId: users.audit!.id, reason: "Disebut dalam laporan" });
     await refused(claimsOf("audit"));
-    expect(await audited()).toBe(auditedBefore + 1); // the Pengawas's download only
+    expect(await audited()).toBe(auditedBefore + 2); // the in-time download and the Pengawas's only
   });
 
   it("lets the reporter download their own Tanggapan and no other letter; another reporter gets not found", async () => {

@@ -3,7 +3,7 @@
  * own Tanggapan (audited as "reporter"), the staff case page's list, and the public
  * verification, which confirms a letter exists and reveals nothing of its content.
  */
-import { staffOfClaims, working, type SessionClaims, type StaffAccount } from "../../auth/staff-session.ts";
+import { staffOfClaims, working, type SessionAccount, type SessionClaims } from "../../auth/staff-session.ts";
 import type { Db } from "../../db.ts";
 import { LetterType } from "../../generated/prisma/enums.ts";
 import { LETTER_TITLES } from "../../letters/render.tsx";
@@ -35,7 +35,7 @@ function openLetter(key: Buffer, row: { content: Uint8Array; sha256: Uint8Array 
   return pdf;
 }
 
-type DownloadRow = StaffAccount & {
+type DownloadRow = SessionAccount & {
   caseId: string | null;
   type: LetterType;
   number: string | null;
@@ -49,15 +49,15 @@ type DownloadRow = StaffAccount & {
 
 /**
  * A letter for the staff session with these claims, audited; null ("not found") unless the
- * session works and its user may see the letter's case. The account, the letter and the case
- * facts come from one call (SQL function letter_download_read): staffFromClaims and a scoped
+ * session works and its user may see the letter's case. The account, its session record, the
+ * letter and the case facts come from one call (SQL function letter_download_read): staffFromClaims and a scoped
  * findFirst took three queries, most of a download's cost on the embedded database. The rules
  * are the same functions everyone else uses (staffOfClaims, working, mayViewCase).
  */
 export async function staffLetter(db: Db, claims: SessionClaims, letterId: string, at: { masterKey: Buffer; now: Date }): Promise<LetterFile | null> {
-  if (typeof claims.uid !== "string") return null;
-  const [row] = await db.$queryRaw<DownloadRow[]>`SELECT * FROM letter_download_read(${claims.uid}, ${letterId})`;
-  const staff = working(staffOfClaims(row ?? null, claims));
+  if (typeof claims.uid !== "string" || typeof claims.sid !== "string") return null;
+  const [row] = await db.$queryRaw<DownloadRow[]>`SELECT * FROM letter_download_read(${claims.uid}, ${claims.sid}, ${letterId})`;
+  const staff = working(staffOfClaims(row ?? null, claims, at.now));
   if (!row || !staff || !row.caseId || !mayViewCase(staff, row)) return null;
   const bytes = openLetter(unwrapDataKey(at.masterKey, row.wrappedKey), row);
   await appendAudit(db, { actorId: staff.id, actorLabel: staff.username, action: "letter.download", caseId: row.caseId, target: `letter:${letterId}`, detail: { type: row.type }, at: at.now });
