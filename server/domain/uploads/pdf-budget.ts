@@ -1,0 +1,245 @@
+import { Readable, Transform, Writable, type TransformCallback } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import zlib from "node:zlib";
+import { UploadRefused } from "./errors.ts";
+
+/**
+ * What one PDF may cost the server. A stream's filters can expand a few kilobytes into gigabytes,
+ * so every filtered stream is measured with a streaming decoder that stops at the budget before
+ * anything holds its decoded bytes.
+ */
+export const PDF_BUDGET = {
+  /** Decoded bytes of one stream (a 300 dpi A4 colour scan is ~26 MB). */
+  streamBytes: 64 * 1024 * 1024,
+  /** Decoded bytes of one object or cross-reference stream, which the parser holds in memory. */
+  objectStreamBytes: 16 * 1024 * 1024,
+  /** Decoded bytes of all streams of the file together. */
+  fileBytes: 256 * 1024 * 1024,
+  /** Indirect objects, in the file and inside its object streams. */
+  objects: 100_000,
+};
+
+export type PdfBudget = typeof PDF_BUDGET;
+
+/** Counts decoded bytes against a per-stream and a per-file limit. */
+export class DecodeMeter {
+  private total = 0;
+
+  constructor(private readonly fileBytes: number) {}
+
+  /** Bytes decoded so far, all streams and stages together. */
+  get bytes(): number {
+    return this.total;
+  }
+
+  /** Adds `bytes` decoded from a stream that so far produced `streamTotal` of its `streamLimit`. */
+  charge(bytes: number, streamTotal: number, streamLimit: number): void {
+    this.total += bytes;
+    if (streamTotal > streamLimit) throw new UploadRefused("unsafe", `pdf: a stream decodes to more than ${streamLimit} bytes`);
+    if (this.total > this.fileBytes) throw new UploadRefused("unsafe", `pdf: streams decode to more than ${this.fileBytes} bytes`);
+  }
+}
+
+// Image codecs end the measurement: their output is bounded by the image's declared size and
+// nothing on the server decodes them.
+const IMAGE_FILTERS = new Set(["DCTDecode", "JPXDecode", "CCITTFaxDecode", "JBIG2Decode"]);
+const SYNC_LIMIT = 1024 * 1024;
+
+/** Where a byte decoder writes: fixed-size chunks handed on as they fill. */
+class Output {
+  private chunk = Buffer.allocUnsafe(64 * 1024);
+  private used = 0;
+
+  constructor(private readonly flush: (chunk: Buffer) => void) {}
+
+  byte(b: number): void {
+    this.chunk[this.used++] = b;
+    if (this.used === this.chunk.length) this.end();
+  }
+
+  fill(b: number, count: number): void {
+    for (let left = count; left > 0; ) {
+      const n = Math.min(left, this.chunk.length - this.used);
+      this.chunk.fill(b, this.used, this.used + n);
+      this.used += n;
+      left -= n;
+      if (this.used === this.chunk.length) this.end();
+    }
+  }
+
+  end(): void {
+    if (this.used === 0) return;
+    this.flush(this.chunk.subarray(0, this.used));
+    this.chunk = Buffer.allocUnsafe(this.chunk.length);
+    this.used = 0;
+  }
+}
+
+/** A decoder as a byte-at-a-time state machine; returns false at the end of its data. */
+type Step = (byte: number, out: Output) => boolean;
+
+function transformOf(step: () => Step): Transform {
+  const next = step();
+  let ended = false;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done: TransformCallback) {
+      const out = new Output((piece) => this.push(piece));
+      try {
+        for (let i = 0; i < chunk.length && !ended; i++) ended = !next(chunk[i]!, out);
+      } catch (error) {
+        return done(error as Error);
+      }
+      out.end();
+      done();
+    },
+  });
+}
+
+const isSpace = (b: number) => b === 0 || b === 9 || b === 10 || b === 12 || b === 13 || b === 32;
+
+function asciiHex(): Step {
+  let high = -1;
+  return (b, out) => {
+    if (b === 0x3e) {
+      if (high >= 0) out.byte(high << 4); // '>': an odd last digit is followed by 0
+      return false;
+    }
+    if (isSpace(b)) return true;
+    const v = b >= 0x30 && b <= 0x39 ? b - 0x30 : (b | 0x20) >= 0x61 && (b | 0x20) <= 0x66 ? (b | 0x20) - 0x57 : -1;
+    if (v < 0) throw new Error("bad hex digit");
+    if (high < 0) high = v;
+    else {
+      out.byte((high << 4) | v);
+      high = -1;
+    }
+    return true;
+  };
+}
+
+function ascii85(): Step {
+  let group: number[] = [];
+  const flush = (out: Output) => {
+    if (group.length === 0) return;
+    const n = group.length;
+    while (group.length < 5) group.push(84);
+    let value = 0;
+    for (const d of group) value = value * 85 + d;
+    for (let i = 0; i < n - 1; i++) out.byte(Math.floor(value / 2 ** (24 - 8 * i)) & 0xff);
+    group = [];
+  };
+  return (b, out) => {
+    if (isSpace(b)) return true;
+    if (b === 0x7e) {
+      flush(out); // '~' of the end marker
+      return false;
+    }
+    if (b === 0x7a && group.length === 0) {
+      out.fill(0, 4);
+      return true;
+    }
+    if (b < 0x21 || b > 0x75) throw new Error("bad ascii85 digit");
+    group.push(b - 0x21);
+    if (group.length === 5) flush(out);
+    return true;
+  };
+}
+
+function runLength(): Step {
+  let copy = 0;
+  let repeat = 0;
+  return (b, out) => {
+    if (copy > 0) {
+      out.byte(b);
+      copy--;
+    } else if (repeat > 0) {
+      out.fill(b, repeat);
+      repeat = 0;
+    } else if (b === 128) return false;
+    else if (b < 128) copy = b + 1;
+    else repeat = 257 - b;
+    return true;
+  };
+}
+
+/** The decoders of the filters that expand data; `null` for a filter that cannot be measured. */
+function decoder(filter: string): (() => Transform) | null {
+  switch (filter) {
+    case "FlateDecode":
+      return () => zlib.createInflate({ chunkSize: 256 * 1024 });
+    case "ASCIIHexDecode":
+      return () => transformOf(asciiHex);
+    case "ASCII85Decode":
+      return () => transformOf(ascii85);
+    case "RunLengthDecode":
+      return () => transformOf(runLength);
+    default:
+      return null;
+  }
+}
+
+/** The general-purpose filters of a stream, in order, up to the first image codec. */
+function decoders(filters: readonly string[]): (() => Transform)[] {
+  const out: (() => Transform)[] = [];
+  for (const filter of filters) {
+    if (IMAGE_FILTERS.has(filter)) break;
+    const make = decoder(filter);
+    // LZW (obsolete since PDF 1.2), Crypt and unknown filters: a size that cannot be measured is refused.
+    if (!make) throw new UploadRefused("unsafe", `pdf: filter ${filter} cannot be measured`);
+    out.push(make);
+  }
+  return out;
+}
+
+/** Counts what passes through, charging the meter; fails past the stream's limit. */
+function counter(meter: DecodeMeter, limit: number, state: { bytes: number }): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done: TransformCallback) {
+      state.bytes += chunk.length;
+      try {
+        meter.charge(chunk.length, state.bytes, limit);
+      } catch (error) {
+        return done(error as Error);
+      }
+      done(null, chunk);
+    },
+  });
+}
+
+/** The common case, a single small Flate stream, decoded at once (output capped) without a pipeline. */
+function trySync(contents: Uint8Array, filters: readonly string[], meter: DecodeMeter, limit: number): boolean {
+  if (filters.length !== 1 || filters[0] !== "FlateDecode") return false;
+  let size: number;
+  try {
+    size = zlib.inflateSync(contents, { maxOutputLength: Math.min(SYNC_LIMIT, limit + 1) }).length;
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === "ERR_BUFFER_TOO_LARGE") return false;
+    if (code === "Z_BUF_ERROR") return false; // truncated: measured by the stream path, which keeps what it decoded
+    throw new UploadRefused("unsafe", `pdf: undecodable stream (${code ?? "error"})`);
+  }
+  meter.charge(size, size, limit);
+  return true;
+}
+
+/**
+ * Decode `contents` through `filters` without keeping the output, charging every stage's output
+ * to `meter`. Throws `UploadRefused("unsafe")` past a limit, for a filter that cannot be measured,
+ * and for corrupt data (decoders disagree on where corrupt data ends, so its size is unknown);
+ * data that simply stops early is measured as far as it goes.
+ */
+export async function measureStream(contents: Uint8Array, filters: readonly string[], meter: DecodeMeter, limit: number): Promise<void> {
+  const stages = decoders(filters);
+  if (stages.length === 0) return;
+  if (trySync(contents, filters, meter, limit)) return;
+  const state = { bytes: 0 };
+  const chain: Transform[] = [];
+  for (const make of stages) chain.push(make(), counter(meter, limit, state));
+  const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
+  try {
+    await pipeline([Readable.from([Buffer.from(contents.buffer, contents.byteOffset, contents.byteLength)]), ...chain, sink]);
+  } catch (error) {
+    if (error instanceof UploadRefused) throw error;
+    if ((error as { code?: string }).code === "Z_BUF_ERROR") return;
+    throw new UploadRefused("unsafe", `pdf: undecodable stream (${(error as Error).message})`);
+  }
+}
