@@ -1,6 +1,7 @@
-import { PDFArray, PDFDict, PDFDocument, PDFName } from "pdf-lib";
+import { PDFArray, PDFContext, PDFDict, PDFDocument, PDFName, PDFString } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { ACCEPTED_MIMES } from "./formats.ts";
+import { findActiveContent, isActiveObject, removeActiveContent } from "./pdf-active-content.ts";
 import { ACTIVE_NAMES, ACTIVE_PDFS, PAGE_TEXT, pdfWith, readableText } from "./pdf-attacks.ts";
 import { sanitizeUpload } from "./sanitize.ts";
 
@@ -55,5 +56,42 @@ describe("PDF active content", () => {
     const file = await sanitized(pdfWith());
     expect(file.warning).toBe(false);
     expect(await readableText(file.bytes)).toContain(`(${PAGE_TEXT})`);
+  });
+});
+
+describe("PDF active-content rules", () => {
+  it("recognise every action by its type, not only the known-dangerous ones", () => {
+    const context = PDFContext.create();
+    for (const s of ["GoTo", "Named", "SetOCGState", "Thread", "Trans", "GoTo3DView"]) {
+      expect(isActiveObject(context.obj({ S: s }))).toBe(true);
+    }
+    expect(isActiveObject(context.obj({ Type: "Action" }))).toBe(true);
+    expect(isActiveObject(context.obj({ JS: PDFString.of("x") }))).toBe(true);
+    // Other dictionaries with /S: structure elements, page labels, transparency groups.
+    for (const s of ["P", "Link", "D", "Transparency"]) expect(isActiveObject(context.obj({ S: s }))).toBe(false);
+  });
+
+  it("cut references to active objects from arrays and dictionaries, wherever they are", () => {
+    const context = PDFContext.create();
+    const action = context.register(context.obj({ S: "URI", URI: PDFString.of("https://evil.example") }));
+    const note = context.register(context.obj({ Type: "Annot", Subtype: "Text" }));
+    const annots = context.obj([note, action, context.obj({ Type: "Annot", Subtype: "Screen" })]);
+    expect(removeActiveContent(context, annots)).toBe(true);
+    expect(annots.asArray()).toEqual([note]);
+    const custom = context.obj({ Private: action, Keep: note });
+    expect(removeActiveContent(context, custom)).toBe(true);
+    expect(custom.keys()).toEqual([PDFName.of("Keep")]);
+    expect(removeActiveContent(context, custom)).toBe(false);
+  });
+
+  it("find what is left anywhere, also in objects nothing refers to, so the output can be refused", () => {
+    const context = PDFContext.create();
+    context.register(context.obj({ Type: "Catalog" }));
+    expect(findActiveContent(context)).toBeNull();
+    context.register(context.obj({ Kids: [context.obj({ Deep: { AA: {} } })] }));
+    expect(findActiveContent(context)).toMatch(/AA/);
+    const other = PDFContext.create();
+    other.register(other.obj([other.obj({ S: "Launch", F: PDFString.of("cmd.exe") })]));
+    expect(findActiveContent(other)).toMatch(/Launch/);
   });
 });

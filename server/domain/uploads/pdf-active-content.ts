@@ -59,9 +59,12 @@ export function isActiveObject(object: PDFObject | undefined): boolean {
   );
 }
 
-/** Keys of `dict` that must not survive. */
-function activeKeys(dict: PDFDict): PDFName[] {
-  const keys = dict.keys().filter((key) => ACTIVE_KEYS.has(key));
+/** On a stream's dictionary, these fetch its data from another file. */
+const EXTERNAL_DATA_KEYS = names("F", "FFilter", "FDecodeParms");
+
+/** Keys of `dict` (the dictionary of a stream if `isStream`) that must not survive. */
+function activeKeys(dict: PDFDict, isStream: boolean): PDFName[] {
+  const keys = dict.keys().filter((key) => ACTIVE_KEYS.has(key) || (isStream && EXTERNAL_DATA_KEYS.has(key)));
   // A reference XObject draws a page of another file.
   if (dict.get(SUBTYPE) === FORM && dict.has(REF)) keys.push(REF);
   return keys;
@@ -71,11 +74,12 @@ const resolve = (context: PDFContext, value: PDFObject | undefined) => (value in
 
 /**
  * Remove from one dictionary or array every active entry and every reference to an active
- * object (which then becomes unreachable and is dropped). A go-to action of a link or outline
+ * object (which then becomes unreachable and is dropped); `isStream` when the dictionary is a
+ * stream's, whose data must not come from another file. A go-to action of a link or outline
  * item becomes a plain destination, so navigation inside the document keeps working.
  * Returns whether anything was removed.
  */
-export function removeActiveContent(context: PDFContext, object: PDFDict | PDFArray): boolean {
+export function removeActiveContent(context: PDFContext, object: PDFDict | PDFArray, isStream = false): boolean {
   let removed = false;
   if (object instanceof PDFArray) {
     for (let i = object.size() - 1; i >= 0; i--) {
@@ -86,7 +90,7 @@ export function removeActiveContent(context: PDFContext, object: PDFDict | PDFAr
     }
     return removed;
   }
-  for (const key of activeKeys(object)) {
+  for (const key of activeKeys(object, isStream)) {
     object.delete(key);
     removed = true;
   }
@@ -112,7 +116,7 @@ export function findActiveContent(context: PDFContext): string | null {
     if (isActiveObject(object)) return `active object ${dictOf(object)!.toString().slice(0, 80)}`;
     const dict = dictOf(object);
     if (dict) {
-      const keys = activeKeys(dict);
+      const keys = activeKeys(dict, object instanceof PDFStream);
       if (keys.length > 0) return `active entry ${keys[0]!.toString()}`;
       for (const [, value] of dict.entries()) if (!(value instanceof PDFRef)) pending.push(value);
     } else if (object instanceof PDFArray) {

@@ -132,6 +132,12 @@ export const ACTIVE_PDFS: Record<string, () => Buffer> = {
       content: stream("", `BT /F1 12 Tf 20 100 Td (${PAGE_TEXT}) Tj ET /X1 Do`),
       objects: [stream("/Type /XObject /Subtype /Form /BBox [0 0 10 10] /Ref << /F (\\\\\\\\evil.example\\\\x.pdf) /Page 0 >>", "")],
     }),
+  "stream data fetched from another file": () =>
+    pdfWith({
+      page: "/Resources << /Font << /F1 5 0 R >> /XObject << /X1 6 0 R >> >>",
+      content: stream("", `BT /F1 12 Tf 20 100 Td (${PAGE_TEXT}) Tj ET /X1 Do`),
+      objects: [stream("/Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 /F (https://evil.example/pixel) /FFilter /FlateDecode", "")],
+    }),
 };
 
 // ---- Decompression bombs --------------------------------------------------------------
@@ -233,4 +239,4 @@ export async function readableText(pdf: Uint8Array): Promise<string> {
 
 /** Names that only active content uses, as whole PDF names. */
 export const ACTIVE_NAMES =
-  /\/(OpenAction|AA|JS|JavaScript|Launch|URI|GoToR|GoToE|SubmitForm|ImportData|ResetForm|Hide|Named|Rendition|MediaClip|EmbeddedFiles?|EF|RF|AF|FileAttachment|XFA|NeedsRendering|RichMedia\w*|3DD?|U3D|Screen|Sound|Movie|Action|PA|Ref)(?![A-Za-z0-9#_.-])/;
+  /\/(OpenAction|AA|JS|JavaScript|Launch|URI|GoToR|GoToE|SubmitForm|ImportData|ResetForm|Hide|Named|Rendition|MediaClip|EmbeddedFiles?|EF|RF|AF|FileAttachment|XFA|NeedsRendering|RichMedia\w*|3DD?|U3D|Screen|Sound|Movie|Action|PA|Ref|FFilter)(?![A-Za-z0-9#_.-])/;

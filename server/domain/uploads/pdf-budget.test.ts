@@ -13,6 +13,7 @@ import {
   manyStreamsBomb,
   nestedObjectStreamBomb,
   objectStreamBomb,
+  pdfWith,
   runLengthBomb,
   zerosFlate,
 } from "./pdf-attacks.ts";
@@ -108,5 +109,12 @@ describe("PDF decompression budget", () => {
   it("accepts streams that decode to a lot within the budget", async () => {
     const result = await upload(manyStreamsBomb(3, 40));
     expect(result).toMatchObject({ ok: true });
+  });
+});
+
+describe("PDF nesting", () => {
+  it("refuses objects nested deeper than the parser's stack as unsafe", async () => {
+    const deep = `${"[".repeat(200_000)}${"]".repeat(200_000)}`;
+    expect(await upload(pdfWith({ catalog: `/Deep ${deep}` }))).toEqual({ ok: false, reason: "unsafe" });
   });
 });

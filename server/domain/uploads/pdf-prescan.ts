@@ -16,8 +16,10 @@ function parseAt(bytes: Uint8Array, start: number): { object?: PDFObject; read: 
   let object: PDFObject | undefined;
   try {
     object = parser.parseObject();
-  } catch {
-    // Not an object here; pdf-lib skips such bytes without decoding anything.
+  } catch (error) {
+    // Nesting deep enough to exhaust the stack here might not exhaust pdf-lib's: refused.
+    if (error instanceof RangeError) throw unsafe("objects nested too deeply");
+    // Otherwise not an object here; pdf-lib skips such bytes without decoding anything.
   }
   return { object, read: (parser as unknown as { bytes: { offset(): number } }).bytes.offset() };
 }

@@ -81,15 +81,17 @@ export async function sanitizePdf(bytes: Uint8Array, budget: PdfBudget = PDF_BUD
       ref = object;
       object = context.lookup(object);
     }
+    let isStream = false;
     if (object instanceof PDFStream) {
       if (!(object instanceof PDFRawStream)) throw new UploadRefused("damaged", "pdf: unexpected stream");
       streams.add(object);
       if (ref && isJpegStream(object)) jpegs.push({ ref, stream: object });
       object = object.dict;
+      isStream = true;
     }
     if (object instanceof PDFDict) {
       scrub(object);
-      if (removeActiveContent(context, object)) removed = true;
+      if (removeActiveContent(context, object, isStream)) removed = true;
       for (const [, value] of object.entries()) pending.push(value);
     } else if (object instanceof PDFArray) {
       if (removeActiveContent(context, object)) removed = true;
