@@ -208,9 +208,43 @@ export function nestedObjectStreamBomb(mib = 1536): Buffer {
   });
 }
 
-/** The page content behind LZW, a filter whose size cannot be measured. */
-export function lzwPdf(): Buffer {
-  return pdfWith({ content: stream("/Filter /LZWDecode", Buffer.from([0x80, 0x0b, 0x60, 0x50, 0x22, 0x0c, 0x0c, 0x85, 0x01])) });
+/** The page content behind a filter no reader knows, whose decoded size cannot be measured. */
+export function unknownFilterPdf(): Buffer {
+  return pdfWith({ content: stream("/Filter /SecretDecode", "x") });
+}
+
+/**
+ * LZW codes for zeros: each code names the previous string plus one zero, so a table of ~4000
+ * codes (~6 KB) decodes to ~8 MB; the table is cleared and the cycle repeated.
+ */
+export function lzwZerosBomb(mib = 1536): Buffer {
+  const out: number[] = [];
+  let acc = 0;
+  let bits = 0;
+  const put = (code: number, width: number) => {
+    acc = ((acc << width) | code) & 0xffffff;
+    bits += width;
+    while (bits >= 8) {
+      bits -= 8;
+      out.push((acc >>> bits) & 0xff);
+    }
+  };
+  let width = 9;
+  for (let total = 0; total < mib * MiB; ) {
+    put(256, width);
+    width = 9;
+    put(0, width);
+    total += 1;
+    for (let next = 258, length = 2; next < 4000; next++, length++) {
+      put(next, width);
+      total += length;
+      const n = next + 2; // the reader's next free code, plus EarlyChange
+      if ((n & (n - 1)) === 0) width = Math.min(Math.log2(n) + 1, 12);
+    }
+  }
+  put(257, width);
+  if (bits > 0) out.push((acc << (8 - bits)) & 0xff);
+  return pdfWith({ content: stream("/Filter /LZWDecode", Buffer.from(out)) });
 }
 
 // ---- Independent check of an output -------------------------------------------------------

@@ -7,7 +7,7 @@ import {
   contentStreamBomb,
   doubleFlateBomb,
   hexFlateBomb,
-  lzwPdf,
+  lzwZerosBomb,
   manyObjects,
   manyObjectsInStream,
   manyStreamsBomb,
@@ -15,6 +15,7 @@ import {
   objectStreamBomb,
   pdfWith,
   runLengthBomb,
+  unknownFilterPdf,
   zerosFlate,
 } from "./pdf-attacks.ts";
 import { DecodeMeter, measureStream, PDF_BUDGET } from "./pdf-budget.ts";
@@ -34,8 +35,50 @@ function referenceSize(data: Uint8Array, filters: string[]): number {
 
 async function measured(data: Uint8Array, filters: string[]): Promise<number> {
   const meter = new DecodeMeter(Number.MAX_SAFE_INTEGER);
-  await measureStream(data, filters, meter, Number.MAX_SAFE_INTEGER);
+  await measureStream(data, filters.map((name) => ({ name })), meter, Number.MAX_SAFE_INTEGER);
   return meter.bytes;
+}
+
+/** A plain LZW encoder (PDF flavour, EarlyChange 1), to check the measuring decoder against pdf-lib's. */
+function lzwEncode(data: Uint8Array): Buffer {
+  const out: number[] = [];
+  let acc = 0;
+  let bits = 0;
+  let width = 9;
+  const put = (code: number) => {
+    acc = (acc << width) | code;
+    bits += width;
+    while (bits >= 8) {
+      out.push((acc >>> (bits - 8)) & 0xff);
+      bits -= 8;
+    }
+    acc &= (1 << bits) - 1;
+  };
+  let table = new Map<string, number>();
+  let next = 258;
+  put(256);
+  let w = "";
+  for (const byte of data) {
+    const wc = w + String.fromCharCode(byte);
+    if (w === "" || table.has(wc) || wc.length === 1) {
+      w = wc;
+      continue;
+    }
+    put(w.length === 1 ? w.charCodeAt(0) : table.get(w)!);
+    table.set(wc, next++);
+    if (next === 1 << width && width < 12) width++;
+    if (next === 4094) {
+      put(256);
+      table = new Map();
+      next = 258;
+      width = 9;
+    }
+    w = String.fromCharCode(byte);
+  }
+  put(w.length === 1 ? w.charCodeAt(0) : table.get(w)!);
+  put(257);
+  if (bits > 0) out.push((acc << (8 - bits)) & 0xff);
+  return Buffer.from(out);
 }
 
 describe("PDF stream measurement", () => {
@@ -52,6 +95,12 @@ describe("PDF stream measurement", () => {
     expect(await measured(a85, ["ASCII85Decode"])).toBe(referenceSize(a85, ["ASCII85Decode"]));
     const rle = Buffer.from([2, 65, 66, 67, 253, 68, 128]);
     expect(await measured(rle, ["RunLengthDecode"])).toBe(referenceSize(rle, ["RunLengthDecode"]));
+    const lzw = lzwEncode(text);
+    expect(await measured(lzw, ["LZWDecode"])).toBe(text.length);
+    expect(referenceSize(lzw, ["LZWDecode"])).toBe(text.length);
+    const zeros = lzwZerosBomb(1);
+    const data = zeros.subarray(zeros.indexOf("stream\n") + 7, zeros.lastIndexOf("\nendstream"));
+    expect(await measured(data, ["LZWDecode"])).toBe(referenceSize(data, ["LZWDecode"]));
     // Image codecs end the measurement; nothing before them: nothing to decode.
     expect(await measured(flate, ["DCTDecode"])).toBe(0);
   });
@@ -61,8 +110,8 @@ describe("PDF stream measurement", () => {
     const rss = process.memoryUsage().rss;
     const started = performance.now();
     const meter = new DecodeMeter(PDF_BUDGET.fileBytes);
-    await expect(measureStream(bomb, ["FlateDecode"], meter, PDF_BUDGET.objectStreamBytes)).rejects.toMatchObject({ reason: "unsafe" });
-    expect(performance.now() - started).toBeLessThan(1000);
+    await expect(measureStream(bomb, [{ name: "FlateDecode" }], meter, PDF_BUDGET.objectStreamBytes)).rejects.toMatchObject({ reason: "unsafe" });
+    expect(performance.now() - started).toBeLessThan(2000);
     expect(process.memoryUsage().rss - rss).toBeLessThan(64 * MiB);
     expect(meter.bytes).toBeLessThan(PDF_BUDGET.objectStreamBytes + MiB);
   });
@@ -87,7 +136,8 @@ describe("PDF decompression budget", () => {
     ["an object stream inside an object stream", () => nestedObjectStreamBomb()],
     ["an object stream claiming a million objects", () => manyObjectsInStream()],
     [`more than ${PDF_BUDGET.objects} objects`, () => manyObjects()],
-    ["a filter whose size cannot be measured (LZW)", () => lzwPdf()],
+    ["an LZW bomb", () => lzwZerosBomb()],
+    ["a filter whose decoded size cannot be measured", () => unknownFilterPdf()],
   ];
   for (const [name, make] of bombs) {
     it(`refuses ${name} as unsafe`, async () => {
@@ -97,12 +147,13 @@ describe("PDF decompression budget", () => {
     });
   }
 
-  it("refuses the 1.5 GiB object stream in well under a second, without the parser inflating it", async () => {
+  it("refuses the 1.5 GiB object stream fast, without the parser inflating it", async () => {
     const input = objectStreamBomb();
     const rss = process.memoryUsage().rss;
     const started = performance.now();
     expect(await upload(input)).toEqual({ ok: false, reason: "unsafe" });
-    expect(performance.now() - started).toBeLessThan(1000);
+    // ~0.2 s on an idle machine (inflating it took 40 s before); the bound leaves room for a busy one.
+    expect(performance.now() - started).toBeLessThan(2000);
     expect(process.memoryUsage().rss - rss).toBeLessThan(64 * MiB);
   });
 

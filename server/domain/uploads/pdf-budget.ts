@@ -1,6 +1,7 @@
 import { Readable, Transform, Writable, type TransformCallback } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import zlib from "node:zlib";
+import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRef, type PDFObject } from "pdf-lib";
 import { UploadRefused } from "./errors.ts";
 
 /**
@@ -67,6 +68,16 @@ class Output {
     }
   }
 
+  bytes(data: Uint8Array): void {
+    for (let at = 0; at < data.length; ) {
+      const n = Math.min(data.length - at, this.chunk.length - this.used);
+      this.chunk.set(data.subarray(at, at + n), this.used);
+      this.used += n;
+      at += n;
+      if (this.used === this.chunk.length) this.end();
+    }
+  }
+
   end(): void {
     if (this.used === 0) return;
     this.flush(this.chunk.subarray(0, this.used));
@@ -78,12 +89,21 @@ class Output {
 /** A decoder as a byte-at-a-time state machine; returns false at the end of its data. */
 type Step = (byte: number, out: Output) => boolean;
 
-function transformOf(step: () => Step): Transform {
+/**
+ * A byte decoder as a stream stage. It stops by itself past `limit` output bytes: it runs
+ * synchronously over a whole input chunk, so it cannot wait for the counter downstream.
+ */
+function transformOf(step: () => Step, limit: number): Transform {
   const next = step();
   let ended = false;
+  let emitted = 0;
   return new Transform({
     transform(chunk: Buffer, _encoding, done: TransformCallback) {
-      const out = new Output((piece) => this.push(piece));
+      const out = new Output((piece) => {
+        emitted += piece.length;
+        if (emitted > limit) throw new UploadRefused("unsafe", `pdf: a stream decodes to more than ${limit} bytes`);
+        this.push(piece);
+      });
       try {
         for (let i = 0; i < chunk.length && !ended; i++) ended = !next(chunk[i]!, out);
       } catch (error) {
@@ -161,30 +181,132 @@ function runLength(): Step {
   };
 }
 
+/** LZW as pdf-lib (pdf.js) decodes it: 9- to 12-bit codes, 256 clears the table, 257 ends. */
+function lzw(earlyChange: number): () => Step {
+  return () => {
+    const values = new Uint8Array(4096);
+    const lengths = new Uint16Array(4096);
+    const prevCodes = new Uint16Array(4096);
+    const sequence = new Uint8Array(4096);
+    for (let i = 0; i < 256; i++) {
+      values[i] = i;
+      lengths[i] = 1;
+    }
+    let sequenceLength = 0;
+    let nextCode = 258;
+    let codeLength = 9;
+    let prevCode = 0;
+    let cached = 0;
+    let bitsCached = 0;
+    const code = (c: number, out: Output): boolean => {
+      const hasPrev = sequenceLength > 0;
+      if (c < 256) {
+        sequence[0] = c;
+        sequenceLength = 1;
+      } else if (c >= 258) {
+        if (c < nextCode) {
+          sequenceLength = lengths[c]!;
+          for (let j = sequenceLength - 1, q = c; j >= 0; j--) {
+            sequence[j] = values[q]!;
+            q = prevCodes[q]!;
+          }
+        } else {
+          sequence[sequenceLength++] = sequence[0]!;
+        }
+      } else if (c === 256) {
+        codeLength = 9;
+        nextCode = 258;
+        sequenceLength = 0;
+        return true;
+      } else {
+        return false;
+      }
+      if (hasPrev && nextCode < 4096) {
+        prevCodes[nextCode] = prevCode;
+        lengths[nextCode] = lengths[prevCode]! + 1;
+        values[nextCode] = sequence[0]!;
+        nextCode++;
+        const n = nextCode + earlyChange;
+        if ((n & (n - 1)) === 0) codeLength = Math.min(Math.log2(n) + 1, 12);
+      }
+      prevCode = c;
+      out.bytes(sequence.subarray(0, sequenceLength));
+      return true;
+    };
+    return (b, out) => {
+      cached = ((cached << 8) | b) & 0xffffff;
+      bitsCached += 8;
+      while (bitsCached >= codeLength) {
+        bitsCached -= codeLength;
+        if (!code((cached >>> bitsCached) & ((1 << codeLength) - 1), out)) return false;
+      }
+      return true;
+    };
+  };
+}
+
 /** The decoders of the filters that expand data; `null` for a filter that cannot be measured. */
-function decoder(filter: string): (() => Transform) | null {
+function decoder(filter: string, earlyChange: number): ((limit: number) => Transform) | null {
   switch (filter) {
+    case "LZWDecode":
+      return (limit) => transformOf(lzw(earlyChange), limit);
     case "FlateDecode":
       return () => zlib.createInflate({ chunkSize: 256 * 1024 });
     case "ASCIIHexDecode":
-      return () => transformOf(asciiHex);
+      return (limit) => transformOf(asciiHex, limit);
     case "ASCII85Decode":
-      return () => transformOf(ascii85);
+      return (limit) => transformOf(ascii85, limit);
     case "RunLengthDecode":
-      return () => transformOf(runLength);
+      return (limit) => transformOf(runLength, limit);
     default:
       return null;
   }
 }
 
+/** A filter's name and, for LZW, its EarlyChange parameter (default 1). */
+export interface Filter {
+  name: string;
+  earlyChange?: number;
+}
+
+/**
+ * The filters of a stream dictionary, read as pdf-lib's decoder reads them. With `directOnly`
+ * (before the file is parsed, when references cannot be resolved) an indirect filter or
+ * parameter is refused, since it could resolve to anything.
+ */
+export function streamFilters(dict: PDFDict, directOnly: boolean): Filter[] {
+  const value = (object: PDFObject | undefined): PDFObject | undefined => {
+    if (!(object instanceof PDFRef)) return object;
+    if (directOnly) throw new UploadRefused("unsafe", "pdf: indirect stream filter");
+    return dict.context.lookup(object);
+  };
+  const earlyChange = (params: PDFObject | undefined) => {
+    const parms = value(params);
+    const n = parms instanceof PDFDict ? value(parms.get(PDFName.of("EarlyChange"))) : undefined;
+    return n instanceof PDFNumber ? n.asNumber() : 1;
+  };
+  const filter = value(dict.get(PDFName.of("Filter")));
+  const params = value(dict.get(PDFName.of("DecodeParms")));
+  const nameOf = (f: PDFObject | undefined) => {
+    const name = value(f);
+    if (!(name instanceof PDFName)) throw new UploadRefused("unsafe", "pdf: bad stream filter");
+    return name.decodeText();
+  };
+  if (filter === undefined) return [];
+  if (filter instanceof PDFArray) {
+    return filter.asArray().map((f, i) => ({ name: nameOf(f), earlyChange: earlyChange(params instanceof PDFArray ? params.get(i) : undefined) }));
+  }
+  return [{ name: nameOf(filter), earlyChange: earlyChange(params) }];
+}
+
 /** The general-purpose filters of a stream, in order, up to the first image codec. */
-function decoders(filters: readonly string[]): (() => Transform)[] {
-  const out: (() => Transform)[] = [];
-  for (const filter of filters) {
-    if (IMAGE_FILTERS.has(filter)) break;
-    const make = decoder(filter);
-    // LZW (obsolete since PDF 1.2), Crypt and unknown filters: a size that cannot be measured is refused.
-    if (!make) throw new UploadRefused("unsafe", `pdf: filter ${filter} cannot be measured`);
+function decoders(filters: readonly Filter[]): ((limit: number) => Transform)[] {
+  const out: ((limit: number) => Transform)[] = [];
+  for (const { name, earlyChange } of filters) {
+    if (IMAGE_FILTERS.has(name)) break;
+    const make = decoder(name, earlyChange ?? 1);
+    // Crypt and unknown filters: a size that cannot be measured is refused.
+    if (!make) throw new UploadRefused("unsafe", `pdf: filter ${name} cannot be measured`);
     out.push(make);
   }
   return out;
@@ -206,8 +328,8 @@ function counter(meter: DecodeMeter, limit: number, state: { bytes: number }): T
 }
 
 /** The common case, a single small Flate stream, decoded at once (output capped) without a pipeline. */
-function trySync(contents: Uint8Array, filters: readonly string[], meter: DecodeMeter, limit: number): boolean {
-  if (filters.length !== 1 || filters[0] !== "FlateDecode") return false;
+function trySync(contents: Uint8Array, filters: readonly Filter[], meter: DecodeMeter, limit: number): boolean {
+  if (filters.length !== 1 || filters[0]!.name !== "FlateDecode") return false;
   let size: number;
   try {
     size = zlib.inflateSync(contents, { maxOutputLength: Math.min(SYNC_LIMIT, limit + 1) }).length;
@@ -227,13 +349,13 @@ function trySync(contents: Uint8Array, filters: readonly string[], meter: Decode
  * and for corrupt data (decoders disagree on where corrupt data ends, so its size is unknown);
  * data that simply stops early is measured as far as it goes.
  */
-export async function measureStream(contents: Uint8Array, filters: readonly string[], meter: DecodeMeter, limit: number): Promise<void> {
+export async function measureStream(contents: Uint8Array, filters: readonly Filter[], meter: DecodeMeter, limit: number): Promise<void> {
   const stages = decoders(filters);
   if (stages.length === 0) return;
   if (trySync(contents, filters, meter, limit)) return;
   const state = { bytes: 0 };
   const chain: Transform[] = [];
-  for (const make of stages) chain.push(make(), counter(meter, limit, state));
+  for (const make of stages) chain.push(make(limit), counter(meter, limit, state));
   const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
   try {
     await pipeline([Readable.from([Buffer.from(contents.buffer, contents.byteOffset, contents.byteLength)]), ...chain, sink]);

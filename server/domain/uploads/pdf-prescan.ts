@@ -1,6 +1,6 @@
 import { PDFArray, PDFContext, PDFName, PDFNumber, PDFObjectParser, PDFRawStream, type PDFDict, type PDFObject } from "pdf-lib";
 import { UploadRefused } from "./errors.ts";
-import { measureStream, type DecodeMeter, type PdfBudget } from "./pdf-budget.ts";
+import { measureStream, streamFilters, type DecodeMeter, type PdfBudget } from "./pdf-budget.ts";
 
 const OBJ = [0x6f, 0x62, 0x6a]; // "obj"
 const END = [0x65, 0x6e, 0x64]; // "end"
@@ -35,20 +35,6 @@ function objectStarts(bytes: Uint8Array): number[] {
     if (at(bytes, i, OBJ) && !(i >= 3 && at(bytes, i - 3, END))) starts.push(i + 3);
   }
   return starts;
-}
-
-/** A direct name, or names in a direct array; anything else pdf-lib might resolve differently is refused. */
-function filterNames(dict: PDFDict): string[] {
-  const filter = dict.get(PDFName.of("Filter"));
-  if (filter === undefined) return [];
-  if (filter instanceof PDFName) return [filter.decodeText()];
-  if (filter instanceof PDFArray) {
-    return filter.asArray().map((f) => {
-      if (!(f instanceof PDFName)) throw unsafe("indirect filter");
-      return f.decodeText();
-    });
-  }
-  throw unsafe("indirect filter");
 }
 
 function directNumber(dict: PDFDict, key: string): number | undefined {
@@ -103,6 +89,6 @@ export async function prescanPdf(bytes: Uint8Array, budget: PdfBudget, meter: De
       throw unsafe(`more than ${budget.objects} cross-reference entries`);
     }
     if (objects > budget.objects) throw unsafe(`more than ${budget.objects} objects`);
-    await measureStream(object.contents, filterNames(object.dict), meter, budget.objectStreamBytes);
+    await measureStream(object.contents, streamFilters(object.dict, true), meter, budget.objectStreamBytes);
   }
 }

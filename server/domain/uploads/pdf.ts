@@ -2,7 +2,7 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, PDFStrea
 import { stripJpegMetadata } from "./embedded-images.ts";
 import { UploadRefused } from "./errors.ts";
 import { findActiveContent, removeActiveContent } from "./pdf-active-content.ts";
-import { DecodeMeter, measureStream, PDF_BUDGET, type PdfBudget } from "./pdf-budget.ts";
+import { DecodeMeter, measureStream, PDF_BUDGET, streamFilters, type PdfBudget } from "./pdf-budget.ts";
 import { prescanPdf } from "./pdf-prescan.ts";
 
 const METADATA_KEYS = [
@@ -29,15 +29,6 @@ function scrub(dict: PDFDict): void {
   for (const key of METADATA_KEYS) dict.delete(key);
   const subtype = dict.get(SUBTYPE);
   if (subtype instanceof PDFName && MARKUP_ANNOTATIONS.has(subtype)) dict.delete(AUTHOR);
-}
-
-/** The filter names of a stream, as the viewer will apply them. */
-function filters(stream: PDFStream): string[] {
-  const filter = stream.dict.lookup(FILTER);
-  if (filter instanceof PDFName) return [filter.decodeText()];
-  if (filter instanceof PDFArray) return filter.asArray().map((_, i) => filter.lookup(i, PDFName).decodeText());
-  if (filter !== undefined) throw new UploadRefused("unsafe", "pdf: bad filter");
-  return [];
 }
 
 /**
@@ -99,7 +90,7 @@ export async function sanitizePdf(bytes: Uint8Array, budget: PdfBudget = PDF_BUD
     }
   }
   // What a viewer will decode; the object streams pdf-lib decoded were measured by the prescan.
-  for (const stream of streams) await measureStream(stream.contents, filters(stream), meter, budget.streamBytes);
+  for (const stream of streams) await measureStream(stream.contents, streamFilters(stream.dict, false), meter, budget.streamBytes);
   for (const [ref] of context.enumerateIndirectObjects()) {
     if (!reachable.has(ref)) context.delete(ref);
   }
