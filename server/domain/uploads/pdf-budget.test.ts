@@ -134,6 +134,7 @@ describe("PDF decompression budget", () => {
     ["a bomb behind an ASCII-hex filter", () => hexFlateBomb()],
     ["a run-length bomb", () => runLengthBomb()],
     ["an object stream inside an object stream", () => nestedObjectStreamBomb()],
+    ["a small object stream hidden inside another (readers would decode it unmeasured)", () => nestedObjectStreamBomb(1)],
     ["an object stream claiming a million objects", () => manyObjectsInStream()],
     [`more than ${PDF_BUDGET.objects} objects`, () => manyObjects()],
     ["an LZW bomb", () => lzwZerosBomb()],

@@ -11,6 +11,9 @@ const METADATA_KEYS = [
   PDFName.of("LastModified"),
 ];
 const SUBTYPE = PDFName.of("Subtype");
+const TYPE = PDFName.of("Type");
+const OBJECT_STREAM = PDFName.of("ObjStm");
+const XREF_STREAM = PDFName.of("XRef");
 const AUTHOR = PDFName.of("T"); // on markup annotations: the author's name (on form fields it is the field name)
 const FILTER = PDFName.of("Filter");
 const DCT = PDFName.of("DCTDecode");
@@ -75,6 +78,10 @@ export async function sanitizePdf(bytes: Uint8Array, budget: PdfBudget = PDF_BUD
     let isStream = false;
     if (object instanceof PDFStream) {
       if (!(object instanceof PDFRawStream)) throw new UploadRefused("damaged", "pdf: unexpected stream");
+      // pdf-lib consumed the file's own object and cross-reference streams; one still here was
+      // hidden inside an object stream, and a reader of the output would decode it unmeasured.
+      const type = object.dict.lookup(TYPE);
+      if (type === OBJECT_STREAM || type === XREF_STREAM) throw new UploadRefused("unsafe", "pdf: nested object stream");
       streams.add(object);
       if (ref && isJpegStream(object)) jpegs.push({ ref, stream: object });
       object = object.dict;
