@@ -101,6 +101,7 @@ describe("PDF stream measurement", () => {
     const zeros = lzwZerosBomb(1);
     const data = zeros.subarray(zeros.indexOf("stream\n") + 7, zeros.lastIndexOf("\nendstream"));
     expect(await measured(data, ["LZWDecode"])).toBe(referenceSize(data, ["LZWDecode"]));
+    expect(await measured(Buffer.alloc(0), ["FlateDecode"])).toBe(0);
     // Image codecs end the measurement; nothing before them: nothing to decode.
     expect(await measured(flate, ["DCTDecode"])).toBe(0);
   });
@@ -120,8 +121,14 @@ describe("PDF stream measurement", () => {
     const corrupt = Buffer.from(zlib.deflateSync(text));
     corrupt[10] = corrupt[10]! ^ 0xff;
     await expect(measured(corrupt, ["FlateDecode"])).rejects.toBeInstanceOf(UploadRefused);
-    // Data that merely stops early is measured as far as it goes.
+    // Data that merely stops early, or has a wrong checksum, is measured as far as it goes.
     expect(await measured(zlib.deflateSync(text).subarray(0, 200), ["FlateDecode"])).toBeGreaterThan(0);
+    const badChecksum = Buffer.from(zlib.deflateSync(text));
+    badChecksum[badChecksum.length - 1] = badChecksum.at(-1)! ^ 0xff;
+    expect(await measured(badChecksum, ["FlateDecode"])).toBe(text.length);
+    const bigBadChecksum = zlib.deflateSync(Buffer.concat(Array<Buffer>(40).fill(text)));
+    bigBadChecksum[bigBadChecksum.length - 1] = bigBadChecksum.at(-1)! ^ 0xff;
+    expect(await measured(bigBadChecksum, ["FlateDecode"])).toBe(40 * text.length);
   });
 });
 

@@ -45,6 +45,14 @@ export class DecodeMeter {
 // nothing on the server decodes them.
 const IMAGE_FILTERS = new Set(["DCTDecode", "JPXDecode", "CCITTFaxDecode", "JBIG2Decode"]);
 const SYNC_LIMIT = 1024 * 1024;
+// Input is fed in slices so a byte decoder (which cannot pause mid-chunk) hands on at most
+// ~2700 times this before the counter downstream can stop it.
+const SLICE = 4096;
+
+function* slices(contents: Uint8Array): Generator<Buffer> {
+  const buffer = Buffer.from(contents.buffer, contents.byteOffset, contents.byteLength);
+  for (let at = 0; at < buffer.length; at += SLICE) yield buffer.subarray(at, at + SLICE);
+}
 
 /** Where a byte decoder writes: fixed-size chunks handed on as they fill. */
 class Output {
@@ -245,19 +253,43 @@ function lzw(earlyChange: number): () => Step {
   };
 }
 
+/** A zlib header as pdf.js accepts it: deflate, a valid check, no preset dictionary. */
+function isZlibHeader(cmf: number, flg: number): boolean {
+  return (cmf & 0x0f) === 8 && ((cmf << 8) + flg) % 31 === 0 && (flg & 0x20) === 0;
+}
+
+/**
+ * Checks and drops the two-byte zlib header, so that raw inflation follows: like pdf.js, the
+ * checksum after the data is not verified (many writers get it wrong).
+ */
+function zlibHeader(): Transform {
+  const header: number[] = [];
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done: TransformCallback) {
+      let rest = chunk;
+      while (header.length < 2 && rest.length > 0) {
+        header.push(rest[0]!);
+        rest = rest.subarray(1);
+      }
+      if (header.length === 2 && !isZlibHeader(header[0]!, header[1]!)) return done(new Error("bad zlib header"));
+      done(null, rest.length > 0 ? rest : undefined);
+    },
+  });
+}
+
 /** The decoders of the filters that expand data; `null` for a filter that cannot be measured. */
-function decoder(filter: string, earlyChange: number): ((limit: number) => Transform) | null {
+function decoder(filter: string, earlyChange: number): ((limit: number) => Transform[]) | null {
   switch (filter) {
     case "LZWDecode":
-      return (limit) => transformOf(lzw(earlyChange), limit);
+      return (limit) => [transformOf(lzw(earlyChange), limit)];
     case "FlateDecode":
-      return () => zlib.createInflate({ chunkSize: 256 * 1024 });
+      return () => [zlibHeader(), zlib.createInflateRaw({ chunkSize: 256 * 1024 })];
     case "ASCIIHexDecode":
-      return (limit) => transformOf(asciiHex, limit);
+      return (limit) => [transformOf(asciiHex, limit)];
     case "ASCII85Decode":
-      return (limit) => transformOf(ascii85, limit);
+      return (limit) => [transformOf(ascii85, limit)];
     case "RunLengthDecode":
-      return (limit) => transformOf(runLength, limit);
+      return (limit) => [transformOf(runLength, limit)];
     default:
       return null;
   }
@@ -300,8 +332,8 @@ export function streamFilters(dict: PDFDict, directOnly: boolean): Filter[] {
 }
 
 /** The general-purpose filters of a stream, in order, up to the first image codec. */
-function decoders(filters: readonly Filter[]): ((limit: number) => Transform)[] {
-  const out: ((limit: number) => Transform)[] = [];
+function decoders(filters: readonly Filter[]): ((limit: number) => Transform[])[] {
+  const out: ((limit: number) => Transform[])[] = [];
   for (const { name, earlyChange } of filters) {
     if (IMAGE_FILTERS.has(name)) break;
     const make = decoder(name, earlyChange ?? 1);
@@ -330,13 +362,15 @@ function counter(meter: DecodeMeter, limit: number, state: { bytes: number }): T
 /** The common case, a single small Flate stream, decoded at once (output capped) without a pipeline. */
 function trySync(contents: Uint8Array, filters: readonly Filter[], meter: DecodeMeter, limit: number): boolean {
   if (filters.length !== 1 || filters[0]!.name !== "FlateDecode") return false;
+  if (contents.length < 2) return true; // empty: nothing to decode
+  if (!isZlibHeader(contents[0]!, contents[1]!)) throw new UploadRefused("unsafe", "pdf: undecodable stream (header)");
   let size: number;
   try {
-    size = zlib.inflateSync(contents, { maxOutputLength: Math.min(SYNC_LIMIT, limit + 1) }).length;
+    size = zlib.inflateRawSync(contents.subarray(2), { maxOutputLength: Math.min(SYNC_LIMIT, limit + 1) }).length;
   } catch (error) {
     const code = (error as { code?: string }).code;
-    if (code === "ERR_BUFFER_TOO_LARGE") return false;
-    if (code === "Z_BUF_ERROR") return false; // truncated: measured by the stream path, which keeps what it decoded
+    // Too big for one go, or truncated: measured by the stream path, which counts what it decoded.
+    if (code === "ERR_BUFFER_TOO_LARGE" || code === "Z_BUF_ERROR") return false;
     throw new UploadRefused("unsafe", `pdf: undecodable stream (${code ?? "error"})`);
   }
   meter.charge(size, size, limit);
@@ -355,10 +389,10 @@ export async function measureStream(contents: Uint8Array, filters: readonly Filt
   if (trySync(contents, filters, meter, limit)) return;
   const state = { bytes: 0 };
   const chain: Transform[] = [];
-  for (const make of stages) chain.push(make(limit), counter(meter, limit, state));
+  for (const make of stages) chain.push(...make(limit), counter(meter, limit, state));
   const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
   try {
-    await pipeline([Readable.from([Buffer.from(contents.buffer, contents.byteOffset, contents.byteLength)]), ...chain, sink]);
+    await pipeline([Readable.from(slices(contents)), ...chain, sink]);
   } catch (error) {
     if (error instanceof UploadRefused) throw error;
     if ((error as { code?: string }).code === "Z_BUF_ERROR") return;
