@@ -132,11 +132,17 @@ describe("PDF", () => {
     expect(after).not.toContain("Budi Santoso");
   });
 
-  it("keeps attached files but warns about them", async () => {
+  it("removes attached files and warns about the removal", async () => {
     const doc = await PDFDocument.load(await evidencePdf());
-    await doc.attach(Buffer.from("lampiran"), "lampiran.txt", { mimeType: "text/plain" });
-    const file = await sanitized(await doc.save());
+    await doc.attach(Buffer.from("isi lampiran rahasia"), "lampiran.txt", { mimeType: "text/plain" });
+    const input = await doc.save();
+    expect(await everything(input)).toContain("isi lampiran rahasia");
+
+    const file = await sanitized(input);
     expect(file).toMatchObject({ strippedMetadata: true, warning: true });
+    const after = await everything(file.bytes);
+    for (const needle of ["isi lampiran rahasia", "lampiran.txt", "/EmbeddedFile"]) expect(after).not.toContain(needle);
+    expect((await PDFDocument.load(file.bytes)).getPageCount()).toBe(1);
   });
 
   it("refuses a truncated or an encrypted PDF as damaged", async () => {

@@ -1,6 +1,9 @@
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, PDFStream, type PDFObject } from "pdf-lib";
 import { stripJpegMetadata } from "./embedded-images.ts";
 import { UploadRefused } from "./errors.ts";
+import { findActiveContent, removeActiveContent } from "./pdf-active-content.ts";
+import { DecodeMeter, measureStream, PDF_BUDGET, streamFilters, type PdfBudget } from "./pdf-budget.ts";
+import { prescanPdf } from "./pdf-prescan.ts";
 
 const METADATA_KEYS = [
   PDFName.of("Metadata"), // XMP, on the catalog and on pages, images, fonts ...
@@ -8,6 +11,9 @@ const METADATA_KEYS = [
   PDFName.of("LastModified"),
 ];
 const SUBTYPE = PDFName.of("Subtype");
+const TYPE = PDFName.of("Type");
+const OBJECT_STREAM = PDFName.of("ObjStm");
+const XREF_STREAM = PDFName.of("XRef");
 const AUTHOR = PDFName.of("T"); // on markup annotations: the author's name (on form fields it is the field name)
 const FILTER = PDFName.of("Filter");
 const DCT = PDFName.of("DCTDecode");
@@ -32,9 +38,14 @@ function scrub(dict: PDFDict): void {
  * Rewrite a PDF without its document information dictionary, XMP metadata, file identifier,
  * annotation author names, EXIF inside embedded JPEG images, and without objects no longer
  * reachable from the trailer (older revisions left behind by incremental updates).
- * `warning` is set when the file carries attached files, which are kept as they are.
+ * Active content is removed: actions and scripts of every kind, attached files, XFA forms,
+ * media, 3D and rich-media annotations; `warning` is set when something was removed.
+ * Every stream is measured under `budget` before pdf-lib or a viewer would decode it; past it,
+ * or if the output still holds active content, the file is refused as `unsafe`.
  */
-export async function sanitizePdf(bytes: Uint8Array): Promise<{ bytes: Uint8Array; warning: boolean }> {
+export async function sanitizePdf(bytes: Uint8Array, budget: PdfBudget = PDF_BUDGET): Promise<{ bytes: Uint8Array; warning: boolean }> {
+  const meter = new DecodeMeter(budget.fileBytes);
+  await prescanPdf(bytes, budget, meter);
   let doc: PDFDocument;
   try {
     // updateMetadata: false, or pdf-lib would write its own Producer and dates.
@@ -53,7 +64,8 @@ export async function sanitizePdf(bytes: Uint8Array): Promise<{ bytes: Uint8Arra
   const reachable = new Set<PDFRef>();
   const pending: (PDFObject | undefined)[] = [root];
   const jpegs: { ref: PDFRef; stream: PDFRawStream }[] = [];
-  let attachments = false;
+  const streams = new Set<PDFRawStream>();
+  let removed = false;
   while (pending.length > 0) {
     let object = pending.pop();
     let ref: PDFRef | undefined;
@@ -63,18 +75,29 @@ export async function sanitizePdf(bytes: Uint8Array): Promise<{ bytes: Uint8Arra
       ref = object;
       object = context.lookup(object);
     }
+    let isStream = false;
     if (object instanceof PDFStream) {
-      if (ref && object instanceof PDFRawStream && isJpegStream(object)) jpegs.push({ ref, stream: object });
+      if (!(object instanceof PDFRawStream)) throw new UploadRefused("damaged", "pdf: unexpected stream");
+      // pdf-lib consumed the file's own object and cross-reference streams; one still here was
+      // hidden inside an object stream, and a reader of the output would decode it unmeasured.
+      const type = object.dict.lookup(TYPE);
+      if (type === OBJECT_STREAM || type === XREF_STREAM) throw new UploadRefused("unsafe", "pdf: nested object stream");
+      streams.add(object);
+      if (ref && isJpegStream(object)) jpegs.push({ ref, stream: object });
       object = object.dict;
+      isStream = true;
     }
     if (object instanceof PDFDict) {
       scrub(object);
-      if (object.has(PDFName.of("EmbeddedFiles")) || object.get(SUBTYPE) === PDFName.of("FileAttachment")) attachments = true;
+      if (removeActiveContent(context, object, isStream)) removed = true;
       for (const [, value] of object.entries()) pending.push(value);
     } else if (object instanceof PDFArray) {
+      if (removeActiveContent(context, object)) removed = true;
       for (let i = 0; i < object.size(); i++) pending.push(object.get(i));
     }
   }
+  // What a viewer will decode; the object streams pdf-lib decoded were measured by the prescan.
+  for (const stream of streams) await measureStream(stream.contents, streamFilters(stream.dict, false), meter, budget.streamBytes);
   for (const [ref] of context.enumerateIndirectObjects()) {
     if (!reachable.has(ref)) context.delete(ref);
   }
@@ -83,10 +106,23 @@ export async function sanitizePdf(bytes: Uint8Array): Promise<{ bytes: Uint8Arra
     if (stripped) context.assign(ref, PDFRawStream.of(stream.dict, stripped));
   }
 
+  let out: Uint8Array;
   try {
-    const out = await doc.save({ addDefaultPage: false, updateFieldAppearances: false });
-    return { bytes: out, warning: attachments };
+    out = await doc.save({ addDefaultPage: false, updateFieldAppearances: false });
   } catch (error) {
     throw new UploadRefused("damaged", `pdf save: ${(error as Error).message}`);
   }
+  await verifyInactive(out);
+  return { bytes: out, warning: removed };
+}
+
+/** Parse the output again, as a reader would, and refuse it if any active content is left. */
+async function verifyInactive(out: Uint8Array): Promise<void> {
+  let finding: string | null;
+  try {
+    finding = findActiveContent((await PDFDocument.load(out, { updateMetadata: false })).context);
+  } catch (error) {
+    throw new UploadRefused("damaged", `pdf output: ${(error as Error).message}`);
+  }
+  if (finding) throw new UploadRefused("unsafe", `pdf: ${finding} remains after cleaning`);
 }
