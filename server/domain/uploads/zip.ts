@@ -4,7 +4,9 @@
  * ZIP64, multi-disk archives and encryption are not supported (no Office file under our size
  * limit needs them).
  */
+import { Inflate } from "fflate";
 import { crc32 } from "node:zlib";
+import { UploadRefused } from "./errors.ts";
 
 export interface ZipEntry {
   name: string;
@@ -81,6 +83,51 @@ export function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array | null
   if (end > bytes.length) return null;
   if (utf8.decode(bytes.subarray(at + 30, at + 30 + nameLength)) !== entry.name) return null;
   return bytes.subarray(start, end);
+}
+
+/**
+ * Decompression budget for one archive. Declared sizes are never trusted to stay within it:
+ * every limit is enforced on the bytes actually inflated, and inflation stops the moment one
+ * is passed. The ratio applies once an entry or the archive exceeds RATIO_FLOOR_BYTES, so
+ * small, highly compressible XML parts stay acceptable.
+ */
+export const MAX_ZIP_ENTRIES = 1000;
+export const MAX_ENTRY_BYTES = 32 * 1024 * 1024;
+export const MAX_UNZIPPED_BYTES = 100 * 1024 * 1024;
+export const MAX_ZIP_RATIO = 100;
+export const RATIO_FLOOR_BYTES = 1024 * 1024;
+/** Compressed bytes fed per step: deflate expands at most ~1:1032, so one step yields at most ~4 MiB. */
+const INFLATE_STEP = 4 * 1024;
+
+/** How many bytes `compressed` bytes may inflate to under the ratio and the absolute cap. */
+export function inflateAllowance(compressed: number, cap: number): number {
+  return Math.min(cap, Math.max(RATIO_FLOOR_BYTES, compressed * MAX_ZIP_RATIO));
+}
+
+/**
+ * Inflate (or copy) one entry's data chunk by chunk, handing each chunk to `take` and refusing
+ * as unsafe the moment more than `limit` bytes came out. Only corrupt deflate data is `damaged`.
+ */
+export function inflateWithin(name: string, method: number, data: Uint8Array, limit: number, take: (chunk: Uint8Array) => void): number {
+  let size = 0;
+  const accept = (chunk: Uint8Array) => {
+    size += chunk.length;
+    if (size > limit) throw new UploadRefused("unsafe", `${name}: inflates past ${limit} bytes`);
+    take(chunk);
+  };
+  if (method === 0) {
+    accept(data);
+    return size;
+  }
+  const inflate = new Inflate((chunk) => accept(chunk));
+  try {
+    for (let p = 0; p < data.length; p += INFLATE_STEP) inflate.push(data.subarray(p, p + INFLATE_STEP), p + INFLATE_STEP >= data.length);
+    if (data.length === 0) inflate.push(data, true);
+  } catch (error) {
+    if (error instanceof UploadRefused) throw error;
+    throw new UploadRefused("damaged", `${name}: ${(error as Error).message}`);
+  }
+  return size;
 }
 
 export interface ZipOutputEntry {
