@@ -146,14 +146,19 @@ export function cleanRelationshipsXml(xml: string, removedIds: ReadonlySet<strin
   return edits.apply(xml);
 }
 
-/** Keep only the overrides of parts that remain, and no default for a removed content type. */
+/**
+ * Keep only the overrides of parts that remain, and the defaults of extensions that remaining
+ * parts use (never one for a removed content type).
+ */
 export function cleanContentTypesXml(xml: string, kept: ReadonlySet<string>): string {
+  const extensions = new Set(["rels", "xml"]);
+  for (const part of kept) if (part.includes(".")) extensions.add(part.slice(part.lastIndexOf(".") + 1));
   const edits = new XmlEdits();
   scanXml(xml, {
     close(e, end) {
       const type = attr(e, "ContentType")?.toLowerCase().split(";")[0]!.trim() ?? "";
       if (e.local === "Override" && !kept.has(partName(attr(e, "PartName") ?? ""))) edits.remove(e.start, end);
-      else if (e.local === "Default" && isRemovedContentType(type)) edits.remove(e.start, end);
+      else if (e.local === "Default" && (isRemovedContentType(type) || !extensions.has(attr(e, "Extension")?.toLowerCase() ?? ""))) edits.remove(e.start, end);
     },
   });
   return edits.apply(xml);
