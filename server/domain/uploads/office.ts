@@ -144,31 +144,20 @@ function readPackage(bytes: Uint8Array): { located: Located[]; heads: Map<string
   const heads = new Map<string, Uint8Array>();
   const structure = new Map<string, string>();
   for (const { entry, data, part } of located) {
-    const keep = part === CONTENT_TYPES_PART || part.endsWith(".rels");
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    let crc = 0;
-    const head = new Uint8Array(8);
-    const limit = Math.min(inflateAllowance(data.length, MAX_ENTRY_BYTES), fileLimit - inflated);
-    inflateWithin(entry.name, entry.method, data, limit, (chunk) => {
-      if (size + chunk.length > entry.uncompressedSize) throw new UploadRefused("unsafe", `${entry.name}: inflates past its declared size`);
-      if (size < head.length) head.set(chunk.subarray(0, head.length - size), size);
-      size += chunk.length;
-      crc = crc32(chunk, crc);
-      if (keep) chunks.push(chunk);
-    });
-    inflated += size;
-    if (size !== entry.uncompressedSize || crc !== entry.crc32) throw new UploadRefused("damaged", `${entry.name}: size or CRC`);
-    heads.set(part, head.subarray(0, Math.min(size, head.length)));
-    if (keep) structure.set(part, text(entry.name, Buffer.concat(chunks)));
+    // The declared size only narrows the limit: an entry that inflates past it is lying about its expansion.
+    const limit = Math.min(inflateAllowance(data.length, MAX_ENTRY_BYTES), fileLimit - inflated, entry.uncompressedSize);
+    const content = inflateWithin(entry.name, entry.method, data, limit);
+    inflated += content.length;
+    if (content.length !== entry.uncompressedSize || crc32(content) !== entry.crc32) throw new UploadRefused("damaged", `${entry.name}: size or CRC`);
+    heads.set(part, content.slice(0, 8));
+    if (part === CONTENT_TYPES_PART || part.endsWith(".rels")) structure.set(part, text(entry.name, content));
   }
   return { located, heads, structure };
 }
 
+/** An entry already checked by readPackage, inflated again when its content is rewritten. */
 function inflateAll({ entry, data }: Located): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  inflateWithin(entry.name, entry.method, data, entry.uncompressedSize, (chunk) => chunks.push(chunk));
-  return Buffer.concat(chunks);
+  return inflateWithin(entry.name, entry.method, data, entry.uncompressedSize);
 }
 
 /**

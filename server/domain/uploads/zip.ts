@@ -4,8 +4,7 @@
  * ZIP64, multi-disk archives and encryption are not supported (no Office file under our size
  * limit needs them).
  */
-import { Inflate } from "fflate";
-import { crc32 } from "node:zlib";
+import { crc32, inflateRawSync } from "node:zlib";
 import { UploadRefused } from "./errors.ts";
 
 export interface ZipEntry {
@@ -96,8 +95,6 @@ export const MAX_ENTRY_BYTES = 32 * 1024 * 1024;
 export const MAX_UNZIPPED_BYTES = 100 * 1024 * 1024;
 export const MAX_ZIP_RATIO = 100;
 export const RATIO_FLOOR_BYTES = 1024 * 1024;
-/** Compressed bytes fed per step: deflate expands at most ~1:1032, so one step yields at most ~4 MiB. */
-const INFLATE_STEP = 4 * 1024;
 
 /** How many bytes `compressed` bytes may inflate to under the ratio and the absolute cap. */
 export function inflateAllowance(compressed: number, cap: number): number {
@@ -105,29 +102,24 @@ export function inflateAllowance(compressed: number, cap: number): number {
 }
 
 /**
- * Inflate (or copy) one entry's data chunk by chunk, handing each chunk to `take` and refusing
- * as unsafe the moment more than `limit` bytes came out. Only corrupt deflate data is `damaged`.
+ * Inflate (or copy) one entry's data, refusing it as unsafe the moment more than `limit` bytes
+ * come out: zlib checks the output length after every chunk it inflates and stops there, so
+ * no more than `limit` bytes (plus one chunk) are ever held. Only corrupt data is `damaged`.
  */
-export function inflateWithin(name: string, method: number, data: Uint8Array, limit: number, take: (chunk: Uint8Array) => void): number {
-  let size = 0;
-  const accept = (chunk: Uint8Array) => {
-    size += chunk.length;
-    if (size > limit) throw new UploadRefused("unsafe", `${name}: inflates past ${limit} bytes`);
-    take(chunk);
-  };
+export function inflateWithin(name: string, method: number, data: Uint8Array, limit: number): Uint8Array {
   if (method === 0) {
-    accept(data);
-    return size;
+    if (data.length > limit) throw new UploadRefused("unsafe", `${name}: larger than ${limit} bytes`);
+    return data;
   }
-  const inflate = new Inflate((chunk) => accept(chunk));
+  let out: Uint8Array;
   try {
-    for (let p = 0; p < data.length; p += INFLATE_STEP) inflate.push(data.subarray(p, p + INFLATE_STEP), p + INFLATE_STEP >= data.length);
-    if (data.length === 0) inflate.push(data, true);
+    out = inflateRawSync(data, { maxOutputLength: Math.max(1, limit), chunkSize: 64 * 1024 });
   } catch (error) {
-    if (error instanceof UploadRefused) throw error;
+    if ((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw new UploadRefused("unsafe", `${name}: inflates past ${limit} bytes`);
     throw new UploadRefused("damaged", `${name}: ${(error as Error).message}`);
   }
-  return size;
+  if (out.length > limit) throw new UploadRefused("unsafe", `${name}: inflates past ${limit} bytes`);
+  return out;
 }
 
 export interface ZipOutputEntry {
