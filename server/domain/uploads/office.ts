@@ -8,6 +8,7 @@ import {
   contentTypeOf,
   parseContentTypes,
   parseRelationships,
+  partName,
   type Relationship,
   relsPartOf,
   resolveTarget,
@@ -114,8 +115,8 @@ function readPackage(bytes: Uint8Array): { located: Located[]; heads: Map<string
   const names = new Set<string>();
   let declared = 0;
   for (const entry of entries) {
-    const name = entry.name.toLowerCase();
-    // Part names are case-insensitive; duplicates would let readers disagree on the content.
+    const name = partName(entry.name);
+    // Part names are case-insensitive (and may be percent-encoded); duplicates would let readers disagree on the content.
     if (names.has(name)) throw new UploadRefused("damaged", `duplicate entry ${entry.name}`);
     names.add(name);
     if (entry.flags & 1) throw new UploadRefused("unsupported_type", "encrypted zip entry");
@@ -135,7 +136,7 @@ function readPackage(bytes: Uint8Array): { located: Located[]; heads: Map<string
     if (previous && entry.localHeaderOffset < previous.data.byteOffset - bytes.byteOffset + previous.data.length) {
       throw new UploadRefused("unsafe", `entry ${entry.name} overlaps ${previous.entry.name}`);
     }
-    located.push({ entry, data, part: entry.name.toLowerCase() });
+    located.push({ entry, data, part: partName(entry.name) });
   }
 
   const packed = located.reduce((sum, { data }) => sum + data.length, 0);

@@ -104,7 +104,7 @@ export function inflateAllowance(compressed: number, cap: number): number {
 /**
  * Inflate (or copy) one entry's data, refusing it as unsafe the moment more than `limit` bytes
  * come out: zlib checks the output length after every chunk it inflates and stops there, so
- * no more than `limit` bytes (plus one chunk) are ever held. Only corrupt data is `damaged`.
+ * no more than `limit` bytes plus one 1 MiB chunk are ever held. Only corrupt data is `damaged`.
  */
 export function inflateWithin(name: string, method: number, data: Uint8Array, limit: number): Uint8Array {
   if (method === 0) {
@@ -113,7 +113,7 @@ export function inflateWithin(name: string, method: number, data: Uint8Array, li
   }
   let out: Uint8Array;
   try {
-    out = inflateRawSync(data, { maxOutputLength: Math.max(1, limit), chunkSize: 64 * 1024 });
+    out = inflateRawSync(data, { maxOutputLength: Math.max(1, limit), chunkSize: 1024 * 1024 });
   } catch (error) {
     if ((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw new UploadRefused("unsafe", `${name}: inflates past ${limit} bytes`);
     throw new UploadRefused("damaged", `${name}: ${(error as Error).message}`);
