@@ -42,6 +42,8 @@ const REMOVED_RELATIONSHIPS = new Set([
   "mailmergeheadersource",
   "mailmergerecipientdata",
   "powerpivotdata",
+  // Not active, but derived: Excel rebuilds it, and it would name cells whose formulas were removed.
+  "calcchain",
 ]);
 const REFUSED_RELATIONSHIPS = new Set(["xlmacrosheet", "xlintlmacrosheet", "dialogsheet"]);
 

