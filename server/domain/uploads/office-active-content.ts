@@ -6,6 +6,7 @@
  * - OLE objects, embedded packages, VBA projects and their data, ActiveX controls, altChunk
  *   imports, templates, subdocuments, frames, external links, data connections and query tables
  *   are removed, together with every part only they made reachable;
+ * - SVG pictures are removed (their PNG fallback stays);
  * - a part whose bytes are an archive or an OLE compound file is removed whatever it is called
  *   or labelled (nested archives are never unpacked);
  * - parts no relationship reaches are dropped, so nothing travels hidden in the package;
@@ -61,6 +62,8 @@ const REMOVED_CONTENT_TYPES = new Set([
   "application/vnd.openxmlformats-officedocument.spreadsheetml.externallink+xml",
   "application/vnd.openxmlformats-officedocument.spreadsheetml.connections+xml",
   "application/vnd.openxmlformats-officedocument.spreadsheetml.querytable+xml",
+  // SVG can carry scripts and external references; Office keeps a PNG fallback beside it.
+  "image/svg+xml",
 ]);
 const REFUSED_CONTENT_TYPES = new Set([
   "application/vnd.ms-excel.macrosheet+xml",
@@ -145,6 +148,8 @@ export function planPackage(view: PackageView): PackagePlan {
     const rels = view.relationships(source);
     if (!rels) continue;
     const relsPart = relsPartOf(source);
+    // Removal is by Id: two relationships sharing one would let a removed one take an allowed one along.
+    if (new Set(rels.map((r) => r.id)).size !== rels.length) throw new UploadRefused("damaged", `${relsPart}: duplicate Id`);
     keep.add(relsPart);
     for (const rel of rels) {
       const target = rel.external ? "" : resolveTarget(source, rel.target);

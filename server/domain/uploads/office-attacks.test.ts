@@ -24,7 +24,7 @@ function decode(xml: string): string {
 }
 
 const FORBIDDEN_RELATIONSHIPS = /\/(oleObject|package|control|activeXControlBinary|aFChunk|attachedTemplate|subDocument|frame|externalLink|externalLinkPath|connections|queryTable|vbaProject\w*|wordVbaData|xlMacrosheet|mailMergeSource)$/i;
-const FORBIDDEN_CONTENT_TYPES = /vbaProject|activeX|oleObject|macroEnabled|externalLink|connections\+xml|queryTable|macrosheet|message\/rfc822|spreadsheetml\.sheet"/i;
+const FORBIDDEN_CONTENT_TYPES = /vbaProject|activeX|oleObject|macroEnabled|externalLink|connections\+xml|queryTable|macrosheet|message\/rfc822|spreadsheetml\.sheet"|svg/i;
 const FORBIDDEN_ELEMENTS = /<(\w+:)?(attachedTemplate|subDoc|altChunk|frameset|OLEObject|oleObject|control|externalReference|mailMerge|dataSource)\b/;
 const ACTIVE_INSTRUCTION = /DDE|INCLUDE|IMPORT|LINK|EMBED|CMD|CALC|HTTP|EVIL/i;
 const RELATIONSHIPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -125,6 +125,9 @@ describe("active content in DOCX", () => {
     expect(document).toContain('HYPERLINK \\l "_Toc1"'); // a link inside the document stays a field
     expect(document).toContain(">PAGE<");
     expect(strFromU8(fields["word/header1.xml"]!)).toContain("<w:p><w:r><w:t>kop</w:t></w:r></w:p>");
+
+    const pictures = strFromU8((await clean(DOCX_ATTACKS.externalImages!(), "a.docx"))["word/document.xml"]!);
+    expect(pictures).toContain('<a:blip r:embed="rId2"><a:extLst><a:ext uri="{96DAC541-7B7A-43D3-8B79-37D633B846F1}"></a:ext></a:extLst></a:blip>'); // the PNG stays
 
     const ole = strFromU8((await clean(DOCX_ATTACKS.oleEmbedding!(), "a.docx"))["word/document.xml"]!);
     expect(ole).toContain('<w:object><v:shape id="ole1"><v:imagedata r:id="rId2"/></v:shape></w:object>');

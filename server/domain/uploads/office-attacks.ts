@@ -90,11 +90,16 @@ export const DOCX_ATTACKS: Record<string, () => Buffer> = {
   externalImages: () =>
     attackDocx(
       '<w:p><w:r><w:drawing><a:graphic><a:graphicData><a:blip r:link="rId3"/></a:graphicData></a:graphic></w:drawing></w:r>' +
-        '<w:r><w:pict><v:shape><v:imagedata r:id="rId4" o:title=""/></v:shape></w:pict></w:r></w:p>',
+        '<w:r><w:pict><v:shape><v:imagedata r:id="rId4" o:title=""/></v:shape></w:pict></w:r>' +
+        '<w:r><w:drawing><a:graphic><a:graphicData><a:blip r:embed="rId2"><a:extLst><a:ext uri="{96DAC541-7B7A-43D3-8B79-37D633B846F1}">' +
+        '<asvg:svgBlip xmlns:asvg="http://schemas.microsoft.com/office/drawing/2016/SVG/main" r:embed="rId5"/></a:ext></a:extLst></a:blip></a:graphicData></a:graphic></w:drawing></w:r></w:p>',
       [
         { id: "rId3", type: "image", target: `${EVIL}/track.png`, external: true },
         { id: "rId4", type: "image", target: "\\\\evil.example\\share\\leak.png", external: true },
+        { id: "rId5", type: "image", target: "media/image2.svg" },
       ],
+      { "word/media/image2.svg": strToU8('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script><image href="http://evil.example/i.png"/></svg>') },
+      '<Default Extension="svg" ContentType="image/svg+xml"/>',
     ),
   externalHyperlink: () =>
     attackDocx('<w:p><w:hyperlink r:id="rId3"><w:r><w:t>klik di sini</w:t></w:r></w:hyperlink></w:p>', [

@@ -30,7 +30,7 @@ function isAlwaysRemoved(e: XmlElement): boolean {
 }
 
 /** Elements that cannot stand without the relationship they reference (optional where they occur). */
-const REMOVED_WITH_REFERENCE = new Set(["externalData", "externalReference", "oleObject", "videoFile", "audioFile", "quickTimeFile", "wavAudioFile", "sourceFileName", "dataSource", "headerSource"]);
+const REMOVED_WITH_REFERENCE = new Set(["svgBlip", "externalData", "externalReference", "oleObject", "videoFile", "audioFile", "quickTimeFile", "wavAudioFile", "sourceFileName", "dataSource", "headerSource"]);
 
 interface Field {
   ranges: [number, number][];
