@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { ACCEPTED_MIMES } from "./formats.ts";
 import { DOCX_ATTACKS, DOCX_REFUSED, XLSX_ATTACKS, XLSX_REFUSED } from "./office-attacks.ts";
 import { sanitizeUpload } from "./sanitize.ts";
+import { docx, xlsx } from "./test-inputs.ts";
 
 const opts = { maxBytes: 10 * 1024 * 1024, allowedMimes: ACCEPTED_MIMES };
 
@@ -103,6 +104,17 @@ export function findActiveContent(parts: Record<string, Uint8Array>): string[] {
   }
   return findings;
 }
+
+describe("ordinary Office files", () => {
+  it("pass the same check untouched: every part kept, nothing flagged", async () => {
+    for (const [input, name] of [[docx(), "a.docx"], [xlsx(), "a.xlsx"]] as const) {
+      expect(findActiveContent(unzipSync(input))).toEqual([]);
+      const parts = await clean(input, name);
+      expect(Object.keys(parts).sort()).toEqual(Object.keys(unzipSync(input)).sort());
+      expect(findActiveContent(parts)).toEqual([]);
+    }
+  });
+});
 
 describe("active content in DOCX", () => {
   for (const [technique, build] of Object.entries(DOCX_ATTACKS)) {

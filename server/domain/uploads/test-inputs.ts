@@ -231,6 +231,7 @@ export function docx(extra: Zippable = {}): Buffer {
     "word/document.xml": strToU8(DOCUMENT_XML),
     "word/_rels/document.xml.rels": strToU8(DOCUMENT_RELS),
     "word/comments.xml": strToU8(COMMENTS_XML),
+    "word/media/image1.jpeg": new Uint8Array([0xff, 0xd8, 0xff, 0xd9]), // the smallest JPEG: start and end of image
     ...extra,
   };
   return Buffer.from(zipSync(files, { mtime: new Date("2026-11-03T10:00:00Z") }));
