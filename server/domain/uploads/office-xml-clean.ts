@@ -117,7 +117,7 @@ export function cleanPartXml(xml: string, removedIds: ReadonlySet<string>): stri
         field.ranges.push([e.start, end]);
         if (type !== "end") return;
         fields.pop();
-        // Nested fields' instructions are part of the outer one's: judged on its own text only.
+        // Judged on its own instruction text: a keyword hidden behind a nested field leaves it unknown, so not inert.
         if (!isInertField(field.instruction)) for (const [s, t] of field.ranges) edits.remove(s, t);
         return;
       }
