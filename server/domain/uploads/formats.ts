@@ -23,9 +23,9 @@ export const ACCEPTED_MIMES: readonly string[] = [JPEG, PNG, WEBP, PDF, TEXT, DO
 
 /**
  * Types accepted without full metadata removal, so the form can warn before sending.
- * Office files lose their document properties and the names of comment/revision authors,
- * but they can still hold identifying content we do not rewrite (paths of linked templates
- * and external links, revision-session IDs, hidden text, embedded objects).
+ * Office files lose their document properties, the names of comment/revision authors and
+ * every active or external part, but they can still hold identifying content we do not
+ * rewrite (revision-session IDs, hidden text, deleted text kept in tracked changes).
  * M4A is stripped; only an unusual layout (fragmented MP4) falls back to a per-file warning.
  */
 export const WARNING_MIMES: readonly string[] = [DOCX.mime, XLSX.mime];

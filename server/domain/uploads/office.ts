@@ -1,13 +1,32 @@
-import { deflateSync, Inflate } from "fflate";
+import { deflateSync } from "fflate";
 import { crc32 } from "node:zlib";
 import { stripJpegMetadata, stripPngMetadata } from "./embedded-images.ts";
 import { UploadRefused } from "./errors.ts";
-import { entryData, readZipDirectory, stored, writeZip, type ZipEntry, type ZipOutputEntry } from "./zip.ts";
-
-/** Zip-bomb limits: total unpacked size, and unpacked/packed ratio once the total is non-trivial. */
-export const MAX_UNZIPPED_BYTES = 100 * 1024 * 1024;
-export const MAX_ZIP_RATIO = 100;
-const RATIO_FLOOR_BYTES = 1024 * 1024;
+import { planPackage } from "./office-active-content.ts";
+import {
+  CONTENT_TYPES_PART,
+  contentTypeOf,
+  parseContentTypes,
+  parseRelationships,
+  partName,
+  type Relationship,
+  relsPartOf,
+  resolveTarget,
+} from "./office-package.ts";
+import { cleanContentTypesXml, cleanPartXml, cleanRelationshipsXml } from "./office-xml-clean.ts";
+import {
+  entryData,
+  inflateAllowance,
+  inflateWithin,
+  MAX_ENTRY_BYTES,
+  MAX_UNZIPPED_BYTES,
+  MAX_ZIP_ENTRIES,
+  readZipDirectory,
+  stored,
+  writeZip,
+  type ZipEntry,
+  type ZipOutputEntry,
+} from "./zip.ts";
 
 /** Entries whose presence makes an Office file more than a document: macros and ActiveX controls. */
 export function isActiveContent(name: string): boolean {
@@ -49,139 +68,157 @@ function scrubXml(name: string, xml: string): string {
   return xml;
 }
 
-function isScrubbedXml(name: string): boolean {
-  const lower = name.toLowerCase();
-  return (
-    (lower.startsWith("word/") && lower.endsWith(".xml")) ||
-    /^xl\/comments[^/]*\.xml$/.test(lower) ||
-    lower.startsWith("xl/persons/") ||
-    lower === "xl/workbook.xml"
-  );
-}
-
 const decoder = new TextDecoder("utf-8", { fatal: true });
 const encoder = new TextEncoder();
 
-/** Inflate (or copy) one entry, checking its size and CRC; `keep` false only verifies. */
-function unpack(data: Uint8Array, entry: ZipEntry, keep: boolean): Uint8Array | null {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  let crc = 0;
-  const take = (chunk: Uint8Array) => {
-    size += chunk.length;
-    if (size > entry.uncompressedSize) throw new UploadRefused("damaged", `${entry.name}: larger than declared`);
-    crc = crc32(chunk, crc);
-    if (keep) chunks.push(chunk);
-  };
-  if (entry.method === 0) take(data);
-  else {
-    const inflate = new Inflate((chunk) => take(chunk));
-    // Small steps bound how much one push can expand (deflate tops out near 1:1032).
-    const step = 16 * 1024;
-    try {
-      for (let p = 0; p < data.length; p += step) inflate.push(data.subarray(p, p + step), p + step >= data.length);
-      if (data.length === 0) inflate.push(data, true);
-    } catch (error) {
-      if (error instanceof UploadRefused) throw error;
-      throw new UploadRefused("damaged", `${entry.name}: ${(error as Error).message}`);
-    }
+function text(name: string, content: Uint8Array): string {
+  try {
+    return decoder.decode(content);
+  } catch {
+    throw new UploadRefused("damaged", `${name}: not UTF-8`);
   }
-  if (size !== entry.uncompressedSize || crc !== entry.crc32) throw new UploadRefused("damaged", `${entry.name}: size or CRC`);
-  if (!keep) return null;
-  const out = new Uint8Array(size);
-  let p = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, p);
-    p += chunk.length;
-  }
-  return out;
 }
 
-function propertyParts(rels: string | undefined): Map<string, string> {
+function isXmlContentType(type: string): boolean {
+  return type.endsWith("+xml") || type === "application/xml" || type === "text/xml";
+}
+
+function propertyParts(rels: Relationship[] | null): Map<string, string> {
   const parts = new Map([
     ["docprops/core.xml", "core"],
     ["docprops/app.xml", "app"],
     ["docprops/custom.xml", "custom"],
   ]);
-  for (const tag of rels?.match(/<Relationship\b[^>]*>/g) ?? []) {
-    const type = /\sType\s*=\s*["']([^"']*)["']/.exec(tag)?.[1] ?? "";
-    const target = /\sTarget\s*=\s*["']([^"']*)["']/.exec(tag)?.[1] ?? "";
-    const which = PROPERTY_RELATIONSHIPS.find(([pattern]) => pattern.test(type))?.[1];
-    if (which && target) parts.set(target.replace(/^\.?\//, "").toLowerCase(), which);
+  for (const rel of rels ?? []) {
+    const which = PROPERTY_RELATIONSHIPS.find(([pattern]) => pattern.test(rel.type))?.[1];
+    if (which && rel.target && !rel.external) parts.set(resolveTarget("", rel.target), which);
   }
   return parts;
 }
 
+interface Located {
+  entry: ZipEntry;
+  data: Uint8Array;
+  part: string;
+}
+
 /**
- * Rewrite a DOCX/XLSX package: document properties (author, company, last-modified-by,
- * template, custom fields) emptied, people's names removed from comments and revisions,
- * EXIF/text removed from embedded JPEG/PNG images, and the archive rebuilt without entry
- * timestamps or extra fields. Everything else is copied byte for byte.
+ * The entries of the archive, each inflated once under the decompression budget (checking its
+ * size and CRC). Returns the first bytes of every part and the full text of the package's own
+ * XML (content types and relationships), which decide what else is kept.
  */
-export function sanitizeOffice(bytes: Uint8Array): Buffer {
+function readPackage(bytes: Uint8Array): { located: Located[]; heads: Map<string, Uint8Array>; structure: Map<string, string> } {
   const entries = readZipDirectory(bytes);
   if (!entries) throw new UploadRefused("damaged", "zip directory");
+  if (entries.length > MAX_ZIP_ENTRIES) throw new UploadRefused("unsafe", `${entries.length} zip entries`);
 
   const names = new Set<string>();
-  let unpacked = 0;
-  let packed = 0;
+  let declared = 0;
   for (const entry of entries) {
-    const name = entry.name.toLowerCase();
-    // Part names are case-insensitive; duplicates would let readers disagree on the content.
+    const name = partName(entry.name);
+    // Part names are case-insensitive (and may be percent-encoded); duplicates would let readers disagree on the content.
     if (names.has(name)) throw new UploadRefused("damaged", `duplicate entry ${entry.name}`);
     names.add(name);
     if (entry.flags & 1) throw new UploadRefused("unsupported_type", "encrypted zip entry");
     if (entry.method !== 0 && entry.method !== 8) throw new UploadRefused("unsupported_type", `zip method ${entry.method}`);
     if (isActiveContent(entry.name)) throw new UploadRefused("unsupported_type", "macros or ActiveX");
-    unpacked += entry.uncompressedSize;
-    packed += entry.compressedSize;
+    declared += entry.uncompressedSize;
   }
-  if (unpacked > MAX_UNZIPPED_BYTES || (unpacked > RATIO_FLOOR_BYTES && unpacked > packed * MAX_ZIP_RATIO)) {
-    throw new UploadRefused("too_large", `zip expands to ${unpacked} bytes from ${packed}`);
-  }
+  // Declared sizes can only refuse early, never allow: the inflation below enforces the budget on real bytes.
+  if (declared > MAX_UNZIPPED_BYTES) throw new UploadRefused("unsafe", `zip declares ${declared} bytes`);
 
   // Entries sharing bytes are how small archives expand without limit (overlapping-file zip bombs).
-  const located = entries
-    .map((entry) => ({ entry, data: entryData(bytes, entry) }))
-    .sort((a, b) => a.entry.localHeaderOffset - b.entry.localHeaderOffset);
-  let previousEnd = 0;
-  for (const { entry, data } of located) {
-    if (!data || entry.localHeaderOffset < previousEnd) throw new UploadRefused("damaged", `entry ${entry.name}`);
-    previousEnd = data.byteOffset - bytes.byteOffset + data.length;
+  const located: Located[] = [];
+  for (const entry of entries.toSorted((a, b) => a.localHeaderOffset - b.localHeaderOffset)) {
+    const data = entryData(bytes, entry);
+    if (!data) throw new UploadRefused("damaged", `entry ${entry.name}`);
+    const previous = located.at(-1);
+    if (previous && entry.localHeaderOffset < previous.data.byteOffset - bytes.byteOffset + previous.data.length) {
+      throw new UploadRefused("unsafe", `entry ${entry.name} overlaps ${previous.entry.name}`);
+    }
+    located.push({ entry, data, part: partName(entry.name) });
   }
 
-  const relsEntry = located.find(({ entry }) => entry.name === "_rels/.rels");
-  const rels = relsEntry?.data ? unpack(relsEntry.data, relsEntry.entry, true) : null;
-  const properties = propertyParts(rels ? decoder.decode(rels) : undefined);
+  const packed = located.reduce((sum, { data }) => sum + data.length, 0);
+  const fileLimit = inflateAllowance(packed, MAX_UNZIPPED_BYTES);
+  let inflated = 0;
+  const heads = new Map<string, Uint8Array>();
+  const structure = new Map<string, string>();
+  for (const { entry, data, part } of located) {
+    // The declared size only narrows the limit: an entry that inflates past it is lying about its expansion.
+    const limit = Math.min(inflateAllowance(data.length, MAX_ENTRY_BYTES), fileLimit - inflated, entry.uncompressedSize);
+    const content = inflateWithin(entry.name, entry.method, data, limit);
+    inflated += content.length;
+    if (content.length !== entry.uncompressedSize || crc32(content) !== entry.crc32) throw new UploadRefused("damaged", `${entry.name}: size or CRC`);
+    heads.set(part, content.slice(0, 8));
+    if (part === CONTENT_TYPES_PART || part.endsWith(".rels")) structure.set(part, text(entry.name, content));
+  }
+  return { located, heads, structure };
+}
 
-  const output: ZipOutputEntry[] = located.map(({ entry, data }) => {
-    const lower = entry.name.toLowerCase();
-    const property = properties.get(lower);
-    const raw = data!;
+/** An entry already checked by readPackage, inflated again when its content is rewritten. */
+function inflateAll({ entry, data }: Located): Uint8Array {
+  return inflateWithin(entry.name, entry.method, data, entry.uncompressedSize);
+}
+
+/**
+ * Rewrite a DOCX/XLSX package under the decompression budget:
+ * - active content removed or the file refused (see office-active-content.ts): nothing external,
+ *   no macros, OLE, ActiveX, altChunk, templates, or fields and formulas that fetch or execute;
+ * - document properties (author, company, last-modified-by, template, custom fields) emptied,
+ *   people's names removed from comments and revisions, EXIF/text removed from embedded
+ *   JPEG/PNG images;
+ * - the archive rebuilt without entry timestamps or extra fields. Untouched parts are copied
+ *   byte for byte.
+ */
+export function sanitizeOffice(bytes: Uint8Array): Buffer {
+  const { located, heads, structure } = readPackage(bytes);
+  const typesXml = structure.get(CONTENT_TYPES_PART);
+  if (typesXml === undefined) throw new UploadRefused("unsupported_type", "no [Content_Types].xml");
+  const types = parseContentTypes(typesXml);
+  const relationships = new Map<string, Relationship[]>();
+  const relationshipsOf = (source: string) => {
+    const part = relsPartOf(source);
+    const xml = structure.get(part);
+    if (xml === undefined) return null;
+    if (!relationships.has(part)) relationships.set(part, parseRelationships(xml));
+    return relationships.get(part)!;
+  };
+  const plan = planPackage({ types, heads, relationships: relationshipsOf });
+  const properties = propertyParts(relationshipsOf(""));
+  const none = new Set<string>();
+
+  const output: ZipOutputEntry[] = [];
+  for (const item of located) {
+    const { entry, data, part } = item;
+    const copy = { name: entry.name, method: entry.method as 0 | 8, crc32: entry.crc32, uncompressedSize: entry.uncompressedSize, data };
+    if (part === CONTENT_TYPES_PART) {
+      output.push(rewritten(copy, typesXml, cleanContentTypesXml(typesXml, plan.keep)));
+      continue;
+    }
+    if (!plan.keep.has(part)) continue;
+    const property = properties.get(part);
     if (property) {
-      unpack(raw, entry, false);
-      return deflated(entry.name, encoder.encode(XML_HEAD + EMPTY_PROPERTIES[property]));
-    }
-    if (isScrubbedXml(entry.name)) {
-      const content = unpack(raw, entry, true)!;
-      let xml: string;
-      try {
-        xml = decoder.decode(content);
-      } catch {
-        throw new UploadRefused("damaged", `${entry.name}: not UTF-8`);
-      }
-      const scrubbed = scrubXml(entry.name, xml);
-      if (scrubbed !== xml) return deflated(entry.name, encoder.encode(scrubbed));
-    } else if (/\.(jpe?g|png)$/.test(lower)) {
-      const content = unpack(raw, entry, true)!;
-      const clean = lower.endsWith(".png") ? stripPngMetadata(content) : stripJpegMetadata(content);
-      if (clean && clean.length !== content.length) return stored(entry.name, clean);
+      output.push(deflated(entry.name, encoder.encode(XML_HEAD + EMPTY_PROPERTIES[property])));
+    } else if (part.endsWith(".rels")) {
+      const xml = structure.get(part)!;
+      output.push(rewritten(copy, xml, cleanRelationshipsXml(xml, plan.removed.get(part) ?? none)));
+    } else if (isXmlContentType(contentTypeOf(types, part))) {
+      const xml = text(entry.name, inflateAll(item));
+      output.push(rewritten(copy, xml, scrubXml(entry.name, cleanPartXml(xml, plan.removed.get(relsPartOf(part)) ?? none))));
+    } else if (/\.(jpe?g|png)$/.test(part)) {
+      const content = inflateAll(item);
+      const clean = part.endsWith(".png") ? stripPngMetadata(content) : stripJpegMetadata(content);
+      output.push(clean && clean.length !== content.length ? stored(entry.name, clean) : copy);
     } else {
-      unpack(raw, entry, false);
+      output.push(copy);
     }
-    return { name: entry.name, method: entry.method as 0 | 8, crc32: entry.crc32, uncompressedSize: entry.uncompressedSize, data: raw };
-  });
+  }
   return writeZip(output);
+}
+
+function rewritten(copy: ZipOutputEntry, before: string, after: string): ZipOutputEntry {
+  return after === before ? copy : deflated(copy.name, encoder.encode(after));
 }
 
 function deflated(name: string, content: Uint8Array): ZipOutputEntry {

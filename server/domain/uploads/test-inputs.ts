@@ -194,6 +194,13 @@ const ROOT_RELS =
   '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>' +
   "</Relationships>";
 
+/** The main document's relationships: its comments and one picture. */
+export const DOCUMENT_RELS =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+  '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/>' +
+  '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image1.jpeg"/>' +
+  "</Relationships>";
+
 export const CORE_XML =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ' +
   'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
@@ -222,7 +229,59 @@ export function docx(extra: Zippable = {}): Buffer {
     "docProps/core.xml": strToU8(CORE_XML),
     "docProps/app.xml": strToU8(APP_XML),
     "word/document.xml": strToU8(DOCUMENT_XML),
+    "word/_rels/document.xml.rels": strToU8(DOCUMENT_RELS),
     "word/comments.xml": strToU8(COMMENTS_XML),
+    "word/media/image1.jpeg": new Uint8Array([0xff, 0xd8, 0xff, 0xd9]), // the smallest JPEG: start and end of image
+    ...extra,
+  };
+  return Buffer.from(zipSync(files, { mtime: new Date("2026-11-03T10:00:00Z") }));
+}
+
+const SHEET_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const RELS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+const XLSX_CONTENT_TYPES =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+  '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+  '<Default Extension="xml" ContentType="application/xml"/>' +
+  '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+  '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
+  '<Override PartName="/xl/comments1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/>' +
+  '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>';
+
+export const WORKBOOK_XML =
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${SHEET_NS}" xmlns:r="${RELS_NS}">` +
+  '<sheets><sheet name="Rekap" sheetId="1" r:id="rId1"/></sheets></workbook>';
+
+export const WORKBOOK_RELS =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+  '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>' +
+  "</Relationships>";
+
+export const SHEET_XML =
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${SHEET_NS}" xmlns:r="${RELS_NS}"><sheetData>` +
+  '<row r="1"><c r="A1"><v>150000</v></c><c r="B1"><f>A1*2</f><v>300000</v></c></row></sheetData></worksheet>';
+
+/** An XLSX package with one worksheet and its comments; `extra` entries are added or replace the defaults. */
+export function xlsx(extra: Zippable = {}): Buffer {
+  const files: Zippable = {
+    "[Content_Types].xml": strToU8(XLSX_CONTENT_TYPES),
+    "_rels/.rels": strToU8(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' +
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>' +
+        "</Relationships>",
+    ),
+    "docProps/core.xml": strToU8(CORE_XML),
+    "xl/workbook.xml": strToU8(WORKBOOK_XML),
+    "xl/_rels/workbook.xml.rels": strToU8(WORKBOOK_RELS),
+    "xl/worksheets/sheet1.xml": strToU8(SHEET_XML),
+    "xl/worksheets/_rels/sheet1.xml.rels": strToU8(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="../comments1.xml"/>' +
+        "</Relationships>",
+    ),
+    "xl/comments1.xml": strToU8(`<comments xmlns="${SHEET_NS}"><authors><author>Budi Santoso</author></authors><commentList/></comments>`),
     ...extra,
   };
   return Buffer.from(zipSync(files, { mtime: new Date("2026-11-03T10:00:00Z") }));

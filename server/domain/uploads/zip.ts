@@ -4,7 +4,8 @@
  * ZIP64, multi-disk archives and encryption are not supported (no Office file under our size
  * limit needs them).
  */
-import { crc32 } from "node:zlib";
+import { crc32, inflateRawSync } from "node:zlib";
+import { UploadRefused } from "./errors.ts";
 
 export interface ZipEntry {
   name: string;
@@ -81,6 +82,44 @@ export function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array | null
   if (end > bytes.length) return null;
   if (utf8.decode(bytes.subarray(at + 30, at + 30 + nameLength)) !== entry.name) return null;
   return bytes.subarray(start, end);
+}
+
+/**
+ * Decompression budget for one archive. Declared sizes are never trusted to stay within it:
+ * every limit is enforced on the bytes actually inflated, and inflation stops the moment one
+ * is passed. The ratio applies once an entry or the archive exceeds RATIO_FLOOR_BYTES, so
+ * small, highly compressible XML parts stay acceptable.
+ */
+export const MAX_ZIP_ENTRIES = 1000;
+export const MAX_ENTRY_BYTES = 32 * 1024 * 1024;
+export const MAX_UNZIPPED_BYTES = 100 * 1024 * 1024;
+export const MAX_ZIP_RATIO = 100;
+export const RATIO_FLOOR_BYTES = 1024 * 1024;
+
+/** How many bytes `compressed` bytes may inflate to under the ratio and the absolute cap. */
+export function inflateAllowance(compressed: number, cap: number): number {
+  return Math.min(cap, Math.max(RATIO_FLOOR_BYTES, compressed * MAX_ZIP_RATIO));
+}
+
+/**
+ * Inflate (or copy) one entry's data, refusing it as unsafe the moment more than `limit` bytes
+ * come out: zlib checks the output length after every chunk it inflates and stops there, so
+ * no more than `limit` bytes plus one 1 MiB chunk are ever held. Only corrupt data is `damaged`.
+ */
+export function inflateWithin(name: string, method: number, data: Uint8Array, limit: number): Uint8Array {
+  if (method === 0) {
+    if (data.length > limit) throw new UploadRefused("unsafe", `${name}: larger than ${limit} bytes`);
+    return data;
+  }
+  let out: Uint8Array;
+  try {
+    out = inflateRawSync(data, { maxOutputLength: Math.max(1, limit), chunkSize: 1024 * 1024 });
+  } catch (error) {
+    if ((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw new UploadRefused("unsafe", `${name}: inflates past ${limit} bytes`);
+    throw new UploadRefused("damaged", `${name}: ${(error as Error).message}`);
+  }
+  if (out.length > limit) throw new UploadRefused("unsafe", `${name}: inflates past ${limit} bytes`);
+  return out;
 }
 
 export interface ZipOutputEntry {
