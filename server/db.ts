@@ -1,7 +1,8 @@
 /**
  * The only place a Prisma client is made.
  * - PostgreSQL (DATABASE_URL set) through @prisma/adapter-pg.
- * - Embedded PGlite on disk (DATABASE_URL unset), owned by this one process.
+ * - Embedded PGlite on disk (DATABASE_URL unset), owned by this one process: opened only
+ *   under the directory's exclusive lock (data-dir-lock.ts), held until close().
  * - In-memory PGlite for tests.
  * Pending migrations are applied before the client is handed out.
  */
@@ -11,7 +12,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { byteaSerializers, withFastByteaReads } from "./pglite-bytea.ts";
 import { PrismaClient } from "./generated/prisma/client.ts";
-import { env } from "./env.ts";
+import { ConfigError, env } from "./env.ts";
+import { lockDataDir, type DataDirLock } from "./data-dir-lock.ts";
 import { applyMigrations, releaseSchemaEngine, type AdapterFactory } from "../prisma/tool/schema-engine.ts";
 import { migrationPaths } from "../prisma/tool/paths.ts";
 
@@ -93,16 +95,30 @@ export async function openDb(target: DatabaseTarget, options: OpenDbOptions = {}
       throw e;
     }
   }
-  if (target.kind === "pglite") await fs.mkdir(target.dataDir, { recursive: true });
-  const pglite =
-    target.kind === "pglite"
-      ? new PGlite(target.dataDir, { startParams: EMBEDDED_START_PARAMS, serializers: byteaSerializers })
-      : new PGlite({ serializers: byteaSerializers, ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}) });
-  await pglite.waitReady;
+  let lock: DataDirLock | undefined;
+  let pglite: PGlite;
+  if (target.kind === "pglite") {
+    lock = lockDataDir(target.dataDir);
+    try {
+      await fs.mkdir(target.dataDir, { recursive: true });
+      pglite = new PGlite(target.dataDir, { startParams: EMBEDDED_START_PARAMS, serializers: byteaSerializers });
+      await pglite.waitReady;
+    } catch (e) {
+      lock.release();
+      throw e;
+    }
+  } else {
+    pglite = new PGlite({ serializers: byteaSerializers, ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}) });
+    await pglite.waitReady;
+  }
   const db = new PrismaClient({ ...CLIENT_OPTIONS, adapter: new PrismaPGlite(withFastByteaReads(pglite)) });
   const close = async () => {
-    await db.$disconnect();
-    await pglite.close();
+    try {
+      await db.$disconnect();
+      await pglite.close();
+    } finally {
+      lock?.release();
+    }
   };
   try {
     const applied = shouldMigrate ? await migrate(db, new PrismaPGlite(withFastByteaReads(pglite)), options.root) : [];
@@ -111,6 +127,11 @@ export async function openDb(target: DatabaseTarget, options: OpenDbOptions = {}
     await close();
     throw e;
   }
+}
+
+export function refuseToStart(e: ConfigError): never {
+  console.error(`Lentera cannot start: ${e.message}`);
+  process.exit(1);
 }
 
 // One client per server process; kept on globalThis so dev-mode reloads reuse it
@@ -122,8 +143,11 @@ export function getDbHandle(): Promise<DbHandle> {
   if (!globalForDb.lenteraDb) {
     const config = env();
     globalForDb.lenteraDb = openDb(config.database, { migrate: config.autoMigrate });
-    globalForDb.lenteraDb.catch(() => {
+    globalForDb.lenteraDb.catch((e: unknown) => {
       globalForDb.lenteraDb = undefined; // let the next request retry (e.g. PostgreSQL was down)
+      // A refusal (directory held by another process, wrong or missing secrets) is final:
+      // serving on would split or destroy the data, so the process stops, with one line.
+      if (e instanceof ConfigError) refuseToStart(e);
     });
   }
   return globalForDb.lenteraDb;
