@@ -145,6 +145,19 @@ describe("within one process", () => {
     lockDataDir(dir).release();
   });
 
+  it("two spellings of one directory (through a symlink) meet on one lock", () => {
+    fs.mkdirSync(root, { recursive: true });
+    const link = `${root}-link`;
+    fs.symlinkSync(root, link);
+    try {
+      const lock = lockDataDir(dir);
+      expect(() => lockDataDir(path.join(link, "pglite"))).toThrow(/already open in this process/);
+      lock.release();
+    } finally {
+      fs.rmSync(link, { force: true });
+    }
+  });
+
   it("takes over a stale lock whose taker died mid-way, and a damaged lock file", () => {
     fs.mkdirSync(root, { recursive: true });
     fs.writeFileSync(`${dir}.lock`, record(deadPid(), "stale-owner-1"));

@@ -210,13 +210,14 @@ function installExitHook() {
  * DataDirLockedError with one line naming the directory and the holder.
  */
 export function lockDataDir(dir: string): DataDirLock {
-  const resolved = path.resolve(dir);
+  // The parent's real path: two spellings of one directory (a symlink) must meet on one lock.
+  fs.mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
+  const resolved = path.join(fs.realpathSync(path.dirname(path.resolve(dir))), path.basename(dir));
   const lockFile = `${resolved}.lock`;
   if (held.has(lockFile)) {
     // A second PGlite on the directory within one process corrupts it just the same.
     throw new DataDirLockedError(`The database directory ${resolved} is already open in this process (${process.pid}); refusing to open it twice`);
   }
-  fs.mkdirSync(path.dirname(lockFile), { recursive: true });
   const record = ownRecord();
   for (let attempt = 0; attempt < 40; attempt++) {
     if (attempt > 0) pause(25); // another taker is mid-way (a few milliseconds)
