@@ -211,8 +211,9 @@ function installExitHook() {
  */
 export function lockDataDir(dir: string): DataDirLock {
   // The parent's real path: two spellings of one directory (a symlink) must meet on one lock.
-  fs.mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
-  const resolved = path.join(fs.realpathSync(path.dirname(path.resolve(dir))), path.basename(dir));
+  const parent = path.dirname(path.resolve(/* turbopackIgnore: true */ dir));
+  fs.mkdirSync(parent, { recursive: true });
+  const resolved = path.join(fs.realpathSync(parent), path.basename(dir));
   const lockFile = `${resolved}.lock`;
   if (held.has(lockFile)) {
     // A second PGlite on the directory within one process corrupts it just the same.
