@@ -25,7 +25,7 @@ export interface PrepareOptions {
 
 export async function prepareDatabase(env: NodeJS.ProcessEnv, { syntheticCases, log }: PrepareOptions): Promise<StaffSecrets> {
   const config = loadEnv(env as Record<string, string>);
-  const handle = await openDb(config.database, { migrate: true });
+  const handle = await openDb(config.database, { migrate: true, secrets: config });
   try {
     await seedDemo(handle.db, { log: () => {}, password: () => BENCH_STAFF_PASSWORD });
     const secrets = new Map<string, Buffer>();

@@ -1,7 +1,7 @@
 /**
  * npm run db:seed:synthetic -- [count]   (default 100000)
  * Adds synthetic cases for load tests to the configured database (see seed-synthetic-data.ts).
- * Refused in production; like db:seed, do not run it while a server holds the embedded database.
+ * Refused in production; like db:seed, refused while a server holds the embedded database.
  */
 import { ConfigError, env } from "../server/env.ts";
 import { openDb } from "../server/db.ts";
@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const raw = process.argv[2] ?? "100000";
   const count = Number(raw);
   if (!Number.isInteger(count) || count < 1 || count > 2_000_000) throw new ConfigError(`count must be a whole number from 1 to 2000000 (got "${raw}")`);
-  const handle = await openDb(config.database, { migrate: config.autoMigrate });
+  const handle = await openDb(config.database, { migrate: config.autoMigrate, secrets: config });
   try {
     const started = Date.now();
     const total = await seedSyntheticCases(handle.db, config.secrets.masterKey, count);

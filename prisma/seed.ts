@@ -1,8 +1,8 @@
 /**
  * npm run db:seed — demo accounts and default settings (idempotent; see seed-data.ts).
  * Opens the app database like the server does: PostgreSQL when DATABASE_URL is set, else
- * embedded PGlite in ./data/pglite — so do not run it while `next dev`/`next start` holds
- * that PGlite directory open.
+ * embedded PGlite in ./data/pglite (refused while `next dev`/`next start` holds that
+ * directory), with the same secret checks.
  */
 import { ConfigError, env } from "../server/env.ts";
 import { openDb, pendingMigrations } from "../server/db.ts";
@@ -11,7 +11,7 @@ import { assertDemoSeedAllowed, SeedRefusedError, seedDemo } from "./seed-data.t
 async function main(): Promise<void> {
   const config = env();
   assertDemoSeedAllowed(config);
-  const handle = await openDb(config.database, { migrate: config.autoMigrate });
+  const handle = await openDb(config.database, { migrate: config.autoMigrate, secrets: config });
   try {
     const pending = await pendingMigrations(handle.db);
     if (pending.length) throw new ConfigError(`The database has ${pending.length} pending migration(s); run \`npm run db:migrate\` first.`);

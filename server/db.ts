@@ -1,7 +1,8 @@
 /**
  * The only place a Prisma client is made.
  * - PostgreSQL (DATABASE_URL set) through @prisma/adapter-pg.
- * - Embedded PGlite on disk (DATABASE_URL unset), owned by this one process.
+ * - Embedded PGlite on disk (DATABASE_URL unset), owned by this one process: opened only
+ *   under the directory's exclusive lock (data-dir-lock.ts), held until close().
  * - In-memory PGlite for tests.
  * Pending migrations are applied before the client is handed out.
  */
@@ -11,7 +12,9 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { byteaSerializers, withFastByteaReads } from "./pglite-bytea.ts";
 import { PrismaClient } from "./generated/prisma/client.ts";
-import { env } from "./env.ts";
+import { ConfigError, env, saveGeneratedSecrets, type Env } from "./env.ts";
+import { checkSecrets } from "./domain/secret-check.ts";
+import { lockDataDir, type DataDirLock } from "./data-dir-lock.ts";
 import { applyMigrations, releaseSchemaEngine, type AdapterFactory } from "../prisma/tool/schema-engine.ts";
 import { migrationPaths } from "../prisma/tool/paths.ts";
 
@@ -37,6 +40,12 @@ export interface OpenDbOptions {
   migrate?: boolean;
   /** App root holding prisma/ (defaults to the working directory). */
   root?: string;
+  /**
+   * The configuration whose secrets will read or write encrypted data through this handle:
+   * checked against the database's check values (recorded on first use) before the handle
+   * is returned, so nothing is served or written under a wrong or lost secret.
+   */
+  secrets?: Env;
 }
 
 /** Migration directory names that are not yet recorded as finished in _prisma_migrations. */
@@ -80,32 +89,57 @@ const EMBEDDED_START_PARAMS = [...PGlite.defaultStartParams, "-c", "shared_buffe
  */
 const CLIENT_OPTIONS = { errorFormat: "minimal" } as const;
 
+/** Migrates (unless told not to) and checks the secrets; the steps every open runs. */
+async function prepare(db: Db, adapterFactory: () => AdapterFactory, options: OpenDbOptions): Promise<string[]> {
+  const applied = (options.migrate ?? true) ? await migrate(db, adapterFactory(), options.root) : [];
+  const config = options.secrets;
+  if (config) {
+    const pending = await pendingMigrations(db, options.root);
+    if (pending.length) throw new ConfigError(`The database has ${pending.length} pending migration(s); run \`npm run db:migrate\` first`);
+    await checkSecrets(db, config, () => saveGeneratedSecrets(config));
+  }
+  return applied;
+}
+
 export async function openDb(target: DatabaseTarget, options: OpenDbOptions = {}): Promise<DbHandle> {
-  const shouldMigrate = options.migrate ?? true;
   if (target.kind === "postgres") {
     const adapter = new PrismaPg({ connectionString: target.url });
     const db = new PrismaClient({ ...CLIENT_OPTIONS, adapter });
     try {
-      const applied = shouldMigrate ? await migrate(db, new PrismaPg({ connectionString: target.url }), options.root) : [];
+      const applied = await prepare(db, () => new PrismaPg({ connectionString: target.url }), options);
       return { db, backend: "postgres", applied, close: () => db.$disconnect() };
     } catch (e) {
       await db.$disconnect();
       throw e;
     }
   }
-  if (target.kind === "pglite") await fs.mkdir(target.dataDir, { recursive: true });
-  const pglite =
-    target.kind === "pglite"
-      ? new PGlite(target.dataDir, { startParams: EMBEDDED_START_PARAMS, serializers: byteaSerializers })
-      : new PGlite({ serializers: byteaSerializers, ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}) });
-  await pglite.waitReady;
+  let lock: DataDirLock | undefined;
+  let pglite: PGlite;
+  if (target.kind === "pglite") {
+    lock = lockDataDir(target.dataDir);
+    try {
+      await fs.mkdir(target.dataDir, { recursive: true });
+      pglite = new PGlite(target.dataDir, { startParams: EMBEDDED_START_PARAMS, serializers: byteaSerializers });
+      await pglite.waitReady;
+    } catch (e) {
+      lock.release();
+      throw e;
+    }
+  } else {
+    pglite = new PGlite({ serializers: byteaSerializers, ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}) });
+    await pglite.waitReady;
+  }
   const db = new PrismaClient({ ...CLIENT_OPTIONS, adapter: new PrismaPGlite(withFastByteaReads(pglite)) });
   const close = async () => {
-    await db.$disconnect();
-    await pglite.close();
+    try {
+      await db.$disconnect();
+      await pglite.close();
+    } finally {
+      lock?.release();
+    }
   };
   try {
-    const applied = shouldMigrate ? await migrate(db, new PrismaPGlite(withFastByteaReads(pglite)), options.root) : [];
+    const applied = await prepare(db, () => new PrismaPGlite(withFastByteaReads(pglite)), options);
     return { db, backend: "pglite", pglite, applied, close };
   } catch (e) {
     await close();
@@ -113,17 +147,28 @@ export async function openDb(target: DatabaseTarget, options: OpenDbOptions = {}
   }
 }
 
+export function refuseToStart(e: ConfigError): never {
+  console.error(`Lentera cannot start: ${e.message}`);
+  process.exit(1);
+}
+
 // One client per server process; kept on globalThis so dev-mode reloads reuse it
 // (a second PGlite on the same directory would corrupt it).
 const globalForDb = globalThis as unknown as { lenteraDb?: Promise<DbHandle> };
 
-/** The app's database, opened (and migrated, unless LENTERA_AUTO_MIGRATE=false) on first use. */
+/**
+ * The app's database, opened (and migrated, unless LENTERA_AUTO_MIGRATE=false) and its secrets
+ * checked on first use: no request gets a client before the check has passed.
+ */
 export function getDbHandle(): Promise<DbHandle> {
   if (!globalForDb.lenteraDb) {
     const config = env();
-    globalForDb.lenteraDb = openDb(config.database, { migrate: config.autoMigrate });
-    globalForDb.lenteraDb.catch(() => {
+    globalForDb.lenteraDb = openDb(config.database, { migrate: config.autoMigrate, secrets: config });
+    globalForDb.lenteraDb.catch((e: unknown) => {
       globalForDb.lenteraDb = undefined; // let the next request retry (e.g. PostgreSQL was down)
+      // A refusal (directory held by another process, wrong or missing secrets) is final:
+      // serving on would split or destroy the data, so the process stops, with one line.
+      if (e instanceof ConfigError) refuseToStart(e);
     });
   }
   return globalForDb.lenteraDb;

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ConfigError, loadEnv, testDatabaseUrl } from "./env.ts";
+import { ConfigError, loadEnv, saveGeneratedSecrets, testDatabaseUrl } from "./env.ts";
 
 let dataDir: string;
 beforeEach(() => {
@@ -90,12 +90,17 @@ describe("secrets", () => {
     expect(fs.readdirSync(dataDir)).toEqual([]);
   });
 
-  it("embedded mode generates secrets.json with mode 0600 and reuses it", () => {
+  it("embedded mode generates secrets, writes secrets.json with mode 0600 only when saved, and reuses it", () => {
     const dir = path.join(dataDir, "nested"); // created on demand
     const first = loadEnv({ LENTERA_DATA_DIR: dir });
     const file = path.join(dir, "secrets.json");
     expect(first.secretsSource).toBe("data directory");
     expect(first.database).toEqual({ kind: "pglite", dataDir: path.join(dir, "pglite") });
+    expect(first.generatedSecrets).toEqual(["LENTERA_MASTER_KEY", "LENTERA_TRACKING_KEY", "NEXTAUTH_SECRET"]);
+    // Not yet: the start writes them only after seeing that the database is empty.
+    expect(fs.existsSync(file)).toBe(false);
+    saveGeneratedSecrets(first);
+    expect(first.generatedSecrets).toEqual([]);
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     expect(first.secrets.masterKey).toHaveLength(32);
     expect(first.secrets.trackingKey).toHaveLength(32);
@@ -108,10 +113,28 @@ describe("secrets", () => {
     expect(second.secrets.masterKey.equals(first.secrets.masterKey)).toBe(true);
     expect(second.secrets.trackingKey.equals(first.secrets.trackingKey)).toBe(true);
     expect(second.secrets.sessionSecret).toBe(first.secrets.sessionSecret);
+    expect(second.generatedSecrets).toEqual([]);
+    expect(second.secretOrigins.LENTERA_MASTER_KEY).toBe("file");
+  });
+
+  it("a secret set in the environment is not generated, and its origin says so", () => {
+    const env = loadEnv({ LENTERA_DATA_DIR: dataDir, LENTERA_MASTER_KEY: KEY_A });
+    expect(env.generatedSecrets).toEqual(["LENTERA_TRACKING_KEY", "NEXTAUTH_SECRET"]);
+    expect(env.secretOrigins).toEqual({ LENTERA_MASTER_KEY: "environment", LENTERA_TRACKING_KEY: "file", NEXTAUTH_SECRET: "file" });
+    expect(env.secrets.masterKey).toEqual(Buffer.alloc(32, 1));
+  });
+
+  it("saving never overwrites a secrets.json written meanwhile", () => {
+    const env = loadEnv({ LENTERA_DATA_DIR: dataDir });
+    fs.writeFileSync(path.join(dataDir, "secrets.json"), "{}");
+    expect(() => saveGeneratedSecrets(env)).toThrow(/created by another process/);
+    expect(fs.readFileSync(path.join(dataDir, "secrets.json"), "utf8")).toBe("{}");
   });
 
   it("a damaged secrets.json is an error, not silently replaced", () => {
     fs.writeFileSync(path.join(dataDir, "secrets.json"), JSON.stringify({ masterKey: "x" }), { mode: 0o600 });
     expect(configError({}).message).toMatch(/secrets\.json is damaged/);
+    fs.writeFileSync(path.join(dataDir, "secrets.json"), "{ not json", { mode: 0o600 });
+    expect(configError({}).message).toMatch(/secrets\.json is damaged \(not JSON\)/);
   });
 });

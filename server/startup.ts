@@ -1,5 +1,5 @@
 import { ConfigError, env } from "./env.ts";
-import { getDb, getDbHandle } from "./db.ts";
+import { getDb, getDbHandle, refuseToStart } from "./db.ts";
 import { autoArchiveUnacknowledged } from "./domain/cases/auto-archive.ts";
 
 const HOUR = 3_600_000;
@@ -18,16 +18,17 @@ function scheduleAutoArchive(masterKey: Buffer) {
   setTimeout(run, 60_000).unref();
 }
 
-/** Bad configuration stops the start with one clear line; a database outage does not (requests retry). */
+/**
+ * Bad configuration, a database directory held by another process, or secrets that do not
+ * match the database stop the start with one clear line; a database outage does not
+ * (requests retry, and the same checks run before the first one is served).
+ */
 export async function startServer() {
   let config;
   try {
     config = env();
   } catch (e) {
-    if (e instanceof ConfigError) {
-      console.error(`Lentera cannot start: ${e.message}`);
-      process.exit(1);
-    }
+    if (e instanceof ConfigError) refuseToStart(e);
     throw e;
   }
   const where = config.database.kind === "pglite" ? `embedded PGlite in ${config.database.dataDir}` : "PostgreSQL";
@@ -36,6 +37,7 @@ export async function startServer() {
     console.log(`Lentera: database ready (${where})${applied.length ? `, applied ${applied.join(", ")}` : ""}; secrets from ${config.secretsSource}.`);
     scheduleAutoArchive(config.secrets.masterKey);
   } catch (e) {
+    if (e instanceof ConfigError) refuseToStart(e);
     console.error(`Lentera: database not available yet (${where}): ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
   }
 }

@@ -17,7 +17,7 @@ const childEnv: NodeJS.ProcessEnv = { ...process.env, LENTERA_DATA_DIR: dataDir,
 delete childEnv.DATABASE_URL;
 
 const config = loadEnv(childEnv as Record<string, string>);
-const handle = await openDb(config.database);
+const handle = await openDb(config.database, { secrets: config }); // writes secrets.json for the server
 await seedDemo(handle.db, { log: () => {}, password: () => E2E_STAFF_PASSWORD });
 await handle.close();
 

@@ -4,13 +4,15 @@
  * npm run db:migrate:check              exit 1 and print the SQL when schema.prisma and the migrations disagree
  *
  * `new` and `check` only need shadow databases; with PGlite they run in memory and never
- * open the data directory (which the running server may own).
+ * open the data directory. `apply` takes the directory's exclusive lock, so it refuses while
+ * a running server holds it.
  */
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { ConfigError, env } from "../../server/env.ts";
+import { lockDataDir } from "../../server/data-dir-lock.ts";
 import { applyMigrations, createMigration, diffMigrationsToSchema, pgliteMemoryAdapterFactory, type AdapterFactory } from "./schema-engine.ts";
 import { migrationPaths } from "./paths.ts";
 
@@ -23,12 +25,17 @@ async function withBackend<T>(needsMainDb: boolean, fn: (factory: AdapterFactory
     return fn(new PrismaPg({ connectionString: database.url }), `PostgreSQL ${url.host}${url.pathname}`);
   }
   if (!needsMainDb) return fn(pgliteMemoryAdapterFactory(), "PGlite (in memory)");
-  const db = new PGlite(database.dataDir);
+  const lock = lockDataDir(database.dataDir);
   try {
-    await db.waitReady;
-    return await fn(new PrismaPGlite(db), `PGlite ${path.relative(process.cwd(), database.dataDir) || database.dataDir}`);
+    const db = new PGlite(database.dataDir);
+    try {
+      await db.waitReady;
+      return await fn(new PrismaPGlite(db), `PGlite ${path.relative(process.cwd(), database.dataDir) || database.dataDir}`);
+    } finally {
+      await db.close();
+    }
   } finally {
-    await db.close();
+    lock.release();
   }
 }
 
