@@ -2,18 +2,13 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { routing, type Locale } from "@/i18n/routing.ts";
 import { ClientFailureWindow } from "../domain/reporter/tracking-limiter.ts";
+import { clientAddressOf } from "../net/request-address.ts";
 
 export const REPORTER_COOKIE = "lentera_lacak";
 
-/**
- * The client's address for the tracking brake only (held in memory, never stored or
- * logged). Behind a reverse proxy the right-most X-Forwarded-For entry is the one the
- * proxy added; Next.js fills the header from the socket when there is no proxy.
- */
+/** The client's address for the tracking brake only (never stored or logged): see server/net/request-address.ts. */
 export async function clientAddress(): Promise<string> {
-  const h = await headers();
-  const forwarded = h.get("x-forwarded-for")?.split(",").map((s) => s.trim()).filter(Boolean);
-  return forwarded?.at(-1) ?? "unknown";
+  return clientAddressOf(await headers());
 }
 
 export class CrossSiteRequestError extends Error {
