@@ -7,6 +7,7 @@ import { enrolmentFromClaims } from "./staff-session.ts";
 import { confirmEnrolment, startEnrolment } from "./second-factor.ts";
 import { ADDRESS_LIMIT, failureDelayMs, MAX_FAILURE_DELAY_MS, PAIR_LIMIT } from "../domain/sign-in-throttle.ts";
 import { base32Decode, timeStep, totpForStep } from "../domain/totp.ts";
+import { purgeExpiredBuckets } from "../domain/rate-buckets.ts";
 import * as password from "./password.ts";
 
 // Counts argon2id verifications (the expensive, timing-relevant work) while still doing them.
@@ -119,5 +120,13 @@ describe("no stranger can keep a staff member from signing in", () => {
     expect(rows.length).toBeGreaterThan(0);
     const stored = rows.map((r) => Buffer.from(r.key).toString("latin1")).join("");
     for (const plain of ["kadis", "tidak-ada", "198.51.100", "2001:db8"]) expect(stored).not.toContain(plain);
+  });
+});
+
+describe("counters", () => {
+  it("are purged once their window has ended", async () => {
+    const far = new Date("2027-01-01T00:00:00Z");
+    expect(await purgeExpiredBuckets(handle.db, far)).toBeGreaterThan(0);
+    expect(await handle.db.rateLimitBucket.count()).toBe(0);
   });
 });

@@ -32,3 +32,8 @@ export async function bucketCount(db: Db | Tx, key: Uint8Array, now = new Date()
   const row = await db.rateLimitBucket.findUnique({ where: { key: Buffer.from(key) } });
   return row && row.expiresAt > now ? row.count : 0;
 }
+
+/** Drops counters whose window has ended (they would count from zero anyway). */
+export async function purgeExpiredBuckets(db: Db, now = new Date()): Promise<number> {
+  return db.$executeRaw`DELETE FROM rate_limit_buckets WHERE expires_at <= ${now}`;
+}
