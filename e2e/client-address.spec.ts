@@ -68,27 +68,37 @@ test("a forged X-Forwarded-For from an untrusted peer does not make a new client
   expect(await postTrackingCode(baseURL!, UNTRUSTED_PEER, wrongCodes("ZY"))).toEqual([...Array<string>(10).fill("unknown"), "rate_limited"]);
 });
 
-test("a forged X-Forwarded-For from an untrusted peer does not escape the sign-in throttle", async ({ baseURL }) => {
-  test.setTimeout(180_000);
-  const csrf = await send(baseURL!, "/api/auth/csrf", { from: UNTRUSTED_PEER });
+/** Eleven wrong passwords for `username` as `from`, each claiming a new forwarded address; the error code of each. */
+async function wrongPasswords(baseURL: string, from: string, username: string): Promise<string[]> {
+  const csrf = await send(baseURL, "/api/auth/csrf", { from });
   const { csrfToken } = JSON.parse(csrf.text) as { csrfToken: string };
   const cookie = (csrf.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]).join("; ");
   const errors: string[] = [];
   for (let i = 0; i < 11; i++) {
-    const body = Buffer.from(new URLSearchParams({ csrfToken, username: "penyusup", password: `tebakan-${i}`, json: "true" }).toString());
-    const answer = await send(baseURL!, "/api/auth/callback/credentials", {
+    const body = Buffer.from(new URLSearchParams({ csrfToken, username, password: `tebakan-${i}`, json: "true" }).toString());
+    const answer = await send(baseURL, "/api/auth/callback/credentials", {
       method: "POST",
-      from: UNTRUSTED_PEER,
+      from,
       body,
       headers: { "content-type": "application/x-www-form-urlencoded", cookie, "x-auth-return-redirect": "1", "x-forwarded-for": forgedAddress() },
     });
     const url = (JSON.parse(answer.text) as { url: string }).url;
     errors.push(new URL(url).searchParams.get("error") ?? "none");
   }
-  expect(errors).toEqual([...Array<string>(10).fill("invalid"), "throttled"]);
+  return errors;
+}
+
+test("a forged X-Forwarded-For from an untrusted peer does not escape the sign-in throttle", async ({ baseURL }) => {
+  test.setTimeout(180_000);
+  expect(await wrongPasswords(baseURL!, UNTRUSTED_PEER, "penyusup")).toEqual([...Array<string>(10).fill("invalid"), "throttled"]);
 });
 
 test("behind the trusted proxy each forwarded address is its own client", async ({ baseURL }) => {
   // From 127.0.0.1 (trusted) the header is believed: 11 wrong codes from 11 addresses meet no brake.
   expect(await postTrackingCode(baseURL!, "127.0.0.1", wrongCodes("ZX"))).toEqual(Array<string>(11).fill("unknown"));
+});
+
+test("behind the trusted proxy each forwarded address has its own sign-in budget", async ({ baseURL }) => {
+  test.setTimeout(180_000);
+  expect(await wrongPasswords(baseURL!, "127.0.0.1", "penyusup-lain")).toEqual(Array<string>(11).fill("invalid"));
 });
