@@ -14,10 +14,10 @@
  * Code check, replay guard and backup-code use happen under a row lock in one transaction
  * with the audit entry, so parallel guesses cannot spend one code twice.
  */
+import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "../db.ts";
 import { appendAudit } from "../domain/audit.ts";
-import { randomBytes } from "node:crypto";
 import { bumpBucket, clearBucket, refundBucket } from "../domain/rate-buckets.ts";
 import { failureDelayFor, isThrottled, throttleKeys, THROTTLE_WINDOW_MS, type ThrottleCounts, type ThrottleKeys } from "../domain/sign-in-throttle.ts";
 import { addressCountingUnit, normaliseAddress, UNKNOWN_ADDRESS } from "../net/client-address.ts";
