@@ -212,7 +212,7 @@ export class Server {
   static async launch(options: StartOptions): Promise<Server> {
     const port = await freePort();
     const profile = options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
-    const args = [...profile, nextBin(options.root), "start", "-p", String(port), "-H", HOST];
+    const args = [...profile, "--import", "./server/net/peer-stamp.mjs", nextBin(options.root), "start", "-p", String(port), "-H", HOST];
     const child = spawn(process.execPath, args, {
       cwd: options.root,
       env: { ...options.env, NEXTAUTH_URL: `http://${HOST}:${port}` },

@@ -138,3 +138,20 @@ describe("secrets", () => {
     expect(configError({}).message).toMatch(/secrets\.json is damaged \(not JSON\)/);
   });
 });
+
+describe("trusted proxies", () => {
+  it("trusts no proxy unless LENTERA_TRUSTED_PROXIES lists it", () => {
+    const none = loadEnv({ LENTERA_DATA_DIR: dataDir });
+    expect(none.trustedProxies.entries).toEqual([]);
+    expect(none.trustedProxies.contains("127.0.0.1")).toBe(false);
+    const some = loadEnv({ LENTERA_DATA_DIR: dataDir, LENTERA_TRUSTED_PROXIES: " 10.0.0.5, 192.168.1.0/24 fd00::/8" });
+    expect(some.trustedProxies.entries).toEqual(["10.0.0.5", "192.168.1.0/24", "fd00::/8"]);
+    expect(["10.0.0.5", "192.168.1.77", "::ffff:192.168.1.2", "fd12::1"].map((a) => some.trustedProxies.contains(a))).toEqual([true, true, true, true]);
+    expect(["10.0.0.6", "192.168.2.1", "fe80::1", "garbage"].map((a) => some.trustedProxies.contains(a))).toEqual([false, false, false, false]);
+  });
+
+  it("refuses entries that are not addresses or CIDR blocks", () => {
+    expect(configError({ LENTERA_TRUSTED_PROXIES: "10.0.0.5, proxy.local" }).message).toMatch(/LENTERA_TRUSTED_PROXIES .*proxy\.local/);
+    expect(configError({ LENTERA_TRUSTED_PROXIES: "10.0.0.0/33" }).message).toContain("LENTERA_TRUSTED_PROXIES");
+  });
+});

@@ -12,6 +12,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { parseProxyEntry, trustedProxies, type TrustedProxies } from "./net/client-address.ts";
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -62,6 +63,17 @@ const booleanFlag = optionalString.transform((v, ctx) => {
   return z.NEVER;
 });
 
+/** Addresses or CIDR blocks separated by commas or spaces, e.g. "10.0.0.5, 192.168.1.0/24, fd00::/8". */
+const proxyList = optionalString.transform((v, ctx) => {
+  const entries = (v ?? "").split(/[\s,]+/).filter(Boolean);
+  const bad = entries.filter((entry) => parseProxyEntry(entry) === null);
+  if (bad.length) {
+    ctx.addIssue({ code: "custom", message: `must list IP addresses or CIDR blocks (not: ${bad.join(", ")})` });
+    return z.NEVER;
+  }
+  return entries;
+});
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: postgresUrl,
@@ -76,6 +88,7 @@ const schema = z.object({
   }),
   LENTERA_AUTO_MIGRATE: booleanFlag,
   LENTERA_ALLOW_DEMO_SEED: booleanFlag,
+  LENTERA_TRUSTED_PROXIES: proxyList,
 });
 
 export interface Secrets {
@@ -101,6 +114,8 @@ export interface Env {
   autoMigrate: boolean;
   allowDemoSeed: boolean;
   authUrl: string | undefined;
+  /** Peers whose X-Forwarded-For is believed (server/net/client-address.ts); none by default. */
+  trustedProxies: TrustedProxies;
   secrets: Secrets;
   /** Where each secret came from, for the start-up line (never the values). */
   secretsSource: "environment" | "data directory";
@@ -202,6 +217,7 @@ export function loadEnv(source: Source = process.env): Env {
     autoMigrate: v.LENTERA_AUTO_MIGRATE ?? true,
     allowDemoSeed: v.LENTERA_ALLOW_DEMO_SEED ?? !isProduction,
     authUrl: v.NEXTAUTH_URL,
+    trustedProxies: trustedProxies(v.LENTERA_TRUSTED_PROXIES),
     secrets: {
       masterKey: decodeKey(pick("masterKey"))!,
       trackingKey: decodeKey(pick("trackingKey"))!,

@@ -1,5 +1,7 @@
 import { ConfigError, env } from "./env.ts";
 import { getDb, getDbHandle, refuseToStart } from "./db.ts";
+import { peerStampLoaded } from "./net/request-address.ts";
+import { purgeExpiredBuckets } from "./domain/rate-buckets.ts";
 import { autoArchiveUnacknowledged } from "./domain/cases/auto-archive.ts";
 
 const HOUR = 3_600_000;
@@ -18,6 +20,18 @@ function scheduleAutoArchive(masterKey: Buffer) {
   setTimeout(run, 60_000).unref();
 }
 
+/** Every 10 minutes: forget rate-limit counters whose window has ended. */
+function schedulePurgeOfCounters() {
+  const run = async () => {
+    try {
+      await purgeExpiredBuckets(await getDb());
+    } catch (e) {
+      console.error(`Lentera: purging rate-limit counters failed: ${e instanceof Error ? e.name : "unknown error"}`);
+    }
+  };
+  setInterval(run, 10 * 60_000).unref();
+}
+
 /**
  * Bad configuration, a database directory held by another process, or secrets that do not
  * match the database stop the start with one clear line; a database outage does not
@@ -31,11 +45,22 @@ export async function startServer() {
     if (e instanceof ConfigError) refuseToStart(e);
     throw e;
   }
+  // Without the peer stamp the socket address is unknowable and every client would share one
+  // throttle bucket (server/net/request-address.ts): refuse in production, warn otherwise.
+  if (!peerStampLoaded()) {
+    const line = "the client-address stamp is not loaded; start with `npm start` (node --import ./server/net/peer-stamp.mjs)";
+    if (config.isProduction) {
+      console.error(`Lentera cannot start: ${line}`);
+      process.exit(1);
+    }
+    console.warn(`Lentera: ${line}`);
+  }
   const where = config.database.kind === "pglite" ? `embedded PGlite in ${config.database.dataDir}` : "PostgreSQL";
   try {
     const { applied } = await getDbHandle();
     console.log(`Lentera: database ready (${where})${applied.length ? `, applied ${applied.join(", ")}` : ""}; secrets from ${config.secretsSource}.`);
     scheduleAutoArchive(config.secrets.masterKey);
+    schedulePurgeOfCounters();
   } catch (e) {
     if (e instanceof ConfigError) refuseToStart(e);
     console.error(`Lentera: database not available yet (${where}): ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);

@@ -20,7 +20,7 @@ function focusOnMount(element: HTMLElement | null) {
  * An account without a second factor is signed in to the enrolment page instead (/staff
  * sends such a session to /staff/keamanan).
  */
-export function SignInForm({ callbackUrl, lockMinutes }: { callbackUrl: string; lockMinutes: number }) {
+export function SignInForm({ callbackUrl, throttleMinutes }: { callbackUrl: string; throttleMinutes: number }) {
   const t = useTranslations("staff");
   const a = useTranslations("auth.signIn");
   const [step, setStep] = useState<Step>({ kind: "password" });
@@ -30,8 +30,8 @@ export function SignInForm({ callbackUrl, lockMinutes }: { callbackUrl: string; 
 
   function message(errorCode: string): string {
     switch (errorCode) {
-      case "locked":
-        return a("locked", { minutes: lockMinutes });
+      case "throttled":
+        return a("throttled", { minutes: throttleMinutes });
       case "code_required":
         return a("codeRequired");
       case "code_invalid":

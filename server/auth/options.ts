@@ -3,17 +3,15 @@ import { encode, type JWTEncodeParams } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "../db.ts";
 import { env } from "../env.ts";
+import { clientAddressOf } from "../net/request-address.ts";
 import { authorizeStaff, isSignInError, SIGN_IN_ERRORS, type StaffSignIn } from "./authorize.ts";
 import { endStaffSession, SESSION_SECONDS, staffSessionOpen, startStaffSession } from "./session-record.ts";
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Staff address for the audit trail: the right-most X-Forwarded-For entry (added by the proxy, or by Next.js from the socket). */
-export function staffAddress(headers: unknown): string | null {
-  const value = (headers as Record<string, string | string[] | undefined> | undefined)?.["x-forwarded-for"];
-  const joined = Array.isArray(value) ? value.join(",") : value;
-  const last = joined?.split(",").map((s) => s.trim()).filter(Boolean).at(-1);
-  return last ? last.slice(0, 64) : null;
+/** Staff address for the audit trail and the sign-in throttle (server/net/request-address.ts). */
+export function staffAddress(headers: unknown): string {
+  return clientAddressOf(headers as Parameters<typeof clientAddressOf>[0]);
 }
 
 /** Secure cookies on an HTTPS site, as next-auth itself would decide from NEXTAUTH_URL. */
@@ -55,6 +53,7 @@ export function authOptions(): AuthOptions {
             return await authorizeStaff(await getDb(), credentials, new Date(), {
               masterKey: () => env().secrets.masterKey,
               ipAddress: staffAddress(req?.headers),
+              throttleKey: () => env().secrets.trackingKey,
               sleep,
             });
           } catch (error) {

@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDb, type TestDbHandle } from "../testing/test-db.ts";
 import { signedInClaims } from "../testing/staff-claims.ts";
 import { seedDemo } from "../../prisma/seed-data.ts";
-import { authorizeStaff, failureDelayMs, type AuthorizeOptions } from "./authorize.ts";
+import { authorizeStaff, type AuthorizeOptions } from "./authorize.ts";
 import { enrolmentFromClaims, staffFromClaims } from "./staff-session.ts";
 import { confirmEnrolment, openTotpSecret, startEnrolment } from "./second-factor.ts";
-import { LOCK_MINUTES, MAX_FAILED_LOGINS } from "../domain/login-lockout.ts";
+import { failureDelayMs, PAIR_LIMIT, THROTTLE_WINDOW_MINUTES } from "../domain/sign-in-throttle.ts";
 import { base32Decode, timeStep, totpForStep } from "../domain/totp.ts";
 
 const PASSWORD = "uji-Kata-Sandi-2026";
@@ -57,19 +57,18 @@ describe("staff sign-in (password step)", () => {
     expect(JSON.stringify(all, (_k, v) => (typeof v === "bigint" ? String(v) : v)).toLowerCase()).not.toContain("rahasia-sekali");
   });
 
-  it("locks the account after repeated failures, even for the right password, and slows down before that", async () => {
+  it("slows each failure, then refuses this address for this identifier, even the right password, until the window ends", async () => {
     const now = new Date("2026-11-27T02:00:00Z");
     const waits: number[] = [];
     const sleep = async (ms: number) => void waits.push(ms);
-    for (let i = 1; i < MAX_FAILED_LOGINS; i++) {
-      await expect(authorizeStaff(handle.db, { username: "audit", password: "wrong" }, now, { sleep })).rejects.toThrow("invalid");
+    for (let i = 1; i <= PAIR_LIMIT; i++) {
+      await expect(authorizeStaff(handle.db, { username: "audit", password: "wrong" }, now, { ...opts, sleep })).rejects.toThrow("invalid");
     }
-    expect(waits).toEqual([250, 500, 1000, 2000]);
-    expect(waits).toEqual([1, 2, 3, 4].map(failureDelayMs));
-    await expect(authorizeStaff(handle.db, { username: "audit", password: "wrong" }, now)).rejects.toThrow("locked");
-    await expect(authorizeStaff(handle.db, { username: "audit", password: PASSWORD }, now)).rejects.toThrow("locked");
-    const later = new Date(now.getTime() + LOCK_MINUTES * 60_000 + 1);
-    await expect(authorizeStaff(handle.db, { username: "audit", password: PASSWORD }, later)).resolves.toMatchObject({ name: expect.any(String) });
+    expect(waits.slice(0, 5)).toEqual([250, 500, 1000, 2000, 4000]);
+    expect(waits).toEqual(Array.from({ length: PAIR_LIMIT }, (_, i) => failureDelayMs(i + 1)));
+    await expect(authorizeStaff(handle.db, { username: "audit", password: PASSWORD }, now, opts)).rejects.toThrow("throttled");
+    const later = new Date(now.getTime() + THROTTLE_WINDOW_MINUTES * 60_000 + 1);
+    await expect(authorizeStaff(handle.db, { username: "audit", password: PASSWORD }, later, opts)).resolves.toMatchObject({ name: expect.any(String) });
   });
 
   it("a deactivated account or a bumped session version loses its session at once", async () => {
@@ -167,7 +166,6 @@ describe("enrolled accounts: the second factor", () => {
     await expect(signIn("kadis", PASSWORD, undefined, plus(t0, 31))).rejects.toThrow("code_required");
     await expect(signIn("kadis", PASSWORD, "", plus(t0, 31))).rejects.toThrow("code_required");
     await expect(signIn("kadis", "wrong", totpForStep(account.secret, timeStep(t0) + 1), plus(t0, 31))).rejects.toThrow(/^invalid$/);
-    // Reset the count (the wrong password above) with a complete sign-in.
     const ok = await signIn("kadis", PASSWORD, totpForStep(account.secret, timeStep(t0) + 1), plus(t0, 31));
     expect(ok).toMatchObject({ id: account.id, enrol: false });
     expect(await staffFromClaims(handle.db, await signedInClaims(handle.db, ok, { enrol: false }))).toMatchObject({ roles: ["KEPALA_DINAS"] });
@@ -184,43 +182,42 @@ describe("enrolled accounts: the second factor", () => {
     await expect(signIn("kadis", PASSWORD, totpForStep(account.secret, step - 1), now)).rejects.toThrow("code_invalid");
     // The enrolment step itself was spent at enrolment.
     await expect(signIn("kadis", PASSWORD, totpForStep(account.secret, account.enrolStep), t0)).rejects.toThrow("code_invalid");
-    // The next step is fresh (and a complete sign-in resets the failure count).
+    // The next step is fresh.
     await expect(signIn("kadis", PASSWORD, totpForStep(account.secret, step + 1), now)).resolves.toMatchObject({ enrol: false });
-    expect((await handle.db.staffUser.findUniqueOrThrow({ where: { id: account.id } })).failedLoginCount).toBe(0);
   });
 
-  it("counts wrong codes toward the same lockout as wrong passwords; asking for the code resets nothing", async () => {
+  it("counts wrong codes toward the same budget as wrong passwords; asking for the code costs nothing", async () => {
     const now = plus(t0, 600);
     const waits: number[] = [];
     const sleep = async (ms: number) => void waits.push(ms);
-    await expect(signIn("kadis", "wrong", undefined, now, { sleep })).rejects.toThrow(/^invalid$/);
-    for (let i = 2; i < MAX_FAILED_LOGINS; i++) {
-      await expect(signIn("kadis", PASSWORD, i % 2 ? "000000" : "zzzz-zzzz", now, { sleep })).rejects.toThrow("code_invalid");
-      // Password right but no code: answered, not counted, and the count is not reset either.
-      await expect(signIn("kadis", PASSWORD, undefined, now, { sleep })).rejects.toThrow("code_required");
+    const here = { sleep, ipAddress: "10.0.0.8" };
+    await expect(signIn("kadis", "wrong", undefined, now, here)).rejects.toThrow(/^invalid$/);
+    for (let i = 2; i <= PAIR_LIMIT; i++) {
+      // Password right but no code: answered, not counted.
+      await expect(signIn("kadis", PASSWORD, undefined, now, here)).rejects.toThrow("code_required");
+      await expect(signIn("kadis", PASSWORD, i % 2 ? "000000" : "zzzz-zzzz", now, here)).rejects.toThrow("code_invalid");
     }
-    expect(waits).toEqual([250, 500, 1000, 2000]);
-    expect((await handle.db.staffUser.findUniqueOrThrow({ where: { id: account.id } })).failedLoginCount).toBe(MAX_FAILED_LOGINS - 1);
-    await expect(signIn("kadis", PASSWORD, "not a code", now)).rejects.toThrow("locked");
-    // Locked: even the right password and a fresh, right code are refused.
-    await expect(signIn("kadis", PASSWORD, totpForStep(account.secret, timeStep(now)), now)).rejects.toThrow("locked");
-    await expect(signIn("kadis", PASSWORD, account.backupCodes[9], now)).rejects.toThrow("locked");
-    const later = plus(now, LOCK_MINUTES * 60 + 1);
-    await expect(signIn("kadis", PASSWORD, totpForStep(account.secret, timeStep(later)), later)).resolves.toMatchObject({ enrol: false });
+    expect(waits).toEqual(Array.from({ length: PAIR_LIMIT }, (_, i) => failureDelayMs(i + 1)));
+    // Throttled here: even the right password and a fresh, right code are refused unchecked.
+    await expect(signIn("kadis", PASSWORD, totpForStep(account.secret, timeStep(now)), now, here)).rejects.toThrow("throttled");
+    await expect(signIn("kadis", PASSWORD, account.backupCodes[9], now, here)).rejects.toThrow("throttled");
+    const later = plus(now, THROTTLE_WINDOW_MINUTES * 60 + 1);
+    await expect(signIn("kadis", PASSWORD, totpForStep(account.secret, timeStep(later)), later, here)).resolves.toMatchObject({ enrol: false });
 
     const failed = (await audit(account.id)).filter((e) => e.action === "auth.login.failed");
-    expect(failed.map((e) => (e.detail as { reason: string }).reason)).toEqual(expect.arrayContaining(["password", "code", "locked"]));
-    expect(failed.at(-1)?.ipAddress).toBe("10.0.0.7");
+    expect(failed.map((e) => (e.detail as { reason: string }).reason)).toEqual(expect.arrayContaining(["password", "code", "throttled"]));
+    expect(failed.at(-1)?.ipAddress).toBe("10.0.0.8");
   });
 
   it("counts parallel wrong codes one by one", async () => {
     const now = plus(t0, 3600);
-    const results = await Promise.allSettled(Array.from({ length: MAX_FAILED_LOGINS + 2 }, (_, i) => signIn("kadis", PASSWORD, String(100000 + i), now)));
+    const here = { ipAddress: "10.0.0.10" };
+    const results = await Promise.allSettled(Array.from({ length: PAIR_LIMIT + 2 }, (_, i) => signIn("kadis", PASSWORD, String(100000 + i), now, here)));
     const messages = results.map((r) => (r.status === "rejected" ? (r.reason as Error).message : "ok"));
-    expect(messages.filter((m) => m === "code_invalid")).toHaveLength(MAX_FAILED_LOGINS - 1);
-    expect(messages.filter((m) => m === "locked")).toHaveLength(3);
-    const later = plus(now, LOCK_MINUTES * 60 + 1);
-    await expect(signIn("kadis", PASSWORD, totpForStep(account.secret, timeStep(later)), later)).resolves.toMatchObject({ enrol: false });
+    expect(messages.filter((m) => m === "code_invalid")).toHaveLength(PAIR_LIMIT);
+    expect(messages.filter((m) => m === "throttled")).toHaveLength(2);
+    const later = plus(now, THROTTLE_WINDOW_MINUTES * 60 + 1);
+    await expect(signIn("kadis", PASSWORD, totpForStep(account.secret, timeStep(later)), later, here)).resolves.toMatchObject({ enrol: false });
   });
 
   it("accepts each backup code once, in any case and with or without the hyphen", async () => {

@@ -6,18 +6,13 @@ import { env } from "../env.ts";
 import { formPostAllowed } from "../security/form-post.ts";
 import { formTokenKey, issueFormToken, type FormName } from "../security/form-token.ts";
 import { FORM_TOKEN_FIELD } from "../security/form-token-field.ts";
+import { clientAddressOf } from "../net/request-address.ts";
 
 export const REPORTER_COOKIE = "lentera_lacak";
 
-/**
- * The client's address for the tracking brake only (held in memory, never stored or
- * logged). Behind a reverse proxy the right-most X-Forwarded-For entry is the one the
- * proxy added; Next.js fills the header from the socket when there is no proxy.
- */
+/** The client's address for the tracking brake only (never stored or logged): see server/net/request-address.ts. */
 export async function clientAddress(): Promise<string> {
-  const h = await headers();
-  const forwarded = h.get("x-forwarded-for")?.split(",").map((s) => s.trim()).filter(Boolean);
-  return forwarded?.at(-1) ?? "unknown";
+  return clientAddressOf(await headers());
 }
 
 export class CrossSiteRequestError extends Error {

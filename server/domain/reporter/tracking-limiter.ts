@@ -1,13 +1,13 @@
 /**
- * Brute-force brake for tracking codes (issue 3): wrong codes are counted per client
- * address in this process's memory only (the address is kept as a keyed hash and never
+ * The tracking brake: wrong codes counted per client address in this process's memory only
+ * (the address is kept as a keyed hash under a per-process salt, for one minute, and never
  * written anywhere), plus one global counter in the database shared by all instances.
- * Once a client has 10 wrong codes in the last minute every attempt is refused, even a
- * correct one, until the window has passed.
+ * It sheds load from wrong codes; it never refuses a right one (track-sign-in.ts).
  */
 import { randomBytes } from "node:crypto";
 import type { Db } from "../../db.ts";
 import { hmacSha256 } from "../crypto.ts";
+import { bumpBucket } from "../rate-buckets.ts";
 
 export const PER_CLIENT_LIMIT = 10;
 export const GLOBAL_LIMIT = 500;
@@ -50,16 +50,7 @@ export class ClientFailureWindow {
 
 /** Fixed one-minute window in RateLimitBucket; returns the count after this failure. */
 export async function countGlobalFailure(db: Db, secret: Buffer, now = new Date()): Promise<number> {
-  const key = hmacSha256(secret, "ratelimit:track:global");
-  const expires = new Date(now.getTime() + WINDOW_MS);
-  const rows = await db.$queryRaw<{ count: number }[]>`
-    INSERT INTO rate_limit_buckets (key, count, window_start, expires_at) VALUES (${key}, 1, ${now}, ${expires})
-    ON CONFLICT (key) DO UPDATE SET
-      count = CASE WHEN rate_limit_buckets.expires_at <= ${now} THEN 1 ELSE rate_limit_buckets.count + 1 END,
-      window_start = CASE WHEN rate_limit_buckets.expires_at <= ${now} THEN ${now} ELSE rate_limit_buckets.window_start END,
-      expires_at = CASE WHEN rate_limit_buckets.expires_at <= ${now} THEN ${expires} ELSE rate_limit_buckets.expires_at END
-    RETURNING count`;
-  return Number(rows[0]!.count);
+  return bumpBucket(db, hmacSha256(secret, "ratelimit:track:global"), WINDOW_MS, now);
 }
 
 export async function globalFailures(db: Db, secret: Buffer, now = new Date()): Promise<number> {

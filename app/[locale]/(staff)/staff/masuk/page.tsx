@@ -1,7 +1,7 @@
 import { localePath } from "@/i18n/routing.ts";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { SignInForm } from "@/components/staff/sign-in-form.tsx";
-import { LOCK_MINUTES } from "@/server/domain/login-lockout.ts";
+import { THROTTLE_WINDOW_MINUTES } from "@/server/domain/sign-in-throttle.ts";
 
 export default async function StaffSignInPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
@@ -13,7 +13,7 @@ export default async function StaffSignInPage({ params }: { params: Promise<{ lo
         {t("signInTitle")}
       </h1>
       <p className="mt-2 text-slate-700">{t("signInLead")}</p>
-      <SignInForm callbackUrl={localePath(locale, "/staff")} lockMinutes={LOCK_MINUTES} />
+      <SignInForm callbackUrl={localePath(locale, "/staff")} throttleMinutes={THROTTLE_WINDOW_MINUTES} />
     </section>
   );
 }
