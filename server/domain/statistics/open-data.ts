@@ -5,7 +5,7 @@
  *
  * Schema. JSON: { dataset, year, generatedAt, licence, publishedThrough ("YYYY-MM": figures as
  * known at that month's cut-off), lagDays, publishedMonths ["YYYY-MM"…], protection { small:
- * "< 3", notPublished: null, rule }, officeDays, perYear [{year, received}], received, tables
+ * "< 3", smallRange [0, 2], maxNoisePerMonth 2, notPublished: null, rule }, officeDays, perYear [{year, received}], received, tables
  * { byMonth|byCategory|byChannel|byStatus|concluded: { title, total, cells [{key, label,
  * value}] } }, recording/response { medianOfficeDays }, withinStandardPercent }. A value is a
  * whole number ≥ 3, "< 3" (0, 1 or 2) or null (not published). CSV: the same in long format,
@@ -14,6 +14,7 @@
  */
 import { csvDocument } from "../csv.ts";
 import type { PublicStatistics } from "./public-statistics.ts";
+import { MAX_NOISE, SHOWN_FROM } from "./cell-key.ts";
 import { SMALL, type ProtectedTable, type Shown } from "./suppression.ts";
 
 /** Label of a row of a table, in the reader's language. */
@@ -45,7 +46,7 @@ export function statisticsJson(stats: PublicStatistics, labels: StatisticsLabels
     publishedThrough: stats.publishedThrough,
     lagDays: stats.lagDays,
     publishedMonths: stats.months,
-    protection: { small: SMALL, notPublished: null, rule: labels.rule },
+    protection: { small: SMALL, smallRange: [0, SHOWN_FROM - 1], maxNoisePerMonth: MAX_NOISE, notPublished: null, rule: labels.rule },
     officeDays: labels.officeDays,
     perYear: stats.perYear.map((y) => ({ year: Number(y.key), received: y.shown })),
     received: stats.received,
