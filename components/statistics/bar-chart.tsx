@@ -5,12 +5,12 @@
  * itself is one labelled image.
  */
 import type { Shown } from "@/server/domain/statistics/suppression.ts";
-import { HIDDEN, SMALL } from "@/server/domain/statistics/suppression.ts";
+import { SMALL } from "@/server/domain/statistics/suppression.ts";
 
 export interface Bar {
   key: string;
   label: string;
-  /** Exact count, "< 3", "x" or null (withheld). */
+  /** A count, "< 3", or null (not published). */
   value: Shown | null;
 }
 
@@ -28,7 +28,7 @@ export function BarChart({ bars, title, format }: { bars: Bar[]; title: string; 
         const exact = typeof b.value === "number";
         // "< 3" is drawn as an outlined stub so it is not read as a precise length.
         const width = exact ? Math.round(((b.value as number) / max) * BAR_MAX) : b.value === SMALL ? Math.max(6, Math.round((2 / max) * BAR_MAX)) : 0;
-        const text = b.value === null ? "–" : exact ? format(b.value as number) : b.value === HIDDEN ? HIDDEN : SMALL;
+        const text = b.value === null ? "–" : exact ? format(b.value as number) : SMALL;
         return (
           <g key={b.key}>
             <text x={0} y={y + 15} className="fill-slate-800 text-[15px]">

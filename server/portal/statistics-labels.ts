@@ -2,6 +2,7 @@
 import { createTranslator } from "next-intl";
 import { TABLE_NAMES, type StatisticsLabels, type TableName } from "../domain/statistics/open-data.ts";
 import { breakdownLabel } from "../domain/statistics/labels.ts";
+import { RELEASE_LAG_DAYS } from "../domain/statistics/release.ts";
 import type { OfficeCsvLabels } from "../domain/statistics/office-statistics.ts";
 import idMain from "../../i18n/messages/id.json";
 import enMain from "../../i18n/messages/en.json";
@@ -16,7 +17,7 @@ export function statisticsLabels(locale: "id" | "en", year: number): StatisticsL
   const key = (name: TableName, k: string) => breakdownLabel(name, k, (path) => t(path as never));
   return {
     title: `${s("title")} · DPMPTSP Kabupaten Lamandau`,
-    rule: [s("protection.small"), s("protection.hidden"), s("withheld"), s("protection.medians")].join(" "),
+    rule: [s("protection.periods", { lag: RELEASE_LAG_DAYS }), s("protection.perturbation"), s("protection.small"), s("protection.medians")].join(" "),
     officeDays: s("protection.officeDays"),
     table: (name) => s(`tables.${name}` as "tables.byMonth", { year }),
     key,

@@ -19,7 +19,10 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 
 const TABLES = ["byMonth", "byCategory", "byChannel", "byStatus", "concluded"] as const;
 
-/** Public transparency statistics (DESIGN.md §7): server-rendered, no JavaScript needed. */
+/**
+ * Public transparency statistics (DESIGN.md §7): server-rendered, no JavaScript needed. The
+ * protection rule (published months, lag, perturbation, "< 3") is stated on the page itself.
+ */
 export default async function StatisticsPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { locale } = await params;
   setRequestLocale(locale);
@@ -28,11 +31,12 @@ export default async function StatisticsPage({ params, searchParams }: { params:
   const year = requested.success ? requested.data : zonedParts(new Date(), "Asia/Jakarta").year;
   const stats = await (await serverCaller()).portal.statistics({ year });
 
+  const root = await getTranslations();
   const numbers = new Intl.NumberFormat(locale === "id" ? "id-ID" : "en-GB");
   const format = (n: number) => numbers.format(n);
-  const show = (v: Shown | null) => (v === null ? "–" : typeof v === "number" ? format(v) : v);
+  const show = (v: Shown | null) => (v === null ? t("notPublished") : typeof v === "number" ? format(v) : v);
+  const monthName = (month: string) => breakdownLabel("byMonth", month, (path) => root(path as never));
   const days = (n: number | null) => (n === null ? t("notShown") : t("officeDays", { n: numbers.format(n) }));
-  const root = await getTranslations();
   const labelOf = (name: (typeof TABLES)[number]) => (key: string) => breakdownLabel(name, key, (path) => root(path as never));
   const keyHeader = { byMonth: t("columns.month"), byCategory: t("columns.category"), byChannel: t("columns.channel"), byStatus: t("columns.status"), concluded: t("columns.reason") };
   const query = `?tahun=${year}${locale === "id" ? "" : `&locale=${locale}`}`;
@@ -70,6 +74,9 @@ export default async function StatisticsPage({ params, searchParams }: { params:
             {t("show")}
           </button>
         </form>
+        <p className="text-sm text-slate-700" data-testid="published-through">
+          {t("publishedThrough", { month: monthName(stats.publishedThrough), cutoff: formatOfficeDate(stats.publishedThroughCutoff, locale, false) })}
+        </p>
         <p className="text-sm text-slate-700" data-testid="generated-at">
           {t("generated", { time: formatOfficeDate(stats.generatedAt, locale) })}
         </p>
@@ -96,8 +103,9 @@ export default async function StatisticsPage({ params, searchParams }: { params:
           {t("protection.title")}
         </h2>
         <ul className="mt-3 list-disc space-y-1 pl-6">
+          <li>{t("protection.periods", { lag: stats.lagDays })}</li>
+          <li>{t("protection.perturbation")}</li>
           <li>{t("protection.small")}</li>
-          <li>{t("protection.hidden")}</li>
           <li>{t("protection.medians")}</li>
           <li>{t("protection.officeDays")}</li>
         </ul>
