@@ -6,7 +6,7 @@
 import sharp from "sharp";
 import { parentPort } from "node:worker_threads";
 import { detectAndClean } from "./clean.ts";
-import type { WorkerAnswer, WorkerJob } from "./worker-pool.ts";
+import { READY, type WorkerAnswer, type WorkerJob } from "./worker-protocol.ts";
 
 // One libvips thread per worker: the pool's size is then the CPU the sanitisers may take.
 sharp.concurrency(1);
@@ -35,3 +35,4 @@ port.on("message", async (job: WorkerJob) => {
     port.postMessage(answer);
   }
 });
+port.postMessage(READY);

@@ -16,25 +16,16 @@
  *   instead of piling up memory.
  *
  * How the worker script is found in each environment: `new Worker(new URL("./x.ts",
- * import.meta.url))` is the form Turbopack (next build) recognises in server code and compiles
- * into its own entry chunk, with the same server externals (sharp stays a native package from
- * node_modules); Vitest and tsx run this module from its TypeScript source, where the URL
- * points at the .ts file itself, which Node 20 can only load with tsx's loader in the worker.
+ * import.meta.url))` is the form Turbopack (next build, next dev) recognises in server code: it
+ * compiles the entry into a "[worker thread]" chunk beside the server's own chunks (so it ships
+ * with .next and is traced like them), with the same server externals (sharp stays the native
+ * package from node_modules). Vitest and tsx tools run the TypeScript source (see startWorker).
+ * No separate build step, no path that can drift from the build.
  */
 import "sharp";
 import os from "node:os";
 import { Worker, type ResourceLimits } from "node:worker_threads";
-import type { UploadKind } from "./detect.ts";
-import type { RefusalReason } from "./sanitize.ts";
-
-export interface WorkerJob {
-  bytes: Uint8Array;
-  allowedMimes: readonly string[];
-}
-
-export type WorkerAnswer =
-  | { ok: true; bytes: Uint8Array; mime: string; kind: UploadKind; ext: string; strippedMetadata: boolean; warning: boolean }
-  | { ok: false; reason: RefusalReason };
+import { READY, type WorkerAnswer, type WorkerJob } from "./worker-protocol.ts";
 
 export interface PoolOptions {
   size: number;
@@ -66,20 +57,25 @@ interface Job {
 
 interface Slot {
   worker: Worker;
+  /** Its modules are loaded (it said "ready"); until then no file's time runs in it. */
+  ready: boolean;
   job?: Job;
   timer?: NodeJS.Timeout;
 }
 
 const UNSAFE: WorkerAnswer = { ok: false, reason: "unsafe" };
 
-// Running from TypeScript source (Vitest, tsx): Node 20 cannot load the .ts worker by itself and
-// does not apply `--import` loaders to worker threads, so the worker first registers tsx's
-// loader, then imports its entry. Compiled by Turbopack, the module is JavaScript.
-const fromSource = import.meta.url.endsWith(".ts");
+// Inside Next.js (dev or production; NEXT_RUNTIME is set by Next.js itself) Turbopack has compiled
+// the worker entry into its own chunk and rewritten the URL below to it. Elsewhere (Vitest, tsx
+// tools) this module runs from its TypeScript source: Node 20 can neither load a .ts worker nor
+// apply `--import` loaders to worker threads, so the worker registers tsx's loader first, then
+// imports its entry. (That path is derived from this module's by string, not `new URL(...,
+// import.meta.url)`, which Turbopack would copy into the public static files.)
+const bundled = process.env.NEXT_RUNTIME === "nodejs";
 
 function startWorker(resourceLimits: ResourceLimits): Worker {
-  if (fromSource) {
-    const entry = new URL("./sanitize-worker.ts", import.meta.url).href;
+  if (!bundled) {
+    const entry = import.meta.url.replace(/worker-pool\.ts$/, "sanitize-worker.ts");
     const bootstrap = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
     return new Worker(bootstrap, { eval: true, resourceLimits });
   }
@@ -103,7 +99,7 @@ export class SanitizePool {
     });
   }
 
-  /** Ends every worker (tests, shutdown); files in progress are refused `unsafe`. */
+  /** Ends every worker (tests, shutdown); files waiting or in progress are refused `unsafe`. */
   async close(): Promise<void> {
     for (const job of this.queue.splice(0)) job.resolve(UNSAFE);
     await Promise.all([...this.slots].map((slot) => this.retire(slot)));
@@ -115,23 +111,38 @@ export class SanitizePool {
 
   private dispatch(): void {
     while (this.queue.length > 0) {
-      let slot = this.idle.pop();
+      const slot = this.idle.pop();
       if (!slot) {
-        if (this.slots.size >= this.options.size) return;
-        slot = this.spawn();
+        if (this.slots.size < this.options.size && this.starting() < this.queue.length) this.spawn();
+        else return;
+        continue;
       }
-      const timer = this.idleTimers.get(slot);
-      if (timer) clearTimeout(timer);
+      clearTimeout(this.idleTimers.get(slot));
       this.idleTimers.delete(slot);
       this.assign(slot, this.queue.shift()!);
     }
   }
 
-  private spawn(): Slot {
+  private starting(): number {
+    let n = 0;
+    for (const slot of this.slots) if (!slot.ready) n++;
+    return n;
+  }
+
+  private spawn(): void {
     const worker = startWorker(this.options.resourceLimits);
-    const slot: Slot = { worker };
+    const slot: Slot = { worker, ready: false };
     this.slots.add(slot);
-    worker.on("message", (answer: WorkerAnswer) => {
+    // A worker that cannot even start (its script missing from a deployment, say) must not leave
+    // files waiting for ever: its start counts against the time limit too.
+    slot.timer = setTimeout(() => this.fail(slot), this.options.timeLimitMs);
+    worker.on("message", (answer: WorkerAnswer | typeof READY) => {
+      if (answer === READY) {
+        slot.ready = true;
+        this.release(slot);
+        this.dispatch();
+        return;
+      }
       const job = slot.job;
       if (!job) return;
       this.release(slot);
@@ -139,17 +150,17 @@ export class SanitizePool {
       this.dispatch();
     });
     // Out of memory, a crash in a decoder, an uncaught error: that file is refused, the worker replaced.
-    worker.on("error", () => this.fail(slot));
+    worker.on("error", (error) => {
+      if (!slot.ready) console.error(`sanitize pool: a worker failed to start: ${error.message}`);
+      this.fail(slot);
+    });
     worker.on("exit", () => this.fail(slot));
-    return slot;
   }
 
   private assign(slot: Slot, job: Job): void {
     slot.job = job;
     slot.worker.ref();
-    slot.timer = setTimeout(() => {
-      this.fail(slot);
-    }, this.options.timeLimitMs);
+    slot.timer = setTimeout(() => this.fail(slot), this.options.timeLimitMs);
     try {
       slot.worker.postMessage(job.message, job.transfer);
     } catch {
@@ -157,7 +168,7 @@ export class SanitizePool {
     }
   }
 
-  /** Back to idle after an answer. */
+  /** Idle and waiting for a file (after starting, or after an answer). */
   private release(slot: Slot): void {
     clearTimeout(slot.timer);
     slot.job = undefined;
@@ -170,10 +181,14 @@ export class SanitizePool {
     this.idleTimers.set(slot, timer);
   }
 
-  /** The worker is gone or must go: refuse its file, forget it, start the queue on a fresh one. */
+  /**
+   * The worker is gone or must go: refuse its file, forget it, let the queue go on with a fresh
+   * one. A worker that died while starting takes the first waiting file with it, so a worker
+   * that can never start refuses files instead of looping.
+   */
   private fail(slot: Slot): void {
     if (!this.slots.has(slot)) return;
-    const job = slot.job;
+    const job = slot.job ?? (slot.ready ? undefined : this.queue.shift());
     void this.retire(slot);
     job?.resolve(UNSAFE);
     this.dispatch();
