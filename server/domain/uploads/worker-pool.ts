@@ -8,9 +8,12 @@
  * - JavaScript memory: `resourceLimits` caps each worker's V8 heap (pdf-lib's object graph,
  *   the M4A/MP3 parsers' box lists); a worker that runs out dies, its file is refused `unsafe`.
  * - memory outside the V8 heap (ArrayBuffers, libvips pixels), which `resourceLimits` does not
- *   count: bounded by the format code's own budgets — sharp's pixel limit before decoding
+ *   count: bounded first by the format code's own budgets — sharp's pixel limit before decoding
  *   (image.ts), the inflate budgets of the PDF and Office sanitisers, the raw size limit on the
- *   input — times the pool size, since a worker holds one file at a time.
+ *   input — times the pool size, since a worker holds one file at a time. Should a decoder
+ *   still grow past them, a watchdog samples the process RSS while files are in work and ends
+ *   the longest-running worker once RSS has grown by `maxRssGrowthBytes` since its file
+ *   started (Node cannot measure one worker's ArrayBuffers from outside).
  * - CPU: `size` workers (the machine's parallelism), each with one libvips thread.
  * - waiting work: at most `maxQueued` files wait for a worker; more are refused `busy` at once
  *   instead of piling up memory.
@@ -36,6 +39,10 @@ export interface PoolOptions {
   resourceLimits: ResourceLimits;
   /** A worker idle this long is ended, giving its memory back; the next file starts a new one. */
   idleMs: number;
+  /** Process RSS growth, since the oldest file in work started, at which that file's worker is ended. */
+  maxRssGrowthBytes: number;
+  /** How often RSS is sampled while files are in work. */
+  rssSampleMs: number;
 }
 
 export const DEFAULT_POOL_OPTIONS: PoolOptions = {
@@ -47,6 +54,9 @@ export const DEFAULT_POOL_OPTIONS: PoolOptions = {
   // pdf-lib's parse of a 10 MB PDF with many objects stays well under 192 MB of heap.
   resourceLimits: { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
   idleMs: 60_000,
+  // An honest file takes at most ~120 MB of decoded pixels plus its output; two in parallel fit.
+  maxRssGrowthBytes: 512 * 1024 * 1024,
+  rssSampleMs: 50,
 };
 
 interface Job {
@@ -61,6 +71,9 @@ interface Slot {
   ready: boolean;
   job?: Job;
   timer?: NodeJS.Timeout;
+  /** When its file started, and the process RSS then. */
+  startedAt?: number;
+  rssAtStart?: number;
 }
 
 const UNSAFE: WorkerAnswer = { ok: false, reason: "unsafe" };
@@ -87,6 +100,7 @@ export class SanitizePool {
   private readonly idle: Slot[] = [];
   private readonly queue: Job[] = [];
   private readonly idleTimers = new Map<Slot, NodeJS.Timeout>();
+  private watchdog?: NodeJS.Timeout;
 
   constructor(readonly options: PoolOptions = DEFAULT_POOL_OPTIONS) {}
 
@@ -101,6 +115,8 @@ export class SanitizePool {
 
   /** Ends every worker (tests, shutdown); files waiting or in progress are refused `unsafe`. */
   async close(): Promise<void> {
+    clearInterval(this.watchdog);
+    this.watchdog = undefined;
     for (const job of this.queue.splice(0)) job.resolve(UNSAFE);
     await Promise.all([...this.slots].map((slot) => this.retire(slot)));
   }
@@ -159,6 +175,9 @@ export class SanitizePool {
 
   private assign(slot: Slot, job: Job): void {
     slot.job = job;
+    slot.startedAt = performance.now();
+    slot.rssAtStart = process.memoryUsage.rss();
+    this.watch();
     slot.worker.ref();
     slot.timer = setTimeout(() => this.fail(slot), this.options.timeLimitMs);
     try {
@@ -166,6 +185,26 @@ export class SanitizePool {
     } catch {
       this.fail(slot);
     }
+  }
+
+  private busy(): Slot[] {
+    return [...this.slots].filter((slot) => slot.job).sort((a, b) => a.startedAt! - b.startedAt!);
+  }
+
+  /** Samples RSS while any file is in work; see the memory note at the top. */
+  private watch(): void {
+    if (this.watchdog) return;
+    this.watchdog = setInterval(() => {
+      const busy = this.busy();
+      if (busy.length === 0) {
+        clearInterval(this.watchdog);
+        this.watchdog = undefined;
+        return;
+      }
+      const oldest = busy[0]!;
+      if (process.memoryUsage.rss() - oldest.rssAtStart! > this.options.maxRssGrowthBytes) this.fail(oldest);
+    }, this.options.rssSampleMs);
+    this.watchdog.unref();
   }
 
   /** Idle and waiting for a file (after starting, or after an answer). */
