@@ -34,6 +34,8 @@ export interface PoolOptions {
   size: number;
   /** Wall-clock time one file may take in a worker. */
   timeLimitMs: number;
+  /** Time a new worker may take to load its decoders (the file's own time starts after). */
+  startLimitMs: number;
   /** Files that may wait for a free worker. */
   maxQueued: number;
   resourceLimits: ResourceLimits;
@@ -49,6 +51,7 @@ export const DEFAULT_POOL_OPTIONS: PoolOptions = {
   size: Math.max(1, os.availableParallelism()),
   // A legitimate 10 MB PDF or 40-megapixel photo takes a few seconds on a slow core.
   timeLimitMs: 20_000,
+  startLimitMs: 60_000,
   // Five files for each of 20 reports arriving at once.
   maxQueued: 100,
   // pdf-lib's parse of a 10 MB PDF with many objects stays well under 192 MB of heap.
@@ -150,8 +153,8 @@ export class SanitizePool {
     const slot: Slot = { worker, ready: false };
     this.slots.add(slot);
     // A worker that cannot even start (its script missing from a deployment, say) must not leave
-    // files waiting for ever: its start counts against the time limit too.
-    slot.timer = setTimeout(() => this.fail(slot), this.options.timeLimitMs);
+    // files waiting for ever.
+    slot.timer = setTimeout(() => this.fail(slot), this.options.startLimitMs);
     worker.on("message", (answer: WorkerAnswer | typeof READY) => {
       if (answer === READY) {
         slot.ready = true;
