@@ -57,8 +57,9 @@ export const DEFAULT_POOL_OPTIONS: PoolOptions = {
   // pdf-lib's parse of a 10 MB PDF with many objects stays well under 192 MB of heap.
   resourceLimits: { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
   idleMs: 60_000,
-  // An honest file takes at most ~120 MB of decoded pixels plus its output; two in parallel fit.
-  maxRssGrowthBytes: 512 * 1024 * 1024,
+  // An honest file takes at most ~120 MB of decoded pixels plus its output. Measured on the
+  // bench, 512 MB let a PDF bomb take the server from 350 MB to 1 GB before it was stopped.
+  maxRssGrowthBytes: 256 * 1024 * 1024,
   rssSampleMs: 50,
 };
 
