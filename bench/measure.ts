@@ -26,6 +26,8 @@ export interface Measurement {
   maxRssMb: number;
   /** Server CPU time (user + system, whole process tree) per completed request. */
   cpuMsPerRequest: number;
+  /** Figures of the scenario's background load, if it has one. */
+  background?: Record<string, number>;
 }
 
 export interface RunSettings {
@@ -71,8 +73,8 @@ export async function runScenario(server: Server, scenario: Scenario, context: S
   const warmupS = settings.warmupS ?? WARMUP_S;
   if (!scenario.path.startsWith("/")) throw new HarnessError(`scenario "${scenario.name}": path must start with "/"`);
 
-  const { build, method, headers, body, requests, idReplacement, verifyBody } = scenario;
-  let spec: RequestSpec = { method, headers, body, requests, idReplacement, verifyBody };
+  const { build, method, headers, body, requests, idReplacement, verifyBody, background } = scenario;
+  let spec: RequestSpec = { method, headers, body, requests, idReplacement, verifyBody, background };
   if (build) {
     try {
       spec = { ...spec, ...(await build(context)) };
@@ -91,9 +93,12 @@ export async function runScenario(server: Server, scenario: Scenario, context: S
   const cpuBefore = await treeCpuMs(server.pid);
   let result: autocannon.Result;
   let rss: { maxMb: number };
+  const load = spec.background?.();
+  let backgroundFigures: Record<string, number> | undefined;
   try {
     result = await fire(server, scenario, spec, connections, durationS, (ms) => latencies.push(ms));
   } finally {
+    backgroundFigures = await load?.stop();
     rss = await sampler.stop();
   }
   const cpuMs = (await treeCpuMs(server.pid)) - cpuBefore;
@@ -126,5 +131,6 @@ export async function runScenario(server: Server, scenario: Scenario, context: S
     requestsTotal: (result.requests.total ?? 0) + result.errors,
     maxRssMb: round(rss.maxMb, 1),
     cpuMsPerRequest: latencies.length ? round(cpuMs / latencies.length, 1) : 0,
+    ...(backgroundFigures ? { background: backgroundFigures } : {}),
   };
 }

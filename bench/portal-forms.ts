@@ -75,7 +75,7 @@ export async function reportFormHidden(baseUrl: string): Promise<Field[]> {
 }
 
 /** The whole report form in page order, with `key` as idempotencyKey; the file input sits after `witnesses`. */
-function reportParts(hidden: Field[], key: string, file: FilePart): (Field | FilePart)[] {
+export function reportParts(hidden: Field[], key: string, file: FilePart): (Field | FilePart)[] {
   return [
     ...hidden.map(([name, value]): Field => [name, name === "idempotencyKey" ? key : value]),
     ["category", "ILLEGAL_LEVY"],

@@ -39,6 +39,7 @@ export function evaluate(m: Measurement, budget: Budget | undefined): Verdict {
     failures.push(`${m.requestsPerSec} req/s < ${budget.minRequestsPerSec} req/s`);
   }
   if (m.errors > 0) failures.push(`${m.errors} failed requests`);
+  if (m.background?.failed) failures.push(`${m.background.failed} background requests failed`);
   return { label: budgetLabel(budget), pass: failures.length === 0, failures };
 }
 

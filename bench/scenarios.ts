@@ -9,6 +9,7 @@
 import type autocannon from "autocannon";
 import { buildReportSubmission, buildTrackingSession } from "./portal-forms.ts";
 import { buildLetterDownload } from "./letters.ts";
+import { buildBombsWithPageReads } from "./upload-bombs.ts";
 import { buildStaffCaseList } from "./staff-pages.ts";
 import { buildOfficeDashboard, buildStatisticsPage } from "./statistics-pages.ts";
 
@@ -59,6 +60,12 @@ export interface RequestSpec {
   idReplacement?: boolean;
   /** Checks every answer's body; a false counts the request as failed (e.g. a 200 showing form errors). */
   verifyBody?: (body: string) => boolean;
+  /** Other load running while (and only while) the scenario is measured; its figures go to results.json. */
+  background?: () => BackgroundLoad;
+}
+
+export interface BackgroundLoad {
+  stop: () => Promise<Record<string, number>>;
 }
 
 export interface Scenario extends RequestSpec {
@@ -151,6 +158,19 @@ export const scenarios: Scenario[] = [
       note:
         "GET /staff/dasbor (this year so far, unsuppressed, open/overdue by stage, SOP compliance per step) as the Kepala Dinas signed in with password and TOTP, " +
         "on 100 000 synthetic cases; figures cached for 60 s per reader and period. Every body must be the dashboard.",
+    },
+  },
+  {
+    name: "home page while upload bombs are refused",
+    path: "/",
+    build: buildBombsWithPageReads,
+    budget: {
+      p99Ms: 250,
+      maxRssMb: MEMORY_BUDGET_MB,
+      note:
+        "GET / (20 connections) while 4 report submissions at a time carry a decompression bomb in turn: a PNG declaring 100 000×100 000 pixels, a PDF whose object stream inflates to 1 GiB, " +
+        "a DOCX with a 1 GiB entry. Sanitising runs in the worker pool (per-file time limit, heap limit, RSS watchdog); each bomb post must be answered with the form refusing the file. " +
+        "Bomb counts are under background in results.json.",
     },
   },
   // Last on purpose: the uploads autocannon abandons at the end of a run (timed out or in

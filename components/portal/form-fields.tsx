@@ -16,7 +16,7 @@ export function useErrorText() {
     if (e.code === "too_many" && (field === "files" || field === "replyFiles")) return t("files_too_many", { max: e.max ?? 0 });
     if (e.code === "too_long" || e.code === "too_many") return t(e.code, { max: e.max ?? 0 });
     if (e.code === "too_large" || e.code === "total_too_large") return t(e.code, { file, mb });
-    if (e.code === "unsupported_type" || e.code === "damaged" || e.code === "unsafe" || e.code === "empty") return t(e.code, { file });
+    if (e.code === "unsupported_type" || e.code === "damaged" || e.code === "unsafe" || e.code === "busy" || e.code === "empty") return t(e.code, { file });
     return t("required");
   };
 }

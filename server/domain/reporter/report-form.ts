@@ -27,7 +27,7 @@ export interface ReportFormValues {
 }
 
 export interface FieldError {
-  code: "required" | "too_long" | "too_many" | "too_large" | "total_too_large" | "unsupported_type" | "damaged" | "unsafe" | "empty";
+  code: "required" | "too_long" | "too_many" | "too_large" | "total_too_large" | "unsupported_type" | "damaged" | "unsafe" | "busy" | "empty";
   max?: number;
   /** File the error is about. */
   file?: string;

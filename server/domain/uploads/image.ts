@@ -4,8 +4,14 @@ import { UploadRefused } from "./errors.ts";
 // Uploads are one-off: caching decoded images would only hold memory.
 sharp.cache(false);
 
-/** Decompression-bomb guard: a 40-megapixel image already takes ~120 MB decoded. */
+/** Decompression-bomb guard: a 40-megapixel image already takes ~120 MB decoded (outside the V8 heap). */
 export const MAX_IMAGE_PIXELS = 40_000_000;
+
+/**
+ * libvips stops by itself after this long, well inside the pool's per-file limit: terminating a
+ * worker in the middle of a libvips call is the last resort, not the plan.
+ */
+const SHARP_TIMEOUT_S = 10;
 
 export type ImageFormat = "jpeg" | "png" | "webp";
 
@@ -16,10 +22,18 @@ export type ImageFormat = "jpeg" | "png" | "webp";
  */
 export async function reencodeImage(bytes: Buffer, format: ImageFormat): Promise<Buffer> {
   const options = {
+    // libvips' own check of the same budget, should a header understate what is decoded.
     limitInputPixels: MAX_IMAGE_PIXELS,
     // Tolerate decoder warnings (common in camera files), refuse real errors and truncation.
     failOn: "error",
+    // Decode top to bottom in one pass: no whole-image cache for random access.
     sequentialRead: true,
+    // Only the first frame of an animated WebP/PNG is decoded (the result is a still image),
+    // so the pixel budget below covers everything decoded.
+    pages: 1,
+    page: 0,
+    // Keep libvips' guards against oversized metadata chunks (e.g. PNG text) on.
+    unlimited: false,
   } as const;
   let metadata: Metadata;
   try {
@@ -28,13 +42,14 @@ export async function reencodeImage(bytes: Buffer, format: ImageFormat): Promise
   } catch (error) {
     throw new UploadRefused("damaged", `image header: ${(error as Error).message}`);
   }
-  // Checked from the header before any pixel is decoded.
-  if ((metadata.width ?? 0) * (metadata.height ?? 0) > MAX_IMAGE_PIXELS) {
-    throw new UploadRefused("too_large", `image of ${metadata.width}x${metadata.height} pixels`);
+  // Checked from the header before any pixel is decoded; one frame (`pageHeight`) of an animation.
+  const frameHeight = metadata.pageHeight ?? metadata.height ?? 0;
+  if ((metadata.width ?? 0) * frameHeight > MAX_IMAGE_PIXELS) {
+    throw new UploadRefused("unsafe", `image of ${metadata.width}x${frameHeight} pixels`);
   }
   if (metadata.format !== format) throw new UploadRefused("damaged", `decoded as ${metadata.format}`);
 
-  const image = sharp(bytes, options).rotate();
+  const image = sharp(bytes, options).rotate().timeout({ seconds: SHARP_TIMEOUT_S });
   try {
     switch (format) {
       case "jpeg":

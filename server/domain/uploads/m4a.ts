@@ -16,6 +16,14 @@ export interface Box {
 
 const AUDIO_BRANDS = new Set(["M4A ", "M4B ", "mp42", "mp41", "isom"]);
 
+/**
+ * Parsing budget. An audio file has a handful of boxes per container (ftyp, moov, mdat; a few
+ * traks; the eight or so tables of a stbl) nested five deep; a file made of millions of tiny
+ * boxes, or of containers nested thousands deep, is built to exhaust the parser: `unsafe`.
+ */
+export const MAX_BOXES_PER_CONTAINER = 1024;
+export const MAX_BOX_DEPTH = 16;
+
 function fourcc(bytes: Uint8Array, at: number): string {
   return String.fromCharCode(bytes[at]!, bytes[at + 1]!, bytes[at + 2]!, bytes[at + 3]!);
 }
@@ -26,6 +34,7 @@ export function readBoxes(bytes: Uint8Array, start: number, end: number): Box[] 
   const boxes: Box[] = [];
   let p = start;
   while (p < end) {
+    if (boxes.length >= MAX_BOXES_PER_CONTAINER) throw new UploadRefused("unsafe", `m4a: more than ${MAX_BOXES_PER_CONTAINER} boxes in one container`);
     if (p + 8 > end) return null;
     let size = dv.getUint32(p);
     let body = p + 8;
@@ -115,13 +124,14 @@ function copy(bytes: Uint8Array, box: Box): Uint8Array {
   return bytes.slice(box.start, box.end);
 }
 
-function walk(bytes: Uint8Array, start: number, end: number, visit: (b: Box) => void): void {
+function walk(bytes: Uint8Array, start: number, end: number, visit: (b: Box) => void, depth = 0): void {
+  if (depth > MAX_BOX_DEPTH) throw new UploadRefused("unsafe", `m4a: boxes nested more than ${MAX_BOX_DEPTH} deep`);
   const boxes = readBoxes(bytes, start, end);
   // A sample table we cannot read is one whose offsets we cannot fix.
   if (!boxes) throw new UploadRefused("damaged", "m4a sample table");
   for (const box of boxes) {
     visit(box);
-    if (["trak", "mdia", "minf", "stbl"].includes(box.type)) walk(bytes, box.body, box.end, visit);
+    if (["trak", "mdia", "minf", "stbl"].includes(box.type)) walk(bytes, box.body, box.end, visit, depth + 1);
   }
 }
 
@@ -155,9 +165,18 @@ export function stripM4a(bytes: Uint8Array): M4aResult {
     shifts.push({ box, shift: position - box.start });
     position += box === moov ? newMoov.length : box.end - box.start;
   }
+  // Binary search over the boxes (in file order): a chunk table may hold millions of offsets.
   const moved = (offset: number): number | null => {
-    const hit = shifts.find(({ box }) => box !== moov && offset >= box.body && offset < box.end);
-    return hit ? offset + hit.shift : null;
+    let low = 0;
+    let high = shifts.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const { box, shift } = shifts[mid]!;
+      if (offset < box.start) high = mid - 1;
+      else if (offset >= box.end) low = mid + 1;
+      else return box !== moov && offset >= box.body ? offset + shift : null;
+    }
+    return null;
   };
 
   const dv = new DataView(newMoov.buffer, newMoov.byteOffset, newMoov.byteLength);

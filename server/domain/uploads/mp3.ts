@@ -1,4 +1,12 @@
 /** MP3: recognise MPEG audio frames, and cut ID3v1/ID3v2/APEv2/Lyrics3 tags off the audio. */
+import { UploadRefused } from "./errors.ts";
+
+/**
+ * Tags stacked at either end. Taggers write one or two of each kind; thousands of them are
+ * built to keep the parser busy: `unsafe`. Every loop below also advances by at least one
+ * byte (a tag header) per round, so the work is linear in the file size.
+ */
+export const MAX_TAGS = 32;
 
 // Bitrates in kbit/s by [MPEG-1 ? 0 : 1][layer 1..3][index].
 const BITRATES = [
@@ -64,7 +72,8 @@ function syncsafe(bytes: Uint8Array, at: number): number {
 /** Byte length of the ID3v2 tag(s) at the start; -1 if a tag header is malformed. */
 export function leadingId3Length(bytes: Uint8Array): number {
   let p = 0;
-  while (isAscii(bytes, p, "ID3")) {
+  for (let count = 0; isAscii(bytes, p, "ID3"); count++) {
+    if (count >= MAX_TAGS) throw new UploadRefused("unsafe", `mp3: more than ${MAX_TAGS} leading ID3 tags`);
     const size = p + 10 <= bytes.length ? syncsafe(bytes, p + 6) : -1;
     if (size < 0 || bytes[p + 3] === 0xff || bytes[p + 4] === 0xff) return -1;
     p += 10 + size + (bytes[p + 5]! & 0x10 ? 10 : 0);
@@ -87,7 +96,8 @@ export function findAudioStart(bytes: Uint8Array, from: number, end = bytes.leng
 /** End of the audio once trailing tags (ID3v1, enhanced TAG+, APEv2, Lyrics3v2, appended ID3v2) are cut off. */
 function audioEnd(bytes: Uint8Array, start: number): number {
   let end = bytes.length;
-  for (let changed = true; changed; ) {
+  for (let changed = true, count = 0; changed; count++) {
+    if (count > MAX_TAGS) throw new UploadRefused("unsafe", `mp3: more than ${MAX_TAGS} trailing tags`);
     changed = false;
     const cut = (length: number) => {
       if (length > 0 && end - length >= start) {

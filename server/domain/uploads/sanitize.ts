@@ -1,18 +1,13 @@
-import { detectFileType, type UploadKind } from "./detect.ts";
-import { UploadRefused } from "./errors.ts";
+import type { UploadKind } from "./detect.ts";
 import { safeFileName } from "./file-name.ts";
-import { DOCX, JPEG, M4A, MP3, PDF, PNG, TEXT, WEBP, XLSX } from "./formats.ts";
-import { reencodeImage } from "./image.ts";
-import { stripM4a } from "./m4a.ts";
-import { stripMp3Tags } from "./mp3.ts";
-import { sanitizeOffice } from "./office.ts";
-import { sanitizePdf } from "./pdf.ts";
+import { SanitizePool } from "./worker-pool.ts";
 
 /**
  * `unsafe`: the file could not be processed within the safety budget (a decompression bomb,
  * too many parts, too long) or carries active content that cannot be removed safely.
+ * `busy`: too many files are already waiting for a sanitiser; nothing is wrong with this one.
  */
-export type RefusalReason = "empty" | "too_large" | "unsupported_type" | "damaged" | "unsafe";
+export type RefusalReason = "empty" | "too_large" | "unsupported_type" | "damaged" | "unsafe" | "busy";
 
 export interface SanitizedFile {
   bytes: Buffer;
@@ -25,78 +20,43 @@ export interface SanitizedFile {
 
 export type SanitizeResult = { ok: true; file: SanitizedFile } | { ok: false; reason: RefusalReason };
 
-interface Cleaned {
-  bytes: Uint8Array;
-  strippedMetadata: boolean;
-  warning: boolean;
-}
+let shared: SanitizePool | undefined;
 
-async function clean(bytes: Buffer, mime: string): Promise<Cleaned> {
-  switch (mime) {
-    case JPEG.mime:
-    case PNG.mime:
-    case WEBP.mime: {
-      const format = mime === JPEG.mime ? "jpeg" : mime === PNG.mime ? "png" : "webp";
-      return { bytes: await reencodeImage(bytes, format), strippedMetadata: true, warning: false };
-    }
-    case PDF.mime: {
-      const { bytes: out, warning } = await sanitizePdf(bytes);
-      return { bytes: out, strippedMetadata: true, warning };
-    }
-    case DOCX.mime:
-    case XLSX.mime:
-      return { bytes: sanitizeOffice(bytes), strippedMetadata: true, warning: true };
-    case MP3.mime: {
-      const audio = stripMp3Tags(bytes);
-      if (!audio) throw new UploadRefused("damaged", "no MPEG audio frames");
-      return { bytes: audio, strippedMetadata: true, warning: false };
-    }
-    case M4A.mime: {
-      const { bytes: out, stripped } = stripM4a(bytes);
-      return { bytes: out, strippedMetadata: stripped, warning: !stripped };
-    }
-    case TEXT.mime:
-      return { bytes, strippedMetadata: false, warning: false };
-    default:
-      throw new UploadRefused("unsupported_type", mime);
-  }
+/** The process's sanitiser pool, started on first use. */
+export function sanitizePool(): SanitizePool {
+  shared ??= new SanitizePool();
+  return shared;
 }
 
 /**
  * Accept an evidence file by its content and remove the metadata that could identify the
- * reporter (camera, GPS position, author, software, times). The size limit is checked before
- * anything is decoded.
+ * reporter (camera, GPS position, author, software, times). The size limit is checked here,
+ * before anything is decoded; detection and cleaning run in a worker of the pool.
+ * With `transfer`, the caller hands over `bytes` (moved to the worker, not copied) and must not
+ * use them afterwards.
  */
 export async function sanitizeUpload(
-  input: { bytes: Buffer; fileName: string },
-  opts: { maxBytes: number; allowedMimes: readonly string[] },
+  input: { bytes: Buffer; fileName: string; transfer?: boolean },
+  opts: { maxBytes: number; allowedMimes: readonly string[]; pool?: SanitizePool },
 ): Promise<SanitizeResult> {
   const { bytes } = input;
   if (bytes.length === 0) return { ok: false, reason: "empty" };
   if (bytes.length > opts.maxBytes) return { ok: false, reason: "too_large" };
-  const type = detectFileType(bytes);
-  if (!type || !opts.allowedMimes.includes(type.mime)) return { ok: false, reason: "unsupported_type" };
 
-  let cleaned: Cleaned;
-  try {
-    cleaned = await clean(bytes, type.mime);
-  } catch (error) {
-    if (error instanceof UploadRefused) return { ok: false, reason: error.reason };
-    // A decoder that gives up on content that looked like its format: the file is damaged.
-    return { ok: false, reason: "damaged" };
-  }
-  const out = Buffer.isBuffer(cleaned.bytes)
-    ? cleaned.bytes
-    : Buffer.from(cleaned.bytes.buffer, cleaned.bytes.byteOffset, cleaned.bytes.byteLength);
+  // Only a buffer that is wholly this file can be moved; a view into a shared one is copied.
+  const movable = input.transfer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+  const message = { bytes: movable ? bytes : new Uint8Array(bytes), allowedMimes: [...opts.allowedMimes] };
+  const answer = await (opts.pool ?? sanitizePool()).run(message, movable ? [bytes.buffer as ArrayBuffer] : []);
+  if (!answer.ok) return answer;
   return {
     ok: true,
     file: {
-      bytes: out,
-      mime: type.mime,
-      kind: type.kind,
-      fileName: safeFileName(input.fileName, type.ext),
-      strippedMetadata: cleaned.strippedMetadata,
-      warning: cleaned.warning,
+      bytes: Buffer.from(answer.bytes.buffer, answer.bytes.byteOffset, answer.bytes.byteLength),
+      mime: answer.mime,
+      kind: answer.kind,
+      fileName: safeFileName(input.fileName, answer.ext),
+      strippedMetadata: answer.strippedMetadata,
+      warning: answer.warning,
     },
   };
 }

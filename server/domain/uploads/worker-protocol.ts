@@ -1,0 +1,15 @@
+/** Messages between the sanitiser pool (worker-pool.ts) and its workers (sanitize-worker.ts). */
+import type { UploadKind } from "./detect.ts";
+import type { RefusalReason } from "./sanitize.ts";
+
+/** The worker's first message, once its decoders are loaded. */
+export const READY = "ready";
+
+export interface WorkerJob {
+  bytes: Uint8Array;
+  allowedMimes: readonly string[];
+}
+
+export type WorkerAnswer =
+  | { ok: true; bytes: Uint8Array; mime: string; kind: UploadKind; ext: string; strippedMetadata: boolean; warning: boolean }
+  | { ok: false; reason: RefusalReason };
