@@ -19,8 +19,9 @@ afterAll(() => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
+// Started as `npm start` starts the server: with the client-address stamp loaded.
 function start(extra: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "server/testing/start-once.ts"], {
+  const result = spawnSync(process.execPath, ["--import", "tsx", "--import", "./server/net/peer-stamp.mjs", "server/testing/start-once.ts"], {
     cwd: APP_ROOT,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", LENTERA_DATA_DIR: dataDir, ...extra } as unknown as NodeJS.ProcessEnv,
     encoding: "utf8",
