@@ -4,6 +4,7 @@ import { openTestDb, type TestDbHandle } from "../testing/test-db.ts";
 import { seedDemo } from "../../prisma/seed-data.ts";
 import { authorizeStaff, type AuthorizeOptions } from "./authorize.ts";
 import { enrolmentFromClaims } from "./staff-session.ts";
+import { signedInClaims } from "../testing/staff-claims.ts";
 import { confirmEnrolment, startEnrolment } from "./second-factor.ts";
 import { ADDRESS_LIMIT, failureDelayMs, MAX_FAILURE_DELAY_MS, PAIR_LIMIT } from "../domain/sign-in-throttle.ts";
 import { base32Decode, timeStep, totpForStep } from "../domain/totp.ts";
@@ -31,7 +32,7 @@ beforeAll(async () => {
   await handle.db.staffUser.update({ where: { username: "audit" }, data: { active: false } });
   // kadis is enrolled: a complete sign-in needs password and TOTP code.
   const session = await authorizeStaff(handle.db, { username: "kadis", password: PASSWORD }, t0, { masterKey, throttleKey, ipAddress: "10.9.9.9" });
-  const who = (await enrolmentFromClaims(handle.db, { uid: session.id, sv: session.sessionVersion, enrol: true }))!;
+  const who = (await enrolmentFromClaims(handle.db, await signedInClaims(handle.db, session, { enrol: true })))!;
   kadisSecret = base32Decode((await startEnrolment(handle.db, masterKey, who.id)).secret);
   await confirmEnrolment(handle.db, masterKey, who, totpForStep(kadisSecret, timeStep(t0)), { now: t0 });
 });
