@@ -44,6 +44,18 @@ export function authOptions(): AuthOptions {
     session: { strategy: "jwt", maxAge: SESSION_SECONDS },
     jwt: { maxAge: SESSION_SECONDS, encode: encodeSessionToken },
     pages: { signIn: "/staff/masuk", error: "/staff/masuk" },
+    // next-auth logs errors with their message, metadata and stack. An ended or expired session
+    // is the normal answer to a replayed cookie, not a fault; anything else is logged by its code
+    // alone, so no token, claim or stack reaches the log.
+    logger: {
+      error(code) {
+        if (code !== "JWT_SESSION_ERROR") console.error(`next-auth: ${code}`);
+      },
+      warn(code) {
+        console.warn(`next-auth: ${code}`);
+      },
+      debug() {},
+    },
     providers: [
       CredentialsProvider({
         name: "Lentera",
