@@ -20,7 +20,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 const TABLES = ["byMonth", "byCategory", "byChannel", "byStatus", "concluded"] as const;
 
 /**
- * Public transparency statistics (DESIGN.md §7): server-rendered, no JavaScript needed. The
+ * Public transparency statistics (docs/security.md, hidden cases): server-rendered, no JavaScript needed. The
  * protection rule (published months, lag, perturbation, "< 3") is stated on the page itself.
  */
 export default async function StatisticsPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
