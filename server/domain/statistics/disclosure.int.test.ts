@@ -17,6 +17,7 @@ import { CATEGORY_ORDER, CHANNEL_ORDER, STATUS_ORDER } from "./aggregates.ts";
 import { computeOfficeStatistics } from "./office-statistics.ts";
 import { statisticsJson } from "./open-data.ts";
 import { computePublicStatistics } from "./public-statistics.ts";
+import { seededRandom } from "../../testing/seeded-random.ts";
 
 let handle: TestDbHandle;
 let users: Record<string, StaffPrincipal> = {};
@@ -38,16 +39,7 @@ interface Row {
   key: number;
 }
 
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const r = random(14);
+const r = seededRandom(14);
 const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
 const newRow = (receivedAt: Date, over: Partial<Row> = {}): Row => ({
   id: randomUUID(),

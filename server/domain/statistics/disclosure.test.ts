@@ -10,19 +10,10 @@ import { cellKey, cellSalt, MAX_NOISE, noiseFor, perturb, perturbSum, PERTURBATI
 import { countingInstant, lastPublishedMonth, monthCutoff, publishedMonths, RELEASE_LAG_DAYS } from "./release.ts";
 import { median, stableMedianDays, stableShare, toOfficeDays } from "./stable-figures.ts";
 import { SMALL, type Shown } from "./suppression.ts";
+import { seededRandom } from "../../testing/seeded-random.ts";
 
 const TZ = "Asia/Jakarta";
 
-/** Deterministic pseudo-random numbers (mulberry32), so a failure can be replayed. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe("cell-key perturbation", () => {
   it("has a table of zero mean over −2…+2 that covers every key", () => {
@@ -34,7 +25,7 @@ describe("cell-key perturbation", () => {
   });
 
   it("gives the same cell the same value every time, noise to empty cells too (through their salt), and never a negative", () => {
-    const r = random(1);
+    const r = seededRandom(1);
     const secret = Buffer.alloc(32, 7);
     const noisyEmpty = new Set<number>();
     for (let i = 0; i < 2000; i++) {
@@ -63,7 +54,7 @@ describe("cell-key perturbation", () => {
   });
 
   it("is unbiased in the long run (many cells of the same size)", () => {
-    const r = random(2);
+    const r = seededRandom(2);
     let sum = 0;
     const cells = 20_000;
     for (let i = 0; i < cells; i++) sum += perturb({ count: 10, keySum: BigInt(Math.floor(r() * 2 ** 32)), salt: 0n });
@@ -85,7 +76,7 @@ describe("release calendar", () => {
   });
 
   it("never counts a case in a month that was published before the case was entered", () => {
-    const r = random(3);
+    const r = seededRandom(3);
     const start = Date.parse("2025-01-01T00:00:00Z");
     for (let i = 0; i < 3000; i++) {
       const received = new Date(start + r() * 400 * 86_400_000);
@@ -101,7 +92,7 @@ describe("release calendar", () => {
 
 describe("stable medians and shares", () => {
   it("publish a median only when one case more (of any value) or less leaves it as shown", () => {
-    const r = random(4);
+    const r = seededRandom(4);
     let published = 0;
     for (let i = 0; i < 400; i++) {
       const n = 3 + Math.floor(r() * 30);
@@ -236,7 +227,7 @@ function consistentHypotheses(visible: Case[], published: Publication, exact: bo
 }
 
 function population(seed: number, size: number): Case[] {
-  const r = random(seed);
+  const r = seededRandom(seed);
   const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
   // Skewed like a real office: most reports of few kinds and channels.
   return Array.from({ length: size }, () => ({
@@ -260,7 +251,7 @@ describe("adversary: an insider who sees every case but one", () => {
 
   it("is left with more than one possibility for existence, kind, channel, month and stage", () => {
     const visible = population(11, 60);
-    const r = random(12);
+    const r = seededRandom(12);
     const truth = [...visible, { ...hidden, key: Math.floor(r() * 2 ** 32) - 2 ** 31 }];
     for (const world of [truth, visible]) {
       const left = consistentHypotheses(visible, publish(cellsOf(world)), false);
@@ -279,7 +270,7 @@ describe("adversary: an insider who sees every case but one", () => {
     // table); a year figure would need all its months at +2 at once. Measured here over whole
     // publications.
     const visible = population(21, 40);
-    const r = random(22);
+    const r = seededRandom(22);
     let certain = 0;
     const draws = 40;
     for (let i = 0; i < draws; i++) {

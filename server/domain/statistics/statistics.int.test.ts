@@ -20,6 +20,7 @@ import { computePublicStatistics } from "./public-statistics.ts";
 import { cellSalt, perturb, perturbSum, showPerturbed } from "./cell-key.ts";
 import { monthCutoff } from "./release.ts";
 import { stableMedianDays, stableShare } from "./stable-figures.ts";
+import { seededRandom } from "../../testing/seeded-random.ts";
 
 let handle: TestDbHandle;
 let users: Record<string, StaffPrincipal> = {};
@@ -51,21 +52,11 @@ interface Row {
   movedAt: Date;
 }
 
-/** Deterministic pseudo-random numbers (mulberry32), so a failure can be replayed. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function makeRows(): Row[] {
-  const r = random(6);
+  const r = seededRandom(6);
   // Keys and move times from their own sequence, so the other draws stay as they were.
-  const k = random(7);
+  const k = seededRandom(7);
   const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
   const start = Date.parse("2024-11-01T00:00:00Z");
   const span = Date.parse("2026-02-01T00:00:00Z") - start;

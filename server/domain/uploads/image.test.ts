@@ -1,10 +1,10 @@
 import exifr from "exifr";
-import { crc32 } from "node:zlib";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { ACCEPTED_MIMES } from "./formats.ts";
 import { sanitizeUpload } from "./sanitize.ts";
 import { concat, GPS_EXIF, pixels, XMP } from "./test-inputs.ts";
+import { pngChunk } from "./test-bombs.ts";
 
 const opts = { maxBytes: 10 * 1024 * 1024, allowedMimes: ACCEPTED_MIMES };
 
@@ -29,15 +29,6 @@ function pngChunks(bytes: Buffer): string[] {
   const types: string[] = [];
   for (let p = 8; p < bytes.length; p += 12 + bytes.readUInt32BE(p)) types.push(bytes.toString("latin1", p + 4, p + 8));
   return types;
-}
-
-function pngChunk(type: string, data: Buffer): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length);
-  head.write(type, 4, "latin1");
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])));
-  return Buffer.concat([head, data, crc]);
 }
 
 describe("images", () => {

@@ -11,7 +11,7 @@ const MiB = 1024 * 1024;
 
 // ---- Images: a header declaring a huge canvas over a few bytes of data -------------------
 
-function pngChunk(type: string, data: Buffer): Buffer {
+export function pngChunk(type: string, data: Buffer): Buffer {
   const head = Buffer.alloc(8);
   head.writeUInt32BE(data.length);
   head.write(type, 4, "latin1");
