@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { headers } from "next/headers";
-import idMessages from "@/i18n/messages/id.json";
-import enMessages from "@/i18n/messages/en.json";
+import { messagesFor } from "@/i18n/messages.ts";
 
 /**
  * Every 404 outside a page's own notFound() (unknown paths, dotted ones too): rendered per request,
@@ -10,7 +9,7 @@ import enMessages from "@/i18n/messages/en.json";
  */
 export default async function RootNotFound() {
   const english = (await headers()).get("x-next-intl-locale") === "en";
-  const [first, second] = english ? [enMessages, idMessages] : [idMessages, enMessages];
+  const [first, second] = english ? [messagesFor("en"), messagesFor("id")] : [messagesFor("id"), messagesFor("en")];
   return (
     <html lang={english ? "en" : "id"}>
       <body className="min-h-screen bg-white font-sans text-slate-900 antialiased">

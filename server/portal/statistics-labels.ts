@@ -4,16 +4,11 @@ import { TABLE_NAMES, type StatisticsLabels, type TableName } from "../domain/st
 import { breakdownLabel } from "../domain/statistics/labels.ts";
 import { RELEASE_LAG_DAYS } from "../domain/statistics/release.ts";
 import type { OfficeCsvLabels } from "../domain/statistics/office-statistics.ts";
-import idMain from "../../i18n/messages/id.json";
-import enMain from "../../i18n/messages/en.json";
-import idStats from "../../i18n/messages/statistics/id.json";
-import enStats from "../../i18n/messages/statistics/en.json";
-
-const MESSAGES = { id: { ...idMain, ...idStats }, en: { ...enMain, ...enStats } } as const;
+import { messagesFor } from "../../i18n/messages.ts";
 
 export function statisticsLabels(locale: "id" | "en", year: number): StatisticsLabels {
-  const t = createTranslator({ locale, messages: MESSAGES[locale] });
-  const s = createTranslator({ locale, messages: MESSAGES[locale], namespace: "statistics" });
+  const t = createTranslator({ locale, messages: messagesFor(locale) });
+  const s = createTranslator({ locale, messages: messagesFor(locale), namespace: "statistics" });
   const key = (name: TableName, k: string) => breakdownLabel(name, k, (path) => t(path as never));
   return {
     title: `${s("title")} · DPMPTSP Kabupaten Lamandau`,
@@ -27,8 +22,8 @@ export function statisticsLabels(locale: "id" | "en", year: number): StatisticsL
 /** Labels of the office dashboard's CSV rows (same vocabulary as the public figures). */
 export function officeCsvLabels(locale: "id" | "en"): OfficeCsvLabels {
   const pub = statisticsLabels(locale, 0);
-  const s = createTranslator({ locale, messages: MESSAGES[locale], namespace: "statistics" });
-  const o = createTranslator({ locale, messages: MESSAGES[locale], namespace: "officeStats" });
+  const s = createTranslator({ locale, messages: messagesFor(locale), namespace: "statistics" });
+  const o = createTranslator({ locale, messages: messagesFor(locale), namespace: "officeStats" });
   return {
     header: ["table", "key", "label", "value"],
     label: (table, key) => {

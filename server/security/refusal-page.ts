@@ -3,8 +3,10 @@
  * unreadable address, a body over the size limit): both languages, as the locale may not be
  * known, no internal detail, no script, never cached, with the site's security headers.
  */
-import idMessages from "../../i18n/messages/id.json";
-import enMessages from "../../i18n/messages/en.json";
+import { messagesFor } from "../../i18n/messages.ts";
+
+const idMessages = messagesFor("id");
+const enMessages = messagesFor("en");
 import { SECURITY_HEADERS } from "./security-headers.ts";
 
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -3,23 +3,17 @@
  * for the roles of the `cases.agenda` procedure. Entries of cases hidden from the reader
  * are left out, as on the page. Column titles and labels follow the reader's locale.
  */
-import { createTranslator } from "next-intl";
 import type { Db } from "../db.ts";
 import type { StaffPrincipal } from "../auth/staff-session.ts";
 import { appendAudit } from "../domain/audit.ts";
 import { agendaCsv, agendaEntries, agendaInput } from "../domain/cases/agenda.ts";
 import { Role } from "../generated/prisma/enums.ts";
-import idMain from "../../i18n/messages/id.json";
-import enMain from "../../i18n/messages/en.json";
-import idCases from "../../i18n/messages/cases/id.json";
-import enCases from "../../i18n/messages/cases/en.json";
+import { translatorFor } from "../../i18n/messages.ts";
 import { downloadHeaders, refusal } from "./download-headers.ts";
 import { staffContextOf } from "./staff-context.ts";
 
 /** Who may read the agenda books (as the tRPC `cases.agenda` procedure). */
 export const AGENDA_READERS: readonly Role[] = [Role.SEKRETARIAT, Role.TIM_TELAAH, Role.KEPALA_DINAS, Role.PENGAWAS];
-
-const MESSAGES = { id: { ...idMain, ...idCases }, en: { ...enMain, ...enCases } } as const;
 
 export interface AgendaCsvRequest {
   book: string;
@@ -48,7 +42,7 @@ export async function readAgenda(db: Db, staff: StaffPrincipal | null, request: 
   const parsed = agendaInput.safeParse({ book: request.book, year: request.year, from: request.from, to: request.to });
   if (!parsed.success) return { refusal: refusal(400, "Permintaan tidak valid.") } as const;
   const locale = request.locale === "en" ? "en" : "id";
-  return { staff, input: parsed.data, locale, t: createTranslator({ locale, messages: MESSAGES[locale] }), rows: await agendaEntries(db, staff, parsed.data) } as const;
+  return { staff, input: parsed.data, locale, t: translatorFor(locale), rows: await agendaEntries(db, staff, parsed.data) } as const;
 }
 
 /** The export in the audit trail: which book, which period, how many rows, which format. */

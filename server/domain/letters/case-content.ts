@@ -6,16 +6,15 @@
 import type { Category, Channel } from "../../generated/prisma/enums.ts";
 import { DeliveryMethod, IdentityMode, MeetingRole } from "../../generated/prisma/enums.ts";
 import type { BeritaAcaraContent, CatatanPengaduanContent, Signer, SuratPengaduanContent, TanggapanContent } from "../../letters/types.ts";
-import idMain from "../../../i18n/messages/id.json";
-import idCases from "../../../i18n/messages/cases/id.json";
+import { messagesFor } from "../../../i18n/messages.ts";
 import { openJson, openText } from "../crypto.ts";
 import type { ReportContent, ReporterIdentity } from "../cases/report-content.ts";
 import { getSetting } from "../settings.ts";
 import type { Tx } from "../tx.ts";
 import { LetterError } from "./issue.ts";
 
-export const categoryLabel = (c: Category) => idMain.home.categories[c];
-export const channelLabel = (c: Channel) => idCases.workspace.channel[c];
+export const categoryLabel = (c: Category) => messagesFor("id").home.categories[c];
+export const channelLabel = (c: Channel) => messagesFor("id").workspace.channel[c];
 
 /** A staff member's signature block as printed today (the Letter row snapshots it). */
 export async function signerOf(tx: Tx, staffId: string): Promise<Signer> {

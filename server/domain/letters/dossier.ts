@@ -6,7 +6,7 @@
 import type { Db } from "../../db.ts";
 import { CaseStatus, LetterType, TimelineKind } from "../../generated/prisma/enums.ts";
 import { renderDossier, type DossierInput } from "../../letters/dossier.tsx";
-import idCases from "../../../i18n/messages/cases/id.json";
+import { messagesFor } from "../../../i18n/messages.ts";
 import { appendAudit } from "../audit.ts";
 import { caseKey } from "../cases/access.ts";
 import type { StaffContext } from "../cases/acting.ts";
@@ -19,8 +19,8 @@ import { storeDocument } from "./issue.ts";
 import { loadOffice, verificationUrl } from "./office.ts";
 import { letterFileName, letterTitle, type LetterFile } from "./read.ts";
 
-const STATUS = idCases.workspace.status;
-const KIND = idCases.caseFile.kind;
+const STATUS = messagesFor("id").workspace.status;
+const KIND = messagesFor("id").caseFile.kind;
 const STEP_NAMES: Record<number, string> = { 2: "Pencatatan", 3: "Penelaahan", 4: "Rapat pembahasan", 5: "Berita Acara", 6: "Tanggapan", 7: "Penerimaan tanggapan", 8: "Pengarsipan" };
 
 /** Compiles the dossier's PDF from the database as it is now (inside a transaction or not). */
