@@ -121,7 +121,8 @@ const staffRecordings: ScaleOutScenario = {
         if (ids[index] === undefined) return "no submitted case to record (set-up failed to make it)";
         const res = await fetch(`${ctx.baseUrl}/api/trpc/cases.record`, {
           method: "POST",
-          headers: { Cookie: cookie, "Content-Type": "application/json" },
+          // What the staff client's fetch carries: tRPC mutations must say they come from this site.
+          headers: { Cookie: cookie, "Content-Type": "application/json", "Sec-Fetch-Site": "same-origin", Origin: ctx.baseUrl },
           body: JSON.stringify({ json: { caseId: ids[index], subject: "Dugaan pungutan liar di loket" } }),
         });
         const { status, data, error } = await trpcJson(res);
