@@ -71,13 +71,19 @@ export interface ReverseProxy {
   forwarded: number[];
   /** Requests answered 502 because an upstream failed before its answer began. */
   badGateway: number;
+  /** Upstream request errors by code (502s and answers cut short), e.g. {"ECONNRESET (reused socket)": 2}. */
+  upstreamErrors: Record<string, number>;
   close: () => Promise<void>;
 }
 
 export async function startReverseProxy(upstreams: readonly Upstream[], options: { host?: string; port?: number } = {}): Promise<ReverseProxy> {
   const pick = roundRobin(upstreams.map((u, index) => ({ ...u, index })));
   // Keep-alive to the instances, as nginx's upstream keepalive: no TCP set-up per request.
-  const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+  // With a `timeout`, Node's agent also drops an idle socket a second before the server's
+  // Keep-Alive hint (5 s), instead of reusing one the server is closing (a spurious 502).
+  // Busy sockets only get a 'timeout' event, which is ignored: long uploads are not cut.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity, timeout: 60_000, scheduling: "lifo" });
+  const upstreamErrors: Record<string, number> = {};
   const forwarded = upstreams.map(() => 0);
   const state = { badGateway: 0 };
 
@@ -97,7 +103,9 @@ export async function startReverseProxy(upstreams: readonly Upstream[], options:
       answer.pipe(res);
       answer.on("error", () => res.destroy());
     });
-    outgoing.on("error", () => {
+    outgoing.on("error", (e: NodeJS.ErrnoException) => {
+      const code = `${e.code ?? e.message}${outgoing.reusedSocket ? " (reused socket)" : ""}`;
+      upstreamErrors[code] = (upstreamErrors[code] ?? 0) + 1;
       if (res.headersSent) return void res.destroy();
       state.badGateway++;
       res.writeHead(502, { "content-type": "text/plain; charset=utf-8", connection: "close" }).end("bad gateway\n");
@@ -122,6 +130,7 @@ export async function startReverseProxy(upstreams: readonly Upstream[], options:
     get badGateway() {
       return state.badGateway;
     },
+    upstreamErrors,
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -34,7 +34,11 @@ function notes(report: ScaleOutReport): string[] {
   const out: string[] = [];
   for (const row of report.rows) {
     const reasons = Object.entries(row.failures).map(([reason, n]) => `${n}× ${reason}`);
-    out.push(`${row.failed ? "FAIL" : "pass"} ${row.name}: ${row.succeeded} of ${row.total} got the expected answer${reasons.length ? ` (${reasons.join("; ")})` : ""}`);
+    const proxy = Object.entries(row.proxyErrors).map(([code, n]) => `${n}× ${code}`);
+    out.push(
+      `${row.failed ? "FAIL" : "pass"} ${row.name}: ${row.succeeded} of ${row.total} got the expected answer${reasons.length ? ` (${reasons.join("; ")})` : ""}` +
+        (proxy.length ? `; proxy upstream errors: ${proxy.join(", ")}` : ""),
+    );
   }
   out.push(
     `${report.instances} instances (next start with the peer stamp, same PostgreSQL database and secrets) behind bench/reverse-proxy.ts (round-robin, X-Forwarded-For, trusted by the instances); every request goes through the proxy`,

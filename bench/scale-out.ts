@@ -40,6 +40,8 @@ export interface ScaleOutRow extends CountedResult {
   maxRssMb: number;
   /** Operations each instance was handed by the proxy during the scenario. */
   perInstance: number[];
+  /** The proxy's upstream errors during the scenario, by code (what a 502 was). */
+  proxyErrors: Record<string, number>;
 }
 
 /** The form again: its alert says why there is no receipt. */
@@ -191,6 +193,7 @@ export async function runScaleOut(cluster: ScaleOutCluster, context: ScaleOutCon
     }
     log(`bench: ${scenario.name}: ${SCALE_OUT_TOTAL} operations, ${SCALE_OUT_CONCURRENCY} at a time, through the proxy`);
     const forwardedBefore = [...cluster.proxy.forwarded];
+    const proxyErrorsBefore = { ...cluster.proxy.upstreamErrors };
     const samplers = cluster.servers.map((s) => new RssSampler(s.pid));
     samplers.forEach((s) => s.start());
     const cpuBefore = await sumCpu(cluster.servers);
@@ -217,10 +220,15 @@ export async function runScaleOut(cluster: ScaleOutCluster, context: ScaleOutCon
       cpuMsPerRequest: Math.round((cpuMs / Math.max(1, result.total)) * 10) / 10,
       maxRssMb: Math.round(rss.reduce((sum, r) => sum + r.maxMb, 0) * 10) / 10,
       perInstance: cluster.proxy.forwarded.map((n, i) => n - forwardedBefore[i]!),
+      proxyErrors: Object.fromEntries(
+        Object.entries(cluster.proxy.upstreamErrors)
+          .map(([code, n]) => [code, n - (proxyErrorsBefore[code] ?? 0)] as const)
+          .filter(([, n]) => n > 0),
+      ),
     };
     rows.push(row);
     // Printed now: a later scenario's harness failure must not lose this one's figures.
-    log(`bench: ${row.name}: ${row.succeeded} ok, ${row.failed} failed ${JSON.stringify(row.failures)}; ${row.requestsPerSec} req/s, p50 ${row.latencyMs.p50} ms, p99 ${row.latencyMs.p99} ms, ${row.cpuMsPerRequest} CPU ms/op, ${row.maxRssMb} MB, per instance ${row.perInstance.join("/")}`);
+    log(`bench: ${row.name}: ${row.succeeded} ok, ${row.failed} failed ${JSON.stringify(row.failures)}; ${row.requestsPerSec} req/s, p50 ${row.latencyMs.p50} ms, p99 ${row.latencyMs.p99} ms, ${row.cpuMsPerRequest} CPU ms/op, ${row.maxRssMb} MB, per instance ${row.perInstance.join("/")}, proxy upstream errors ${JSON.stringify(row.proxyErrors)}`);
   }
   return rows;
 }
