@@ -47,7 +47,7 @@ export interface ScaleOutRow extends CountedResult {
 /** The form again: its alert says why there is no receipt. */
 function formAlert(html: string): string {
   const alert = html.match(/role="alert"[^>]*>([\s\S]*?)<\/(?:div|p)>/)?.[1]?.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim();
-  return alert ? `no receipt: ${alert.slice(0, 60)}` : "no receipt";
+  return alert ? `no receipt: ${alert.slice(0, 120)}` : "no receipt";
 }
 
 const reportSubmissions: ScaleOutScenario = {
