@@ -36,6 +36,7 @@ import os from "node:os";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const performanceDoc = path.join(root, "docs", "performance.md");
 const log = (line: string) => console.error(line);
+const startedAt = Date.now();
 
 /** Every server this run has started and not yet stopped (floor, app, scale-out instances). */
 let servers: Server[] = [];
@@ -215,5 +216,6 @@ try {
   await stopAll();
   cleanupNow();
   await dropDatabase();
+  log(`bench: whole run ${((Date.now() - startedAt) / 60_000).toFixed(1)} min`);
 }
 process.exit(); // with process.exitCode; don't wait for idle keep-alive sockets
