@@ -13,9 +13,14 @@ describe("ratiosTo", () => {
     expect(ratiosTo(floor, floor)).toEqual({ requestsPerSec: 1, cpuMsPerRequest: 1, maxRssMb: 1 });
   });
 
+  it("has no CPU ratio for a row that got no answer", () => {
+    expect(ratiosTo(floor, { requestsPerSec: 0, cpuMsPerRequest: 0, maxRssMb: 240 })).toEqual({ requestsPerSec: 0, cpuMsPerRequest: null, maxRssMb: 2 });
+  });
+
   it("has no ratio where the floor measured 0 or nothing finite", () => {
     expect(ratiosTo({ requestsPerSec: 0, cpuMsPerRequest: 0, maxRssMb: 120 }, floor)).toEqual({ requestsPerSec: null, cpuMsPerRequest: null, maxRssMb: 1 });
-    expect(ratiosTo(floor, { requestsPerSec: NaN, cpuMsPerRequest: 1, maxRssMb: 60 })).toEqual({ requestsPerSec: null, cpuMsPerRequest: 0.4, maxRssMb: 0.5 });
+    expect(ratiosTo(floor, { requestsPerSec: NaN, cpuMsPerRequest: 1, maxRssMb: 60 })).toEqual({ requestsPerSec: null, cpuMsPerRequest: null, maxRssMb: 0.5 });
+    expect(ratiosTo({ ...floor, requestsPerSec: 0 }, { requestsPerSec: 5, cpuMsPerRequest: 1, maxRssMb: 60 })).toMatchObject({ requestsPerSec: null, cpuMsPerRequest: 0.4 });
   });
 });
 

@@ -29,7 +29,8 @@ function ratio(value: number, floor: number): number | null {
 export function ratiosTo(floor: Costs, row: Costs): Ratios {
   return {
     requestsPerSec: ratio(row.requestsPerSec, floor.requestsPerSec),
-    cpuMsPerRequest: ratio(row.cpuMsPerRequest, floor.cpuMsPerRequest),
+    // No answers at all: there is no cost per request to compare (the row's 0 is no figure).
+    cpuMsPerRequest: row.requestsPerSec > 0 ? ratio(row.cpuMsPerRequest, floor.cpuMsPerRequest) : null,
     maxRssMb: ratio(row.maxRssMb, floor.maxRssMb),
   };
 }
