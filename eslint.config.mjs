@@ -4,7 +4,7 @@ import nextTs from "eslint-config-next/typescript";
 const config = [
   ...nextVitals,
   ...nextTs,
-  { ignores: ["node_modules/**", ".next/**", "data/**", "server/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  { ignores: ["node_modules/**", ".next/**", "data/**", "server/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "bench/floor/**"] },
   {
     rules: {
       "@typescript-eslint/no-explicit-any": "off",

@@ -15,7 +15,7 @@ import { defineConfig } from "vitest/config";
 const testDatabaseUrl = process.env.TEST_DATABASE_URL?.trim() || undefined;
 
 const root = fileURLToPath(new URL(".", import.meta.url));
-const exclude = ["**/node_modules/**", "**/.next/**", "e2e/**", "data/**"];
+const exclude = ["**/node_modules/**", "**/.next/**", "e2e/**", "data/**", "bench/floor/**"];
 
 export default defineConfig({
   resolve: {

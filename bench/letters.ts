@@ -11,7 +11,7 @@ import { trpcQueryPath } from "./staff-pages.ts";
 
 async function trpc<T>(ctx: ScenarioContext, cookie: string, procedure: string, input: unknown, mutation = false): Promise<T> {
   const res = mutation
-    ? await fetch(`${ctx.baseUrl}/api/trpc/${procedure}`, { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/json" }, body: JSON.stringify({ json: input }) })
+    ? await fetch(`${ctx.baseUrl}/api/trpc/${procedure}`, { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/json", "Sec-Fetch-Site": "same-origin", Origin: ctx.baseUrl }, body: JSON.stringify({ json: input }) })
     : await fetch(ctx.baseUrl + trpcQueryPath(procedure, input), { headers: { Cookie: cookie } });
   const body = (await res.json()) as { result?: { data: { json: T } }; error?: unknown };
   if (res.status !== 200 || !body.result) throw new Error(`${procedure} answered ${res.status}: ${JSON.stringify(body.error ?? body).slice(0, 300)}`);

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import { FIRST_LOAD_JS_BUDGET_KB, type FirstLoadJs } from "./first-load-js.ts";
 import type { Measurement } from "./measure.ts";
+import { formatRatio, ratiosTo, type Ratios } from "./ratios.ts";
 import { MEMORY_BUDGET_MB, type Budget } from "./scenarios.ts";
 
 export interface Verdict {
@@ -47,6 +48,17 @@ export interface ScenarioReport extends Measurement {
   budget: (Budget & { label: string }) | null;
   pass: boolean | null;
   failures: string[];
+  /** This scenario ÷ the floor's reference row (bench/floor.ts). */
+  vsFloor: Ratios;
+}
+
+/** The floor's own rows (bench/floor/), each also as a ratio to the reference row. */
+export interface FloorReport {
+  /** Name of the row every ratio divides by. */
+  reference: string;
+  idleRssMb: number;
+  built: boolean;
+  scenarios: (Measurement & { vsFloor: Ratios })[];
 }
 
 /** Embedded PGlite (the default) or a PostgreSQL server (--postgres), whose processes RSS and CPU leave out. */
@@ -58,6 +70,7 @@ export interface Report {
   machine: { cpus: number; cpuModel: string; memory: string; memoryBytes: number; node: string; platform: string };
   settings: { warmupS: number; built: boolean; baseUrl: string; syntheticCases: number; backend: Backend };
   scenarios: ScenarioReport[];
+  floor: FloorReport;
   /** First-load JavaScript of the public pages (gzip). */
   firstLoadJs: FirstLoadJs[];
   /** Idle RSS of the server tree after start-up and before any load. */
@@ -85,7 +98,9 @@ export function makeReport(input: {
   syntheticCases: number;
   firstLoadJs: FirstLoadJs[];
   backend: Backend;
+  floor: { measurements: Measurement[]; reference: Measurement; idleRssMb: number; built: boolean };
 }): Report {
+  const reference = input.floor.reference;
   const scenarios = input.results.map(({ measurement, budget }): ScenarioReport => {
     const verdict = evaluate(measurement, budget);
     return {
@@ -93,8 +108,15 @@ export function makeReport(input: {
       budget: budget && verdict.label !== null ? { ...budget, label: verdict.label } : null,
       pass: verdict.pass,
       failures: verdict.failures,
+      vsFloor: ratiosTo(reference, measurement),
     };
   });
+  const floor: FloorReport = {
+    reference: reference.name,
+    idleRssMb: input.floor.idleRssMb,
+    built: input.floor.built,
+    scenarios: input.floor.measurements.map((m) => ({ ...m, vsFloor: ratiosTo(reference, m) })),
+  };
   const maxRssMb = Math.max(input.idleRssMb, ...scenarios.map((s) => s.maxRssMb));
   const cpus = os.cpus();
   return {
@@ -110,6 +132,7 @@ export function makeReport(input: {
     },
     settings: { warmupS: input.warmupS, built: input.built, baseUrl: input.baseUrl, syntheticCases: input.syntheticCases, backend: input.backend },
     scenarios,
+    floor,
     firstLoadJs: input.firstLoadJs,
     idleRssMb: input.idleRssMb,
     maxRssMb,
@@ -119,11 +142,11 @@ export function makeReport(input: {
 
 const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
-/** A plain aligned table; numbers right-aligned. */
-export function formatTable(report: Report): string {
-  const header = ["scenario", "path", "conn", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "RSS MB", "CPU ms/req", "budget", "result"];
-  const numeric = new Set([2, 3, 4, 5, 6, 7, 8, 9]);
-  const rows = report.scenarios.map((s) => [
+const HEADER = ["scenario", "path", "conn", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "RSS MB", "CPU ms/req", "req/s ÷ floor", "CPU ÷ floor", "RSS ÷ floor", "budget", "result"];
+const NUMERIC = new Set([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+
+function rowCells(s: Measurement & { vsFloor: Ratios }, budget: string, result: string): string[] {
+  return [
     s.name,
     s.path,
     String(s.connections),
@@ -134,32 +157,56 @@ export function formatTable(report: Report): string {
     fmt(s.errors),
     fmt(s.maxRssMb, 1),
     fmt(s.cpuMsPerRequest, 1),
-    s.budget?.label ?? "—",
-    s.pass === null ? "—" : s.pass ? "pass" : "FAIL",
-  ]);
-  rows.push([
-    "server memory (all)",
-    "",
-    "",
-    "",
-    "",
-    "",
-    "",
-    "",
-    fmt(report.maxRssMb, 1),
-    "",
-    `RSS ≤ ${report.memoryBudget.maxRssMb} MB`,
-    report.memoryBudget.pass ? "pass" : "FAIL",
-  ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+    formatRatio(s.vsFloor.requestsPerSec),
+    formatRatio(s.vsFloor.cpuMsPerRequest),
+    formatRatio(s.vsFloor.maxRssMb),
+    budget,
+    result,
+  ];
+}
+
+/** The table's rows in groups (floor, scenarios, totals): header and cells as strings. */
+export function tableRows(report: Report): { header: string[]; groups: string[][][] } {
+  const floor = report.floor.scenarios.map((s) => rowCells(s, s.name === report.floor.reference ? "reference (1×)" : "—", "—"));
+  const rows = report.scenarios.map((s) => rowCells(s, s.budget?.label ?? "—", s.pass === null ? "—" : s.pass ? "pass" : "FAIL"));
+  const total = ["server memory (all)", "", "", "", "", "", "", "", fmt(report.maxRssMb, 1), "", "", "", "", `RSS ≤ ${report.memoryBudget.maxRssMb} MB`, report.memoryBudget.pass ? "pass" : "FAIL"];
+  return { header: HEADER, groups: [floor, rows, [total]] };
+}
+
+/** A plain aligned table, numbers right-aligned, a rule between groups. */
+export function alignedTable(header: string[], groups: string[][][], numeric: Set<number>): string {
+  const all = groups.flat();
+  const widths = header.map((h, i) => Math.max(h.length, ...all.map((r) => r[i]!.length)));
   const line = (cells: string[]) =>
     cells
       .map((c, i) => (numeric.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
       .join("  ")
       .trimEnd();
-  const out = [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.slice(0, -1).map(line)];
-  out.push(widths.map((w) => "-".repeat(w)).join("  "), line(rows[rows.length - 1]!));
+  const rule = widths.map((w) => "-".repeat(w)).join("  ");
+  const out = [line(header)];
+  for (const group of groups.filter((g) => g.length)) out.push(rule, ...group.map(line));
+  return out.join("\n");
+}
 
+/** A Markdown table (for docs/performance.md); numeric columns right-aligned. */
+export function markdownTable(header: string[], groups: string[][][], numeric: Set<number>): string {
+  const escape = (c: string) => c.replace(/\|/g, "\\|") || " ";
+  const rows = groups.flat();
+  return [
+    `| ${header.map(escape).join(" | ")} |`,
+    `|${header.map((_, i) => (numeric.has(i) ? "---:" : "---")).join("|")}|`,
+    ...rows.map((r) => `| ${r.map((c, i) => (i === 1 && c ? `\`${c}\`` : escape(c))).join(" | ")} |`),
+  ].join("\n");
+}
+
+/** The plain table and its notes. */
+export function formatTable(report: Report): string {
+  const { header, groups } = tableRows(report);
+  return [alignedTable(header, groups, NUMERIC), "", ...detailNotes(report), ...readingNotes(report)].join("\n");
+}
+
+/** Failed budgets, unexpected answers, first-load JS. */
+function detailNotes(report: Report): string[] {
   const notes: string[] = [];
   for (const s of report.scenarios) {
     if (s.pass === false) notes.push(`FAIL ${s.name}: ${s.failures.join("; ")}`);
@@ -177,8 +224,26 @@ export function formatTable(report: Report): string {
     );
   }
   if (!report.memoryBudget.pass) notes.push(`FAIL server memory: ${report.maxRssMb} MB > ${report.memoryBudget.maxRssMb} MB`);
+  return notes;
+}
+
+/** The Markdown section of docs/performance.md for this run. */
+export function formatMarkdown(report: Report, command: string): string {
+  const { header, groups } = tableRows(report);
+  return [
+    `\`${command}\`, ${report.generatedAt.slice(0, 16).replace("T", " ")} UTC${report.commit ? `, commit ${report.commit}` : ""}:`,
+    "",
+    markdownTable(header, groups, NUMERIC),
+    "",
+    ...[...detailNotes(report), ...readingNotes(report)].map((n) => `- ${n.trim()}`),
+  ].join("\n");
+}
+
+function readingNotes(report: Report): string[] {
+  const notes: string[] = [];
   notes.push(
-    `idle RSS after start ${fmt(report.idleRssMb, 1)} MB; RSS = VmRSS summed over the server's process tree, max of 250 ms samples`,
+    `floor: bench/floor/ (a static page, and a page rendered per request behind a proxy.ts that sets a CSP nonce) on the same Next.js and Node; ratios divide by "${report.floor.reference}": req/s ÷ floor below 1 = slower than the floor, CPU ÷ floor = times the floor's CPU per request`,
+    `idle RSS after start ${fmt(report.idleRssMb, 1)} MB (floor ${fmt(report.floor.idleRssMb, 1)} MB); RSS = VmRSS summed over the server's process tree, max of 250 ms samples`,
     "CPU ms/req = the server tree's CPU time (user + system) over the measured run / responses; a server whose work is all on one thread answers N connections in about N × this",
     report.settings.backend === "postgres"
       ? "database: PostgreSQL (--postgres), a separate server: RSS and CPU ms/req count the Node server only"
@@ -187,9 +252,9 @@ export function formatTable(report: Report): string {
       (report.commit ? `, commit ${report.commit}` : "") +
       (report.settings.syntheticCases ? `; database seeded with ${fmt(report.settings.syntheticCases)} synthetic cases` : ""),
   );
-  return [...out, "", ...notes].join("\n");
+  return notes;
 }
 
-export function writeJson(file: string, report: Report): void {
+export function writeJson(file: string, report: unknown): void {
   fs.writeFileSync(file, JSON.stringify(report, null, 2) + "\n");
 }

@@ -1,45 +1,64 @@
 /**
- * `npm run bench [-- --duration 3 --connections 10 --only home --no-build --verbose --cpu-profile DIR --postgres URL]`
+ * `npm run bench [-- --duration 3 --connections 10 --only home,letter --no-build --verbose --cpu-profile DIR --postgres URL [--instances 2]]`
  *
- * Builds if needed, starts `next start` on a fresh database on a free 127.0.0.1 port (embedded
- * PGlite, or with --postgres a scratch database on that PostgreSQL server, dropped afterwards),
- * runs every scenario in bench/scenarios.ts, prints a table and writes bench/results.json.
- * Exit 0 whatever the budgets say (FAIL is printed); exit 1 when the harness itself fails.
+ * Builds if needed, then in the same run:
+ * - the floor: bench/floor/, a tiny Next.js app on the same Next.js (bench/floor.ts), built and
+ *   served alone, measured first; every row is also reported as a ratio to it;
+ * - one server (default): `next start` on a fresh database on a free 127.0.0.1 port (embedded
+ *   PGlite, or with --postgres a scratch database on that PostgreSQL server, dropped
+ *   afterwards), every scenario in bench/scenarios.ts (or those --only names); prints a table,
+ *   writes bench/results.json and the single-server section of docs/performance.md. Exit 0
+ *   whatever the budgets say (FAIL is printed);
+ * - or, with --instances N (N > 1, needs --postgres): the scale-out check (bench/scale-out.ts),
+ *   N servers behind bench/reverse-proxy.ts; writes bench/results-scale-out.json and its
+ *   section of docs/performance.md, and exits 1 when any operation failed.
+ * Exit 1 when the harness itself fails.
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { parseBenchArgs, selects, UsageError, USAGE } from "./args.ts";
 import { runScenario, type Measurement } from "./measure.ts";
-import { formatTable, makeReport, writeJson } from "./report.ts";
+import { formatMarkdown, formatTable, makeReport, writeJson } from "./report.ts";
 import { scenarios, WARMUP_S, type Budget } from "./scenarios.ts";
 import { measureFirstLoadJs, PUBLIC_PAGES } from "./first-load-js.ts";
-import { prepareDatabase, SYNTHETIC_CASES } from "./database.ts";
+import { prepareDatabase, SYNTHETIC_CASES, type StaffSecrets } from "./database.ts";
 import { staffSession } from "./staff-session.ts";
+import { runFloor, type FloorRun } from "./floor.ts";
+import { writeSection } from "./performance-doc.ts";
+import { runScaleOut, scaleOutScenarios, startCluster } from "./scale-out.ts";
+import { formatScaleOutMarkdown, formatScaleOutTable } from "./scale-out-report.ts";
+import type { ReverseProxy } from "./reverse-proxy.ts";
 import { createScratchDatabase, type ScratchDatabase } from "../server/testing/scratch-database.ts";
 import { build, buildNeeded, HarnessError, makeDataDir, removeDataDir, Server, serverEnv, treeRssMb } from "./server.ts";
+import { execFileSync } from "node:child_process";
+import os from "node:os";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const USAGE = `usage: npm run bench -- [--duration S] [--connections N] [--only TEXT] [--no-build] [--verbose] [--cpu-profile DIR] [--postgres URL]`;
+const performanceDoc = path.join(root, "docs", "performance.md");
+const log = (line: string) => console.error(line);
+const startedAt = Date.now();
 
-function positive(flag: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new HarnessError(`--${flag} must be a positive number (got "${value}")\n${USAGE}`);
-  return n;
-}
-
-let server: Server | undefined;
+/** Every server this run has started and not yet stopped (floor, app, scale-out instances). */
+let servers: Server[] = [];
+let proxy: ReverseProxy | undefined;
 let dataDir: string | undefined;
 let database: ScratchDatabase | undefined;
 
 /** Synchronous cleanup for signals and unexpected exits; the normal path stops gracefully. */
 function cleanupNow(): void {
-  server?.killNow();
-  server = undefined;
+  for (const s of servers) s.killNow();
+  servers = [];
   if (dataDir) removeDataDir(dataDir);
   dataDir = undefined;
 }
 process.on("exit", cleanupNow);
+
+async function stopAll(): Promise<void> {
+  await proxy?.close().catch(() => {});
+  proxy = undefined;
+  await Promise.all(servers.map((s) => s.stop()));
+  servers = [];
+}
 
 async function dropDatabase(): Promise<void> {
   const db = database;
@@ -48,90 +67,155 @@ async function dropDatabase(): Promise<void> {
 }
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   process.on(signal, () => {
-    process.stderr.write(`\nbench: ${signal}, stopping the server and removing its data\n`);
+    process.stderr.write(`\nbench: ${signal}, stopping the servers and removing their data\n`);
     cleanupNow();
     void dropDatabase().finally(() => process.exit(130));
   });
 }
 
-async function main(): Promise<void> {
-  const options = {
-    duration: { type: "string" },
-    connections: { type: "string" },
-    only: { type: "string" },
-    "no-build": { type: "boolean", default: false },
-    verbose: { type: "boolean", default: false },
-    "cpu-profile": { type: "string" },
-    postgres: { type: "string" },
-    help: { type: "boolean", default: false },
-  } as const;
-  let args: ReturnType<typeof parseArgs<{ options: typeof options }>>["values"];
+function commandLine(): string {
+  const args = process.argv.slice(2).map((a) => (a.startsWith("postgres") ? "URL" : a)); // no credentials in docs
+  return ["npm run bench", ...(args.length ? ["--", ...args] : [])].join(" ");
+}
+
+function machine(): string {
+  const cpus = os.cpus();
+  return `${cpus.length} × ${cpus[0]?.model.trim() ?? "unknown"}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}`;
+}
+
+function gitCommit(): string | null {
   try {
-    args = parseArgs({ options }).values;
+    return execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+async function main(): Promise<void> {
+  let args: ReturnType<typeof parseBenchArgs>;
+  try {
+    args = parseBenchArgs(process.argv.slice(2));
   } catch (e) {
-    throw new HarnessError(`${(e as Error).message}\n${USAGE}`);
+    throw new HarnessError((e as UsageError).message);
   }
   if (args.help) return void console.log(USAGE);
-  const settings = { durationS: positive("duration", args.duration), connections: positive("connections", args.connections), warmupS: WARMUP_S };
-  if (settings.connections !== undefined) settings.connections = Math.round(settings.connections);
-  const only = args.only?.toLowerCase();
-  const selected = only ? scenarios.filter((s) => s.name.toLowerCase().includes(only) || s.path.includes(only)) : scenarios;
-  if (selected.length === 0) throw new HarnessError(`no scenario matches --only "${args.only}"`);
+  const settings = { durationS: args.durationS, connections: args.connections, warmupS: WARMUP_S };
+  const scaleOut = args.instances > 1;
+  const selected = scenarios.filter((s) => selects(args.only, s));
+  const selectedScaleOut = scaleOutScenarios.filter((s) => selects(args.only, s));
+  if ((scaleOut ? selectedScaleOut : selected).length === 0) throw new HarnessError(`no scenario matches --only "${args.only.join(",")}"`);
 
   dataDir = makeDataDir();
   if (args.postgres) {
     database = await createScratchDatabase(args.postgres, "lentera_bench");
-    console.error(`bench: PostgreSQL database ${database.name} (dropped at the end)`);
+    log(`bench: PostgreSQL database ${database.name} (dropped at the end)`);
   }
   const env = serverEnv(dataDir, database?.url);
-  const syntheticCases = selected.some((s) => s.syntheticCases) ? SYNTHETIC_CASES : 0;
-  const staffSecrets = await prepareDatabase(env, { syntheticCases, log: (line) => console.error(line) });
+  const syntheticCases = !scaleOut && selected.some((s) => s.syntheticCases) ? SYNTHETIC_CASES : 0;
+  const staffSecrets = await prepareDatabase(env, { syntheticCases, log });
   let built = false;
-  if (args["no-build"]) console.error("bench: --no-build, using .next as it is");
+  if (args.noBuild) log("bench: --no-build, using .next as it is");
   else {
     const { needed, reason } = buildNeeded(root);
-    console.error(`bench: ${reason}${needed ? ", building" : ""}`);
+    log(`bench: ${reason}${needed ? ", building" : ""}`);
     if (needed) {
       await build(root, env);
       built = true;
     }
   }
 
-  console.error(`bench: starting next start on a fresh database in ${dataDir}`);
-  server = await Server.launch({ root, dataDir, env, verbose: args.verbose, cpuProfileDir: args["cpu-profile"] && path.resolve(args["cpu-profile"]) });
+  const floor = await runFloor({ root, env, settings, verbose: args.verbose, log, register: (s) => (servers = s ? [s] : []) });
+  if (scaleOut) await scaleOutRun(args.instances, env, staffSecrets, floor, args.only, args.verbose);
+  else await singleRun(selected, env, staffSecrets, floor, { ...args, settings, built, syntheticCases });
+}
+
+async function singleRun(
+  selected: typeof scenarios,
+  env: NodeJS.ProcessEnv,
+  staffSecrets: StaffSecrets,
+  floor: FloorRun,
+  options: { verbose: boolean; cpuProfileDir?: string; settings: { durationS?: number; connections?: number; warmupS: number }; built: boolean; syntheticCases: number },
+): Promise<void> {
+  log(`bench: starting next start on a fresh database in ${dataDir}`);
+  const server = await Server.launch({ root, dataDir: dataDir!, env, verbose: options.verbose, cpuProfileDir: options.cpuProfileDir && path.resolve(options.cpuProfileDir) });
+  servers = [server];
   await server.ready();
   const idleRssMb = Math.round((await treeRssMb(server.pid)) * 10) / 10;
-  console.error(`bench: server ready at ${server.baseUrl} (pid ${server.pid}, ${idleRssMb} MB)`);
+  log(`bench: server ready at ${server.baseUrl} (pid ${server.pid}, ${idleRssMb} MB)`);
 
-  const context = { baseUrl: server.baseUrl, staffSession: (username: string) => staffSession(server!.baseUrl, staffSecrets, username) };
+  const context = { baseUrl: server.baseUrl, staffSession: (username: string) => staffSession(server.baseUrl, staffSecrets, username) };
   const results: { measurement: Measurement; budget: Budget | undefined }[] = [];
   for (const scenario of selected) {
-    console.error(`bench: ${scenario.name} (${scenario.path}): warm-up ${settings.warmupS} s, then measuring`);
-    results.push({ measurement: await runScenario(server, scenario, context, settings), budget: scenario.budget });
+    log(`bench: ${scenario.name} (${scenario.path}): warm-up ${options.settings.warmupS} s, then measuring`);
+    results.push({ measurement: await runScenario(server, scenario, context, options.settings), budget: scenario.budget });
   }
   // Page weight does not depend on load: measured once, after the scenarios (the pages are built and warm).
-  const firstLoadJs = await Promise.all(PUBLIC_PAGES.map((page) => measureFirstLoadJs(server!.baseUrl, page)));
+  const firstLoadJs = await Promise.all(PUBLIC_PAGES.map((page) => measureFirstLoadJs(server.baseUrl, page)));
   const baseUrl = server.baseUrl;
-  await server.stop();
-  server = undefined;
+  await stopAll();
 
-  const report = makeReport({ root, results, idleRssMb, warmupS: settings.warmupS, built, baseUrl, syntheticCases, firstLoadJs, backend: database ? "postgres" : "pglite" });
+  const report = makeReport({
+    root,
+    results,
+    idleRssMb,
+    warmupS: options.settings.warmupS,
+    built: options.built,
+    baseUrl,
+    syntheticCases: options.syntheticCases,
+    firstLoadJs,
+    backend: database ? "postgres" : "pglite",
+    floor,
+  });
   const file = path.join(root, "bench", "results.json");
   writeJson(file, report);
-  console.log("\n" + formatTable(report) + `\n\nwritten ${path.relative(process.cwd(), file) || file}`);
+  writeSection(performanceDoc, "single", formatMarkdown(report, commandLine()));
+  console.log("\n" + formatTable(report) + `\n\nwritten ${path.relative(process.cwd(), file) || file} and ${path.relative(process.cwd(), performanceDoc)}`);
+}
+
+async function scaleOutRun(instances: number, env: NodeJS.ProcessEnv, staffSecrets: StaffSecrets, floor: FloorRun, only: string[], verbose: boolean): Promise<void> {
+  const cluster = await startCluster({
+    root,
+    env,
+    instances,
+    verbose,
+    log,
+    register: (list, p) => {
+      servers = [...list];
+      proxy = p;
+    },
+  });
+  const context = { baseUrl: cluster.proxy.url, staffSession: (username: string) => staffSession(cluster.proxy.url, staffSecrets, username) };
+  let rows;
+  try {
+    rows = await runScaleOut(cluster, context, only, log);
+  } catch (e) {
+    throw new HarnessError((e as Error).message, cluster.servers.flatMap((s) => s.output()));
+  }
+  await stopAll();
+
+  const report = { generatedAt: new Date().toISOString(), commit: gitCommit(), instances, rows, floor: { reference: floor.reference, measurements: floor.measurements }, machine: machine() };
+  const file = path.join(root, "bench", "results-scale-out.json");
+  writeJson(file, report);
+  writeSection(performanceDoc, "scale-out", formatScaleOutMarkdown(report, commandLine()));
+  console.log("\n" + formatScaleOutTable(report) + `\n\nwritten ${path.relative(process.cwd(), file) || file} and ${path.relative(process.cwd(), performanceDoc)}`);
+  const failed = rows.reduce((sum, r) => sum + r.failed, 0);
+  if (failed > 0) {
+    console.error(`bench: ${failed} operations did not get the expected answer`);
+    process.exitCode = 1;
+  }
 }
 
 try {
   await main();
 } catch (e) {
-  const lines = e instanceof HarnessError && e.serverOutput.length ? e.serverOutput : (server?.output() ?? []);
-  console.error(`\nbench: ${e instanceof HarnessError ? e.message : (e as Error).stack ?? String(e)}`);
+  const lines = e instanceof HarnessError && e.serverOutput.length ? e.serverOutput : servers.flatMap((s) => s.output());
+  console.error(`\nbench: ${e instanceof HarnessError ? e.message : ((e as Error).stack ?? String(e))}`);
   if (lines.length) console.error(`--- last ${lines.length} lines of server output ---\n${lines.join("\n")}\n---`);
   process.exitCode = 1;
 } finally {
-  await server?.stop();
-  server = undefined;
+  await stopAll();
   cleanupNow();
   await dropDatabase();
+  log(`bench: whole run ${((Date.now() - startedAt) / 60_000).toFixed(1)} min`);
 }
 process.exit(); // with process.exitCode; don't wait for idle keep-alive sockets

@@ -65,8 +65,8 @@ function newestMtime(entry: string): { mtimeMs: number; file: string } | undefin
   return newest;
 }
 
-/** Whether `next build` must run, and why (for the log line). */
-export function buildNeeded(root: string): { needed: boolean; reason: string } {
+/** Whether `next build` must run, and why (for the log line). `root` is the app's directory. */
+export function buildNeeded(root: string, inputs: readonly string[] = BUILD_INPUTS): { needed: boolean; reason: string } {
   const buildId = path.join(root, ".next", "BUILD_ID");
   let builtAt: number;
   try {
@@ -74,7 +74,7 @@ export function buildNeeded(root: string): { needed: boolean; reason: string } {
   } catch {
     return { needed: true, reason: ".next/BUILD_ID is missing" };
   }
-  for (const input of BUILD_INPUTS) {
+  for (const input of inputs) {
     const newest = newestMtime(path.join(root, input));
     if (newest && newest.mtimeMs > builtAt) {
       return { needed: true, reason: `${path.relative(root, newest.file)} is newer than .next/BUILD_ID` };
@@ -105,9 +105,9 @@ export function serverEnv(dataDir: string, databaseUrl?: string): NodeJS.Process
 
 const randomHex = (bytes: number) => randomBytes(bytes).toString("hex");
 
-/** Runs `next build` with inherited stdio. */
-export async function build(root: string, env: NodeJS.ProcessEnv): Promise<void> {
-  const child = spawn(process.execPath, [nextBin(root), "build"], { cwd: root, env, stdio: "inherit" });
+/** Runs `next build` with inherited stdio; `appDir` (relative to root) builds another app, e.g. the floor. */
+export async function build(root: string, env: NodeJS.ProcessEnv, appDir?: string): Promise<void> {
+  const child = spawn(process.execPath, [nextBin(root), "build", ...(appDir ? [appDir] : [])], { cwd: root, env, stdio: "inherit" });
   const code = await new Promise<number | null>((resolve, reject) => {
     child.on("error", reject);
     child.on("exit", (c, signal) => resolve(signal ? null : c));
@@ -149,6 +149,10 @@ export interface StartOptions {
   readyPath?: string;
   /** Write a V8 CPU profile of the server here when it stops (Node's --cpu-prof). */
   cpuProfileDir?: string;
+  /** Serve this app directory (relative to root) instead of root itself, e.g. the floor app. */
+  appDir?: string;
+  /** NEXTAUTH_URL: the public address (the reverse proxy's); default the server's own. */
+  publicUrl?: string;
 }
 
 export class Server {
@@ -212,10 +216,11 @@ export class Server {
   static async launch(options: StartOptions): Promise<Server> {
     const port = await freePort();
     const profile = options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
-    const args = [...profile, "--import", "./server/net/peer-stamp.mjs", nextBin(options.root), "start", "-p", String(port), "-H", HOST];
+    const app = options.appDir ? [options.appDir] : [];
+    const args = [...profile, "--import", "./server/net/peer-stamp.mjs", nextBin(options.root), "start", ...app, "-p", String(port), "-H", HOST];
     const child = spawn(process.execPath, args, {
       cwd: options.root,
-      env: { ...options.env, NEXTAUTH_URL: `http://${HOST}:${port}` },
+      env: { ...options.env, NEXTAUTH_URL: options.publicUrl ?? `http://${HOST}:${port}` },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true, // its own process group, so stop() reaches every child it spawns
     });
