@@ -8,7 +8,8 @@ import fs from "node:fs";
 import { once } from "node:events";
 import { verifyArchive, type Manifest } from "./archive.ts";
 
-export type BackupProducer = (sink: (chunk: Uint8Array) => Promise<void>) => Promise<Manifest>;
+/** Produces the bytes; returns the manifest it wrote, or nothing when it only relays bytes (then the file's own manifest is taken). */
+export type BackupProducer = (sink: (chunk: Uint8Array) => Promise<void>) => Promise<Manifest | void>;
 
 export async function writeBackupFile(file: string, produce: BackupProducer): Promise<Manifest> {
   const partial = `${file}.partial`;
@@ -26,9 +27,9 @@ export async function writeBackupFile(file: string, produce: BackupProducer): Pr
       fs.closeSync(fd);
     }
     const check = await verifyArchive(partial);
-    if (JSON.stringify(check) !== JSON.stringify(manifest)) throw new Error("the written file's manifest differs from the backup's");
+    if (manifest && JSON.stringify(check) !== JSON.stringify(manifest)) throw new Error("the written file's manifest differs from the backup's");
     fs.renameSync(partial, file);
-    return manifest;
+    return check;
   } catch (e) {
     out.destroy();
     fs.rmSync(partial, { force: true });

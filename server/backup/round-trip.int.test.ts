@@ -22,6 +22,7 @@ import { seedDemoStaff } from "../testing/demo-staff.ts";
 import { sampleReport } from "../testing/sample-case.ts";
 import type { StaffPrincipal } from "../auth/staff-session.ts";
 import { writeBackup } from "./snapshot.ts";
+import { backupFromServer } from "./server-backup.ts";
 import { restoreBackup, RestoreError } from "./restore.ts";
 import { verifyArchive } from "./archive.ts";
 import { writeBackupFile } from "./backup-file.ts";
@@ -65,10 +66,16 @@ describe("backup and restore", () => {
   test("a backup taken during a burst of submissions restores to a working, verified copy", async () => {
     const file = path.join(dir, "burst.lentera-backup");
     const before = receipts.length;
-    // The burst: submissions run while the snapshot is read; each is wholly in or wholly out.
-    const burst = Promise.all(Array.from({ length: 12 }, (_, i) => new Promise((r) => setTimeout(r, i * 15)).then(submit)));
-    const manifest = await writeBackupFile(file, (sink) => writeBackup(source.db, sink, { backend: source.backend }));
+    // The burst: submissions (two at a time) go on while the backup is taken, as the
+    // server takes it; each is wholly in it or wholly not.
+    let running = true;
+    const stream = async () => {
+      while (running) await submit();
+    };
+    const burst = Promise.all([stream(), stream()]);
+    const manifest = await writeBackupFile(file, (sink) => backupFromServer(source, sink, dir)).finally(() => (running = false));
     await burst;
+    expect(receipts.length).toBeGreaterThan(before);
     expect(await verifyArchive(file)).toEqual(manifest);
     const caseRows = manifest.tables.find((t) => t.name === "cases")!.rows;
     expect(caseRows).toBeGreaterThanOrEqual(before);
