@@ -69,8 +69,9 @@ describe("backup and restore", () => {
     // The burst: submissions (two at a time) go on while the backup is taken, as the
     // server takes it; each is wholly in it or wholly not.
     let running = true;
+    let sent = 0;
     const stream = async () => {
-      while (running) await submit();
+      while (running && sent++ < 10) await submit();
     };
     const burst = Promise.all([stream(), stream()]);
     const manifest = await writeBackupFile(file, (sink) => backupFromServer(source, sink, dir)).finally(() => (running = false));
@@ -117,7 +118,7 @@ describe("backup and restore", () => {
 
     // A second restore into the now non-empty target is refused.
     await expect(restoreBackup({ file, target, secrets: env(), root: APP_ROOT })).rejects.toThrow(/not empty/);
-  });
+  }, 600_000);
 
   test("refuses other keys, missing keys and a truncated file, leaving the target empty", async () => {
     const file = path.join(dir, "plain.lentera-backup");
@@ -137,5 +138,5 @@ describe("backup and restore", () => {
     // Still empty, so the real restore goes through.
     const result = await restoreBackup({ file, target, secrets: config, root: APP_ROOT });
     expect(result.rows).toBeGreaterThan(0);
-  });
+  }, 600_000);
 });
