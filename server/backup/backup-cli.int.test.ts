@@ -11,6 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { APP_ROOT, testBackend } from "../testing/test-db.ts";
+import { verifyArchive } from "./archive.ts";
 
 type Run = { code: number | null; stdout: string; stderr: string };
 let dir: string;
@@ -31,13 +32,16 @@ function run(script: string, args: string[], extra: Record<string, string>): Pro
   });
 }
 
-function startServerProcess(dataDir: string): Promise<ChildProcess> {
+let serverOut = "";
+
+function startServerProcess(dataDir: string, scheduleDir: string): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "server/testing/embedded-server-process.ts"], { cwd: APP_ROOT, env: baseEnv({ LENTERA_DATA_DIR: dataDir }) });
+    const child = spawn(process.execPath, ["--import", "tsx", "server/testing/embedded-server-process.ts", scheduleDir], { cwd: APP_ROOT, env: baseEnv({ LENTERA_DATA_DIR: dataDir }) });
     let out = "";
     let err = "";
     child.stdout.on("data", (d: Buffer) => {
       out += d.toString();
+      serverOut = out;
       if (/^ready$/m.test(out)) resolve(child);
     });
     child.stderr.on("data", (d: Buffer) => (err += d.toString()));
@@ -64,7 +68,8 @@ afterAll(async () => {
 describe.skipIf(testBackend() !== "pglite")("npm run backup / restore on the embedded database", () => {
   test("backup from a running, writing server; restore into a new directory; refusals; audit verifies", async () => {
     const live = path.join(dir, "live");
-    server = await startServerProcess(live);
+    const scheduled = path.join(dir, "scheduled");
+    server = await startServerProcess(live, scheduled);
     const file = path.join(dir, "live.zip");
 
     const backup = await run("server/tools/backup.ts", [file], { LENTERA_DATA_DIR: live });
@@ -80,6 +85,17 @@ describe.skipIf(testBackend() !== "pglite")("npm run backup / restore on the emb
     const again = await run("server/tools/backup.ts", [file], { LENTERA_DATA_DIR: live });
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/already exists/);
+
+    // The scheduled backup (switched on by the server process, due at once) lands in its folder, complete.
+    const deadline = Date.now() + 300_000;
+    let written: string[] = [];
+    while (Date.now() < deadline && !(written = fs.existsSync(scheduled) ? fs.readdirSync(scheduled).filter((n) => n.endsWith(".zip")) : []).length) await new Promise((r) => setTimeout(r, 1000));
+    expect(written).toHaveLength(1);
+    expect(written[0]).toMatch(/^lentera-backup-\d{8}-\d{4}\.zip$/);
+    const scheduledManifest = await verifyArchive(path.join(scheduled, written[0]!));
+    expect(scheduledManifest.tables.find((t) => t.name === "cases")!.rows).toBeGreaterThanOrEqual(3);
+    while (Date.now() < deadline && !/scheduled backup written to/.test(serverOut)) await new Promise((r) => setTimeout(r, 500));
+    expect(serverOut).toMatch(/scheduled backup written to/);
     await stop(server);
     server = undefined;
 
