@@ -59,7 +59,14 @@ export function startBackupControl(dataDir: string, getHandle: () => Promise<DbH
   // This process holds the directory's lock, so a socket file left there is a dead server's.
   fs.rmSync(socket, { force: true });
   server.on("error", (e) => console.error(`Lentera: the backup socket ${socket} failed: ${e.message}`));
-  server.listen(socket, () => fs.chmodSync(socket, 0o600));
+  server.listen(socket, () => {
+    try {
+      fs.chmodSync(socket, 0o600);
+    } catch (e) {
+      console.error(`Lentera: could not restrict ${socket} to its owner (${e instanceof Error ? e.message : String(e)}); closing it`);
+      server.close();
+    }
+  });
   server.unref();
   return server;
 }
