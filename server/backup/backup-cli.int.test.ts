@@ -123,5 +123,5 @@ describe.skipIf(testBackend() !== "pglite")("npm run backup / restore on the emb
     const direct = await run("server/tools/backup.ts", [path.join(dir, "direct.zip")], { LENTERA_DATA_DIR: fresh });
     expect(direct.code).toBe(0);
     expect(direct.stdout).not.toMatch(/running server/);
-  }, 1_500_000);
+  }, 2_400_000);
 });
