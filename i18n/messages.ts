@@ -14,10 +14,12 @@ import idCases from "./messages/cases/id.json";
 import enCases from "./messages/cases/en.json";
 import idStatistics from "./messages/statistics/id.json";
 import enStatistics from "./messages/statistics/en.json";
+import idBackup from "./messages/backup/id.json";
+import enBackup from "./messages/backup/en.json";
 import type { Locale } from "./routing.ts";
 
-const id = { ...idMain, ...idAuth, ...idAdmin, ...idCases, ...idStatistics };
-const en: typeof id = { ...enMain, ...enAuth, ...enAdmin, ...enCases, ...enStatistics };
+const id = { ...idMain, ...idAuth, ...idAdmin, ...idCases, ...idStatistics, ...idBackup };
+const en: typeof id = { ...enMain, ...enAuth, ...enAdmin, ...enCases, ...enStatistics, ...enBackup };
 
 export type Messages = typeof id;
 

@@ -3,6 +3,7 @@
  * absent, and what the demo seed writes. Admin edits the stored copies.
  */
 import type { SettingValues } from "./settings.ts";
+import { BACKUP_SCHEDULE_DEFAULT } from "./backup-schedule.ts";
 
 /**
  * Indonesian national holidays (libur nasional) and cuti bersama for 2026, from the SKB of
@@ -91,4 +92,5 @@ export const settingDefaults: SettingValues = {
       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     ],
   },
+  "backup.schedule": BACKUP_SCHEDULE_DEFAULT,
 };

@@ -9,6 +9,7 @@ import type { Db } from "../db.ts";
 import { LetterType } from "../generated/prisma/enums.ts";
 import { NUMBER_TOKENS } from "./sequence.ts";
 import { settingDefaults } from "./settings-defaults.ts";
+import { backupScheduleSchema } from "./backup-schedule.ts";
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be HH:MM (24-hour)");
 const isoDate = z.iso.date();
@@ -85,6 +86,8 @@ export const settingSchemas = {
       allowedTypes: z.array(z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/, "must be a MIME type")).min(1),
     })
     .refine((l) => l.maxTotalBytes >= l.maxFileBytes, "maxTotalBytes must be at least maxFileBytes"),
+  /** Daily backups of the embedded database (server/backup/scheduled-backup.ts); off by default. */
+  "backup.schedule": backupScheduleSchema,
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;

@@ -7,6 +7,7 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { Role } from "../generated/prisma/enums.ts";
 import { staffProcedure, router } from "../trpc/init.ts";
+import { backupRouter } from "./backup.ts";
 import { AdminError, type AdminErrorCode } from "../domain/admin/errors.ts";
 import { createUser, createUserSchema, listUsers, profileSchema, resetPassword, resetSecondFactor, setUserActive, updateUser } from "../domain/admin/users.ts";
 import { listSettings, updateSetting } from "../domain/admin/settings-admin.ts";
@@ -105,4 +106,5 @@ export const adminRouter = router({
   users: usersRouter,
   settings: settingsRouter,
   audit: auditRouter,
+  backup: backupRouter,
 });

@@ -12,6 +12,7 @@ import { useState, type FormEvent, type ReactNode } from "react";
 import { useTRPC } from "@/components/staff/trpc.tsx";
 import type { AppRouter } from "@/server/routers/_app.ts";
 import { EmblemSection } from "./emblem-section.tsx";
+import { BackupStatusPanel } from "../backup-status-panel.tsx";
 import { describedBy, FieldError, inputClass, Label, Notice, primaryButton, secondaryButton, TextField, useErrorMessage } from "./ui.tsx";
 
 type Views = inferRouterOutputs<AppRouter>["admin"]["settings"]["list"];
@@ -433,6 +434,31 @@ function UploadsSection({ view, onReload }: SectionProps<"uploads.limits">) {
   );
 }
 
+// --- Scheduled backups -------------------------------------------------------------------------
+
+function BackupSection({ view, onReload }: SectionProps<"backup.schedule">) {
+  const t = useTranslations("backup.schedule");
+  const trpc = useTRPC();
+  const status = useQuery(trpc.admin.backup.status.queryOptions());
+  const form = useSettingForm("backup.schedule", view);
+  const [enabled, setEnabled] = useState(view.value.enabled);
+  const [directory, setDirectory] = useState(view.value.directory);
+  const [time, setTime] = useState(view.value.timeOfDay);
+  const [keep, setKeep] = useState(toText(view.value.keep));
+  return (
+    <Section id="backup" title={t("title")} lead={t("lead")} view={view} form={form} onReload={onReload} onSubmit={() => form.save({ enabled, directory, timeOfDay: time, keep: toNumber(keep) })}>
+      {status.data ? <BackupStatusPanel data={status.data} /> : null}
+      <div className="flex items-center gap-2">
+        <input id="backup-enabled" type="checkbox" className="h-5 w-5" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
+        <label htmlFor="backup-enabled">{t("enabled")}</label>
+      </div>
+      <TextField id="backup-directory" label={t("directory")} hint={t("directoryHint")} value={directory} onChange={setDirectory} error={form.issue("directory")} maxLength={500} />
+      <TextField id="backup-time" label={t("timeOfDay")} value={time} onChange={setTime} error={form.issue("timeOfDay")} className="max-w-xs" />
+      <NumberField id="backup-keep" label={t("keep")} value={keep} onChange={setKeep} error={form.issue("keep")} />
+    </Section>
+  );
+}
+
 // --- The page ------------------------------------------------------------------------------
 
 export function SettingsAdmin() {
@@ -465,6 +491,7 @@ export function SettingsAdmin() {
       <LetterNumberingSection key={k("numbering.letters")} view={s["numbering.letters"]} onReload={reload("numbering.letters")} />
       <SignersSection key={k("letters.signers")} view={s["letters.signers"]} users={users.data} onReload={reload("letters.signers")} />
       <UploadsSection key={k("uploads.limits")} view={s["uploads.limits"]} onReload={reload("uploads.limits")} />
+      <BackupSection key={k("backup.schedule")} view={s["backup.schedule"]} onReload={reload("backup.schedule")} />
     </div>
   );
 }

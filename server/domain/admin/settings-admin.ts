@@ -39,6 +39,7 @@ export const SETTING_ISSUE_CODES = [
   "total_lt_file",
   "unknown_key",
   "unknown_signer",
+  "absolute_path",
   "invalid",
 ] as const;
 export type SettingIssueCode = (typeof SETTING_ISSUE_CODES)[number];
@@ -60,6 +61,7 @@ const CUSTOM_MESSAGES: [RegExp, SettingIssueCode][] = [
   [/maxTotalBytes must be at least maxFileBytes/, "total_lt_file"],
   [/HH:MM/, "time"],
   [/MIME type/, "mime"],
+  [/absolute directory path/, "absolute_path"],
 ];
 
 function issueCode(issue: z.core.$ZodIssue): SettingIssueCode {

@@ -8,6 +8,7 @@ import { Notice } from "@/components/staff/cases/ui.tsx";
 import { hasAnyRole, OFFICE_STATS_ROLES } from "@/components/staff/cases/vocabulary.ts";
 import { defaultOfficePeriod, officePeriodInput } from "@/server/domain/statistics/office-statistics.ts";
 import { serverCaller } from "@/server/trpc/server-caller.ts";
+import { BackupStatusPanel } from "@/components/staff/backup-status-panel.tsx";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -36,10 +37,18 @@ export default async function DashboardPage({ params, searchParams }: { params: 
   const asked = { from: firstParam(q, "from"), to: firstParam(q, "to") };
   const parsed = officePeriodInput.safeParse(asked);
   const period = parsed.success ? parsed.data : defaultOfficePeriod(new Date());
-  const stats = await (await serverCaller()).statistics.office(period);
+  const caller = await serverCaller();
+  const stats = await caller.statistics.office(period);
+  // Pengawas oversees the office, so a failing backup is shown to it here.
+  const backup = hasAnyRole(me.roles, ["PENGAWAS", "ADMIN"]) ? await caller.admin.backup.status() : null;
   return (
     <>
       <StaffNav me={me} locale={locale} current="dashboard" />
+      {backup ? (
+        <div className="mb-6">
+          <BackupStatusPanel data={backup} />
+        </div>
+      ) : null}
       <OfficeDashboard stats={stats} period={period} invalid={!parsed.success && (asked.from !== undefined || asked.to !== undefined)} locale={locale} />
     </>
   );
