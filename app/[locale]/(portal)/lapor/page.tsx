@@ -4,6 +4,8 @@ import { getDb } from "@/server/db.ts";
 import { randomToken } from "@/server/domain/crypto.ts";
 import { emptyReportValues } from "@/server/domain/reporter/report-form.ts";
 import { getSetting } from "@/server/domain/settings.ts";
+import { settingDefaults } from "@/server/domain/settings-defaults.ts";
+import { whenAvailable } from "@/server/db-outage/when-available.ts";
 import { Category } from "@/server/generated/prisma/enums.ts";
 import { formTokenFor } from "@/server/portal/request-context.ts";
 import { submitReport } from "./actions.ts";
@@ -13,7 +15,8 @@ export default async function ReportPage({ params }: { params: Promise<{ locale:
   setRequestLocale(locale);
   const t = await getTranslations("report");
   const home = await getTranslations("home");
-  const limits = await getSetting(await getDb(), "uploads.limits");
+  // Without the database the form still comes back (with what a failed post had typed in it).
+  const limits = await whenAvailable(async () => getSetting(await getDb(), "uploads.limits"), settingDefaults["uploads.limits"]);
   return (
     <section aria-labelledby="report-title" className="max-w-3xl">
       <h1 id="report-title" className="text-3xl font-bold text-brand-900">
