@@ -26,6 +26,9 @@ function guardError(error: unknown, raw?: RawErrorSource): unknown {
   return typed;
 }
 
+/** Calls whose success shows the database answering (dispose or rollback prove nothing). */
+const ANSWERS = new Set<PropertyKey>(["queryRaw", "executeRaw", "executeScript", "startTransaction", "commit"]);
+
 const isQueryable = (v: unknown): v is object => typeof v === "object" && v !== null && typeof (v as { queryRaw?: unknown }).queryRaw === "function";
 
 /** Every async method of the adapter (and of the transactions it opens) is guarded. */
@@ -45,7 +48,7 @@ function guard<T extends object>(target: T, raw?: RawErrorSource): T {
         if (!out || typeof (out as Promise<unknown>).then !== "function") return out;
         return (out as Promise<unknown>).then(
           (result) => {
-            noteAvailable(startedAt);
+            if (ANSWERS.has(key)) noteAvailable(startedAt);
             return isQueryable(result) ? guard(result, raw) : result;
           },
           (e: unknown) => {

@@ -9,8 +9,9 @@ import { whenAvailable } from "@/server/db-outage/when-available.ts";
 import { Category } from "@/server/generated/prisma/enums.ts";
 import { formTokenFor } from "@/server/portal/request-context.ts";
 import { submitReport } from "./actions.ts";
+import { withOutagePage } from "@/components/outage-page.tsx";
 
-export default async function ReportPage({ params }: { params: Promise<{ locale: string }> }) {
+async function ReportPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations("report");
@@ -37,3 +38,6 @@ export default async function ReportPage({ params }: { params: Promise<{ locale:
     </section>
   );
 }
+
+// A database outage shows the outage page (status 503), also without JavaScript.
+export default withOutagePage(ReportPage);

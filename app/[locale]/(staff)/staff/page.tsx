@@ -4,8 +4,9 @@ import { redirect } from "next/navigation";
 import { serverCaller } from "@/server/trpc/server-caller.ts";
 import { StaffNav } from "@/components/staff/cases/staff-nav.tsx";
 import { unlessUnavailable } from "@/server/db-outage/trpc-unavailable.ts";
+import { withOutagePage } from "@/components/outage-page.tsx";
 
-export default async function StaffHomePage({ params }: { params: Promise<{ locale: string }> }) {
+async function StaffHomePage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const caller = await serverCaller();
@@ -30,3 +31,6 @@ export default async function StaffHomePage({ params }: { params: Promise<{ loca
     </>
   );
 }
+
+// A database outage shows the outage page (status 503), also without JavaScript.
+export default withOutagePage(StaffHomePage);

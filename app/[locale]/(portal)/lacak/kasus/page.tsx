@@ -13,10 +13,11 @@ import { formTokenFor, reporterToken } from "@/server/portal/request-context.ts"
 import { acknowledge, sendMessage, signOut } from "../actions.ts";
 import { localePath } from "@/i18n/routing.ts";
 import { whenAvailable } from "@/server/db-outage/when-available.ts";
+import { withOutagePage } from "@/components/outage-page.tsx";
 
 const UNAVAILABLE = Symbol("database unavailable");
 
-export default async function CasePage({ params }: { params: Promise<{ locale: string }> }) {
+async function CasePage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations("case");
@@ -197,3 +198,6 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
     </div>
   );
 }
+
+// A database outage shows the outage page (status 503), also without JavaScript.
+export default withOutagePage(CasePage);

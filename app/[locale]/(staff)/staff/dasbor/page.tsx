@@ -8,6 +8,7 @@ import { Notice } from "@/components/staff/cases/ui.tsx";
 import { hasAnyRole, OFFICE_STATS_ROLES } from "@/components/staff/cases/vocabulary.ts";
 import { defaultOfficePeriod, officePeriodInput } from "@/server/domain/statistics/office-statistics.ts";
 import { serverCaller } from "@/server/trpc/server-caller.ts";
+import { withOutagePage } from "@/components/outage-page.tsx";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -16,7 +17,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 }
 
 /** Office dashboard: Kepala Dinas, Pengawas, Sekretariat (checked again by `statistics.office`). */
-export default async function DashboardPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<SearchParams> }) {
+async function DashboardPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<SearchParams> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const me = await signedInStaff(locale);
@@ -44,3 +45,6 @@ export default async function DashboardPage({ params, searchParams }: { params: 
     </>
   );
 }
+
+// A database outage shows the outage page (status 503), also without JavaScript.
+export default withOutagePage(DashboardPage);

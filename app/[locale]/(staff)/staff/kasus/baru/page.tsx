@@ -13,10 +13,11 @@ import { submitIntake } from "./actions.ts";
 import { localePath } from "@/i18n/routing.ts";
 import { settingDefaults } from "@/server/domain/settings-defaults.ts";
 import { whenAvailable } from "@/server/db-outage/when-available.ts";
+import { withOutagePage } from "@/components/outage-page.tsx";
 
 const UNAVAILABLE = Symbol("database unavailable");
 
-export default async function IntakePage({ params }: { params: Promise<{ locale: string }> }) {
+async function IntakePage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const me = await whenAvailable(() => signedInStaff(locale), UNAVAILABLE);
@@ -65,3 +66,6 @@ export default async function IntakePage({ params }: { params: Promise<{ locale:
     </>
   );
 }
+
+// A database outage shows the outage page (status 503), also without JavaScript.
+export default withOutagePage(IntakePage);
