@@ -17,6 +17,8 @@ import { checkSecrets } from "./domain/secret-check.ts";
 import { lockDataDir, type DataDirLock } from "./data-dir-lock.ts";
 import { applyMigrations, releaseSchemaEngine, type AdapterFactory } from "../prisma/tool/schema-engine.ts";
 import { migrationPaths } from "../prisma/tool/paths.ts";
+import { guardAdapterFactory } from "./db-outage/adapter-guard.ts";
+import { notingPgClient } from "./db-outage/noting-pg-client.ts";
 
 export type Db = PrismaClient;
 
@@ -101,9 +103,18 @@ async function prepare(db: Db, adapterFactory: () => AdapterFactory, options: Op
   return applied;
 }
 
+/**
+ * The app's PostgreSQL adapter: an unavailable database surfaces as one typed error
+ * (server/db-outage/), named by the driver's own reason.
+ */
+function postgresAdapter(url: string) {
+  const raw = notingPgClient();
+  return guardAdapterFactory(new PrismaPg({ connectionString: url, Client: raw.Client }), raw.last);
+}
+
 export async function openDb(target: DatabaseTarget, options: OpenDbOptions = {}): Promise<DbHandle> {
   if (target.kind === "postgres") {
-    const adapter = new PrismaPg({ connectionString: target.url });
+    const adapter = postgresAdapter(target.url);
     const db = new PrismaClient({ ...CLIENT_OPTIONS, adapter });
     try {
       const applied = await prepare(db, () => new PrismaPg({ connectionString: target.url }), options);
@@ -129,7 +140,7 @@ export async function openDb(target: DatabaseTarget, options: OpenDbOptions = {}
     pglite = new PGlite({ serializers: byteaSerializers, ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}) });
     await pglite.waitReady;
   }
-  const db = new PrismaClient({ ...CLIENT_OPTIONS, adapter: new PrismaPGlite(withFastByteaReads(pglite)) });
+  const db = new PrismaClient({ ...CLIENT_OPTIONS, adapter: guardAdapterFactory(new PrismaPGlite(withFastByteaReads(pglite))) });
   const close = async () => {
     try {
       await db.$disconnect();

@@ -4,6 +4,9 @@ import { peerStampLoaded } from "./net/request-address.ts";
 import { purgeExpiredBuckets } from "./domain/rate-buckets.ts";
 import { autoArchiveUnacknowledged } from "./domain/cases/auto-archive.ts";
 import { startBackupServices } from "./backup/start-backup-services.ts";
+import { describeFailure, isDatabaseUnavailable } from "./db-outage/classify.ts";
+import { setDatabaseLabel } from "./db-outage/health.ts";
+import { installQuietErrorLog } from "./db-outage/quiet-log.ts";
 
 const HOUR = 3_600_000;
 
@@ -57,14 +60,37 @@ export async function startServer() {
     console.warn(`Lentera: ${line}`);
   }
   const where = config.database.kind === "pglite" ? `embedded PGlite in ${config.database.dataDir}` : "PostgreSQL";
-  try {
+  setDatabaseLabel(where);
+  installQuietErrorLog();
+  const ready = async () => {
     const { applied } = await getDbHandle();
     console.log(`Lentera: database ready (${where})${applied.length ? `, applied ${applied.join(", ")}` : ""}; secrets from ${config.secretsSource}.`);
     scheduleAutoArchive(config.secrets.masterKey);
     schedulePurgeOfCounters();
     startBackupServices(config);
+  };
+  try {
+    await ready();
   } catch (e) {
     if (e instanceof ConfigError) refuseToStart(e);
-    console.error(`Lentera: database not available yet (${where}): ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
+    console.error(`Lentera: database not available yet (${where}): ${describeFailure(e)}`);
+    if (isDatabaseUnavailable(e)) retryUntilReady(ready);
   }
+}
+
+/** Down at start: keep trying in the background, so the jobs start once it is back. */
+function retryUntilReady(ready: () => Promise<void>) {
+  let trying = false;
+  const timer = setInterval(() => {
+    if (trying) return;
+    trying = true;
+    ready().then(
+      () => clearInterval(timer),
+      (e: unknown) => {
+        trying = false;
+        if (e instanceof ConfigError) refuseToStart(e);
+      },
+    );
+  }, 5_000);
+  timer.unref();
 }

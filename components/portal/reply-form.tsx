@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import { FormTokenInput } from "@/components/form-token-input.tsx";
 import type { ReplyFormState } from "@/server/portal/form-state.ts";
 import { ErrorList, SubmitButton, TextField } from "./form-fields.tsx";
+import { OutageNotice } from "@/components/outage-notice.tsx";
 
 interface Props {
   action: (s: ReplyFormState, fd: FormData) => Promise<ReplyFormState>;
@@ -12,12 +13,17 @@ interface Props {
   locale: string;
   max: number;
   formToken: string;
+  /** The page's own address: lets the page show this form's post-back wherever it renders it. */
+  permalink: string;
+  /** Render nothing until a post has come back (the page without its case, during an outage). */
+  onlyAfterPost?: boolean;
 }
 
-export function ReplyForm({ action, initial, locale, max, formToken }: Props) {
+export function ReplyForm({ action, initial, locale, max, formToken, permalink, onlyAfterPost }: Props) {
   const t = useTranslations("case");
   const report = useTranslations("report");
-  const [state, formAction, pending] = useActionState(action, initial);
+  const [state, formAction, pending] = useActionState(action, initial, permalink);
+  if (onlyAfterPost && state.attempt === 0) return null;
   const fileErrors = state.errors.replyFiles;
   return (
     <form key={state.attempt} action={formAction} noValidate className="mt-6 space-y-4 rounded border border-slate-300 p-4">
@@ -29,7 +35,8 @@ export function ReplyForm({ action, initial, locale, max, formToken }: Props) {
           {t("sent")}
         </p>
       ) : null}
-      {state.failed ? (
+      {state.failed === "unavailable" ? <OutageNotice /> : null}
+      {state.failed && state.failed !== "unavailable" ? (
         <p role="alert" className="font-semibold text-red-800">
           {state.failed === "closed" ? t("closed") : report("serverError")}
         </p>

@@ -8,6 +8,7 @@ import { Choice, ErrorList, Fieldset, SubmitButton, TextField } from "./form-fie
 import { focusOnMount } from "./focus.ts";
 import { HowFields, ReportContentFields } from "./report-content-fields.tsx";
 import { Receipt } from "./receipt.tsx";
+import { OutageNotice } from "@/components/outage-notice.tsx";
 
 interface Props {
   action: (state: ReportFormState, fd: FormData) => Promise<ReportFormState>;
@@ -46,6 +47,7 @@ export function ReportForm({ action, initial, locale, categories, limits, accept
           {errors.files === undefined ? <p className="mt-1 font-normal">{t("filesAgain")}</p> : null}
         </div>
       ) : null}
+      {state.failed === "unavailable" ? <OutageNotice /> : null}
       {state.failed === "server" ? (
         <p role="alert" className="rounded border-2 border-red-700 bg-red-50 p-4 font-semibold text-red-900">
           {t("serverError")}

@@ -6,6 +6,7 @@ import { env } from "../env.ts";
 import { clientAddressOf } from "../net/request-address.ts";
 import { authorizeStaff, isSignInError, SIGN_IN_ERRORS, type StaffSignIn } from "./authorize.ts";
 import { endStaffSession, SESSION_SECONDS, staffSessionOpen, startStaffSession } from "./session-record.ts";
+import { isDatabaseUnavailable } from "../db-outage/classify.ts";
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -34,8 +35,17 @@ export async function encodeSessionToken(params: JWTEncodeParams): Promise<strin
 /** The kind of failure only: a driver error's message can carry query values. */
 const failureKind = (error: unknown) => (error instanceof Error ? error.name : "unknown error");
 
-/** Built on first use, so `next build` never reads secrets or opens the database. */
-export function authOptions(): AuthOptions {
+/** Filled in by the callbacks when the database was unavailable during this request. */
+export interface AuthOutage {
+  seen: boolean;
+}
+
+/**
+ * Built on first use, so `next build` never reads secrets or opens the database. `outage` is
+ * this request's: next-auth answers any failed session check by clearing the cookie, so the
+ * route (app/api/auth) must know when the failure was an outage and answer 503 instead.
+ */
+export function authOptions(outage: AuthOutage = { seen: false }): AuthOptions {
   return {
     secret: env().secrets.sessionSecret,
     useSecureCookies: secureCookies(),
@@ -71,7 +81,8 @@ export function authOptions(): AuthOptions {
           } catch (error) {
             // The message reaches the browser as `?error=`: only the known codes, never internals.
             if (error instanceof Error && isSignInError(error.message)) throw error;
-            console.error(`staff sign-in failed: ${failureKind(error)}`);
+            // An outage is logged once by the database monitor, not per attempt; the form says "unavailable".
+            if (!isDatabaseUnavailable(error)) console.error(`staff sign-in failed: ${failureKind(error)}`);
             throw new Error(SIGN_IN_ERRORS.unavailable);
           }
         },
@@ -83,7 +94,8 @@ export function authOptions(): AuthOptions {
         try {
           await endStaffSession(await getDb(), token?.sid);
         } catch (error) {
-          console.error(`staff sign-out failed: ${failureKind(error)}`);
+          if (isDatabaseUnavailable(error)) outage.seen = true;
+          else console.error(`staff sign-out failed: ${failureKind(error)}`);
           throw new Error("sign-out failed");
         }
       },
@@ -99,7 +111,15 @@ export function authOptions(): AuthOptions {
           const session = await startStaffSession(await getDb(), { userId: signedIn.id, enrol, now: new Date() });
           return { uid: signedIn.id, sv: signedIn.sessionVersion ?? 0, enrol, sid: session.id, end: session.end };
         }
-        if (!(await staffSessionOpen(await getDb(), token as Record<string, unknown>, new Date()))) throw new Error("session ended");
+        let open: boolean;
+        try {
+          open = await staffSessionOpen(await getDb(), token as Record<string, unknown>, new Date());
+        } catch (error) {
+          // "Cannot tell now" is not "ended": the route answers 503 and the cookie stays.
+          if (isDatabaseUnavailable(error)) outage.seen = true;
+          throw error;
+        }
+        if (!open) throw new Error("session ended");
         return token;
       },
       // Only the ids travel in the session; name and roles are reloaded from the database.

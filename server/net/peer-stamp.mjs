@@ -8,6 +8,7 @@
  */
 import http from "node:http";
 import https from "node:https";
+import "./response-override.mjs"; // the same preload also makes outage answers 503 (server/db-outage/)
 
 const HEADER = "x-lentera-peer";
 const MARK = Symbol.for("lentera.peerStamp");

@@ -6,12 +6,12 @@ export type { FieldError, FieldErrors, ReportFormValues } from "../domain/report
 export type { Receipt } from "../domain/reporter/submit-report.ts";
 
 export type ReportFormState =
-  | { kind: "form"; values: ReportFormValues; errors: FieldErrors; idempotencyKey: string; failed?: "server"; attempt: number }
+  | { kind: "form"; values: ReportFormValues; errors: FieldErrors; idempotencyKey: string; failed?: "server" | "unavailable"; attempt: number }
   | { kind: "receipt"; receipt: Receipt };
 
 export interface TrackFormState {
   code: string;
-  error?: "malformed" | "unknown" | "rate_limited" | "server";
+  error?: "malformed" | "unknown" | "rate_limited" | "server" | "unavailable";
 }
 
 export interface ReplyFormState {
@@ -19,6 +19,6 @@ export interface ReplyFormState {
   errors: FieldErrors;
   idempotencyKey: string;
   sent?: boolean;
-  failed?: "server" | "closed";
+  failed?: "server" | "closed" | "unavailable";
   attempt: number;
 }

@@ -1,5 +1,6 @@
 import { getDb, type Db } from "../db.ts";
 import { currentStaff, type StaffPrincipal } from "../auth/staff-session.ts";
+import { unavailableTrpcError } from "../db-outage/trpc-unavailable.ts";
 
 export interface Context {
   db: Db;
@@ -8,7 +9,9 @@ export interface Context {
 }
 
 export async function createContext(): Promise<Context> {
-  const db = await getDb();
+  const db = await getDb().catch((e: unknown) => {
+    throw unavailableTrpcError(e) ?? e;
+  });
   let staff: Promise<StaffPrincipal | null> | undefined;
   return { db, staff: () => (staff ??= currentStaff(db)) };
 }

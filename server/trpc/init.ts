@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Role } from "../generated/prisma/enums.ts";
 import { currentEnrolment } from "../auth/staff-session.ts";
 import { publicTrpcMessage } from "../security/internal-errors.ts";
+import { unavailableTrpcError } from "../db-outage/trpc-unavailable.ts";
 import type { Context } from "./context.ts";
 
 const t = initTRPC.context<Context>().create({
@@ -18,7 +19,20 @@ const t = initTRPC.context<Context>().create({
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure;
+/**
+ * Every procedure: a database outage, wherever it struck (the session check included), is one
+ * typed SERVICE_UNAVAILABLE (503), never a sign-out or an internal error.
+ */
+const procedure = t.procedure.use(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const unavailable = unavailableTrpcError(result.error);
+    if (unavailable) throw unavailable;
+  }
+  return result;
+});
+
+export const publicProcedure = procedure;
 
 /** The FORBIDDEN message while an Admin-given password is still unchanged. */
 export const PASSWORD_CHANGE_REQUIRED = "password_change_required";
@@ -28,7 +42,7 @@ export const PASSWORD_CHANGE_REQUIRED = "password_change_required";
  * Until an Admin-given password is changed, only procedures marked `duringPasswordChange` answer.
  */
 export function staffProcedure(roles: readonly Role[], options: { duringPasswordChange?: boolean } = {}) {
-  return t.procedure.use(async ({ ctx, next }) => {
+  return procedure.use(async ({ ctx, next }) => {
     const staff = await ctx.staff();
     if (!staff) throw new TRPCError({ code: "UNAUTHORIZED" });
     if (!staff.roles.some((r) => roles.includes(r))) throw new TRPCError({ code: "FORBIDDEN" });
@@ -41,7 +55,7 @@ export function staffProcedure(roles: readonly Role[], options: { duringPassword
  * A procedure for the enrolment session only (password accepted, second factor not yet set up):
  * the one thing such a session can do. Full staff sessions and anonymous callers are refused.
  */
-export const enrolmentProcedure = t.procedure.use(async ({ ctx, next }) => {
+export const enrolmentProcedure = procedure.use(async ({ ctx, next }) => {
   const enrolment = await currentEnrolment(ctx.db);
   if (!enrolment) throw new TRPCError({ code: "UNAUTHORIZED" });
   return next({ ctx: { ...ctx, enrolment } });

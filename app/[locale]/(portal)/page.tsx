@@ -2,12 +2,13 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation.ts";
 import { serverCaller } from "@/server/trpc/server-caller.ts";
 import { Category } from "@/server/generated/prisma/enums.ts";
+import { withOutagePage } from "@/components/outage-page.tsx";
 
 const STEPS = ["1", "2", "3", "4", "5", "6", "7", "8"] as const;
 const LEGAL = ["1", "2", "3", "4", "5"] as const;
 const PROTECTIONS = ["anonymous", "noTrace", "encrypted", "noJs"] as const;
 
-export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
+async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations("home");
@@ -89,3 +90,6 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
     </div>
   );
 }
+
+// A database outage shows the outage page (status 503), also without JavaScript.
+export default withOutagePage(HomePage);

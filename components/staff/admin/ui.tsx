@@ -163,6 +163,7 @@ export function useErrorMessage() {
     const code = known.find((k) => k === error.message);
     if (code) return t(code);
     if (error.data?.code === "UNAUTHORIZED") return t("signedOut");
+    if (error.data?.code === "SERVICE_UNAVAILABLE") return t("unavailable");
     if (error.data?.code === "FORBIDDEN") return t("forbidden");
     return t("unexpected");
   };

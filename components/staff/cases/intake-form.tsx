@@ -10,6 +10,7 @@ import type { IntakeFormState } from "@/server/staff/intake-form-state.ts";
 import { IntakeDone } from "./intake-done.tsx";
 import { useLabels } from "./labels.ts";
 import { Notice } from "./ui.tsx";
+import { OutageNotice } from "@/components/outage-notice.tsx";
 import { CATEGORIES, OFFLINE_CHANNELS } from "./vocabulary.ts";
 
 interface Props {
@@ -18,6 +19,10 @@ interface Props {
   limits: { maxFiles: number; maxMb: number };
   accept: string;
   formToken: string;
+  /** The page's own address: lets the page show this form's post-back wherever it renders it. */
+  permalink: string;
+  /** Render nothing until a post has come back (the page without the database, during an outage). */
+  onlyAfterPost?: boolean;
 }
 
 const selectClass = (invalid: boolean) => `mt-1 w-full rounded border bg-white px-3 py-2 ${invalid ? "border-red-700" : "border-slate-500"}`;
@@ -27,12 +32,13 @@ const selectClass = (invalid: boolean) => `mt-1 w-full rounded border bg-white p
  * action, like the portal's report form; the result is the reference and, if the reporter
  * wants one, the tracking code, shown once.
  */
-export function IntakeForm({ action, initial, limits, accept, formToken }: Props) {
+export function IntakeForm({ action, initial, limits, accept, formToken, permalink, onlyAfterPost }: Props) {
   const t = useTranslations("intake");
   const r = useTranslations("report");
   const label = useLabels();
-  const [state, formAction, pending] = useActionState(action, initial);
+  const [state, formAction, pending] = useActionState(action, initial, permalink);
   if (state.kind === "done") return <IntakeDone done={state} />;
+  if (onlyAfterPost && state.attempt === 0) return null;
 
   const { values: v, errors, sourceErrors } = state;
   const e = (field: string) => errors[field];
@@ -48,7 +54,8 @@ export function IntakeForm({ action, initial, limits, accept, formToken }: Props
           {errors.files === undefined ? <p className="mt-1 font-normal">{t("filesAgain")}</p> : null}
         </div>
       ) : null}
-      {state.failed ? (
+      {state.failed === "unavailable" ? <OutageNotice /> : null}
+      {state.failed && state.failed !== "unavailable" ? (
         <Notice tone="bad" role="alert">
           {state.failed === "forbidden" ? t("forbidden") : t("serverError")}
         </Notice>

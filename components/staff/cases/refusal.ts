@@ -18,6 +18,7 @@ export type Refusal =
   | "tooEarlyToArchive"
   | "excludeSelf"
   | "archived"
+  | "unavailable"
   | "server";
 
 const CONFLICTS: [RegExp, Refusal][] = [
@@ -41,6 +42,8 @@ export function refusalOf(error: unknown): Refusal {
   switch (code) {
     case "UNAUTHORIZED":
       return "signedOut";
+    case "SERVICE_UNAVAILABLE":
+      return "unavailable";
     case "NOT_FOUND":
       return "notFound";
     case "FORBIDDEN":

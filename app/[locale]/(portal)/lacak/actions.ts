@@ -12,6 +12,7 @@ import { closeReporterSession, resumeReporterSession } from "@/server/domain/rep
 import { formKey } from "@/server/domain/idempotency.ts";
 import { trackSignIn } from "@/server/domain/reporter/track-sign-in.ts";
 import { getSetting } from "@/server/domain/settings.ts";
+import { isDatabaseUnavailable } from "@/server/db-outage/classify.ts";
 import type { ReplyFormState, TrackFormState } from "@/server/portal/form-state.ts";
 import { assertSameSitePost, clearReporterCookie, clientAddress, postedLocale, reporterToken, setReporterCookie, trackingLimiter } from "@/server/portal/request-context.ts";
 import { sanitizeFiles } from "@/server/portal/uploads.ts";
@@ -27,6 +28,7 @@ export async function signInWithCode(_previous: TrackFormState, fd: FormData): P
   try {
     result = await trackSignIn(await getDb(), { trackingKey: env().secrets.trackingKey, limiter: trackingLimiter() }, await clientAddress(), code);
   } catch (error) {
+    if (isDatabaseUnavailable(error)) return { code, error: "unavailable" };
     console.error(`tracking sign-in failed: ${(error as Error).name}`);
     return { code, error: "server" };
   }
@@ -38,6 +40,16 @@ export async function signInWithCode(_previous: TrackFormState, fd: FormData): P
 /** A reporter's message to the office, with optional files. */
 export async function sendMessage(previous: ReplyFormState, fd: FormData): Promise<ReplyFormState> {
   await assertSameSitePost(fd, "reply");
+  try {
+    return await send(previous, fd);
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    // Nothing was saved: the message comes back as typed, with the same key (no double message).
+    return { body: String(fd.get("body") ?? ""), errors: {}, idempotencyKey: formKey(String(fd.get("idempotencyKey") ?? "")), attempt: previous.attempt + 1, failed: "unavailable" };
+  }
+}
+
+async function send(previous: ReplyFormState, fd: FormData): Promise<ReplyFormState> {
   const db = await getDb();
   const who = await resumeReporterSession(db, await reporterToken());
   if (!who) redirect(trackPath(fd));
@@ -57,6 +69,7 @@ export async function sendMessage(previous: ReplyFormState, fd: FormData): Promi
     await sendReporterMessage(db, env().secrets.masterKey, who, { body: body.trim(), files: sanitized, idempotencyKey });
   } catch (error) {
     if (error instanceof CaseClosedError) return { body, errors: {}, idempotencyKey, attempt, failed: "closed" };
+    if (isDatabaseUnavailable(error)) throw error;
     console.error(`reporter message failed: ${(error as Error).name}`);
     return { body, errors: {}, idempotencyKey, attempt, failed: "server" };
   }

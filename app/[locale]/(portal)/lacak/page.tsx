@@ -2,8 +2,9 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { TrackForm } from "@/components/portal/track-form.tsx";
 import { formTokenFor } from "@/server/portal/request-context.ts";
 import { signInWithCode } from "./actions.ts";
+import { withOutagePage } from "@/components/outage-page.tsx";
 
-export default async function TrackPage({ params }: { params: Promise<{ locale: string }> }) {
+async function TrackPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations("track");
@@ -19,3 +20,6 @@ export default async function TrackPage({ params }: { params: Promise<{ locale: 
     </section>
   );
 }
+
+// A database outage shows the outage page (status 503), also without JavaScript.
+export default withOutagePage(TrackPage);

@@ -6,6 +6,8 @@ import { readReportForm } from "@/server/domain/reporter/report-form.ts";
 import { formKey } from "@/server/domain/idempotency.ts";
 import { submitPortalReport } from "@/server/domain/reporter/submit-report.ts";
 import { getSetting } from "@/server/domain/settings.ts";
+import { settingDefaults } from "@/server/domain/settings-defaults.ts";
+import { isDatabaseUnavailable } from "@/server/db-outage/classify.ts";
 import type { ReportFormState } from "@/server/portal/form-state.ts";
 import { assertSameSitePost } from "@/server/portal/request-context.ts";
 import { sanitizeFiles } from "@/server/portal/uploads.ts";
@@ -13,6 +15,18 @@ import { sanitizeFiles } from "@/server/portal/uploads.ts";
 /** Step 1 from the portal form; works as a plain form post without JavaScript. */
 export async function submitReport(previous: ReportFormState, fd: FormData): Promise<ReportFormState> {
   await assertSameSitePost(fd, "report");
+  try {
+    return await submit(previous, fd);
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    // Nothing was saved: the form comes back with what was typed (files cannot be) and the
+    // same key, so sending it again can never make a second case.
+    const { values, idempotencyKey } = readReportForm(fd, settingDefaults["uploads.limits"]);
+    return { kind: "form", values, errors: {}, idempotencyKey: formKey(idempotencyKey), failed: "unavailable", attempt: (previous.kind === "form" ? previous.attempt : 0) + 1 };
+  }
+}
+
+async function submit(previous: ReportFormState, fd: FormData): Promise<ReportFormState> {
   const db = await getDb();
   const limits = await getSetting(db, "uploads.limits");
   const { values, errors, report, files, idempotencyKey: posted } = readReportForm(fd, limits);
@@ -25,6 +39,7 @@ export async function submitReport(previous: ReportFormState, fd: FormData): Pro
     const receipt = await submitPortalReport(db, env().secrets, { report, files: sanitized, idempotencyKey });
     return { kind: "receipt", receipt };
   } catch (error) {
+    if (isDatabaseUnavailable(error)) throw error;
     // Nothing was stored (one transaction); log the kind of failure, never the report.
     console.error(`report submission failed: ${(error as Error).name}`);
     return { kind: "form", values, errors: {}, idempotencyKey, failed: "server", attempt };

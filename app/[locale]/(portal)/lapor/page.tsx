@@ -4,16 +4,20 @@ import { getDb } from "@/server/db.ts";
 import { randomToken } from "@/server/domain/crypto.ts";
 import { emptyReportValues } from "@/server/domain/reporter/report-form.ts";
 import { getSetting } from "@/server/domain/settings.ts";
+import { settingDefaults } from "@/server/domain/settings-defaults.ts";
+import { whenAvailable } from "@/server/db-outage/when-available.ts";
 import { Category } from "@/server/generated/prisma/enums.ts";
 import { formTokenFor } from "@/server/portal/request-context.ts";
 import { submitReport } from "./actions.ts";
+import { withOutagePage } from "@/components/outage-page.tsx";
 
-export default async function ReportPage({ params }: { params: Promise<{ locale: string }> }) {
+async function ReportPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations("report");
   const home = await getTranslations("home");
-  const limits = await getSetting(await getDb(), "uploads.limits");
+  // Without the database the form still comes back (with what a failed post had typed in it).
+  const limits = await whenAvailable(async () => getSetting(await getDb(), "uploads.limits"), settingDefaults["uploads.limits"]);
   return (
     <section aria-labelledby="report-title" className="max-w-3xl">
       <h1 id="report-title" className="text-3xl font-bold text-brand-900">
@@ -34,3 +38,6 @@ export default async function ReportPage({ params }: { params: Promise<{ locale:
     </section>
   );
 }
+
+// A database outage shows the outage page (status 503), also without JavaScript.
+export default withOutagePage(ReportPage);

@@ -10,6 +10,7 @@ import { breakdownLabel } from "@/server/domain/statistics/labels.ts";
 import { yearInput } from "@/server/domain/statistics/public-statistics.ts";
 import type { Shown } from "@/server/domain/statistics/suppression.ts";
 import { serverCaller } from "@/server/trpc/server-caller.ts";
+import { withOutagePage } from "@/components/outage-page.tsx";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -23,7 +24,7 @@ const TABLES = ["byMonth", "byCategory", "byChannel", "byStatus", "concluded"] a
  * Public transparency statistics (docs/security.md, hidden cases): server-rendered, no JavaScript needed. The
  * protection rule (published months, lag, perturbation, "< 3") is stated on the page itself.
  */
-export default async function StatisticsPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+async function StatisticsPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations("statistics");
@@ -167,3 +168,6 @@ export default async function StatisticsPage({ params, searchParams }: { params:
     </div>
   );
 }
+
+// A database outage shows the outage page (status 503), also without JavaScript.
+export default withOutagePage(StatisticsPage);

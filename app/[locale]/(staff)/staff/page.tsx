@@ -3,15 +3,17 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { serverCaller } from "@/server/trpc/server-caller.ts";
 import { StaffNav } from "@/components/staff/cases/staff-nav.tsx";
+import { unlessUnavailable } from "@/server/db-outage/trpc-unavailable.ts";
+import { withOutagePage } from "@/components/outage-page.tsx";
 
-export default async function StaffHomePage({ params }: { params: Promise<{ locale: string }> }) {
+async function StaffHomePage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const caller = await serverCaller();
-  const me = await caller.staff.me().catch(() => null);
+  const me = await caller.staff.me().catch(unlessUnavailable(null));
   if (!me) {
     // Password accepted but no second factor yet: the session may only enrol.
-    const enrolment = await caller.account.pendingEnrolment().catch(() => null);
+    const enrolment = await caller.account.pendingEnrolment().catch(unlessUnavailable(null));
     redirect(localePath(locale, enrolment ? "/staff/keamanan" : "/staff/masuk"));
   }
   if (me.mustChangePassword) redirect(localePath(locale, "/staff/kata-sandi"));
@@ -29,3 +31,6 @@ export default async function StaffHomePage({ params }: { params: Promise<{ loca
     </>
   );
 }
+
+// A database outage shows the outage page (status 503), also without JavaScript.
+export default withOutagePage(StaffHomePage);

@@ -11,15 +11,36 @@ import { reporterCaseView } from "@/server/domain/reporter/case-view.ts";
 import { resumeReporterSession } from "@/server/domain/reporter/session.ts";
 import { formTokenFor, reporterToken } from "@/server/portal/request-context.ts";
 import { acknowledge, sendMessage, signOut } from "../actions.ts";
+import { localePath } from "@/i18n/routing.ts";
+import { whenAvailable } from "@/server/db-outage/when-available.ts";
+import { withOutagePage } from "@/components/outage-page.tsx";
 
-export default async function CasePage({ params }: { params: Promise<{ locale: string }> }) {
+const UNAVAILABLE = Symbol("database unavailable");
+
+async function CasePage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations("case");
   const home = await getTranslations("home");
-  const db = await getDb();
-  const who = await resumeReporterSession(db, await reporterToken());
-  const view = who ? await reporterCaseView(db, env().secrets.masterKey, who.caseId) : null;
+  const permalink = localePath(locale, "/lacak/kasus");
+  const view = await whenAvailable(async () => {
+    const db = await getDb();
+    const who = await resumeReporterSession(db, await reporterToken());
+    return who ? await reporterCaseView(db, env().secrets.masterKey, who.caseId) : null;
+  }, UNAVAILABLE);
+  if (view === UNAVAILABLE) {
+    // The case cannot be read now; a reply that could not be saved comes back as typed.
+    const outage = await getTranslations("outage");
+    return (
+      <section aria-labelledby="outage-title" className="max-w-3xl">
+        <h1 id="outage-title" className="text-2xl font-bold text-brand-900">
+          {outage("title")}
+        </h1>
+        <p className="mt-3">{outage("body")}</p>
+        <ReplyForm action={sendMessage} locale={locale} initial={{ body: "", errors: {}, idempotencyKey: randomToken(), attempt: 0 }} max={MESSAGE_MAX} formToken={await formTokenFor("reply")} permalink={permalink} onlyAfterPost />
+      </section>
+    );
+  }
   if (!view) {
     return (
       <section aria-labelledby="expired" className="max-w-xl">
@@ -169,7 +190,7 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
           ))}
         </ol>
         {view.canReply ? (
-          <ReplyForm action={sendMessage} locale={locale} initial={{ body: "", errors: {}, idempotencyKey: randomToken(), attempt: 0 }} max={MESSAGE_MAX} formToken={await formTokenFor("reply")} />
+          <ReplyForm action={sendMessage} locale={locale} initial={{ body: "", errors: {}, idempotencyKey: randomToken(), attempt: 0 }} max={MESSAGE_MAX} formToken={await formTokenFor("reply")} permalink={permalink} />
         ) : (
           <p className="mt-4">{t("closed")}</p>
         )}
@@ -177,3 +198,6 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
     </div>
   );
 }
+
+// A database outage shows the outage page (status 503), also without JavaScript.
+export default withOutagePage(CasePage);

@@ -3,13 +3,14 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/server/db.ts";
 import { verifyLetter } from "@/server/domain/letters/read.ts";
 import { indonesianDate } from "@/server/letters/indonesian.ts";
+import { withOutagePage } from "@/components/outage-page.tsx";
 
 /**
  * Public letter verification (the QR code on every letter points here). Confirms the type,
  * number, date and issuing office of a genuine letter and nothing of its content; an unknown
  * code says so plainly. A server page: works without JavaScript.
  */
-export default async function VerifyPage({ params }: { params: Promise<{ locale: string; code: string }> }) {
+async function VerifyPage({ params }: { params: Promise<{ locale: string; code: string }> }) {
   const { locale, code } = await params;
   setRequestLocale(locale);
   // Rendered per request: a letter issued a minute ago must verify at once.
@@ -50,3 +51,6 @@ export default async function VerifyPage({ params }: { params: Promise<{ locale:
     </section>
   );
 }
+
+// A database outage shows the outage page (status 503), also without JavaScript.
+export default withOutagePage(VerifyPage);

@@ -7,8 +7,9 @@ import type { SearchParams } from "@/components/staff/cases/search-params.ts";
 import { signedInStaff } from "@/components/staff/cases/signed-in-staff.ts";
 import { StaffNav } from "@/components/staff/cases/staff-nav.tsx";
 import { AGENDA_ROLES, hasAnyRole } from "@/components/staff/cases/vocabulary.ts";
+import { withOutagePage } from "@/components/outage-page.tsx";
 
-export default async function AgendaPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<SearchParams> }) {
+async function AgendaPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<SearchParams> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const me = await signedInStaff(locale);
@@ -23,3 +24,6 @@ export default async function AgendaPage({ params, searchParams }: { params: Pro
     </>
   );
 }
+
+// A database outage shows the outage page (status 503), also without JavaScript.
+export default withOutagePage(AgendaPage);

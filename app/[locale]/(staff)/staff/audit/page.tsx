@@ -3,6 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { signedInStaff } from "@/components/staff/cases/signed-in-staff.ts";
 import { AdminNav, NotAllowed } from "@/components/staff/admin/admin-nav.tsx";
 import { AuditLog } from "@/components/staff/admin/audit-log.tsx";
+import { withOutagePage } from "@/components/outage-page.tsx";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -11,7 +12,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 }
 
 /** The audit trail: every entry for the Pengawas; sign-ins, accounts and settings for the Admin. */
-export default async function AuditPage({ params }: { params: Promise<{ locale: string }> }) {
+async function AuditPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const me = await signedInStaff(locale);
@@ -29,3 +30,6 @@ export default async function AuditPage({ params }: { params: Promise<{ locale: 
     </section>
   );
 }
+
+// A database outage shows the outage page (status 503), also without JavaScript.
+export default withOutagePage(AuditPage);

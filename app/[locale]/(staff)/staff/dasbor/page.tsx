@@ -9,6 +9,7 @@ import { hasAnyRole, OFFICE_STATS_ROLES } from "@/components/staff/cases/vocabul
 import { defaultOfficePeriod, officePeriodInput } from "@/server/domain/statistics/office-statistics.ts";
 import { serverCaller } from "@/server/trpc/server-caller.ts";
 import { BackupStatusPanel } from "@/components/staff/backup-status-panel.tsx";
+import { withOutagePage } from "@/components/outage-page.tsx";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -17,7 +18,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 }
 
 /** Office dashboard: Kepala Dinas, Pengawas, Sekretariat (checked again by `statistics.office`). */
-export default async function DashboardPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<SearchParams> }) {
+async function DashboardPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<SearchParams> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const me = await signedInStaff(locale);
@@ -53,3 +54,6 @@ export default async function DashboardPage({ params, searchParams }: { params: 
     </>
   );
 }
+
+// A database outage shows the outage page (status 503), also without JavaScript.
+export default withOutagePage(DashboardPage);

@@ -4,12 +4,14 @@ import { localePath } from "@/i18n/routing.ts";
 import { PasswordChangeForm } from "@/components/staff/account/password-change-form.tsx";
 import { MIN_PASSWORD_LENGTH } from "@/server/auth/password-change.ts";
 import { serverCaller } from "@/server/trpc/server-caller.ts";
+import { unlessUnavailable } from "@/server/db-outage/trpc-unavailable.ts";
+import { withOutagePage } from "@/components/outage-page.tsx";
 
 /** /staff/kata-sandi: one's own new password; the only page open while an Admin-given one is unchanged. */
-export default async function PasswordPage({ params }: { params: Promise<{ locale: string }> }) {
+async function PasswordPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const me = await (await serverCaller()).staff.me().catch(() => null);
+  const me = await (await serverCaller()).staff.me().catch(unlessUnavailable(null));
   if (!me) redirect(localePath(locale, "/staff/masuk"));
   const t = await getTranslations("auth.password");
   return (
@@ -22,3 +24,6 @@ export default async function PasswordPage({ params }: { params: Promise<{ local
     </section>
   );
 }
+
+// A database outage shows the outage page (status 503), also without JavaScript.
+export default withOutagePage(PasswordPage);

@@ -6,6 +6,7 @@ import { localePath } from "@/i18n/routing.ts";
 import { serverCaller } from "@/server/trpc/server-caller.ts";
 import { EnrolmentPanel } from "@/components/staff/enrolment/enrolment-panel.tsx";
 import { qrCodeDataUrl } from "@/components/staff/enrolment/qr-code.ts";
+import { withOutagePage } from "@/components/outage-page.tsx";
 
 /** Null when the session may not call the procedure; any other failure is a real error. */
 async function allowed<T>(call: Promise<T>): Promise<T | null> {
@@ -21,7 +22,7 @@ async function allowed<T>(call: Promise<T>): Promise<T | null> {
  * /staff/keamanan: an enrolment session sets up the second factor here (the only thing it
  * can do); a full session sees the state of its own second factor.
  */
-export default async function StaffSecurityPage({ params }: { params: Promise<{ locale: string }> }) {
+async function StaffSecurityPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const caller = await serverCaller();
@@ -71,3 +72,6 @@ export default async function StaffSecurityPage({ params }: { params: Promise<{ 
     </section>
   );
 }
+
+// A database outage shows the outage page (status 503), also without JavaScript.
+export default withOutagePage(StaffSecurityPage);

@@ -2,8 +2,9 @@ import { localePath } from "@/i18n/routing.ts";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { SignInForm } from "@/components/staff/sign-in-form.tsx";
 import { THROTTLE_WINDOW_MINUTES } from "@/server/domain/sign-in-throttle.ts";
+import { withOutagePage } from "@/components/outage-page.tsx";
 
-export default async function StaffSignInPage({ params }: { params: Promise<{ locale: string }> }) {
+async function StaffSignInPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations("staff");
@@ -17,3 +18,6 @@ export default async function StaffSignInPage({ params }: { params: Promise<{ lo
     </section>
   );
 }
+
+// A database outage shows the outage page (status 503), also without JavaScript.
+export default withOutagePage(StaffSignInPage);

@@ -5,11 +5,12 @@ import { ActorKind } from "@/server/generated/prisma/enums.ts";
 import { open, unwrapDataKey } from "@/server/domain/crypto.ts";
 import { resumeReporterSession } from "@/server/domain/reporter/session.ts";
 import { REPORTER_COOKIE } from "@/server/portal/request-context.ts";
+import { answeringOutage } from "@/server/db-outage/unavailable-page.ts";
 
 const notFound = () => new Response("Tidak ditemukan.", { status: 404, headers: { "Cache-Control": "no-store" } });
 
 /** A file the office sent to the reporter, for the reporter of that case only; always a download. */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+async function answerGET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const db = await getDb();
   const who = await resumeReporterSession(db, (await cookies()).get(REPORTER_COOKIE)?.value);
@@ -30,3 +31,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     },
   });
 }
+
+// A database outage answers 503 with Retry-After, not a 500.
+export const GET = answeringOutage(answerGET);

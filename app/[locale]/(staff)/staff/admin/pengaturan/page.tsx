@@ -3,6 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { signedInStaff } from "@/components/staff/cases/signed-in-staff.ts";
 import { AdminNav, NotAllowed } from "@/components/staff/admin/admin-nav.tsx";
 import { SettingsAdmin } from "@/components/staff/admin/settings-admin.tsx";
+import { withOutagePage } from "@/components/outage-page.tsx";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -10,7 +11,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   return { title: `${t("title")} · Lentera` };
 }
 
-export default async function SettingsPage({ params }: { params: Promise<{ locale: string }> }) {
+async function SettingsPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const me = await signedInStaff(locale);
@@ -27,3 +28,6 @@ export default async function SettingsPage({ params }: { params: Promise<{ local
     </section>
   );
 }
+
+// A database outage shows the outage page (status 503), also without JavaScript.
+export default withOutagePage(SettingsPage);

@@ -6,8 +6,9 @@ import { UUID } from "@/components/staff/cases/search-params.ts";
 import { signedInStaff } from "@/components/staff/cases/signed-in-staff.ts";
 import { StaffNav } from "@/components/staff/cases/staff-nav.tsx";
 import { CASE_ROLES, hasAnyRole } from "@/components/staff/cases/vocabulary.ts";
+import { withOutagePage } from "@/components/outage-page.tsx";
 
-export default async function CasePage({ params }: { params: Promise<{ locale: string; id: string }> }) {
+async function CasePage({ params }: { params: Promise<{ locale: string; id: string }> }) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   const me = await signedInStaff(locale);
@@ -19,3 +20,6 @@ export default async function CasePage({ params }: { params: Promise<{ locale: s
     </>
   );
 }
+
+// A database outage shows the outage page (status 503), also without JavaScript.
+export default withOutagePage(CasePage);

@@ -5,6 +5,8 @@ import { getDb } from "@/server/db.ts";
 import { env } from "@/server/env.ts";
 import { intakeOfflineReport } from "@/server/domain/cases/intake.ts";
 import { getSetting } from "@/server/domain/settings.ts";
+import { settingDefaults } from "@/server/domain/settings-defaults.ts";
+import { isDatabaseUnavailable } from "@/server/db-outage/classify.ts";
 import { Role } from "@/server/generated/prisma/enums.ts";
 import { assertSameSitePost } from "@/server/portal/request-context.ts";
 import { sanitizeFiles } from "@/server/portal/uploads.ts";
@@ -15,6 +17,18 @@ import { staffContextOf } from "@/server/staff/staff-context.ts";
 /** Step 1 for a report that came by SMS, phone, email, the suggestion box or in person (Sekretariat). */
 export async function submitIntake(previous: IntakeFormState, fd: FormData): Promise<IntakeFormState> {
   await assertSameSitePost(fd, "intake");
+  try {
+    return await submit(previous, fd);
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    // Nothing was saved (the session could not even be checked): the form comes back as typed,
+    // with the same key, so sending it again can never make a second case.
+    const { values, idempotencyKey } = readIntakeForm(fd, settingDefaults["uploads.limits"], settingDefaults["office.hours"].timeZone, new Date());
+    return { kind: "form", values, errors: {}, sourceErrors: {}, idempotencyKey, attempt: (previous.kind === "form" ? previous.attempt : 0) + 1, failed: "unavailable" };
+  }
+}
+
+async function submit(previous: IntakeFormState, fd: FormData): Promise<IntakeFormState> {
   const db = await getDb();
   const now = new Date();
   const [limits, hours] = await Promise.all([getSetting(db, "uploads.limits"), getSetting(db, "office.hours")]);
@@ -34,6 +48,7 @@ export async function submitIntake(previous: IntakeFormState, fd: FormData): Pro
     return { kind: "done", caseId: created.id, reference: created.reference, trackingCode: created.trackingCode };
   } catch (error) {
     if (error instanceof RangeError) return form({ sourceErrors: { ...sourceErrors, receivedAt: "future" } });
+    if (isDatabaseUnavailable(error)) throw error;
     // Nothing was stored (one transaction); log the kind of failure, never the report.
     console.error(`offline intake failed: ${(error as Error).name}`);
     return form({ failed: "server" });

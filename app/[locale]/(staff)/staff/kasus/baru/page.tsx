@@ -10,13 +10,43 @@ import { emptyReportValues } from "@/server/domain/reporter/report-form.ts";
 import { getSetting } from "@/server/domain/settings.ts";
 import { formTokenFor } from "@/server/portal/request-context.ts";
 import { submitIntake } from "./actions.ts";
+import { localePath } from "@/i18n/routing.ts";
+import { settingDefaults } from "@/server/domain/settings-defaults.ts";
+import { whenAvailable } from "@/server/db-outage/when-available.ts";
+import { withOutagePage } from "@/components/outage-page.tsx";
 
-export default async function IntakePage({ params }: { params: Promise<{ locale: string }> }) {
+const UNAVAILABLE = Symbol("database unavailable");
+
+async function IntakePage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const me = await signedInStaff(locale);
+  const me = await whenAvailable(() => signedInStaff(locale), UNAVAILABLE);
   const t = await getTranslations("intake");
-  const limits = await getSetting(await getDb(), "uploads.limits");
+  const limits = me === UNAVAILABLE ? settingDefaults["uploads.limits"] : await getSetting(await getDb(), "uploads.limits");
+  const form = async (onlyAfterPost: boolean) => (
+    <IntakeForm
+      action={submitIntake}
+      initial={{ kind: "form", values: { ...emptyReportValues(), channel: "", receivedAt: officeInputValue(new Date()), wantsTrackingCode: false }, errors: {}, sourceErrors: {}, idempotencyKey: randomToken(), attempt: 0 }}
+      limits={{ maxFiles: limits.maxFilesPerReport, maxMb: Math.round(limits.maxFileBytes / 1024 / 1024) }}
+      accept={[...limits.allowedTypes, ".docx", ".xlsx", ".m4a", ".mp3", ".txt"].join(",")}
+      formToken={await formTokenFor("intake")}
+      permalink={localePath(locale, "/staff/kasus/baru")}
+      onlyAfterPost={onlyAfterPost}
+    />
+  );
+  if (me === UNAVAILABLE) {
+    // The session cannot be checked now: only a post that could not be saved comes back, as typed.
+    const outage = await getTranslations("outage");
+    return (
+      <section aria-labelledby="outage-title" className="max-w-3xl">
+        <h1 id="outage-title" className="text-2xl font-bold text-brand-900">
+          {outage("title")}
+        </h1>
+        <p className="mt-3">{outage("body")}</p>
+        {await form(true)}
+      </section>
+    );
+  }
   return (
     <>
       <StaffNav me={me} locale={locale} current="intake" />
@@ -26,13 +56,7 @@ export default async function IntakePage({ params }: { params: Promise<{ locale:
         </h1>
         <p className="mt-2">{t("lead")}</p>
         {me.roles.includes("SEKRETARIAT") ? (
-          <IntakeForm
-            action={submitIntake}
-            initial={{ kind: "form", values: { ...emptyReportValues(), channel: "", receivedAt: officeInputValue(new Date()), wantsTrackingCode: false }, errors: {}, sourceErrors: {}, idempotencyKey: randomToken(), attempt: 0 }}
-            limits={{ maxFiles: limits.maxFilesPerReport, maxMb: Math.round(limits.maxFileBytes / 1024 / 1024) }}
-            accept={[...limits.allowedTypes, ".docx", ".xlsx", ".m4a", ".mp3", ".txt"].join(",")}
-            formToken={await formTokenFor("intake")}
-          />
+          await form(false)
         ) : (
           <div className="mt-4">
             <NoCaseRole text="intake" heading={false} />
@@ -42,3 +66,6 @@ export default async function IntakePage({ params }: { params: Promise<{ locale:
     </>
   );
 }
+
+// A database outage shows the outage page (status 503), also without JavaScript.
+export default withOutagePage(IntakePage);
