@@ -138,7 +138,7 @@ export interface Env {
   unsavedSecretsFile?: SecretsText;
 }
 
-type Source = Record<string, string | undefined>;
+export type Source = Record<string, string | undefined>;
 
 function formatIssues(error: z.ZodError): string {
   return error.issues.map((i) => `${i.path.join(".") || "config"} ${i.message}`).join("; ");

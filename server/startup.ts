@@ -3,14 +3,16 @@ import { getDb, getDbHandle, refuseToStart } from "./db.ts";
 import { peerStampLoaded } from "./net/request-address.ts";
 import { purgeExpiredBuckets } from "./domain/rate-buckets.ts";
 import { autoArchiveUnacknowledged } from "./domain/cases/auto-archive.ts";
+import { startMasterKeyRotationJob } from "./keys/rotation-job.ts";
 
 const HOUR = 3_600_000;
 
 /** Hourly: archive responded cases whose reporter never acknowledged (DESIGN.md §2). */
-function scheduleAutoArchive(masterKey: Buffer) {
+function scheduleAutoArchive() {
   const run = async () => {
     try {
-      const archived = await autoArchiveUnacknowledged(await getDb(), masterKey);
+      // Read at each run: a master-key rotation replaces the key while the server runs.
+      const archived = await autoArchiveUnacknowledged(await getDb(), env().secrets.masterKey);
       if (archived.length) console.log(`Lentera: archived ${archived.length} case(s) not acknowledged in time: ${archived.join(", ")}`);
     } catch (e) {
       console.error(`Lentera: automatic archiving failed: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
@@ -59,8 +61,9 @@ export async function startServer() {
   try {
     const { applied } = await getDbHandle();
     console.log(`Lentera: database ready (${where})${applied.length ? `, applied ${applied.join(", ")}` : ""}; secrets from ${config.secretsSource}.`);
-    scheduleAutoArchive(config.secrets.masterKey);
+    scheduleAutoArchive();
     schedulePurgeOfCounters();
+    startMasterKeyRotationJob();
   } catch (e) {
     if (e instanceof ConfigError) refuseToStart(e);
     console.error(`Lentera: database not available yet (${where}): ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);

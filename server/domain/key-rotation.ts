@@ -121,6 +121,19 @@ export async function rotationState(db: Db | Tx, keys: MasterKey): Promise<Rotat
   return "in progress";
 }
 
+/**
+ * Makes the database know the new key (its NEXT row) before anything is sealed under it;
+ * returns the state before. Throws when the keys are not this database's.
+ */
+export async function beginRotation(db: Db, keys: MasterKey): Promise<RotationState> {
+  const state = await rotationState(db, keys);
+  if (state !== "not started") return state;
+  const current = masterKeyring(keys);
+  await db.secretCheck.createMany({ data: [{ name: NEXT_MASTER_KEY_ROW, version: masterKeyVersion(current), check: secretCheckValue("LENTERA_MASTER_KEY", current) }], skipDuplicates: true });
+  if ((await rotationState(db, keys)) !== "in progress") throw new KeyRotationError("another rotation began at the same moment; nothing was changed");
+  return state;
+}
+
 export interface RotateOptions {
   /** Rows per transaction: small, so requests are never held up for long. */
   batchSize?: number;
@@ -145,12 +158,8 @@ export async function rotateMasterKey(db: Db, keys: MasterKey, options: RotateOp
   const now = options.now ?? (() => new Date());
   const size = options.batchSize ?? 100;
   const current = masterKeyring(keys);
-  const state = await rotationState(db, keys);
+  const state = await beginRotation(db, keys);
   if (state === "finished") return { state: "already finished", rewrapped: zero(), batches: 0 };
-  if (state === "not started") {
-    await db.secretCheck.createMany({ data: [{ name: NEXT_MASTER_KEY_ROW, version: masterKeyVersion(current), check: secretCheckValue("LENTERA_MASTER_KEY", current) }], skipDuplicates: true });
-    if ((await rotationState(db, keys)) !== "in progress") throw new KeyRotationError("another rotation began at the same moment; nothing was changed");
-  }
   const pending = await pendingCounts(db, current);
   await appendAudit(db, { actorLabel: "system", action: "keys.rotation.start", detail: { by: options.by, resumed: state === "in progress", pending: { ...pending }, newKeyVersion: masterKeyVersion(current) }, at: now() });
 
