@@ -57,7 +57,7 @@ function checksOf(secrets: Secrets): KeyFileHeader["checks"] {
 /** Writes the configured secrets to a new file (never over an existing one), mode 0600. */
 export async function exportKeys(config: Env, file: string, passphrase: string, say: Say, now = new Date()): Promise<void> {
   if (config.generatedSecrets.length > 0) {
-    throw new ConfigError(`There are no secrets to export yet (${config.secretsFile} does not exist); start the server once, or run \`npm run db:migrate\`, first`);
+    throw new ConfigError(`There are no secrets to export yet (${config.secretsFile} does not exist); start the server once (or run \`npm run db:seed\`) first`);
   }
   const text = await sealKeyFile(textOf(config.secrets), checksOf(config.secrets), passphrase, now);
   try {
