@@ -15,8 +15,8 @@
  * holding only the old key. There the operator restarts every instance with both keys first and
  * then runs `npm run keys:rotate`, which works next to the running servers; this job does nothing.
  */
-import { env } from "../env.ts";
-import { getDb } from "../db.ts";
+import { env, type Env } from "../env.ts";
+import { getDb, type Db } from "../db.ts";
 import { masterKeyring } from "../domain/crypto.ts";
 import { beginRotation, rotateMasterKey, totalOf } from "../domain/key-rotation.ts";
 import { dropPreviousFromFile, rotationInFile } from "./master-key-file.ts";
@@ -29,13 +29,13 @@ let running = false;
 
 const firstLine = (e: unknown) => (e instanceof Error ? `${e.name}: ${e.message.split("\n")[0]}` : "unknown error");
 
-async function rewrap(): Promise<void> {
-  const config = env();
+/** Re-wraps what is still under the previous key, then forgets that key (memory and file). Exported for tests. */
+export async function rewrapInServer(config: Env, db: () => Promise<Db>): Promise<void> {
   if (running || !config.secrets.masterKey.previous) return;
   running = true;
   try {
     const keys = config.secrets.masterKey;
-    const result = await rotateMasterKey(await getDb(), keys, { by: "server" });
+    const result = await rotateMasterKey(await db(), keys, { by: "server" });
     // The previous key is no longer needed: out of memory and out of the file.
     const current = masterKeyring(keys);
     if (config.secrets.masterKey === keys) config.secrets.masterKey = current;
@@ -48,32 +48,34 @@ async function rewrap(): Promise<void> {
   }
 }
 
-/** A new key written into secrets.json by `npm run keys:rotate` while this server runs. */
-async function adoptNewKeyFromFile(): Promise<void> {
-  const config = env();
-  if (running) return;
+/** Takes over a new key written into secrets.json by `npm run keys:rotate` while this server runs; true when it did. Exported for tests. */
+export async function adoptNewKeyFromFile(config: Env, db: () => Promise<Db>): Promise<boolean> {
+  if (running) return false;
   const inFile = rotationInFile(config.secretsFile);
   const held = masterKeyring(config.secrets.masterKey);
-  if (!inFile || !inFile.previous?.equals(held) || masterKeyring(inFile).equals(held)) return;
+  if (!inFile || !inFile.previous?.equals(held) || masterKeyring(inFile).equals(held)) return false;
   running = true;
   try {
-    await beginRotation(await getDb(), inFile); // the database knows the new key before anything is sealed under it
+    await beginRotation(await db(), inFile); // the database knows the new key before anything is sealed under it
     config.secrets.masterKey = inFile;
     console.log("Lentera: new master key taken over from secrets.json; re-wrapping begins shortly.");
   } catch (e) {
     console.error(`Lentera: the new master key in ${config.secretsFile} was not taken over (${firstLine(e)}).`);
-    return;
+    return false;
   } finally {
     running = false;
   }
-  setTimeout(() => void rewrap(), GRACE_MS).unref();
+  return true;
 }
 
 export function startMasterKeyRotationJob(): void {
   const config = env();
   if (config.database.kind !== "pglite") return;
-  if (config.secrets.masterKey.previous) setTimeout(() => void rewrap(), 5_000).unref();
+  if (config.secrets.masterKey.previous) setTimeout(() => void rewrapInServer(config, getDb), 5_000).unref();
   if (config.secretOrigins.LENTERA_MASTER_KEY === "file") {
-    setInterval(() => void adoptNewKeyFromFile().catch((e: unknown) => console.error(`Lentera: reading ${config.secretsFile} failed (${firstLine(e)})`)), POLL_MS).unref();
+    const poll = async () => {
+      if (await adoptNewKeyFromFile(config, getDb)) setTimeout(() => void rewrapInServer(config, getDb), GRACE_MS).unref();
+    };
+    setInterval(() => void poll().catch((e: unknown) => console.error(`Lentera: reading ${config.secretsFile} failed (${firstLine(e)})`)), POLL_MS).unref();
   }
 }
