@@ -6,6 +6,7 @@
 import { loadEnv } from "../server/env.ts";
 import { openDb } from "../server/db.ts";
 import { sealTotpSecret } from "../server/auth/second-factor.ts";
+import { masterKeyVersion } from "../server/domain/crypto.ts";
 import { generateTotpSecret } from "../server/domain/totp.ts";
 import { seedDemo } from "../prisma/seed-data.ts";
 import { seedSyntheticCases } from "../prisma/seed-synthetic-data.ts";
@@ -34,7 +35,7 @@ export async function prepareDatabase(env: NodeJS.ProcessEnv, { syntheticCases, 
       const secret = generateTotpSecret();
       await handle.db.staffUser.update({
         where: { id: user.id },
-        data: { totpSecret: sealTotpSecret(config.secrets.masterKey, user.id, secret), totpEnrolledAt: new Date() },
+        data: { totpSecret: sealTotpSecret(config.secrets.masterKey, user.id, secret), totpKeyVersion: masterKeyVersion(config.secrets.masterKey), totpEnrolledAt: new Date() },
       });
       secrets.set(user.username, secret);
     }

@@ -5,7 +5,7 @@
  * The references use the prefix SIN- so they never collide with real WBS- numbers.
  */
 import type { Db } from "../server/db.ts";
-import { MASTER_KEY_VERSION, newDataKey, sealJson, wrapDataKey } from "../server/domain/crypto.ts";
+import { masterKeyVersion, newDataKey, sealJson, wrapDataKey } from "../server/domain/crypto.ts";
 
 const BATCH = 20_000;
 
@@ -29,7 +29,7 @@ export async function seedSyntheticCases(db: Db, masterKey: Buffer, count: numbe
              (ARRAY['PORTAL','PORTAL','PORTAL','SMS','PHONE','EMAIL','SUGGESTION_BOX','IN_PERSON'])[1 + (i % 8)]::channel,
              (ARRAY['CORRUPTION','GRATIFICATION','BRIBERY','ILLEGAL_LEVY','ABUSE_OF_AUTHORITY','CONFLICT_OF_INTEREST','ETHICS_VIOLATION','LICENSING_MALADMINISTRATION','OTHER'])[1 + (i % 9)]::category,
              'ANONYMOUS'::identity_mode, i % 50 = 0,
-             ${wrapped}, ${MASTER_KEY_VERSION}, ${payload},
+             ${wrapped}, ${masterKeyVersion(masterKey)}, ${payload},
              ts, ts, CASE WHEN i % 10 < 7 THEN NULL ELSE ${now}::timestamptz + ((i % 7) - 3) * interval '1 day' END,
              ts + interval '1 day', ts + interval '14 days', ${now}
       FROM generate_series(${start}::int, ${end}::int) AS i,

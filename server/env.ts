@@ -13,6 +13,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { parseProxyEntry, trustedProxies, type TrustedProxies } from "./net/client-address.ts";
+import { masterKeyring, type MasterKey } from "./domain/crypto.ts";
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -40,7 +41,7 @@ const postgresUrl = optionalString.superRefine((value, ctx) => {
 });
 
 /** A 32-byte key given as 64 hex characters or base64/base64url. */
-function decodeKey(value: string): Buffer | null {
+export function decodeKey(value: string): Buffer | null {
   if (/^[0-9a-fA-F]{64}$/.test(value)) return Buffer.from(value, "hex");
   if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(value)) {
     const buf = Buffer.from(value.replace(/-/g, "+").replace(/_/g, "/"), "base64");
@@ -79,6 +80,8 @@ const schema = z.object({
   DATABASE_URL: postgresUrl,
   LENTERA_DATA_DIR: optionalString,
   LENTERA_MASTER_KEY: key32,
+  /** During a master-key rotation: the key being replaced (server/domain/key-rotation.ts). */
+  LENTERA_MASTER_KEY_PREVIOUS: key32,
   LENTERA_TRACKING_KEY: key32,
   NEXTAUTH_SECRET: optionalString.superRefine((v, ctx) => {
     if (v !== undefined && v.length < 32) ctx.addIssue({ code: "custom", message: "must be at least 32 characters (openssl rand -base64 32)" });
@@ -92,8 +95,8 @@ const schema = z.object({
 });
 
 export interface Secrets {
-  /** Wraps every case data key (AES-256-GCM). */
-  masterKey: Buffer;
+  /** Wraps every case data key (AES-256-GCM); during a rotation it carries the previous key too. */
+  masterKey: MasterKey;
   /** HMAC key for tracking-code lookup hashes. */
   trackingKey: Buffer;
   /** Signs staff and reporter session tokens. */
@@ -105,6 +108,9 @@ export const SECRET_NAMES = { LENTERA_MASTER_KEY: "masterKey", LENTERA_TRACKING_
 export type SecretName = keyof typeof SECRET_NAMES;
 
 type SecretsText = Record<keyof Secrets, string>;
+
+/** secrets.json: the three secrets and, while a master-key rotation runs, the key it replaces. */
+export type SecretsFileContent = SecretsText & { previousMasterKey?: string };
 
 export interface Env {
   nodeEnv: "development" | "production" | "test";
@@ -132,13 +138,13 @@ export interface Env {
   unsavedSecretsFile?: SecretsText;
 }
 
-type Source = Record<string, string | undefined>;
+export type Source = Record<string, string | undefined>;
 
 function formatIssues(error: z.ZodError): string {
   return error.issues.map((i) => `${i.path.join(".") || "config"} ${i.message}`).join("; ");
 }
 
-function readSecretsFile(file: string): SecretsText | undefined {
+export function readSecretsFile(file: string): SecretsFileContent | undefined {
   let text: string;
   try {
     text = fs.readFileSync(file, "utf8");
@@ -148,7 +154,7 @@ function readSecretsFile(file: string): SecretsText | undefined {
   }
   let parsed;
   try {
-    parsed = z.object({ masterKey: z.string(), trackingKey: z.string(), sessionSecret: z.string().min(32) }).safeParse(JSON.parse(text));
+    parsed = z.object({ masterKey: key32.pipe(z.string()), trackingKey: key32.pipe(z.string()), sessionSecret: z.string().min(32), previousMasterKey: key32 }).safeParse(JSON.parse(text));
   } catch {
     throw new ConfigError(`${file} is damaged (not JSON); restore it from a backup`);
   }
@@ -207,6 +213,11 @@ export function loadEnv(source: Source = process.env): Env {
   const generated = missing.length && !stored ? generateSecrets() : undefined;
   const fromFile = stored ?? generated;
   const pick = (name: keyof typeof fromEnv) => fromEnv[name] ?? fromFile![name];
+  // The previous master key lives where the master key lives: never one in a file and the other in the environment.
+  if (v.LENTERA_MASTER_KEY === undefined && v.LENTERA_MASTER_KEY_PREVIOUS !== undefined) {
+    throw new ConfigError(`Invalid configuration: LENTERA_MASTER_KEY_PREVIOUS is set but LENTERA_MASTER_KEY comes from ${secretsFile}; set both in the environment or neither`);
+  }
+  const previousMasterKey = v.LENTERA_MASTER_KEY !== undefined ? v.LENTERA_MASTER_KEY_PREVIOUS : stored?.previousMasterKey;
   const origin = (name: SecretName) => (fromEnv[SECRET_NAMES[name]] === undefined ? "file" : "environment");
 
   return {
@@ -219,7 +230,7 @@ export function loadEnv(source: Source = process.env): Env {
     authUrl: v.NEXTAUTH_URL,
     trustedProxies: trustedProxies(v.LENTERA_TRUSTED_PROXIES),
     secrets: {
-      masterKey: decodeKey(pick("masterKey"))!,
+      masterKey: masterKeyring(decodeKey(pick("masterKey"))!, previousMasterKey === undefined ? undefined : decodeKey(previousMasterKey)!),
       trackingKey: decodeKey(pick("trackingKey"))!,
       sessionSecret: pick("sessionSecret"),
     },
@@ -245,4 +256,35 @@ export function testDatabaseUrl(source: Source = process.env): string | undefine
   const parsed = postgresUrl.safeParse(source.TEST_DATABASE_URL);
   if (!parsed.success) throw new ConfigError(`Invalid configuration: TEST_DATABASE_URL ${formatIssues(parsed.error)}`);
   return parsed.data;
+}
+
+/**
+ * Writes secrets.json atomically with mode 0600 (a private temporary file renamed over it), for
+ * the key tools: a crash leaves the old file or the new one, never half of one.
+ */
+export function writeSecretsFile(file: string, content: SecretsFileContent): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const tmp = `${file}.${process.pid}-${randomBytes(6).toString("hex")}.tmp`;
+  const fd = fs.openSync(tmp, "wx", 0o600);
+  try {
+    fs.writeSync(fd, JSON.stringify(content, null, 2) + "\n");
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  try {
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** Where the installation keeps its data, read without requiring any secret (the key tools run before secrets exist). */
+export function storageOf(source: Source = process.env): Pick<Env, "database" | "dataDir" | "secretsFile"> {
+  const parsed = z.object({ DATABASE_URL: postgresUrl, LENTERA_DATA_DIR: optionalString }).safeParse(source);
+  if (!parsed.success) throw new ConfigError(`Invalid configuration: ${formatIssues(parsed.error)}`);
+  const dataDir = path.resolve(/* turbopackIgnore: true */ parsed.data.LENTERA_DATA_DIR ?? "data");
+  const url = parsed.data.DATABASE_URL;
+  return { database: url === undefined ? { kind: "pglite", dataDir: path.join(dataDir, "pglite") } : { kind: "postgres", url }, dataDir, secretsFile: path.join(dataDir, "secrets.json") };
 }

@@ -7,14 +7,16 @@ import { startBackupServices } from "./backup/start-backup-services.ts";
 import { describeFailure, isDatabaseUnavailable } from "./db-outage/classify.ts";
 import { setDatabaseLabel } from "./db-outage/health.ts";
 import { installQuietErrorLog } from "./db-outage/quiet-log.ts";
+import { startMasterKeyRotationJob } from "./keys/rotation-job.ts";
 
 const HOUR = 3_600_000;
 
 /** Hourly: archive responded cases whose reporter never acknowledged (DESIGN.md §2). */
-function scheduleAutoArchive(masterKey: Buffer) {
+function scheduleAutoArchive() {
   const run = async () => {
     try {
-      const archived = await autoArchiveUnacknowledged(await getDb(), masterKey);
+      // Read at each run: a master-key rotation replaces the key while the server runs.
+      const archived = await autoArchiveUnacknowledged(await getDb(), env().secrets.masterKey);
       if (archived.length) console.log(`Lentera: archived ${archived.length} case(s) not acknowledged in time: ${archived.join(", ")}`);
     } catch (e) {
       console.error(`Lentera: automatic archiving failed: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
@@ -65,9 +67,10 @@ export async function startServer() {
   const ready = async () => {
     const { applied } = await getDbHandle();
     console.log(`Lentera: database ready (${where})${applied.length ? `, applied ${applied.join(", ")}` : ""}; secrets from ${config.secretsSource}.`);
-    scheduleAutoArchive(config.secrets.masterKey);
+    scheduleAutoArchive();
     schedulePurgeOfCounters();
     startBackupServices(config);
+    startMasterKeyRotationJob();
   };
   try {
     await ready();

@@ -10,7 +10,7 @@
 import type { Db } from "../db.ts";
 import { appendAudit } from "../domain/audit.ts";
 import { generateBackupCodes, normaliseBackupCode } from "../domain/backup-codes.ts";
-import { DecryptionError, MASTER_KEY_VERSION, open, seal, type Bytes } from "../domain/crypto.ts";
+import { DecryptionError, masterKeyVersion, openUnderMasterKey, seal, type Bytes } from "../domain/crypto.ts";
 import { base32Encode, generateTotpSecret, otpauthUri, verifyTotp } from "../domain/totp.ts";
 import type { Tx } from "../domain/tx.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
@@ -23,7 +23,7 @@ export function sealTotpSecret(masterKey: Buffer, userId: string, secret: Buffer
 }
 
 export function openTotpSecret(masterKey: Buffer, userId: string, box: Uint8Array): Buffer {
-  return open(masterKey, box, secretAad(userId));
+  return openUnderMasterKey(masterKey, box, secretAad(userId));
 }
 
 /**
@@ -70,7 +70,7 @@ export interface PendingEnrolment {
 }
 
 function tryOpen(masterKey: Buffer, userId: string, box: Uint8Array | null, keyVersion: number | null): Buffer | null {
-  if (!box || keyVersion !== MASTER_KEY_VERSION) return null;
+  if (!box || keyVersion === null) return null;
   try {
     return openTotpSecret(masterKey, userId, box);
   } catch (error) {
@@ -87,7 +87,7 @@ export async function startEnrolment(db: Db, masterKey: Buffer, userId: string):
   let secret = tryOpen(masterKey, userId, user.totpSecret, user.totpKeyVersion);
   if (!secret) {
     const box = sealTotpSecret(masterKey, userId, generateTotpSecret());
-    const data = { totpSecret: box, totpKeyVersion: MASTER_KEY_VERSION, lastTotpStep: null };
+    const data = { totpSecret: box, totpKeyVersion: masterKeyVersion(masterKey), lastTotpStep: null };
     if (user.totpSecret === null) {
       // Two tabs at once: the first write wins and both show the stored secret.
       await db.staffUser.updateMany({ where: { id: userId, totpEnrolledAt: null, totpSecret: null }, data });
@@ -147,7 +147,7 @@ export async function confirmEnrolment(db: Db, masterKey: Buffer, who: Enrolment
     if (step === null) throw new EnrolmentError("code_invalid");
     await tx.staffUser.update({
       where: { id: who.id },
-      data: { totpEnrolledAt: now, totpKeyVersion: MASTER_KEY_VERSION, lastTotpStep: step, sessionVersion: { increment: 1 } },
+      data: { totpEnrolledAt: now, lastTotpStep: step, sessionVersion: { increment: 1 } },
     });
     await tx.backupCode.deleteMany({ where: { userId: who.id } });
     await tx.backupCode.createMany({ data: hashes.map((codeHash) => ({ userId: who.id, codeHash, createdAt: now })) });

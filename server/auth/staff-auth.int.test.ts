@@ -8,6 +8,7 @@ import { enrolmentFromClaims, staffFromClaims } from "./staff-session.ts";
 import { confirmEnrolment, openTotpSecret, startEnrolment } from "./second-factor.ts";
 import { failureDelayMs, PAIR_LIMIT, THROTTLE_WINDOW_MINUTES } from "../domain/sign-in-throttle.ts";
 import { base32Decode, timeStep, totpForStep } from "../domain/totp.ts";
+import { masterKeyVersion } from "../domain/crypto.ts";
 
 const PASSWORD = "uji-Kata-Sandi-2026";
 const masterKey = randomBytes(32);
@@ -122,7 +123,7 @@ describe("first sign-in: enrolment", () => {
     const secret = base32Decode(first.secret);
     expect(Buffer.from(row.totpSecret!).includes(secret)).toBe(false);
     expect(Buffer.from(row.totpSecret!).toString("latin1")).not.toContain(first.secret);
-    expect(row.totpKeyVersion).toBe(1);
+    expect(row.totpKeyVersion).toBe(masterKeyVersion(masterKey));
     expect(row.totpEnrolledAt).toBeNull();
 
     await expect(confirmEnrolment(handle.db, masterKey, who, "000000", { now })).rejects.toThrow("code_invalid");

@@ -10,7 +10,10 @@ const TAG_BYTES = 16;
 /** Binds wrapped keys to their purpose: a wrapped key cannot be passed off as a data box. */
 const WRAP_AAD = Buffer.from("lentera:case-key:v1");
 
-/** Version of the master key used by `wrapDataKey` (stored in Case.keyVersion for rotation). */
+/**
+ * The version label of rows wrapped before labels were derived from the key (see
+ * masterKeyVersion): "the installation's first master key". Derived labels are never 1.
+ */
 export const MASTER_KEY_VERSION = 1;
 
 /** Node's Buffers are never backed by a SharedArrayBuffer here; Prisma's Bytes type wants that said. */
@@ -51,12 +54,49 @@ export function newDataKey(): Buffer {
   return randomBytes(32);
 }
 
+/**
+ * The master key in use and, while a rotation re-wraps the data, the key it replaces. It is the
+ * current key's own Buffer (with `previous` attached), so everything that seals passes it on
+ * unchanged and seals under the current key, and everything that opens a value sealed under
+ * the master key (openUnderMasterKey) falls back to the previous key for rows not yet re-wrapped.
+ */
+export type MasterKey = Buffer & { readonly previous?: Buffer };
+
+export function masterKeyring(current: Buffer, previous?: Buffer): MasterKey {
+  const key = Buffer.from(current) as MasterKey;
+  if (previous && !previous.equals(current)) Object.defineProperty(key, "previous", { value: Buffer.from(previous), enumerable: false });
+  return key;
+}
+
+/**
+ * The label stored beside every value sealed under the master key (Case.keyVersion,
+ * Letter.keyVersion, StaffUser.totpKeyVersion): derived from the key itself, so every process
+ * knows the label of the key it holds without asking anyone, and a rotation can skip rows that
+ * already carry the new key's label. 31 bits of an HMAC reveal nothing about the key; never 1
+ * (the label of rows from before labels were derived).
+ */
+export function masterKeyVersion(masterKey: Buffer): number {
+  const id = createHmac("sha256", masterKey).update("lentera:master-key-version:v1").digest().readUInt32BE(0);
+  return 2 + (id % 0x7ffffffd);
+}
+
+/** Opens a box sealed under the master key: the current key first, then (during a rotation) the previous one. */
+export function openUnderMasterKey(masterKey: Buffer, box: Uint8Array, aad?: Buffer): Buffer {
+  try {
+    return open(masterKey, box, aad);
+  } catch (e) {
+    const previous = (masterKey as MasterKey).previous;
+    if (previous && e instanceof DecryptionError) return open(previous, box, aad);
+    throw e;
+  }
+}
+
 export function wrapDataKey(masterKey: Buffer, dataKey: Buffer): Bytes {
   return seal(masterKey, dataKey, WRAP_AAD);
 }
 
 export function unwrapDataKey(masterKey: Buffer, wrapped: Uint8Array): Buffer {
-  return open(masterKey, wrapped, WRAP_AAD);
+  return openUnderMasterKey(masterKey, wrapped, WRAP_AAD);
 }
 
 export function sha256(data: Buffer | string): Bytes {

@@ -13,11 +13,21 @@
  *   vouches for them — the operator's existing, working configuration.
  * Two instances starting at once record with ON CONFLICT DO NOTHING and then both compare
  * with what was stored, so the first writer's values hold and the other one refuses.
+ *
+ * Master-key rotation (key-rotation.ts) adds a second master-key row, LENTERA_MASTER_KEY_NEXT:
+ * the new key, while values sealed under the old one (still the LENTERA_MASTER_KEY row) are
+ * re-wrapped. A start with the new key as LENTERA_MASTER_KEY and the old one as the previous
+ * key (LENTERA_MASTER_KEY_PREVIOUS, or previousMasterKey in secrets.json) is accepted: the first
+ * such start records the new key's row, before anything is sealed under it. When every value
+ * is re-wrapped, the rotation's last transaction moves the new check value into the
+ * LENTERA_MASTER_KEY row and deletes the NEXT row: the previous key is no longer needed.
+ * A previous key that matches nothing is refused (a typo would otherwise go unnoticed until
+ * the rotation needs it), as is the old key alone once the rotation has begun.
  */
 import { timingSafeEqual } from "node:crypto";
 import type { Db } from "../db.ts";
 import { ConfigError, SECRET_NAMES, type SecretName, type Secrets } from "../env.ts";
-import { DecryptionError, hmacSha256, MASTER_KEY_VERSION, unwrapDataKey, type Bytes } from "./crypto.ts";
+import { DecryptionError, hmacSha256, masterKeyring, masterKeyVersion, unwrapDataKey, type Bytes } from "./crypto.ts";
 
 /** A start refused because a secret does not fit the database. */
 export class SecretCheckError extends ConfigError {
@@ -32,19 +42,36 @@ export interface SecretsToCheck {
   generatedSecrets: readonly SecretName[];
 }
 
-export type SecretCheckOutcome = { recorded: SecretName[] };
+export type SecretCheckOutcome = {
+  recorded: SecretName[];
+  /** Set while the master key is being rotated: the previous key is still needed. */
+  masterKeyRotation?: "in progress";
+  /** A previous master key is configured but the rotation it belonged to has finished. */
+  previousKeyUnneeded?: true;
+};
 
 const NAMES = Object.keys(SECRET_NAMES) as SecretName[];
 
-/** The key version each secret's check value belongs to (the master key is versioned for rotation). */
-const VERSIONS: Record<SecretName, number> = { LENTERA_MASTER_KEY: MASTER_KEY_VERSION, LENTERA_TRACKING_KEY: 1, NEXTAUTH_SECRET: 1 };
+/** The secret_checks row of the new master key while a rotation re-wraps the data. */
+export const NEXT_MASTER_KEY_ROW = "LENTERA_MASTER_KEY_NEXT";
+
+/** The key version each secret's check value belongs to (the master key's is derived from it, see masterKeyVersion). */
+function versionOf(name: SecretName, secret: Buffer | string): number {
+  return name === "LENTERA_MASTER_KEY" && typeof secret !== "string" ? masterKeyVersion(secret) : 1;
+}
 
 export function secretCheckValue(name: SecretName, secret: Buffer | string): Bytes {
   return hmacSha256(typeof secret === "string" ? Buffer.from(secret, "utf8") : secret, `lentera:key-check:v1:${name}`);
 }
 
+/** Whether a stored check value is that of `secret`, in constant time. */
+export function checkMatches(stored: Uint8Array | undefined, name: SecretName, secret: Buffer | string): boolean {
+  const expected = secretCheckValue(name, secret);
+  return stored !== undefined && stored.length === expected.length && timingSafeEqual(stored, expected);
+}
+
 /** Records (or, in a rotation, replaces) the check value of `secret` under `name`. */
-export async function recordSecretCheck(db: Pick<Db, "secretCheck">, name: SecretName, secret: Buffer | string, version = VERSIONS[name]): Promise<void> {
+export async function recordSecretCheck(db: Pick<Db, "secretCheck">, name: SecretName, secret: Buffer | string, version = versionOf(name, secret)): Promise<void> {
   const check = secretCheckValue(name, secret);
   await db.secretCheck.upsert({ where: { name }, create: { name, version, check }, update: { version, check, recordedAt: new Date() } });
 }
@@ -61,16 +88,59 @@ async function holdsData(db: Db): Promise<boolean> {
   return found.some((row) => row !== null);
 }
 
-/** A database from before check values: the master key must open a stored case key. */
-async function verifyMasterKeyAgainstData(db: Db, input: SecretsToCheck): Promise<void> {
-  const sample = await db.case.findFirst({ where: { keyVersion: MASTER_KEY_VERSION }, select: { wrappedKey: true }, orderBy: { submittedAt: "desc" } });
-  if (!sample) return;
-  try {
-    unwrapDataKey(input.secrets.masterKey, sample.wrappedKey);
-  } catch (e) {
-    if (e instanceof DecryptionError) throw mismatch("LENTERA_MASTER_KEY", input);
-    throw e;
+/**
+ * A database from before check values: the master key (or, configured for a rotation, the
+ * previous one) must open a stored case key. Returns the key to record as LENTERA_MASTER_KEY.
+ */
+async function verifyMasterKeyAgainstData(db: Db, input: SecretsToCheck): Promise<Buffer> {
+  const current = masterKeyring(input.secrets.masterKey);
+  const sample = await db.case.findFirst({ select: { wrappedKey: true }, orderBy: { submittedAt: "desc" } });
+  if (!sample) return current;
+  for (const key of [current, input.secrets.masterKey.previous]) {
+    if (!key) continue;
+    try {
+      unwrapDataKey(key, sample.wrappedKey);
+      return key;
+    } catch (e) {
+      if (!(e instanceof DecryptionError)) throw e;
+    }
   }
+  throw mismatch("LENTERA_MASTER_KEY", input);
+}
+
+const previousFrom = (input: SecretsToCheck) => (input.secretOrigins.LENTERA_MASTER_KEY === "environment" ? "LENTERA_MASTER_KEY_PREVIOUS" : `previousMasterKey in ${input.secretsFile}`);
+
+/**
+ * The master key against its rows, rotation included (see the top of this file); records the
+ * NEXT row when a start brings a new key with the old one as previous.
+ */
+async function checkMasterKey(db: Db, input: SecretsToCheck, rows: { name: string; check: Uint8Array }[]): Promise<Pick<SecretCheckOutcome, "masterKeyRotation" | "previousKeyUnneeded">> {
+  const name = "LENTERA_MASTER_KEY";
+  const current = masterKeyring(input.secrets.masterKey);
+  const previous = input.secrets.masterKey.previous;
+  const stored = rows.find((r) => r.name === name)?.check;
+  let next = rows.find((r) => r.name === NEXT_MASTER_KEY_ROW)?.check;
+  if (!next && checkMatches(stored, name, current)) return previous ? { previousKeyUnneeded: true } : {};
+  if (!next && previous && checkMatches(stored, name, previous)) {
+    // A new key arrives: its row first, so nothing is sealed under a key the database does not know.
+    await db.secretCheck.createMany({ data: [{ name: NEXT_MASTER_KEY_ROW, version: masterKeyVersion(current), check: secretCheckValue(name, current) }], skipDuplicates: true });
+    next = (await db.secretCheck.findUnique({ where: { name: NEXT_MASTER_KEY_ROW } }))?.check;
+  }
+  if (next && checkMatches(next, name, current)) {
+    if (previous && checkMatches(stored, name, previous)) return { masterKeyRotation: "in progress" };
+    throw new SecretCheckError(
+      `the master key is being rotated and values not yet re-wrapped need the previous key; set ${previousFrom(input)} to the previous master key until \`npm run keys:rotate\` finishes — refusing to start`,
+    );
+  }
+  if (next && checkMatches(stored, name, current)) {
+    throw new SecretCheckError(
+      `LENTERA_MASTER_KEY is the previous master key but a rotation to a new one has begun; set LENTERA_MASTER_KEY to the new key and ${previousFrom(input)} to this one — refusing to start`,
+    );
+  }
+  if (previous && !checkMatches(stored, name, previous)) {
+    throw new SecretCheckError(`${previousFrom(input)} is not this database's master key; correct or remove it — refusing to start`);
+  }
+  throw mismatch(name, input);
 }
 
 /**
@@ -87,18 +157,42 @@ export async function checkSecrets(db: Db, input: SecretsToCheck, saveGenerated:
     );
   }
   if (missing.length > 0) {
-    await verifyMasterKeyAgainstData(db, input);
+    const masterKey = missing.includes("LENTERA_MASTER_KEY") ? await verifyMasterKeyAgainstData(db, input) : input.secrets.masterKey;
     if (input.generatedSecrets.length > 0) saveGenerated(); // the secrets first: check values without them would lock the data out
+    const secretOf = (name: SecretName) => (name === "LENTERA_MASTER_KEY" ? masterKey : input.secrets[SECRET_NAMES[name]]);
     await db.secretCheck.createMany({
-      data: missing.map((name) => ({ name, version: VERSIONS[name], check: secretCheckValue(name, input.secrets[SECRET_NAMES[name]]) })),
+      data: missing.map((name) => ({ name, version: versionOf(name, secretOf(name)), check: secretCheckValue(name, secretOf(name)) })),
       skipDuplicates: true,
     });
     rows = await db.secretCheck.findMany();
   }
   for (const name of NAMES) {
+    if (name === "LENTERA_MASTER_KEY") continue;
     const row = rows.find((r) => r.name === name);
-    const expected = secretCheckValue(name, input.secrets[SECRET_NAMES[name]]);
-    if (!row || row.check.length !== expected.length || !timingSafeEqual(row.check, expected)) throw mismatch(name, input);
+    if (!checkMatches(row?.check, name, input.secrets[SECRET_NAMES[name]])) throw mismatch(name, input);
   }
-  return { recorded: missing };
+  const master = await checkMasterKey(db, input, rows);
+  return { recorded: missing, ...master };
+}
+
+export type SecretsComparison = { matches: true; masterKeyRotation?: "in progress" } | { matches: false; mismatched: SecretName[] };
+
+/**
+ * Read-only: whether `secrets` are this database's (for key import and restore). No check
+ * values yet → matches (nothing to compare). Writes nothing, unlike checkSecrets.
+ */
+export async function compareWithDatabase(db: Pick<Db, "secretCheck">, secrets: Secrets): Promise<SecretsComparison> {
+  const rows = await db.secretCheck.findMany();
+  const mismatched = NAMES.filter((name) => {
+    const row = rows.find((r) => r.name === name);
+    if (!row) return false;
+    if (name !== "LENTERA_MASTER_KEY") return !checkMatches(row.check, name, secrets[SECRET_NAMES[name]]);
+    const next = rows.find((r) => r.name === NEXT_MASTER_KEY_ROW)?.check;
+    const previous = secrets.masterKey.previous;
+    const current = masterKeyring(secrets.masterKey);
+    if (!next) return !checkMatches(row.check, name, current) && !(previous && checkMatches(row.check, name, previous));
+    return !(checkMatches(next, name, current) && previous && checkMatches(row.check, name, previous));
+  });
+  if (mismatched.length) return { matches: false, mismatched };
+  return rows.some((r) => r.name === NEXT_MASTER_KEY_ROW) ? { matches: true, masterKeyRotation: "in progress" } : { matches: true };
 }

@@ -15,8 +15,8 @@ export const sampleReport = (involvesLeadership = false) =>
   });
 
 /** A portal case; returns its id and reference. */
-export async function submitSampleCase(db: Db, options: { involvesLeadership?: boolean; files?: SanitizedFile[] } = {}) {
-  const receipt = await submitPortalReport(db, env().secrets, { report: sampleReport(options.involvesLeadership), files: options.files ?? [], idempotencyKey: randomToken() });
+export async function submitSampleCase(db: Db, options: { involvesLeadership?: boolean; files?: SanitizedFile[] } = {}, masterKey: Buffer = env().secrets.masterKey) {
+  const receipt = await submitPortalReport(db, { ...env().secrets, masterKey }, { report: sampleReport(options.involvesLeadership), files: options.files ?? [], idempotencyKey: randomToken() });
   const row = await db.case.findUniqueOrThrow({ where: { reference: receipt.reference }, select: { id: true } });
   return { caseId: row.id, reference: receipt.reference };
 }

@@ -5,7 +5,7 @@
  */
 import { ActorKind, CaseStatus, Channel, TimelineKind } from "../../generated/prisma/enums.ts";
 import { appendAudit } from "../audit.ts";
-import { MASTER_KEY_VERSION, newDataKey, seal, sealJson, sha256, wrapDataKey, type Bytes } from "../crypto.ts";
+import { masterKeyVersion, newDataKey, seal, sealJson, sha256, wrapDataKey, type Bytes } from "../crypto.ts";
 import { addOfficeDays, addOfficeMinutes, zonedParts } from "../office-time.ts";
 import { formatNumber, nextSequence } from "../sequence.ts";
 import { getSetting } from "../settings.ts";
@@ -65,7 +65,7 @@ export async function createCase(tx: Tx, masterKey: Buffer, input: NewCase, now:
       identityMode: report.identityMode,
       involvesLeadership: report.involvesLeadership,
       wrappedKey: wrapDataKey(masterKey, dataKey),
-      keyVersion: MASTER_KEY_VERSION,
+      keyVersion: masterKeyVersion(masterKey),
       payload: sealJson(dataKey, report.content),
       reporterIdentity: report.identity ? sealJson(dataKey, report.identity) : null,
       receivedAt: input.receivedAt,
