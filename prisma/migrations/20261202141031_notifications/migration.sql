@@ -26,8 +26,7 @@ CREATE TABLE "notifications" (
     "due_at" TIMESTAMPTZ(3),
     "created_at" TIMESTAMPTZ(3) NOT NULL,
     "read_at" TIMESTAMPTZ(3),
-    "digest_at" TIMESTAMPTZ(3),
-    "emailed" BOOLEAN NOT NULL DEFAULT false,
+    "digest_pending" BOOLEAN NOT NULL DEFAULT false,
 
     CONSTRAINT "notifications_pkey" PRIMARY KEY ("id")
 );
@@ -36,9 +35,7 @@ CREATE TABLE "notifications" (
 CREATE TABLE "email_outbox" (
     "id" TEXT NOT NULL,
     "user_id" TEXT NOT NULL,
-    "kind" "notification_kind",
-    "subject" TEXT NOT NULL,
-    "body" TEXT NOT NULL,
+    "items" JSONB NOT NULL,
     "status" "email_status" NOT NULL DEFAULT 'PENDING',
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "next_attempt_at" TIMESTAMPTZ(3) NOT NULL,
