@@ -7,7 +7,7 @@ import { routing } from "./routing.ts";
  * file (messages/<area>/<locale>.json) so areas can change independently. Top-level keys are
  * namespaces and must not repeat across files.
  */
-const AREAS = ["auth", "admin", "cases", "statistics"] as const;
+const AREAS = ["auth", "admin", "cases", "statistics", "notifications"] as const;
 
 export default getRequestConfig(async ({ requestLocale }) => {
   const requested = await requestLocale;

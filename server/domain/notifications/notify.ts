@@ -37,14 +37,16 @@ export async function notifyCase(tx: Tx, n: CaseNotice): Promise<string[]> {
   );
   const byId = new Map(staff.map((s) => [s.id, s]));
   const item: EmailItem = { kind: n.kind, caseId: n.caseId, reference: c.reference, step: n.step ?? null, dueAt: n.dueAt?.toISOString() ?? null };
-  for (const id of ids) {
-    const member = byId.get(id)!;
-    const wantsEmail = member.email !== null && (ALWAYS_ON.includes(n.kind) || !(member.mutedNotificationKinds ?? []).includes(n.kind));
-    await tx.notification.create({
-      data: { userId: id, caseId: n.caseId, reference: c.reference, kind: n.kind, status: n.status ?? null, step: n.step ?? null, dueAt: n.dueAt ?? null, createdAt: n.now, digestPending: wantsEmail && member.emailDigest },
-    });
-    if (wantsEmail && !member.emailDigest) await enqueueEmail(tx, id, [item], n.now);
-  }
+  const wantsEmail = (id: string) => {
+    const m = byId.get(id)!;
+    return m.email !== null && (ALWAYS_ON.includes(n.kind) || !(m.mutedNotificationKinds ?? []).includes(n.kind));
+  };
+  // Two statements whatever the number of recipients: this runs inside the move's transaction.
+  await tx.notification.createMany({
+    data: ids.map((id) => ({ userId: id, caseId: n.caseId, reference: c.reference, kind: n.kind, status: n.status ?? null, step: n.step ?? null, dueAt: n.dueAt ?? null, createdAt: n.now, digestPending: wantsEmail(id) && byId.get(id)!.emailDigest })),
+  });
+  const emailNow = ids.filter((id) => wantsEmail(id) && !byId.get(id)!.emailDigest);
+  if (emailNow.length) await tx.emailOutbox.createMany({ data: emailNow.map((userId) => ({ userId, items: [item] as unknown as Prisma.InputJsonValue, nextAttemptAt: n.now, createdAt: n.now })) });
   return ids;
 }
 

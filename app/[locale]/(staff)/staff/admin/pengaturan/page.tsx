@@ -3,6 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { signedInStaff } from "@/components/staff/cases/signed-in-staff.ts";
 import { AdminNav, NotAllowed } from "@/components/staff/admin/admin-nav.tsx";
 import { SettingsAdmin } from "@/components/staff/admin/settings-admin.tsx";
+import { EmailSettingsAdmin } from "@/components/staff/notifications/email-settings-admin.tsx";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -24,6 +25,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ local
       </h1>
       <p className="mt-2 mb-6 text-slate-700">{t("lead")}</p>
       <SettingsAdmin />
+      <EmailSettingsAdmin />
     </section>
   );
 }
