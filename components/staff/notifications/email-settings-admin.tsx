@@ -16,7 +16,7 @@ const selectClass = "mt-1 w-full rounded border border-slate-500 px-3 py-2";
 export function EmailSettingsAdmin() {
   const trpc = useTRPC();
   const smtp = useQuery(trpc.notifications.smtp.queryOptions());
-  return smtp.data ? <EmailSettingsForm key={String(smtp.dataUpdatedAt)} data={smtp.data} /> : null;
+  return smtp.data ? <EmailSettingsForm data={smtp.data} /> : null;
 }
 
 interface SmtpView {
@@ -56,6 +56,7 @@ function EmailSettingsForm({ data }: { data: SmtpView }) {
         password: form.removePassword ? "" : form.password === "" ? undefined : form.password,
         from: form.from.trim(),
       });
+      setForm((f) => ({ ...f, password: "", removePassword: false }));
       await queryClient.invalidateQueries({ queryKey: trpc.notifications.smtp.queryKey() });
       setMessage({ kind: "success", text: t("saved") });
     } catch {

@@ -36,6 +36,10 @@ describe("notifications", () => {
     users = await seedDemoStaff(handle.db);
     for (const u of Object.keys(users)) await handle.db.staffUser.update({ where: { id: users[u]!.id }, data: { email: `${u}@dinas.example` } });
     await sink.start(0);
+    // The first letter of a process loads the PDF fonts, which can outlast a transaction's 5 s on a
+    // loaded machine; render one here so the tests time the notices, not the font loading.
+    const warm = await submitSampleCase(handle.db);
+    await recordCase(handle.db, ctx("sekretariat"), { caseId: warm.caseId }).catch(() => undefined);
     await saveSmtp(handle.db, masterKey(), users.admin!.id, { enabled: true, host: "127.0.0.1", port: sink.port, tls: "none", user: "lentera", password: "rahasia-smtp-123", from: "wbs@dinas.example" });
   });
   afterAll(async () => {
