@@ -8,6 +8,7 @@ import { describeFailure, isDatabaseUnavailable } from "./db-outage/classify.ts"
 import { setDatabaseLabel } from "./db-outage/health.ts";
 import { installQuietErrorLog } from "./db-outage/quiet-log.ts";
 import { startMasterKeyRotationJob } from "./keys/rotation-job.ts";
+import { scheduleNotifications } from "./notification-jobs.ts";
 
 const HOUR = 3_600_000;
 
@@ -71,6 +72,7 @@ export async function startServer() {
     schedulePurgeOfCounters();
     startBackupServices(config);
     startMasterKeyRotationJob();
+    scheduleNotifications(config.authUrl ?? "http://localhost:3000");
   };
   try {
     await ready();

@@ -5,6 +5,7 @@ import { casesRouter } from "./cases.ts";
 import { portalRouter } from "./portal.ts";
 import { staffRouter } from "./staff.ts";
 import { statisticsRouter } from "./statistics.ts";
+import { notificationsRouter } from "./notifications.ts";
 
 export const appRouter = router({
   portal: portalRouter,
@@ -17,6 +18,8 @@ export const appRouter = router({
   cases: casesRouter,
   /** The office dashboard (unsuppressed statistics) for Kepala Dinas, Pengawas, Sekretariat. */
   statistics: statisticsRouter,
+  /** Each member's notifications and email choices; Admin's email server settings. */
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

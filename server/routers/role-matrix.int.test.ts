@@ -103,6 +103,20 @@ const MATRIX: Record<string, Row> = {
   "admin.audit.list": { call: (a) => a.admin.audit.list({ filter: {} }), allowed: ["admin", "pengawas", "excluded"] },
   "admin.audit.actors": { call: (a) => a.admin.audit.actors(), allowed: ["admin", "pengawas", "excluded"] },
   "admin.audit.verify": { call: (a) => a.admin.audit.verify(), allowed: ["admin", "pengawas", "excluded"] },
+
+  "notifications.list": { call: (a) => a.notifications.list({ unreadOnly: false }), allowed: ALL_STAFF },
+  "notifications.unreadCount": { call: (a) => a.notifications.unreadCount(), allowed: ALL_STAFF },
+  "notifications.markRead": { call: (a) => a.notifications.markRead({ ids: [] }), allowed: ALL_STAFF },
+  "notifications.markAllRead": { call: (a) => a.notifications.markAllRead(), allowed: ALL_STAFF },
+  "notifications.preferences": { call: (a) => a.notifications.preferences(), allowed: ALL_STAFF },
+  "notifications.savePreferences": { call: (a) => a.notifications.savePreferences({ email: "", emailLocale: "id", emailDigest: false, mutedKinds: [] }), allowed: ALL_STAFF },
+  "notifications.smtp": { call: (a) => a.notifications.smtp(), allowed: ["admin"] },
+  "notifications.saveSmtp": { call: (a) => a.notifications.saveSmtp({ enabled: false, host: "", port: 587, tls: "starttls", user: "", from: "" }), allowed: ["admin"] },
+  "notifications.saveTiming": { call: (a) => a.notifications.saveTiming({ dueSoonMinutes: 10, digestTime: "07:30" }), allowed: ["admin"] },
+  // No server configured: the answer is "not configured", nothing leaves the machine.
+  "notifications.sendTest": { call: (a) => a.notifications.sendTest(), allowed: ["admin"] },
+  "notifications.setUserEmail": { call: (a) => a.notifications.setUserEmail({ id: targetUserId, email: "" }), allowed: ["admin"] },
+  "notifications.userEmails": { call: (a) => a.notifications.userEmails(), allowed: ["admin"] },
 };
 
 const outcome = (p: Promise<unknown>) => p.then(() => "OK", (e: unknown) => (e instanceof TRPCError ? e.code : `THREW ${String(e)}`));

@@ -2,10 +2,11 @@ import { getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation.ts";
 import { localePath } from "@/i18n/routing.ts";
 import { SignOutButton } from "@/components/staff/sign-out-button.tsx";
+import { NotificationBell } from "@/components/staff/notifications/notification-bell.tsx";
 import type { Me } from "./types.ts";
 import { AGENDA_ROLES, CASE_ROLES, hasAnyRole, OFFICE_STATS_ROLES } from "./vocabulary.ts";
 
-export type StaffNavItem = "queue" | "intake" | "agenda" | "dashboard" | "admin" | "audit" | "security";
+export type StaffNavItem = "queue" | "intake" | "agenda" | "dashboard" | "admin" | "audit" | "security" | "notifications";
 
 /** The workspace bar on every case page: who is signed in, where they can go, sign out. */
 export async function StaffNav({ me, locale, current }: { me: Me; locale: string; current?: StaffNavItem }) {
@@ -29,7 +30,10 @@ export async function StaffNav({ me, locale, current }: { me: Me; locale: string
           </p>
           <p className="text-sm text-slate-700">{t("roles", { roles: me.roles.map((r) => roles(r as never)).join(", ") })}</p>
         </div>
-        <SignOutButton label={t("signOut")} callbackUrl={localePath(locale, "/staff/masuk")} />
+        <div className="flex flex-wrap items-center gap-2">
+          <NotificationBell current={current === "notifications"} />
+          <SignOutButton label={t("signOut")} callbackUrl={localePath(locale, "/staff/masuk")} />
+        </div>
       </div>
       <nav aria-label={t("label")} className="mt-3">
         <ul className="flex flex-wrap gap-2">

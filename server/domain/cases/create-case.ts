@@ -13,6 +13,7 @@ import { loadOfficeCalendar, standardMinutes } from "../sla.ts";
 import type { Tx } from "../tx.ts";
 import type { SanitizedFile } from "../uploads/sanitize.ts";
 import type { ReportInput } from "./report-content.ts";
+import { notifyNewReport } from "../notifications/new-report.ts";
 
 export interface NewCase {
   report: ReportInput;
@@ -101,6 +102,7 @@ export async function createCase(tx: Tx, masterKey: Buffer, input: NewCase, now:
     detail: { channel: input.channel, files: input.files.length },
     at: now,
   });
+  await notifyNewReport(tx, { caseId: created.id, enteredBy: input.createdBy?.id ?? null, dueAt, now });
   return { id: created.id, reference, submittedAt: now, recordDueAt, responseDueAt };
 }
 

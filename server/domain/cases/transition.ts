@@ -12,6 +12,7 @@ import { getSetting } from "../settings.ts";
 import { loadOfficeCalendar, standardMinutes } from "../sla.ts";
 import type { Tx } from "../tx.ts";
 import { findTransition, RUNNING_STEP, type Actor } from "./status-machine.ts";
+import { notifyHandover } from "../notifications/handover.ts";
 
 export interface ActingAs {
   actor: Actor;
@@ -116,6 +117,7 @@ export async function transitionCase(tx: Tx, input: TransitionInput): Promise<vo
     },
   });
   await appendAudit(tx, { actorId: by.staffId, actorLabel: by.label, action: "case.transition", caseId, detail: { from, to, step: move.step }, at: now });
+  await notifyHandover(tx, { caseId, from, to, byReporter: by.actor === "REPORTER", staffId: by.staffId ?? null, dueAt: (data.dueAt as Date | null | undefined) ?? null, now });
 }
 
 export function actorKind(actor: Actor): ActorKind {

@@ -19,6 +19,7 @@ import { issueLetter } from "../letters/issue.ts";
 import { caseKey, CaseNotFoundError } from "./access.ts";
 import { actingAs, type StaffContext } from "./acting.ts";
 import { CaseConflictError, transitionCase } from "./transition.ts";
+import { notifyDraft } from "../notifications/case-events.ts";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -246,6 +247,7 @@ export async function saveDraft(db: Db, ctx: StaffContext, input: z.infer<typeof
     });
     await tx.timelineEvent.create({ data: { caseId: input.caseId, kind: input.submit ? TimelineKind.DRAFT_SUBMITTED : TimelineKind.NOTE, actorKind: ActorKind.STAFF, actorId: ctx.staff.id, createdAt: ctx.now } });
     await appendAudit(tx, { actorId: ctx.staff.id, actorLabel: ctx.staff.username, action: input.submit ? "draft.submit" : "draft.save", caseId: input.caseId, detail: { type: input.type }, at: ctx.now });
+    if (input.submit) await notifyDraft(tx, { caseId: input.caseId, event: "submitted", type: input.type, drafters: DRAFTERS[input.type], draftedById: ctx.staff.id, actorId: ctx.staff.id, now: ctx.now });
   });
 }
 
@@ -272,6 +274,8 @@ export async function decideDraft(db: Db, ctx: StaffContext, input: z.infer<type
     if (count !== 1) throw new CaseConflictError("there is no submitted draft to decide on");
     await tx.timelineEvent.create({ data: { caseId: input.caseId, kind: input.approve ? TimelineKind.DRAFT_APPROVED : TimelineKind.DRAFT_RETURNED, actorKind: ActorKind.STAFF, actorId: ctx.staff.id, createdAt: ctx.now } });
     await appendAudit(tx, { actorId: ctx.staff.id, actorLabel: ctx.staff.username, action: input.approve ? "draft.approve" : "draft.return", caseId: input.caseId, detail: { type: input.type }, at: ctx.now });
+    const { draftedById } = await tx.documentDraft.findUniqueOrThrow({ where: { caseId_type: { caseId: input.caseId, type: input.type } }, select: { draftedById: true } });
+    await notifyDraft(tx, { caseId: input.caseId, event: input.approve ? "approved" : "returned", type: input.type, drafters: DRAFTERS[input.type], draftedById, actorId: ctx.staff.id, now: ctx.now });
     if (input.approve && input.type === LetterType.BERITA_ACARA) {
       // Approval is the signature: the minutes are issued now, with the Kepala Dinas's signature block.
       const letter = await issueStepLetter(tx, ctx, input.caseId, c.key, (signer) => beritaAcaraLetter(tx, c.key, input.caseId, signer));

@@ -12,6 +12,7 @@ import { sealText, sha256, unwrapDataKey } from "../crypto.ts";
 import type { SanitizedFile } from "../uploads/sanitize.ts";
 import type { ReporterPrincipal } from "./session.ts";
 import { IDEMPOTENCY_KEY } from "../idempotency.ts";
+import { notifyReporterMessage } from "../notifications/case-events.ts";
 
 export const MESSAGE_MAX = 5_000;
 const REPORTER = { actor: "REPORTER", label: "reporter" } as const;
@@ -52,6 +53,7 @@ export async function sendReporterMessage(
       if (row.status === CaseStatus.AWAITING_INFO) {
         await transitionCase(tx, { caseId: who.caseId, from: CaseStatus.AWAITING_INFO, to: CaseStatus.RECORDED, by: REPORTER, now });
       }
+      await notifyReporterMessage(tx, who.caseId, now);
     });
   } catch (error) {
     // A concurrent duplicate of the same form post already stored the message.

@@ -4,6 +4,7 @@ import { signedInStaff } from "@/components/staff/cases/signed-in-staff.ts";
 import { AdminNav, NotAllowed } from "@/components/staff/admin/admin-nav.tsx";
 import { SettingsAdmin } from "@/components/staff/admin/settings-admin.tsx";
 import { withOutagePage } from "@/components/outage-page.tsx";
+import { EmailSettingsAdmin } from "@/components/staff/notifications/email-settings-admin.tsx";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -25,6 +26,7 @@ async function SettingsPage({ params }: { params: Promise<{ locale: string }> })
       </h1>
       <p className="mt-2 mb-6 text-slate-700">{t("lead")}</p>
       <SettingsAdmin />
+      <EmailSettingsAdmin />
     </section>
   );
 }

@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { signedInStaff } from "@/components/staff/cases/signed-in-staff.ts";
+import { StaffNav } from "@/components/staff/cases/staff-nav.tsx";
+import { NotificationList } from "@/components/staff/notifications/notification-list.tsx";
+import { NotificationPreferences } from "@/components/staff/notifications/notification-preferences.tsx";
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "notifications" });
+  return { title: `${t("title")} · Lentera` };
+}
+
+/** /staff/notifikasi: the member's notifications (read/unread) and their email choices. */
+export default async function NotificationsPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const me = await signedInStaff(locale);
+  const t = await getTranslations("notifications");
+  return (
+    <>
+      <StaffNav me={me} locale={locale} current="notifications" />
+      <section aria-labelledby="notifications-title" className="space-y-8">
+        <div>
+          <h1 id="notifications-title" className="text-2xl font-bold text-brand-900">
+            {t("title")}
+          </h1>
+          <p className="mt-2 text-slate-700">{t("lead")}</p>
+        </div>
+        <NotificationList />
+        <NotificationPreferences />
+      </section>
+    </>
+  );
+}
