@@ -63,7 +63,7 @@ async function holdsData(db: Db): Promise<boolean> {
 
 /** A database from before check values: the master key must open a stored case key. */
 async function verifyMasterKeyAgainstData(db: Db, input: SecretsToCheck): Promise<void> {
-  const sample = await db.case.findFirst({ where: { keyVersion: MASTER_KEY_VERSION }, select: { wrappedKey: true }, orderBy: { submittedAt: "desc" } });
+  const sample = await db.case.findFirst({ where: { keyVersion: MASTER_KEY_VERSION, destroyedAt: null }, select: { wrappedKey: true }, orderBy: { submittedAt: "desc" } });
   if (!sample) return;
   try {
     unwrapDataKey(input.secrets.masterKey, sample.wrappedKey);

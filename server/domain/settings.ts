@@ -85,6 +85,15 @@ export const settingSchemas = {
       allowedTypes: z.array(z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/, "must be a MIME type")).min(1),
     })
     .refine((l) => l.maxTotalBytes >= l.maxFileBytes, "maxTotalBytes must be at least maxFileBytes"),
+  /**
+   * Retention rule (jadwal retensi arsip) for archived cases: their content is destroyed this
+   * long after archiving, by a daily run at `runAt` office time. One period for all content:
+   * the letters and the dossier quote the report and the reporter, so no part can outlive
+   * another. Off until the office enables it.
+   */
+  "retention.archive": z
+    .object({ enabled: z.boolean(), years: z.number().int().min(0).max(100), months: z.number().int().min(0).max(11), runAt: hhmm })
+    .refine((r) => r.years * 12 + r.months >= 1, "the retention period must be at least one month"),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;

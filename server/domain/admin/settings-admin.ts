@@ -37,6 +37,7 @@ export const SETTING_ISSUE_CODES = [
   "pattern_token",
   "pattern_shared",
   "total_lt_file",
+  "retention_period",
   "unknown_key",
   "unknown_signer",
   "invalid",
@@ -58,6 +59,7 @@ const CUSTOM_MESSAGES: [RegExp, SettingIssueCode][] = [
   [/only the placeholders/, "pattern_token"],
   [/shares its pattern/, "pattern_shared"],
   [/maxTotalBytes must be at least maxFileBytes/, "total_lt_file"],
+  [/retention period must be at least one month/, "retention_period"],
   [/HH:MM/, "time"],
   [/MIME type/, "mime"],
 ];
