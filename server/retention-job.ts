@@ -32,7 +32,7 @@ export function scheduleRetention() {
         console.error(`Lentera: retention failed for ${result.failed.map((f) => `${f.reference} (${f.error})`).join(", ")}`);
       }
     } catch (e) {
-      console.error(`Lentera: retention run failed: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
+      console.error(`Lentera: retention run failed: ${e instanceof Error ? e.message.trim().split("\n")[0] : String(e)}`);
     } finally {
       running = false;
     }

@@ -21,6 +21,9 @@ export interface RetentionRunResult {
   failed: { reference: string; error: string }[];
 }
 
+/** A driver error as one short line (Prisma's messages start with an empty line and quote the call). */
+const oneLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split("\n").map((l) => l.trim()).filter(Boolean).join(" ").slice(0, 300);
+
 export async function runRetention(db: Db, now = new Date()): Promise<RetentionRunResult> {
   const [rule, hours] = await Promise.all([getSetting(db, "retention.archive"), getSetting(db, "office.hours")]);
   if (!rule.enabled) return { enabled: false, destroyed: [], failed: [] };
@@ -40,7 +43,7 @@ export async function runRetention(db: Db, now = new Date()): Promise<RetentionR
       const done = await db.$transaction((tx) => destroyCaseContent(tx, c.id, rule, timeZone, now));
       if (done) destroyed.push(done);
     } catch (e) {
-      failed.push({ reference: c.reference, error: e instanceof Error ? e.message.split("\n")[0]! : String(e) });
+      failed.push({ reference: c.reference, error: oneLine(e) });
     }
   }
   if (destroyed.length) {
