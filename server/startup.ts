@@ -9,6 +9,7 @@ import { setDatabaseLabel } from "./db-outage/health.ts";
 import { installQuietErrorLog } from "./db-outage/quiet-log.ts";
 import { startMasterKeyRotationJob } from "./keys/rotation-job.ts";
 import { scheduleNotifications } from "./notification-jobs.ts";
+import { scheduleRetention } from "./retention-job.ts";
 
 const HOUR = 3_600_000;
 
@@ -73,6 +74,7 @@ export async function startServer() {
     startBackupServices(config);
     startMasterKeyRotationJob();
     scheduleNotifications(config.authUrl ?? "http://localhost:3000");
+    scheduleRetention();
   };
   try {
     await ready();

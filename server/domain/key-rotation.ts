@@ -43,7 +43,8 @@ const totpAad = (userId: string) => Buffer.from(`lentera:totp-secret:v1:${userId
 
 /** Rows not yet under the key labelled `version` (a null label on a sealed value counts as not). */
 const pendingWhere = {
-  caseKeys: (version: number) => ({ keyVersion: { not: version } }),
+  // A case whose content the retention rule destroyed has no data key left to re-wrap.
+  caseKeys: (version: number) => ({ keyVersion: { not: version }, destroyedAt: null }),
   letterKeys: (version: number) => ({ wrappedKey: { not: null }, OR: [{ keyVersion: null }, { keyVersion: { not: version } }] }),
   totpSecrets: (version: number) => ({ totpSecret: { not: null }, OR: [{ totpKeyVersion: null }, { totpKeyVersion: { not: version } }] }),
 };

@@ -94,7 +94,7 @@ async function holdsData(db: Db): Promise<boolean> {
  */
 async function verifyMasterKeyAgainstData(db: Db, input: SecretsToCheck): Promise<Buffer> {
   const current = masterKeyring(input.secrets.masterKey);
-  const sample = await db.case.findFirst({ select: { wrappedKey: true }, orderBy: { submittedAt: "desc" } });
+  const sample = await db.case.findFirst({ where: { destroyedAt: null }, select: { wrappedKey: true }, orderBy: { submittedAt: "desc" } });
   if (!sample) return current;
   for (const key of [current, input.secrets.masterKey.previous]) {
     if (!key) continue;

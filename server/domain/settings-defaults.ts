@@ -75,6 +75,9 @@ export const settingDefaults: SettingValues = {
   },
   // Needs staff ids: the seed fills it in; until then the UI asks who signs.
   "letters.signers": {},
+  // Off until the office sets the period of its own jadwal retensi arsip; 5 years is the
+  // usual period for complaint files (2 active + 3 inactive) and only a starting value.
+  "retention.archive": { enabled: false, years: 5, months: 0, runAt: "02:00" },
   "uploads.limits": {
     maxFileBytes: 10 * MiB,
     maxFilesPerReport: 5,

@@ -88,6 +88,15 @@ export const settingSchemas = {
     .refine((l) => l.maxTotalBytes >= l.maxFileBytes, "maxTotalBytes must be at least maxFileBytes"),
   /** Daily backups of the embedded database (server/backup/scheduled-backup.ts); off by default. */
   "backup.schedule": backupScheduleSchema,
+  /**
+   * Retention rule (jadwal retensi arsip) for archived cases: their content is destroyed this
+   * long after archiving, by a daily run at `runAt` office time. One period for all content:
+   * the letters and the dossier quote the report and the reporter, so no part can outlive
+   * another. Off until the office enables it.
+   */
+  "retention.archive": z
+    .object({ enabled: z.boolean(), years: z.number().int().min(0).max(100), months: z.number().int().min(0).max(11), runAt: hhmm })
+    .refine((r) => r.years * 12 + r.months >= 1, "the retention period must be at least one month"),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;

@@ -6,7 +6,7 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { staffContextOf } from "../staff/staff-context.ts";
 import { Role } from "../generated/prisma/enums.ts";
-import { CASE_ROLES, CaseNotFoundError } from "../domain/cases/access.ts";
+import { CASE_ROLES, CaseContentDestroyedError, CaseNotFoundError } from "../domain/cases/access.ts";
 import { agendaEntries, agendaInput } from "../domain/cases/agenda.ts";
 import { staffCaseView } from "../domain/cases/detail.ts";
 import { EXCLUDERS, excludeInput, excludeStaff } from "../domain/cases/exclusions.ts";
@@ -24,6 +24,7 @@ const R = Role;
 /** Domain refusals as tRPC errors; anything else stays an internal error (no details leak). */
 function mapError(error: unknown, original: TRPCError): never {
   if (error instanceof CaseNotFoundError) throw new TRPCError({ code: "NOT_FOUND", message: "Kasus tidak ditemukan." });
+  if (error instanceof CaseContentDestroyedError) throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Isi kasus telah dimusnahkan sesuai jadwal retensi arsip." });
   if (error instanceof IllegalTransitionError) throw new TRPCError({ code: "FORBIDDEN", message: error.message });
   if (error instanceof CaseConflictError) throw new TRPCError({ code: "CONFLICT", message: error.message });
   if (error instanceof MissingReasonError || error instanceof RangeError) throw new TRPCError({ code: "BAD_REQUEST", message: error.message });

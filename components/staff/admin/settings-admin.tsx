@@ -327,6 +327,26 @@ function AutoArchiveSection({ view, onReload }: SectionProps<"sla.autoArchive">)
   );
 }
 
+function RetentionSection({ view, onReload }: SectionProps<"retention.archive">) {
+  const t = useTranslations("admin.settings.retention");
+  const form = useSettingForm("retention.archive", view);
+  const [enabled, setEnabled] = useState(view.value.enabled);
+  const [years, setYears] = useState(toText(view.value.years));
+  const [months, setMonths] = useState(toText(view.value.months));
+  const [runAt, setRunAt] = useState(view.value.runAt);
+  return (
+    <Section id="retention" title={t("title")} lead={t("lead")} view={view} form={form} onReload={onReload} onSubmit={() => form.save({ enabled, years: toNumber(years), months: toNumber(months), runAt })}>
+      <div className="flex items-start gap-2">
+        <input id="retention-enabled" type="checkbox" className="mt-1 h-5 w-5" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
+        <label htmlFor="retention-enabled">{t("enabled")}</label>
+      </div>
+      <TextField id="retention-years" label={t("years")} value={years} onChange={setYears} error={form.issue("years") ?? form.issue("")} type="number" inputMode="numeric" min={0} step="1" required className="max-w-xs" />
+      <TextField id="retention-months" label={t("months")} value={months} onChange={setMonths} error={form.issue("months")} type="number" inputMode="numeric" min={0} step="1" required className="max-w-xs" />
+      <TextField id="retention-run-at" label={t("runAt")} hint={t("runAtHint")} type="time" value={runAt} onChange={setRunAt} error={form.issue("runAt")} className="w-36" />
+    </Section>
+  );
+}
+
 function PatternField({ id, label, value, onChange, error }: { id: string; label: string; value: string; onChange: (v: string) => void; error: string | null }) {
   const t = useTranslations("admin.settings.caseReference");
   return <TextField id={id} label={label} value={value} onChange={onChange} error={error} required maxLength={100} hint={t("example", { example: example(value) })} />;
@@ -487,6 +507,7 @@ export function SettingsAdmin() {
       <StandardsSection key={k("sla.standards")} view={s["sla.standards"]} onReload={reload("sla.standards")} />
       <CommitmentsSection key={k("sla.commitments")} view={s["sla.commitments"]} onReload={reload("sla.commitments")} />
       <AutoArchiveSection key={k("sla.autoArchive")} view={s["sla.autoArchive"]} onReload={reload("sla.autoArchive")} />
+      <RetentionSection key={k("retention.archive")} view={s["retention.archive"]} onReload={reload("retention.archive")} />
       <CaseReferenceSection key={k("numbering.caseReference")} view={s["numbering.caseReference"]} onReload={reload("numbering.caseReference")} />
       <LetterNumberingSection key={k("numbering.letters")} view={s["numbering.letters"]} onReload={reload("numbering.letters")} />
       <SignersSection key={k("letters.signers")} view={s["letters.signers"]} users={users.data} onReload={reload("letters.signers")} />

@@ -27,22 +27,26 @@ export function CaseLetters({ view, roles }: { view: CaseView; roles: readonly s
         <ul className="mt-2 space-y-2" data-testid="letters">
           {view.letters.map((l) => (
             <li key={l.id} className="rounded border border-slate-300 p-2" data-letter-type={l.type}>
-              {/* A plain link: the route answers with Content-Disposition: attachment. */}
-              <a href={`/api/staff/letter/${l.id}`} download className={`${linkClass} break-all`}>
-                {t("letterDownload", { title: t(`letterTypes.${l.type}`) })}
-              </a>
+              {/* A plain link: the route answers with Content-Disposition: attachment. A destroyed case keeps the register line only. */}
+              {view.destroyedAt ? (
+                <span className="font-semibold">{t(`letterTypes.${l.type}`)}</span>
+              ) : (
+                <a href={`/api/staff/letter/${l.id}`} download className={`${linkClass} break-all`}>
+                  {t("letterDownload", { title: t(`letterTypes.${l.type}`) })}
+                </a>
+              )}
               <span className="block text-sm text-slate-700">
                 {l.number ? t("letterNumber", { number: l.number }) : t("letterUnnumbered")} · {t("letterIssued", { date: date(l.issuedAt) })}
                 {l.signerName ? ` · ${t("letterSigner", { name: l.signerName })}` : ""}
               </span>
               {l.replacesId ? <Badge tone="info">{t("letterCorrection")}</Badge> : null}
               {l.replaced ? <Badge tone="warn">{t("letterReplaced")}</Badge> : null}
-              {!l.replaced && mayCorrect(l.type, roles) ? <CorrectLetter caseId={view.id} letterId={l.id} onDone={setNotice} /> : null}
+              {!l.replaced && !view.destroyedAt && mayCorrect(l.type, roles) ? <CorrectLetter caseId={view.id} letterId={l.id} onDone={setNotice} /> : null}
             </li>
           ))}
         </ul>
       )}
-      <p className="mt-4">
+      <p className="mt-4" hidden={view.destroyedAt !== null}>
         <a href={`/api/staff/dossier/${view.id}`} download className={linkClass} data-testid="dossier-download">
           {t("dossierDownload")}
         </a>

@@ -12,6 +12,16 @@ export function CaseReport({ view }: { view: CaseView }) {
   const t = useTranslations("caseFile");
   const r = view.report;
   const empty = t("empty");
+  const date = useOfficeDate();
+  if (!r) {
+    return (
+      <Section id="report" title={t("reportTitle")}>
+        <Notice tone="warn" role="status">
+          <span data-testid="content-destroyed">{t("contentDestroyed", { date: view.destroyedAt ? date(view.destroyedAt) : "-" })}</span>
+        </Notice>
+      </Section>
+    );
+  }
   return (
     <>
       <Section id="report" title={t("reportTitle")}>

@@ -53,12 +53,17 @@ export function CaseWorkspace({ caseId, me }: { caseId: string; me: Me }) {
     <article aria-labelledby="case-title" className="space-y-8">
       {back}
       <CaseHeader view={c} now={now} />
-      <ActionPanel view={c} me={me} now={now} />
+      {/* Content destroyed under the retention rule: the report section says so; nothing is left to act on or read. */}
+      {c.destroyedAt ? null : <ActionPanel view={c} me={me} now={now} />}
       <CaseReport view={c} />
-      <CaseThread view={c} canWrite={availableActions(c, me.roles, now).includes("message")} />
-      {c.review ? <CaseReview review={c.review} /> : null}
-      {c.meetings.length > 0 ? <CaseMeetings meetings={c.meetings} /> : null}
-      {c.drafts.length > 0 ? <CaseDrafts drafts={c.drafts} /> : null}
+      {c.destroyedAt ? null : (
+        <>
+          <CaseThread view={c} canWrite={availableActions(c, me.roles, now).includes("message")} />
+          {c.review ? <CaseReview review={c.review} /> : null}
+          {c.meetings.length > 0 ? <CaseMeetings meetings={c.meetings} /> : null}
+          {c.drafts.length > 0 ? <CaseDrafts drafts={c.drafts} /> : null}
+        </>
+      )}
       <CaseLetters view={c} roles={me.roles} />
       <CaseSteps view={c} />
       <CaseTimeline view={c} />

@@ -22,6 +22,11 @@ export class CaseNotFoundError extends Error {
   override name = "CaseNotFoundError";
 }
 
+/** The retention rule destroyed the case's content and its data key: there is nothing to open or add. */
+export class CaseContentDestroyedError extends Error {
+  override name = "CaseContentDestroyedError";
+}
+
 /**
  * Who sees which cases, in one place: every case except those the user is excluded from and,
  * for a Kepala Dinas, those that involve the office's leadership (the Pengawas handles them).
@@ -69,7 +74,8 @@ export async function assertCaseVisible(db: Db | Tx, staff: StaffRef, caseId: st
 /** The case's data key, for a visible case only. */
 export async function caseKey(db: Db | Tx, masterKey: Buffer, staff: StaffRef, caseId: string): Promise<Buffer> {
   const scope = caseScope(staff);
-  const row = scope && (await db.case.findFirst({ where: { AND: [{ id: caseId }, scope] }, select: { wrappedKey: true } }));
+  const row = scope && (await db.case.findFirst({ where: { AND: [{ id: caseId }, scope] }, select: { wrappedKey: true, destroyedAt: true } }));
   if (!row) throw new CaseNotFoundError("case not found");
+  if (row.destroyedAt) throw new CaseContentDestroyedError("the case's content was destroyed under the retention rule");
   return unwrapDataKey(masterKey, row.wrappedKey);
 }

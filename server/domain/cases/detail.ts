@@ -10,12 +10,16 @@ import { open, openJson, openText } from "../crypto.ts";
 import { officeMinutesBetween } from "../office-time.ts";
 import { caseLetterList } from "../letters/read.ts";
 import { loadOfficeCalendar } from "../sla.ts";
-import { caseKey } from "./access.ts";
+import { CaseContentDestroyedError, caseKey } from "./access.ts";
 import type { StaffContext } from "./acting.ts";
 import type { ReportContent, ReporterIdentity } from "./report-content.ts";
 
 export async function staffCaseView(db: Db, ctx: StaffContext, caseId: string) {
-  const key = await caseKey(db, ctx.masterKey, ctx.staff, caseId);
+  // A case destroyed under the retention rule has no key and no content: its page shows what is left.
+  const key = await caseKey(db, ctx.masterKey, ctx.staff, caseId).catch((e: unknown) => {
+    if (e instanceof CaseContentDestroyedError) return null;
+    throw e;
+  });
   const c = await db.case.findUniqueOrThrow({
     where: { id: caseId },
     include: {
@@ -33,7 +37,9 @@ export async function staffCaseView(db: Db, ctx: StaffContext, caseId: string) {
   const [cal, letters] = await Promise.all([loadOfficeCalendar(db), caseLetterList(db, caseId)]);
   await appendAudit(db, { actorId: ctx.staff.id, actorLabel: ctx.staff.username, action: "case.read", caseId, at: ctx.now });
 
-  const text = (box: Uint8Array | null) => (box ? openText(key, box) : null);
+  const text = (box: Uint8Array | null) => (box && key ? openText(key, box) : null);
+  /** Sealed JSON, or `gone` once destroyed (the page then shows the retention notice instead). */
+  const json = <T>(box: Uint8Array, gone: T): T => (key ? openJson<T>(key, box) : gone);
   return {
     id: c.id,
     reference: c.reference,
@@ -51,10 +57,14 @@ export async function staffCaseView(db: Db, ctx: StaffContext, caseId: string) {
     autoArchiveAt: c.autoArchiveAt,
     archiveReason: c.archiveReason,
     escalationReason: c.escalationReason,
-    report: openJson<ReportContent>(key, c.payload),
-    identity: c.reporterIdentity ? openJson<ReporterIdentity>(key, c.reporterIdentity) : null,
-    attachments: c.attachments.map((a) => ({ id: a.id, name: open(key, a.fileName).toString("utf8"), mimeType: a.mimeType, size: a.size, fromReporter: a.authorKind === "REPORTER", messageId: a.messageId, warning: a.warning, createdAt: a.createdAt })),
-    messages: c.messages.map((m) => ({ id: m.id, fromReporter: m.authorKind === "REPORTER", author: m.staffUser?.name ?? null, body: openText(key, m.body), isInfoRequest: m.isInfoRequest, createdAt: m.createdAt, readAt: m.readAt })),
+    /** When the retention rule destroyed the content; null while it is kept. */
+    destroyedAt: c.destroyedAt,
+    archivedAt: c.archivedAt,
+    report: key ? openJson<ReportContent>(key, c.payload) : null,
+    identity: c.reporterIdentity && key ? openJson<ReporterIdentity>(key, c.reporterIdentity) : null,
+    // Attachments and messages of a destroyed case are deleted, so `key` is there whenever these run.
+    attachments: c.attachments.map((a) => ({ id: a.id, name: open(key!, a.fileName).toString("utf8"), mimeType: a.mimeType, size: a.size, fromReporter: a.authorKind === "REPORTER", messageId: a.messageId, warning: a.warning, createdAt: a.createdAt })),
+    messages: c.messages.map((m) => ({ id: m.id, fromReporter: m.authorKind === "REPORTER", author: m.staffUser?.name ?? null, body: openText(key!, m.body), isInfoRequest: m.isInfoRequest, createdAt: m.createdAt, readAt: m.readAt })),
     timeline: c.timeline.map((e) => ({ id: e.id, kind: e.kind, from: e.fromStatus, to: e.toStatus, step: e.step, actorKind: e.actorKind, actor: e.actor?.name ?? null, note: text(e.note), at: e.createdAt })),
     steps: c.stepRecords.map((s) => {
       const running = s.completedAt === null && c.pausedAt === null;
@@ -62,7 +72,7 @@ export async function staffCaseView(db: Db, ctx: StaffContext, caseId: string) {
       return { step: s.step, startedAt: s.startedAt, dueAt: s.dueAt, completedAt: s.completedAt, standardMinutes: s.standardMinutes, officeMinutes: minutes, withinStandard: s.withinStandard ?? minutes <= s.standardMinutes, running };
     }),
     review: c.review
-      ? { isComplete: c.review.isComplete, inScope: c.review.inScope, recommendation: c.review.recommendation, submittedAt: c.review.submittedAt, ...openJson<{ elements: Record<string, boolean>; summary: string; notes: string; explanation?: string }>(key, c.review.content) }
+      ? { isComplete: c.review.isComplete, inScope: c.review.inScope, recommendation: c.review.recommendation, submittedAt: c.review.submittedAt, ...json<{ elements: Record<string, boolean>; summary: string; notes: string; explanation?: string }>(c.review.content, { elements: {}, summary: "", notes: "" }) }
       : null,
     meetings: c.meetings.map((m) => ({
       id: m.id,
@@ -74,7 +84,7 @@ export async function staffCaseView(db: Db, ctx: StaffContext, caseId: string) {
       resolution: text(m.resolution),
       attendees: m.attendees.map((a) => ({ name: a.name, position: a.position, organization: a.organization, role: a.role, staffUserId: a.staffUserId })),
     })),
-    drafts: c.drafts.map((d) => ({ type: d.type, status: d.status, content: openJson<Record<string, string>>(key, d.content), returnNote: text(d.returnNote), submittedAt: d.submittedAt, approvedAt: d.approvedAt, sentAt: d.sentAt, deliveryMethod: d.deliveryMethod })),
+    drafts: c.drafts.map((d) => ({ type: d.type, status: d.status, content: json<Record<string, string>>(d.content, {}), returnNote: text(d.returnNote), submittedAt: d.submittedAt, approvedAt: d.approvedAt, sentAt: d.sentAt, deliveryMethod: d.deliveryMethod })),
     agenda: c.agendaEntries,
     letters,
     excluded: c.exclusions.map((e) => e.user),

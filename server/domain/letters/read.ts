@@ -59,6 +59,8 @@ export async function staffLetter(db: Db, claims: SessionClaims, letterId: strin
   const [row] = await db.$queryRaw<DownloadRow[]>`SELECT * FROM letter_download_read(${claims.uid}, ${claims.sid}, ${letterId})`;
   const staff = working(staffOfClaims(row ?? null, claims, at.now));
   if (!row || !staff || !row.caseId || !mayViewCase(staff, row)) return null;
+  // Destroyed under the retention rule: the register keeps number, date and SHA-256, not the PDF.
+  if (row.content.length === 0) return null;
   const bytes = openLetter(unwrapDataKey(at.masterKey, row.wrappedKey), row);
   await appendAudit(db, { actorId: staff.id, actorLabel: staff.username, action: "letter.download", caseId: row.caseId, target: `letter:${letterId}`, detail: { type: row.type }, at: at.now });
   return { bytes, name: letterFileName(row.type, row.number, row.reference), mimeType: "application/pdf" };
@@ -72,6 +74,7 @@ export async function reporterLetter(db: Db, masterKey: Buffer, caseId: string, 
   const sent = await reporterLetterIds(db, caseId);
   if (!sent.includes(letterId)) return null;
   const row = await db.letter.findUniqueOrThrow({ where: { id: letterId }, select: { type: true, number: true, content: true, sha256: true, case: { select: { wrappedKey: true } } } });
+  if (row.content.length === 0) return null;
   const bytes = openLetter(unwrapDataKey(masterKey, row.case!.wrappedKey), row);
   await appendAudit(db, { actorLabel: "reporter", action: "letter.download", caseId, target: `letter:${letterId}`, detail: { type: row.type }, at: now });
   return { bytes, name: letterFileName(row.type, row.number), mimeType: "application/pdf" };

@@ -24,6 +24,8 @@ export interface ReporterCaseView {
   responseLetter: { id: string; number: string | null } | null;
   canReply: boolean;
   canAcknowledge: boolean;
+  /** When the retention rule destroyed the content (messages, files and response are then gone); null while kept. */
+  destroyedAt: Date | null;
 }
 
 /** The Tanggapan's text as the response draft stores it (ENCRYPTED JSON in DocumentDraft.content). */
@@ -41,6 +43,7 @@ export async function reporterCaseView(db: Db, masterKey: Buffer, caseId: string
       submittedAt: true,
       responseDueAt: true,
       wrappedKey: true,
+      destroyedAt: true,
       timeline: { where: { visibleToReporter: true, kind: TimelineKind.TRANSITION }, orderBy: { createdAt: "asc" }, select: { step: true, toStatus: true, createdAt: true } },
       messages: {
         orderBy: { createdAt: "asc" },
@@ -50,14 +53,10 @@ export async function reporterCaseView(db: Db, masterKey: Buffer, caseId: string
     },
   });
   if (!row) return null;
+  if (row.destroyedAt) return destroyedView(row, row.destroyedAt);
   const key = unwrapDataKey(masterKey, row.wrappedKey);
 
-  const doneAt = new Map<number, Date>();
-  const events: ReporterCaseView["events"] = [];
-  for (const e of row.timeline) {
-    if (e.step !== null) doneAt.set(e.step, e.createdAt);
-    else if (e.toStatus === CaseStatus.AWAITING_INFO || e.toStatus === CaseStatus.ESCALATED) events.push({ status: e.toStatus, at: e.createdAt });
-  }
+  const { doneAt, events } = stepsOf(row.timeline);
   const draft = row.drafts[0];
   const [letterId] = await reporterLetterIds(db, caseId);
   const letter = letterId ? await db.letter.findUniqueOrThrow({ where: { id: letterId }, select: { id: true, number: true } }) : null;
@@ -85,5 +84,39 @@ export async function reporterCaseView(db: Db, masterKey: Buffer, caseId: string
     responseLetter: letter,
     canReply: row.status !== CaseStatus.ARCHIVED,
     canAcknowledge: row.status === CaseStatus.RESPONDED,
+    destroyedAt: null,
   };
+}
+
+type DestroyedRow = Pick<ReporterCaseView, "reference" | "status" | "category" | "submittedAt" | "responseDueAt"> & { timeline: { step: number | null; toStatus: CaseStatus | null; createdAt: Date }[] };
+
+/** A case whose content the retention rule destroyed: the steps and dates only, nothing to open. */
+function destroyedView(row: DestroyedRow, destroyedAt: Date): ReporterCaseView {
+  const { doneAt, events } = stepsOf(row.timeline);
+  return {
+    reference: row.reference,
+    status: row.status,
+    category: row.category,
+    submittedAt: row.submittedAt,
+    responseDueAt: row.responseDueAt,
+    steps: [1, 2, 3, 4, 5, 6, 7, 8].map((step) => ({ step, doneAt: doneAt.get(step) ?? null })),
+    events,
+    messages: [],
+    response: null,
+    responseLetter: null,
+    canReply: false,
+    canAcknowledge: false,
+    destroyedAt,
+  };
+}
+
+/** When each step was done, and the side paths the reporter should know about. */
+function stepsOf(timeline: DestroyedRow["timeline"]) {
+  const doneAt = new Map<number, Date>();
+  const events: ReporterCaseView["events"] = [];
+  for (const e of timeline) {
+    if (e.step !== null) doneAt.set(e.step, e.createdAt);
+    else if (e.toStatus === CaseStatus.AWAITING_INFO || e.toStatus === CaseStatus.ESCALATED) events.push({ status: e.toStatus, at: e.createdAt });
+  }
+  return { doneAt, events };
 }

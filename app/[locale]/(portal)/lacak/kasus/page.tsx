@@ -84,6 +84,11 @@ async function CasePage({ params }: { params: Promise<{ locale: string }> }) {
           <dt className="font-semibold">{t("submittedAt")}</dt>
           <dd>{date(view.submittedAt)}</dd>
         </dl>
+        {view.destroyedAt ? (
+          <p role="status" data-testid="case-destroyed" className="mt-4 rounded border-2 border-slate-600 bg-slate-50 p-3 font-semibold">
+            {t("destroyed", { date: date(view.destroyedAt) })}
+          </p>
+        ) : null}
         {view.status === "AWAITING_INFO" ? (
           <p role="status" className="mt-4 rounded border-2 border-amber-600 bg-amber-50 p-3 font-semibold">
             {t("infoNeeded")}
@@ -117,84 +122,89 @@ async function CasePage({ params }: { params: Promise<{ locale: string }> }) {
         ) : null}
       </section>
 
-      <section aria-labelledby="response-title">
-        <h2 id="response-title" className="text-2xl font-bold text-brand-900">
-          {t("responseTitle")}
-        </h2>
-        {view.response ? (
-          <div className="mt-3 space-y-3">
-            <p className="text-sm text-slate-700">{t("responseSent", { date: date(view.response.sentAt) })}</p>
-            {view.responseLetter ? (
-              <p>
-                {/* A plain link: the download works without JavaScript. */}
-                <a href={`/api/portal/letter/${view.responseLetter.id}`} download className="inline-block rounded border-2 border-brand-700 px-4 py-2 font-semibold text-brand-800 underline hover:bg-brand-50" data-testid="response-letter">
-                  {t("responseLetter")}
-                </a>
-                <span className="mt-1 block text-sm text-slate-700">{t("responseLetterHint", { number: view.responseLetter.number ?? "-" })}</span>
-              </p>
-            ) : null}
-            <div className="whitespace-pre-line rounded border border-slate-300 p-4" data-testid="response-body">
-              {view.response.body}
-            </div>
-            {view.canAcknowledge ? (
-              <form action={acknowledge}>
-                <input type="hidden" name="locale" value={locale} />
-                <FormTokenInput token={await formTokenFor("acknowledge")} />
-                <button type="submit" className="rounded bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-800">
-                  {t("acknowledge")}
-                </button>
-              </form>
-            ) : view.status === "RESPONSE_RECEIVED" || view.status === "ARCHIVED" ? (
-              <p role="status" className="font-semibold text-brand-800">
-                {t("acknowledged")}
-              </p>
-            ) : null}
-          </div>
-        ) : (
-          <p className="mt-3">{t("responsePending", { date: date(view.responseDueAt) })}</p>
-        )}
-      </section>
-
-      <section aria-labelledby="messages-title">
-        <h2 id="messages-title" className="text-2xl font-bold text-brand-900">
-          {t("messagesTitle")}
-        </h2>
-        <ol className="mt-4 space-y-3" data-testid="messages">
-          <li className="rounded border border-slate-300 bg-slate-50 p-3">
-            <p className="text-sm font-semibold">{t("fromOffice")}</p>
-            <p className="mt-1">{t("welcome")}</p>
-          </li>
-          {view.messages.map((m) => (
-            <li key={m.id} className={`rounded border p-3 ${m.fromOffice ? "border-slate-300 bg-slate-50" : "border-brand-700 bg-white sm:ml-8"}`}>
-              <p className="text-sm font-semibold">
-                {m.fromOffice ? t("fromOffice") : t("fromYou")} · {date(m.at)}
-                {m.isInfoRequest ? <span className="ml-2 rounded bg-amber-200 px-2 py-0.5 text-xs text-amber-950">{t("infoRequest")}</span> : null}
-              </p>
-              <p className="mt-1 whitespace-pre-line break-words">{m.body}</p>
-              {m.files.length > 0 ? (
-                <ul className="mt-2 text-sm" aria-label={t("attachments")}>
-                  {m.files.map((f) =>
-                    m.fromOffice ? (
-                      <li key={f.id}>
-                        <a href={`/api/portal/attachment/${f.id}`} className="text-brand-700 underline">
-                          {t("download")}: {f.name}
-                        </a>
-                      </li>
-                    ) : (
-                      <li key={f.id}>{f.name}</li>
-                    ),
-                  )}
-                </ul>
+      {/* Destroyed under the retention rule: no response or messages are left to show. */}
+      {view.destroyedAt ? null : (
+        <>
+        <section aria-labelledby="response-title">
+          <h2 id="response-title" className="text-2xl font-bold text-brand-900">
+            {t("responseTitle")}
+          </h2>
+          {view.response ? (
+            <div className="mt-3 space-y-3">
+              <p className="text-sm text-slate-700">{t("responseSent", { date: date(view.response.sentAt) })}</p>
+              {view.responseLetter ? (
+                <p>
+                  {/* A plain link: the download works without JavaScript. */}
+                  <a href={`/api/portal/letter/${view.responseLetter.id}`} download className="inline-block rounded border-2 border-brand-700 px-4 py-2 font-semibold text-brand-800 underline hover:bg-brand-50" data-testid="response-letter">
+                    {t("responseLetter")}
+                  </a>
+                  <span className="mt-1 block text-sm text-slate-700">{t("responseLetterHint", { number: view.responseLetter.number ?? "-" })}</span>
+                </p>
               ) : null}
+              <div className="whitespace-pre-line rounded border border-slate-300 p-4" data-testid="response-body">
+                {view.response.body}
+              </div>
+              {view.canAcknowledge ? (
+                <form action={acknowledge}>
+                  <input type="hidden" name="locale" value={locale} />
+                  <FormTokenInput token={await formTokenFor("acknowledge")} />
+                  <button type="submit" className="rounded bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-800">
+                    {t("acknowledge")}
+                  </button>
+                </form>
+              ) : view.status === "RESPONSE_RECEIVED" || view.status === "ARCHIVED" ? (
+                <p role="status" className="font-semibold text-brand-800">
+                  {t("acknowledged")}
+                </p>
+              ) : null}
+            </div>
+          ) : (
+            <p className="mt-3">{t("responsePending", { date: date(view.responseDueAt) })}</p>
+          )}
+        </section>
+
+        <section aria-labelledby="messages-title">
+          <h2 id="messages-title" className="text-2xl font-bold text-brand-900">
+            {t("messagesTitle")}
+          </h2>
+          <ol className="mt-4 space-y-3" data-testid="messages">
+            <li className="rounded border border-slate-300 bg-slate-50 p-3">
+              <p className="text-sm font-semibold">{t("fromOffice")}</p>
+              <p className="mt-1">{t("welcome")}</p>
             </li>
-          ))}
-        </ol>
-        {view.canReply ? (
-          <ReplyForm action={sendMessage} locale={locale} initial={{ body: "", errors: {}, idempotencyKey: randomToken(), attempt: 0 }} max={MESSAGE_MAX} formToken={await formTokenFor("reply")} permalink={permalink} />
-        ) : (
-          <p className="mt-4">{t("closed")}</p>
-        )}
-      </section>
+            {view.messages.map((m) => (
+              <li key={m.id} className={`rounded border p-3 ${m.fromOffice ? "border-slate-300 bg-slate-50" : "border-brand-700 bg-white sm:ml-8"}`}>
+                <p className="text-sm font-semibold">
+                  {m.fromOffice ? t("fromOffice") : t("fromYou")} · {date(m.at)}
+                  {m.isInfoRequest ? <span className="ml-2 rounded bg-amber-200 px-2 py-0.5 text-xs text-amber-950">{t("infoRequest")}</span> : null}
+                </p>
+                <p className="mt-1 whitespace-pre-line break-words">{m.body}</p>
+                {m.files.length > 0 ? (
+                  <ul className="mt-2 text-sm" aria-label={t("attachments")}>
+                    {m.files.map((f) =>
+                      m.fromOffice ? (
+                        <li key={f.id}>
+                          <a href={`/api/portal/attachment/${f.id}`} className="text-brand-700 underline">
+                            {t("download")}: {f.name}
+                          </a>
+                        </li>
+                      ) : (
+                        <li key={f.id}>{f.name}</li>
+                      ),
+                    )}
+                  </ul>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+          {view.canReply ? (
+            <ReplyForm action={sendMessage} locale={locale} initial={{ body: "", errors: {}, idempotencyKey: randomToken(), attempt: 0 }} max={MESSAGE_MAX} formToken={await formTokenFor("reply")} permalink={permalink} />
+          ) : (
+            <p className="mt-4">{t("closed")}</p>
+          )}
+        </section>
+        </>
+      )}
     </div>
   );
 }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "cases" ADD COLUMN     "destroyed_at" TIMESTAMPTZ(3);
