@@ -4,6 +4,7 @@
  * check and the daily digests. Every job is safe to run on several instances at once.
  */
 import { getDb } from "./db.ts";
+import { env } from "./env.ts";
 import { notifyDeadlines } from "./domain/notifications/deadlines.ts";
 import { queueDigests } from "./domain/notifications/digest.ts";
 import { sendOutbox } from "./domain/notifications/outbox-sender.ts";
@@ -13,13 +14,14 @@ const CHECK_EVERY_MS = 60_000;
 
 const reason = (e: unknown) => (e instanceof Error ? e.name : "unknown error");
 
-export function scheduleNotifications(masterKey: Buffer, baseUrl: string) {
+/** The master key is read at each run: a key rotation may replace it while the server runs. */
+export function scheduleNotifications(baseUrl: string) {
   let sending = false;
   const send = async () => {
     if (sending) return;
     sending = true;
     try {
-      const r = await sendOutbox(await getDb(), { masterKey, baseUrl });
+      const r = await sendOutbox(await getDb(), { masterKey: env().secrets.masterKey, baseUrl });
       if (r.failed) console.warn(`Lentera: ${r.failed} notification email(s) not sent yet; retrying later.`);
     } catch (e) {
       console.error(`Lentera: sending notification emails failed: ${reason(e)}`);

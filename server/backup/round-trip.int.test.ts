@@ -102,7 +102,7 @@ describe("backup and restore", () => {
         const receipt = byReference.get(c.reference);
         expect(receipt, `${c.reference} has a receipt`).toBeDefined();
         const view = await staffCaseView(db, { staff: users.sekretariat!, masterKey: env().secrets.masterKey, now }, c.id);
-        expect(view.report.what).toBe("Suap untuk mempercepat izin");
+        expect(view.report?.what).toBe("Suap untuk mempercepat izin");
         const signIn = await openReporterSession(db, env().secrets.trackingKey, receipt!.trackingCode, now);
         expect(signIn.ok).toBe(true);
       }

@@ -13,6 +13,8 @@ import { checkSecrets, NEXT_MASTER_KEY_ROW, SecretCheckError, type SecretsToChec
 import { KeyRotationError, pendingCounts, rotateMasterKey } from "./key-rotation.ts";
 import { verifyAuditChain } from "./audit-verify.ts";
 import { sealTotpSecret } from "../auth/second-factor.ts";
+import { Role } from "../generated/prisma/enums.ts";
+import { loadSmtp, openPassword, saveSmtp } from "./notifications/notification-settings.ts";
 import { LetterType } from "../generated/prisma/client.ts";
 
 let handle: TestDbHandle;
@@ -49,6 +51,8 @@ async function seedUnderOldKey() {
   const user = await handle.db.staffUser.create({ data: { username: `rotasi-${randomBytes(3).toString("hex")}`, name: "Uji Rotasi", position: "Admin", roles: [], passwordHash: "x" } });
   const totp = randomBytes(20);
   await handle.db.staffUser.update({ where: { id: user.id }, data: { totpSecret: sealTotpSecret(oldKey(), user.id, totp), totpKeyVersion: masterKeyVersion(oldKey()), totpEnrolledAt: new Date() } });
+  const admin = await handle.db.staffUser.create({ data: { username: `admin-${randomBytes(3).toString("hex")}`, name: "Admin Rotasi", position: "Admin", roles: [Role.ADMIN], passwordHash: "x" } });
+  await saveSmtp(handle.db, oldKey(), admin.id, { enabled: true, host: "smtp.example.test", port: 587, tls: "starttls", user: "wbs", password: "sandi-smtp-rahasia", from: "wbs@example.test" });
   return { cases, letterId: letter.id, letterKey, userId: user.id, totp };
 }
 
@@ -65,6 +69,8 @@ async function expectAllReadableWith(key: Buffer, seeded: Awaited<ReturnType<typ
   const user = await handle.db.staffUser.findUniqueOrThrow({ where: { id: seeded.userId } });
   expect(openUnderMasterKey(key, user.totpSecret!, Buffer.from(`lentera:totp-secret:v1:${seeded.userId}`)).equals(seeded.totp)).toBe(true);
   expect(user.totpKeyVersion).toBe(masterKeyVersion(key));
+  // The email server's password opens with the new key alone (no previous key attached).
+  expect(openPassword(Buffer.from(key), await loadSmtp(handle.db))).toBe("sandi-smtp-rahasia");
 }
 
 describe("master key rotation", () => {

@@ -3,7 +3,8 @@
  * new one while the service keeps running. Those values are
  * - Case.wrappedKey (each case's data key; everything else about a case is sealed under that),
  * - Letter.wrappedKey (the own data key of a case-less document),
- * - StaffUser.totpSecret (the second factor's secret, bound to its account).
+ * - StaffUser.totpSecret (the second factor's secret, bound to its account),
+ * - the email server's password in the `notifications.smtp` setting (re-sealed as the rotation finishes).
  * Each row carries the label of the key that sealed it (masterKeyVersion): rows already under
  * the new key's label are skipped, so the work is resumable after a crash at any point.
  *
@@ -20,6 +21,7 @@ import type { Db } from "../db.ts";
 import type { Tx } from "./tx.ts";
 import { appendAudit } from "./audit.ts";
 import { masterKeyring, masterKeyVersion, openUnderMasterKey, seal, unwrapDataKey, wrapDataKey, DecryptionError, type MasterKey } from "./crypto.ts";
+import { resealSmtpPassword } from "./notifications/notification-settings.ts";
 import { checkMatches, NEXT_MASTER_KEY_ROW, secretCheckValue, SecretCheckError } from "./secret-check.ts";
 
 export class KeyRotationError extends Error {
@@ -182,6 +184,8 @@ export async function rotateMasterKey(db: Db, keys: MasterKey, options: RotateOp
       // still in flight sends the loop round once more instead of being stranded.
       if (totalOf(await pendingCounts(tx, current)) > 0) return false;
       if ((await rotationState(tx, keys)) === "finished") return true; // another rotator finished it
+      // The one value sealed under the master key outside a row of its own: the email server's password.
+      await resealSmtpPassword(tx, keys);
       await tx.secretCheck.update({ where: { name: "LENTERA_MASTER_KEY" }, data: { version: masterKeyVersion(current), check: secretCheckValue("LENTERA_MASTER_KEY", current), recordedAt: now() } });
       await tx.secretCheck.delete({ where: { name: NEXT_MASTER_KEY_ROW } });
       await appendAudit(tx, { actorLabel: "system", action: "keys.rotation.finish", detail: { by: options.by, rewrapped: { ...rewrapped }, batches, newKeyVersion: masterKeyVersion(current) }, at: now() });

@@ -9,7 +9,7 @@ import type { Db } from "../../db.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { Role } from "../../generated/prisma/enums.ts";
 import { appendAudit } from "../audit.ts";
-import { open, seal } from "../crypto.ts";
+import { openUnderMasterKey, seal, type MasterKey } from "../crypto.ts";
 import type { Tx } from "../tx.ts";
 
 export const SMTP_KEY = "notifications.smtp";
@@ -74,8 +74,22 @@ export async function smtpForAdmin(db: Pick<Db, "setting">) {
   return { ...rest, hasPassword: passwordSealed !== null, timing: await loadTiming(db) };
 }
 
+/** During a master-key rotation the password may still be sealed under the previous key. */
 export function openPassword(masterKey: Buffer, s: StoredSmtp): string | null {
-  return s.passwordSealed === null ? null : open(masterKey, Buffer.from(s.passwordSealed, "base64"), PASSWORD_AAD).toString("utf8");
+  return s.passwordSealed === null ? null : openUnderMasterKey(masterKey, Buffer.from(s.passwordSealed, "base64"), PASSWORD_AAD).toString("utf8");
+}
+
+/**
+ * Seals the stored SMTP password under the current master key; part of the transaction that
+ * finishes a master-key rotation, after which the previous key is gone. Returns 1 if re-sealed.
+ */
+export async function resealSmtpPassword(tx: Tx, keys: MasterKey): Promise<number> {
+  const smtp = await loadSmtp(tx);
+  const password = openPassword(keys, smtp);
+  if (password === null) return 0;
+  const value: StoredSmtp = { ...smtp, passwordSealed: seal(keys, password, PASSWORD_AAD).toString("base64") };
+  await tx.setting.update({ where: { key: SMTP_KEY }, data: { value: value as Prisma.InputJsonValue } });
+  return 1;
 }
 
 async function assertAdmin(tx: Tx, actorId: string) {
