@@ -46,9 +46,9 @@ export function ReportForm({ action, initial, locale, categories, limits, accept
           {errors.files === undefined ? <p className="mt-1 font-normal">{t("filesAgain")}</p> : null}
         </div>
       ) : null}
-      {state.failed === "server" ? (
+      {state.failed ? (
         <p role="alert" className="rounded border-2 border-red-700 bg-red-50 p-4 font-semibold text-red-900">
-          {t("serverError")}
+          {state.failed === "busy" ? t("busyError") : t("serverError")}
         </p>
       ) : null}
       <p className="text-sm">{t("requiredHint")}</p>

@@ -15,5 +15,5 @@ export interface SourceErrors {
 }
 
 export type IntakeFormState =
-  | { kind: "form"; values: IntakeFormValues; errors: FieldErrors; sourceErrors: SourceErrors; idempotencyKey: string; attempt: number; failed?: "server" | "forbidden" }
+  | { kind: "form"; values: IntakeFormValues; errors: FieldErrors; sourceErrors: SourceErrors; idempotencyKey: string; attempt: number; failed?: "server" | "busy" | "forbidden" }
   | { kind: "done"; caseId: string; reference: string; trackingCode: string | null };

@@ -4,6 +4,7 @@ import superjson from "superjson";
 import { z } from "zod";
 import type { Role } from "../generated/prisma/enums.ts";
 import { currentEnrolment } from "../auth/staff-session.ts";
+import { isBusyError } from "../domain/transaction.ts";
 import { publicTrpcMessage } from "../security/internal-errors.ts";
 import type { Context } from "./context.ts";
 
@@ -18,7 +19,20 @@ const t = initTRPC.context<Context>().create({
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure;
+
+/** Said when the database stayed too busy (a rolled-back transaction): nothing was saved, the same call may be sent again. */
+export const BUSY_MESSAGE = "Sistem sedang sibuk; tidak ada yang tersimpan. Silakan ulangi sebentar lagi.";
+
+/** Every procedure: a transaction that failed for time or a lock conflict is a 429 refusal, not an internal error. */
+const base = t.procedure.use(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR" && isBusyError(result.error.cause)) {
+    throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: BUSY_MESSAGE, cause: result.error.cause });
+  }
+  return result;
+});
+
+export const publicProcedure = base;
 
 /** The FORBIDDEN message while an Admin-given password is still unchanged. */
 export const PASSWORD_CHANGE_REQUIRED = "password_change_required";
@@ -28,7 +42,7 @@ export const PASSWORD_CHANGE_REQUIRED = "password_change_required";
  * Until an Admin-given password is changed, only procedures marked `duringPasswordChange` answer.
  */
 export function staffProcedure(roles: readonly Role[], options: { duringPasswordChange?: boolean } = {}) {
-  return t.procedure.use(async ({ ctx, next }) => {
+  return base.use(async ({ ctx, next }) => {
     const staff = await ctx.staff();
     if (!staff) throw new TRPCError({ code: "UNAUTHORIZED" });
     if (!staff.roles.some((r) => roles.includes(r))) throw new TRPCError({ code: "FORBIDDEN" });
@@ -41,7 +55,7 @@ export function staffProcedure(roles: readonly Role[], options: { duringPassword
  * A procedure for the enrolment session only (password accepted, second factor not yet set up):
  * the one thing such a session can do. Full staff sessions and anonymous callers are refused.
  */
-export const enrolmentProcedure = t.procedure.use(async ({ ctx, next }) => {
+export const enrolmentProcedure = base.use(async ({ ctx, next }) => {
   const enrolment = await currentEnrolment(ctx.db);
   if (!enrolment) throw new TRPCError({ code: "UNAUTHORIZED" });
   return next({ ctx: { ...ctx, enrolment } });

@@ -1,7 +1,10 @@
 /**
  * Step 1 (DESIGN.md §2): a report enters Lentera, from the portal or entered by the
  * Sekretariat for an offline reporter. Everything the reporter wrote or sent is sealed
- * under a fresh per-case data key before it reaches the database.
+ * under a fresh per-case data key before it reaches the database: prepareCase does the
+ * encryption and hashing (a photo of a megabyte or more) before the transaction, so the
+ * transaction (createCase) only reads the settings, takes the reference number last, and
+ * inserts rows.
  */
 import { ActorKind, CaseStatus, Channel, TimelineKind } from "../../generated/prisma/enums.ts";
 import { appendAudit } from "../audit.ts";
@@ -34,7 +37,31 @@ export interface CreatedCase {
   responseDueAt: Date;
 }
 
-export async function createCase(tx: Tx, masterKey: Buffer, input: NewCase, now: Date): Promise<CreatedCase> {
+/** A report sealed and hashed, ready to be inserted: made before the transaction. */
+export interface PreparedCase {
+  input: NewCase;
+  wrappedKey: Bytes;
+  payload: Bytes;
+  reporterIdentity: Bytes | null;
+  attachments: ReturnType<typeof attachmentRow>[];
+}
+
+/** The CPU work of a new case, outside any transaction: a fresh data key, the report and every file sealed and hashed. */
+export function prepareCase(masterKey: Buffer, input: NewCase, now: Date): PreparedCase {
+  const dataKey = newDataKey();
+  const actorKind = input.createdBy ? ActorKind.STAFF : ActorKind.REPORTER;
+  return {
+    input,
+    wrappedKey: wrapDataKey(masterKey, dataKey),
+    payload: sealJson(dataKey, input.report.content),
+    reporterIdentity: input.report.identity ? sealJson(dataKey, input.report.identity) : null,
+    attachments: input.files.map((f) => attachmentRow(dataKey, f, actorKind, input.createdBy?.id ?? null, now)),
+  };
+}
+
+/** Inserts a prepared case; the yearly reference counter is taken after the reads, just before the inserts. */
+export async function createCase(tx: Tx, prepared: PreparedCase, now: Date): Promise<CreatedCase> {
+  const { input } = prepared;
   const [cal, standards, commitments, referencePattern] = await Promise.all([
     loadOfficeCalendar(tx),
     getSetting(tx, "sla.standards"),
@@ -42,16 +69,14 @@ export async function createCase(tx: Tx, masterKey: Buffer, input: NewCase, now:
     getSetting(tx, "numbering.caseReference"),
   ]);
   const year = zonedParts(now, cal.timeZone).year;
-  const sequence = await nextSequence(tx, "CASE", year);
-  const reference = formatNumber(referencePattern, { seq: sequence, year });
-
-  const dataKey = newDataKey();
   const { report } = input;
   const actorKind = input.createdBy ? ActorKind.STAFF : ActorKind.REPORTER;
   const step2Minutes = standardMinutes(standards, 2);
   const dueAt = addOfficeMinutes(now, step2Minutes, cal);
   const recordDueAt = addOfficeDays(input.receivedAt, commitments.recordOfficeDays, cal);
   const responseDueAt = addOfficeDays(input.receivedAt, commitments.responseOfficeDays, cal);
+  const sequence = await nextSequence(tx, "CASE", year);
+  const reference = formatNumber(referencePattern, { seq: sequence, year });
 
   const created = await tx.case.create({
     data: {
@@ -64,10 +89,10 @@ export async function createCase(tx: Tx, masterKey: Buffer, input: NewCase, now:
       category: report.category,
       identityMode: report.identityMode,
       involvesLeadership: report.involvesLeadership,
-      wrappedKey: wrapDataKey(masterKey, dataKey),
+      wrappedKey: prepared.wrappedKey,
       keyVersion: MASTER_KEY_VERSION,
-      payload: sealJson(dataKey, report.content),
-      reporterIdentity: report.identity ? sealJson(dataKey, report.identity) : null,
+      payload: prepared.payload,
+      reporterIdentity: prepared.reporterIdentity,
       receivedAt: input.receivedAt,
       submittedAt: now,
       dueAt,
@@ -86,9 +111,7 @@ export async function createCase(tx: Tx, masterKey: Buffer, input: NewCase, now:
           createdAt: now,
         },
       },
-      attachments: {
-        create: input.files.map((f) => attachmentRow(dataKey, f, actorKind, input.createdBy?.id ?? null, now)),
-      },
+      attachments: { create: prepared.attachments },
     },
     select: { id: true },
   });

@@ -4,6 +4,7 @@ import { getDb } from "@/server/db.ts";
 import { env } from "@/server/env.ts";
 import { readReportForm } from "@/server/domain/reporter/report-form.ts";
 import { formKey } from "@/server/domain/idempotency.ts";
+import { BusyError } from "@/server/domain/transaction.ts";
 import { submitPortalReport } from "@/server/domain/reporter/submit-report.ts";
 import { getSetting } from "@/server/domain/settings.ts";
 import type { ReportFormState } from "@/server/portal/form-state.ts";
@@ -27,6 +28,7 @@ export async function submitReport(previous: ReportFormState, fd: FormData): Pro
   } catch (error) {
     // Nothing was stored (one transaction); log the kind of failure, never the report.
     console.error(`report submission failed: ${(error as Error).name}`);
-    return { kind: "form", values, errors: {}, idempotencyKey, failed: "server", attempt };
+    // The same key again: a resend after "busy" cannot make a second case.
+    return { kind: "form", values, errors: {}, idempotencyKey, failed: error instanceof BusyError ? "busy" : "server", attempt };
   }
 }

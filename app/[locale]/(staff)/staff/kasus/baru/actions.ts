@@ -5,6 +5,7 @@ import { getDb } from "@/server/db.ts";
 import { env } from "@/server/env.ts";
 import { intakeOfflineReport } from "@/server/domain/cases/intake.ts";
 import { getSetting } from "@/server/domain/settings.ts";
+import { BusyError } from "@/server/domain/transaction.ts";
 import { Role } from "@/server/generated/prisma/enums.ts";
 import { assertSameSitePost } from "@/server/portal/request-context.ts";
 import { sanitizeFiles } from "@/server/portal/uploads.ts";
@@ -36,6 +37,6 @@ export async function submitIntake(previous: IntakeFormState, fd: FormData): Pro
     if (error instanceof RangeError) return form({ sourceErrors: { ...sourceErrors, receivedAt: "future" } });
     // Nothing was stored (one transaction); log the kind of failure, never the report.
     console.error(`offline intake failed: ${(error as Error).name}`);
-    return form({ failed: "server" });
+    return form({ failed: error instanceof BusyError ? "busy" : "server" });
   }
 }
