@@ -3,6 +3,7 @@ import { getDb, getDbHandle, refuseToStart } from "./db.ts";
 import { peerStampLoaded } from "./net/request-address.ts";
 import { purgeExpiredBuckets } from "./domain/rate-buckets.ts";
 import { autoArchiveUnacknowledged } from "./domain/cases/auto-archive.ts";
+import { scheduleLetterRenderSweep } from "./letters-render-sweep.ts";
 
 const HOUR = 3_600_000;
 
@@ -61,6 +62,7 @@ export async function startServer() {
     console.log(`Lentera: database ready (${where})${applied.length ? `, applied ${applied.join(", ")}` : ""}; secrets from ${config.secretsSource}.`);
     scheduleAutoArchive(config.secrets.masterKey);
     schedulePurgeOfCounters();
+    scheduleLetterRenderSweep(config.secrets.masterKey);
   } catch (e) {
     if (e instanceof ConfigError) refuseToStart(e);
     console.error(`Lentera: database not available yet (${where}): ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
