@@ -6,6 +6,7 @@
  * transaction (createCase) only reads the settings, takes the reference number last, and
  * inserts rows.
  */
+import { randomBytes } from "node:crypto";
 import { ActorKind, CaseStatus, Channel, TimelineKind } from "../../generated/prisma/enums.ts";
 import { appendAudit } from "../audit.ts";
 import { MASTER_KEY_VERSION, newDataKey, seal, sealJson, sha256, wrapDataKey, type Bytes } from "../crypto.ts";
@@ -75,14 +76,15 @@ export async function createCase(tx: Tx, prepared: PreparedCase, now: Date): Pro
   const dueAt = addOfficeMinutes(now, step2Minutes, cal);
   const recordDueAt = addOfficeDays(input.receivedAt, commitments.recordOfficeDays, cal);
   const responseDueAt = addOfficeDays(input.receivedAt, commitments.responseOfficeDays, cal);
-  const sequence = await nextSequence(tx, "CASE", year);
-  const reference = formatNumber(referencePattern, { seq: sequence, year });
-
+  // The rows (a megabyte of photos, perhaps) go in under a provisional number no one else can
+  // see, then the yearly counter is taken and the real reference set: the counter's row lock is
+  // held for the update and the audit entry only, not while the attachments are written.
+  const provisional = randomBytes(16).toString("hex");
   const created = await tx.case.create({
     data: {
-      reference,
-      year,
-      sequence,
+      reference: `provisional-${provisional}`,
+      year: 0,
+      sequence: -(randomBytes(4).readUInt32BE(0) >>> 1) - 1,
       status: CaseStatus.SUBMITTED,
       trackingHash: input.trackingHash,
       channel: input.channel,
@@ -115,6 +117,9 @@ export async function createCase(tx: Tx, prepared: PreparedCase, now: Date): Pro
     },
     select: { id: true },
   });
+  const sequence = await nextSequence(tx, "CASE", year);
+  const reference = formatNumber(referencePattern, { seq: sequence, year });
+  await tx.case.update({ where: { id: created.id }, data: { reference, year, sequence }, select: { id: true } });
 
   await appendAudit(tx, {
     actorId: input.createdBy?.id,
