@@ -12,7 +12,6 @@ import { appendAudit } from "../audit.ts";
 import { openJson, sealJson, sealText, type Bytes } from "../crypto.ts";
 import { zonedParts } from "../office-time.ts";
 import { nextSequence } from "../sequence.ts";
-import { getSetting } from "../settings.ts";
 import type { Tx } from "../tx.ts";
 import type { LetterContent, Signer } from "../../letters/types.ts";
 import { beritaAcaraLetter, catatanLetter, signerOf, suratPengaduanLetter, tanggapanLetter } from "../letters/case-content.ts";
