@@ -12,6 +12,7 @@ import { renderLetter } from "../../letters/render.tsx";
 import { appendAudit } from "../audit.ts";
 import { open, seal, sha256, unwrapDataKey } from "../crypto.ts";
 import { dossierLetter, renderDossierSource, type DossierLetter } from "./dossier.ts";
+import { transaction } from "../transaction.ts";
 import { decodeSource } from "./render-source.ts";
 
 /** The renderers, replaceable by tests that simulate a crash between commit and bytes. */
@@ -56,15 +57,13 @@ async function renderOne(db: Db, masterKey: Buffer, letterId: string): Promise<v
   // Sealed and hashed before the transaction, which only writes.
   const content = seal(key, pdf);
   const hash = sha256(pdf);
-  await db.$transaction(
-    async (tx) => {
-      const { count } = await tx.letter.updateMany({ where: { id: letterId, renderedAt: null }, data: { content, size: pdf.length, sha256: hash, renderedAt: new Date() } });
-      if (count === 1) {
-        await appendAudit(tx, { actorLabel: "system", action: "letter.render", caseId: row.caseId, target: `letter:${letterId}`, detail: { type: row.type, number: row.number, sha256: hash.toString("hex") }, at: new Date() });
-      }
-    },
-    { maxWait: 10_000, timeout: 10_000 },
-  );
+  // Conditional, so safe to retry when busy: a second store (another instance, a retry) changes nothing.
+  await transaction(db, async (tx) => {
+    const { count } = await tx.letter.updateMany({ where: { id: letterId, renderedAt: null }, data: { content, size: pdf.length, sha256: hash, renderedAt: new Date() } });
+    if (count === 1) {
+      await appendAudit(tx, { actorLabel: "system", action: "letter.render", caseId: row.caseId, target: `letter:${letterId}`, detail: { type: row.type, number: row.number, sha256: hash.toString("hex") }, at: new Date() });
+    }
+  });
 }
 
 /** A letter of the same case, as the dossier appends it, rendered first if it has no bytes yet. */
