@@ -36,6 +36,16 @@ const rowSelect = {
 // One render per letter at a time in this process (a download and the sweep may ask together).
 const inFlight = new Map<string, Promise<void>>();
 
+// Rendering runs on this thread and holds it for a while; one letter at a time, with the event
+// loop let through between letters, so the database replies of other requests' open
+// transactions are not left waiting behind many renders (their row locks would wait too).
+let renderTail: Promise<unknown> = Promise.resolve();
+function oneAtATime<T>(render: () => Promise<T>): Promise<T> {
+  const next = renderTail.then(() => new Promise((resolve) => setImmediate(resolve))).then(render);
+  renderTail = next.catch(() => undefined);
+  return next;
+}
+
 /** Renders and stores the letter if it has no bytes yet; resolves once it has them. */
 export function ensureRendered(db: Db, masterKey: Buffer, letterId: string): Promise<void> {
   const running = inFlight.get(letterId);
@@ -53,7 +63,7 @@ async function renderOne(db: Db, masterKey: Buffer, letterId: string): Promise<v
   if (!wrapped) throw new Error(`letter ${letterId} has no key`);
   const key = unwrapDataKey(masterKey, wrapped);
   const source = decodeSource(open(key, row.source));
-  const pdf = source.kind === "letter" ? await renderers.letter(source.input) : await renderDossierSource(source.input, (id) => storedLetter(db, masterKey, key, id));
+  const pdf = source.kind === "letter" ? await oneAtATime(() => renderers.letter(source.input)) : await renderDossierSource(source.input, (id) => storedLetter(db, masterKey, key, id));
   // Sealed and hashed before the transaction, which only writes.
   const content = seal(key, pdf);
   const hash = sha256(pdf);
