@@ -161,7 +161,8 @@ export async function seedDemo(db: Db, { log = console.log, password: choosePass
       await tx.setting.create({ data: { key, value: value as Prisma.InputJsonValue } });
     }
     return missing;
-  });
+    // A few dozen inserts; the limits only matter on a heavily loaded machine.
+  }, { maxWait: 10_000, timeout: 30_000 });
 
   const createdAccounts = toCreate.map(({ account, password }) => ({ username: account.username, roles: account.roles, password }));
   if (createdAccounts.length) {

@@ -10,6 +10,7 @@ import { installQuietErrorLog } from "./db-outage/quiet-log.ts";
 import { startMasterKeyRotationJob } from "./keys/rotation-job.ts";
 import { scheduleNotifications } from "./notification-jobs.ts";
 import { scheduleRetention } from "./retention-job.ts";
+import { scheduleLetterRenderSweep } from "./letters-render-sweep.ts";
 
 const HOUR = 3_600_000;
 
@@ -75,6 +76,7 @@ export async function startServer() {
     startMasterKeyRotationJob();
     scheduleNotifications(config.authUrl ?? "http://localhost:3000");
     scheduleRetention();
+    scheduleLetterRenderSweep();
   };
   try {
     await ready();

@@ -48,9 +48,9 @@ export function ReportForm({ action, initial, locale, categories, limits, accept
         </div>
       ) : null}
       {state.failed === "unavailable" ? <OutageNotice /> : null}
-      {state.failed === "server" ? (
+      {state.failed === "server" || state.failed === "busy" ? (
         <p role="alert" className="rounded border-2 border-red-700 bg-red-50 p-4 font-semibold text-red-900">
-          {t("serverError")}
+          {state.failed === "busy" ? t("busyError") : t("serverError")}
         </p>
       ) : null}
       <p className="text-sm">{t("requiredHint")}</p>

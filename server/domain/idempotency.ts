@@ -6,6 +6,7 @@
  */
 import type { Db } from "../db.ts";
 import { hmacSha256, open, randomToken, seal, sha256 } from "./crypto.ts";
+import { transaction } from "./transaction.ts";
 import type { Tx } from "./tx.ts";
 
 /** Form idempotency keys: random, URL-safe (forms send 32 bytes in base64url). */
@@ -28,7 +29,8 @@ export async function once<T>(db: Db, scope: string, rawKey: string, now: Date, 
   const earlier = await replay<T>(db, scope, rawKey);
   if (earlier !== null) return earlier;
   try {
-    return await db.$transaction(async (tx) => {
+    // Retried when busy: a rolled-back attempt left no key row, so the next one starts clean.
+    return await transaction(db, async (tx) => {
       // Claimed first: a concurrent duplicate blocks here until this transaction ends.
       await tx.idempotencyKey.create({ data: { keyHash: keyHash(scope, rawKey), scope, createdAt: now, expiresAt: new Date(now.getTime() + KEEP_MS) } });
       const { result, caseId } = await work(tx);

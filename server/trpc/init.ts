@@ -4,6 +4,7 @@ import superjson from "superjson";
 import { z } from "zod";
 import type { Role } from "../generated/prisma/enums.ts";
 import { currentEnrolment } from "../auth/staff-session.ts";
+import { isBusyError } from "../domain/transaction.ts";
 import { publicTrpcMessage } from "../security/internal-errors.ts";
 import { unavailableTrpcError } from "../db-outage/trpc-unavailable.ts";
 import type { Context } from "./context.ts";
@@ -19,15 +20,23 @@ const t = initTRPC.context<Context>().create({
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
+
+/** Said when the database stayed too busy (a rolled-back transaction): nothing was saved, the same call may be sent again. */
+export const BUSY_MESSAGE = "Sistem sedang sibuk; tidak ada yang tersimpan. Silakan ulangi sebentar lagi.";
+
 /**
  * Every procedure: a database outage, wherever it struck (the session check included), is one
- * typed SERVICE_UNAVAILABLE (503), never a sign-out or an internal error.
+ * typed SERVICE_UNAVAILABLE (503), never a sign-out or an internal error; a transaction that
+ * failed for time or a lock conflict is a 429 refusal, not an internal error.
  */
 const procedure = t.procedure.use(async ({ next }) => {
   const result = await next();
   if (!result.ok) {
     const unavailable = unavailableTrpcError(result.error);
     if (unavailable) throw unavailable;
+    if (result.error.code === "INTERNAL_SERVER_ERROR" && isBusyError(result.error.cause)) {
+      throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: BUSY_MESSAGE, cause: result.error.cause });
+    }
   }
   return result;
 });

@@ -57,7 +57,7 @@ export function IntakeForm({ action, initial, limits, accept, formToken, permali
       {state.failed === "unavailable" ? <OutageNotice /> : null}
       {state.failed && state.failed !== "unavailable" ? (
         <Notice tone="bad" role="alert">
-          {state.failed === "forbidden" ? t("forbidden") : t("serverError")}
+          {state.failed === "forbidden" ? t("forbidden") : state.failed === "busy" ? t("busyError") : t("serverError")}
         </Notice>
       ) : null}
       <p className="text-sm">{r("requiredHint")}</p>

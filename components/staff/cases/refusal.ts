@@ -19,6 +19,7 @@ export type Refusal =
   | "excludeSelf"
   | "archived"
   | "unavailable"
+  | "busy"
   | "server";
 
 const CONFLICTS: [RegExp, Refusal][] = [
@@ -50,6 +51,9 @@ export function refusalOf(error: unknown): Refusal {
       return "forbidden";
     case "BAD_REQUEST":
       return "invalid";
+    case "TOO_MANY_REQUESTS":
+      // The database was too busy; nothing was saved and the same action may be sent again.
+      return "busy";
     case "CONFLICT":
       // Anything else: the case moved on (another clerk was faster) or is not at this step.
       return CONFLICTS.find(([pattern]) => pattern.test(message))?.[1] ?? "stale";

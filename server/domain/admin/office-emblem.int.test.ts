@@ -18,6 +18,7 @@ import { openTestDb, type TestDbHandle } from "../../testing/test-db.ts";
 import { createCallerFactory } from "../../trpc/init.ts";
 import { sha256, unwrapDataKey } from "../crypto.ts";
 import { issueLetter } from "../letters/issue.ts";
+import { renderedPdf } from "../letters/render-pending.ts";
 import { GPS_EXIF, pixels, XMP } from "../uploads/test-inputs.ts";
 import { EMBLEM_MAX_BYTES } from "./office-emblem.ts";
 import { rejection } from "../../testing/rejection.ts";
@@ -44,7 +45,7 @@ async function issuedLetterPdf(): Promise<Buffer> {
   const { caseId } = await submitSampleCase(handle.db);
   const key = unwrapDataKey(env().secrets.masterKey, (await handle.db.case.findUniqueOrThrow({ where: { id: caseId } })).wrappedKey);
   const letter = await handle.db.$transaction((tx) => issueLetter(tx, { caseId, key, content: SAMPLE_CONTENT.TANGGAPAN, signerId: null, actor: { id: null, label: "system" }, now: new Date() }));
-  return letter.pdf;
+  return renderedPdf(handle.db, env().secrets.masterKey, letter.id);
 }
 
 beforeAll(async () => {

@@ -8,6 +8,8 @@ import type { Db } from "../../db.ts";
 import { ArchiveReason, CaseStatus } from "../../generated/prisma/enums.ts";
 import { sealText, unwrapDataKey } from "../crypto.ts";
 import { issueDossier } from "../letters/dossier.ts";
+import { renderAfterCommit } from "../letters/render-pending.ts";
+import { transaction } from "../transaction.ts";
 import { CaseConflictError, transitionCase } from "./transition.ts";
 
 export async function autoArchiveUnacknowledged(db: Db, masterKey: Buffer, now = new Date()): Promise<string[]> {
@@ -16,7 +18,7 @@ export async function autoArchiveUnacknowledged(db: Db, masterKey: Buffer, now =
   for (const c of due) {
     try {
       const key = unwrapDataKey(masterKey, c.wrappedKey);
-      await db.$transaction(async (tx) => {
+      const dossier = await transaction(db, async (tx) => {
         await transitionCase(tx, {
           caseId: c.id,
           from: CaseStatus.RESPONDED,
@@ -26,8 +28,9 @@ export async function autoArchiveUnacknowledged(db: Db, masterKey: Buffer, now =
           reason: sealText(key, "Pelapor tidak mengonfirmasi penerimaan tanggapan dalam batas waktu."),
           data: { archiveReason: ArchiveReason.NOT_ACKNOWLEDGED },
         });
-        await issueDossier(tx, key, c.id, { id: null, label: "system" }, now);
+        return issueDossier(tx, key, c.id, { id: null, label: "system" }, now);
       });
+      await renderAfterCommit(db, masterKey, [dossier.id]);
       archived.push(c.reference);
     } catch (error) {
       if (!(error instanceof CaseConflictError)) throw error;

@@ -1,8 +1,12 @@
 /**
  * Step 1 (DESIGN.md §2): a report enters Lentera, from the portal or entered by the
  * Sekretariat for an offline reporter. Everything the reporter wrote or sent is sealed
- * under a fresh per-case data key before it reaches the database.
+ * under a fresh per-case data key before it reaches the database: prepareCase does the
+ * encryption and hashing (a photo of a megabyte or more) before the transaction, so the
+ * transaction (createCase) only reads the settings, takes the reference number last, and
+ * inserts rows.
  */
+import { randomBytes } from "node:crypto";
 import { ActorKind, CaseStatus, Channel, TimelineKind } from "../../generated/prisma/enums.ts";
 import { appendAudit } from "../audit.ts";
 import { masterKeyVersion, newDataKey, seal, sealJson, sha256, wrapDataKey, type Bytes } from "../crypto.ts";
@@ -35,7 +39,34 @@ export interface CreatedCase {
   responseDueAt: Date;
 }
 
-export async function createCase(tx: Tx, masterKey: Buffer, input: NewCase, now: Date): Promise<CreatedCase> {
+/** A report sealed and hashed, ready to be inserted: made before the transaction. */
+export interface PreparedCase {
+  input: NewCase;
+  wrappedKey: Bytes;
+  /** Label of the master key that wrapped the data key (key rotation skips rows already under the new key). */
+  keyVersion: number;
+  payload: Bytes;
+  reporterIdentity: Bytes | null;
+  attachments: ReturnType<typeof attachmentRow>[];
+}
+
+/** The CPU work of a new case, outside any transaction: a fresh data key, the report and every file sealed and hashed. */
+export function prepareCase(masterKey: Buffer, input: NewCase, now: Date): PreparedCase {
+  const dataKey = newDataKey();
+  const actorKind = input.createdBy ? ActorKind.STAFF : ActorKind.REPORTER;
+  return {
+    input,
+    wrappedKey: wrapDataKey(masterKey, dataKey),
+    keyVersion: masterKeyVersion(masterKey),
+    payload: sealJson(dataKey, input.report.content),
+    reporterIdentity: input.report.identity ? sealJson(dataKey, input.report.identity) : null,
+    attachments: input.files.map((f) => attachmentRow(dataKey, f, actorKind, input.createdBy?.id ?? null, now)),
+  };
+}
+
+/** Inserts a prepared case; the yearly reference counter is taken after the reads, just before the inserts. */
+export async function createCase(tx: Tx, prepared: PreparedCase, now: Date): Promise<CreatedCase> {
+  const { input } = prepared;
   const [cal, standards, commitments, referencePattern] = await Promise.all([
     loadOfficeCalendar(tx),
     getSetting(tx, "sla.standards"),
@@ -43,32 +74,31 @@ export async function createCase(tx: Tx, masterKey: Buffer, input: NewCase, now:
     getSetting(tx, "numbering.caseReference"),
   ]);
   const year = zonedParts(now, cal.timeZone).year;
-  const sequence = await nextSequence(tx, "CASE", year);
-  const reference = formatNumber(referencePattern, { seq: sequence, year });
-
-  const dataKey = newDataKey();
   const { report } = input;
   const actorKind = input.createdBy ? ActorKind.STAFF : ActorKind.REPORTER;
   const step2Minutes = standardMinutes(standards, 2);
   const dueAt = addOfficeMinutes(now, step2Minutes, cal);
   const recordDueAt = addOfficeDays(input.receivedAt, commitments.recordOfficeDays, cal);
   const responseDueAt = addOfficeDays(input.receivedAt, commitments.responseOfficeDays, cal);
-
+  // The rows (a megabyte of photos, perhaps) go in under a provisional number no one else can
+  // see, then the yearly counter is taken and the real reference set: the counter's row lock is
+  // held for the update and the audit entry only, not while the attachments are written.
+  const provisional = randomBytes(16).toString("hex");
   const created = await tx.case.create({
     data: {
-      reference,
-      year,
-      sequence,
+      reference: `provisional-${provisional}`,
+      year: 0,
+      sequence: -(randomBytes(4).readUInt32BE(0) >>> 1) - 1,
       status: CaseStatus.SUBMITTED,
       trackingHash: input.trackingHash,
       channel: input.channel,
       category: report.category,
       identityMode: report.identityMode,
       involvesLeadership: report.involvesLeadership,
-      wrappedKey: wrapDataKey(masterKey, dataKey),
-      keyVersion: masterKeyVersion(masterKey),
-      payload: sealJson(dataKey, report.content),
-      reporterIdentity: report.identity ? sealJson(dataKey, report.identity) : null,
+      wrappedKey: prepared.wrappedKey,
+      keyVersion: prepared.keyVersion,
+      payload: prepared.payload,
+      reporterIdentity: prepared.reporterIdentity,
       receivedAt: input.receivedAt,
       submittedAt: now,
       dueAt,
@@ -87,12 +117,13 @@ export async function createCase(tx: Tx, masterKey: Buffer, input: NewCase, now:
           createdAt: now,
         },
       },
-      attachments: {
-        create: input.files.map((f) => attachmentRow(dataKey, f, actorKind, input.createdBy?.id ?? null, now)),
-      },
+      attachments: { create: prepared.attachments },
     },
     select: { id: true },
   });
+  const sequence = await nextSequence(tx, "CASE", year);
+  const reference = formatNumber(referencePattern, { seq: sequence, year });
+  await tx.case.update({ where: { id: created.id }, data: { reference, year, sequence }, select: { id: true } });
 
   await appendAudit(tx, {
     actorId: input.createdBy?.id,

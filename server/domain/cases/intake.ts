@@ -10,7 +10,7 @@ import { IDEMPOTENCY_KEY, once } from "../idempotency.ts";
 import { generateTrackingCode, normaliseTrackingCode, trackingHash } from "../tracking-code.ts";
 import type { SanitizedFile } from "../uploads/sanitize.ts";
 import type { StaffContext } from "./acting.ts";
-import { createCase } from "./create-case.ts";
+import { createCase, prepareCase } from "./create-case.ts";
 import { reportSchema } from "./report-content.ts";
 
 export const OFFLINE_CHANNELS = [Channel.SMS, Channel.PHONE, Channel.EMAIL, Channel.SUGGESTION_BOX, Channel.IN_PERSON] as const;
@@ -28,20 +28,21 @@ export async function intakeOfflineReport(db: Db, ctx: StaffContext & { tracking
   // A few minutes' grace for the clerk's clock.
   if (input.receivedAt.getTime() > ctx.now.getTime() + 5 * 60_000) throw new RangeError("the report cannot be received in the future");
   const trackingCode = input.wantsTrackingCode ? generateTrackingCode() : null;
+  // Sealed and hashed before the transaction, which only inserts.
+  const prepared = prepareCase(
+    ctx.masterKey,
+    {
+      report: input.report,
+      channel: input.channel,
+      receivedAt: input.receivedAt,
+      files,
+      trackingHash: trackingCode ? trackingHash(ctx.trackingKey, normaliseTrackingCode(trackingCode)!) : null,
+      createdBy: { id: ctx.staff.id, username: ctx.staff.username },
+    },
+    ctx.now,
+  );
   return once(db, "case.intake", input.idempotencyKey, ctx.now, async (tx) => {
-    const created = await createCase(
-      tx,
-      ctx.masterKey,
-      {
-        report: input.report,
-        channel: input.channel,
-        receivedAt: input.receivedAt,
-        files,
-        trackingHash: trackingCode ? trackingHash(ctx.trackingKey, normaliseTrackingCode(trackingCode)!) : null,
-        createdBy: { id: ctx.staff.id, username: ctx.staff.username },
-      },
-      ctx.now,
-    );
+    const created = await createCase(tx, prepared, ctx.now);
     return { result: { id: created.id, reference: created.reference, trackingCode }, caseId: created.id };
   });
 }

@@ -9,14 +9,19 @@ import { caseKey } from "./access.ts";
 import type { StaffContext } from "./acting.ts";
 import { attachmentRow } from "./create-case.ts";
 import { CaseConflictError } from "./transition.ts";
+import { transaction } from "../transaction.ts";
 
 export const MESSAGE_WRITERS: readonly Role[] = [Role.SEKRETARIAT, Role.TIM_TELAAH];
 export const staffMessageInput = z.object({ caseId: z.uuid(), body: z.string().trim().min(1).max(5_000) });
 
 export async function sendStaffMessage(db: Db, ctx: StaffContext, input: z.infer<typeof staffMessageInput>, files: readonly SanitizedFile[] = []) {
   if (!ctx.staff.roles.some((r) => MESSAGE_WRITERS.includes(r))) throw new CaseConflictError(`${ctx.staff.username} may not write to the reporter`);
-  return db.$transaction(async (tx) => {
-    const key = await caseKey(tx, ctx.masterKey, ctx.staff, input.caseId);
+  // The files sealed and hashed before the transaction, which checks access again and only writes.
+  const key = await caseKey(db, ctx.masterKey, ctx.staff, input.caseId);
+  const body = sealText(key, input.body);
+  const attachments = files.map((f) => ({ ...attachmentRow(key, f, ActorKind.STAFF, ctx.staff.id, ctx.now), caseId: input.caseId }));
+  return transaction(db, async (tx) => {
+    await caseKey(tx, ctx.masterKey, ctx.staff, input.caseId);
     const c = await tx.case.findUniqueOrThrow({ where: { id: input.caseId }, select: { status: true, trackingHash: true } });
     if (c.status === CaseStatus.ARCHIVED) throw new CaseConflictError("the case is archived");
     if (!c.trackingHash) throw new CaseConflictError("this reporter has no tracking code and cannot read messages");
@@ -25,9 +30,9 @@ export async function sendStaffMessage(db: Db, ctx: StaffContext, input: z.infer
         caseId: input.caseId,
         authorKind: ActorKind.STAFF,
         staffUserId: ctx.staff.id,
-        body: sealText(key, input.body),
+        body,
         createdAt: ctx.now,
-        attachments: { create: files.map((f) => ({ ...attachmentRow(key, f, ActorKind.STAFF, ctx.staff.id, ctx.now), caseId: input.caseId })) },
+        attachments: { create: attachments },
       },
       select: { id: true },
     });

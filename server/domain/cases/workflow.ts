@@ -1,7 +1,9 @@
 /**
- * The staff side of the SOP, steps 2–8 (issue 4 item 4). Each action is one transaction:
- * visibility check, the work product (review, meeting, draft, agenda entry), then the
- * status move through transitionCase (guard, conditional update, timeline, audit).
+ * The staff side of the SOP, steps 2–8 (issue 4 item 4). Each action is one short
+ * transaction: visibility check, the work product (review, meeting, draft, agenda entry), then
+ * the status move through transitionCase (guard, conditional update, timeline, audit). Numbers
+ * are taken as late as possible (their counter's row lock lasts until the commit); a letter is
+ * stored with its render input and rendered after the commit (../letters/issue.ts).
  */
 import { z } from "zod";
 import type { Db } from "../../db.ts";
@@ -10,12 +12,13 @@ import { appendAudit } from "../audit.ts";
 import { openJson, sealJson, sealText, type Bytes } from "../crypto.ts";
 import { zonedParts } from "../office-time.ts";
 import { nextSequence } from "../sequence.ts";
-import { getSetting } from "../settings.ts";
 import type { Tx } from "../tx.ts";
 import type { LetterContent, Signer } from "../../letters/types.ts";
 import { beritaAcaraLetter, catatanLetter, signerOf, suratPengaduanLetter, tanggapanLetter } from "../letters/case-content.ts";
 import { issueDossier } from "../letters/dossier.ts";
-import { issueLetter } from "../letters/issue.ts";
+import { issueLetter, issuePrepared, prepareLetter } from "../letters/issue.ts";
+import { renderAfterCommit } from "../letters/render-pending.ts";
+import { transaction } from "../transaction.ts";
 import { caseKey, CaseNotFoundError } from "./access.ts";
 import { actingAs, type StaffContext } from "./acting.ts";
 import { CaseConflictError, transitionCase } from "./transition.ts";
@@ -34,10 +37,9 @@ function expectStatus(actual: CaseStatus, ...allowed: CaseStatus[]) {
   if (!allowed.includes(actual)) throw new CaseConflictError(`the case is ${actual}, not ${allowed.join(" or ")}`);
 }
 
-/** The next number of an agenda book, in the office's year. */
-async function nextAgendaNumber(tx: Tx, ctx: StaffContext, book: AgendaBook) {
-  const tz = (await getSetting(tx, "office.hours")).timeZone;
-  const year = zonedParts(ctx.now, tz).year;
+/** The next number of an agenda book, in the office's year (the time zone read beforehand: the counter stays locked until the commit). */
+async function nextAgendaNumber(tx: Tx, ctx: StaffContext, book: AgendaBook, timeZone: string) {
+  const year = zonedParts(ctx.now, timeZone).year;
   return { year, number: await nextSequence(tx, `AGENDA:${book}`, year) };
 }
 
@@ -69,16 +71,22 @@ export const recordInput = z.object({ caseId: z.uuid(), subject: z.string().trim
 
 /** Step 2 (Sekretariat): the next number in the Buku Agenda Permohonan. */
 export async function recordCase(db: Db, ctx: StaffContext, input: z.infer<typeof recordInput>) {
-  return db.$transaction(async (tx) => {
+  const done = await transaction(db, async (tx) => {
     const c = await current(tx, ctx, input.caseId);
     expectStatus(c.status, CaseStatus.SUBMITTED);
-    const at = await nextAgendaNumber(tx, ctx, AgendaBook.PERMOHONAN);
+    // Everything read first; the agenda and letter counters are taken last.
+    const signer = await signerOf(tx, ctx.staff.id);
+    const content = await catatanLetter(tx, c.key, input.caseId, signer, { number: null, subject: input.subject || null });
+    const prepared = await prepareLetter(tx, { caseId: input.caseId, key: c.key, content, signerId: ctx.staff.id, actor: { id: ctx.staff.id, label: ctx.staff.username }, now: ctx.now });
+    const at = await nextAgendaNumber(tx, ctx, AgendaBook.PERMOHONAN, prepared.timeZone);
     // The Catatan Pengaduan carries the agenda number; the agenda line carries the letter's number.
-    const letter = await issueStepLetter(tx, ctx, input.caseId, c.key, (signer) => catatanLetter(tx, c.key, input.caseId, signer, { number: at.number, subject: input.subject || null }));
+    const letter = await issuePrepared(tx, prepared, { ...content, agendaNumber: at.number });
     const number = await agendaEntry(tx, ctx, c, input.caseId, AgendaBook.PERMOHONAN, input.subject ? sealText(c.key, input.subject) : null, at, letter);
     await transitionCase(tx, { caseId: input.caseId, from: c.status, to: CaseStatus.RECORDED, by: actingAs(ctx.staff, c.status, CaseStatus.RECORDED), now: ctx.now });
-    return { agendaNumber: number };
+    return { agendaNumber: number, letterId: letter.id };
   });
+  await renderAfterCommit(db, ctx.masterKey, [done.letterId]);
+  return { agendaNumber: done.agendaNumber };
 }
 
 // --- Step 3: review ----------------------------------------------------------------
@@ -101,7 +109,7 @@ export const reviewInput = z.object({
 
 /** Step 3 (Tim Telaah): the review, then forward, ask the reporter, or escalate. */
 export async function reviewCase(db: Db, ctx: StaffContext, input: z.infer<typeof reviewInput>) {
-  return db.$transaction(async (tx) => {
+  const letterId = await transaction(db, async (tx): Promise<string | null> => {
     const c = await current(tx, ctx, input.caseId);
     expectStatus(c.status, CaseStatus.RECORDED);
     const d = input.decision;
@@ -112,9 +120,11 @@ export async function reviewCase(db: Db, ctx: StaffContext, input: z.infer<typeo
     await tx.review.upsert({ where: { caseId: input.caseId }, create: { caseId: input.caseId, ...review }, update: { ...review, version: { increment: 1 } } });
 
     if (d.recommendation === ReviewRecommendation.FORWARD) {
-      await transitionCase(tx, { caseId: input.caseId, from: c.status, to: CaseStatus.REVIEWED, by: actingAs(ctx.staff, c.status, CaseStatus.REVIEWED), now: ctx.now });
+      // The letter (its counter) before the status move (the audit chain's lock): every action takes them in this order.
       const letter = await issueStepLetter(tx, ctx, input.caseId, c.key, (signer) => suratPengaduanLetter(tx, c.key, input.caseId, signer));
       await tx.review.update({ where: { caseId: input.caseId }, data: { submittedAt: ctx.now, letterId: letter.id } });
+      await transitionCase(tx, { caseId: input.caseId, from: c.status, to: CaseStatus.REVIEWED, by: actingAs(ctx.staff, c.status, CaseStatus.REVIEWED), now: ctx.now });
+      return letter.id;
     } else if (d.recommendation === ReviewRecommendation.REQUEST_INFO) {
       await tx.message.create({ data: { caseId: input.caseId, authorKind: ActorKind.STAFF, staffUserId: ctx.staff.id, body: sealText(c.key, d.question), isInfoRequest: true, createdAt: ctx.now } });
       await transitionCase(tx, { caseId: input.caseId, from: c.status, to: CaseStatus.AWAITING_INFO, by: actingAs(ctx.staff, c.status, CaseStatus.AWAITING_INFO), now: ctx.now, reason: sealText(c.key, d.question) });
@@ -129,14 +139,16 @@ export async function reviewCase(db: Db, ctx: StaffContext, input: z.infer<typeo
         data: { escalationReason: d.reason },
       });
     }
+    return null;
   });
+  await renderAfterCommit(db, ctx.masterKey, [letterId]);
 }
 
 export const resumeInput = z.object({ caseId: z.uuid(), note: text(2_000) });
 
 /** Tim Telaah ends the wait without a portal reply (e.g. the reporter answered by phone). */
 export async function resumeCase(db: Db, ctx: StaffContext, input: z.infer<typeof resumeInput>) {
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const c = await current(tx, ctx, input.caseId);
     expectStatus(c.status, CaseStatus.AWAITING_INFO);
     await transitionCase(tx, { caseId: input.caseId, from: c.status, to: CaseStatus.RECORDED, by: actingAs(ctx.staff, c.status, CaseStatus.RECORDED), now: ctx.now, reason: sealText(c.key, input.note) });
@@ -160,7 +172,7 @@ export const conveneInput = z.object({
 
 /** Step 4 (Kepala Dinas): convene the meeting on the case. */
 export async function conveneMeeting(db: Db, ctx: StaffContext, input: z.infer<typeof conveneInput>) {
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const c = await current(tx, ctx, input.caseId);
     expectStatus(c.status, CaseStatus.REVIEWED);
     const staffIds = input.attendees.flatMap((a) => ("staffUserId" in a ? [a.staffUserId] : []));
@@ -198,7 +210,7 @@ export const meetingOutcomeInput = z.object({ caseId: z.uuid(), meetingId: z.uui
 
 /** Step 4 held: what was discussed and the technical resolution (Kepala Dinas or Tim Audit). */
 export async function recordMeetingOutcome(db: Db, ctx: StaffContext, input: z.infer<typeof meetingOutcomeInput>) {
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const c = await current(tx, ctx, input.caseId);
     expectStatus(c.status, CaseStatus.IN_MEETING);
     const { count } = await tx.meeting.updateMany({
@@ -233,7 +245,7 @@ const DRAFT_STATUS = { BERITA_ACARA: CaseStatus.IN_MEETING, TANGGAPAN: CaseStatu
 /** Save (and optionally hand to the Kepala Dinas) a Berita Acara or Tanggapan draft. */
 export async function saveDraft(db: Db, ctx: StaffContext, input: z.infer<typeof draftInput>) {
   if (!ctx.staff.roles.some((r) => DRAFTERS[input.type].includes(r))) throw new CaseConflictError(`${ctx.staff.username} may not draft a ${input.type}`);
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const c = await current(tx, ctx, input.caseId);
     expectStatus(c.status, DRAFT_STATUS[input.type]);
     const existing = await tx.documentDraft.findUnique({ where: { caseId_type: { caseId: input.caseId, type: input.type } } });
@@ -264,7 +276,7 @@ export const approvalInput = z.discriminatedUnion("approve", [
  */
 export async function decideDraft(db: Db, ctx: StaffContext, input: z.infer<typeof approvalInput>) {
   if (!ctx.staff.roles.includes(Role.KEPALA_DINAS)) throw new CaseConflictError(`${ctx.staff.username} may not approve documents`);
-  return db.$transaction(async (tx) => {
+  const letterId = await transaction(db, async (tx): Promise<string | null> => {
     const c = await current(tx, ctx, input.caseId);
     expectStatus(c.status, DRAFT_STATUS[input.type]);
     const data = input.approve
@@ -272,17 +284,23 @@ export async function decideDraft(db: Db, ctx: StaffContext, input: z.infer<type
       : { status: DraftStatus.RETURNED, returnedById: ctx.staff.id, returnedAt: ctx.now, returnNote: sealText(c.key, input.note) };
     const { count } = await tx.documentDraft.updateMany({ where: { caseId: input.caseId, type: input.type, status: DraftStatus.SUBMITTED }, data: { ...data, version: { increment: 1 } } });
     if (count !== 1) throw new CaseConflictError("there is no submitted draft to decide on");
+    const issuesMinutes = input.approve && input.type === LetterType.BERITA_ACARA;
+    let letterId: string | null = null;
+    if (issuesMinutes) {
+      // Approval is the signature: the minutes are issued now, with the Kepala Dinas's signature block
+      // (the letter's counter before the audit chain's lock, as in every action).
+      const letter = await issueStepLetter(tx, ctx, input.caseId, c.key, (signer) => beritaAcaraLetter(tx, c.key, input.caseId, signer));
+      await tx.documentDraft.update({ where: { caseId_type: { caseId: input.caseId, type: input.type } }, data: { letterId: letter.id } });
+      letterId = letter.id;
+    }
     await tx.timelineEvent.create({ data: { caseId: input.caseId, kind: input.approve ? TimelineKind.DRAFT_APPROVED : TimelineKind.DRAFT_RETURNED, actorKind: ActorKind.STAFF, actorId: ctx.staff.id, createdAt: ctx.now } });
     await appendAudit(tx, { actorId: ctx.staff.id, actorLabel: ctx.staff.username, action: input.approve ? "draft.approve" : "draft.return", caseId: input.caseId, detail: { type: input.type }, at: ctx.now });
     const { draftedById } = await tx.documentDraft.findUniqueOrThrow({ where: { caseId_type: { caseId: input.caseId, type: input.type } }, select: { draftedById: true } });
     await notifyDraft(tx, { caseId: input.caseId, event: input.approve ? "approved" : "returned", type: input.type, drafters: DRAFTERS[input.type], draftedById, actorId: ctx.staff.id, now: ctx.now });
-    if (input.approve && input.type === LetterType.BERITA_ACARA) {
-      // Approval is the signature: the minutes are issued now, with the Kepala Dinas's signature block.
-      const letter = await issueStepLetter(tx, ctx, input.caseId, c.key, (signer) => beritaAcaraLetter(tx, c.key, input.caseId, signer));
-      await tx.documentDraft.update({ where: { caseId_type: { caseId: input.caseId, type: input.type } }, data: { letterId: letter.id } });
-      await transitionCase(tx, { caseId: input.caseId, from: c.status, to: CaseStatus.MINUTED, by: actingAs(ctx.staff, c.status, CaseStatus.MINUTED), now: ctx.now });
-    }
+    if (issuesMinutes) await transitionCase(tx, { caseId: input.caseId, from: c.status, to: CaseStatus.MINUTED, by: actingAs(ctx.staff, c.status, CaseStatus.MINUTED), now: ctx.now });
+    return letterId;
   });
+  await renderAfterCommit(db, ctx.masterKey, [letterId]);
 }
 
 export const sendInput = z.object({ caseId: z.uuid(), method: z.enum(DeliveryMethod) });
@@ -292,7 +310,7 @@ export const sendInput = z.object({ caseId: z.uuid(), method: z.enum(DeliveryMet
  * Kepala Dinas who approved it, and gets the next number in the Buku Agenda Tanggapan.
  */
 export async function sendResponse(db: Db, ctx: StaffContext, input: z.infer<typeof sendInput>) {
-  return db.$transaction(async (tx) => {
+  const done = await transaction(db, async (tx) => {
     const c = await current(tx, ctx, input.caseId);
     expectStatus(c.status, CaseStatus.MINUTED);
     const hasCode = (await tx.case.findUniqueOrThrow({ where: { id: input.caseId }, select: { trackingHash: true } })).trackingHash !== null;
@@ -305,12 +323,17 @@ export async function sendResponse(db: Db, ctx: StaffContext, input: z.infer<typ
     const { approvedById } = await tx.documentDraft.findUniqueOrThrow({ where: { caseId_type: { caseId: input.caseId, type: LetterType.TANGGAPAN } }, select: { approvedById: true } });
     if (!approvedById) throw new CaseConflictError("the response is not approved yet");
     const content = await tanggapanLetter(tx, c.key, input.caseId, await signerOf(tx, approvedById), input.method);
-    const letter = await issueLetter(tx, { caseId: input.caseId, key: c.key, content, signerId: approvedById, actor: { id: ctx.staff.id, label: ctx.staff.username }, now: ctx.now });
+    const prepared = await prepareLetter(tx, { caseId: input.caseId, key: c.key, content, signerId: approvedById, actor: { id: ctx.staff.id, label: ctx.staff.username }, now: ctx.now });
+    // Counters last, agenda book before letter as in step 2, then the audit chain's lock.
+    const at = await nextAgendaNumber(tx, ctx, AgendaBook.TANGGAPAN, prepared.timeZone);
+    const letter = await issuePrepared(tx, prepared);
     await tx.documentDraft.update({ where: { caseId_type: { caseId: input.caseId, type: LetterType.TANGGAPAN } }, data: { letterId: letter.id } });
-    const number = await agendaEntry(tx, ctx, c, input.caseId, AgendaBook.TANGGAPAN, null, await nextAgendaNumber(tx, ctx, AgendaBook.TANGGAPAN), letter);
+    const number = await agendaEntry(tx, ctx, c, input.caseId, AgendaBook.TANGGAPAN, null, at, letter);
     await transitionCase(tx, { caseId: input.caseId, from: c.status, to: CaseStatus.RESPONDED, by: actingAs(ctx.staff, c.status, CaseStatus.RESPONDED), now: ctx.now });
-    return { agendaNumber: number };
+    return { agendaNumber: number, letterId: letter.id };
   });
+  await renderAfterCommit(db, ctx.masterKey, [done.letterId]);
+  return { agendaNumber: done.agendaNumber };
 }
 
 // --- Steps 7 and 8 -----------------------------------------------------------------
@@ -319,7 +342,7 @@ export const deliveryInput = z.object({ caseId: z.uuid(), note: text(2_000) });
 
 /** Step 7 for a reporter who is not on the portal: the Sekretariat records the delivery. */
 export async function recordDelivery(db: Db, ctx: StaffContext, input: z.infer<typeof deliveryInput>) {
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const c = await current(tx, ctx, input.caseId);
     expectStatus(c.status, CaseStatus.RESPONDED);
     await transitionCase(tx, { caseId: input.caseId, from: c.status, to: CaseStatus.RESPONSE_RECEIVED, by: actingAs(ctx.staff, c.status, CaseStatus.RESPONSE_RECEIVED), now: ctx.now, reason: sealText(c.key, input.note) });
@@ -333,7 +356,7 @@ export const archiveInput = z.object({ caseId: z.uuid(), note: z.string().trim()
  * forwarding; or a responded case whose reporter never acknowledged once the wait is over.
  */
 export async function archiveCase(db: Db, ctx: StaffContext, input: z.infer<typeof archiveInput>) {
-  return db.$transaction(async (tx) => {
+  const dossier = await transaction(db, async (tx) => {
     const c = await current(tx, ctx, input.caseId);
     expectStatus(c.status, CaseStatus.RESPONSE_RECEIVED, CaseStatus.ESCALATED, CaseStatus.RESPONDED);
     let archiveReason: ArchiveReason = ArchiveReason.COMPLETED;
@@ -354,9 +377,10 @@ export async function archiveCase(db: Db, ctx: StaffContext, input: z.infer<type
       reason: note ? sealText(c.key, note) : undefined,
       data: { archiveReason },
     });
-    // Step 8's document: the dossier as archived, stored with the case.
-    await issueDossier(tx, c.key, input.caseId, { id: ctx.staff.id, label: ctx.staff.username }, ctx.now);
+    // Step 8's document: the dossier as archived, stored with the case (rendered after the commit).
+    return issueDossier(tx, c.key, input.caseId, { id: ctx.staff.id, label: ctx.staff.username }, ctx.now);
   });
+  await renderAfterCommit(db, ctx.masterKey, [dossier.id]);
 }
 
 /** The text of a Tanggapan draft, for the staff case page. */

@@ -27,7 +27,7 @@ async function caseBasics(tx: Tx, caseId: string) {
 }
 
 /** Step 2: the report as recorded, with its agenda entry. */
-export async function catatanLetter(tx: Tx, key: Buffer, caseId: string, signer: Signer, agenda: { number: number; subject: string | null }): Promise<CatatanPengaduanContent> {
+export async function catatanLetter(tx: Tx, key: Buffer, caseId: string, signer: Signer, agenda: { number: number | null; subject: string | null }): Promise<CatatanPengaduanContent> {
   const c = await caseBasics(tx, caseId);
   return {
     type: "CATATAN_PENGADUAN",

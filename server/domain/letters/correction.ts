@@ -17,6 +17,8 @@ import type { Tx } from "../tx.ts";
 import { beritaAcaraLetter, catatanLetter, signerOf, suratPengaduanLetter, tanggapanLetter } from "./case-content.ts";
 import { type CorrectableLetter, isCorrectable, mayCorrect } from "./correctors.ts";
 import { issueLetter } from "./issue.ts";
+import { renderAfterCommit } from "./render-pending.ts";
+import { transaction } from "../transaction.ts";
 
 export const correctionInput = z.object({ letterId: z.uuid(), reason: z.string().trim().min(5).max(2_000) });
 
@@ -40,7 +42,7 @@ async function contentNow(tx: Tx, key: Buffer, caseId: string, type: Correctable
 }
 
 export async function correctLetter(db: Db, ctx: StaffContext, input: z.infer<typeof correctionInput>) {
-  return db.$transaction(async (tx) => {
+  const corrected = await transaction(db, async (tx) => {
     // Two corrections of one letter at once: the second waits here, then finds it replaced.
     await tx.$executeRaw`SELECT 1 FROM letters WHERE id = ${input.letterId} FOR UPDATE`;
     const old = await tx.letter.findUnique({ where: { id: input.letterId }, select: { id: true, caseId: true, type: true, signerId: true, replacedBy: { select: { id: true } } } });
@@ -65,4 +67,7 @@ export async function correctLetter(db: Db, ctx: StaffContext, input: z.infer<ty
     await tx.documentDraft.updateMany({ where: { caseId: old.caseId, letterId: old.id }, data: { letterId: letter.id } });
     return { id: letter.id, number: letter.number };
   });
+  // Rendered after the commit from the stored input (./issue.ts); the old letter stays the reporter's until then.
+  await renderAfterCommit(db, ctx.masterKey, [corrected.id]);
+  return corrected;
 }

@@ -1,7 +1,9 @@
 /**
  * The case dossier (Dokumen Pengelolaan WBS): compiled from the case, its step records and
- * its stored letters. Issued and stored at archiving (step 8, and the system's auto-archive);
- * compiled afresh on demand for staff who may see the case (audited download).
+ * its stored letters. Issued and stored at archiving (step 8, and the system's auto-archive),
+ * like a letter: the transaction stores its render input (the case as archived, and the ids of
+ * its letters, whose stored bytes never change) and the PDF is rendered after the commit
+ * (./render-pending.ts). Compiled afresh on demand for staff (./dossier-download.ts).
  */
 import type { Db } from "../../db.ts";
 import { CaseStatus, LetterType, TimelineKind } from "../../generated/prisma/enums.ts";
@@ -17,14 +19,20 @@ import { categoryLabel, channelLabel } from "./case-content.ts";
 import { generateVerificationCode } from "./codes.ts";
 import { storeDocument } from "./issue.ts";
 import { loadOffice, verificationUrl } from "./office.ts";
-import { letterFileName, letterTitle, type LetterFile } from "./read.ts";
+import { letterTitle } from "./read.ts";
 
 const STATUS = messagesFor("id").workspace.status;
 const KIND = messagesFor("id").caseFile.kind;
 const STEP_NAMES: Record<number, string> = { 2: "Pencatatan", 3: "Penelaahan", 4: "Rapat pembahasan", 5: "Berita Acara", 6: "Tanggapan", 7: "Penerimaan tanggapan", 8: "Pengarsipan" };
 
-/** Compiles the dossier's PDF from the database as it is now (inside a transaction or not). */
-export async function compileDossier(db: Db | Tx, key: Buffer, caseId: string, now: Date, verificationCode: string | null): Promise<Buffer> {
+/** The dossier's render input: everything but the letters, which are named by id (their stored bytes never change). */
+export type DossierSource = Omit<DossierInput, "letters"> & { letterIds: string[] };
+
+/** One letter as the dossier prints it and appends it. */
+export type DossierLetter = DossierInput["letters"][number];
+
+/** The dossier's input from the database as it is now (inside a transaction or not); cheap: no PDF work. */
+export async function dossierSource(db: Db | Tx, key: Buffer, caseId: string, now: Date, verificationCode: string | null): Promise<DossierSource> {
   const [{ office, timeZone }, c] = await Promise.all([
     loadOffice(db),
     db.case.findUniqueOrThrow({
@@ -38,12 +46,12 @@ export async function compileDossier(db: Db | Tx, key: Buffer, caseId: string, n
         archivedAt: true,
         stepRecords: { orderBy: { step: "asc" } },
         timeline: { orderBy: { createdAt: "asc" }, select: { kind: true, fromStatus: true, toStatus: true, actorKind: true, createdAt: true, actor: { select: { name: true } } } },
-        letters: { where: { type: { not: LetterType.DOSSIER } }, orderBy: { issuedAt: "asc" }, select: { type: true, number: true, issuedAt: true, signerName: true, sha256: true, content: true } },
+        letters: { where: { type: { not: LetterType.DOSSIER } }, orderBy: [{ issuedAt: "asc" }, { id: "asc" }], select: { id: true } },
         attachments: { orderBy: { createdAt: "asc" }, select: { fileName: true, mimeType: true, size: true, sha256: true, authorKind: true, createdAt: true } },
       },
     }),
   ]);
-  const input: DossierInput = {
+  return {
     office,
     meta: { issuedAt: now, timeZone, verification: verificationCode ? { code: verificationCode, url: verificationUrl(verificationCode) } : null },
     reference: c.reference,
@@ -59,7 +67,7 @@ export async function compileDossier(db: Db | Tx, key: Buffer, caseId: string, n
       // The reporter is never named; staff by name, the system as such.
       who: e.actor?.name ?? (e.actorKind === "REPORTER" ? "Pelapor" : "Sistem"),
     })),
-    letters: c.letters.map((l) => ({ title: letterTitle(l.type), number: l.number, issuedAt: l.issuedAt, signer: l.signerName, sha256: Buffer.from(l.sha256).toString("hex"), pdf: open(key, l.content) })),
+    letterIds: c.letters.map((l) => l.id),
     attachments: c.attachments.map((a) => ({
       name: open(key, a.fileName).toString("utf8"),
       mimeType: a.mimeType,
@@ -69,25 +77,26 @@ export async function compileDossier(db: Db | Tx, key: Buffer, caseId: string, n
       at: a.createdAt,
     })),
   };
-  return renderDossier(input);
 }
 
-/** Step 8: the dossier as archived, stored like a letter (unnumbered). Call after the transition to ARCHIVED. */
+/** Renders a dossier source; `letter` gives each named letter's stored bytes (rendering it first if need be). */
+export async function renderDossierSource(source: DossierSource, letter: (id: string) => Promise<DossierLetter>): Promise<Buffer> {
+  const { letterIds, ...rest } = source;
+  const letters: DossierLetter[] = [];
+  for (const id of letterIds) letters.push(await letter(id));
+  return renderDossier({ ...rest, letters });
+}
+
+/** A stored letter as the dossier lists it (title, number, signer, SHA-256) with its bytes. */
+export function dossierLetter(key: Buffer, row: { type: LetterType; number: string | null; issuedAt: Date; signerName: string | null; sha256: Uint8Array; content: Uint8Array }): DossierLetter {
+  return { title: letterTitle(row.type), number: row.number, issuedAt: row.issuedAt, signer: row.signerName, sha256: Buffer.from(row.sha256).toString("hex"), pdf: open(key, row.content) };
+}
+
+/** Step 8: the dossier as archived, stored like a letter (unnumbered) and rendered after the commit. Call after the transition to ARCHIVED. */
 export async function issueDossier(tx: Tx, key: Buffer, caseId: string, actor: { id: string | null; label: string }, now: Date) {
   const status = (await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { status: true } })).status;
   if (status !== CaseStatus.ARCHIVED) throw new Error("the dossier is issued when the case is archived");
   const verificationCode = generateVerificationCode();
-  const pdf = await compileDossier(tx, key, caseId, now, verificationCode);
-  const { timeZone } = await loadOffice(tx);
-  return storeDocument(tx, { caseId, key, type: LetterType.DOSSIER, year: zonedParts(now, timeZone).year, sequence: null, number: null, verificationCode, pdf, signer: null, actor, now });
-}
-
-/** On demand: the dossier as of now (a working copy: not stored, so no verification code), for staff who may see the case; audited. */
-export async function dossierForStaff(db: Db, ctx: StaffContext, caseId: string): Promise<LetterFile | null> {
-  const key = await caseKey(db, ctx.masterKey, ctx.staff, caseId).catch(() => null);
-  if (!key) return null;
-  const { reference } = await db.case.findUniqueOrThrow({ where: { id: caseId }, select: { reference: true } });
-  const bytes = await compileDossier(db, key, caseId, ctx.now, null);
-  await appendAudit(db, { actorId: ctx.staff.id, actorLabel: ctx.staff.username, action: "dossier.download", caseId, at: ctx.now });
-  return { bytes, name: letterFileName(LetterType.DOSSIER, null, reference), mimeType: "application/pdf" };
+  const input = await dossierSource(tx, key, caseId, now, verificationCode);
+  return storeDocument(tx, { caseId, key, type: LetterType.DOSSIER, year: zonedParts(now, input.meta.timeZone).year, sequence: null, number: null, verificationCode, source: { kind: "dossier", input }, signer: null, actor, now });
 }

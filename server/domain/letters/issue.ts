@@ -1,21 +1,29 @@
 /**
- * Issuing a letter (issue 5 item 3): take the next number of the type's yearly sequence,
- * render the PDF, and store exactly those bytes sealed under the case key with their SHA-256
- * and a verification code. Runs inside the caller's transaction, so a failed step leaves no
- * number used and no letter behind; the row lock of the sequence serialises concurrent issues.
- * A stored letter is never updated: a correction is a new letter whose replacesId names the old one.
+ * Issuing a letter, in two parts so that no PDF is rendered while a database transaction
+ * holds the yearly counter's row lock:
+ * 1. issueLetter, inside the caller's short transaction: take the next number of the type's
+ *    yearly sequence (as late as possible: the counter's lock is held until commit), and store
+ *    the letter with the exact render input (office, number, date, verification code, content)
+ *    sealed under the case key as `source`, and no bytes yet (renderedAt null). A failed step
+ *    rolls everything back: no number used, no letter behind.
+ * 2. After the commit, renderPending (./render-pending.ts) renders the PDF from exactly that
+ *    stored input and stores the bytes, their SHA-256 and renderedAt in one conditional update.
+ * Until then no reader sees the letter (lists and verification leave it out; a download renders
+ * it first). If the process dies in between, the next access or the periodic sweep renders it
+ * from the stored input, the same bytes it would have had. A stored letter's bytes are never
+ * changed: a correction is a new letter whose replacesId names the old one.
  */
 import { ActorKind, LetterType, TimelineKind } from "../../generated/prisma/enums.ts";
-import { renderLetter } from "../../letters/render.tsx";
-import type { LetterContent, Signer } from "../../letters/types.ts";
+import type { LetterContent, Office, Signer } from "../../letters/types.ts";
 import { appendAudit } from "../audit.ts";
-import { seal, sha256, type Bytes } from "../crypto.ts";
+import { seal, type Bytes } from "../crypto.ts";
 import { zonedParts } from "../office-time.ts";
 import { formatNumber, nextSequence } from "../sequence.ts";
 import { getSetting } from "../settings.ts";
 import type { Tx } from "../tx.ts";
 import { generateVerificationCode, LETTER_TYPE_CODES } from "./codes.ts";
 import { loadOffice, verificationUrl } from "./office.ts";
+import { encodeSource, type RenderSource } from "./render-source.ts";
 
 export class LetterError extends Error {
   override name = "LetterError";
@@ -45,11 +53,23 @@ export interface IssuedLetter {
   number: string;
   sequence: number;
   verificationCode: string;
-  sha256: Buffer;
-  pdf: Buffer;
 }
 
 export async function issueLetter(tx: Tx, req: IssueRequest): Promise<IssuedLetter> {
+  return issuePrepared(tx, await prepareLetter(tx, req));
+}
+
+/** What issuing reads before the number is taken. */
+export interface PreparedLetter {
+  req: IssueRequest;
+  office: Office;
+  timeZone: string;
+  pattern: string;
+  replaces: { id: string; number: string | null; issuedAt: Date } | null;
+}
+
+/** The reads of issuing (letterhead, number pattern, the letter replaced), done before any counter is locked. */
+export async function prepareLetter(tx: Tx, req: IssueRequest): Promise<PreparedLetter> {
   const type = req.content.type as LetterType;
   const [{ office, timeZone }, patterns] = await Promise.all([loadOffice(tx), getSetting(tx, "numbering.letters")]);
   const pattern = patterns[type];
@@ -61,24 +81,35 @@ export async function issueLetter(tx: Tx, req: IssueRequest): Promise<IssuedLett
     if (!replaces || replaces.type !== type) throw new LetterError("the letter to replace is not a letter of this case and type");
     if (replaces.replacedBy) throw new LetterError("that letter has already been replaced");
   }
+  return { req, office, timeZone, pattern, replaces };
+}
 
+/** Takes the number and stores the letter to be rendered; `content` replaces the prepared content (same type). */
+export async function issuePrepared(tx: Tx, p: PreparedLetter, content: LetterContent = p.req.content): Promise<IssuedLetter> {
+  const { req, office, timeZone, pattern, replaces } = p;
+  const type = content.type as LetterType;
+  if (type !== p.req.content.type) throw new LetterError("the content is not of the prepared type");
   const { year, month } = zonedParts(req.now, timeZone);
+  const verificationCode = generateVerificationCode();
+  // Last reads done: the counter is taken now, and its row lock is held only for the inserts below.
   const sequence = await nextSequence(tx, `LETTER:${type}`, year);
   const number = formatNumber(pattern, { seq: sequence, year, month, code: LETTER_TYPE_CODES[type] });
-  const verificationCode = generateVerificationCode();
-  const pdf = await renderLetter({
-    office,
-    meta: {
-      number,
-      issuedAt: req.now,
-      timeZone,
-      verificationCode,
-      verificationUrl: verificationUrl(verificationCode, req.baseUrl),
-      replaces: replaces?.number ? { number: replaces.number, issuedAt: replaces.issuedAt } : null,
+  const source: RenderSource = {
+    kind: "letter",
+    input: {
+      office,
+      meta: {
+        number,
+        issuedAt: req.now,
+        timeZone,
+        verificationCode,
+        verificationUrl: verificationUrl(verificationCode, req.baseUrl),
+        replaces: replaces?.number ? { number: replaces.number, issuedAt: replaces.issuedAt } : null,
+      },
+      content,
     },
-    content: req.content,
-  });
-  const { id, sha256: hash } = await storeDocument(tx, {
+  };
+  const { id } = await storeDocument(tx, {
     caseId: req.caseId,
     key: req.key,
     type,
@@ -86,14 +117,14 @@ export async function issueLetter(tx: Tx, req: IssueRequest): Promise<IssuedLett
     sequence,
     number,
     verificationCode,
-    pdf,
-    signer: { id: req.signerId, ...req.content.signer },
+    source,
+    signer: { id: req.signerId, ...content.signer },
     actor: req.actor,
     now: req.now,
     replacesId: replaces?.id ?? null,
     note: req.note ?? null,
   });
-  return { id, type, number, sequence, verificationCode, sha256: hash, pdf };
+  return { id, type, number, sequence, verificationCode };
 }
 
 export interface StoredDocument {
@@ -104,7 +135,8 @@ export interface StoredDocument {
   sequence: number | null;
   number: string | null;
   verificationCode: string;
-  pdf: Buffer;
+  /** What the PDF is rendered from after the commit. */
+  source: RenderSource;
   signer: (Signer & { id: string | null }) | null;
   actor: { id: string | null; label: string };
   now: Date;
@@ -112,9 +144,8 @@ export interface StoredDocument {
   note?: Bytes | null;
 }
 
-/** Stores rendered bytes as an immutable Letter (sealed, hashed), with its timeline and audit entries. */
-export async function storeDocument(tx: Tx, d: StoredDocument): Promise<{ id: string; sha256: Buffer }> {
-  const hash = sha256(d.pdf);
+/** Stores a letter to be rendered (its sealed render input, no bytes yet), with its timeline and audit entries. */
+export async function storeDocument(tx: Tx, d: StoredDocument): Promise<{ id: string }> {
   const letter = await tx.letter.create({
     data: {
       caseId: d.caseId,
@@ -128,9 +159,7 @@ export async function storeDocument(tx: Tx, d: StoredDocument): Promise<{ id: st
       signerNip: d.signer?.nip ?? null,
       signerRank: d.signer?.rankGrade ?? null,
       signerPosition: d.signer?.position ?? null,
-      content: seal(d.key, d.pdf),
-      size: d.pdf.length,
-      sha256: hash,
+      source: seal(d.key, encodeSource(d.source)),
       verificationCode: d.verificationCode,
       replacesId: d.replacesId ?? null,
       createdById: d.actor.id,
@@ -146,8 +175,8 @@ export async function storeDocument(tx: Tx, d: StoredDocument): Promise<{ id: st
     action: "letter.issue",
     caseId: d.caseId,
     target: `letter:${letter.id}`,
-    detail: { type: d.type, number: d.number, sha256: hash.toString("hex"), ...(d.replacesId ? { replaces: d.replacesId } : {}) },
+    detail: { type: d.type, number: d.number, ...(d.replacesId ? { replaces: d.replacesId } : {}) },
     at: d.now,
   });
-  return { id: letter.id, sha256: hash };
+  return { id: letter.id };
 }

@@ -28,6 +28,7 @@ import { reporterCaseView } from "../reporter/case-view.ts";
 import { openReporterSession } from "../reporter/session.ts";
 import { submitPortalReport } from "../reporter/submit-report.ts";
 import { issueLetter } from "./issue.ts";
+import { renderedPdf } from "./render-pending.ts";
 import { verifyLetter } from "./read.ts";
 
 let handle: TestDbHandle;
@@ -97,8 +98,8 @@ describe("letters issued by the SOP workflow", () => {
     const key = unwrapDataKey(env().secrets.masterKey, (await handle.db.case.findUniqueOrThrow({ where: { id: mine.caseId } })).wrappedKey);
     const kadisNip = "197904022005021004";
     for (const l of letters) {
-      const pdf = open(key, l.content);
-      expect(sha256(pdf).equals(Buffer.from(l.sha256))).toBe(true);
+      const pdf = open(key, l.content!);
+      expect(sha256(pdf).equals(Buffer.from(l.sha256!))).toBe(true);
       expect(pdf.length).toBe(l.size);
       await qpdfCheck(pdf);
       const text = squash(await pdfText(pdf));
@@ -121,10 +122,10 @@ describe("letters issued by the SOP workflow", () => {
     const downloaded = Buffer.from(await response.arrayBuffer());
     await acknowledgeResponse(handle.db, { sessionId: "s", caseId: mine.caseId });
     const after = await handle.db.letter.findMany({ where: { caseId: mine.caseId, id: { in: before.map((b) => b.id) } }, select: { id: true, content: true, sha256: true } });
-    expect(after.map((a) => [a.id, Buffer.from(a.content).toString("hex"), Buffer.from(a.sha256).toString("hex")])).toEqual(
-      before.map((b) => [b.id, Buffer.from(b.content).toString("hex"), Buffer.from(b.sha256).toString("hex")]),
+    expect(after.map((a) => [a.id, Buffer.from(a.content!).toString("hex"), Buffer.from(a.sha256!).toString("hex")])).toEqual(
+      before.map((b) => [b.id, Buffer.from(b.content!).toString("hex"), Buffer.from(b.sha256!).toString("hex")]),
     );
-    expect(sha256(downloaded).equals(Buffer.from(before[0]!.sha256))).toBe(true);
+    expect(sha256(downloaded).equals(Buffer.from(before[0]!.sha256!))).toBe(true);
   });
 
   it("confirms a letter by its verification code, and says plainly when a code is unknown", async () => {
@@ -196,7 +197,7 @@ describe("letters issued by the SOP workflow", () => {
     expect(own.headers.get("Content-Disposition")).toMatch(/^attachment; filename="tanggapan-pengaduan-wbs-/);
     expect(own.headers.get("Cache-Control")).toBe("no-store");
     const pdf = Buffer.from(await own.arrayBuffer());
-    expect(sha256(pdf).equals(Buffer.from(tanggapan.sha256))).toBe(true);
+    expect(sha256(pdf).equals(Buffer.from(tanggapan.sha256!))).toBe(true);
     expect(squash(await pdfText(pdf))).toContain("Pungutan terbukti dan telah dikembalikan kepada Saudara.");
     expect(await handle.db.auditEntry.count({ where: { action: "letter.download", actorLabel: "reporter", target: `letter:${tanggapan.id}` } })).toBe(1);
 
@@ -225,12 +226,12 @@ describe("letters issued by the SOP workflow", () => {
       const row = await handle.db.letter.findUniqueOrThrow({ where: { id: fixed.id } });
       expect(row.replacesId).toBe(old.id);
       expect(row.number).not.toBe(old.number);
-      const text = squash(await pdfText(open(key, row.content)));
+      const text = squash(await pdfText(open(key, row.content!)));
       expect(text).toContain(`menggantikan surat Nomor ${old.number}`);
       expect(text).toContain(`NIP. ${fixedNip}`);
       expect(text).toContain("Pungutan terbukti dan telah dikembalikan kepada Saudara.");
       const unchanged = await handle.db.letter.findUniqueOrThrow({ where: { id: old.id } });
-      expect(Buffer.from(unchanged.content).equals(Buffer.from(old.content))).toBe(true);
+      expect(Buffer.from(unchanged.content!).equals(Buffer.from(old.content!))).toBe(true);
       const event = await handle.db.timelineEvent.findFirstOrThrow({ where: { caseId: mine.caseId, kind: "LETTER_REPLACED" } });
       expect(openText(key, event.note!)).toBe("NIP penanda tangan salah");
       expect((await handle.db.documentDraft.findUniqueOrThrow({ where: { caseId_type: { caseId: mine.caseId, type: LetterType.TANGGAPAN } } })).letterId).toBe(fixed.id);
@@ -265,8 +266,8 @@ describe("the case dossier", () => {
     const letters = await handle.db.letter.findMany({ where: { caseId: c.caseId }, orderBy: { issuedAt: "asc" } });
     const dossier = letters.find((l) => l.type === LetterType.DOSSIER)!;
     expect([dossier.number, dossier.sequence]).toEqual([null, null]);
-    const pdf = open(key, dossier.content);
-    expect(sha256(pdf).equals(Buffer.from(dossier.sha256))).toBe(true);
+    const pdf = open(key, dossier.content!);
+    expect(sha256(pdf).equals(Buffer.from(dossier.sha256!))).toBe(true);
     await qpdfCheck(pdf);
     expect((await pdfFonts(pdf)).filter((f) => !f.embedded)).toEqual([]);
     const text = squash(await pdfText(pdf));
@@ -276,7 +277,7 @@ describe("the case dossier", () => {
     expect(text).toContain("kuitansi.txt");
     expect(text).toMatch(/2\. Pencatatan .* (sesuai|melebihi)/);
     for (const l of letters.filter((x) => x.type !== LetterType.DOSSIER)) {
-      expect(text).toContain(Buffer.from(l.sha256).toString("hex"));
+      expect(text).toContain(Buffer.from(l.sha256!).toString("hex"));
       // The letter itself follows, as issued: its verification code is on its own pages.
       expect(text).toContain(l.verificationCode);
     }
@@ -309,7 +310,7 @@ describe("numbering under concurrency", () => {
     expect(await handle.db.letter.count({ where: { type: LetterType.BERITA_ACARA, year: 2027 } })).toBe(50);
     // Each PDF prints its own number.
     const one = issued.find((l) => l.sequence === 37)!;
-    expect(squash(await pdfText(one.pdf))).toContain("503/37/BA-WBS/DPMPTSP/2027");
+    expect(squash(await pdfText(await renderedPdf(handle.db, env().secrets.masterKey, one.id)))).toContain("503/37/BA-WBS/DPMPTSP/2027");
   });
 });
 
@@ -319,10 +320,10 @@ describe("the letterhead", () => {
     const key = unwrapDataKey(env().secrets.masterKey, (await handle.db.case.findUniqueOrThrow({ where: { id: caseId } })).wrappedKey);
     const png = await sharp({ create: { width: 120, height: 140, channels: 3, background: { r: 180, g: 20, b: 20 } } }).png().toBuffer();
     const issue = () => handle.db.$transaction((tx) => issueLetter(tx, { caseId, key, content: SAMPLE_CONTENT.TANGGAPAN, signerId: null, actor: { id: null, label: "system" }, now: new Date() }));
-    expect(await pdfImageCount((await issue()).pdf)).toBe(0);
+    expect(await pdfImageCount(await renderedPdf(handle.db, env().secrets.masterKey, (await issue()).id))).toBe(0);
     await handle.db.officeAsset.create({ data: { key: "emblem", content: png, mimeType: "image/png", size: png.length, sha256: sha256(png), width: 120, height: 140 } });
     try {
-      expect(await pdfImageCount((await issue()).pdf)).toBe(1);
+      expect(await pdfImageCount(await renderedPdf(handle.db, env().secrets.masterKey, (await issue()).id))).toBe(1);
     } finally {
       await handle.db.officeAsset.delete({ where: { key: "emblem" } });
     }

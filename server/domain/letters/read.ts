@@ -2,6 +2,8 @@
  * Reading issued letters: downloads for staff (role and case access, audited), the reporter's
  * own Tanggapan (audited as "reporter"), the staff case page's list, and the public
  * verification, which confirms a letter exists and reveals nothing of its content.
+ * A letter whose PDF is not stored yet (renderedAt null, see ./issue.ts) is left out of every
+ * list and verification; a staff download renders it first.
  */
 import { staffOfClaims, working, type SessionAccount, type SessionClaims } from "../../auth/staff-session.ts";
 import type { Db } from "../../db.ts";
@@ -12,6 +14,7 @@ import { mayViewCase } from "../cases/access.ts";
 import { DecryptionError, open, sha256, unwrapDataKey } from "../crypto.ts";
 import { getSetting } from "../settings.ts";
 import { normaliseVerificationCode } from "./codes.ts";
+import { ensureRendered } from "./render-pending.ts";
 
 export interface LetterFile {
   bytes: Buffer;
@@ -29,7 +32,8 @@ export function letterFileName(type: LetterType, number: string | null, referenc
 }
 
 /** The stored bytes, checked against the SHA-256 taken at issue: a damaged letter is never served as genuine. */
-function openLetter(key: Buffer, row: { content: Uint8Array; sha256: Uint8Array }): Buffer {
+function openLetter(key: Buffer, row: { content: Uint8Array | null; sha256: Uint8Array | null }): Buffer {
+  if (!row.content || !row.sha256) throw new DecryptionError("the letter has no stored bytes yet");
   const pdf = open(key, row.content);
   if (!sha256(pdf).equals(Buffer.from(row.sha256))) throw new DecryptionError("stored letter does not match its SHA-256");
   return pdf;
@@ -39,8 +43,8 @@ type DownloadRow = SessionAccount & {
   caseId: string | null;
   type: LetterType;
   number: string | null;
-  content: Uint8Array;
-  sha256: Uint8Array;
+  content: Uint8Array | null;
+  sha256: Uint8Array | null;
   reference: string;
   wrappedKey: Uint8Array;
   involvesLeadership: boolean;
@@ -56,9 +60,16 @@ type DownloadRow = SessionAccount & {
  */
 export async function staffLetter(db: Db, claims: SessionClaims, letterId: string, at: { masterKey: Buffer; now: Date }): Promise<LetterFile | null> {
   if (typeof claims.uid !== "string" || typeof claims.sid !== "string") return null;
-  const [row] = await db.$queryRaw<DownloadRow[]>`SELECT * FROM letter_download_read(${claims.uid}, ${claims.sid}, ${letterId})`;
+  const read = () => db.$queryRaw<DownloadRow[]>`SELECT * FROM letter_download_read(${claims.uid}, ${claims.sid}, ${letterId})`;
+  let [row] = await read();
   const staff = working(staffOfClaims(row ?? null, claims, at.now));
   if (!row || !staff || !row.caseId || !mayViewCase(staff, row)) return null;
+  if (!row.content) {
+    // Issued but not rendered yet (its process died after the commit): render it now, from its stored input.
+    await ensureRendered(db, at.masterKey, letterId);
+    [row] = await read();
+    if (!row?.content) return null;
+  }
   // Destroyed under the retention rule: the register keeps number, date and SHA-256, not the PDF.
   if (row.content.length === 0) return null;
   const bytes = openLetter(unwrapDataKey(at.masterKey, row.wrappedKey), row);
@@ -74,7 +85,7 @@ export async function reporterLetter(db: Db, masterKey: Buffer, caseId: string, 
   const sent = await reporterLetterIds(db, caseId);
   if (!sent.includes(letterId)) return null;
   const row = await db.letter.findUniqueOrThrow({ where: { id: letterId }, select: { type: true, number: true, content: true, sha256: true, case: { select: { wrappedKey: true } } } });
-  if (row.content.length === 0) return null;
+  if (!row.content || row.content.length === 0) return null;
   const bytes = openLetter(unwrapDataKey(masterKey, row.case!.wrappedKey), row);
   await appendAudit(db, { actorLabel: "reporter", action: "letter.download", caseId, target: `letter:${letterId}`, detail: { type: row.type }, at: now });
   return { bytes, name: letterFileName(row.type, row.number), mimeType: "application/pdf" };
@@ -84,11 +95,13 @@ export async function reporterLetter(db: Db, masterKey: Buffer, caseId: string, 
 export async function reporterLetterIds(db: Db, caseId: string): Promise<string[]> {
   const draft = await db.documentDraft.findUnique({ where: { caseId_type: { caseId, type: LetterType.TANGGAPAN } }, select: { sentAt: true, letterId: true } });
   if (!draft?.sentAt || !draft.letterId) return [];
-  // Follow corrections to the newest letter.
+  const first = await db.letter.findUnique({ where: { id: draft.letterId }, select: { renderedAt: true } });
+  if (!first?.renderedAt) return [];
+  // Follow corrections to the newest letter whose bytes are stored.
   let id = draft.letterId;
   for (;;) {
-    const next = await db.letter.findUnique({ where: { replacesId: id }, select: { id: true, caseId: true } });
-    if (!next || next.caseId !== caseId) return [id];
+    const next = await db.letter.findUnique({ where: { replacesId: id }, select: { id: true, caseId: true, renderedAt: true } });
+    if (!next || next.caseId !== caseId || !next.renderedAt) return [id];
     id = next.id;
   }
 }
@@ -96,11 +109,11 @@ export async function reporterLetterIds(db: Db, caseId: string): Promise<string[
 /** The case's issued letters for the staff case page (the caller has already checked access). */
 export async function caseLetterList(db: Pick<Db, "letter">, caseId: string) {
   const rows = await db.letter.findMany({
-    where: { caseId },
+    where: { caseId, renderedAt: { not: null } },
     orderBy: { issuedAt: "asc" },
-    select: { id: true, type: true, number: true, issuedAt: true, signerName: true, size: true, replacesId: true, replacedBy: { select: { id: true } } },
+    select: { id: true, type: true, number: true, issuedAt: true, signerName: true, size: true, replacesId: true, replacedBy: { select: { id: true, renderedAt: true } } },
   });
-  return rows.map((r) => ({ id: r.id, type: r.type, number: r.number, issuedAt: r.issuedAt, signerName: r.signerName, size: r.size, replacesId: r.replacesId, replaced: r.replacedBy !== null }));
+  return rows.map((r) => ({ id: r.id, type: r.type, number: r.number, issuedAt: r.issuedAt, signerName: r.signerName, size: r.size ?? 0, replacesId: r.replacesId, replaced: r.replacedBy?.renderedAt != null }));
 }
 
 export interface VerifiedLetter {
@@ -116,8 +129,8 @@ export interface VerifiedLetter {
 export async function verifyLetter(db: Db, code: string): Promise<VerifiedLetter | null> {
   const normalised = normaliseVerificationCode(code);
   if (!normalised) return null;
-  const row = await db.letter.findUnique({ where: { verificationCode: normalised }, select: { type: true, number: true, issuedAt: true } });
-  if (!row) return null;
+  const row = await db.letter.findUnique({ where: { verificationCode: normalised }, select: { type: true, number: true, issuedAt: true, renderedAt: true } });
+  if (!row?.renderedAt) return null;
   const [identity, hours] = await Promise.all([getSetting(db, "office.identity"), getSetting(db, "office.hours")]);
   return { title: letterTitle(row.type), type: row.type, number: row.number, issuedAt: row.issuedAt, office: `${identity.officeName}, ${identity.regency.replace(/^PEMERINTAH\s+/i, "")}`, timeZone: hours.timeZone };
 }

@@ -54,7 +54,7 @@ async function approvedResponse(caseId: string) {
 async function tanggapanText(caseId: string) {
   const letter = await handle.db.letter.findFirstOrThrow({ where: { caseId, type: LetterType.TANGGAPAN } });
   const { wrappedKey } = await handle.db.case.findUniqueOrThrow({ where: { id: caseId }, select: { wrappedKey: true } });
-  return { letter, text: squash(await pdfText(open(unwrapDataKey(env().secrets.masterKey, wrappedKey), letter.content))) };
+  return { letter, text: squash(await pdfText(open(unwrapDataKey(env().secrets.masterKey, wrappedKey), letter.content!))) };
 }
 
 describe("Tanggapan Pengaduan WBS", () => {

@@ -13,6 +13,7 @@ import type { SanitizedFile } from "../uploads/sanitize.ts";
 import type { ReporterPrincipal } from "./session.ts";
 import { IDEMPOTENCY_KEY } from "../idempotency.ts";
 import { notifyReporterMessage } from "../notifications/case-events.ts";
+import { transaction } from "../transaction.ts";
 
 export const MESSAGE_MAX = 5_000;
 const REPORTER = { actor: "REPORTER", label: "reporter" } as const;
@@ -31,20 +32,24 @@ export async function sendReporterMessage(
   if (!IDEMPOTENCY_KEY.test(input.idempotencyKey)) throw new Error("malformed idempotency key");
   const keyHash = sha256(`message.send:${who.caseId}:${input.idempotencyKey}`);
   if (await db.idempotencyKey.findUnique({ where: { keyHash }, select: { keyHash: true } })) return;
+  // The files sealed and hashed before the transaction (the case key never changes), which only writes.
+  const key = unwrapDataKey(masterKey, (await db.case.findUniqueOrThrow({ where: { id: who.caseId }, select: { wrappedKey: true } })).wrappedKey);
+  const body = sealText(key, input.body);
+  const attachments = input.files.map((f) => ({ ...attachmentRow(key, f, ActorKind.REPORTER, null, now), caseId: who.caseId }));
 
   try {
-    await db.$transaction(async (tx) => {
+    // Retried when busy: a rolled-back attempt left no key row.
+    await transaction(db, async (tx) => {
       await tx.idempotencyKey.create({ data: { keyHash, scope: "message.send", caseId: who.caseId, createdAt: now, expiresAt: new Date(now.getTime() + 86_400_000) } });
-      const row = await tx.case.findUniqueOrThrow({ where: { id: who.caseId }, select: { status: true, wrappedKey: true } });
+      const row = await tx.case.findUniqueOrThrow({ where: { id: who.caseId }, select: { status: true } });
       if (row.status === CaseStatus.ARCHIVED) throw new CaseClosedError("the case is archived");
-      const key = unwrapDataKey(masterKey, row.wrappedKey);
       const message = await tx.message.create({
         data: {
           caseId: who.caseId,
           authorKind: ActorKind.REPORTER,
-          body: sealText(key, input.body),
+          body,
           createdAt: now,
-          attachments: { create: input.files.map((f) => ({ ...attachmentRow(key, f, ActorKind.REPORTER, null, now), caseId: who.caseId })) },
+          attachments: { create: attachments },
         },
         select: { id: true },
       });

@@ -5,7 +5,7 @@
  */
 import { Channel } from "../../generated/prisma/enums.ts";
 import type { Db } from "../../db.ts";
-import { createCase } from "../cases/create-case.ts";
+import { createCase, prepareCase } from "../cases/create-case.ts";
 import type { ReportInput } from "../cases/report-content.ts";
 import { once } from "../idempotency.ts";
 import { generateTrackingCode, normaliseTrackingCode, trackingHash } from "../tracking-code.ts";
@@ -28,13 +28,14 @@ export async function submitPortalReport(
   now = new Date(),
 ): Promise<Receipt> {
   const trackingCode = generateTrackingCode();
+  // Sealed and hashed before the transaction, which only inserts.
+  const prepared = prepareCase(
+    secrets.masterKey,
+    { report: input.report, channel: Channel.PORTAL, receivedAt: now, files: input.files, trackingHash: trackingHash(secrets.trackingKey, normaliseTrackingCode(trackingCode)!), createdBy: null },
+    now,
+  );
   return once(db, "report.submit", input.idempotencyKey, now, async (tx) => {
-    const created = await createCase(
-      tx,
-      secrets.masterKey,
-      { report: input.report, channel: Channel.PORTAL, receivedAt: now, files: input.files, trackingHash: trackingHash(secrets.trackingKey, normaliseTrackingCode(trackingCode)!), createdBy: null },
-      now,
-    );
+    const created = await createCase(tx, prepared, now);
     const receipt: Receipt = {
       reference: created.reference,
       trackingCode,

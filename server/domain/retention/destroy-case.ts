@@ -60,6 +60,8 @@ export async function destroyCaseContent(tx: Tx, caseId: string, rule: Retention
   if (!row?.archived_at || destructionDueAt(row.archived_at, rule, timeZone) > now) return null;
 
   const where = { caseId };
+  // A letter issued but never rendered is marked done, so no sweep tries to render it from an input about to go.
+  await tx.letter.updateMany({ where: { caseId, renderedAt: null }, data: { renderedAt: now } });
   const count = (r: { count: number }) => r.count;
   const destroyed: Partial<Record<ContentKind, number>> = {
     report: 1,
@@ -72,7 +74,8 @@ export async function destroyCaseContent(tx: Tx, caseId: string, rule: Retention
     findings: count(await tx.finding.deleteMany({ where })),
     meetingNotes: count(await tx.meeting.updateMany({ where, data: { agenda: null, discussion: null, resolution: null } })),
     drafts: count(await tx.documentDraft.updateMany({ where, data: { content: DESTROYED, returnNote: null } })),
-    letterPdfs: count(await tx.letter.updateMany({ where, data: { content: DESTROYED } })),
+    // The render input quotes the case too.
+    letterPdfs: count(await tx.letter.updateMany({ where, data: { content: DESTROYED, source: null } })),
     agendaSubjects: count(await tx.agendaEntry.updateMany({ where: { caseId, summary: { not: null } }, data: { summary: null } })),
     exclusionReasons: count(await tx.caseExclusion.updateMany({ where: { caseId, reason: { not: null } }, data: { reason: null } })),
     reporterSessions: count(await tx.reporterSession.deleteMany({ where })),

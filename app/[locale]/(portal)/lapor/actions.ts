@@ -4,6 +4,7 @@ import { getDb } from "@/server/db.ts";
 import { env } from "@/server/env.ts";
 import { readReportForm } from "@/server/domain/reporter/report-form.ts";
 import { formKey } from "@/server/domain/idempotency.ts";
+import { BusyError } from "@/server/domain/transaction.ts";
 import { submitPortalReport } from "@/server/domain/reporter/submit-report.ts";
 import { getSetting } from "@/server/domain/settings.ts";
 import { settingDefaults } from "@/server/domain/settings-defaults.ts";
@@ -42,6 +43,7 @@ async function submit(previous: ReportFormState, fd: FormData): Promise<ReportFo
     if (isDatabaseUnavailable(error)) throw error;
     // Nothing was stored (one transaction); log the kind of failure, never the report.
     console.error(`report submission failed: ${(error as Error).name}`);
-    return { kind: "form", values, errors: {}, idempotencyKey, failed: "server", attempt };
+    // The same key again: a resend after "busy" cannot make a second case.
+    return { kind: "form", values, errors: {}, idempotencyKey, failed: error instanceof BusyError ? "busy" : "server", attempt };
   }
 }

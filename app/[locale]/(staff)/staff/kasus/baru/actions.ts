@@ -7,6 +7,7 @@ import { intakeOfflineReport } from "@/server/domain/cases/intake.ts";
 import { getSetting } from "@/server/domain/settings.ts";
 import { settingDefaults } from "@/server/domain/settings-defaults.ts";
 import { isDatabaseUnavailable } from "@/server/db-outage/classify.ts";
+import { BusyError } from "@/server/domain/transaction.ts";
 import { Role } from "@/server/generated/prisma/enums.ts";
 import { assertSameSitePost } from "@/server/portal/request-context.ts";
 import { sanitizeFiles } from "@/server/portal/uploads.ts";
@@ -51,6 +52,6 @@ async function submit(previous: IntakeFormState, fd: FormData): Promise<IntakeFo
     if (isDatabaseUnavailable(error)) throw error;
     // Nothing was stored (one transaction); log the kind of failure, never the report.
     console.error(`offline intake failed: ${(error as Error).name}`);
-    return form({ failed: "server" });
+    return form({ failed: error instanceof BusyError ? "busy" : "server" });
   }
 }
