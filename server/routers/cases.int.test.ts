@@ -186,6 +186,30 @@ describe("automatic archive", () => {
   });
 });
 
+describe("a case page that stays current", () => {
+  it("reports a revision that grows with every change, matches the case view, and reads nothing audited", async () => {
+    const { caseId } = await portalCase();
+    const first = await as("telaah").cases.revision({ caseId });
+    expect(first.status).toBe(CaseStatus.SUBMITTED);
+    expect((await as("telaah").cases.get({ caseId })).revision).toBe(first.revision);
+    const audited = await handle.db.auditEntry.count({ where: { caseId } });
+    expect(await as("telaah").cases.revision({ caseId })).toEqual(first);
+    expect(await handle.db.auditEntry.count({ where: { caseId } })).toBe(audited);
+
+    await as("sekretariat").cases.record({ caseId });
+    const moved = await as("telaah").cases.revision({ caseId });
+    expect(moved.status).toBe(CaseStatus.RECORDED);
+    expect(moved.revision).toBeGreaterThan(first.revision);
+    await as("sekretariat").cases.message({ caseId, body: "Terima kasih, laporan Anda sudah kami catat." });
+    expect((await as("telaah").cases.revision({ caseId })).revision).toBeGreaterThan(moved.revision);
+
+    // A stale move is refused as a conflict and changes nothing.
+    expect(await code(as("sekretariat").cases.record({ caseId }))).toBe("CONFLICT");
+    await as("telaah").cases.exclude({ caseId, userId: users.audit!.id, reason: "Disebut dalam laporan" });
+    expect(await code(as("audit").cases.revision({ caseId }))).toBe("NOT_FOUND");
+  });
+});
+
 // Last in the file: it adds more than a thousand cases.
 describe("a long queue", () => {
   it("counts exactly up to 1 000 cases, then says there are more, and pages in due order", async () => {

@@ -38,6 +38,8 @@ export async function staffCaseView(db: Db, ctx: StaffContext, caseId: string) {
     id: c.id,
     reference: c.reference,
     status: c.status,
+    /** The same number as caseRevision (revision.ts): the page compares the two to know it is current. */
+    revision: c.version + c.timeline.length,
     channel: c.channel,
     category: c.category,
     identityMode: c.identityMode,
