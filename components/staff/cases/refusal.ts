@@ -18,6 +18,8 @@ export type Refusal =
   | "tooEarlyToArchive"
   | "excludeSelf"
   | "archived"
+  | "meetingNotHeld"
+  | "meetingTimes"
   | "server";
 
 const CONFLICTS: [RegExp, Refusal][] = [
@@ -31,6 +33,7 @@ const CONFLICTS: [RegExp, Refusal][] = [
   [/still has time to acknowledge/, "tooEarlyToArchive"],
   [/exclude you/, "excludeSelf"],
   [/case is archived/, "archived"],
+  [/meeting has not been held/, "meetingNotHeld"],
   [/may not/, "forbidden"],
 ];
 
@@ -46,7 +49,7 @@ export function refusalOf(error: unknown): Refusal {
     case "FORBIDDEN":
       return "forbidden";
     case "BAD_REQUEST":
-      return "invalid";
+      return /^meeting (times|end|start)/.test(message) ? "meetingTimes" : "invalid";
     case "CONFLICT":
       // Anything else: the case moved on (another clerk was faster) or is not at this step.
       return CONFLICTS.find(([pattern]) => pattern.test(message))?.[1] ?? "stale";
