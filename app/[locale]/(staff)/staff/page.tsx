@@ -3,6 +3,9 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { serverCaller } from "@/server/trpc/server-caller.ts";
 import { StaffNav } from "@/components/staff/cases/staff-nav.tsx";
+import { withFullStop } from "@/components/staff/home/full-stop.ts";
+import { MyQueue } from "@/components/staff/home/my-queue.tsx";
+import { queueSummary } from "@/components/staff/home/queue-summary.ts";
 
 export default async function StaffHomePage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
@@ -16,6 +19,8 @@ export default async function StaffHomePage({ params }: { params: Promise<{ loca
   }
   if (me.mustChangePassword) redirect(localePath(locale, "/staff/kata-sandi"));
   const t = await getTranslations("staff");
+  const home = await getTranslations("staffHome");
+  const summary = await queueSummary(caller);
   return (
     <>
       <StaffNav me={{ id: me.id, name: me.name, position: me.position, roles: [...me.roles] }} locale={locale} />
@@ -23,8 +28,9 @@ export default async function StaffHomePage({ params }: { params: Promise<{ loca
         <h1 id="ws-title" className="text-2xl font-bold text-brand-900">
           {t("workspaceTitle")}
         </h1>
-        <p>{t("welcome", { name: me.name })}</p>
-        <p className="text-slate-700">{t("workspaceIntro")}</p>
+        <p>{withFullStop(t("welcome", { name: me.name }))}</p>
+        {summary ? <MyQueue summary={summary} /> : <p className="text-slate-700">{t("workspaceIntro")}</p>}
+        {summary ? <p className="text-slate-700">{home("intro")}</p> : null}
       </section>
     </>
   );
