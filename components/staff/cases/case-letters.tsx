@@ -29,7 +29,8 @@ export function CaseLetters({ view, roles }: { view: CaseView; roles: readonly s
             <li key={l.id} className="rounded border border-slate-300 p-2" data-letter-type={l.type}>
               {/* A plain link: the route answers with Content-Disposition: attachment. */}
               <a href={`/api/staff/letter/${l.id}`} download className={`${linkClass} break-all`}>
-                {t("letterDownload", { title: t(`letterTypes.${l.type}`) })}
+                {/* The archived dossier and the working copy below must not share one link name. */}
+                {l.type === "DOSSIER" ? t("dossierIssuedDownload") : t("letterDownload", { title: t(`letterTypes.${l.type}`) })}
               </a>
               <span className="block text-sm text-slate-700">
                 {l.number ? t("letterNumber", { number: l.number }) : t("letterUnnumbered")} · {t("letterIssued", { date: date(l.issuedAt) })}
