@@ -55,10 +55,10 @@ export function heldTimes(input: { heldFrom?: Date; endsAt?: Date }, convenedAt:
  * and the Berita Acara's clock (step 5) has not started. Run right after the move to IN_MEETING.
  */
 export async function keepMeetingStepOpen(tx: Tx, caseId: string): Promise<void> {
-  const step4 = await tx.stepRecord.update({
-    where: { caseId_step: { caseId, step: 4 } },
-    data: { completedAt: null, completedById: null, officeMinutes: null, withinStandard: null },
-  });
+  // A case without a step-4 clock (none was started) keeps what the move set.
+  const step4 = await tx.stepRecord.findUnique({ where: { caseId_step: { caseId, step: 4 } } });
+  if (!step4) return;
+  await tx.stepRecord.update({ where: { id: step4.id }, data: { completedAt: null, completedById: null, officeMinutes: null, withinStandard: null } });
   await tx.stepRecord.deleteMany({ where: { caseId, step: 5, completedAt: null } });
   await tx.case.update({ where: { id: caseId }, data: { dueAt: step4.dueAt } });
 }
