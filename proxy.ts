@@ -5,8 +5,8 @@ import { refusalPage } from "./server/security/refusal-page.ts";
 import { bodyTooLarge, decodablePath, MAX_BODY_BYTES } from "./server/security/request-shape.ts";
 
 const prefixed = new RegExp(`^/(${routing.locales.join("|")})(?=/|$)`);
-/** Routes that are not pages (API, open-data files): neither rewritten to a locale nor given a page CSP. */
-const notPage = /^\/(api\/|statistik\/data\.(csv|json)$)/;
+/** Routes that are not pages (API, open-data files, the site icon): neither rewritten to a locale nor given a page CSP. */
+const notPage = /^\/(api\/|statistik\/data\.(csv|json)$|favicon\.ico$|icon\.svg$)/;
 
 /**
  * Every page gets a fresh CSP nonce (Next.js reads it from the request's CSP header and puts it

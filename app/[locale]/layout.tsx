@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import { hasLocale, NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { routing } from "@/i18n/routing.ts";
 import { SiteHeader } from "@/components/portal/site-header.tsx";
 import { SiteFooter } from "@/components/portal/site-footer.tsx";
+import { StaffHeader } from "@/components/staff/staff-header.tsx";
+import { isStaffPath } from "@/components/staff/staff-path.ts";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -25,7 +28,8 @@ export default async function LocaleLayout({ children, params }: { children: Rea
           {t("skip")}
         </a>
         <NextIntlClientProvider>
-          <SiteHeader locale={locale} />
+          {/* Staff pages carry the workspace's own header; the portal's links are for reporters. */}
+          {isStaffPath((await headers()).get("x-lentera-path") ?? "/") ? <StaffHeader locale={locale} /> : <SiteHeader locale={locale} />}
           <main id="main" className="mx-auto w-full max-w-5xl px-4 py-8">
             {children}
           </main>

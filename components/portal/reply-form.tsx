@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { FormTokenInput } from "@/components/form-token-input.tsx";
 import type { ReplyFormState } from "@/server/portal/form-state.ts";
+import { FilePicker } from "./file-picker.tsx";
 import { ErrorList, SubmitButton, TextField } from "./form-fields.tsx";
 import { OutageNotice } from "@/components/outage-notice.tsx";
 
@@ -49,15 +50,7 @@ export function ReplyForm({ action, initial, locale, max, formToken, permalink, 
         <p id="replyFiles-warning" className="text-sm text-slate-700">
           {report("filesStrip")} {report("filesWarning")}
         </p>
-        <input
-          id="replyFiles"
-          name="files"
-          type="file"
-          multiple
-          aria-describedby={`replyFiles-warning${fileErrors ? " replyFiles-error" : ""}`}
-          aria-invalid={fileErrors ? true : undefined}
-          className="mt-2 block w-full text-sm"
-        />
+        <FilePicker id="replyFiles" name="files" describedBy={`replyFiles-warning${fileErrors ? " replyFiles-error" : ""}`} invalid={Boolean(fileErrors)} />
         <ErrorList id="replyFiles-error" field="replyFiles" errors={fileErrors} />
       </div>
       <SubmitButton pending={pending} label={t("send")} pendingLabel={t("sending")} />

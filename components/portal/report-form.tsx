@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { FormTokenInput } from "@/components/form-token-input.tsx";
 import type { ReportFormState } from "@/server/portal/form-state.ts";
+import { FilePicker } from "./file-picker.tsx";
 import { Choice, ErrorList, Fieldset, SubmitButton, TextField } from "./form-fields.tsx";
 import { focusOnMount } from "./focus.ts";
 import { HowFields, ReportContentFields } from "./report-content-fields.tsx";
@@ -95,16 +96,7 @@ export function ReportForm({ action, initial, locale, categories, limits, accept
           <p id="files-warning" className="mt-1 rounded border border-amber-600 bg-amber-50 p-2 text-sm text-amber-950">
             {t("filesWarning")}
           </p>
-          <input
-            id="files"
-            name="files"
-            type="file"
-            multiple
-            accept={accept}
-            aria-describedby={`files-hint files-warning${e("files") ? " files-error" : ""}`}
-            aria-invalid={e("files") ? true : undefined}
-            className="mt-2 block w-full text-sm"
-          />
+          <FilePicker id="files" name="files" accept={accept} describedBy={`files-hint files-warning${e("files") ? " files-error" : ""}`} invalid={Boolean(e("files"))} />
           <ErrorList id="files-error" field="files" errors={e("files")} />
         </div>
       </Fieldset>

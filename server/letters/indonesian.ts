@@ -46,12 +46,17 @@ export function indonesianDayDate(at: Date, timeZone: string): string {
   return `${WEEKDAYS[parts(at, timeZone).weekday]}, ${indonesianDate(at, timeZone)}`;
 }
 
-/** "28 November 2026 pukul 09.30 WIB" (Indonesian writes the time with a dot). */
-export function indonesianDateTime(at: Date, timeZone: string): string {
+/** "09.30 WIB" (Indonesian writes the time with a dot). */
+export function indonesianTime(at: Date, timeZone: string): string {
   const p = parts(at, timeZone);
   const hh = String(Math.floor(p.minutes / 60)).padStart(2, "0");
   const mm = String(p.minutes % 60).padStart(2, "0");
-  return `${indonesianDate(at, timeZone)} pukul ${hh}.${mm} ${zoneAbbreviation(timeZone)}`;
+  return `${hh}.${mm} ${zoneAbbreviation(timeZone)}`;
+}
+
+/** "28 November 2026 pukul 09.30 WIB". */
+export function indonesianDateTime(at: Date, timeZone: string): string {
+  return `${indonesianDate(at, timeZone)} pukul ${indonesianTime(at, timeZone)}`;
 }
 
 /** WIB / WITA / WIT for the three Indonesian zones; the IANA name otherwise. */

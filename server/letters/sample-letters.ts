@@ -45,6 +45,8 @@ export const SAMPLE_CONTENT: Record<LetterContent["type"], LetterContent> = {
     category: "Penyuapan",
     meeting: {
       startsAt: new Date("2026-11-27T02:00:00Z"),
+      heldFrom: new Date("2026-11-27T02:15:00Z"),
+      endsAt: new Date("2026-11-27T03:40:00Z"),
       place: "Ruang Rapat DPMPTSP Kabupaten Lamandau",
       agenda: "Pembahasan pengaduan WBS-2026-0001 tentang dugaan suap pada layanan perizinan.",
       discussion: "Tim Audit memaparkan hasil pemeriksaan: tangkapan layar pesan sesuai dengan nomor dinas petugas, dan petugas mengakui permintaan tersebut.",

@@ -44,6 +44,26 @@ describe("template details", () => {
     for (const nip of ["198203112006041003", "198009252003122002", "197904022005021004"]) expect(text).toContain(`NIP. ${nip}`);
   });
 
+  it("states when the meeting really began and ended, and labels every signer", async () => {
+    const input = sampleLetter("BERITA_ACARA");
+    if (input.content.type !== "BERITA_ACARA") throw new Error("sample");
+    const kadis = input.content.meeting.attendees[0]!;
+    const extra = (name: string, role: "MEMBER" | "SECRETARY", nip: string) => ({ ...kadis, name, role, nip, position: role === "SECRETARY" ? "Analis Kebijakan" : "Auditor" });
+    input.content.meeting.attendees.push(extra("Dewi Lestari, S.H.", "MEMBER", "199001012015032001"), extra("Rudi Hartono, S.Kom.", "SECRETARY", "199202022016041002"));
+    const pdf = await renderLetter(input);
+    const text = squash(await pdfText(pdf));
+    expect(text).toContain("dimulai 27 November 2026 pukul 09.15 WIB dan berakhir pukul 10.40 WIB");
+    expect(text).not.toContain("pukul 09.00");
+    expect(text.match(/Anggota,/g)).toHaveLength(3);
+    expect(text).toContain("Notulis,");
+    expect(text).toContain("Pimpinan rapat,");
+    // The approval never stands alone on a page: the closing lines and the other signatures are with it.
+    const pages = (await pdfText(pdf)).split("\f").map(squash);
+    const last = pages.find((p) => p.includes("Mengetahui dan menyetujui"))!;
+    expect(last).toContain("Demikian Berita Acara ini dibuat");
+    expect(last).toContain("Notulis,");
+  });
+
   it("addresses the Tanggapan by reference, not by name", async () => {
     const text = squash(await pdfText(await renderLetter(sampleLetter("TANGGAPAN"))));
     expect(text).toContain("dengan nomor referensi WBS-2026-0001");

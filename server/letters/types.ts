@@ -76,7 +76,11 @@ export interface BeritaAcaraContent {
   type: "BERITA_ACARA";
   reference: string;
   category: string;
-  meeting: { startsAt: Date; place: string; agenda: string; discussion: string; resolution: string; attendees: MeetingAttendeeLine[] };
+  /**
+   * `startsAt` is when it was scheduled; `heldFrom`/`endsAt` when it really took place (absent
+   * in letters issued before the office recorded them).
+   */
+  meeting: { startsAt: Date; heldFrom?: Date; endsAt?: Date; place: string; agenda: string; discussion: string; resolution: string; attendees: MeetingAttendeeLine[] };
   considerations: string;
   decisions: string;
   /** The Kepala Dinas who approved it (chairs the meeting). */

@@ -186,6 +186,82 @@ describe("automatic archive", () => {
   });
 });
 
+describe("a case page that stays current", () => {
+  it("reports a revision that grows with every change, matches the case view, and reads nothing audited", async () => {
+    const { caseId } = await portalCase();
+    const first = await as("telaah").cases.revision({ caseId });
+    expect(first.status).toBe(CaseStatus.SUBMITTED);
+    expect((await as("telaah").cases.get({ caseId })).revision).toBe(first.revision);
+    const audited = await handle.db.auditEntry.count({ where: { caseId } });
+    expect(await as("telaah").cases.revision({ caseId })).toEqual(first);
+    expect(await handle.db.auditEntry.count({ where: { caseId } })).toBe(audited);
+
+    await as("sekretariat").cases.record({ caseId });
+    const moved = await as("telaah").cases.revision({ caseId });
+    expect(moved.status).toBe(CaseStatus.RECORDED);
+    expect(moved.revision).toBeGreaterThan(first.revision);
+    await as("sekretariat").cases.message({ caseId, body: "Terima kasih, laporan Anda sudah kami catat." });
+    expect((await as("telaah").cases.revision({ caseId })).revision).toBeGreaterThan(moved.revision);
+
+    // A stale move is refused as a conflict and changes nothing.
+    expect(await code(as("sekretariat").cases.record({ caseId }))).toBe("CONFLICT");
+    await as("telaah").cases.exclude({ caseId, userId: users.audit!.id, reason: "Disebut dalam laporan" });
+    expect(await code(as("audit").cases.revision({ caseId }))).toBe("NOT_FOUND");
+  });
+});
+
+describe("meetings that add up", () => {
+  it("keeps step 4 open until the meeting is held, checks the recorded times, and starts the Berita Acara's clock then", async () => {
+    const { caseId } = await portalCase();
+    await as("sekretariat").cases.record({ caseId });
+    await as("telaah").cases.review({ caseId, isComplete: true, inScope: true, elements: { what: true, who: true, where: true, when: true, how: true }, summary: "Lengkap", decision: { recommendation: "FORWARD" } });
+    const reviewed = await as("kadis").cases.get({ caseId });
+    expect(reviewed.meetingProposal).not.toBeNull();
+
+    await as("kadis").cases.convene({ caseId, startsAt: new Date(Date.now() + 86_400_000), place: "Ruang rapat", agenda: "Pembahasan", attendees: [{ staffUserId: users.kadis!.id, role: "CHAIR" }, { staffUserId: users.audit!.id }] });
+    const scheduled = await as("audit").cases.get({ caseId });
+    const step4 = scheduled.steps.find((s) => s.step === 4)!;
+    // Scheduled is not held: step 4 runs on, the Berita Acara's clock has not started, the case is due with step 4.
+    expect([step4.completedAt, step4.running]).toEqual([null, true]);
+    expect(scheduled.steps.some((s) => s.step === 5)).toBe(false);
+    expect(scheduled.dueAt).toEqual(step4.dueAt);
+    expect(scheduled.meetingProposal).toBeNull();
+    // The Berita Acara cannot go to the Kepala Dinas before the meeting is held.
+    expect(await code(as("audit").cases.saveDraft({ caseId, type: "BERITA_ACARA", content: { considerations: "x", decisions: "y" }, submit: true }))).toBe("CONFLICT");
+
+    const meetingId = scheduled.meetings[0]!.id;
+    const outcome = { caseId, meetingId, discussion: "Bukti cukup", resolution: "Teguran tertulis" };
+    const convenedAt = (await handle.db.meeting.findUniqueOrThrow({ where: { id: meetingId } })).createdAt;
+    const before = await handle.db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
+    expect(await code(as("audit").cases.meetingOutcome({ ...outcome, heldFrom: new Date(Date.now() + 10 * 60_000) }))).toBe("BAD_REQUEST");
+    expect(await code(as("audit").cases.meetingOutcome({ ...outcome, heldFrom: new Date(), endsAt: new Date(Date.now() - 30 * 60_000) }))).toBe("BAD_REQUEST");
+    expect(await code(as("audit").cases.meetingOutcome({ ...outcome, heldFrom: new Date(convenedAt.getTime() - 5 * 60_000) }))).toBe("BAD_REQUEST");
+    expect(await handle.db.meeting.findUniqueOrThrow({ where: { id: meetingId } })).toEqual(before);
+
+    // The form gives minutes: the minute in which it was convened is accepted.
+    const heldFrom = new Date(Math.floor(convenedAt.getTime() / 60_000) * 60_000);
+    const endsAt = new Date(Date.now() - 1000);
+    await as("audit").cases.meetingOutcome({ ...outcome, heldFrom, endsAt });
+    const held = await as("audit").cases.get({ caseId });
+    expect([held.meetings[0]!.heldFrom, held.meetings[0]!.endsAt]).toEqual([heldFrom, endsAt]);
+    const done4 = held.steps.find((s) => s.step === 4)!;
+    expect(done4.completedAt).toEqual(endsAt);
+    const step5 = held.steps.find((s) => s.step === 5)!;
+    expect([step5.startedAt, step5.running]).toEqual([endsAt, true]);
+    expect(held.dueAt).toEqual(step5.dueAt);
+
+    // Defaults: held now.
+    await as("kadis").cases.meetingOutcome(outcome);
+    const again = await handle.db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
+    expect(again.heldFrom!.getTime()).toBeGreaterThanOrEqual(endsAt.getTime());
+    expect(again.endsAt).toEqual(again.heldFrom);
+    await as("audit").cases.saveDraft({ caseId, type: "BERITA_ACARA", content: { considerations: "Bukti kuitansi", decisions: "Teguran tertulis" }, submit: true });
+    await as("kadis").cases.decideDraft({ caseId, type: "BERITA_ACARA", approve: true });
+    const minuted = await as("kadis").cases.get({ caseId });
+    expect(minuted.steps.filter((s) => s.step === 4 || s.step === 5).map((s) => s.completedAt !== null)).toEqual([true, true]);
+  });
+});
+
 // Last in the file: it adds more than a thousand cases.
 describe("a long queue", () => {
   it("counts exactly up to 1 000 cases, then says there are more, and pages in due order", async () => {

@@ -11,6 +11,7 @@ import { agendaEntries, agendaInput } from "../domain/cases/agenda.ts";
 import { staffCaseView } from "../domain/cases/detail.ts";
 import { EXCLUDERS, excludeInput, excludeStaff } from "../domain/cases/exclusions.ts";
 import { listCases, listInput } from "../domain/cases/queue.ts";
+import { caseRevision } from "../domain/cases/revision.ts";
 import { IllegalTransitionError } from "../domain/cases/status-machine.ts";
 import { MESSAGE_WRITERS, sendStaffMessage, staffMessageInput } from "../domain/cases/staff-messages.ts";
 import { CaseConflictError, MissingReasonError } from "../domain/cases/transition.ts";
@@ -49,6 +50,10 @@ export const casesRouter = router({
   get: caseProcedure(CASE_ROLES)
     .input(z.object({ caseId: z.uuid() }))
     .query(({ ctx, input }) => staffCaseView(ctx.db, ctx.sc, input.caseId)),
+  /** How far the case has moved, without its content (not audited): a case page polls it to stay current. */
+  revision: caseProcedure(CASE_ROLES)
+    .input(z.object({ caseId: z.uuid() }))
+    .query(({ ctx, input }) => caseRevision(ctx.db, ctx.sc.staff, input.caseId)),
   /** Active staff to choose meeting attendees or exclusions from (names and positions only). */
   staffDirectory: caseProcedure(CASE_ROLES).query(({ ctx }) =>
     ctx.db.staffUser.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true, position: true, roles: true } }),

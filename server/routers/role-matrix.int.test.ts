@@ -61,6 +61,7 @@ const MATRIX: Record<string, Row> = {
   "cases.staffDirectory": { call: (a) => a.cases.staffDirectory(), allowed: [...CASE_ROLE_USERS, "excluded"] },
   "cases.agenda": { call: (a) => a.cases.agenda({ book: "PERMOHONAN", year: 2026 }), allowed: ["sekretariat", "telaah", "kadis", "pengawas", "excluded"] },
   "cases.get": { call: (a) => a.cases.get({ caseId }), allowed: CASE_ROLE_USERS, aboutCase: true },
+  "cases.revision": { call: (a) => a.cases.revision({ caseId }), allowed: CASE_ROLE_USERS, aboutCase: true },
   "cases.record": { call: (a) => a.cases.record({ caseId }), allowed: ["sekretariat"], aboutCase: true },
   "cases.review": {
     call: (a) => a.cases.review({ caseId, isComplete: true, inScope: true, elements, summary: "x", decision: { recommendation: "FORWARD" } }),

@@ -52,7 +52,7 @@ export function ActionPanel({ view, me, now }: { view: CaseView; me: Me; now: Da
             case "resume":
               return <ResumeForm key={a} {...common} />;
             case "convene":
-              return <ConveneForm key={a} {...common} me={me} excludedIds={excludedIds} />;
+              return <ConveneForm key={a} {...common} me={me} excludedIds={excludedIds} proposal={view.meetingProposal} />;
             case "meetingOutcome":
               return <OutcomeForm key={a} {...common} meeting={view.meetings.at(-1)!} />;
             case "draftBeritaAcara":

@@ -17,7 +17,9 @@ describe("the action panel", () => {
   });
 
   it("follows the Berita Acara through drafting and approval", () => {
-    const meeting = { meetings: [{}] };
+    // Scheduled, not held yet: only the outcome (with its times) can be recorded.
+    expect(steps({ status: "IN_MEETING", meetings: [{ endsAt: null }] }, ["TIM_AUDIT"])).toEqual(["meetingOutcome"]);
+    const meeting = { meetings: [{ endsAt: new Date("2026-12-02T03:00:00Z") }] };
     expect(steps({ status: "IN_MEETING", ...meeting }, ["TIM_AUDIT"])).toEqual(["meetingOutcome", "draftBeritaAcara"]);
     expect(steps({ status: "IN_MEETING", ...meeting }, ["KEPALA_DINAS"])).toEqual(["meetingOutcome"]);
     const submitted = { status: "IN_MEETING", ...meeting, drafts: [draft("BERITA_ACARA", "SUBMITTED")] };

@@ -25,7 +25,7 @@ export interface CaseForActions {
   status: string;
   hasTrackingCode: boolean;
   autoArchiveAt: Date | null;
-  meetings: readonly unknown[];
+  meetings: readonly { endsAt: Date | null }[];
   drafts: readonly { type: string; status: string; sentAt: Date | null; deliveryMethod: string | null }[];
 }
 
@@ -54,7 +54,8 @@ export function availableActions(c: CaseForActions, roles: readonly string[], no
       break;
     case "IN_MEETING":
       add(is("KEPALA_DINAS", "TIM_AUDIT") && c.meetings.length > 0, "meetingOutcome");
-      add(is("TIM_AUDIT") && editable(ba), "draftBeritaAcara");
+      // The Berita Acara records a meeting held: it is drafted once the outcome (with its times) is saved.
+      add(is("TIM_AUDIT") && editable(ba) && c.meetings.at(-1)?.endsAt != null, "draftBeritaAcara");
       add(is("KEPALA_DINAS") && ba?.status === "SUBMITTED", "decideBeritaAcara");
       break;
     case "MINUTED":

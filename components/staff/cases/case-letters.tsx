@@ -32,7 +32,8 @@ export function CaseLetters({ view, roles }: { view: CaseView; roles: readonly s
                 <span className="font-semibold">{t(`letterTypes.${l.type}`)}</span>
               ) : (
                 <a href={`/api/staff/letter/${l.id}`} download className={`${linkClass} break-all`}>
-                  {t("letterDownload", { title: t(`letterTypes.${l.type}`) })}
+                  {/* The archived dossier and the working copy below must not share one link name. */}
+                  {l.type === "DOSSIER" ? t("dossierIssuedDownload") : t("letterDownload", { title: t(`letterTypes.${l.type}`) })}
                 </a>
               )}
               <span className="block text-sm text-slate-700">

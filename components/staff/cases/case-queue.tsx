@@ -20,7 +20,8 @@ export function CaseQueue({ filters, years }: { filters: QueueFilters; years: nu
   const locale = useLocale();
   const trpc = useTRPC();
   const router = useRouter();
-  const list = useQuery(trpc.cases.list.queryOptions(listInputOf(filters)));
+  // The queue is read afresh whenever it is opened: statuses change under other users' hands.
+  const list = useQuery({ ...trpc.cases.list.queryOptions(listInputOf(filters)), refetchOnMount: "always" });
   const href = (f: QueueFilters) => `/staff/kasus${queueQuery(f)}`;
   // Without JavaScript the form is a plain GET; with it, the URL carries only the filters in use.
   const applyFilters = (event: React.FormEvent<HTMLFormElement>) => {

@@ -48,9 +48,11 @@ export function CaseMeetings({ meetings }: { meetings: CaseView["meetings"] }) {
     <Section id="meetings" title={t("meetingsTitle")}>
       {meetings.map((m) => (
         <article key={m.id} className="space-y-2 rounded border border-slate-300 p-3">
-          <h3 className="font-bold">{t("meetingAt", { date: date(m.startsAt) })}</h3>
+          <h3 className="font-bold">{t("meetingAt", { date: date(m.heldFrom ?? m.startsAt) })}</h3>
           <Facts
             items={[
+              [t("scheduledAt"), date(m.startsAt)],
+              ...(m.heldFrom ? [[t("heldFrom"), date(m.heldFrom)] as [string, React.ReactNode]] : []),
               [t("place"), m.place],
               [t("agenda"), <Block key="a" text={m.agenda} />],
               [

@@ -13,17 +13,23 @@ import { CaseSteps } from "./case-steps.tsx";
 import { CaseThread } from "./case-thread.tsx";
 import { CaseTimeline } from "./case-timeline.tsx";
 import { CaseDrafts, CaseExclusions, CaseMeetings, CaseReview } from "./case-work.tsx";
+import { useOfficeDate } from "./labels.ts";
 import { refusalOf } from "./refusal.ts";
 import type { Me } from "./types.ts";
 import { linkClass, Notice } from "./ui.tsx";
+import { useCaseRevisionWatch } from "./use-case-revision.ts";
 
 /** The staff case page: everything `cases.get` returns, and the action panel. */
 export function CaseWorkspace({ caseId, me }: { caseId: string; me: Me }) {
   const t = useTranslations("caseFile");
   const ws = useTranslations("workspace");
+  const fresh = useTranslations("caseFreshness");
   const trpc = useTRPC();
-  // Every read of case content is audited: no refetch on focus, only after a change.
-  const view = useQuery({ ...trpc.cases.get.queryOptions({ caseId }), refetchOnWindowFocus: false, staleTime: 60_000 });
+  // Every read of case content is audited: the case is read when the page opens and when its
+  // revision (polled, unaudited) shows a change; never merely on focus.
+  const view = useQuery({ ...trpc.cases.get.queryOptions({ caseId }), refetchOnWindowFocus: false, refetchOnMount: "always", staleTime: 0 });
+  const changedByOthersAt = useCaseRevisionWatch(caseId, view.data?.revision);
+  const date = useOfficeDate();
   const back = (
     <p>
       <Link href="/staff/kasus" className={linkClass}>
@@ -53,6 +59,13 @@ export function CaseWorkspace({ caseId, me }: { caseId: string; me: Me }) {
     <article aria-labelledby="case-title" className="space-y-8">
       {back}
       <CaseHeader view={c} now={now} />
+      {changedByOthersAt ? (
+        <div data-testid="case-updated">
+          <Notice tone="info" role="status">
+            {fresh("updated", { time: date(changedByOthersAt) })}
+          </Notice>
+        </div>
+      ) : null}
       {/* Content destroyed under the retention rule: the report section says so; nothing is left to act on or read. */}
       {c.destroyedAt ? null : <ActionPanel view={c} me={me} now={now} />}
       <CaseReport view={c} />

@@ -27,6 +27,9 @@ describe("refusals in the reader's language", () => {
     expect(refusalOf(err("CONFLICT", "the reporter still has time to acknowledge the response"))).toBe("tooEarlyToArchive");
     expect(refusalOf(err("CONFLICT", "ask a colleague to exclude you"))).toBe("excludeSelf");
     expect(refusalOf(err("CONFLICT", "the case is archived"))).toBe("archived");
+    expect(refusalOf(err("CONFLICT", "the meeting has not been held yet; record its outcome first"))).toBe("meetingNotHeld");
+    expect(refusalOf(err("BAD_REQUEST", "meeting end is before its start"))).toBe("meetingTimes");
+    expect(refusalOf(err("BAD_REQUEST", "meeting times cannot be in the future"))).toBe("meetingTimes");
     expect(refusalOf(err("CONFLICT", "sekretariat may not draft a BERITA_ACARA"))).toBe("forbidden");
   });
 });

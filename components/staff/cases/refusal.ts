@@ -20,6 +20,8 @@ export type Refusal =
   | "archived"
   | "unavailable"
   | "busy"
+  | "meetingNotHeld"
+  | "meetingTimes"
   | "server";
 
 const CONFLICTS: [RegExp, Refusal][] = [
@@ -33,6 +35,7 @@ const CONFLICTS: [RegExp, Refusal][] = [
   [/still has time to acknowledge/, "tooEarlyToArchive"],
   [/exclude you/, "excludeSelf"],
   [/case is archived/, "archived"],
+  [/meeting has not been held/, "meetingNotHeld"],
   [/may not/, "forbidden"],
 ];
 
@@ -50,7 +53,7 @@ export function refusalOf(error: unknown): Refusal {
     case "FORBIDDEN":
       return "forbidden";
     case "BAD_REQUEST":
-      return "invalid";
+      return /^meeting (times|end|start)/.test(message) ? "meetingTimes" : "invalid";
     case "TOO_MANY_REQUESTS":
       // The database was too busy; nothing was saved and the same action may be sent again.
       return "busy";

@@ -11,6 +11,7 @@ import { officeMinutesBetween } from "../office-time.ts";
 import { caseLetterList } from "../letters/read.ts";
 import { loadOfficeCalendar } from "../sla.ts";
 import { CaseContentDestroyedError, caseKey } from "./access.ts";
+import { proposeMeetingStart } from "./meeting-times.ts";
 import type { StaffContext } from "./acting.ts";
 import type { ReportContent, ReporterIdentity } from "./report-content.ts";
 
@@ -44,6 +45,8 @@ export async function staffCaseView(db: Db, ctx: StaffContext, caseId: string) {
     id: c.id,
     reference: c.reference,
     status: c.status,
+    /** The same number as caseRevision (revision.ts): the page compares the two to know it is current. */
+    revision: c.version + c.timeline.length,
     channel: c.channel,
     category: c.category,
     identityMode: c.identityMode,
@@ -77,7 +80,9 @@ export async function staffCaseView(db: Db, ctx: StaffContext, caseId: string) {
     meetings: c.meetings.map((m) => ({
       id: m.id,
       startsAt: m.startsAt,
+      heldFrom: m.heldFrom,
       endsAt: m.endsAt,
+      convenedAt: m.createdAt,
       place: m.place,
       agenda: text(m.agenda),
       discussion: text(m.discussion),
@@ -87,6 +92,8 @@ export async function staffCaseView(db: Db, ctx: StaffContext, caseId: string) {
     drafts: c.drafts.map((d) => ({ type: d.type, status: d.status, content: json<Record<string, string>>(d.content, {}), returnNote: text(d.returnNote), submittedAt: d.submittedAt, approvedAt: d.approvedAt, sentAt: d.sentAt, deliveryMethod: d.deliveryMethod })),
     agenda: c.agendaEntries,
     letters,
+    /** A start for the meeting inside office hours, while one is to be convened. */
+    meetingProposal: c.status === "REVIEWED" ? proposeMeetingStart(ctx.now, cal) : null,
     excluded: c.exclusions.map((e) => e.user),
   };
 }

@@ -21,6 +21,7 @@ import { renderAfterCommit } from "../letters/render-pending.ts";
 import { transaction } from "../transaction.ts";
 import { caseKey, CaseNotFoundError } from "./access.ts";
 import { actingAs, type StaffContext } from "./acting.ts";
+import { assertMeetingHeld, completeMeetingStep, heldTimes, keepMeetingStepOpen } from "./meeting-times.ts";
 import { CaseConflictError, transitionCase } from "./transition.ts";
 import { notifyDraft } from "../notifications/case-events.ts";
 
@@ -202,22 +203,39 @@ export async function conveneMeeting(db: Db, ctx: StaffContext, input: z.infer<t
       select: { id: true },
     });
     await transitionCase(tx, { caseId: input.caseId, from: c.status, to: CaseStatus.IN_MEETING, by: actingAs(ctx.staff, c.status, CaseStatus.IN_MEETING), now: ctx.now });
+    await keepMeetingStepOpen(tx, input.caseId);
     return { meetingId: meeting.id };
   });
 }
 
-export const meetingOutcomeInput = z.object({ caseId: z.uuid(), meetingId: z.uuid(), discussion: text(20_000), resolution: text(20_000), endsAt: z.coerce.date().optional() });
+export const meetingOutcomeInput = z.object({
+  caseId: z.uuid(),
+  meetingId: z.uuid(),
+  discussion: text(20_000),
+  resolution: text(20_000),
+  /** When the meeting actually began and ended (default: now). */
+  heldFrom: z.coerce.date().optional(),
+  endsAt: z.coerce.date().optional(),
+});
 
-/** Step 4 held: what was discussed and the technical resolution (Kepala Dinas or Tim Audit). */
+/**
+ * Step 4 held: when it really took place, what was discussed and the technical resolution
+ * (Kepala Dinas or Tim Audit). Step 4 is done when the meeting ended; the Berita Acara's
+ * clock starts then.
+ */
 export async function recordMeetingOutcome(db: Db, ctx: StaffContext, input: z.infer<typeof meetingOutcomeInput>) {
   return transaction(db, async (tx) => {
     const c = await current(tx, ctx, input.caseId);
     expectStatus(c.status, CaseStatus.IN_MEETING);
+    const meeting = await tx.meeting.findFirst({ where: { id: input.meetingId, caseId: input.caseId }, select: { createdAt: true } });
+    if (!meeting) throw new CaseNotFoundError("meeting not found");
+    const held = heldTimes(input, meeting.createdAt, ctx.now);
     const { count } = await tx.meeting.updateMany({
       where: { id: input.meetingId, caseId: input.caseId },
-      data: { discussion: sealText(c.key, input.discussion), resolution: sealText(c.key, input.resolution), endsAt: input.endsAt ?? ctx.now, version: { increment: 1 } },
+      data: { discussion: sealText(c.key, input.discussion), resolution: sealText(c.key, input.resolution), heldFrom: held.heldFrom, endsAt: held.endsAt, version: { increment: 1 } },
     });
     if (count !== 1) throw new CaseNotFoundError("meeting not found");
+    await completeMeetingStep(tx, input.caseId, held.endsAt, ctx.staff.id);
     await tx.timelineEvent.create({ data: { caseId: input.caseId, kind: TimelineKind.NOTE, actorKind: ActorKind.STAFF, actorId: ctx.staff.id, createdAt: ctx.now } });
     await appendAudit(tx, { actorId: ctx.staff.id, actorLabel: ctx.staff.username, action: "case.meeting.outcome", caseId: input.caseId, target: `meeting:${input.meetingId}`, at: ctx.now });
   });
@@ -250,6 +268,7 @@ export async function saveDraft(db: Db, ctx: StaffContext, input: z.infer<typeof
     expectStatus(c.status, DRAFT_STATUS[input.type]);
     const existing = await tx.documentDraft.findUnique({ where: { caseId_type: { caseId: input.caseId, type: input.type } } });
     if (existing && (existing.status === DraftStatus.SUBMITTED || existing.status === DraftStatus.APPROVED)) throw new CaseConflictError("the draft is with the approver and cannot be changed");
+    if (input.type === LetterType.BERITA_ACARA && input.submit) await assertMeetingHeld(tx, input.caseId);
     const data = { content: sealJson(c.key, input.content), status: input.submit ? DraftStatus.SUBMITTED : DraftStatus.DRAFT, submittedAt: input.submit ? ctx.now : null, draftedById: ctx.staff.id };
     const meeting = input.type === LetterType.BERITA_ACARA ? await tx.meeting.findFirst({ where: { caseId: input.caseId }, orderBy: { startsAt: "desc" }, select: { id: true } }) : null;
     await tx.documentDraft.upsert({
@@ -279,6 +298,7 @@ export async function decideDraft(db: Db, ctx: StaffContext, input: z.infer<type
   const letterId = await transaction(db, async (tx): Promise<string | null> => {
     const c = await current(tx, ctx, input.caseId);
     expectStatus(c.status, DRAFT_STATUS[input.type]);
+    if (input.approve && input.type === LetterType.BERITA_ACARA) await assertMeetingHeld(tx, input.caseId);
     const data = input.approve
       ? { status: DraftStatus.APPROVED, approvedById: ctx.staff.id, approvedAt: ctx.now }
       : { status: DraftStatus.RETURNED, returnedById: ctx.staff.id, returnedAt: ctx.now, returnNote: sealText(c.key, input.note) };

@@ -78,6 +78,8 @@ export async function beritaAcaraLetter(tx: Tx, key: Buffer, caseId: string, sig
   const draft = await tx.documentDraft.findUniqueOrThrow({ where: { caseId_type: { caseId, type: "BERITA_ACARA" } }, select: { content: true, meetingId: true } });
   const meeting = await tx.meeting.findFirst({ where: draft.meetingId ? { id: draft.meetingId } : { caseId }, orderBy: { startsAt: "desc" }, include: { attendees: { orderBy: { role: "asc" } } } });
   if (!meeting) throw new LetterError("the case has no meeting");
+  // The minutes state what happened: they cannot be issued for a meeting that was only scheduled.
+  if (!meeting.endsAt) throw new LetterError("the meeting has not been held yet");
   const d = openJson<{ considerations: string; decisions: string }>(key, draft.content);
   const text = (box: Uint8Array | null) => (box ? openText(key, box) : "-");
   // The chair first, then members and the secretary, in the order they were listed.
@@ -91,7 +93,7 @@ export async function beritaAcaraLetter(tx: Tx, key: Buffer, caseId: string, sig
     type: "BERITA_ACARA",
     reference: c.reference,
     category: categoryLabel(c.category),
-    meeting: { startsAt: meeting.startsAt, place: meeting.place, agenda: text(meeting.agenda), discussion: text(meeting.discussion), resolution: text(meeting.resolution), attendees },
+    meeting: { startsAt: meeting.startsAt, heldFrom: meeting.heldFrom ?? meeting.startsAt, endsAt: meeting.endsAt, place: meeting.place, agenda: text(meeting.agenda), discussion: text(meeting.discussion), resolution: text(meeting.resolution), attendees },
     considerations: d.considerations,
     decisions: d.decisions,
     signer,

@@ -5,6 +5,9 @@ import { serverCaller } from "@/server/trpc/server-caller.ts";
 import { StaffNav } from "@/components/staff/cases/staff-nav.tsx";
 import { unlessUnavailable } from "@/server/db-outage/trpc-unavailable.ts";
 import { withOutagePage } from "@/components/outage-page.tsx";
+import { withFullStop } from "@/components/staff/home/full-stop.ts";
+import { MyQueue } from "@/components/staff/home/my-queue.tsx";
+import { queueSummary } from "@/components/staff/home/queue-summary.ts";
 
 async function StaffHomePage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
@@ -18,6 +21,8 @@ async function StaffHomePage({ params }: { params: Promise<{ locale: string }> }
   }
   if (me.mustChangePassword) redirect(localePath(locale, "/staff/kata-sandi"));
   const t = await getTranslations("staff");
+  const home = await getTranslations("staffHome");
+  const summary = await queueSummary(caller);
   return (
     <>
       <StaffNav me={{ id: me.id, name: me.name, position: me.position, roles: [...me.roles] }} locale={locale} />
@@ -25,8 +30,9 @@ async function StaffHomePage({ params }: { params: Promise<{ locale: string }> }
         <h1 id="ws-title" className="text-2xl font-bold text-brand-900">
           {t("workspaceTitle")}
         </h1>
-        <p>{t("welcome", { name: me.name })}</p>
-        <p className="text-slate-700">{t("workspaceIntro")}</p>
+        <p>{withFullStop(t("welcome", { name: me.name }))}</p>
+        {summary ? <MyQueue summary={summary} /> : <p className="text-slate-700">{t("workspaceIntro")}</p>}
+        {summary ? <p className="text-slate-700">{home("intro")}</p> : null}
       </section>
     </>
   );

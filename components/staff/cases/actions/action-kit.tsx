@@ -2,9 +2,10 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import type { FormEvent, ReactNode } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { useTRPC } from "@/components/staff/trpc.tsx";
 import { refusalOf } from "../refusal.ts";
+import { invalidFields } from "./missing-fields.ts";
 import { buttonPrimary, buttonSecondary, Notice } from "../ui.tsx";
 
 /** After a change: the case, the lists and the agenda books are read again. */
@@ -78,8 +79,13 @@ export function ActionCard({
   children?: ReactNode;
   buttons: ReactNode;
 }) {
+  const ws = useTranslations("workspace");
+  const [missing, setMissing] = useState<string[]>([]);
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    const invalid = invalidFields(event.currentTarget);
+    setMissing(invalid.map((f) => f.label));
+    if (invalid.length > 0) return invalid[0]!.element.focus();
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     onSubmit(new FormData(event.currentTarget), submitter?.value || null);
   }
@@ -89,8 +95,13 @@ export function ActionCard({
         {title}
       </h3>
       {lead ? <div className="text-slate-800">{lead}</div> : null}
-      <form id={`${id}-form`} onSubmit={submit} className="space-y-3">
+      <form id={`${id}-form`} onSubmit={submit} noValidate className="space-y-3">
         {children}
+        {missing.length > 0 ? (
+          <Notice tone="bad" role="alert" id={`${id}-missing`}>
+            {ws("missingFields", { fields: missing.join(", ") })}
+          </Notice>
+        ) : null}
         <RefusalAlert error={error} id={`${id}-error`} />
         <div className="flex flex-wrap gap-3">{buttons}</div>
       </form>

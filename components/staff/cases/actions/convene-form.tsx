@@ -20,7 +20,7 @@ function defaultRole(roles: readonly string[], isMe: boolean): MeetingRole | nul
 }
 
 /** Step 4 (Kepala Dinas): date, place, agenda and attendees (staff, and others by name). */
-export function ConveneForm({ caseId, onDone, me, excludedIds }: ActionProps & { me: Me; excludedIds: readonly string[] }) {
+export function ConveneForm({ caseId, onDone, me, excludedIds, proposal }: ActionProps & { me: Me; excludedIds: readonly string[]; proposal: Date | null }) {
   const t = useTranslations("caseAction.convene");
   const roleName = useTranslations("caseFile.meetingRole");
   const ws = useTranslations("workspace");
@@ -30,8 +30,8 @@ export function ConveneForm({ caseId, onDone, me, excludedIds }: ActionProps & {
   const [chosen, setChosen] = useState<Record<string, MeetingRole | null>>({});
   const [external, setExternal] = useState<number[]>([]);
   const [nextKey, setNextKey] = useState(1);
-  // The next full hour, office time, as a starting suggestion.
-  const [startDefault] = useState(() => `${officeInputValue(new Date(Date.now() + 3_600_000)).slice(0, 14)}00`);
+  // The server proposes the next full hour in which a meeting fits inside office hours.
+  const [startDefault] = useState(() => (proposal ? officeInputValue(proposal) : ""));
   const [problem, setProblem] = useState<"noAttendee" | "badDate" | null>(null);
   const m = useMutation(trpc.cases.convene.mutationOptions(useActionCallbacks(caseId, onDone, () => t("done"))));
   const roleOf = (id: string, roles: readonly string[]) => (id in chosen ? chosen[id]! : defaultRole(roles, id === me.id));
@@ -58,7 +58,7 @@ export function ConveneForm({ caseId, onDone, me, excludedIds }: ActionProps & {
 
   return (
     <ActionCard id="convene" title={t("title")} error={m.error} onSubmit={submit} buttons={<SubmitButton pending={m.isPending} label={t("submit")} />}>
-      <TextInput id="convene-starts-at" name="startsAt" type="datetime-local" label={t("startsAt")} required defaultValue={startDefault} />
+      <TextInput id="convene-starts-at" name="startsAt" type="datetime-local" label={t("startsAt")} hint={t("startsAtHint")} required defaultValue={startDefault} />
       <TextInput id="convene-place" name="place" label={t("place")} required maxLength={300} defaultValue={t("placeDefault")} />
       <TextInput id="convene-agenda" name="agenda" label={t("agenda")} required rows={3} maxLength={5000} />
       <Group legend={t("staffLegend")} hint={t("staffHint")}>

@@ -2,28 +2,62 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+import { useState } from "react";
 import { useTRPC } from "@/components/staff/trpc.tsx";
 import { TextInput } from "../fields.tsx";
 import { useOfficeDate } from "../labels.ts";
+import { officeInputValue, officeInstant } from "../office-datetime.ts";
 import type { CaseView } from "../types.ts";
+import { Notice } from "../ui.tsx";
 import { ActionCard, str, SubmitButton, useActionCallbacks, type ActionProps } from "./action-kit.tsx";
 
-/** Step 4 held (Kepala Dinas or Tim Audit): what was discussed and the technical resolution. */
+/** The recorded start and end as the server will check them (it checks again, to the minute). */
+export function meetingTimesProblem(heldFrom: Date | null, endsAt: Date | null, now: Date): boolean {
+  if (!heldFrom || !endsAt) return true;
+  const skew = 60_000;
+  return endsAt < heldFrom || heldFrom.getTime() > now.getTime() + skew || endsAt.getTime() > now.getTime() + skew;
+}
+
+/**
+ * Step 4 held (Kepala Dinas or Tim Audit): when it really began and ended (default now),
+ * what was discussed and the technical resolution.
+ */
 export function OutcomeForm({ caseId, onDone, meeting }: ActionProps & { meeting: CaseView["meetings"][number] }) {
   const t = useTranslations("caseAction.outcome");
   const date = useOfficeDate();
   const trpc = useTRPC();
   const m = useMutation(trpc.cases.meetingOutcome.mutationOptions(useActionCallbacks(caseId, onDone, () => t("done"))));
+  const [now] = useState(() => officeInputValue(new Date()));
+  const [badTimes, setBadTimes] = useState(false);
+
+  function submit(fd: FormData) {
+    const heldFrom = officeInstant(str(fd, "heldFrom"));
+    const endsAt = officeInstant(str(fd, "endsAt"));
+    if (meetingTimesProblem(heldFrom, endsAt, new Date())) return setBadTimes(true);
+    setBadTimes(false);
+    m.mutate({ caseId, meetingId: meeting.id, heldFrom: heldFrom!, endsAt: endsAt!, discussion: str(fd, "discussion"), resolution: str(fd, "resolution") });
+  }
+
+  const hint = t("timesHint", { convened: date(meeting.convenedAt) });
   return (
     <ActionCard
       id="outcome"
       title={t("title")}
       lead={t("lead", { date: date(meeting.startsAt), place: meeting.place })}
       error={m.error}
-      onSubmit={(fd) => m.mutate({ caseId, meetingId: meeting.id, discussion: str(fd, "discussion"), resolution: str(fd, "resolution") })}
+      onSubmit={submit}
       buttons={<SubmitButton pending={m.isPending} label={t("submit")} />}
     >
       {/* key: after a save the fields show what is stored. */}
+      <div className="grid gap-3 sm:grid-cols-2">
+        <TextInput key={`f-${String(meeting.heldFrom)}`} id="outcome-held-from" name="heldFrom" type="datetime-local" label={t("heldFrom")} hint={hint} required defaultValue={meeting.heldFrom ? officeInputValue(meeting.heldFrom) : now} />
+        <TextInput key={`e-${String(meeting.endsAt)}`} id="outcome-ends-at" name="endsAt" type="datetime-local" label={t("endsAt")} required defaultValue={meeting.endsAt ? officeInputValue(meeting.endsAt) : now} />
+      </div>
+      {badTimes ? (
+        <Notice tone="bad" role="alert">
+          {t("badTimes")}
+        </Notice>
+      ) : null}
       <TextInput key={`d-${meeting.discussion ?? ""}`} id="outcome-discussion" name="discussion" label={t("discussion")} required rows={5} maxLength={20000} defaultValue={meeting.discussion ?? ""} />
       <TextInput key={`r-${meeting.resolution ?? ""}`} id="outcome-resolution" name="resolution" label={t("resolution")} required rows={4} maxLength={20000} defaultValue={meeting.resolution ?? ""} />
     </ActionCard>

@@ -176,7 +176,15 @@ async function CasePage({ params }: { params: Promise<{ locale: string }> }) {
               <li key={m.id} className={`rounded border p-3 ${m.fromOffice ? "border-slate-300 bg-slate-50" : "border-brand-700 bg-white sm:ml-8"}`}>
                 <p className="text-sm font-semibold">
                   {m.fromOffice ? t("fromOffice") : t("fromYou")} · {date(m.at)}
-                  {m.isInfoRequest ? <span className="ml-2 rounded bg-amber-200 px-2 py-0.5 text-xs text-amber-950">{t("infoRequest")}</span> : null}
+                  {/* The separator is read aloud too: "…pukul 15.37 · Permintaan informasi", not run together. */}
+                  {m.isInfoRequest ? (
+                    <>
+                      <span className="sr-only"> · </span>
+                      <span className="ml-2 rounded bg-amber-200 px-2 py-0.5 text-xs text-amber-950" data-testid="info-request-badge">
+                        {t("infoRequest")}
+                      </span>
+                    </>
+                  ) : null}
                 </p>
                 <p className="mt-1 whitespace-pre-line break-words">{m.body}</p>
                 {m.files.length > 0 ? (
