@@ -11,7 +11,7 @@ import { generateTotpSecret } from "../server/domain/totp.ts";
 import { seedDemo } from "../prisma/seed-data.ts";
 import { seedSyntheticCases } from "../prisma/seed-synthetic-data.ts";
 
-/** DESIGN.md §9: "statistics page and staff case list with 100 000 cases". */
+/** The performance budget: "statistics page and staff case list with 100 000 cases". */
 export const SYNTHETIC_CASES = 100_000;
 
 export const BENCH_STAFF_PASSWORD = "bench-Lentera-2026!";

@@ -1,5 +1,5 @@
 /**
- * DESIGN.md §9: "first-load JS ≤ 100 KB gzip" for the public pages. For each page: every
+ * The performance budget: "first-load JS ≤ 100 KB gzip" for the public pages. For each page: every
  * <script src> the HTML loads, fetched and gzipped (level 9, as a server would send it),
  * summed; inline scripts (the RSC payload, CSP-nonced) are counted too, as they are JavaScript
  * the browser parses on first load. `noModule` scripts (Next's polyfills) are left out: browsers

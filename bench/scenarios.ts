@@ -25,11 +25,11 @@ export const DEFAULT_DURATION_S = 10;
  */
 export const WARMUP_S = 30;
 
-/** DESIGN.md §9: "server memory under load: RSS ≤ 400 MB" (checked for every scenario and overall). */
+/** The performance budget: "server memory under load: RSS ≤ 400 MB" (checked for every scenario and overall). */
 export const MEMORY_BUDGET_MB = 400;
 
 /**
- * Limits from DESIGN.md §9 that autocannon can check. Every field is optional; a scenario
+ * Performance budgets that autocannon can check. Every field is optional; a scenario
  * passes when all given limits hold and it saw no errors (a budget met with failed requests
  * means nothing).
  */
@@ -129,9 +129,9 @@ export const scenarios: Scenario[] = [
       p99Ms: 150,
       maxRssMb: MEMORY_BUDGET_MB,
       note:
-        "DESIGN.md §9 'one letter PDF: median ≤ 50 ms, p99 ≤ 150 ms at 10 concurrent'. Letters are rendered once, when their SOP step is done (inside that step's transaction), " +
+        "Budget: 'one letter PDF: median ≤ 50 ms, p99 ≤ 150 ms at 10 concurrent'. Letters are rendered once, right after their SOP step's transaction commits, " +
         "and stored sealed; what a reader waits for is this download: Tim Telaah signed in, alternating the Catatan Pengaduan and the Surat Pengaduan of a case made by build() " +
-        "(decrypt, SHA-256 check, audit entry, attachment). Every body must be a whole PDF. Rendering time itself is in the README (Letters).",
+        "(decrypt, SHA-256 check, audit entry, attachment). Every body must be a whole PDF. Rendering time itself is in docs/letters.md.",
     },
   },
   {

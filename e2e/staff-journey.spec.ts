@@ -1,8 +1,8 @@
 /**
- * Issue 4 acceptance: a case goes through the eight SOP steps, each step done by its role
+ * A case goes through the eight SOP steps, each step done by its role
  * signed in with password and TOTP (each member of staff in a browser of their own), with one
  * request for more information answered by the reporter; and an offline report entered by the
- * Sekretariat, answered by post. Issue 5: each step's letter is downloaded and read (pdftotext,
+ * Sekretariat, answered by post. Each step's letter is downloaded and read (pdftotext,
  * qpdf, pdffonts); the reporter downloads the Tanggapan and nothing else; /verifikasi confirms it.
  */
 import { expect, test, type Browser, type Page } from "@playwright/test";

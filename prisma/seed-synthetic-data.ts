@@ -1,5 +1,5 @@
 /**
- * Synthetic cases for load tests (issue 4: the staff case list at 100 000 cases). One SQL
+ * Synthetic cases for load tests (the staff case list at 100 000 cases). One SQL
  * statement per batch makes them inside the database; every row is a valid case whose
  * payload decrypts under the master key (all share one data key: this is test data).
  * The references use the prefix SIN- so they never collide with real WBS- numbers.

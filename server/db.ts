@@ -80,7 +80,7 @@ export async function migrate(db: Db, adapterFactory: AdapterFactory, root?: str
 /**
  * The embedded server's PostgreSQL settings. shared_buffers drops from 128 MB to 32 MB: the
  * buffer pool lives inside the WebAssembly heap, so this is ~100 MB less resident memory
- * (DESIGN.md §9: RSS ≤ 400 MB), while the operating system still caches the data files.
+ * (the memory budget: RSS ≤ 400 MB), while the operating system still caches the data files.
  */
 const EMBEDDED_START_PARAMS = [...PGlite.defaultStartParams, "-c", "shared_buffers=32MB"];
 

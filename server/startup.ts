@@ -14,7 +14,7 @@ import { scheduleLetterRenderSweep } from "./letters-render-sweep.ts";
 
 const HOUR = 3_600_000;
 
-/** Hourly: archive responded cases whose reporter never acknowledged (DESIGN.md §2). */
+/** Hourly: archive responded cases whose reporter never acknowledged. */
 function scheduleAutoArchive() {
   const run = async () => {
     try {

@@ -7,7 +7,7 @@ import { useState, type ReactNode } from "react";
 import superjson from "superjson";
 import type { AppRouter } from "@/server/routers/_app.ts";
 
-/** Staff pages talk to the server through tRPC with React Query (DESIGN.md §3). */
+/** Staff pages talk to the server through tRPC with React Query. */
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
 export function StaffProviders({ children }: { children: ReactNode }) {

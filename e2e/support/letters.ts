@@ -1,5 +1,5 @@
 /**
- * Letters in the journeys (issue 5): download a letter through the page's own link (a real
+ * Letters in the journeys: download a letter through the page's own link (a real
  * browser download, as the user gets it) and read it with poppler and qpdf, as the template
  * tests do.
  */

@@ -1,5 +1,5 @@
 /**
- * Verifies the hash-chained audit trail (DESIGN.md §5): reads every entry in id order, in
+ * Verifies the hash-chained audit trail: reads every entry in id order, in
  * batches (constant memory on a large table), and checks for each entry that
  * - its prevHash is the previous entry's stored hash (GENESIS_HASH for the first), which
  *   catches a deleted or inserted row, and

@@ -1,5 +1,5 @@
 /**
- * Append-only, hash-chained audit trail (DESIGN.md §5). Each entry's hash covers the
+ * Append-only, hash-chained audit trail. Each entry's hash covers the
  * previous entry's hash and its own fields, so editing or deleting any row breaks every
  * later link. Reporters appear only as the label "reporter", never with an address.
  */

@@ -1,5 +1,5 @@
 /**
- * Encryption at rest (DESIGN.md §4): AES-256-GCM boxes laid out as iv (12) ‖ tag (16) ‖
+ * Encryption at rest: AES-256-GCM boxes laid out as iv (12) ‖ tag (16) ‖
  * ciphertext. Each case has its own data key, stored wrapped by the master key, so a
  * leaked row or backup reveals nothing without LENTERA_MASTER_KEY.
  */

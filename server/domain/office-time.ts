@@ -1,5 +1,5 @@
 /**
- * Office-hours arithmetic for SLA clocks (DESIGN.md §2): standard times and commitments
+ * Office-hours arithmetic for SLA clocks: standard times and commitments
  * count only the office's open hours, in its time zone, skipping holidays.
  */
 export interface OfficeCalendar {

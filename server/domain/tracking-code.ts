@@ -1,5 +1,5 @@
 /**
- * Tracking codes (DESIGN.md §5): 16 Crockford base32 symbols = 80 random bits, shown as
+ * Tracking codes: 16 Crockford base32 symbols = 80 random bits, shown as
  * XXXX-XXXX-XXXX-XXXX. Only HMAC-SHA-256(tracking key, normalised code) is stored; lookup
  * is one unique-index probe on that MAC, so nothing compares the secret byte by byte.
  */

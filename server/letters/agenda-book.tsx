@@ -1,5 +1,5 @@
 /**
- * A Buku Agenda as PDF (issue 5 item 6): A4 landscape, the letterhead once, the table header
+ * A Buku Agenda as PDF: A4 landscape, the letterhead once, the table header
  * repeated on every page, page numbers "Halaman n dari m".
  */
 import { Text } from "@react-pdf/renderer";

@@ -1,5 +1,5 @@
 /**
- * Dokumen Pengelolaan WBS (issue 5 item 5): cover, the timeline with each step's office time
+ * Dokumen Pengelolaan WBS: cover, the timeline with each step's office time
  * against its SOP standard, the list of letters and attachments with their SHA-256, and then
  * every issued letter itself, page for page as stored (appended with pdf-lib, so what is in the
  * dossier is exactly what was signed).

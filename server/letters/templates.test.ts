@@ -1,5 +1,5 @@
 /**
- * Issue 5 acceptance, per template: `qpdf --check` passes, `pdftotext` finds the number, the
+ * Per template: `qpdf --check` passes, `pdftotext` finds the number, the
  * date in Indonesian, the office name and the signer's NIP, and `pdffonts` lists only embedded
  * fonts (the bundled Tinos).
  */

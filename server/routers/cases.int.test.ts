@@ -1,5 +1,5 @@
 /**
- * The SOP workflow through the tRPC router, as each role (issue 4 acceptance): the eight
+ * The SOP workflow through the tRPC router, as each role: the eight
  * steps with one request for information, refusals for every other role and for nobody
  * (refused calls change nothing), exclusions, the leadership rule, and racing clerks.
  */

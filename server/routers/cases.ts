@@ -1,5 +1,5 @@
 /**
- * The SOP workflow over tRPC (issue 4): every procedure names the roles that may call it;
+ * The SOP workflow over tRPC: every procedure names the roles that may call it;
  * the domain checks case visibility and the transition table again on the server.
  */
 import { TRPCError } from "@trpc/server";

@@ -1,5 +1,5 @@
 /**
- * Issue 4 acceptance: every tRPC procedure called as every role, as a user excluded from the
+ * The role matrix: every tRPC procedure called as every role, as a user excluded from the
  * case, and as nobody. Refusals are UNAUTHORIZED (nobody), FORBIDDEN (role) or NOT_FOUND (the
  * excluded user, for anything about the case); refused calls change nothing. A procedure added
  * to the router without a row here fails the completeness check.

@@ -1,5 +1,5 @@
 /**
- * The portal loads nothing from any other host (DESIGN.md §5): everything is 'self',
+ * The portal loads nothing from any other host: everything is 'self',
  * scripts additionally need this request's nonce.
  */
 export function contentSecurityPolicy(nonce: string, dev = false): string {

@@ -1,6 +1,6 @@
 /**
  * Which forms the action panel offers: the SOP move of the current status for the roles
- * the user holds (DESIGN.md §2). Only a convenience: every procedure checks role, case
+ * the user holds. Only a convenience: every procedure checks role, case
  * access and status again on the server.
  */
 import { hasAnyRole } from "./vocabulary.ts";

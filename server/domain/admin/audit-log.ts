@@ -7,7 +7,7 @@
  * - ADMIN without PENGAWAS sees only the entries about their own area: sign-ins (`auth.`),
  *   accounts (`user.`) and settings (`setting.`). Case entries are left out: they name which
  *   staff read or moved which case, which is the Pengawas' business, not the Admin's
- *   (separation of duties, DESIGN.md §1).
+ *   (separation of duties).
  * The list never reads a case table; entries carry ids, statuses and field names only.
  */
 import { z } from "zod";

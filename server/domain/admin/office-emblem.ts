@@ -1,5 +1,5 @@
 /**
- * The regency emblem on the letterhead (kop surat), uploaded by Admin (DESIGN.md §6).
+ * The regency emblem on the letterhead (kop surat), uploaded by Admin.
  *
  * Stored as OfficeAsset `emblem`, which server/domain/letters/office.ts prints on every letter
  * issued afterwards. Whatever arrives is judged by its content (sharp's reading of the header,

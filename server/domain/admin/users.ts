@@ -1,5 +1,5 @@
 /**
- * Staff accounts, managed by Admin (issue 4, item 7).
+ * Staff accounts, managed by Admin.
  *
  * - Every change is one transaction holding an advisory lock, so two Admins working at once
  *   are serialised: the guards below then see each other's committed changes (two Admins

@@ -1,5 +1,5 @@
 /**
- * Who may see which case (issue 4 item 6, DESIGN.md §5). Checked on the server for every
+ * Who may see which case. Checked on the server for every
  * list, count and read: an excluded user, or a Kepala Dinas for a case that involves the
  * office's leadership, gets "not found" — the case does not exist for them.
  */

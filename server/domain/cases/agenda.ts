@@ -1,5 +1,5 @@
 /**
- * The SOP's two registers (issue 4 item 10): Buku Agenda Permohonan (step 2) and Buku
+ * The SOP's two registers: Buku Agenda Permohonan (step 2) and Buku
  * Agenda Tanggapan Pengaduan WBS (step 6), numbered per year. Entries of cases hidden
  * from the reader (exclusion, leadership) are left out like the cases themselves.
  */

@@ -1,5 +1,5 @@
 /**
- * DESIGN.md §2 side path: RESPONDED → ARCHIVED when an online reporter has not acknowledged
+ * Side path of the SOP: RESPONDED → ARCHIVED when an online reporter has not acknowledged
  * the response within the configured wait (Case.autoArchiveAt, default 14 office days).
  * Done by the system with the reason recorded; one transaction per case, so a case the
  * reporter acknowledges at the same moment simply loses the race and stays acknowledged.

@@ -1,5 +1,5 @@
 /**
- * Step 1 (DESIGN.md §2): a report enters Lentera, from the portal or entered by the
+ * Step 1: a report enters Lentera, from the portal or entered by the
  * Sekretariat for an offline reporter. Everything the reporter wrote or sent is sealed
  * under a fresh per-case data key before it reaches the database: prepareCase does the
  * encryption and hashing (a photo of a megabyte or more) before the transaction, so the

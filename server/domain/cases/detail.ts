@@ -1,5 +1,5 @@
 /**
- * The staff case page (issue 4 item 5): the decrypted report, attachments (names only;
+ * The staff case page: the decrypted report, attachments (names only;
  * bytes come through the download route), the thread, the timeline with who did what,
  * each step's time against its SOP standard in office hours, and the work products.
  * Every read of case content is written to the audit trail.

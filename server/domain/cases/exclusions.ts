@@ -1,5 +1,5 @@
 /**
- * Conflict of interest (issue 4 item 6): Tim Telaah or the Kepala Dinas excludes a staff
+ * Conflict of interest: Tim Telaah or the Kepala Dinas excludes a staff
  * member from a case; from then on the case does not exist for them.
  */
 import { z } from "zod";

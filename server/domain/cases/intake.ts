@@ -1,5 +1,5 @@
 /**
- * Step 1 for offline reports (issue 4 item 4): the Sekretariat enters a report that came
+ * Step 1 for offline reports: the Sekretariat enters a report that came
  * by SMS, phone, email, the suggestion box or in person. A tracking code is made only if
  * the reporter wants to follow the case on the portal; it is shown once, to pass on.
  */

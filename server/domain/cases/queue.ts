@@ -1,5 +1,5 @@
 /**
- * Case lists for staff (issue 4 item 5): "what needs me now" per role, and a filtered
+ * Case lists for staff: "what needs me now" per role, and a filtered
  * list of everything visible, soonest due (so overdue) first. Keyset pagination on
  * (dueAt, id) keeps every page one index range scan, also at 100 000 cases.
  */

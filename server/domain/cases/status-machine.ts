@@ -1,5 +1,5 @@
 /**
- * The SOP as a state machine (DESIGN.md §2): one table, pure, tested on its own. Every
+ * The SOP as a state machine: one table, pure, tested on its own. Every
  * move names who may make it; anything not in the table is refused.
  */
 import { CaseStatus, Role } from "../../generated/prisma/enums.ts";
@@ -13,7 +13,7 @@ export interface Transition {
   /** SOP step completed by this move; null for side paths. */
   step: number | null;
   by: readonly Actor[];
-  /** Side paths record why (DESIGN.md §2). */
+  /** Side paths record why. */
   needsReason: boolean;
 }
 

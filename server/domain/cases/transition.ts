@@ -1,5 +1,5 @@
 /**
- * One SOP move as one transaction step (DESIGN.md §2): guard, update conditioned on the
+ * One SOP move as one transaction step: guard, update conditioned on the
  * current status (exactly one row), SLA bookkeeping, timeline entry, audit entry. The
  * caller owns the transaction, so a failure anywhere leaves the case as it was.
  */

@@ -1,5 +1,5 @@
 /**
- * The staff side of the SOP, steps 2–8 (issue 4 item 4). Each action is one short
+ * The staff side of the SOP, steps 2–8. Each action is one short
  * transaction: visibility check, the work product (review, meeting, draft, agenda entry), then
  * the status move through transitionCase (guard, conditional update, timeline, audit). Numbers
  * are taken as late as possible (their counter's row lock lasts until the commit); a letter is

@@ -1,5 +1,5 @@
 /**
- * Correcting an issued letter (issue 5 item 3). A stored letter never changes: the correction
+ * Correcting an issued letter. A stored letter never changes: the correction
  * is a new letter, with the next number of its type, that names the one it replaces. Its
  * content is drawn again from the case as it is now (the usual reason: the signer's NIP or
  * rank, or the letterhead, has been put right), signed by the same person; the reason is kept,

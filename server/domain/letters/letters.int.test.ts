@@ -1,5 +1,5 @@
 /**
- * Issue 5 acceptance on a real database (PGlite, and PostgreSQL with TEST_DATABASE_URL):
+ * Letters on a real database (PGlite, and PostgreSQL with TEST_DATABASE_URL):
  * the SOP workflow issues its four letters with per-type numbers; stored bytes never change
  * and match their hash; /verifikasi confirms a code and says so for an unknown one; staff
  * download by role and case access, audited; the reporter downloads only their own Tanggapan;

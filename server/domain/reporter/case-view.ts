@@ -1,5 +1,5 @@
 /**
- * What a reporter sees of their case (issue 3, step 7): status, the eight steps with
+ * What a reporter sees of their case: status, the eight steps with
  * when each was done (never who), the message thread, and the written response once
  * sent. Decrypts only what the reporter wrote or the office sent to them.
  */

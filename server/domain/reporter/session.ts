@@ -1,5 +1,5 @@
 /**
- * Reporter sessions (issue 3, DESIGN.md §5): the tracking code opens a session held in an
+ * Reporter sessions: the tracking code opens a session held in an
  * HttpOnly cookie; the database keeps only SHA-256 of the token and the case id, no
  * address or browser trace. Sessions end after 15 idle minutes or on sign-out.
  */

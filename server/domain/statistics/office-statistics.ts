@@ -1,5 +1,5 @@
 /**
- * The office dashboard (issue 6 item 5): the public figures without small-number protection,
+ * The office dashboard: the public figures without small-number protection,
  * for a chosen period, plus the open cases by stage, the overdue ones, and per SOP step the
  * median time taken against its standard (kepatuhan SOP). For Kepala Dinas, Pengawas and
  * Sekretariat only; each reader's figures leave out the cases hidden from them.

@@ -1,5 +1,5 @@
 /**
- * The public transparency statistics of one year (README, Statistics), under statistical disclosure
+ * The public transparency statistics of one year (docs/statistics.md), under statistical disclosure
  * control: only published months (release.ts: closed, plus a lag) count, each frozen at its
  * cut-off; every monthly count is perturbed by its cell key (cell-key.ts) and shown as "< 3"
  * under 3; year figures are sums of the perturbed months, so they never move either; medians
