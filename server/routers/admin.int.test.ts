@@ -363,7 +363,7 @@ describe("settings", () => {
   it("lists every key with its value and who changed it last", async () => {
     const settings = await (await callerFor("admin")).admin.settings.list();
     expect(Object.keys(settings).sort()).toEqual(
-      ["letters.signers", "numbering.caseReference", "numbering.letters", "office.holidays", "office.hours", "office.identity", "retention.archive", "sla.autoArchive", "sla.commitments", "sla.standards", "uploads.limits"],
+      ["backup.schedule", "letters.signers", "numbering.caseReference", "numbering.letters", "office.holidays", "office.hours", "office.identity", "retention.archive", "sla.autoArchive", "sla.commitments", "sla.standards", "uploads.limits"],
     );
     expect(settings["sla.standards"]).toMatchObject({ stored: true, invalid: false, value: { "2": 30 } });
   });

@@ -98,6 +98,7 @@ const MATRIX: Record<string, Row> = {
   "admin.users.resetPassword": { call: (a) => a.admin.users.resetPassword({ id: targetUserId }), allowed: ["admin"] },
   "admin.settings.list": { call: (a) => a.admin.settings.list(), allowed: ["admin"] },
   "admin.settings.update": { call: (a) => a.admin.settings.update({ key: "sla.autoArchive", value: { officeDays: 10 } }), allowed: ["admin"] },
+  "admin.backup.status": { call: (a) => a.admin.backup.status(), allowed: ["admin", "pengawas", "excluded"] },
   "admin.settings.emblem.get": { call: (a) => a.admin.settings.emblem.get(), allowed: ["admin"] },
   "admin.settings.emblem.set": { call: (a) => a.admin.settings.emblem.set({ base64: EMBLEM_PNG }), allowed: ["admin"] },
   "admin.settings.emblem.remove": { call: (a) => a.admin.settings.emblem.remove(), allowed: ["admin"] },

@@ -161,7 +161,7 @@ describe("retention of archived cases", () => {
     expect(plain(after.c)).toEqual(plain(before.c));
     expect(after.timeline.map(({ note: _n, ...e }) => e)).toEqual(before.timeline.map(({ note: _n, ...e }) => e));
     expect(after.steps).toEqual(before.steps);
-    expect(after.letters.map(({ content: _c, ...l }) => l)).toEqual(before.letters.map(({ content: _c, ...l }) => l));
+    expect(after.letters.map(({ content: _c, source: _s, ...l }) => l)).toEqual(before.letters.map(({ content: _c, source: _s, ...l }) => l));
     expect(after.agenda.map(({ summary: _s, ...a }) => a)).toEqual(before.agenda.map(({ summary: _s, ...a }) => a));
     expect(after.drafts.map((d) => [d.type, d.status, d.letterId, d.sentAt])).toEqual(before.drafts.map((d) => [d.type, d.status, d.letterId, d.sentAt]));
     expect([after.review.recommendation, after.review.isComplete, after.review.letterId]).toEqual([before.review.recommendation, before.review.isComplete, before.review.letterId]);
