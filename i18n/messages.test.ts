@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { routing } from "./routing.ts";
+import { messagesFor } from "./messages.ts";
 
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), "messages");
 const files = (locale: string) => [path.join(dir, `${locale}.json`), ...fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => path.join(dir, d.name, `${locale}.json`))];
@@ -27,5 +28,12 @@ describe("messages", () => {
   it("never define a namespace in two files (they are merged into one object)", () => {
     const namespaces = load(routing.defaultLocale).flatMap((m) => Object.keys(m));
     expect(new Set(namespaces).size).toBe(namespaces.length);
+  });
+
+  it("are all loaded: every file of every area reaches the pages", () => {
+    for (const locale of routing.locales) {
+      const fromFiles = load(locale).flatMap((m) => keys(m)).sort();
+      expect(keys(messagesFor(locale)).sort()).toEqual(fromFiles);
+    }
   });
 });

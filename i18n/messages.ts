@@ -16,10 +16,12 @@ import idStatistics from "./messages/statistics/id.json";
 import enStatistics from "./messages/statistics/en.json";
 import idBackup from "./messages/backup/id.json";
 import enBackup from "./messages/backup/en.json";
+import idNotifications from "./messages/notifications/id.json";
+import enNotifications from "./messages/notifications/en.json";
 import type { Locale } from "./routing.ts";
 
-const id = { ...idMain, ...idAuth, ...idAdmin, ...idCases, ...idStatistics, ...idBackup };
-const en: typeof id = { ...enMain, ...enAuth, ...enAdmin, ...enCases, ...enStatistics, ...enBackup };
+const id = { ...idMain, ...idAuth, ...idAdmin, ...idCases, ...idStatistics, ...idBackup, ...idNotifications };
+const en: typeof id = { ...enMain, ...enAuth, ...enAdmin, ...enCases, ...enStatistics, ...enBackup, ...enNotifications };
 
 export type Messages = typeof id;
 

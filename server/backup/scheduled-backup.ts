@@ -17,6 +17,7 @@ import { BACKUP_STATUS_KEY, backupDue, filesToPrune, officeDay, readBackupStatus
 import { writeBackupFile } from "./backup-file.ts";
 import { backupFromServer } from "./server-backup.ts";
 import { describeManifest } from "./describe.ts";
+import { isDatabaseUnavailable } from "../db-outage/classify.ts";
 
 const oneLine = (e: unknown) => (e instanceof Error ? e.message.split("\n")[0]! : String(e)).slice(0, 500);
 
@@ -77,6 +78,9 @@ export function scheduleBackups(config: Env): void {
     try {
       await tick(config);
     } catch (e) {
+      // Not knowing whether a backup is due during an outage is no failed backup: the outage is
+      // logged once by the database monitor, and the next minute asks again.
+      if (isDatabaseUnavailable(e)) return;
       console.error(`Lentera: SCHEDULED BACKUP FAILED: ${oneLine(e)}`);
     } finally {
       running = false;

@@ -4,6 +4,7 @@ import { signedInStaff } from "@/components/staff/cases/signed-in-staff.ts";
 import { StaffNav } from "@/components/staff/cases/staff-nav.tsx";
 import { NotificationList } from "@/components/staff/notifications/notification-list.tsx";
 import { NotificationPreferences } from "@/components/staff/notifications/notification-preferences.tsx";
+import { withOutagePage } from "@/components/outage-page.tsx";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -12,7 +13,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 }
 
 /** /staff/notifikasi: the member's notifications (read/unread) and their email choices. */
-export default async function NotificationsPage({ params }: { params: Promise<{ locale: string }> }) {
+async function NotificationsPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const me = await signedInStaff(locale);
@@ -33,3 +34,6 @@ export default async function NotificationsPage({ params }: { params: Promise<{ 
     </>
   );
 }
+
+// A database outage shows the outage page (status 503), also without JavaScript.
+export default withOutagePage(NotificationsPage);
