@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
-import { Link } from "@/i18n/navigation.ts";
+import { OutageMessage } from "./outage-message.tsx";
 import { isDatabaseUnavailable } from "@/server/db-outage/classify.ts";
 
 /**
@@ -13,22 +13,7 @@ export async function OutagePage() {
   const t = await getTranslations("outage");
   const errors = await getTranslations("errors");
   const path = (await headers()).get("x-lentera-path") ?? "/";
-  return (
-    <section className="max-w-2xl" role="alert" aria-labelledby="outage-title">
-      <h1 id="outage-title" className="text-2xl font-bold text-brand-900">
-        {t("title")}
-      </h1>
-      <p className="mt-3">{t("body")}</p>
-      <p className="mt-6 flex flex-wrap gap-4">
-        <a href={path} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-          {t("retry")}
-        </a>
-        <Link href="/" className="self-center font-semibold text-brand-700 underline">
-          {errors("back")}
-        </Link>
-      </p>
-    </section>
-  );
+  return <OutageMessage title={t("title")} body={t("body")} retry={t("retry")} back={errors("back")} retryHref={path} />;
 }
 
 /** A page that answers a database outage with OutagePage instead of failing. */

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
 import { Link } from "@/i18n/navigation.ts";
+import { OutageMessage } from "@/components/outage-message.tsx";
 import { DATABASE_UNAVAILABLE_DIGEST } from "@/server/db-outage/digest.ts";
 
 /**
@@ -15,22 +16,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
   const outage = useTranslations("outage");
   const pathname = usePathname();
   if (error.digest === DATABASE_UNAVAILABLE_DIGEST) {
-    return (
-      <section className="max-w-2xl" role="alert" aria-labelledby="outage-title">
-        <h1 id="outage-title" className="text-2xl font-bold text-brand-900">
-          {outage("title")}
-        </h1>
-        <p className="mt-3">{outage("body")}</p>
-        <p className="mt-6 flex flex-wrap gap-4">
-          <a href={pathname} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-            {outage("retry")}
-          </a>
-          <Link href="/" className="self-center font-semibold text-brand-700 underline">
-            {t("back")}
-          </Link>
-        </p>
-      </section>
-    );
+    return <OutageMessage title={outage("title")} body={outage("body")} retry={outage("retry")} back={t("back")} retryHref={pathname} />;
   }
   return (
     <section className="max-w-2xl" role="alert">
