@@ -7,7 +7,7 @@ import type { Db } from "../db.ts";
 import type { StaffPrincipal } from "../auth/staff-session.ts";
 import { appendAudit } from "../domain/audit.ts";
 import { OFFICE_STATISTICS_ROLES, officePeriodInput, officeStatistics, officeStatisticsCsv } from "../domain/statistics/office-statistics.ts";
-import { officeCsvLabels } from "../portal/statistics-labels.ts";
+import { officeCsvLabels } from "../http/statistics-labels.ts";
 import { downloadHeaders, refusal } from "./download-headers.ts";
 import { staffContextOf } from "./staff-context.ts";
 

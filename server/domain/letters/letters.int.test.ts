@@ -13,7 +13,7 @@ import { env } from "../../env.ts";
 import { LetterType } from "../../generated/prisma/enums.ts";
 import { pdfFonts, pdfImageCount, pdfText, qpdfCheck } from "../../letters/pdf-tools.ts";
 import { SAMPLE_CONTENT } from "../../letters/sample-letters.ts";
-import { reporterLetterResponse } from "../../portal/letter-response.ts";
+import { reporterLetterResponse } from "../../http/portal/letter-response.ts";
 import { createCallerFactory } from "../../trpc/init.ts";
 import { appRouter } from "../../routers/_app.ts";
 import { dossierResponse } from "../../staff/dossier-response.ts";

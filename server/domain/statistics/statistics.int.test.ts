@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StaffPrincipal } from "../../auth/staff-session.ts";
 import type { ArchiveReason, CaseStatus, Category, Channel } from "../../generated/prisma/enums.ts";
 import { officeStatisticsCsvResponse } from "../../staff/office-statistics-csv-response.ts";
-import { statisticsDownload } from "../../portal/statistics-download.ts";
+import { statisticsDownload } from "../../http/portal/statistics-download.ts";
 import { appRouter } from "../../routers/_app.ts";
 import { seedDemoStaff } from "../../testing/demo-staff.ts";
 import { openTestDb, type TestDbHandle } from "../../testing/test-db.ts";

@@ -1,8 +1,8 @@
 import { cookies } from "next/headers";
 import { getDb } from "@/server/db.ts";
 import { env } from "@/server/env.ts";
-import { reporterLetterResponse } from "@/server/portal/letter-response.ts";
-import { REPORTER_COOKIE } from "@/server/portal/request-context.ts";
+import { reporterLetterResponse } from "@/server/http/portal/letter-response.ts";
+import { REPORTER_COOKIE } from "@/server/http/portal/request-context.ts";
 import { answeringOutage } from "@/server/db-outage/unavailable-page.ts";
 
 /** The reporter's own Tanggapan, for the session of that case only (server/portal/letter-response.ts). */

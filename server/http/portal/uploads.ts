@@ -1,7 +1,7 @@
 import "server-only";
-import { addError, type FieldErrors } from "../domain/reporter/report-form.ts";
-import type { SettingValue } from "../domain/settings.ts";
-import { sanitizeUpload, type SanitizedFile } from "../domain/uploads/sanitize.ts";
+import { addError, type FieldErrors } from "../../domain/reporter/report-form.ts";
+import type { SettingValue } from "../../domain/settings.ts";
+import { sanitizeUpload, type SanitizedFile } from "../../domain/uploads/sanitize.ts";
 
 /**
  * Checks every file by content and strips its metadata (in the sanitiser pool, off the request

@@ -3,12 +3,12 @@
  * statistics as open data. Public and anonymous like the page (no audit entry, nothing about
  * the reader is kept); the figures come from the same one-minute cache as the page.
  */
-import type { Db } from "../db.ts";
-import { statisticsCsv, statisticsJson } from "../domain/statistics/open-data.ts";
-import { publicStatistics, yearInput } from "../domain/statistics/public-statistics.ts";
-import { zonedParts } from "../domain/office-time.ts";
-import { downloadHeaders, refusal } from "../staff/download-headers.ts";
-import { statisticsLabels } from "./statistics-labels.ts";
+import type { Db } from "../../db.ts";
+import { statisticsCsv, statisticsJson } from "../../domain/statistics/open-data.ts";
+import { publicStatistics, yearInput } from "../../domain/statistics/public-statistics.ts";
+import { zonedParts } from "../../domain/office-time.ts";
+import { downloadHeaders, refusal } from "../../staff/download-headers.ts";
+import { statisticsLabels } from "../statistics-labels.ts";
 
 export async function statisticsDownload(db: Db, format: "csv" | "json", query: URLSearchParams, now = new Date()): Promise<Response> {
   const rawYear = query.get("tahun");

@@ -1,12 +1,12 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { routing, type Locale } from "@/i18n/routing.ts";
-import { ClientFailureWindow } from "../domain/reporter/tracking-limiter.ts";
-import { env } from "../env.ts";
-import { formPostAllowed } from "../security/form-post.ts";
-import { formTokenKey, issueFormToken, type FormName } from "../security/form-token.ts";
-import { FORM_TOKEN_FIELD } from "../security/form-token-field.ts";
-import { clientAddressOf } from "../net/request-address.ts";
+import { ClientFailureWindow } from "../../domain/reporter/tracking-limiter.ts";
+import { env } from "../../env.ts";
+import { formPostAllowed } from "../../security/form-post.ts";
+import { formTokenKey, issueFormToken, type FormName } from "../../security/form-token.ts";
+import { FORM_TOKEN_FIELD } from "../../security/form-token-field.ts";
+import { clientAddressOf } from "../../net/request-address.ts";
 
 export const REPORTER_COOKIE = "lentera_lacak";
 

@@ -1,9 +1,9 @@
 /** Shapes passed between the portal's server actions and its form components (types only). */
-import type { FieldErrors, ReportFormValues } from "../domain/reporter/report-form.ts";
-import type { Receipt } from "../domain/reporter/submit-report.ts";
+import type { FieldErrors, ReportFormValues } from "../../domain/reporter/report-form.ts";
+import type { Receipt } from "../../domain/reporter/submit-report.ts";
 
-export type { FieldError, FieldErrors, ReportFormValues } from "../domain/reporter/report-form.ts";
-export type { Receipt } from "../domain/reporter/submit-report.ts";
+export type { FieldError, FieldErrors, ReportFormValues } from "../../domain/reporter/report-form.ts";
+export type { Receipt } from "../../domain/reporter/submit-report.ts";
 
 export type ReportFormState =
   | { kind: "form"; values: ReportFormValues; errors: FieldErrors; idempotencyKey: string; failed?: "server" | "busy" | "unavailable"; attempt: number }
