@@ -15,7 +15,7 @@ import { LetterType } from "../generated/prisma/enums.ts";
 import { pdfText } from "../letters/pdf-tools.ts";
 import { renderLetter } from "../letters/render.tsx";
 import { SAMPLE_CONTENT } from "../letters/sample-letters.ts";
-import { staffContextOf } from "../staff/staff-context.ts";
+import { staffContextOf } from "../http/staff/staff-context.ts";
 import { seedDemoStaff } from "../testing/demo-staff.ts";
 import { sampleReport, submitSampleCase } from "../testing/sample-case.ts";
 import { APP_ROOT, openTestDb, type TestDbHandle } from "../testing/test-db.ts";

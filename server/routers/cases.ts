@@ -4,7 +4,7 @@
  */
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { staffContextOf } from "../staff/staff-context.ts";
+import { staffContextOf } from "../http/staff/staff-context.ts";
 import { Role } from "../generated/prisma/enums.ts";
 import { CASE_ROLES, CaseContentDestroyedError, CaseNotFoundError } from "../domain/cases/access.ts";
 import { agendaEntries, agendaInput } from "../domain/cases/agenda.ts";

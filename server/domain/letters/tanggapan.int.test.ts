@@ -9,7 +9,7 @@ import { env } from "../../env.ts";
 import { LetterType } from "../../generated/prisma/enums.ts";
 import { pdfText } from "../../letters/pdf-tools.ts";
 import { appRouter } from "../../routers/_app.ts";
-import { staffContextOf } from "../../staff/staff-context.ts";
+import { staffContextOf } from "../../http/staff/staff-context.ts";
 import { seedDemoStaff } from "../../testing/demo-staff.ts";
 import { sampleReport } from "../../testing/sample-case.ts";
 import { openTestDb, type TestDbHandle } from "../../testing/test-db.ts";

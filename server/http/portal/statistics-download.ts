@@ -7,7 +7,7 @@ import type { Db } from "../../db.ts";
 import { statisticsCsv, statisticsJson } from "../../domain/statistics/open-data.ts";
 import { publicStatistics, yearInput } from "../../domain/statistics/public-statistics.ts";
 import { zonedParts } from "../../domain/office-time.ts";
-import { downloadHeaders, refusal } from "../../staff/download-headers.ts";
+import { downloadHeaders, refusal } from "../download-headers.ts";
 import { statisticsLabels } from "../statistics-labels.ts";
 
 export async function statisticsDownload(db: Db, format: "csv" | "json", query: URLSearchParams, now = new Date()): Promise<Response> {

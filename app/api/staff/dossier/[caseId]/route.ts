@@ -1,6 +1,6 @@
 import { workingStaff } from "@/server/auth/staff-session.ts";
 import { getDb } from "@/server/db.ts";
-import { dossierResponse } from "@/server/staff/dossier-response.ts";
+import { dossierResponse } from "@/server/http/staff/dossier-response.ts";
 import { answeringOutage } from "@/server/db-outage/unavailable-page.ts";
 
 /** The case dossier compiled on demand (server/staff/dossier-response.ts). */

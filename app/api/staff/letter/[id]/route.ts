@@ -1,6 +1,6 @@
 import { sessionClaims } from "@/server/auth/staff-session.ts";
 import { getDb } from "@/server/db.ts";
-import { letterResponse } from "@/server/staff/letter-response.ts";
+import { letterResponse } from "@/server/http/staff/letter-response.ts";
 import { answeringOutage } from "@/server/db-outage/unavailable-page.ts";
 
 /** An issued letter for a working staff session that may see its case; always a download (server/staff/letter-response.ts). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { settingDefaults } from "../domain/settings-defaults.ts";
+import { settingDefaults } from "../../domain/settings-defaults.ts";
 import { officeLocalInstant, readIntakeForm } from "./intake-form.ts";
 
 const limits = settingDefaults["uploads.limits"];

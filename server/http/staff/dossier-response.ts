@@ -1,8 +1,8 @@
 /** GET /api/staff/dossier/<caseId>: the case dossier compiled now, for staff who may see the case; audited. */
-import type { Db } from "../db.ts";
-import type { StaffPrincipal } from "../auth/staff-session.ts";
-import { dossierForStaff } from "../domain/letters/dossier-download.ts";
-import { isUuid, refusal } from "./download-headers.ts";
+import type { Db } from "../../db.ts";
+import type { StaffPrincipal } from "../../auth/staff-session.ts";
+import { dossierForStaff } from "../../domain/letters/dossier-download.ts";
+import { isUuid, refusal } from "../download-headers.ts";
 import { pdfDownload } from "./letter-response.ts";
 import { staffContextOf } from "./staff-context.ts";
 

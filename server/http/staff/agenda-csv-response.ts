@@ -3,13 +3,13 @@
  * for the roles of the `cases.agenda` procedure. Entries of cases hidden from the reader
  * are left out, as on the page. Column titles and labels follow the reader's locale.
  */
-import type { Db } from "../db.ts";
-import type { StaffPrincipal } from "../auth/staff-session.ts";
-import { appendAudit } from "../domain/audit.ts";
-import { agendaCsv, agendaEntries, agendaInput } from "../domain/cases/agenda.ts";
-import { Role } from "../generated/prisma/enums.ts";
-import { translatorFor } from "../../i18n/messages.ts";
-import { downloadHeaders, refusal } from "./download-headers.ts";
+import type { Db } from "../../db.ts";
+import type { StaffPrincipal } from "../../auth/staff-session.ts";
+import { appendAudit } from "../../domain/audit.ts";
+import { agendaCsv, agendaEntries, agendaInput } from "../../domain/cases/agenda.ts";
+import { Role } from "../../generated/prisma/enums.ts";
+import { translatorFor } from "../../../i18n/messages.ts";
+import { downloadHeaders, refusal } from "../download-headers.ts";
 import { staffContextOf } from "./staff-context.ts";
 
 /** Who may read the agenda books (as the tRPC `cases.agenda` procedure). */

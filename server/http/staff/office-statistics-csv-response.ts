@@ -3,12 +3,12 @@
  * the dashboard's roles only. Unsuppressed figures, so every download is audited and never
  * cached.
  */
-import type { Db } from "../db.ts";
-import type { StaffPrincipal } from "../auth/staff-session.ts";
-import { appendAudit } from "../domain/audit.ts";
-import { OFFICE_STATISTICS_ROLES, officePeriodInput, officeStatistics, officeStatisticsCsv } from "../domain/statistics/office-statistics.ts";
-import { officeCsvLabels } from "../http/statistics-labels.ts";
-import { downloadHeaders, refusal } from "./download-headers.ts";
+import type { Db } from "../../db.ts";
+import type { StaffPrincipal } from "../../auth/staff-session.ts";
+import { appendAudit } from "../../domain/audit.ts";
+import { OFFICE_STATISTICS_ROLES, officePeriodInput, officeStatistics, officeStatisticsCsv } from "../../domain/statistics/office-statistics.ts";
+import { officeCsvLabels } from "../statistics-labels.ts";
+import { downloadHeaders, refusal } from "../download-headers.ts";
 import { staffContextOf } from "./staff-context.ts";
 
 export async function officeStatisticsCsvResponse(db: Db, staff: StaffPrincipal | null, query: { from?: string | null; to?: string | null; locale?: string | null }, now = new Date()): Promise<Response> {

@@ -1,5 +1,5 @@
 /** Shapes passed between the offline-intake server action and its form (types only). */
-import type { FieldErrors, ReportFormValues } from "../domain/reporter/report-form.ts";
+import type { FieldErrors, ReportFormValues } from "../../domain/reporter/report-form.ts";
 
 export interface IntakeFormValues extends ReportFormValues {
   channel: string;

@@ -2,10 +2,10 @@
  * GET /api/staff/agenda?format=pdf&book=&year=&from=&to=: one agenda book as a landscape PDF
  * with the header repeated on every page; same readers, rows and audit as the CSV.
  */
-import type { Db } from "../db.ts";
-import type { StaffPrincipal } from "../auth/staff-session.ts";
-import { loadOffice } from "../domain/letters/office.ts";
-import { agendaPeriod, renderAgendaBook } from "../letters/agenda-book.tsx";
+import type { Db } from "../../db.ts";
+import type { StaffPrincipal } from "../../auth/staff-session.ts";
+import { loadOffice } from "../../domain/letters/office.ts";
+import { agendaPeriod, renderAgendaBook } from "../../letters/agenda-book.tsx";
 import { agendaFileName, auditAgendaExport, officeStamp, readAgenda, type AgendaCsvRequest } from "./agenda-csv-response.ts";
 import { pdfDownload } from "./letter-response.ts";
 

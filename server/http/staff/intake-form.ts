@@ -4,11 +4,11 @@
  * good-faith statement is the reporter's own declaration on the portal and is not asked here.
  */
 import { z } from "zod";
-import { OFFLINE_CHANNELS, type intakeInput } from "../domain/cases/intake.ts";
-import { formKey } from "../domain/idempotency.ts";
-import { zonedInstant } from "../domain/office-time.ts";
-import { readReportForm } from "../domain/reporter/report-form.ts";
-import type { SettingValue } from "../domain/settings.ts";
+import { OFFLINE_CHANNELS, type intakeInput } from "../../domain/cases/intake.ts";
+import { formKey } from "../../domain/idempotency.ts";
+import { zonedInstant } from "../../domain/office-time.ts";
+import { readReportForm } from "../../domain/reporter/report-form.ts";
+import type { SettingValue } from "../../domain/settings.ts";
 import type { IntakeFormValues, SourceErrors } from "./intake-form-state.ts";
 
 const LOCAL = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/;

@@ -3,10 +3,10 @@
  * download. Everyone else (nobody signed in, Admin, an excluded user, a Kepala Dinas on a
  * leadership case, an unknown id) gets the same 404: the file does not exist for them.
  */
-import type { Db } from "../db.ts";
-import type { StaffPrincipal } from "../auth/staff-session.ts";
-import { staffAttachment } from "../domain/cases/detail.ts";
-import { downloadHeaders, refusal } from "./download-headers.ts";
+import type { Db } from "../../db.ts";
+import type { StaffPrincipal } from "../../auth/staff-session.ts";
+import { staffAttachment } from "../../domain/cases/detail.ts";
+import { downloadHeaders, refusal } from "../download-headers.ts";
 import { staffContextOf } from "./staff-context.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -3,17 +3,17 @@
  * staff who may see the case, always as a download) and the agenda books as CSV and PDF.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type StaffPrincipal } from "../auth/staff-session.ts";
-import type { SanitizedFile } from "../domain/uploads/sanitize.ts";
-import { openTestDb, type TestDbHandle } from "../testing/test-db.ts";
-import { createCallerFactory } from "../trpc/init.ts";
-import { appRouter } from "../routers/_app.ts";
+import { type StaffPrincipal } from "../../auth/staff-session.ts";
+import type { SanitizedFile } from "../../domain/uploads/sanitize.ts";
+import { openTestDb, type TestDbHandle } from "../../testing/test-db.ts";
+import { createCallerFactory } from "../../trpc/init.ts";
+import { appRouter } from "../../routers/_app.ts";
 import { attachmentResponse } from "./attachment-response.ts";
 import { agendaCsvResponse } from "./agenda-csv-response.ts";
 import { agendaPdfResponse } from "./agenda-pdf-response.ts";
-import { pdfFonts, pdfPageSize, pdfText, qpdfCheck } from "../letters/pdf-tools.ts";
-import { seedDemoStaff } from "../testing/demo-staff.ts";
-import { submitSampleCase } from "../testing/sample-case.ts";
+import { pdfFonts, pdfPageSize, pdfText, qpdfCheck } from "../../letters/pdf-tools.ts";
+import { seedDemoStaff } from "../../testing/demo-staff.ts";
+import { submitSampleCase } from "../../testing/sample-case.ts";
 
 let handle: TestDbHandle;
 let users: Record<string, StaffPrincipal> = {};
