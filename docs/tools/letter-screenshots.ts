@@ -5,9 +5,9 @@
  */
 import fs from "node:fs/promises";
 import path from "node:path";
-import { firstPagePng } from "../../server/letters/pdf-tools.ts";
-import { renderLetter } from "../../server/letters/render.tsx";
-import { sampleLetter } from "../../server/letters/sample-letters.ts";
+import { firstPagePng } from "../../server/pdf/pdf-tools.ts";
+import { renderLetter } from "../../server/pdf/render.tsx";
+import { sampleLetter } from "../../server/pdf/sample-letters.ts";
 
 const FILES = {
   CATATAN_PENGADUAN: "letter-catatan-pengaduan.png",

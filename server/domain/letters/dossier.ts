@@ -7,7 +7,7 @@
  */
 import type { Db } from "../../db.ts";
 import { CaseStatus, LetterType, TimelineKind } from "../../generated/prisma/enums.ts";
-import { renderDossier, type DossierInput } from "../../letters/dossier.tsx";
+import { renderDossier, type DossierInput } from "../../pdf/dossier.tsx";
 import { messagesFor } from "../../../i18n/messages.ts";
 import { open } from "../crypto.ts";
 import { zonedParts } from "../office-time.ts";

@@ -8,7 +8,7 @@
 import { staffOfClaims, working, type SessionAccount, type SessionClaims } from "../../auth/staff-session.ts";
 import type { Db } from "../../db.ts";
 import { LetterType } from "../../generated/prisma/enums.ts";
-import { LETTER_TITLES } from "../../letters/render.tsx";
+import { LETTER_TITLES } from "../../pdf/render.tsx";
 import { appendAudit } from "../audit.ts";
 import { mayViewCase } from "../cases/access.ts";
 import { DecryptionError, open, sha256, unwrapDataKey } from "../crypto.ts";

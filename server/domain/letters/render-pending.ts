@@ -8,7 +8,7 @@
  */
 import type { Db } from "../../db.ts";
 import { LetterType } from "../../generated/prisma/enums.ts";
-import { renderLetter } from "../../letters/render.tsx";
+import { renderLetter } from "../../pdf/render.tsx";
 import { appendAudit } from "../audit.ts";
 import { open, seal, sha256, unwrapDataKey } from "../crypto.ts";
 import { dossierLetter, renderDossierSource, type DossierLetter } from "./dossier.ts";

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StaffPrincipal } from "../../auth/staff-session.ts";
 import { env } from "../../env.ts";
 import { LetterType } from "../../generated/prisma/enums.ts";
-import { pdfText } from "../../letters/pdf-tools.ts";
+import { pdfText } from "../../pdf/pdf-tools.ts";
 import { appRouter } from "../../routers/_app.ts";
 import { staffContextOf } from "../../http/staff/staff-context.ts";
 import { seedDemoStaff } from "../../testing/demo-staff.ts";

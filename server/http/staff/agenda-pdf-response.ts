@@ -5,7 +5,7 @@
 import type { Db } from "../../db.ts";
 import type { StaffPrincipal } from "../../auth/staff-session.ts";
 import { loadOffice } from "../../domain/letters/office.ts";
-import { agendaPeriod, renderAgendaBook } from "../../letters/agenda-book.tsx";
+import { agendaPeriod, renderAgendaBook } from "../../pdf/agenda-book.tsx";
 import { agendaFileName, auditAgendaExport, officeStamp, readAgenda, type AgendaCsvRequest } from "./agenda-csv-response.ts";
 import { pdfDownload } from "./letter-response.ts";
 

@@ -11,7 +11,7 @@ import { appRouter } from "../../routers/_app.ts";
 import { attachmentResponse } from "./attachment-response.ts";
 import { agendaCsvResponse } from "./agenda-csv-response.ts";
 import { agendaPdfResponse } from "./agenda-pdf-response.ts";
-import { pdfFonts, pdfPageSize, pdfText, qpdfCheck } from "../../letters/pdf-tools.ts";
+import { pdfFonts, pdfPageSize, pdfText, qpdfCheck } from "../../pdf/pdf-tools.ts";
 import { seedDemoStaff } from "../../testing/demo-staff.ts";
 import { submitSampleCase } from "../../testing/sample-case.ts";
 

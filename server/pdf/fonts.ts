@@ -14,7 +14,7 @@ let registered = false;
 /** Registers the font once per process. Paths are relative to the app root (the working directory, as for migrations). */
 export function registerLetterFonts(root = process.cwd()): void {
   if (registered) return;
-  const file = (name: string) => path.join(root, "server", "letters", "fonts", name);
+  const file = (name: string) => path.join(root, "server", "pdf", "fonts", name);
   Font.register({
     family: FONT_FAMILY,
     fonts: [
