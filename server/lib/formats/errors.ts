@@ -1,4 +1,4 @@
-import type { RefusalReason } from "./sanitize.ts";
+import type { RefusalReason } from "../../domain/uploads/sanitize.ts";
 
 /** Thrown by the format modules when a file must be refused for a known reason. */
 export class UploadRefused extends Error {
