@@ -7,7 +7,7 @@ import { Table } from "./dossier.tsx";
 import { indonesianDate, indonesianDateTime } from "./indonesian.ts";
 import { Letterhead, LetterPage, styles } from "./parts.tsx";
 import { renderPdf } from "./render.tsx";
-import type { Office } from "./types.ts";
+import type { Office } from "../domain/letters/types.ts";
 
 export interface AgendaBookInput {
   office: Office;

@@ -9,7 +9,7 @@ import { PDFDocument } from "pdf-lib";
 import { indonesianDate, indonesianDateTime } from "./indonesian.ts";
 import { Fields, Letterhead, LetterPage, styles, Title } from "./parts.tsx";
 import { renderPdf } from "./render.tsx";
-import type { LetterMeta, Office } from "./types.ts";
+import type { LetterMeta, Office } from "../domain/letters/types.ts";
 
 export interface DossierInput {
   office: Office;

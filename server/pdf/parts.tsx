@@ -4,7 +4,7 @@ import { Image, Page, Path, StyleSheet, Svg, Text, View } from "@react-pdf/rende
 import { FONT_FAMILY } from "./fonts.ts";
 import { indonesianDate } from "./indonesian.ts";
 import { qrPath } from "./qr.ts";
-import type { LetterMeta, Office, Signer } from "./types.ts";
+import type { LetterMeta, Office, Signer } from "../domain/letters/types.ts";
 
 export const styles = StyleSheet.create({
   // No lineHeight on the Page: there it hides absolutely placed fixed elements (react-pdf 4.9); paragraphs set their own.

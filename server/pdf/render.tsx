@@ -9,7 +9,7 @@ import { BeritaAcara } from "./templates/berita-acara.tsx";
 import { CatatanPengaduan } from "./templates/catatan-pengaduan.tsx";
 import { SuratPengaduan } from "./templates/surat-pengaduan.tsx";
 import { Tanggapan } from "./templates/tanggapan.tsx";
-import type { LetterInput, TemplateType } from "./types.ts";
+import type { LetterInput, TemplateType } from "../domain/letters/types.ts";
 
 export const LETTER_TITLES: Record<TemplateType, string> = {
   CATATAN_PENGADUAN: "Catatan Pengaduan WBS",

@@ -4,7 +4,7 @@
  * from a case, without a database.
  */
 import { settingDefaults } from "../domain/settings-defaults.ts";
-import type { LetterContent, LetterInput, Office, Signer } from "./types.ts";
+import type { LetterContent, LetterInput, Office, Signer } from "../domain/letters/types.ts";
 
 export const SAMPLE_OFFICE: Office = { ...settingDefaults["office.identity"], emblem: null };
 

@@ -8,7 +8,7 @@ import sharp from "sharp";
 import { pdfFonts, pdfImageCount, pdfText, qpdfCheck } from "./pdf-tools.ts";
 import { renderLetter } from "./render.tsx";
 import { sampleLetter } from "./sample-letters.ts";
-import type { TemplateType } from "./types.ts";
+import type { TemplateType } from "../domain/letters/types.ts";
 
 const TYPES: TemplateType[] = ["CATATAN_PENGADUAN", "SURAT_PENGADUAN", "BERITA_ACARA", "TANGGAPAN"];
 /** pdftotext -layout may break a long line anywhere between words. */

@@ -2,7 +2,7 @@
 import { Text, View } from "@react-pdf/renderer";
 import { dateInWords, indonesianDate, indonesianDateTime, indonesianTime } from "../indonesian.ts";
 import { Letterhead, LetterPage, Paragraphs, placeAndDate, ReplacesNote, SignatureBlock, styles, Title } from "../parts.tsx";
-import type { BeritaAcaraContent, LetterMeta, MeetingAttendeeLine, Office } from "../types.ts";
+import type { BeritaAcaraContent, LetterMeta, MeetingAttendeeLine, Office } from "../../domain/letters/types.ts";
 
 const ROLE: Record<MeetingAttendeeLine["role"], string> = { CHAIR: "Pimpinan rapat", MEMBER: "Anggota", SECRETARY: "Notulis" };
 

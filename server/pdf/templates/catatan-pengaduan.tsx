@@ -2,7 +2,7 @@
 import { Text, View } from "@react-pdf/renderer";
 import { indonesianDateTime } from "../indonesian.ts";
 import { Fields, Letterhead, LetterPage, Paragraphs, placeAndDate, ReplacesNote, SignatureBlock, styles, Title } from "../parts.tsx";
-import type { CatatanPengaduanContent, LetterMeta, Office } from "../types.ts";
+import type { CatatanPengaduanContent, LetterMeta, Office } from "../../domain/letters/types.ts";
 
 export function CatatanPengaduan({ office, meta, c }: { office: Office; meta: LetterMeta; c: CatatanPengaduanContent }) {
   const r = c.report;

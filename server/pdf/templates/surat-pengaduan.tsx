@@ -2,7 +2,7 @@
 import { Text, View } from "@react-pdf/renderer";
 import { indonesianDate, indonesianDateTime } from "../indonesian.ts";
 import { Fields, Letterhead, LetterPage, Paragraphs, ReplacesNote, SignatureBlock, styles, yesNo } from "../parts.tsx";
-import type { LetterMeta, Office, SuratPengaduanContent } from "../types.ts";
+import type { LetterMeta, Office, SuratPengaduanContent } from "../../domain/letters/types.ts";
 
 const ELEMENTS: [keyof SuratPengaduanContent["elements"], string][] = [
   ["what", "Apa (what)"],

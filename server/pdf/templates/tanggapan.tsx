@@ -2,7 +2,7 @@
 import { Text, View } from "@react-pdf/renderer";
 import { indonesianDate } from "../indonesian.ts";
 import { Fields, Letterhead, LetterPage, Paragraphs, placeAndDate, ReplacesNote, SignatureBlock, styles } from "../parts.tsx";
-import type { LetterMeta, Office, TanggapanContent } from "../types.ts";
+import type { LetterMeta, Office, TanggapanContent } from "../../domain/letters/types.ts";
 
 export function Tanggapan({ office, meta, c }: { office: Office; meta: LetterMeta; c: TanggapanContent }) {
   return (

@@ -2,7 +2,7 @@
  * What a template prints: plain data, decrypted and looked up by server/domain/letters
  * beforehand, so the templates are pure functions of their input (and testable alone).
  */
-import type { ReportContent } from "../domain/cases/report-content.ts";
+import type { ReportContent } from "../cases/report-content.ts";
 
 /** The letterhead (Setting `office.identity`) and the emblem (OfficeAsset `emblem`). */
 export interface Office {
