@@ -9,22 +9,7 @@ import { PDFDocument } from "pdf-lib";
 import { indonesianDate, indonesianDateTime } from "./indonesian.ts";
 import { Fields, Letterhead, LetterPage, styles, Title } from "./parts.tsx";
 import { renderPdf } from "./render.tsx";
-import type { LetterMeta, Office } from "../domain/letters/types.ts";
-
-export interface DossierInput {
-  office: Office;
-  meta: { issuedAt: Date; timeZone: string; verification: { code: string; url: string } | null };
-  reference: string;
-  category: string;
-  channel: string;
-  status: string;
-  receivedAt: Date;
-  archivedAt: Date | null;
-  steps: { step: number; name: string; startedAt: Date; completedAt: Date | null; officeMinutes: number | null; standardMinutes: number; withinStandard: boolean | null }[];
-  timeline: { at: Date; what: string; who: string }[];
-  letters: { title: string; number: string | null; issuedAt: Date; signer: string | null; sha256: string; pdf: Buffer }[];
-  attachments: { name: string; mimeType: string; size: number; sha256: string; from: string; at: Date }[];
-}
+import type { DossierInput, LetterMeta } from "../domain/letters/types.ts";
 
 /** "1 jam 15 menit" as the SOP writes office time. */
 export function officeDuration(minutes: number): string {

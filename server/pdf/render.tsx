@@ -9,14 +9,8 @@ import { BeritaAcara } from "./templates/berita-acara.tsx";
 import { CatatanPengaduan } from "./templates/catatan-pengaduan.tsx";
 import { SuratPengaduan } from "./templates/surat-pengaduan.tsx";
 import { Tanggapan } from "./templates/tanggapan.tsx";
-import type { LetterInput, TemplateType } from "../domain/letters/types.ts";
-
-export const LETTER_TITLES: Record<TemplateType, string> = {
-  CATATAN_PENGADUAN: "Catatan Pengaduan WBS",
-  SURAT_PENGADUAN: "Surat Pengaduan WBS",
-  BERITA_ACARA: "Berita Acara Penyelesaian Pengaduan WBS",
-  TANGGAPAN: "Tanggapan Pengaduan WBS",
-};
+import { LETTER_TITLES } from "../domain/letters/titles.ts";
+import type { LetterInput } from "../domain/letters/types.ts";
 
 function page(input: LetterInput): ReactElement {
   const { office, meta, content: c } = input;

@@ -19,6 +19,7 @@ import * as wf from "../domain/cases/workflow.ts";
 import { correctionInput, correctLetter } from "../domain/letters/correction.ts";
 import { CORRECTORS } from "../domain/letters/correctors.ts";
 import { router, staffProcedure } from "../trpc/init.ts";
+import "../pdf/install.ts"; // gives the domain its PDF renderer (letters rendered on this path)
 
 const R = Role;
 

@@ -108,3 +108,25 @@ export interface LetterInput {
   meta: LetterMeta;
   content: LetterContent;
 }
+
+/** The case dossier as it is printed (server/pdf/dossier.tsx). */
+export interface DossierInput {
+  office: Office;
+  meta: { issuedAt: Date; timeZone: string; verification: { code: string; url: string } | null };
+  reference: string;
+  category: string;
+  channel: string;
+  status: string;
+  receivedAt: Date;
+  archivedAt: Date | null;
+  steps: { step: number; name: string; startedAt: Date; completedAt: Date | null; officeMinutes: number | null; standardMinutes: number; withinStandard: boolean | null }[];
+  timeline: { at: Date; what: string; who: string }[];
+  letters: { title: string; number: string | null; issuedAt: Date; signer: string | null; sha256: string; pdf: Buffer }[];
+  attachments: { name: string; mimeType: string; size: number; sha256: string; from: string; at: Date }[];
+}
+
+/** The dossier's render input: everything but the letters, which are named by id (their stored bytes never change). */
+export type DossierSource = Omit<DossierInput, "letters"> & { letterIds: string[] };
+
+/** One letter as the dossier prints it and appends it. */
+export type DossierLetter = DossierInput["letters"][number];

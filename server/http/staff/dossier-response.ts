@@ -5,6 +5,7 @@ import { dossierForStaff } from "../../domain/letters/dossier-download.ts";
 import { isUuid, refusal } from "../download-headers.ts";
 import { pdfDownload } from "./letter-response.ts";
 import { staffContextOf } from "./staff-context.ts";
+import "../../pdf/install.ts"; // gives the domain its PDF renderer (letters rendered on this path)
 
 export async function dossierResponse(db: Db, staff: StaffPrincipal | null, caseId: string, now = new Date()): Promise<Response> {
   if (!staff || !isUuid(caseId)) return refusal(404, "Tidak ditemukan.");

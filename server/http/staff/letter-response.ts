@@ -7,6 +7,7 @@ import type { SessionClaims } from "../../auth/staff-session.ts";
 import { staffLetter } from "../../domain/letters/read.ts";
 import { env } from "../../env.ts";
 import { downloadHeaders, isUuid, refusal } from "../download-headers.ts";
+import "../../pdf/install.ts"; // gives the domain its PDF renderer (letters rendered on this path)
 
 /** `claims` of the request's session cookie (sessionClaims); the session itself is checked with the read. */
 export async function letterResponse(db: Db, claims: SessionClaims | null, letterId: string, now = new Date()): Promise<Response> {
