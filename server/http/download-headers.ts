@@ -45,3 +45,9 @@ export const refusal = (status: 400 | 401 | 403 | 404, text: string) => new Resp
 
 /** Ids in download URLs are UUIDs; anything else is "not found" without a database query. */
 export const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+
+/** A PDF as an attachment that is never cached. */
+export function pdfDownload(file: { bytes: Buffer; name: string; mimeType: string }): Response {
+  // A view of the bytes, not a copy (a Buffer never sits on a SharedArrayBuffer here).
+  return new Response(new Uint8Array(file.bytes.buffer as ArrayBuffer, file.bytes.byteOffset, file.bytes.byteLength), { headers: { ...downloadHeaders(file.name, file.mimeType, { asciiOnly: true }), "Content-Length": String(file.bytes.length) } });
+}

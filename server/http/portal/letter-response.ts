@@ -6,8 +6,7 @@
 import type { Db } from "../../db.ts";
 import { reporterLetter } from "../../domain/letters/read.ts";
 import { resumeReporterSession } from "../../domain/reporter/session.ts";
-import { isUuid, refusal } from "../download-headers.ts";
-import { pdfDownload } from "../staff/letter-response.ts";
+import { isUuid, pdfDownload, refusal } from "../download-headers.ts";
 import "../../pdf/install.ts"; // gives the domain its PDF renderer (letters rendered on this path)
 
 export async function reporterLetterResponse(db: Db, masterKey: Buffer, sessionToken: string | undefined, letterId: string, now = new Date()): Promise<Response> {

@@ -6,8 +6,8 @@ import type { Db } from "../../db.ts";
 import type { StaffPrincipal } from "../../auth/staff-session.ts";
 import { loadOffice } from "../../domain/letters/office.ts";
 import { agendaPeriod, renderAgendaBook } from "../../pdf/agenda-book.tsx";
+import { pdfDownload } from "../download-headers.ts";
 import { agendaFileName, auditAgendaExport, officeStamp, readAgenda, type AgendaCsvRequest } from "./agenda-csv-response.ts";
-import { pdfDownload } from "./letter-response.ts";
 
 export async function agendaPdfResponse(db: Db, staff: StaffPrincipal | null, request: AgendaCsvRequest, now = new Date()): Promise<Response> {
   const read = await readAgenda(db, staff, request);

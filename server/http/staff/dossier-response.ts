@@ -2,8 +2,7 @@
 import type { Db } from "../../db.ts";
 import type { StaffPrincipal } from "../../auth/staff-session.ts";
 import { dossierForStaff } from "../../domain/letters/dossier-download.ts";
-import { isUuid, refusal } from "../download-headers.ts";
-import { pdfDownload } from "./letter-response.ts";
+import { isUuid, pdfDownload, refusal } from "../download-headers.ts";
 import { staffContextOf } from "./staff-context.ts";
 import "../../pdf/install.ts"; // gives the domain its PDF renderer (letters rendered on this path)
 

@@ -6,7 +6,7 @@ import type { Db } from "../../db.ts";
 import type { SessionClaims } from "../../auth/staff-session.ts";
 import { staffLetter } from "../../domain/letters/read.ts";
 import { env } from "../../env.ts";
-import { downloadHeaders, isUuid, refusal } from "../download-headers.ts";
+import { isUuid, pdfDownload, refusal } from "../download-headers.ts";
 import "../../pdf/install.ts"; // gives the domain its PDF renderer (letters rendered on this path)
 
 /** `claims` of the request's session cookie (sessionClaims); the session itself is checked with the read. */
@@ -15,10 +15,4 @@ export async function letterResponse(db: Db, claims: SessionClaims | null, lette
   const file = await staffLetter(db, claims, letterId, { masterKey: env().secrets.masterKey, now });
   if (!file) return refusal(404, "Tidak ditemukan.");
   return pdfDownload(file);
-}
-
-/** A PDF as an attachment that is never cached. */
-export function pdfDownload(file: { bytes: Buffer; name: string; mimeType: string }): Response {
-  // A view of the bytes, not a copy (a Buffer never sits on a SharedArrayBuffer here).
-  return new Response(new Uint8Array(file.bytes.buffer as ArrayBuffer, file.bytes.byteOffset, file.bytes.byteLength), { headers: { ...downloadHeaders(file.name, file.mimeType, { asciiOnly: true }), "Content-Length": String(file.bytes.length) } });
 }
