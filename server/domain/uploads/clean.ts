@@ -12,7 +12,7 @@ import { stripM4a } from "../../lib/formats/m4a.ts";
 import { stripMp3Tags } from "../../lib/formats/mp3.ts";
 import { sanitizeOffice } from "../../lib/formats/office.ts";
 import { sanitizePdf } from "../../lib/formats/pdf.ts";
-import type { RefusalReason } from "./sanitize.ts";
+import type { RefusalReason } from "./refusal.ts";
 
 export interface Cleaned {
   bytes: Uint8Array;
