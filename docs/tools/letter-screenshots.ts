@@ -1,6 +1,6 @@
 /**
  * README screenshots of the four SOP letters: renders each template with the sample letters
- * of server/letters/sample-letters.ts (the same renderer the workflow uses) and rasterises the
+ * of server/pdf/sample-letters.ts (the same renderer the workflow uses) and rasterises the
  * first page with pdftoppm. Run from the app root: `npx tsx docs/tools/letter-screenshots.ts`.
  */
 import fs from "node:fs/promises";
