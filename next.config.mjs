@@ -16,7 +16,7 @@ const nextConfig = {
     // the body must reach the action so oversize files get a clear message instead of a 413.
     // `Referrer-Policy: no-referrer` makes browsers send `Origin: null` on plain form posts (no
     // JavaScript), which Next.js would refuse as cross-site; each portal action instead checks
-    // Sec-Fetch-Site itself (server/portal/request-context.ts, assertSameSitePost).
+    // Sec-Fetch-Site itself (server/http/portal/request-context.ts, assertSameSitePost).
     serverActions: { bodySizeLimit: "60mb", allowedOrigins: ["null"] },
     // The proxy (CSP nonce, locale) sees the same posts; it must not truncate them.
     proxyClientMaxBodySize: "60mb",

@@ -35,6 +35,8 @@ export default defineConfig({
       NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
     },
     exclude,
+    // Installs the PDF renderer the domain's letters use (the server's edges install it themselves).
+    setupFiles: ["./server/testing/pdf-renderer.ts"],
     // PGlite start (~1-4 s) and the WASM schema engine (~2-7 s per migration run) are slow.
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -6,7 +6,7 @@
  * Pengaduan) and forwarded by Tim Telaah (Surat Pengaduan), over HTTP with signed-in sessions.
  */
 import { NO_FILE, reportFormHidden, submitReport } from "./portal-forms.ts";
-import type { RequestSpec, ScenarioContext } from "./scenarios.ts";
+import type { RequestSpec, ScenarioContext } from "./request-spec.ts";
 import { trpcQueryPath } from "./staff-pages.ts";
 
 async function trpc<T>(ctx: ScenarioContext, cookie: string, procedure: string, input: unknown, mutation = false): Promise<T> {

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import sharp from "sharp";
-import type { RequestSpec, ScenarioContext } from "./scenarios.ts";
+import type { RequestSpec, ScenarioContext } from "./request-spec.ts";
 
 export type Field = readonly [name: string, value: string];
 export interface FilePart {

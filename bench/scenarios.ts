@@ -6,12 +6,15 @@
  * a sequence of requests) uses `build`, which runs once after the server is ready and before
  * warm-up, and may talk to the server through `ctx.baseUrl` (always http://127.0.0.1:<port>).
  */
-import type autocannon from "autocannon";
+import type { RequestSpec, ScenarioContext } from "./request-spec.ts";
 import { buildReportSubmission, buildTrackingSession } from "./portal-forms.ts";
 import { buildLetterDownload } from "./letters.ts";
 import { buildBombsWithPageReads } from "./upload-bombs.ts";
 import { buildStaffCaseList } from "./staff-pages.ts";
 import { buildOfficeDashboard, buildStatisticsPage } from "./statistics-pages.ts";
+
+// What a scenario builder sends and receives; apart, so the builders need not import this list.
+export type { BackgroundLoad, RequestSpec, ScenarioContext } from "./request-spec.ts";
 
 export const DEFAULT_CONNECTIONS = 20;
 export const DEFAULT_DURATION_S = 10;
@@ -41,31 +44,6 @@ export interface Budget {
   maxRssMb?: number;
   /** Where the numbers come from / what is not measured here. Shown in results.json only. */
   note?: string;
-}
-
-export interface ScenarioContext {
-  /** http://127.0.0.1:<port>, no trailing slash. */
-  baseUrl: string;
-  /** Cookie header of a fresh signed-in session of a demo account (password + TOTP), e.g. "sekretariat". */
-  staffSession: (username: string) => Promise<string>;
-}
-
-/** What autocannon sends. `requests` (a per-connection sequence) overrides method/headers/body. */
-export interface RequestSpec {
-  method?: autocannon.HttpMethod;
-  headers?: Record<string, string>;
-  body?: string | Buffer;
-  requests?: autocannon.Request[];
-  /** Replace `[<id>]` in bodies with a random id per request (unique idempotency keys etc.). */
-  idReplacement?: boolean;
-  /** Checks every answer's body; a false counts the request as failed (e.g. a 200 showing form errors). */
-  verifyBody?: (body: string) => boolean;
-  /** Other load running while (and only while) the scenario is measured; its figures go to results.json. */
-  background?: () => BackgroundLoad;
-}
-
-export interface BackgroundLoad {
-  stop: () => Promise<Record<string, number>>;
 }
 
 export interface Scenario extends RequestSpec {

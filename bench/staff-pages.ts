@@ -1,7 +1,7 @@
 /**
  * Staff workspace data as a signed-in member of staff loads it (bench/staff-session.ts).
  */
-import type { RequestSpec, ScenarioContext } from "./scenarios.ts";
+import type { RequestSpec, ScenarioContext } from "./request-spec.ts";
 
 /** tRPC GET URL of a query (superjson transformer: the input travels as {"json": …}). */
 export function trpcQueryPath(procedure: string, input: unknown): string {

@@ -3,7 +3,7 @@
  * office dashboard /staff/dasbor (a signed-in Kepala Dinas, whose figures leave out the
  * leadership cases). Both are server-rendered; a wrong or refused page is a failed request.
  */
-import type { RequestSpec, ScenarioContext } from "./scenarios.ts";
+import type { RequestSpec, ScenarioContext } from "./request-spec.ts";
 
 /** Every breakdown table is on the page (and the refusal or sign-in page has none of them). */
 export const isStatisticsPage = (body: string) => ["table-per-year", "table-byMonth", "table-byCategory", "table-byChannel", "table-byStatus", "table-concluded"].every((id) => body.includes(`data-testid="${id}"`));

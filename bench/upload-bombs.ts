@@ -7,7 +7,7 @@
  */
 import { docxBomb, pdfBomb, pngBomb } from "../server/domain/uploads/test-bombs.ts";
 import { freshKey, multipart, NO_JS_POST_HEADERS, reportFormHidden, reportParts, trackingCode, type FilePart } from "./portal-forms.ts";
-import type { BackgroundLoad, RequestSpec, ScenarioContext } from "./scenarios.ts";
+import type { BackgroundLoad, RequestSpec, ScenarioContext } from "./request-spec.ts";
 
 const GiB = 1024 * 1024 * 1024;
 /** Bomb posts kept in flight: enough to keep every sanitiser worker busy and some queued. */

@@ -16,7 +16,7 @@ import { createScratchDatabase, type ScratchDatabase } from "../server/testing/s
 import { startPausableTcpProxy, type PausableTcpProxy } from "../server/testing/pausable-tcp-proxy.ts";
 import { loadEnv } from "../server/env.ts";
 import { openDb } from "../server/db.ts";
-import { hashPassword } from "../server/auth/password.ts";
+import { hashPassword } from "../server/domain/password.ts";
 import { DEMO_ACCOUNTS, seedDemo } from "../prisma/seed-data.ts";
 import { E2E_STAFF_PASSWORD } from "./support/constants.ts";
 import { fillReport } from "./support/portal.ts";

@@ -6,7 +6,7 @@
 import { randomInt } from "node:crypto";
 import type { Db } from "../server/db.ts";
 import type { Env } from "../server/env.ts";
-import { hashPassword } from "../server/auth/password.ts";
+import { hashPassword } from "../server/domain/password.ts";
 import { SETTING_KEYS, parseSetting, type SettingKey, type SettingValues } from "../server/domain/settings.ts";
 import { settingDefaults } from "../server/domain/settings-defaults.ts";
 import type { Prisma } from "../server/generated/prisma/client.ts";

@@ -15,7 +15,7 @@ import { PrismaClient } from "./generated/prisma/client.ts";
 import { ConfigError, env, saveGeneratedSecrets, type Env } from "./env.ts";
 import { checkSecrets } from "./domain/secret-check.ts";
 import { lockDataDir, type DataDirLock } from "./data-dir-lock.ts";
-import { applyMigrations, releaseSchemaEngine, type AdapterFactory } from "../prisma/tool/schema-engine.ts";
+import type { AdapterFactory } from "../prisma/tool/schema-engine.ts";
 import { migrationPaths } from "../prisma/tool/paths.ts";
 import { guardAdapterFactory } from "./db-outage/adapter-guard.ts";
 import { notingPgClient } from "./db-outage/noting-pg-client.ts";
@@ -69,6 +69,8 @@ export async function pendingMigrations(db: Db, root?: string): Promise<string[]
  */
 export async function migrate(db: Db, adapterFactory: AdapterFactory, root?: string): Promise<string[]> {
   if ((await pendingMigrations(db, root)).length === 0) return [];
+  // The migration tool (and its WASM engine) is loaded only when something is pending.
+  const { applyMigrations, releaseSchemaEngine } = await import("../prisma/tool/schema-engine.ts");
   try {
     const { applied } = await applyMigrations({ ...migrationPaths(root), adapterFactory });
     return applied;

@@ -6,6 +6,7 @@
 import { getDb } from "./db.ts";
 import { env } from "./env.ts";
 import { renderPendingLetters } from "./domain/letters/render-pending.ts";
+import "./pdf/install.ts"; // gives the domain its PDF renderer (letters rendered on this path)
 
 /** The master key is read at each run: a key rotation may replace it while the server runs. */
 export function scheduleLetterRenderSweep() {

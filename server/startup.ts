@@ -11,6 +11,7 @@ import { startMasterKeyRotationJob } from "./keys/rotation-job.ts";
 import { scheduleNotifications } from "./notification-jobs.ts";
 import { scheduleRetention } from "./retention-job.ts";
 import { scheduleLetterRenderSweep } from "./letters-render-sweep.ts";
+import "./pdf/install.ts"; // gives the domain its PDF renderer (letters rendered on this path)
 
 const HOUR = 3_600_000;
 

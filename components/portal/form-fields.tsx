@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
-import type { FieldError } from "@/server/portal/form-state.ts";
+import type { FieldError } from "@/server/http/portal/form-state.ts";
 
 const MiB = 1024 * 1024;
 

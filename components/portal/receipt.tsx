@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { Receipt as ReceiptData } from "@/server/portal/form-state.ts";
+import type { Receipt as ReceiptData } from "@/server/http/portal/form-state.ts";
 import { Link } from "@/i18n/navigation.ts";
 import { formatOfficeDate } from "./format-date.ts";
 import { focusOnMount } from "./focus.ts";

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { FormTokenInput } from "@/components/form-token-input.tsx";
-import type { ReplyFormState } from "@/server/portal/form-state.ts";
+import type { ReplyFormState } from "@/server/http/portal/form-state.ts";
 import { FilePicker } from "./file-picker.tsx";
 import { ErrorList, SubmitButton, TextField } from "./form-fields.tsx";
 import { OutageNotice } from "@/components/outage-notice.tsx";

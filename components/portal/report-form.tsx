@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { FormTokenInput } from "@/components/form-token-input.tsx";
-import type { ReportFormState } from "@/server/portal/form-state.ts";
+import type { ReportFormState } from "@/server/http/portal/form-state.ts";
 import { FilePicker } from "./file-picker.tsx";
 import { Choice, ErrorList, Fieldset, SubmitButton, TextField } from "./form-fields.tsx";
 import { focusOnMount } from "./focus.ts";

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { FormTokenInput } from "@/components/form-token-input.tsx";
-import type { TrackFormState } from "@/server/portal/form-state.ts";
+import type { TrackFormState } from "@/server/http/portal/form-state.ts";
 import { SubmitButton } from "./form-fields.tsx";
 
 export function TrackForm({ action, locale, formToken }: { action: (s: TrackFormState, fd: FormData) => Promise<TrackFormState>; locale: string; formToken: string }) {

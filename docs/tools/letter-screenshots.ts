@@ -1,13 +1,13 @@
 /**
  * README screenshots of the four SOP letters: renders each template with the sample letters
- * of server/letters/sample-letters.ts (the same renderer the workflow uses) and rasterises the
+ * of server/pdf/sample-letters.ts (the same renderer the workflow uses) and rasterises the
  * first page with pdftoppm. Run from the app root: `npx tsx docs/tools/letter-screenshots.ts`.
  */
 import fs from "node:fs/promises";
 import path from "node:path";
-import { firstPagePng } from "../../server/letters/pdf-tools.ts";
-import { renderLetter } from "../../server/letters/render.tsx";
-import { sampleLetter } from "../../server/letters/sample-letters.ts";
+import { firstPagePng } from "../../server/pdf/pdf-tools.ts";
+import { renderLetter } from "../../server/pdf/render.tsx";
+import { sampleLetter } from "../../server/pdf/sample-letters.ts";
 
 const FILES = {
   CATATAN_PENGADUAN: "letter-catatan-pengaduan.png",

@@ -5,7 +5,7 @@
  */
 import fs from "node:fs/promises";
 import { expect, type Locator, type Page } from "@playwright/test";
-import { pdfFonts, pdfText, qpdfCheck } from "../../server/letters/pdf-tools.ts";
+import { pdfFonts, pdfText, qpdfCheck } from "../../server/pdf/pdf-tools.ts";
 
 /** The staff case page's letter list items by type (data-letter-type on each item). */
 export type LetterTypeName = "CATATAN_PENGADUAN" | "SURAT_PENGADUAN" | "BERITA_ACARA" | "TANGGAPAN" | "DOSSIER";

@@ -24,7 +24,7 @@ import { addressCountingUnit, normaliseAddress, UNKNOWN_ADDRESS } from "../net/c
 import { normaliseBackupCode } from "../domain/backup-codes.ts";
 import { normaliseTotpCode, verifyTotp } from "../domain/totp.ts";
 import type { Tx } from "../domain/tx.ts";
-import { verifyPassword } from "./password.ts";
+import { verifyPassword } from "../domain/password.ts";
 import { lockStaffRow, matchBackupCode, openTotpSecret } from "./second-factor.ts";
 
 const credentialsSchema = z.object({

@@ -9,7 +9,7 @@ import { seedDemo } from "../../prisma/seed-data.ts";
 import { openTestDb, type TestDbHandle } from "../testing/test-db.ts";
 import { createCallerFactory, PASSWORD_CHANGE_REQUIRED } from "../trpc/init.ts";
 import { appRouter } from "../routers/_app.ts";
-import { verifyPassword } from "./password.ts";
+import { verifyPassword } from "../domain/password.ts";
 import { staffFromClaims } from "./staff-session.ts";
 import { signedInClaims } from "../testing/staff-claims.ts";
 

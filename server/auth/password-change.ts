@@ -7,7 +7,7 @@
 import { z } from "zod";
 import type { Db } from "../db.ts";
 import { appendAudit } from "../domain/audit.ts";
-import { hashPassword, verifyPassword } from "./password.ts";
+import { hashPassword, verifyPassword } from "../domain/password.ts";
 import { lockStaffRow } from "./second-factor.ts";
 
 export const MIN_PASSWORD_LENGTH = 12;

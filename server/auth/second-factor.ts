@@ -13,7 +13,7 @@ import { generateBackupCodes, normaliseBackupCode } from "../domain/backup-codes
 import { DecryptionError, masterKeyVersion, openUnderMasterKey, seal, type Bytes } from "../domain/crypto.ts";
 import { base32Encode, generateTotpSecret, otpauthUri, verifyTotp } from "../domain/totp.ts";
 import type { Tx } from "../domain/tx.ts";
-import { hashPassword, verifyPassword } from "./password.ts";
+import { hashPassword, verifyPassword } from "../domain/password.ts";
 
 /** Binds a sealed secret to its account: a box copied onto another row does not open. */
 const secretAad = (userId: string) => Buffer.from(`lentera:totp-secret:v1:${userId}`);

@@ -9,11 +9,11 @@ import { confirmEnrolment, startEnrolment } from "./second-factor.ts";
 import { ADDRESS_LIMIT, failureDelayMs, MAX_FAILURE_DELAY_MS, PAIR_LIMIT } from "../domain/sign-in-throttle.ts";
 import { base32Decode, timeStep, totpForStep } from "../domain/totp.ts";
 import { purgeExpiredBuckets } from "../domain/rate-buckets.ts";
-import * as password from "./password.ts";
+import * as password from "../domain/password.ts";
 
 // Counts argon2id verifications (the expensive, timing-relevant work) while still doing them.
-vi.mock("./password.ts", async (importOriginal) => {
-  const real = await importOriginal<typeof import("./password.ts")>();
+vi.mock("../domain/password.ts", async (importOriginal) => {
+  const real = await importOriginal<typeof import("../domain/password.ts")>();
   return { ...real, verifyPassword: vi.fn(real.verifyPassword) };
 });
 const verifications = () => vi.mocked(password.verifyPassword).mock.calls.length;

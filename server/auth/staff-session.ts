@@ -2,21 +2,13 @@ import { hkdfSync } from "node:crypto";
 import { jwtDecrypt } from "jose";
 import { cookies } from "next/headers";
 import type { Db } from "../db.ts";
-import type { Role } from "../generated/prisma/enums.ts";
-import { effectiveRoles } from "../domain/roles.ts";
+import { staffOfClaims, working, type SessionAccount, type SessionClaims, type StaffAccount } from "../domain/staff-session.ts";
 import { env } from "../env.ts";
 import { sessionCookieName } from "./options.ts";
 import { sessionRecordLive } from "./session-record.ts";
 
-/** What the signed session token carries: ids only, everything else is reloaded. */
-export interface SessionClaims {
-  uid?: unknown;
-  sv?: unknown;
-  /** The server-side session record (session-record.ts): deleted on sign-out, with an end fixed at sign-in. */
-  sid?: unknown;
-  /** True for the session between the password step and a confirmed second factor. */
-  enrol?: unknown;
-}
+// The rule lives in the domain; its names stay importable from here.
+export { staffOfClaims, working, type SessionAccount, type SessionClaims, type StaffAccount };
 
 /**
  * The claims of the signed, encrypted session cookie, read directly: next-auth's
@@ -64,25 +56,7 @@ export async function workingStaff(db: Db) {
   return working(await currentStaff(db));
 }
 
-/** The session, unless it still has to replace an Admin-given password. */
-export const working = <S extends { mustChangePassword: boolean }>(staff: S | null): S | null => (staff && !staff.mustChangePassword ? staff : null);
-
-export interface StaffAccount {
-  id: string;
-  username: string;
-  name: string;
-  nip: string | null;
-  position: string;
-  roles: Role[];
-  active: boolean;
-  sessionVersion: number;
-  mustChangePassword: boolean;
-}
-
 const accountSelect = { id: true, username: true, name: true, nip: true, position: true, roles: true, active: true, sessionVersion: true, mustChangePassword: true } as const;
-
-/** The account row the session rule needs, with the end of the token's session record (null: no such open record). */
-export type SessionAccount = StaffAccount & { sessionExpiresAt: Date | null };
 
 /** A full staff session. An enrolment session (`enrol: true`) is never one: it can only enrol. */
 export async function staffFromClaims(db: Db, claims: SessionClaims, now = new Date()): Promise<StaffAccount | null> {
@@ -91,21 +65,6 @@ export async function staffFromClaims(db: Db, claims: SessionClaims, now = new D
   const record = await db.staffSession.findUnique({ where: { id: claims.sid }, select: { userId: true, enrol: true, expiresAt: true, user: { select: accountSelect } } });
   const live = sessionRecordLive(record, claims, now);
   return staffOfClaims(record ? { ...record.user, sessionExpiresAt: live ? record.expiresAt : null } : null, claims, now);
-}
-
-/**
- * The session rule itself, for an account row read by the caller (staffFromClaims, or a query
- * that reads the account together with what it asks for): the account of the claims, active,
- * with the session version the token was signed with, a full (not enrolment) session whose
- * record exists and has not reached its end. It acts with its effective roles (an Admin never
- * with a case role).
- */
-export function staffOfClaims(user: SessionAccount | null, claims: SessionClaims, now: Date): StaffAccount | null {
-  if (typeof claims.uid !== "string" || typeof claims.sid !== "string" || claims.enrol === true) return null;
-  if (!user || user.id !== claims.uid || !user.active || user.sessionVersion !== claims.sv) return null;
-  if (!user.sessionExpiresAt || user.sessionExpiresAt.getTime() <= now.getTime()) return null;
-  const { sessionExpiresAt: _end, ...account } = user;
-  return { ...account, roles: effectiveRoles(account.roles) };
 }
 
 export type StaffPrincipal = NonNullable<Awaited<ReturnType<typeof staffFromClaims>>>;

@@ -25,7 +25,8 @@
  * the rotation needs it), as is the old key alone once the rotation has begun.
  */
 import { timingSafeEqual } from "node:crypto";
-import type { Db } from "../db.ts";
+// The client type from its source: server/db.ts calls this check while it opens the database.
+import type { PrismaClient as Db } from "../generated/prisma/client.ts";
 import { ConfigError, SECRET_NAMES, type SecretName, type Secrets } from "../env.ts";
 import { DecryptionError, hmacSha256, masterKeyring, masterKeyVersion, unwrapDataKey, type Bytes } from "./crypto.ts";
 

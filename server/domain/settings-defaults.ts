@@ -2,7 +2,7 @@
  * Default settings for DPMPTSP Kabupaten Lamandau: what `getSetting` returns while a key is
  * absent, and what the demo seed writes. Admin edits the stored copies.
  */
-import type { SettingValues } from "./settings.ts";
+import type { SettingValues } from "./setting-schemas.ts";
 import { BACKUP_SCHEDULE_DEFAULT } from "./backup-schedule.ts";
 
 /**

@@ -4,7 +4,7 @@
  */
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { staffContextOf } from "../staff/staff-context.ts";
+import { staffContextOf } from "../http/staff/staff-context.ts";
 import { Role } from "../generated/prisma/enums.ts";
 import { CASE_ROLES, CaseContentDestroyedError, CaseNotFoundError } from "../domain/cases/access.ts";
 import { agendaEntries, agendaInput } from "../domain/cases/agenda.ts";
@@ -19,6 +19,7 @@ import * as wf from "../domain/cases/workflow.ts";
 import { correctionInput, correctLetter } from "../domain/letters/correction.ts";
 import { CORRECTORS } from "../domain/letters/correctors.ts";
 import { router, staffProcedure } from "../trpc/init.ts";
+import "../pdf/install.ts"; // gives the domain its PDF renderer (letters rendered on this path)
 
 const R = Role;
 

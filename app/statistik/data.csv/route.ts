@@ -1,5 +1,5 @@
 import { getDb } from "@/server/db.ts";
-import { statisticsDownload } from "@/server/portal/statistics-download.ts";
+import { statisticsDownload } from "@/server/http/portal/statistics-download.ts";
 import { answeringOutage } from "@/server/db-outage/unavailable-page.ts";
 
 /** Open data: the public statistics of `?tahun=` as CSV (labels in `?locale=en` or Indonesian). */

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { Link } from "@/i18n/navigation.ts";
 import { focusOnMount } from "@/components/portal/focus.ts";
-import type { IntakeFormState } from "@/server/staff/intake-form-state.ts";
+import type { IntakeFormState } from "@/server/http/staff/intake-form-state.ts";
 import { buttonPrimary, linkClass } from "./ui.tsx";
 
 /** The saved offline report: its reference and, once only, the tracking code to hand over. */

@@ -6,7 +6,7 @@ import { FormTokenInput } from "@/components/form-token-input.tsx";
 import { Choice, ErrorList, Fieldset, SubmitButton, TextField } from "@/components/portal/form-fields.tsx";
 import { focusOnMount } from "@/components/portal/focus.ts";
 import { HowFields, ReportContentFields } from "@/components/portal/report-content-fields.tsx";
-import type { IntakeFormState } from "@/server/staff/intake-form-state.ts";
+import type { IntakeFormState } from "@/server/http/staff/intake-form-state.ts";
 import { IntakeDone } from "./intake-done.tsx";
 import { useLabels } from "./labels.ts";
 import { Notice } from "./ui.tsx";

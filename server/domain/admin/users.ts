@@ -22,7 +22,7 @@
 import { randomInt } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "../../db.ts";
-import { hashPassword } from "../../auth/password.ts";
+import { hashPassword } from "../password.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { Role } from "../../generated/prisma/enums.ts";
 import { appendAudit } from "../audit.ts";

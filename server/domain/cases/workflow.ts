@@ -13,7 +13,7 @@ import { openJson, sealJson, sealText, type Bytes } from "../crypto.ts";
 import { zonedParts } from "../office-time.ts";
 import { nextSequence } from "../sequence.ts";
 import type { Tx } from "../tx.ts";
-import type { LetterContent, Signer } from "../../letters/types.ts";
+import type { LetterContent, Signer } from "../letters/types.ts";
 import { beritaAcaraLetter, catatanLetter, signerOf, suratPengaduanLetter, tanggapanLetter } from "../letters/case-content.ts";
 import { issueDossier } from "../letters/dossier.ts";
 import { issueLetter, issuePrepared, prepareLetter } from "../letters/issue.ts";

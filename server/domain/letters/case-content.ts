@@ -5,7 +5,7 @@
  */
 import type { Category, Channel } from "../../generated/prisma/enums.ts";
 import { DeliveryMethod, IdentityMode, MeetingRole } from "../../generated/prisma/enums.ts";
-import type { BeritaAcaraContent, CatatanPengaduanContent, Signer, SuratPengaduanContent, TanggapanContent } from "../../letters/types.ts";
+import type { BeritaAcaraContent, CatatanPengaduanContent, Signer, SuratPengaduanContent, TanggapanContent } from "./types.ts";
 import { messagesFor } from "../../../i18n/messages.ts";
 import { openJson, openText } from "../crypto.ts";
 import type { ReportContent, ReporterIdentity } from "../cases/report-content.ts";

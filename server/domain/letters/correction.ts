@@ -8,7 +8,7 @@
 import { z } from "zod";
 import type { Db } from "../../db.ts";
 import { AgendaBook, DeliveryMethod } from "../../generated/prisma/enums.ts";
-import type { LetterContent, Signer } from "../../letters/types.ts";
+import type { LetterContent, Signer } from "./types.ts";
 import { caseKey, CaseNotFoundError } from "../cases/access.ts";
 import type { StaffContext } from "../cases/acting.ts";
 import { CaseConflictError } from "../cases/transition.ts";

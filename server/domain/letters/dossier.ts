@@ -7,7 +7,6 @@
  */
 import type { Db } from "../../db.ts";
 import { CaseStatus, LetterType, TimelineKind } from "../../generated/prisma/enums.ts";
-import { renderDossier, type DossierInput } from "../../letters/dossier.tsx";
 import { messagesFor } from "../../../i18n/messages.ts";
 import { open } from "../crypto.ts";
 import { zonedParts } from "../office-time.ts";
@@ -16,17 +15,15 @@ import { categoryLabel, channelLabel } from "./case-content.ts";
 import { generateVerificationCode } from "./codes.ts";
 import { storeDocument } from "./issue.ts";
 import { loadOffice, verificationUrl } from "./office.ts";
-import { letterTitle } from "./read.ts";
+import { pdfRenderer } from "./renderer.ts";
+import type { DossierLetter, DossierSource } from "./types.ts";
+import { letterTitle } from "./titles.ts";
 
 const STATUS = messagesFor("id").workspace.status;
 const KIND = messagesFor("id").caseFile.kind;
 const STEP_NAMES: Record<number, string> = { 2: "Pencatatan", 3: "Penelaahan", 4: "Rapat pembahasan", 5: "Berita Acara", 6: "Tanggapan", 7: "Penerimaan tanggapan", 8: "Pengarsipan" };
 
-/** The dossier's render input: everything but the letters, which are named by id (their stored bytes never change). */
-export type DossierSource = Omit<DossierInput, "letters"> & { letterIds: string[] };
-
-/** One letter as the dossier prints it and appends it. */
-export type DossierLetter = DossierInput["letters"][number];
+export type { DossierLetter, DossierSource };
 
 /** The dossier's input from the database as it is now (inside a transaction or not); cheap: no PDF work. */
 export async function dossierSource(db: Db | Tx, key: Buffer, caseId: string, now: Date, verificationCode: string | null): Promise<DossierSource> {
@@ -81,7 +78,7 @@ export async function renderDossierSource(source: DossierSource, letter: (id: st
   const { letterIds, ...rest } = source;
   const letters: DossierLetter[] = [];
   for (const id of letterIds) letters.push(await letter(id));
-  return renderDossier({ ...rest, letters });
+  return pdfRenderer().dossier({ ...rest, letters });
 }
 
 /** A stored letter as the dossier lists it (title, number, signer, SHA-256) with its bytes. */

@@ -14,7 +14,7 @@
  * changed: a correction is a new letter whose replacesId names the old one.
  */
 import { ActorKind, LetterType, TimelineKind } from "../../generated/prisma/enums.ts";
-import type { LetterContent, Office, Signer } from "../../letters/types.ts";
+import type { LetterContent, Office, Signer } from "./types.ts";
 import { appendAudit } from "../audit.ts";
 import { seal, type Bytes } from "../crypto.ts";
 import { zonedParts } from "../office-time.ts";

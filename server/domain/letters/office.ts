@@ -1,6 +1,6 @@
 /** The letterhead as printed: office identity from settings and the uploaded emblem, if any. */
 import { env } from "../../env.ts";
-import type { Office } from "../../letters/types.ts";
+import type { Office } from "./types.ts";
 import { getSetting } from "../settings.ts";
 import type { Tx } from "../tx.ts";
 

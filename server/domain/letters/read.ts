@@ -5,15 +5,15 @@
  * A letter whose PDF is not stored yet (renderedAt null, see ./issue.ts) is left out of every
  * list and verification; a staff download renders it first.
  */
-import { staffOfClaims, working, type SessionAccount, type SessionClaims } from "../../auth/staff-session.ts";
+import { staffOfClaims, working, type SessionAccount, type SessionClaims } from "../staff-session.ts";
 import type { Db } from "../../db.ts";
 import { LetterType } from "../../generated/prisma/enums.ts";
-import { LETTER_TITLES } from "../../letters/render.tsx";
 import { appendAudit } from "../audit.ts";
 import { mayViewCase } from "../cases/access.ts";
 import { DecryptionError, open, sha256, unwrapDataKey } from "../crypto.ts";
 import { getSetting } from "../settings.ts";
 import { normaliseVerificationCode } from "./codes.ts";
+import { letterTitle } from "./titles.ts";
 import { ensureRendered } from "./render-pending.ts";
 
 export interface LetterFile {
@@ -22,8 +22,6 @@ export interface LetterFile {
   mimeType: string;
 }
 
-const TITLES: Partial<Record<LetterType, string>> = { ...LETTER_TITLES, DOSSIER: "Dokumen Pengelolaan WBS", SURAT_PENERUSAN: "Surat Penerusan Pengaduan WBS" };
-export const letterTitle = (type: LetterType) => TITLES[type] ?? type;
 
 /** "tanggapan-pengaduan-wbs-503-1-TGP-WBS-DPMPTSP-2026.pdf" */
 export function letterFileName(type: LetterType, number: string | null, reference?: string): string {

@@ -8,15 +8,16 @@
  */
 import type { Db } from "../../db.ts";
 import { LetterType } from "../../generated/prisma/enums.ts";
-import { renderLetter } from "../../letters/render.tsx";
 import { appendAudit } from "../audit.ts";
 import { open, seal, sha256, unwrapDataKey } from "../crypto.ts";
 import { dossierLetter, renderDossierSource, type DossierLetter } from "./dossier.ts";
 import { transaction } from "../transaction.ts";
+import { pdfRenderer } from "./renderer.ts";
 import { decodeSource } from "./render-source.ts";
+import type { LetterInput } from "./types.ts";
 
 /** The renderers, replaceable by tests that simulate a crash between commit and bytes. */
-export const renderers = { letter: renderLetter };
+export const renderers = { letter: (input: LetterInput) => pdfRenderer().letter(input) };
 
 const rowSelect = {
   id: true,

@@ -3,8 +3,7 @@
  * byte strings keep their type, so the input read back renders exactly the PDF the issuing
  * request would have rendered.
  */
-import type { LetterInput } from "../../letters/types.ts";
-import type { DossierSource } from "./dossier.ts";
+import type { DossierSource, LetterInput } from "./types.ts";
 
 export type RenderSource = { kind: "letter"; input: LetterInput } | { kind: "dossier"; input: DossierSource };
 

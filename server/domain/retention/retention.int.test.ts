@@ -23,8 +23,8 @@ import { openCases, periodStatistics, receivedPerYear, yearPeriod } from "../sta
 import { computePublicStatistics } from "../statistics/public-statistics.ts";
 import { reportSchema } from "../cases/report-content.ts";
 import type { SanitizedFile } from "../uploads/sanitize.ts";
-import { renderLetter } from "../../letters/render.tsx";
-import { sampleLetter } from "../../letters/sample-letters.ts";
+import { renderLetter } from "../../pdf/render.tsx";
+import { sampleLetter } from "../../pdf/sample-letters.ts";
 import { runRetention } from "./run.ts";
 
 let handle: TestDbHandle;

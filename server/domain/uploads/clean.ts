@@ -5,14 +5,14 @@
  * thread.
  */
 import { detectFileType, type DetectedType } from "./detect.ts";
-import { UploadRefused } from "./errors.ts";
+import { UploadRefused } from "../../lib/formats/errors.ts";
 import { DOCX, JPEG, M4A, MP3, PDF, PNG, TEXT, WEBP, XLSX } from "./formats.ts";
-import { reencodeImage } from "./image.ts";
-import { stripM4a } from "./m4a.ts";
-import { stripMp3Tags } from "./mp3.ts";
-import { sanitizeOffice } from "./office.ts";
-import { sanitizePdf } from "./pdf.ts";
-import type { RefusalReason } from "./sanitize.ts";
+import { reencodeImage } from "../../lib/formats/image.ts";
+import { stripM4a } from "../../lib/formats/m4a.ts";
+import { stripMp3Tags } from "../../lib/formats/mp3.ts";
+import { sanitizeOffice } from "../../lib/formats/office.ts";
+import { sanitizePdf } from "../../lib/formats/pdf.ts";
+import type { RefusalReason } from "./refusal.ts";
 
 export interface Cleaned {
   bytes: Uint8Array;

@@ -1,18 +1,11 @@
-import { DOCX, JPEG, M4A, MP3, PDF, PNG, TEXT, WEBP, XLSX } from "./formats.ts";
-import { isM4a } from "./m4a.ts";
-import { findAudioStart, isFrameStart, leadingId3Length } from "./mp3.ts";
-import { isActiveContent } from "./office.ts";
-import { isPlainText } from "./text.ts";
-import { readZipDirectory } from "./zip.ts";
+import { DOCX, JPEG, M4A, MP3, PDF, PNG, TEXT, WEBP, XLSX, type DetectedType, type UploadKind } from "./formats.ts";
+import { isM4a } from "../../lib/formats/m4a.ts";
+import { findAudioStart, isFrameStart, leadingId3Length } from "../../lib/formats/mp3.ts";
+import { isActiveContent } from "../../lib/formats/office.ts";
+import { isPlainText } from "../../lib/formats/text.ts";
+import { readZipDirectory } from "../../lib/formats/zip.ts";
 
-export type UploadKind = "IMAGE" | "PDF" | "TEXT" | "AUDIO" | "OFFICE"; // subset of the Prisma enum AttachmentKind
-
-export interface DetectedType {
-  mime: string;
-  kind: UploadKind;
-  /** Without the dot, e.g. "jpg". */
-  ext: string;
-}
+export type { DetectedType, UploadKind };
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[], at = 0): boolean {
   return bytes.length >= at + prefix.length && prefix.every((b, i) => bytes[at + i] === b);

@@ -1,4 +1,11 @@
-import type { DetectedType } from "./detect.ts";
+export type UploadKind = "IMAGE" | "PDF" | "TEXT" | "AUDIO" | "OFFICE"; // subset of the Prisma enum AttachmentKind
+
+export interface DetectedType {
+  mime: string;
+  kind: UploadKind;
+  /** Without the dot, e.g. "jpg". */
+  ext: string;
+}
 
 /** The evidence types a reporter may upload, keyed by MIME type. */
 export const JPEG = { mime: "image/jpeg", kind: "IMAGE", ext: "jpg" } as const satisfies DetectedType;

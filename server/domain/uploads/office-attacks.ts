@@ -6,7 +6,7 @@
 import { strToU8, type Zippable } from "fflate";
 import { constants, crc32, deflateRawSync } from "node:zlib";
 import { docx, WORKBOOK_RELS, WORKBOOK_XML, SHEET_XML, xlsx } from "./test-inputs.ts";
-import { stored, writeZip, type ZipOutputEntry } from "./zip.ts";
+import { stored, writeZip, type ZipOutputEntry } from "../../lib/formats/zip.ts";
 
 const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { UploadRefused } from "./errors.ts";
+import { UploadRefused } from "../../lib/formats/errors.ts";
 import { ACCEPTED_MIMES } from "./formats.ts";
 import { hugeEntryBomb, manyEntriesBomb, overlappingEntries, tooManyEntries, zerosDeflated } from "./office-attacks.ts";
 import { sanitizeUpload } from "./sanitize.ts";
-import { inflateWithin, MAX_ZIP_ENTRIES } from "./zip.ts";
+import { inflateWithin, MAX_ZIP_ENTRIES } from "../../lib/formats/zip.ts";
 
 const opts = { maxBytes: 10 * 1024 * 1024, allowedMimes: ACCEPTED_MIMES };
 const MIB = 1024 * 1024;

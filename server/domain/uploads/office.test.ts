@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { ACCEPTED_MIMES, WARNING_MIMES } from "./formats.ts";
 import { sanitizeUpload } from "./sanitize.ts";
 import { docx, DOCUMENT_XML, GPS_EXIF, pixels, SHEET_XML, WORKBOOK_XML, xlsx } from "./test-inputs.ts";
-import { readZipDirectory, stored, writeZip } from "./zip.ts";
+import { readZipDirectory, stored, writeZip } from "../../lib/formats/zip.ts";
 
 const opts = { maxBytes: 10 * 1024 * 1024, allowedMimes: ACCEPTED_MIMES };
 

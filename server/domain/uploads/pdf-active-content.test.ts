@@ -1,7 +1,7 @@
 import { PDFArray, PDFContext, PDFDict, PDFDocument, PDFName, PDFString } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { ACCEPTED_MIMES } from "./formats.ts";
-import { findActiveContent, isActiveObject, removeActiveContent } from "./pdf-active-content.ts";
+import { findActiveContent, isActiveObject, removeActiveContent } from "../../lib/formats/pdf-active-content.ts";
 import { ACTIVE_NAMES, ACTIVE_PDFS, PAGE_TEXT, pdfWith, readableText } from "./pdf-attacks.ts";
 import { sanitizeUpload } from "./sanitize.ts";
 

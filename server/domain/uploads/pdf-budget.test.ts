@@ -1,7 +1,7 @@
 import { decodePDFRawStream, PDFContext, PDFName, PDFRawStream } from "pdf-lib";
 import zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { UploadRefused } from "./errors.ts";
+import { UploadRefused } from "../../lib/formats/errors.ts";
 import { ACCEPTED_MIMES } from "./formats.ts";
 import {
   contentStreamBomb,
@@ -18,7 +18,7 @@ import {
   unknownFilterPdf,
   zerosFlate,
 } from "./pdf-attacks.ts";
-import { DecodeMeter, measureStream, PDF_BUDGET } from "./pdf-budget.ts";
+import { DecodeMeter, measureStream, PDF_BUDGET } from "../../lib/formats/pdf-budget.ts";
 import { sanitizeUpload } from "./sanitize.ts";
 
 const opts = { maxBytes: 10 * 1024 * 1024, allowedMimes: ACCEPTED_MIMES };

@@ -5,7 +5,7 @@
 import { constants, crc32, deflateRawSync, deflateSync } from "node:zlib";
 import sharp from "sharp";
 import { ascii, box } from "./test-inputs.ts";
-import { stored, writeZip } from "./zip.ts";
+import { stored, writeZip } from "../../lib/formats/zip.ts";
 
 const MiB = 1024 * 1024;
 

@@ -1,6 +1,6 @@
 /** Messages between the sanitiser pool (worker-pool.ts) and its workers (sanitize-worker.ts). */
 import type { UploadKind } from "./detect.ts";
-import type { RefusalReason } from "./sanitize.ts";
+import type { RefusalReason } from "./refusal.ts";
 
 /** The worker's first message, once its decoders are loaded. */
 export const READY = "ready";

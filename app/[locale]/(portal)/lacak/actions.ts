@@ -13,9 +13,9 @@ import { formKey } from "@/server/domain/idempotency.ts";
 import { trackSignIn } from "@/server/domain/reporter/track-sign-in.ts";
 import { getSetting } from "@/server/domain/settings.ts";
 import { isDatabaseUnavailable } from "@/server/db-outage/classify.ts";
-import type { ReplyFormState, TrackFormState } from "@/server/portal/form-state.ts";
-import { assertSameSitePost, clearReporterCookie, clientAddress, postedLocale, reporterToken, setReporterCookie, trackingLimiter } from "@/server/portal/request-context.ts";
-import { sanitizeFiles } from "@/server/portal/uploads.ts";
+import type { ReplyFormState, TrackFormState } from "@/server/http/portal/form-state.ts";
+import { assertSameSitePost, clearReporterCookie, clientAddress, postedLocale, reporterToken, setReporterCookie, trackingLimiter } from "@/server/http/portal/request-context.ts";
+import { sanitizeFiles } from "@/server/http/portal/uploads.ts";
 
 const casePath = (fd: FormData) => localePath(postedLocale(fd.get("locale")), "/lacak/kasus");
 const trackPath = (fd: FormData) => localePath(postedLocale(fd.get("locale")), "/lacak");

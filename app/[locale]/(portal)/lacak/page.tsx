@@ -1,6 +1,6 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { TrackForm } from "@/components/portal/track-form.tsx";
-import { formTokenFor } from "@/server/portal/request-context.ts";
+import { formTokenFor } from "@/server/http/portal/request-context.ts";
 import { signInWithCode } from "./actions.ts";
 import { withOutagePage } from "@/components/outage-page.tsx";
 

@@ -9,9 +9,9 @@ import { submitPortalReport } from "@/server/domain/reporter/submit-report.ts";
 import { getSetting } from "@/server/domain/settings.ts";
 import { settingDefaults } from "@/server/domain/settings-defaults.ts";
 import { isDatabaseUnavailable } from "@/server/db-outage/classify.ts";
-import type { ReportFormState } from "@/server/portal/form-state.ts";
-import { assertSameSitePost } from "@/server/portal/request-context.ts";
-import { sanitizeFiles } from "@/server/portal/uploads.ts";
+import type { ReportFormState } from "@/server/http/portal/form-state.ts";
+import { assertSameSitePost } from "@/server/http/portal/request-context.ts";
+import { sanitizeFiles } from "@/server/http/portal/uploads.ts";
 
 /** Step 1 from the portal form; works as a plain form post without JavaScript. */
 export async function submitReport(previous: ReportFormState, fd: FormData): Promise<ReportFormState> {

@@ -7,7 +7,7 @@ import { getSetting } from "@/server/domain/settings.ts";
 import { settingDefaults } from "@/server/domain/settings-defaults.ts";
 import { whenAvailable } from "@/server/db-outage/when-available.ts";
 import { Category } from "@/server/generated/prisma/enums.ts";
-import { formTokenFor } from "@/server/portal/request-context.ts";
+import { formTokenFor } from "@/server/http/portal/request-context.ts";
 import { submitReport } from "./actions.ts";
 import { withOutagePage } from "@/components/outage-page.tsx";
 

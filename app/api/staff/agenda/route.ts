@@ -1,7 +1,7 @@
 import { workingStaff } from "@/server/auth/staff-session.ts";
 import { getDb } from "@/server/db.ts";
-import { agendaCsvResponse } from "@/server/staff/agenda-csv-response.ts";
-import { agendaPdfResponse } from "@/server/staff/agenda-pdf-response.ts";
+import { agendaCsvResponse } from "@/server/http/staff/agenda-csv-response.ts";
+import { agendaPdfResponse } from "@/server/http/staff/agenda-pdf-response.ts";
 import { answeringOutage } from "@/server/db-outage/unavailable-page.ts";
 
 /** One agenda book as CSV, or as PDF with `format=pdf`: `?book=PERMOHONAN&year=2026&from=2026-01-01&to=2026-03-31&locale=id`. */

@@ -1,6 +1,6 @@
 import { workingStaff } from "@/server/auth/staff-session.ts";
 import { getDb } from "@/server/db.ts";
-import { officeStatisticsCsvResponse } from "@/server/staff/office-statistics-csv-response.ts";
+import { officeStatisticsCsvResponse } from "@/server/http/staff/office-statistics-csv-response.ts";
 import { answeringOutage } from "@/server/db-outage/unavailable-page.ts";
 
 /** The office dashboard of a period as CSV: `?from=2026-01-01&to=2026-06-30&locale=id`. */

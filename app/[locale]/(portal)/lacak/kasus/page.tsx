@@ -9,7 +9,7 @@ import { randomToken } from "@/server/domain/crypto.ts";
 import { MESSAGE_MAX } from "@/server/domain/reporter/case-actions.ts";
 import { reporterCaseView } from "@/server/domain/reporter/case-view.ts";
 import { resumeReporterSession } from "@/server/domain/reporter/session.ts";
-import { formTokenFor, reporterToken } from "@/server/portal/request-context.ts";
+import { formTokenFor, reporterToken } from "@/server/http/portal/request-context.ts";
 import { acknowledge, sendMessage, signOut } from "../actions.ts";
 import { localePath } from "@/i18n/routing.ts";
 import { whenAvailable } from "@/server/db-outage/when-available.ts";

@@ -2,7 +2,7 @@ import { connection } from "next/server";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/server/db.ts";
 import { verifyLetter } from "@/server/domain/letters/read.ts";
-import { indonesianDate } from "@/server/letters/indonesian.ts";
+import { indonesianDate } from "@/server/pdf/indonesian.ts";
 import { withOutagePage } from "@/components/outage-page.tsx";
 
 /**

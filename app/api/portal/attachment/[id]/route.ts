@@ -4,7 +4,7 @@ import { env } from "@/server/env.ts";
 import { ActorKind } from "@/server/generated/prisma/enums.ts";
 import { open, unwrapDataKey } from "@/server/domain/crypto.ts";
 import { resumeReporterSession } from "@/server/domain/reporter/session.ts";
-import { REPORTER_COOKIE } from "@/server/portal/request-context.ts";
+import { REPORTER_COOKIE } from "@/server/http/portal/request-context.ts";
 import { answeringOutage } from "@/server/db-outage/unavailable-page.ts";
 
 const notFound = () => new Response("Tidak ditemukan.", { status: 404, headers: { "Cache-Control": "no-store" } });

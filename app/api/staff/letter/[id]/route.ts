@@ -1,9 +1,9 @@
 import { sessionClaims } from "@/server/auth/staff-session.ts";
 import { getDb } from "@/server/db.ts";
-import { letterResponse } from "@/server/staff/letter-response.ts";
+import { letterResponse } from "@/server/http/staff/letter-response.ts";
 import { answeringOutage } from "@/server/db-outage/unavailable-page.ts";
 
-/** An issued letter for a working staff session that may see its case; always a download (server/staff/letter-response.ts). */
+/** An issued letter for a working staff session that may see its case; always a download (server/http/staff/letter-response.ts). */
 async function answerGET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const db = await getDb();

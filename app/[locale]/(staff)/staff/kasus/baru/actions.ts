@@ -9,11 +9,11 @@ import { settingDefaults } from "@/server/domain/settings-defaults.ts";
 import { isDatabaseUnavailable } from "@/server/db-outage/classify.ts";
 import { BusyError } from "@/server/domain/transaction.ts";
 import { Role } from "@/server/generated/prisma/enums.ts";
-import { assertSameSitePost } from "@/server/portal/request-context.ts";
-import { sanitizeFiles } from "@/server/portal/uploads.ts";
-import { readIntakeForm } from "@/server/staff/intake-form.ts";
-import type { IntakeFormState } from "@/server/staff/intake-form-state.ts";
-import { staffContextOf } from "@/server/staff/staff-context.ts";
+import { assertSameSitePost } from "@/server/http/portal/request-context.ts";
+import { sanitizeFiles } from "@/server/http/portal/uploads.ts";
+import { readIntakeForm } from "@/server/http/staff/intake-form.ts";
+import type { IntakeFormState } from "@/server/http/staff/intake-form-state.ts";
+import { staffContextOf } from "@/server/http/staff/staff-context.ts";
 
 /** Step 1 for a report that came by SMS, phone, email, the suggestion box or in person (Sekretariat). */
 export async function submitIntake(previous: IntakeFormState, fd: FormData): Promise<IntakeFormState> {

@@ -8,7 +8,7 @@ import { getDb } from "@/server/db.ts";
 import { randomToken } from "@/server/domain/crypto.ts";
 import { emptyReportValues } from "@/server/domain/reporter/report-form.ts";
 import { getSetting } from "@/server/domain/settings.ts";
-import { formTokenFor } from "@/server/portal/request-context.ts";
+import { formTokenFor } from "@/server/http/portal/request-context.ts";
 import { submitIntake } from "./actions.ts";
 import { localePath } from "@/i18n/routing.ts";
 import { settingDefaults } from "@/server/domain/settings-defaults.ts";

@@ -1,0 +1,64 @@
+/**
+ * GET /api/staff/agenda?book=&year=&from=&to=: one agenda book as CSV (UTF-8 with BOM),
+ * for the roles of the `cases.agenda` procedure. Entries of cases hidden from the reader
+ * are left out, as on the page. Column titles and labels follow the reader's locale.
+ */
+import type { Db } from "../../db.ts";
+import type { StaffPrincipal } from "../../auth/staff-session.ts";
+import { appendAudit } from "../../domain/audit.ts";
+import { agendaCsv, agendaEntries, agendaInput } from "../../domain/cases/agenda.ts";
+import { Role } from "../../generated/prisma/enums.ts";
+import { translatorFor } from "../../../i18n/messages.ts";
+import { downloadHeaders, refusal } from "../download-headers.ts";
+import { staffContextOf } from "./staff-context.ts";
+
+/** Who may read the agenda books (as the tRPC `cases.agenda` procedure). */
+export const AGENDA_READERS: readonly Role[] = [Role.SEKRETARIAT, Role.TIM_TELAAH, Role.KEPALA_DINAS, Role.PENGAWAS];
+
+export interface AgendaCsvRequest {
+  book: string;
+  year: number;
+  from?: string;
+  to?: string;
+  locale?: string;
+}
+
+/** Date and time in the office's zone as a spreadsheet reads it: "2026-11-28 09:30". */
+export function officeStamp(at: Date): string {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta", hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).formatToParts(at).map((x) => [x.type, x.value]),
+  );
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}
+
+export function agendaFileName(book: "PERMOHONAN" | "TANGGAPAN", year: number, extension: "csv" | "pdf" = "csv"): string {
+  return `buku-agenda-${book === "PERMOHONAN" ? "permohonan" : "tanggapan-pengaduan-wbs"}-${year}.${extension}`;
+}
+
+/** The checked request, the rows the reader may see, and a translator for the reader's locale; or the refusal. */
+export async function readAgenda(db: Db, staff: StaffPrincipal | null, request: AgendaCsvRequest) {
+  if (!staff) return { refusal: refusal(401, "Silakan masuk terlebih dahulu.") } as const;
+  if (!staff.roles.some((r) => AGENDA_READERS.includes(r))) return { refusal: refusal(403, "Tidak diizinkan.") } as const;
+  const parsed = agendaInput.safeParse({ book: request.book, year: request.year, from: request.from, to: request.to });
+  if (!parsed.success) return { refusal: refusal(400, "Permintaan tidak valid.") } as const;
+  const locale = request.locale === "en" ? "en" : "id";
+  return { staff, input: parsed.data, locale, t: translatorFor(locale), rows: await agendaEntries(db, staff, parsed.data) } as const;
+}
+
+/** The export in the audit trail: which book, which period, how many rows, which format. */
+export async function auditAgendaExport(db: Db, staff: StaffPrincipal, input: { book: string; year: number; from?: string; to?: string }, rows: number, format: "csv" | "pdf", now: Date) {
+  const ctx = staffContextOf(staff, now);
+  await db.$transaction((tx) =>
+    appendAudit(tx, { actorId: ctx.staff.id, actorLabel: ctx.staff.username, action: "agenda.export", detail: { book: input.book, year: input.year, from: input.from ?? null, to: input.to ?? null, rows, ...(format === "pdf" ? { format } : {}) }, at: now }),
+  );
+}
+
+export async function agendaCsvResponse(db: Db, staff: StaffPrincipal | null, request: AgendaCsvRequest, now = new Date()): Promise<Response> {
+  const read = await readAgenda(db, staff, request);
+  if (read.refusal) return read.refusal;
+  const { input, t, rows } = read;
+  const header = [t("agenda.number"), t("agenda.date"), t("agenda.reference"), t("agenda.category"), t("agenda.channel"), t("agenda.letterNumber")];
+  const csv = agendaCsv(rows, header, (r) => [r.number, officeStamp(r.entryDate), r.reference, t(`home.categories.${r.category}`), t(`workspace.channel.${r.channel}`), r.letterNumber ?? ""]);
+  await auditAgendaExport(db, read.staff, input, rows.length, "csv", now);
+  return new Response(csv, { headers: downloadHeaders(agendaFileName(input.book, input.year), "text/csv; charset=utf-8", { asciiOnly: true }) });
+}
