@@ -47,9 +47,9 @@ export function rolesFor(permission: Permission): readonly Role[] {
   return [...new Set(MOVES[permission].flatMap(([from, to]) => moveRoles(from, to)))];
 }
 
-/** Whether someone holding `roles` has `permission`. */
-export function may(roles: readonly string[], permission: Permission): boolean {
-  const allowed: readonly string[] = rolesFor(permission);
+/** Whether someone holding `roles` has `permission` (of a list: any one of them, for a procedure serving several). */
+export function may(roles: readonly string[], permission: Permission | readonly Permission[]): boolean {
+  const allowed: readonly string[] = typeof permission === "string" ? rolesFor(permission) : permission.flatMap((p) => rolesFor(p));
   return roles.some((r) => allowed.includes(r));
 }
 
@@ -58,9 +58,6 @@ export const mayMove = (roles: readonly string[], from: CaseStatus, to: CaseStat
   const allowed: readonly string[] = moveRoles(from, to);
   return roles.some((r) => allowed.includes(r));
 };
-
-/** The roles that may hold any of `permissions` (a procedure serving several, e.g. every draft type). */
-export const rolesForAny = (...permissions: Permission[]): Role[] => [...new Set(permissions.flatMap((p) => rolesFor(p)))];
 
 export const DRAFT_PERMISSION = { BERITA_ACARA: "draftBeritaAcara", TANGGAPAN: "draftTanggapan" } as const satisfies Partial<Record<LetterType, RulePermission>>;
 export type DraftType = keyof typeof DRAFT_PERMISSION;
