@@ -35,6 +35,14 @@ export interface CaseForActions {
 /** A draft the drafter may (still) edit: none yet, being written, or returned. */
 const editable = (d: { status: string } | undefined) => !d || d.status === "DRAFT" || d.status === "RETURNED";
 
+/** Statuses whose only form is one move of the SOP table (the review form also asks or escalates, by the same role). */
+const ONE_MOVE_FORMS: Partial<Record<CaseStatus, { form: CaseAction; to: CaseStatus }>> = {
+  SUBMITTED: { form: "record", to: S.RECORDED },
+  RECORDED: { form: "review", to: S.REVIEWED },
+  AWAITING_INFO: { form: "resume", to: S.RECORDED },
+  REVIEWED: { form: "convene", to: S.IN_MEETING },
+};
+
 export function actionsFor(reader: { roles: readonly string[] }, c: CaseForActions, now: Date): CaseAction[] {
   const { roles } = reader;
   const moves = (to: CaseStatus) => mayMove(roles, c.status, to);
@@ -43,19 +51,9 @@ export function actionsFor(reader: { roles: readonly string[] }, c: CaseForActio
   const actions: CaseAction[] = [];
   const add = (when: boolean, action: CaseAction) => when && actions.push(action);
 
+  const single = ONE_MOVE_FORMS[c.status];
+  if (single) add(moves(single.to), single.form);
   switch (c.status) {
-    case S.SUBMITTED:
-      add(moves(S.RECORDED), "record");
-      break;
-    case S.RECORDED:
-      add(moves(S.REVIEWED), "review");
-      break;
-    case S.AWAITING_INFO:
-      add(moves(S.RECORDED), "resume");
-      break;
-    case S.REVIEWED:
-      add(moves(S.IN_MEETING), "convene");
-      break;
     case S.IN_MEETING:
       add(may(roles, "recordMeetingOutcome") && c.meetings.length > 0, "meetingOutcome");
       // The Berita Acara records a meeting held: it is drafted once the outcome (with its times) is saved.

@@ -28,7 +28,7 @@ const { RULES } = await import("./rules.ts");
 const { openTestDb } = await import("../../testing/test-db.ts");
 const { seedDemoStaff } = await import("../../testing/demo-staff.ts");
 const { signedInClaims } = await import("../../testing/staff-claims.ts");
-const { submitSampleCase } = await import("../../testing/sample-case.ts");
+const { sampleReport, submitSampleCase } = await import("../../testing/sample-case.ts");
 const { env } = await import("../../env.ts");
 const { appRouter } = await import("../../routers/_app.ts");
 const { createCallerFactory } = await import("../../trpc/init.ts");
@@ -112,24 +112,16 @@ describe("a role rule changed in the policy's table", () => {
   });
 });
 
-/** A complete offline report, received an hour ago, as the intake form posts it. */
+/** The sample report as the intake form posts it: by phone, received an hour ago. */
 function intakeForm(): FormData {
-  const received = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Jakarta", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).format(new Date(Date.now() - 3_600_000)).replace(" ", "T");
-  const fields: Record<string, string> = {
-    channel: "PHONE",
-    receivedAt: received,
-    category: "ILLEGAL_LEVY",
-    what: "Pungutan Rp 500.000 untuk mempercepat izin",
-    personName: "Pak X",
-    personPosition: "Petugas loket",
-    where: "Loket 3",
-    when: "November 2026",
-    how: "Diminta tunai",
-    evidence: "",
-    witnesses: "",
-    identityMode: "ANONYMOUS",
-  };
+  const { category, identityMode, content } = sampleReport();
+  const received = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Jakarta", dateStyle: "short", timeStyle: "short" }).format(new Date(Date.now() - 3_600_000)).replace(" ", "T");
+  const { persons, ...text } = content;
   const fd = new FormData();
-  for (const [k, v] of Object.entries(fields)) fd.append(k, v);
+  for (const [k, v] of Object.entries({ channel: "PHONE", receivedAt: received, category, identityMode, ...text })) fd.append(k, String(v));
+  for (const p of persons) {
+    fd.append("personName", p.name);
+    fd.append("personPosition", p.position ?? "");
+  }
   return fd;
 }
