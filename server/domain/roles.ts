@@ -1,9 +1,10 @@
 import { Role } from "../generated/prisma/enums.ts";
+import { rolesFor } from "./policy/policy.ts";
 
 export const ALL_ROLES = Object.values(Role);
 
 /** Roles that work on cases (and so read reports). Admin is deliberately absent (separation of duties). */
-export const CASE_ROLES: readonly Role[] = [Role.SEKRETARIAT, Role.TIM_TELAAH, Role.TIM_AUDIT, Role.KEPALA_DINAS, Role.PENGAWAS];
+export const CASE_ROLES: readonly Role[] = rolesFor("readCases");
 
 /** Admin never reads a case: no account holds ADMIN together with a case role. */
 export const combinesAdminWithCaseRole = (roles: readonly Role[]): boolean => roles.includes(Role.ADMIN) && roles.some((r) => CASE_ROLES.includes(r));

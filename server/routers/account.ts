@@ -1,7 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { env } from "../env.ts";
-import { ALL_ROLES } from "../domain/roles.ts";
 import { changeOwnPassword, passwordChangeInput, PasswordChangeError } from "../auth/password-change.ts";
 import { confirmEnrolment, EnrolmentError, startEnrolment, unusedBackupCodes } from "../auth/second-factor.ts";
 import { enrolmentProcedure, router, staffProcedure } from "../trpc/init.ts";
@@ -39,13 +38,13 @@ export const accountRouter = router({
     }),
 
   /** A full session's own second factor: since when, and how many backup codes are left. */
-  security: staffProcedure(ALL_ROLES, { duringPasswordChange: true }).query(async ({ ctx }) => {
+  security: staffProcedure("useAccount", { duringPasswordChange: true }).query(async ({ ctx }) => {
     const user = await ctx.db.staffUser.findUniqueOrThrow({ where: { id: ctx.staff.id }, select: { username: true, totpEnrolledAt: true } });
     return { username: user.username, enrolledAt: user.totpEnrolledAt, backupCodesLeft: await unusedBackupCodes(ctx.db, ctx.staff.id) };
   }),
 
   /** The member's own new password; ends every session of the account (sign in again). */
-  changePassword: staffProcedure(ALL_ROLES, { duringPasswordChange: true })
+  changePassword: staffProcedure("useAccount", { duringPasswordChange: true })
     .input(passwordChangeInput)
     .mutation(async ({ ctx, input }) => {
       try {

@@ -5,7 +5,7 @@
  */
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { Role } from "../generated/prisma/enums.ts";
+import { may } from "../domain/policy/policy.ts";
 import { staffProcedure, router } from "../trpc/init.ts";
 import { backupRouter } from "./backup.ts";
 import { AdminError, type AdminErrorCode } from "../domain/admin/errors.ts";
@@ -16,9 +16,9 @@ import { auditFilterSchema, listAuditActors, listAuditEntries } from "../domain/
 import { BROKEN_LINK, verifyAuditChain } from "../domain/audit-verify.ts";
 import { SETTING_KEYS } from "../domain/settings.ts";
 
-const adminProcedure = staffProcedure([Role.ADMIN]);
+const adminProcedure = staffProcedure("administer");
 /** The audit trail: Pengawas sees all of it, Admin its own area (server/domain/admin/audit-log.ts). */
-const auditProcedure = staffProcedure([Role.PENGAWAS, Role.ADMIN]);
+const auditProcedure = staffProcedure("readAuditTrail");
 
 const TRPC_CODE: Record<AdminErrorCode, TRPCError["code"]> = {
   not_found: "NOT_FOUND",
@@ -87,7 +87,7 @@ const auditRouter = router({
   list: auditProcedure
     .input(z.object({ filter: auditFilterSchema, cursor: z.string().regex(/^\d{1,19}$/).nullish() }))
     .query(({ ctx, input }) =>
-      listAuditEntries(ctx.db, { filter: input.filter, cursor: input.cursor, scope: ctx.staff.roles.includes(Role.PENGAWAS) ? "all" : "admin" }),
+      listAuditEntries(ctx.db, { filter: input.filter, cursor: input.cursor, scope: may(ctx.staff.roles, "readWholeAuditTrail") ? "all" : "admin" }),
     ),
   actors: auditProcedure.query(({ ctx }) => listAuditActors(ctx.db)),
   /**

@@ -3,16 +3,14 @@
  * Admin's email server settings and test email. Thin: the work is in server/domain/notifications.
  */
 import { z } from "zod";
-import { Role } from "../generated/prisma/enums.ts";
 import { env } from "../env.ts";
-import { ALL_ROLES } from "../domain/roles.ts";
 import { getPreferences, listNotifications, markRead, preferencesInput, savePreferences, setStaffEmail, unreadCount, emailSchema } from "../domain/notifications/preferences.ts";
 import { saveSmtp, saveTiming, smtpForAdmin, smtpInput, timingSchema } from "../domain/notifications/notification-settings.ts";
 import { sendTestEmail } from "../domain/notifications/test-email.ts";
 import { router, staffProcedure } from "../trpc/init.ts";
 
-const member = staffProcedure(ALL_ROLES);
-const admin = staffProcedure([Role.ADMIN]);
+const member = staffProcedure("useAccount");
+const admin = staffProcedure("administer");
 const baseUrl = () => (env().authUrl ?? "http://localhost:3000").replace(/\/+$/, "");
 
 export const notificationsRouter = router({

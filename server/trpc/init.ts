@@ -2,7 +2,7 @@ import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z } from "zod";
-import type { Role } from "../generated/prisma/enums.ts";
+import { may, type Permission } from "../domain/policy/policy.ts";
 import { currentEnrolment } from "../auth/staff-session.ts";
 import { isBusyError } from "../domain/transaction.ts";
 import { publicTrpcMessage } from "../security/internal-errors.ts";
@@ -47,14 +47,14 @@ export const publicProcedure = procedure;
 export const PASSWORD_CHANGE_REQUIRED = "password_change_required";
 
 /**
- * A procedure for staff holding at least one of `roles`; the user is reloaded on every call.
+ * A procedure for staff the access policy gives `permission`; the user is reloaded on every call.
  * Until an Admin-given password is changed, only procedures marked `duringPasswordChange` answer.
  */
-export function staffProcedure(roles: readonly Role[], options: { duringPasswordChange?: boolean } = {}) {
+export function staffProcedure(permission: Permission | readonly Permission[], options: { duringPasswordChange?: boolean } = {}) {
   return procedure.use(async ({ ctx, next }) => {
     const staff = await ctx.staff();
     if (!staff) throw new TRPCError({ code: "UNAUTHORIZED" });
-    if (!staff.roles.some((r) => roles.includes(r))) throw new TRPCError({ code: "FORBIDDEN" });
+    if (!may(staff.roles, permission)) throw new TRPCError({ code: "FORBIDDEN" });
     if (staff.mustChangePassword && !options.duringPasswordChange) throw new TRPCError({ code: "FORBIDDEN", message: PASSWORD_CHANGE_REQUIRED });
     return next({ ctx: { ...ctx, staff } });
   });

@@ -1,17 +1,18 @@
 import { useTranslations } from "next-intl";
 import { Link } from "@/i18n/navigation.ts";
+import { may } from "@/server/domain/policy/policy.ts";
 
 type Area = "users" | "settings" | "audit";
 
 /** Navigation between the admin pages and the audit trail, showing only what the roles allow. */
 export function AdminNav({ roles, current }: { roles: readonly string[]; current?: Area }) {
   const t = useTranslations("admin.nav");
-  const isAdmin = roles.includes("ADMIN");
+  const isAdmin = may(roles, "administer");
   const links: { area: Area | "workspace"; href: string; show: boolean }[] = [
     { area: "workspace", href: "/staff", show: true },
     { area: "users", href: "/staff/admin/pengguna", show: isAdmin },
     { area: "settings", href: "/staff/admin/pengaturan", show: isAdmin },
-    { area: "audit", href: "/staff/audit", show: isAdmin || roles.includes("PENGAWAS") },
+    { area: "audit", href: "/staff/audit", show: may(roles, "readAuditTrail") },
   ];
   return (
     <nav aria-label={t("label")} className="mb-6 border-b border-slate-300 pb-3">

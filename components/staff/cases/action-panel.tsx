@@ -15,21 +15,19 @@ import { ReviewForm } from "./actions/review-form.tsx";
 import { SendForm } from "./actions/send-form.tsx";
 import type { Notify } from "./actions/action-kit.tsx";
 import { focusOnMount } from "@/components/portal/focus.ts";
-import { availableActions } from "./case-actions.ts";
 import type { CaseView, Me } from "./types.ts";
 import { Notice, Section } from "./ui.tsx";
 
-/** The moves open to this user at this status (the server checks each again). */
-export function ActionPanel({ view, me, now }: { view: CaseView; me: Me; now: Date }) {
+/** The moves the server says this reader may make now (each procedure checks them again). */
+export function ActionPanel({ view, me }: { view: CaseView; me: Me }) {
   const t = useTranslations("caseAction");
   const [notice, setNotice] = useState<{ text: string; kind: "done" | "refused"; n: number } | null>(null);
   const onDone: Notify = (text, kind = "done") => setNotice((old) => ({ text, kind, n: (old?.n ?? 0) + 1 }));
-  const actions = availableActions(view, me.roles, now).filter((a) => a !== "message");
+  const actions = view.actions.filter((a) => a !== "message");
   const caseId = view.id;
   const common = { caseId, onDone };
   const draft = (type: string) => view.drafts.find((d) => d.type === type);
   const excludedIds = view.excluded.map((u) => u.id);
-  const readOnly = me.roles.every((r) => r === "PENGAWAS" || r === "ADMIN");
 
   return (
     <Section id="actions" title={t("title")} className="rounded border-2 border-brand-700 bg-brand-50 p-4">
@@ -41,7 +39,7 @@ export function ActionPanel({ view, me, now }: { view: CaseView; me: Me; now: Da
           </Notice>
         </div>
       ) : null}
-      {actions.length === 0 ? <p>{readOnly ? t("readOnly") : t("none")}</p> : null}
+      {actions.length === 0 ? <p>{view.readOnly ? t("readOnly") : t("none")}</p> : null}
       <div className="space-y-4">
         {actions.map((a) => {
           switch (a) {

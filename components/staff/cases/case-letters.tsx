@@ -2,14 +2,13 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { mayCorrect } from "@/server/domain/letters/correctors.ts";
 import { CorrectLetter } from "./correct-letter.tsx";
 import { useOfficeDate } from "./labels.ts";
 import type { CaseView } from "./types.ts";
 import { Badge, linkClass, Notice, Section } from "./ui.tsx";
 
-/** The case's issued letters as downloads (with a correction for the role that issued each), and the case dossier compiled on demand. */
-export function CaseLetters({ view, roles }: { view: CaseView; roles: readonly string[] }) {
+/** The case's issued letters as downloads (with a correction where the server allows this reader one), and the case dossier compiled on demand. */
+export function CaseLetters({ view }: { view: CaseView }) {
   const t = useTranslations("caseFile");
   const date = useOfficeDate();
   const [notice, setNotice] = useState<string | null>(null);
@@ -42,7 +41,7 @@ export function CaseLetters({ view, roles }: { view: CaseView; roles: readonly s
               </span>
               {l.replacesId ? <Badge tone="info">{t("letterCorrection")}</Badge> : null}
               {l.replaced ? <Badge tone="warn">{t("letterReplaced")}</Badge> : null}
-              {!l.replaced && !view.destroyedAt && mayCorrect(l.type, roles) ? <CorrectLetter caseId={view.id} letterId={l.id} onDone={setNotice} /> : null}
+              {view.correctable.includes(l.id) ? <CorrectLetter caseId={view.id} letterId={l.id} onDone={setNotice} /> : null}
             </li>
           ))}
         </ul>

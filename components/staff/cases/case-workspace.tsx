@@ -5,7 +5,6 @@ import { useTranslations } from "next-intl";
 import { Link } from "@/i18n/navigation.ts";
 import { useTRPC } from "@/components/staff/trpc.tsx";
 import { ActionPanel } from "./action-panel.tsx";
-import { availableActions } from "./case-actions.ts";
 import { CaseHeader } from "./case-header.tsx";
 import { CaseLetters } from "./case-letters.tsx";
 import { CaseReport } from "./case-report.tsx";
@@ -67,17 +66,17 @@ export function CaseWorkspace({ caseId, me }: { caseId: string; me: Me }) {
         </div>
       ) : null}
       {/* Content destroyed under the retention rule: the report section says so; nothing is left to act on or read. */}
-      {c.destroyedAt ? null : <ActionPanel view={c} me={me} now={now} />}
+      {c.destroyedAt ? null : <ActionPanel view={c} me={me} />}
       <CaseReport view={c} />
       {c.destroyedAt ? null : (
         <>
-          <CaseThread view={c} canWrite={availableActions(c, me.roles, now).includes("message")} />
+          <CaseThread view={c} canWrite={c.actions.includes("message")} />
           {c.review ? <CaseReview review={c.review} /> : null}
           {c.meetings.length > 0 ? <CaseMeetings meetings={c.meetings} /> : null}
           {c.drafts.length > 0 ? <CaseDrafts drafts={c.drafts} /> : null}
         </>
       )}
-      <CaseLetters view={c} roles={me.roles} />
+      <CaseLetters view={c} />
       <CaseSteps view={c} />
       <CaseTimeline view={c} />
       <CaseExclusions excluded={c.excluded} />

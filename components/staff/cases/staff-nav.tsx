@@ -4,7 +4,7 @@ import { localePath } from "@/i18n/routing.ts";
 import { SignOutButton } from "@/components/staff/sign-out-button.tsx";
 import { NotificationBell } from "@/components/staff/notifications/notification-bell.tsx";
 import type { Me } from "./types.ts";
-import { AGENDA_ROLES, CASE_ROLES, hasAnyRole, OFFICE_STATS_ROLES } from "./vocabulary.ts";
+import { may } from "@/server/domain/policy/policy.ts";
 
 export type StaffNavItem = "queue" | "intake" | "agenda" | "dashboard" | "admin" | "audit" | "security" | "notifications";
 
@@ -13,12 +13,13 @@ export async function StaffNav({ me, locale, current }: { me: Me; locale: string
   const t = await getTranslations("workspace.nav");
   const roles = await getTranslations("roles");
   const items: { key: StaffNavItem; href: string; show: boolean }[] = [
-    { key: "queue", href: "/staff/kasus", show: hasAnyRole(me.roles, CASE_ROLES) },
-    { key: "intake", href: "/staff/kasus/baru", show: me.roles.includes("SEKRETARIAT") },
-    { key: "agenda", href: "/staff/agenda", show: hasAnyRole(me.roles, AGENDA_ROLES) },
-    { key: "dashboard", href: "/staff/dasbor", show: hasAnyRole(me.roles, OFFICE_STATS_ROLES) },
-    { key: "admin", href: "/staff/admin/pengguna", show: me.roles.includes("ADMIN") },
-    { key: "audit", href: "/staff/audit", show: me.roles.includes("PENGAWAS") },
+    { key: "queue", href: "/staff/kasus", show: may(me.roles, "readCases") },
+    { key: "intake", href: "/staff/kasus/baru", show: may(me.roles, "recordIntake") },
+    { key: "agenda", href: "/staff/agenda", show: may(me.roles, "readAgenda") },
+    { key: "dashboard", href: "/staff/dasbor", show: may(me.roles, "readOfficeStatistics") },
+    { key: "admin", href: "/staff/admin/pengguna", show: may(me.roles, "administer") },
+    // An Admin reaches the audit trail from the admin pages.
+    { key: "audit", href: "/staff/audit", show: may(me.roles, "readAuditTrail") && !may(me.roles, "administer") },
     { key: "security", href: "/staff/keamanan", show: true },
   ];
   return (

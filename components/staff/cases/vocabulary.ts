@@ -1,26 +1,18 @@
 /**
- * The workflow's values as the staff UI offers them, in display order. Plain lists (no
- * Prisma import in client code); the type checks below fail the build if the schema's
- * enums gain or lose a value.
+ * The workflow's values as the staff UI offers them, in display order. Plain lists; the type
+ * checks below fail the build if the schema's enums gain or lose a value. Who may do what is
+ * the access policy's (server/domain/policy), which the client imports as it is.
  */
-import type { AgendaBook, CaseStatus, Category, Channel, DeliveryMethod, EscalationReason, MeetingRole, Role } from "@/server/generated/prisma/enums.ts";
+import type { AgendaBook, CaseStatus, Category, Channel, DeliveryMethod, EscalationReason, MeetingRole } from "@/server/generated/prisma/enums.ts";
+export { OFFLINE_CHANNELS } from "@/server/domain/cases/channels.ts";
 
 export const STATUSES = ["SUBMITTED", "RECORDED", "AWAITING_INFO", "REVIEWED", "IN_MEETING", "MINUTED", "RESPONDED", "RESPONSE_RECEIVED", "ARCHIVED", "ESCALATED"] as const satisfies readonly CaseStatus[];
 export const CATEGORIES = ["CORRUPTION", "GRATIFICATION", "BRIBERY", "ILLEGAL_LEVY", "ABUSE_OF_AUTHORITY", "CONFLICT_OF_INTEREST", "ETHICS_VIOLATION", "LICENSING_MALADMINISTRATION", "OTHER"] as const satisfies readonly Category[];
 export const CHANNELS = ["PORTAL", "SMS", "PHONE", "EMAIL", "SUGGESTION_BOX", "IN_PERSON"] as const satisfies readonly Channel[];
-/** Channels the Sekretariat enters on a reporter's behalf (server/domain/cases/intake.ts). */
-export const OFFLINE_CHANNELS = ["SMS", "PHONE", "EMAIL", "SUGGESTION_BOX", "IN_PERSON"] as const satisfies readonly Channel[];
 export const DELIVERY_METHODS = ["PORTAL", "EMAIL", "POST", "IN_PERSON"] as const satisfies readonly DeliveryMethod[];
 export const ESCALATION_REASONS = ["LEADERSHIP_INVOLVED", "OUTSIDE_AUTHORITY"] as const satisfies readonly EscalationReason[];
 export const MEETING_ROLES = ["CHAIR", "MEMBER", "SECRETARY"] as const satisfies readonly MeetingRole[];
 export const AGENDA_BOOKS = ["PERMOHONAN", "TANGGAPAN"] as const satisfies readonly AgendaBook[];
-
-/** Roles that work on cases (Admin does not: separation of duties). */
-export const CASE_ROLES = ["SEKRETARIAT", "TIM_TELAAH", "TIM_AUDIT", "KEPALA_DINAS", "PENGAWAS"] as const satisfies readonly Role[];
-/** Roles that may read the agenda books (the tRPC `cases.agenda` procedure). */
-export const AGENDA_ROLES = ["SEKRETARIAT", "TIM_TELAAH", "KEPALA_DINAS", "PENGAWAS"] as const satisfies readonly Role[];
-/** Roles that may open the office dashboard (server/domain/statistics/office-statistics.ts). */
-export const OFFICE_STATS_ROLES = ["KEPALA_DINAS", "PENGAWAS", "SEKRETARIAT"] as const satisfies readonly Role[];
 
 type Missing<All, Listed> = Exclude<All, Listed> extends never ? true : Exclude<All, Listed>;
 const complete: [
@@ -33,5 +25,3 @@ const complete: [
   Missing<AgendaBook, (typeof AGENDA_BOOKS)[number]>,
 ] = [true, true, true, true, true, true, true];
 void complete;
-
-export const hasAnyRole = (roles: readonly string[], wanted: readonly string[]) => roles.some((r) => wanted.includes(r));

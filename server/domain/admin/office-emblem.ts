@@ -9,7 +9,7 @@
  */
 import sharp from "sharp";
 import type { Db } from "../../db.ts";
-import { Role } from "../../generated/prisma/enums.ts";
+import { may } from "../policy/policy.ts";
 import { appendAudit } from "../audit.ts";
 import { sha256, type Bytes } from "../crypto.ts";
 import type { Tx } from "../tx.ts";
@@ -69,7 +69,7 @@ async function beginEmblemChange(tx: Tx, actorId: string): Promise<string> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${EMBLEM_LOCK})`;
   // Reloaded here: an Admin deactivated a moment ago cannot finish a change already on its way.
   const actor = await tx.staffUser.findUnique({ where: { id: actorId }, select: { username: true, active: true, roles: true } });
-  if (!actor || !actor.active || !actor.roles.includes(Role.ADMIN)) throw new AdminError("not_admin");
+  if (!actor || !actor.active || !may(actor.roles, "administer")) throw new AdminError("not_admin");
   return actor.username;
 }
 

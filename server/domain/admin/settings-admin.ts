@@ -9,10 +9,10 @@
 import type { z } from "zod";
 import type { Db } from "../../db.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
+import { may } from "../policy/policy.ts";
 import { appendAudit, canonicalJson } from "../audit.ts";
 import { parseSetting, SETTING_KEYS, settingSchemas, type SettingKey, type SettingValues } from "../settings.ts";
 import { settingDefaults } from "../settings-defaults.ts";
-import { Role } from "../../generated/prisma/enums.ts";
 import { AdminError } from "./errors.ts";
 
 /** Serialises setting changes (the optimistic check and the write happen under it). */
@@ -176,7 +176,7 @@ export async function updateSetting(db: Db, actorId: string, input: UpdateSettin
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SETTINGS_LOCK})`;
     const actor = await tx.staffUser.findUnique({ where: { id: actorId }, select: { username: true, active: true, roles: true } });
-    if (!actor || !actor.active || !actor.roles.includes(Role.ADMIN)) throw new AdminError("not_admin");
+    if (!actor || !actor.active || !may(actor.roles, "administer")) throw new AdminError("not_admin");
 
     if (key === "letters.signers") {
       const issues = await unknownSigners(tx, value as SettingValues["letters.signers"]);

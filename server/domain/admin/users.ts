@@ -25,6 +25,7 @@ import type { Db } from "../../db.ts";
 import { hashPassword } from "../password.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { Role } from "../../generated/prisma/enums.ts";
+import { may } from "../policy/policy.ts";
 import { appendAudit } from "../audit.ts";
 import { combinesAdminWithCaseRole } from "../roles.ts";
 import type { Tx } from "../tx.ts";
@@ -115,7 +116,7 @@ export function generatePassword(): string {
 async function beginAdminChange(tx: Tx, actorId: string): Promise<string> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${USER_ADMIN_LOCK})`;
   const actor = await tx.staffUser.findUnique({ where: { id: actorId }, select: { username: true, active: true, roles: true } });
-  if (!actor || !actor.active || !actor.roles.includes(Role.ADMIN)) throw new AdminError("not_admin");
+  if (!actor || !actor.active || !may(actor.roles, "administer")) throw new AdminError("not_admin");
   return actor.username;
 }
 

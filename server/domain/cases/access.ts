@@ -7,10 +7,8 @@ import { Prisma } from "../../generated/prisma/client.ts";
 import { Role } from "../../generated/prisma/enums.ts";
 import type { Db } from "../../db.ts";
 import { unwrapDataKey } from "../crypto.ts";
-import { CASE_ROLES } from "../roles.ts";
+import { may } from "../policy/policy.ts";
 import type { Tx } from "../tx.ts";
-
-export { CASE_ROLES };
 
 export interface StaffRef {
   id: string;
@@ -37,7 +35,7 @@ export interface CaseViewer {
 }
 
 /** A case role, and never for anyone holding ADMIN: Admin reads no case, whatever else it holds. */
-const hasCaseRole = (staff: StaffRef) => !staff.roles.includes(Role.ADMIN) && staff.roles.some((r) => CASE_ROLES.includes(r));
+const hasCaseRole = (staff: StaffRef) => !staff.roles.includes(Role.ADMIN) && may(staff.roles, "readCases");
 
 export const caseViewer = (staff: StaffRef): CaseViewer => ({ id: staff.id, hideLeadership: staff.roles.includes(Role.KEPALA_DINAS) });
 

@@ -1,7 +1,8 @@
 /**
  * The staff case page: the decrypted report, attachments (names only;
  * bytes come through the download route), the thread, the timeline with who did what,
- * each step's time against its SOP standard in office hours, and the work products.
+ * each step's time against its SOP standard in office hours, the work products, and what the
+ * reader may do now (from the access policy: the page offers exactly that).
  * Every read of case content is written to the audit trail.
  */
 import type { Db } from "../../db.ts";
@@ -10,6 +11,8 @@ import { open, openJson, openText } from "../crypto.ts";
 import { officeMinutesBetween } from "../office-time.ts";
 import { caseLetterList } from "../letters/read.ts";
 import { loadOfficeCalendar } from "../sla.ts";
+import { actionsFor } from "../policy/case-actions.ts";
+import { mayCorrect, readsOnly } from "../policy/policy.ts";
 import { CaseContentDestroyedError, caseKey } from "./access.ts";
 import { proposeMeetingStart } from "./meeting-times.ts";
 import type { StaffContext } from "./acting.ts";
@@ -95,6 +98,12 @@ export async function staffCaseView(db: Db, ctx: StaffContext, caseId: string) {
     /** A start for the meeting inside office hours, while one is to be convened. */
     meetingProposal: c.status === "REVIEWED" ? proposeMeetingStart(ctx.now, cal) : null,
     excluded: c.exclusions.map((e) => e.user),
+    /** The forms the page offers this reader; none once the content is destroyed (nothing is left to act on). */
+    actions: key ? actionsFor(ctx.staff, { ...c, hasTrackingCode: c.trackingHash !== null }, ctx.now) : [],
+    /** The issued letters this reader may replace with a correction. */
+    correctable: key ? letters.filter((l) => !l.replaced && mayCorrect(l.type, ctx.staff.roles)).map((l) => l.id) : [],
+    /** The reader only reads cases (never acts on one): the page says so instead of "nothing to do now". */
+    readOnly: readsOnly(ctx.staff.roles),
   };
 }
 

@@ -4,19 +4,18 @@
  */
 import { z } from "zod";
 import type { Db } from "../../db.ts";
-import { ActorKind, Role, TimelineKind } from "../../generated/prisma/enums.ts";
+import { ActorKind, TimelineKind } from "../../generated/prisma/enums.ts";
 import { appendAudit } from "../audit.ts";
+import { may } from "../policy/policy.ts";
 import { sealText } from "../crypto.ts";
 import { caseKey } from "./access.ts";
 import type { StaffContext } from "./acting.ts";
 import { CaseConflictError } from "./transition.ts";
 
-export const EXCLUDERS: readonly Role[] = [Role.TIM_TELAAH, Role.KEPALA_DINAS];
-
 export const excludeInput = z.object({ caseId: z.uuid(), userId: z.uuid(), reason: z.string().trim().min(1).max(1_000) });
 
 export async function excludeStaff(db: Db, ctx: StaffContext, input: z.infer<typeof excludeInput>) {
-  if (!ctx.staff.roles.some((r) => EXCLUDERS.includes(r))) throw new CaseConflictError(`${ctx.staff.username} may not exclude staff`);
+  if (!may(ctx.staff.roles, "excludeStaff")) throw new CaseConflictError(`${ctx.staff.username} may not exclude staff`);
   if (input.userId === ctx.staff.id) throw new CaseConflictError("ask a colleague to exclude you");
   return db.$transaction(async (tx) => {
     const key = await caseKey(tx, ctx.masterKey, ctx.staff, input.caseId);

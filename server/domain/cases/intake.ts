@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import type { Db } from "../../db.ts";
-import { Channel } from "../../generated/prisma/enums.ts";
+import { OFFLINE_CHANNELS } from "./channels.ts";
 import { IDEMPOTENCY_KEY, once } from "../idempotency.ts";
 import { generateTrackingCode, normaliseTrackingCode, trackingHash } from "../tracking-code.ts";
 import type { SanitizedFile } from "../uploads/sanitize.ts";
@@ -13,7 +13,7 @@ import type { StaffContext } from "./acting.ts";
 import { createCase, prepareCase } from "./create-case.ts";
 import { reportSchema } from "./report-content.ts";
 
-export const OFFLINE_CHANNELS = [Channel.SMS, Channel.PHONE, Channel.EMAIL, Channel.SUGGESTION_BOX, Channel.IN_PERSON] as const;
+export { OFFLINE_CHANNELS };
 
 export const intakeInput = z.object({
   /** The form's key: a double post creates one case and shows the same tracking code again. */

@@ -1,8 +1,9 @@
 /** The office writes to the reporter through the case's message thread. */
 import { z } from "zod";
 import type { Db } from "../../db.ts";
-import { ActorKind, CaseStatus, Role, TimelineKind } from "../../generated/prisma/enums.ts";
+import { ActorKind, CaseStatus, TimelineKind } from "../../generated/prisma/enums.ts";
 import { appendAudit } from "../audit.ts";
+import { may } from "../policy/policy.ts";
 import { sealText } from "../crypto.ts";
 import type { SanitizedFile } from "../uploads/sanitize.ts";
 import { caseKey } from "./access.ts";
@@ -11,11 +12,10 @@ import { attachmentRow } from "./create-case.ts";
 import { CaseConflictError } from "./transition.ts";
 import { transaction } from "../transaction.ts";
 
-export const MESSAGE_WRITERS: readonly Role[] = [Role.SEKRETARIAT, Role.TIM_TELAAH];
 export const staffMessageInput = z.object({ caseId: z.uuid(), body: z.string().trim().min(1).max(5_000) });
 
 export async function sendStaffMessage(db: Db, ctx: StaffContext, input: z.infer<typeof staffMessageInput>, files: readonly SanitizedFile[] = []) {
-  if (!ctx.staff.roles.some((r) => MESSAGE_WRITERS.includes(r))) throw new CaseConflictError(`${ctx.staff.username} may not write to the reporter`);
+  if (!may(ctx.staff.roles, "writeToReporter")) throw new CaseConflictError(`${ctx.staff.username} may not write to the reporter`);
   // The files sealed and hashed before the transaction, which checks access again and only writes.
   const key = await caseKey(db, ctx.masterKey, ctx.staff, input.caseId);
   const body = sealText(key, input.body);

@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import type { Db } from "../../db.ts";
-import { ActorKind, AgendaBook, ArchiveReason, CaseStatus, type Category, type Channel, DeliveryMethod, DraftStatus, EscalationReason, LetterType, MeetingRole, ReviewRecommendation, Role, TimelineKind } from "../../generated/prisma/enums.ts";
+import { ActorKind, AgendaBook, ArchiveReason, CaseStatus, type Category, type Channel, DeliveryMethod, DraftStatus, EscalationReason, LetterType, MeetingRole, ReviewRecommendation, TimelineKind } from "../../generated/prisma/enums.ts";
 import { appendAudit } from "../audit.ts";
 import { openJson, sealJson, sealText, type Bytes } from "../crypto.ts";
 import { zonedParts } from "../office-time.ts";
@@ -21,6 +21,7 @@ import { renderAfterCommit } from "../letters/render-pending.ts";
 import { transaction } from "../transaction.ts";
 import { caseKey, CaseNotFoundError } from "./access.ts";
 import { actingAs, type StaffContext } from "./acting.ts";
+import { DRAFT_PERMISSION, may, rolesFor } from "../policy/policy.ts";
 import { assertMeetingHeld, completeMeetingStep, heldTimes, keepMeetingStepOpen } from "./meeting-times.ts";
 import { CaseConflictError, transitionCase } from "./transition.ts";
 import { notifyDraft } from "../notifications/case-events.ts";
@@ -253,16 +254,11 @@ export const draftInput = z.discriminatedUnion("type", [
   z.object({ caseId: z.uuid(), type: z.literal(LetterType.TANGGAPAN), content: tanggapanContent, submit: z.boolean() }),
 ]);
 
-/** Who drafts what (the router checks the same roles). */
-export const DRAFTERS: Record<"BERITA_ACARA" | "TANGGAPAN", readonly Role[]> = {
-  BERITA_ACARA: [Role.TIM_AUDIT],
-  TANGGAPAN: [Role.SEKRETARIAT, Role.TIM_TELAAH, Role.TIM_AUDIT],
-};
 const DRAFT_STATUS = { BERITA_ACARA: CaseStatus.IN_MEETING, TANGGAPAN: CaseStatus.MINUTED } as const;
 
 /** Save (and optionally hand to the Kepala Dinas) a Berita Acara or Tanggapan draft. */
 export async function saveDraft(db: Db, ctx: StaffContext, input: z.infer<typeof draftInput>) {
-  if (!ctx.staff.roles.some((r) => DRAFTERS[input.type].includes(r))) throw new CaseConflictError(`${ctx.staff.username} may not draft a ${input.type}`);
+  if (!may(ctx.staff.roles, DRAFT_PERMISSION[input.type])) throw new CaseConflictError(`${ctx.staff.username} may not draft a ${input.type}`);
   return transaction(db, async (tx) => {
     const c = await current(tx, ctx, input.caseId);
     expectStatus(c.status, DRAFT_STATUS[input.type]);
@@ -278,7 +274,7 @@ export async function saveDraft(db: Db, ctx: StaffContext, input: z.infer<typeof
     });
     await tx.timelineEvent.create({ data: { caseId: input.caseId, kind: input.submit ? TimelineKind.DRAFT_SUBMITTED : TimelineKind.NOTE, actorKind: ActorKind.STAFF, actorId: ctx.staff.id, createdAt: ctx.now } });
     await appendAudit(tx, { actorId: ctx.staff.id, actorLabel: ctx.staff.username, action: input.submit ? "draft.submit" : "draft.save", caseId: input.caseId, detail: { type: input.type }, at: ctx.now });
-    if (input.submit) await notifyDraft(tx, { caseId: input.caseId, event: "submitted", type: input.type, drafters: DRAFTERS[input.type], draftedById: ctx.staff.id, actorId: ctx.staff.id, now: ctx.now });
+    if (input.submit) await notifyDraft(tx, { caseId: input.caseId, event: "submitted", type: input.type, drafters: rolesFor(DRAFT_PERMISSION[input.type]), draftedById: ctx.staff.id, actorId: ctx.staff.id, now: ctx.now });
   });
 }
 
@@ -294,7 +290,7 @@ export const approvalInput = z.discriminatedUnion("approve", [
  * decides whether it may carry the reporter's name.
  */
 export async function decideDraft(db: Db, ctx: StaffContext, input: z.infer<typeof approvalInput>) {
-  if (!ctx.staff.roles.includes(Role.KEPALA_DINAS)) throw new CaseConflictError(`${ctx.staff.username} may not approve documents`);
+  if (!may(ctx.staff.roles, "decideDraft")) throw new CaseConflictError(`${ctx.staff.username} may not approve documents`);
   const letterId = await transaction(db, async (tx): Promise<string | null> => {
     const c = await current(tx, ctx, input.caseId);
     expectStatus(c.status, DRAFT_STATUS[input.type]);
@@ -316,7 +312,7 @@ export async function decideDraft(db: Db, ctx: StaffContext, input: z.infer<type
     await tx.timelineEvent.create({ data: { caseId: input.caseId, kind: input.approve ? TimelineKind.DRAFT_APPROVED : TimelineKind.DRAFT_RETURNED, actorKind: ActorKind.STAFF, actorId: ctx.staff.id, createdAt: ctx.now } });
     await appendAudit(tx, { actorId: ctx.staff.id, actorLabel: ctx.staff.username, action: input.approve ? "draft.approve" : "draft.return", caseId: input.caseId, detail: { type: input.type }, at: ctx.now });
     const { draftedById } = await tx.documentDraft.findUniqueOrThrow({ where: { caseId_type: { caseId: input.caseId, type: input.type } }, select: { draftedById: true } });
-    await notifyDraft(tx, { caseId: input.caseId, event: input.approve ? "approved" : "returned", type: input.type, drafters: DRAFTERS[input.type], draftedById, actorId: ctx.staff.id, now: ctx.now });
+    await notifyDraft(tx, { caseId: input.caseId, event: input.approve ? "approved" : "returned", type: input.type, drafters: rolesFor(DRAFT_PERMISSION[input.type]), draftedById, actorId: ctx.staff.id, now: ctx.now });
     if (issuesMinutes) await transitionCase(tx, { caseId: input.caseId, from: c.status, to: CaseStatus.MINUTED, by: actingAs(ctx.staff, c.status, CaseStatus.MINUTED), now: ctx.now });
     return letterId;
   });

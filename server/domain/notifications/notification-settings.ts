@@ -7,7 +7,7 @@
 import { z } from "zod";
 import type { Db } from "../../db.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
-import { Role } from "../../generated/prisma/enums.ts";
+import { may } from "../policy/policy.ts";
 import { appendAudit } from "../audit.ts";
 import { openUnderMasterKey, seal, type MasterKey } from "../crypto.ts";
 import type { Tx } from "../tx.ts";
@@ -94,7 +94,7 @@ export async function resealSmtpPassword(tx: Tx, keys: MasterKey): Promise<numbe
 
 async function assertAdmin(tx: Tx, actorId: string) {
   const actor = await tx.staffUser.findUnique({ where: { id: actorId }, select: { username: true, active: true, roles: true } });
-  if (!actor || !actor.active || !actor.roles.includes(Role.ADMIN)) throw new Error("not an active Admin");
+  if (!actor || !actor.active || !may(actor.roles, "administer")) throw new Error("not an active Admin");
   return actor;
 }
 

@@ -5,7 +5,8 @@
  */
 import { z } from "zod";
 import type { Db } from "../../db.ts";
-import { NotificationKind, Role } from "../../generated/prisma/enums.ts";
+import { NotificationKind } from "../../generated/prisma/enums.ts";
+import { may } from "../policy/policy.ts";
 import { appendAudit } from "../audit.ts";
 import { ALWAYS_ON } from "./notify.ts";
 
@@ -36,7 +37,7 @@ export async function savePreferences(db: Db, user: { id: string; username: stri
 export async function setStaffEmail(db: Db, actorId: string, userId: string, email: string | null, now = new Date()) {
   await db.$transaction(async (tx) => {
     const actor = await tx.staffUser.findUnique({ where: { id: actorId }, select: { username: true, active: true, roles: true } });
-    if (!actor?.active || !actor.roles.includes(Role.ADMIN)) throw new Error("not an active Admin");
+    if (!actor?.active || !may(actor.roles, "administer")) throw new Error("not an active Admin");
     await tx.staffUser.update({ where: { id: userId }, data: { email } });
     await appendAudit(tx, { actorId, actorLabel: actor.username, action: "user.email", target: `user:${userId}`, detail: { set: email !== null }, at: now });
   });

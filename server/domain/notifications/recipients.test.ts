@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CaseStatus, Role } from "../../generated/prisma/enums.ts";
-import { DRAFTERS } from "../cases/workflow.ts";
+import { rolesFor } from "../policy/policy.ts";
 import { deadlineRoles, handoverRoles, pickRecipients, rolesActingOn, type Candidate } from "./recipients.ts";
 
 const S = CaseStatus;
@@ -26,8 +26,8 @@ describe("who acts next, from the SOP table", () => {
   });
 
   it("names the drafters the workflow allows", () => {
-    for (const r of DRAFTERS.BERITA_ACARA) expect(handoverRoles(S.IN_MEETING)).toContain(r);
-    for (const r of DRAFTERS.TANGGAPAN) expect(handoverRoles(S.MINUTED)).toContain(r);
+    for (const r of rolesFor("draftBeritaAcara")) expect(handoverRoles(S.IN_MEETING)).toContain(r);
+    for (const r of rolesFor("draftTanggapan")) expect(handoverRoles(S.MINUTED)).toContain(r);
   });
 
   it("adds the Pengawas to every deadline notice", () => {

@@ -6,15 +6,12 @@
  */
 import { z } from "zod";
 import type { Db } from "../../db.ts";
-import { Role } from "../../generated/prisma/enums.ts";
 import { caseViewer, type StaffRef } from "../cases/access.ts";
 import { csvDocument } from "../csv.ts";
 import { zonedInstant, zonedParts } from "../office-time.ts";
 import { loadOfficeCalendar } from "../sla.ts";
 import { officeDayMinutes, openCases, periodStatistics, receivedPerYear, type Count, type OpenFigures, type RawStatistics } from "./aggregates.ts";
 import { cached } from "./cache.ts";
-
-export const OFFICE_STATISTICS_ROLES: readonly Role[] = [Role.KEPALA_DINAS, Role.PENGAWAS, Role.SEKRETARIAT];
 
 const isoDate = z.iso.date();
 const DAY = 86_400_000;

@@ -1,19 +1,16 @@
 /**
  * GET /api/staff/agenda?book=&year=&from=&to=: one agenda book as CSV (UTF-8 with BOM),
- * for the roles of the `cases.agenda` procedure. Entries of cases hidden from the reader
+ * for the holders of `readAgenda` (as the `cases.agenda` procedure). Entries of cases hidden from the reader
  * are left out, as on the page. Column titles and labels follow the reader's locale.
  */
 import type { Db } from "../../db.ts";
 import type { StaffPrincipal } from "../../auth/staff-session.ts";
 import { appendAudit } from "../../domain/audit.ts";
 import { agendaCsv, agendaEntries, agendaInput } from "../../domain/cases/agenda.ts";
-import { Role } from "../../generated/prisma/enums.ts";
 import { translatorFor } from "../../../i18n/messages.ts";
 import { downloadHeaders, refusal } from "../download-headers.ts";
 import { staffContextOf } from "./staff-context.ts";
-
-/** Who may read the agenda books (as the tRPC `cases.agenda` procedure). */
-export const AGENDA_READERS: readonly Role[] = [Role.SEKRETARIAT, Role.TIM_TELAAH, Role.KEPALA_DINAS, Role.PENGAWAS];
+import { staffRoute } from "./staff-route.ts";
 
 export interface AgendaCsvRequest {
   book: string;
@@ -36,9 +33,7 @@ export function agendaFileName(book: "PERMOHONAN" | "TANGGAPAN", year: number, e
 }
 
 /** The checked request, the rows the reader may see, and a translator for the reader's locale; or the refusal. */
-export async function readAgenda(db: Db, staff: StaffPrincipal | null, request: AgendaCsvRequest) {
-  if (!staff) return { refusal: refusal(401, "Silakan masuk terlebih dahulu.") } as const;
-  if (!staff.roles.some((r) => AGENDA_READERS.includes(r))) return { refusal: refusal(403, "Tidak diizinkan.") } as const;
+export async function readAgenda(db: Db, staff: StaffPrincipal, request: AgendaCsvRequest) {
   const parsed = agendaInput.safeParse({ book: request.book, year: request.year, from: request.from, to: request.to });
   if (!parsed.success) return { refusal: refusal(400, "Permintaan tidak valid.") } as const;
   const locale = request.locale === "en" ? "en" : "id";
@@ -53,7 +48,7 @@ export async function auditAgendaExport(db: Db, staff: StaffPrincipal, input: { 
   );
 }
 
-export async function agendaCsvResponse(db: Db, staff: StaffPrincipal | null, request: AgendaCsvRequest, now = new Date()): Promise<Response> {
+export const agendaCsvResponse = staffRoute("readAgenda", async (db, staff, request: AgendaCsvRequest, now: Date = new Date()) => {
   const read = await readAgenda(db, staff, request);
   if (read.refusal) return read.refusal;
   const { input, t, rows } = read;
@@ -61,4 +56,4 @@ export async function agendaCsvResponse(db: Db, staff: StaffPrincipal | null, re
   const csv = agendaCsv(rows, header, (r) => [r.number, officeStamp(r.entryDate), r.reference, t(`home.categories.${r.category}`), t(`workspace.channel.${r.channel}`), r.letterNumber ?? ""]);
   await auditAgendaExport(db, read.staff, input, rows.length, "csv", now);
   return new Response(csv, { headers: downloadHeaders(agendaFileName(input.book, input.year), "text/csv; charset=utf-8", { asciiOnly: true }) });
-}
+});

@@ -2,14 +2,13 @@
  * GET /api/staff/agenda?format=pdf&book=&year=&from=&to=: one agenda book as a landscape PDF
  * with the header repeated on every page; same readers, rows and audit as the CSV.
  */
-import type { Db } from "../../db.ts";
-import type { StaffPrincipal } from "../../auth/staff-session.ts";
 import { loadOffice } from "../../domain/letters/office.ts";
 import { agendaPeriod, renderAgendaBook } from "../../pdf/agenda-book.tsx";
 import { pdfDownload } from "../download-headers.ts";
 import { agendaFileName, auditAgendaExport, officeStamp, readAgenda, type AgendaCsvRequest } from "./agenda-csv-response.ts";
+import { staffRoute } from "./staff-route.ts";
 
-export async function agendaPdfResponse(db: Db, staff: StaffPrincipal | null, request: AgendaCsvRequest, now = new Date()): Promise<Response> {
+export const agendaPdfResponse = staffRoute("readAgenda", async (db, staff, request: AgendaCsvRequest, now: Date = new Date()) => {
   const read = await readAgenda(db, staff, request);
   if (read.refusal) return read.refusal;
   const { input, t, rows } = read;
@@ -33,4 +32,4 @@ export async function agendaPdfResponse(db: Db, staff: StaffPrincipal | null, re
   });
   await auditAgendaExport(db, read.staff, input, rows.length, "pdf", now);
   return pdfDownload({ bytes: pdf, name: agendaFileName(input.book, input.year, "pdf"), mimeType: "application/pdf" });
-}
+});

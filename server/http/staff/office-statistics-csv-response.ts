@@ -1,19 +1,16 @@
 /**
  * GET /api/staff/statistics?from=&to=&locale=: the office dashboard of a period as CSV, for
- * the dashboard's roles only. Unsuppressed figures, so every download is audited and never
+ * the holders of `readOfficeStatistics` only. Unsuppressed figures, so every download is audited and never
  * cached.
  */
-import type { Db } from "../../db.ts";
-import type { StaffPrincipal } from "../../auth/staff-session.ts";
 import { appendAudit } from "../../domain/audit.ts";
-import { OFFICE_STATISTICS_ROLES, officePeriodInput, officeStatistics, officeStatisticsCsv } from "../../domain/statistics/office-statistics.ts";
+import { officePeriodInput, officeStatistics, officeStatisticsCsv } from "../../domain/statistics/office-statistics.ts";
 import { officeCsvLabels } from "../statistics-labels.ts";
 import { downloadHeaders, refusal } from "../download-headers.ts";
 import { staffContextOf } from "./staff-context.ts";
+import { staffRoute } from "./staff-route.ts";
 
-export async function officeStatisticsCsvResponse(db: Db, staff: StaffPrincipal | null, query: { from?: string | null; to?: string | null; locale?: string | null }, now = new Date()): Promise<Response> {
-  if (!staff) return refusal(401, "Silakan masuk terlebih dahulu.");
-  if (!staff.roles.some((r) => OFFICE_STATISTICS_ROLES.includes(r))) return refusal(403, "Tidak diizinkan.");
+export const officeStatisticsCsvResponse = staffRoute("readOfficeStatistics", async (db, staff, query: { from?: string | null; to?: string | null; locale?: string | null }, now: Date = new Date()) => {
   const parsed = officePeriodInput.safeParse({ from: query.from, to: query.to });
   if (!parsed.success) return refusal(400, "Periode tidak valid.");
   const period = parsed.data;
@@ -22,4 +19,4 @@ export async function officeStatisticsCsvResponse(db: Db, staff: StaffPrincipal 
   const ctx = staffContextOf(staff, now);
   await appendAudit(db, { actorId: ctx.staff.id, actorLabel: ctx.staff.username, action: "statistics.export", detail: { from: period.from, to: period.to }, at: now });
   return new Response(csv, { headers: downloadHeaders(`dasbor-wbs-${period.from}-${period.to}.csv`, "text/csv; charset=utf-8", { asciiOnly: true }) });
-}
+});

@@ -6,7 +6,7 @@ import { officeYear, officeYears } from "@/components/staff/cases/office-datetim
 import type { SearchParams } from "@/components/staff/cases/search-params.ts";
 import { signedInStaff } from "@/components/staff/cases/signed-in-staff.ts";
 import { StaffNav } from "@/components/staff/cases/staff-nav.tsx";
-import { AGENDA_ROLES, hasAnyRole } from "@/components/staff/cases/vocabulary.ts";
+import { may } from "@/server/domain/policy/policy.ts";
 import { withOutagePage } from "@/components/outage-page.tsx";
 
 async function AgendaPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<SearchParams> }) {
@@ -20,7 +20,7 @@ async function AgendaPage({ params, searchParams }: { params: Promise<{ locale: 
   return (
     <>
       <StaffNav me={me} locale={locale} current="agenda" />
-      {hasAnyRole(me.roles, AGENDA_ROLES) ? <AgendaBooks filters={filters} years={years} /> : <NoCaseRole text="agenda" />}
+      {may(me.roles, "readAgenda") ? <AgendaBooks filters={filters} years={years} /> : <NoCaseRole text="agenda" />}
     </>
   );
 }

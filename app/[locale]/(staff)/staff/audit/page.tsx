@@ -4,6 +4,7 @@ import { signedInStaff } from "@/components/staff/cases/signed-in-staff.ts";
 import { AdminNav, NotAllowed } from "@/components/staff/admin/admin-nav.tsx";
 import { AuditLog } from "@/components/staff/admin/audit-log.tsx";
 import { withOutagePage } from "@/components/outage-page.tsx";
+import { may } from "@/server/domain/policy/policy.ts";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -16,8 +17,7 @@ async function AuditPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const me = await signedInStaff(locale);
-  const isPengawas = me.roles.includes("PENGAWAS");
-  if (!isPengawas && !me.roles.includes("ADMIN")) return <NotAllowed roles={me.roles} message="audit" />;
+  if (!may(me.roles, "readAuditTrail")) return <NotAllowed roles={me.roles} message="audit" />;
   const t = await getTranslations("auditLog");
   return (
     <section aria-labelledby="audit-title">
@@ -26,7 +26,7 @@ async function AuditPage({ params }: { params: Promise<{ locale: string }> }) {
         {t("title")}
       </h1>
       <p className="mt-2 mb-6 text-slate-700">{t("lead")}</p>
-      <AuditLog isPengawas={isPengawas} />
+      <AuditLog isPengawas={may(me.roles, "readWholeAuditTrail")} />
     </section>
   );
 }

@@ -5,7 +5,7 @@ import { firstParam, type SearchParams } from "@/components/staff/cases/search-p
 import { signedInStaff } from "@/components/staff/cases/signed-in-staff.ts";
 import { StaffNav } from "@/components/staff/cases/staff-nav.tsx";
 import { Notice } from "@/components/staff/cases/ui.tsx";
-import { hasAnyRole, OFFICE_STATS_ROLES } from "@/components/staff/cases/vocabulary.ts";
+import { may } from "@/server/domain/policy/policy.ts";
 import { defaultOfficePeriod, officePeriodInput } from "@/server/domain/statistics/office-statistics.ts";
 import { serverCaller } from "@/server/trpc/server-caller.ts";
 import { BackupStatusPanel } from "@/components/staff/backup-status-panel.tsx";
@@ -23,7 +23,7 @@ async function DashboardPage({ params, searchParams }: { params: Promise<{ local
   setRequestLocale(locale);
   const me = await signedInStaff(locale);
   const t = await getTranslations("officeStats");
-  if (!hasAnyRole(me.roles, OFFICE_STATS_ROLES)) {
+  if (!may(me.roles, "readOfficeStatistics")) {
     return (
       <>
         <StaffNav me={me} locale={locale} current="dashboard" />
@@ -41,7 +41,7 @@ async function DashboardPage({ params, searchParams }: { params: Promise<{ local
   const caller = await serverCaller();
   const stats = await caller.statistics.office(period);
   // Pengawas oversees the office, so a failing backup is shown to it here.
-  const backup = hasAnyRole(me.roles, ["PENGAWAS", "ADMIN"]) ? await caller.admin.backup.status() : null;
+  const backup = may(me.roles, "readBackupStatus") ? await caller.admin.backup.status() : null;
   return (
     <>
       <StaffNav me={me} locale={locale} current="dashboard" />

@@ -6,7 +6,7 @@ import { parseQueueFilters } from "@/components/staff/cases/queue-filters.ts";
 import type { SearchParams } from "@/components/staff/cases/search-params.ts";
 import { signedInStaff } from "@/components/staff/cases/signed-in-staff.ts";
 import { StaffNav } from "@/components/staff/cases/staff-nav.tsx";
-import { CASE_ROLES, hasAnyRole } from "@/components/staff/cases/vocabulary.ts";
+import { may } from "@/server/domain/policy/policy.ts";
 import { withOutagePage } from "@/components/outage-page.tsx";
 
 async function QueuePage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<SearchParams> }) {
@@ -17,7 +17,7 @@ async function QueuePage({ params, searchParams }: { params: Promise<{ locale: s
   return (
     <>
       <StaffNav me={me} locale={locale} current="queue" />
-      {hasAnyRole(me.roles, CASE_ROLES) ? <CaseQueue filters={parseQueueFilters(await searchParams)} years={years} /> : <NoCaseRole />}
+      {may(me.roles, "readCases") ? <CaseQueue filters={parseQueueFilters(await searchParams)} years={years} /> : <NoCaseRole />}
     </>
   );
 }

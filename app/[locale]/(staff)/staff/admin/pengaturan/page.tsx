@@ -4,6 +4,7 @@ import { signedInStaff } from "@/components/staff/cases/signed-in-staff.ts";
 import { AdminNav, NotAllowed } from "@/components/staff/admin/admin-nav.tsx";
 import { SettingsAdmin } from "@/components/staff/admin/settings-admin.tsx";
 import { withOutagePage } from "@/components/outage-page.tsx";
+import { may } from "@/server/domain/policy/policy.ts";
 import { EmailSettingsAdmin } from "@/components/staff/notifications/email-settings-admin.tsx";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
@@ -16,7 +17,7 @@ async function SettingsPage({ params }: { params: Promise<{ locale: string }> })
   const { locale } = await params;
   setRequestLocale(locale);
   const me = await signedInStaff(locale);
-  if (!me.roles.includes("ADMIN")) return <NotAllowed roles={me.roles} message="admin" />;
+  if (!may(me.roles, "administer")) return <NotAllowed roles={me.roles} message="admin" />;
   const t = await getTranslations("admin.settings");
   return (
     <section aria-labelledby="settings-title">

@@ -4,6 +4,7 @@ import { signedInStaff } from "@/components/staff/cases/signed-in-staff.ts";
 import { AdminNav, NotAllowed } from "@/components/staff/admin/admin-nav.tsx";
 import { UsersAdmin } from "@/components/staff/admin/users-admin.tsx";
 import { withOutagePage } from "@/components/outage-page.tsx";
+import { may } from "@/server/domain/policy/policy.ts";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -15,7 +16,7 @@ async function UsersPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const me = await signedInStaff(locale);
-  if (!me.roles.includes("ADMIN")) return <NotAllowed roles={me.roles} message="admin" />;
+  if (!may(me.roles, "administer")) return <NotAllowed roles={me.roles} message="admin" />;
   const t = await getTranslations("admin.users");
   return (
     <section aria-labelledby="users-title">

@@ -5,7 +5,7 @@ import { NoCaseRole } from "@/components/staff/cases/no-case-role.tsx";
 import { UUID } from "@/components/staff/cases/search-params.ts";
 import { signedInStaff } from "@/components/staff/cases/signed-in-staff.ts";
 import { StaffNav } from "@/components/staff/cases/staff-nav.tsx";
-import { CASE_ROLES, hasAnyRole } from "@/components/staff/cases/vocabulary.ts";
+import { may } from "@/server/domain/policy/policy.ts";
 import { withOutagePage } from "@/components/outage-page.tsx";
 
 async function CasePage({ params }: { params: Promise<{ locale: string; id: string }> }) {
@@ -16,7 +16,7 @@ async function CasePage({ params }: { params: Promise<{ locale: string; id: stri
   return (
     <>
       <StaffNav me={me} locale={locale} current="queue" />
-      {hasAnyRole(me.roles, CASE_ROLES) ? <CaseWorkspace caseId={id.toLowerCase()} me={me} /> : <NoCaseRole />}
+      {may(me.roles, "readCases") ? <CaseWorkspace caseId={id.toLowerCase()} me={me} /> : <NoCaseRole />}
     </>
   );
 }

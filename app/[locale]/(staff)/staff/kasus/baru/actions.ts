@@ -8,7 +8,7 @@ import { getSetting } from "@/server/domain/settings.ts";
 import { settingDefaults } from "@/server/domain/settings-defaults.ts";
 import { isDatabaseUnavailable } from "@/server/db-outage/classify.ts";
 import { BusyError } from "@/server/domain/transaction.ts";
-import { Role } from "@/server/generated/prisma/enums.ts";
+import { may } from "@/server/domain/policy/policy.ts";
 import { assertSameSitePost } from "@/server/http/portal/request-context.ts";
 import { sanitizeFiles } from "@/server/http/portal/uploads.ts";
 import { readIntakeForm } from "@/server/http/staff/intake-form.ts";
@@ -39,7 +39,7 @@ async function submit(previous: IntakeFormState, fd: FormData): Promise<IntakeFo
 
   // Checked on every post: the session may have ended or the role been removed since the page loaded.
   const staff = await workingStaff(db);
-  if (!staff || !staff.roles.includes(Role.SEKRETARIAT)) return form({ failed: "forbidden" });
+  if (!staff || !may(staff.roles, "recordIntake")) return form({ failed: "forbidden" });
   // Files are decoded only when everything else is valid: a refused form costs no image work.
   const sanitized = input && Object.keys(errors).length === 0 ? await sanitizeFiles(files, limits, errors) : [];
   if (!input || Object.keys(errors).length > 0) return form();

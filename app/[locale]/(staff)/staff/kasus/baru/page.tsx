@@ -6,6 +6,7 @@ import { signedInStaff } from "@/components/staff/cases/signed-in-staff.ts";
 import { StaffNav } from "@/components/staff/cases/staff-nav.tsx";
 import { getDb } from "@/server/db.ts";
 import { randomToken } from "@/server/domain/crypto.ts";
+import { may } from "@/server/domain/policy/policy.ts";
 import { emptyReportValues } from "@/server/domain/reporter/report-form.ts";
 import { getSetting } from "@/server/domain/settings.ts";
 import { formTokenFor } from "@/server/http/portal/request-context.ts";
@@ -55,7 +56,7 @@ async function IntakePage({ params }: { params: Promise<{ locale: string }> }) {
           {t("title")}
         </h1>
         <p className="mt-2">{t("lead")}</p>
-        {me.roles.includes("SEKRETARIAT") ? (
+        {may(me.roles, "recordIntake") ? (
           await form(false)
         ) : (
           <div className="mt-4">
