@@ -9,6 +9,7 @@ import type { Db } from "../../db.ts";
 import { unwrapDataKey } from "../crypto.ts";
 import { CASE_ROLES } from "../roles.ts";
 import type { Tx } from "../tx.ts";
+import { DomainError } from "../errors.ts";
 
 export { CASE_ROLES };
 
@@ -18,13 +19,19 @@ export interface StaffRef {
   roles: readonly Role[];
 }
 
-export class CaseNotFoundError extends Error {
+export class CaseNotFoundError extends DomainError {
   override name = "CaseNotFoundError";
+  constructor(message = "case not found") {
+    super("case.notFound", message);
+  }
 }
 
 /** The retention rule destroyed the case's content and its data key: there is nothing to open or add. */
-export class CaseContentDestroyedError extends Error {
+export class CaseContentDestroyedError extends DomainError {
   override name = "CaseContentDestroyedError";
+  constructor(message = "the case's content was destroyed under the retention rule") {
+    super("case.contentDestroyed", message);
+  }
 }
 
 /**

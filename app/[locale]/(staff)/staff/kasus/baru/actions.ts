@@ -7,10 +7,10 @@ import { intakeOfflineReport } from "@/server/domain/cases/intake.ts";
 import { getSetting } from "@/server/domain/settings.ts";
 import { settingDefaults } from "@/server/domain/settings-defaults.ts";
 import { isDatabaseUnavailable } from "@/server/db-outage/classify.ts";
-import { BusyError } from "@/server/domain/transaction.ts";
 import { Role } from "@/server/generated/prisma/enums.ts";
 import { assertSameSitePost } from "@/server/portal/request-context.ts";
 import { sanitizeFiles } from "@/server/portal/uploads.ts";
+import { publicFailure } from "@/server/security/internal-errors.ts";
 import { readIntakeForm } from "@/server/staff/intake-form.ts";
 import type { IntakeFormState } from "@/server/staff/intake-form-state.ts";
 import { staffContextOf } from "@/server/staff/staff-context.ts";
@@ -48,10 +48,10 @@ async function submit(previous: IntakeFormState, fd: FormData): Promise<IntakeFo
     const created = await intakeOfflineReport(db, ctx, input, sanitized);
     return { kind: "done", caseId: created.id, reference: created.reference, trackingCode: created.trackingCode };
   } catch (error) {
-    if (error instanceof RangeError) return form({ sourceErrors: { ...sourceErrors, receivedAt: "future" } });
-    if (isDatabaseUnavailable(error)) throw error;
-    // Nothing was stored (one transaction); log the kind of failure, never the report.
-    console.error(`offline intake failed: ${(error as Error).name}`);
-    return form({ failed: error instanceof BusyError ? "busy" : "server" });
+    // Nothing was stored (one transaction); a fault is logged by its kind, never the report.
+    const failure = publicFailure(error, "offline intake");
+    if (failure.reason === "case.receivedInFuture") return form({ sourceErrors: { ...sourceErrors, receivedAt: "future" } });
+    if (failure.code === "UNAVAILABLE") throw error;
+    return form({ failed: failure.code === "BUSY" ? "busy" : "server" });
   }
 }
