@@ -28,8 +28,8 @@ export const DOMAIN_ERROR_CODES = [
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 
 /**
- * Every reason key with its code: a reason always means the same kind of refusal. The suffix
- * after the area is the message key the UI shows (e.g. `admin.errors.<suffix>`).
+ * Every reason key with its code: a reason always means the same kind of refusal. Keys are
+ * `area.name`; the UI maps them to its texts (`admin.errors.<name>`, `workspace.refusal.*`).
  */
 export const REASONS = {
   "case.notFound": "NOT_FOUND",
