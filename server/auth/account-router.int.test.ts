@@ -96,7 +96,7 @@ describe("account router", () => {
 
     expect(await trpcCode(caller().account.confirmEnrolment({ code: "abc" }))).toBe("BAD_REQUEST");
     const wrong = caller().account.confirmEnrolment({ code: "000000" });
-    await expect(wrong).rejects.toMatchObject({ code: "BAD_REQUEST", message: "code_invalid" });
+    await expect(wrong).rejects.toMatchObject({ code: "BAD_REQUEST", message: "enrolment.code_invalid" });
 
     const { backupCodes } = await caller().account.confirmEnrolment({ code: totpForStep(secret, timeStep()) });
     expect(backupCodes).toHaveLength(10);

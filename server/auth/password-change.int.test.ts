@@ -49,11 +49,11 @@ describe("changing an Admin-given password", () => {
   it("refuses a wrong current password, a short, repeated or mismatched new one, and one with the username, changing nothing", async () => {
     const before = await row();
     const attempt = (current: string, next: string, repeat = next) => failure(caller().account.changePassword({ current, next, repeat }));
-    expect(await attempt("salah-sama-sekali", "Kata-Sandi-Baru-2026")).toMatchObject({ code: "BAD_REQUEST", message: "current" });
+    expect(await attempt("salah-sama-sekali", "Kata-Sandi-Baru-2026")).toMatchObject({ code: "BAD_REQUEST", message: "password.current" });
     expect(await attempt(GIVEN, "pendek")).toMatchObject({ code: "BAD_REQUEST", fields: { next: expect.any(String) } });
     expect(await attempt(GIVEN, GIVEN)).toMatchObject({ code: "BAD_REQUEST", fields: { next: "same" } });
     expect(await attempt(GIVEN, "Kata-Sandi-Baru-2026", "Kata-Sandi-Lain-2026")).toMatchObject({ code: "BAD_REQUEST", fields: { repeat: "mismatch" } });
-    expect(await attempt(GIVEN, "AUDIT-kata-sandi-2026")).toMatchObject({ code: "BAD_REQUEST", message: "next" });
+    expect(await attempt(GIVEN, "AUDIT-kata-sandi-2026")).toMatchObject({ code: "BAD_REQUEST", message: "password.next" });
     expect(await row()).toEqual(before);
   });
 

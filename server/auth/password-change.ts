@@ -7,6 +7,7 @@
 import { z } from "zod";
 import type { Db } from "../db.ts";
 import { appendAudit } from "../domain/audit.ts";
+import { DomainError } from "../domain/errors.ts";
 import { hashPassword, verifyPassword } from "../domain/password.ts";
 import { lockStaffRow } from "./second-factor.ts";
 
@@ -21,10 +22,10 @@ export const passwordChangeInput = z
   .refine((v) => v.next === v.repeat, { path: ["repeat"], message: "mismatch" })
   .refine((v) => v.next !== v.current, { path: ["next"], message: "same" });
 
-export class PasswordChangeError extends Error {
+export class PasswordChangeError extends DomainError {
   override name = "PasswordChangeError";
   constructor(readonly field: "current" | "next") {
-    super(field === "current" ? "the current password is wrong" : "the new password contains the username");
+    super(`password.${field}`, field === "current" ? "the current password is wrong" : "the new password contains the username");
   }
 }
 

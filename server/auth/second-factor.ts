@@ -8,6 +8,7 @@
  * clears the secret, the date and the backup codes: the next sign-in enrols again.
  */
 import type { Db } from "../db.ts";
+import { DomainError } from "../domain/errors.ts";
 import { appendAudit } from "../domain/audit.ts";
 import { generateBackupCodes, normaliseBackupCode } from "../domain/backup-codes.ts";
 import { DecryptionError, masterKeyVersion, openUnderMasterKey, seal, type Bytes } from "../domain/crypto.ts";
@@ -54,10 +55,10 @@ export async function lockStaffRow(tx: Tx, userId: string): Promise<void> {
 
 export type EnrolmentErrorCode = "code_invalid" | "not_pending";
 
-export class EnrolmentError extends Error {
+export class EnrolmentError extends DomainError {
   override name = "EnrolmentError";
-  constructor(readonly code: EnrolmentErrorCode) {
-    super(code);
+  constructor(enrolmentCode: EnrolmentErrorCode) {
+    super(`enrolment.${enrolmentCode}`, enrolmentCode);
   }
 }
 

@@ -8,6 +8,8 @@ import enMessages from "../../i18n/messages/en.json";
 import { SECURITY_HEADERS } from "../security/security-headers.ts";
 import { RETRY_AFTER_SECONDS } from "./digest.ts";
 import { isDatabaseUnavailable } from "./classify.ts";
+import { unstable_rethrow } from "next/navigation";
+import { failureResponse } from "../security/internal-errors.ts";
 
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -27,14 +29,26 @@ export function unavailableResponse(): Response {
   });
 }
 
-/** A route handler that answers an outage with unavailableResponse() instead of a 500. */
+/**
+ * A route handler that answers an outage with unavailableResponse() instead of a 500, and any
+ * other failure through the one error mapping (server/security/internal-errors.ts): a
+ * DomainError as its status and text, anything else as a generic 500, logged by kind.
+ */
 export function answeringOutage<A extends unknown[]>(handler: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
   return async (...args: A) => {
     try {
       return await handler(...args);
     } catch (e) {
       if (isDatabaseUnavailable(e)) return unavailableResponse();
-      throw e;
+      // Next.js's own control flow (redirects, dynamic rendering) is not a failure.
+      unstable_rethrow(e);
+      return failureResponse(e, `route ${routeOf(args[0])}`);
     }
   };
+}
+
+/** The route's first path segments (never an id or a query, which may be personal). */
+function routeOf(request: unknown): string {
+  if (!(request instanceof Request)) return "(unknown)";
+  return new URL(request.url).pathname.split("/").slice(0, 4).join("/");
 }

@@ -9,12 +9,13 @@
  */
 import type { Db } from "../db.ts";
 import type { Tx } from "./tx.ts";
+import { DomainError } from "./errors.ts";
 
 /** Nothing was saved because the database was too busy; the same request may simply be sent again. */
-export class BusyError extends Error {
+export class BusyError extends DomainError {
   override name = "BusyError";
   constructor(options?: { cause?: unknown }) {
-    super("the database is busy; nothing was saved, try again", options);
+    super("system.busy", "the database is busy; nothing was saved, try again", options);
   }
 }
 

@@ -1,41 +1,20 @@
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { env } from "../env.ts";
-import { changeOwnPassword, passwordChangeInput, PasswordChangeError } from "../auth/password-change.ts";
-import { confirmEnrolment, EnrolmentError, startEnrolment, unusedBackupCodes } from "../auth/second-factor.ts";
+import { changeOwnPassword, passwordChangeInput } from "../auth/password-change.ts";
+import { confirmEnrolment, startEnrolment, unusedBackupCodes } from "../auth/second-factor.ts";
 import { enrolmentProcedure, router, staffProcedure } from "../trpc/init.ts";
-
-function enrolmentFailure(error: unknown): never {
-  if (error instanceof EnrolmentError) {
-    throw new TRPCError({ code: error.code === "code_invalid" ? "BAD_REQUEST" : "CONFLICT", message: error.code, cause: error });
-  }
-  throw error;
-}
 
 export const accountRouter = router({
   /** The enrolment session's account (the /staff page sends such a session to /staff/keamanan). */
   pendingEnrolment: enrolmentProcedure.query(({ ctx }) => ({ username: ctx.enrolment.username, name: ctx.enrolment.name })),
 
   /** The pending TOTP secret for the QR code and manual entry (created once, kept until confirmed). */
-  startEnrolment: enrolmentProcedure.mutation(async ({ ctx }) => {
-    try {
-      return await startEnrolment(ctx.db, env().secrets.masterKey, ctx.enrolment.id);
-    } catch (error) {
-      enrolmentFailure(error);
-    }
-  }),
+  startEnrolment: enrolmentProcedure.mutation(({ ctx }) => startEnrolment(ctx.db, env().secrets.masterKey, ctx.enrolment.id)),
 
   /** One code from the app confirms the secret; returns the ten backup codes, the only time they are shown. */
   confirmEnrolment: enrolmentProcedure
     .input(z.object({ code: z.string().trim().regex(/^\d{3} ?\d{3}$/) }))
-    .mutation(async ({ ctx, input }) => {
-      try {
-        const backupCodes = await confirmEnrolment(ctx.db, env().secrets.masterKey, ctx.enrolment, input.code);
-        return { backupCodes };
-      } catch (error) {
-        enrolmentFailure(error);
-      }
-    }),
+    .mutation(async ({ ctx, input }) => ({ backupCodes: await confirmEnrolment(ctx.db, env().secrets.masterKey, ctx.enrolment, input.code) })),
 
   /** A full session's own second factor: since when, and how many backup codes are left. */
   security: staffProcedure("useAccount", { duringPasswordChange: true }).query(async ({ ctx }) => {
@@ -47,11 +26,6 @@ export const accountRouter = router({
   changePassword: staffProcedure("useAccount", { duringPasswordChange: true })
     .input(passwordChangeInput)
     .mutation(async ({ ctx, input }) => {
-      try {
-        await changeOwnPassword(ctx.db, ctx.staff.id, input);
-      } catch (error) {
-        if (error instanceof PasswordChangeError) throw new TRPCError({ code: "BAD_REQUEST", message: error.field, cause: error });
-        throw error;
-      }
+      await changeOwnPassword(ctx.db, ctx.staff.id, input);
     }),
 });

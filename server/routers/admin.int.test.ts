@@ -171,9 +171,9 @@ describe("users", () => {
     const admin = await callerFor("admin");
     const before = await snapshot();
     const taken = await rejection(admin.admin.users.create(newUser({ username: "KADIS", nip: "" })));
-    expect(taken).toMatchObject({ code: "CONFLICT", message: "username_taken" });
+    expect(taken).toMatchObject({ code: "CONFLICT", message: "admin.username_taken" });
     const nip = await rejection(admin.admin.users.create(newUser({ username: "lain", nip: "19790402 200502 1 004" })));
-    expect(nip).toMatchObject({ code: "CONFLICT", message: "nip_taken" });
+    expect(nip).toMatchObject({ code: "CONFLICT", message: "admin.nip_taken" });
 
     const malformed = await rejection(admin.admin.users.create(newUser({ username: "x", nip: "12345", name: " ", roles: [] })));
     expect(malformed.code).toBe("BAD_REQUEST");
@@ -208,7 +208,7 @@ describe("users", () => {
     const id = await idOf("audit");
     const current = await db.staffUser.findUniqueOrThrow({ where: { id } });
     const e = await rejection(admin.admin.users.update({ id, name: current.name, nip: "197904022005021004", rankGrade: "", position: current.position, roles: current.roles }));
-    expect(e).toMatchObject({ code: "CONFLICT", message: "nip_taken" });
+    expect(e).toMatchObject({ code: "CONFLICT", message: "admin.nip_taken" });
   });
 
   it("an Admin cannot deactivate themself or remove their own ADMIN role", async () => {
@@ -216,10 +216,10 @@ describe("users", () => {
     const id = await idOf("admin");
     const me = await db.staffUser.findUniqueOrThrow({ where: { id } });
     const before = await snapshot();
-    expect(await rejection(admin.admin.users.setActive({ id, active: false }))).toMatchObject({ code: "PRECONDITION_FAILED", message: "self_lockout" });
+    expect(await rejection(admin.admin.users.setActive({ id, active: false }))).toMatchObject({ code: "PRECONDITION_FAILED", message: "admin.self_lockout" });
     expect(await rejection(admin.admin.users.update({ id, name: me.name, nip: me.nip!, rankGrade: me.rankGrade!, position: me.position, roles: [Role.PENGAWAS] }))).toMatchObject({
       code: "PRECONDITION_FAILED",
-      message: "self_lockout",
+      message: "admin.self_lockout",
     });
     expect(await snapshot()).toBe(before);
   });
@@ -231,13 +231,13 @@ describe("users", () => {
     const profile = { name: me.name, nip: me.nip!, rankGrade: me.rankGrade!, position: me.position };
     const before = await snapshot();
     // Giving oneself a case role (then signing in again) would let Admin read reports.
-    expect(await rejection(admin.admin.users.update({ id, ...profile, roles: [Role.ADMIN, Role.PENGAWAS] }))).toMatchObject({ code: "PRECONDITION_FAILED", message: "self_roles" });
+    expect(await rejection(admin.admin.users.update({ id, ...profile, roles: [Role.ADMIN, Role.PENGAWAS] }))).toMatchObject({ code: "PRECONDITION_FAILED", message: "admin.self_roles" });
     // Nor for anyone else, on creation or on update, for every case role.
     const other = await db.staffUser.findUniqueOrThrow({ where: { username: "sekretariat" } });
     for (const role of CASE_ROLES) {
-      expect(await rejection(admin.admin.users.create(newUser({ username: `campur.${role.toLowerCase().replace("_", "")}`, nip: "", roles: [Role.ADMIN, role] })))).toMatchObject({ code: "BAD_REQUEST", message: "admin_case_role" });
+      expect(await rejection(admin.admin.users.create(newUser({ username: `campur.${role.toLowerCase().replace("_", "")}`, nip: "", roles: [Role.ADMIN, role] })))).toMatchObject({ code: "BAD_REQUEST", message: "admin.admin_case_role" });
       const update = admin.admin.users.update({ id: other.id, name: other.name, nip: other.nip ?? "", rankGrade: other.rankGrade ?? "", position: other.position, roles: [Role.ADMIN, role] });
-      expect(await rejection(update)).toMatchObject({ code: "BAD_REQUEST", message: "admin_case_role" });
+      expect(await rejection(update)).toMatchObject({ code: "BAD_REQUEST", message: "admin.admin_case_role" });
     }
     expect(await snapshot()).toBe(before);
     // The database refuses the combination from any writer.
@@ -349,7 +349,7 @@ describe("users", () => {
 
   it("answers NOT_FOUND for an unknown user", async () => {
     const admin = await callerFor("admin");
-    expect(await rejection(admin.admin.users.setActive({ id: "0195f3c2-0000-7000-8000-000000000000", active: false }))).toMatchObject({ code: "NOT_FOUND", message: "not_found" });
+    expect(await rejection(admin.admin.users.setActive({ id: "0195f3c2-0000-7000-8000-000000000000", active: false }))).toMatchObject({ code: "NOT_FOUND", message: "admin.not_found" });
   });
 
   it("lists accounts without any secret", async () => {
@@ -421,7 +421,7 @@ describe("settings", () => {
 
     // A second Admin's form loaded before that change is refused instead of overwriting it.
     const stale = await rejection(admin.admin.settings.update({ key: "office.identity", value: { ...identity.value, city: "Pangkalan Bun" }, expectedUpdatedAt: identity.updatedAt }));
-    expect(stale).toMatchObject({ code: "CONFLICT", message: "stale_setting" });
+    expect(stale).toMatchObject({ code: "CONFLICT", message: "admin.stale_setting" });
 
     // Saving what is stored records nothing.
     const count = await db.auditEntry.count();

@@ -1,14 +1,12 @@
 /**
  * Admin (users, settings) and the audit trail (Pengawas; Admin sees its own area only).
- * Thin: zod at the edge, the work in server/domain/admin/*, refusals mapped to tRPC codes with
- * the domain's stable code as the message. Nothing here reads a case table.
+ * Thin: zod at the edge, the work in server/domain/admin/* (its refusals are DomainErrors, mapped
+ * in server/trpc/init.ts). Nothing here reads a case table.
  */
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { may } from "../domain/policy/policy.ts";
 import { staffProcedure, router } from "../trpc/init.ts";
 import { backupRouter } from "./backup.ts";
-import { AdminError, type AdminErrorCode } from "../domain/admin/errors.ts";
 import { createUser, createUserSchema, listUsers, profileSchema, resetPassword, resetSecondFactor, setUserActive, updateUser } from "../domain/admin/users.ts";
 import { listSettings, updateSetting } from "../domain/admin/settings-admin.ts";
 import { EMBLEM_MAX_BYTES, getEmblem, removeEmblem, setEmblem } from "../domain/admin/office-emblem.ts";
@@ -20,44 +18,19 @@ const adminProcedure = staffProcedure("administer");
 /** The audit trail: Pengawas sees all of it, Admin its own area (server/domain/admin/audit-log.ts). */
 const auditProcedure = staffProcedure("readAuditTrail");
 
-const TRPC_CODE: Record<AdminErrorCode, TRPCError["code"]> = {
-  not_found: "NOT_FOUND",
-  username_taken: "CONFLICT",
-  nip_taken: "CONFLICT",
-  self_lockout: "PRECONDITION_FAILED",
-  self_roles: "PRECONDITION_FAILED",
-  admin_case_role: "BAD_REQUEST",
-  last_admin: "PRECONDITION_FAILED",
-  not_admin: "FORBIDDEN",
-  stale_setting: "CONFLICT",
-  emblem_type: "BAD_REQUEST",
-  emblem_too_large: "BAD_REQUEST",
-  emblem_dimensions: "BAD_REQUEST",
-  emblem_damaged: "BAD_REQUEST",
-};
-
-async function mapAdminErrors<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (e) {
-    if (e instanceof AdminError) throw new TRPCError({ code: TRPC_CODE[e.code], message: e.code });
-    throw e;
-  }
-}
-
 const userId = z.object({ id: z.string().min(1).max(100) });
 
 const usersRouter = router({
   list: adminProcedure.query(({ ctx }) => listUsers(ctx.db)),
   /** Returns the generated initial password once; it is not stored anywhere. */
-  create: adminProcedure.input(createUserSchema).mutation(({ ctx, input }) => mapAdminErrors(createUser(ctx.db, ctx.staff.id, input))),
-  update: adminProcedure.input(profileSchema.extend(userId.shape)).mutation(({ ctx, input: { id, ...profile } }) => mapAdminErrors(updateUser(ctx.db, ctx.staff.id, id, profile))),
+  create: adminProcedure.input(createUserSchema).mutation(({ ctx, input }) => createUser(ctx.db, ctx.staff.id, input)),
+  update: adminProcedure.input(profileSchema.extend(userId.shape)).mutation(({ ctx, input: { id, ...profile } }) => updateUser(ctx.db, ctx.staff.id, id, profile)),
   setActive: adminProcedure
     .input(userId.extend({ active: z.boolean() }))
-    .mutation(({ ctx, input }) => mapAdminErrors(setUserActive(ctx.db, ctx.staff.id, input.id, input.active))),
-  resetSecondFactor: adminProcedure.input(userId).mutation(({ ctx, input }) => mapAdminErrors(resetSecondFactor(ctx.db, ctx.staff.id, input.id))),
+    .mutation(({ ctx, input }) => setUserActive(ctx.db, ctx.staff.id, input.id, input.active)),
+  resetSecondFactor: adminProcedure.input(userId).mutation(({ ctx, input }) => resetSecondFactor(ctx.db, ctx.staff.id, input.id)),
   /** Returns the new password once. */
-  resetPassword: adminProcedure.input(userId).mutation(({ ctx, input }) => mapAdminErrors(resetPassword(ctx.db, ctx.staff.id, input.id))),
+  resetPassword: adminProcedure.input(userId).mutation(({ ctx, input }) => resetPassword(ctx.db, ctx.staff.id, input.id)),
 });
 
 /**
@@ -70,8 +43,8 @@ const emblemInput = z.object({ base64: z.string().max(Math.ceil((2 * EMBLEM_MAX_
 
 const emblemRouter = router({
   get: adminProcedure.query(({ ctx }) => getEmblem(ctx.db)),
-  set: adminProcedure.input(emblemInput).mutation(({ ctx, input }) => mapAdminErrors(setEmblem(ctx.db, ctx.staff.id, Buffer.from(input.base64, "base64")))),
-  remove: adminProcedure.mutation(({ ctx }) => mapAdminErrors(removeEmblem(ctx.db, ctx.staff.id))),
+  set: adminProcedure.input(emblemInput).mutation(({ ctx, input }) => setEmblem(ctx.db, ctx.staff.id, Buffer.from(input.base64, "base64"))),
+  remove: adminProcedure.mutation(({ ctx }) => removeEmblem(ctx.db, ctx.staff.id)),
 });
 
 const settingsRouter = router({
@@ -79,7 +52,7 @@ const settingsRouter = router({
   /** Validation problems come back as `{ ok: false, issues }` for the form, not as an error. */
   update: adminProcedure
     .input(z.object({ key: z.enum(SETTING_KEYS), value: z.unknown(), expectedUpdatedAt: z.date().nullable().optional() }))
-    .mutation(({ ctx, input }) => mapAdminErrors(updateSetting(ctx.db, ctx.staff.id, input))),
+    .mutation(({ ctx, input }) => updateSetting(ctx.db, ctx.staff.id, input)),
   emblem: emblemRouter,
 });
 

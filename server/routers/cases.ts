@@ -2,43 +2,23 @@
  * The SOP workflow over tRPC: every procedure names its permission of the access policy;
  * the domain checks case visibility and the transition table again on the server.
  */
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { staffContextOf } from "../http/staff/staff-context.ts";
-import { CaseContentDestroyedError, CaseNotFoundError } from "../domain/cases/access.ts";
 import { agendaEntries, agendaInput } from "../domain/cases/agenda.ts";
 import { staffCaseView } from "../domain/cases/detail.ts";
 import { excludeInput, excludeStaff } from "../domain/cases/exclusions.ts";
 import { listCases, listInput } from "../domain/cases/queue.ts";
 import { caseRevision } from "../domain/cases/revision.ts";
-import { IllegalTransitionError } from "../domain/cases/status-machine.ts";
 import { sendStaffMessage, staffMessageInput } from "../domain/cases/staff-messages.ts";
-import { CaseConflictError, MissingReasonError } from "../domain/cases/transition.ts";
 import * as wf from "../domain/cases/workflow.ts";
 import { correctionInput, correctLetter } from "../domain/letters/correction.ts";
 import { CORRECT_PERMISSION, DRAFT_PERMISSION, type Permission } from "../domain/policy/policy.ts";
 import { router, staffProcedure } from "../trpc/init.ts";
 import "../pdf/install.ts"; // gives the domain its PDF renderer (letters rendered on this path)
 
-/** Domain refusals as tRPC errors; anything else stays an internal error (no details leak). */
-function mapError(error: unknown, original: TRPCError): never {
-  if (error instanceof CaseNotFoundError) throw new TRPCError({ code: "NOT_FOUND", message: "Kasus tidak ditemukan." });
-  if (error instanceof CaseContentDestroyedError) throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Isi kasus telah dimusnahkan sesuai jadwal retensi arsip." });
-  if (error instanceof IllegalTransitionError) throw new TRPCError({ code: "FORBIDDEN", message: error.message });
-  if (error instanceof CaseConflictError) throw new TRPCError({ code: "CONFLICT", message: error.message });
-  if (error instanceof MissingReasonError || error instanceof RangeError) throw new TRPCError({ code: "BAD_REQUEST", message: error.message });
-  throw original;
-}
-
-/** A procedure for the holders of `permission` whose handler gets the acting staff context and mapped errors. */
+/** A procedure for the holders of `permission` whose handler gets the acting staff context (refusals are mapped in server/trpc/init.ts). */
 function caseProcedure(permission: Permission | readonly Permission[]) {
-  return staffProcedure(permission).use(async ({ ctx, next }) => {
-    const sc = staffContextOf(ctx.staff);
-    const result = await next({ ctx: { ...ctx, sc } });
-    // tRPC hands a thrown error back as a result; domain refusals become their own codes.
-    if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR" && result.error.cause) mapError(result.error.cause, result.error);
-    return result;
-  });
+  return staffProcedure(permission).use(({ ctx, next }) => next({ ctx: { ...ctx, sc: staffContextOf(ctx.staff) } }));
 }
 
 export const casesRouter = router({

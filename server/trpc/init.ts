@@ -4,40 +4,33 @@ import superjson from "superjson";
 import { z } from "zod";
 import { may, type Permission } from "../domain/policy/policy.ts";
 import { currentEnrolment } from "../auth/staff-session.ts";
-import { isBusyError } from "../domain/transaction.ts";
-import { publicTrpcMessage } from "../security/internal-errors.ts";
-import { unavailableTrpcError } from "../db-outage/trpc-unavailable.ts";
+import { domainErrorOf, publicTrpcMessage } from "../security/internal-errors.ts";
+import { trpcErrorOf } from "./domain-errors.ts";
 import type { Context } from "./context.ts";
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
-    // Field errors for forms; never the stack or internal messages of server errors.
+    // Field errors for forms and the refusal's reason key for the UI's text; never the stack or
+    // internal messages of server errors.
     const fieldErrors = error.cause instanceof z.ZodError ? z.flattenError(error.cause).fieldErrors : null;
-    return { ...shape, message: publicTrpcMessage(error), data: { ...shape.data, stack: undefined, fieldErrors } };
+    const reason = domainErrorOf(error)?.reason ?? null;
+    return { ...shape, message: publicTrpcMessage(error), data: { ...shape.data, stack: undefined, fieldErrors, reason } };
   },
 });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Said when the database stayed too busy (a rolled-back transaction): nothing was saved, the same call may be sent again. */
-export const BUSY_MESSAGE = "Sistem sedang sibuk; tidak ada yang tersimpan. Silakan ulangi sebentar lagi.";
-
 /**
- * Every procedure: a database outage, wherever it struck (the session check included), is one
- * typed SERVICE_UNAVAILABLE (503), never a sign-out or an internal error; a transaction that
- * failed for time or a lock conflict is a 429 refusal, not an internal error.
+ * Every procedure: whatever failed (the session check included) is mapped once
+ * (server/trpc/domain-errors.ts): a DomainError to its code and reason key, a database outage
+ * to one typed SERVICE_UNAVAILABLE (503, never a sign-out), anything else to a generic
+ * internal error.
  */
 const procedure = t.procedure.use(async ({ next }) => {
   const result = await next();
-  if (!result.ok) {
-    const unavailable = unavailableTrpcError(result.error);
-    if (unavailable) throw unavailable;
-    if (result.error.code === "INTERNAL_SERVER_ERROR" && isBusyError(result.error.cause)) {
-      throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: BUSY_MESSAGE, cause: result.error.cause });
-    }
-  }
+  if (!result.ok) throw trpcErrorOf(result.error);
   return result;
 });
 

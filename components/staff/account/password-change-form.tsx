@@ -7,11 +7,12 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "../trpc.tsx";
 import { buttonPrimary, inputClass, Notice } from "../cases/ui.tsx";
+import { reasonOf } from "../reason.ts";
 
 type Field = "current" | "next" | "repeat";
 type Problem = "current" | "short" | "same" | "mismatch" | "username";
 
-/** Which field a refusal belongs to, from the server's field errors or message. */
+/** Which field a refusal belongs to, from the server's field errors or reason key. */
 function problemsOf(error: unknown): Partial<Record<Field, Problem>> | null {
   if (!(error instanceof TRPCClientError)) return null;
   const fieldErrors = (error.data as { fieldErrors?: Partial<Record<Field, string[]>> } | undefined)?.fieldErrors;
@@ -22,8 +23,8 @@ function problemsOf(error: unknown): Partial<Record<Field, Problem>> | null {
     if (fieldErrors.repeat) out.repeat = "mismatch";
     return out;
   }
-  if (error.message === "current") return { current: "current" };
-  if (error.message === "next") return { next: "username" };
+  if (reasonOf(error) === "password.current") return { current: "current" };
+  if (reasonOf(error) === "password.next") return { next: "username" };
   return null;
 }
 

@@ -14,6 +14,7 @@ import type { AppRouter } from "@/server/routers/_app.ts";
 import { EmblemSection } from "./emblem-section.tsx";
 import { BackupStatusPanel } from "../backup-status-panel.tsx";
 import { describedBy, FieldError, inputClass, Label, Notice, primaryButton, secondaryButton, TextField, useErrorMessage } from "./ui.tsx";
+import { reasonOf } from "../reason.ts";
 
 type Views = inferRouterOutputs<AppRouter>["admin"]["settings"]["list"];
 type Key = keyof Views;
@@ -85,7 +86,7 @@ function Section({ id, title, lead, view, form, onSubmit, onReload, children }: 
   const format = useFormatter();
   const errorText = useErrorMessage();
   const { mutation, issues } = form;
-  const stale = mutation.error?.message === "stale_setting";
+  const stale = reasonOf(mutation.error) === "admin.stale_setting";
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -3,6 +3,8 @@
 /** Small accessible building blocks shared by the admin and audit pages. */
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type ReactNode } from "react";
+import type { AdminErrorCode } from "@/server/domain/admin/errors.ts";
+import { reasonOf } from "../reason.ts";
 
 export const inputClass = (invalid: boolean) => `mt-1 w-full rounded border px-3 py-2 ${invalid ? "border-red-700" : "border-slate-500"}`;
 export const primaryButton = "rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60";
@@ -154,14 +156,13 @@ export function ConfirmButton({ label, question, onConfirm, disabled, className 
   );
 }
 
-/** tRPC error → translated text (admin.errors.*). */
+/** tRPC error → translated text (admin.errors.<code> for the reason `admin.<code>`). */
 export function useErrorMessage() {
   const t = useTranslations("admin.errors");
   return (error: { message: string; data?: { code?: string } | null } | null | undefined): string | null => {
     if (!error) return null;
-    const known = ["not_found", "username_taken", "nip_taken", "self_lockout", "self_roles", "admin_case_role", "last_admin", "not_admin", "stale_setting", "emblem_type", "emblem_too_large", "emblem_dimensions", "emblem_damaged"] as const;
-    const code = known.find((k) => k === error.message);
-    if (code) return t(code);
+    const reason = reasonOf(error);
+    if (reason?.startsWith("admin.")) return t(reason.slice("admin.".length) as AdminErrorCode);
     if (error.data?.code === "UNAUTHORIZED") return t("signedOut");
     if (error.data?.code === "SERVICE_UNAVAILABLE") return t("unavailable");
     if (error.data?.code === "FORBIDDEN") return t("forbidden");

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { FieldError, Hint, describedBy, primaryButton, secondaryButton, TextField, Notice } from "./ui.tsx";
+import { reasonOf } from "../reason.ts";
 
 export const ROLES = ["SEKRETARIAT", "TIM_TELAAH", "TIM_AUDIT", "KEPALA_DINAS", "ADMIN", "PENGAWAS"] as const;
 export type RoleName = (typeof ROLES)[number];
@@ -23,7 +24,7 @@ type FieldName = keyof UserFormValues;
 /** The parts of a tRPC client error this form reads. */
 export interface FormError {
   message: string;
-  data?: { code?: string; fieldErrors?: Record<string, string[] | undefined> | null } | null;
+  data?: { code?: string; fieldErrors?: Record<string, string[] | undefined> | null; reason?: string | null } | null;
 }
 
 interface UserFormProps {
@@ -52,8 +53,8 @@ export function UserForm({ idPrefix, mode, initial, isSelf, pending, error, erro
 
   const fieldErrors = error?.data?.fieldErrors ?? {};
   const fieldError = (field: FieldName): string | null => {
-    if (field === "username" && error?.message === "username_taken") return errorText;
-    if (field === "nip" && error?.message === "nip_taken") return errorText;
+    if (field === "username" && reasonOf(error) === "admin.username_taken") return errorText;
+    if (field === "nip" && reasonOf(error) === "admin.nip_taken") return errorText;
     return fieldErrors[field]?.length ? t(`fieldError.${field}`) : null;
   };
   const anyFieldError = (["username", "nip", "name", "rankGrade", "position", "roles"] as const).some((f) => fieldError(f));

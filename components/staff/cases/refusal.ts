@@ -1,7 +1,11 @@
 /**
  * A refused or failed tRPC call as one of the messages the UI shows (in Indonesian or
- * English from `workspace.refusal`); the server's English message only picks the case.
+ * English from `workspace.refusal`), picked by the refusal's reason key and code, never by
+ * the text of a message.
  */
+import type { ReasonKey } from "@/server/domain/errors.ts";
+import { reasonOf } from "../reason.ts";
+
 export type Refusal =
   | "signedOut"
   | "notFound"
@@ -24,25 +28,31 @@ export type Refusal =
   | "meetingTimes"
   | "server";
 
-const CONFLICTS: [RegExp, Refusal][] = [
-  [/leadership must be escalated/, "leadershipForward"],
-  [/not an active staff member/, "attendeeInactive"],
-  [/attendee is excluded/, "attendeeExcluded"],
-  [/with the approver/, "draftLocked"],
-  [/no submitted draft/, "noDraftToDecide"],
-  [/no tracking code/, "noTrackingCode"],
-  [/not approved yet/, "notApproved"],
-  [/still has time to acknowledge/, "tooEarlyToArchive"],
-  [/exclude you/, "excludeSelf"],
-  [/case is archived/, "archived"],
-  [/meeting has not been held/, "meetingNotHeld"],
-  [/may not/, "forbidden"],
-];
+/** Refusals with a text of their own; any other reason falls back to its code's text. */
+const BY_REASON: Partial<Record<ReasonKey, Refusal>> = {
+  "case.leadershipForward": "leadershipForward",
+  "case.attendeeInactive": "attendeeInactive",
+  "case.attendeeExcluded": "attendeeExcluded",
+  "case.draftLocked": "draftLocked",
+  "case.noDraftToDecide": "noDraftToDecide",
+  "case.noTrackingCode": "noTrackingCode",
+  "case.notApproved": "notApproved",
+  "case.tooEarlyToArchive": "tooEarlyToArchive",
+  "case.excludeSelf": "excludeSelf",
+  "case.archived": "archived",
+  "case.meetingNotHeld": "meetingNotHeld",
+  "case.roleMayNot": "forbidden",
+  "meeting.inFuture": "meetingTimes",
+  "meeting.endBeforeStart": "meetingTimes",
+  "meeting.startBeforeConvened": "meetingTimes",
+};
 
 export function refusalOf(error: unknown): Refusal {
-  const e = error as { data?: { code?: unknown } | null; message?: unknown } | null;
+  const e = error as { data?: { code?: unknown } | null } | null;
   const code = typeof e?.data?.code === "string" ? e.data.code : undefined;
-  const message = typeof e?.message === "string" ? e.message : "";
+  const reason = reasonOf(error);
+  const special = reason ? BY_REASON[reason] : undefined;
+  if (special) return special;
   switch (code) {
     case "UNAUTHORIZED":
       return "signedOut";
@@ -53,13 +63,13 @@ export function refusalOf(error: unknown): Refusal {
     case "FORBIDDEN":
       return "forbidden";
     case "BAD_REQUEST":
-      return /^meeting (times|end|start)/.test(message) ? "meetingTimes" : "invalid";
+      return "invalid";
     case "TOO_MANY_REQUESTS":
       // The database was too busy; nothing was saved and the same action may be sent again.
       return "busy";
     case "CONFLICT":
       // Anything else: the case moved on (another clerk was faster) or is not at this step.
-      return CONFLICTS.find(([pattern]) => pattern.test(message))?.[1] ?? "stale";
+      return "stale";
     default:
       return "server";
   }

@@ -7,6 +7,7 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "../trpc.tsx";
 import { BackupCodes } from "./backup-codes.tsx";
+import { reasonOf } from "../reason.ts";
 
 const groupsOfFour = (secret: string) => secret.match(/.{1,4}/g)?.join(" ") ?? secret;
 
@@ -48,9 +49,8 @@ export function EnrolmentPanel({ account, secret, qrDataUrl, signInPath, locale 
       setBackupCodes(result.backupCodes);
     } catch (e) {
       setCode("");
-      const message = e instanceof TRPCClientError ? e.message : null;
       const status = e instanceof TRPCClientError ? (e.data as { code?: string } | undefined)?.code : undefined;
-      if (message === "code_invalid") setError(t("codeInvalid"));
+      if (reasonOf(e) === "enrolment.code_invalid") setError(t("codeInvalid"));
       else if (status === "UNAUTHORIZED" || status === "CONFLICT") setError(t("expired"));
       else setError(t("failed"));
     }

@@ -1,7 +1,9 @@
 /**
- * Refusals of the admin functions. `code` is stable: the router sends it as the error message
- * and the pages translate it (i18n/messages/admin/*.json, `admin.errors.<code>`).
+ * Refusals of the admin functions, each a DomainError with the reason `admin.<code>`, which the
+ * pages translate (i18n/messages/admin/*.json, `admin.errors.<code>`).
  */
+import { DomainError } from "../errors.ts";
+
 export const ADMIN_ERROR_CODES = [
   /** No such user. */
   "not_found",
@@ -31,9 +33,9 @@ export const ADMIN_ERROR_CODES = [
 
 export type AdminErrorCode = (typeof ADMIN_ERROR_CODES)[number];
 
-export class AdminError extends Error {
+export class AdminError extends DomainError {
   override name = "AdminError";
-  constructor(readonly code: AdminErrorCode) {
-    super(code);
+  constructor(adminCode: AdminErrorCode) {
+    super(`admin.${adminCode}`);
   }
 }

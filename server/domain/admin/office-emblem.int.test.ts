@@ -139,7 +139,7 @@ describe("refused files", () => {
     await upload("admin", await solid(100, 100).png().toBuffer());
     const before = await snapshot();
     const error = await rejection(upload("admin", await make()));
-    expect([error.code, error.message]).toEqual(["BAD_REQUEST", code]);
+    expect([error.code, error.message]).toEqual(["BAD_REQUEST", `admin.${code}`]);
     expect(await snapshot()).toBe(before);
   });
 
@@ -186,7 +186,7 @@ describe("who may change the emblem", () => {
     await handle.db.staffUser.update({ where: { id: users.admin!.id }, data: { active: false } });
     try {
       const error = await rejection(stale.admin.settings.emblem.set({ base64: (await solid(64, 64).png().toBuffer()).toString("base64") }));
-      expect([error.code, error.message]).toEqual(["FORBIDDEN", "not_admin"]);
+      expect([error.code, error.message]).toEqual(["FORBIDDEN", "admin.not_admin"]);
     } finally {
       await handle.db.staffUser.update({ where: { id: users.admin!.id }, data: { active: true } });
     }

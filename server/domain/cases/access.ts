@@ -9,6 +9,7 @@ import type { Db } from "../../db.ts";
 import { unwrapDataKey } from "../crypto.ts";
 import { may } from "../policy/policy.ts";
 import type { Tx } from "../tx.ts";
+import { DomainError } from "../errors.ts";
 
 export interface StaffRef {
   id: string;
@@ -16,13 +17,19 @@ export interface StaffRef {
   roles: readonly Role[];
 }
 
-export class CaseNotFoundError extends Error {
+export class CaseNotFoundError extends DomainError {
   override name = "CaseNotFoundError";
+  constructor(message = "case not found") {
+    super("case.notFound", message);
+  }
 }
 
 /** The retention rule destroyed the case's content and its data key: there is nothing to open or add. */
-export class CaseContentDestroyedError extends Error {
+export class CaseContentDestroyedError extends DomainError {
   override name = "CaseContentDestroyedError";
+  constructor(message = "the case's content was destroyed under the retention rule") {
+    super("case.contentDestroyed", message);
+  }
 }
 
 /**

@@ -15,12 +15,12 @@ import { CaseConflictError } from "./transition.ts";
 export const excludeInput = z.object({ caseId: z.uuid(), userId: z.uuid(), reason: z.string().trim().min(1).max(1_000) });
 
 export async function excludeStaff(db: Db, ctx: StaffContext, input: z.infer<typeof excludeInput>) {
-  if (!may(ctx.staff.roles, "excludeStaff")) throw new CaseConflictError(`${ctx.staff.username} may not exclude staff`);
-  if (input.userId === ctx.staff.id) throw new CaseConflictError("ask a colleague to exclude you");
+  if (!may(ctx.staff.roles, "excludeStaff")) throw new CaseConflictError("case.roleMayNot", `${ctx.staff.username} may not exclude staff`);
+  if (input.userId === ctx.staff.id) throw new CaseConflictError("case.excludeSelf", "ask a colleague to exclude you");
   return db.$transaction(async (tx) => {
     const key = await caseKey(tx, ctx.masterKey, ctx.staff, input.caseId);
     const user = await tx.staffUser.findUnique({ where: { id: input.userId }, select: { id: true } });
-    if (!user) throw new CaseConflictError("no such staff member");
+    if (!user) throw new CaseConflictError("case.noSuchStaff", "no such staff member");
     await tx.caseExclusion.upsert({
       where: { caseId_userId: { caseId: input.caseId, userId: input.userId } },
       create: { caseId: input.caseId, userId: input.userId, reason: sealText(key, input.reason), createdById: ctx.staff.id, createdAt: ctx.now },

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import type { Db } from "../../db.ts";
 import { OFFLINE_CHANNELS } from "./channels.ts";
+import { DomainError } from "../errors.ts";
 import { IDEMPOTENCY_KEY, once } from "../idempotency.ts";
 import { generateTrackingCode, normaliseTrackingCode, trackingHash } from "../tracking-code.ts";
 import type { SanitizedFile } from "../uploads/sanitize.ts";
@@ -26,7 +27,7 @@ export const intakeInput = z.object({
 
 export async function intakeOfflineReport(db: Db, ctx: StaffContext & { trackingKey: Buffer }, input: z.infer<typeof intakeInput>, files: readonly SanitizedFile[] = []) {
   // A few minutes' grace for the clerk's clock.
-  if (input.receivedAt.getTime() > ctx.now.getTime() + 5 * 60_000) throw new RangeError("the report cannot be received in the future");
+  if (input.receivedAt.getTime() > ctx.now.getTime() + 5 * 60_000) throw new DomainError("case.receivedInFuture", "the report cannot be received in the future");
   const trackingCode = input.wantsTrackingCode ? generateTrackingCode() : null;
   // Sealed and hashed before the transaction, which only inserts.
   const prepared = prepareCase(

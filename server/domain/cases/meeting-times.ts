@@ -8,6 +8,7 @@ import { addOfficeMinutes, officeMinutesBetween, zonedInstant, zonedParts, type 
 import { getSetting } from "../settings.ts";
 import { loadOfficeCalendar, standardMinutes } from "../sla.ts";
 import type { Tx } from "../tx.ts";
+import { DomainError, type ReasonIn } from "../errors.ts";
 import { CaseConflictError } from "./transition.ts";
 
 const MINUTE = 60_000;
@@ -32,8 +33,11 @@ export function proposeMeetingStart(now: Date, cal: OfficeCalendar): Date {
   throw new Error("office calendar has no hour for a meeting");
 }
 
-export class MeetingTimeError extends RangeError {
+export class MeetingTimeError extends DomainError {
   override name = "MeetingTimeError";
+  constructor(reason: ReasonIn<"meeting">, message: string) {
+    super(reason, message);
+  }
 }
 
 /**
@@ -44,9 +48,9 @@ export class MeetingTimeError extends RangeError {
 export function heldTimes(input: { heldFrom?: Date; endsAt?: Date }, convenedAt: Date, now: Date): { heldFrom: Date; endsAt: Date } {
   const endsAt = input.endsAt ?? now;
   const heldFrom = input.heldFrom ?? (input.endsAt && input.endsAt < now ? input.endsAt : now);
-  if (heldFrom.getTime() > now.getTime() + CLOCK_SKEW_MS || endsAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw new MeetingTimeError("meeting times cannot be in the future");
-  if (endsAt < heldFrom) throw new MeetingTimeError("meeting end is before its start");
-  if (heldFrom.getTime() < Math.floor(convenedAt.getTime() / MINUTE) * MINUTE) throw new MeetingTimeError("meeting start is before it was convened");
+  if (heldFrom.getTime() > now.getTime() + CLOCK_SKEW_MS || endsAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw new MeetingTimeError("meeting.inFuture", "meeting times cannot be in the future");
+  if (endsAt < heldFrom) throw new MeetingTimeError("meeting.endBeforeStart", "meeting end is before its start");
+  if (heldFrom.getTime() < Math.floor(convenedAt.getTime() / MINUTE) * MINUTE) throw new MeetingTimeError("meeting.startBeforeConvened", "meeting start is before it was convened");
   return { heldFrom, endsAt };
 }
 
@@ -89,5 +93,5 @@ export async function completeMeetingStep(tx: Tx, caseId: string, endsAt: Date, 
 /** The Berita Acara states what happened: it waits until the meeting's outcome is recorded. */
 export async function assertMeetingHeld(tx: Tx, caseId: string): Promise<void> {
   const meeting = await tx.meeting.findFirst({ where: { caseId }, orderBy: { startsAt: "desc" }, select: { endsAt: true } });
-  if (!meeting?.endsAt) throw new CaseConflictError("the meeting has not been held yet; record its outcome first");
+  if (!meeting?.endsAt) throw new CaseConflictError("case.meetingNotHeld", "the meeting has not been held yet; record its outcome first");
 }

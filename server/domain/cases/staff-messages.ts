@@ -15,7 +15,7 @@ import { transaction } from "../transaction.ts";
 export const staffMessageInput = z.object({ caseId: z.uuid(), body: z.string().trim().min(1).max(5_000) });
 
 export async function sendStaffMessage(db: Db, ctx: StaffContext, input: z.infer<typeof staffMessageInput>, files: readonly SanitizedFile[] = []) {
-  if (!may(ctx.staff.roles, "writeToReporter")) throw new CaseConflictError(`${ctx.staff.username} may not write to the reporter`);
+  if (!may(ctx.staff.roles, "writeToReporter")) throw new CaseConflictError("case.roleMayNot", `${ctx.staff.username} may not write to the reporter`);
   // The files sealed and hashed before the transaction, which checks access again and only writes.
   const key = await caseKey(db, ctx.masterKey, ctx.staff, input.caseId);
   const body = sealText(key, input.body);
@@ -23,8 +23,8 @@ export async function sendStaffMessage(db: Db, ctx: StaffContext, input: z.infer
   return transaction(db, async (tx) => {
     await caseKey(tx, ctx.masterKey, ctx.staff, input.caseId);
     const c = await tx.case.findUniqueOrThrow({ where: { id: input.caseId }, select: { status: true, trackingHash: true } });
-    if (c.status === CaseStatus.ARCHIVED) throw new CaseConflictError("the case is archived");
-    if (!c.trackingHash) throw new CaseConflictError("this reporter has no tracking code and cannot read messages");
+    if (c.status === CaseStatus.ARCHIVED) throw new CaseConflictError("case.archived", "the case is archived");
+    if (!c.trackingHash) throw new CaseConflictError("case.noTrackingCode", "this reporter has no tracking code and cannot read messages");
     const message = await tx.message.create({
       data: {
         caseId: input.caseId,

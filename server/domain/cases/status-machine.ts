@@ -3,6 +3,7 @@
  * move names who may make it; anything not in the table is refused.
  */
 import { CaseStatus, Role } from "../../generated/prisma/enums.ts";
+import { DomainError } from "../errors.ts";
 
 /** Who acts: a staff role, the reporter (through the tracking code) or the system (timers). */
 export type Actor = Role | "REPORTER" | "SYSTEM";
@@ -63,8 +64,11 @@ export const STEP_STATUS: Readonly<Record<number, CaseStatus>> = {
   8: S.ARCHIVED,
 };
 
-export class IllegalTransitionError extends Error {
+export class IllegalTransitionError extends DomainError {
   override name = "IllegalTransitionError";
+  constructor(message: string) {
+    super("case.illegalMove", message);
+  }
 }
 
 /** The move from → to if `actor` may make it; throws IllegalTransitionError otherwise. */

@@ -11,6 +11,7 @@ import { addOfficeDays, addOfficeMinutes, officeMinutesBetween, type OfficeCalen
 import { getSetting } from "../settings.ts";
 import { loadOfficeCalendar, standardMinutes } from "../sla.ts";
 import type { Tx } from "../tx.ts";
+import { DomainError, type ReasonOf } from "../errors.ts";
 import { findTransition, RUNNING_STEP, type Actor } from "./status-machine.ts";
 import { notifyHandover } from "../notifications/handover.ts";
 
@@ -35,12 +36,18 @@ export interface TransitionInput {
 }
 
 /** Another user moved the case first, or it is not where the caller thought. */
-export class CaseConflictError extends Error {
+export class CaseConflictError extends DomainError {
   override name = "CaseConflictError";
+  constructor(reason: ReasonOf<"CONFLICT">, message: string) {
+    super(reason, message);
+  }
 }
 
-export class MissingReasonError extends Error {
+export class MissingReasonError extends DomainError {
   override name = "MissingReasonError";
+  constructor(message: string) {
+    super("case.reasonRequired", message);
+  }
 }
 
 const REACHED_AT: Partial<Record<CaseStatus, keyof Prisma.CaseUpdateManyMutationInput>> = {
@@ -59,7 +66,7 @@ export async function transitionCase(tx: Tx, input: TransitionInput): Promise<vo
   if (move.needsReason && !input.reason) throw new MissingReasonError(`${from} → ${to} needs a reason`);
 
   const current = await tx.case.findUnique({ where: { id: caseId }, select: { status: true, pausedAt: true, pausedOfficeMinutes: true, responseDueAt: true, receivedAt: true } });
-  if (!current || current.status !== from) throw new CaseConflictError("the case is no longer in the expected step");
+  if (!current || current.status !== from) throw new CaseConflictError("case.stale", "the case is no longer in the expected step");
 
   const [cal, standards] = await Promise.all([loadOfficeCalendar(tx), getSetting(tx, "sla.standards")]);
   const data: Prisma.CaseUpdateManyMutationInput = { ...input.data, status: to, version: { increment: 1 } };
@@ -100,7 +107,7 @@ export async function transitionCase(tx: Tx, input: TransitionInput): Promise<vo
   }
 
   const { count } = await tx.case.updateMany({ where: { id: caseId, status: from }, data });
-  if (count !== 1) throw new CaseConflictError("the case is no longer in the expected step");
+  if (count !== 1) throw new CaseConflictError("case.stale", "the case is no longer in the expected step");
 
   await tx.timelineEvent.create({
     data: {

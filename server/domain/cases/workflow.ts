@@ -36,7 +36,7 @@ async function current(tx: Tx, ctx: StaffContext, caseId: string) {
 }
 
 function expectStatus(actual: CaseStatus, ...allowed: CaseStatus[]) {
-  if (!allowed.includes(actual)) throw new CaseConflictError(`the case is ${actual}, not ${allowed.join(" or ")}`);
+  if (!allowed.includes(actual)) throw new CaseConflictError("case.stale", `the case is ${actual}, not ${allowed.join(" or ")}`);
 }
 
 /** The next number of an agenda book, in the office's year (the time zone read beforehand: the counter stays locked until the commit). */
@@ -116,7 +116,7 @@ export async function reviewCase(db: Db, ctx: StaffContext, input: z.infer<typeo
     expectStatus(c.status, CaseStatus.RECORDED);
     const d = input.decision;
     // A report on the leadership goes to the Pengawas; forwarding it would put it before the Kepala Dinas it concerns.
-    if (c.involvesLeadership && d.recommendation === ReviewRecommendation.FORWARD) throw new CaseConflictError("a report involving the leadership must be escalated to the Pengawas");
+    if (c.involvesLeadership && d.recommendation === ReviewRecommendation.FORWARD) throw new CaseConflictError("case.leadershipForward", "a report involving the leadership must be escalated to the Pengawas");
     const content = sealJson(c.key, { elements: input.elements, summary: input.summary, notes: input.notes, ...(d.recommendation === ReviewRecommendation.ESCALATE ? { explanation: d.explanation } : {}) });
     const review = { isComplete: input.isComplete, inScope: input.inScope, recommendation: d.recommendation, content, reviewerId: ctx.staff.id };
     await tx.review.upsert({ where: { caseId: input.caseId }, create: { caseId: input.caseId, ...review }, update: { ...review, version: { increment: 1 } } });
@@ -179,10 +179,10 @@ export async function conveneMeeting(db: Db, ctx: StaffContext, input: z.infer<t
     expectStatus(c.status, CaseStatus.REVIEWED);
     const staffIds = input.attendees.flatMap((a) => ("staffUserId" in a ? [a.staffUserId] : []));
     const people = await tx.staffUser.findMany({ where: { id: { in: staffIds }, active: true }, select: { id: true, name: true, position: true, nip: true, rankGrade: true } });
-    if (people.length !== new Set(staffIds).size) throw new CaseConflictError("an attendee is not an active staff member");
+    if (people.length !== new Set(staffIds).size) throw new CaseConflictError("case.attendeeInactive", "an attendee is not an active staff member");
     // Someone excluded from the case for a conflict of interest cannot sit in its meeting.
     const excluded = await tx.caseExclusion.count({ where: { caseId: input.caseId, userId: { in: staffIds } } });
-    if (excluded > 0) throw new CaseConflictError("an attendee is excluded from this case");
+    if (excluded > 0) throw new CaseConflictError("case.attendeeExcluded", "an attendee is excluded from this case");
     const byId = new Map(people.map((p) => [p.id, p]));
     const meeting = await tx.meeting.create({
       data: {
@@ -258,12 +258,12 @@ const DRAFT_STATUS = { BERITA_ACARA: CaseStatus.IN_MEETING, TANGGAPAN: CaseStatu
 
 /** Save (and optionally hand to the Kepala Dinas) a Berita Acara or Tanggapan draft. */
 export async function saveDraft(db: Db, ctx: StaffContext, input: z.infer<typeof draftInput>) {
-  if (!may(ctx.staff.roles, DRAFT_PERMISSION[input.type])) throw new CaseConflictError(`${ctx.staff.username} may not draft a ${input.type}`);
+  if (!may(ctx.staff.roles, DRAFT_PERMISSION[input.type])) throw new CaseConflictError("case.roleMayNot", `${ctx.staff.username} may not draft a ${input.type}`);
   return transaction(db, async (tx) => {
     const c = await current(tx, ctx, input.caseId);
     expectStatus(c.status, DRAFT_STATUS[input.type]);
     const existing = await tx.documentDraft.findUnique({ where: { caseId_type: { caseId: input.caseId, type: input.type } } });
-    if (existing && (existing.status === DraftStatus.SUBMITTED || existing.status === DraftStatus.APPROVED)) throw new CaseConflictError("the draft is with the approver and cannot be changed");
+    if (existing && (existing.status === DraftStatus.SUBMITTED || existing.status === DraftStatus.APPROVED)) throw new CaseConflictError("case.draftLocked", "the draft is with the approver and cannot be changed");
     if (input.type === LetterType.BERITA_ACARA && input.submit) await assertMeetingHeld(tx, input.caseId);
     const data = { content: sealJson(c.key, input.content), status: input.submit ? DraftStatus.SUBMITTED : DraftStatus.DRAFT, submittedAt: input.submit ? ctx.now : null, draftedById: ctx.staff.id };
     const meeting = input.type === LetterType.BERITA_ACARA ? await tx.meeting.findFirst({ where: { caseId: input.caseId }, orderBy: { startsAt: "desc" }, select: { id: true } }) : null;
@@ -290,7 +290,7 @@ export const approvalInput = z.discriminatedUnion("approve", [
  * decides whether it may carry the reporter's name.
  */
 export async function decideDraft(db: Db, ctx: StaffContext, input: z.infer<typeof approvalInput>) {
-  if (!may(ctx.staff.roles, "decideDraft")) throw new CaseConflictError(`${ctx.staff.username} may not approve documents`);
+  if (!may(ctx.staff.roles, "decideDraft")) throw new CaseConflictError("case.roleMayNot", `${ctx.staff.username} may not approve documents`);
   const letterId = await transaction(db, async (tx): Promise<string | null> => {
     const c = await current(tx, ctx, input.caseId);
     expectStatus(c.status, DRAFT_STATUS[input.type]);
@@ -299,7 +299,7 @@ export async function decideDraft(db: Db, ctx: StaffContext, input: z.infer<type
       ? { status: DraftStatus.APPROVED, approvedById: ctx.staff.id, approvedAt: ctx.now }
       : { status: DraftStatus.RETURNED, returnedById: ctx.staff.id, returnedAt: ctx.now, returnNote: sealText(c.key, input.note) };
     const { count } = await tx.documentDraft.updateMany({ where: { caseId: input.caseId, type: input.type, status: DraftStatus.SUBMITTED }, data: { ...data, version: { increment: 1 } } });
-    if (count !== 1) throw new CaseConflictError("there is no submitted draft to decide on");
+    if (count !== 1) throw new CaseConflictError("case.noDraftToDecide", "there is no submitted draft to decide on");
     const issuesMinutes = input.approve && input.type === LetterType.BERITA_ACARA;
     let letterId: string | null = null;
     if (issuesMinutes) {
@@ -330,14 +330,14 @@ export async function sendResponse(db: Db, ctx: StaffContext, input: z.infer<typ
     const c = await current(tx, ctx, input.caseId);
     expectStatus(c.status, CaseStatus.MINUTED);
     const hasCode = (await tx.case.findUniqueOrThrow({ where: { id: input.caseId }, select: { trackingHash: true } })).trackingHash !== null;
-    if (input.method === DeliveryMethod.PORTAL && !hasCode) throw new CaseConflictError("this reporter has no tracking code; choose another delivery method");
+    if (input.method === DeliveryMethod.PORTAL && !hasCode) throw new CaseConflictError("case.noTrackingCode", "this reporter has no tracking code; choose another delivery method");
     const { count } = await tx.documentDraft.updateMany({
       where: { caseId: input.caseId, type: LetterType.TANGGAPAN, status: DraftStatus.APPROVED, sentAt: null },
       data: { sentAt: ctx.now, sentById: ctx.staff.id, deliveryMethod: input.method },
     });
-    if (count !== 1) throw new CaseConflictError("the response is not approved yet");
+    if (count !== 1) throw new CaseConflictError("case.notApproved", "the response is not approved yet");
     const { approvedById } = await tx.documentDraft.findUniqueOrThrow({ where: { caseId_type: { caseId: input.caseId, type: LetterType.TANGGAPAN } }, select: { approvedById: true } });
-    if (!approvedById) throw new CaseConflictError("the response is not approved yet");
+    if (!approvedById) throw new CaseConflictError("case.notApproved", "the response is not approved yet");
     const content = await tanggapanLetter(tx, c.key, input.caseId, await signerOf(tx, approvedById), input.method);
     const prepared = await prepareLetter(tx, { caseId: input.caseId, key: c.key, content, signerId: approvedById, actor: { id: ctx.staff.id, label: ctx.staff.username }, now: ctx.now });
     // Counters last, agenda book before letter as in step 2, then the audit chain's lock.
@@ -379,7 +379,7 @@ export async function archiveCase(db: Db, ctx: StaffContext, input: z.infer<type
     if (c.status === CaseStatus.ESCALATED) archiveReason = ArchiveReason.ESCALATED;
     if (c.status === CaseStatus.RESPONDED) {
       const { autoArchiveAt } = await tx.case.findUniqueOrThrow({ where: { id: input.caseId }, select: { autoArchiveAt: true } });
-      if (!autoArchiveAt || autoArchiveAt > ctx.now) throw new CaseConflictError("the reporter still has time to acknowledge the response");
+      if (!autoArchiveAt || autoArchiveAt > ctx.now) throw new CaseConflictError("case.tooEarlyToArchive", "the reporter still has time to acknowledge the response");
       archiveReason = ArchiveReason.NOT_ACKNOWLEDGED;
     }
     const needsReason = archiveReason !== ArchiveReason.COMPLETED;

@@ -27,7 +27,7 @@ async function contentNow(tx: Tx, key: Buffer, caseId: string, type: Correctable
   switch (type) {
     case "CATATAN_PENGADUAN": {
       const entry = await tx.agendaEntry.findFirst({ where: { caseId, book: AgendaBook.PERMOHONAN }, orderBy: { entryDate: "asc" }, select: { number: true, summary: true } });
-      if (!entry) throw new CaseConflictError("the case has no entry in the Buku Agenda Permohonan");
+      if (!entry) throw new CaseConflictError("case.noAgendaEntry", "the case has no entry in the Buku Agenda Permohonan");
       return catatanLetter(tx, key, caseId, signer, { number: entry.number, subject: entry.summary ? openText(key, entry.summary) : null });
     }
     case "SURAT_PENGADUAN":
@@ -48,10 +48,10 @@ export async function correctLetter(db: Db, ctx: StaffContext, input: z.infer<ty
     const old = await tx.letter.findUnique({ where: { id: input.letterId }, select: { id: true, caseId: true, type: true, signerId: true, replacedBy: { select: { id: true } } } });
     if (!old?.caseId) throw new CaseNotFoundError();
     const key = await caseKey(tx, ctx.masterKey, ctx.staff, old.caseId); // "not found" without access to the case
-    if (!isCorrectable(old.type)) throw new CaseConflictError(`a ${old.type} is not corrected; it is compiled again`);
-    if (!mayCorrect(old.type, ctx.staff.roles)) throw new CaseConflictError(`${ctx.staff.username} may not correct a ${old.type}`);
-    if (old.replacedBy) throw new CaseConflictError("that letter has already been replaced; correct the newest one");
-    if (!old.signerId) throw new CaseConflictError("the letter has no signer to sign its correction");
+    if (!isCorrectable(old.type)) throw new CaseConflictError("letter.notCorrectable", `a ${old.type} is not corrected; it is compiled again`);
+    if (!mayCorrect(old.type, ctx.staff.roles)) throw new CaseConflictError("case.roleMayNot", `${ctx.staff.username} may not correct a ${old.type}`);
+    if (old.replacedBy) throw new CaseConflictError("letter.alreadyReplaced", "that letter has already been replaced; correct the newest one");
+    if (!old.signerId) throw new CaseConflictError("letter.noSigner", "the letter has no signer to sign its correction");
     const content = await contentNow(tx, key, old.caseId, old.type, await signerOf(tx, old.signerId));
     const letter = await issueLetter(tx, {
       caseId: old.caseId,

@@ -239,7 +239,7 @@ describe("letters issued by the SOP workflow", () => {
       // The reporter now gets the correction, and only it.
       expect((await reporterLetterResponse(handle.db, env().secrets.masterKey, mine.token, fixed.id)).status).toBe(200);
       expect((await reporterLetterResponse(handle.db, env().secrets.masterKey, mine.token, old.id)).status).toBe(404);
-      await expect(as("kadis").cases.correctLetter({ letterId: old.id, reason: "Sekali lagi" })).rejects.toThrow(/already been replaced/);
+      await expect(as("kadis").cases.correctLetter({ letterId: old.id, reason: "Sekali lagi" })).rejects.toMatchObject({ code: "CONFLICT", message: "letter.alreadyReplaced" });
       await expect(as("audit").cases.correctLetter({ letterId: fixed.id, reason: "Bukan perannya" })).rejects.toMatchObject({ code: "FORBIDDEN" });
       // Two corrections of the same letter at once: one is issued, the other is told it came too late.
       const both = await Promise.allSettled([1, 2].map(() => as("kadis").cases.correctLetter({ letterId: fixed.id, reason: "Perbaikan bersamaan" })));

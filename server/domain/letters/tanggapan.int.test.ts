@@ -92,7 +92,7 @@ describe("Tanggapan Pengaduan WBS", () => {
   it("tells a reporter without a tracking code to ask the office; a refused send issues nothing", async () => {
     const caseId = await officeCase(false, false);
     await approvedResponse(caseId);
-    await expect(as("sekretariat").cases.sendResponse({ caseId, method: "PORTAL" })).rejects.toThrow(/tracking code/);
+    await expect(as("sekretariat").cases.sendResponse({ caseId, method: "PORTAL" })).rejects.toMatchObject({ code: "CONFLICT", message: "case.noTrackingCode" });
     expect(await handle.db.letter.count({ where: { caseId, type: LetterType.TANGGAPAN } })).toBe(0);
 
     await as("sekretariat").cases.sendResponse({ caseId, method: "IN_PERSON" });

@@ -14,12 +14,16 @@ import type { ReporterPrincipal } from "./session.ts";
 import { IDEMPOTENCY_KEY } from "../idempotency.ts";
 import { notifyReporterMessage } from "../notifications/case-events.ts";
 import { transaction } from "../transaction.ts";
+import { DomainError } from "../errors.ts";
 
 export const MESSAGE_MAX = 5_000;
 const REPORTER = { actor: "REPORTER", label: "reporter" } as const;
 
-export class CaseClosedError extends Error {
+export class CaseClosedError extends DomainError {
   override name = "CaseClosedError";
+  constructor(message = "the case is archived") {
+    super("case.archived", message);
+  }
 }
 
 export async function sendReporterMessage(
@@ -72,7 +76,7 @@ export async function acknowledgeResponse(db: Db, who: ReporterPrincipal, now = 
   await db.$transaction(async (tx) => {
     const row = await tx.case.findUniqueOrThrow({ where: { id: who.caseId }, select: { status: true } });
     if (row.status === CaseStatus.RESPONSE_RECEIVED) return; // pressed twice: already done
-    if (row.status !== CaseStatus.RESPONDED) throw new CaseConflictError("there is no response to acknowledge");
+    if (row.status !== CaseStatus.RESPONDED) throw new CaseConflictError("case.noResponseToAcknowledge", "there is no response to acknowledge");
     await transitionCase(tx, { caseId: who.caseId, from: CaseStatus.RESPONDED, to: CaseStatus.RESPONSE_RECEIVED, by: REPORTER, now });
   });
 }

@@ -6,7 +6,7 @@ import { localePath } from "@/i18n/routing.ts";
 import { getDb } from "@/server/db.ts";
 import { env } from "@/server/env.ts";
 import { randomToken } from "@/server/domain/crypto.ts";
-import { acknowledgeResponse, CaseClosedError, MESSAGE_MAX, sendReporterMessage } from "@/server/domain/reporter/case-actions.ts";
+import { acknowledgeResponse, MESSAGE_MAX, sendReporterMessage } from "@/server/domain/reporter/case-actions.ts";
 import { addError, checkFileLimits, chosenFiles, type FieldErrors } from "@/server/domain/reporter/report-form.ts";
 import { closeReporterSession, resumeReporterSession } from "@/server/domain/reporter/session.ts";
 import { formKey } from "@/server/domain/idempotency.ts";
@@ -16,6 +16,7 @@ import { isDatabaseUnavailable } from "@/server/db-outage/classify.ts";
 import type { ReplyFormState, TrackFormState } from "@/server/http/portal/form-state.ts";
 import { assertSameSitePost, clearReporterCookie, clientAddress, postedLocale, reporterToken, setReporterCookie, trackingLimiter } from "@/server/http/portal/request-context.ts";
 import { sanitizeFiles } from "@/server/http/portal/uploads.ts";
+import { publicFailure } from "@/server/security/internal-errors.ts";
 
 const casePath = (fd: FormData) => localePath(postedLocale(fd.get("locale")), "/lacak/kasus");
 const trackPath = (fd: FormData) => localePath(postedLocale(fd.get("locale")), "/lacak");
@@ -28,9 +29,7 @@ export async function signInWithCode(_previous: TrackFormState, fd: FormData): P
   try {
     result = await trackSignIn(await getDb(), { trackingKey: env().secrets.trackingKey, limiter: trackingLimiter() }, await clientAddress(), code);
   } catch (error) {
-    if (isDatabaseUnavailable(error)) return { code, error: "unavailable" };
-    console.error(`tracking sign-in failed: ${(error as Error).name}`);
-    return { code, error: "server" };
+    return { code, error: publicFailure(error, "tracking sign-in").code === "UNAVAILABLE" ? "unavailable" : "server" };
   }
   if (!result.ok) return { code, error: result.reason };
   await setReporterCookie(result.token);
@@ -68,9 +67,9 @@ async function send(previous: ReplyFormState, fd: FormData): Promise<ReplyFormSt
   try {
     await sendReporterMessage(db, env().secrets.masterKey, who, { body: body.trim(), files: sanitized, idempotencyKey });
   } catch (error) {
-    if (error instanceof CaseClosedError) return { body, errors: {}, idempotencyKey, attempt, failed: "closed" };
-    if (isDatabaseUnavailable(error)) throw error;
-    console.error(`reporter message failed: ${(error as Error).name}`);
+    const failure = publicFailure(error, "reporter message");
+    if (failure.reason === "case.archived") return { body, errors: {}, idempotencyKey, attempt, failed: "closed" };
+    if (failure.code === "UNAVAILABLE") throw error;
     return { body, errors: {}, idempotencyKey, attempt, failed: "server" };
   }
   // Sent: the page's thread is re-rendered with the new message (with JavaScript; without it the
@@ -89,7 +88,7 @@ export async function acknowledge(fd: FormData): Promise<void> {
     await acknowledgeResponse(db, who);
   } catch (error) {
     // The page shows the case as it is now; a stale button simply has no effect.
-    console.error(`acknowledgement failed: ${(error as Error).name}`);
+    publicFailure(error, "acknowledgement");
   }
   redirect(casePath(fd));
 }

@@ -4,7 +4,6 @@ import { getDb } from "@/server/db.ts";
 import { env } from "@/server/env.ts";
 import { readReportForm } from "@/server/domain/reporter/report-form.ts";
 import { formKey } from "@/server/domain/idempotency.ts";
-import { BusyError } from "@/server/domain/transaction.ts";
 import { submitPortalReport } from "@/server/domain/reporter/submit-report.ts";
 import { getSetting } from "@/server/domain/settings.ts";
 import { settingDefaults } from "@/server/domain/settings-defaults.ts";
@@ -12,6 +11,7 @@ import { isDatabaseUnavailable } from "@/server/db-outage/classify.ts";
 import type { ReportFormState } from "@/server/http/portal/form-state.ts";
 import { assertSameSitePost } from "@/server/http/portal/request-context.ts";
 import { sanitizeFiles } from "@/server/http/portal/uploads.ts";
+import { publicFailure } from "@/server/security/internal-errors.ts";
 
 /** Step 1 from the portal form; works as a plain form post without JavaScript. */
 export async function submitReport(previous: ReportFormState, fd: FormData): Promise<ReportFormState> {
@@ -40,10 +40,10 @@ async function submit(previous: ReportFormState, fd: FormData): Promise<ReportFo
     const receipt = await submitPortalReport(db, env().secrets, { report, files: sanitized, idempotencyKey });
     return { kind: "receipt", receipt };
   } catch (error) {
-    if (isDatabaseUnavailable(error)) throw error;
-    // Nothing was stored (one transaction); log the kind of failure, never the report.
-    console.error(`report submission failed: ${(error as Error).name}`);
+    // Nothing was stored (one transaction); a fault is logged by its kind, never the report.
+    const failure = publicFailure(error, "report submission");
+    if (failure.code === "UNAVAILABLE") throw error;
     // The same key again: a resend after "busy" cannot make a second case.
-    return { kind: "form", values, errors: {}, idempotencyKey, failed: error instanceof BusyError ? "busy" : "server", attempt };
+    return { kind: "form", values, errors: {}, idempotencyKey, failed: failure.code === "BUSY" ? "busy" : "server", attempt };
   }
 }

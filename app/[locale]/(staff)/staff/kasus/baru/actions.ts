@@ -7,13 +7,13 @@ import { intakeOfflineReport } from "@/server/domain/cases/intake.ts";
 import { getSetting } from "@/server/domain/settings.ts";
 import { settingDefaults } from "@/server/domain/settings-defaults.ts";
 import { isDatabaseUnavailable } from "@/server/db-outage/classify.ts";
-import { BusyError } from "@/server/domain/transaction.ts";
 import { may } from "@/server/domain/policy/policy.ts";
 import { assertSameSitePost } from "@/server/http/portal/request-context.ts";
 import { sanitizeFiles } from "@/server/http/portal/uploads.ts";
 import { readIntakeForm } from "@/server/http/staff/intake-form.ts";
 import type { IntakeFormState } from "@/server/http/staff/intake-form-state.ts";
 import { staffContextOf } from "@/server/http/staff/staff-context.ts";
+import { publicFailure } from "@/server/security/internal-errors.ts";
 
 /** Step 1 for a report that came by SMS, phone, email, the suggestion box or in person (Sekretariat). */
 export async function submitIntake(previous: IntakeFormState, fd: FormData): Promise<IntakeFormState> {
@@ -48,10 +48,10 @@ async function submit(previous: IntakeFormState, fd: FormData): Promise<IntakeFo
     const created = await intakeOfflineReport(db, ctx, input, sanitized);
     return { kind: "done", caseId: created.id, reference: created.reference, trackingCode: created.trackingCode };
   } catch (error) {
-    if (error instanceof RangeError) return form({ sourceErrors: { ...sourceErrors, receivedAt: "future" } });
-    if (isDatabaseUnavailable(error)) throw error;
-    // Nothing was stored (one transaction); log the kind of failure, never the report.
-    console.error(`offline intake failed: ${(error as Error).name}`);
-    return form({ failed: error instanceof BusyError ? "busy" : "server" });
+    // Nothing was stored (one transaction); a fault is logged by its kind, never the report.
+    const failure = publicFailure(error, "offline intake");
+    if (failure.reason === "case.receivedInFuture") return form({ sourceErrors: { ...sourceErrors, receivedAt: "future" } });
+    if (failure.code === "UNAVAILABLE") throw error;
+    return form({ failed: failure.code === "BUSY" ? "busy" : "server" });
   }
 }
