@@ -26,6 +26,8 @@ export const settingSchemas = {
   "office.identity": z.object({
     regency: z.string().min(1),
     officeName: z.string().min(1),
+    /** Where the full name does not fit (authenticator apps, statistics titles); empty = the full name. */
+    shortName: z.string().max(60).optional(),
     address: z.string().min(1),
     phone: z.string(),
     email: z.union([z.email(), z.literal("")]),
@@ -46,7 +48,7 @@ export const settingSchemas = {
       .partialRecord(z.enum(["1", "2", "3", "4", "5", "6", "7"]), z.tuple([hhmm, hhmm]).refine(([open, close]) => open < close, "opening time must be before closing time"))
       .refine((days) => Object.keys(days).length > 0, "at least one office day is needed"),
   }),
-  /** Days the office is closed (national holidays, cuti bersama), Asia/Jakarta dates. */
+  /** Days the office is closed (national holidays, cuti bersama), dates in the office time zone. */
   "office.holidays": z.array(isoDate),
   /** SOP standard time (mutu baku) per step, in office minutes. */
   "sla.standards": z.object({

@@ -6,7 +6,8 @@ import type { Db } from "../db.ts";
 import type { StaffPrincipal } from "../auth/staff-session.ts";
 import { loadOffice } from "../domain/letters/office.ts";
 import { agendaPeriod, renderAgendaBook } from "../letters/agenda-book.tsx";
-import { agendaFileName, auditAgendaExport, officeStamp, readAgenda, type AgendaCsvRequest } from "./agenda-csv-response.ts";
+import { agendaFileName, auditAgendaExport, readAgenda, type AgendaCsvRequest } from "./agenda-csv-response.ts";
+import { officeStamp } from "../../lib/zoned-time.ts";
 import { pdfDownload } from "./letter-response.ts";
 
 export async function agendaPdfResponse(db: Db, staff: StaffPrincipal | null, request: AgendaCsvRequest, now = new Date()): Promise<Response> {
@@ -28,7 +29,7 @@ export async function agendaPdfResponse(db: Db, staff: StaffPrincipal | null, re
       { title: t("agenda.channel"), width: "12%" },
       { title: t("agenda.letterNumber"), width: "28%" },
     ],
-    rows: rows.map((r) => [String(r.number), officeStamp(r.entryDate), r.reference, t(`home.categories.${r.category}`), t(`workspace.channel.${r.channel}`), r.letterNumber ?? "-"]),
+    rows: rows.map((r) => [String(r.number), officeStamp(r.entryDate, timeZone), r.reference, t(`home.categories.${r.category}`), t(`workspace.channel.${r.channel}`), r.letterNumber ?? "-"]),
     empty: t("agenda.empty"),
   });
   await auditAgendaExport(db, read.staff, input, rows.length, "pdf", now);

@@ -21,6 +21,8 @@ import { cellSalt, perturb, perturbSum, showPerturbed } from "./cell-key.ts";
 import { monthCutoff } from "./release.ts";
 import { stableMedianDays, stableShare } from "./stable-figures.ts";
 import { seededRandom } from "../../testing/seeded-random.ts";
+import { putSetting } from "../../testing/put-setting.ts";
+import { settingDefaults } from "../settings-defaults.ts";
 
 let handle: TestDbHandle;
 let users: Record<string, StaffPrincipal> = {};
@@ -293,6 +295,19 @@ describe("public statistics", () => {
     for (const text of [csv, JSON.stringify(json)]) {
       expect(text).not.toMatch(/UJI-\d/);
       for (const r of rows.slice(0, 20)) expect(text).not.toContain(r.receivedAt.toISOString());
+    }
+  });
+
+  it("name the office from its settings in the downloads' dataset title", async () => {
+    const dataset = async () => ((await (await statisticsDownload(handle.db, "json", new URLSearchParams({ tahun: String(YEAR) }))).json()) as { dataset: string }).dataset;
+    expect(await dataset()).toMatch(/ · DPMPTSP Kabupaten Lamandau$/);
+    await putSetting(handle.db, "office.identity", { ...settingDefaults["office.identity"], shortName: "Inspektorat Kota Contoh" });
+    try {
+      expect(await dataset()).toMatch(/ · Inspektorat Kota Contoh$/);
+      const csv = await (await statisticsDownload(handle.db, "csv", new URLSearchParams({ tahun: String(YEAR) }))).text();
+      expect(csv.split("\r\n")[1]).toMatch(/^meta,dataset,,.* · Inspektorat Kota Contoh$/);
+    } finally {
+      await handle.db.setting.delete({ where: { key: "office.identity" } });
     }
   });
 
