@@ -11,6 +11,7 @@ import { endStaffSession, SESSION_SECONDS } from "../../auth/session-record.ts";
 import type { SessionClaims, StaffPrincipal } from "../../auth/staff-session.ts";
 import { env } from "../../env.ts";
 import { LetterType } from "../../generated/prisma/enums.ts";
+import { indonesianDateTime } from "../../letters/indonesian.ts";
 import { pdfFonts, pdfImageCount, pdfText, qpdfCheck } from "../../letters/pdf-tools.ts";
 import { SAMPLE_CONTENT } from "../../letters/sample-letters.ts";
 import { reporterLetterResponse } from "../../portal/letter-response.ts";
@@ -114,6 +115,31 @@ describe("letters issued by the SOP workflow", () => {
       ["PERMOHONAN", letters[0]!.number],
       ["TANGGAPAN", letters[3]!.number],
     ]);
+  });
+
+  it("writes dates and times in the office's time zone from the settings", async () => {
+    const catatanText = async (caseId: string) => {
+      const letter = await handle.db.letter.findFirstOrThrow({ where: { caseId, type: LetterType.CATATAN_PENGADUAN } });
+      const key = unwrapDataKey(env().secrets.masterKey, (await handle.db.case.findUniqueOrThrow({ where: { id: caseId } })).wrappedKey);
+      return squash(await pdfText(open(key, letter.content!)));
+    };
+    const receivedOf = async (caseId: string) => (await handle.db.case.findUniqueOrThrow({ where: { id: caseId } })).receivedAt;
+    expect(await catatanText(mine.caseId)).toContain(indonesianDateTime(await receivedOf(mine.caseId), "Asia/Jakarta"));
+
+    const hours = (await as("admin").admin.settings.list())["office.hours"].value;
+    await as("admin").admin.settings.update({ key: "office.hours", value: { ...hours, timeZone: "Asia/Makassar" } });
+    try {
+      const wita = await portalCase();
+      await as("sekretariat").cases.record({ caseId: wita.caseId, subject: "Dugaan pungutan liar" });
+      const received = await receivedOf(wita.caseId);
+      const text = await catatanText(wita.caseId);
+      // WITA is one hour ahead of WIB: the same instant reads an hour later.
+      expect(text).toContain(indonesianDateTime(received, "Asia/Makassar"));
+      expect(indonesianDateTime(received, "Asia/Makassar")).toBe(indonesianDateTime(new Date(received.getTime() + 3_600_000), "Asia/Jakarta").replace("WIB", "WITA"));
+      expect(text).not.toContain(indonesianDateTime(received, "Asia/Jakarta"));
+    } finally {
+      await as("admin").admin.settings.update({ key: "office.hours", value: hours });
+    }
   });
 
   it("never changes stored bytes: later steps and downloads leave every letter as issued", async () => {
