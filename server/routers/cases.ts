@@ -15,12 +15,10 @@ import { caseRevision } from "../domain/cases/revision.ts";
 import { IllegalTransitionError } from "../domain/cases/status-machine.ts";
 import { MESSAGE_WRITERS, sendStaffMessage, staffMessageInput } from "../domain/cases/staff-messages.ts";
 import { CaseConflictError, MissingReasonError } from "../domain/cases/transition.ts";
-import * as wf from "../domain/cases/workflow.ts";
+import * as workflow from "../domain/cases/workflow.ts";
 import { correctionInput, correctLetter } from "../domain/letters/correction.ts";
 import { CORRECTORS } from "../domain/letters/correctors.ts";
 import { router, staffProcedure } from "../trpc/init.ts";
-
-const R = Role;
 
 /** Domain refusals as tRPC errors; anything else stays an internal error (no details leak). */
 function mapError(error: unknown, original: TRPCError): never {
@@ -35,8 +33,7 @@ function mapError(error: unknown, original: TRPCError): never {
 /** A procedure for `roles` whose handler gets the acting staff context and mapped errors. */
 function caseProcedure(roles: readonly Role[]) {
   return staffProcedure(roles).use(async ({ ctx, next }) => {
-    const sc = staffContextOf(ctx.staff);
-    const result = await next({ ctx: { ...ctx, sc } });
+    const result = await next({ ctx: { ...ctx, acting: staffContextOf(ctx.staff) } });
     // tRPC hands a thrown error back as a result; domain refusals become their own codes.
     if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR" && result.error.cause) mapError(result.error.cause, result.error);
     return result;
@@ -46,31 +43,31 @@ function caseProcedure(roles: readonly Role[]) {
 export const casesRouter = router({
   list: caseProcedure(CASE_ROLES)
     .input(listInput)
-    .query(({ ctx, input }) => listCases(ctx.db, ctx.sc.staff, input, ctx.sc.now)),
+    .query(({ ctx, input }) => listCases(ctx.db, ctx.acting.staff, input, ctx.acting.now)),
   get: caseProcedure(CASE_ROLES)
     .input(z.object({ caseId: z.uuid() }))
-    .query(({ ctx, input }) => staffCaseView(ctx.db, ctx.sc, input.caseId)),
+    .query(({ ctx, input }) => staffCaseView(ctx.db, ctx.acting, input.caseId)),
   /** How far the case has moved, without its content (not audited): a case page polls it to stay current. */
   revision: caseProcedure(CASE_ROLES)
     .input(z.object({ caseId: z.uuid() }))
-    .query(({ ctx, input }) => caseRevision(ctx.db, ctx.sc.staff, input.caseId)),
+    .query(({ ctx, input }) => caseRevision(ctx.db, ctx.acting.staff, input.caseId)),
   /** Active staff to choose meeting attendees or exclusions from (names and positions only). */
   staffDirectory: caseProcedure(CASE_ROLES).query(({ ctx }) =>
     ctx.db.staffUser.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true, position: true, roles: true } }),
   ),
-  record: caseProcedure([R.SEKRETARIAT]).input(wf.recordInput).mutation(({ ctx, input }) => wf.recordCase(ctx.db, ctx.sc, input)),
-  review: caseProcedure([R.TIM_TELAAH]).input(wf.reviewInput).mutation(({ ctx, input }) => wf.reviewCase(ctx.db, ctx.sc, input)),
-  resume: caseProcedure([R.TIM_TELAAH]).input(wf.resumeInput).mutation(({ ctx, input }) => wf.resumeCase(ctx.db, ctx.sc, input)),
-  convene: caseProcedure([R.KEPALA_DINAS]).input(wf.conveneInput).mutation(({ ctx, input }) => wf.conveneMeeting(ctx.db, ctx.sc, input)),
-  meetingOutcome: caseProcedure([R.KEPALA_DINAS, R.TIM_AUDIT]).input(wf.meetingOutcomeInput).mutation(({ ctx, input }) => wf.recordMeetingOutcome(ctx.db, ctx.sc, input)),
-  saveDraft: caseProcedure([...new Set([...wf.DRAFTERS.BERITA_ACARA, ...wf.DRAFTERS.TANGGAPAN])]).input(wf.draftInput).mutation(({ ctx, input }) => wf.saveDraft(ctx.db, ctx.sc, input)),
-  decideDraft: caseProcedure([R.KEPALA_DINAS]).input(wf.approvalInput).mutation(({ ctx, input }) => wf.decideDraft(ctx.db, ctx.sc, input)),
-  sendResponse: caseProcedure([R.SEKRETARIAT]).input(wf.sendInput).mutation(({ ctx, input }) => wf.sendResponse(ctx.db, ctx.sc, input)),
-  recordDelivery: caseProcedure([R.SEKRETARIAT]).input(wf.deliveryInput).mutation(({ ctx, input }) => wf.recordDelivery(ctx.db, ctx.sc, input)),
+  record: caseProcedure([Role.SEKRETARIAT]).input(workflow.recordInput).mutation(({ ctx, input }) => workflow.recordCase(ctx.db, ctx.acting, input)),
+  review: caseProcedure([Role.TIM_TELAAH]).input(workflow.reviewInput).mutation(({ ctx, input }) => workflow.reviewCase(ctx.db, ctx.acting, input)),
+  resume: caseProcedure([Role.TIM_TELAAH]).input(workflow.resumeInput).mutation(({ ctx, input }) => workflow.resumeCase(ctx.db, ctx.acting, input)),
+  convene: caseProcedure([Role.KEPALA_DINAS]).input(workflow.conveneInput).mutation(({ ctx, input }) => workflow.conveneMeeting(ctx.db, ctx.acting, input)),
+  meetingOutcome: caseProcedure([Role.KEPALA_DINAS, Role.TIM_AUDIT]).input(workflow.meetingOutcomeInput).mutation(({ ctx, input }) => workflow.recordMeetingOutcome(ctx.db, ctx.acting, input)),
+  saveDraft: caseProcedure([...new Set([...workflow.DRAFTERS.BERITA_ACARA, ...workflow.DRAFTERS.TANGGAPAN])]).input(workflow.draftInput).mutation(({ ctx, input }) => workflow.saveDraft(ctx.db, ctx.acting, input)),
+  decideDraft: caseProcedure([Role.KEPALA_DINAS]).input(workflow.approvalInput).mutation(({ ctx, input }) => workflow.decideDraft(ctx.db, ctx.acting, input)),
+  sendResponse: caseProcedure([Role.SEKRETARIAT]).input(workflow.sendInput).mutation(({ ctx, input }) => workflow.sendResponse(ctx.db, ctx.acting, input)),
+  recordDelivery: caseProcedure([Role.SEKRETARIAT]).input(workflow.deliveryInput).mutation(({ ctx, input }) => workflow.recordDelivery(ctx.db, ctx.acting, input)),
   /** A new letter replacing an issued one (the domain checks the role for the letter's type). */
-  correctLetter: caseProcedure([...new Set(Object.values(CORRECTORS).flat())]).input(correctionInput).mutation(({ ctx, input }) => correctLetter(ctx.db, ctx.sc, input)),
-  archive: caseProcedure([R.SEKRETARIAT]).input(wf.archiveInput).mutation(({ ctx, input }) => wf.archiveCase(ctx.db, ctx.sc, input)),
-  message: caseProcedure(MESSAGE_WRITERS).input(staffMessageInput).mutation(({ ctx, input }) => sendStaffMessage(ctx.db, ctx.sc, input)),
-  exclude: caseProcedure(EXCLUDERS).input(excludeInput).mutation(({ ctx, input }) => excludeStaff(ctx.db, ctx.sc, input)),
-  agenda: caseProcedure([R.SEKRETARIAT, R.TIM_TELAAH, R.KEPALA_DINAS, R.PENGAWAS]).input(agendaInput).query(({ ctx, input }) => agendaEntries(ctx.db, ctx.sc.staff, input)),
+  correctLetter: caseProcedure([...new Set(Object.values(CORRECTORS).flat())]).input(correctionInput).mutation(({ ctx, input }) => correctLetter(ctx.db, ctx.acting, input)),
+  archive: caseProcedure([Role.SEKRETARIAT]).input(workflow.archiveInput).mutation(({ ctx, input }) => workflow.archiveCase(ctx.db, ctx.acting, input)),
+  message: caseProcedure(MESSAGE_WRITERS).input(staffMessageInput).mutation(({ ctx, input }) => sendStaffMessage(ctx.db, ctx.acting, input)),
+  exclude: caseProcedure(EXCLUDERS).input(excludeInput).mutation(({ ctx, input }) => excludeStaff(ctx.db, ctx.acting, input)),
+  agenda: caseProcedure([Role.SEKRETARIAT, Role.TIM_TELAAH, Role.KEPALA_DINAS, Role.PENGAWAS]).input(agendaInput).query(({ ctx, input }) => agendaEntries(ctx.db, ctx.acting.staff, input)),
 });

@@ -34,8 +34,8 @@ const editable = (d: { status: string } | undefined) => !d || d.status === "DRAF
 
 export function availableActions(c: CaseForActions, roles: readonly string[], now: Date): CaseAction[] {
   const is = (...wanted: string[]) => hasAnyRole(roles, wanted);
-  const ba = c.drafts.find((d) => d.type === "BERITA_ACARA");
-  const tg = c.drafts.find((d) => d.type === "TANGGAPAN");
+  const beritaAcara = c.drafts.find((d) => d.type === "BERITA_ACARA");
+  const tanggapan = c.drafts.find((d) => d.type === "TANGGAPAN");
   const actions: CaseAction[] = [];
   const add = (when: boolean, action: CaseAction) => when && actions.push(action);
 
@@ -55,17 +55,17 @@ export function availableActions(c: CaseForActions, roles: readonly string[], no
     case "IN_MEETING":
       add(is("KEPALA_DINAS", "TIM_AUDIT") && c.meetings.length > 0, "meetingOutcome");
       // The Berita Acara records a meeting held: it is drafted once the outcome (with its times) is saved.
-      add(is("TIM_AUDIT") && editable(ba) && c.meetings.at(-1)?.endsAt != null, "draftBeritaAcara");
-      add(is("KEPALA_DINAS") && ba?.status === "SUBMITTED", "decideBeritaAcara");
+      add(is("TIM_AUDIT") && editable(beritaAcara) && c.meetings.at(-1)?.endsAt != null, "draftBeritaAcara");
+      add(is("KEPALA_DINAS") && beritaAcara?.status === "SUBMITTED", "decideBeritaAcara");
       break;
     case "MINUTED":
-      add(is("SEKRETARIAT", "TIM_TELAAH", "TIM_AUDIT") && editable(tg), "draftTanggapan");
-      add(is("KEPALA_DINAS") && tg?.status === "SUBMITTED", "decideTanggapan");
-      add(is("SEKRETARIAT") && tg?.status === "APPROVED" && !tg.sentAt, "send");
+      add(is("SEKRETARIAT", "TIM_TELAAH", "TIM_AUDIT") && editable(tanggapan), "draftTanggapan");
+      add(is("KEPALA_DINAS") && tanggapan?.status === "SUBMITTED", "decideTanggapan");
+      add(is("SEKRETARIAT") && tanggapan?.status === "APPROVED" && !tanggapan.sentAt, "send");
       break;
     case "RESPONDED":
       // A reporter on the portal acknowledges there; a response sent another way is confirmed by the Sekretariat.
-      add(is("SEKRETARIAT") && tg?.deliveryMethod !== "PORTAL", "delivery");
+      add(is("SEKRETARIAT") && tanggapan?.deliveryMethod !== "PORTAL", "delivery");
       add(is("SEKRETARIAT") && c.autoArchiveAt !== null && c.autoArchiveAt <= now, "archive");
       break;
     case "RESPONSE_RECEIVED":

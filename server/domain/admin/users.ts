@@ -68,10 +68,10 @@ export const profileSchema = z.object({
   roles: rolesSchema,
 });
 
-export const createUserSchema = profileSchema.extend({ username: usernameSchema });
+export const createUserInput = profileSchema.extend({ username: usernameSchema });
 
 export type ProfileInput = z.output<typeof profileSchema>;
-export type CreateUserInput = z.output<typeof createUserSchema>;
+export type CreateUserInput = z.output<typeof createUserInput>;
 
 // --- Output --------------------------------------------------------------------------
 
