@@ -31,6 +31,7 @@ import { submitPortalReport } from "../reporter/submit-report.ts";
 import { issueLetter } from "./issue.ts";
 import { renderedPdf } from "./render-pending.ts";
 import { verifyLetter } from "./read.ts";
+import { meetAndMinute } from "../../testing/case-steps.ts";
 
 let handle: TestDbHandle;
 let users: Record<string, StaffPrincipal> = {};
@@ -65,17 +66,7 @@ async function portalCase() {
 async function throughStepSix(caseId: string) {
   await as("sekretariat").cases.record({ caseId, subject: "Dugaan pungutan liar" });
   await as("telaah").cases.review({ caseId, isComplete: true, inScope: true, elements: { what: true, who: true, where: true, when: true, how: true }, summary: "Lengkap dan dalam lingkup", decision: { recommendation: "FORWARD" } });
-  await as("kadis").cases.convene({
-    caseId,
-    startsAt: new Date(),
-    place: "Ruang rapat DPMPTSP",
-    agenda: "Pembahasan laporan",
-    attendees: [{ staffUserId: users.kadis!.id, role: "CHAIR" }, { staffUserId: users.telaah!.id }, { staffUserId: users.audit!.id }],
-  });
-  const view = await as("audit").cases.get({ caseId });
-  await as("audit").cases.meetingOutcome({ caseId, meetingId: view.meetings[0]!.id, discussion: "Bukti cukup", resolution: "Pungutan dikembalikan" });
-  await as("audit").cases.saveDraft({ caseId, type: "BERITA_ACARA", content: { considerations: "Pengakuan staf", decisions: "Teguran tertulis" }, submit: true });
-  await as("kadis").cases.decideDraft({ caseId, type: "BERITA_ACARA", approve: true });
+  await meetAndMinute(as, users, caseId, { place: "Ruang rapat DPMPTSP", agenda: "Pembahasan laporan", resolution: "Pungutan dikembalikan", considerations: "Pengakuan staf", alsoAttending: [users.telaah!.id] });
   await as("sekretariat").cases.saveDraft({ caseId, type: "TANGGAPAN", content: { body: "Pungutan terbukti dan telah dikembalikan kepada Saudara." }, submit: true });
   await as("kadis").cases.decideDraft({ caseId, type: "TANGGAPAN", approve: true });
   await as("sekretariat").cases.sendResponse({ caseId, method: "PORTAL" });

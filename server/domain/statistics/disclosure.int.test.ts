@@ -9,7 +9,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StaffPrincipal } from "../../auth/staff-session.ts";
-import type { CaseStatus, Category, Channel } from "../../generated/prisma/enums.ts";
 import { statisticsLabels } from "../../portal/statistics-labels.ts";
 import { seedDemoStaff } from "../../testing/demo-staff.ts";
 import { openTestDb, type TestDbHandle } from "../../testing/test-db.ts";
@@ -18,6 +17,7 @@ import { computeOfficeStatistics } from "./office-statistics.ts";
 import { statisticsJson } from "./open-data.ts";
 import { computePublicStatistics } from "./public-statistics.ts";
 import { seededRandom } from "../../testing/seeded-random.ts";
+import type { StatisticsCaseRow } from "../../testing/statistics-case-row.ts";
 
 let handle: TestDbHandle;
 let users: Record<string, StaffPrincipal> = {};
@@ -29,12 +29,7 @@ const HOUR = 3_600_000;
 const MONTHS = Array.from({ length: 12 }, (_, i) => `${YEAR}-${String(i + 1).padStart(2, "0")}`);
 const STAGES = STATUS_ORDER.filter((s) => s !== "ARCHIVED");
 
-interface Row {
-  id: string;
-  receivedAt: Date;
-  category: Category;
-  channel: Channel;
-  status: CaseStatus;
+interface Row extends StatisticsCaseRow {
   leadership: boolean;
   key: number;
 }

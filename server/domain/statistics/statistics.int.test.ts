@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StaffPrincipal } from "../../auth/staff-session.ts";
-import type { ArchiveReason, CaseStatus, Category, Channel } from "../../generated/prisma/enums.ts";
+import type { ArchiveReason, CaseStatus, Category } from "../../generated/prisma/enums.ts";
 import { officeStatisticsCsvResponse } from "../../staff/office-statistics-csv-response.ts";
 import { statisticsDownload } from "../../portal/statistics-download.ts";
 import { appRouter } from "../../routers/_app.ts";
@@ -21,6 +21,7 @@ import { cellSalt, perturb, perturbSum, showPerturbed } from "./cell-key.ts";
 import { monthCutoff } from "./release.ts";
 import { stableMedianDays, stableShare } from "./stable-figures.ts";
 import { seededRandom } from "../../testing/seeded-random.ts";
+import type { StatisticsCaseRow } from "../../testing/statistics-case-row.ts";
 import { putSetting } from "../../testing/put-setting.ts";
 import { settingDefaults } from "../settings-defaults.ts";
 
@@ -35,12 +36,7 @@ const HOUR = 3_600_000;
 /** Default office hours are 08:00–16:00: 480 office minutes a day. */
 const DAY_MINUTES = 480;
 
-interface Row {
-  id: string;
-  receivedAt: Date;
-  category: Category;
-  channel: Channel;
-  status: CaseStatus;
+interface Row extends StatisticsCaseRow {
   involvesLeadership: boolean;
   archivedAt: Date | null;
   archiveReason: ArchiveReason | null;
