@@ -26,6 +26,7 @@ import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { ConfigError } from "./env.ts";
+import { readTextIfPresent } from "./read-text-if-present.ts";
 
 const ownerRecord = z.object({
   nonce: z.string().min(8),
@@ -87,13 +88,8 @@ function ownRecord(): OwnerRecord {
 
 /** Reads an owner record; null when the file is absent; "damaged" when it cannot be parsed. */
 function readRecord(file: string): OwnerRecord | null | "damaged" {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, "utf8");
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw e;
-  }
+  const text = readTextIfPresent(file);
+  if (text === null) return null;
   try {
     const parsed = ownerRecord.safeParse(JSON.parse(text));
     return parsed.success ? parsed.data : "damaged";

@@ -14,6 +14,7 @@ import path from "node:path";
 import { z } from "zod";
 import { parseProxyEntry, trustedProxies, type TrustedProxies } from "./net/client-address.ts";
 import { masterKeyring, type MasterKey } from "./domain/crypto.ts";
+import { readTextIfPresent } from "./read-text-if-present.ts";
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -145,13 +146,8 @@ function formatIssues(error: z.ZodError): string {
 }
 
 export function readSecretsFile(file: string): SecretsFileContent | undefined {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, "utf8");
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw e;
-  }
+  const text = readTextIfPresent(file);
+  if (text === null) return undefined;
   let parsed;
   try {
     parsed = z.object({ masterKey: key32.pipe(z.string()), trackingKey: key32.pipe(z.string()), sessionSecret: z.string().min(32), previousMasterKey: key32 }).safeParse(JSON.parse(text));

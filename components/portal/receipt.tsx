@@ -3,7 +3,8 @@
 import { useTranslations } from "next-intl";
 import type { Receipt as ReceiptData } from "@/server/http/portal/form-state.ts";
 import { Link } from "@/i18n/navigation.ts";
-import { formatOfficeDate } from "./format-date.ts";
+import { useOfficeTimeZone } from "@/components/office-time.ts";
+import { formatOfficeDate } from "@/lib/zoned-time.ts";
 import { focusOnMount } from "./focus.ts";
 
 /**
@@ -12,7 +13,8 @@ import { focusOnMount } from "./focus.ts";
  */
 export function Receipt({ receipt, locale }: { receipt: ReceiptData; locale: string }) {
   const t = useTranslations("receipt");
-  const date = (iso: string) => formatOfficeDate(iso, locale);
+  const timeZone = useOfficeTimeZone();
+  const date = (iso: string) => formatOfficeDate(iso, locale, timeZone);
   return (
     <section aria-labelledby="receipt-title" className="mt-6 space-y-6">
       <div role="status">

@@ -19,7 +19,7 @@ const STYLE = {
 export function BackupStatusPanel({ data }: { data: BackupStatusData }) {
   const t = useTranslations("backup.status");
   const format = useFormatter();
-  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Jakarta" });
+  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
   const { health, status } = data;
   const alarm = health === "failed" || health === "overdue";
   return (

@@ -3,8 +3,8 @@
  * the public breakdowns without suppression, open and overdue cases by stage, and SOP
  * compliance per step for the chosen period.
  */
-import { getTranslations } from "next-intl/server";
-import { formatOfficeDate } from "@/components/portal/format-date.ts";
+import { getTimeZone, getTranslations } from "next-intl/server";
+import { formatOfficeDate } from "@/lib/zoned-time.ts";
 import { formatDuration } from "@/components/staff/cases/duration.ts";
 import { buttonPrimary, buttonSecondary, inputClass, Notice, TableRegion, td, th } from "@/components/staff/cases/ui.tsx";
 import { localePath } from "@/i18n/routing.ts";
@@ -75,7 +75,7 @@ export async function OfficeDashboard({ stats, period, invalid, locale }: { stat
             </a>
           </div>
         </form>
-        <p className="text-sm text-slate-700">{o("generated", { time: formatOfficeDate(stats.generatedAt, locale) })}</p>
+        <p className="text-sm text-slate-700">{o("generated", { time: formatOfficeDate(stats.generatedAt, locale, await getTimeZone()) })}</p>
       </section>
 
       <section aria-labelledby="dashboard-summary" className="rounded bg-brand-50 p-4">

@@ -13,6 +13,8 @@ import { appendAudit } from "../domain/audit.ts";
 import { generateBackupCodes, normaliseBackupCode } from "../domain/backup-codes.ts";
 import { DecryptionError, masterKeyVersion, openUnderMasterKey, seal, type Bytes } from "../domain/crypto.ts";
 import { base32Encode, generateTotpSecret, otpauthUri, verifyTotp } from "../domain/totp.ts";
+import { totpIssuer } from "../domain/office-facts.ts";
+import { getSetting } from "../domain/settings.ts";
 import type { Tx } from "../domain/tx.ts";
 import { hashPassword, verifyPassword } from "../domain/password.ts";
 
@@ -102,7 +104,8 @@ export async function startEnrolment(db: Db, masterKey: Buffer, userId: string):
     if (!secret) throw new Error("the pending TOTP secret could not be stored");
   }
   const encoded = base32Encode(secret);
-  return { secret: encoded, uri: otpauthUri({ secret: encoded, account: user.username }), account: user.username };
+  const issuer = totpIssuer(await getSetting(db, "office.identity"));
+  return { secret: encoded, uri: otpauthUri({ secret: encoded, account: user.username, issuer }), account: user.username };
 }
 
 export interface EnrolmentPrincipal {

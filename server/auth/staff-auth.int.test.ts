@@ -2,6 +2,8 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDb, type TestDbHandle } from "../testing/test-db.ts";
 import { signedInClaims } from "../testing/staff-claims.ts";
+import { putSetting } from "../testing/put-setting.ts";
+import { settingDefaults } from "../domain/settings-defaults.ts";
 import { seedDemo } from "../../prisma/seed-data.ts";
 import { authorizeStaff, type AuthorizeOptions } from "./authorize.ts";
 import { enrolmentFromClaims, staffFromClaims } from "./staff-session.ts";
@@ -117,7 +119,13 @@ describe("first sign-in: enrolment", () => {
     const again = await startEnrolment(handle.db, masterKey, who.id);
     expect(again.secret).toBe(first.secret); // a reload after scanning keeps the same secret
     expect(first.secret).toMatch(/^[A-Z2-7]{32}$/);
-    expect(first.uri).toBe(`otpauth://totp/Lentera%20DPMPTSP%20Lamandau:telaah?secret=${first.secret}&issuer=Lentera%20DPMPTSP%20Lamandau&algorithm=SHA1&digits=6&period=30`);
+    expect(first.uri).toBe(`otpauth://totp/Lentera%20DPMPTSP%20Kabupaten%20Lamandau:telaah?secret=${first.secret}&issuer=Lentera%20DPMPTSP%20Kabupaten%20Lamandau&algorithm=SHA1&digits=6&period=30`);
+    // The issuer is the office's short name from the settings, read on each call.
+    await putSetting(handle.db, "office.identity", { ...settingDefaults["office.identity"], shortName: "DPMPTSP Kota Contoh" });
+    expect(new URL((await startEnrolment(handle.db, masterKey, who.id)).uri).searchParams.get("issuer")).toBe("Lentera DPMPTSP Kota Contoh");
+    await putSetting(handle.db, "office.identity", { ...settingDefaults["office.identity"], shortName: "" });
+    expect(new URL((await startEnrolment(handle.db, masterKey, who.id)).uri).searchParams.get("issuer")).toBe("Lentera DINAS PENANAMAN MODAL DAN PELAYANAN TERPADU SATU PINTU, KABUPATEN LAMANDAU");
+    await handle.db.setting.delete({ where: { key: "office.identity" } });
 
     const row = await handle.db.staffUser.findUniqueOrThrow({ where: { id: who.id } });
     const secret = base32Decode(first.secret);

@@ -6,6 +6,7 @@
  * PostgreSQL path is the round-trip test's).
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { runScript } from "../testing/run-script.ts";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -13,30 +14,18 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { APP_ROOT, testBackend } from "../testing/test-db.ts";
 import { verifyArchive } from "./archive.ts";
 
-type Run = { code: number | null; stdout: string; stderr: string };
 let dir: string;
 let server: ChildProcess | undefined;
 
 const keys = { LENTERA_MASTER_KEY: process.env.LENTERA_MASTER_KEY!, LENTERA_TRACKING_KEY: process.env.LENTERA_TRACKING_KEY!, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET! };
-const baseEnv = (extra: Record<string, string>) => ({ PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", NODE_ENV: "development", ...keys, ...extra }) as unknown as NodeJS.ProcessEnv;
-
-function run(script: string, args: string[], extra: Record<string, string>): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", script, ...args], { cwd: APP_ROOT, env: baseEnv(extra) });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout: stdout.trim(), stderr: stderr.trim() }));
-  });
-}
+const baseEnv = (extra: Record<string, string>): Record<string, string> => ({ PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", NODE_ENV: "development", ...keys, ...extra });
+const run = (script: string, args: string[], extra: Record<string, string>) => runScript(script, args, baseEnv(extra));
 
 let serverOut = "";
 
 function startServerProcess(dataDir: string, scheduleDir: string): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "server/testing/embedded-server-process.ts", scheduleDir], { cwd: APP_ROOT, env: baseEnv({ LENTERA_DATA_DIR: dataDir }) });
+    const child = spawn(process.execPath, ["--import", "tsx", "server/testing/embedded-server-process.ts", scheduleDir], { cwd: APP_ROOT, env: baseEnv({ LENTERA_DATA_DIR: dataDir }) as unknown as NodeJS.ProcessEnv });
     let out = "";
     let err = "";
     child.stdout.on("data", (d: Buffer) => {

@@ -2,6 +2,11 @@
  * Office-hours arithmetic for SLA clocks: standard times and commitments
  * count only the office's open hours, in its time zone, skipping holidays.
  */
+import { zonedInstant, zonedParts } from "../../lib/zoned-time.ts";
+
+// The wall-clock helpers live with the formatters (client-safe); the calendar code here uses them.
+export { zonedInstant, zonedParts };
+
 export interface OfficeCalendar {
   timeZone: string;
   /** ISO weekday "1" (Monday) … "7" → ["08:00", "16:00"]; absent = closed. */
@@ -14,37 +19,6 @@ const MINUTE = 60_000;
 const DAY = 86_400_000;
 /** Ten years of closed days would mean a broken calendar; stop instead of looping forever. */
 const MAX_DAYS = 3660;
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-CA", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-/** Wall-clock parts of an instant in a time zone. */
-export function zonedParts(at: Date, timeZone: string) {
-  const p = Object.fromEntries(formatter(timeZone).formatToParts(at).map((x) => [x.type, x.value]));
-  const date = `${p.year}-${p.month}-${p.day}`;
-  return { date, year: Number(p.year), month: Number(p.month), day: Number(p.day), minutes: Number(p.hour) * 60 + Number(p.minute) };
-}
-
-/** The instant at which the wall clock in `timeZone` shows `date` + `minutes`. */
-export function zonedInstant(date: string, minutes: number, timeZone: string): Date {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  const wall = Date.UTC(y, m - 1, d) + minutes * MINUTE;
-  let guess = wall;
-  // Two rounds settle the offset, also across a DST change.
-  for (let i = 0; i < 2; i++) {
-    const p = zonedParts(new Date(guess), timeZone);
-    const shown = Date.UTC(p.year, p.month - 1, p.day) + p.minutes * MINUTE + (guess % MINUTE);
-    guess += wall - shown;
-  }
-  return new Date(guess);
-}
 
 function nextDate(date: string): string {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];

@@ -19,6 +19,8 @@ export const settingSchemas = {
   "office.identity": z.object({
     regency: z.string().min(1),
     officeName: z.string().min(1),
+    /** Where the full name does not fit (authenticator apps, statistics titles); empty = the full name. */
+    shortName: z.string().max(60).optional(),
     address: z.string().min(1),
     phone: z.string(),
     email: z.union([z.email(), z.literal("")]),

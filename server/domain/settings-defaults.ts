@@ -49,6 +49,7 @@ export const settingDefaults: SettingValues = {
   "office.identity": {
     regency: "PEMERINTAH KABUPATEN LAMANDAU",
     officeName: "DINAS PENANAMAN MODAL DAN PELAYANAN TERPADU SATU PINTU",
+    shortName: "DPMPTSP Kabupaten Lamandau",
     address: "Jl. Batu Batanggui, Komplek Perkantoran Bukit Hibul, Nanga Bulik, Kabupaten Lamandau, Kalimantan Tengah 74662",
     phone: "(0532) 2071234",
     email: "dpmptsp@lamandaukab.go.id",

@@ -127,7 +127,7 @@ describe("verifyTotp", () => {
 
 describe("otpauth URI and display", () => {
   it("follows the Key URI Format with the office as issuer", () => {
-    const uri = otpauthUri({ secret: RFC_KEY, account: "kadis" });
+    const uri = otpauthUri({ secret: RFC_KEY, account: "kadis", issuer: "Lentera DPMPTSP Lamandau" });
     expect(uri).toBe(
       "otpauth://totp/Lentera%20DPMPTSP%20Lamandau:kadis?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Lentera%20DPMPTSP%20Lamandau&algorithm=SHA1&digits=6&period=30",
     );
@@ -137,7 +137,7 @@ describe("otpauth URI and display", () => {
   });
 
   it("escapes the account name", () => {
-    expect(otpauthUri({ secret: "AAAA", account: "a b:c" })).toContain("/Lentera%20DPMPTSP%20Lamandau:a%20b%3Ac?");
+    expect(otpauthUri({ secret: "AAAA", account: "a b:c", issuer: "Lentera DPMPTSP Lamandau" })).toContain("/Lentera%20DPMPTSP%20Lamandau:a%20b%3Ac?");
   });
 
   it("groups the secret by four for manual entry", () => {

@@ -11,7 +11,6 @@ export const TOTP_DIGITS = 6;
 export const TOTP_WINDOW = 1;
 /** RFC 4226 recommends at least 128 bits; 160 bits is the HMAC-SHA-1 block of authenticator apps. */
 export const TOTP_SECRET_BYTES = 20;
-export const TOTP_ISSUER = "Lentera DPMPTSP Lamandau";
 
 const BASE32_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
@@ -133,8 +132,8 @@ export function formatSecret(base32: string): string {
  * The Key URI Format understood by authenticator apps
  * (otpauth://totp/Issuer:account?secret=…&issuer=…), rendered as a QR code.
  */
-export function otpauthUri(input: { secret: Uint8Array | string; account: string; issuer?: string }): string {
-  const issuer = input.issuer ?? TOTP_ISSUER;
+export function otpauthUri(input: { secret: Uint8Array | string; account: string; issuer: string }): string {
+  const { issuer } = input;
   const secret = typeof input.secret === "string" ? input.secret : base32Encode(input.secret);
   const label = `${encodeURIComponent(issuer)}:${encodeURIComponent(input.account)}`;
   const params = [

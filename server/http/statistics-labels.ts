@@ -6,12 +6,13 @@ import { RELEASE_LAG_DAYS } from "../domain/statistics/release.ts";
 import type { OfficeCsvLabels } from "../domain/statistics/office-statistics.ts";
 import { messagesFor } from "../../i18n/messages.ts";
 
-export function statisticsLabels(locale: "id" | "en", year: number): StatisticsLabels {
+/** `office` is the office's short name (settings), printed in the title. */
+export function statisticsLabels(locale: "id" | "en", year: number, office: string): StatisticsLabels {
   const t = createTranslator({ locale, messages: messagesFor(locale) });
   const s = createTranslator({ locale, messages: messagesFor(locale), namespace: "statistics" });
   const key = (name: TableName, k: string) => breakdownLabel(name, k, (path) => t(path as never));
   return {
-    title: `${s("title")} · DPMPTSP Kabupaten Lamandau`,
+    title: `${s("title")} · ${office}`,
     rule: [s("protection.periods", { lag: RELEASE_LAG_DAYS }), s("protection.perturbation"), s("protection.small"), s("protection.medians")].join(" "),
     officeDays: s("protection.officeDays"),
     table: (name) => s(`tables.${name}` as "tables.byMonth", { year }),
@@ -21,7 +22,8 @@ export function statisticsLabels(locale: "id" | "en", year: number): StatisticsL
 
 /** Labels of the office dashboard's CSV rows (same vocabulary as the public figures). */
 export function officeCsvLabels(locale: "id" | "en"): OfficeCsvLabels {
-  const pub = statisticsLabels(locale, 0);
+  // Only the row labels are used: the dashboard CSV has no title.
+  const pub = statisticsLabels(locale, 0, "");
   const s = createTranslator({ locale, messages: messagesFor(locale), namespace: "statistics" });
   const o = createTranslator({ locale, messages: messagesFor(locale), namespace: "officeStats" });
   return {

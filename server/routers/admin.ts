@@ -7,7 +7,7 @@ import { z } from "zod";
 import { may } from "../domain/policy/policy.ts";
 import { staffProcedure, router } from "../trpc/init.ts";
 import { backupRouter } from "./backup.ts";
-import { createUser, createUserSchema, listUsers, profileSchema, resetPassword, resetSecondFactor, setUserActive, updateUser } from "../domain/admin/users.ts";
+import { createUser, createUserInput, listUsers, profileSchema, resetPassword, resetSecondFactor, setUserActive, updateUser } from "../domain/admin/users.ts";
 import { listSettings, updateSetting } from "../domain/admin/settings-admin.ts";
 import { EMBLEM_MAX_BYTES, getEmblem, removeEmblem, setEmblem } from "../domain/admin/office-emblem.ts";
 import { auditFilterSchema, listAuditActors, listAuditEntries } from "../domain/admin/audit-log.ts";
@@ -18,19 +18,19 @@ const adminProcedure = staffProcedure("administer");
 /** The audit trail: Pengawas sees all of it, Admin its own area (server/domain/admin/audit-log.ts). */
 const auditProcedure = staffProcedure("readAuditTrail");
 
-const userId = z.object({ id: z.string().min(1).max(100) });
+const userIdInput = z.object({ id: z.string().min(1).max(100) });
 
 const usersRouter = router({
   list: adminProcedure.query(({ ctx }) => listUsers(ctx.db)),
   /** Returns the generated initial password once; it is not stored anywhere. */
-  create: adminProcedure.input(createUserSchema).mutation(({ ctx, input }) => createUser(ctx.db, ctx.staff.id, input)),
-  update: adminProcedure.input(profileSchema.extend(userId.shape)).mutation(({ ctx, input: { id, ...profile } }) => updateUser(ctx.db, ctx.staff.id, id, profile)),
+  create: adminProcedure.input(createUserInput).mutation(({ ctx, input }) => createUser(ctx.db, ctx.staff.id, input)),
+  update: adminProcedure.input(profileSchema.extend(userIdInput.shape)).mutation(({ ctx, input: { id, ...profile } }) => updateUser(ctx.db, ctx.staff.id, id, profile)),
   setActive: adminProcedure
-    .input(userId.extend({ active: z.boolean() }))
+    .input(userIdInput.extend({ active: z.boolean() }))
     .mutation(({ ctx, input }) => setUserActive(ctx.db, ctx.staff.id, input.id, input.active)),
-  resetSecondFactor: adminProcedure.input(userId).mutation(({ ctx, input }) => resetSecondFactor(ctx.db, ctx.staff.id, input.id)),
+  resetSecondFactor: adminProcedure.input(userIdInput).mutation(({ ctx, input }) => resetSecondFactor(ctx.db, ctx.staff.id, input.id)),
   /** Returns the new password once. */
-  resetPassword: adminProcedure.input(userId).mutation(({ ctx, input }) => resetPassword(ctx.db, ctx.staff.id, input.id)),
+  resetPassword: adminProcedure.input(userIdInput).mutation(({ ctx, input }) => resetPassword(ctx.db, ctx.staff.id, input.id)),
 });
 
 /**

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { env } from "../env.ts";
 import { getPreferences, listNotifications, markRead, preferencesInput, savePreferences, setStaffEmail, unreadCount, emailSchema } from "../domain/notifications/preferences.ts";
-import { saveSmtp, saveTiming, smtpForAdmin, smtpInput, timingSchema } from "../domain/notifications/notification-settings.ts";
+import { saveSmtp, saveTiming, smtpForAdmin, smtpInput, timingInput } from "../domain/notifications/notification-settings.ts";
 import { sendTestEmail } from "../domain/notifications/test-email.ts";
 import { router, staffProcedure } from "../trpc/init.ts";
 
@@ -24,7 +24,7 @@ export const notificationsRouter = router({
   /** Admin: the SMTP settings without the password (only whether one is stored). */
   smtp: admin.query(({ ctx }) => smtpForAdmin(ctx.db)),
   saveSmtp: admin.input(smtpInput).mutation(({ ctx, input }) => saveSmtp(ctx.db, env().secrets.masterKey, ctx.staff.id, input)),
-  saveTiming: admin.input(timingSchema).mutation(({ ctx, input }) => saveTiming(ctx.db, ctx.staff.id, input)),
+  saveTiming: admin.input(timingInput).mutation(({ ctx, input }) => saveTiming(ctx.db, ctx.staff.id, input)),
   /** Sent to the Admin's own address, at once, so the outcome shows on the page. */
   sendTest: admin.mutation(({ ctx }) => sendTestEmail(ctx.db, env().secrets.masterKey, ctx.staff.id, baseUrl())),
   setUserEmail: admin.input(z.object({ id: z.string().min(1).max(100), email: emailSchema })).mutation(({ ctx, input }) => setStaffEmail(ctx.db, ctx.staff.id, input.id, input.email)),

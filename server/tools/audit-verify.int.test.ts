@@ -3,7 +3,6 @@
  * PGlite in a data directory, or PostgreSQL through DATABASE_URL), prints one line and exits
  * 0 for an intact chain, 1 naming the tampered entry.
  */
-import { spawn } from "node:child_process";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -11,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDb, type DbHandle } from "../db.ts";
 import { appendAudit } from "../domain/audit.ts";
 import { APP_ROOT, openTestDb, testBackend } from "../testing/test-db.ts";
+import { runScript } from "../testing/run-script.ts";
 
 let dataDir: string;
 let handle: DbHandle & { url?: string };
@@ -20,20 +20,7 @@ async function openForCli(): Promise<DbHandle & { url?: string }> {
   return openDb({ kind: "pglite", dataDir: path.join(dataDir, "pglite") }, { root: APP_ROOT });
 }
 
-function runVerify(extraEnv: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "server/tools/audit-verify.ts"], {
-      cwd: APP_ROOT,
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...extraEnv } as unknown as NodeJS.ProcessEnv,
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout: stdout.trim(), stderr: stderr.trim() }));
-  });
-}
+const runVerify = (extraEnv: Record<string, string>) => runScript("server/tools/audit-verify.ts", [], { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...extraEnv });
 
 /** The embedded database has one owner: close it while the command runs (reopened by `reopen`). */
 let released = false;

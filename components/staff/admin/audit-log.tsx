@@ -10,7 +10,6 @@ import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/staff/trpc.tsx";
 import { Hint, Label, Notice, TextField, describedBy, inputClass, primaryButton, secondaryButton, useErrorMessage } from "./ui.tsx";
 
-const JAKARTA = "Asia/Jakarta";
 const ACTION_SUGGESTIONS = ["auth.", "user.", "setting.", "case.", "case.transition", "case.read", "case.message"];
 
 interface Filter {
@@ -176,7 +175,7 @@ export function AuditLog({ isPengawas }: { isPengawas: boolean }) {
                       {e.id}
                     </th>
                     <td className="px-3 py-2 whitespace-nowrap">
-                      <time dateTime={e.createdAt.toISOString()}>{format.dateTime(e.createdAt, { dateStyle: "medium", timeStyle: "medium", timeZone: JAKARTA })}</time>
+                      <time dateTime={e.createdAt.toISOString()}>{format.dateTime(e.createdAt, { dateStyle: "medium", timeStyle: "medium" })}</time>
                     </td>
                     <td className="px-3 py-2">{actorText(e.actorId, e.actorLabel)}</td>
                     <td className="px-3 py-2 font-mono">{e.action}</td>

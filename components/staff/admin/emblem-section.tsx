@@ -14,7 +14,6 @@ import { ConfirmButton, describedBy, FieldError, Hint, inputClass, Label, Notice
 
 /** The server's limit (server/domain/admin/office-emblem.ts EMBLEM_MAX_BYTES). */
 const MAX_BYTES = 1024 * 1024;
-const JAKARTA = "Asia/Jakarta";
 
 /** The file's bytes as base64, without the data: URL prefix. */
 function readAsBase64(file: File): Promise<string> {
@@ -100,8 +99,8 @@ export function EmblemSection() {
           <p className="text-sm text-slate-700">
             {t("details", { width: view.width ?? "?", height: view.height ?? "?", size: format.number(view.size / 1024, { maximumFractionDigits: 1 }) })}{" "}
             {view.updatedBy
-              ? common("lastChanged", { date: format.dateTime(view.updatedAt, { dateStyle: "medium", timeStyle: "short", timeZone: JAKARTA }), name: view.updatedBy.name })
-              : common("lastChangedAt", { date: format.dateTime(view.updatedAt, { dateStyle: "medium", timeStyle: "short", timeZone: JAKARTA }) })}
+              ? common("lastChanged", { date: format.dateTime(view.updatedAt, { dateStyle: "medium", timeStyle: "short" }), name: view.updatedBy.name })
+              : common("lastChangedAt", { date: format.dateTime(view.updatedAt, { dateStyle: "medium", timeStyle: "short" }) })}
           </p>
         </figure>
       ) : (

@@ -21,7 +21,6 @@ type Key = keyof Views;
 type View<K extends Key> = Views[K];
 type Users = inferRouterOutputs<AppRouter>["admin"]["users"]["list"];
 
-const JAKARTA = "Asia/Jakarta";
 const MiB = 1024 * 1024;
 const WEEKDAYS = ["1", "2", "3", "4", "5", "6", "7"] as const;
 const STEPS = ["2", "3", "4", "5", "6", "7", "8"] as const;
@@ -104,8 +103,8 @@ function Section({ id, title, lead, view, form, onSubmit, onReload, children }: 
           {view.updatedAt === null
             ? common("neverChanged")
             : view.updatedBy
-              ? common("lastChanged", { date: format.dateTime(view.updatedAt, { dateStyle: "medium", timeStyle: "short", timeZone: JAKARTA }), name: view.updatedBy.name })
-              : common("lastChangedAt", { date: format.dateTime(view.updatedAt, { dateStyle: "medium", timeStyle: "short", timeZone: JAKARTA }) })}
+              ? common("lastChanged", { date: format.dateTime(view.updatedAt, { dateStyle: "medium", timeStyle: "short" }), name: view.updatedBy.name })
+              : common("lastChangedAt", { date: format.dateTime(view.updatedAt, { dateStyle: "medium", timeStyle: "short" }) })}
         </p>
         {view.invalid ? <Notice kind="error">{common("storedInvalid")}</Notice> : null}
       </div>
@@ -147,12 +146,13 @@ function IdentitySection({ view, onReload }: SectionProps<"office.identity">) {
   const form = useSettingForm("office.identity", view);
   const [v, setV] = useState(view.value);
   const field = (name: keyof typeof v, extra: { required?: boolean; type?: "email" | "url" | "tel"; hint?: string; rows?: number; autoComplete?: string } = {}) => (
-    <TextField id={`identity-${name}`} label={t(name)} value={v[name]} onChange={(value) => setV((s) => ({ ...s, [name]: value }))} error={form.issue(name)} maxLength={300} {...extra} />
+    <TextField id={`identity-${name}`} label={t(name)} value={v[name] ?? ""} onChange={(value) => setV((s) => ({ ...s, [name]: value }))} error={form.issue(name)} maxLength={300} {...extra} />
   );
   return (
     <Section id="identity" title={t("title")} lead={t("lead")} view={view} form={form} onReload={onReload} onSubmit={() => form.save(v)}>
       {field("regency", { required: true })}
       {field("officeName", { required: true })}
+      {field("shortName", { hint: t("shortNameHint") })}
       {field("address", { required: true, rows: 3 })}
       {field("phone", { type: "tel" })}
       {field("email", { type: "email" })}
@@ -221,7 +221,8 @@ function HolidaysSection({ view, onReload }: SectionProps<"office.holidays">) {
   const [adding, setAdding] = useState("");
   const [addError, setAddError] = useState<string | null>(null);
   const pending = dates.join() !== [...view.value].sort().join();
-  const label = (d: string) => format.dateTime(new Date(`${d}T12:00:00+07:00`), { dateStyle: "full", timeZone: JAKARTA });
+  // A holiday is a calendar date, not an instant: noon UTC names the same day in any zone.
+  const label = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "full", timeZone: "UTC" });
   const years = [...new Set(dates.map((d) => d.slice(0, 4)))];
 
   function add() {

@@ -7,8 +7,6 @@ import { useTRPC } from "@/components/staff/trpc.tsx";
 import { ConfirmButton, Notice, primaryButton, secondaryButton, useErrorMessage } from "./ui.tsx";
 import { EMPTY_USER, UserForm, type RoleName, type UserFormValues } from "./user-form.tsx";
 
-const JAKARTA = "Asia/Jakarta";
-
 /** A password shown once, after creating an account or resetting its password. */
 function OnePassword({ username, password, onDone, level }: { username: string; password: string; onDone: () => void; level: 2 | 4 }) {
   const t = useTranslations("admin.users");
@@ -171,10 +169,10 @@ export function UsersAdmin({ meId }: { meId: string }) {
                       <li className={`rounded px-2 py-0.5 ${user.totpEnrolledAt ? "bg-brand-50 text-brand-900" : "bg-amber-100 text-amber-950"}`}>{user.totpEnrolledAt ? t("totpEnrolled") : t("totpMissing")}</li>
                       {user.mustChangePassword ? <li className="rounded bg-amber-100 px-2 py-0.5 text-amber-950">{t("mustChange")}</li> : null}
                       {locked ? (
-                        <li className="rounded bg-red-100 px-2 py-0.5 text-red-900">{t("locked", { time: format.dateTime(user.lockedUntil!, { timeStyle: "short", dateStyle: "medium", timeZone: JAKARTA }) })}</li>
+                        <li className="rounded bg-red-100 px-2 py-0.5 text-red-900">{t("locked", { time: format.dateTime(user.lockedUntil!, { timeStyle: "short", dateStyle: "medium" }) })}</li>
                       ) : null}
                       <li className="rounded bg-slate-100 px-2 py-0.5 text-slate-800">
-                        {user.lastLoginAt ? t("lastLogin", { time: format.dateTime(user.lastLoginAt, { dateStyle: "medium", timeStyle: "short", timeZone: JAKARTA }) }) : t("neverLoggedIn")}
+                        {user.lastLoginAt ? t("lastLogin", { time: format.dateTime(user.lastLoginAt, { dateStyle: "medium", timeStyle: "short" }) }) : t("neverLoggedIn")}
                       </li>
                     </ul>
                   </div>

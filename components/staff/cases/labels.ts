@@ -1,10 +1,9 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
-import { formatOfficeDate } from "@/components/portal/format-date.ts";
+import { useTranslations } from "next-intl";
 import { formatDuration } from "./duration.ts";
 
-/** Display names of workflow values and office dates/durations, in the reader's language. */
+/** Display names of workflow values and durations, in the reader's language. */
 export function useLabels() {
   const ws = useTranslations("workspace");
   const home = useTranslations("home");
@@ -16,8 +15,5 @@ export function useLabels() {
   };
 }
 
-/** Dates as the office reads them: Asia/Jakarta, the page's language. */
-export function useOfficeDate() {
-  const locale = useLocale();
-  return (d: Date | string, withTime = true) => formatOfficeDate(d, locale, withTime);
-}
+// Office dates live with the portal's in components/office-time.ts; case pages import them from here.
+export { useOfficeClock, useOfficeDate } from "@/components/office-time.ts";

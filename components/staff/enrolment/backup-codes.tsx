@@ -1,6 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useOfficeTimeZone } from "@/components/office-time.ts";
+import { formatOfficeDate } from "@/lib/zoned-time.ts";
 
 /** Moves keyboard and screen-reader focus to the new content when enrolment succeeds. */
 function focusOnMount(element: HTMLElement | null) {
@@ -13,9 +15,10 @@ function focusOnMount(element: HTMLElement | null) {
  */
 export function BackupCodes({ account, codes, locale, onContinue }: { account: string; codes: string[]; locale: string; onContinue: () => void }) {
   const t = useTranslations("auth.enrol");
+  const timeZone = useOfficeTimeZone();
 
   function download() {
-    const created = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "id-ID", { dateStyle: "long", timeStyle: "short", timeZone: "Asia/Jakarta" }).format(new Date());
+    const created = formatOfficeDate(new Date(), locale, timeZone);
     const text = [t("fileTitle"), t("fileAccount", { account }), t("fileCreated", { date: created }), t("fileNote"), "", ...codes.map((c, i) => `${String(i + 1).padStart(2, " ")}. ${c}`), ""].join("\r\n");
     const url = URL.createObjectURL(new Blob([text], { type: "text/plain;charset=utf-8" }));
     const link = document.createElement("a");

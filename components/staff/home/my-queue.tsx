@@ -1,6 +1,6 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation.ts";
-import { formatOfficeDate } from "@/components/portal/format-date.ts";
+import { formatOfficeDate } from "@/lib/zoned-time.ts";
 
 export interface QueueRow {
   id: string;
@@ -26,6 +26,7 @@ export async function MyQueue({ summary }: { summary: QueueSummary }) {
   const t = await getTranslations("staffHome");
   const ws = await getTranslations("workspace");
   const locale = await getLocale();
+  const timeZone = await getTimeZone();
   const figures: { key: string; label: string; value: string; href: string; tone: string }[] = [
     { key: "mine", label: t("mine"), value: count(summary.mine), href: "/staff/kasus", tone: "border-brand-700" },
     { key: "overdue", label: t("overdue"), value: count(summary.overdue), href: "/staff/kasus?overdue=1", tone: summary.overdue.total > 0 ? "border-red-700" : "border-slate-300" },
@@ -59,7 +60,7 @@ export async function MyQueue({ summary }: { summary: QueueSummary }) {
                 </Link>
                 <span className="text-sm">{ws(`status.${r.status}` as never)}</span>
                 <span className={`text-sm ${r.overdue ? "font-semibold text-red-800" : "text-slate-700"}`}>
-                  {r.dueAt ? t(r.overdue ? "overdueSince" : "dueBy", { date: formatOfficeDate(r.dueAt, locale, true) }) : t("noDeadline")}
+                  {r.dueAt ? t(r.overdue ? "overdueSince" : "dueBy", { date: formatOfficeDate(r.dueAt, locale, timeZone, true) }) : t("noDeadline")}
                 </span>
               </li>
             ))}

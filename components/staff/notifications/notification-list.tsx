@@ -21,7 +21,7 @@ export function NotificationList() {
   };
   const markRead = useMutation(trpc.notifications.markRead.mutationOptions({ onSuccess: refresh }));
   const markAll = useMutation(trpc.notifications.markAllRead.mutationOptions({ onSuccess: refresh }));
-  const when = (d: Date) => format.dateTime(d, { dateStyle: "full", timeStyle: "short", timeZone: "Asia/Jakarta" });
+  const when = (d: Date) => format.dateTime(d, { dateStyle: "full", timeStyle: "short" });
 
   if (!list.data) return <p>…</p>;
   if (list.data.items.length === 0) return <p data-testid="notifications-empty">{t("empty")}</p>;

@@ -14,6 +14,8 @@ import { z } from "zod";
 import type { Db } from "../../db.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { canonicalJson } from "../audit.ts";
+import { zonedInstant } from "../office-time.ts";
+import { getSetting } from "../settings.ts";
 
 export const ADMIN_AUDIT_PREFIXES = ["auth.", "user.", "setting."] as const;
 export type AuditScope = "all" | "admin";
@@ -29,7 +31,7 @@ export const auditFilterSchema = z.object({
   /** A staff user id, or "reporter" / "system". */
   actor: z.string().trim().max(100).optional(),
   caseId: z.string().trim().max(100).optional(),
-  /** Asia/Jakarta dates, both inclusive. */
+  /** Dates in the office time zone, both inclusive. */
   from: isoDate.optional(),
   to: isoDate.optional(),
 });
@@ -57,13 +59,13 @@ export interface AuditPage {
   nextCursor: string | null;
 }
 
-/** Start of an Asia/Jakarta day (UTC+7 all year: Indonesia has no daylight saving). */
-function jakartaDayStart(date: string, addDays = 0): Date {
-  const start = new Date(`${date}T00:00:00+07:00`);
-  return new Date(start.getTime() + addDays * 86_400_000);
+/** Start of a day in the office's time zone, `addDays` later. */
+function officeDayStart(date: string, timeZone: string, addDays = 0): Date {
+  const next = new Date(Date.parse(`${date}T00:00:00Z`) + addDays * 86_400_000).toISOString().slice(0, 10);
+  return zonedInstant(next, 0, timeZone);
 }
 
-export function auditWhere(filter: AuditFilter, scope: AuditScope): Prisma.AuditEntryWhereInput {
+export function auditWhere(filter: AuditFilter, scope: AuditScope, timeZone: string): Prisma.AuditEntryWhereInput {
   const and: Prisma.AuditEntryWhereInput[] = [];
   if (scope === "admin") and.push({ OR: ADMIN_AUDIT_PREFIXES.map((p) => ({ action: { startsWith: p } })) });
   if (filter.action) and.push({ action: { startsWith: filter.action } });
@@ -71,16 +73,16 @@ export function auditWhere(filter: AuditFilter, scope: AuditScope): Prisma.Audit
     and.push((SPECIAL_ACTORS as readonly string[]).includes(filter.actor) ? { actorId: null, actorLabel: filter.actor } : { actorId: filter.actor });
   }
   if (filter.caseId) and.push({ caseId: filter.caseId });
-  if (filter.from) and.push({ createdAt: { gte: jakartaDayStart(filter.from) } });
-  if (filter.to) and.push({ createdAt: { lt: jakartaDayStart(filter.to, 1) } });
+  if (filter.from) and.push({ createdAt: { gte: officeDayStart(filter.from, timeZone) } });
+  if (filter.to) and.push({ createdAt: { lt: officeDayStart(filter.to, timeZone, 1) } });
   return and.length ? { AND: and } : {};
 }
 
 export async function listAuditEntries(
-  db: Pick<Db, "auditEntry">,
+  db: Pick<Db, "auditEntry" | "setting">,
   { filter, scope, cursor, limit = AUDIT_PAGE_SIZE }: { filter: AuditFilter; scope: AuditScope; cursor?: string | null; limit?: number },
 ): Promise<AuditPage> {
-  const where = auditWhere(filter, scope);
+  const where = auditWhere(filter, scope, (await getSetting(db, "office.hours")).timeZone);
   const rows = await db.auditEntry.findMany({
     where: cursor ? { AND: [where, { id: { lt: BigInt(cursor) } }] } : where,
     orderBy: { id: "desc" },

@@ -69,10 +69,10 @@ export const profileSchema = z.object({
   roles: rolesSchema,
 });
 
-export const createUserSchema = profileSchema.extend({ username: usernameSchema });
+export const createUserInput = profileSchema.extend({ username: usernameSchema });
 
 export type ProfileInput = z.output<typeof profileSchema>;
-export type CreateUserInput = z.output<typeof createUserSchema>;
+export type CreateUserInput = z.output<typeof createUserInput>;
 
 // --- Output --------------------------------------------------------------------------
 
@@ -150,16 +150,22 @@ const auditTarget = (id: string) => `user:${id}`;
 
 // --- Changes -------------------------------------------------------------------------
 
-export interface CreatedUser {
+/** An account with a generated password (new, or reset), shown to Admin once and never stored. */
+export interface UserWithPassword {
   user: AdminUserRow;
-  /** The initial password, shown to Admin once and never stored. */
   password: string;
+}
+export type CreatedUser = UserWithPassword;
+export type PasswordReset = UserWithPassword;
+
+/** A generated password and its hash, made before the transaction: argon2 takes ~50 ms and PGlite has one connection. */
+async function freshPassword() {
+  const password = generatePassword();
+  return { password, passwordHash: await hashPassword(password) };
 }
 
 export async function createUser(db: Db, actorId: string, input: CreateUserInput, now = new Date()): Promise<CreatedUser> {
-  const password = generatePassword();
-  // Hash outside the transaction: argon2 takes ~50 ms and PGlite has one connection.
-  const passwordHash = await hashPassword(password);
+  const { password, passwordHash } = await freshPassword();
   const user = await db
     .$transaction(async (tx) => {
       const actorLabel = await beginAdminChange(tx, actorId);
@@ -283,16 +289,9 @@ export async function resetSecondFactor(db: Db, actorId: string, id: string, now
   });
 }
 
-export interface PasswordReset {
-  user: AdminUserRow;
-  /** The new password, shown to Admin once and never stored. */
-  password: string;
-}
-
 /** The user forgot their password: a new generated one, sessions ended, any lock lifted. */
 export async function resetPassword(db: Db, actorId: string, id: string, now = new Date()): Promise<PasswordReset> {
-  const password = generatePassword();
-  const passwordHash = await hashPassword(password);
+  const { password, passwordHash } = await freshPassword();
   const user = await db.$transaction(async (tx) => {
     const actorLabel = await beginAdminChange(tx, actorId);
     const target = await loadTarget(tx, id);

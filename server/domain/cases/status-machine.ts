@@ -18,24 +18,21 @@ export interface Transition {
   needsReason: boolean;
 }
 
-const S = CaseStatus;
-const R = Role;
-
 export const TRANSITIONS: readonly Transition[] = [
-  { from: S.SUBMITTED, to: S.RECORDED, step: 2, by: [R.SEKRETARIAT], needsReason: false },
-  { from: S.RECORDED, to: S.REVIEWED, step: 3, by: [R.TIM_TELAAH], needsReason: false },
-  { from: S.RECORDED, to: S.AWAITING_INFO, step: null, by: [R.TIM_TELAAH], needsReason: true },
+  { from: CaseStatus.SUBMITTED, to: CaseStatus.RECORDED, step: 2, by: [Role.SEKRETARIAT], needsReason: false },
+  { from: CaseStatus.RECORDED, to: CaseStatus.REVIEWED, step: 3, by: [Role.TIM_TELAAH], needsReason: false },
+  { from: CaseStatus.RECORDED, to: CaseStatus.AWAITING_INFO, step: null, by: [Role.TIM_TELAAH], needsReason: true },
   // The reporter's answer ends the wait; Tim Telaah may also resume (e.g. the reporter answered by phone).
-  { from: S.AWAITING_INFO, to: S.RECORDED, step: null, by: ["REPORTER", R.TIM_TELAAH], needsReason: false },
-  { from: S.RECORDED, to: S.ESCALATED, step: null, by: [R.TIM_TELAAH], needsReason: true },
-  { from: S.REVIEWED, to: S.IN_MEETING, step: 4, by: [R.KEPALA_DINAS], needsReason: false },
-  { from: S.IN_MEETING, to: S.MINUTED, step: 5, by: [R.KEPALA_DINAS], needsReason: false },
-  { from: S.MINUTED, to: S.RESPONDED, step: 6, by: [R.SEKRETARIAT], needsReason: false },
-  { from: S.RESPONDED, to: S.RESPONSE_RECEIVED, step: 7, by: ["REPORTER", R.SEKRETARIAT], needsReason: false },
-  { from: S.RESPONSE_RECEIVED, to: S.ARCHIVED, step: 8, by: [R.SEKRETARIAT], needsReason: false },
-  { from: S.ESCALATED, to: S.ARCHIVED, step: null, by: [R.SEKRETARIAT], needsReason: true },
+  { from: CaseStatus.AWAITING_INFO, to: CaseStatus.RECORDED, step: null, by: ["REPORTER", Role.TIM_TELAAH], needsReason: false },
+  { from: CaseStatus.RECORDED, to: CaseStatus.ESCALATED, step: null, by: [Role.TIM_TELAAH], needsReason: true },
+  { from: CaseStatus.REVIEWED, to: CaseStatus.IN_MEETING, step: 4, by: [Role.KEPALA_DINAS], needsReason: false },
+  { from: CaseStatus.IN_MEETING, to: CaseStatus.MINUTED, step: 5, by: [Role.KEPALA_DINAS], needsReason: false },
+  { from: CaseStatus.MINUTED, to: CaseStatus.RESPONDED, step: 6, by: [Role.SEKRETARIAT], needsReason: false },
+  { from: CaseStatus.RESPONDED, to: CaseStatus.RESPONSE_RECEIVED, step: 7, by: ["REPORTER", Role.SEKRETARIAT], needsReason: false },
+  { from: CaseStatus.RESPONSE_RECEIVED, to: CaseStatus.ARCHIVED, step: 8, by: [Role.SEKRETARIAT], needsReason: false },
+  { from: CaseStatus.ESCALATED, to: CaseStatus.ARCHIVED, step: null, by: [Role.SEKRETARIAT], needsReason: true },
   // An online reporter never acknowledged within the configured wait.
-  { from: S.RESPONDED, to: S.ARCHIVED, step: null, by: ["SYSTEM", R.SEKRETARIAT], needsReason: true },
+  { from: CaseStatus.RESPONDED, to: CaseStatus.ARCHIVED, step: null, by: ["SYSTEM", Role.SEKRETARIAT], needsReason: true },
 ];
 
 /** The step whose clock runs while a case is in a status (null: no clock). */
@@ -54,14 +51,14 @@ export const RUNNING_STEP: Readonly<Record<CaseStatus, number | null>> = {
 
 /** The SOP's eight steps in order, with the status each one reaches. */
 export const STEP_STATUS: Readonly<Record<number, CaseStatus>> = {
-  1: S.SUBMITTED,
-  2: S.RECORDED,
-  3: S.REVIEWED,
-  4: S.IN_MEETING,
-  5: S.MINUTED,
-  6: S.RESPONDED,
-  7: S.RESPONSE_RECEIVED,
-  8: S.ARCHIVED,
+  1: CaseStatus.SUBMITTED,
+  2: CaseStatus.RECORDED,
+  3: CaseStatus.REVIEWED,
+  4: CaseStatus.IN_MEETING,
+  5: CaseStatus.MINUTED,
+  6: CaseStatus.RESPONDED,
+  7: CaseStatus.RESPONSE_RECEIVED,
+  8: CaseStatus.ARCHIVED,
 };
 
 export class IllegalTransitionError extends DomainError {

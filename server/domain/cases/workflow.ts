@@ -146,15 +146,22 @@ export async function reviewCase(db: Db, ctx: StaffContext, input: z.infer<typeo
   await renderAfterCommit(db, ctx.masterKey, [letterId]);
 }
 
-export const resumeInput = z.object({ caseId: z.uuid(), note: text(2_000) });
+/** A move whose only work product is the staff member's note, sealed as the move's reason. */
+const caseNoteInput = z.object({ caseId: z.uuid(), note: text(2_000) });
+
+function moveWithNote(db: Db, ctx: StaffContext, input: z.infer<typeof caseNoteInput>, from: CaseStatus, to: CaseStatus) {
+  return transaction(db, async (tx) => {
+    const c = await current(tx, ctx, input.caseId);
+    expectStatus(c.status, from);
+    await transitionCase(tx, { caseId: input.caseId, from: c.status, to, by: actingAs(ctx.staff, c.status, to), now: ctx.now, reason: sealText(c.key, input.note) });
+  });
+}
+
+export const resumeInput = caseNoteInput;
 
 /** Tim Telaah ends the wait without a portal reply (e.g. the reporter answered by phone). */
 export async function resumeCase(db: Db, ctx: StaffContext, input: z.infer<typeof resumeInput>) {
-  return transaction(db, async (tx) => {
-    const c = await current(tx, ctx, input.caseId);
-    expectStatus(c.status, CaseStatus.AWAITING_INFO);
-    await transitionCase(tx, { caseId: input.caseId, from: c.status, to: CaseStatus.RECORDED, by: actingAs(ctx.staff, c.status, CaseStatus.RECORDED), now: ctx.now, reason: sealText(c.key, input.note) });
-  });
+  return moveWithNote(db, ctx, input, CaseStatus.AWAITING_INFO, CaseStatus.RECORDED);
 }
 
 // --- Step 4: meeting ---------------------------------------------------------------
@@ -354,15 +361,11 @@ export async function sendResponse(db: Db, ctx: StaffContext, input: z.infer<typ
 
 // --- Steps 7 and 8 -----------------------------------------------------------------
 
-export const deliveryInput = z.object({ caseId: z.uuid(), note: text(2_000) });
+export const deliveryInput = caseNoteInput;
 
 /** Step 7 for a reporter who is not on the portal: the Sekretariat records the delivery. */
 export async function recordDelivery(db: Db, ctx: StaffContext, input: z.infer<typeof deliveryInput>) {
-  return transaction(db, async (tx) => {
-    const c = await current(tx, ctx, input.caseId);
-    expectStatus(c.status, CaseStatus.RESPONDED);
-    await transitionCase(tx, { caseId: input.caseId, from: c.status, to: CaseStatus.RESPONSE_RECEIVED, by: actingAs(ctx.staff, c.status, CaseStatus.RESPONSE_RECEIVED), now: ctx.now, reason: sealText(c.key, input.note) });
-  });
+  return moveWithNote(db, ctx, input, CaseStatus.RESPONDED, CaseStatus.RESPONSE_RECEIVED);
 }
 
 export const archiveInput = z.object({ caseId: z.uuid(), note: z.string().trim().max(2_000).default("") });

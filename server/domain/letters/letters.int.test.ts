@@ -11,6 +11,7 @@ import { endStaffSession, SESSION_SECONDS } from "../../auth/session-record.ts";
 import type { SessionClaims, StaffPrincipal } from "../../auth/staff-session.ts";
 import { env } from "../../env.ts";
 import { LetterType } from "../../generated/prisma/enums.ts";
+import { indonesianDateTime } from "../../pdf/indonesian.ts";
 import { pdfFonts, pdfImageCount, pdfText, qpdfCheck } from "../../pdf/pdf-tools.ts";
 import { SAMPLE_CONTENT } from "../../pdf/sample-letters.ts";
 import { reporterLetterResponse } from "../../http/portal/letter-response.ts";
@@ -30,6 +31,7 @@ import { submitPortalReport } from "../reporter/submit-report.ts";
 import { issueLetter } from "./issue.ts";
 import { renderedPdf } from "./render-pending.ts";
 import { verifyLetter } from "./read.ts";
+import { meetAndMinute } from "../../testing/case-steps.ts";
 
 let handle: TestDbHandle;
 let users: Record<string, StaffPrincipal> = {};
@@ -64,17 +66,7 @@ async function portalCase() {
 async function throughStepSix(caseId: string) {
   await as("sekretariat").cases.record({ caseId, subject: "Dugaan pungutan liar" });
   await as("telaah").cases.review({ caseId, isComplete: true, inScope: true, elements: { what: true, who: true, where: true, when: true, how: true }, summary: "Lengkap dan dalam lingkup", decision: { recommendation: "FORWARD" } });
-  await as("kadis").cases.convene({
-    caseId,
-    startsAt: new Date(),
-    place: "Ruang rapat DPMPTSP",
-    agenda: "Pembahasan laporan",
-    attendees: [{ staffUserId: users.kadis!.id, role: "CHAIR" }, { staffUserId: users.telaah!.id }, { staffUserId: users.audit!.id }],
-  });
-  const view = await as("audit").cases.get({ caseId });
-  await as("audit").cases.meetingOutcome({ caseId, meetingId: view.meetings[0]!.id, discussion: "Bukti cukup", resolution: "Pungutan dikembalikan" });
-  await as("audit").cases.saveDraft({ caseId, type: "BERITA_ACARA", content: { considerations: "Pengakuan staf", decisions: "Teguran tertulis" }, submit: true });
-  await as("kadis").cases.decideDraft({ caseId, type: "BERITA_ACARA", approve: true });
+  await meetAndMinute(as, users, caseId, { place: "Ruang rapat DPMPTSP", agenda: "Pembahasan laporan", resolution: "Pungutan dikembalikan", considerations: "Pengakuan staf", alsoAttending: [users.telaah!.id] });
   await as("sekretariat").cases.saveDraft({ caseId, type: "TANGGAPAN", content: { body: "Pungutan terbukti dan telah dikembalikan kepada Saudara." }, submit: true });
   await as("kadis").cases.decideDraft({ caseId, type: "TANGGAPAN", approve: true });
   await as("sekretariat").cases.sendResponse({ caseId, method: "PORTAL" });
@@ -114,6 +106,31 @@ describe("letters issued by the SOP workflow", () => {
       ["PERMOHONAN", letters[0]!.number],
       ["TANGGAPAN", letters[3]!.number],
     ]);
+  });
+
+  it("writes dates and times in the office's time zone from the settings", async () => {
+    const catatanText = async (caseId: string) => {
+      const letter = await handle.db.letter.findFirstOrThrow({ where: { caseId, type: LetterType.CATATAN_PENGADUAN } });
+      const key = unwrapDataKey(env().secrets.masterKey, (await handle.db.case.findUniqueOrThrow({ where: { id: caseId } })).wrappedKey);
+      return squash(await pdfText(open(key, letter.content!)));
+    };
+    const receivedOf = async (caseId: string) => (await handle.db.case.findUniqueOrThrow({ where: { id: caseId } })).receivedAt;
+    expect(await catatanText(mine.caseId)).toContain(indonesianDateTime(await receivedOf(mine.caseId), "Asia/Jakarta"));
+
+    const hours = (await as("admin").admin.settings.list())["office.hours"].value;
+    await as("admin").admin.settings.update({ key: "office.hours", value: { ...hours, timeZone: "Asia/Makassar" } });
+    try {
+      const wita = await portalCase();
+      await as("sekretariat").cases.record({ caseId: wita.caseId, subject: "Dugaan pungutan liar" });
+      const received = await receivedOf(wita.caseId);
+      const text = await catatanText(wita.caseId);
+      // WITA is one hour ahead of WIB: the same instant reads an hour later.
+      expect(text).toContain(indonesianDateTime(received, "Asia/Makassar"));
+      expect(indonesianDateTime(received, "Asia/Makassar")).toBe(indonesianDateTime(new Date(received.getTime() + 3_600_000), "Asia/Jakarta").replace("WIB", "WITA"));
+      expect(text).not.toContain(indonesianDateTime(received, "Asia/Jakarta"));
+    } finally {
+      await as("admin").admin.settings.update({ key: "office.hours", value: hours });
+    }
   });
 
   it("never changes stored bytes: later steps and downloads leave every letter as issued", async () => {

@@ -12,6 +12,7 @@ import { appendAudit } from "../audit.ts";
 import { mayViewCase } from "../cases/access.ts";
 import { DecryptionError, open, sha256, unwrapDataKey } from "../crypto.ts";
 import { getSetting } from "../settings.ts";
+import { officeFullName } from "../office-facts.ts";
 import { normaliseVerificationCode } from "./codes.ts";
 import { letterTitle } from "./titles.ts";
 import { ensureRendered } from "./render-pending.ts";
@@ -130,5 +131,5 @@ export async function verifyLetter(db: Db, code: string): Promise<VerifiedLetter
   const row = await db.letter.findUnique({ where: { verificationCode: normalised }, select: { type: true, number: true, issuedAt: true, renderedAt: true } });
   if (!row?.renderedAt) return null;
   const [identity, hours] = await Promise.all([getSetting(db, "office.identity"), getSetting(db, "office.hours")]);
-  return { title: letterTitle(row.type), type: row.type, number: row.number, issuedAt: row.issuedAt, office: `${identity.officeName}, ${identity.regency.replace(/^PEMERINTAH\s+/i, "")}`, timeZone: hours.timeZone };
+  return { title: letterTitle(row.type), type: row.type, number: row.number, issuedAt: row.issuedAt, office: officeFullName(identity), timeZone: hours.timeZone };
 }

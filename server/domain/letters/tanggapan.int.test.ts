@@ -16,6 +16,7 @@ import { openTestDb, type TestDbHandle } from "../../testing/test-db.ts";
 import { createCallerFactory } from "../../trpc/init.ts";
 import { intakeOfflineReport } from "../cases/intake.ts";
 import { open, randomToken, unwrapDataKey } from "../crypto.ts";
+import { meetAndMinute } from "../../testing/case-steps.ts";
 
 let handle: TestDbHandle;
 let users: Record<string, StaffPrincipal> = {};
@@ -42,11 +43,7 @@ async function officeCase(confidential: boolean, wantsTrackingCode: boolean) {
 async function approvedResponse(caseId: string) {
   await as("sekretariat").cases.record({ caseId });
   await as("telaah").cases.review({ caseId, isComplete: true, inScope: true, elements: { what: true, who: true, where: true, when: true, how: true }, summary: "Lengkap", decision: { recommendation: "FORWARD" } });
-  await as("kadis").cases.convene({ caseId, startsAt: new Date(), place: "Ruang rapat", agenda: "Pembahasan", attendees: [{ staffUserId: users.kadis!.id, role: "CHAIR" }, { staffUserId: users.audit!.id }] });
-  const view = await as("audit").cases.get({ caseId });
-  await as("audit").cases.meetingOutcome({ caseId, meetingId: view.meetings[0]!.id, discussion: "Bukti cukup", resolution: "Teguran" });
-  await as("audit").cases.saveDraft({ caseId, type: "BERITA_ACARA", content: { considerations: "Bukti", decisions: "Teguran tertulis" }, submit: true });
-  await as("kadis").cases.decideDraft({ caseId, type: "BERITA_ACARA", approve: true });
+  await meetAndMinute(as, users, caseId, { resolution: "Teguran" });
   await as("sekretariat").cases.saveDraft({ caseId, type: "TANGGAPAN", content: { body: "Pegawai yang bersangkutan telah diberi teguran tertulis." }, submit: true });
   await as("kadis").cases.decideDraft({ caseId, type: "TANGGAPAN", approve: true });
 }

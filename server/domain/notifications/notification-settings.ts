@@ -47,13 +47,13 @@ export const smtpInput = z
   })
   .refine((v) => !v.enabled || (v.host !== "" && v.from !== ""), { message: "host and sender are needed to send", path: ["host"] });
 
-export const timingSchema = z.object({
+export const timingInput = z.object({
   /** "Due soon" this many minutes before a step's due time. */
   dueSoonMinutes: z.number().int().min(1).max(24 * 60),
   /** Daily digest time, office time zone. */
   digestTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
 });
-export type Timing = z.infer<typeof timingSchema>;
+export type Timing = z.infer<typeof timingInput>;
 export const TIMING_DEFAULTS: Timing = { dueSoonMinutes: 10, digestTime: "07:30" };
 
 export async function loadSmtp(db: Pick<Db, "setting">): Promise<StoredSmtp> {
@@ -64,7 +64,7 @@ export async function loadSmtp(db: Pick<Db, "setting">): Promise<StoredSmtp> {
 
 export async function loadTiming(db: Pick<Db, "setting">): Promise<Timing> {
   const row = await db.setting.findUnique({ where: { key: TIMING_KEY } });
-  const parsed = row ? timingSchema.safeParse(row.value) : null;
+  const parsed = row ? timingInput.safeParse(row.value) : null;
   return parsed?.success ? parsed.data : { ...TIMING_DEFAULTS };
 }
 

@@ -56,7 +56,6 @@ export async function reporterCaseView(db: Db, masterKey: Buffer, caseId: string
   if (row.destroyedAt) return destroyedView(row, row.destroyedAt);
   const key = unwrapDataKey(masterKey, row.wrappedKey);
 
-  const { doneAt, events } = stepsOf(row.timeline);
   const draft = row.drafts[0];
   const [letterId] = await reporterLetterIds(db, caseId);
   const letter = letterId ? await db.letter.findUniqueOrThrow({ where: { id: letterId }, select: { id: true, number: true } }) : null;
@@ -65,13 +64,7 @@ export async function reporterCaseView(db: Db, masterKey: Buffer, caseId: string
   await db.message.updateMany({ where: { caseId, authorKind: { not: ActorKind.REPORTER }, readAt: null }, data: { readAt: now } });
 
   return {
-    reference: row.reference,
-    status: row.status,
-    category: row.category,
-    submittedAt: row.submittedAt,
-    responseDueAt: row.responseDueAt,
-    steps: [1, 2, 3, 4, 5, 6, 7, 8].map((step) => ({ step, doneAt: doneAt.get(step) ?? null })),
-    events,
+    ...progressOf(row),
     messages: row.messages.map((m) => ({
       id: m.id,
       fromOffice: m.authorKind !== ActorKind.REPORTER,
@@ -92,15 +85,8 @@ type DestroyedRow = Pick<ReporterCaseView, "reference" | "status" | "category" |
 
 /** A case whose content the retention rule destroyed: the steps and dates only, nothing to open. */
 function destroyedView(row: DestroyedRow, destroyedAt: Date): ReporterCaseView {
-  const { doneAt, events } = stepsOf(row.timeline);
   return {
-    reference: row.reference,
-    status: row.status,
-    category: row.category,
-    submittedAt: row.submittedAt,
-    responseDueAt: row.responseDueAt,
-    steps: [1, 2, 3, 4, 5, 6, 7, 8].map((step) => ({ step, doneAt: doneAt.get(step) ?? null })),
-    events,
+    ...progressOf(row),
     messages: [],
     response: null,
     responseLetter: null,
@@ -111,12 +97,13 @@ function destroyedView(row: DestroyedRow, destroyedAt: Date): ReporterCaseView {
 }
 
 /** When each step was done, and the side paths the reporter should know about. */
-function stepsOf(timeline: DestroyedRow["timeline"]) {
+function progressOf(row: DestroyedRow) {
   const doneAt = new Map<number, Date>();
   const events: ReporterCaseView["events"] = [];
-  for (const e of timeline) {
+  for (const e of row.timeline) {
     if (e.step !== null) doneAt.set(e.step, e.createdAt);
     else if (e.toStatus === CaseStatus.AWAITING_INFO || e.toStatus === CaseStatus.ESCALATED) events.push({ status: e.toStatus, at: e.createdAt });
   }
-  return { doneAt, events };
+  const steps = [1, 2, 3, 4, 5, 6, 7, 8].map((step) => ({ step, doneAt: doneAt.get(step) ?? null }));
+  return { reference: row.reference, status: row.status, category: row.category, submittedAt: row.submittedAt, responseDueAt: row.responseDueAt, steps, events };
 }

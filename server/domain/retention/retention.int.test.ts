@@ -26,6 +26,7 @@ import type { SanitizedFile } from "../uploads/sanitize.ts";
 import { renderLetter } from "../../pdf/render.tsx";
 import { sampleLetter } from "../../pdf/sample-letters.ts";
 import { runRetention } from "./run.ts";
+import { meetAndMinute } from "../../testing/case-steps.ts";
 
 let handle: TestDbHandle;
 let users: Record<string, StaffPrincipal> = {};
@@ -58,11 +59,7 @@ async function archivedCase() {
   await as("telaah").cases.review({ caseId, isComplete: false, inScope: true, elements, summary: "Waktu belum jelas", decision: { recommendation: "REQUEST_INFO", question: "Kapan tepatnya?" } });
   await sendReporterMessage(handle.db, masterKey, who, { body: "Tanggal 3 Oktober 2026", files: [file], idempotencyKey: randomToken() });
   await as("telaah").cases.review({ caseId, isComplete: true, inScope: true, elements: { ...elements, when: true }, summary: "Lengkap", decision: { recommendation: "FORWARD" } });
-  await as("kadis").cases.convene({ caseId, startsAt: new Date(), place: "Ruang rapat", agenda: "Pembahasan", attendees: [{ staffUserId: users.kadis!.id, role: "CHAIR" }, { staffUserId: users.audit!.id }] });
-  const view = await as("audit").cases.get({ caseId });
-  await as("audit").cases.meetingOutcome({ caseId, meetingId: view.meetings[0]!.id, discussion: "Bukti cukup", resolution: "Teguran tertulis" });
-  await as("audit").cases.saveDraft({ caseId, type: "BERITA_ACARA", content: { considerations: "Kuitansi", decisions: "Teguran tertulis" }, submit: true });
-  await as("kadis").cases.decideDraft({ caseId, type: "BERITA_ACARA", approve: true });
+  await meetAndMinute(as, users, caseId, { considerations: "Kuitansi" });
   await as("sekretariat").cases.saveDraft({ caseId, type: "TANGGAPAN", content: { body: "Laporan Anda terbukti." }, submit: true });
   await as("kadis").cases.decideDraft({ caseId, type: "TANGGAPAN", approve: false, note: "Sebutkan tindak lanjutnya" });
   await as("sekretariat").cases.saveDraft({ caseId, type: "TANGGAPAN", content: { body: "Laporan Anda terbukti; pegawai ybs. diberi teguran." }, submit: true });

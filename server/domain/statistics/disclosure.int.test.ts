@@ -18,6 +18,7 @@ import { computeOfficeStatistics } from "./office-statistics.ts";
 import { statisticsJson } from "./open-data.ts";
 import { computePublicStatistics } from "./public-statistics.ts";
 import { seededRandom } from "../../testing/seeded-random.ts";
+import type { StatisticsCaseRow } from "../../testing/statistics-case-row.ts";
 
 let handle: TestDbHandle;
 let users: Record<string, StaffPrincipal> = {};
@@ -29,12 +30,7 @@ const HOUR = 3_600_000;
 const MONTHS = Array.from({ length: 12 }, (_, i) => `${YEAR}-${String(i + 1).padStart(2, "0")}`);
 const STAGES = STATUS_ORDER.filter((s) => s !== "ARCHIVED");
 
-interface Row {
-  id: string;
-  receivedAt: Date;
-  category: Category;
-  channel: Channel;
-  status: CaseStatus;
+interface Row extends StatisticsCaseRow {
   leadership: boolean;
   key: number;
 }
@@ -157,7 +153,7 @@ describe("a Kepala Dinas with his dashboard and the open data at the same moment
     const sekretariat = await computeOfficeStatistics(handle.db, users.sekretariat!, { from: `${YEAR}-01-01`, to: `${YEAR}-12-31` }, NOW);
     expect(sekretariat.figures.received).toBe(mine.length + 1);
 
-    const json = statisticsJson(await computePublicStatistics(handle.db, YEAR, NOW, SECRET), statisticsLabels("id", YEAR));
+    const json = statisticsJson(await computePublicStatistics(handle.db, YEAR, NOW, SECRET), statisticsLabels("id", YEAR, "DPMPTSP Kabupaten Lamandau"));
     const left = consistent(json, mine);
     // Both "no case is hidden" and "one is" remain, and for the latter more than one month,
     // kind, channel and stage, the true one among them.

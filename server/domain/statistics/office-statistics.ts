@@ -24,7 +24,7 @@ export const officePeriodInput = z
 export type OfficePeriod = z.infer<typeof officePeriodInput>;
 
 /** The current office year so far, the dashboard's default period. */
-export function defaultOfficePeriod(now: Date, timeZone = "Asia/Jakarta"): OfficePeriod {
+export function defaultOfficePeriod(now: Date, timeZone: string): OfficePeriod {
   const today = zonedParts(now, timeZone);
   return { from: `${today.year}-01-01`, to: today.date };
 }

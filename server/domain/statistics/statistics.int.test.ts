@@ -21,6 +21,9 @@ import { cellSalt, perturb, perturbSum, showPerturbed } from "./cell-key.ts";
 import { monthCutoff } from "./release.ts";
 import { stableMedianDays, stableShare } from "./stable-figures.ts";
 import { seededRandom } from "../../testing/seeded-random.ts";
+import type { StatisticsCaseRow } from "../../testing/statistics-case-row.ts";
+import { putSetting } from "../../testing/put-setting.ts";
+import { settingDefaults } from "../settings-defaults.ts";
 
 let handle: TestDbHandle;
 let users: Record<string, StaffPrincipal> = {};
@@ -33,12 +36,7 @@ const HOUR = 3_600_000;
 /** Default office hours are 08:00–16:00: 480 office minutes a day. */
 const DAY_MINUTES = 480;
 
-interface Row {
-  id: string;
-  receivedAt: Date;
-  category: Category;
-  channel: Channel;
-  status: CaseStatus;
+interface Row extends StatisticsCaseRow {
   involvesLeadership: boolean;
   archivedAt: Date | null;
   archiveReason: ArchiveReason | null;
@@ -293,6 +291,19 @@ describe("public statistics", () => {
     for (const text of [csv, JSON.stringify(json)]) {
       expect(text).not.toMatch(/UJI-\d/);
       for (const r of rows.slice(0, 20)) expect(text).not.toContain(r.receivedAt.toISOString());
+    }
+  });
+
+  it("name the office from its settings in the downloads' dataset title", async () => {
+    const dataset = async () => ((await (await statisticsDownload(handle.db, "json", new URLSearchParams({ tahun: String(YEAR) }))).json()) as { dataset: string }).dataset;
+    expect(await dataset()).toMatch(/ · DPMPTSP Kabupaten Lamandau$/);
+    await putSetting(handle.db, "office.identity", { ...settingDefaults["office.identity"], shortName: "Inspektorat Kota Contoh" });
+    try {
+      expect(await dataset()).toMatch(/ · Inspektorat Kota Contoh$/);
+      const csv = await (await statisticsDownload(handle.db, "csv", new URLSearchParams({ tahun: String(YEAR) }))).text();
+      expect(csv.split("\r\n")[1]).toMatch(/^meta,dataset,,.* · Inspektorat Kota Contoh$/);
+    } finally {
+      await handle.db.setting.delete({ where: { key: "office.identity" } });
     }
   });
 

@@ -9,6 +9,8 @@ import { appendAudit } from "../../domain/audit.ts";
 import { agendaCsv, agendaEntries, agendaInput } from "../../domain/cases/agenda.ts";
 import { translatorFor } from "../../../i18n/messages.ts";
 import { downloadHeaders, refusal } from "../download-headers.ts";
+import { getSetting } from "../../domain/settings.ts";
+import { officeStamp } from "../../../lib/zoned-time.ts";
 import { staffContextOf } from "./staff-context.ts";
 import { staffRoute } from "./staff-route.ts";
 
@@ -20,14 +22,6 @@ export interface AgendaCsvRequest {
   locale?: string;
 }
 
-/** Date and time in the office's zone as a spreadsheet reads it: "2026-11-28 09:30". */
-export function officeStamp(at: Date): string {
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta", hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).formatToParts(at).map((x) => [x.type, x.value]),
-  );
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
-}
-
 export function agendaFileName(book: "PERMOHONAN" | "TANGGAPAN", year: number, extension: "csv" | "pdf" = "csv"): string {
   return `buku-agenda-${book === "PERMOHONAN" ? "permohonan" : "tanggapan-pengaduan-wbs"}-${year}.${extension}`;
 }
@@ -37,7 +31,8 @@ export async function readAgenda(db: Db, staff: StaffPrincipal, request: AgendaC
   const parsed = agendaInput.safeParse({ book: request.book, year: request.year, from: request.from, to: request.to });
   if (!parsed.success) return { refusal: refusal(400, "Permintaan tidak valid.") } as const;
   const locale = request.locale === "en" ? "en" : "id";
-  return { staff, input: parsed.data, locale, t: translatorFor(locale), rows: await agendaEntries(db, staff, parsed.data) } as const;
+  const [rows, hours] = await Promise.all([agendaEntries(db, staff, parsed.data), getSetting(db, "office.hours")]);
+  return { staff, input: parsed.data, locale, t: translatorFor(locale), rows, timeZone: hours.timeZone } as const;
 }
 
 /** The export in the audit trail: which book, which period, how many rows, which format. */
@@ -51,9 +46,9 @@ export async function auditAgendaExport(db: Db, staff: StaffPrincipal, input: { 
 export const agendaCsvResponse = staffRoute("readAgenda", async (db, staff, request: AgendaCsvRequest, now: Date = new Date()) => {
   const read = await readAgenda(db, staff, request);
   if (read.refusal) return read.refusal;
-  const { input, t, rows } = read;
+  const { input, t, rows, timeZone } = read;
   const header = [t("agenda.number"), t("agenda.date"), t("agenda.reference"), t("agenda.category"), t("agenda.channel"), t("agenda.letterNumber")];
-  const csv = agendaCsv(rows, header, (r) => [r.number, officeStamp(r.entryDate), r.reference, t(`home.categories.${r.category}`), t(`workspace.channel.${r.channel}`), r.letterNumber ?? ""]);
+  const csv = agendaCsv(rows, header, (r) => [r.number, officeStamp(r.entryDate, timeZone), r.reference, t(`home.categories.${r.category}`), t(`workspace.channel.${r.channel}`), r.letterNumber ?? ""]);
   await auditAgendaExport(db, read.staff, input, rows.length, "csv", now);
   return new Response(csv, { headers: downloadHeaders(agendaFileName(input.book, input.year), "text/csv; charset=utf-8", { asciiOnly: true }) });
 });

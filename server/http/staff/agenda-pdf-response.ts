@@ -5,7 +5,8 @@
 import { loadOffice } from "../../domain/letters/office.ts";
 import { agendaPeriod, renderAgendaBook } from "../../pdf/agenda-book.tsx";
 import { pdfDownload } from "../download-headers.ts";
-import { agendaFileName, auditAgendaExport, officeStamp, readAgenda, type AgendaCsvRequest } from "./agenda-csv-response.ts";
+import { agendaFileName, auditAgendaExport, readAgenda, type AgendaCsvRequest } from "./agenda-csv-response.ts";
+import { officeStamp } from "../../../lib/zoned-time.ts";
 import { staffRoute } from "./staff-route.ts";
 
 export const agendaPdfResponse = staffRoute("readAgenda", async (db, staff, request: AgendaCsvRequest, now: Date = new Date()) => {
@@ -27,7 +28,7 @@ export const agendaPdfResponse = staffRoute("readAgenda", async (db, staff, requ
       { title: t("agenda.channel"), width: "12%" },
       { title: t("agenda.letterNumber"), width: "28%" },
     ],
-    rows: rows.map((r) => [String(r.number), officeStamp(r.entryDate), r.reference, t(`home.categories.${r.category}`), t(`workspace.channel.${r.channel}`), r.letterNumber ?? "-"]),
+    rows: rows.map((r) => [String(r.number), officeStamp(r.entryDate, timeZone), r.reference, t(`home.categories.${r.category}`), t(`workspace.channel.${r.channel}`), r.letterNumber ?? "-"]),
     empty: t("agenda.empty"),
   });
   await auditAgendaExport(db, read.staff, input, rows.length, "pdf", now);

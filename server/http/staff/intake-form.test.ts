@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { settingDefaults } from "../../domain/settings-defaults.ts";
-import { officeLocalInstant, readIntakeForm } from "./intake-form.ts";
+import { officeInstant } from "../../../lib/zoned-time.ts";
+import { readIntakeForm } from "./intake-form.ts";
 
 const limits = settingDefaults["uploads.limits"];
 const now = new Date("2026-11-28T03:00:00Z"); // 10:00 in Jakarta
@@ -53,8 +54,8 @@ describe("the offline intake form", () => {
   });
 
   it("reads office wall-clock times strictly", () => {
-    expect(officeLocalInstant("2026-11-28T09:15", "Asia/Jakarta")?.toISOString()).toBe("2026-11-28T02:15:00.000Z");
-    expect(officeLocalInstant("2026-11-28T09:15", "Asia/Makassar")?.toISOString()).toBe("2026-11-28T01:15:00.000Z");
-    for (const bad of ["", "2026-02-30T10:00", "2026-11-28T24:00", "2026-11-28 09:15"]) expect(officeLocalInstant(bad, "Asia/Jakarta"), bad).toBeNull();
+    expect(officeInstant("2026-11-28T09:15", "Asia/Jakarta")?.toISOString()).toBe("2026-11-28T02:15:00.000Z");
+    expect(officeInstant("2026-11-28T09:15", "Asia/Makassar")?.toISOString()).toBe("2026-11-28T01:15:00.000Z");
+    for (const bad of ["", "2026-02-30T10:00", "2026-11-28T24:00", "2026-11-28 09:15"]) expect(officeInstant(bad, "Asia/Jakarta"), bad).toBeNull();
   });
 });

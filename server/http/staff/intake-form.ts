@@ -6,23 +6,13 @@
 import { z } from "zod";
 import { OFFLINE_CHANNELS, type intakeInput } from "../../domain/cases/intake.ts";
 import { formKey } from "../../domain/idempotency.ts";
-import { zonedInstant } from "../../domain/office-time.ts";
 import { readReportForm } from "../../domain/reporter/report-form.ts";
 import type { SettingValue } from "../../domain/settings.ts";
 import type { IntakeFormValues, SourceErrors } from "./intake-form-state.ts";
+import { officeInstant } from "../../../lib/zoned-time.ts";
 
-const LOCAL = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/;
 /** The clerk's clock may run a little ahead (the domain allows the same grace). */
 const GRACE_MS = 5 * 60_000;
-
-/** "2026-11-28T09:30" on the office's wall clock → the instant; null when malformed. */
-export function officeLocalInstant(value: string, timeZone: string): Date | null {
-  const m = LOCAL.exec(value.trim());
-  if (!m) return null;
-  const [, date, hh, mm] = m as unknown as [string, string, string, string];
-  if (Number(hh) > 23 || Number(mm) > 59 || Number.isNaN(Date.parse(`${date}T00:00:00Z`)) || new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date) return null;
-  return zonedInstant(date, Number(hh) * 60 + Number(mm), timeZone);
-}
 
 export function readIntakeForm(fd: FormData, limits: SettingValue<"uploads.limits">, timeZone: string, now: Date) {
   const { values: report, errors, report: parsed, files, idempotencyKey: posted } = readReportForm(fd, limits);
@@ -35,7 +25,7 @@ export function readIntakeForm(fd: FormData, limits: SettingValue<"uploads.limit
   const sourceErrors: SourceErrors = {};
   const channel = z.enum(OFFLINE_CHANNELS).safeParse(channelValue);
   if (!channel.success) sourceErrors.channel = "required";
-  const receivedAt = officeLocalInstant(receivedValue, timeZone);
+  const receivedAt = officeInstant(receivedValue, timeZone);
   if (!receivedAt) sourceErrors.receivedAt = "required";
   else if (receivedAt.getTime() > now.getTime() + GRACE_MS) sourceErrors.receivedAt = "future";
 

@@ -14,6 +14,7 @@ import { agendaPdfResponse } from "./agenda-pdf-response.ts";
 import { pdfFonts, pdfPageSize, pdfText, qpdfCheck } from "../../pdf/pdf-tools.ts";
 import { seedDemoStaff } from "../../testing/demo-staff.ts";
 import { submitSampleCase } from "../../testing/sample-case.ts";
+import { officeStamp } from "../../../lib/zoned-time.ts";
 
 let handle: TestDbHandle;
 let users: Record<string, StaffPrincipal> = {};
@@ -101,6 +102,27 @@ describe("agenda CSV", () => {
     const en = await agendaCsvResponse(handle.db, users.sekretariat!, { book: "PERMOHONAN", year, locale: "en" });
     // Response.text() decodes UTF-8 and drops the BOM.
     expect((await en.text()).split("\r\n")[0]).toBe("No.,Date,Reference,Category,Channel,Letter number");
+  });
+
+  it("writes the entry's time in the office's time zone from the settings", async () => {
+    const { caseId } = await caseWithFile();
+    await as("sekretariat").cases.record({ caseId });
+    const entry = await handle.db.agendaEntry.findFirstOrThrow({ where: { caseId } });
+    const reference = (await handle.db.case.findUniqueOrThrow({ where: { id: caseId } })).reference;
+    const stamp = async () => {
+      const lines = (await (await agendaCsvResponse(handle.db, users.sekretariat!, { book: "PERMOHONAN", year: entry.year })).text()).split("\r\n");
+      return lines.find((l) => l.includes(reference))!.split(",")[1]!;
+    };
+    const wib = await stamp();
+    expect(wib).toBe(officeStamp(entry.entryDate, "Asia/Jakarta"));
+    const hours = (await as("admin").admin.settings.list())["office.hours"].value;
+    await as("admin").admin.settings.update({ key: "office.hours", value: { ...hours, timeZone: "Asia/Makassar" } });
+    try {
+      // WITA is one hour ahead of WIB.
+      expect(Date.parse(`${(await stamp()).replace(" ", "T")}Z`) - Date.parse(`${wib.replace(" ", "T")}Z`)).toBe(3_600_000);
+    } finally {
+      await as("admin").admin.settings.update({ key: "office.hours", value: hours });
+    }
   });
 
   it("writes every text cell so that no spreadsheet reads it as a formula", async () => {

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
-import { formatOfficeDate } from "@/components/portal/format-date.ts";
+import { getTimeZone, getTranslations, setRequestLocale } from "next-intl/server";
+import { formatOfficeDate, officeYear } from "@/lib/zoned-time.ts";
 import { BarChart } from "@/components/statistics/bar-chart.tsx";
 import { StatSection } from "@/components/statistics/stat-section.tsx";
 import { StatTable } from "@/components/statistics/stat-table.tsx";
 import { localePath } from "@/i18n/routing.ts";
-import { zonedParts } from "@/server/domain/office-time.ts";
 import { breakdownLabel } from "@/server/domain/statistics/labels.ts";
 import { yearInput } from "@/server/domain/statistics/public-statistics.ts";
 import type { Shown } from "@/server/domain/statistics/suppression.ts";
@@ -28,8 +27,9 @@ async function StatisticsPage({ params, searchParams }: { params: Promise<{ loca
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations("statistics");
+  const timeZone = await getTimeZone();
   const requested = yearInput.safeParse((await searchParams).tahun);
-  const year = requested.success ? requested.data : zonedParts(new Date(), "Asia/Jakarta").year;
+  const year = requested.success ? requested.data : officeYear(new Date(), timeZone);
   const stats = await (await serverCaller()).portal.statistics({ year });
 
   const root = await getTranslations();
@@ -76,10 +76,10 @@ async function StatisticsPage({ params, searchParams }: { params: Promise<{ loca
           </button>
         </form>
         <p className="text-sm text-slate-700" data-testid="published-through">
-          {t("publishedThrough", { month: monthName(stats.publishedThrough), cutoff: formatOfficeDate(stats.publishedThroughCutoff, locale, false) })}
+          {t("publishedThrough", { month: monthName(stats.publishedThrough), cutoff: formatOfficeDate(stats.publishedThroughCutoff, locale, timeZone, false) })}
         </p>
         <p className="text-sm text-slate-700" data-testid="generated-at">
-          {t("generated", { time: formatOfficeDate(stats.generatedAt, locale) })}
+          {t("generated", { time: formatOfficeDate(stats.generatedAt, locale, timeZone) })}
         </p>
       </section>
 

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTRPC } from "@/components/staff/trpc.tsx";
 import { Group, TextInput } from "../fields.tsx";
-import { officeInputValue, officeInstant } from "../office-datetime.ts";
+import { useOfficeClock } from "../labels.ts";
 import type { ConveneInput, Me } from "../types.ts";
 import { buttonSecondary, inputClass, Notice } from "../ui.tsx";
 import { MEETING_ROLES } from "../vocabulary.ts";
@@ -31,13 +31,14 @@ export function ConveneForm({ caseId, onDone, me, excludedIds, proposal }: Actio
   const [external, setExternal] = useState<number[]>([]);
   const [nextKey, setNextKey] = useState(1);
   // The server proposes the next full hour in which a meeting fits inside office hours.
-  const [startDefault] = useState(() => (proposal ? officeInputValue(proposal) : ""));
+  const clock = useOfficeClock();
+  const [startDefault] = useState(() => (proposal ? clock.inputValue(proposal) : ""));
   const [problem, setProblem] = useState<"noAttendee" | "badDate" | null>(null);
   const m = useMutation(trpc.cases.convene.mutationOptions(useActionCallbacks(caseId, onDone, () => t("done"))));
   const roleOf = (id: string, roles: readonly string[]) => (id in chosen ? chosen[id]! : defaultRole(roles, id === me.id));
 
   function submit(fd: FormData) {
-    const startsAt = officeInstant(str(fd, "startsAt"));
+    const startsAt = clock.instant(str(fd, "startsAt"));
     const attendees: ConveneInput["attendees"] = [
       ...people.flatMap((p) => {
         const role = roleOf(p.id, p.roles);

@@ -5,8 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTRPC } from "@/components/staff/trpc.tsx";
 import { TextInput } from "../fields.tsx";
-import { useOfficeDate } from "../labels.ts";
-import { officeInputValue, officeInstant } from "../office-datetime.ts";
+import { useOfficeClock, useOfficeDate } from "../labels.ts";
 import type { CaseView } from "../types.ts";
 import { Notice } from "../ui.tsx";
 import { ActionCard, str, SubmitButton, useActionCallbacks, type ActionProps } from "./action-kit.tsx";
@@ -27,12 +26,13 @@ export function OutcomeForm({ caseId, onDone, meeting }: ActionProps & { meeting
   const date = useOfficeDate();
   const trpc = useTRPC();
   const m = useMutation(trpc.cases.meetingOutcome.mutationOptions(useActionCallbacks(caseId, onDone, () => t("done"))));
-  const [now] = useState(() => officeInputValue(new Date()));
+  const clock = useOfficeClock();
+  const [now] = useState(() => clock.inputValue(new Date()));
   const [badTimes, setBadTimes] = useState(false);
 
   function submit(fd: FormData) {
-    const heldFrom = officeInstant(str(fd, "heldFrom"));
-    const endsAt = officeInstant(str(fd, "endsAt"));
+    const heldFrom = clock.instant(str(fd, "heldFrom"));
+    const endsAt = clock.instant(str(fd, "endsAt"));
     if (meetingTimesProblem(heldFrom, endsAt, new Date())) return setBadTimes(true);
     setBadTimes(false);
     m.mutate({ caseId, meetingId: meeting.id, heldFrom: heldFrom!, endsAt: endsAt!, discussion: str(fd, "discussion"), resolution: str(fd, "resolution") });
@@ -50,8 +50,8 @@ export function OutcomeForm({ caseId, onDone, meeting }: ActionProps & { meeting
     >
       {/* key: after a save the fields show what is stored. */}
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextInput key={`f-${String(meeting.heldFrom)}`} id="outcome-held-from" name="heldFrom" type="datetime-local" label={t("heldFrom")} hint={hint} required defaultValue={meeting.heldFrom ? officeInputValue(meeting.heldFrom) : now} />
-        <TextInput key={`e-${String(meeting.endsAt)}`} id="outcome-ends-at" name="endsAt" type="datetime-local" label={t("endsAt")} required defaultValue={meeting.endsAt ? officeInputValue(meeting.endsAt) : now} />
+        <TextInput key={`f-${String(meeting.heldFrom)}`} id="outcome-held-from" name="heldFrom" type="datetime-local" label={t("heldFrom")} hint={hint} required defaultValue={meeting.heldFrom ? clock.inputValue(meeting.heldFrom) : now} />
+        <TextInput key={`e-${String(meeting.endsAt)}`} id="outcome-ends-at" name="endsAt" type="datetime-local" label={t("endsAt")} required defaultValue={meeting.endsAt ? clock.inputValue(meeting.endsAt) : now} />
       </div>
       {badTimes ? (
         <Notice tone="bad" role="alert">

@@ -1,6 +1,6 @@
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTimeZone, getTranslations, setRequestLocale } from "next-intl/server";
 import { FormTokenInput } from "@/components/form-token-input.tsx";
-import { formatOfficeDate } from "@/components/portal/format-date.ts";
+import { formatOfficeDate } from "@/lib/zoned-time.ts";
 import { ReplyForm } from "@/components/portal/reply-form.tsx";
 import { Link } from "@/i18n/navigation.ts";
 import { getDb } from "@/server/db.ts";
@@ -56,7 +56,8 @@ async function CasePage({ params }: { params: Promise<{ locale: string }> }) {
       </section>
     );
   }
-  const date = (d: Date) => formatOfficeDate(d, locale);
+  const timeZone = await getTimeZone();
+  const date = (d: Date) => formatOfficeDate(d, locale, timeZone);
 
   return (
     <div className="space-y-10">

@@ -1,8 +1,8 @@
-import { setRequestLocale } from "next-intl/server";
+import { getTimeZone, setRequestLocale } from "next-intl/server";
 import { AgendaBooks } from "@/components/staff/cases/agenda-books.tsx";
 import { parseAgendaFilters } from "@/components/staff/cases/agenda-filters.ts";
 import { NoCaseRole } from "@/components/staff/cases/no-case-role.tsx";
-import { officeYear, officeYears } from "@/components/staff/cases/office-datetime.ts";
+import { officeYear, officeYears } from "@/lib/zoned-time.ts";
 import type { SearchParams } from "@/components/staff/cases/search-params.ts";
 import { signedInStaff } from "@/components/staff/cases/signed-in-staff.ts";
 import { StaffNav } from "@/components/staff/cases/staff-nav.tsx";
@@ -13,9 +13,10 @@ async function AgendaPage({ params, searchParams }: { params: Promise<{ locale: 
   const { locale } = await params;
   setRequestLocale(locale);
   const me = await signedInStaff(locale);
-  const thisYear = officeYear(new Date());
+  const timeZone = await getTimeZone();
+  const thisYear = officeYear(new Date(), timeZone);
   const filters = parseAgendaFilters(await searchParams, thisYear);
-  const years = officeYears(new Date());
+  const years = officeYears(new Date(), timeZone);
   if (!years.includes(filters.year)) years.push(filters.year);
   return (
     <>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTimeZone, getTranslations, setRequestLocale } from "next-intl/server";
 import { OfficeDashboard } from "@/components/statistics/office-dashboard.tsx";
 import { firstParam, type SearchParams } from "@/components/staff/cases/search-params.ts";
 import { signedInStaff } from "@/components/staff/cases/signed-in-staff.ts";
@@ -37,7 +37,7 @@ async function DashboardPage({ params, searchParams }: { params: Promise<{ local
   const q = await searchParams;
   const asked = { from: firstParam(q, "from"), to: firstParam(q, "to") };
   const parsed = officePeriodInput.safeParse(asked);
-  const period = parsed.success ? parsed.data : defaultOfficePeriod(new Date());
+  const period = parsed.success ? parsed.data : defaultOfficePeriod(new Date(), await getTimeZone());
   const caller = await serverCaller();
   const stats = await caller.statistics.office(period);
   // Pengawas oversees the office, so a failing backup is shown to it here.

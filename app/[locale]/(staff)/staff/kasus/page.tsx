@@ -1,7 +1,7 @@
-import { setRequestLocale } from "next-intl/server";
+import { getTimeZone, setRequestLocale } from "next-intl/server";
 import { CaseQueue } from "@/components/staff/cases/case-queue.tsx";
 import { NoCaseRole } from "@/components/staff/cases/no-case-role.tsx";
-import { officeYears } from "@/components/staff/cases/office-datetime.ts";
+import { officeYears } from "@/lib/zoned-time.ts";
 import { parseQueueFilters } from "@/components/staff/cases/queue-filters.ts";
 import type { SearchParams } from "@/components/staff/cases/search-params.ts";
 import { signedInStaff } from "@/components/staff/cases/signed-in-staff.ts";
@@ -13,7 +13,7 @@ async function QueuePage({ params, searchParams }: { params: Promise<{ locale: s
   const { locale } = await params;
   setRequestLocale(locale);
   const me = await signedInStaff(locale);
-  const years = officeYears(new Date());
+  const years = officeYears(new Date(), await getTimeZone());
   return (
     <>
       <StaffNav me={me} locale={locale} current="queue" />

@@ -1,7 +1,7 @@
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTimeZone, getTranslations, setRequestLocale } from "next-intl/server";
 import { IntakeForm } from "@/components/staff/cases/intake-form.tsx";
 import { NoCaseRole } from "@/components/staff/cases/no-case-role.tsx";
-import { officeInputValue } from "@/components/staff/cases/office-datetime.ts";
+import { officeInputValue } from "@/lib/zoned-time.ts";
 import { signedInStaff } from "@/components/staff/cases/signed-in-staff.ts";
 import { StaffNav } from "@/components/staff/cases/staff-nav.tsx";
 import { getDb } from "@/server/db.ts";
@@ -27,7 +27,7 @@ async function IntakePage({ params }: { params: Promise<{ locale: string }> }) {
   const form = async (onlyAfterPost: boolean) => (
     <IntakeForm
       action={submitIntake}
-      initial={{ kind: "form", values: { ...emptyReportValues(), channel: "", receivedAt: officeInputValue(new Date()), wantsTrackingCode: false }, errors: {}, sourceErrors: {}, idempotencyKey: randomToken(), attempt: 0 }}
+      initial={{ kind: "form", values: { ...emptyReportValues(), channel: "", receivedAt: officeInputValue(new Date(), await getTimeZone()), wantsTrackingCode: false }, errors: {}, sourceErrors: {}, idempotencyKey: randomToken(), attempt: 0 }}
       limits={{ maxFiles: limits.maxFilesPerReport, maxMb: Math.round(limits.maxFileBytes / 1024 / 1024) }}
       accept={[...limits.allowedTypes, ".docx", ".xlsx", ".m4a", ".mp3", ".txt"].join(",")}
       formToken={await formTokenFor("intake")}

@@ -1,0 +1,86 @@
+/**
+ * Dates and times as the office reads them, in the time zone it is given (the `office.hours`
+ * setting, passed in by the caller): pure functions with no server imports, so pages, client
+ * components, letters and exports all format an instant the same way.
+ */
+const MINUTE = 60_000;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function partsFormatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-CA", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** Wall-clock parts of an instant in a time zone. */
+export function zonedParts(at: Date, timeZone: string) {
+  const p = Object.fromEntries(partsFormatter(timeZone).formatToParts(at).map((x) => [x.type, x.value]));
+  const date = `${p.year}-${p.month}-${p.day}`;
+  return { date, year: Number(p.year), month: Number(p.month), day: Number(p.day), minutes: Number(p.hour) * 60 + Number(p.minute) };
+}
+
+/** The instant at which the wall clock in `timeZone` shows `date` + `minutes`. */
+export function zonedInstant(date: string, minutes: number, timeZone: string): Date {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const wall = Date.UTC(y, m - 1, d) + minutes * MINUTE;
+  let guess = wall;
+  // Two rounds settle the offset, also across a DST change.
+  for (let i = 0; i < 2; i++) {
+    const p = zonedParts(new Date(guess), timeZone);
+    const shown = Date.UTC(p.year, p.month - 1, p.day) + p.minutes * MINUTE + (guess % MINUTE);
+    guess += wall - shown;
+  }
+  return new Date(guess);
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+const clock = (minutes: number) => `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+
+/** A long date (and by default the time) in the reader's language: "28 November 2026 pukul 09.30". */
+export function formatOfficeDate(value: string | Date, locale: string, timeZone: string, withTime = true): string {
+  return new Intl.DateTimeFormat(locale === "id" ? "id-ID" : "en-GB", {
+    dateStyle: "long",
+    ...(withTime ? { timeStyle: "short" } : {}),
+    timeZone,
+  }).format(typeof value === "string" ? new Date(value) : value);
+}
+
+/** Date and time as a spreadsheet reads it: "2026-11-28 09:30". */
+export function officeStamp(at: Date, timeZone: string): string {
+  const p = zonedParts(at, timeZone);
+  return `${p.date} ${clock(p.minutes)}`;
+}
+
+/** The instant as an `<input type="datetime-local">` value in office time, e.g. "2026-11-28T09:30". */
+export function officeInputValue(at: Date, timeZone: string): string {
+  const p = zonedParts(at, timeZone);
+  return `${p.date}T${clock(p.minutes)}`;
+}
+
+const LOCAL = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/;
+
+/** "2026-11-28T09:30" (office time) → the instant; null when malformed or impossible (2026-02-31, 24:00). */
+export function officeInstant(value: string, timeZone: string): Date | null {
+  const m = LOCAL.exec(value.trim());
+  if (!m) return null;
+  const [, date, hh, mm] = m as unknown as [string, string, string, string];
+  if (Number(hh) > 23 || Number(mm) > 59) return null;
+  const at = zonedInstant(date, Number(hh) * 60 + Number(mm), timeZone);
+  // A rolled-over date (2026-02-31 → 3 March) does not read back as typed.
+  return Number.isNaN(at.getTime()) || officeInputValue(at, timeZone) !== value.trim() ? null : at;
+}
+
+/** The office's current year (agenda books are numbered per year). */
+export const officeYear = (at: Date, timeZone: string) => zonedParts(at, timeZone).year;
+
+/** First year of the SOP (Nomor 503.7101.411/DPMPTSP-2024): the filters offer it onwards. */
+export const FIRST_YEAR = 2024;
+
+/** Years a filter offers, newest first. */
+export function officeYears(now: Date, timeZone: string): number[] {
+  const thisYear = officeYear(now, timeZone);
+  return Array.from({ length: Math.max(1, thisYear - FIRST_YEAR + 1) }, (_, i) => thisYear - i);
+}
