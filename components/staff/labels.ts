@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { formatOfficeDate } from "@/components/portal/format-date.ts";
-import { formatDuration } from "./duration.ts";
+import { formatDuration } from "./cases/duration.ts";
 
 /** Display names of workflow values and office dates/durations, in the reader's language. */
 export function useLabels() {

@@ -3,7 +3,7 @@ import { Link } from "@/i18n/navigation.ts";
 import { localePath } from "@/i18n/routing.ts";
 import { SignOutButton } from "@/components/staff/sign-out-button.tsx";
 import { NotificationBell } from "@/components/staff/notifications/notification-bell.tsx";
-import type { Me } from "./types.ts";
+import type { Me } from "./cases/types.ts";
 import { AGENDA_ROLES, CASE_ROLES, hasAnyRole, OFFICE_STATS_ROLES } from "./vocabulary.ts";
 
 export type StaffNavItem = "queue" | "intake" | "agenda" | "dashboard" | "admin" | "audit" | "security" | "notifications";

@@ -6,10 +6,10 @@ import { Link, useRouter } from "@/i18n/navigation.ts";
 import { localePath } from "@/i18n/routing.ts";
 import { useTRPC } from "@/components/staff/trpc.tsx";
 import { agendaCsvHref, agendaInputOf, agendaQuery, parseAgendaFilters, type AgendaFilters } from "./agenda-filters.ts";
-import { useLabels, useOfficeDate } from "./labels.ts";
+import { useLabels, useOfficeDate } from "../labels.ts";
 import { refusalOf } from "./refusal.ts";
 import { buttonPrimary, buttonSecondary, inputClass, linkClass, Notice, TableRegion, td, th } from "./ui.tsx";
-import { AGENDA_BOOKS } from "./vocabulary.ts";
+import { AGENDA_BOOKS } from "../vocabulary.ts";
 
 /** The SOP's two registers, numbered per year, filtered by date, with a CSV of the same view. */
 export function AgendaBooks({ filters, years }: { filters: AgendaFilters; years: number[] }) {

@@ -3,7 +3,7 @@
  * the user holds. Only a convenience: every procedure checks role, case
  * access and status again on the server.
  */
-import { hasAnyRole } from "./vocabulary.ts";
+import { hasAnyRole } from "../vocabulary.ts";
 
 export type CaseAction =
   | "record"

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useLabels, useOfficeDate } from "./labels.ts";
+import { useLabels, useOfficeDate } from "../labels.ts";
 import type { CaseView } from "./types.ts";
 import { Badge, Facts, Notice } from "./ui.tsx";
 

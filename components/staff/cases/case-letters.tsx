@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { mayCorrect } from "@/server/domain/letters/correctors.ts";
 import { CorrectLetter } from "./correct-letter.tsx";
-import { useOfficeDate } from "./labels.ts";
+import { useOfficeDate } from "../labels.ts";
 import type { CaseView } from "./types.ts";
 import { Badge, linkClass, Notice, Section } from "./ui.tsx";
 

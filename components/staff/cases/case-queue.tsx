@@ -5,11 +5,11 @@ import { useLocale, useTranslations } from "next-intl";
 import { Link, useRouter } from "@/i18n/navigation.ts";
 import { localePath } from "@/i18n/routing.ts";
 import { useTRPC } from "@/components/staff/trpc.tsx";
-import { useLabels, useOfficeDate } from "./labels.ts";
+import { useLabels, useOfficeDate } from "../labels.ts";
 import { firstPage, listInputOf, nextPage, PAGE_SIZE, parseQueueFilters, previousPage, queueQuery, type QueueFilters } from "./queue-filters.ts";
 import { refusalOf } from "./refusal.ts";
 import { Badge, buttonPrimary, inputClass, linkClass, Notice, TableRegion, td, th } from "./ui.tsx";
-import { CATEGORIES, CHANNELS, STATUSES } from "./vocabulary.ts";
+import { CATEGORIES, CHANNELS, STATUSES } from "../vocabulary.ts";
 
 /** The case list: two tabs, filters in the URL (a plain GET form), keyset pages. */
 export function CaseQueue({ filters, years }: { filters: QueueFilters; years: number[] }) {

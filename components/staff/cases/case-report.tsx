@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useOfficeDate } from "./labels.ts";
+import { useOfficeDate } from "../labels.ts";
 import type { CaseView } from "./types.ts";
 import { Badge, Facts, linkClass, Notice, Section } from "./ui.tsx";
 

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { useTRPC } from "@/components/staff/trpc.tsx";
 import { ActionCard, str, SubmitButton, useActionCallbacks } from "./actions/action-kit.tsx";
 import { TextInput } from "./fields.tsx";
-import { useOfficeDate } from "./labels.ts";
+import { useOfficeDate } from "../labels.ts";
 import type { CaseView } from "./types.ts";
 import { Badge, linkClass, Notice, Section } from "./ui.tsx";
 

@@ -13,7 +13,7 @@ import { CaseSteps } from "./case-steps.tsx";
 import { CaseThread } from "./case-thread.tsx";
 import { CaseTimeline } from "./case-timeline.tsx";
 import { CaseDrafts, CaseExclusions, CaseMeetings, CaseReview } from "./case-work.tsx";
-import { useOfficeDate } from "./labels.ts";
+import { useOfficeDate } from "../labels.ts";
 import { refusalOf } from "./refusal.ts";
 import type { Me } from "./types.ts";
 import { linkClass, Notice } from "./ui.tsx";

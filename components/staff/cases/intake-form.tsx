@@ -8,10 +8,10 @@ import { focusOnMount } from "@/components/portal/focus.ts";
 import { HowFields, ReportContentFields } from "@/components/portal/report-content-fields.tsx";
 import type { IntakeFormState } from "@/server/staff/intake-form-state.ts";
 import { IntakeDone } from "./intake-done.tsx";
-import { useLabels } from "./labels.ts";
+import { useLabels } from "../labels.ts";
 import { Notice } from "./ui.tsx";
 import { OutageNotice } from "@/components/outage-notice.tsx";
-import { CATEGORIES, OFFLINE_CHANNELS } from "./vocabulary.ts";
+import { CATEGORIES, OFFLINE_CHANNELS } from "../vocabulary.ts";
 
 interface Props {
   action: (state: IntakeFormState, fd: FormData) => Promise<IntakeFormState>;

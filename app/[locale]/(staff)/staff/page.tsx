@@ -2,7 +2,7 @@ import { localePath } from "@/i18n/routing.ts";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { serverCaller } from "@/server/trpc/server-caller.ts";
-import { StaffNav } from "@/components/staff/cases/staff-nav.tsx";
+import { StaffNav } from "@/components/staff/staff-nav.tsx";
 import { unlessUnavailable } from "@/server/db-outage/trpc-unavailable.ts";
 import { withOutagePage } from "@/components/outage-page.tsx";
 import { withFullStop } from "@/components/staff/home/full-stop.ts";

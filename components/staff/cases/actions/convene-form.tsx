@@ -5,10 +5,10 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTRPC } from "@/components/staff/trpc.tsx";
 import { Group, TextInput } from "../fields.tsx";
-import { officeInputValue, officeInstant } from "../office-datetime.ts";
+import { officeInputValue, officeInstant } from "../../office-datetime.ts";
 import type { ConveneInput, Me } from "../types.ts";
 import { buttonSecondary, inputClass, Notice } from "../ui.tsx";
-import { MEETING_ROLES } from "../vocabulary.ts";
+import { MEETING_ROLES } from "../../vocabulary.ts";
 import { ActionCard, str, SubmitButton, useActionCallbacks, type ActionProps } from "./action-kit.tsx";
 
 type MeetingRole = (typeof MEETING_ROLES)[number];

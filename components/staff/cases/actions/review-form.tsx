@@ -6,7 +6,7 @@ import { useState } from "react";
 import { useTRPC } from "@/components/staff/trpc.tsx";
 import { Check, Group, Select, TextInput } from "../fields.tsx";
 import type { ReviewInput } from "../types.ts";
-import { ESCALATION_REASONS } from "../vocabulary.ts";
+import { ESCALATION_REASONS } from "../../vocabulary.ts";
 import { Notice } from "../ui.tsx";
 import { ActionCard, str, SubmitButton, useActionCallbacks, type ActionProps } from "./action-kit.tsx";
 

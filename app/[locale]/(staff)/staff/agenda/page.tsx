@@ -1,12 +1,12 @@
 import { setRequestLocale } from "next-intl/server";
 import { AgendaBooks } from "@/components/staff/cases/agenda-books.tsx";
 import { parseAgendaFilters } from "@/components/staff/cases/agenda-filters.ts";
-import { NoCaseRole } from "@/components/staff/cases/no-case-role.tsx";
-import { officeYear, officeYears } from "@/components/staff/cases/office-datetime.ts";
-import type { SearchParams } from "@/components/staff/cases/search-params.ts";
-import { signedInStaff } from "@/components/staff/cases/signed-in-staff.ts";
-import { StaffNav } from "@/components/staff/cases/staff-nav.tsx";
-import { AGENDA_ROLES, hasAnyRole } from "@/components/staff/cases/vocabulary.ts";
+import { NoCaseRole } from "@/components/staff/no-case-role.tsx";
+import { officeYear, officeYears } from "@/components/staff/office-datetime.ts";
+import type { SearchParams } from "@/components/staff/search-params.ts";
+import { signedInStaff } from "@/server/http/staff/signed-in-staff.ts";
+import { StaffNav } from "@/components/staff/staff-nav.tsx";
+import { AGENDA_ROLES, hasAnyRole } from "@/components/staff/vocabulary.ts";
 import { withOutagePage } from "@/components/outage-page.tsx";
 
 async function AgendaPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<SearchParams> }) {

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { OfficeDashboard } from "@/components/statistics/office-dashboard.tsx";
-import { firstParam, type SearchParams } from "@/components/staff/cases/search-params.ts";
-import { signedInStaff } from "@/components/staff/cases/signed-in-staff.ts";
-import { StaffNav } from "@/components/staff/cases/staff-nav.tsx";
+import { firstParam, type SearchParams } from "@/components/staff/search-params.ts";
+import { signedInStaff } from "@/server/http/staff/signed-in-staff.ts";
+import { StaffNav } from "@/components/staff/staff-nav.tsx";
 import { Notice } from "@/components/staff/cases/ui.tsx";
-import { hasAnyRole, OFFICE_STATS_ROLES } from "@/components/staff/cases/vocabulary.ts";
+import { hasAnyRole, OFFICE_STATS_ROLES } from "@/components/staff/vocabulary.ts";
 import { defaultOfficePeriod, officePeriodInput } from "@/server/domain/statistics/office-statistics.ts";
 import { serverCaller } from "@/server/trpc/server-caller.ts";
 import { BackupStatusPanel } from "@/components/staff/backup-status-panel.tsx";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { signedInStaff } from "@/components/staff/cases/signed-in-staff.ts";
-import { StaffNav } from "@/components/staff/cases/staff-nav.tsx";
+import { signedInStaff } from "@/server/http/staff/signed-in-staff.ts";
+import { StaffNav } from "@/components/staff/staff-nav.tsx";
 import { NotificationList } from "@/components/staff/notifications/notification-list.tsx";
 import { NotificationPreferences } from "@/components/staff/notifications/notification-preferences.tsx";
 import { withOutagePage } from "@/components/outage-page.tsx";

@@ -1,9 +1,9 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { IntakeForm } from "@/components/staff/cases/intake-form.tsx";
-import { NoCaseRole } from "@/components/staff/cases/no-case-role.tsx";
-import { officeInputValue } from "@/components/staff/cases/office-datetime.ts";
-import { signedInStaff } from "@/components/staff/cases/signed-in-staff.ts";
-import { StaffNav } from "@/components/staff/cases/staff-nav.tsx";
+import { NoCaseRole } from "@/components/staff/no-case-role.tsx";
+import { officeInputValue } from "@/components/staff/office-datetime.ts";
+import { signedInStaff } from "@/server/http/staff/signed-in-staff.ts";
+import { StaffNav } from "@/components/staff/staff-nav.tsx";
 import { getDb } from "@/server/db.ts";
 import { randomToken } from "@/server/domain/crypto.ts";
 import { emptyReportValues } from "@/server/domain/reporter/report-form.ts";
