@@ -5,11 +5,14 @@ import { useActionState } from "react";
 import { FormTokenInput } from "@/components/form-token-input.tsx";
 import type { ReportFormState } from "@/server/portal/form-state.ts";
 import { FilePicker } from "./file-picker.tsx";
-import { Choice, ErrorList, Fieldset, SubmitButton, TextField } from "./form-fields.tsx";
+import { ErrorList, FormTextField } from "./form-fields.tsx";
 import { focusOnMount } from "./focus.ts";
 import { HowFields, ReportContentFields } from "./report-content-fields.tsx";
 import { Receipt } from "./receipt.tsx";
 import { OutageNotice } from "@/components/outage-notice.tsx";
+import { SubmitButton } from "@/components/ui/button.tsx";
+import { CheckField } from "@/components/ui/field.tsx";
+import { Fieldset } from "@/components/ui/fieldset.tsx";
 
 interface Props {
   action: (state: ReportFormState, fd: FormData) => Promise<ReportFormState>;
@@ -56,7 +59,7 @@ export function ReportForm({ action, initial, locale, categories, limits, accept
       ) : null}
       <p className="text-sm">{t("requiredHint")}</p>
 
-      <Fieldset legend={t("categoryLegend")}>
+      <Fieldset large legend={t("categoryLegend")}>
         <div>
           <label htmlFor="category" className="block font-semibold">
             {t("category")}
@@ -84,7 +87,7 @@ export function ReportForm({ action, initial, locale, categories, limits, accept
 
       <ReportContentFields values={v} errors={errors} hints personsHint={t("personsHint")} />
 
-      <Fieldset legend={t("howLegend")}>
+      <Fieldset large legend={t("howLegend")}>
         <HowFields values={v} errors={errors} hints />
         <div>
           <label htmlFor="files" className="block font-semibold">
@@ -101,19 +104,19 @@ export function ReportForm({ action, initial, locale, categories, limits, accept
         </div>
       </Fieldset>
 
-      <Fieldset legend={t("identityLegend")}>
+      <Fieldset large legend={t("identityLegend")}>
         <div className="space-y-3">
-          <Choice id="identity-anonymous" type="radio" name="identityMode" value="ANONYMOUS" defaultChecked={v.identityMode !== "CONFIDENTIAL"} label={t("anonymous")} hint={t("anonymousHint")} />
-          <Choice id="identity-confidential" type="radio" name="identityMode" value="CONFIDENTIAL" defaultChecked={v.identityMode === "CONFIDENTIAL"} label={t("confidential")} hint={t("confidentialHint")} />
+          <CheckField strong id="identity-anonymous" type="radio" name="identityMode" value="ANONYMOUS" defaultChecked={v.identityMode !== "CONFIDENTIAL"} label={t("anonymous")} hint={t("anonymousHint")} />
+          <CheckField strong id="identity-confidential" type="radio" name="identityMode" value="CONFIDENTIAL" defaultChecked={v.identityMode === "CONFIDENTIAL"} label={t("confidential")} hint={t("confidentialHint")} />
         </div>
         <div className="grid gap-3 sm:grid-cols-2">
-          <TextField id="identityName" name="identityName" label={t("identityName")} hint={t("identityOnlyConfidential")} defaultValue={v.identityName} errors={e("identityName")} autoComplete="name" />
-          <TextField id="identityContact" name="identityContact" label={t("identityContact")} hint={t("identityOnlyConfidential")} defaultValue={v.identityContact} errors={e("identityContact")} />
+          <FormTextField id="identityName" name="identityName" label={t("identityName")} hint={t("identityOnlyConfidential")} defaultValue={v.identityName} errors={e("identityName")} autoComplete="name" />
+          <FormTextField id="identityContact" name="identityContact" label={t("identityContact")} hint={t("identityOnlyConfidential")} defaultValue={v.identityContact} errors={e("identityContact")} />
         </div>
       </Fieldset>
 
       <div className="space-y-4">
-        <Choice id="involvesLeadership" type="checkbox" name="involvesLeadership" defaultChecked={v.involvesLeadership} label={t("leadership")} hint={t("leadershipHint")} />
+        <CheckField strong id="involvesLeadership" type="checkbox" name="involvesLeadership" defaultChecked={v.involvesLeadership} label={t("leadership")} hint={t("leadershipHint")} />
         <div>
           <div className="flex gap-2">
             <input
@@ -134,7 +137,7 @@ export function ReportForm({ action, initial, locale, categories, limits, accept
         </div>
       </div>
 
-      <SubmitButton pending={pending} label={t("submit")} pendingLabel={t("submitting")} />
+      <SubmitButton large pending={pending} label={t("submit")} pendingLabel={t("submitting")} />
     </form>
   );
 }

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { FormTokenInput } from "@/components/form-token-input.tsx";
 import type { TrackFormState } from "@/server/portal/form-state.ts";
-import { SubmitButton } from "./form-fields.tsx";
+import { SubmitButton } from "@/components/ui/button.tsx";
 
 export function TrackForm({ action, locale, formToken }: { action: (s: TrackFormState, fd: FormData) => Promise<TrackFormState>; locale: string; formToken: string }) {
   const t = useTranslations("track");
@@ -38,7 +38,7 @@ export function TrackForm({ action, locale, formToken }: { action: (s: TrackForm
           </p>
         ) : null}
       </div>
-      <SubmitButton pending={pending} label={t("submit")} pendingLabel={t("submitting")} />
+      <SubmitButton large pending={pending} label={t("submit")} pendingLabel={t("submitting")} />
     </form>
   );
 }

@@ -17,7 +17,8 @@ import type { Notify } from "./actions/action-kit.tsx";
 import { focusOnMount } from "@/components/portal/focus.ts";
 import { availableActions } from "./case-actions.ts";
 import type { CaseView, Me } from "./types.ts";
-import { Notice, Section } from "./ui.tsx";
+import { Notice } from "@/components/ui/notice.tsx";
+import { Section } from "@/components/ui/page-section.tsx";
 
 /** The moves open to this user at this status (the server checks each again). */
 export function ActionPanel({ view, me, now }: { view: CaseView; me: Me; now: Date }) {

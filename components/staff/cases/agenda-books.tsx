@@ -8,8 +8,11 @@ import { useTRPC } from "@/components/staff/trpc.tsx";
 import { agendaCsvHref, agendaInputOf, agendaQuery, parseAgendaFilters, type AgendaFilters } from "./agenda-filters.ts";
 import { useLabels, useOfficeDate } from "../labels.ts";
 import { refusalOf } from "./refusal.ts";
-import { buttonPrimary, buttonSecondary, inputClass, linkClass, Notice, TableRegion, td, th } from "./ui.tsx";
 import { AGENDA_BOOKS } from "../vocabulary.ts";
+import { linkClass, primaryButtonClass, secondaryButtonClass } from "@/components/ui/button.tsx";
+import { inputClass } from "@/components/ui/field.tsx";
+import { Notice } from "@/components/ui/notice.tsx";
+import { TableRegion, tdClass, thClass } from "@/components/ui/table.tsx";
 
 /** The SOP's two registers, numbered per year, filtered by date, with a CSV of the same view. */
 export function AgendaBooks({ filters, years }: { filters: AgendaFilters; years: number[] }) {
@@ -57,7 +60,7 @@ export function AgendaBooks({ filters, years }: { filters: AgendaFilters; years:
           <label htmlFor="agenda-year" className="block font-semibold">
             {t("year")}
           </label>
-          <select key={filters.year} id="agenda-year" name="year" defaultValue={String(filters.year)} className={inputClass}>
+          <select key={filters.year} id="agenda-year" name="year" defaultValue={String(filters.year)} className={inputClass()}>
             {years.map((y) => (
               <option key={y} value={y}>
                 {y}
@@ -69,16 +72,16 @@ export function AgendaBooks({ filters, years }: { filters: AgendaFilters; years:
           <label htmlFor="agenda-from" className="block font-semibold">
             {t("from")}
           </label>
-          <input key={filters.from ?? ""} id="agenda-from" name="from" type="date" defaultValue={filters.from} className={inputClass} />
+          <input key={filters.from ?? ""} id="agenda-from" name="from" type="date" defaultValue={filters.from} className={inputClass()} />
         </div>
         <div>
           <label htmlFor="agenda-to" className="block font-semibold">
             {t("to")}
           </label>
-          <input key={filters.to ?? ""} id="agenda-to" name="to" type="date" defaultValue={filters.to} className={inputClass} />
+          <input key={filters.to ?? ""} id="agenda-to" name="to" type="date" defaultValue={filters.to} className={inputClass()} />
         </div>
         <div className="flex flex-wrap gap-3">
-          <button type="submit" className={buttonPrimary}>
+          <button type="submit" className={primaryButtonClass}>
             {t("apply")}
           </button>
         </div>
@@ -98,10 +101,10 @@ export function AgendaBooks({ filters, years }: { filters: AgendaFilters; years:
             </p>
             {/* Plain links: the route handler answers with a CSV or PDF attachment. */}
             <span className="flex flex-wrap gap-2">
-              <a href={csv} download className={buttonSecondary}>
+              <a href={csv} download className={secondaryButtonClass}>
                 {t("csv")}
               </a>
-              <a href={`${csv}&format=pdf`} download className={buttonSecondary} data-testid="agenda-pdf">
+              <a href={`${csv}&format=pdf`} download className={secondaryButtonClass} data-testid="agenda-pdf">
                 {t("pdf")}
               </a>
             </span>
@@ -114,29 +117,29 @@ export function AgendaBooks({ filters, years }: { filters: AgendaFilters; years:
                 <caption className="sr-only">{t("tableLabel", { book: bookName, year: filters.year })}</caption>
                 <thead>
                   <tr>
-                    <th scope="col" className={th}>{t("number")}</th>
-                    <th scope="col" className={th}>{t("date")}</th>
-                    <th scope="col" className={th}>{t("reference")}</th>
-                    <th scope="col" className={th}>{t("category")}</th>
-                    <th scope="col" className={th}>{t("channel")}</th>
-                    <th scope="col" className={th}>{t("letterNumber")}</th>
+                    <th scope="col" className={thClass}>{t("number")}</th>
+                    <th scope="col" className={thClass}>{t("date")}</th>
+                    <th scope="col" className={thClass}>{t("reference")}</th>
+                    <th scope="col" className={thClass}>{t("category")}</th>
+                    <th scope="col" className={thClass}>{t("channel")}</th>
+                    <th scope="col" className={thClass}>{t("letterNumber")}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {entries.data.map((e) => (
                     <tr key={`${e.number}-${e.caseId}`}>
-                      <th scope="row" className={`${td} text-left font-semibold`}>
+                      <th scope="row" className={`${tdClass} text-left font-semibold`}>
                         {e.number}
                       </th>
-                      <td className={td}>{date(e.entryDate)}</td>
-                      <td className={`${td} font-mono whitespace-nowrap`}>
+                      <td className={tdClass}>{date(e.entryDate)}</td>
+                      <td className={`${tdClass} font-mono whitespace-nowrap`}>
                         <Link href={`/staff/kasus/${e.caseId}`} className={linkClass}>
                           {e.reference}
                         </Link>
                       </td>
-                      <td className={td}>{label.category(e.category)}</td>
-                      <td className={td}>{label.channel(e.channel)}</td>
-                      <td className={td}>{e.letterNumber ?? ws("none")}</td>
+                      <td className={tdClass}>{label.category(e.category)}</td>
+                      <td className={tdClass}>{label.channel(e.channel)}</td>
+                      <td className={tdClass}>{e.letterNumber ?? ws("none")}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -6,7 +6,10 @@ import { mayCorrect } from "@/server/domain/letters/correctors.ts";
 import { CorrectLetter } from "./correct-letter.tsx";
 import { useOfficeDate } from "../labels.ts";
 import type { CaseView } from "./types.ts";
-import { Badge, linkClass, Notice, Section } from "./ui.tsx";
+import { Badge } from "@/components/ui/badge.tsx";
+import { linkClass } from "@/components/ui/button.tsx";
+import { Notice } from "@/components/ui/notice.tsx";
+import { Section } from "@/components/ui/page-section.tsx";
 
 /** The case's issued letters as downloads (with a correction for the role that issued each), and the case dossier compiled on demand. */
 export function CaseLetters({ view, roles }: { view: CaseView; roles: readonly string[] }) {

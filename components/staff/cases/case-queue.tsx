@@ -8,8 +8,12 @@ import { useTRPC } from "@/components/staff/trpc.tsx";
 import { useLabels, useOfficeDate } from "../labels.ts";
 import { firstPage, listInputOf, nextPage, PAGE_SIZE, parseQueueFilters, previousPage, queueQuery, type QueueFilters } from "./queue-filters.ts";
 import { refusalOf } from "./refusal.ts";
-import { Badge, buttonPrimary, inputClass, linkClass, Notice, TableRegion, td, th } from "./ui.tsx";
 import { CATEGORIES, CHANNELS, STATUSES } from "../vocabulary.ts";
+import { Badge } from "@/components/ui/badge.tsx";
+import { linkClass, primaryButtonClass } from "@/components/ui/button.tsx";
+import { inputClass } from "@/components/ui/field.tsx";
+import { Notice } from "@/components/ui/notice.tsx";
+import { TableRegion, tdClass, thClass } from "@/components/ui/table.tsx";
 
 /** The case list: two tabs, filters in the URL (a plain GET form), keyset pages. */
 export function CaseQueue({ filters, years }: { filters: QueueFilters; years: number[] }) {
@@ -64,7 +68,7 @@ export function CaseQueue({ filters, years }: { filters: QueueFilters; years: nu
           <label htmlFor="filter-overdue">{t("overdueOnly")}</label>
         </div>
         <div className="flex flex-wrap items-center gap-3 sm:col-span-2 sm:justify-end">
-          <button type="submit" className={buttonPrimary}>
+          <button type="submit" className={primaryButtonClass}>
             {t("apply")}
           </button>
           <Link href={href({ tab: filters.tab, overdue: false, after: [] })} className={linkClass}>
@@ -97,18 +101,18 @@ export function CaseQueue({ filters, years }: { filters: QueueFilters; years: nu
               <table className="w-full min-w-[44rem] border-collapse" data-testid="queue-table">
                 <thead>
                   <tr>
-                    <th scope="col" className={th}>{t("reference")}</th>
-                    <th scope="col" className={th}>{t("category")}</th>
-                    <th scope="col" className={th}>{t("channel")}</th>
-                    <th scope="col" className={th}>{t("receivedAt")}</th>
-                    <th scope="col" className={th}>{t("status")}</th>
-                    <th scope="col" className={th}>{t("dueAt")}</th>
+                    <th scope="col" className={thClass}>{t("reference")}</th>
+                    <th scope="col" className={thClass}>{t("category")}</th>
+                    <th scope="col" className={thClass}>{t("channel")}</th>
+                    <th scope="col" className={thClass}>{t("receivedAt")}</th>
+                    <th scope="col" className={thClass}>{t("status")}</th>
+                    <th scope="col" className={thClass}>{t("dueAt")}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {list.data.rows.map((r) => (
                     <tr key={r.id} className={r.overdue ? "bg-red-50" : undefined}>
-                      <th scope="row" className={`${td} text-left font-mono whitespace-nowrap`}>
+                      <th scope="row" className={`${tdClass} text-left font-mono whitespace-nowrap`}>
                         <Link href={`/staff/kasus/${r.id}`} className={linkClass}>
                           {r.reference}
                         </Link>
@@ -118,11 +122,11 @@ export function CaseQueue({ filters, years }: { filters: QueueFilters; years: nu
                           </span>
                         ) : null}
                       </th>
-                      <td className={td}>{label.category(r.category)}</td>
-                      <td className={td}>{label.channel(r.channel)}</td>
-                      <td className={td}>{date(r.receivedAt)}</td>
-                      <td className={td}>{label.status(r.status)}</td>
-                      <td className={td}>
+                      <td className={tdClass}>{label.category(r.category)}</td>
+                      <td className={tdClass}>{label.channel(r.channel)}</td>
+                      <td className={tdClass}>{date(r.receivedAt)}</td>
+                      <td className={tdClass}>{label.status(r.status)}</td>
+                      <td className={tdClass}>
                         {r.dueAt ? date(r.dueAt) : ws("none")}
                         {r.overdue ? (
                           <span className="mt-1 block">
@@ -170,7 +174,7 @@ function FilterSelect({ id, name, label, value, any, options }: { id: string; na
         {label}
       </label>
       {/* key: a new URL's value replaces the old default. */}
-      <select key={value ?? ""} id={id} name={name} defaultValue={value ?? ""} className={inputClass}>
+      <select key={value ?? ""} id={id} name={name} defaultValue={value ?? ""} className={inputClass()}>
         <option value="">{any}</option>
         {options.map(([v, text]) => (
           <option key={v} value={v}>

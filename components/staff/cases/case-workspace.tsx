@@ -16,8 +16,9 @@ import { CaseDrafts, CaseExclusions, CaseMeetings, CaseReview } from "./case-wor
 import { useOfficeDate } from "../labels.ts";
 import { refusalOf } from "./refusal.ts";
 import type { Me } from "./types.ts";
-import { linkClass, Notice } from "./ui.tsx";
 import { useCaseRevisionWatch } from "./use-case-revision.ts";
+import { linkClass } from "@/components/ui/button.tsx";
+import { Notice } from "@/components/ui/notice.tsx";
 
 /** The staff case page: everything `cases.get` returns, and the action panel. */
 export function CaseWorkspace({ caseId, me }: { caseId: string; me: Me }) {

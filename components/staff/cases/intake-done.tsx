@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { Link } from "@/i18n/navigation.ts";
 import { focusOnMount } from "@/components/portal/focus.ts";
 import type { IntakeFormState } from "@/server/staff/intake-form-state.ts";
-import { buttonPrimary, linkClass } from "./ui.tsx";
+import { linkClass, primaryButtonClass } from "@/components/ui/button.tsx";
 
 /** The saved offline report: its reference and, once only, the tracking code to hand over. */
 export function IntakeDone({ done }: { done: Extract<IntakeFormState, { kind: "done" }> }) {
@@ -39,7 +39,7 @@ export function IntakeDone({ done }: { done: Extract<IntakeFormState, { kind: "d
         <p>{t("noCode")}</p>
       )}
       <p className="flex flex-wrap items-center gap-4">
-        <Link href={`/staff/kasus/${done.caseId}`} className={buttonPrimary}>
+        <Link href={`/staff/kasus/${done.caseId}`} className={primaryButtonClass}>
           {t("openCase", { reference: done.reference })}
         </Link>
         {/* A full load: a fresh, empty form (and the code gone from the page). */}

@@ -3,15 +3,18 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { FormTokenInput } from "@/components/form-token-input.tsx";
-import { Choice, ErrorList, Fieldset, SubmitButton, TextField } from "@/components/portal/form-fields.tsx";
+import { ErrorList, FormTextField } from "@/components/portal/form-fields.tsx";
 import { focusOnMount } from "@/components/portal/focus.ts";
 import { HowFields, ReportContentFields } from "@/components/portal/report-content-fields.tsx";
 import type { IntakeFormState } from "@/server/staff/intake-form-state.ts";
 import { IntakeDone } from "./intake-done.tsx";
 import { useLabels } from "../labels.ts";
-import { Notice } from "./ui.tsx";
 import { OutageNotice } from "@/components/outage-notice.tsx";
 import { CATEGORIES, OFFLINE_CHANNELS } from "../vocabulary.ts";
+import { SubmitButton } from "@/components/ui/button.tsx";
+import { CheckField } from "@/components/ui/field.tsx";
+import { Fieldset } from "@/components/ui/fieldset.tsx";
+import { Notice } from "@/components/ui/notice.tsx";
 
 interface Props {
   action: (state: IntakeFormState, fd: FormData) => Promise<IntakeFormState>;
@@ -62,7 +65,7 @@ export function IntakeForm({ action, initial, limits, accept, formToken, permali
       ) : null}
       <p className="text-sm">{r("requiredHint")}</p>
 
-      <Fieldset legend={t("sourceLegend")}>
+      <Fieldset large legend={t("sourceLegend")}>
         <div>
           <label htmlFor="intake-channel" className="block font-semibold">
             {t("channel")}
@@ -106,7 +109,7 @@ export function IntakeForm({ action, initial, limits, accept, formToken, permali
         </div>
       </Fieldset>
 
-      <Fieldset legend={r("categoryLegend")}>
+      <Fieldset large legend={r("categoryLegend")}>
         <div>
           <label htmlFor="category" className="block font-semibold">
             {r("category")}
@@ -127,7 +130,7 @@ export function IntakeForm({ action, initial, limits, accept, formToken, permali
 
       <ReportContentFields values={v} errors={errors} hints={false} personsHint={t("personsHint")} />
 
-      <Fieldset legend={r("howLegend")}>
+      <Fieldset large legend={r("howLegend")}>
         <HowFields values={v} errors={errors} hints={false} />
         <div>
           <label htmlFor="files" className="block font-semibold">
@@ -141,23 +144,23 @@ export function IntakeForm({ action, initial, limits, accept, formToken, permali
         </div>
       </Fieldset>
 
-      <Fieldset legend={t("identityLegend")}>
+      <Fieldset large legend={t("identityLegend")}>
         <div className="space-y-3">
-          <Choice id="identity-anonymous" type="radio" name="identityMode" value="ANONYMOUS" defaultChecked={v.identityMode !== "CONFIDENTIAL"} label={t("anonymous")} hint={t("anonymousHint")} />
-          <Choice id="identity-confidential" type="radio" name="identityMode" value="CONFIDENTIAL" defaultChecked={v.identityMode === "CONFIDENTIAL"} label={t("confidential")} hint={t("confidentialHint")} />
+          <CheckField strong id="identity-anonymous" type="radio" name="identityMode" value="ANONYMOUS" defaultChecked={v.identityMode !== "CONFIDENTIAL"} label={t("anonymous")} hint={t("anonymousHint")} />
+          <CheckField strong id="identity-confidential" type="radio" name="identityMode" value="CONFIDENTIAL" defaultChecked={v.identityMode === "CONFIDENTIAL"} label={t("confidential")} hint={t("confidentialHint")} />
         </div>
         <div className="grid gap-3 sm:grid-cols-2">
-          <TextField id="identityName" name="identityName" label={t("identityName")} hint={t("identityOnlyConfidential")} defaultValue={v.identityName} errors={e("identityName")} />
-          <TextField id="identityContact" name="identityContact" label={t("identityContact")} hint={t("identityOnlyConfidential")} defaultValue={v.identityContact} errors={e("identityContact")} />
+          <FormTextField id="identityName" name="identityName" label={t("identityName")} hint={t("identityOnlyConfidential")} defaultValue={v.identityName} errors={e("identityName")} />
+          <FormTextField id="identityContact" name="identityContact" label={t("identityContact")} hint={t("identityOnlyConfidential")} defaultValue={v.identityContact} errors={e("identityContact")} />
         </div>
       </Fieldset>
 
-      <Fieldset legend={t("trackingLegend")}>
-        <Choice id="involvesLeadership" type="checkbox" name="involvesLeadership" defaultChecked={v.involvesLeadership} label={r("leadership")} hint={t("leadershipHint")} />
-        <Choice id="wantsTrackingCode" type="checkbox" name="wantsTrackingCode" defaultChecked={v.wantsTrackingCode} label={t("wantsTrackingCode")} hint={t("wantsTrackingCodeHint")} />
+      <Fieldset large legend={t("trackingLegend")}>
+        <CheckField strong id="involvesLeadership" type="checkbox" name="involvesLeadership" defaultChecked={v.involvesLeadership} label={r("leadership")} hint={t("leadershipHint")} />
+        <CheckField strong id="wantsTrackingCode" type="checkbox" name="wantsTrackingCode" defaultChecked={v.wantsTrackingCode} label={t("wantsTrackingCode")} hint={t("wantsTrackingCodeHint")} />
       </Fieldset>
 
-      <SubmitButton pending={pending} label={t("submit")} pendingLabel={t("submitting")} />
+      <SubmitButton large pending={pending} label={t("submit")} pendingLabel={t("submitting")} />
     </form>
   );
 }

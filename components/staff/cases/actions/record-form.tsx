@@ -3,8 +3,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "@/components/staff/trpc.tsx";
-import { TextInput } from "../fields.tsx";
 import { ActionCard, str, SubmitButton, useActionCallbacks, type ActionProps } from "./action-kit.tsx";
+import { TextField } from "@/components/ui/field.tsx";
 
 /** Step 2 (Sekretariat): record the report; the next number in the Buku Agenda Permohonan. */
 export function RecordForm({ caseId, onDone }: ActionProps) {
@@ -20,7 +20,7 @@ export function RecordForm({ caseId, onDone }: ActionProps) {
       onSubmit={(fd) => m.mutate({ caseId, ...(str(fd, "subject") ? { subject: str(fd, "subject") } : {}) })}
       buttons={<SubmitButton pending={m.isPending} label={t("record.submit")} />}
     >
-      <TextInput id="record-subject" name="subject" label={t("record.subject")} optionalText={t("optional")} maxLength={300} />
+      <TextField id="record-subject" name="subject" label={t("record.subject")} optionalText={t("optional")} maxLength={300} />
     </ActionCard>
   );
 }

@@ -3,8 +3,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "@/components/staff/trpc.tsx";
-import { TextInput } from "../fields.tsx";
 import { ActionCard, str, SubmitButton, useActionCallbacks, type ActionProps } from "./action-kit.tsx";
+import { TextField } from "@/components/ui/field.tsx";
 
 /** Tim Telaah ends the wait for the reporter (e.g. the answer came by phone). */
 export function ResumeForm({ caseId, onDone }: ActionProps) {
@@ -13,7 +13,7 @@ export function ResumeForm({ caseId, onDone }: ActionProps) {
   const m = useMutation(trpc.cases.resume.mutationOptions(useActionCallbacks(caseId, onDone, () => t("done"))));
   return (
     <ActionCard id="resume" title={t("title")} lead={t("lead")} error={m.error} onSubmit={(fd) => m.mutate({ caseId, note: str(fd, "note") })} buttons={<SubmitButton pending={m.isPending} label={t("submit")} />}>
-      <TextInput id="resume-note" name="note" label={t("note")} required rows={3} maxLength={2000} />
+      <TextField id="resume-note" name="note" label={t("note")} required rows={3} maxLength={2000} />
     </ActionCard>
   );
 }

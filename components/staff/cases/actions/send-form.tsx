@@ -3,9 +3,10 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "@/components/staff/trpc.tsx";
-import { Check, Group } from "../fields.tsx";
 import { DELIVERY_METHODS } from "../../vocabulary.ts";
 import { ActionCard, str, SubmitButton, useActionCallbacks, type ActionProps } from "./action-kit.tsx";
+import { CheckField } from "@/components/ui/field.tsx";
+import { Fieldset } from "@/components/ui/fieldset.tsx";
 
 /** Step 6 (Sekretariat): send the approved Tanggapan, which issues the letter; next number in the Buku Agenda Tanggapan. */
 export function SendForm({ caseId, onDone, hasTrackingCode }: ActionProps & { hasTrackingCode: boolean }) {
@@ -21,9 +22,9 @@ export function SendForm({ caseId, onDone, hasTrackingCode }: ActionProps & { ha
       onSubmit={(fd) => m.mutate({ caseId, method: str(fd, "method") as (typeof DELIVERY_METHODS)[number] })}
       buttons={<SubmitButton pending={m.isPending} label={t("submit")} />}
     >
-      <Group legend={t("method")}>
+      <Fieldset legend={t("method")}>
         {DELIVERY_METHODS.map((method) => (
-          <Check
+          <CheckField
             key={method}
             type="radio"
             id={`send-method-${method.toLowerCase().replace("_", "-")}`}
@@ -35,7 +36,7 @@ export function SendForm({ caseId, onDone, hasTrackingCode }: ActionProps & { ha
             hint={method === "PORTAL" && !hasTrackingCode ? t("portalNoCode") : method === "POST" ? t("postNames") : undefined}
           />
         ))}
-      </Group>
+      </Fieldset>
     </ActionCard>
   );
 }

@@ -4,12 +4,12 @@ import { OfficeDashboard } from "@/components/statistics/office-dashboard.tsx";
 import { firstParam, type SearchParams } from "@/components/staff/search-params.ts";
 import { signedInStaff } from "@/server/http/staff/signed-in-staff.ts";
 import { StaffNav } from "@/components/staff/staff-nav.tsx";
-import { Notice } from "@/components/staff/cases/ui.tsx";
 import { hasAnyRole, OFFICE_STATS_ROLES } from "@/components/staff/vocabulary.ts";
 import { defaultOfficePeriod, officePeriodInput } from "@/server/domain/statistics/office-statistics.ts";
 import { serverCaller } from "@/server/trpc/server-caller.ts";
 import { BackupStatusPanel } from "@/components/staff/backup-status-panel.tsx";
 import { withOutagePage } from "@/components/outage-page.tsx";
+import { Notice } from "@/components/ui/notice.tsx";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
