@@ -5,6 +5,7 @@ import type { Receipt as ReceiptData } from "@/server/portal/form-state.ts";
 import { Link } from "@/i18n/navigation.ts";
 import { formatOfficeDate } from "./format-date.ts";
 import { focusOnMount } from "./focus.ts";
+import { linkClass, primaryButtonClass } from "@/components/ui/button.tsx";
 
 /**
  * Shown once, in the response to the report post: nothing about it is in a cookie or the
@@ -30,7 +31,7 @@ export function Receipt({ receipt, locale }: { receipt: ReceiptData; locale: str
           <input type="hidden" name="code" value={receipt.trackingCode} />
           <input type="hidden" name="reference" value={receipt.reference} />
           <input type="hidden" name="locale" value={locale} />
-          <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+          <button type="submit" className={primaryButtonClass}>
             {t("download")}
           </button>
         </form>
@@ -71,7 +72,7 @@ export function Receipt({ receipt, locale }: { receipt: ReceiptData; locale: str
           <li>{t("checkBack")}</li>
         </ul>
         <p className="mt-4">
-          <Link href="/lacak" className="font-semibold text-brand-700 underline">
+          <Link href="/lacak" className={linkClass}>
             {t("track")}
           </Link>
         </p>

@@ -3,11 +3,12 @@
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
+import { primaryButtonClass } from "@/components/ui/button.tsx";
 
 type Step = { kind: "password" } | { kind: "code"; username: string; password: string };
 
 const field = "mt-1 w-full rounded border border-slate-400 px-3 py-2";
-const primary = "w-full rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60";
+const primary = `w-full ${primaryButtonClass}`;
 
 /** Moves focus to the code field when the second step appears (keyboard and screen-reader users land there). */
 function focusOnMount(element: HTMLElement | null) {

@@ -17,6 +17,7 @@ import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/button
 import { inputClass } from "@/components/ui/field.tsx";
 import { Notice } from "@/components/ui/notice.tsx";
 import { TableRegion, tdClass, thClass } from "@/components/ui/table.tsx";
+import { PageSection } from "@/components/ui/page-section.tsx";
 
 /** The dashboard shows every count as it is: a "table" with nothing hidden. */
 const plain = (counts: Count<string>[]): ProtectedTable => ({ withheld: false, cells: counts.map((c) => ({ key: c.key, shown: c.count })), total: counts.reduce((s, c) => s + c.count, 0) });
@@ -46,11 +47,7 @@ export async function OfficeDashboard({ stats, period, invalid, locale }: { stat
 
   return (
     <div className="space-y-8">
-      <section aria-labelledby="dashboard-title" className="space-y-3">
-        <h1 id="dashboard-title" className="text-2xl font-bold text-brand-900">
-          {o("title")}
-        </h1>
-        <p className="text-slate-700">{o("lead")}</p>
+      <PageSection id="dashboard-title" className="space-y-3" title={o("title")} lead={o("lead")}>
         {invalid ? (
           <Notice tone="warn" role="alert">
             <p>{o("invalidPeriod")}</p>
@@ -79,7 +76,7 @@ export async function OfficeDashboard({ stats, period, invalid, locale }: { stat
           </div>
         </form>
         <p className="text-sm text-slate-700">{o("generated", { time: formatOfficeDate(stats.generatedAt, locale) })}</p>
-      </section>
+      </PageSection>
 
       <section aria-labelledby="dashboard-summary" className="rounded bg-brand-50 p-4">
         <h2 id="dashboard-summary" className="text-xl font-bold text-brand-900">

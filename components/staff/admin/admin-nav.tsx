@@ -1,5 +1,6 @@
 import { useTranslations } from "next-intl";
 import { Link } from "@/i18n/navigation.ts";
+import { PageSection } from "@/components/ui/page-section.tsx";
 
 type Area = "users" | "settings" | "audit";
 
@@ -38,11 +39,7 @@ export function AdminNav({ roles, current }: { roles: readonly string[]; current
 export function NotAllowed({ roles, message }: { roles: readonly string[]; message: "admin" | "audit" }) {
   const t = useTranslations("admin.notAllowed");
   return (
-    <section aria-labelledby="not-allowed-title" className="space-y-4">
-      <AdminNav roles={roles} />
-      <h1 id="not-allowed-title" className="text-2xl font-bold text-brand-900">
-        {t("title")}
-      </h1>
+    <PageSection id="not-allowed-title" className="space-y-4" title={t("title")} before={<AdminNav roles={roles} />}>
       <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-800">
         {t(message)}
       </p>
@@ -51,6 +48,6 @@ export function NotAllowed({ roles, message }: { roles: readonly string[]; messa
           {t("back")}
         </Link>
       </p>
-    </section>
+    </PageSection>
   );
 }

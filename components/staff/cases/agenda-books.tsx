@@ -13,6 +13,7 @@ import { linkClass, primaryButtonClass, secondaryButtonClass } from "@/component
 import { inputClass } from "@/components/ui/field.tsx";
 import { Notice } from "@/components/ui/notice.tsx";
 import { TableRegion, tdClass, thClass } from "@/components/ui/table.tsx";
+import { PageSection } from "@/components/ui/page-section.tsx";
 
 /** The SOP's two registers, numbered per year, filtered by date, with a CSV of the same view. */
 export function AgendaBooks({ filters, years }: { filters: AgendaFilters; years: number[] }) {
@@ -34,10 +35,7 @@ export function AgendaBooks({ filters, years }: { filters: AgendaFilters; years:
   const csv = `${agendaCsvHref(filters)}${locale === "id" ? "" : `&locale=${locale}`}`;
 
   return (
-    <section aria-labelledby="agenda-title" className="space-y-5">
-      <h1 id="agenda-title" className="text-2xl font-bold text-brand-900">
-        {t("title")}
-      </h1>
+    <PageSection id="agenda-title" className="space-y-5" title={t("title")}>
       <nav aria-label={t("books")}>
         <ul className="flex flex-wrap gap-1 border-b-2 border-brand-700 sm:gap-2">
           {AGENDA_BOOKS.map((book) => (
@@ -148,6 +146,6 @@ export function AgendaBooks({ filters, years }: { filters: AgendaFilters; years:
           )}
         </>
       )}
-    </section>
+    </PageSection>
   );
 }

@@ -14,6 +14,7 @@ import { linkClass, primaryButtonClass } from "@/components/ui/button.tsx";
 import { inputClass } from "@/components/ui/field.tsx";
 import { Notice } from "@/components/ui/notice.tsx";
 import { TableRegion, tdClass, thClass } from "@/components/ui/table.tsx";
+import { PageSection } from "@/components/ui/page-section.tsx";
 
 /** The case list: two tabs, filters in the URL (a plain GET form), keyset pages. */
 export function CaseQueue({ filters, years }: { filters: QueueFilters; years: number[] }) {
@@ -37,10 +38,7 @@ export function CaseQueue({ filters, years }: { filters: QueueFilters; years: nu
   const offset = filters.after.length * PAGE_SIZE;
 
   return (
-    <section aria-labelledby="queue-title" className="space-y-5">
-      <h1 id="queue-title" className="text-2xl font-bold text-brand-900">
-        {t("title")}
-      </h1>
+    <PageSection id="queue-title" className="space-y-5" title={t("title")}>
       <nav aria-label={t("tabs")}>
         <ul className="flex flex-wrap gap-1 border-b-2 border-brand-700 sm:gap-2">
           {(["mine", "all"] as const).map((which) => (
@@ -163,7 +161,7 @@ export function CaseQueue({ filters, years }: { filters: QueueFilters; years: nu
           ) : null}
         </>
       )}
-    </section>
+    </PageSection>
   );
 }
 

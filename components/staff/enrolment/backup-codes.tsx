@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { primaryButtonClass } from "@/components/ui/button.tsx";
 
 /** Moves keyboard and screen-reader focus to the new content when enrolment succeeds. */
 function focusOnMount(element: HTMLElement | null) {
@@ -50,7 +51,7 @@ export function BackupCodes({ account, codes, locale, onContinue }: { account: s
         </button>
       </div>
       <p className="text-slate-700">{t("signInAgainHint")}</p>
-      <button type="button" onClick={onContinue} className="w-full rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 sm:w-auto">
+      <button type="button" onClick={onContinue} className={`w-full sm:w-auto ${primaryButtonClass}`}>
         {t("signInAgain")}
       </button>
     </section>

@@ -7,6 +7,7 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "../trpc.tsx";
 import { BackupCodes } from "./backup-codes.tsx";
+import { primaryButtonClass } from "@/components/ui/button.tsx";
 
 const groupsOfFour = (secret: string) => secret.match(/.{1,4}/g)?.join(" ") ?? secret;
 
@@ -117,7 +118,7 @@ export function EnrolmentPanel({ account, secret, qrDataUrl, signInPath, locale 
               {error}
             </p>
           ) : null}
-          <button type="submit" disabled={confirm.isPending} className="w-full rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+          <button type="submit" disabled={confirm.isPending} className={`w-full ${primaryButtonClass}`}>
             {confirm.isPending ? t("confirming") : t("confirm")}
           </button>
         </form>

@@ -4,6 +4,7 @@ import { signedInStaff } from "@/server/http/staff/signed-in-staff.ts";
 import { AdminNav, NotAllowed } from "@/components/staff/admin/admin-nav.tsx";
 import { AuditLog } from "@/components/staff/admin/audit-log.tsx";
 import { withOutagePage } from "@/components/outage-page.tsx";
+import { PageSection } from "@/components/ui/page-section.tsx";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -20,14 +21,9 @@ async function AuditPage({ params }: { params: Promise<{ locale: string }> }) {
   if (!isPengawas && !me.roles.includes("ADMIN")) return <NotAllowed roles={me.roles} message="audit" />;
   const t = await getTranslations("auditLog");
   return (
-    <section aria-labelledby="audit-title">
-      <AdminNav roles={me.roles} current="audit" />
-      <h1 id="audit-title" className="text-2xl font-bold text-brand-900">
-        {t("title")}
-      </h1>
-      <p className="mt-2 mb-6 text-slate-700">{t("lead")}</p>
+    <PageSection id="audit-title" title={t("title")} lead={t("lead")} leadClassName="mb-6" before={<AdminNav roles={me.roles} current="audit" />}>
       <AuditLog isPengawas={isPengawas} />
-    </section>
+    </PageSection>
   );
 }
 

@@ -5,6 +5,7 @@ import { AdminNav, NotAllowed } from "@/components/staff/admin/admin-nav.tsx";
 import { SettingsAdmin } from "@/components/staff/admin/settings-admin.tsx";
 import { withOutagePage } from "@/components/outage-page.tsx";
 import { EmailSettingsAdmin } from "@/components/staff/notifications/email-settings-admin.tsx";
+import { PageSection } from "@/components/ui/page-section.tsx";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -19,15 +20,10 @@ async function SettingsPage({ params }: { params: Promise<{ locale: string }> })
   if (!me.roles.includes("ADMIN")) return <NotAllowed roles={me.roles} message="admin" />;
   const t = await getTranslations("admin.settings");
   return (
-    <section aria-labelledby="settings-title">
-      <AdminNav roles={me.roles} current="settings" />
-      <h1 id="settings-title" className="text-2xl font-bold text-brand-900">
-        {t("title")}
-      </h1>
-      <p className="mt-2 mb-6 text-slate-700">{t("lead")}</p>
+    <PageSection id="settings-title" title={t("title")} lead={t("lead")} leadClassName="mb-6" before={<AdminNav roles={me.roles} current="settings" />}>
       <SettingsAdmin />
       <EmailSettingsAdmin />
-    </section>
+    </PageSection>
   );
 }
 
