@@ -12,11 +12,11 @@ export function TableRegion({ label, children }: { label: string; children: Reac
   );
 }
 
-/** A table with one header row; each row's cells come from `cells`. */
-export function Table<Row>({ label, caption, head, rows, rowKey, cells, testId }: { label: string; caption?: ReactNode; head: ReactNode[]; rows: Row[]; rowKey: (row: Row) => string; cells: (row: Row) => ReactNode[]; testId?: string }) {
+/** A scrollable table with one header row of column headings; `children` are its body rows. */
+export function DataTable({ label, caption, head, className = "w-full min-w-[44rem] border-collapse", testId, children }: { label: string; caption?: ReactNode; head: ReactNode[]; className?: string; testId?: string; children: ReactNode }) {
   return (
     <TableRegion label={label}>
-      <table className="w-full border-collapse" data-testid={testId}>
+      <table className={className} data-testid={testId}>
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         <thead>
           <tr>
@@ -27,17 +27,7 @@ export function Table<Row>({ label, caption, head, rows, rowKey, cells, testId }
             ))}
           </tr>
         </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={rowKey(row)}>
-              {cells(row).map((c, i) => (
-                <td key={i} className={tdClass}>
-                  {c}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
+        <tbody>{children}</tbody>
       </table>
     </TableRegion>
   );

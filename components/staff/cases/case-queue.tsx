@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
-import { Link, useRouter } from "@/i18n/navigation.ts";
+import { Link } from "@/i18n/navigation.ts";
 import { localePath } from "@/i18n/routing.ts";
 import { useTRPC } from "@/components/staff/trpc.tsx";
 import { useLabels, useOfficeDate } from "../labels.ts";
@@ -13,8 +13,10 @@ import { Badge } from "@/components/ui/badge.tsx";
 import { linkClass, primaryButtonClass } from "@/components/ui/button.tsx";
 import { inputClass } from "@/components/ui/field.tsx";
 import { Notice } from "@/components/ui/notice.tsx";
-import { TableRegion, tdClass, thClass } from "@/components/ui/table.tsx";
+import { DataTable, tdClass } from "@/components/ui/table.tsx";
 import { PageSection } from "@/components/ui/page-section.tsx";
+import { TabNav } from "@/components/ui/tab-nav.tsx";
+import { useFilterSubmit } from "../use-filter-submit.ts";
 
 /** The case list: two tabs, filters in the URL (a plain GET form), keyset pages. */
 export function CaseQueue({ filters, years }: { filters: QueueFilters; years: number[] }) {
@@ -24,36 +26,16 @@ export function CaseQueue({ filters, years }: { filters: QueueFilters; years: nu
   const date = useOfficeDate();
   const locale = useLocale();
   const trpc = useTRPC();
-  const router = useRouter();
   // The queue is read afresh whenever it is opened: statuses change under other users' hands.
   const list = useQuery({ ...trpc.cases.list.queryOptions(listInputOf(filters)), refetchOnMount: "always" });
   const href = (f: QueueFilters) => `/staff/kasus${queueQuery(f)}`;
-  // Without JavaScript the form is a plain GET; with it, the URL carries only the filters in use.
-  const applyFilters = (event: React.FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const fd = new FormData(event.currentTarget);
-    router.push(href(parseQueueFilters(Object.fromEntries([...fd.entries()].map(([k, v]) => [k, String(v)])))));
-  };
+  const applyFilters = useFilterSubmit((fields) => href(parseQueueFilters(fields)));
   const tab = (which: "mine" | "all") => ({ ...firstPage(filters), tab: which });
   const offset = filters.after.length * PAGE_SIZE;
 
   return (
     <PageSection id="queue-title" className="space-y-5" title={t("title")}>
-      <nav aria-label={t("tabs")}>
-        <ul className="flex flex-wrap gap-1 border-b-2 border-brand-700 sm:gap-2">
-          {(["mine", "all"] as const).map((which) => (
-            <li key={which}>
-              <Link
-                href={href(tab(which))}
-                aria-current={filters.tab === which ? "page" : undefined}
-                className={`-mb-0.5 inline-block rounded-t border-2 px-3 py-2 text-sm font-semibold sm:px-4 sm:text-base ${filters.tab === which ? "border-brand-700 border-b-white bg-white text-brand-900" : "border-transparent text-brand-700 hover:underline"}`}
-              >
-                {which === "mine" ? t("tabMine") : t("tabAll")}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <TabNav label={t("tabs")} tabs={(["mine", "all"] as const).map((which) => ({ key: which, href: href(tab(which)), current: filters.tab === which, text: which === "mine" ? t("tabMine") : t("tabAll") }))} />
 
       <form method="get" action={localePath(locale, "/staff/kasus")} onSubmit={applyFilters} aria-label={t("filters")} className="grid gap-3 rounded border border-slate-300 p-3 sm:grid-cols-2 lg:grid-cols-4">
         {filters.tab === "all" ? <input type="hidden" name="tab" value="all" /> : null}
@@ -95,50 +77,36 @@ export function CaseQueue({ filters, years }: { filters: QueueFilters; years: nu
           {list.data.rows.length === 0 ? (
             <p>{filters.tab === "mine" && !filters.status && !filters.category && !filters.channel && !filters.year && !filters.overdue ? t("emptyMine") : t("empty")}</p>
           ) : (
-            <TableRegion label={t("tableLabel")}>
-              <table className="w-full min-w-[44rem] border-collapse" data-testid="queue-table">
-                <thead>
-                  <tr>
-                    <th scope="col" className={thClass}>{t("reference")}</th>
-                    <th scope="col" className={thClass}>{t("category")}</th>
-                    <th scope="col" className={thClass}>{t("channel")}</th>
-                    <th scope="col" className={thClass}>{t("receivedAt")}</th>
-                    <th scope="col" className={thClass}>{t("status")}</th>
-                    <th scope="col" className={thClass}>{t("dueAt")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.data.rows.map((r) => (
-                    <tr key={r.id} className={r.overdue ? "bg-red-50" : undefined}>
-                      <th scope="row" className={`${tdClass} text-left font-mono whitespace-nowrap`}>
-                        <Link href={`/staff/kasus/${r.id}`} className={linkClass}>
-                          {r.reference}
-                        </Link>
-                        {r.involvesLeadership ? (
-                          <span className="mt-1 block">
-                            <Badge tone="warn">{ws("leadership")}</Badge>
-                          </span>
-                        ) : null}
-                      </th>
-                      <td className={tdClass}>{label.category(r.category)}</td>
-                      <td className={tdClass}>{label.channel(r.channel)}</td>
-                      <td className={tdClass}>{date(r.receivedAt)}</td>
-                      <td className={tdClass}>{label.status(r.status)}</td>
-                      <td className={tdClass}>
-                        {r.dueAt ? date(r.dueAt) : ws("none")}
-                        {r.overdue ? (
-                          <span className="mt-1 block">
-                            <Badge tone="bad" testId="overdue-badge">
-                              {ws("overdue")}
-                            </Badge>
-                          </span>
-                        ) : null}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableRegion>
+            <DataTable label={t("tableLabel")} head={[t("reference"), t("category"), t("channel"), t("receivedAt"), t("status"), t("dueAt")]} testId="queue-table">
+              {list.data.rows.map((r) => (
+                <tr key={r.id} className={r.overdue ? "bg-red-50" : undefined}>
+                  <th scope="row" className={`${tdClass} text-left font-mono whitespace-nowrap`}>
+                    <Link href={`/staff/kasus/${r.id}`} className={linkClass}>
+                      {r.reference}
+                    </Link>
+                    {r.involvesLeadership ? (
+                      <span className="mt-1 block">
+                        <Badge tone="warn">{ws("leadership")}</Badge>
+                      </span>
+                    ) : null}
+                  </th>
+                  <td className={tdClass}>{label.category(r.category)}</td>
+                  <td className={tdClass}>{label.channel(r.channel)}</td>
+                  <td className={tdClass}>{date(r.receivedAt)}</td>
+                  <td className={tdClass}>{label.status(r.status)}</td>
+                  <td className={tdClass}>
+                    {r.dueAt ? date(r.dueAt) : ws("none")}
+                    {r.overdue ? (
+                      <span className="mt-1 block">
+                        <Badge tone="bad" testId="overdue-badge">
+                          {ws("overdue")}
+                        </Badge>
+                      </span>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           )}
           {filters.after.length > 0 || list.data.nextCursor ? (
             <nav aria-label={t("pages")} className="flex flex-wrap gap-4">

@@ -1,16 +1,12 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { signedInStaff } from "@/server/http/staff/signed-in-staff.ts";
 import { AdminNav, NotAllowed } from "@/components/staff/admin/admin-nav.tsx";
 import { AuditLog } from "@/components/staff/admin/audit-log.tsx";
 import { withOutagePage } from "@/components/outage-page.tsx";
+import { titleFrom } from "@/components/staff/page-title.ts";
 import { PageSection } from "@/components/ui/page-section.tsx";
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "auditLog" });
-  return { title: `${t("title")} · Lentera` };
-}
+export const generateMetadata = titleFrom("auditLog");
 
 /** The audit trail: every entry for the Pengawas; sign-ins, accounts and settings for the Admin. */
 async function AuditPage({ params }: { params: Promise<{ locale: string }> }) {

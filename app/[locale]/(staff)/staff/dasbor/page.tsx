@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { OfficeDashboard } from "@/components/statistics/office-dashboard.tsx";
 import { firstParam, type SearchParams } from "@/components/staff/search-params.ts";
@@ -9,13 +8,10 @@ import { defaultOfficePeriod, officePeriodInput } from "@/server/domain/statisti
 import { serverCaller } from "@/server/trpc/server-caller.ts";
 import { BackupStatusPanel } from "@/components/staff/backup-status-panel.tsx";
 import { withOutagePage } from "@/components/outage-page.tsx";
+import { titleFrom } from "@/components/staff/page-title.ts";
 import { Notice } from "@/components/ui/notice.tsx";
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "officeStats" });
-  return { title: `${t("title")} · Lentera` };
-}
+export const generateMetadata = titleFrom("officeStats");
 
 /** Office dashboard: Kepala Dinas, Pengawas, Sekretariat (checked again by `statistics.office`). */
 async function DashboardPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<SearchParams> }) {

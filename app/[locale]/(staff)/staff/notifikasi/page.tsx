@@ -1,17 +1,13 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { signedInStaff } from "@/server/http/staff/signed-in-staff.ts";
 import { StaffNav } from "@/components/staff/staff-nav.tsx";
 import { NotificationList } from "@/components/staff/notifications/notification-list.tsx";
 import { NotificationPreferences } from "@/components/staff/notifications/notification-preferences.tsx";
 import { withOutagePage } from "@/components/outage-page.tsx";
+import { titleFrom } from "@/components/staff/page-title.ts";
 import { PageHeading } from "@/components/ui/page-section.tsx";
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "notifications" });
-  return { title: `${t("title")} · Lentera` };
-}
+export const generateMetadata = titleFrom("notifications");
 
 /** /staff/notifikasi: the member's notifications (read/unread) and their email choices. */
 async function NotificationsPage({ params }: { params: Promise<{ locale: string }> }) {

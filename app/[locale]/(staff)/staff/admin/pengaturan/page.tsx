@@ -1,17 +1,13 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { signedInStaff } from "@/server/http/staff/signed-in-staff.ts";
 import { AdminNav, NotAllowed } from "@/components/staff/admin/admin-nav.tsx";
 import { SettingsAdmin } from "@/components/staff/admin/settings-admin.tsx";
 import { withOutagePage } from "@/components/outage-page.tsx";
+import { titleFrom } from "@/components/staff/page-title.ts";
 import { EmailSettingsAdmin } from "@/components/staff/notifications/email-settings-admin.tsx";
 import { PageSection } from "@/components/ui/page-section.tsx";
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "admin.settings" });
-  return { title: `${t("title")} · Lentera` };
-}
+export const generateMetadata = titleFrom("admin.settings");
 
 async function SettingsPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
