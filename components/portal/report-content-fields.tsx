@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import type { FieldErrors, ReportFormValues } from "@/server/domain/reporter/report-form.ts";
 import { ErrorList, FormTextField } from "./form-fields.tsx";
 import { Fieldset } from "@/components/ui/fieldset.tsx";
+import { CheckField, SelectField } from "@/components/ui/field.tsx";
 
 /**
  * The 4W+1H of a report (what, who, where, when, how, evidence, witnesses): the same fields
@@ -49,5 +50,42 @@ export function HowFields({ values: v, errors, hints }: { values: ReportFormValu
       <FormTextField id="evidence" name="evidence" label={t("evidence")} hint={hint("evidenceHint")} rows={3} defaultValue={v.evidence} errors={e("evidence")} />
       <FormTextField id="witnesses" name="witnesses" label={t("witnesses")} hint={hint("witnessesHint")} rows={2} defaultValue={v.witnesses} errors={e("witnesses")} />
     </>
+  );
+}
+
+/** The category, chosen from `options` ([value, label]); required, checked by the server. */
+export function CategoryField({ value, errors, options }: { value: string; errors: FieldErrors; options: [string, string][] }) {
+  const t = useTranslations("report");
+  return (
+    <Fieldset large legend={t("categoryLegend")}>
+      <SelectField id="category" label={t("category")} softRequired defaultValue={value} error={errors.category?.length ? <ErrorList field="category" errors={errors.category} /> : undefined}>
+        <option value="">{t("categoryChoose")}</option>
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </SelectField>
+    </Fieldset>
+  );
+}
+
+/**
+ * Anonymous or confidential, and then who the reporter is. The portal and the intake word it
+ * for their readers (`ns`: both namespaces hold the same keys); the field names are the same.
+ */
+export function IdentityFields({ ns, values: v, errors, nameAutoComplete }: { ns: "report" | "intake"; values: ReportFormValues; errors: FieldErrors; nameAutoComplete?: string }) {
+  const t = useTranslations(ns as "report");
+  return (
+    <Fieldset large legend={t("identityLegend")}>
+      <div className="space-y-3">
+        <CheckField strong id="identity-anonymous" type="radio" name="identityMode" value="ANONYMOUS" defaultChecked={v.identityMode !== "CONFIDENTIAL"} label={t("anonymous")} hint={t("anonymousHint")} />
+        <CheckField strong id="identity-confidential" type="radio" name="identityMode" value="CONFIDENTIAL" defaultChecked={v.identityMode === "CONFIDENTIAL"} label={t("confidential")} hint={t("confidentialHint")} />
+      </div>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <FormTextField id="identityName" name="identityName" label={t("identityName")} hint={t("identityOnlyConfidential")} defaultValue={v.identityName} errors={errors.identityName} autoComplete={nameAutoComplete} />
+        <FormTextField id="identityContact" name="identityContact" label={t("identityContact")} hint={t("identityOnlyConfidential")} defaultValue={v.identityContact} errors={errors.identityContact} />
+      </div>
+    </Fieldset>
   );
 }

@@ -114,10 +114,10 @@ export function TextField({ id, name, label, hint, error, required, softRequired
   );
 }
 
-export function SelectField({ id, name, label, required, defaultValue, value, onChange, children, hint, error }: { id: string; name?: string; label: ReactNode; required?: boolean; defaultValue?: string; value?: string; onChange?: (value: string) => void; children: ReactNode; hint?: ReactNode; error?: ReactNode }) {
+export function SelectField({ id, name, label, required, softRequired, defaultValue, value, onChange, children, hint, error }: { id: string; name?: string; label: ReactNode; required?: boolean; softRequired?: boolean; defaultValue?: string; value?: string; onChange?: (value: string) => void; children: ReactNode; hint?: ReactNode; error?: ReactNode }) {
   return (
     <div>
-      <FieldLabel htmlFor={id} required={required}>
+      <FieldLabel htmlFor={id} required={required} softRequired={softRequired}>
         {label}
       </FieldLabel>
       <FieldHint id={id}>{hint}</FieldHint>
