@@ -1,3 +1,5 @@
+"use client";
+
 import { focusOnMount } from "@/components/portal/focus.ts";
 
 /** What went wrong with a posted form, read out first: focus moves here when it appears. */
