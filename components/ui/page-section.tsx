@@ -29,10 +29,10 @@ export function PageSection({ id, title, lead, size, className, leadClassName, b
 }
 
 /** A part of a page with its h2. */
-export function Section({ id, title, children, className = "" }: { id: string; title: ReactNode; children: ReactNode; className?: string }) {
+export function Section({ id, title, children, className = "", titleClassName = "text-xl font-bold text-brand-900" }: { id: string; title: ReactNode; children: ReactNode; className?: string; titleClassName?: string }) {
   return (
     <section aria-labelledby={`${id}-title`} className={`space-y-3 ${className}`}>
-      <h2 id={`${id}-title`} className="text-xl font-bold text-brand-900">
+      <h2 id={`${id}-title`} className={titleClassName}>
         {title}
       </h2>
       {children}

@@ -12,6 +12,7 @@ import { useErrorMessage } from "./error-message.ts";
 import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/button.tsx";
 import { FieldHint, FieldLabel, TextField, describedBy, inputClass } from "@/components/ui/field.tsx";
 import { Notice } from "@/components/ui/notice.tsx";
+import { Section } from "@/components/ui/page-section.tsx";
 
 const JAKARTA = "Asia/Jakarta";
 const ACTION_SUGGESTIONS = ["auth.", "user.", "setting.", "case.", "case.transition", "case.read", "case.message"];
@@ -39,10 +40,7 @@ function VerifyChain() {
   const verify = useQuery({ ...trpc.admin.audit.verify.queryOptions(), enabled: false, gcTime: 0, staleTime: 0 });
   const running = verify.isFetching;
   return (
-    <section aria-labelledby="verify-title" className="space-y-3 rounded border border-slate-300 p-4">
-      <h2 id="verify-title" className="text-xl font-bold text-brand-900">
-        {t("title")}
-      </h2>
+    <Section id="verify" className="rounded border border-slate-300 p-4" title={t("title")}>
       <p className="text-sm text-slate-700">{t("lead")}</p>
       <button
         type="button"
@@ -69,7 +67,7 @@ function VerifyChain() {
           </Notice>
         )
       ) : null}
-    </section>
+    </Section>
   );
 }
 
@@ -101,10 +99,7 @@ export function AuditLog({ isPengawas }: { isPengawas: boolean }) {
     <div className="space-y-6">
       {!isPengawas ? <p className="rounded border border-slate-300 bg-slate-50 px-3 py-2 text-sm">{t("adminScope")}</p> : null}
 
-      <section aria-labelledby="filter-title" className="space-y-3 rounded border border-slate-300 p-4">
-        <h2 id="filter-title" className="text-xl font-bold text-brand-900">
-          {t("filters.title")}
-        </h2>
+      <Section id="filter" className="rounded border border-slate-300 p-4" title={t("filters.title")}>
         <form onSubmit={apply} noValidate className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           <div>
             <FieldLabel htmlFor="audit-action">{t("filters.action")}</FieldLabel>
@@ -148,12 +143,9 @@ export function AuditLog({ isPengawas }: { isPengawas: boolean }) {
             </button>
           </div>
         </form>
-      </section>
+      </Section>
 
-      <section aria-labelledby="entries-title" className="space-y-3">
-        <h2 id="entries-title" className="sr-only">
-          {t("table.caption")}
-        </h2>
+      <Section id="entries" title={t("table.caption")} titleClassName="sr-only">
         <p aria-live="polite" className="text-sm text-slate-700">
           {entries.isPending ? t("loading") : t("shown", { count: rows.length })}
         </p>
@@ -200,7 +192,7 @@ export function AuditLog({ isPengawas }: { isPengawas: boolean }) {
         ) : rows.length ? (
           <p className="text-sm text-slate-700">{t("end")}</p>
         ) : null}
-      </section>
+      </Section>
 
       <VerifyChain />
     </div>

@@ -9,6 +9,7 @@ import { useErrorMessage } from "./error-message.ts";
 import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/button.tsx";
 import { ConfirmButton } from "@/components/ui/confirm-button.tsx";
 import { Notice, OUTCOME } from "@/components/ui/notice.tsx";
+import { Section } from "@/components/ui/page-section.tsx";
 
 const JAKARTA = "Asia/Jakarta";
 
@@ -112,10 +113,7 @@ export function UsersAdmin({ meId }: { meId: string }) {
       {shownPassword && shownPassword.userId !== editing ? <OnePassword {...shownPassword} level={2} onDone={() => setShownPassword(null)} /> : null}
       {notice && notice.userId === null ? <Notice {...OUTCOME[notice.kind]}>{notice.text}</Notice> : null}
 
-      <section aria-labelledby="add-user-title" className="space-y-3">
-        <h2 id="add-user-title" className="text-xl font-bold text-brand-900">
-          {t("addTitle")}
-        </h2>
+      <Section id="add-user" title={t("addTitle")}>
         <p className="text-sm text-slate-700">{t("passwordNote")}</p>
         {creating ? (
           <UserForm
@@ -137,12 +135,9 @@ export function UsersAdmin({ meId }: { meId: string }) {
             {t("add")}
           </button>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="user-list-title" className="space-y-3">
-        <h2 id="user-list-title" className="text-xl font-bold text-brand-900">
-          {t("listTitle")}
-        </h2>
+      <Section id="user-list" title={t("listTitle")}>
         {users.isPending ? <p role="status">{common("loading")}</p> : null}
         {users.error ? <Notice tone="bad" role="alert">{errorText(users.error)}</Notice> : null}
         {users.data ? <p className="text-sm text-slate-700">{t("count", { count: users.data.length })}</p> : null}
@@ -246,7 +241,7 @@ export function UsersAdmin({ meId }: { meId: string }) {
             );
           })}
         </ul>
-      </section>
+      </Section>
     </div>
   );
 }
