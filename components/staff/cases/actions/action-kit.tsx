@@ -123,3 +123,8 @@ export const str = (fd: FormData, name: string) => {
   const v = fd.get(name);
   return typeof v === "string" ? v.trim() : "";
 };
+
+/** An action with one submit button: the card sends the form's input through its mutation. */
+export function MutationCard<V>({ mutation, input, submit, ...card }: { id: string; title: string; lead?: ReactNode; children?: ReactNode; submit: string; mutation: { mutate: (input: V) => void; isPending: boolean; error: unknown }; input: (fd: FormData) => V }) {
+  return <ActionCard {...card} error={mutation.error} onSubmit={(fd) => mutation.mutate(input(fd))} buttons={<SubmitButton pending={mutation.isPending} label={submit} />} />;
+}

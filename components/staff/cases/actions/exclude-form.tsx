@@ -4,7 +4,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTRPC } from "@/components/staff/trpc.tsx";
-import { ActionCard, str, SubmitButton, useActionCallbacks, type ActionProps, type Notify } from "./action-kit.tsx";
+import { MutationCard, str, useActionCallbacks, type ActionProps, type Notify } from "./action-kit.tsx";
 import { SelectField, TextField } from "@/components/ui/field.tsx";
 
 /** Conflict of interest: Tim Telaah or the Kepala Dinas excludes a colleague from the case. */
@@ -21,14 +21,7 @@ export function ExcludeForm({ caseId, onDone, meId, excludedIds }: ActionProps &
   const m = useMutation(trpc.cases.exclude.mutationOptions(useActionCallbacks(caseId, done, () => t("done"))));
   const people = (directory.data ?? []).filter((p) => p.id !== meId && !excludedIds.includes(p.id));
   return (
-    <ActionCard
-      id="exclude"
-      title={t("title")}
-      lead={t("lead")}
-      error={m.error}
-      onSubmit={(fd) => m.mutate({ caseId, userId: str(fd, "userId"), reason: str(fd, "reason") })}
-      buttons={<SubmitButton pending={m.isPending} label={t("submit")} />}
-    >
+    <MutationCard id="exclude" title={t("title")} lead={t("lead")} mutation={m} input={(fd) => ({ caseId, userId: str(fd, "userId"), reason: str(fd, "reason") })} submit={t("submit")}>
       <SelectField key={`u-${round}`} id="exclude-user" name="userId" label={t("user")} required defaultValue="">
         <option value="">{t("choose")}</option>
         {people.map((p) => (
@@ -39,6 +32,6 @@ export function ExcludeForm({ caseId, onDone, meId, excludedIds }: ActionProps &
         ))}
       </SelectField>
       <TextField key={`r-${round}`} id="exclude-reason" name="reason" label={t("reason")} required rows={2} maxLength={1000} />
-    </ActionCard>
+    </MutationCard>
   );
 }

@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "@/components/staff/trpc.tsx";
 import { DELIVERY_METHODS } from "../../vocabulary.ts";
-import { ActionCard, str, SubmitButton, useActionCallbacks, type ActionProps } from "./action-kit.tsx";
+import { MutationCard, str, useActionCallbacks, type ActionProps } from "./action-kit.tsx";
 import { CheckField } from "@/components/ui/field.tsx";
 import { Fieldset } from "@/components/ui/fieldset.tsx";
 
@@ -14,14 +14,7 @@ export function SendForm({ caseId, onDone, hasTrackingCode }: ActionProps & { ha
   const trpc = useTRPC();
   const m = useMutation(trpc.cases.sendResponse.mutationOptions(useActionCallbacks(caseId, onDone, (r: { agendaNumber: number }) => t("done", { number: r.agendaNumber }))));
   return (
-    <ActionCard
-      id="send"
-      title={t("title")}
-      lead={t("lead")}
-      error={m.error}
-      onSubmit={(fd) => m.mutate({ caseId, method: str(fd, "method") as (typeof DELIVERY_METHODS)[number] })}
-      buttons={<SubmitButton pending={m.isPending} label={t("submit")} />}
-    >
+    <MutationCard id="send" title={t("title")} lead={t("lead")} mutation={m} input={(fd) => ({ caseId, method: str(fd, "method") as (typeof DELIVERY_METHODS)[number] })} submit={t("submit")}>
       <Fieldset legend={t("method")}>
         {DELIVERY_METHODS.map((method) => (
           <CheckField
@@ -37,6 +30,6 @@ export function SendForm({ caseId, onDone, hasTrackingCode }: ActionProps & { ha
           />
         ))}
       </Fieldset>
-    </ActionCard>
+    </MutationCard>
   );
 }
