@@ -9,7 +9,7 @@ import { settingDefaults } from "@/server/domain/settings-defaults.ts";
 import { isDatabaseUnavailable } from "@/server/db-outage/classify.ts";
 import { BusyError } from "@/server/domain/transaction.ts";
 import { Role } from "@/server/generated/prisma/enums.ts";
-import { assertSameSitePost } from "@/server/portal/request-context.ts";
+import { handleFormPost } from "@/server/portal/form-post.ts";
 import { sanitizeFiles } from "@/server/portal/uploads.ts";
 import { readIntakeForm } from "@/server/staff/intake-form.ts";
 import type { IntakeFormState } from "@/server/staff/intake-form-state.ts";
@@ -17,16 +17,11 @@ import { staffContextOf } from "@/server/staff/staff-context.ts";
 
 /** Step 1 for a report that came by SMS, phone, email, the suggestion box or in person (Sekretariat). */
 export async function submitIntake(previous: IntakeFormState, fd: FormData): Promise<IntakeFormState> {
-  await assertSameSitePost(fd, "intake");
-  try {
-    return await submit(previous, fd);
-  } catch (error) {
-    if (!isDatabaseUnavailable(error)) throw error;
-    // Nothing was saved (the session could not even be checked): the form comes back as typed,
-    // with the same key, so sending it again can never make a second case.
+  // During an outage the session could not even be checked: the form comes back as typed.
+  return handleFormPost(fd, "intake", () => submit(previous, fd), () => {
     const { values, idempotencyKey } = readIntakeForm(fd, settingDefaults["uploads.limits"], settingDefaults["office.hours"].timeZone, new Date());
     return { kind: "form", values, errors: {}, sourceErrors: {}, idempotencyKey, attempt: (previous.kind === "form" ? previous.attempt : 0) + 1, failed: "unavailable" };
-  }
+  });
 }
 
 async function submit(previous: IntakeFormState, fd: FormData): Promise<IntakeFormState> {
