@@ -3,6 +3,9 @@
 import { useTranslations } from "next-intl";
 import type { FieldError } from "@/server/portal/form-state.ts";
 import { TextField } from "@/components/ui/field.tsx";
+import { ErrorSummary } from "@/components/ui/error-summary.tsx";
+import { FormTokenInput } from "@/components/form-token-input.tsx";
+import { OutageNotice } from "@/components/outage-notice.tsx";
 
 const MiB = 1024 * 1024;
 
@@ -40,4 +43,19 @@ export function ErrorList({ id, field, errors }: { id?: string; field: string; e
  */
 export function FormTextField({ name, required, errors, errorField, ...field }: { id: string; name: string; label: string; hint?: string; required?: boolean; errors?: FieldError[]; errorField?: string; defaultValue?: string; rows?: number; maxLength?: number; autoComplete?: string }) {
   return <TextField {...field} name={name} softRequired={required} error={errors?.length ? <ErrorList field={errorField ?? name} errors={errors} /> : undefined} />;
+}
+
+/**
+ * The top of a posted report form: its idempotency key and form token, then what went wrong
+ * with the last post (`summary`, `detail`) and whether the database was away.
+ */
+export function PostedFormTop({ idempotencyKey, formToken, summary, detail, unavailable }: { idempotencyKey: string; formToken: string; summary?: string; detail?: string; unavailable: boolean }) {
+  return (
+    <>
+      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+      <FormTokenInput token={formToken} />
+      {summary ? <ErrorSummary title={summary} detail={detail} /> : null}
+      {unavailable ? <OutageNotice /> : null}
+    </>
+  );
 }

@@ -58,13 +58,8 @@ export function CategoryField({ value, errors, options }: { value: string; error
   const t = useTranslations("report");
   return (
     <Fieldset large legend={t("categoryLegend")}>
-      <SelectField id="category" label={t("category")} softRequired defaultValue={value} error={errors.category?.length ? <ErrorList field="category" errors={errors.category} /> : undefined}>
+      <SelectField id="category" label={t("category")} softRequired defaultValue={value} options={options} error={errors.category?.length ? <ErrorList field="category" errors={errors.category} /> : undefined}>
         <option value="">{t("categoryChoose")}</option>
-        {options.map(([v, text]) => (
-          <option key={v} value={v}>
-            {text}
-          </option>
-        ))}
       </SelectField>
     </Fieldset>
   );

@@ -2,17 +2,14 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { FormTokenInput } from "@/components/form-token-input.tsx";
 import type { ReportFormState } from "@/server/portal/form-state.ts";
 import { FilePicker } from "./file-picker.tsx";
-import { ErrorList } from "./form-fields.tsx";
+import { ErrorList, PostedFormTop } from "./form-fields.tsx";
 import { CategoryField, HowFields, IdentityFields, ReportContentFields } from "./report-content-fields.tsx";
 import { Receipt } from "./receipt.tsx";
-import { OutageNotice } from "@/components/outage-notice.tsx";
 import { SubmitButton } from "@/components/ui/button.tsx";
 import { CheckField } from "@/components/ui/field.tsx";
 import { Fieldset } from "@/components/ui/fieldset.tsx";
-import { ErrorSummary } from "@/components/ui/error-summary.tsx";
 
 interface Props {
   action: (state: ReportFormState, fd: FormData) => Promise<ReportFormState>;
@@ -43,10 +40,7 @@ export function ReportForm({ action, initial, locale, categories, limits, accept
   return (
     // A new key per attempt remounts the fields with the values the server sent back.
     <form key={state.attempt} action={formAction} noValidate className="mt-6 space-y-6">
-      <input type="hidden" name="idempotencyKey" value={state.idempotencyKey} />
-      <FormTokenInput token={formToken} />
-      {errorCount > 0 ? <ErrorSummary title={t("summary", { count: errorCount })} detail={errors.files === undefined ? t("filesAgain") : undefined} /> : null}
-      {state.failed === "unavailable" ? <OutageNotice /> : null}
+      <PostedFormTop idempotencyKey={state.idempotencyKey} formToken={formToken} summary={errorCount > 0 ? t("summary", { count: errorCount }) : undefined} detail={errors.files === undefined ? t("filesAgain") : undefined} unavailable={state.failed === "unavailable"} />
       {state.failed === "server" || state.failed === "busy" ? (
         <p role="alert" className="rounded border-2 border-red-700 bg-red-50 p-4 font-semibold text-red-900">
           {state.failed === "busy" ? t("busyError") : t("serverError")}

@@ -38,23 +38,26 @@ function RequiredText() {
   return <span className="sr-only"> ({t("required")})</span>;
 }
 
-export function FieldHint({ id, children }: { id: string; children?: ReactNode }) {
-  if (!children) return null;
-  return (
-    <p id={`${id}-hint`} className="text-sm text-slate-700">
+/** A line under a field's label (`-hint`) or under the field (`-error`), named for aria-describedby; nothing without text. */
+function FieldNote({ id, className, children }: { id: string; className: string; children?: ReactNode }) {
+  return children ? (
+    <div id={id} className={className}>
       {children}
-    </p>
-  );
+    </div>
+  ) : null;
 }
 
-export function FieldError({ id, error }: { id: string; error?: ReactNode }) {
-  if (!error) return null;
-  return (
-    <div id={`${id}-error`} className="mt-1 text-sm font-semibold text-red-800">
-      {error}
-    </div>
-  );
-}
+export const FieldHint = ({ id, children }: { id: string; children?: ReactNode }) => (
+  <FieldNote id={`${id}-hint`} className="text-sm text-slate-700">
+    {children}
+  </FieldNote>
+);
+
+export const FieldError = ({ id, error }: { id: string; error?: ReactNode }) => (
+  <FieldNote id={`${id}-error`} className="mt-1 text-sm font-semibold text-red-800">
+    {error}
+  </FieldNote>
+);
 
 interface TextFieldProps {
   id: string;
@@ -114,7 +117,8 @@ export function TextField({ id, name, label, hint, error, required, softRequired
   );
 }
 
-export function SelectField({ id, name, label, required, softRequired, defaultValue, value, onChange, children, hint, error }: { id: string; name?: string; label: ReactNode; required?: boolean; softRequired?: boolean; defaultValue?: string; value?: string; onChange?: (value: string) => void; children: ReactNode; hint?: ReactNode; error?: ReactNode }) {
+/** A labelled select; `children` come first (a "choose…" or "any" option), then `options` as [value, text]. */
+export function SelectField({ id, name, label, required, softRequired, defaultValue, value, onChange, children, options = [], hint, error }: { id: string; name?: string; label: ReactNode; required?: boolean; softRequired?: boolean; defaultValue?: string; value?: string; onChange?: (value: string) => void; children?: ReactNode; options?: readonly (readonly [string, string])[]; hint?: ReactNode; error?: ReactNode }) {
   return (
     <div>
       <FieldLabel htmlFor={id} required={required} softRequired={softRequired}>
@@ -123,6 +127,11 @@ export function SelectField({ id, name, label, required, softRequired, defaultVa
       <FieldHint id={id}>{hint}</FieldHint>
       <select id={id} name={name ?? id} required={required} defaultValue={defaultValue} value={value} onChange={onChange ? (e) => onChange(e.target.value) : undefined} aria-describedby={describedBy(id, hint, error)} aria-invalid={error ? true : undefined} className={inputClass(Boolean(error))}>
         {children}
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
       </select>
       <FieldError id={id} error={error} />
     </div>

@@ -10,7 +10,7 @@ import { useLabels, useOfficeDate } from "../labels.ts";
 import { refusalOf } from "./refusal.ts";
 import { AGENDA_BOOKS } from "../vocabulary.ts";
 import { linkClass, primaryButtonClass, secondaryButtonClass } from "@/components/ui/button.tsx";
-import { inputClass } from "@/components/ui/field.tsx";
+import { SelectField, TextField } from "@/components/ui/field.tsx";
 import { Notice } from "@/components/ui/notice.tsx";
 import { DataTable, tdClass } from "@/components/ui/table.tsx";
 import { PageSection } from "@/components/ui/page-section.tsx";
@@ -36,30 +36,10 @@ export function AgendaBooks({ filters, years }: { filters: AgendaFilters; years:
 
       <form method="get" action={localePath(locale, "/staff/agenda")} onSubmit={applyFilters} aria-label={t("filters")} className="grid items-end gap-3 rounded border border-slate-300 p-3 sm:grid-cols-2 lg:grid-cols-4">
         <input type="hidden" name="book" value={filters.book} />
-        <div>
-          <label htmlFor="agenda-year" className="block font-semibold">
-            {t("year")}
-          </label>
-          <select key={filters.year} id="agenda-year" name="year" defaultValue={String(filters.year)} className={inputClass()}>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="agenda-from" className="block font-semibold">
-            {t("from")}
-          </label>
-          <input key={filters.from ?? ""} id="agenda-from" name="from" type="date" defaultValue={filters.from} className={inputClass()} />
-        </div>
-        <div>
-          <label htmlFor="agenda-to" className="block font-semibold">
-            {t("to")}
-          </label>
-          <input key={filters.to ?? ""} id="agenda-to" name="to" type="date" defaultValue={filters.to} className={inputClass()} />
-        </div>
+        {/* key: a new URL's value replaces the old default. */}
+        <SelectField key={filters.year} id="agenda-year" name="year" label={t("year")} defaultValue={String(filters.year)} options={years.map((y) => [String(y), String(y)] as const)} />
+        <TextField key={`from-${filters.from ?? ""}`} id="agenda-from" name="from" type="date" label={t("from")} defaultValue={filters.from} />
+        <TextField key={`to-${filters.to ?? ""}`} id="agenda-to" name="to" type="date" label={t("to")} defaultValue={filters.to} />
         <div className="flex flex-wrap gap-3">
           <button type="submit" className={primaryButtonClass}>
             {t("apply")}

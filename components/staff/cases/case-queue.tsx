@@ -11,7 +11,7 @@ import { refusalOf } from "./refusal.ts";
 import { CATEGORIES, CHANNELS, STATUSES } from "../vocabulary.ts";
 import { Badge } from "@/components/ui/badge.tsx";
 import { linkClass, primaryButtonClass } from "@/components/ui/button.tsx";
-import { inputClass } from "@/components/ui/field.tsx";
+import { SelectField } from "@/components/ui/field.tsx";
 import { Notice } from "@/components/ui/notice.tsx";
 import { DataTable, tdClass } from "@/components/ui/table.tsx";
 import { PageSection } from "@/components/ui/page-section.tsx";
@@ -39,10 +39,19 @@ export function CaseQueue({ filters, years }: { filters: QueueFilters; years: nu
 
       <form method="get" action={localePath(locale, "/staff/kasus")} onSubmit={applyFilters} aria-label={t("filters")} className="grid gap-3 rounded border border-slate-300 p-3 sm:grid-cols-2 lg:grid-cols-4">
         {filters.tab === "all" ? <input type="hidden" name="tab" value="all" /> : null}
-        <FilterSelect id="filter-status" name="status" label={t("status")} value={filters.status} any={t("any")} options={STATUSES.map((s) => [s, label.status(s)])} />
-        <FilterSelect id="filter-category" name="category" label={t("category")} value={filters.category} any={t("any")} options={CATEGORIES.map((c) => [c, label.category(c)])} />
-        <FilterSelect id="filter-channel" name="channel" label={t("channel")} value={filters.channel} any={t("any")} options={CHANNELS.map((c) => [c, label.channel(c)])} />
-        <FilterSelect id="filter-year" name="year" label={t("year")} value={filters.year ? String(filters.year) : undefined} any={t("any")} options={years.map((y) => [String(y), String(y)])} />
+        {/* key: a new URL's value replaces the old default; the empty choice is "any". */}
+        <SelectField key={`status-${filters.status ?? ""}`} id="filter-status" name="status" label={t("status")} defaultValue={filters.status ?? ""} options={STATUSES.map((s) => [s, label.status(s)] as const)}>
+          <option value="">{t("any")}</option>
+        </SelectField>
+        <SelectField key={`category-${filters.category ?? ""}`} id="filter-category" name="category" label={t("category")} defaultValue={filters.category ?? ""} options={CATEGORIES.map((c) => [c, label.category(c)] as const)}>
+          <option value="">{t("any")}</option>
+        </SelectField>
+        <SelectField key={`channel-${filters.channel ?? ""}`} id="filter-channel" name="channel" label={t("channel")} defaultValue={filters.channel ?? ""} options={CHANNELS.map((c) => [c, label.channel(c)] as const)}>
+          <option value="">{t("any")}</option>
+        </SelectField>
+        <SelectField key={`year-${filters.year ?? ""}`} id="filter-year" name="year" label={t("year")} defaultValue={filters.year ? String(filters.year) : ""} options={years.map((y) => [String(y), String(y)] as const)}>
+          <option value="">{t("any")}</option>
+        </SelectField>
         <div className="flex items-center gap-2 sm:col-span-2">
           <input key={String(filters.overdue)} id="filter-overdue" type="checkbox" name="overdue" value="1" defaultChecked={filters.overdue} className="h-4 w-4" />
           <label htmlFor="filter-overdue">{t("overdueOnly")}</label>
@@ -130,24 +139,5 @@ export function CaseQueue({ filters, years }: { filters: QueueFilters; years: nu
         </>
       )}
     </PageSection>
-  );
-}
-
-function FilterSelect({ id, name, label, value, any, options }: { id: string; name: string; label: string; value?: string; any: string; options: [string, string][] }) {
-  return (
-    <div>
-      <label htmlFor={id} className="block font-semibold">
-        {label}
-      </label>
-      {/* key: a new URL's value replaces the old default. */}
-      <select key={value ?? ""} id={id} name={name} defaultValue={value ?? ""} className={inputClass()}>
-        <option value="">{any}</option>
-        {options.map(([v, text]) => (
-          <option key={v} value={v}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }

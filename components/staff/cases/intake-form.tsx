@@ -2,18 +2,15 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { FormTokenInput } from "@/components/form-token-input.tsx";
-import { ErrorList } from "@/components/portal/form-fields.tsx";
+import { ErrorList, PostedFormTop } from "@/components/portal/form-fields.tsx";
 import { CategoryField, HowFields, IdentityFields, ReportContentFields } from "@/components/portal/report-content-fields.tsx";
 import type { IntakeFormState } from "@/server/staff/intake-form-state.ts";
 import { IntakeDone } from "./intake-done.tsx";
 import { useLabels } from "../labels.ts";
-import { OutageNotice } from "@/components/outage-notice.tsx";
 import { CATEGORIES, OFFLINE_CHANNELS } from "../vocabulary.ts";
 import { SubmitButton } from "@/components/ui/button.tsx";
 import { CheckField, SelectField, TextField } from "@/components/ui/field.tsx";
 import { Fieldset } from "@/components/ui/fieldset.tsx";
-import { ErrorSummary } from "@/components/ui/error-summary.tsx";
 import { Notice } from "@/components/ui/notice.tsx";
 
 interface Props {
@@ -48,10 +45,7 @@ export function IntakeForm({ action, initial, limits, accept, formToken, permali
 
   return (
     <form key={state.attempt} action={formAction} noValidate className="mt-6 space-y-6">
-      <input type="hidden" name="idempotencyKey" value={state.idempotencyKey} />
-      <FormTokenInput token={formToken} />
-      {errorCount > 0 ? <ErrorSummary title={t("summary", { count: errorCount })} detail={errors.files === undefined ? t("filesAgain") : undefined} /> : null}
-      {state.failed === "unavailable" ? <OutageNotice /> : null}
+      <PostedFormTop idempotencyKey={state.idempotencyKey} formToken={formToken} summary={errorCount > 0 ? t("summary", { count: errorCount }) : undefined} detail={errors.files === undefined ? t("filesAgain") : undefined} unavailable={state.failed === "unavailable"} />
       {state.failed && state.failed !== "unavailable" ? (
         <Notice tone="bad" role="alert">
           {state.failed === "forbidden" ? t("forbidden") : state.failed === "busy" ? t("busyError") : t("serverError")}
