@@ -9,7 +9,7 @@ import type { ConveneInput, Me } from "../types.ts";
 import { MEETING_ROLES } from "../../vocabulary.ts";
 import { ActionCard, str, SubmitButton, useActionCallbacks, type ActionProps } from "./action-kit.tsx";
 import { secondaryButtonClass } from "@/components/ui/button.tsx";
-import { TextField, inputClass } from "@/components/ui/field.tsx";
+import { SelectField, TextField, inputClass } from "@/components/ui/field.tsx";
 import { Fieldset } from "@/components/ui/fieldset.tsx";
 import { Notice } from "@/components/ui/notice.tsx";
 
@@ -119,18 +119,7 @@ export function ConveneForm({ caseId, onDone, me, excludedIds, proposal }: Actio
             <TextField id={`convene-external-${i + 1}-name`} name={`external-${k}-name`} label={t("externalName")} required maxLength={150} />
             <TextField id={`convene-external-${i + 1}-position`} name={`external-${k}-position`} label={t("externalPosition")} maxLength={200} />
             <TextField id={`convene-external-${i + 1}-organization`} name={`external-${k}-organization`} label={t("externalOrganization")} maxLength={200} />
-            <div>
-              <label htmlFor={`convene-external-${i + 1}-role`} className="block font-semibold">
-                {t("externalRole")}
-              </label>
-              <select id={`convene-external-${i + 1}-role`} name={`external-${k}-role`} defaultValue="MEMBER" className={inputClass()}>
-                {MEETING_ROLES.map((r) => (
-                  <option key={r} value={r}>
-                    {roleName(r)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField id={`convene-external-${i + 1}-role`} name={`external-${k}-role`} label={t("externalRole")} defaultValue="MEMBER" options={MEETING_ROLES.map((r) => [r, roleName(r)] as const)} />
             <div className="sm:col-span-2">
               <button type="button" className={secondaryButtonClass} onClick={() => setExternal((e) => e.filter((x) => x !== k))}>
                 {t("removeExternal", { n: i + 1 })}
