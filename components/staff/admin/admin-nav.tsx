@@ -1,5 +1,6 @@
 import { useTranslations } from "next-intl";
 import { Link } from "@/i18n/navigation.ts";
+import { LinkNav } from "@/components/ui/tab-nav.tsx";
 import { PageSection } from "@/components/ui/page-section.tsx";
 
 type Area = "users" | "settings" | "audit";
@@ -15,23 +16,13 @@ export function AdminNav({ roles, current }: { roles: readonly string[]; current
     { area: "audit", href: "/staff/audit", show: isAdmin || roles.includes("PENGAWAS") },
   ];
   return (
-    <nav aria-label={t("label")} className="mb-6 border-b border-slate-300 pb-3">
-      <ul className="flex flex-wrap gap-x-5 gap-y-2 text-sm">
-        {links
-          .filter((l) => l.show)
-          .map((l) => (
-            <li key={l.area}>
-              <Link
-                href={l.href}
-                aria-current={l.area === current ? "page" : undefined}
-                className={l.area === current ? "font-bold text-brand-900 underline underline-offset-4" : "text-brand-800 underline-offset-4 hover:underline"}
-              >
-                {t(l.area)}
-              </Link>
-            </li>
-          ))}
-      </ul>
-    </nav>
+    <LinkNav
+      label={t("label")}
+      className="mb-6 border-b border-slate-300 pb-3"
+      listClassName="flex flex-wrap gap-x-5 gap-y-2 text-sm"
+      links={links.filter((l) => l.show).map((l) => ({ key: l.area, href: l.href, text: t(l.area), current: l.area === current }))}
+      linkClassName={(on) => (on ? "font-bold text-brand-900 underline underline-offset-4" : "text-brand-800 underline-offset-4 hover:underline")}
+    />
   );
 }
 
