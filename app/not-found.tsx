@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { headers } from "next/headers";
 import { messagesFor } from "@/i18n/messages.ts";
+import { linkClass } from "@/components/ui/button.tsx";
 
 /**
  * Every 404 outside a page's own notFound() (unknown paths, dotted ones too): rendered per request,
@@ -19,7 +20,7 @@ export default async function RootNotFound() {
             {second.errors.notFound}
           </p>
           <p className="mt-6">
-            <Link href={english ? "/en" : "/"} className="font-semibold text-brand-700 underline">
+            <Link href={english ? "/en" : "/"} className={linkClass}>
               {first.errors.back}
             </Link>
           </p>

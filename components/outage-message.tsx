@@ -1,4 +1,5 @@
 import { Link } from "@/i18n/navigation.ts";
+import { linkClass, primaryButtonClass } from "@/components/ui/button.tsx";
 
 /**
  * What a visitor reads while the database is unavailable, with texts already translated: the
@@ -13,10 +14,10 @@ export function OutageMessage({ title, body, retry, back, retryHref }: { title: 
       </h1>
       <p className="mt-3">{body}</p>
       <p className="mt-6 flex flex-wrap gap-4">
-        <a href={retryHref} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+        <a href={retryHref} className={primaryButtonClass}>
           {retry}
         </a>
-        <Link href="/" className="self-center font-semibold text-brand-700 underline">
+        <Link href="/" className={`self-center ${linkClass}`}>
           {back}
         </Link>
       </p>

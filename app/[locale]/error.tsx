@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
 import { Link } from "@/i18n/navigation.ts";
+import { linkClass, primaryButtonClass } from "@/components/ui/button.tsx";
 import { OutageMessage } from "@/components/outage-message.tsx";
 import { DATABASE_UNAVAILABLE_DIGEST } from "@/server/db-outage/digest.ts";
 
@@ -22,10 +23,10 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
     <section className="max-w-2xl" role="alert">
       <h1 className="text-2xl font-bold text-brand-900">{t("server")}</h1>
       <p className="mt-6 flex flex-wrap gap-4">
-        <button type="button" onClick={reset} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+        <button type="button" onClick={reset} className={primaryButtonClass}>
           {t("tryAgain")}
         </button>
-        <Link href="/" className="self-center font-semibold text-brand-700 underline">
+        <Link href="/" className={`self-center ${linkClass}`}>
           {t("back")}
         </Link>
       </p>

@@ -1,8 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { ReactNode } from "react";
 import type { FieldError } from "@/server/http/portal/form-state.ts";
+import { TextField } from "@/components/ui/field.tsx";
+import { ErrorSummary } from "@/components/ui/error-summary.tsx";
+import { FormTokenInput } from "@/components/form-token-input.tsx";
+import { OutageNotice } from "@/components/outage-notice.tsx";
 
 const MiB = 1024 * 1024;
 
@@ -21,7 +24,8 @@ export function useErrorText() {
   };
 }
 
-export function ErrorList({ id, field, errors }: { id: string; field: string; errors?: FieldError[] }) {
+/** The field's errors from the form state, in the reader's language (none: nothing). */
+export function ErrorList({ id, field, errors }: { id?: string; field: string; errors?: FieldError[] }) {
   const text = useErrorText();
   if (!errors?.length) return null;
   return (
@@ -33,95 +37,25 @@ export function ErrorList({ id, field, errors }: { id: string; field: string; er
   );
 }
 
-interface FieldProps {
-  id: string;
-  name: string;
-  label: string;
-  hint?: string;
-  required?: boolean;
-  errors?: FieldError[];
-  errorField?: string;
-  defaultValue?: string;
-  rows?: number;
-  maxLength?: number;
-  autoComplete?: string;
+/**
+ * A text field of a server-action form: its errors come from the form state, and "required"
+ * is checked by the server, so the form posts (and shows every error) without JavaScript.
+ */
+export function FormTextField({ name, required, errors, errorField, ...field }: { id: string; name: string; label: string; hint?: string; required?: boolean; errors?: FieldError[]; errorField?: string; defaultValue?: string; rows?: number; maxLength?: number; autoComplete?: string }) {
+  return <TextField {...field} name={name} softRequired={required} error={errors?.length ? <ErrorList field={errorField ?? name} errors={errors} /> : undefined} />;
 }
 
-/** A labelled input or textarea whose hint and errors are announced with it. */
-export function TextField({ id, name, label, hint, required, errors, errorField, defaultValue, rows, maxLength, autoComplete }: FieldProps) {
-  const t = useTranslations("report");
-  const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  const common = {
-    id,
-    name,
-    defaultValue,
-    "aria-describedby": describedBy,
-    "aria-invalid": errors?.length ? true : undefined,
-    "aria-required": required || undefined,
-    // The server enforces the limits; the browser's maxLength only saves a round trip.
-    maxLength,
-    autoComplete: autoComplete ?? "off",
-    className: `mt-1 w-full rounded border px-3 py-2 ${errors?.length ? "border-red-700" : "border-slate-500"}`,
-  };
+/**
+ * The top of a posted report form: its idempotency key and form token, then what went wrong
+ * with the last post (`summary`, `detail`) and whether the database was away.
+ */
+export function PostedFormTop({ idempotencyKey, formToken, summary, detail, unavailable }: { idempotencyKey: string; formToken: string; summary?: string; detail?: string; unavailable: boolean }) {
   return (
-    <div>
-      <label htmlFor={id} className="block font-semibold">
-        {label}
-        {required ? <span aria-hidden="true" className="text-red-800"> *</span> : null}
-        {required ? <span className="sr-only"> ({t("required")})</span> : null}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="text-sm text-slate-700">
-          {hint}
-        </p>
-      ) : null}
-      {rows ? <textarea rows={rows} {...common} /> : <input type="text" {...common} />}
-      <ErrorList id={`${id}-error`} field={errorField ?? name} errors={errors} />
-    </div>
-  );
-}
-
-interface ChoiceProps {
-  id: string;
-  type: "radio" | "checkbox";
-  name: string;
-  value?: string;
-  defaultChecked: boolean;
-  label: string;
-  hint: string;
-}
-
-/** A radio button or checkbox with its label and an explanation read with it. */
-export function Choice({ id, type, name, value, defaultChecked, label, hint }: ChoiceProps) {
-  return (
-    <div className="flex gap-2">
-      <input id={id} type={type} name={name} value={value} defaultChecked={defaultChecked} aria-describedby={`${id}-hint`} className="mt-1.5" />
-      <div>
-        <label htmlFor={id} className="font-semibold">
-          {label}
-        </label>
-        <p id={`${id}-hint`} className="text-sm text-slate-700">
-          {hint}
-        </p>
-      </div>
-    </div>
-  );
-}
-
-export function Fieldset({ legend, children, hint }: { legend: string; children: ReactNode; hint?: string }) {
-  return (
-    <fieldset className="space-y-4 rounded border border-slate-300 p-4">
-      <legend className="px-1 text-lg font-bold text-brand-900">{legend}</legend>
-      {hint ? <p className="text-sm text-slate-700">{hint}</p> : null}
-      {children}
-    </fieldset>
-  );
-}
-
-export function SubmitButton({ pending, label, pendingLabel }: { pending: boolean; label: string; pendingLabel: string }) {
-  return (
-    <button type="submit" disabled={pending} className="rounded bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
-      {pending ? pendingLabel : label}
-    </button>
+    <>
+      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+      <FormTokenInput token={formToken} />
+      {summary ? <ErrorSummary title={summary} detail={detail} /> : null}
+      {unavailable ? <OutageNotice /> : null}
+    </>
   );
 }

@@ -3,9 +3,10 @@
 import { useTranslations } from "next-intl";
 import type { Receipt as ReceiptData } from "@/server/http/portal/form-state.ts";
 import { Link } from "@/i18n/navigation.ts";
+import { linkClass, primaryButtonClass } from "@/components/ui/button.tsx";
+import { DoneSection, OneTimeCode, ShownOnceBox } from "@/components/ui/shown-once.tsx";
 import { useOfficeTimeZone } from "@/components/office-time.ts";
 import { formatOfficeDate } from "@/lib/zoned-time.ts";
-import { focusOnMount } from "./focus.ts";
 
 /**
  * Shown once, in the response to the report post: nothing about it is in a cookie or the
@@ -16,27 +17,18 @@ export function Receipt({ receipt, locale }: { receipt: ReceiptData; locale: str
   const timeZone = useOfficeTimeZone();
   const date = (iso: string) => formatOfficeDate(iso, locale, timeZone);
   return (
-    <section aria-labelledby="receipt-title" className="mt-6 space-y-6">
-      <div role="status">
-        <h2 id="receipt-title" ref={focusOnMount} tabIndex={-1} className="text-2xl font-bold text-brand-900">
-          {t("title")}
-        </h2>
-      </div>
-      <div className="rounded-lg border-4 border-brand-700 bg-brand-50 p-5">
-        <p className="font-semibold">{t("codeLabel")}</p>
-        <p className="mt-2 break-all font-mono text-3xl font-bold tracking-wider text-brand-900 sm:text-4xl" data-testid="tracking-code">
-          {receipt.trackingCode}
-        </p>
-        <p className="mt-3 font-semibold text-red-900">{t("codeOnce")}</p>
+    <DoneSection id="receipt-title" title={t("title")} className="mt-6 space-y-6">
+      <ShownOnceBox>
+        <OneTimeCode label={t("codeLabel")} code={receipt.trackingCode} warning={t("codeOnce")} testId="tracking-code" />
         <form method="post" action="/api/portal/tracking-code" className="mt-4">
           <input type="hidden" name="code" value={receipt.trackingCode} />
           <input type="hidden" name="reference" value={receipt.reference} />
           <input type="hidden" name="locale" value={locale} />
-          <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+          <button type="submit" className={primaryButtonClass}>
             {t("download")}
           </button>
         </form>
-      </div>
+      </ShownOnceBox>
       <div>
         <h3 className="text-lg font-bold text-brand-900">{t("adviceTitle")}</h3>
         <ul className="mt-2 list-disc space-y-1 pl-6">
@@ -73,11 +65,11 @@ export function Receipt({ receipt, locale }: { receipt: ReceiptData; locale: str
           <li>{t("checkBack")}</li>
         </ul>
         <p className="mt-4">
-          <Link href="/lacak" className="font-semibold text-brand-700 underline">
+          <Link href="/lacak" className={linkClass}>
             {t("track")}
           </Link>
         </p>
       </div>
-    </section>
+    </DoneSection>
   );
 }

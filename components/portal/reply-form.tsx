@@ -5,8 +5,9 @@ import { useActionState } from "react";
 import { FormTokenInput } from "@/components/form-token-input.tsx";
 import type { ReplyFormState } from "@/server/http/portal/form-state.ts";
 import { FilePicker } from "./file-picker.tsx";
-import { ErrorList, SubmitButton, TextField } from "./form-fields.tsx";
+import { ErrorList, FormTextField } from "./form-fields.tsx";
 import { OutageNotice } from "@/components/outage-notice.tsx";
+import { SubmitButton } from "@/components/ui/button.tsx";
 
 interface Props {
   action: (s: ReplyFormState, fd: FormData) => Promise<ReplyFormState>;
@@ -42,7 +43,7 @@ export function ReplyForm({ action, initial, locale, max, formToken, permalink, 
           {state.failed === "closed" ? t("closed") : report("serverError")}
         </p>
       ) : null}
-      <TextField id="body" name="body" label={t("reply")} hint={t("replyHint", { max })} rows={4} defaultValue={state.body} errors={state.errors.body} required />
+      <FormTextField id="body" name="body" label={t("reply")} hint={t("replyHint", { max })} rows={4} defaultValue={state.body} errors={state.errors.body} required />
       <div>
         <label htmlFor="replyFiles" className="block font-semibold">
           {t("replyFiles")}
@@ -53,7 +54,7 @@ export function ReplyForm({ action, initial, locale, max, formToken, permalink, 
         <FilePicker id="replyFiles" name="files" describedBy={`replyFiles-warning${fileErrors ? " replyFiles-error" : ""}`} invalid={Boolean(fileErrors)} />
         <ErrorList id="replyFiles-error" field="replyFiles" errors={fileErrors} />
       </div>
-      <SubmitButton pending={pending} label={t("send")} pendingLabel={t("sending")} />
+      <SubmitButton large pending={pending} label={t("send")} pendingLabel={t("sending")} />
     </form>
   );
 }

@@ -2,7 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import type { FieldErrors, ReportFormValues } from "@/server/domain/reporter/report-form.ts";
-import { ErrorList, Fieldset, TextField } from "./form-fields.tsx";
+import { ErrorList, FormTextField } from "./form-fields.tsx";
+import { Fieldset } from "@/components/ui/fieldset.tsx";
+import { CheckField, SelectField } from "@/components/ui/field.tsx";
 
 /**
  * The 4W+1H of a report (what, who, where, when, how, evidence, witnesses): the same fields
@@ -14,24 +16,24 @@ export function ReportContentFields({ values: v, errors, hints, personsHint }: {
   const e = (field: string) => errors[field];
   return (
     <>
-      <Fieldset legend={t("whatLegend")}>
-        <TextField id="what" name="what" label={t("what")} hint={hints ? t("whatHint") : undefined} required rows={7} defaultValue={v.what} errors={e("what")} />
+      <Fieldset large legend={t("whatLegend")}>
+        <FormTextField id="what" name="what" label={t("what")} hint={hints ? t("whatHint") : undefined} required rows={7} defaultValue={v.what} errors={e("what")} />
       </Fieldset>
 
-      <Fieldset legend={t("personsLegend")} hint={personsHint}>
+      <Fieldset large legend={t("personsLegend")} hint={personsHint}>
         <ErrorList id="persons-error" field="persons" errors={e("persons")} />
         {v.persons.map((p, i) => (
           <div key={i} className="grid gap-3 sm:grid-cols-2">
             <p className="font-semibold sm:col-span-2">{t("personN", { n: i + 1 })}</p>
-            <TextField id={`personName-${i}`} name="personName" label={t("personName")} required={i === 0} defaultValue={p.name} errors={e(`person.${i}.name`)} />
-            <TextField id={`personPosition-${i}`} name="personPosition" label={t("personPosition")} defaultValue={p.position} errors={e(`person.${i}.position`)} />
+            <FormTextField id={`personName-${i}`} name="personName" label={t("personName")} required={i === 0} defaultValue={p.name} errors={e(`person.${i}.name`)} />
+            <FormTextField id={`personPosition-${i}`} name="personPosition" label={t("personPosition")} defaultValue={p.position} errors={e(`person.${i}.position`)} />
           </div>
         ))}
       </Fieldset>
 
-      <Fieldset legend={t("whereWhenLegend")}>
-        <TextField id="where" name="where" label={t("where")} defaultValue={v.where} errors={e("where")} />
-        <TextField id="when" name="when" label={t("when")} hint={t("whenHint")} defaultValue={v.when} errors={e("when")} />
+      <Fieldset large legend={t("whereWhenLegend")}>
+        <FormTextField id="where" name="where" label={t("where")} defaultValue={v.where} errors={e("where")} />
+        <FormTextField id="when" name="when" label={t("when")} hint={t("whenHint")} defaultValue={v.when} errors={e("when")} />
       </Fieldset>
     </>
   );
@@ -44,9 +46,41 @@ export function HowFields({ values: v, errors, hints }: { values: ReportFormValu
   const hint = (key: "howHint" | "evidenceHint" | "witnessesHint") => (hints ? t(key) : undefined);
   return (
     <>
-      <TextField id="how" name="how" label={t("how")} hint={hint("howHint")} rows={4} defaultValue={v.how} errors={e("how")} />
-      <TextField id="evidence" name="evidence" label={t("evidence")} hint={hint("evidenceHint")} rows={3} defaultValue={v.evidence} errors={e("evidence")} />
-      <TextField id="witnesses" name="witnesses" label={t("witnesses")} hint={hint("witnessesHint")} rows={2} defaultValue={v.witnesses} errors={e("witnesses")} />
+      <FormTextField id="how" name="how" label={t("how")} hint={hint("howHint")} rows={4} defaultValue={v.how} errors={e("how")} />
+      <FormTextField id="evidence" name="evidence" label={t("evidence")} hint={hint("evidenceHint")} rows={3} defaultValue={v.evidence} errors={e("evidence")} />
+      <FormTextField id="witnesses" name="witnesses" label={t("witnesses")} hint={hint("witnessesHint")} rows={2} defaultValue={v.witnesses} errors={e("witnesses")} />
     </>
+  );
+}
+
+/** The category, chosen from `options` ([value, label]); required, checked by the server. */
+export function CategoryField({ value, errors, options }: { value: string; errors: FieldErrors; options: [string, string][] }) {
+  const t = useTranslations("report");
+  return (
+    <Fieldset large legend={t("categoryLegend")}>
+      <SelectField id="category" label={t("category")} softRequired defaultValue={value} options={options} error={errors.category?.length ? <ErrorList field="category" errors={errors.category} /> : undefined}>
+        <option value="">{t("categoryChoose")}</option>
+      </SelectField>
+    </Fieldset>
+  );
+}
+
+/**
+ * Anonymous or confidential, and then who the reporter is. The portal and the intake word it
+ * for their readers (`ns`: both namespaces hold the same keys); the field names are the same.
+ */
+export function IdentityFields({ ns, values: v, errors, nameAutoComplete }: { ns: "report" | "intake"; values: ReportFormValues; errors: FieldErrors; nameAutoComplete?: string }) {
+  const t = useTranslations(ns as "report");
+  return (
+    <Fieldset large legend={t("identityLegend")}>
+      <div className="space-y-3">
+        <CheckField strong id="identity-anonymous" type="radio" name="identityMode" value="ANONYMOUS" defaultChecked={v.identityMode !== "CONFIDENTIAL"} label={t("anonymous")} hint={t("anonymousHint")} />
+        <CheckField strong id="identity-confidential" type="radio" name="identityMode" value="CONFIDENTIAL" defaultChecked={v.identityMode === "CONFIDENTIAL"} label={t("confidential")} hint={t("confidentialHint")} />
+      </div>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <FormTextField id="identityName" name="identityName" label={t("identityName")} hint={t("identityOnlyConfidential")} defaultValue={v.identityName} errors={errors.identityName} autoComplete={nameAutoComplete} />
+        <FormTextField id="identityContact" name="identityContact" label={t("identityContact")} hint={t("identityOnlyConfidential")} defaultValue={v.identityContact} errors={errors.identityContact} />
+      </div>
+    </Fieldset>
   );
 }

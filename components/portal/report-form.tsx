@@ -2,14 +2,14 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { FormTokenInput } from "@/components/form-token-input.tsx";
 import type { ReportFormState } from "@/server/http/portal/form-state.ts";
 import { FilePicker } from "./file-picker.tsx";
-import { Choice, ErrorList, Fieldset, SubmitButton, TextField } from "./form-fields.tsx";
-import { focusOnMount } from "./focus.ts";
-import { HowFields, ReportContentFields } from "./report-content-fields.tsx";
+import { ErrorList, PostedFormTop } from "./form-fields.tsx";
+import { CategoryField, HowFields, IdentityFields, ReportContentFields } from "./report-content-fields.tsx";
 import { Receipt } from "./receipt.tsx";
-import { OutageNotice } from "@/components/outage-notice.tsx";
+import { SubmitButton } from "@/components/ui/button.tsx";
+import { CheckField } from "@/components/ui/field.tsx";
+import { Fieldset } from "@/components/ui/fieldset.tsx";
 
 interface Props {
   action: (state: ReportFormState, fd: FormData) => Promise<ReportFormState>;
@@ -40,15 +40,7 @@ export function ReportForm({ action, initial, locale, categories, limits, accept
   return (
     // A new key per attempt remounts the fields with the values the server sent back.
     <form key={state.attempt} action={formAction} noValidate className="mt-6 space-y-6">
-      <input type="hidden" name="idempotencyKey" value={state.idempotencyKey} />
-      <FormTokenInput token={formToken} />
-      {errorCount > 0 ? (
-        <div role="alert" ref={focusOnMount} tabIndex={-1} className="rounded border-2 border-red-700 bg-red-50 p-4 font-semibold text-red-900">
-          <p>{t("summary", { count: errorCount })}</p>
-          {errors.files === undefined ? <p className="mt-1 font-normal">{t("filesAgain")}</p> : null}
-        </div>
-      ) : null}
-      {state.failed === "unavailable" ? <OutageNotice /> : null}
+      <PostedFormTop idempotencyKey={state.idempotencyKey} formToken={formToken} summary={errorCount > 0 ? t("summary", { count: errorCount }) : undefined} detail={errors.files === undefined ? t("filesAgain") : undefined} unavailable={state.failed === "unavailable"} />
       {state.failed === "server" || state.failed === "busy" ? (
         <p role="alert" className="rounded border-2 border-red-700 bg-red-50 p-4 font-semibold text-red-900">
           {state.failed === "busy" ? t("busyError") : t("serverError")}
@@ -56,35 +48,11 @@ export function ReportForm({ action, initial, locale, categories, limits, accept
       ) : null}
       <p className="text-sm">{t("requiredHint")}</p>
 
-      <Fieldset legend={t("categoryLegend")}>
-        <div>
-          <label htmlFor="category" className="block font-semibold">
-            {t("category")}
-            <span aria-hidden="true" className="text-red-800"> *</span>
-            <span className="sr-only"> ({t("required")})</span>
-          </label>
-          <select
-            id="category"
-            name="category"
-            defaultValue={v.category}
-            aria-invalid={e("category") ? true : undefined}
-            aria-describedby={e("category") ? "category-error" : undefined}
-            className="mt-1 w-full rounded border border-slate-500 bg-white px-3 py-2"
-          >
-            <option value="">{t("categoryChoose")}</option>
-            {categories.map((c) => (
-              <option key={c.value} value={c.value}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-          <ErrorList id="category-error" field="category" errors={e("category")} />
-        </div>
-      </Fieldset>
+      <CategoryField value={v.category} errors={errors} options={categories.map((c) => [c.value, c.label])} />
 
       <ReportContentFields values={v} errors={errors} hints personsHint={t("personsHint")} />
 
-      <Fieldset legend={t("howLegend")}>
+      <Fieldset large legend={t("howLegend")}>
         <HowFields values={v} errors={errors} hints />
         <div>
           <label htmlFor="files" className="block font-semibold">
@@ -101,19 +69,10 @@ export function ReportForm({ action, initial, locale, categories, limits, accept
         </div>
       </Fieldset>
 
-      <Fieldset legend={t("identityLegend")}>
-        <div className="space-y-3">
-          <Choice id="identity-anonymous" type="radio" name="identityMode" value="ANONYMOUS" defaultChecked={v.identityMode !== "CONFIDENTIAL"} label={t("anonymous")} hint={t("anonymousHint")} />
-          <Choice id="identity-confidential" type="radio" name="identityMode" value="CONFIDENTIAL" defaultChecked={v.identityMode === "CONFIDENTIAL"} label={t("confidential")} hint={t("confidentialHint")} />
-        </div>
-        <div className="grid gap-3 sm:grid-cols-2">
-          <TextField id="identityName" name="identityName" label={t("identityName")} hint={t("identityOnlyConfidential")} defaultValue={v.identityName} errors={e("identityName")} autoComplete="name" />
-          <TextField id="identityContact" name="identityContact" label={t("identityContact")} hint={t("identityOnlyConfidential")} defaultValue={v.identityContact} errors={e("identityContact")} />
-        </div>
-      </Fieldset>
+      <IdentityFields ns="report" values={v} errors={errors} nameAutoComplete="name" />
 
       <div className="space-y-4">
-        <Choice id="involvesLeadership" type="checkbox" name="involvesLeadership" defaultChecked={v.involvesLeadership} label={t("leadership")} hint={t("leadershipHint")} />
+        <CheckField strong id="involvesLeadership" type="checkbox" name="involvesLeadership" defaultChecked={v.involvesLeadership} label={t("leadership")} hint={t("leadershipHint")} />
         <div>
           <div className="flex gap-2">
             <input
@@ -134,7 +93,7 @@ export function ReportForm({ action, initial, locale, categories, limits, accept
         </div>
       </div>
 
-      <SubmitButton pending={pending} label={t("submit")} pendingLabel={t("submitting")} />
+      <SubmitButton large pending={pending} label={t("submit")} pendingLabel={t("submitting")} />
     </form>
   );
 }

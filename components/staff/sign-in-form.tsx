@@ -3,16 +3,16 @@
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
+import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/button.tsx";
+import { CodeField } from "@/components/ui/code-field.tsx";
+// The code field takes the focus when the second step appears (keyboard and screen-reader users land there).
+import { focusOnMount } from "@/components/portal/focus.ts";
 
 type Step = { kind: "password" } | { kind: "code"; username: string; password: string };
 
 const field = "mt-1 w-full rounded border border-slate-400 px-3 py-2";
-const primary = "w-full rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60";
+const primary = `w-full ${primaryButtonClass}`;
 
-/** Moves focus to the code field when the second step appears (keyboard and screen-reader users land there). */
-function focusOnMount(element: HTMLElement | null) {
-  element?.focus();
-}
 
 /**
  * Two steps in one form: username (or NIP) and password, then, for an account with a second
@@ -103,29 +103,7 @@ export function SignInForm({ callbackUrl, throttleMinutes }: { callbackUrl: stri
         <p role="status" className="text-slate-700">
           {a("codePrompt", { username: step.username })}
         </p>
-        <div>
-          <label htmlFor="code" className="block text-sm font-semibold">
-            {a("codeLabel")}
-          </label>
-          <input
-            id="code"
-            name="code"
-            ref={focusOnMount}
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
-            autoComplete="one-time-code"
-            autoCapitalize="none"
-            spellCheck={false}
-            maxLength={20}
-            required
-            aria-describedby="code-hint"
-            aria-invalid={error ? true : undefined}
-            className={`${field} font-mono tracking-widest`}
-          />
-          <p id="code-hint" className="mt-1 text-sm text-slate-700">
-            {a("codeHint")}
-          </p>
-        </div>
+        <CodeField id="code" label={a("codeLabel")} hint={a("codeHint")} inputRef={focusOnMount} value={code} onChange={setCode} autoComplete="one-time-code" autoCapitalize="none" maxLength={20} required invalid={Boolean(error)} />
         {alert}
         <button type="submit" disabled={pending} className={primary}>
           {pending ? t("submitting") : a("verify")}
@@ -136,7 +114,7 @@ export function SignInForm({ callbackUrl, throttleMinutes }: { callbackUrl: stri
             setStep({ kind: "password" });
             setError(null);
           }}
-          className="w-full rounded border border-brand-700 px-4 py-2 font-semibold text-brand-800 hover:bg-brand-50"
+          className={`w-full ${secondaryButtonClass}`}
         >
           {a("back")}
         </button>

@@ -6,7 +6,6 @@
 import { getTimeZone, getTranslations } from "next-intl/server";
 import { formatOfficeDate } from "@/lib/zoned-time.ts";
 import { formatDuration } from "@/components/staff/cases/duration.ts";
-import { buttonPrimary, buttonSecondary, inputClass, Notice, TableRegion, td, th } from "@/components/staff/cases/ui.tsx";
 import { localePath } from "@/i18n/routing.ts";
 import type { Count } from "@/server/domain/statistics/aggregates.ts";
 import { breakdownLabel } from "@/server/domain/statistics/labels.ts";
@@ -14,6 +13,11 @@ import type { TableName } from "@/server/domain/statistics/open-data.ts";
 import type { OfficePeriod, OfficeStatistics } from "@/server/domain/statistics/office-statistics.ts";
 import type { ProtectedTable } from "@/server/domain/statistics/suppression.ts";
 import { StatSection } from "./stat-section.tsx";
+import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/button.tsx";
+import { inputClass } from "@/components/ui/field.tsx";
+import { Notice } from "@/components/ui/notice.tsx";
+import { TableRegion, tdClass, thClass } from "@/components/ui/table.tsx";
+import { PageSection } from "@/components/ui/page-section.tsx";
 
 /** The dashboard shows every count as it is: a "table" with nothing hidden. */
 const plain = (counts: Count<string>[]): ProtectedTable => ({ withheld: false, cells: counts.map((c) => ({ key: c.key, shown: c.count })), total: counts.reduce((s, c) => s + c.count, 0) });
@@ -43,11 +47,7 @@ export async function OfficeDashboard({ stats, period, invalid, locale }: { stat
 
   return (
     <div className="space-y-8">
-      <section aria-labelledby="dashboard-title" className="space-y-3">
-        <h1 id="dashboard-title" className="text-2xl font-bold text-brand-900">
-          {o("title")}
-        </h1>
-        <p className="text-slate-700">{o("lead")}</p>
+      <PageSection id="dashboard-title" className="space-y-3" title={o("title")} lead={o("lead")}>
         {invalid ? (
           <Notice tone="warn" role="alert">
             <p>{o("invalidPeriod")}</p>
@@ -58,25 +58,25 @@ export async function OfficeDashboard({ stats, period, invalid, locale }: { stat
             <label htmlFor="dashboard-from" className="block font-semibold">
               {o("from")}
             </label>
-            <input id="dashboard-from" name="from" type="date" defaultValue={period.from} required className={inputClass} />
+            <input id="dashboard-from" name="from" type="date" defaultValue={period.from} required className={inputClass()} />
           </div>
           <div>
             <label htmlFor="dashboard-to" className="block font-semibold">
               {o("to")}
             </label>
-            <input id="dashboard-to" name="to" type="date" defaultValue={period.to} required className={inputClass} />
+            <input id="dashboard-to" name="to" type="date" defaultValue={period.to} required className={inputClass()} />
           </div>
           <div className="flex flex-wrap gap-3">
-            <button type="submit" className={buttonPrimary}>
+            <button type="submit" className={primaryButtonClass}>
               {o("show")}
             </button>
-            <a href={csv} className={buttonSecondary} download data-testid="dashboard-csv">
+            <a href={csv} className={secondaryButtonClass} download data-testid="dashboard-csv">
               {o("export")}
             </a>
           </div>
         </form>
         <p className="text-sm text-slate-700">{o("generated", { time: formatOfficeDate(stats.generatedAt, locale, await getTimeZone()) })}</p>
-      </section>
+      </PageSection>
 
       <section aria-labelledby="dashboard-summary" className="rounded bg-brand-50 p-4">
         <h2 id="dashboard-summary" className="text-xl font-bold text-brand-900">
@@ -107,13 +107,13 @@ export async function OfficeDashboard({ stats, period, invalid, locale }: { stat
           <table className="w-full border-collapse" data-testid="dashboard-open">
             <thead>
               <tr>
-                <th scope="col" className={th}>
+                <th scope="col" className={thClass}>
                   {t("columns.status")}
                 </th>
-                <th scope="col" className={`${th} text-right`}>
+                <th scope="col" className={`${thClass} text-right`}>
                   {o("openCount")}
                 </th>
-                <th scope="col" className={`${th} text-right`}>
+                <th scope="col" className={`${thClass} text-right`}>
                   {o("overdue")}
                 </th>
               </tr>
@@ -121,11 +121,11 @@ export async function OfficeDashboard({ stats, period, invalid, locale }: { stat
             <tbody>
               {stats.open.map((x) => (
                 <tr key={x.status} data-key={x.status}>
-                  <th scope="row" className={`${td} text-left font-normal`}>
+                  <th scope="row" className={`${tdClass} text-left font-normal`}>
                     {t(`status.${x.status}` as "status.ARCHIVED")}
                   </th>
-                  <td className={`${td} text-right tabular-nums`}>{format(x.open)}</td>
-                  <td className={`${td} text-right tabular-nums`}>{format(x.overdue)}</td>
+                  <td className={`${tdClass} text-right tabular-nums`}>{format(x.open)}</td>
+                  <td className={`${tdClass} text-right tabular-nums`}>{format(x.overdue)}</td>
                 </tr>
               ))}
             </tbody>
@@ -142,7 +142,7 @@ export async function OfficeDashboard({ stats, period, invalid, locale }: { stat
             <thead>
               <tr>
                 {[o("step"), o("done"), o("within"), o("compliance"), o("median"), o("standard")].map((h, i) => (
-                  <th key={h} scope="col" className={`${th} ${i > 0 ? "text-right" : ""}`}>
+                  <th key={h} scope="col" className={`${thClass} ${i > 0 ? "text-right" : ""}`}>
                     {h}
                   </th>
                 ))}
@@ -151,14 +151,14 @@ export async function OfficeDashboard({ stats, period, invalid, locale }: { stat
             <tbody>
               {f.steps.map((s) => (
                 <tr key={s.step} data-key={s.step}>
-                  <th scope="row" className={`${td} text-left font-normal`}>
+                  <th scope="row" className={`${tdClass} text-left font-normal`}>
                     {o(`stepNames.${s.step}` as "stepNames.2")}
                   </th>
-                  <td className={`${td} text-right tabular-nums`}>{format(s.done)}</td>
-                  <td className={`${td} text-right tabular-nums`}>{format(s.within)}</td>
-                  <td className={`${td} text-right tabular-nums`}>{s.done ? `${numbers.format(Math.round((s.within / s.done) * 1000) / 10)}%` : o("none")}</td>
-                  <td className={`${td} text-right`}>{minutes(s.medianMinutes)}</td>
-                  <td className={`${td} text-right`}>{minutes(s.standardMinutes)}</td>
+                  <td className={`${tdClass} text-right tabular-nums`}>{format(s.done)}</td>
+                  <td className={`${tdClass} text-right tabular-nums`}>{format(s.within)}</td>
+                  <td className={`${tdClass} text-right tabular-nums`}>{s.done ? `${numbers.format(Math.round((s.within / s.done) * 1000) / 10)}%` : o("none")}</td>
+                  <td className={`${tdClass} text-right`}>{minutes(s.medianMinutes)}</td>
+                  <td className={`${tdClass} text-right`}>{minutes(s.standardMinutes)}</td>
                 </tr>
               ))}
             </tbody>

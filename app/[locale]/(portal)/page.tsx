@@ -3,6 +3,7 @@ import { Link } from "@/i18n/navigation.ts";
 import { serverCaller } from "@/server/trpc/server-caller.ts";
 import { Category } from "@/server/generated/prisma/enums.ts";
 import { withOutagePage } from "@/components/outage-page.tsx";
+import { largeButtonClass } from "@/components/ui/button.tsx";
 
 const STEPS = ["1", "2", "3", "4", "5", "6", "7", "8"] as const;
 const LEGAL = ["1", "2", "3", "4", "5"] as const;
@@ -25,7 +26,7 @@ async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
         </h1>
         <p className="mt-4 max-w-3xl text-lg text-slate-800">{t("lead")}</p>
         <div className="mt-6 flex flex-wrap gap-3">
-          <Link href="/lapor" className="rounded bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-800">
+          <Link href="/lapor" className={largeButtonClass}>
             {t("ctaReport")}
           </Link>
           <Link href="/lacak" className="rounded border-2 border-brand-700 px-5 py-3 font-semibold text-brand-800 hover:bg-white">

@@ -1,13 +1,15 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import { reasonOf } from "@/components/staff/reason.ts";
 import { TRPCClientError } from "@trpc/client";
 import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "../trpc.tsx";
-import { buttonPrimary, inputClass, Notice } from "../cases/ui.tsx";
-import { reasonOf } from "../reason.ts";
+import { primaryButtonClass } from "@/components/ui/button.tsx";
+import { inputClass } from "@/components/ui/field.tsx";
+import { Notice } from "@/components/ui/notice.tsx";
 
 type Field = "current" | "next" | "repeat";
 type Problem = "current" | "short" | "same" | "mismatch" | "username";
@@ -68,7 +70,7 @@ export function PasswordChangeForm({ signInPath, minLength }: { signInPath: stri
         <Notice tone="good" role="status">
           {t("done")}
         </Notice>
-        <button type="button" className={buttonPrimary} onClick={signInAgain}>
+        <button type="button" className={primaryButtonClass} onClick={signInAgain}>
           {t("signInAgain")}
         </button>
       </div>
@@ -94,7 +96,7 @@ export function PasswordChangeForm({ signInPath, minLength }: { signInPath: stri
         maxLength={200}
         aria-invalid={problems[name] ? true : undefined}
         aria-describedby={[hint ? `password-${name}-hint` : "", problems[name] ? `password-${name}-error` : ""].filter(Boolean).join(" ") || undefined}
-        className={inputClass}
+        className={inputClass()}
       />
       {problems[name] ? (
         <p id={`password-${name}-error`} className="mt-1 text-sm font-semibold text-red-800">
@@ -114,7 +116,7 @@ export function PasswordChangeForm({ signInPath, minLength }: { signInPath: stri
       {field("current", "current-password")}
       {field("next", "new-password", t("nextHint", { min: minLength }))}
       {field("repeat", "new-password")}
-      <button type="submit" className={buttonPrimary} disabled={change.isPending}>
+      <button type="submit" className={primaryButtonClass} disabled={change.isPending}>
         {change.isPending ? t("submitting") : t("submit")}
       </button>
     </form>

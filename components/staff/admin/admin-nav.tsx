@@ -1,5 +1,7 @@
 import { useTranslations } from "next-intl";
 import { Link } from "@/i18n/navigation.ts";
+import { LinkNav } from "@/components/ui/tab-nav.tsx";
+import { PageSection } from "@/components/ui/page-section.tsx";
 import { may } from "@/server/domain/policy/policy.ts";
 
 type Area = "users" | "settings" | "audit";
@@ -15,23 +17,13 @@ export function AdminNav({ roles, current }: { roles: readonly string[]; current
     { area: "audit", href: "/staff/audit", show: may(roles, "readAuditTrail") },
   ];
   return (
-    <nav aria-label={t("label")} className="mb-6 border-b border-slate-300 pb-3">
-      <ul className="flex flex-wrap gap-x-5 gap-y-2 text-sm">
-        {links
-          .filter((l) => l.show)
-          .map((l) => (
-            <li key={l.area}>
-              <Link
-                href={l.href}
-                aria-current={l.area === current ? "page" : undefined}
-                className={l.area === current ? "font-bold text-brand-900 underline underline-offset-4" : "text-brand-800 underline-offset-4 hover:underline"}
-              >
-                {t(l.area)}
-              </Link>
-            </li>
-          ))}
-      </ul>
-    </nav>
+    <LinkNav
+      label={t("label")}
+      className="mb-6 border-b border-slate-300 pb-3"
+      listClassName="flex flex-wrap gap-x-5 gap-y-2 text-sm"
+      links={links.filter((l) => l.show).map((l) => ({ key: l.area, href: l.href, text: t(l.area), current: l.area === current }))}
+      linkClassName={(on) => (on ? "font-bold text-brand-900 underline underline-offset-4" : "text-brand-800 underline-offset-4 hover:underline")}
+    />
   );
 }
 
@@ -39,11 +31,7 @@ export function AdminNav({ roles, current }: { roles: readonly string[]; current
 export function NotAllowed({ roles, message }: { roles: readonly string[]; message: "admin" | "audit" }) {
   const t = useTranslations("admin.notAllowed");
   return (
-    <section aria-labelledby="not-allowed-title" className="space-y-4">
-      <AdminNav roles={roles} />
-      <h1 id="not-allowed-title" className="text-2xl font-bold text-brand-900">
-        {t("title")}
-      </h1>
+    <PageSection id="not-allowed-title" className="space-y-4" title={t("title")} before={<AdminNav roles={roles} />}>
       <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-800">
         {t(message)}
       </p>
@@ -52,6 +40,6 @@ export function NotAllowed({ roles, message }: { roles: readonly string[]; messa
           {t("back")}
         </Link>
       </p>
-    </section>
+    </PageSection>
   );
 }

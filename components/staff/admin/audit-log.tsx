@@ -8,7 +8,11 @@ import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/staff/trpc.tsx";
-import { Hint, Label, Notice, TextField, describedBy, inputClass, primaryButton, secondaryButton, useErrorMessage } from "./ui.tsx";
+import { useErrorMessage } from "./error-message.ts";
+import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/button.tsx";
+import { FieldHint, FieldLabel, TextField, describedBy, inputClass } from "@/components/ui/field.tsx";
+import { Notice } from "@/components/ui/notice.tsx";
+import { Section } from "@/components/ui/page-section.tsx";
 
 const ACTION_SUGGESTIONS = ["auth.", "user.", "setting.", "case.", "case.transition", "case.read", "case.message"];
 
@@ -35,14 +39,11 @@ function VerifyChain() {
   const verify = useQuery({ ...trpc.admin.audit.verify.queryOptions(), enabled: false, gcTime: 0, staleTime: 0 });
   const running = verify.isFetching;
   return (
-    <section aria-labelledby="verify-title" className="space-y-3 rounded border border-slate-300 p-4">
-      <h2 id="verify-title" className="text-xl font-bold text-brand-900">
-        {t("title")}
-      </h2>
+    <Section id="verify" className="rounded border border-slate-300 p-4" title={t("title")}>
       <p className="text-sm text-slate-700">{t("lead")}</p>
       <button
         type="button"
-        className={secondaryButton}
+        className={secondaryButtonClass}
         disabled={running}
         onClick={() => {
           setAsked(true);
@@ -54,18 +55,18 @@ function VerifyChain() {
       <div aria-live="polite">
         {asked && running ? <p>{t("running")}</p> : null}
       </div>
-      {asked && !running && verify.error ? <Notice kind="error">{errorText(verify.error)}</Notice> : null}
+      {asked && !running && verify.error ? <Notice tone="bad" role="alert">{errorText(verify.error)}</Notice> : null}
       {asked && !running && verify.data ? (
         verify.data.ok ? (
-          <Notice kind="success">{t("ok", { count: verify.data.count })}</Notice>
+          <Notice tone="good" role="status">{t("ok", { count: verify.data.count })}</Notice>
         ) : (
-          <Notice kind="error">
+          <Notice tone="bad" role="alert">
             <p className="font-bold">{t("broken", { id: verify.data.firstBroken.id })}</p>
             <p>{t(`reason.${verify.data.firstBroken.reason}`)}</p>
           </Notice>
         )
       ) : null}
-    </section>
+    </Section>
   );
 }
 
@@ -97,14 +98,11 @@ export function AuditLog({ isPengawas }: { isPengawas: boolean }) {
     <div className="space-y-6">
       {!isPengawas ? <p className="rounded border border-slate-300 bg-slate-50 px-3 py-2 text-sm">{t("adminScope")}</p> : null}
 
-      <section aria-labelledby="filter-title" className="space-y-3 rounded border border-slate-300 p-4">
-        <h2 id="filter-title" className="text-xl font-bold text-brand-900">
-          {t("filters.title")}
-        </h2>
+      <Section id="filter" className="rounded border border-slate-300 p-4" title={t("filters.title")}>
         <form onSubmit={apply} noValidate className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           <div>
-            <Label htmlFor="audit-action">{t("filters.action")}</Label>
-            <Hint id="audit-action">{t("filters.actionHint")}</Hint>
+            <FieldLabel htmlFor="audit-action">{t("filters.action")}</FieldLabel>
+            <FieldHint id="audit-action">{t("filters.actionHint")}</FieldHint>
             <input id="audit-action" list="audit-action-suggestions" value={form.action} onChange={(e) => set("action")(e.target.value)} aria-describedby={describedBy("audit-action", true)} className={inputClass(false)} autoComplete="off" maxLength={100} />
             <datalist id="audit-action-suggestions">
               {ACTION_SUGGESTIONS.map((a) => (
@@ -113,7 +111,7 @@ export function AuditLog({ isPengawas }: { isPengawas: boolean }) {
             </datalist>
           </div>
           <div>
-            <Label htmlFor="audit-actor">{t("filters.actor")}</Label>
+            <FieldLabel htmlFor="audit-actor">{t("filters.actor")}</FieldLabel>
             <select id="audit-actor" value={form.actor} onChange={(e) => set("actor")(e.target.value)} className={inputClass(false)}>
               <option value="">{t("filters.anyActor")}</option>
               <option value="reporter">{t("actorReporter")}</option>
@@ -129,12 +127,12 @@ export function AuditLog({ isPengawas }: { isPengawas: boolean }) {
           <TextField id="audit-from" label={t("filters.from")} type="date" value={form.from} onChange={set("from")} />
           <TextField id="audit-to" label={t("filters.to")} type="date" value={form.to} onChange={set("to")} />
           <div className="flex flex-wrap items-end gap-3">
-            <button type="submit" className={primaryButton}>
+            <button type="submit" className={primaryButtonClass}>
               {t("filters.apply")}
             </button>
             <button
               type="button"
-              className={secondaryButton}
+              className={secondaryButtonClass}
               onClick={() => {
                 setForm(EMPTY);
                 setFilter({});
@@ -144,16 +142,13 @@ export function AuditLog({ isPengawas }: { isPengawas: boolean }) {
             </button>
           </div>
         </form>
-      </section>
+      </Section>
 
-      <section aria-labelledby="entries-title" className="space-y-3">
-        <h2 id="entries-title" className="sr-only">
-          {t("table.caption")}
-        </h2>
+      <Section id="entries" title={t("table.caption")} titleClassName="sr-only">
         <p aria-live="polite" className="text-sm text-slate-700">
           {entries.isPending ? t("loading") : t("shown", { count: rows.length })}
         </p>
-        {entries.error ? <Notice kind="error">{errorText(entries.error)}</Notice> : null}
+        {entries.error ? <Notice tone="bad" role="alert">{errorText(entries.error)}</Notice> : null}
         {!entries.isPending && !entries.error && rows.length === 0 ? <p>{t("empty")}</p> : null}
         {rows.length ? (
           <div role="region" aria-label={t("table.region")} tabIndex={0} className="overflow-x-auto rounded border border-slate-300">
@@ -190,13 +185,13 @@ export function AuditLog({ isPengawas }: { isPengawas: boolean }) {
           </div>
         ) : null}
         {entries.hasNextPage ? (
-          <button type="button" className={secondaryButton} disabled={entries.isFetchingNextPage} onClick={() => void entries.fetchNextPage()}>
+          <button type="button" className={secondaryButtonClass} disabled={entries.isFetchingNextPage} onClick={() => void entries.fetchNextPage()}>
             {entries.isFetchingNextPage ? t("loading") : t("loadMore")}
           </button>
         ) : rows.length ? (
           <p className="text-sm text-slate-700">{t("end")}</p>
         ) : null}
-      </section>
+      </Section>
 
       <VerifyChain />
     </div>

@@ -10,7 +10,11 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/staff/trpc.tsx";
-import { ConfirmButton, describedBy, FieldError, Hint, inputClass, Label, Notice, primaryButton, useErrorMessage } from "./ui.tsx";
+import { useErrorMessage } from "./error-message.ts";
+import { primaryButtonClass } from "@/components/ui/button.tsx";
+import { ConfirmButton } from "@/components/ui/confirm-button.tsx";
+import { FieldError, FieldHint, FieldLabel, describedBy, inputClass } from "@/components/ui/field.tsx";
+import { Notice } from "@/components/ui/notice.tsx";
 
 /** The server's limit (server/domain/admin/office-emblem.ts EMBLEM_MAX_BYTES). */
 const MAX_BYTES = 1024 * 1024;
@@ -85,7 +89,7 @@ export function EmblemSection() {
       {emblem.isPending ? (
         <p role="status">{common("loading")}</p>
       ) : emblem.error ? (
-        <Notice kind="error">{errorText(emblem.error)}</Notice>
+        <Notice tone="bad" role="alert">{errorText(emblem.error)}</Notice>
       ) : view?.set ? (
         <figure className="space-y-2">
           <figcaption className="font-semibold">{t("current")}</figcaption>
@@ -94,7 +98,7 @@ export function EmblemSection() {
             // eslint-disable-next-line @next/next/no-img-element
             <img src={view.preview} alt={t("previewAlt")} className="h-40 w-auto max-w-full rounded border border-slate-300 bg-white object-contain p-1" data-testid="emblem-preview" />
           ) : (
-            <Notice kind="error">{t("noPreview")}</Notice>
+            <Notice tone="bad" role="alert">{t("noPreview")}</Notice>
           )}
           <p className="text-sm text-slate-700">
             {t("details", { width: view.width ?? "?", height: view.height ?? "?", size: format.number(view.size / 1024, { maximumFractionDigits: 1 }) })}{" "}
@@ -108,8 +112,8 @@ export function EmblemSection() {
       )}
       <form onSubmit={(e) => void submit(e)} noValidate className="space-y-4">
         <div>
-          <Label htmlFor="emblem-file">{t("file")}</Label>
-          <Hint id="emblem-file">{t("fileHint")}</Hint>
+          <FieldLabel htmlFor="emblem-file">{t("file")}</FieldLabel>
+          <FieldHint id="emblem-file">{t("fileHint")}</FieldHint>
           <input
             key={inputKey}
             id="emblem-file"
@@ -123,10 +127,10 @@ export function EmblemSection() {
           />
           <FieldError id="emblem-file" error={fileError} />
         </div>
-        {error ? <Notice kind="error">{errorText(error)}</Notice> : null}
-        {done ? <Notice kind="success">{t(done)}</Notice> : null}
+        {error ? <Notice tone="bad" role="alert">{errorText(error)}</Notice> : null}
+        {done ? <Notice tone="good" role="status">{t(done)}</Notice> : null}
         <div className="flex flex-wrap items-start gap-3">
-          <button type="submit" disabled={pending} className={primaryButton}>
+          <button type="submit" disabled={pending} className={primaryButtonClass}>
             {upload.isPending ? t("uploading") : view?.set ? t("replace") : t("upload")}
           </button>
           {view?.set ? (

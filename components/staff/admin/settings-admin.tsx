@@ -6,6 +6,7 @@
  * path, shown next to the field; the form keeps what was typed.
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { reasonOf } from "@/components/staff/reason.ts";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState, type FormEvent, type ReactNode } from "react";
@@ -13,8 +14,10 @@ import { useTRPC } from "@/components/staff/trpc.tsx";
 import type { AppRouter } from "@/server/routers/_app.ts";
 import { EmblemSection } from "./emblem-section.tsx";
 import { BackupStatusPanel } from "../backup-status-panel.tsx";
-import { describedBy, FieldError, inputClass, Label, Notice, primaryButton, secondaryButton, TextField, useErrorMessage } from "./ui.tsx";
-import { reasonOf } from "../reason.ts";
+import { useErrorMessage } from "./error-message.ts";
+import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/button.tsx";
+import { FieldError, FieldLabel, TextField, describedBy, inputClass } from "@/components/ui/field.tsx";
+import { Notice } from "@/components/ui/notice.tsx";
 
 type Views = inferRouterOutputs<AppRouter>["admin"]["settings"]["list"];
 type Key = keyof Views;
@@ -106,23 +109,23 @@ function Section({ id, title, lead, view, form, onSubmit, onReload, children }: 
               ? common("lastChanged", { date: format.dateTime(view.updatedAt, { dateStyle: "medium", timeStyle: "short" }), name: view.updatedBy.name })
               : common("lastChangedAt", { date: format.dateTime(view.updatedAt, { dateStyle: "medium", timeStyle: "short" }) })}
         </p>
-        {view.invalid ? <Notice kind="error">{common("storedInvalid")}</Notice> : null}
+        {view.invalid ? <Notice tone="bad" role="alert">{common("storedInvalid")}</Notice> : null}
       </div>
       <form onSubmit={submit} noValidate className="space-y-4">
         {children}
-        {issues.length ? <Notice kind="error">{common("formErrors")}</Notice> : null}
+        {issues.length ? <Notice tone="bad" role="alert">{common("formErrors")}</Notice> : null}
         {stale ? (
-          <Notice kind="error">
+          <Notice tone="bad" role="alert">
             <p>{errors("stale_setting")}</p>
-            <button type="button" className={`${secondaryButton} mt-2`} onClick={onReload}>
+            <button type="button" className={`${secondaryButtonClass} mt-2`} onClick={onReload}>
               {common("reload")}
             </button>
           </Notice>
         ) : mutation.error ? (
-          <Notice kind="error">{errorText(mutation.error)}</Notice>
+          <Notice tone="bad" role="alert">{errorText(mutation.error)}</Notice>
         ) : null}
-        {mutation.data?.ok ? <Notice kind="success">{mutation.data.changed.length ? common("saved") : common("unchanged")}</Notice> : null}
-        <button type="submit" disabled={mutation.isPending} className={primaryButton}>
+        {mutation.data?.ok ? <Notice tone="good" role="status">{mutation.data.changed.length ? common("saved") : common("unchanged")}</Notice> : null}
+        <button type="submit" disabled={mutation.isPending} className={primaryButtonClass}>
           {mutation.isPending ? common("saving") : common("save")}
         </button>
       </form>
@@ -131,7 +134,7 @@ function Section({ id, title, lead, view, form, onSubmit, onReload, children }: 
 }
 
 function NumberField({ id, label, value, onChange, error, hint }: { id: string; label: string; value: string; onChange: (v: string) => void; error: string | null; hint?: string }) {
-  return <TextField id={id} label={label} hint={hint} value={value} onChange={onChange} error={error} type="number" inputMode="numeric" min={1} step="1" required className="max-w-xs" />;
+  return <TextField id={id} label={label} hint={hint} value={value} onChange={onChange} error={error} type="number" inputMode="numeric" min={1} step="1" softRequired className="max-w-xs" />;
 }
 
 // --- The sections ------------------------------------------------------------------------
@@ -145,19 +148,19 @@ function IdentitySection({ view, onReload }: SectionProps<"office.identity">) {
   const t = useTranslations("admin.settings.identity");
   const form = useSettingForm("office.identity", view);
   const [v, setV] = useState(view.value);
-  const field = (name: keyof typeof v, extra: { required?: boolean; type?: "email" | "url" | "tel"; hint?: string; rows?: number; autoComplete?: string } = {}) => (
+  const field = (name: keyof typeof v, extra: { softRequired?: boolean; type?: "email" | "url" | "tel"; hint?: string; rows?: number; autoComplete?: string } = {}) => (
     <TextField id={`identity-${name}`} label={t(name)} value={v[name] ?? ""} onChange={(value) => setV((s) => ({ ...s, [name]: value }))} error={form.issue(name)} maxLength={300} {...extra} />
   );
   return (
     <Section id="identity" title={t("title")} lead={t("lead")} view={view} form={form} onReload={onReload} onSubmit={() => form.save(v)}>
-      {field("regency", { required: true })}
-      {field("officeName", { required: true })}
+      {field("regency", { softRequired: true })}
+      {field("officeName", { softRequired: true })}
       {field("shortName", { hint: t("shortNameHint") })}
-      {field("address", { required: true, rows: 3 })}
+      {field("address", { softRequired: true, rows: 3 })}
       {field("phone", { type: "tel" })}
       {field("email", { type: "email" })}
       {field("website", { type: "url", hint: t("websiteHint") })}
-      {field("city", { required: true, hint: t("cityHint") })}
+      {field("city", { softRequired: true, hint: t("cityHint") })}
     </Section>
   );
 }
@@ -178,7 +181,7 @@ function HoursSection({ view, onReload }: SectionProps<"office.hours">) {
   const noDays = form.issue("days");
   return (
     <Section id="hours" title={t("title")} lead={t("lead")} view={view} form={form} onReload={onReload} onSubmit={() => form.save(build())}>
-      <TextField id="hours-timeZone" label={t("timeZone")} hint={t("timeZoneHint")} value={timeZone} onChange={setTimeZone} error={form.issue("timeZone")} required maxLength={64} className="max-w-sm" />
+      <TextField id="hours-timeZone" label={t("timeZone")} hint={t("timeZoneHint")} value={timeZone} onChange={setTimeZone} error={form.issue("timeZone")} softRequired maxLength={64} className="max-w-sm" />
       <div className="space-y-3">
         {noDays ? (
           <p id="hours-days-error" className="text-sm font-semibold text-red-800">
@@ -237,7 +240,7 @@ function HolidaysSection({ view, onReload }: SectionProps<"office.holidays">) {
     <Section id="holidays" title={t("title")} lead={t("lead")} view={view} form={form} onReload={onReload} onSubmit={() => form.save(dates)}>
       <div className="flex flex-wrap items-end gap-3">
         <div>
-          <Label htmlFor="holiday-add">{t("date")}</Label>
+          <FieldLabel htmlFor="holiday-add">{t("date")}</FieldLabel>
           <input
             id="holiday-add"
             type="date"
@@ -255,7 +258,7 @@ function HolidaysSection({ view, onReload }: SectionProps<"office.holidays">) {
             className={inputClass(Boolean(addError))}
           />
         </div>
-        <button type="button" className={secondaryButton} onClick={add}>
+        <button type="button" className={secondaryButtonClass} onClick={add}>
           {t("add")}
         </button>
       </div>
@@ -342,8 +345,8 @@ function RetentionSection({ view, onReload }: SectionProps<"retention.archive">)
         <input id="retention-enabled" type="checkbox" className="mt-1 h-5 w-5" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
         <label htmlFor="retention-enabled">{t("enabled")}</label>
       </div>
-      <TextField id="retention-years" label={t("years")} value={years} onChange={setYears} error={form.issue("years") ?? form.issue("")} type="number" inputMode="numeric" min={0} step="1" required className="max-w-xs" />
-      <TextField id="retention-months" label={t("months")} value={months} onChange={setMonths} error={form.issue("months")} type="number" inputMode="numeric" min={0} step="1" required className="max-w-xs" />
+      <TextField id="retention-years" label={t("years")} value={years} onChange={setYears} error={form.issue("years") ?? form.issue("")} type="number" inputMode="numeric" min={0} step="1" softRequired className="max-w-xs" />
+      <TextField id="retention-months" label={t("months")} value={months} onChange={setMonths} error={form.issue("months")} type="number" inputMode="numeric" min={0} step="1" softRequired className="max-w-xs" />
       <TextField id="retention-run-at" label={t("runAt")} hint={t("runAtHint")} type="time" value={runAt} onChange={setRunAt} error={form.issue("runAt")} className="w-36" />
     </Section>
   );
@@ -351,7 +354,7 @@ function RetentionSection({ view, onReload }: SectionProps<"retention.archive">)
 
 function PatternField({ id, label, value, onChange, error }: { id: string; label: string; value: string; onChange: (v: string) => void; error: string | null }) {
   const t = useTranslations("admin.settings.caseReference");
-  return <TextField id={id} label={label} value={value} onChange={onChange} error={error} required maxLength={100} hint={t("example", { example: example(value) })} />;
+  return <TextField id={id} label={label} value={value} onChange={onChange} error={error} softRequired maxLength={100} hint={t("example", { example: example(value) })} />;
 }
 
 function CaseReferenceSection({ view, onReload }: SectionProps<"numbering.caseReference">) {
@@ -394,7 +397,7 @@ function SignersSection({ view, users, onReload }: SectionProps<"letters.signers
         const current = users.find((u) => u.id === v[type]);
         return (
           <div key={type}>
-            <Label htmlFor={id}>{letter(type)}</Label>
+            <FieldLabel htmlFor={id}>{letter(type)}</FieldLabel>
             <select id={id} value={v[type]} onChange={(e) => setV((s) => ({ ...s, [type]: e.target.value }))} aria-describedby={describedBy(id, undefined, error)} aria-invalid={error ? true : undefined} className={inputClass(Boolean(error))}>
               <option value="">{t("none")}</option>
               {active.map((u) => (
@@ -432,9 +435,9 @@ function UploadsSection({ view, onReload }: SectionProps<"uploads.limits">) {
   });
   return (
     <Section id="uploads" title={t("title")} lead={t("lead")} view={view} form={form} onReload={onReload} onSubmit={() => form.save(build())}>
-      <TextField id="uploads-file" label={t("maxFileMb")} value={fileMb} onChange={setFileMb} error={form.issue("maxFileBytes")} type="number" inputMode="decimal" min={0} step="any" required className="max-w-xs" />
+      <TextField id="uploads-file" label={t("maxFileMb")} value={fileMb} onChange={setFileMb} error={form.issue("maxFileBytes")} type="number" inputMode="decimal" min={0} step="any" softRequired className="max-w-xs" />
       <NumberField id="uploads-count" label={t("maxFilesPerReport")} value={files} onChange={setFiles} error={form.issue("maxFilesPerReport")} />
-      <TextField id="uploads-total" label={t("maxTotalMb")} value={totalMb} onChange={setTotalMb} error={form.issue("maxTotalBytes")} type="number" inputMode="decimal" min={0} step="any" required className="max-w-xs" />
+      <TextField id="uploads-total" label={t("maxTotalMb")} value={totalMb} onChange={setTotalMb} error={form.issue("maxTotalBytes")} type="number" inputMode="decimal" min={0} step="any" softRequired className="max-w-xs" />
       <fieldset aria-describedby={typesError ? "uploads-types-error" : undefined} aria-invalid={typesError ? true : undefined}>
         <legend className="font-semibold">{t("allowedTypes")}</legend>
         <ul className="mt-2 grid gap-2 sm:grid-cols-2">
@@ -498,7 +501,7 @@ export function SettingsAdmin() {
   const k = (key: Key) => `${key}-${generation[key] ?? 0}`;
 
   if (settings.isPending || users.isPending) return <p role="status">{common("loading")}</p>;
-  if (settings.error || users.error) return <Notice kind="error">{errorText(settings.error ?? users.error)}</Notice>;
+  if (settings.error || users.error) return <Notice tone="bad" role="alert">{errorText(settings.error ?? users.error)}</Notice>;
   const s = settings.data;
   return (
     <div className="space-y-6">

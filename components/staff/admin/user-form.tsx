@@ -1,9 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { reasonOf } from "@/components/staff/reason.ts";
 import { useState, type FormEvent } from "react";
-import { FieldError, Hint, describedBy, primaryButton, secondaryButton, TextField, Notice } from "./ui.tsx";
-import { reasonOf } from "../reason.ts";
+import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/button.tsx";
+import { FieldError, FieldHint, TextField, describedBy } from "@/components/ui/field.tsx";
+import { Notice } from "@/components/ui/notice.tsx";
 
 export const ROLES = ["SEKRETARIAT", "TIM_TELAAH", "TIM_AUDIT", "KEPALA_DINAS", "ADMIN", "PENGAWAS"] as const;
 export type RoleName = (typeof ROLES)[number];
@@ -71,14 +73,14 @@ export function UserForm({ idPrefix, mode, initial, isSelf, pending, error, erro
 
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
-      {anyFieldError ? <Notice kind="error">{common("formErrors")}</Notice> : null}
+      {anyFieldError ? <Notice tone="bad" role="alert">{common("formErrors")}</Notice> : null}
       {mode === "create" ? (
-        <TextField id={id("username")} label={t("username")} hint={t("usernameHint")} value={values.username} onChange={set("username")} error={fieldError("username")} required maxLength={32} />
+        <TextField id={id("username")} label={t("username")} hint={t("usernameHint")} value={values.username} onChange={set("username")} error={fieldError("username")} softRequired maxLength={32} />
       ) : null}
-      <TextField id={id("name")} label={t("name")} value={values.name} onChange={set("name")} error={fieldError("name")} required maxLength={150} autoComplete="off" />
+      <TextField id={id("name")} label={t("name")} value={values.name} onChange={set("name")} error={fieldError("name")} softRequired maxLength={150} autoComplete="off" />
       <TextField id={id("nip")} label={t("nip")} hint={t("nipHint")} value={values.nip} onChange={set("nip")} error={fieldError("nip")} inputMode="numeric" maxLength={24} />
       <TextField id={id("rankGrade")} label={t("rankGrade")} hint={t("rankGradeHint")} value={values.rankGrade} onChange={set("rankGrade")} error={fieldError("rankGrade")} maxLength={100} />
-      <TextField id={id("position")} label={t("position")} value={values.position} onChange={set("position")} error={fieldError("position")} required maxLength={200} />
+      <TextField id={id("position")} label={t("position")} value={values.position} onChange={set("position")} error={fieldError("position")} softRequired maxLength={200} />
       <fieldset aria-describedby={describedBy(id("roles"), t("rolesHint"), rolesError)} aria-invalid={rolesError ? true : undefined}>
         <legend className="font-semibold">
           {t("roles")}
@@ -87,7 +89,7 @@ export function UserForm({ idPrefix, mode, initial, isSelf, pending, error, erro
             *
           </span>
         </legend>
-        <Hint id={id("roles")}>{t("rolesHint")}</Hint>
+        <FieldHint id={id("roles")}>{t("rolesHint")}</FieldHint>
         <ul className="mt-2 grid gap-2 sm:grid-cols-2">
           {ROLES.map((role) => {
             const locked = isSelf && role === "ADMIN" && initial.roles.includes("ADMIN");
@@ -115,13 +117,13 @@ export function UserForm({ idPrefix, mode, initial, isSelf, pending, error, erro
         {mode === "edit" ? <p className="mt-1 text-sm text-slate-700">{t("rolesSessionNote")}</p> : null}
         <FieldError id={id("roles")} error={rolesError} />
       </fieldset>
-      {formError ? <Notice kind="error">{formError}</Notice> : null}
+      {formError ? <Notice tone="bad" role="alert">{formError}</Notice> : null}
       <div className="flex flex-wrap gap-3">
-        <button type="submit" disabled={pending} className={primaryButton}>
+        <button type="submit" disabled={pending} className={primaryButtonClass}>
           {mode === "create" ? (pending ? t("creating") : t("create")) : pending ? common("saving") : t("saveChanges")}
         </button>
         {onCancel ? (
-          <button type="button" onClick={onCancel} className={secondaryButton}>
+          <button type="button" onClick={onCancel} className={secondaryButtonClass}>
             {t("close")}
           </button>
         ) : null}

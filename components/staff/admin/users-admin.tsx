@@ -4,8 +4,12 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/components/staff/trpc.tsx";
-import { ConfirmButton, Notice, primaryButton, secondaryButton, useErrorMessage } from "./ui.tsx";
 import { EMPTY_USER, UserForm, type RoleName, type UserFormValues } from "./user-form.tsx";
+import { useErrorMessage } from "./error-message.ts";
+import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/button.tsx";
+import { ConfirmButton } from "@/components/ui/confirm-button.tsx";
+import { Notice, OUTCOME } from "@/components/ui/notice.tsx";
+import { Section } from "@/components/ui/page-section.tsx";
 
 /** A password shown once, after creating an account or resetting its password. */
 function OnePassword({ username, password, onDone, level }: { username: string; password: string; onDone: () => void; level: 2 | 4 }) {
@@ -22,7 +26,7 @@ function OnePassword({ username, password, onDone, level }: { username: string; 
         {password}
       </p>
       <p className="text-sm text-slate-800">{t("passwordOnce")}</p>
-      <button type="button" className={primaryButton} onClick={onDone}>
+      <button type="button" className={primaryButtonClass} onClick={onDone}>
         {t("passwordDone")}
       </button>
     </section>
@@ -105,12 +109,9 @@ export function UsersAdmin({ meId }: { meId: string }) {
   return (
     <div className="space-y-8">
       {shownPassword && shownPassword.userId !== editing ? <OnePassword {...shownPassword} level={2} onDone={() => setShownPassword(null)} /> : null}
-      {notice && notice.userId === null ? <Notice kind={notice.kind}>{notice.text}</Notice> : null}
+      {notice && notice.userId === null ? <Notice {...OUTCOME[notice.kind]}>{notice.text}</Notice> : null}
 
-      <section aria-labelledby="add-user-title" className="space-y-3">
-        <h2 id="add-user-title" className="text-xl font-bold text-brand-900">
-          {t("addTitle")}
-        </h2>
+      <Section id="add-user" title={t("addTitle")}>
         <p className="text-sm text-slate-700">{t("passwordNote")}</p>
         {creating ? (
           <UserForm
@@ -128,18 +129,15 @@ export function UsersAdmin({ meId }: { meId: string }) {
             }}
           />
         ) : (
-          <button type="button" className={primaryButton} onClick={() => setCreating(true)}>
+          <button type="button" className={primaryButtonClass} onClick={() => setCreating(true)}>
             {t("add")}
           </button>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="user-list-title" className="space-y-3">
-        <h2 id="user-list-title" className="text-xl font-bold text-brand-900">
-          {t("listTitle")}
-        </h2>
+      <Section id="user-list" title={t("listTitle")}>
         {users.isPending ? <p role="status">{common("loading")}</p> : null}
-        {users.error ? <Notice kind="error">{errorText(users.error)}</Notice> : null}
+        {users.error ? <Notice tone="bad" role="alert">{errorText(users.error)}</Notice> : null}
         {users.data ? <p className="text-sm text-slate-700">{t("count", { count: users.data.length })}</p> : null}
         <ul className="space-y-3">
           {users.data?.map((user) => {
@@ -178,7 +176,7 @@ export function UsersAdmin({ meId }: { meId: string }) {
                   </div>
                   <button
                     type="button"
-                    className={secondaryButton}
+                    className={secondaryButtonClass}
                     aria-expanded={open}
                     aria-controls={`edit-${user.id}`}
                     aria-label={open ? t("close") : t("editTitle", { name: user.name })}
@@ -194,14 +192,14 @@ export function UsersAdmin({ meId }: { meId: string }) {
 
                 {notice && notice.userId === user.id && !open ? (
                   <div className="mt-3">
-                    <Notice kind={notice.kind}>{notice.text}</Notice>
+                    <Notice {...OUTCOME[notice.kind]}>{notice.text}</Notice>
                   </div>
                 ) : null}
 
                 {open ? (
                   <div id={`edit-${user.id}`} className="mt-4 space-y-6 border-t border-slate-300 pt-4">
                     <h4 className="sr-only">{t("editTitle", { name: user.name })}</h4>
-                    {notice && notice.userId === user.id ? <Notice kind={notice.kind}>{notice.text}</Notice> : null}
+                    {notice && notice.userId === user.id ? <Notice {...OUTCOME[notice.kind]}>{notice.text}</Notice> : null}
                     {shownPassword && shownPassword.userId === user.id ? <OnePassword {...shownPassword} level={4} onDone={() => setShownPassword(null)} /> : null}
                     <UserForm
                       key={`${user.id}-${user.name}-${user.roles.join()}`}
@@ -227,7 +225,7 @@ export function UsersAdmin({ meId }: { meId: string }) {
                             <ConfirmButton label={t("deactivate")} question={t("deactivateConfirm", { username: user.username })} disabled={busy} onConfirm={() => setActive.mutate({ id: user.id, active: false })} />
                           )
                         ) : (
-                          <button type="button" className={secondaryButton} disabled={busy} onClick={() => setActive.mutate({ id: user.id, active: true })}>
+                          <button type="button" className={secondaryButtonClass} disabled={busy} onClick={() => setActive.mutate({ id: user.id, active: true })}>
                             {t("reactivate")}
                           </button>
                         )}
@@ -241,7 +239,7 @@ export function UsersAdmin({ meId }: { meId: string }) {
             );
           })}
         </ul>
-      </section>
+      </Section>
     </div>
   );
 }

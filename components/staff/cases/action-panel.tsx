@@ -16,7 +16,8 @@ import { SendForm } from "./actions/send-form.tsx";
 import type { Notify } from "./actions/action-kit.tsx";
 import { focusOnMount } from "@/components/portal/focus.ts";
 import type { CaseView, Me } from "./types.ts";
-import { Notice, Section } from "./ui.tsx";
+import { Notice } from "@/components/ui/notice.tsx";
+import { Section } from "@/components/ui/page-section.tsx";
 
 /** The moves the server says this reader may make now (each procedure checks them again). */
 export function ActionPanel({ view, me }: { view: CaseView; me: Me }) {

@@ -2,14 +2,20 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
-import { Link, useRouter } from "@/i18n/navigation.ts";
+import { Link } from "@/i18n/navigation.ts";
 import { localePath } from "@/i18n/routing.ts";
 import { useTRPC } from "@/components/staff/trpc.tsx";
 import { agendaCsvHref, agendaInputOf, agendaQuery, parseAgendaFilters, type AgendaFilters } from "./agenda-filters.ts";
-import { useLabels, useOfficeDate } from "./labels.ts";
+import { useLabels, useOfficeDate } from "../labels.ts";
 import { refusalOf } from "./refusal.ts";
-import { buttonPrimary, buttonSecondary, inputClass, linkClass, Notice, TableRegion, td, th } from "./ui.tsx";
-import { AGENDA_BOOKS } from "./vocabulary.ts";
+import { AGENDA_BOOKS } from "../vocabulary.ts";
+import { linkClass, primaryButtonClass, secondaryButtonClass } from "@/components/ui/button.tsx";
+import { SelectField, TextField } from "@/components/ui/field.tsx";
+import { Notice } from "@/components/ui/notice.tsx";
+import { DataTable, tdClass } from "@/components/ui/table.tsx";
+import { PageSection } from "@/components/ui/page-section.tsx";
+import { TabNav } from "@/components/ui/tab-nav.tsx";
+import { useFilterSubmit } from "../use-filter-submit.ts";
 
 /** The SOP's two registers, numbered per year, filtered by date, with a CSV of the same view. */
 export function AgendaBooks({ filters, years }: { filters: AgendaFilters; years: number[] }) {
@@ -19,66 +25,23 @@ export function AgendaBooks({ filters, years }: { filters: AgendaFilters; years:
   const date = useOfficeDate();
   const locale = useLocale();
   const trpc = useTRPC();
-  const router = useRouter();
   const entries = useQuery(trpc.cases.agenda.queryOptions(agendaInputOf(filters)));
-  // Without JavaScript the form is a plain GET; with it, the URL carries only the filters in use.
-  const applyFilters = (event: React.FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const fd = new FormData(event.currentTarget);
-    router.push(`/staff/agenda${agendaQuery(parseAgendaFilters(Object.fromEntries([...fd.entries()].map(([k, v]) => [k, String(v)])), filters.year))}`);
-  };
+  const applyFilters = useFilterSubmit((fields) => `/staff/agenda${agendaQuery(parseAgendaFilters(fields, filters.year))}`);
   const bookName = t(`book.${filters.book}`);
   const csv = `${agendaCsvHref(filters)}${locale === "id" ? "" : `&locale=${locale}`}`;
 
   return (
-    <section aria-labelledby="agenda-title" className="space-y-5">
-      <h1 id="agenda-title" className="text-2xl font-bold text-brand-900">
-        {t("title")}
-      </h1>
-      <nav aria-label={t("books")}>
-        <ul className="flex flex-wrap gap-1 border-b-2 border-brand-700 sm:gap-2">
-          {AGENDA_BOOKS.map((book) => (
-            <li key={book}>
-              <Link
-                href={`/staff/agenda${agendaQuery({ ...filters, book })}`}
-                aria-current={filters.book === book ? "page" : undefined}
-                className={`-mb-0.5 inline-block rounded-t border-2 px-3 py-2 text-sm font-semibold sm:px-4 sm:text-base ${filters.book === book ? "border-brand-700 border-b-white bg-white text-brand-900" : "border-transparent text-brand-700 hover:underline"}`}
-              >
-                {t(`book.${book}`)}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+    <PageSection id="agenda-title" className="space-y-5" title={t("title")}>
+      <TabNav label={t("books")} tabs={AGENDA_BOOKS.map((book) => ({ key: book, href: `/staff/agenda${agendaQuery({ ...filters, book })}`, current: filters.book === book, text: t(`book.${book}`) }))} />
 
       <form method="get" action={localePath(locale, "/staff/agenda")} onSubmit={applyFilters} aria-label={t("filters")} className="grid items-end gap-3 rounded border border-slate-300 p-3 sm:grid-cols-2 lg:grid-cols-4">
         <input type="hidden" name="book" value={filters.book} />
-        <div>
-          <label htmlFor="agenda-year" className="block font-semibold">
-            {t("year")}
-          </label>
-          <select key={filters.year} id="agenda-year" name="year" defaultValue={String(filters.year)} className={inputClass}>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="agenda-from" className="block font-semibold">
-            {t("from")}
-          </label>
-          <input key={filters.from ?? ""} id="agenda-from" name="from" type="date" defaultValue={filters.from} className={inputClass} />
-        </div>
-        <div>
-          <label htmlFor="agenda-to" className="block font-semibold">
-            {t("to")}
-          </label>
-          <input key={filters.to ?? ""} id="agenda-to" name="to" type="date" defaultValue={filters.to} className={inputClass} />
-        </div>
+        {/* key: a new URL's value replaces the old default. */}
+        <SelectField key={filters.year} id="agenda-year" name="year" label={t("year")} defaultValue={String(filters.year)} options={years.map((y) => [String(y), String(y)] as const)} />
+        <TextField key={`from-${filters.from ?? ""}`} id="agenda-from" name="from" type="date" label={t("from")} defaultValue={filters.from} />
+        <TextField key={`to-${filters.to ?? ""}`} id="agenda-to" name="to" type="date" label={t("to")} defaultValue={filters.to} />
         <div className="flex flex-wrap gap-3">
-          <button type="submit" className={buttonPrimary}>
+          <button type="submit" className={primaryButtonClass}>
             {t("apply")}
           </button>
         </div>
@@ -98,10 +61,10 @@ export function AgendaBooks({ filters, years }: { filters: AgendaFilters; years:
             </p>
             {/* Plain links: the route handler answers with a CSV or PDF attachment. */}
             <span className="flex flex-wrap gap-2">
-              <a href={csv} download className={buttonSecondary}>
+              <a href={csv} download className={secondaryButtonClass}>
                 {t("csv")}
               </a>
-              <a href={`${csv}&format=pdf`} download className={buttonSecondary} data-testid="agenda-pdf">
+              <a href={`${csv}&format=pdf`} download className={secondaryButtonClass} data-testid="agenda-pdf">
                 {t("pdf")}
               </a>
             </span>
@@ -109,42 +72,27 @@ export function AgendaBooks({ filters, years }: { filters: AgendaFilters; years:
           {entries.data.length === 0 ? (
             <p>{t("empty")}</p>
           ) : (
-            <TableRegion label={t("tableLabel", { book: bookName, year: filters.year })}>
-              <table className="w-full min-w-[44rem] border-collapse" data-testid="agenda-table">
-                <caption className="sr-only">{t("tableLabel", { book: bookName, year: filters.year })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col" className={th}>{t("number")}</th>
-                    <th scope="col" className={th}>{t("date")}</th>
-                    <th scope="col" className={th}>{t("reference")}</th>
-                    <th scope="col" className={th}>{t("category")}</th>
-                    <th scope="col" className={th}>{t("channel")}</th>
-                    <th scope="col" className={th}>{t("letterNumber")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {entries.data.map((e) => (
-                    <tr key={`${e.number}-${e.caseId}`}>
-                      <th scope="row" className={`${td} text-left font-semibold`}>
-                        {e.number}
-                      </th>
-                      <td className={td}>{date(e.entryDate)}</td>
-                      <td className={`${td} font-mono whitespace-nowrap`}>
-                        <Link href={`/staff/kasus/${e.caseId}`} className={linkClass}>
-                          {e.reference}
-                        </Link>
-                      </td>
-                      <td className={td}>{label.category(e.category)}</td>
-                      <td className={td}>{label.channel(e.channel)}</td>
-                      <td className={td}>{e.letterNumber ?? ws("none")}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableRegion>
+            <DataTable label={t("tableLabel", { book: bookName, year: filters.year })} caption={t("tableLabel", { book: bookName, year: filters.year })} head={[t("number"), t("date"), t("reference"), t("category"), t("channel"), t("letterNumber")]} testId="agenda-table">
+              {entries.data.map((e) => (
+                <tr key={`${e.number}-${e.caseId}`}>
+                  <th scope="row" className={`${tdClass} text-left font-semibold`}>
+                    {e.number}
+                  </th>
+                  <td className={tdClass}>{date(e.entryDate)}</td>
+                  <td className={`${tdClass} font-mono whitespace-nowrap`}>
+                    <Link href={`/staff/kasus/${e.caseId}`} className={linkClass}>
+                      {e.reference}
+                    </Link>
+                  </td>
+                  <td className={tdClass}>{label.category(e.category)}</td>
+                  <td className={tdClass}>{label.channel(e.channel)}</td>
+                  <td className={tdClass}>{e.letterNumber ?? ws("none")}</td>
+                </tr>
+              ))}
+            </DataTable>
           )}
         </>
       )}
-    </section>
+    </PageSection>
   );
 }

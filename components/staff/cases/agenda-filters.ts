@@ -2,8 +2,8 @@
  * The agenda page's filters in the URL, `?book=TANGGAPAN&year=2026&from=2026-01-01&to=2026-03-31`,
  * shared by the page, its CSV link and the CSV route handler.
  */
-import { AGENDA_BOOKS } from "./vocabulary.ts";
-import { firstParam, ISO_DATE, oneOf, queryString, type SearchParams } from "./search-params.ts";
+import { AGENDA_BOOKS } from "../vocabulary.ts";
+import { firstParam, ISO_DATE, oneOf, queryString, type SearchParams } from "../search-params.ts";
 
 export type AgendaBookName = (typeof AGENDA_BOOKS)[number];
 

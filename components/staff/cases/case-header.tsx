@@ -1,9 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useLabels, useOfficeDate } from "./labels.ts";
+import { useLabels, useOfficeDate } from "../labels.ts";
 import type { CaseView } from "./types.ts";
-import { Badge, Facts, Notice } from "./ui.tsx";
+import { Badge } from "@/components/ui/badge.tsx";
+import { Facts } from "@/components/ui/facts.tsx";
+import { Notice } from "@/components/ui/notice.tsx";
 
 /** Reference, status, classification and the clocks of one case. */
 export function CaseHeader({ view, now }: { view: CaseView; now: Date }) {

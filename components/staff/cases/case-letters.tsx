@@ -3,9 +3,12 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { CorrectLetter } from "./correct-letter.tsx";
-import { useOfficeDate } from "./labels.ts";
+import { useOfficeDate } from "../labels.ts";
 import type { CaseView } from "./types.ts";
-import { Badge, linkClass, Notice, Section } from "./ui.tsx";
+import { Badge } from "@/components/ui/badge.tsx";
+import { linkClass } from "@/components/ui/button.tsx";
+import { Notice } from "@/components/ui/notice.tsx";
+import { Section } from "@/components/ui/page-section.tsx";
 
 /** The case's issued letters as downloads (with a correction where the server allows this reader one), and the case dossier compiled on demand. */
 export function CaseLetters({ view }: { view: CaseView }) {

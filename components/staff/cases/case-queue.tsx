@@ -2,14 +2,21 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
-import { Link, useRouter } from "@/i18n/navigation.ts";
+import { Link } from "@/i18n/navigation.ts";
 import { localePath } from "@/i18n/routing.ts";
 import { useTRPC } from "@/components/staff/trpc.tsx";
-import { useLabels, useOfficeDate } from "./labels.ts";
+import { useLabels, useOfficeDate } from "../labels.ts";
 import { firstPage, listInputOf, nextPage, PAGE_SIZE, parseQueueFilters, previousPage, queueQuery, type QueueFilters } from "./queue-filters.ts";
 import { refusalOf } from "./refusal.ts";
-import { Badge, buttonPrimary, inputClass, linkClass, Notice, TableRegion, td, th } from "./ui.tsx";
-import { CATEGORIES, CHANNELS, STATUSES } from "./vocabulary.ts";
+import { CATEGORIES, CHANNELS, STATUSES } from "../vocabulary.ts";
+import { Badge } from "@/components/ui/badge.tsx";
+import { linkClass, primaryButtonClass } from "@/components/ui/button.tsx";
+import { SelectField } from "@/components/ui/field.tsx";
+import { Notice } from "@/components/ui/notice.tsx";
+import { DataTable, tdClass } from "@/components/ui/table.tsx";
+import { PageSection } from "@/components/ui/page-section.tsx";
+import { TabNav } from "@/components/ui/tab-nav.tsx";
+import { useFilterSubmit } from "../use-filter-submit.ts";
 
 /** The case list: two tabs, filters in the URL (a plain GET form), keyset pages. */
 export function CaseQueue({ filters, years }: { filters: QueueFilters; years: number[] }) {
@@ -19,52 +26,38 @@ export function CaseQueue({ filters, years }: { filters: QueueFilters; years: nu
   const date = useOfficeDate();
   const locale = useLocale();
   const trpc = useTRPC();
-  const router = useRouter();
   // The queue is read afresh whenever it is opened: statuses change under other users' hands.
   const list = useQuery({ ...trpc.cases.list.queryOptions(listInputOf(filters)), refetchOnMount: "always" });
   const href = (f: QueueFilters) => `/staff/kasus${queueQuery(f)}`;
-  // Without JavaScript the form is a plain GET; with it, the URL carries only the filters in use.
-  const applyFilters = (event: React.FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const fd = new FormData(event.currentTarget);
-    router.push(href(parseQueueFilters(Object.fromEntries([...fd.entries()].map(([k, v]) => [k, String(v)])))));
-  };
+  const applyFilters = useFilterSubmit((fields) => href(parseQueueFilters(fields)));
   const tab = (which: "mine" | "all") => ({ ...firstPage(filters), tab: which });
   const offset = filters.after.length * PAGE_SIZE;
 
   return (
-    <section aria-labelledby="queue-title" className="space-y-5">
-      <h1 id="queue-title" className="text-2xl font-bold text-brand-900">
-        {t("title")}
-      </h1>
-      <nav aria-label={t("tabs")}>
-        <ul className="flex flex-wrap gap-1 border-b-2 border-brand-700 sm:gap-2">
-          {(["mine", "all"] as const).map((which) => (
-            <li key={which}>
-              <Link
-                href={href(tab(which))}
-                aria-current={filters.tab === which ? "page" : undefined}
-                className={`-mb-0.5 inline-block rounded-t border-2 px-3 py-2 text-sm font-semibold sm:px-4 sm:text-base ${filters.tab === which ? "border-brand-700 border-b-white bg-white text-brand-900" : "border-transparent text-brand-700 hover:underline"}`}
-              >
-                {which === "mine" ? t("tabMine") : t("tabAll")}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+    <PageSection id="queue-title" className="space-y-5" title={t("title")}>
+      <TabNav label={t("tabs")} tabs={(["mine", "all"] as const).map((which) => ({ key: which, href: href(tab(which)), current: filters.tab === which, text: which === "mine" ? t("tabMine") : t("tabAll") }))} />
 
       <form method="get" action={localePath(locale, "/staff/kasus")} onSubmit={applyFilters} aria-label={t("filters")} className="grid gap-3 rounded border border-slate-300 p-3 sm:grid-cols-2 lg:grid-cols-4">
         {filters.tab === "all" ? <input type="hidden" name="tab" value="all" /> : null}
-        <FilterSelect id="filter-status" name="status" label={t("status")} value={filters.status} any={t("any")} options={STATUSES.map((s) => [s, label.status(s)])} />
-        <FilterSelect id="filter-category" name="category" label={t("category")} value={filters.category} any={t("any")} options={CATEGORIES.map((c) => [c, label.category(c)])} />
-        <FilterSelect id="filter-channel" name="channel" label={t("channel")} value={filters.channel} any={t("any")} options={CHANNELS.map((c) => [c, label.channel(c)])} />
-        <FilterSelect id="filter-year" name="year" label={t("year")} value={filters.year ? String(filters.year) : undefined} any={t("any")} options={years.map((y) => [String(y), String(y)])} />
+        {/* key: a new URL's value replaces the old default; the empty choice is "any". */}
+        <SelectField key={`status-${filters.status ?? ""}`} id="filter-status" name="status" label={t("status")} defaultValue={filters.status ?? ""} options={STATUSES.map((s) => [s, label.status(s)] as const)}>
+          <option value="">{t("any")}</option>
+        </SelectField>
+        <SelectField key={`category-${filters.category ?? ""}`} id="filter-category" name="category" label={t("category")} defaultValue={filters.category ?? ""} options={CATEGORIES.map((c) => [c, label.category(c)] as const)}>
+          <option value="">{t("any")}</option>
+        </SelectField>
+        <SelectField key={`channel-${filters.channel ?? ""}`} id="filter-channel" name="channel" label={t("channel")} defaultValue={filters.channel ?? ""} options={CHANNELS.map((c) => [c, label.channel(c)] as const)}>
+          <option value="">{t("any")}</option>
+        </SelectField>
+        <SelectField key={`year-${filters.year ?? ""}`} id="filter-year" name="year" label={t("year")} defaultValue={filters.year ? String(filters.year) : ""} options={years.map((y) => [String(y), String(y)] as const)}>
+          <option value="">{t("any")}</option>
+        </SelectField>
         <div className="flex items-center gap-2 sm:col-span-2">
           <input key={String(filters.overdue)} id="filter-overdue" type="checkbox" name="overdue" value="1" defaultChecked={filters.overdue} className="h-4 w-4" />
           <label htmlFor="filter-overdue">{t("overdueOnly")}</label>
         </div>
         <div className="flex flex-wrap items-center gap-3 sm:col-span-2 sm:justify-end">
-          <button type="submit" className={buttonPrimary}>
+          <button type="submit" className={primaryButtonClass}>
             {t("apply")}
           </button>
           <Link href={href({ tab: filters.tab, overdue: false, after: [] })} className={linkClass}>
@@ -93,50 +86,36 @@ export function CaseQueue({ filters, years }: { filters: QueueFilters; years: nu
           {list.data.rows.length === 0 ? (
             <p>{filters.tab === "mine" && !filters.status && !filters.category && !filters.channel && !filters.year && !filters.overdue ? t("emptyMine") : t("empty")}</p>
           ) : (
-            <TableRegion label={t("tableLabel")}>
-              <table className="w-full min-w-[44rem] border-collapse" data-testid="queue-table">
-                <thead>
-                  <tr>
-                    <th scope="col" className={th}>{t("reference")}</th>
-                    <th scope="col" className={th}>{t("category")}</th>
-                    <th scope="col" className={th}>{t("channel")}</th>
-                    <th scope="col" className={th}>{t("receivedAt")}</th>
-                    <th scope="col" className={th}>{t("status")}</th>
-                    <th scope="col" className={th}>{t("dueAt")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.data.rows.map((r) => (
-                    <tr key={r.id} className={r.overdue ? "bg-red-50" : undefined}>
-                      <th scope="row" className={`${td} text-left font-mono whitespace-nowrap`}>
-                        <Link href={`/staff/kasus/${r.id}`} className={linkClass}>
-                          {r.reference}
-                        </Link>
-                        {r.involvesLeadership ? (
-                          <span className="mt-1 block">
-                            <Badge tone="warn">{ws("leadership")}</Badge>
-                          </span>
-                        ) : null}
-                      </th>
-                      <td className={td}>{label.category(r.category)}</td>
-                      <td className={td}>{label.channel(r.channel)}</td>
-                      <td className={td}>{date(r.receivedAt)}</td>
-                      <td className={td}>{label.status(r.status)}</td>
-                      <td className={td}>
-                        {r.dueAt ? date(r.dueAt) : ws("none")}
-                        {r.overdue ? (
-                          <span className="mt-1 block">
-                            <Badge tone="bad" testId="overdue-badge">
-                              {ws("overdue")}
-                            </Badge>
-                          </span>
-                        ) : null}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableRegion>
+            <DataTable label={t("tableLabel")} head={[t("reference"), t("category"), t("channel"), t("receivedAt"), t("status"), t("dueAt")]} testId="queue-table">
+              {list.data.rows.map((r) => (
+                <tr key={r.id} className={r.overdue ? "bg-red-50" : undefined}>
+                  <th scope="row" className={`${tdClass} text-left font-mono whitespace-nowrap`}>
+                    <Link href={`/staff/kasus/${r.id}`} className={linkClass}>
+                      {r.reference}
+                    </Link>
+                    {r.involvesLeadership ? (
+                      <span className="mt-1 block">
+                        <Badge tone="warn">{ws("leadership")}</Badge>
+                      </span>
+                    ) : null}
+                  </th>
+                  <td className={tdClass}>{label.category(r.category)}</td>
+                  <td className={tdClass}>{label.channel(r.channel)}</td>
+                  <td className={tdClass}>{date(r.receivedAt)}</td>
+                  <td className={tdClass}>{label.status(r.status)}</td>
+                  <td className={tdClass}>
+                    {r.dueAt ? date(r.dueAt) : ws("none")}
+                    {r.overdue ? (
+                      <span className="mt-1 block">
+                        <Badge tone="bad" testId="overdue-badge">
+                          {ws("overdue")}
+                        </Badge>
+                      </span>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           )}
           {filters.after.length > 0 || list.data.nextCursor ? (
             <nav aria-label={t("pages")} className="flex flex-wrap gap-4">
@@ -159,25 +138,6 @@ export function CaseQueue({ filters, years }: { filters: QueueFilters; years: nu
           ) : null}
         </>
       )}
-    </section>
-  );
-}
-
-function FilterSelect({ id, name, label, value, any, options }: { id: string; name: string; label: string; value?: string; any: string; options: [string, string][] }) {
-  return (
-    <div>
-      <label htmlFor={id} className="block font-semibold">
-        {label}
-      </label>
-      {/* key: a new URL's value replaces the old default. */}
-      <select key={value ?? ""} id={id} name={name} defaultValue={value ?? ""} className={inputClass}>
-        <option value="">{any}</option>
-        {options.map(([v, text]) => (
-          <option key={v} value={v}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </div>
+    </PageSection>
   );
 }

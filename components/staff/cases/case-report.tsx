@@ -1,9 +1,13 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useOfficeDate } from "./labels.ts";
+import { useOfficeDate } from "../labels.ts";
 import type { CaseView } from "./types.ts";
-import { Badge, Facts, linkClass, Notice, Section } from "./ui.tsx";
+import { Badge } from "@/components/ui/badge.tsx";
+import { linkClass } from "@/components/ui/button.tsx";
+import { Facts } from "@/components/ui/facts.tsx";
+import { Notice } from "@/components/ui/notice.tsx";
+import { Section } from "@/components/ui/page-section.tsx";
 
 const Text = ({ value, empty }: { value: string; empty: string }) => (value.trim() ? <span className="whitespace-pre-line">{value}</span> : <span className="text-slate-600">{empty}</span>);
 

@@ -1,9 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useLabels, useOfficeDate } from "./labels.ts";
+import { useLabels, useOfficeDate } from "../labels.ts";
 import type { CaseView } from "./types.ts";
-import { Badge, Section, TableRegion, td, th } from "./ui.tsx";
+import { Badge } from "@/components/ui/badge.tsx";
+import { Section } from "@/components/ui/page-section.tsx";
+import { DataTable, tdClass } from "@/components/ui/table.tsx";
 
 /** Each SOP step's office time against its standard (mutu baku), counted in office hours. */
 export function CaseSteps({ view }: { view: CaseView }) {
@@ -16,38 +18,23 @@ export function CaseSteps({ view }: { view: CaseView }) {
       {view.steps.length === 0 ? (
         <p>{t("noSteps")}</p>
       ) : (
-        <TableRegion label={t("stepsLabel")}>
-          <table className="w-full min-w-[40rem] border-collapse" data-testid="steps-table">
-            <caption className="sr-only">{t("stepsLabel")}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className={th}>{t("step")}</th>
-                <th scope="col" className={th}>{t("started")}</th>
-                <th scope="col" className={th}>{t("completed")}</th>
-                <th scope="col" className={th}>{t("taken")}</th>
-                <th scope="col" className={th}>{t("standard")}</th>
-                <th scope="col" className={th}>{t("result")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.steps.map((s) => (
-                <tr key={s.step}>
-                  <th scope="row" className={`${td} text-left font-semibold`}>
-                    {s.step}. {t(`stepName.${s.step}` as never)}
-                  </th>
-                  <td className={td}>{date(s.startedAt)}</td>
-                  <td className={td}>{s.completedAt ? date(s.completedAt) : ws("none")}</td>
-                  <td className={td}>
-                    {label.duration(s.officeMinutes)}
-                    {s.running ? <span className="text-slate-700"> ({t("running")})</span> : null}
-                  </td>
-                  <td className={td}>{label.duration(s.standardMinutes)}</td>
-                  <td className={td}>{s.withinStandard ? <Badge tone="good">{t("within")}</Badge> : <Badge tone="bad">{t("over")}</Badge>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
+        <DataTable label={t("stepsLabel")} caption={t("stepsLabel")} head={[t("step"), t("started"), t("completed"), t("taken"), t("standard"), t("result")]} className="w-full min-w-[40rem] border-collapse" testId="steps-table">
+          {view.steps.map((s) => (
+            <tr key={s.step}>
+              <th scope="row" className={`${tdClass} text-left font-semibold`}>
+                {s.step}. {t(`stepName.${s.step}` as never)}
+              </th>
+              <td className={tdClass}>{date(s.startedAt)}</td>
+              <td className={tdClass}>{s.completedAt ? date(s.completedAt) : ws("none")}</td>
+              <td className={tdClass}>
+                {label.duration(s.officeMinutes)}
+                {s.running ? <span className="text-slate-700"> ({t("running")})</span> : null}
+              </td>
+              <td className={tdClass}>{label.duration(s.standardMinutes)}</td>
+              <td className={tdClass}>{s.withinStandard ? <Badge tone="good">{t("within")}</Badge> : <Badge tone="bad">{t("over")}</Badge>}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </Section>
   );

@@ -5,10 +5,13 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTRPC } from "@/components/staff/trpc.tsx";
 import { ActionCard, str, SubmitButton, useActionCallbacks } from "./actions/action-kit.tsx";
-import { TextInput } from "./fields.tsx";
-import { useOfficeDate } from "./labels.ts";
+import { useOfficeDate } from "../labels.ts";
 import type { CaseView } from "./types.ts";
-import { Badge, linkClass, Notice, Section } from "./ui.tsx";
+import { Badge } from "@/components/ui/badge.tsx";
+import { linkClass } from "@/components/ui/button.tsx";
+import { TextField } from "@/components/ui/field.tsx";
+import { Notice } from "@/components/ui/notice.tsx";
+import { Section } from "@/components/ui/page-section.tsx";
 
 /** The secure message thread with the reporter, and (for Sekretariat / Tim Telaah) a reply form. */
 export function CaseThread({ view, canWrite }: { view: CaseView; canWrite: boolean }) {
@@ -52,7 +55,7 @@ function MessageForm({ caseId }: { caseId: string }) {
   const m = useMutation(trpc.cases.message.mutationOptions(useActionCallbacks(caseId, (_, kind) => kind !== "refused" && setSent((n) => n + 1), () => "")));
   return (
     <ActionCard id="message" title={t("messageTitle")} error={m.error} onSubmit={(fd) => m.mutate({ caseId, body: str(fd, "body") })} buttons={<SubmitButton pending={m.isPending} label={t("messageSend")} />}>
-      <TextInput key={sent} id="message-body" name="body" label={t("messageLabel")} hint={t("messageHint")} required rows={4} maxLength={5000} />
+      <TextField key={sent} id="message-body" name="body" label={t("messageLabel")} hint={t("messageHint")} required rows={4} maxLength={5000} />
       {sent > 0 && !m.isPending && !m.error ? <p role="status" className="font-semibold text-brand-800">{t("messageSent")}</p> : null}
     </ActionCard>
   );

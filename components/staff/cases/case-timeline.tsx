@@ -1,9 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useLabels, useOfficeDate } from "./labels.ts";
+import { useLabels, useOfficeDate } from "../labels.ts";
 import type { CaseView } from "./types.ts";
-import { Section } from "./ui.tsx";
+import { Section } from "@/components/ui/page-section.tsx";
 
 /** Who did what when, with the reasons and notes the side paths record. */
 export function CaseTimeline({ view }: { view: CaseView }) {

@@ -1,9 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useOfficeDate } from "./labels.ts";
+import { useOfficeDate } from "../labels.ts";
 import type { CaseView } from "./types.ts";
-import { Badge, Facts, Section } from "./ui.tsx";
+import { Badge } from "@/components/ui/badge.tsx";
+import { Facts } from "@/components/ui/facts.tsx";
+import { Section } from "@/components/ui/page-section.tsx";
 
 const Block = ({ text }: { text: string | null | undefined }) => <span className="break-words whitespace-pre-line">{text}</span>;
 

@@ -12,11 +12,12 @@ import { CaseSteps } from "./case-steps.tsx";
 import { CaseThread } from "./case-thread.tsx";
 import { CaseTimeline } from "./case-timeline.tsx";
 import { CaseDrafts, CaseExclusions, CaseMeetings, CaseReview } from "./case-work.tsx";
-import { useOfficeDate } from "./labels.ts";
+import { useOfficeDate } from "../labels.ts";
 import { refusalOf } from "./refusal.ts";
 import type { Me } from "./types.ts";
-import { linkClass, Notice } from "./ui.tsx";
 import { useCaseRevisionWatch } from "./use-case-revision.ts";
+import { linkClass } from "@/components/ui/button.tsx";
+import { Notice } from "@/components/ui/notice.tsx";
 
 /** The staff case page: everything `cases.get` returns, and the action panel. */
 export function CaseWorkspace({ caseId, me }: { caseId: string; me: Me }) {

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import type { FormEvent } from "react";
 import { useTRPC } from "@/components/staff/trpc.tsx";
 import { RefusalAlert, str, SubmitButton, useRefreshCase } from "./actions/action-kit.tsx";
-import { TextInput } from "./fields.tsx";
+import { TextField } from "@/components/ui/field.tsx";
 
 /**
  * Correcting an issued letter: a new letter, drawn from the case as it is now (after, say, a
@@ -27,7 +27,7 @@ export function CorrectLetter({ caseId, letterId, onDone }: { caseId: string; le
         <summary className="cursor-pointer font-semibold text-brand-700">{t("open")}</summary>
         <form onSubmit={submit} className="mt-2 space-y-3">
           <p className="text-sm text-slate-700">{t("lead")}</p>
-          <TextInput id={`${id}-reason`} name="reason" label={t("reason")} rows={2} required maxLength={2_000} />
+          <TextField id={`${id}-reason`} name="reason" label={t("reason")} rows={2} required maxLength={2_000} />
           <RefusalAlert error={m.error} id={`${id}-error`} />
           <SubmitButton pending={m.isPending} label={t("submit")} secondary />
         </form>

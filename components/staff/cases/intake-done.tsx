@@ -2,20 +2,15 @@
 
 import { useTranslations } from "next-intl";
 import { Link } from "@/i18n/navigation.ts";
-import { focusOnMount } from "@/components/portal/focus.ts";
 import type { IntakeFormState } from "@/server/http/staff/intake-form-state.ts";
-import { buttonPrimary, linkClass } from "./ui.tsx";
+import { linkClass, primaryButtonClass } from "@/components/ui/button.tsx";
+import { DoneSection, OneTimeCode, ShownOnceBox } from "@/components/ui/shown-once.tsx";
 
 /** The saved offline report: its reference and, once only, the tracking code to hand over. */
 export function IntakeDone({ done }: { done: Extract<IntakeFormState, { kind: "done" }> }) {
   const t = useTranslations("intake");
   return (
-    <section aria-labelledby="intake-done-title" className="mt-6 space-y-5">
-      <div role="status">
-        <h2 id="intake-done-title" ref={focusOnMount} tabIndex={-1} className="text-2xl font-bold text-brand-900">
-          {t("doneTitle")}
-        </h2>
-      </div>
+    <DoneSection id="intake-done-title" title={t("doneTitle")}>
       <dl>
         <dt className="font-semibold">{t("reference")}</dt>
         <dd className="font-mono text-lg" data-testid="intake-reference">
@@ -23,23 +18,19 @@ export function IntakeDone({ done }: { done: Extract<IntakeFormState, { kind: "d
         </dd>
       </dl>
       {done.trackingCode ? (
-        <div className="rounded-lg border-4 border-brand-700 bg-brand-50 p-5">
-          <p className="font-semibold">{t("codeLabel")}</p>
-          <p className="mt-2 font-mono text-3xl font-bold tracking-wider break-all text-brand-900" data-testid="intake-tracking-code">
-            {done.trackingCode}
-          </p>
-          <p className="mt-3 font-semibold text-red-900">{t("codeOnce")}</p>
+        <ShownOnceBox>
+          <OneTimeCode label={t("codeLabel")} code={done.trackingCode} warning={t("codeOnce")} testId="intake-tracking-code" />
           <ul className="mt-3 list-disc space-y-1 pl-6">
             <li>{t("advice1")}</li>
             <li>{t("advice2")}</li>
             <li>{t("advice3")}</li>
           </ul>
-        </div>
+        </ShownOnceBox>
       ) : (
         <p>{t("noCode")}</p>
       )}
       <p className="flex flex-wrap items-center gap-4">
-        <Link href={`/staff/kasus/${done.caseId}`} className={buttonPrimary}>
+        <Link href={`/staff/kasus/${done.caseId}`} className={primaryButtonClass}>
           {t("openCase", { reference: done.reference })}
         </Link>
         {/* A full load: a fresh, empty form (and the code gone from the page). */}
@@ -47,6 +38,6 @@ export function IntakeDone({ done }: { done: Extract<IntakeFormState, { kind: "d
           {t("another")}
         </a>
       </p>
-    </section>
+    </DoneSection>
   );
 }

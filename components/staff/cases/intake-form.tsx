@@ -2,16 +2,16 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { FormTokenInput } from "@/components/form-token-input.tsx";
-import { Choice, ErrorList, Fieldset, SubmitButton, TextField } from "@/components/portal/form-fields.tsx";
-import { focusOnMount } from "@/components/portal/focus.ts";
-import { HowFields, ReportContentFields } from "@/components/portal/report-content-fields.tsx";
+import { ErrorList, PostedFormTop } from "@/components/portal/form-fields.tsx";
+import { CategoryField, HowFields, IdentityFields, ReportContentFields } from "@/components/portal/report-content-fields.tsx";
 import type { IntakeFormState } from "@/server/http/staff/intake-form-state.ts";
 import { IntakeDone } from "./intake-done.tsx";
-import { useLabels } from "./labels.ts";
-import { Notice } from "./ui.tsx";
-import { OutageNotice } from "@/components/outage-notice.tsx";
-import { CATEGORIES, OFFLINE_CHANNELS } from "./vocabulary.ts";
+import { useLabels } from "../labels.ts";
+import { CATEGORIES, OFFLINE_CHANNELS } from "../vocabulary.ts";
+import { SubmitButton } from "@/components/ui/button.tsx";
+import { CheckField, SelectField, TextField } from "@/components/ui/field.tsx";
+import { Fieldset } from "@/components/ui/fieldset.tsx";
+import { Notice } from "@/components/ui/notice.tsx";
 
 interface Props {
   action: (state: IntakeFormState, fd: FormData) => Promise<IntakeFormState>;
@@ -25,7 +25,6 @@ interface Props {
   onlyAfterPost?: boolean;
 }
 
-const selectClass = (invalid: boolean) => `mt-1 w-full rounded border bg-white px-3 py-2 ${invalid ? "border-red-700" : "border-slate-500"}`;
 
 /**
  * Offline intake (SOP step 1 on a reporter's behalf). A multipart form post to a server
@@ -46,15 +45,7 @@ export function IntakeForm({ action, initial, limits, accept, formToken, permali
 
   return (
     <form key={state.attempt} action={formAction} noValidate className="mt-6 space-y-6">
-      <input type="hidden" name="idempotencyKey" value={state.idempotencyKey} />
-      <FormTokenInput token={formToken} />
-      {errorCount > 0 ? (
-        <div role="alert" ref={focusOnMount} tabIndex={-1} className="rounded border-2 border-red-700 bg-red-50 p-4 font-semibold text-red-900">
-          <p>{t("summary", { count: errorCount })}</p>
-          {errors.files === undefined ? <p className="mt-1 font-normal">{t("filesAgain")}</p> : null}
-        </div>
-      ) : null}
-      {state.failed === "unavailable" ? <OutageNotice /> : null}
+      <PostedFormTop idempotencyKey={state.idempotencyKey} formToken={formToken} summary={errorCount > 0 ? t("summary", { count: errorCount }) : undefined} detail={errors.files === undefined ? t("filesAgain") : undefined} unavailable={state.failed === "unavailable"} />
       {state.failed && state.failed !== "unavailable" ? (
         <Notice tone="bad" role="alert">
           {state.failed === "forbidden" ? t("forbidden") : state.failed === "busy" ? t("busyError") : t("serverError")}
@@ -62,72 +53,23 @@ export function IntakeForm({ action, initial, limits, accept, formToken, permali
       ) : null}
       <p className="text-sm">{r("requiredHint")}</p>
 
-      <Fieldset legend={t("sourceLegend")}>
-        <div>
-          <label htmlFor="intake-channel" className="block font-semibold">
-            {t("channel")}
-            <span aria-hidden="true" className="text-red-800"> *</span>
-            <span className="sr-only"> ({r("required")})</span>
-          </label>
-          <select id="intake-channel" name="channel" defaultValue={v.channel} aria-invalid={sourceErrors.channel ? true : undefined} aria-describedby={sourceErrors.channel ? "intake-channel-error" : undefined} className={selectClass(!!sourceErrors.channel)}>
-            <option value="">{t("channelChoose")}</option>
-            {OFFLINE_CHANNELS.map((c) => (
-              <option key={c} value={c}>
-                {label.channel(c)}
-              </option>
-            ))}
-          </select>
-          {sourceErrors.channel ? (
-            <p id="intake-channel-error" className="mt-1 text-sm font-semibold text-red-800">
-              {t("error.channel")}
-            </p>
-          ) : null}
-        </div>
-        <div>
-          <label htmlFor="intake-received-at" className="block font-semibold">
-            {t("receivedAt")}
-            <span aria-hidden="true" className="text-red-800"> *</span>
-            <span className="sr-only"> ({r("required")})</span>
-          </label>
-          <input
-            id="intake-received-at"
-            name="receivedAt"
-            type="datetime-local"
-            defaultValue={v.receivedAt}
-            aria-invalid={sourceErrors.receivedAt ? true : undefined}
-            aria-describedby={sourceErrors.receivedAt ? "intake-received-at-error" : undefined}
-            className={selectClass(!!sourceErrors.receivedAt)}
-          />
-          {sourceErrors.receivedAt ? (
-            <p id="intake-received-at-error" className="mt-1 text-sm font-semibold text-red-800">
-              {sourceErrors.receivedAt === "future" ? t("error.receivedAtFuture") : t("error.receivedAt")}
-            </p>
-          ) : null}
-        </div>
+      <Fieldset large legend={t("sourceLegend")}>
+        <SelectField id="intake-channel" name="channel" label={t("channel")} softRequired defaultValue={v.channel} error={sourceErrors.channel ? t("error.channel") : undefined}>
+          <option value="">{t("channelChoose")}</option>
+          {OFFLINE_CHANNELS.map((c) => (
+            <option key={c} value={c}>
+              {label.channel(c)}
+            </option>
+          ))}
+        </SelectField>
+        <TextField id="intake-received-at" name="receivedAt" type="datetime-local" label={t("receivedAt")} softRequired defaultValue={v.receivedAt} error={sourceErrors.receivedAt ? (sourceErrors.receivedAt === "future" ? t("error.receivedAtFuture") : t("error.receivedAt")) : undefined} />
       </Fieldset>
 
-      <Fieldset legend={r("categoryLegend")}>
-        <div>
-          <label htmlFor="category" className="block font-semibold">
-            {r("category")}
-            <span aria-hidden="true" className="text-red-800"> *</span>
-            <span className="sr-only"> ({r("required")})</span>
-          </label>
-          <select id="category" name="category" defaultValue={v.category} aria-invalid={e("category") ? true : undefined} aria-describedby={e("category") ? "category-error" : undefined} className={selectClass(!!e("category"))}>
-            <option value="">{r("categoryChoose")}</option>
-            {CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {label.category(c)}
-              </option>
-            ))}
-          </select>
-          <ErrorList id="category-error" field="category" errors={e("category")} />
-        </div>
-      </Fieldset>
+      <CategoryField value={v.category} errors={errors} options={CATEGORIES.map((c) => [c, label.category(c)])} />
 
       <ReportContentFields values={v} errors={errors} hints={false} personsHint={t("personsHint")} />
 
-      <Fieldset legend={r("howLegend")}>
+      <Fieldset large legend={r("howLegend")}>
         <HowFields values={v} errors={errors} hints={false} />
         <div>
           <label htmlFor="files" className="block font-semibold">
@@ -141,23 +83,14 @@ export function IntakeForm({ action, initial, limits, accept, formToken, permali
         </div>
       </Fieldset>
 
-      <Fieldset legend={t("identityLegend")}>
-        <div className="space-y-3">
-          <Choice id="identity-anonymous" type="radio" name="identityMode" value="ANONYMOUS" defaultChecked={v.identityMode !== "CONFIDENTIAL"} label={t("anonymous")} hint={t("anonymousHint")} />
-          <Choice id="identity-confidential" type="radio" name="identityMode" value="CONFIDENTIAL" defaultChecked={v.identityMode === "CONFIDENTIAL"} label={t("confidential")} hint={t("confidentialHint")} />
-        </div>
-        <div className="grid gap-3 sm:grid-cols-2">
-          <TextField id="identityName" name="identityName" label={t("identityName")} hint={t("identityOnlyConfidential")} defaultValue={v.identityName} errors={e("identityName")} />
-          <TextField id="identityContact" name="identityContact" label={t("identityContact")} hint={t("identityOnlyConfidential")} defaultValue={v.identityContact} errors={e("identityContact")} />
-        </div>
+      <IdentityFields ns="intake" values={v} errors={errors} />
+
+      <Fieldset large legend={t("trackingLegend")}>
+        <CheckField strong id="involvesLeadership" type="checkbox" name="involvesLeadership" defaultChecked={v.involvesLeadership} label={r("leadership")} hint={t("leadershipHint")} />
+        <CheckField strong id="wantsTrackingCode" type="checkbox" name="wantsTrackingCode" defaultChecked={v.wantsTrackingCode} label={t("wantsTrackingCode")} hint={t("wantsTrackingCodeHint")} />
       </Fieldset>
 
-      <Fieldset legend={t("trackingLegend")}>
-        <Choice id="involvesLeadership" type="checkbox" name="involvesLeadership" defaultChecked={v.involvesLeadership} label={r("leadership")} hint={t("leadershipHint")} />
-        <Choice id="wantsTrackingCode" type="checkbox" name="wantsTrackingCode" defaultChecked={v.wantsTrackingCode} label={t("wantsTrackingCode")} hint={t("wantsTrackingCodeHint")} />
-      </Fieldset>
-
-      <SubmitButton pending={pending} label={t("submit")} pendingLabel={t("submitting")} />
+      <SubmitButton large pending={pending} label={t("submit")} pendingLabel={t("submitting")} />
     </form>
   );
 }

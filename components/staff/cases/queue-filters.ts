@@ -4,8 +4,8 @@
  * `after` is the keyset trail: the cursors of the pages before this one, oldest first, so
  * "back" drops the last one.
  */
-import { CATEGORIES, CHANNELS, STATUSES } from "./vocabulary.ts";
-import { firstParam, oneOf, queryString, UUID, type SearchParams } from "./search-params.ts";
+import { CATEGORIES, CHANNELS, STATUSES } from "../vocabulary.ts";
+import { firstParam, oneOf, queryString, UUID, type SearchParams } from "../search-params.ts";
 
 export type QueueTab = "mine" | "all";
 

@@ -12,10 +12,5 @@ export type DirectoryEntry = Out["cases"]["staffDirectory"][number];
 export type ReviewInput = In["cases"]["review"];
 export type ConveneInput = In["cases"]["convene"];
 
-/** The signed-in staff member as the pages pass it down. */
-export interface Me {
-  id: string;
-  name: string;
-  position: string | null;
-  roles: string[];
-}
+/** The signed-in staff member as the pages pass it down (read on the server). */
+export type { Me } from "@/server/http/staff/signed-in-staff.ts";

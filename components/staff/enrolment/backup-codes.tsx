@@ -3,11 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useOfficeTimeZone } from "@/components/office-time.ts";
 import { formatOfficeDate } from "@/lib/zoned-time.ts";
-
-/** Moves keyboard and screen-reader focus to the new content when enrolment succeeds. */
-function focusOnMount(element: HTMLElement | null) {
-  element?.focus();
-}
+import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/button.tsx";
+import { DoneSection, ShownOnceBox } from "@/components/ui/shown-once.tsx";
 
 /**
  * The ten backup codes, shown this once (only their hashes are stored), with a plain-text
@@ -31,13 +28,8 @@ export function BackupCodes({ account, codes, locale, onContinue }: { account: s
   }
 
   return (
-    <section aria-labelledby="backup-title" className="mt-6 space-y-5">
-      <div role="status">
-        <h2 id="backup-title" ref={focusOnMount} tabIndex={-1} className="text-xl font-bold text-brand-900">
-          {t("doneTitle")}
-        </h2>
-      </div>
-      <div className="rounded-lg border-4 border-brand-700 bg-brand-50 p-4 sm:p-5">
+    <DoneSection id="backup-title" title={t("doneTitle")}>
+      <ShownOnceBox>
         <h3 className="text-lg font-bold text-brand-900">{t("backupTitle")}</h3>
         <p className="mt-2 text-slate-800">{t("backupLead")}</p>
         <p className="mt-2 font-semibold text-red-900">{t("backupOnce")}</p>
@@ -48,14 +40,14 @@ export function BackupCodes({ account, codes, locale, onContinue }: { account: s
             </li>
           ))}
         </ol>
-        <button type="button" onClick={download} className="mt-4 rounded border border-brand-700 bg-white px-4 py-2 font-semibold text-brand-800 hover:bg-brand-100">
+        <button type="button" onClick={download} className={`mt-4 ${secondaryButtonClass}`}>
           {t("download")}
         </button>
-      </div>
+      </ShownOnceBox>
       <p className="text-slate-700">{t("signInAgainHint")}</p>
-      <button type="button" onClick={onContinue} className="w-full rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 sm:w-auto">
+      <button type="button" onClick={onContinue} className={`w-full sm:w-auto ${primaryButtonClass}`}>
         {t("signInAgain")}
       </button>
-    </section>
+    </DoneSection>
   );
 }

@@ -1,13 +1,15 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import { reasonOf } from "@/components/staff/reason.ts";
 import { TRPCClientError } from "@trpc/client";
 import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "../trpc.tsx";
 import { BackupCodes } from "./backup-codes.tsx";
-import { reasonOf } from "../reason.ts";
+import { primaryButtonClass } from "@/components/ui/button.tsx";
+import { CodeField } from "@/components/ui/code-field.tsx";
 
 const groupsOfFour = (secret: string) => secret.match(/.{1,4}/g)?.join(" ") ?? secret;
 
@@ -91,33 +93,13 @@ export function EnrolmentPanel({ account, secret, qrDataUrl, signInPath, locale 
           {t("step3Title")}
         </h2>
         <form onSubmit={onSubmit} noValidate className="mt-3 max-w-sm space-y-4">
-          <div>
-            <label htmlFor="enrol-code" className="block text-sm font-semibold">
-              {t("codeLabel")}
-            </label>
-            <input
-              id="enrol-code"
-              name="code"
-              value={code}
-              onChange={(e) => setCode(e.target.value)}
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              maxLength={7}
-              required
-              aria-describedby="enrol-code-hint"
-              aria-invalid={error ? true : undefined}
-              className="mt-1 w-full rounded border border-slate-400 px-3 py-2 font-mono text-lg tracking-widest"
-            />
-            <p id="enrol-code-hint" className="mt-1 text-sm text-slate-700">
-              {t("codeHint")}
-            </p>
-          </div>
+          <CodeField id="enrol-code" label={t("codeLabel")} hint={t("codeHint")} value={code} onChange={setCode} inputMode="numeric" autoComplete="one-time-code" maxLength={7} required invalid={Boolean(error)} />
           {error ? (
             <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
               {error}
             </p>
           ) : null}
-          <button type="submit" disabled={confirm.isPending} className="w-full rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+          <button type="submit" disabled={confirm.isPending} className={`w-full ${primaryButtonClass}`}>
             {confirm.isPending ? t("confirming") : t("confirm")}
           </button>
         </form>

@@ -4,7 +4,9 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "../trpc.tsx";
-import { Label, Notice, primaryButton, secondaryButton, TextField } from "../admin/ui.tsx";
+import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/button.tsx";
+import { FieldLabel, TextField } from "@/components/ui/field.tsx";
+import { Notice, OUTCOME } from "@/components/ui/notice.tsx";
 
 type Tls = "none" | "starttls" | "tls";
 const selectClass = "mt-1 w-full rounded border border-slate-500 px-3 py-2";
@@ -91,7 +93,7 @@ function EmailSettingsForm({ data }: { data: SmtpView }) {
         {t("title")}
       </h2>
       <p className="text-slate-700">{t("lead")}</p>
-      {message && <Notice kind={message.kind}>{message.text}</Notice>}
+      {message && <Notice {...OUTCOME[message.kind]}>{message.text}</Notice>}
       <form onSubmit={onSave} className="max-w-xl space-y-3" noValidate>
         <label className="flex items-center gap-2 font-semibold">
           <input type="checkbox" checked={form.enabled} onChange={(e) => setForm((f) => ({ ...f, enabled: e.target.checked }))} />
@@ -100,7 +102,7 @@ function EmailSettingsForm({ data }: { data: SmtpView }) {
         <TextField id="smtp-host" label={t("host")} value={form.host} onChange={set("host")} maxLength={253} />
         <TextField id="smtp-port" label={t("port")} type="number" inputMode="numeric" value={form.port} onChange={set("port")} min={1} />
         <div>
-          <Label htmlFor="smtp-tls">{t("tls")}</Label>
+          <FieldLabel htmlFor="smtp-tls">{t("tls")}</FieldLabel>
           <select id="smtp-tls" className={selectClass} value={form.tls} onChange={(e) => setForm((f) => ({ ...f, tls: e.target.value as Tls }))}>
             <option value="starttls">{t("tlsStarttls")}</option>
             <option value="tls">{t("tlsTls")}</option>
@@ -109,7 +111,7 @@ function EmailSettingsForm({ data }: { data: SmtpView }) {
         </div>
         <TextField id="smtp-user" label={t("user")} value={form.user} onChange={set("user")} maxLength={320} />
         <div>
-          <Label htmlFor="smtp-password">{t("password")}</Label>
+          <FieldLabel htmlFor="smtp-password">{t("password")}</FieldLabel>
           <p className="text-sm text-slate-700">{data.hasPassword ? t("passwordStored") : t("passwordNone")}</p>
           <input id="smtp-password" type="password" autoComplete="new-password" className={selectClass} value={form.password} onChange={(e) => set("password")(e.target.value)} disabled={form.removePassword} />
           {data.hasPassword && (
@@ -121,10 +123,10 @@ function EmailSettingsForm({ data }: { data: SmtpView }) {
         </div>
         <TextField id="smtp-from" label={t("from")} type="email" value={form.from} onChange={set("from")} maxLength={320} />
         <div className="flex flex-wrap gap-3">
-          <button type="submit" className={primaryButton} disabled={saveSmtp.isPending}>
+          <button type="submit" className={primaryButtonClass} disabled={saveSmtp.isPending}>
             {t("save")}
           </button>
-          <button type="button" className={secondaryButton} disabled={sendTest.isPending} onClick={onTest}>
+          <button type="button" className={secondaryButtonClass} disabled={sendTest.isPending} onClick={onTest}>
             {t("test")}
           </button>
         </div>
@@ -133,7 +135,7 @@ function EmailSettingsForm({ data }: { data: SmtpView }) {
         <h3 className="text-lg font-bold text-brand-900">{t("timing")}</h3>
         <TextField id="notify-due-soon" label={t("dueSoon")} type="number" inputMode="numeric" value={timing.dueSoonMinutes} onChange={(v) => setTiming((x) => ({ ...x, dueSoonMinutes: v }))} min={1} />
         <TextField id="notify-digest-time" label={t("digestTime")} type="time" value={timing.digestTime} onChange={(v) => setTiming((x) => ({ ...x, digestTime: v }))} />
-        <button type="submit" className={secondaryButton} disabled={saveTiming.isPending}>
+        <button type="submit" className={secondaryButtonClass} disabled={saveTiming.isPending}>
           {t("saveTiming")}
         </button>
       </form>
@@ -160,7 +162,7 @@ function AddressForms({ users, initial }: { users: { id: string; name: string; a
   return (
     <div className="max-w-xl space-y-3">
       <h3 className="text-lg font-bold text-brand-900">{t("addresses")}</h3>
-      {done && <Notice kind={done.ok ? "success" : "error"}>{done.ok ? t("addressSaved", { name: done.name }) : t("failed")}</Notice>}
+      {done && <Notice {...OUTCOME[done.ok ? "success" : "error"]}>{done.ok ? t("addressSaved", { name: done.name }) : t("failed")}</Notice>}
       {users
         .filter((u) => u.active)
         .map((u) => (
@@ -174,7 +176,7 @@ function AddressForms({ users, initial }: { users: { id: string; name: string; a
             }}
           >
             <TextField id={`email-${u.id}`} className="grow" label={t("addressFor", { name: u.name })} type="email" value={values[u.id] ?? ""} onChange={(v) => setValues((x) => ({ ...x, [u.id]: v }))} maxLength={320} />
-            <button type="submit" className={secondaryButton}>
+            <button type="submit" className={secondaryButtonClass}>
               {t("saveAddress")}
             </button>
           </form>

@@ -5,7 +5,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { Link } from "@/i18n/navigation.ts";
 import { useTRPC } from "../trpc.tsx";
-import { buttonSecondary, linkClass } from "../cases/ui.tsx";
+import { linkClass, secondaryButtonClass } from "@/components/ui/button.tsx";
 
 /** The member's notifications, newest first; unread ones stand out and can be marked read. */
 export function NotificationList() {
@@ -28,7 +28,7 @@ export function NotificationList() {
   return (
     <div className="space-y-3">
       {list.data.unread > 0 && (
-        <button type="button" className={buttonSecondary} disabled={markAll.isPending} onClick={() => markAll.mutate()}>
+        <button type="button" className={secondaryButtonClass} disabled={markAll.isPending} onClick={() => markAll.mutate()}>
           {t("markAllRead")}
         </button>
       )}

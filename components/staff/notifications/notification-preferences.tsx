@@ -5,7 +5,10 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import type { NotificationKind } from "@/server/generated/prisma/enums.ts";
 import { useTRPC } from "../trpc.tsx";
-import { buttonPrimary, inputClass, Notice, Section } from "../cases/ui.tsx";
+import { primaryButtonClass } from "@/components/ui/button.tsx";
+import { inputClass } from "@/components/ui/field.tsx";
+import { Notice } from "@/components/ui/notice.tsx";
+import { Section } from "@/components/ui/page-section.tsx";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -52,7 +55,7 @@ function PreferencesForm({ initial }: { initial: Prefs }) {
           <label htmlFor="notify-email" className="font-semibold">
             {t("prefs.email")}
           </label>
-          <input id="notify-email" type="email" autoComplete="email" className={inputClass} value={email} maxLength={320} aria-describedby="notify-email-hint" onChange={(e) => setEmail(e.target.value)} />
+          <input id="notify-email" type="email" autoComplete="email" className={inputClass()} value={email} maxLength={320} aria-describedby="notify-email-hint" onChange={(e) => setEmail(e.target.value)} />
           <p id="notify-email-hint" className="text-sm text-slate-700">
             {t("prefs.emailHint")}
           </p>
@@ -61,7 +64,7 @@ function PreferencesForm({ initial }: { initial: Prefs }) {
           <label htmlFor="notify-locale" className="font-semibold">
             {t("prefs.locale")}
           </label>
-          <select id="notify-locale" className={inputClass} value={locale} onChange={(e) => setLocale(e.target.value === "en" ? "en" : "id")}>
+          <select id="notify-locale" className={inputClass()} value={locale} onChange={(e) => setLocale(e.target.value === "en" ? "en" : "id")}>
             <option value="id">{t("prefs.localeId")}</option>
             <option value="en">{t("prefs.localeEn")}</option>
           </select>
@@ -85,7 +88,7 @@ function PreferencesForm({ initial }: { initial: Prefs }) {
             {t(`prefs.${outcome}`)}
           </Notice>
         )}
-        <button type="submit" className={buttonPrimary} disabled={save.isPending}>
+        <button type="submit" className={primaryButtonClass} disabled={save.isPending}>
           {t("prefs.save")}
         </button>
       </form>

@@ -14,6 +14,7 @@ import { trackSignIn } from "@/server/domain/reporter/track-sign-in.ts";
 import { getSetting } from "@/server/domain/settings.ts";
 import { isDatabaseUnavailable } from "@/server/db-outage/classify.ts";
 import type { ReplyFormState, TrackFormState } from "@/server/http/portal/form-state.ts";
+import { handleFormPost } from "@/server/http/portal/form-post.ts";
 import { assertSameSitePost, clearReporterCookie, clientAddress, postedLocale, reporterToken, setReporterCookie, trackingLimiter } from "@/server/http/portal/request-context.ts";
 import { sanitizeFiles } from "@/server/http/portal/uploads.ts";
 import { publicFailure } from "@/server/security/internal-errors.ts";
@@ -38,14 +39,7 @@ export async function signInWithCode(_previous: TrackFormState, fd: FormData): P
 
 /** A reporter's message to the office, with optional files. */
 export async function sendMessage(previous: ReplyFormState, fd: FormData): Promise<ReplyFormState> {
-  await assertSameSitePost(fd, "reply");
-  try {
-    return await send(previous, fd);
-  } catch (error) {
-    if (!isDatabaseUnavailable(error)) throw error;
-    // Nothing was saved: the message comes back as typed, with the same key (no double message).
-    return { body: String(fd.get("body") ?? ""), errors: {}, idempotencyKey: formKey(String(fd.get("idempotencyKey") ?? "")), attempt: previous.attempt + 1, failed: "unavailable" };
-  }
+  return handleFormPost(fd, "reply", () => send(previous, fd), () => ({ body: String(fd.get("body") ?? ""), errors: {}, idempotencyKey: formKey(String(fd.get("idempotencyKey") ?? "")), attempt: previous.attempt + 1, failed: "unavailable" }));
 }
 
 async function send(previous: ReplyFormState, fd: FormData): Promise<ReplyFormState> {

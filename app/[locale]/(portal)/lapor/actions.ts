@@ -9,22 +9,17 @@ import { getSetting } from "@/server/domain/settings.ts";
 import { settingDefaults } from "@/server/domain/settings-defaults.ts";
 import { isDatabaseUnavailable } from "@/server/db-outage/classify.ts";
 import type { ReportFormState } from "@/server/http/portal/form-state.ts";
-import { assertSameSitePost } from "@/server/http/portal/request-context.ts";
+import { handleFormPost } from "@/server/http/portal/form-post.ts";
 import { sanitizeFiles } from "@/server/http/portal/uploads.ts";
 import { publicFailure } from "@/server/security/internal-errors.ts";
 
 /** Step 1 from the portal form; works as a plain form post without JavaScript. */
 export async function submitReport(previous: ReportFormState, fd: FormData): Promise<ReportFormState> {
-  await assertSameSitePost(fd, "report");
-  try {
-    return await submit(previous, fd);
-  } catch (error) {
-    if (!isDatabaseUnavailable(error)) throw error;
-    // Nothing was saved: the form comes back with what was typed (files cannot be) and the
-    // same key, so sending it again can never make a second case.
+  return handleFormPost(fd, "report", () => submit(previous, fd), () => {
+    // Files cannot come back as typed; everything else does.
     const { values, idempotencyKey } = readReportForm(fd, settingDefaults["uploads.limits"]);
     return { kind: "form", values, errors: {}, idempotencyKey: formKey(idempotencyKey), failed: "unavailable", attempt: (previous.kind === "form" ? previous.attempt : 0) + 1 };
-  }
+  });
 }
 
 async function submit(previous: ReportFormState, fd: FormData): Promise<ReportFormState> {

@@ -10,6 +10,7 @@ import { Category } from "@/server/generated/prisma/enums.ts";
 import { formTokenFor } from "@/server/http/portal/request-context.ts";
 import { submitReport } from "./actions.ts";
 import { withOutagePage } from "@/components/outage-page.tsx";
+import { PageSection } from "@/components/ui/page-section.tsx";
 
 async function ReportPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
@@ -19,11 +20,7 @@ async function ReportPage({ params }: { params: Promise<{ locale: string }> }) {
   // Without the database the form still comes back (with what a failed post had typed in it).
   const limits = await whenAvailable(async () => getSetting(await getDb(), "uploads.limits"), settingDefaults["uploads.limits"]);
   return (
-    <section aria-labelledby="report-title" className="max-w-3xl">
-      <h1 id="report-title" className="text-3xl font-bold text-brand-900">
-        {t("title")}
-      </h1>
-      <p className="mt-3">{t("lead")}</p>
+    <PageSection id="report-title" className="max-w-3xl" title={t("title")} lead={t("lead")} size="portal">
       <p className="mt-3 rounded border-l-4 border-amber-accent bg-amber-50 p-3">{t("privacy")}</p>
       <ReportForm
         action={submitReport}
@@ -35,7 +32,7 @@ async function ReportPage({ params }: { params: Promise<{ locale: string }> }) {
         accept={[...limits.allowedTypes, ".docx", ".xlsx", ".m4a", ".mp3", ".txt"].join(",")}
         formToken={await formTokenFor("report")}
       />
-    </section>
+    </PageSection>
   );
 }
 

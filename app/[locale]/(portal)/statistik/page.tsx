@@ -10,6 +10,8 @@ import { yearInput } from "@/server/domain/statistics/public-statistics.ts";
 import type { Shown } from "@/server/domain/statistics/suppression.ts";
 import { serverCaller } from "@/server/trpc/server-caller.ts";
 import { withOutagePage } from "@/components/outage-page.tsx";
+import { PageSection } from "@/components/ui/page-section.tsx";
+import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/button.tsx";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -53,11 +55,7 @@ async function StatisticsPage({ params, searchParams }: { params: Promise<{ loca
 
   return (
     <div className="space-y-10">
-      <section aria-labelledby="stats-title" className="space-y-4">
-        <h1 id="stats-title" className="text-3xl font-bold text-brand-900">
-          {t("title")}
-        </h1>
-        <p className="max-w-3xl text-lg text-slate-800">{t("lead")}</p>
+      <PageSection id="stats-title" className="space-y-4" title={t("title")} lead={t("lead")} leadClassName="max-w-3xl text-lg text-slate-800" size="portal">
         <form method="get" action={localePath(locale, "/statistik")} aria-label={t("yearForm")} className="flex flex-wrap items-end gap-3">
           <div>
             <label htmlFor="tahun" className="block font-semibold">
@@ -71,7 +69,7 @@ async function StatisticsPage({ params, searchParams }: { params: Promise<{ loca
               ))}
             </select>
           </div>
-          <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+          <button type="submit" className={primaryButtonClass}>
             {t("show")}
           </button>
         </form>
@@ -81,7 +79,7 @@ async function StatisticsPage({ params, searchParams }: { params: Promise<{ loca
         <p className="text-sm text-slate-700" data-testid="generated-at">
           {t("generated", { time: formatOfficeDate(stats.generatedAt, locale, timeZone) })}
         </p>
-      </section>
+      </PageSection>
 
       <section aria-labelledby="summary" className="rounded-lg bg-brand-50 p-6">
         <h2 id="summary" className="text-xl font-bold text-brand-900">
@@ -149,12 +147,12 @@ async function StatisticsPage({ params, searchParams }: { params: Promise<{ loca
         <p className="mt-2">{t("openData.body", { licence: `${stats.licence.name}` })}</p>
         <ul className="mt-3 flex flex-wrap gap-3">
           <li>
-            <a href={`/statistik/data.csv${query}`} className="inline-block rounded border-2 border-brand-700 px-4 py-2 font-semibold text-brand-800 hover:bg-brand-50" download>
+            <a href={`/statistik/data.csv${query}`} className={`inline-block ${secondaryButtonClass}`} download>
               {t("openData.csv", { year })}
             </a>
           </li>
           <li>
-            <a href={`/statistik/data.json${query}`} className="inline-block rounded border-2 border-brand-700 px-4 py-2 font-semibold text-brand-800 hover:bg-brand-50" download>
+            <a href={`/statistik/data.json${query}`} className={`inline-block ${secondaryButtonClass}`} download>
               {t("openData.json", { year })}
             </a>
           </li>

@@ -2,12 +2,13 @@ import { localePath } from "@/i18n/routing.ts";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { serverCaller } from "@/server/trpc/server-caller.ts";
-import { StaffNav } from "@/components/staff/cases/staff-nav.tsx";
+import { StaffNav } from "@/components/staff/staff-nav.tsx";
 import { unlessUnavailable } from "@/server/db-outage/trpc-unavailable.ts";
 import { withOutagePage } from "@/components/outage-page.tsx";
 import { withFullStop } from "@/components/staff/home/full-stop.ts";
 import { MyQueue } from "@/components/staff/home/my-queue.tsx";
 import { queueSummary } from "@/components/staff/home/queue-summary.ts";
+import { PageSection } from "@/components/ui/page-section.tsx";
 
 async function StaffHomePage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
@@ -26,14 +27,11 @@ async function StaffHomePage({ params }: { params: Promise<{ locale: string }> }
   return (
     <>
       <StaffNav me={{ id: me.id, name: me.name, position: me.position, roles: [...me.roles] }} locale={locale} />
-      <section aria-labelledby="ws-title" className="space-y-4">
-        <h1 id="ws-title" className="text-2xl font-bold text-brand-900">
-          {t("workspaceTitle")}
-        </h1>
+      <PageSection id="ws-title" className="space-y-4" title={t("workspaceTitle")}>
         <p>{withFullStop(t("welcome", { name: me.name }))}</p>
         {summary ? <MyQueue summary={summary} /> : <p className="text-slate-700">{t("workspaceIntro")}</p>}
         {summary ? <p className="text-slate-700">{home("intro")}</p> : null}
-      </section>
+      </PageSection>
     </>
   );
 }

@@ -6,7 +6,8 @@ import { useState, type FormEvent, type ReactNode } from "react";
 import { useTRPC } from "@/components/staff/trpc.tsx";
 import { refusalOf } from "../refusal.ts";
 import { invalidFields } from "./missing-fields.ts";
-import { buttonPrimary, buttonSecondary, Notice } from "../ui.tsx";
+import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/button.tsx";
+import { Notice } from "@/components/ui/notice.tsx";
 
 /** After a change: the case, the lists and the agenda books are read again. */
 export function useRefreshCase(caseId: string) {
@@ -112,7 +113,7 @@ export function ActionCard({
 export function SubmitButton({ pending, label, value, secondary }: { pending: boolean; label: string; value?: string; secondary?: boolean }) {
   const ws = useTranslations("workspace");
   return (
-    <button type="submit" value={value} disabled={pending} aria-disabled={pending || undefined} className={secondary ? buttonSecondary : buttonPrimary}>
+    <button type="submit" value={value} disabled={pending} aria-disabled={pending || undefined} className={secondary ? secondaryButtonClass : primaryButtonClass}>
       {pending ? ws("saving") : label}
     </button>
   );
@@ -122,3 +123,8 @@ export const str = (fd: FormData, name: string) => {
   const v = fd.get(name);
   return typeof v === "string" ? v.trim() : "";
 };
+
+/** An action with one submit button: the card sends the form's input through its mutation. */
+export function MutationCard<V>({ mutation, input, submit, ...card }: { id: string; title: string; lead?: ReactNode; children?: ReactNode; submit: string; mutation: { mutate: (input: V) => void; isPending: boolean; error: unknown }; input: (fd: FormData) => V }) {
+  return <ActionCard {...card} error={mutation.error} onSubmit={(fd) => mutation.mutate(input(fd))} buttons={<SubmitButton pending={mutation.isPending} label={submit} />} />;
+}

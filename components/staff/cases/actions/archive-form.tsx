@@ -3,8 +3,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "@/components/staff/trpc.tsx";
-import { TextInput } from "../fields.tsx";
-import { ActionCard, str, SubmitButton, useActionCallbacks, type ActionProps } from "./action-kit.tsx";
+import { MutationCard, str, useActionCallbacks, type ActionProps } from "./action-kit.tsx";
+import { TextField } from "@/components/ui/field.tsx";
 
 /** Step 8 (Sekretariat): archive; also an escalated case, or a responded one after the wait. */
 export function ArchiveForm({ caseId, onDone, status }: ActionProps & { status: string }) {
@@ -13,8 +13,8 @@ export function ArchiveForm({ caseId, onDone, status }: ActionProps & { status: 
   const m = useMutation(trpc.cases.archive.mutationOptions(useActionCallbacks(caseId, onDone, () => t("archiveForm.done"))));
   const lead = status === "ESCALATED" ? "leadEscalated" : status === "RESPONDED" ? "leadNotAcknowledged" : "leadCompleted";
   return (
-    <ActionCard id="archive" title={t("archiveForm.title")} lead={t(`archiveForm.${lead}`)} error={m.error} onSubmit={(fd) => m.mutate({ caseId, note: str(fd, "note") })} buttons={<SubmitButton pending={m.isPending} label={t("archiveForm.submit")} />}>
-      <TextInput id="archive-note" name="note" label={t("archiveForm.note")} optionalText={t("optional")} rows={2} maxLength={2000} />
-    </ActionCard>
+    <MutationCard id="archive" title={t("archiveForm.title")} lead={t(`archiveForm.${lead}`)} mutation={m} input={(fd) => ({ caseId, note: str(fd, "note") })} submit={t("archiveForm.submit")}>
+      <TextField id="archive-note" name="note" label={t("archiveForm.note")} optionalText={t("optional")} rows={2} maxLength={2000} />
+    </MutationCard>
   );
 }

@@ -4,12 +4,14 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTRPC } from "@/components/staff/trpc.tsx";
-import { Group, TextInput } from "../fields.tsx";
-import { useOfficeClock } from "../labels.ts";
+import { useOfficeClock } from "../../labels.ts";
 import type { ConveneInput, Me } from "../types.ts";
-import { buttonSecondary, inputClass, Notice } from "../ui.tsx";
-import { MEETING_ROLES } from "../vocabulary.ts";
+import { MEETING_ROLES } from "../../vocabulary.ts";
 import { ActionCard, str, SubmitButton, useActionCallbacks, type ActionProps } from "./action-kit.tsx";
+import { secondaryButtonClass } from "@/components/ui/button.tsx";
+import { SelectField, TextField, inputClass } from "@/components/ui/field.tsx";
+import { Fieldset } from "@/components/ui/fieldset.tsx";
+import { Notice } from "@/components/ui/notice.tsx";
 
 type MeetingRole = (typeof MEETING_ROLES)[number];
 
@@ -59,10 +61,10 @@ export function ConveneForm({ caseId, onDone, me, excludedIds, proposal }: Actio
 
   return (
     <ActionCard id="convene" title={t("title")} error={m.error} onSubmit={submit} buttons={<SubmitButton pending={m.isPending} label={t("submit")} />}>
-      <TextInput id="convene-starts-at" name="startsAt" type="datetime-local" label={t("startsAt")} hint={t("startsAtHint")} required defaultValue={startDefault} />
-      <TextInput id="convene-place" name="place" label={t("place")} required maxLength={300} defaultValue={t("placeDefault")} />
-      <TextInput id="convene-agenda" name="agenda" label={t("agenda")} required rows={3} maxLength={5000} />
-      <Group legend={t("staffLegend")} hint={t("staffHint")}>
+      <TextField id="convene-starts-at" name="startsAt" type="datetime-local" label={t("startsAt")} hint={t("startsAtHint")} required defaultValue={startDefault} />
+      <TextField id="convene-place" name="place" label={t("place")} required maxLength={300} defaultValue={t("placeDefault")} />
+      <TextField id="convene-agenda" name="agenda" label={t("agenda")} required rows={3} maxLength={5000} />
+      <Fieldset legend={t("staffLegend")} hint={t("staffHint")}>
         {directory.isPending ? <p role="status">{ws("loading")}</p> : null}
         <ul className="space-y-2">
           {people.map((p) => {
@@ -97,7 +99,7 @@ export function ConveneForm({ caseId, onDone, me, excludedIds, proposal }: Actio
                       const value = e.currentTarget.value as MeetingRole;
                       setChosen((c) => ({ ...c, [p.id]: value }));
                     }}
-                    className={`${inputClass} mt-0`}
+                    className={`${inputClass()} mt-0`}
                   >
                     {MEETING_ROLES.map((r) => (
                       <option key={r} value={r}>
@@ -110,28 +112,17 @@ export function ConveneForm({ caseId, onDone, me, excludedIds, proposal }: Actio
             );
           })}
         </ul>
-      </Group>
-      <Group legend={t("externalLegend")}>
+      </Fieldset>
+      <Fieldset legend={t("externalLegend")}>
         {external.map((k, i) => (
           <fieldset key={k} className="grid gap-2 rounded border border-slate-200 p-2 sm:grid-cols-2">
             <legend className="px-1 text-sm font-semibold">{t("externalN", { n: i + 1 })}</legend>
-            <TextInput id={`convene-external-${i + 1}-name`} name={`external-${k}-name`} label={t("externalName")} required maxLength={150} />
-            <TextInput id={`convene-external-${i + 1}-position`} name={`external-${k}-position`} label={t("externalPosition")} maxLength={200} />
-            <TextInput id={`convene-external-${i + 1}-organization`} name={`external-${k}-organization`} label={t("externalOrganization")} maxLength={200} />
-            <div>
-              <label htmlFor={`convene-external-${i + 1}-role`} className="block font-semibold">
-                {t("externalRole")}
-              </label>
-              <select id={`convene-external-${i + 1}-role`} name={`external-${k}-role`} defaultValue="MEMBER" className={inputClass}>
-                {MEETING_ROLES.map((r) => (
-                  <option key={r} value={r}>
-                    {roleName(r)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <TextField id={`convene-external-${i + 1}-name`} name={`external-${k}-name`} label={t("externalName")} required maxLength={150} />
+            <TextField id={`convene-external-${i + 1}-position`} name={`external-${k}-position`} label={t("externalPosition")} maxLength={200} />
+            <TextField id={`convene-external-${i + 1}-organization`} name={`external-${k}-organization`} label={t("externalOrganization")} maxLength={200} />
+            <SelectField id={`convene-external-${i + 1}-role`} name={`external-${k}-role`} label={t("externalRole")} defaultValue="MEMBER" options={MEETING_ROLES.map((r) => [r, roleName(r)] as const)} />
             <div className="sm:col-span-2">
-              <button type="button" className={buttonSecondary} onClick={() => setExternal((e) => e.filter((x) => x !== k))}>
+              <button type="button" className={secondaryButtonClass} onClick={() => setExternal((e) => e.filter((x) => x !== k))}>
                 {t("removeExternal", { n: i + 1 })}
               </button>
             </div>
@@ -139,7 +130,7 @@ export function ConveneForm({ caseId, onDone, me, excludedIds, proposal }: Actio
         ))}
         <button
           type="button"
-          className={buttonSecondary}
+          className={secondaryButtonClass}
           onClick={() => {
             setExternal((e) => [...e, nextKey]);
             setNextKey((n) => n + 1);
@@ -147,7 +138,7 @@ export function ConveneForm({ caseId, onDone, me, excludedIds, proposal }: Actio
         >
           {t("addExternal")}
         </button>
-      </Group>
+      </Fieldset>
       {problem ? (
         <Notice tone="bad" role="alert">
           {t(problem)}

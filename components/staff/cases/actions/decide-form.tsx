@@ -4,9 +4,9 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTRPC } from "@/components/staff/trpc.tsx";
-import { TextInput } from "../fields.tsx";
-import { Notice } from "../ui.tsx";
 import { ActionCard, str, SubmitButton, useActionCallbacks, type ActionProps } from "./action-kit.tsx";
+import { TextField } from "@/components/ui/field.tsx";
+import { Notice } from "@/components/ui/notice.tsx";
 
 /** The Kepala Dinas approves (signs) a submitted Berita Acara or Tanggapan, or returns it with a note. */
 export function DecideForm({ caseId, onDone, type }: ActionProps & { type: "BERITA_ACARA" | "TANGGAPAN" }) {
@@ -37,7 +37,7 @@ export function DecideForm({ caseId, onDone, type }: ActionProps & { type: "BERI
         </>
       }
     >
-      <TextInput id={`${id}-note`} name="note" label={t("note")} hint={t("noteHint")} rows={3} maxLength={2000} />
+      <TextField id={`${id}-note`} name="note" label={t("note")} hint={t("noteHint")} rows={3} maxLength={2000} />
       {noteMissing ? (
         <Notice tone="bad" role="alert">
           {t("noteRequired")}

@@ -3,8 +3,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "@/components/staff/trpc.tsx";
-import { TextInput } from "../fields.tsx";
-import { ActionCard, str, SubmitButton, useActionCallbacks, type ActionProps } from "./action-kit.tsx";
+import { MutationCard, str, useActionCallbacks, type ActionProps } from "./action-kit.tsx";
+import { TextField } from "@/components/ui/field.tsx";
 
 /** Step 7 for a reporter who is not on the portal: the Sekretariat records the delivery. */
 export function DeliveryForm({ caseId, onDone }: ActionProps) {
@@ -12,8 +12,8 @@ export function DeliveryForm({ caseId, onDone }: ActionProps) {
   const trpc = useTRPC();
   const m = useMutation(trpc.cases.recordDelivery.mutationOptions(useActionCallbacks(caseId, onDone, () => t("done"))));
   return (
-    <ActionCard id="delivery" title={t("title")} lead={t("lead")} error={m.error} onSubmit={(fd) => m.mutate({ caseId, note: str(fd, "note") })} buttons={<SubmitButton pending={m.isPending} label={t("submit")} />}>
-      <TextInput id="delivery-note" name="note" label={t("note")} required rows={3} maxLength={2000} />
-    </ActionCard>
+    <MutationCard id="delivery" title={t("title")} lead={t("lead")} mutation={m} input={(fd) => ({ caseId, note: str(fd, "note") })} submit={t("submit")}>
+      <TextField id="delivery-note" name="note" label={t("note")} required rows={3} maxLength={2000} />
+    </MutationCard>
   );
 }

@@ -3,10 +3,10 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "@/components/staff/trpc.tsx";
-import { TextInput } from "../fields.tsx";
 import type { CaseView } from "../types.ts";
-import { Notice } from "../ui.tsx";
 import { ActionCard, str, SubmitButton, useActionCallbacks, type ActionProps } from "./action-kit.tsx";
+import { TextField } from "@/components/ui/field.tsx";
+import { Notice } from "@/components/ui/notice.tsx";
 
 type Draft = CaseView["drafts"][number] | undefined;
 
@@ -48,11 +48,11 @@ export function DraftForm({ caseId, onDone, type, draft }: ActionProps & { type:
       ) : null}
       {type === "BERITA_ACARA" ? (
         <>
-          <TextInput key={`c-${version}`} id="berita-acara-considerations" name="considerations" label={t("beritaAcara.considerations")} required rows={6} maxLength={20000} defaultValue={content.considerations ?? ""} />
-          <TextInput key={`d-${version}`} id="berita-acara-decisions" name="decisions" label={t("beritaAcara.decisions")} required rows={5} maxLength={20000} defaultValue={content.decisions ?? ""} />
+          <TextField key={`c-${version}`} id="berita-acara-considerations" name="considerations" label={t("beritaAcara.considerations")} required rows={6} maxLength={20000} defaultValue={content.considerations ?? ""} />
+          <TextField key={`d-${version}`} id="berita-acara-decisions" name="decisions" label={t("beritaAcara.decisions")} required rows={5} maxLength={20000} defaultValue={content.decisions ?? ""} />
         </>
       ) : (
-        <TextInput key={`b-${version}`} id="tanggapan-body" name="body" label={t("tanggapan.body")} hint={t("tanggapan.bodyHint")} required rows={8} maxLength={20000} defaultValue={content.body ?? ""} />
+        <TextField key={`b-${version}`} id="tanggapan-body" name="body" label={t("tanggapan.body")} hint={t("tanggapan.bodyHint")} required rows={8} maxLength={20000} defaultValue={content.body ?? ""} />
       )}
     </ActionCard>
   );

@@ -4,8 +4,8 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTRPC } from "@/components/staff/trpc.tsx";
-import { Select, TextInput } from "../fields.tsx";
-import { ActionCard, str, SubmitButton, useActionCallbacks, type ActionProps, type Notify } from "./action-kit.tsx";
+import { MutationCard, str, useActionCallbacks, type ActionProps, type Notify } from "./action-kit.tsx";
+import { SelectField, TextField } from "@/components/ui/field.tsx";
 
 /** Conflict of interest: Tim Telaah or the Kepala Dinas excludes a colleague from the case. */
 export function ExcludeForm({ caseId, onDone, meId, excludedIds }: ActionProps & { meId: string; excludedIds: readonly string[] }) {
@@ -21,15 +21,8 @@ export function ExcludeForm({ caseId, onDone, meId, excludedIds }: ActionProps &
   const m = useMutation(trpc.cases.exclude.mutationOptions(useActionCallbacks(caseId, done, () => t("done"))));
   const people = (directory.data ?? []).filter((p) => p.id !== meId && !excludedIds.includes(p.id));
   return (
-    <ActionCard
-      id="exclude"
-      title={t("title")}
-      lead={t("lead")}
-      error={m.error}
-      onSubmit={(fd) => m.mutate({ caseId, userId: str(fd, "userId"), reason: str(fd, "reason") })}
-      buttons={<SubmitButton pending={m.isPending} label={t("submit")} />}
-    >
-      <Select key={`u-${round}`} id="exclude-user" name="userId" label={t("user")} required defaultValue="">
+    <MutationCard id="exclude" title={t("title")} lead={t("lead")} mutation={m} input={(fd) => ({ caseId, userId: str(fd, "userId"), reason: str(fd, "reason") })} submit={t("submit")}>
+      <SelectField key={`u-${round}`} id="exclude-user" name="userId" label={t("user")} required defaultValue="">
         <option value="">{t("choose")}</option>
         {people.map((p) => (
           <option key={p.id} value={p.id}>
@@ -37,8 +30,8 @@ export function ExcludeForm({ caseId, onDone, meId, excludedIds }: ActionProps &
             {p.position ? ` — ${p.position}` : ""}
           </option>
         ))}
-      </Select>
-      <TextInput key={`r-${round}`} id="exclude-reason" name="reason" label={t("reason")} required rows={2} maxLength={1000} />
-    </ActionCard>
+      </SelectField>
+      <TextField key={`r-${round}`} id="exclude-reason" name="reason" label={t("reason")} required rows={2} maxLength={1000} />
+    </MutationCard>
   );
 }

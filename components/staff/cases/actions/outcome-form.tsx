@@ -4,11 +4,11 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTRPC } from "@/components/staff/trpc.tsx";
-import { TextInput } from "../fields.tsx";
-import { useOfficeClock, useOfficeDate } from "../labels.ts";
+import { useOfficeClock, useOfficeDate } from "../../labels.ts";
 import type { CaseView } from "../types.ts";
-import { Notice } from "../ui.tsx";
 import { ActionCard, str, SubmitButton, useActionCallbacks, type ActionProps } from "./action-kit.tsx";
+import { TextField } from "@/components/ui/field.tsx";
+import { Notice } from "@/components/ui/notice.tsx";
 
 /** The recorded start and end as the server will check them (it checks again, to the minute). */
 export function meetingTimesProblem(heldFrom: Date | null, endsAt: Date | null, now: Date): boolean {
@@ -50,16 +50,16 @@ export function OutcomeForm({ caseId, onDone, meeting }: ActionProps & { meeting
     >
       {/* key: after a save the fields show what is stored. */}
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextInput key={`f-${String(meeting.heldFrom)}`} id="outcome-held-from" name="heldFrom" type="datetime-local" label={t("heldFrom")} hint={hint} required defaultValue={meeting.heldFrom ? clock.inputValue(meeting.heldFrom) : now} />
-        <TextInput key={`e-${String(meeting.endsAt)}`} id="outcome-ends-at" name="endsAt" type="datetime-local" label={t("endsAt")} required defaultValue={meeting.endsAt ? clock.inputValue(meeting.endsAt) : now} />
+        <TextField key={`f-${String(meeting.heldFrom)}`} id="outcome-held-from" name="heldFrom" type="datetime-local" label={t("heldFrom")} hint={hint} required defaultValue={meeting.heldFrom ? clock.inputValue(meeting.heldFrom) : now} />
+        <TextField key={`e-${String(meeting.endsAt)}`} id="outcome-ends-at" name="endsAt" type="datetime-local" label={t("endsAt")} required defaultValue={meeting.endsAt ? clock.inputValue(meeting.endsAt) : now} />
       </div>
       {badTimes ? (
         <Notice tone="bad" role="alert">
           {t("badTimes")}
         </Notice>
       ) : null}
-      <TextInput key={`d-${meeting.discussion ?? ""}`} id="outcome-discussion" name="discussion" label={t("discussion")} required rows={5} maxLength={20000} defaultValue={meeting.discussion ?? ""} />
-      <TextInput key={`r-${meeting.resolution ?? ""}`} id="outcome-resolution" name="resolution" label={t("resolution")} required rows={4} maxLength={20000} defaultValue={meeting.resolution ?? ""} />
+      <TextField key={`d-${meeting.discussion ?? ""}`} id="outcome-discussion" name="discussion" label={t("discussion")} required rows={5} maxLength={20000} defaultValue={meeting.discussion ?? ""} />
+      <TextField key={`r-${meeting.resolution ?? ""}`} id="outcome-resolution" name="resolution" label={t("resolution")} required rows={4} maxLength={20000} defaultValue={meeting.resolution ?? ""} />
     </ActionCard>
   );
 }

@@ -4,11 +4,12 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTRPC } from "@/components/staff/trpc.tsx";
-import { Check, Group, Select, TextInput } from "../fields.tsx";
 import type { ReviewInput } from "../types.ts";
-import { ESCALATION_REASONS } from "../vocabulary.ts";
-import { Notice } from "../ui.tsx";
+import { ESCALATION_REASONS } from "../../vocabulary.ts";
 import { ActionCard, str, SubmitButton, useActionCallbacks, type ActionProps } from "./action-kit.tsx";
+import { CheckField, SelectField, TextField } from "@/components/ui/field.tsx";
+import { Fieldset } from "@/components/ui/fieldset.tsx";
+import { Notice } from "@/components/ui/notice.tsx";
 
 const ELEMENTS = ["what", "who", "where", "when", "how"] as const;
 type Decision = ReviewInput["decision"]["recommendation"];
@@ -46,22 +47,22 @@ export function ReviewForm({ caseId, onDone, involvesLeadership, hasTrackingCode
 
   return (
     <ActionCard id="review" title={t("title")} error={m.error} onSubmit={submit} buttons={<SubmitButton pending={m.isPending} label={t("submit")} />}>
-      <Group legend={t("assessment")}>
-        <Check id="review-complete" name="isComplete" label={t("isComplete")} />
-        <Check id="review-in-scope" name="inScope" label={t("inScope")} />
-      </Group>
-      <Group legend={t("elements")}>
+      <Fieldset legend={t("assessment")}>
+        <CheckField id="review-complete" name="isComplete" label={t("isComplete")} />
+        <CheckField id="review-in-scope" name="inScope" label={t("inScope")} />
+      </Fieldset>
+      <Fieldset legend={t("elements")}>
         <div className="flex flex-wrap gap-x-6 gap-y-2">
           {ELEMENTS.map((e) => (
-            <Check key={e} id={`review-element-${e}`} name={`element-${e}`} label={el(e)} />
+            <CheckField key={e} id={`review-element-${e}`} name={`element-${e}`} label={el(e)} />
           ))}
         </div>
-      </Group>
-      <TextInput id="review-summary" name="summary" label={t("summary")} required rows={4} maxLength={5000} />
-      <TextInput id="review-notes" name="notes" label={t("notes")} optionalText={optional} rows={3} maxLength={5000} />
-      <Group legend={t("decision")}>
+      </Fieldset>
+      <TextField id="review-summary" name="summary" label={t("summary")} required rows={4} maxLength={5000} />
+      <TextField id="review-notes" name="notes" label={t("notes")} optionalText={optional} rows={3} maxLength={5000} />
+      <Fieldset legend={t("decision")}>
         {(["FORWARD", "REQUEST_INFO", "ESCALATE"] as const).map((d) => (
-          <Check
+          <CheckField
             key={d}
             type="radio"
             id={`review-decision-${d.toLowerCase().replace("_", "-")}`}
@@ -74,23 +75,23 @@ export function ReviewForm({ caseId, onDone, involvesLeadership, hasTrackingCode
             hint={d === "FORWARD" && involvesLeadership ? t("forwardBlocked") : undefined}
           />
         ))}
-      </Group>
+      </Fieldset>
       {decision === "REQUEST_INFO" ? (
         <>
           {!hasTrackingCode ? <Notice tone="warn">{t("questionNoCode")}</Notice> : null}
-          <TextInput id="review-question" name="question" label={t("question")} hint={t("questionHint")} required rows={4} maxLength={5000} />
+          <TextField id="review-question" name="question" label={t("question")} hint={t("questionHint")} required rows={4} maxLength={5000} />
         </>
       ) : null}
       {decision === "ESCALATE" ? (
         <>
-          <Select id="review-reason" name="reason" label={t("reason")} required defaultValue={involvesLeadership ? "LEADERSHIP_INVOLVED" : "OUTSIDE_AUTHORITY"}>
+          <SelectField id="review-reason" name="reason" label={t("reason")} required defaultValue={involvesLeadership ? "LEADERSHIP_INVOLVED" : "OUTSIDE_AUTHORITY"}>
             {ESCALATION_REASONS.map((r) => (
               <option key={r} value={r}>
                 {file(`escalation.${r}`)}
               </option>
             ))}
-          </Select>
-          <TextInput id="review-explanation" name="explanation" label={t("explanation")} required rows={3} maxLength={2000} />
+          </SelectField>
+          <TextField id="review-explanation" name="explanation" label={t("explanation")} required rows={3} maxLength={2000} />
         </>
       ) : null}
     </ActionCard>

@@ -3,9 +3,10 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "@/components/staff/trpc.tsx";
-import { Check, Group } from "../fields.tsx";
-import { DELIVERY_METHODS } from "../vocabulary.ts";
-import { ActionCard, str, SubmitButton, useActionCallbacks, type ActionProps } from "./action-kit.tsx";
+import { DELIVERY_METHODS } from "../../vocabulary.ts";
+import { MutationCard, str, useActionCallbacks, type ActionProps } from "./action-kit.tsx";
+import { CheckField } from "@/components/ui/field.tsx";
+import { Fieldset } from "@/components/ui/fieldset.tsx";
 
 /** Step 6 (Sekretariat): send the approved Tanggapan, which issues the letter; next number in the Buku Agenda Tanggapan. */
 export function SendForm({ caseId, onDone, hasTrackingCode }: ActionProps & { hasTrackingCode: boolean }) {
@@ -13,17 +14,10 @@ export function SendForm({ caseId, onDone, hasTrackingCode }: ActionProps & { ha
   const trpc = useTRPC();
   const m = useMutation(trpc.cases.sendResponse.mutationOptions(useActionCallbacks(caseId, onDone, (r: { agendaNumber: number }) => t("done", { number: r.agendaNumber }))));
   return (
-    <ActionCard
-      id="send"
-      title={t("title")}
-      lead={t("lead")}
-      error={m.error}
-      onSubmit={(fd) => m.mutate({ caseId, method: str(fd, "method") as (typeof DELIVERY_METHODS)[number] })}
-      buttons={<SubmitButton pending={m.isPending} label={t("submit")} />}
-    >
-      <Group legend={t("method")}>
+    <MutationCard id="send" title={t("title")} lead={t("lead")} mutation={m} input={(fd) => ({ caseId, method: str(fd, "method") as (typeof DELIVERY_METHODS)[number] })} submit={t("submit")}>
+      <Fieldset legend={t("method")}>
         {DELIVERY_METHODS.map((method) => (
-          <Check
+          <CheckField
             key={method}
             type="radio"
             id={`send-method-${method.toLowerCase().replace("_", "-")}`}
@@ -35,7 +29,7 @@ export function SendForm({ caseId, onDone, hasTrackingCode }: ActionProps & { ha
             hint={method === "PORTAL" && !hasTrackingCode ? t("portalNoCode") : method === "POST" ? t("postNames") : undefined}
           />
         ))}
-      </Group>
-    </ActionCard>
+      </Fieldset>
+    </MutationCard>
   );
 }

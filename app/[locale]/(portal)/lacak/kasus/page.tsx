@@ -14,6 +14,8 @@ import { acknowledge, sendMessage, signOut } from "../actions.ts";
 import { localePath } from "@/i18n/routing.ts";
 import { whenAvailable } from "@/server/db-outage/when-available.ts";
 import { withOutagePage } from "@/components/outage-page.tsx";
+import { PageSection } from "@/components/ui/page-section.tsx";
+import { largeButtonClass, linkClass, secondaryButtonClass } from "@/components/ui/button.tsx";
 
 const UNAVAILABLE = Symbol("database unavailable");
 
@@ -32,28 +34,20 @@ async function CasePage({ params }: { params: Promise<{ locale: string }> }) {
     // The case cannot be read now; a reply that could not be saved comes back as typed.
     const outage = await getTranslations("outage");
     return (
-      <section aria-labelledby="outage-title" className="max-w-3xl">
-        <h1 id="outage-title" className="text-2xl font-bold text-brand-900">
-          {outage("title")}
-        </h1>
-        <p className="mt-3">{outage("body")}</p>
+      <PageSection id="outage-title" className="max-w-3xl" title={outage("title")} lead={outage("body")}>
         <ReplyForm action={sendMessage} locale={locale} initial={{ body: "", errors: {}, idempotencyKey: randomToken(), attempt: 0 }} max={MESSAGE_MAX} formToken={await formTokenFor("reply")} permalink={permalink} onlyAfterPost />
-      </section>
+      </PageSection>
     );
   }
   if (!view) {
     return (
-      <section aria-labelledby="expired" className="max-w-xl">
-        <h1 id="expired" className="text-2xl font-bold text-brand-900">
-          {(await getTranslations("track"))("title")}
-        </h1>
-        <p className="mt-3">{t("expired")}</p>
+      <PageSection id="expired" className="max-w-xl" title={(await getTranslations("track"))("title")} lead={t("expired")}>
         <p className="mt-4">
-          <Link href="/lacak" className="font-semibold text-brand-700 underline">
+          <Link href="/lacak" className={linkClass}>
             {t("openTrack")}
           </Link>
         </p>
-      </section>
+      </PageSection>
     );
   }
   const timeZone = await getTimeZone();
@@ -69,7 +63,7 @@ async function CasePage({ params }: { params: Promise<{ locale: string }> }) {
           <form action={signOut}>
             <input type="hidden" name="locale" value={locale} />
             <FormTokenInput token={await formTokenFor("signOut")} />
-            <button type="submit" aria-describedby="sign-out-hint" className="rounded border-2 border-brand-700 px-4 py-2 font-semibold text-brand-800 hover:bg-brand-50">
+            <button type="submit" aria-describedby="sign-out-hint" className={secondaryButtonClass}>
               {t("signOut")}
             </button>
             <p id="sign-out-hint" className="mt-1 text-xs text-slate-700">
@@ -136,7 +130,7 @@ async function CasePage({ params }: { params: Promise<{ locale: string }> }) {
               {view.responseLetter ? (
                 <p>
                   {/* A plain link: the download works without JavaScript. */}
-                  <a href={`/api/portal/letter/${view.responseLetter.id}`} download className="inline-block rounded border-2 border-brand-700 px-4 py-2 font-semibold text-brand-800 underline hover:bg-brand-50" data-testid="response-letter">
+                  <a href={`/api/portal/letter/${view.responseLetter.id}`} download className={`inline-block underline ${secondaryButtonClass}`} data-testid="response-letter">
                     {t("responseLetter")}
                   </a>
                   <span className="mt-1 block text-sm text-slate-700">{t("responseLetterHint", { number: view.responseLetter.number ?? "-" })}</span>
@@ -149,7 +143,7 @@ async function CasePage({ params }: { params: Promise<{ locale: string }> }) {
                 <form action={acknowledge}>
                   <input type="hidden" name="locale" value={locale} />
                   <FormTokenInput token={await formTokenFor("acknowledge")} />
-                  <button type="submit" className="rounded bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-800">
+                  <button type="submit" className={largeButtonClass}>
                     {t("acknowledge")}
                   </button>
                 </form>

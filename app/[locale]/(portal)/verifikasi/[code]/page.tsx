@@ -4,6 +4,7 @@ import { getDb } from "@/server/db.ts";
 import { verifyLetter } from "@/server/domain/letters/read.ts";
 import { indonesianDate } from "@/server/pdf/indonesian.ts";
 import { withOutagePage } from "@/components/outage-page.tsx";
+import { PageSection } from "@/components/ui/page-section.tsx";
 
 /**
  * Public letter verification (the QR code on every letter points here). Confirms the type,
@@ -22,11 +23,7 @@ async function VerifyPage({ params }: { params: Promise<{ locale: string; code: 
     locale === "id" ? indonesianDate(d, tz) : new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: tz }).format(d);
 
   return (
-    <section aria-labelledby="verify-title" className="max-w-2xl">
-      <h1 id="verify-title" className="text-3xl font-bold text-brand-900">
-        {t("title")}
-      </h1>
-      <p className="mt-3">{t("lead")}</p>
+    <PageSection id="verify-title" className="max-w-2xl" title={t("title")} lead={t("lead")} size="portal">
       {letter ? (
         <div className="mt-6 rounded border-2 border-brand-700 bg-brand-50 p-4" data-testid="verify-found">
           <p role="status" className="font-semibold text-brand-900">
@@ -48,7 +45,7 @@ async function VerifyPage({ params }: { params: Promise<{ locale: string; code: 
           {t("notFound", { code: shown })}
         </p>
       )}
-    </section>
+    </PageSection>
   );
 }
 

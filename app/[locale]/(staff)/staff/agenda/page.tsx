@@ -1,11 +1,11 @@
 import { getTimeZone, setRequestLocale } from "next-intl/server";
 import { AgendaBooks } from "@/components/staff/cases/agenda-books.tsx";
 import { parseAgendaFilters } from "@/components/staff/cases/agenda-filters.ts";
-import { NoCaseRole } from "@/components/staff/cases/no-case-role.tsx";
+import { NoCaseRole } from "@/components/staff/no-case-role.tsx";
 import { officeYear, officeYears } from "@/lib/zoned-time.ts";
-import type { SearchParams } from "@/components/staff/cases/search-params.ts";
-import { signedInStaff } from "@/components/staff/cases/signed-in-staff.ts";
-import { StaffNav } from "@/components/staff/cases/staff-nav.tsx";
+import type { SearchParams } from "@/components/staff/search-params.ts";
+import { signedInStaff } from "@/server/http/staff/signed-in-staff.ts";
+import { StaffNav } from "@/components/staff/staff-nav.tsx";
 import { may } from "@/server/domain/policy/policy.ts";
 import { withOutagePage } from "@/components/outage-page.tsx";
 

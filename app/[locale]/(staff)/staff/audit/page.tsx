@@ -1,16 +1,13 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { signedInStaff } from "@/components/staff/cases/signed-in-staff.ts";
+import { signedInStaff } from "@/server/http/staff/signed-in-staff.ts";
 import { AdminNav, NotAllowed } from "@/components/staff/admin/admin-nav.tsx";
 import { AuditLog } from "@/components/staff/admin/audit-log.tsx";
 import { withOutagePage } from "@/components/outage-page.tsx";
+import { titleFrom } from "@/components/staff/page-title.ts";
+import { PageSection } from "@/components/ui/page-section.tsx";
 import { may } from "@/server/domain/policy/policy.ts";
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "auditLog" });
-  return { title: `${t("title")} · Lentera` };
-}
+export const generateMetadata = titleFrom("auditLog");
 
 /** The audit trail: every entry for the Pengawas; sign-ins, accounts and settings for the Admin. */
 async function AuditPage({ params }: { params: Promise<{ locale: string }> }) {
@@ -20,14 +17,9 @@ async function AuditPage({ params }: { params: Promise<{ locale: string }> }) {
   if (!may(me.roles, "readAuditTrail")) return <NotAllowed roles={me.roles} message="audit" />;
   const t = await getTranslations("auditLog");
   return (
-    <section aria-labelledby="audit-title">
-      <AdminNav roles={me.roles} current="audit" />
-      <h1 id="audit-title" className="text-2xl font-bold text-brand-900">
-        {t("title")}
-      </h1>
-      <p className="mt-2 mb-6 text-slate-700">{t("lead")}</p>
+    <PageSection id="audit-title" title={t("title")} lead={t("lead")} leadClassName="mb-6" before={<AdminNav roles={me.roles} current="audit" />}>
       <AuditLog isPengawas={may(me.roles, "readWholeAuditTrail")} />
-    </section>
+    </PageSection>
   );
 }
 

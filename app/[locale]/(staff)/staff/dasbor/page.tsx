@@ -1,21 +1,17 @@
-import type { Metadata } from "next";
-import { getTimeZone, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale, getTimeZone } from "next-intl/server";
 import { OfficeDashboard } from "@/components/statistics/office-dashboard.tsx";
-import { firstParam, type SearchParams } from "@/components/staff/cases/search-params.ts";
-import { signedInStaff } from "@/components/staff/cases/signed-in-staff.ts";
-import { StaffNav } from "@/components/staff/cases/staff-nav.tsx";
-import { Notice } from "@/components/staff/cases/ui.tsx";
+import { firstParam, type SearchParams } from "@/components/staff/search-params.ts";
+import { signedInStaff } from "@/server/http/staff/signed-in-staff.ts";
+import { StaffNav } from "@/components/staff/staff-nav.tsx";
 import { may } from "@/server/domain/policy/policy.ts";
 import { defaultOfficePeriod, officePeriodInput } from "@/server/domain/statistics/office-statistics.ts";
 import { serverCaller } from "@/server/trpc/server-caller.ts";
 import { BackupStatusPanel } from "@/components/staff/backup-status-panel.tsx";
 import { withOutagePage } from "@/components/outage-page.tsx";
+import { titleFrom } from "@/components/staff/page-title.ts";
+import { Notice } from "@/components/ui/notice.tsx";
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "officeStats" });
-  return { title: `${t("title")} · Lentera` };
-}
+export const generateMetadata = titleFrom("officeStats");
 
 /** Office dashboard: Kepala Dinas, Pengawas, Sekretariat (checked again by `statistics.office`). */
 async function DashboardPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<SearchParams> }) {

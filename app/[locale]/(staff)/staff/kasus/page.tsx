@@ -1,11 +1,11 @@
 import { getTimeZone, setRequestLocale } from "next-intl/server";
 import { CaseQueue } from "@/components/staff/cases/case-queue.tsx";
-import { NoCaseRole } from "@/components/staff/cases/no-case-role.tsx";
+import { NoCaseRole } from "@/components/staff/no-case-role.tsx";
 import { officeYears } from "@/lib/zoned-time.ts";
 import { parseQueueFilters } from "@/components/staff/cases/queue-filters.ts";
-import type { SearchParams } from "@/components/staff/cases/search-params.ts";
-import { signedInStaff } from "@/components/staff/cases/signed-in-staff.ts";
-import { StaffNav } from "@/components/staff/cases/staff-nav.tsx";
+import type { SearchParams } from "@/components/staff/search-params.ts";
+import { signedInStaff } from "@/server/http/staff/signed-in-staff.ts";
+import { StaffNav } from "@/components/staff/staff-nav.tsx";
 import { may } from "@/server/domain/policy/policy.ts";
 import { withOutagePage } from "@/components/outage-page.tsx";
 

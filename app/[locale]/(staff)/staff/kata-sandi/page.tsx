@@ -6,6 +6,7 @@ import { MIN_PASSWORD_LENGTH } from "@/server/auth/password-change.ts";
 import { serverCaller } from "@/server/trpc/server-caller.ts";
 import { unlessUnavailable } from "@/server/db-outage/trpc-unavailable.ts";
 import { withOutagePage } from "@/components/outage-page.tsx";
+import { PageSection } from "@/components/ui/page-section.tsx";
 
 /** /staff/kata-sandi: one's own new password; the only page open while an Admin-given one is unchanged. */
 async function PasswordPage({ params }: { params: Promise<{ locale: string }> }) {
@@ -15,13 +16,9 @@ async function PasswordPage({ params }: { params: Promise<{ locale: string }> })
   if (!me) redirect(localePath(locale, "/staff/masuk"));
   const t = await getTranslations("auth.password");
   return (
-    <section aria-labelledby="password-title" className="mx-auto max-w-2xl">
-      <h1 id="password-title" className="text-2xl font-bold text-brand-900">
-        {t("title")}
-      </h1>
-      <p className="mt-2 text-slate-700">{me.mustChangePassword ? t("leadRequired") : t("lead")}</p>
+    <PageSection id="password-title" className="mx-auto max-w-2xl" title={t("title")} lead={me.mustChangePassword ? t("leadRequired") : t("lead")}>
       <PasswordChangeForm signInPath={localePath(locale, "/staff/masuk")} minLength={MIN_PASSWORD_LENGTH} />
-    </section>
+    </PageSection>
   );
 }
 

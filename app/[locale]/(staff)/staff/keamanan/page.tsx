@@ -7,6 +7,8 @@ import { serverCaller } from "@/server/trpc/server-caller.ts";
 import { EnrolmentPanel } from "@/components/staff/enrolment/enrolment-panel.tsx";
 import { qrCodeDataUrl } from "@/components/staff/enrolment/qr-code.ts";
 import { withOutagePage } from "@/components/outage-page.tsx";
+import { PageSection } from "@/components/ui/page-section.tsx";
+import { linkClass } from "@/components/ui/button.tsx";
 
 /** Null when the session may not call the procedure; any other failure is a real error. */
 async function allowed<T>(call: Promise<T>): Promise<T | null> {
@@ -31,11 +33,7 @@ async function StaffSecurityPage({ params }: { params: Promise<{ locale: string 
   const pending = await allowed(caller.account.startEnrolment());
   if (pending) {
     return (
-      <section aria-labelledby="enrol-title" className="mx-auto max-w-2xl">
-        <h1 id="enrol-title" className="text-2xl font-bold text-brand-900">
-          {t("enrol.title")}
-        </h1>
-        <p className="mt-2 text-slate-700">{t("enrol.lead")}</p>
+      <PageSection id="enrol-title" className="mx-auto max-w-2xl" title={t("enrol.title")} lead={t("enrol.lead")}>
         <p className="mt-1 text-sm text-slate-700">{t("enrol.account", { account: pending.account })}</p>
         <EnrolmentPanel
           account={pending.account}
@@ -44,7 +42,7 @@ async function StaffSecurityPage({ params }: { params: Promise<{ locale: string 
           signInPath={localePath(locale, "/staff/masuk")}
           locale={locale}
         />
-      </section>
+      </PageSection>
     );
   }
 
@@ -52,24 +50,21 @@ async function StaffSecurityPage({ params }: { params: Promise<{ locale: string 
   if (!security) redirect(localePath(locale, "/staff/masuk"));
   const format = await getFormatter();
   return (
-    <section aria-labelledby="security-title" className="mx-auto max-w-2xl space-y-3">
-      <h1 id="security-title" className="text-2xl font-bold text-brand-900">
-        {t("security.title")}
-      </h1>
+    <PageSection id="security-title" className="mx-auto max-w-2xl space-y-3" title={t("security.title")}>
       {security.enrolledAt ? <p>{t("security.enrolledSince", { date: format.dateTime(security.enrolledAt, { dateStyle: "long", timeStyle: "short" }) })}</p> : null}
       <p>{t("security.backupLeft", { count: security.backupCodesLeft })}</p>
       {security.backupCodesLeft <= 3 ? <p className="font-semibold text-red-900">{t("security.backupLow")}</p> : null}
       <p>
-        <Link href="/staff/kata-sandi" className="font-semibold text-brand-700 underline">
+        <Link href="/staff/kata-sandi" className={linkClass}>
           {t("password.title")}
         </Link>
       </p>
       <p>
-        <Link href="/staff" className="font-semibold text-brand-700 underline">
+        <Link href="/staff" className={linkClass}>
           {t("security.back")}
         </Link>
       </p>
-    </section>
+    </PageSection>
   );
 }
 

@@ -3,19 +3,16 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { SignInForm } from "@/components/staff/sign-in-form.tsx";
 import { THROTTLE_WINDOW_MINUTES } from "@/server/domain/sign-in-throttle.ts";
 import { withOutagePage } from "@/components/outage-page.tsx";
+import { PageSection } from "@/components/ui/page-section.tsx";
 
 async function StaffSignInPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations("staff");
   return (
-    <section aria-labelledby="signin-title" className="mx-auto max-w-md">
-      <h1 id="signin-title" className="text-2xl font-bold text-brand-900">
-        {t("signInTitle")}
-      </h1>
-      <p className="mt-2 text-slate-700">{t("signInLead")}</p>
+    <PageSection id="signin-title" className="mx-auto max-w-md" title={t("signInTitle")} lead={t("signInLead")}>
       <SignInForm callbackUrl={localePath(locale, "/staff")} throttleMinutes={THROTTLE_WINDOW_MINUTES} />
-    </section>
+    </PageSection>
   );
 }
 

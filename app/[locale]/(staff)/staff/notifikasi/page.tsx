@@ -1,16 +1,13 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { signedInStaff } from "@/components/staff/cases/signed-in-staff.ts";
-import { StaffNav } from "@/components/staff/cases/staff-nav.tsx";
+import { signedInStaff } from "@/server/http/staff/signed-in-staff.ts";
+import { StaffNav } from "@/components/staff/staff-nav.tsx";
 import { NotificationList } from "@/components/staff/notifications/notification-list.tsx";
 import { NotificationPreferences } from "@/components/staff/notifications/notification-preferences.tsx";
 import { withOutagePage } from "@/components/outage-page.tsx";
+import { titleFrom } from "@/components/staff/page-title.ts";
+import { PageHeading } from "@/components/ui/page-section.tsx";
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "notifications" });
-  return { title: `${t("title")} · Lentera` };
-}
+export const generateMetadata = titleFrom("notifications");
 
 /** /staff/notifikasi: the member's notifications (read/unread) and their email choices. */
 async function NotificationsPage({ params }: { params: Promise<{ locale: string }> }) {
@@ -23,10 +20,7 @@ async function NotificationsPage({ params }: { params: Promise<{ locale: string 
       <StaffNav me={me} locale={locale} current="notifications" />
       <section aria-labelledby="notifications-title" className="space-y-8">
         <div>
-          <h1 id="notifications-title" className="text-2xl font-bold text-brand-900">
-            {t("title")}
-          </h1>
-          <p className="mt-2 text-slate-700">{t("lead")}</p>
+          <PageHeading id="notifications-title" title={t("title")} lead={t("lead")} />
         </div>
         <NotificationList />
         <NotificationPreferences />

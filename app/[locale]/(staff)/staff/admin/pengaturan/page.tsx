@@ -1,17 +1,14 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { signedInStaff } from "@/components/staff/cases/signed-in-staff.ts";
+import { signedInStaff } from "@/server/http/staff/signed-in-staff.ts";
 import { AdminNav, NotAllowed } from "@/components/staff/admin/admin-nav.tsx";
 import { SettingsAdmin } from "@/components/staff/admin/settings-admin.tsx";
 import { withOutagePage } from "@/components/outage-page.tsx";
+import { titleFrom } from "@/components/staff/page-title.ts";
 import { may } from "@/server/domain/policy/policy.ts";
 import { EmailSettingsAdmin } from "@/components/staff/notifications/email-settings-admin.tsx";
+import { PageSection } from "@/components/ui/page-section.tsx";
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "admin.settings" });
-  return { title: `${t("title")} · Lentera` };
-}
+export const generateMetadata = titleFrom("admin.settings");
 
 async function SettingsPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
@@ -20,15 +17,10 @@ async function SettingsPage({ params }: { params: Promise<{ locale: string }> })
   if (!may(me.roles, "administer")) return <NotAllowed roles={me.roles} message="admin" />;
   const t = await getTranslations("admin.settings");
   return (
-    <section aria-labelledby="settings-title">
-      <AdminNav roles={me.roles} current="settings" />
-      <h1 id="settings-title" className="text-2xl font-bold text-brand-900">
-        {t("title")}
-      </h1>
-      <p className="mt-2 mb-6 text-slate-700">{t("lead")}</p>
+    <PageSection id="settings-title" title={t("title")} lead={t("lead")} leadClassName="mb-6" before={<AdminNav roles={me.roles} current="settings" />}>
       <SettingsAdmin />
       <EmailSettingsAdmin />
-    </section>
+    </PageSection>
   );
 }
 

@@ -1,16 +1,13 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { signedInStaff } from "@/components/staff/cases/signed-in-staff.ts";
+import { signedInStaff } from "@/server/http/staff/signed-in-staff.ts";
 import { AdminNav, NotAllowed } from "@/components/staff/admin/admin-nav.tsx";
 import { UsersAdmin } from "@/components/staff/admin/users-admin.tsx";
 import { withOutagePage } from "@/components/outage-page.tsx";
+import { titleFrom } from "@/components/staff/page-title.ts";
+import { PageSection } from "@/components/ui/page-section.tsx";
 import { may } from "@/server/domain/policy/policy.ts";
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "admin.users" });
-  return { title: `${t("title")} · Lentera` };
-}
+export const generateMetadata = titleFrom("admin.users");
 
 async function UsersPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
@@ -19,14 +16,9 @@ async function UsersPage({ params }: { params: Promise<{ locale: string }> }) {
   if (!may(me.roles, "administer")) return <NotAllowed roles={me.roles} message="admin" />;
   const t = await getTranslations("admin.users");
   return (
-    <section aria-labelledby="users-title">
-      <AdminNav roles={me.roles} current="users" />
-      <h1 id="users-title" className="text-2xl font-bold text-brand-900">
-        {t("title")}
-      </h1>
-      <p className="mt-2 mb-6 text-slate-700">{t("lead")}</p>
+    <PageSection id="users-title" title={t("title")} lead={t("lead")} leadClassName="mb-6" before={<AdminNav roles={me.roles} current="users" />}>
       <UsersAdmin meId={me.id} />
-    </section>
+    </PageSection>
   );
 }
 

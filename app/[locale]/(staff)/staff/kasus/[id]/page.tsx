@@ -1,10 +1,10 @@
 import { setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { CaseWorkspace } from "@/components/staff/cases/case-workspace.tsx";
-import { NoCaseRole } from "@/components/staff/cases/no-case-role.tsx";
-import { UUID } from "@/components/staff/cases/search-params.ts";
-import { signedInStaff } from "@/components/staff/cases/signed-in-staff.ts";
-import { StaffNav } from "@/components/staff/cases/staff-nav.tsx";
+import { NoCaseRole } from "@/components/staff/no-case-role.tsx";
+import { UUID } from "@/components/staff/search-params.ts";
+import { signedInStaff } from "@/server/http/staff/signed-in-staff.ts";
+import { StaffNav } from "@/components/staff/staff-nav.tsx";
 import { may } from "@/server/domain/policy/policy.ts";
 import { withOutagePage } from "@/components/outage-page.tsx";
 

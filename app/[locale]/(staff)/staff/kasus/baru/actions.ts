@@ -7,26 +7,22 @@ import { intakeOfflineReport } from "@/server/domain/cases/intake.ts";
 import { getSetting } from "@/server/domain/settings.ts";
 import { settingDefaults } from "@/server/domain/settings-defaults.ts";
 import { isDatabaseUnavailable } from "@/server/db-outage/classify.ts";
-import { may } from "@/server/domain/policy/policy.ts";
-import { assertSameSitePost } from "@/server/http/portal/request-context.ts";
+import { Role } from "@/server/generated/prisma/enums.ts";
+import { handleFormPost } from "@/server/http/portal/form-post.ts";
 import { sanitizeFiles } from "@/server/http/portal/uploads.ts";
 import { readIntakeForm } from "@/server/http/staff/intake-form.ts";
 import type { IntakeFormState } from "@/server/http/staff/intake-form-state.ts";
 import { staffContextOf } from "@/server/http/staff/staff-context.ts";
+import { may } from "@/server/domain/policy/policy.ts";
 import { publicFailure } from "@/server/security/internal-errors.ts";
 
 /** Step 1 for a report that came by SMS, phone, email, the suggestion box or in person (Sekretariat). */
 export async function submitIntake(previous: IntakeFormState, fd: FormData): Promise<IntakeFormState> {
-  await assertSameSitePost(fd, "intake");
-  try {
-    return await submit(previous, fd);
-  } catch (error) {
-    if (!isDatabaseUnavailable(error)) throw error;
-    // Nothing was saved (the session could not even be checked): the form comes back as typed,
-    // with the same key, so sending it again can never make a second case.
+  // During an outage the session could not even be checked: the form comes back as typed.
+  return handleFormPost(fd, "intake", () => submit(previous, fd), () => {
     const { values, idempotencyKey } = readIntakeForm(fd, settingDefaults["uploads.limits"], settingDefaults["office.hours"].timeZone, new Date());
     return { kind: "form", values, errors: {}, sourceErrors: {}, idempotencyKey, attempt: (previous.kind === "form" ? previous.attempt : 0) + 1, failed: "unavailable" };
-  }
+  });
 }
 
 async function submit(previous: IntakeFormState, fd: FormData): Promise<IntakeFormState> {

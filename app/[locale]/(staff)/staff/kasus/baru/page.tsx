@@ -1,9 +1,9 @@
 import { getTimeZone, getTranslations, setRequestLocale } from "next-intl/server";
 import { IntakeForm } from "@/components/staff/cases/intake-form.tsx";
-import { NoCaseRole } from "@/components/staff/cases/no-case-role.tsx";
+import { NoCaseRole } from "@/components/staff/no-case-role.tsx";
 import { officeInputValue } from "@/lib/zoned-time.ts";
-import { signedInStaff } from "@/components/staff/cases/signed-in-staff.ts";
-import { StaffNav } from "@/components/staff/cases/staff-nav.tsx";
+import { signedInStaff } from "@/server/http/staff/signed-in-staff.ts";
+import { StaffNav } from "@/components/staff/staff-nav.tsx";
 import { getDb } from "@/server/db.ts";
 import { randomToken } from "@/server/domain/crypto.ts";
 import { may } from "@/server/domain/policy/policy.ts";
@@ -15,6 +15,7 @@ import { localePath } from "@/i18n/routing.ts";
 import { settingDefaults } from "@/server/domain/settings-defaults.ts";
 import { whenAvailable } from "@/server/db-outage/when-available.ts";
 import { withOutagePage } from "@/components/outage-page.tsx";
+import { PageSection } from "@/components/ui/page-section.tsx";
 
 const UNAVAILABLE = Symbol("database unavailable");
 
@@ -39,23 +40,15 @@ async function IntakePage({ params }: { params: Promise<{ locale: string }> }) {
     // The session cannot be checked now: only a post that could not be saved comes back, as typed.
     const outage = await getTranslations("outage");
     return (
-      <section aria-labelledby="outage-title" className="max-w-3xl">
-        <h1 id="outage-title" className="text-2xl font-bold text-brand-900">
-          {outage("title")}
-        </h1>
-        <p className="mt-3">{outage("body")}</p>
+      <PageSection id="outage-title" className="max-w-3xl" title={outage("title")} lead={outage("body")}>
         {await form(true)}
-      </section>
+      </PageSection>
     );
   }
   return (
     <>
       <StaffNav me={me} locale={locale} current="intake" />
-      <section aria-labelledby="intake-title" className="max-w-3xl">
-        <h1 id="intake-title" className="text-2xl font-bold text-brand-900">
-          {t("title")}
-        </h1>
-        <p className="mt-2">{t("lead")}</p>
+      <PageSection id="intake-title" className="max-w-3xl" title={t("title")} lead={t("lead")}>
         {may(me.roles, "recordIntake") ? (
           await form(false)
         ) : (
@@ -63,7 +56,7 @@ async function IntakePage({ params }: { params: Promise<{ locale: string }> }) {
             <NoCaseRole text="intake" heading={false} />
           </div>
         )}
-      </section>
+      </PageSection>
     </>
   );
 }

@@ -2,8 +2,15 @@ import "server-only";
 import { redirect } from "next/navigation";
 import { localePath } from "@/i18n/routing.ts";
 import { serverCaller } from "@/server/trpc/server-caller.ts";
-import type { Me } from "./types.ts";
 import { unlessUnavailable } from "@/server/db-outage/trpc-unavailable.ts";
+
+/** The signed-in staff member as the pages pass it down. */
+export interface Me {
+  id: string;
+  name: string;
+  position: string | null;
+  roles: string[];
+}
 
 /**
  * The signed-in staff member (checked on every request), or a redirect: to the sign-in page

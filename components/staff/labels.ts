@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { formatDuration } from "./duration.ts";
+import { formatDuration } from "./cases/duration.ts";
 
 /** Display names of workflow values and durations, in the reader's language. */
 export function useLabels() {

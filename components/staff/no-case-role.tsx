@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { Notice } from "./ui.tsx";
+import { Notice } from "@/components/ui/notice.tsx";
 
 /** For accounts without a case role (Admin): cases are not theirs to read. */
 export async function NoCaseRole({ text, heading = true }: { text?: "noCaseRole" | "agenda" | "intake"; heading?: boolean }) {

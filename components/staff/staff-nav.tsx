@@ -1,9 +1,9 @@
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/i18n/navigation.ts";
 import { localePath } from "@/i18n/routing.ts";
+import { LinkNav } from "@/components/ui/tab-nav.tsx";
 import { SignOutButton } from "@/components/staff/sign-out-button.tsx";
 import { NotificationBell } from "@/components/staff/notifications/notification-bell.tsx";
-import type { Me } from "./types.ts";
+import type { Me } from "./cases/types.ts";
 import { may } from "@/server/domain/policy/policy.ts";
 
 export type StaffNavItem = "queue" | "intake" | "agenda" | "dashboard" | "admin" | "audit" | "security" | "notifications";
@@ -36,23 +36,13 @@ export async function StaffNav({ me, locale, current }: { me: Me; locale: string
           <SignOutButton label={t("signOut")} callbackUrl={localePath(locale, "/staff/masuk")} />
         </div>
       </div>
-      <nav aria-label={t("label")} className="mt-3">
-        <ul className="flex flex-wrap gap-2">
-          {items
-            .filter((i) => i.show)
-            .map((i) => (
-              <li key={i.key}>
-                <Link
-                  href={i.href}
-                  aria-current={current === i.key ? "page" : undefined}
-                  className={`inline-block rounded px-3 py-1.5 font-semibold ${current === i.key ? "bg-brand-700 text-white" : "border border-brand-700 bg-white text-brand-800 hover:bg-brand-50"}`}
-                >
-                  {t(i.key)}
-                </Link>
-              </li>
-            ))}
-        </ul>
-      </nav>
+      <LinkNav
+        label={t("label")}
+        className="mt-3"
+        listClassName="flex flex-wrap gap-2"
+        links={items.filter((i) => i.show).map((i) => ({ key: i.key, href: i.href, text: t(i.key), current: current === i.key }))}
+        linkClassName={(on) => `inline-block rounded px-3 py-1.5 font-semibold ${on ? "bg-brand-700 text-white" : "border border-brand-700 bg-white text-brand-800 hover:bg-brand-50"}`}
+      />
     </div>
   );
 }
