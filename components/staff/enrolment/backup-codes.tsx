@@ -11,7 +11,7 @@ function focusOnMount(element: HTMLElement | null) {
  * The ten backup codes, shown this once (only their hashes are stored), with a plain-text
  * download made in the browser: the codes never travel to the server again.
  */
-export function BackupCodes({ account, codes, locale, onContinue }: { account: string; codes: string[]; locale: string; onContinue: () => void }) {
+export function BackupCodes({ account, codes, locale, onContinue, continues }: { account: string; codes: string[]; locale: string; onContinue: () => void; continues: boolean }) {
   const t = useTranslations("auth.enrol");
 
   function download() {
@@ -49,9 +49,9 @@ export function BackupCodes({ account, codes, locale, onContinue }: { account: s
           {t("download")}
         </button>
       </div>
-      <p className="text-slate-700">{t("signInAgainHint")}</p>
+      <p className="text-slate-700">{t(continues ? "continueHint" : "signInAgainHint")}</p>
       <button type="button" onClick={onContinue} className="w-full rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 sm:w-auto">
-        {t("signInAgain")}
+        {t(continues ? "continue" : "signInAgain")}
       </button>
     </section>
   );
