@@ -11,6 +11,7 @@ import { yearInput } from "@/server/domain/statistics/public-statistics.ts";
 import type { Shown } from "@/server/domain/statistics/suppression.ts";
 import { serverCaller } from "@/server/trpc/server-caller.ts";
 import { withOutagePage } from "@/components/outage-page.tsx";
+import { SampleDataBanner } from "@/components/sample-data-banner.tsx";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -30,7 +31,8 @@ async function StatisticsPage({ params, searchParams }: { params: Promise<{ loca
   const t = await getTranslations("statistics");
   const requested = yearInput.safeParse((await searchParams).tahun);
   const year = requested.success ? requested.data : zonedParts(new Date(), "Asia/Jakarta").year;
-  const stats = await (await serverCaller()).portal.statistics({ year });
+  const caller = await serverCaller();
+  const [stats, sampleData] = await Promise.all([caller.portal.statistics({ year }), caller.portal.sampleData()]);
 
   const root = await getTranslations();
   const numbers = new Intl.NumberFormat(locale === "id" ? "id-ID" : "en-GB");
@@ -53,6 +55,7 @@ async function StatisticsPage({ params, searchParams }: { params: Promise<{ loca
 
   return (
     <div className="space-y-10">
+      <SampleDataBanner present={sampleData} />
       <section aria-labelledby="stats-title" className="space-y-4">
         <h1 id="stats-title" className="text-3xl font-bold text-brand-900">
           {t("title")}
