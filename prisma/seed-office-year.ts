@@ -6,7 +6,7 @@
  */
 import { ConfigError, env } from "../server/env.ts";
 import { openDb, pendingMigrations } from "../server/db.ts";
-import { SeedRefusedError } from "./seed-data.ts";
+import { reportSeedFailure, SeedRefusedError } from "./seed-data.ts";
 import { seedOfficeYear } from "./demo-office-year.ts";
 
 async function main(): Promise<void> {
@@ -24,8 +24,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
-  const known = err instanceof ConfigError || err instanceof SeedRefusedError;
-  console.error(known ? (err as Error).message : err instanceof Error ? (err.stack ?? err.message) : err);
-  process.exitCode = 1;
-});
+main().catch(reportSeedFailure);
