@@ -50,7 +50,7 @@ test.describe("staff sign-in", () => {
     await expect(page.getByLabel("Kode verifikasi")).toHaveCount(0);
   });
 
-  test("first sign-in forces enrolment: local QR code, backup codes once, then a code is required", async ({ page, context, baseURL }) => {
+  test("first sign-in forces enrolment: local QR code, backup codes once, on into the workspace, then a code is required", async ({ page, context, baseURL }) => {
     test.slow(); // enrolment, several sign-ins and axe runs on a 2-core machine
     // Every demo account is used by other journeys too: take one this run has not enrolled yet.
     const username = DEMO_USERNAMES.find((u) => !enrolmentOf(u));
@@ -110,8 +110,13 @@ test.describe("staff sign-in", () => {
       await atPhoneWidth(page, () => expectNoHorizontalScroll(page));
     });
 
-    // "Masuk kembali" ended the enrolment session.
-    await expect(page).toHaveURL(/\/staff\/masuk$/);
+    // The activation continued into the workspace: no second sign-in, and the session works.
+    await expect(page).toHaveURL(/\/staff$/);
+    await expect(page.getByRole("heading", { name: "Ruang kerja" })).toBeVisible();
+    expect((await page.request.get("/api/trpc/staff.me")).status()).toBe(200);
+    await page.reload();
+    await expect(page.getByRole("heading", { name: "Ruang kerja" })).toBeVisible();
+    await signOut(page);
     await page.goto("/staff");
     await expect(page).toHaveURL(/\/staff\/masuk$/);
 

@@ -5,7 +5,7 @@
  */
 import { randomInt } from "node:crypto";
 import type { Db } from "../server/db.ts";
-import type { Env } from "../server/env.ts";
+import { ConfigError, type Env } from "../server/env.ts";
 import { hashPassword } from "../server/domain/password.ts";
 import { SETTING_KEYS, parseSetting, type SettingKey, type SettingValues } from "../server/domain/settings.ts";
 import { settingDefaults } from "../server/domain/settings-defaults.ts";
@@ -79,6 +79,13 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
 
 export class SeedRefusedError extends Error {
   override name = "SeedRefusedError";
+}
+
+/** The end of a seed script that failed: a refusal or a configuration problem in one line, else the stack. */
+export function reportSeedFailure(err: unknown): void {
+  const known = err instanceof SeedRefusedError || err instanceof ConfigError;
+  console.error(known ? (err as Error).message : err instanceof Error ? (err.stack ?? err.message) : err);
+  process.exitCode = 1;
 }
 
 /** Demo accounts have printed passwords: never in production unless explicitly allowed. */

@@ -6,7 +6,7 @@
  */
 import { ConfigError, env } from "../server/env.ts";
 import { openDb, pendingMigrations } from "../server/db.ts";
-import { assertDemoSeedAllowed, SeedRefusedError, seedDemo } from "./seed-data.ts";
+import { assertDemoSeedAllowed, reportSeedFailure, seedDemo } from "./seed-data.ts";
 
 async function main(): Promise<void> {
   const config = env();
@@ -21,8 +21,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
-  const known = err instanceof ConfigError || err instanceof SeedRefusedError;
-  console.error(known ? (err as Error).message : err instanceof Error ? (err.stack ?? err.message) : err);
-  process.exitCode = 1;
-});
+main().catch(reportSeedFailure);

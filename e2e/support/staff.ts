@@ -186,8 +186,9 @@ export async function submitPassword(page: Page, username: string, password = E2
 
 /**
  * On the enrolment page: reads the secret, confirms it with a code, remembers the secret and the
- * ten backup codes, lets `onBackupCodes` look at the page that shows them, and continues to the
- * sign-in page ("Masuk kembali"). Returns what it stored.
+ * ten backup codes, lets `onBackupCodes` look at the page that shows them, and continues into
+ * the workspace ("Lanjut ke ruang kerja": the activation upgraded the session, no second sign-in).
+ * Returns what it stored.
  */
 export async function completeEnrolment(page: Page, username: string, onBackupCodes?: (codes: string[]) => Promise<void>): Promise<Enrolment> {
   const secret = ((await page.locator("#totp-secret").textContent()) ?? "").replace(/\s/g, "");
@@ -202,8 +203,9 @@ export async function completeEnrolment(page: Page, username: string, onBackupCo
   const enrolment: Enrolment = { secret, lastStep: step, backupCodes: (await codes.allTextContents()).map((c) => c.trim()) };
   remember(username, enrolment);
   await onBackupCodes?.(enrolment.backupCodes);
-  await page.getByRole("button", { name: "Masuk kembali" }).click();
-  await page.waitForURL(/\/staff\/masuk$/);
+  await page.getByRole("button", { name: "Lanjut ke ruang kerja" }).click();
+  await page.waitForURL((url) => /\/staff(\/kata-sandi)?$/.test(url.pathname) || !url.pathname.startsWith("/staff/"));
+  await page.waitForLoadState();
   return enrolment;
 }
 
@@ -220,13 +222,10 @@ export async function submitCode(page: Page, username: string, code: string): Pr
  * factor, enrolling it first when it has none. Ends on the page /staff leads to.
  */
 export async function signInAs(page: Page, username: string): Promise<void> {
-  let next = await submitPassword(page, username);
-  if (next === "enrol") {
-    await completeEnrolment(page, username);
-    next = await submitPassword(page, username);
-    if (next !== "code") throw new Error(`e2e: ${username} was asked to enrol twice`);
-  }
-  await submitCode(page, username, await nextCode(username));
+  const next = await submitPassword(page, username);
+  // Activating the second factor continues straight into the workspace.
+  if (next === "enrol") await completeEnrolment(page, username);
+  else await submitCode(page, username, await nextCode(username));
 }
 
 /** Ends the session of `page`'s browser context (next-auth sign-out) and opens the sign-in page. */

@@ -5,7 +5,7 @@ import { getDb } from "../db.ts";
 import { env } from "../env.ts";
 import { clientAddressOf } from "../net/request-address.ts";
 import { authorizeStaff, isSignInError, SIGN_IN_ERRORS, type StaffSignIn } from "./authorize.ts";
-import { endStaffSession, SESSION_SECONDS, staffSessionOpen, startStaffSession } from "./session-record.ts";
+import { endStaffSession, SESSION_SECONDS, staffSessionOpen, startStaffSession, upgradedSessionClaims } from "./session-record.ts";
 import { isDatabaseUnavailable } from "../db-outage/classify.ts";
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -104,7 +104,10 @@ export function authOptions(outage: AuthOutage = { seen: false }): AuthOptions {
       // Sign-in opens the server-side record; every later call (the session endpoint) first
       // checks it is still open, and throws otherwise: next-auth then clears the cookie and
       // answers as to a signed-out user. The token is returned unchanged, its end included.
-      async jwt({ token, user }) {
+      // The one exception is an update (useSession().update) of an enrolment token whose
+      // activation is on record: it is re-issued as the full session the confirmation made of
+      // it. What the browser sends with the update is ignored; only the database decides.
+      async jwt({ token, user, trigger }) {
         if (user) {
           const signedIn = user as unknown as StaffSignIn;
           const enrol = signedIn.enrol === true;
@@ -113,6 +116,10 @@ export function authOptions(outage: AuthOutage = { seen: false }): AuthOptions {
         }
         let open: boolean;
         try {
+          if (trigger === "update" && token.enrol === true) {
+            const upgraded = await upgradedSessionClaims(await getDb(), token as Record<string, unknown>, new Date());
+            if (upgraded) return upgraded;
+          }
           open = await staffSessionOpen(await getDb(), token as Record<string, unknown>, new Date());
         } catch (error) {
           // "Cannot tell now" is not "ended": the route answers 503 and the cookie stays.

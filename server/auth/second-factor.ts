@@ -17,6 +17,7 @@ import { totpIssuer } from "../domain/office-facts.ts";
 import { getSetting } from "../domain/settings.ts";
 import type { Tx } from "../domain/tx.ts";
 import { hashPassword, verifyPassword } from "../domain/password.ts";
+import { upgradeEnrolmentSession } from "./session-record.ts";
 
 /** Binds a sealed secret to its account: a box copied onto another row does not open. */
 const secretAad = (userId: string) => Buffer.from(`lentera:totp-secret:v1:${userId}`);
@@ -112,6 +113,8 @@ export interface EnrolmentPrincipal {
   id: string;
   username: string;
   sessionVersion: number;
+  /** The enrolment session confirming: it becomes a full session (the others end). */
+  sessionId?: string;
 }
 
 export interface ConfirmOptions {
@@ -122,8 +125,10 @@ export interface ConfirmOptions {
 /**
  * Confirms the pending secret with one code from the app: stores the enrolment date and the
  * accepted step (so that code cannot sign in), replaces the backup codes, bumps the session
- * version (the enrolment session ends; the next sign-in needs a code) and audits. Returns the
- * ten backup codes, the only time they exist in plain text.
+ * version (every other session of the account ends; the next sign-in needs a code), upgrades
+ * the confirming enrolment session to a full one (its token is re-issued by the session
+ * endpoint, options.ts) and audits. Returns the ten backup codes, the only time they exist in
+ * plain text.
  */
 export async function confirmEnrolment(db: Db, masterKey: Buffer, who: EnrolmentPrincipal, code: string, options: ConfirmOptions = {}): Promise<string[]> {
   const now = options.now ?? new Date();
@@ -153,6 +158,7 @@ export async function confirmEnrolment(db: Db, masterKey: Buffer, who: Enrolment
       where: { id: who.id },
       data: { totpEnrolledAt: now, lastTotpStep: step, sessionVersion: { increment: 1 } },
     });
+    if (who.sessionId) await upgradeEnrolmentSession(tx, { sessionId: who.sessionId, userId: who.id });
     await tx.backupCode.deleteMany({ where: { userId: who.id } });
     await tx.backupCode.createMany({ data: hashes.map((codeHash) => ({ userId: who.id, codeHash, createdAt: now })) });
     await appendAudit(tx, {

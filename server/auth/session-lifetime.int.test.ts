@@ -203,3 +203,79 @@ async function expOf(cookie: string): Promise<number> {
   const payload = await decode({ token: cookie, secret: env().secrets.sessionSecret });
   return payload!.exp as number;
 }
+
+/** The password step alone of an account without a second factor: an enrolment session cookie. */
+async function signInToEnrol(username: string): Promise<string> {
+  const { token, cookie } = await csrf();
+  const reply = await auth("callback", { method: "POST", providerId: "credentials", body: { csrfToken: token, username, password: PASSWORD }, cookies: { "next-auth.csrf-token": cookie } });
+  const session = cookieOf(reply, COOKIE);
+  expect(session, "enrolment session").toBeTruthy();
+  return session!;
+}
+
+/** What useSession().update(data) sends: the session endpoint, POST, with the CSRF token. */
+async function updateSession(session: string, data: unknown): Promise<string | undefined> {
+  const { token, cookie } = await csrf();
+  const reply = await auth("session", { method: "POST", body: { csrfToken: token, data } as unknown as Record<string, string>, cookies: { "next-auth.csrf-token": cookie, [COOKIE]: session } });
+  return cookieOf(reply, COOKIE);
+}
+
+/** Confirms the pending second factor of the enrolment session `session`, as the enrolment page does. */
+async function activate(session: string): Promise<void> {
+  fake.cookie = session;
+  const enrolment = await currentEnrolment(handle.db);
+  fake.cookie = undefined;
+  const masterKey = env().secrets.masterKey;
+  const pending = await startEnrolment(handle.db, masterKey, enrolment!.id);
+  await confirmEnrolment(handle.db, masterKey, enrolment!, totpForStep(base32Decode(pending.secret), timeStep(new Date())));
+}
+
+describe("activating the second factor continues into the workspace", () => {
+  it("an update without a completed activation grants nothing, whatever the browser claims", async () => {
+    const session = await signInToEnrol("telaah");
+    const telaah = await handle.db.staffUser.findUniqueOrThrow({ where: { username: "telaah" }, select: { id: true, sessionVersion: true } });
+    const claimed = await updateSession(session, { enrol: false, uid: telaah.id, sv: telaah.sessionVersion + 1 });
+    expect(claimed, "the session endpoint answers with the same enrolment session").toBeTruthy();
+    const { seen } = await asSeenWith(claimed);
+    expect(seen).toMatchObject({ trpc: "UNAUTHORIZED", current: null, working: null, enrolment: telaah.id, session: { enrol: true } });
+    expect(seen.routes).toMatchObject({ statistics: 401, agenda: 401 });
+  });
+
+  it("the activation upgrades that session: one update, and it works for the rest of the working day", async () => {
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date() });
+    const signedInAt = Date.now();
+    const session = await signInToEnrol("audit");
+    const otherTab = await signInToEnrol("audit");
+    vi.setSystemTime(signedInAt + 5 * 60_000);
+    await activate(session);
+
+    // The enrolment token itself is spent: it neither enrols nor works until re-issued.
+    const spent = (await asSeenWith(session)).seen;
+    expect(spent).toMatchObject({ trpc: "UNAUTHORIZED", current: null, enrolment: null });
+
+    const upgraded = await updateSession(session, {});
+    const { seen } = await asSeenWith(upgraded);
+    expect(seen.trpc).toBe("OK");
+    expect(seen.current).not.toBeNull();
+    // Signed in: the routes answer by Tim Audit's role (403), not as to a visitor (401).
+    expect(seen.routes).toMatchObject({ statistics: 403, agenda: 403 });
+    // A working day from the password step, as a sign-in with a code would give.
+    expect((await expOf(upgraded!)) * 1000).toBeGreaterThan(signedInAt + 8 * HOURS - 5_000);
+    expect((await expOf(upgraded!)) * 1000).toBeLessThanOrEqual(signedInAt + 8 * HOURS + 1_000);
+
+    // The other enrolment session of the account did not activate anything: it ended.
+    const other = await updateSession(otherTab, {});
+    expect((await asSeenWith(other)).seen).toMatchObject({ trpc: "UNAUTHORIZED", current: null, enrolment: null });
+    // Updating the upgraded session again changes nothing.
+    expect((await asSeenWith(await updateSession(upgraded!, {}))).seen.trpc).toBe("OK");
+  });
+
+  it("an account reset after the activation is not upgraded", async () => {
+    const session = await signInToEnrol("pengawas");
+    await activate(session);
+    // An Admin reset (or a password change) moves the version on before the browser asks.
+    await handle.db.staffUser.update({ where: { username: "pengawas" }, data: { sessionVersion: { increment: 1 } } });
+    const refused = await updateSession(session, {});
+    expect((await asSeenWith(refused)).seen).toMatchObject({ trpc: "UNAUTHORIZED", current: null, enrolment: null });
+  });
+});

@@ -44,3 +44,35 @@ export async function staffSessionOpen(db: Db, claims: { uid?: unknown; sid?: un
   const record = await db.staffSession.findUnique({ where: { id: claims.sid }, select: { userId: true, enrol: true, expiresAt: true } });
   return sessionRecordLive(record, claims, now);
 }
+
+/**
+ * Turns the enrolment session `sessionId` into a full one, inside the transaction that confirms
+ * the second factor: the record becomes a normal session ending a working day after the password
+ * step, as a sign-in with a code would have. Until the token is re-issued (upgradedSessionClaims)
+ * the enrolment token no longer matches its record and can do nothing.
+ */
+export async function upgradeEnrolmentSession(tx: Pick<Db, "staffSession">, input: { sessionId: string; userId: string }): Promise<void> {
+  const record = await tx.staffSession.findUnique({ where: { id: input.sessionId }, select: { userId: true, enrol: true, createdAt: true } });
+  if (!record || record.userId !== input.userId || !record.enrol) return;
+  const expiresAt = new Date(record.createdAt.getTime() + SESSION_SECONDS * 1000);
+  await tx.staffSession.update({ where: { id: input.sessionId }, data: { enrol: false, expiresAt } });
+}
+
+/**
+ * The claims of the full session an enrolment token becomes once its activation is on record,
+ * or null. Decided from the database alone, never from what the browser sends: the record was
+ * upgraded by the confirmation, the account is active and enrolled, and its session version is
+ * exactly the one the confirmation set (any later reset, password change or sign-out-everywhere
+ * moves it on and the upgrade is refused).
+ */
+export async function upgradedSessionClaims(db: Db, claims: { uid?: unknown; sid?: unknown; sv?: unknown; enrol?: unknown }, now: Date) {
+  if (claims.enrol !== true || typeof claims.sid !== "string" || typeof claims.uid !== "string" || typeof claims.sv !== "number") return null;
+  const record = await db.staffSession.findUnique({
+    where: { id: claims.sid },
+    select: { userId: true, enrol: true, expiresAt: true, user: { select: { active: true, sessionVersion: true, totpEnrolledAt: true } } },
+  });
+  if (!record || record.enrol || !sessionRecordLive(record, { uid: claims.uid, enrol: false }, now)) return null;
+  const user = record.user;
+  if (!user.active || user.totpEnrolledAt === null || user.sessionVersion !== claims.sv + 1) return null;
+  return { uid: claims.uid, sv: user.sessionVersion, enrol: false, sid: claims.sid, end: Math.floor(record.expiresAt.getTime() / 1000) };
+}

@@ -78,7 +78,8 @@ export async function currentEnrolment(db: Db) {
 /**
  * An enrolment session is valid while its record is open (a short, fixed time from the password
  * step), the account is active, the session version matches and the factor is still not
- * enrolled (confirming enrolment bumps the version, ending it).
+ * enrolled (confirming enrolment bumps the version and upgrades this session's record, ending it
+ * as an enrolment session).
  */
 export async function enrolmentFromClaims(db: Db, claims: SessionClaims, now = new Date()) {
   if (typeof claims.uid !== "string" || typeof claims.sid !== "string" || claims.enrol !== true) return null;
@@ -89,7 +90,7 @@ export async function enrolmentFromClaims(db: Db, claims: SessionClaims, now = n
   if (!record || !sessionRecordLive(record, claims, now)) return null;
   const user = record.user;
   if (!user.active || user.sessionVersion !== claims.sv || user.totpEnrolledAt !== null) return null;
-  return { id: user.id, username: user.username, name: user.name, sessionVersion: user.sessionVersion };
+  return { id: user.id, username: user.username, name: user.name, sessionVersion: user.sessionVersion, sessionId: claims.sid };
 }
 
 export type EnrolmentSession = NonNullable<Awaited<ReturnType<typeof enrolmentFromClaims>>>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { getSetting } from "../domain/settings.ts";
+import { sampleDataPresent } from "../domain/demo-data.ts";
 import { publicStatistics, yearInput } from "../domain/statistics/public-statistics.ts";
 import { publicProcedure, router } from "../trpc/init.ts";
 
@@ -11,4 +12,6 @@ export const portalRouter = router({
   }),
   /** The transparency statistics of a year, small numbers protected (cached for a minute). */
   statistics: publicProcedure.input(z.object({ year: yearInput })).query(({ ctx, input }) => publicStatistics(ctx.db, input.year)),
+  /** Whether the sample office year is in this database (the "Data contoh" banner). */
+  sampleData: publicProcedure.query(({ ctx }) => sampleDataPresent(ctx.db)),
 });

@@ -51,6 +51,7 @@ const ENROLMENT_ONLY = ["account.pendingEnrolment", "account.startEnrolment", "a
 const MATRIX: Record<string, Row> = {
   "portal.overview": { call: (a) => a.portal.overview(), allowed: CALLERS },
   "portal.statistics": { call: (a) => a.portal.statistics({ year: 2026 }), allowed: CALLERS },
+  "portal.sampleData": { call: (a) => a.portal.sampleData(), allowed: CALLERS },
   "statistics.office": { call: (a) => a.statistics.office({ from: "2026-01-01", to: "2026-12-31" }), allowed: ["kadis", "pengawas", "sekretariat", "excluded"] },
   "staff.me": { call: (a) => a.staff.me(), allowed: ALL_STAFF },
   "account.security": { call: (a) => a.account.security(), allowed: ALL_STAFF },

@@ -10,7 +10,7 @@ import { DoneSection, ShownOnceBox } from "@/components/ui/shown-once.tsx";
  * The ten backup codes, shown this once (only their hashes are stored), with a plain-text
  * download made in the browser: the codes never travel to the server again.
  */
-export function BackupCodes({ account, codes, locale, onContinue }: { account: string; codes: string[]; locale: string; onContinue: () => void }) {
+export function BackupCodes({ account, codes, locale, onContinue, continues }: { account: string; codes: string[]; locale: string; onContinue: () => void; continues: boolean }) {
   const t = useTranslations("auth.enrol");
   const timeZone = useOfficeTimeZone();
 
@@ -44,9 +44,9 @@ export function BackupCodes({ account, codes, locale, onContinue }: { account: s
           {t("download")}
         </button>
       </ShownOnceBox>
-      <p className="text-slate-700">{t("signInAgainHint")}</p>
+      <p className="text-slate-700">{t(continues ? "continueHint" : "signInAgainHint")}</p>
       <button type="button" onClick={onContinue} className={`w-full sm:w-auto ${primaryButtonClass}`}>
-        {t("signInAgain")}
+        {t(continues ? "continue" : "signInAgain")}
       </button>
     </DoneSection>
   );

@@ -10,6 +10,7 @@ import { useTRPC } from "../trpc.tsx";
 import { BackupCodes } from "./backup-codes.tsx";
 import { primaryButtonClass } from "@/components/ui/button.tsx";
 import { CodeField } from "@/components/ui/code-field.tsx";
+import { upgradeSession } from "./session-upgrade.ts";
 
 const groupsOfFour = (secret: string) => secret.match(/.{1,4}/g)?.join(" ") ?? secret;
 
@@ -20,20 +21,25 @@ export interface EnrolmentPanelProps {
   /** The QR code of the otpauth:// URI (data: URL drawn on the server). */
   qrDataUrl: string;
   signInPath: string;
+  /** The staff home, where the upgraded session continues. */
+  workspacePath: string;
   locale: string;
 }
 
 /**
  * First sign-in: scan the QR code (or type the key), confirm one code, receive the ten backup
- * codes once, then sign in again with a code (the enrolment session has ended).
+ * codes once, then continue into the workspace: the confirmation turned this session into a full
+ * one on the server, and the token is re-issued right away. Should that fail (the network, or
+ * the account changed meanwhile), the way on is a normal sign-in with a code.
  */
-export function EnrolmentPanel({ account, secret, qrDataUrl, signInPath, locale }: EnrolmentPanelProps) {
+export function EnrolmentPanel({ account, secret, qrDataUrl, signInPath, workspacePath, locale }: EnrolmentPanelProps) {
   const t = useTranslations("auth.enrol");
   const trpc = useTRPC();
   const confirm = useMutation(trpc.account.confirmEnrolment.mutationOptions());
   const [code, setCode] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [backupCodes, setBackupCodes] = useState<string[] | null>(null);
+  const [upgraded, setUpgraded] = useState(false);
 
   async function leave() {
     // Navigate ourselves: next-auth would build an absolute URL from NEXTAUTH_URL.
@@ -48,6 +54,7 @@ export function EnrolmentPanel({ account, secret, qrDataUrl, signInPath, locale 
     setError(null);
     try {
       const result = await confirm.mutateAsync({ code: value });
+      setUpgraded(await upgradeSession());
       setBackupCodes(result.backupCodes);
     } catch (e) {
       setCode("");
@@ -59,7 +66,8 @@ export function EnrolmentPanel({ account, secret, qrDataUrl, signInPath, locale 
   }
 
   if (backupCodes) {
-    return <BackupCodes account={account} codes={backupCodes} locale={locale} onContinue={leave} />;
+    const onContinue = upgraded ? () => window.location.assign(workspacePath) : leave;
+    return <BackupCodes account={account} codes={backupCodes} locale={locale} onContinue={onContinue} continues={upgraded} />;
   }
 
   return (

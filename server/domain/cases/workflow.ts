@@ -198,6 +198,9 @@ export async function conveneMeeting(db: Db, ctx: StaffContext, input: z.infer<t
         place: input.place,
         agenda: sealText(c.key, input.agenda),
         convenedById: ctx.staff.id,
+        // Convened at the action's time, like every other record of the action (the held
+        // start is checked against it).
+        createdAt: ctx.now,
         attendees: {
           create: input.attendees.map((a) => {
             if ("staffUserId" in a) {

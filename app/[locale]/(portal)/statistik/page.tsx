@@ -12,6 +12,7 @@ import { serverCaller } from "@/server/trpc/server-caller.ts";
 import { withOutagePage } from "@/components/outage-page.tsx";
 import { PageSection } from "@/components/ui/page-section.tsx";
 import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/button.tsx";
+import { SampleDataBanner } from "@/components/sample-data-banner.tsx";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -32,7 +33,8 @@ async function StatisticsPage({ params, searchParams }: { params: Promise<{ loca
   const timeZone = await getTimeZone();
   const requested = yearInput.safeParse((await searchParams).tahun);
   const year = requested.success ? requested.data : officeYear(new Date(), timeZone);
-  const stats = await (await serverCaller()).portal.statistics({ year });
+  const caller = await serverCaller();
+  const [stats, sampleData] = await Promise.all([caller.portal.statistics({ year }), caller.portal.sampleData()]);
 
   const root = await getTranslations();
   const numbers = new Intl.NumberFormat(locale === "id" ? "id-ID" : "en-GB");
@@ -55,6 +57,7 @@ async function StatisticsPage({ params, searchParams }: { params: Promise<{ loca
 
   return (
     <div className="space-y-10">
+      <SampleDataBanner present={sampleData} />
       <PageSection id="stats-title" className="space-y-4" title={t("title")} lead={t("lead")} leadClassName="max-w-3xl text-lg text-slate-800" size="portal">
         <form method="get" action={localePath(locale, "/statistik")} aria-label={t("yearForm")} className="flex flex-wrap items-end gap-3">
           <div>

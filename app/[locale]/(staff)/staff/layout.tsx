@@ -1,6 +1,15 @@
 import type { ReactNode } from "react";
 import { StaffProviders } from "@/components/staff/trpc.tsx";
+import { SampleDataBanner } from "@/components/sample-data-banner.tsx";
+import { serverCaller } from "@/server/trpc/server-caller.ts";
 
-export default function StaffLayout({ children }: { children: ReactNode }) {
-  return <StaffProviders>{children}</StaffProviders>;
+export default async function StaffLayout({ children }: { children: ReactNode }) {
+  // Every staff page shows cases or their figures; during an outage the page itself says so.
+  const sampleData = await (await serverCaller()).portal.sampleData().catch(() => false);
+  return (
+    <StaffProviders>
+      <SampleDataBanner present={sampleData} />
+      {children}
+    </StaffProviders>
+  );
 }

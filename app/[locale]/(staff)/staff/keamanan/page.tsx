@@ -40,6 +40,7 @@ async function StaffSecurityPage({ params }: { params: Promise<{ locale: string 
           secret={pending.secret}
           qrDataUrl={await qrCodeDataUrl(pending.uri)}
           signInPath={localePath(locale, "/staff/masuk")}
+          workspacePath={localePath(locale, "/staff")}
           locale={locale}
         />
       </PageSection>
