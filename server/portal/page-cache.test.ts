@@ -64,6 +64,15 @@ describe("the public page cache", () => {
     expect(await cachedPage("/", async () => page("<p>back</p>"))).toContain("<p>back</p>");
   });
 
+  it("serves an expired copy while the page cannot be rendered, but not one from before a setting changed", async () => {
+    await cachedPage("/", async () => page("<p>before the outage</p>"));
+    const later = Date.now() + PAGE_TTL_MS + 1;
+    expect(await cachedPage("/", async () => null, later)).toContain("before the outage");
+    expect(await cachedPage("/", () => Promise.reject(new Error("down")), later)).toContain("before the outage");
+    invalidatePublicPages();
+    expect(await cachedPage("/", async () => null, later)).toBeNull();
+  });
+
   it("the fill token is this process's own, unguessable from outside", async () => {
     let token = "";
     await cachedPage("/en", async (t) => ((token = t), page("")));

@@ -4,9 +4,10 @@
  * the page's HTML with every script removed: these pages work without JavaScript, so they ship
  * none, and their CSP forbids scripts outright instead of needing a per-request nonce.
  *
- * An entry lives for TTL_MS (the statistics' own cache renews every minute, and several instances
- * cannot tell each other about a change) and is dropped at once on this instance when a setting
- * changes (`invalidatePublicPages`). The store sits on globalThis because the proxy and the routes
+ * An entry is renewed after PAGE_TTL_MS (the statistics' own cache renews every minute, and several
+ * instances cannot tell each other about a change), is served on while it cannot be renewed (the
+ * database is down: the visitor still gets the page), and is dropped at once on this instance when
+ * a setting changes (`invalidatePublicPages`). The store sits on globalThis because the proxy and the routes
  * are bundled apart but run in one process.
  */
 export const PAGE_TTL_MS = 60_000;
@@ -71,8 +72,8 @@ export function isFillRequest(value: string | null): boolean {
 /**
  * The cached page for a key, rendering it through `render` when absent or expired. `render`
  * gets the fill token and answers the page's HTML, or null when the page is not cacheable now
- * (not a 200, e.g. the database outage page): then nothing is kept and the caller renders as
- * usual. Concurrent misses share one render.
+ * (not a 200, e.g. the database outage page): then nothing is kept, an expired copy is answered
+ * if there is one, else null and the caller renders as usual. Concurrent misses share one render.
  */
 export async function cachedPage(key: string, render: (token: string) => Promise<string | null>, now = Date.now()): Promise<string | null> {
   const s = store();
@@ -81,14 +82,22 @@ export async function cachedPage(key: string, render: (token: string) => Promise
   const running = s.pending.get(key);
   if (running) return running;
   const generation = s.generation;
+  // An expired copy is still served while the page cannot be rendered (a database outage).
+  const stale = entry && entry.generation === generation ? entry.html : null;
   const pending = render(s.token)
-    .then((html) => {
-      if (html === null) return null;
-      const page = withoutScripts(html);
-      // A setting changed while this page was rendered: serve it once, but do not keep it.
-      if (generation === s.generation) s.entries.set(key, { html: page, expires: Date.now() + PAGE_TTL_MS, generation });
-      return page;
-    })
+    .then(
+      (html) => {
+        if (html === null) return stale;
+        const page = withoutScripts(html);
+        // A setting changed while this page was rendered: serve it once, but do not keep it.
+        if (generation === s.generation) s.entries.set(key, { html: page, expires: Date.now() + PAGE_TTL_MS, generation });
+        return page;
+      },
+      (e: unknown) => {
+        if (stale === null) throw e;
+        return stale;
+      },
+    )
     .finally(() => s.pending.delete(key));
   s.pending.set(key, pending);
   return pending;
