@@ -1,6 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { routing } from "./i18n/routing.ts";
-import { contentSecurityPolicy } from "./server/security/csp.ts";
+import { contentSecurityPolicy, scriptlessPageCsp } from "./server/security/csp.ts";
+import { cachedPage, FILL_HEADER, isFillRequest, publicPageKey } from "./server/http/portal/page-cache.ts";
+import { SECURITY_HEADERS } from "./server/security/security-headers.ts";
 import { refusalPage } from "./server/security/refusal-page.ts";
 import { bodyTooLarge, decodablePath, MAX_BODY_BYTES } from "./server/security/request-shape.ts";
 
@@ -16,11 +18,14 @@ const notPage = /^\/(api\/|statistik\/data\.(csv|json)$|favicon\.ico$|icon\.svg$
  * Any other path, dotted ones too ("/.env"), is a page path: its 404 is the localized page with
  * the CSP. Unreadable addresses and oversized bodies are refused here with a clear page.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (!decodablePath(pathname)) return refusalPage(400, "badRequest");
   if (bodyTooLarge(request.headers.get("content-length"))) return refusalPage(413, "tooLarge", { mb: MAX_BODY_BYTES / 1024 / 1024 });
   if (notPage.test(pathname)) return NextResponse.next();
+
+  const cached = await publicPage(request);
+  if (cached) return cached;
 
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   // NODE_ENV is inlined by Next.js at build time; dev mode needs eval for React's tooling.
@@ -38,6 +43,34 @@ export function proxy(request: NextRequest) {
     : NextResponse.rewrite(new URL(`/${routing.defaultLocale}${pathname === "/" ? "" : pathname}${search}`, request.url), { request: { headers } });
   response.headers.set("Content-Security-Policy", csp);
   return response;
+}
+
+/**
+ * A page that is the same for every visitor, from the page cache (server/http/portal/page-cache.ts),
+ * or null to render this request as usual. The page is rendered for the cache by a request to
+ * this same server, without the visitor's cookies, so nothing of one visitor reaches another.
+ * Development renders every request (the code changes under it).
+ */
+async function publicPage(request: NextRequest): Promise<Response | null> {
+  if (process.env.NODE_ENV !== "production" || request.method !== "GET" || isFillRequest(request.headers.get(FILL_HEADER))) return null;
+  const key = publicPageKey(request.nextUrl.pathname, request.nextUrl.search);
+  if (!key) return null;
+  const html = await cachedPage(key, async (token) => {
+    const res = await fetch(new URL(key, request.url), { headers: { [FILL_HEADER]: token, accept: "text/html" }, redirect: "manual", cache: "no-store" });
+    const body = await res.text();
+    // Only a real page is kept: an outage answers 503 and is rendered per request as before.
+    return res.status === 200 && res.headers.get("content-type")?.startsWith("text/html") ? body : null;
+  }).catch(() => null);
+  if (html === null) return null;
+  return new Response(html, {
+    status: 200,
+    headers: {
+      ...SECURITY_HEADERS,
+      "Content-Type": "text/html; charset=utf-8",
+      "Cache-Control": "private, no-cache, no-store, max-age=0, must-revalidate",
+      "Content-Security-Policy": scriptlessPageCsp(),
+    },
+  });
 }
 
 export const config = {

@@ -3,12 +3,13 @@ import { parseBenchArgs, selects, UsageError } from "./args.ts";
 
 describe("parseBenchArgs", () => {
   it("defaults to one instance, every scenario, nothing overridden", () => {
-    expect(parseBenchArgs([])).toEqual({ help: false, durationS: undefined, connections: undefined, only: [], noBuild: false, verbose: false, cpuProfileDir: undefined, postgres: undefined, instances: 1 });
+    expect(parseBenchArgs([])).toEqual({ help: false, durationS: undefined, connections: undefined, only: [], noBuild: false, noLighthouse: false, verbose: false, cpuProfileDir: undefined, postgres: undefined, instances: 1 });
   });
 
   it("reads the scale-out command line", () => {
     const args = parseBenchArgs(["--postgres", "postgresql://postgres@127.0.0.1:5432/postgres", "--instances", "2", "--no-build"]);
     expect(args).toMatchObject({ postgres: "postgresql://postgres@127.0.0.1:5432/postgres", instances: 2, noBuild: true });
+    expect(parseBenchArgs(["--no-lighthouse"]).noLighthouse).toBe(true);
   });
 
   it("takes --only as a comma list and as a repeated flag, lower-cased", () => {

@@ -2,7 +2,7 @@
 import { parseArgs } from "node:util";
 
 export const USAGE =
-  "usage: npm run bench -- [--duration S] [--connections N] [--only NAME[,NAME…]] [--no-build] [--verbose] [--cpu-profile DIR] [--postgres URL [--instances N]]";
+  "usage: npm run bench -- [--duration S] [--connections N] [--only NAME[,NAME…]] [--no-build] [--no-lighthouse] [--verbose] [--cpu-profile DIR] [--postgres URL [--instances N]]";
 
 /** A bad command line: run.ts prints the message and exits 1. */
 export class UsageError extends Error {
@@ -16,6 +16,8 @@ export interface BenchArgs {
   /** Lower-cased name fragments; a scenario runs when any matches its name or path. Empty: all. */
   only: string[];
   noBuild: boolean;
+  /** Skip the Lighthouse audits of the public pages (a minute or two). */
+  noLighthouse: boolean;
   verbose: boolean;
   cpuProfileDir?: string;
   postgres?: string;
@@ -35,6 +37,7 @@ const options = {
   connections: { type: "string" },
   only: { type: "string", multiple: true },
   "no-build": { type: "boolean", default: false },
+  "no-lighthouse": { type: "boolean", default: false },
   verbose: { type: "boolean", default: false },
   "cpu-profile": { type: "string" },
   postgres: { type: "string" },
@@ -66,6 +69,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     connections: connections === undefined ? undefined : Math.max(1, Math.round(connections)),
     only,
     noBuild: values["no-build"],
+    noLighthouse: values["no-lighthouse"],
     verbose: values.verbose,
     cpuProfileDir: values["cpu-profile"],
     postgres: values.postgres,

@@ -1,4 +1,5 @@
 /** Budget checks, the text table and bench/results.json. */
+import { LIGHTHOUSE_TARGETS, type LighthouseResult } from "./lighthouse.ts";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -73,6 +74,8 @@ export interface Report {
   floor: FloorReport;
   /** First-load JavaScript of the public pages (gzip). */
   firstLoadJs: FirstLoadJs[];
+  /** Lighthouse scores of the public pages (empty with --no-lighthouse). */
+  lighthouse: LighthouseResult[];
   /** Idle RSS of the server tree after start-up and before any load. */
   idleRssMb: number;
   /** Highest RSS of the server tree over all scenarios. */
@@ -97,6 +100,7 @@ export function makeReport(input: {
   baseUrl: string;
   syntheticCases: number;
   firstLoadJs: FirstLoadJs[];
+  lighthouse?: LighthouseResult[];
   backend: Backend;
   floor: { measurements: Measurement[]; reference: Measurement; idleRssMb: number; built: boolean };
 }): Report {
@@ -134,6 +138,7 @@ export function makeReport(input: {
     scenarios,
     floor,
     firstLoadJs: input.firstLoadJs,
+    lighthouse: input.lighthouse ?? [],
     idleRssMb: input.idleRssMb,
     maxRssMb,
     memoryBudget: { maxRssMb: MEMORY_BUDGET_MB, pass: maxRssMb <= MEMORY_BUDGET_MB },
@@ -223,8 +228,28 @@ function detailNotes(report: Report): string[] {
       `${js.pass ? "pass" : "FAIL"} first-load JS ${js.path}: ${fmt(js.totalKb, 1)} KB gzip (${js.scripts} scripts ${fmt(js.externalKb, 1)} KB + inline ${fmt(js.inlineKb, 1)} KB; budget ≤ ${FIRST_LOAD_JS_BUDGET_KB} KB)`,
     );
   }
+  for (const lh of report.lighthouse ?? []) notes.push(lighthouseNote(lh));
   if (!report.memoryBudget.pass) notes.push(`FAIL server memory: ${report.maxRssMb} MB > ${report.memoryBudget.maxRssMb} MB`);
   return notes;
+}
+
+const score = (n: number | null) => (n === null ? "—" : n.toFixed(2));
+
+/** One page's Lighthouse scores against the targets, and what kept them below. */
+export function lighthouseNote(lh: LighthouseResult): string {
+  const t = LIGHTHOUSE_TARGETS;
+  return (
+    `${lh.pass ? "pass" : "FAIL"} Lighthouse (mobile) ${lh.path}: performance ${score(lh.performance)}, accessibility ${score(lh.accessibility)}, best practices ${score(lh.bestPractices)}` +
+    ` (targets ≥ ${t.performance}, ${t.accessibility}, ${t.bestPractices})${lh.findings.length ? `; below full marks: ${lh.findings.join(", ")}` : ""}`
+  );
+}
+
+/** Each scenario's req/s as a share of the static floor page's (the pages served from the page cache aim at ≥ 0.5). */
+function staticShares(report: Report): string | null {
+  const stat = report.floor.scenarios.find((s) => s.name !== report.floor.reference);
+  if (!stat || !stat.requestsPerSec) return null;
+  const shares = report.scenarios.map((s) => `${s.name} ${(s.requestsPerSec / stat.requestsPerSec).toFixed(2)}`);
+  return `req/s ÷ ${stat.name}: ${shares.join(", ")}`;
 }
 
 /** The Markdown section of docs/performance.md for this run. */
@@ -241,6 +266,8 @@ export function formatMarkdown(report: Report, command: string): string {
 
 function readingNotes(report: Report): string[] {
   const notes: string[] = [];
+  const shares = staticShares(report);
+  if (shares) notes.push(shares);
   notes.push(
     `floor: bench/floor/ (a static page, and a page rendered per request behind a proxy.ts that sets a CSP nonce) on the same Next.js and Node; ratios divide by "${report.floor.reference}": req/s ÷ floor below 1 = slower than the floor, CPU ÷ floor = times the floor's CPU per request`,
     `idle RSS after start ${fmt(report.idleRssMb, 1)} MB (floor ${fmt(report.floor.idleRssMb, 1)} MB); RSS = VmRSS summed over the server's process tree, max of 250 ms samples`,

@@ -1,12 +1,13 @@
 /**
- * `npm run bench [-- --duration 3 --connections 10 --only home,letter --no-build --verbose --cpu-profile DIR --postgres URL [--instances 2]]`
+ * `npm run bench [-- --duration 3 --connections 10 --only home,letter --no-build --no-lighthouse --verbose --cpu-profile DIR --postgres URL [--instances 2]]`
  *
  * Builds if needed, then in the same run:
  * - the floor: bench/floor/, a tiny Next.js app on the same Next.js (bench/floor.ts), built and
  *   served alone, measured first; every row is also reported as a ratio to it;
  * - one server (default): `next start` on a fresh database on a free 127.0.0.1 port (embedded
  *   PGlite, or with --postgres a scratch database on that PostgreSQL server, dropped
- *   afterwards), every scenario in bench/scenarios.ts (or those --only names); prints a table,
+ *   afterwards), every scenario in bench/scenarios.ts (or those --only names), then first-load JS and
+ *   (unless --no-lighthouse) Lighthouse on the public pages (bench/lighthouse.ts); prints a table,
  *   writes bench/results.json and the single-server section of docs/performance.md. Exit 0
  *   whatever the budgets say (FAIL is printed);
  * - or, with --instances N (N > 1, needs --postgres): the scale-out check (bench/scale-out.ts),
@@ -21,6 +22,7 @@ import { runScenario, type Measurement } from "./measure.ts";
 import { formatMarkdown, formatTable, makeReport, writeJson } from "./report.ts";
 import { scenarios, WARMUP_S, type Budget } from "./scenarios.ts";
 import { measureFirstLoadJs, PUBLIC_PAGES } from "./first-load-js.ts";
+import { LIGHTHOUSE_PAGES, runLighthouse, type LighthouseResult } from "./lighthouse.ts";
 import { prepareDatabase, SYNTHETIC_CASES, type StaffSecrets } from "./database.ts";
 import { staffSession } from "./staff-session.ts";
 import { runFloor, type FloorRun } from "./floor.ts";
@@ -134,7 +136,7 @@ async function singleRun(
   env: NodeJS.ProcessEnv,
   staffSecrets: StaffSecrets,
   floor: FloorRun,
-  options: { verbose: boolean; cpuProfileDir?: string; settings: { durationS?: number; connections?: number; warmupS: number }; built: boolean; syntheticCases: number },
+  options: { verbose: boolean; noLighthouse: boolean; cpuProfileDir?: string; settings: { durationS?: number; connections?: number; warmupS: number }; built: boolean; syntheticCases: number },
 ): Promise<void> {
   log(`bench: starting next start on a fresh database in ${dataDir}`);
   const server = await Server.launch({ root, dataDir: dataDir!, env, verbose: options.verbose, cpuProfileDir: options.cpuProfileDir && path.resolve(options.cpuProfileDir) });
@@ -151,6 +153,15 @@ async function singleRun(
   }
   // Page weight does not depend on load: measured once, after the scenarios (the pages are built and warm).
   const firstLoadJs = await Promise.all(PUBLIC_PAGES.map((page) => measureFirstLoadJs(server.baseUrl, page)));
+  const lighthouse: LighthouseResult[] = [];
+  if (options.noLighthouse) log("bench: --no-lighthouse, Lighthouse skipped");
+  else {
+    // One page at a time: each audit loads the page in its own Chromium on the same two cores.
+    for (const page of LIGHTHOUSE_PAGES) {
+      log(`bench: Lighthouse ${page}`);
+      lighthouse.push(await runLighthouse(root, server.baseUrl, page));
+    }
+  }
   const baseUrl = server.baseUrl;
   await stopAll();
 
@@ -163,6 +174,7 @@ async function singleRun(
     baseUrl,
     syntheticCases: options.syntheticCases,
     firstLoadJs,
+    lighthouse,
     backend: database ? "postgres" : "pglite",
     floor,
   });

@@ -70,6 +70,10 @@ const publicPage: Budget = {
 
 export const scenarios: Scenario[] = [
   { name: "home page", path: "/", budget: publicPage },
+  { name: "home page (English)", path: "/en", budget: publicPage },
+  // Any other query is not cached: the same page rendered per request, as every page was before the page cache.
+  { name: "home page rendered per request", path: "/?per-request=1", budget: publicPage },
+  { name: "report form (per request, form token)", path: "/lapor", budget: publicPage, verifyBody: (html) => html.includes('name="formToken"') },
   { name: "staff sign-in page", path: "/staff/masuk", budget: publicPage },
   {
     name: "tracking sign-in + case page",
@@ -122,7 +126,7 @@ export const scenarios: Scenario[] = [
       maxRssMb: MEMORY_BUDGET_MB,
       note:
         "GET /statistik (current year, every chart and table, small numbers protected) on a database holding 100 000 synthetic cases. The figures come from indexed SQL " +
-        "and are kept for 60 s per server (server/domain/statistics/cache.ts); the page itself is rendered per request (CSP nonce). Every body must hold all six tables.",
+        "and are kept for 60 s per server (server/domain/statistics/cache.ts); the page itself comes from the page cache (server/http/portal/page-cache.ts, 60 s). Every body must hold all six tables.",
     },
   },
   {

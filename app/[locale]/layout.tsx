@@ -5,6 +5,7 @@ import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { routing } from "@/i18n/routing.ts";
+import { portalClientMessages } from "@/i18n/client-messages.ts";
 import { SiteHeader } from "@/components/portal/site-header.tsx";
 import { SiteFooter } from "@/components/portal/site-footer.tsx";
 import { StaffHeader } from "@/components/staff/staff-header.tsx";
@@ -27,7 +28,8 @@ export default async function LocaleLayout({ children, params }: { children: Rea
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
           {t("skip")}
         </a>
-        <NextIntlClientProvider>
+        {/* Only the portal's client texts go to the browser; the staff layout adds the rest. */}
+        <NextIntlClientProvider messages={portalClientMessages(locale)}>
           {/* Staff pages carry the workspace's own header; the portal's links are for reporters. */}
           {isStaffPath((await headers()).get("x-lentera-path") ?? "/") ? <StaffHeader locale={locale} /> : <SiteHeader locale={locale} />}
           <main id="main" className="mx-auto w-full max-w-5xl px-4 py-8">

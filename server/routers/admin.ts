@@ -9,6 +9,7 @@ import { staffProcedure, router } from "../trpc/init.ts";
 import { backupRouter } from "./backup.ts";
 import { createUser, createUserInput, listUsers, profileSchema, resetPassword, resetSecondFactor, setUserActive, updateUser } from "../domain/admin/users.ts";
 import { listSettings, updateSetting } from "../domain/admin/settings-admin.ts";
+import { invalidatePublicPages } from "../http/portal/page-cache.ts";
 import { EMBLEM_MAX_BYTES, getEmblem, removeEmblem, setEmblem } from "../domain/admin/office-emblem.ts";
 import { auditFilterSchema, listAuditActors, listAuditEntries } from "../domain/admin/audit-log.ts";
 import { BROKEN_LINK, verifyAuditChain } from "../domain/audit-verify.ts";
@@ -52,7 +53,12 @@ const settingsRouter = router({
   /** Validation problems come back as `{ ok: false, issues }` for the form, not as an error. */
   update: adminProcedure
     .input(z.object({ key: z.enum(SETTING_KEYS), value: z.unknown(), expectedUpdatedAt: z.date().nullable().optional() }))
-    .mutation(({ ctx, input }) => updateSetting(ctx.db, ctx.staff.id, input)),
+    .mutation(async ({ ctx, input }) => {
+      const result = await updateSetting(ctx.db, ctx.staff.id, input);
+      // The public pages show settings (standard times, commitments): the next visitor sees the new value.
+      if (result.ok) invalidatePublicPages();
+      return result;
+    }),
   emblem: emblemRouter,
 });
 

@@ -18,3 +18,22 @@ export function contentSecurityPolicy(nonce: string, dev = false): string {
     "frame-ancestors 'none'",
   ].join("; ");
 }
+
+/**
+ * The pages served from the page cache carry no script at all, so none may run: no nonce is
+ * needed, and an injected script could not run either.
+ */
+export function scriptlessPageCsp(): string {
+  return [
+    "default-src 'self'",
+    "script-src 'none'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'none'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}

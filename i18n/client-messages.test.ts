@@ -1,0 +1,37 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { PORTAL_CLIENT_NAMESPACES, portalClientMessages } from "./client-messages.ts";
+
+const root = path.resolve(import.meta.dirname, "..");
+
+/** Client components outside the staff workspace (which gets every message from its own layout). */
+function portalClientFiles(dir: string): string[] {
+  return fs.readdirSync(path.join(root, dir), { withFileTypes: true, recursive: true }).flatMap((e) => {
+    const file = path.join(e.parentPath, e.name);
+    if (!e.isFile() || !/\.tsx?$/.test(e.name) || /[\\/]staff[\\/]|\(staff\)/.test(file)) return [];
+    const text = fs.readFileSync(file, "utf8");
+    return /^["']use client["']/.test(text) ? [file] : [];
+  });
+}
+
+describe("messages sent to the browser with portal pages", () => {
+  it("hold every namespace a portal client component reads", () => {
+    const files = [...portalClientFiles("components"), ...portalClientFiles("app")];
+    expect(files.length).toBeGreaterThan(5);
+    const used = new Set<string>();
+    for (const file of files) {
+      const text = fs.readFileSync(file, "utf8");
+      // A translator without a namespace could read anything: the list could not be checked.
+      expect(text, file).not.toMatch(/useTranslations\(\s*\)/);
+      for (const m of text.matchAll(/useTranslations\(\s*["']([\w]+)/g)) used.add(m[1]!);
+    }
+    expect([...used].filter((ns) => !(PORTAL_CLIENT_NAMESPACES as readonly string[]).includes(ns))).toEqual([]);
+  });
+
+  it("are those namespaces only, in the page's language", () => {
+    const en = portalClientMessages("en");
+    expect(Object.keys(en).sort()).toEqual([...PORTAL_CLIENT_NAMESPACES].sort());
+    expect(en.outage).not.toEqual(portalClientMessages("id").outage);
+  });
+});

@@ -1,0 +1,91 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { scriptlessPageCsp } from "../../security/csp.ts";
+import { cachedPage, invalidatePublicPages, isFillRequest, PAGE_TTL_MS, publicPageKey, withoutScripts } from "./page-cache.ts";
+
+const page = (body: string) =>
+  `<!DOCTYPE html><html lang="id"><head><link rel="stylesheet" href="/_next/static/a.css"/><link rel="preload" as="script" fetchPriority="low" href="/_next/static/b.js"/><script src="/_next/static/c.js" async=""></script></head><body>${body}<script>self.__next_f.push([1,"x"])</script><script id="_R_">$RC("a","b")</script></body></html>`;
+
+describe("the public page cache", () => {
+  afterEach(() => invalidatePublicPages());
+
+  it("caches only the pages that are the same for everyone, and a year of statistics", () => {
+    expect(publicPageKey("/", "")).toBe("/");
+    expect(publicPageKey("/en", "")).toBe("/en");
+    expect(publicPageKey("/statistik", "")).toBe("/statistik");
+    expect(publicPageKey("/en/statistik", "?tahun=2025")).toBe("/en/statistik?tahun=2025");
+    for (const [path, search] of [
+      ["/lapor", ""],
+      ["/lacak/kasus", ""],
+      ["/staff", ""],
+      ["/", "?x=1"],
+      ["/statistik", "?tahun=2025&x=1"],
+      ["/statistik", "?tahun=abcd"],
+      ["/en/", ""],
+      ["/id", ""],
+      ["/verifikasi/ABCD", ""],
+    ] as const) {
+      expect(publicPageKey(path, search), path + search).toBeNull();
+    }
+  });
+
+  it("keeps the markup and styles but no script and no script preload", () => {
+    const html = withoutScripts(page("<main><h1>Lentera</h1></main>"));
+    expect(html).toContain("<main><h1>Lentera</h1></main>");
+    expect(html).toContain('<link rel="stylesheet" href="/_next/static/a.css"/>');
+    expect(html).not.toMatch(/<script|as="script"/i);
+  });
+
+  it("renders once for concurrent visitors and serves the copy until it expires", async () => {
+    let renders = 0;
+    const render = async () => {
+      renders += 1;
+      return page(`<p>${renders}</p>`);
+    };
+    const [a, b] = await Promise.all([cachedPage("/", render), cachedPage("/", render)]);
+    expect(renders).toBe(1);
+    expect(a).toBe(b);
+    expect(await cachedPage("/", render)).toContain("<p>1</p>");
+    expect(await cachedPage("/", render, Date.now() + PAGE_TTL_MS + 1)).toContain("<p>2</p>");
+  });
+
+  it("renders anew after a setting changed", async () => {
+    let text = "old";
+    const render = async () => page(`<p>${text}</p>`);
+    expect(await cachedPage("/", render)).toContain("<p>old</p>");
+    text = "new";
+    expect(await cachedPage("/", render)).toContain("<p>old</p>");
+    invalidatePublicPages();
+    expect(await cachedPage("/", render)).toContain("<p>new</p>");
+  });
+
+  it("keeps nothing when the page cannot be cached now (an outage page) or the render fails", async () => {
+    expect(await cachedPage("/", async () => null)).toBeNull();
+    await expect(cachedPage("/", () => Promise.reject(new Error("down")))).rejects.toThrow("down");
+    expect(await cachedPage("/", async () => page("<p>back</p>"))).toContain("<p>back</p>");
+  });
+
+  it("serves an expired copy while the page cannot be rendered, but not one from before a setting changed", async () => {
+    await cachedPage("/", async () => page("<p>before the outage</p>"));
+    const later = Date.now() + PAGE_TTL_MS + 1;
+    expect(await cachedPage("/", async () => null, later)).toContain("before the outage");
+    expect(await cachedPage("/", () => Promise.reject(new Error("down")), later)).toContain("before the outage");
+    invalidatePublicPages();
+    expect(await cachedPage("/", async () => null, later)).toBeNull();
+  });
+
+  it("the fill token is this process's own, unguessable from outside", async () => {
+    let token = "";
+    await cachedPage("/en", async (t) => ((token = t), page("")));
+    expect(token).toMatch(/^[0-9a-f-]{36}$/);
+    expect(isFillRequest(token)).toBe(true);
+    expect(isFillRequest(null)).toBe(false);
+    expect(isFillRequest("x")).toBe(false);
+  });
+
+  it("the cached pages' CSP lets no script run and needs no nonce", () => {
+    const csp = scriptlessPageCsp();
+    expect(csp).toContain("script-src 'none'");
+    expect(csp).not.toMatch(/unsafe-inline|nonce-/);
+    expect(csp).toContain("frame-ancestors 'none'");
+  });
+});

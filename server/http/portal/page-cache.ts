@@ -1,0 +1,111 @@
+/**
+ * The public pages that are the same for every visitor (home, statistics of a year) are served
+ * from this in-process cache by the proxy instead of being rendered per request. What is cached is
+ * the page's HTML with every script removed: these pages work without JavaScript, so they ship
+ * none, and their CSP forbids scripts outright instead of needing a per-request nonce.
+ *
+ * An entry is renewed after PAGE_TTL_MS (the statistics' own cache renews every minute, and several
+ * instances cannot tell each other about a change), is served on while it cannot be renewed (the
+ * database is down: the visitor still gets the page), and is dropped at once on this instance when
+ * a setting changes (`invalidatePublicPages`). The store sits on globalThis because the proxy and the routes
+ * are bundled apart but run in one process.
+ */
+export const PAGE_TTL_MS = 60_000;
+
+/** The header that marks the proxy's own request for a page to cache (its value is this process's token). */
+export const FILL_HEADER = "x-lentera-page-fill";
+
+interface Entry {
+  html: string;
+  expires: number;
+  generation: number;
+}
+
+interface Store {
+  token: string;
+  generation: number;
+  entries: Map<string, Entry>;
+  pending: Map<string, Promise<string | null>>;
+}
+
+const KEY = Symbol.for("lentera.publicPageCache");
+
+function store(): Store {
+  const g = globalThis as unknown as Record<symbol, Store | undefined>;
+  g[KEY] ??= { token: crypto.randomUUID(), generation: 0, entries: new Map(), pending: new Map() };
+  return g[KEY];
+}
+
+const cacheable = /^(?:\/en)?(?:\/|\/statistik)?$/;
+
+/**
+ * The cache key of a request for a page that is the same for everyone, or null. Only the bare
+ * paths and `?tahun=YYYY` on the statistics page qualify: any other query is rendered per request,
+ * so junk parameters cannot fill the cache.
+ */
+export function publicPageKey(pathname: string, search: string): string | null {
+  if (!cacheable.test(pathname) || pathname === "/en/") return null;
+  const path = pathname === "" ? "/" : pathname;
+  if (search === "" || search === "?") return path;
+  if (!path.endsWith("/statistik")) return null;
+  const year = /^\?tahun=(\d{4})$/.exec(search)?.[1];
+  return year ? `${path}?tahun=${year}` : null;
+}
+
+/**
+ * The page without JavaScript: every <script> element and every preload of a script go. The
+ * markup itself is what the no-JavaScript visitor already gets.
+ */
+export function withoutScripts(html: string): string {
+  return html
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, "")
+    .replace(/<link\b[^>]*\brel="(?:modulepreload|preload)"[^>]*\bas="script"[^>]*\/?>/gi, "")
+    .replace(/<link\b[^>]*\bas="script"[^>]*\brel="(?:modulepreload|preload)"[^>]*\/?>/gi, "")
+    .replace(/<link\b[^>]*\brel="modulepreload"[^>]*\/?>/gi, "");
+}
+
+/** Whether a request carries this process's fill token (the proxy's own request for a page). */
+export function isFillRequest(value: string | null): boolean {
+  return value !== null && value === store().token;
+}
+
+/**
+ * The cached page for a key, rendering it through `render` when absent or expired. `render`
+ * gets the fill token and answers the page's HTML, or null when the page is not cacheable now
+ * (not a 200, e.g. the database outage page): then nothing is kept, an expired copy is answered
+ * if there is one, else null and the caller renders as usual. Concurrent misses share one render.
+ */
+export async function cachedPage(key: string, render: (token: string) => Promise<string | null>, now = Date.now()): Promise<string | null> {
+  const s = store();
+  const entry = s.entries.get(key);
+  if (entry && entry.expires > now && entry.generation === s.generation) return entry.html;
+  const running = s.pending.get(key);
+  if (running) return running;
+  const generation = s.generation;
+  // An expired copy is still served while the page cannot be rendered (a database outage).
+  const stale = entry && entry.generation === generation ? entry.html : null;
+  const pending = render(s.token)
+    .then(
+      (html) => {
+        if (html === null) return stale;
+        const page = withoutScripts(html);
+        // A setting changed while this page was rendered: serve it once, but do not keep it.
+        if (generation === s.generation) s.entries.set(key, { html: page, expires: Date.now() + PAGE_TTL_MS, generation });
+        return page;
+      },
+      (e: unknown) => {
+        if (stale === null) throw e;
+        return stale;
+      },
+    )
+    .finally(() => s.pending.delete(key));
+  s.pending.set(key, pending);
+  return pending;
+}
+
+/** Drops every cached page (a setting changed: the next visitor sees the new value). */
+export function invalidatePublicPages(): void {
+  const s = store();
+  s.generation += 1;
+  s.entries.clear();
+}
