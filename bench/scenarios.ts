@@ -48,6 +48,8 @@ export interface ScenarioContext {
   baseUrl: string;
   /** Cookie header of a fresh signed-in session of a demo account (password + TOTP), e.g. "sekretariat". */
   staffSession: (username: string) => Promise<string>;
+  /** Synthetic cases in the database (the usual run: SYNTHETIC_CASES when a scenario needs them). */
+  syntheticCases?: number;
 }
 
 /** What autocannon sends. `requests` (a per-connection sequence) overrides method/headers/body. */
@@ -80,6 +82,8 @@ export interface Scenario extends RequestSpec {
   durationS?: number;
   /** Needs the database to hold SYNTHETIC_CASES synthetic cases (seeded before the server starts). */
   syntheticCases?: boolean;
+  /** Also measured by the growth check (--scale), once per case count. */
+  scales?: boolean;
   /** Non-2xx statuses that are right answers here (e.g. 303 after a no-JS form post); others are errors. */
   expectedStatuses?: number[];
   budget?: Budget;
@@ -96,6 +100,7 @@ export const scenarios: Scenario[] = [
   {
     name: "tracking sign-in + case page",
     path: "/lacak",
+    scales: true,
     build: buildTrackingSession,
     expectedStatuses: [303],
     budget: {
@@ -108,6 +113,7 @@ export const scenarios: Scenario[] = [
   },
   {
     name: "staff case list (100 000 cases)",
+    scales: true,
     path: "/api/trpc/cases.list",
     syntheticCases: true,
     build: buildStaffCaseList,
@@ -136,6 +142,7 @@ export const scenarios: Scenario[] = [
   },
   {
     name: "statistik: public page (100 000 cases)",
+    scales: true,
     path: "/statistik",
     syntheticCases: true,
     build: buildStatisticsPage,
@@ -149,6 +156,7 @@ export const scenarios: Scenario[] = [
   },
   {
     name: "statistik: office dashboard (100 000 cases)",
+    scales: true,
     path: "/staff/dasbor",
     syntheticCases: true,
     build: buildOfficeDashboard,
