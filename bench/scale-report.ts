@@ -5,7 +5,7 @@
  */
 import type { Measurement } from "./measure.ts";
 import { formatRatio } from "./ratios.ts";
-import { alignedTable, markdownTable } from "./report.ts";
+import { alignedTable, fmt, markdownTable, measuredCells } from "./report.ts";
 
 /**
  * A page that shows a fixed number of rows may cost a little more on a bigger database (an
@@ -71,7 +71,6 @@ export function growth(rows: readonly ScaleRow[]): Growth[] {
   });
 }
 
-const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const ratio = (a: number, b: number) => (b > 0 && a > 0 ? Number((a / b).toPrecision(3)) : null);
 
 const HEADER = ["scenario", "path", "cases", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "RSS MB", "CPU ms/req", "p95 ÷ floor", "CPU ÷ floor"];
@@ -81,7 +80,7 @@ const GROWTH_HEADER = ["scenario", "path", "CPU ms/req added per 10× cases", "p
 
 function groups(report: ScaleReport): string[][][] {
   const f = report.floor;
-  const floor = [[f.name, f.path, "—", fmt(f.requestsPerSec, 1), fmt(f.latencyMs.p50), fmt(f.latencyMs.p95), fmt(f.latencyMs.p99), fmt(f.errors), fmt(f.maxRssMb, 1), fmt(f.cpuMsPerRequest, 1), "1.00×", "1.00×"]];
+  const floor = [[f.name, f.path, "—", ...measuredCells(f), "1.00×", "1.00×"]];
   const names = [...new Set(report.rows.map((r) => r.measurement.name))];
   const scenarios = names.map((name) =>
     report.rows
@@ -90,13 +89,7 @@ function groups(report: ScaleReport): string[][][] {
         m.name,
         m.path,
         fmt(cases),
-        fmt(m.requestsPerSec, 1),
-        fmt(m.latencyMs.p50),
-        fmt(m.latencyMs.p95),
-        fmt(m.latencyMs.p99),
-        fmt(m.errors),
-        fmt(m.maxRssMb, 1),
-        fmt(m.cpuMsPerRequest, 1),
+        ...measuredCells(m),
         formatRatio(ratio(m.latencyMs.p95, f.latencyMs.p95)),
         formatRatio(m.requestsPerSec > 0 ? ratio(m.cpuMsPerRequest, f.cpuMsPerRequest) : null),
       ]),
