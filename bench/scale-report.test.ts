@@ -39,6 +39,10 @@ describe("growth over the number of cases", () => {
     ]);
   });
 
+  it("names a scenario without the usual run's case count", () => {
+    expect(growth([{ cases: 1_000, measurement: measured("staff case list (100 000 cases)", 5, 50) }])[0]!.name).toBe("staff case list");
+  });
+
   it("leaves out runs without answers and gives no factor from one run", () => {
     const failed = [
       { cases: 1_000, measurement: measured("flat", 0, 0, 0) },

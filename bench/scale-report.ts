@@ -41,6 +41,9 @@ export interface Growth {
   grows: boolean;
 }
 
+/** The scenario's name without the usual run's case count ("… (100 000 cases)"): here the count is a column. */
+export const scenarioLabel = (name: string) => name.replace(/ \([\d  ,.]+ cases\)$/, "");
+
 /** Least-squares slope of y over log10(cases). */
 function slopePerDecade(points: { cases: number; y: number }[]): number {
   const xs = points.map((p) => Math.log10(p.cases));
@@ -61,7 +64,7 @@ export function growth(rows: readonly ScaleRow[]): Growth[] {
     const last = mine.at(-1)?.measurement.cpuMsPerRequest ?? 0;
     const cpuFactor = mine.length >= 2 && first > 0 ? round(last / first) : null;
     return {
-      name,
+      name: scenarioLabel(name),
       path: mine[0]?.measurement.path ?? "",
       cpuFactor,
       cpuMsPerDecade: round(slopePerDecade(mine.map((r) => ({ cases: r.cases, y: r.measurement.cpuMsPerRequest })))),
@@ -86,7 +89,7 @@ function groups(report: ScaleReport): string[][][] {
     report.rows
       .filter((r) => r.measurement.name === name)
       .map(({ cases, measurement: m }) => [
-        m.name,
+        scenarioLabel(m.name),
         m.path,
         fmt(cases),
         ...measuredCells(m),
