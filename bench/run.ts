@@ -13,8 +13,8 @@
  *   N servers behind bench/reverse-proxy.ts; writes bench/results-scale-out.json and its
  *   section of docs/performance.md, and exits 1 when any operation failed;
  * - or, with --scale N,N,…: the growth check, the scenarios marked `scales` on a fresh database
- *   of each size, each with its own server; writes bench/results-scale.json and its section of
- *   docs/performance.md.
+ *   of each size, each with its own server; writes bench/results-scale.json (with --postgres
+ *   bench/results-scale-postgres.json) and its section of docs/performance.md.
  * Exit 1 when the harness itself fails.
  */
 import path from "node:path";
@@ -210,9 +210,11 @@ async function scaleRun(
     await stopAll();
   }
   const report = { generatedAt: new Date().toISOString(), commit: gitCommit(), backend: database ? ("postgres" as const) : ("pglite" as const), counts, rows, floor: floor.reference, machine: machine() };
-  const file = path.join(root, "bench", "results-scale.json");
+  // One section per database kind: the embedded default and PostgreSQL answer different questions.
+  const kind = database ? "scale-postgres" : "scale";
+  const file = path.join(root, "bench", `results-${kind}.json`);
   writeJson(file, report);
-  writeSection(performanceDoc, "scale", formatScaleMarkdown(report, commandLine()));
+  writeSection(performanceDoc, kind, formatScaleMarkdown(report, commandLine()));
   console.log("\n" + formatScaleTable(report) + `\n\nwritten ${path.relative(process.cwd(), file) || file} and ${path.relative(process.cwd(), performanceDoc)}`);
 }
 
