@@ -12,6 +12,12 @@ describe("parseBenchArgs", () => {
     expect(parseBenchArgs(["--no-lighthouse"]).noLighthouse).toBe(true);
   });
 
+  it("reads the case counts of the growth check", () => {
+    expect(parseBenchArgs(["--scale", "1000, 10_000,100000"]).scale).toEqual([1000, 10_000, 100_000]);
+    expect(parseBenchArgs(["--scale", "1000,100000", "--postgres", "postgresql://x/y"])).toMatchObject({ scale: [1000, 100_000], instances: 1 });
+    expect(parseBenchArgs([]).scale).toBeUndefined();
+  });
+
   it("takes --only as a comma list and as a repeated flag, lower-cased", () => {
     expect(parseBenchArgs(["--only", "Home,letter", "--only", " statistik "]).only).toEqual(["home", "letter", "statistik"]);
   });
@@ -26,6 +32,12 @@ describe("parseBenchArgs", () => {
     [["--instances", "1.5", "--postgres", "postgresql://x/y"], /--instances must be a whole number/],
     [["--instances", "2"], /needs --postgres/],
     [["--postgres", "mysql://x/y"], /postgresql:\/\/ URL/],
+    [["--scale", "1000"], /two or more rising case counts/],
+    [["--scale", "10000,1000"], /two or more rising case counts/],
+    [["--scale", "0,10"], /two or more rising case counts/],
+    [["--scale", "1000,1e9"], /two or more rising case counts/],
+    [["--scale", "1000,abc"], /two or more rising case counts/],
+    [["--scale", "1000,10000", "--instances", "2", "--postgres", "postgresql://x/y"], /leave out --instances/],
     [["--only", " , "], /--only needs a scenario name/],
     [["--bogus"], /Unknown option '--bogus'/],
     [["stray"], /Unexpected argument 'stray'/],

@@ -2,7 +2,7 @@
 import { parseArgs } from "node:util";
 
 export const USAGE =
-  "usage: npm run bench -- [--duration S] [--connections N] [--only NAME[,NAME…]] [--no-build] [--no-lighthouse] [--verbose] [--cpu-profile DIR] [--postgres URL [--instances N]]";
+  "usage: npm run bench -- [--duration S] [--connections N] [--only NAME[,NAME…]] [--no-build] [--no-lighthouse] [--verbose] [--cpu-profile DIR] [--postgres URL [--instances N]] [--scale N,N[,N…]]";
 
 /** A bad command line: run.ts prints the message and exits 1. */
 export class UsageError extends Error {
@@ -23,6 +23,8 @@ export interface BenchArgs {
   postgres?: string;
   /** 1: the single-server bench; > 1: the scale-out check behind the bench's reverse proxy. */
   instances: number;
+  /** Case counts for the growth check (ascending, at least two), or undefined for the usual run. */
+  scale?: number[];
 }
 
 function positive(flag: string, value: string | undefined): number | undefined {
@@ -42,6 +44,7 @@ const options = {
   "cpu-profile": { type: "string" },
   postgres: { type: "string" },
   instances: { type: "string" },
+  scale: { type: "string" },
   help: { type: "boolean", default: false },
 } as const;
 
@@ -58,6 +61,8 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
   // Two servers cannot share one embedded database (one process owns the data directory).
   if (instances > 1 && !values.postgres) throw new UsageError(`--instances ${instances} needs --postgres URL: instances share one PostgreSQL database\n${USAGE}`);
   if (values.postgres !== undefined && !/^postgres(ql)?:\/\//.test(values.postgres)) throw new UsageError(`--postgres must be a postgresql:// URL\n${USAGE}`);
+  const scale = values.scale === undefined ? undefined : caseCounts(values.scale);
+  if (scale && instances > 1) throw new UsageError(`--scale runs one server; leave out --instances\n${USAGE}`);
   const only = (values.only ?? [])
     .flatMap((v) => v.split(","))
     .map((v) => v.trim().toLowerCase())
@@ -74,7 +79,18 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     cpuProfileDir: values["cpu-profile"],
     postgres: values.postgres,
     instances,
+    ...(scale ? { scale } : {}),
   };
+}
+
+/** "1000,10000,100000" → [1000, 10000, 100000]: whole numbers from 1 to 2 000 000 (the seeder's range), rising. */
+function caseCounts(value: string): number[] {
+  const counts = value.split(",").map((v) => Number(v.trim().replace(/_/g, "")));
+  const bad = counts.some((n) => !Number.isInteger(n) || n < 1 || n > 2_000_000);
+  if (bad || counts.length < 2 || counts.some((n, i) => i > 0 && n <= counts[i - 1]!)) {
+    throw new UsageError(`--scale needs two or more rising case counts from 1 to 2000000, e.g. 1000,10000,100000 (got "${value}")\n${USAGE}`);
+  }
+  return counts;
 }
 
 /** Whether `--only` selects a scenario with this name and path (no filter selects all). */

@@ -145,7 +145,12 @@ export function makeReport(input: {
   };
 }
 
-const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+export const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+/** req/s, p50, p95, p99, errors, RSS MB, CPU ms/req: the measured columns every table shows. */
+export function measuredCells(m: Measurement): string[] {
+  return [fmt(m.requestsPerSec, 1), fmt(m.latencyMs.p50), fmt(m.latencyMs.p95), fmt(m.latencyMs.p99), fmt(m.errors), fmt(m.maxRssMb, 1), fmt(m.cpuMsPerRequest, 1)];
+}
 
 const HEADER = ["scenario", "path", "conn", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "RSS MB", "CPU ms/req", "req/s ÷ floor", "CPU ÷ floor", "RSS ÷ floor", "budget", "result"];
 const NUMERIC = new Set([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
@@ -155,13 +160,7 @@ function rowCells(s: Measurement & { vsFloor: Ratios }, budget: string, result: 
     s.name,
     s.path,
     String(s.connections),
-    fmt(s.requestsPerSec, 1),
-    fmt(s.latencyMs.p50),
-    fmt(s.latencyMs.p95),
-    fmt(s.latencyMs.p99),
-    fmt(s.errors),
-    fmt(s.maxRssMb, 1),
-    fmt(s.cpuMsPerRequest, 1),
+    ...measuredCells(s),
     formatRatio(s.vsFloor.requestsPerSec),
     formatRatio(s.vsFloor.cpuMsPerRequest),
     formatRatio(s.vsFloor.maxRssMb),

@@ -6,6 +6,8 @@ export interface ScenarioContext {
   baseUrl: string;
   /** Cookie header of a fresh signed-in session of a demo account (password + TOTP), e.g. "sekretariat". */
   staffSession: (username: string) => Promise<string>;
+  /** Synthetic cases in the database (the usual run: SYNTHETIC_CASES when a scenario needs them). */
+  syntheticCases?: number;
 }
 
 /** What autocannon sends. `requests` (a per-connection sequence) overrides method/headers/body. */

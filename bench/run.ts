@@ -12,7 +12,10 @@
  *   whatever the budgets say (FAIL is printed);
  * - or, with --instances N (N > 1, needs --postgres): the scale-out check (bench/scale-out.ts),
  *   N servers behind bench/reverse-proxy.ts; writes bench/results-scale-out.json and its
- *   section of docs/performance.md, and exits 1 when any operation failed.
+ *   section of docs/performance.md, and exits 1 when any operation failed;
+ * - or, with --scale N,N,…: the growth check, the scenarios marked `scales` on a fresh database
+ *   of each size, each with its own server; writes bench/results-scale.json (with --postgres
+ *   bench/results-scale-postgres.json) and its section of docs/performance.md.
  * Exit 1 when the harness itself fails.
  */
 import path from "node:path";
@@ -29,6 +32,7 @@ import { runFloor, type FloorRun } from "./floor.ts";
 import { writeSection } from "./performance-doc.ts";
 import { runScaleOut, scaleOutScenarios, startCluster } from "./scale-out.ts";
 import { formatScaleOutMarkdown, formatScaleOutTable } from "./scale-out-report.ts";
+import { formatScaleMarkdown, formatScaleTable, type ScaleRow } from "./scale-report.ts";
 import type { ReverseProxy } from "./reverse-proxy.ts";
 import { createScratchDatabase, type ScratchDatabase } from "../server/testing/scratch-database.ts";
 import { build, buildNeeded, HarnessError, makeDataDir, removeDataDir, Server, serverEnv, treeRssMb } from "./server.ts";
@@ -103,7 +107,8 @@ async function main(): Promise<void> {
   if (args.help) return void console.log(USAGE);
   const settings = { durationS: args.durationS, connections: args.connections, warmupS: WARMUP_S };
   const scaleOut = args.instances > 1;
-  const selected = scenarios.filter((s) => selects(args.only, s));
+  const growthCheck = args.scale !== undefined;
+  const selected = scenarios.filter((s) => (!growthCheck || s.scales) && selects(args.only, s));
   const selectedScaleOut = scaleOutScenarios.filter((s) => selects(args.only, s));
   if ((scaleOut ? selectedScaleOut : selected).length === 0) throw new HarnessError(`no scenario matches --only "${args.only.join(",")}"`);
 
@@ -113,7 +118,7 @@ async function main(): Promise<void> {
     log(`bench: PostgreSQL database ${database.name} (dropped at the end)`);
   }
   const env = serverEnv(dataDir, database?.url);
-  const syntheticCases = !scaleOut && selected.some((s) => s.syntheticCases) ? SYNTHETIC_CASES : 0;
+  const syntheticCases = !scaleOut && !growthCheck && selected.some((s) => s.syntheticCases) ? SYNTHETIC_CASES : 0;
   const staffSecrets = await prepareDatabase(env, { syntheticCases, log });
   let built = false;
   if (args.noBuild) log("bench: --no-build, using .next as it is");
@@ -127,7 +132,8 @@ async function main(): Promise<void> {
   }
 
   const floor = await runFloor({ root, env, settings, verbose: args.verbose, log, register: (s) => (servers = s ? [s] : []) });
-  if (scaleOut) await scaleOutRun(args.instances, env, staffSecrets, floor, args.only, args.verbose);
+  if (args.scale) await scaleRun(args.scale, selected, floor, args.postgres, { verbose: args.verbose, settings });
+  else if (scaleOut) await scaleOutRun(args.instances, env, staffSecrets, floor, args.only, args.verbose);
   else await singleRun(selected, env, staffSecrets, floor, { ...args, settings, built, syntheticCases });
 }
 
@@ -182,6 +188,46 @@ async function singleRun(
   writeJson(file, report);
   writeSection(performanceDoc, "single", formatMarkdown(report, commandLine()));
   console.log("\n" + formatTable(report) + `\n\nwritten ${path.relative(process.cwd(), file) || file} and ${path.relative(process.cwd(), performanceDoc)}`);
+}
+
+/** A new empty data directory (and scratch PostgreSQL database with --postgres) in place of the last. */
+async function freshDatabase(postgres: string | undefined): Promise<NodeJS.ProcessEnv> {
+  if (dataDir) removeDataDir(dataDir);
+  dataDir = makeDataDir();
+  await dropDatabase();
+  if (postgres) database = await createScratchDatabase(postgres, "lentera_bench");
+  return serverEnv(dataDir, database?.url);
+}
+
+async function scaleRun(
+  counts: number[],
+  selected: typeof scenarios,
+  floor: FloorRun,
+  postgres: string | undefined,
+  options: { verbose: boolean; settings: { durationS?: number; connections?: number; warmupS: number } },
+): Promise<void> {
+  const rows: ScaleRow[] = [];
+  for (const cases of counts) {
+    const env = await freshDatabase(postgres);
+    const staffSecrets = await prepareDatabase(env, { syntheticCases: cases, log });
+    const server = await Server.launch({ root, dataDir: dataDir!, env, verbose: options.verbose });
+    servers = [server];
+    await server.ready();
+    log(`bench: ${cases} cases: server ready at ${server.baseUrl}`);
+    const context = { baseUrl: server.baseUrl, staffSession: (username: string) => staffSession(server.baseUrl, staffSecrets, username), syntheticCases: cases };
+    for (const scenario of selected) {
+      log(`bench: ${cases} cases: ${scenario.name}: warm-up ${options.settings.warmupS} s, then measuring`);
+      rows.push({ cases, measurement: await runScenario(server, scenario, context, options.settings) });
+    }
+    await stopAll();
+  }
+  const report = { generatedAt: new Date().toISOString(), commit: gitCommit(), backend: database ? ("postgres" as const) : ("pglite" as const), counts, rows, floor: floor.reference, machine: machine() };
+  // One section per database kind: the embedded default and PostgreSQL answer different questions.
+  const kind = database ? "scale-postgres" : "scale";
+  const file = path.join(root, "bench", `results-${kind}.json`);
+  writeJson(file, report);
+  writeSection(performanceDoc, kind, formatScaleMarkdown(report, commandLine()));
+  console.log("\n" + formatScaleTable(report) + `\n\nwritten ${path.relative(process.cwd(), file) || file} and ${path.relative(process.cwd(), performanceDoc)}`);
 }
 
 async function scaleOutRun(instances: number, env: NodeJS.ProcessEnv, staffSecrets: StaffSecrets, floor: FloorRun, only: string[], verbose: boolean): Promise<void> {

@@ -58,6 +58,8 @@ export interface Scenario extends RequestSpec {
   durationS?: number;
   /** Needs the database to hold SYNTHETIC_CASES synthetic cases (seeded before the server starts). */
   syntheticCases?: boolean;
+  /** Also measured by the growth check (--scale), once per case count. */
+  scales?: boolean;
   /** Non-2xx statuses that are right answers here (e.g. 303 after a no-JS form post); others are errors. */
   expectedStatuses?: number[];
   budget?: Budget;
@@ -78,6 +80,7 @@ export const scenarios: Scenario[] = [
   {
     name: "tracking sign-in + case page",
     path: "/lacak",
+    scales: true,
     build: buildTrackingSession,
     expectedStatuses: [303],
     budget: {
@@ -90,6 +93,7 @@ export const scenarios: Scenario[] = [
   },
   {
     name: "staff case list (100 000 cases)",
+    scales: true,
     path: "/api/trpc/cases.list",
     syntheticCases: true,
     build: buildStaffCaseList,
@@ -118,6 +122,7 @@ export const scenarios: Scenario[] = [
   },
   {
     name: "statistik: public page (100 000 cases)",
+    scales: true,
     path: "/statistik",
     syntheticCases: true,
     build: buildStatisticsPage,
@@ -131,6 +136,7 @@ export const scenarios: Scenario[] = [
   },
   {
     name: "statistik: office dashboard (100 000 cases)",
+    scales: true,
     path: "/staff/dasbor",
     syntheticCases: true,
     build: buildOfficeDashboard,

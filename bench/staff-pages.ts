@@ -1,6 +1,7 @@
 /**
  * Staff workspace data as a signed-in member of staff loads it (bench/staff-session.ts).
  */
+import { SYNTHETIC_CASES } from "./database.ts";
 import type { RequestSpec, ScenarioContext } from "./request-spec.ts";
 
 /** tRPC GET URL of a query (superjson transformer: the input travels as {"json": …}). */
@@ -13,8 +14,11 @@ export function trpcQueryPath(procedure: string, input: unknown): string {
 const QUEUE_MINE = trpcQueryPath("cases.list", { mine: true, pageSize: 25 });
 const QUEUE_ALL = trpcQueryPath("cases.list", { mine: false, pageSize: 25 });
 
-/** A full page of rows and "more than 1 000" (100 000 cases): a refused or short answer is a wrong body. */
-const isFullPage = (body: string) => body.includes(`"totalIsLimited":true`) && (body.match(/"reference":"SIN-/g)?.length ?? 0) === 25;
+/**
+ * A full page of rows and, from 10 000 cases on (both lists then hold more than 1 000), "more
+ * than 1 000": a refused or short answer is a wrong body.
+ */
+const fullPage = (limited: boolean) => (body: string) => (!limited || body.includes(`"totalIsLimited":true`)) && (body.match(/"reference":"SIN-/g)?.length ?? 0) === 25;
 
 /**
  * The Sekretariat's case queue: each connection alternates the two list queries the queue
@@ -22,6 +26,7 @@ const isFullPage = (body: string) => body.includes(`"totalIsLimited":true`) && (
  */
 export async function buildStaffCaseList(ctx: ScenarioContext): Promise<RequestSpec> {
   const cookie = await ctx.staffSession("sekretariat");
+  const isFullPage = fullPage((ctx.syntheticCases ?? SYNTHETIC_CASES) >= 10_000);
   for (const path of [QUEUE_MINE, QUEUE_ALL]) {
     const res = await fetch(ctx.baseUrl + path, { headers: { Cookie: cookie } });
     const body = await res.text();

@@ -1,15 +1,20 @@
 /**
- * Fast bytea for the embedded database. PGlite serialises a Uint8Array parameter byte by byte
- * (Array.from, padStart, join) and pglite-prisma-adapter parses a bytea result with a parseInt
- * per byte: together about a second of CPU per megabyte of evidence, which capped report
- * submission on two cores. Node's hex codec does the same in milliseconds. Writes go through
- * PGlite's `serializers` option; reads through withFastByteaReads.
+ * Fast bytea for the embedded database. PGlite's own bytea serialiser writes a Uint8Array
+ * parameter as hex byte by byte (Array.from, padStart, join) and pglite-prisma-adapter parses a
+ * bytea result with a parseInt per byte: together about a second of CPU per megabyte of
+ * evidence. Writes go through PGlite's `serializers` option; reads through withFastByteaReads.
  */
 
 const BYTEA = 17;
 
-export function serializeBytea(value: Uint8Array): string {
-  return `\\x${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("hex")}`;
+/**
+ * A bytea parameter goes as it is: PGlite sends a Uint8Array in PostgreSQL's binary format
+ * (the bytes themselves), where any string would be sent as text. Hex text of a 1 MB photo
+ * was 2 MB that PGlite then measured character by character for its UTF-8 length, twice,
+ * copied, and that PostgreSQL decoded again; the bytes are one copy.
+ */
+export function byteaParameter(value: Uint8Array): Uint8Array {
+  return value;
 }
 
 export function parseBytea(text: string): Uint8Array {
@@ -17,8 +22,11 @@ export function parseBytea(text: string): Uint8Array {
   return new Uint8Array(Buffer.from(text.slice(2), "hex"));
 }
 
-/** For `new PGlite(dir, { serializers: byteaSerializers })`. */
-export const byteaSerializers = { [BYTEA]: (value: unknown) => serializeBytea(value as Uint8Array) };
+/**
+ * For `new PGlite(dir, { serializers: byteaSerializers })`. PGlite's type says a serialiser
+ * returns a string, but its bind step takes any ArrayBuffer view as a binary parameter.
+ */
+export const byteaSerializers = { [BYTEA]: (value: unknown) => byteaParameter(value as Uint8Array) as unknown as string };
 
 type Parsers = Record<number, (value: string, typeId: number) => unknown>;
 type QueryOptions = { parsers?: Parsers } & Record<string, unknown>;

@@ -49,6 +49,39 @@ export interface CaseRow {
  */
 export const COUNT_LIMIT = 1000;
 
+/** Soonest due first, undated (archived) last; the index cases(due_at, id) has this order. */
+const QUEUE_ORDER: Prisma.CaseOrderByWithRelationInput[] = [{ dueAt: { sort: "asc", nulls: "last" } }, { id: "asc" }];
+const ROW = { id: true, reference: true, status: true, category: true, channel: true, involvesLeadership: true, receivedAt: true, dueAt: true } as const;
+
+/**
+ * The rows after the cursor case in queue order. Written out as index ranges: Prisma's own
+ * `cursor` turns into ORs of sub-selects that PostgreSQL cannot bound, and it then reads every
+ * visible case for each further page (seconds at 100 000 cases). The dated part is one range
+ * from the cursor's due time on; the undated rows follow only when that part runs out. The
+ * cursor counts only if this reader may see that case (otherwise the page is empty), even if it
+ * has left the filtered list since (someone acted on it).
+ */
+async function pageAfter(db: Db, scope: Prisma.CaseWhereInput, where: Prisma.CaseWhereInput, cursor: string, take: number) {
+  const at = await db.case.findFirst({ where: { AND: [scope, { id: cursor }] }, select: { id: true, dueAt: true } });
+  if (!at) return [];
+  const dated = at.dueAt
+    ? await db.case.findMany({
+        where: { AND: [where, { dueAt: { gte: at.dueAt } }, { NOT: { dueAt: at.dueAt, id: { lte: at.id } } }] },
+        orderBy: QUEUE_ORDER,
+        take,
+        select: ROW,
+      })
+    : [];
+  if (dated.length === take) return dated;
+  const undated = await db.case.findMany({
+    where: { AND: [where, { dueAt: null }, ...(at.dueAt ? [] : [{ id: { gt: at.id } }])] },
+    orderBy: { id: "asc" },
+    take: take - dated.length,
+    select: ROW,
+  });
+  return [...dated, ...undated];
+}
+
 export async function listCases(db: Db, staff: StaffRef, raw: ListInput, now = new Date()) {
   const input = listInput.parse(raw);
   const scope = caseScope(staff);
@@ -65,16 +98,13 @@ export async function listCases(db: Db, staff: StaffRef, raw: ListInput, now = n
   if (input.year) filters.push({ year: input.year });
   if (input.overdue) filters.push({ dueAt: { lt: now } });
   const where: Prisma.CaseWhereInput = { AND: filters };
+  const take = input.pageSize + 1;
 
   const [rows, total] = await Promise.all([
-    db.case.findMany({
-      where,
-      orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }, { id: "asc" }],
-      ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
-      take: input.pageSize + 1,
-      select: { id: true, reference: true, status: true, category: true, channel: true, involvesLeadership: true, receivedAt: true, dueAt: true },
-    }),
-    db.case.count({ where, take: COUNT_LIMIT + 1 }),
+    input.cursor ? pageAfter(db, scope, where, input.cursor, take) : db.case.findMany({ where, orderBy: QUEUE_ORDER, take, select: ROW }),
+    // In queue order, so the scan stops at the limit; counting in id order (Prisma's default)
+    // sorted every visible case first.
+    db.case.count({ where, orderBy: QUEUE_ORDER, take: COUNT_LIMIT + 1 }),
   ]);
   const page = rows.slice(0, input.pageSize);
   return {

