@@ -9,7 +9,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StaffPrincipal } from "../../auth/staff-session.ts";
-import type { CaseStatus, Category, Channel } from "../../generated/prisma/enums.ts";
 import { statisticsLabels } from "../../http/statistics-labels.ts";
 import { seedDemoStaff } from "../../testing/demo-staff.ts";
 import { openTestDb, type TestDbHandle } from "../../testing/test-db.ts";

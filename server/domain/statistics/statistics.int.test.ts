@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StaffPrincipal } from "../../auth/staff-session.ts";
-import type { ArchiveReason, CaseStatus, Category, Channel } from "../../generated/prisma/enums.ts";
+import type { ArchiveReason, CaseStatus, Category } from "../../generated/prisma/enums.ts";
 import { officeStatisticsCsvResponse } from "../../http/staff/office-statistics-csv-response.ts";
 import { statisticsDownload } from "../../http/portal/statistics-download.ts";
 import { appRouter } from "../../routers/_app.ts";

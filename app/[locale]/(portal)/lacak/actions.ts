@@ -12,7 +12,6 @@ import { closeReporterSession, resumeReporterSession } from "@/server/domain/rep
 import { formKey } from "@/server/domain/idempotency.ts";
 import { trackSignIn } from "@/server/domain/reporter/track-sign-in.ts";
 import { getSetting } from "@/server/domain/settings.ts";
-import { isDatabaseUnavailable } from "@/server/db-outage/classify.ts";
 import type { ReplyFormState, TrackFormState } from "@/server/http/portal/form-state.ts";
 import { handleFormPost } from "@/server/http/portal/form-post.ts";
 import { assertSameSitePost, clearReporterCookie, clientAddress, postedLocale, reporterToken, setReporterCookie, trackingLimiter } from "@/server/http/portal/request-context.ts";

@@ -7,7 +7,6 @@ import { formKey } from "@/server/domain/idempotency.ts";
 import { submitPortalReport } from "@/server/domain/reporter/submit-report.ts";
 import { getSetting } from "@/server/domain/settings.ts";
 import { settingDefaults } from "@/server/domain/settings-defaults.ts";
-import { isDatabaseUnavailable } from "@/server/db-outage/classify.ts";
 import type { ReportFormState } from "@/server/http/portal/form-state.ts";
 import { handleFormPost } from "@/server/http/portal/form-post.ts";
 import { sanitizeFiles } from "@/server/http/portal/uploads.ts";

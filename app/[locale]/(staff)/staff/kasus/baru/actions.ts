@@ -6,8 +6,6 @@ import { env } from "@/server/env.ts";
 import { intakeOfflineReport } from "@/server/domain/cases/intake.ts";
 import { getSetting } from "@/server/domain/settings.ts";
 import { settingDefaults } from "@/server/domain/settings-defaults.ts";
-import { isDatabaseUnavailable } from "@/server/db-outage/classify.ts";
-import { Role } from "@/server/generated/prisma/enums.ts";
 import { handleFormPost } from "@/server/http/portal/form-post.ts";
 import { sanitizeFiles } from "@/server/http/portal/uploads.ts";
 import { readIntakeForm } from "@/server/http/staff/intake-form.ts";
