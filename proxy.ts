@@ -21,7 +21,8 @@ const notPage = /^\/(api\/|statistik\/data\.(csv|json)$|favicon\.ico$|icon\.svg$
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (!decodablePath(pathname)) return refusalPage(400, "badRequest");
-  if (bodyTooLarge(request.headers.get("content-length"))) return refusalPage(413, "tooLarge", { mb: MAX_BODY_BYTES / 1024 / 1024 });
+  if (bodyTooLarge(request.headers.get("content-length")))
+    return refusalPage(413, "tooLarge", { mb: MAX_BODY_BYTES / 1024 / 1024 });
   if (notPage.test(pathname)) return NextResponse.next();
 
   const cached = await publicPage(request);
@@ -40,7 +41,10 @@ export async function proxy(request: NextRequest) {
 
   const response = prefixed.test(pathname)
     ? NextResponse.next({ request: { headers } })
-    : NextResponse.rewrite(new URL(`/${routing.defaultLocale}${pathname === "/" ? "" : pathname}${search}`, request.url), { request: { headers } });
+    : NextResponse.rewrite(
+        new URL(`/${routing.defaultLocale}${pathname === "/" ? "" : pathname}${search}`, request.url),
+        { request: { headers } },
+      );
   response.headers.set("Content-Security-Policy", csp);
   return response;
 }
@@ -52,11 +56,20 @@ export async function proxy(request: NextRequest) {
  * Development renders every request (the code changes under it).
  */
 async function publicPage(request: NextRequest): Promise<Response | null> {
-  if (process.env.NODE_ENV !== "production" || request.method !== "GET" || isFillRequest(request.headers.get(FILL_HEADER))) return null;
+  if (
+    process.env.NODE_ENV !== "production" ||
+    request.method !== "GET" ||
+    isFillRequest(request.headers.get(FILL_HEADER))
+  )
+    return null;
   const key = publicPageKey(request.nextUrl.pathname, request.nextUrl.search);
   if (!key) return null;
   const html = await cachedPage(key, async (token) => {
-    const res = await fetch(new URL(key, request.url), { headers: { [FILL_HEADER]: token, accept: "text/html" }, redirect: "manual", cache: "no-store" });
+    const res = await fetch(new URL(key, request.url), {
+      headers: { [FILL_HEADER]: token, accept: "text/html" },
+      redirect: "manual",
+      cache: "no-store",
+    });
     const body = await res.text();
     // Only a real page is kept: an outage answers 503 and is rendered per request as before.
     return res.status === 200 && res.headers.get("content-type")?.startsWith("text/html") ? body : null;

@@ -3,27 +3,58 @@ import { parseBenchArgs, selects, UsageError } from "./args.ts";
 
 describe("parseBenchArgs", () => {
   it("defaults to one instance, every scenario, nothing overridden", () => {
-    expect(parseBenchArgs([])).toEqual({ help: false, durationS: undefined, connections: undefined, only: [], noBuild: false, noLighthouse: false, verbose: false, cpuProfileDir: undefined, postgres: undefined, instances: 1 });
+    expect(parseBenchArgs([])).toEqual({
+      help: false,
+      durationS: undefined,
+      connections: undefined,
+      only: [],
+      noBuild: false,
+      noLighthouse: false,
+      verbose: false,
+      cpuProfileDir: undefined,
+      postgres: undefined,
+      instances: 1,
+    });
   });
 
   it("reads the scale-out command line", () => {
-    const args = parseBenchArgs(["--postgres", "postgresql://postgres@127.0.0.1:5432/postgres", "--instances", "2", "--no-build"]);
-    expect(args).toMatchObject({ postgres: "postgresql://postgres@127.0.0.1:5432/postgres", instances: 2, noBuild: true });
+    const args = parseBenchArgs([
+      "--postgres",
+      "postgresql://postgres@127.0.0.1:5432/postgres",
+      "--instances",
+      "2",
+      "--no-build",
+    ]);
+    expect(args).toMatchObject({
+      postgres: "postgresql://postgres@127.0.0.1:5432/postgres",
+      instances: 2,
+      noBuild: true,
+    });
     expect(parseBenchArgs(["--no-lighthouse"]).noLighthouse).toBe(true);
   });
 
   it("reads the case counts of the growth check", () => {
     expect(parseBenchArgs(["--scale", "1000, 10_000,100000"]).scale).toEqual([1000, 10_000, 100_000]);
-    expect(parseBenchArgs(["--scale", "1000,100000", "--postgres", "postgresql://x/y"])).toMatchObject({ scale: [1000, 100_000], instances: 1 });
+    expect(parseBenchArgs(["--scale", "1000,100000", "--postgres", "postgresql://x/y"])).toMatchObject({
+      scale: [1000, 100_000],
+      instances: 1,
+    });
     expect(parseBenchArgs([]).scale).toBeUndefined();
   });
 
   it("takes --only as a comma list and as a repeated flag, lower-cased", () => {
-    expect(parseBenchArgs(["--only", "Home,letter", "--only", " statistik "]).only).toEqual(["home", "letter", "statistik"]);
+    expect(parseBenchArgs(["--only", "Home,letter", "--only", " statistik "]).only).toEqual([
+      "home",
+      "letter",
+      "statistik",
+    ]);
   });
 
   it("rounds connections and keeps a fractional duration", () => {
-    expect(parseBenchArgs(["--connections", "9.6", "--duration", "2.5"])).toMatchObject({ connections: 10, durationS: 2.5 });
+    expect(parseBenchArgs(["--connections", "9.6", "--duration", "2.5"])).toMatchObject({
+      connections: 10,
+      durationS: 2.5,
+    });
   });
 
   it.each([

@@ -30,7 +30,8 @@ export interface BenchArgs {
 function positive(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (value.trim() === "" || !Number.isFinite(n) || n <= 0) throw new UsageError(`--${flag} must be a positive number (got "${value}")\n${USAGE}`);
+  if (value.trim() === "" || !Number.isFinite(n) || n <= 0)
+    throw new UsageError(`--${flag} must be a positive number (got "${value}")\n${USAGE}`);
   return n;
 }
 
@@ -57,10 +58,15 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
   }
   const connections = positive("connections", values.connections);
   const instances = positive("instances", values.instances) ?? 1;
-  if (!Number.isInteger(instances)) throw new UsageError(`--instances must be a whole number (got "${values.instances}")\n${USAGE}`);
+  if (!Number.isInteger(instances))
+    throw new UsageError(`--instances must be a whole number (got "${values.instances}")\n${USAGE}`);
   // Two servers cannot share one embedded database (one process owns the data directory).
-  if (instances > 1 && !values.postgres) throw new UsageError(`--instances ${instances} needs --postgres URL: instances share one PostgreSQL database\n${USAGE}`);
-  if (values.postgres !== undefined && !/^postgres(ql)?:\/\//.test(values.postgres)) throw new UsageError(`--postgres must be a postgresql:// URL\n${USAGE}`);
+  if (instances > 1 && !values.postgres)
+    throw new UsageError(
+      `--instances ${instances} needs --postgres URL: instances share one PostgreSQL database\n${USAGE}`,
+    );
+  if (values.postgres !== undefined && !/^postgres(ql)?:\/\//.test(values.postgres))
+    throw new UsageError(`--postgres must be a postgresql:// URL\n${USAGE}`);
   const scale = values.scale === undefined ? undefined : caseCounts(values.scale);
   if (scale && instances > 1) throw new UsageError(`--scale runs one server; leave out --instances\n${USAGE}`);
   const only = (values.only ?? [])
@@ -88,7 +94,9 @@ function caseCounts(value: string): number[] {
   const counts = value.split(",").map((v) => Number(v.trim().replace(/_/g, "")));
   const bad = counts.some((n) => !Number.isInteger(n) || n < 1 || n > 2_000_000);
   if (bad || counts.length < 2 || counts.some((n, i) => i > 0 && n <= counts[i - 1]!)) {
-    throw new UsageError(`--scale needs two or more rising case counts from 1 to 2000000, e.g. 1000,10000,100000 (got "${value}")\n${USAGE}`);
+    throw new UsageError(
+      `--scale needs two or more rising case counts from 1 to 2000000, e.g. 1000,10000,100000 (got "${value}")\n${USAGE}`,
+    );
   }
   return counts;
 }

@@ -18,7 +18,13 @@ describe("runCounted", () => {
     });
     expect(seen.sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i));
     expect(most).toBe(7);
-    expect(result).toMatchObject({ total: 50, concurrency: 7, succeeded: 44, failed: 6, failures: { "HTTP 500": 5, ECONNRESET: 1 } });
+    expect(result).toMatchObject({
+      total: 50,
+      concurrency: 7,
+      succeeded: 44,
+      failed: 6,
+      failures: { "HTTP 500": 5, ECONNRESET: 1 },
+    });
     expect(result.latencyMs.p50).toBeGreaterThanOrEqual(1);
     expect(result.requestsPerSec).toBeGreaterThan(0);
   });

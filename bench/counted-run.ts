@@ -31,8 +31,13 @@ export function failureReason(e: unknown): string {
   return text.replace(/\s+/g, " ").slice(0, 80);
 }
 
-export async function runCounted(total: number, concurrency: number, operation: (index: number) => Promise<string | null>): Promise<CountedResult> {
-  if (!Number.isInteger(total) || total < 0 || !Number.isInteger(concurrency) || concurrency < 1) throw new Error("total ≥ 0 and concurrency ≥ 1, whole numbers");
+export async function runCounted(
+  total: number,
+  concurrency: number,
+  operation: (index: number) => Promise<string | null>,
+): Promise<CountedResult> {
+  if (!Number.isInteger(total) || total < 0 || !Number.isInteger(concurrency) || concurrency < 1)
+    throw new Error("total ≥ 0 and concurrency ≥ 1, whole numbers");
   const latencies: number[] = [];
   const failures: Record<string, number> = {};
   let succeeded = 0;
@@ -65,6 +70,11 @@ export async function runCounted(total: number, concurrency: number, operation: 
     failures,
     wallMs: round(wallMs),
     requestsPerSec: wallMs > 0 ? Math.round((total / wallMs) * 1000 * 10) / 10 : 0,
-    latencyMs: { p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), p99: round(percentile(sorted, 99)), max: round(sorted.at(-1) ?? 0) },
+    latencyMs: {
+      p50: round(percentile(sorted, 50)),
+      p95: round(percentile(sorted, 95)),
+      p99: round(percentile(sorted, 99)),
+      max: round(sorted.at(-1) ?? 0),
+    },
   };
 }

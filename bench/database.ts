@@ -24,7 +24,10 @@ export interface PrepareOptions {
   log: (line: string) => void;
 }
 
-export async function prepareDatabase(env: NodeJS.ProcessEnv, { syntheticCases, log }: PrepareOptions): Promise<StaffSecrets> {
+export async function prepareDatabase(
+  env: NodeJS.ProcessEnv,
+  { syntheticCases, log }: PrepareOptions,
+): Promise<StaffSecrets> {
   const config = loadEnv(env as Record<string, string>);
   const handle = await openDb(config.database, { migrate: true, secrets: config });
   try {
@@ -35,7 +38,11 @@ export async function prepareDatabase(env: NodeJS.ProcessEnv, { syntheticCases, 
       const secret = generateTotpSecret();
       await handle.db.staffUser.update({
         where: { id: user.id },
-        data: { totpSecret: sealTotpSecret(config.secrets.masterKey, user.id, secret), totpKeyVersion: masterKeyVersion(config.secrets.masterKey), totpEnrolledAt: new Date() },
+        data: {
+          totpSecret: sealTotpSecret(config.secrets.masterKey, user.id, secret),
+          totpKeyVersion: masterKeyVersion(config.secrets.masterKey),
+          totpEnrolledAt: new Date(),
+        },
       });
       secrets.set(user.username, secret);
     }

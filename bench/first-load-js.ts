@@ -39,5 +39,12 @@ export async function measureFirstLoadJs(baseUrl: string, path: string): Promise
   const inline = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).join("\n");
   const inlineBytes = inline ? gzipSync(Buffer.from(inline), { level: 9 }).length : 0;
   const totalKb = kb(external + inlineBytes);
-  return { path, scripts: sources.length, externalKb: kb(external), inlineKb: kb(inlineBytes), totalKb, pass: totalKb <= FIRST_LOAD_JS_BUDGET_KB };
+  return {
+    path,
+    scripts: sources.length,
+    externalKb: kb(external),
+    inlineKb: kb(inlineBytes),
+    totalKb,
+    pass: totalKb <= FIRST_LOAD_JS_BUDGET_KB,
+  };
 }

@@ -13,7 +13,13 @@ import { build, buildNeeded, Server, treeRssMb } from "./server.ts";
 
 export const FLOOR_DIR = path.join("bench", "floor");
 /** Its sources, and Next.js itself: a new Next.js version makes the floor's build stale. */
-const FLOOR_INPUTS = ["app", "proxy.ts", "next.config.mjs", "tsconfig.json", path.join("..", "..", "node_modules", "next", "package.json")];
+const FLOOR_INPUTS = [
+  "app",
+  "proxy.ts",
+  "next.config.mjs",
+  "tsconfig.json",
+  path.join("..", "..", "node_modules", "next", "package.json"),
+];
 
 export const FLOOR_DYNAMIC = "floor: dynamic page (CSP nonce)";
 
@@ -53,7 +59,10 @@ export async function runFloor(input: {
     await server.ready();
     const idleRssMb = Math.round((await treeRssMb(server.pid)) * 10) / 10;
     log(`bench: floor ready at ${server.baseUrl} (pid ${server.pid}, ${idleRssMb} MB)`);
-    const context = { baseUrl: server.baseUrl, staffSession: () => Promise.reject(new Error("the floor has no staff")) };
+    const context = {
+      baseUrl: server.baseUrl,
+      staffSession: () => Promise.reject(new Error("the floor has no staff")),
+    };
     const measurements: Measurement[] = [];
     for (const scenario of floorScenarios) {
       log(`bench: ${scenario.name} (${scenario.path}): warm-up ${settings.warmupS} s, then measuring`);

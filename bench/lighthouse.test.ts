@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { readLighthouse } from "./lighthouse.ts";
 import { lighthouseNote } from "./report.ts";
 
-const category = (score: number | null, ids: string[]) => ({ score, auditRefs: ids.map((id) => ({ id, weight: id === "unweighted" ? 0 : 1 })) });
+const category = (score: number | null, ids: string[]) => ({
+  score,
+  auditRefs: ids.map((id) => ({ id, weight: id === "unweighted" ? 0 : 1 })),
+});
 
 describe("the Lighthouse step", () => {
   it("reads the three scores and names what kept a page below full marks", () => {
@@ -36,7 +39,11 @@ describe("the Lighthouse step", () => {
   it("passes a page at the targets", () => {
     const full = { score: 1, scoreDisplayMode: "binary", title: "ok" };
     const result = readLighthouse("/", {
-      categories: { performance: category(0.95, ["a"]), accessibility: category(1, ["a"]), "best-practices": category(1, ["a"]) },
+      categories: {
+        performance: category(0.95, ["a"]),
+        accessibility: category(1, ["a"]),
+        "best-practices": category(1, ["a"]),
+      },
       audits: { a: full },
     });
     expect(result.pass).toBe(true);

@@ -12,8 +12,13 @@ export const LIGHTHOUSE_PAGES = ["/", "/en", "/lapor", "/lacak", "/statistik"] a
 export const LIGHTHOUSE_TARGETS = { performance: 0.95, accessibility: 1, bestPractices: 1 } as const;
 const CHROME_PATH = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 // No network but this machine's: no background requests, updates or QUIC from the browser itself.
-const CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --disable-quic";
-const CATEGORIES = { performance: "performance", accessibility: "accessibility", bestPractices: "best-practices" } as const;
+const CHROME_FLAGS =
+  "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --disable-quic";
+const CATEGORIES = {
+  performance: "performance",
+  accessibility: "accessibility",
+  bestPractices: "best-practices",
+} as const;
 
 export interface LighthouseResult {
   path: string;
@@ -37,13 +42,25 @@ export function readLighthouse(pagePath: string, report: LighthouseJson): Lighth
   for (const id of Object.values(CATEGORIES)) {
     for (const ref of report.categories[id]?.auditRefs ?? []) {
       const audit = report.audits[ref.id];
-      if (!audit || ref.weight === 0 || audit.score === null || audit.score >= 1 || audit.scoreDisplayMode === "informative") continue;
+      if (
+        !audit ||
+        ref.weight === 0 ||
+        audit.score === null ||
+        audit.score >= 1 ||
+        audit.scoreDisplayMode === "informative"
+      )
+        continue;
       // Performance metrics are shown as their values; a metric scored 0.9 is not a defect.
       if (id === "performance" && audit.score >= 0.9) continue;
       findings.push(`${ref.id}${audit.displayValue ? ` (${audit.displayValue})` : ""}`);
     }
   }
-  const result = { path: pagePath, performance: score(CATEGORIES.performance), accessibility: score(CATEGORIES.accessibility), bestPractices: score(CATEGORIES.bestPractices) };
+  const result = {
+    path: pagePath,
+    performance: score(CATEGORIES.performance),
+    accessibility: score(CATEGORIES.accessibility),
+    bestPractices: score(CATEGORIES.bestPractices),
+  };
   const pass =
     (result.performance ?? 0) >= LIGHTHOUSE_TARGETS.performance &&
     (result.accessibility ?? 0) >= LIGHTHOUSE_TARGETS.accessibility &&
@@ -64,13 +81,18 @@ export function runLighthouse(root: string, baseUrl: string, pagePath: string): 
     `--chrome-flags=${CHROME_FLAGS}`,
   ];
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, args, { env: { ...process.env, CHROME_PATH }, maxBuffer: 64 * 1024 * 1024, timeout: 180_000 }, (error, stdout, stderr) => {
-      if (error) return reject(new Error(`lighthouse ${pagePath} failed: ${error.message}\n${stderr.slice(-2000)}`));
-      try {
-        resolve(readLighthouse(pagePath, JSON.parse(stdout) as LighthouseJson));
-      } catch (e) {
-        reject(new Error(`lighthouse ${pagePath}: unreadable report (${(e as Error).message})`));
-      }
-    });
+    execFile(
+      process.execPath,
+      args,
+      { env: { ...process.env, CHROME_PATH }, maxBuffer: 64 * 1024 * 1024, timeout: 180_000 },
+      (error, stdout, stderr) => {
+        if (error) return reject(new Error(`lighthouse ${pagePath} failed: ${error.message}\n${stderr.slice(-2000)}`));
+        try {
+          resolve(readLighthouse(pagePath, JSON.parse(stdout) as LighthouseJson));
+        } catch (e) {
+          reject(new Error(`lighthouse ${pagePath}: unreadable report (${(e as Error).message})`));
+        }
+      },
+    );
   });
 }

@@ -1,6 +1,13 @@
 /** One scenario: build its requests, warm up, then measure with autocannon while sampling RSS. */
 import autocannon from "autocannon";
-import { type Scenario, type ScenarioContext, type RequestSpec, DEFAULT_CONNECTIONS, DEFAULT_DURATION_S, WARMUP_S } from "./scenarios.ts";
+import {
+  type Scenario,
+  type ScenarioContext,
+  type RequestSpec,
+  DEFAULT_CONNECTIONS,
+  DEFAULT_DURATION_S,
+  WARMUP_S,
+} from "./scenarios.ts";
 import { HarnessError, RssSampler, treeCpuMs, type Server } from "./server.ts";
 
 export interface Measurement {
@@ -54,7 +61,12 @@ async function fire(
   durationS: number,
   onLatency?: (ms: number) => void,
 ): Promise<autocannon.Result> {
-  const options: autocannon.Options = { url: server.baseUrl + scenario.path, connections, duration: durationS, title: scenario.name };
+  const options: autocannon.Options = {
+    url: server.baseUrl + scenario.path,
+    connections,
+    duration: durationS,
+    title: scenario.name,
+  };
   // autocannon treats a present-but-undefined option as set (e.g. `method: undefined` is refused).
   if (spec.method) options.method = spec.method;
   if (spec.headers) options.headers = spec.headers;
@@ -63,11 +75,17 @@ async function fire(
   if (spec.idReplacement) options.idReplacement = true;
   if (spec.verifyBody) options.verifyBody = spec.verifyBody;
   const instance = autocannon(options);
-  if (onLatency) instance.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => onLatency(ms));
+  if (onLatency)
+    instance.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => onLatency(ms));
   return await instance;
 }
 
-export async function runScenario(server: Server, scenario: Scenario, context: ScenarioContext, settings: RunSettings = {}): Promise<Measurement> {
+export async function runScenario(
+  server: Server,
+  scenario: Scenario,
+  context: ScenarioContext,
+  settings: RunSettings = {},
+): Promise<Measurement> {
   const connections = settings.connections ?? scenario.connections ?? DEFAULT_CONNECTIONS;
   const durationS = settings.durationS ?? scenario.durationS ?? DEFAULT_DURATION_S;
   const warmupS = settings.warmupS ?? WARMUP_S;
@@ -79,12 +97,19 @@ export async function runScenario(server: Server, scenario: Scenario, context: S
     try {
       spec = { ...spec, ...(await build(context)) };
     } catch (e) {
-      throw new HarnessError(`scenario "${scenario.name}": request builder failed: ${(e as Error).message}`, server.output());
+      throw new HarnessError(
+        `scenario "${scenario.name}": request builder failed: ${(e as Error).message}`,
+        server.output(),
+      );
     }
   }
 
   if (warmupS > 0) await fire(server, scenario, spec, connections, warmupS);
-  if (!server.alive) throw new HarnessError(`the server ${server.describeExit()} during the warm-up of "${scenario.name}"`, server.output());
+  if (!server.alive)
+    throw new HarnessError(
+      `the server ${server.describeExit()} during the warm-up of "${scenario.name}"`,
+      server.output(),
+    );
 
   // autocannon's histogram has no p95 (the design budgets one), so latencies are also kept here.
   const latencies: number[] = [];
@@ -102,7 +127,8 @@ export async function runScenario(server: Server, scenario: Scenario, context: S
     rss = await sampler.stop();
   }
   const cpuMs = (await treeCpuMs(server.pid)) - cpuBefore;
-  if (!server.alive) throw new HarnessError(`the server ${server.describeExit()} during "${scenario.name}"`, server.output());
+  if (!server.alive)
+    throw new HarnessError(`the server ${server.describeExit()} during "${scenario.name}"`, server.output());
 
   const sorted = Float64Array.from(latencies).sort();
   const statusCodes: Record<string, number> = {};

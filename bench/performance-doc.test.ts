@@ -6,7 +6,9 @@ describe("replaceSection", () => {
   const end = "<!-- bench:single end -->";
 
   it("appends a missing section with its markers", () => {
-    expect(replaceSection("# Performance\n\nHow to read it.\n", "single", "| a |\n")).toBe(`# Performance\n\nHow to read it.\n\n${begin}\n| a |\n${end}\n`);
+    expect(replaceSection("# Performance\n\nHow to read it.\n", "single", "| a |\n")).toBe(
+      `# Performance\n\nHow to read it.\n\n${begin}\n| a |\n${end}\n`,
+    );
   });
 
   it("replaces only its own section, keeping the text around it and the other section", () => {

@@ -30,7 +30,9 @@ export function hiddenFields(html: string): Field[] {
   if (form === undefined) throw new Error("no <form> in the page");
   const fields: Field[] = [];
   for (const [tag] of form.matchAll(/<input\b[^>]*>/g)) {
-    const attrs = Object.fromEntries([...tag.matchAll(/([\w$:-]+)="([^"]*)"/g)].map(([, k, v]) => [k!, unescapeHtml(v!)]));
+    const attrs = Object.fromEntries(
+      [...tag.matchAll(/([\w$:-]+)="([^"]*)"/g)].map(([, k, v]) => [k!, unescapeHtml(v!)]),
+    );
     if (attrs.type === "hidden" && attrs.name) fields.push([attrs.name, attrs.value ?? ""]);
   }
   if (!fields.some(([name]) => name.startsWith("$ACTION_"))) throw new Error("the form has no server-action fields");
@@ -64,13 +66,19 @@ export async function getHtml(url: string): Promise<string> {
 
 function post(url: string, form: { body: Buffer; contentType: string }): Promise<Response> {
   // A copy as Uint8Array: Node 20 typings do not take a Buffer as a fetch body.
-  return fetch(url, { method: "POST", body: new Uint8Array(form.body), headers: { "Content-Type": form.contentType, ...NO_JS_POST_HEADERS }, redirect: "manual" });
+  return fetch(url, {
+    method: "POST",
+    body: new Uint8Array(form.body),
+    headers: { "Content-Type": form.contentType, ...NO_JS_POST_HEADERS },
+    redirect: "manual",
+  });
 }
 
 /** The report form's hidden fields (server action, idempotencyKey), from a fresh GET /lapor. */
 export async function reportFormHidden(baseUrl: string): Promise<Field[]> {
   const hidden = hiddenFields(await getHtml(`${baseUrl}/lapor`));
-  if (!hidden.some(([name]) => name === "idempotencyKey")) throw new Error("the report form has no idempotencyKey field");
+  if (!hidden.some(([name]) => name === "idempotencyKey"))
+    throw new Error("the report form has no idempotencyKey field");
   return hidden;
 }
 
@@ -79,7 +87,10 @@ export function reportParts(hidden: Field[], key: string, file: FilePart): (Fiel
   return [
     ...hidden.map(([name, value]): Field => [name, name === "idempotencyKey" ? key : value]),
     ["category", "ILLEGAL_LEVY"],
-    ["what", "Petugas loket perizinan meminta uang Rp 500.000 di luar tarif resmi agar izin usaha saya diproses lebih cepat."],
+    [
+      "what",
+      "Petugas loket perizinan meminta uang Rp 500.000 di luar tarif resmi agar izin usaha saya diproses lebih cepat.",
+    ],
     ["personName", "Andi Pratama"],
     ["personPosition", "Petugas loket pelayanan"],
     ["personName", ""],
@@ -100,7 +111,12 @@ export function reportParts(hidden: Field[], key: string, file: FilePart): (Fiel
 }
 
 /** What a browser sends for a file input left empty. */
-export const NO_FILE: FilePart = { name: "files", fileName: "", type: "application/octet-stream", bytes: Buffer.alloc(0) };
+export const NO_FILE: FilePart = {
+  name: "files",
+  fileName: "",
+  type: "application/octet-stream",
+  bytes: Buffer.alloc(0),
+};
 
 /** Posts one report; returns its tracking code, or throws with what the page said instead. */
 export async function submitReport(baseUrl: string, hidden: Field[], file: FilePart): Promise<string> {
@@ -109,7 +125,11 @@ export async function submitReport(baseUrl: string, hidden: Field[], file: FileP
   const code = trackingCode(html);
   if (res.status === 200 && code) return code;
   // The form again: its alert (error summary or server error) says why.
-  const alert = html.match(/role="alert"[^>]*>([\s\S]*?)<\/(?:div|p)>/)?.[1]?.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim();
+  const alert = html
+    .match(/role="alert"[^>]*>([\s\S]*?)<\/(?:div|p)>/)?.[1]
+    ?.replace(/<[^>]+>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   throw new Error(`POST /lapor answered ${res.status} without a receipt${alert ? `: "${alert}"` : ""}`);
 }
 
@@ -136,7 +156,12 @@ export async function evidenceJpeg(): Promise<Buffer> {
     .withExif({
       IFD0: { Make: "Samsung", Model: "SM-A525F" },
       IFD2: { DateTimeOriginal: "2026:11:16 10:05:00" },
-      IFD3: { GPSLatitudeRef: "S", GPSLatitude: "1/1 38/1 2400/100", GPSLongitudeRef: "E", GPSLongitude: "111/1 11/1 2400/100" },
+      IFD3: {
+        GPSLatitudeRef: "S",
+        GPSLatitude: "1/1 38/1 2400/100",
+        GPSLongitudeRef: "E",
+        GPSLongitude: "111/1 11/1 2400/100",
+      },
     })
     .jpeg({ quality: 85 })
     .toBuffer();
@@ -152,7 +177,10 @@ export async function buildReportSubmission(ctx: ScenarioContext): Promise<Reque
   const [bytes, hidden] = await Promise.all([evidenceJpeg(), reportFormHidden(ctx.baseUrl)]);
   const photo: FilePart = { name: "files", fileName: "IMG_20261116_100500.jpg", type: "image/jpeg", bytes };
   // Two posts with two keys must give two cases, or the run would only measure replays.
-  const [first, second] = [await submitReport(ctx.baseUrl, hidden, photo), await submitReport(ctx.baseUrl, hidden, photo)];
+  const [first, second] = [
+    await submitReport(ctx.baseUrl, hidden, photo),
+    await submitReport(ctx.baseUrl, hidden, photo),
+  ];
   if (first === second) throw new Error("two reports with different idempotency keys got the same receipt");
 
   const key = freshKey();
@@ -189,7 +217,10 @@ const TRACKED_CASES = 50;
 /** The reporter session cookie from a sign-in answer's Set-Cookie, as "name=value". */
 function sessionCookie(headers: Record<string, string | string[]>): string | undefined {
   const setCookie = Object.entries(headers).find(([name]) => name.toLowerCase() === "set-cookie")?.[1];
-  return [setCookie ?? []].flat().find((c) => c.startsWith("lentera_lacak="))?.split(";")[0];
+  return [setCookie ?? []]
+    .flat()
+    .find((c) => c.startsWith("lentera_lacak="))
+    ?.split(";")[0];
 }
 
 /**
@@ -213,10 +244,13 @@ export async function buildTrackingSession(ctx: ScenarioContext): Promise<Reques
   await signIn.arrayBuffer();
   const cookie = sessionCookie({ "set-cookie": signIn.headers.getSetCookie() });
   if (signIn.status !== 303 || signIn.headers.get("location") !== "/lacak/kasus" || !cookie) {
-    throw new Error(`sign-in answered ${signIn.status} → ${signIn.headers.get("location")} ${cookie ? "with" : "without"} the session cookie`);
+    throw new Error(
+      `sign-in answered ${signIn.status} → ${signIn.headers.get("location")} ${cookie ? "with" : "without"} the session cookie`,
+    );
   }
   const casePage = await fetch(`${ctx.baseUrl}/lacak/kasus`, { headers: { Cookie: cookie }, redirect: "manual" });
-  if (casePage.status !== 200 || !(await casePage.text()).includes("WBS-")) throw new Error(`the case page answered ${casePage.status} without the case reference`);
+  if (casePage.status !== 200 || !(await casePage.text()).includes("WBS-"))
+    throw new Error(`the case page answered ${casePage.status} without the case reference`);
 
   let turn = 0; // shared by all connections: codes rotate across every sign-in
   return {
@@ -237,7 +271,10 @@ export async function buildTrackingSession(ctx: ScenarioContext): Promise<Reques
         method: "GET",
         path: "/lacak/kasus",
         // Without a cookie (sign-in failed) the page still answers 200, "session ended": verifyBody refuses it.
-        setupRequest: (request, context) => (typeof context.cookie === "string" ? { ...request, headers: { ...request.headers, Cookie: context.cookie } } : request),
+        setupRequest: (request, context) =>
+          typeof context.cookie === "string"
+            ? { ...request, headers: { ...request.headers, Cookie: context.cookie } }
+            : request,
       },
     ],
     // The 303 has an empty body; the case page must show the case reference.

@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { alignedTable, markdownTable } from "./report.ts";
 
 const header = ["scenario", "path", "req/s", "CPU ÷ floor"];
-const groups = [[["floor: dynamic page (CSP nonce)", "/dynamic", "400.0", "1.00×"]], [["home | page", "/", "50.5", "12.0×"]], []];
+const groups = [
+  [["floor: dynamic page (CSP nonce)", "/dynamic", "400.0", "1.00×"]],
+  [["home | page", "/", "50.5", "12.0×"]],
+  [],
+];
 const numeric = new Set([2, 3]);
 
 describe("tables", () => {

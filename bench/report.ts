@@ -85,7 +85,13 @@ export interface Report {
 
 function gitCommit(root: string): string | null {
   try {
-    return execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim() || null;
+    return (
+      execFileSync("git", ["rev-parse", "--short", "HEAD"], {
+        cwd: root,
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "ignore"],
+      }).trim() || null
+    );
   } catch {
     return null;
   }
@@ -134,7 +140,13 @@ export function makeReport(input: {
       node: process.version,
       platform: `${os.platform()} ${os.release()}`,
     },
-    settings: { warmupS: input.warmupS, built: input.built, baseUrl: input.baseUrl, syntheticCases: input.syntheticCases, backend: input.backend },
+    settings: {
+      warmupS: input.warmupS,
+      built: input.built,
+      baseUrl: input.baseUrl,
+      syntheticCases: input.syntheticCases,
+      backend: input.backend,
+    },
     scenarios,
     floor,
     firstLoadJs: input.firstLoadJs,
@@ -145,14 +157,39 @@ export function makeReport(input: {
   };
 }
 
-export const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+export const fmt = (n: number, digits = 0) =>
+  n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 /** req/s, p50, p95, p99, errors, RSS MB, CPU ms/req: the measured columns every table shows. */
 export function measuredCells(m: Measurement): string[] {
-  return [fmt(m.requestsPerSec, 1), fmt(m.latencyMs.p50), fmt(m.latencyMs.p95), fmt(m.latencyMs.p99), fmt(m.errors), fmt(m.maxRssMb, 1), fmt(m.cpuMsPerRequest, 1)];
+  return [
+    fmt(m.requestsPerSec, 1),
+    fmt(m.latencyMs.p50),
+    fmt(m.latencyMs.p95),
+    fmt(m.latencyMs.p99),
+    fmt(m.errors),
+    fmt(m.maxRssMb, 1),
+    fmt(m.cpuMsPerRequest, 1),
+  ];
 }
 
-const HEADER = ["scenario", "path", "conn", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "RSS MB", "CPU ms/req", "req/s ÷ floor", "CPU ÷ floor", "RSS ÷ floor", "budget", "result"];
+const HEADER = [
+  "scenario",
+  "path",
+  "conn",
+  "req/s",
+  "p50 ms",
+  "p95 ms",
+  "p99 ms",
+  "errors",
+  "RSS MB",
+  "CPU ms/req",
+  "req/s ÷ floor",
+  "CPU ÷ floor",
+  "RSS ÷ floor",
+  "budget",
+  "result",
+];
 const NUMERIC = new Set([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
 
 function rowCells(s: Measurement & { vsFloor: Ratios }, budget: string, result: string): string[] {
@@ -171,9 +208,29 @@ function rowCells(s: Measurement & { vsFloor: Ratios }, budget: string, result: 
 
 /** The table's rows in groups (floor, scenarios, totals): header and cells as strings. */
 export function tableRows(report: Report): { header: string[]; groups: string[][][] } {
-  const floor = report.floor.scenarios.map((s) => rowCells(s, s.name === report.floor.reference ? "reference (1×)" : "—", "—"));
-  const rows = report.scenarios.map((s) => rowCells(s, s.budget?.label ?? "—", s.pass === null ? "—" : s.pass ? "pass" : "FAIL"));
-  const total = ["server memory (all)", "", "", "", "", "", "", "", fmt(report.maxRssMb, 1), "", "", "", "", `RSS ≤ ${report.memoryBudget.maxRssMb} MB`, report.memoryBudget.pass ? "pass" : "FAIL"];
+  const floor = report.floor.scenarios.map((s) =>
+    rowCells(s, s.name === report.floor.reference ? "reference (1×)" : "—", "—"),
+  );
+  const rows = report.scenarios.map((s) =>
+    rowCells(s, s.budget?.label ?? "—", s.pass === null ? "—" : s.pass ? "pass" : "FAIL"),
+  );
+  const total = [
+    "server memory (all)",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    fmt(report.maxRssMb, 1),
+    "",
+    "",
+    "",
+    "",
+    `RSS ≤ ${report.memoryBudget.maxRssMb} MB`,
+    report.memoryBudget.pass ? "pass" : "FAIL",
+  ];
   return { header: HEADER, groups: [floor, rows, [total]] };
 }
 
@@ -216,7 +273,9 @@ function detailNotes(report: Report): string[] {
     if (s.pass === false) notes.push(`FAIL ${s.name}: ${s.failures.join("; ")}`);
     const other = Object.entries(s.statusCodes).filter(([code]) => !code.startsWith("2"));
     if (other.length || s.timeouts || s.mismatches) {
-      const parts = other.map(([code, n]) => `${n}× ${code}${s.expectedStatuses.includes(Number(code)) ? " (expected)" : ""}`);
+      const parts = other.map(
+        ([code, n]) => `${n}× ${code}${s.expectedStatuses.includes(Number(code)) ? " (expected)" : ""}`,
+      );
       if (s.timeouts) parts.push(`${s.timeouts} timeouts`);
       if (s.mismatches) parts.push(`${s.mismatches} wrong bodies`);
       notes.push(`     ${s.name}: ${parts.join(", ")}`);
@@ -228,7 +287,8 @@ function detailNotes(report: Report): string[] {
     );
   }
   for (const lh of report.lighthouse ?? []) notes.push(lighthouseNote(lh));
-  if (!report.memoryBudget.pass) notes.push(`FAIL server memory: ${report.maxRssMb} MB > ${report.memoryBudget.maxRssMb} MB`);
+  if (!report.memoryBudget.pass)
+    notes.push(`FAIL server memory: ${report.maxRssMb} MB > ${report.memoryBudget.maxRssMb} MB`);
   return notes;
 }
 
@@ -276,7 +336,9 @@ function readingNotes(report: Report): string[] {
       : "database: embedded PGlite, inside the server process",
     `${report.machine.cpus} × ${report.machine.cpuModel}, ${report.machine.memory}, Node ${report.machine.node}` +
       (report.commit ? `, commit ${report.commit}` : "") +
-      (report.settings.syntheticCases ? `; database seeded with ${fmt(report.settings.syntheticCases)} synthetic cases` : ""),
+      (report.settings.syntheticCases
+        ? `; database seeded with ${fmt(report.settings.syntheticCases)} synthetic cases`
+        : ""),
   );
   return notes;
 }

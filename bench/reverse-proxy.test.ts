@@ -1,16 +1,36 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { endToEndHeaders, forwardedRequestHeaders, hopAddress, roundRobin, startReverseProxy } from "./reverse-proxy.ts";
+import {
+  endToEndHeaders,
+  forwardedRequestHeaders,
+  hopAddress,
+  roundRobin,
+  startReverseProxy,
+} from "./reverse-proxy.ts";
 import { resolveClientAddress, trustedProxies } from "../server/net/client-address.ts";
 
 describe("forwardedRequestHeaders", () => {
   it("appends the client socket to X-Forwarded-For and drops hop-by-hop headers, Host kept", () => {
     const out = forwardedRequestHeaders(
-      { host: "wbs.example.go.id", connection: "keep-alive, x-secret-hop", "keep-alive": "timeout=5", "x-secret-hop": "1", "transfer-encoding": "chunked", "x-forwarded-for": "10.9.9.9", cookie: "a=b" },
+      {
+        host: "wbs.example.go.id",
+        connection: "keep-alive, x-secret-hop",
+        "keep-alive": "timeout=5",
+        "x-secret-hop": "1",
+        "transfer-encoding": "chunked",
+        "x-forwarded-for": "10.9.9.9",
+        cookie: "a=b",
+      },
       "::ffff:203.0.113.7",
     );
-    expect(out).toEqual({ host: "wbs.example.go.id", cookie: "a=b", "x-forwarded-for": "10.9.9.9, 203.0.113.7", "x-forwarded-proto": "http", "x-forwarded-host": "wbs.example.go.id" });
+    expect(out).toEqual({
+      host: "wbs.example.go.id",
+      cookie: "a=b",
+      "x-forwarded-for": "10.9.9.9, 203.0.113.7",
+      "x-forwarded-proto": "http",
+      "x-forwarded-host": "wbs.example.go.id",
+    });
   });
 
   it("is read by the app's rule as the proxy's client, whatever the client wrote into the header", () => {
@@ -28,7 +48,9 @@ describe("forwardedRequestHeaders", () => {
   });
 
   it("drops hop-by-hop answer headers too", () => {
-    expect(endToEndHeaders({ "content-type": "text/html", connection: "close", "set-cookie": ["a=1", "b=2"] })).toEqual({ "content-type": "text/html", "set-cookie": ["a=1", "b=2"] });
+    expect(endToEndHeaders({ "content-type": "text/html", connection: "close", "set-cookie": ["a=1", "b=2"] })).toEqual(
+      { "content-type": "text/html", "set-cookie": ["a=1", "b=2"] },
+    );
   });
 });
 
@@ -56,8 +78,23 @@ describe("startReverseProxy", () => {
         for (const b of chunk) sum = (sum + b) % 65521;
       });
       req.on("end", () => {
-        res.writeHead(201, { "content-type": "application/json", "x-upstream": name, "set-cookie": ["s=1; Path=/", "t=2; Path=/"] });
-        res.end(JSON.stringify({ name, method: req.method, url: req.url, bytes, sum, xff: req.headers["x-forwarded-for"], host: req.headers.host, peer: req.socket.remoteAddress }));
+        res.writeHead(201, {
+          "content-type": "application/json",
+          "x-upstream": name,
+          "set-cookie": ["s=1; Path=/", "t=2; Path=/"],
+        });
+        res.end(
+          JSON.stringify({
+            name,
+            method: req.method,
+            url: req.url,
+            bytes,
+            sum,
+            xff: req.headers["x-forwarded-for"],
+            host: req.headers.host,
+            peer: req.socket.remoteAddress,
+          }),
+        );
       });
     });
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
@@ -77,15 +114,35 @@ describe("startReverseProxy", () => {
 
     const answers = [];
     for (let i = 0; i < 4; i++) {
-      const res = await fetch(`${proxy.url}/lapor?x=${i}`, { method: "POST", body, headers: { "X-Forwarded-For": "6.6.6.6" } });
+      const res = await fetch(`${proxy.url}/lapor?x=${i}`, {
+        method: "POST",
+        body,
+        headers: { "X-Forwarded-For": "6.6.6.6" },
+      });
       expect(res.status).toBe(201);
       expect(res.headers.getSetCookie()).toEqual(["s=1; Path=/", "t=2; Path=/"]);
-      answers.push((await res.json()) as { name: string; url: string; bytes: number; sum: number; xff: string; host: string; peer: string });
+      answers.push(
+        (await res.json()) as {
+          name: string;
+          url: string;
+          bytes: number;
+          sum: number;
+          xff: string;
+          host: string;
+          peer: string;
+        },
+      );
     }
     expect(answers.map((a) => a.name)).toEqual(["one", "two", "one", "two"]);
     expect(proxy.forwarded).toEqual([2, 2]);
     for (const [i, a] of answers.entries()) {
-      expect(a).toMatchObject({ url: `/lapor?x=${i}`, bytes: body.length, sum, xff: "6.6.6.6, 127.0.0.1", host: `127.0.0.1:${proxy.port}` });
+      expect(a).toMatchObject({
+        url: `/lapor?x=${i}`,
+        bytes: body.length,
+        sum,
+        xff: "6.6.6.6, 127.0.0.1",
+        host: `127.0.0.1:${proxy.port}`,
+      });
       // The instance's peer is the proxy; the hop the proxy appended is its own client's socket (loopback here too).
       expect(a.peer).toBe("127.0.0.1");
       expect(a.xff.split(", ").at(-1)).toBe("127.0.0.1");

@@ -10,7 +10,17 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 
 /** Hop-by-hop headers (RFC 9110 §7.6.1): they describe one connection and are never forwarded. */
-const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-connection", "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade"]);
+const HOP_BY_HOP = new Set([
+  "connection",
+  "keep-alive",
+  "proxy-connection",
+  "proxy-authenticate",
+  "proxy-authorization",
+  "te",
+  "trailer",
+  "transfer-encoding",
+  "upgrade",
+]);
 
 type Headers = http.IncomingHttpHeaders | http.OutgoingHttpHeaders;
 
@@ -42,7 +52,11 @@ export function hopAddress(remoteAddress: string | undefined): string {
  * X-Forwarded-For, after whatever the client wrote there (which the app ignores unless a
  * further trusted proxy appended it).
  */
-export function forwardedRequestHeaders(headers: http.IncomingHttpHeaders, remoteAddress: string | undefined, proto: "http" | "https" = "http"): http.OutgoingHttpHeaders {
+export function forwardedRequestHeaders(
+  headers: http.IncomingHttpHeaders,
+  remoteAddress: string | undefined,
+  proto: "http" | "https" = "http",
+): http.OutgoingHttpHeaders {
   const out = endToEndHeaders(headers);
   const prior = [headers["x-forwarded-for"] ?? []].flat().join(", ").trim();
   out["x-forwarded-for"] = prior ? `${prior}, ${hopAddress(remoteAddress)}` : hopAddress(remoteAddress);
@@ -76,7 +90,10 @@ export interface ReverseProxy {
   close: () => Promise<void>;
 }
 
-export async function startReverseProxy(upstreams: readonly Upstream[], options: { host?: string; port?: number } = {}): Promise<ReverseProxy> {
+export async function startReverseProxy(
+  upstreams: readonly Upstream[],
+  options: { host?: string; port?: number } = {},
+): Promise<ReverseProxy> {
   const pick = roundRobin(upstreams.map((u, index) => ({ ...u, index })));
   // Keep-alive to the instances, as nginx's upstream keepalive: no TCP set-up per request.
   // With a `timeout`, Node's agent also drops an idle socket a second before the server's

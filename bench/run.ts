@@ -35,7 +35,16 @@ import { formatScaleOutMarkdown, formatScaleOutTable } from "./scale-out-report.
 import { formatScaleMarkdown, formatScaleTable, type ScaleRow } from "./scale-report.ts";
 import type { ReverseProxy } from "./reverse-proxy.ts";
 import { createScratchDatabase, type ScratchDatabase } from "../server/testing/scratch-database.ts";
-import { build, buildNeeded, HarnessError, makeDataDir, removeDataDir, Server, serverEnv, treeRssMb } from "./server.ts";
+import {
+  build,
+  buildNeeded,
+  HarnessError,
+  makeDataDir,
+  removeDataDir,
+  Server,
+  serverEnv,
+  treeRssMb,
+} from "./server.ts";
 import { execFileSync } from "node:child_process";
 import os from "node:os";
 
@@ -91,7 +100,13 @@ function machine(): string {
 
 function gitCommit(): string | null {
   try {
-    return execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim() || null;
+    return (
+      execFileSync("git", ["rev-parse", "--short", "HEAD"], {
+        cwd: root,
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "ignore"],
+      }).trim() || null
+    );
   } catch {
     return null;
   }
@@ -110,7 +125,8 @@ async function main(): Promise<void> {
   const growthCheck = args.scale !== undefined;
   const selected = scenarios.filter((s) => (!growthCheck || s.scales) && selects(args.only, s));
   const selectedScaleOut = scaleOutScenarios.filter((s) => selects(args.only, s));
-  if ((scaleOut ? selectedScaleOut : selected).length === 0) throw new HarnessError(`no scenario matches --only "${args.only.join(",")}"`);
+  if ((scaleOut ? selectedScaleOut : selected).length === 0)
+    throw new HarnessError(`no scenario matches --only "${args.only.join(",")}"`);
 
   dataDir = makeDataDir();
   if (args.postgres) {
@@ -131,7 +147,14 @@ async function main(): Promise<void> {
     }
   }
 
-  const floor = await runFloor({ root, env, settings, verbose: args.verbose, log, register: (s) => (servers = s ? [s] : []) });
+  const floor = await runFloor({
+    root,
+    env,
+    settings,
+    verbose: args.verbose,
+    log,
+    register: (s) => (servers = s ? [s] : []),
+  });
   if (args.scale) await scaleRun(args.scale, selected, floor, args.postgres, { verbose: args.verbose, settings });
   else if (scaleOut) await scaleOutRun(args.instances, env, staffSecrets, floor, args.only, args.verbose);
   else await singleRun(selected, env, staffSecrets, floor, { ...args, settings, built, syntheticCases });
@@ -142,20 +165,39 @@ async function singleRun(
   env: NodeJS.ProcessEnv,
   staffSecrets: StaffSecrets,
   floor: FloorRun,
-  options: { verbose: boolean; noLighthouse: boolean; cpuProfileDir?: string; settings: { durationS?: number; connections?: number; warmupS: number }; built: boolean; syntheticCases: number },
+  options: {
+    verbose: boolean;
+    noLighthouse: boolean;
+    cpuProfileDir?: string;
+    settings: { durationS?: number; connections?: number; warmupS: number };
+    built: boolean;
+    syntheticCases: number;
+  },
 ): Promise<void> {
   log(`bench: starting next start on a fresh database in ${dataDir}`);
-  const server = await Server.launch({ root, dataDir: dataDir!, env, verbose: options.verbose, cpuProfileDir: options.cpuProfileDir && path.resolve(options.cpuProfileDir) });
+  const server = await Server.launch({
+    root,
+    dataDir: dataDir!,
+    env,
+    verbose: options.verbose,
+    cpuProfileDir: options.cpuProfileDir && path.resolve(options.cpuProfileDir),
+  });
   servers = [server];
   await server.ready();
   const idleRssMb = Math.round((await treeRssMb(server.pid)) * 10) / 10;
   log(`bench: server ready at ${server.baseUrl} (pid ${server.pid}, ${idleRssMb} MB)`);
 
-  const context = { baseUrl: server.baseUrl, staffSession: (username: string) => staffSession(server.baseUrl, staffSecrets, username) };
+  const context = {
+    baseUrl: server.baseUrl,
+    staffSession: (username: string) => staffSession(server.baseUrl, staffSecrets, username),
+  };
   const results: { measurement: Measurement; budget: Budget | undefined }[] = [];
   for (const scenario of selected) {
     log(`bench: ${scenario.name} (${scenario.path}): warm-up ${options.settings.warmupS} s, then measuring`);
-    results.push({ measurement: await runScenario(server, scenario, context, options.settings), budget: scenario.budget });
+    results.push({
+      measurement: await runScenario(server, scenario, context, options.settings),
+      budget: scenario.budget,
+    });
   }
   // Page weight does not depend on load: measured once, after the scenarios (the pages are built and warm).
   const firstLoadJs = await Promise.all(PUBLIC_PAGES.map((page) => measureFirstLoadJs(server.baseUrl, page)));
@@ -187,7 +229,11 @@ async function singleRun(
   const file = path.join(root, "bench", "results.json");
   writeJson(file, report);
   writeSection(performanceDoc, "single", formatMarkdown(report, commandLine()));
-  console.log("\n" + formatTable(report) + `\n\nwritten ${path.relative(process.cwd(), file) || file} and ${path.relative(process.cwd(), performanceDoc)}`);
+  console.log(
+    "\n" +
+      formatTable(report) +
+      `\n\nwritten ${path.relative(process.cwd(), file) || file} and ${path.relative(process.cwd(), performanceDoc)}`,
+  );
 }
 
 /** A new empty data directory (and scratch PostgreSQL database with --postgres) in place of the last. */
@@ -214,23 +260,46 @@ async function scaleRun(
     servers = [server];
     await server.ready();
     log(`bench: ${cases} cases: server ready at ${server.baseUrl}`);
-    const context = { baseUrl: server.baseUrl, staffSession: (username: string) => staffSession(server.baseUrl, staffSecrets, username), syntheticCases: cases };
+    const context = {
+      baseUrl: server.baseUrl,
+      staffSession: (username: string) => staffSession(server.baseUrl, staffSecrets, username),
+      syntheticCases: cases,
+    };
     for (const scenario of selected) {
       log(`bench: ${cases} cases: ${scenario.name}: warm-up ${options.settings.warmupS} s, then measuring`);
       rows.push({ cases, measurement: await runScenario(server, scenario, context, options.settings) });
     }
     await stopAll();
   }
-  const report = { generatedAt: new Date().toISOString(), commit: gitCommit(), backend: database ? ("postgres" as const) : ("pglite" as const), counts, rows, floor: floor.reference, machine: machine() };
+  const report = {
+    generatedAt: new Date().toISOString(),
+    commit: gitCommit(),
+    backend: database ? ("postgres" as const) : ("pglite" as const),
+    counts,
+    rows,
+    floor: floor.reference,
+    machine: machine(),
+  };
   // One section per database kind: the embedded default and PostgreSQL answer different questions.
   const kind = database ? "scale-postgres" : "scale";
   const file = path.join(root, "bench", `results-${kind}.json`);
   writeJson(file, report);
   writeSection(performanceDoc, kind, formatScaleMarkdown(report, commandLine()));
-  console.log("\n" + formatScaleTable(report) + `\n\nwritten ${path.relative(process.cwd(), file) || file} and ${path.relative(process.cwd(), performanceDoc)}`);
+  console.log(
+    "\n" +
+      formatScaleTable(report) +
+      `\n\nwritten ${path.relative(process.cwd(), file) || file} and ${path.relative(process.cwd(), performanceDoc)}`,
+  );
 }
 
-async function scaleOutRun(instances: number, env: NodeJS.ProcessEnv, staffSecrets: StaffSecrets, floor: FloorRun, only: string[], verbose: boolean): Promise<void> {
+async function scaleOutRun(
+  instances: number,
+  env: NodeJS.ProcessEnv,
+  staffSecrets: StaffSecrets,
+  floor: FloorRun,
+  only: string[],
+  verbose: boolean,
+): Promise<void> {
   const cluster = await startCluster({
     root,
     env,
@@ -242,20 +311,37 @@ async function scaleOutRun(instances: number, env: NodeJS.ProcessEnv, staffSecre
       proxy = p;
     },
   });
-  const context = { baseUrl: cluster.proxy.url, staffSession: (username: string) => staffSession(cluster.proxy.url, staffSecrets, username) };
+  const context = {
+    baseUrl: cluster.proxy.url,
+    staffSession: (username: string) => staffSession(cluster.proxy.url, staffSecrets, username),
+  };
   let rows;
   try {
     rows = await runScaleOut(cluster, context, only, log);
   } catch (e) {
-    throw new HarnessError((e as Error).message, cluster.servers.flatMap((s) => s.output()));
+    throw new HarnessError(
+      (e as Error).message,
+      cluster.servers.flatMap((s) => s.output()),
+    );
   }
   await stopAll();
 
-  const report = { generatedAt: new Date().toISOString(), commit: gitCommit(), instances, rows, floor: { reference: floor.reference, measurements: floor.measurements }, machine: machine() };
+  const report = {
+    generatedAt: new Date().toISOString(),
+    commit: gitCommit(),
+    instances,
+    rows,
+    floor: { reference: floor.reference, measurements: floor.measurements },
+    machine: machine(),
+  };
   const file = path.join(root, "bench", "results-scale-out.json");
   writeJson(file, report);
   writeSection(performanceDoc, "scale-out", formatScaleOutMarkdown(report, commandLine()));
-  console.log("\n" + formatScaleOutTable(report) + `\n\nwritten ${path.relative(process.cwd(), file) || file} and ${path.relative(process.cwd(), performanceDoc)}`);
+  console.log(
+    "\n" +
+      formatScaleOutTable(report) +
+      `\n\nwritten ${path.relative(process.cwd(), file) || file} and ${path.relative(process.cwd(), performanceDoc)}`,
+  );
   const failed = rows.reduce((sum, r) => sum + r.failed, 0);
   if (failed > 0) {
     console.error(`bench: ${failed} operations did not get the expected answer`);
@@ -266,7 +352,8 @@ async function scaleOutRun(instances: number, env: NodeJS.ProcessEnv, staffSecre
 try {
   await main();
 } catch (e) {
-  const lines = e instanceof HarnessError && e.serverOutput.length ? e.serverOutput : servers.flatMap((s) => s.output());
+  const lines =
+    e instanceof HarnessError && e.serverOutput.length ? e.serverOutput : servers.flatMap((s) => s.output());
   console.error(`\nbench: ${e instanceof HarnessError ? e.message : ((e as Error).stack ?? String(e))}`);
   if (lines.length) console.error(`--- last ${lines.length} lines of server output ---\n${lines.join("\n")}\n---`);
   process.exitCode = 1;

@@ -4,9 +4,26 @@ import { formatRatio, ratiosTo } from "./ratios.ts";
 import { alignedTable, markdownTable } from "./report.ts";
 import type { ScaleOutRow } from "./scale-out.ts";
 
-const HEADER = ["scenario", "path", "ops", "at a time", "ok", "failed", "req/s", "p50 ms", "p99 ms", "RSS MB", "CPU ms/req", "req/s ÷ floor", "CPU ÷ floor", "RSS ÷ floor", "per instance"];
+const HEADER = [
+  "scenario",
+  "path",
+  "ops",
+  "at a time",
+  "ok",
+  "failed",
+  "req/s",
+  "p50 ms",
+  "p99 ms",
+  "RSS MB",
+  "CPU ms/req",
+  "req/s ÷ floor",
+  "CPU ÷ floor",
+  "RSS ÷ floor",
+  "per instance",
+];
 const NUMERIC = new Set([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
-const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 export interface ScaleOutReport {
   generatedAt: string;
@@ -21,11 +38,43 @@ function groups(report: ScaleOutReport): string[][][] {
   const ref = report.floor.reference;
   const floor = report.floor.measurements.map((m) => {
     const r = ratiosTo(ref, m);
-    return [m.name, m.path, fmt(m.requestsTotal), String(m.connections), fmt(m.requestsTotal - m.errors), fmt(m.errors), fmt(m.requestsPerSec, 1), fmt(m.latencyMs.p50), fmt(m.latencyMs.p99), fmt(m.maxRssMb, 1), fmt(m.cpuMsPerRequest, 1), formatRatio(r.requestsPerSec), formatRatio(r.cpuMsPerRequest), formatRatio(r.maxRssMb), "1 server"];
+    return [
+      m.name,
+      m.path,
+      fmt(m.requestsTotal),
+      String(m.connections),
+      fmt(m.requestsTotal - m.errors),
+      fmt(m.errors),
+      fmt(m.requestsPerSec, 1),
+      fmt(m.latencyMs.p50),
+      fmt(m.latencyMs.p99),
+      fmt(m.maxRssMb, 1),
+      fmt(m.cpuMsPerRequest, 1),
+      formatRatio(r.requestsPerSec),
+      formatRatio(r.cpuMsPerRequest),
+      formatRatio(r.maxRssMb),
+      "1 server",
+    ];
   });
   const rows = report.rows.map((row) => {
     const r = ratiosTo(ref, row);
-    return [row.name, row.path, fmt(row.total), String(row.concurrency), fmt(row.succeeded), fmt(row.failed), fmt(row.requestsPerSec, 1), fmt(row.latencyMs.p50), fmt(row.latencyMs.p99), fmt(row.maxRssMb, 1), fmt(row.cpuMsPerRequest, 1), formatRatio(r.requestsPerSec), formatRatio(r.cpuMsPerRequest), formatRatio(r.maxRssMb), row.perInstance.join(" / ")];
+    return [
+      row.name,
+      row.path,
+      fmt(row.total),
+      String(row.concurrency),
+      fmt(row.succeeded),
+      fmt(row.failed),
+      fmt(row.requestsPerSec, 1),
+      fmt(row.latencyMs.p50),
+      fmt(row.latencyMs.p99),
+      fmt(row.maxRssMb, 1),
+      fmt(row.cpuMsPerRequest, 1),
+      formatRatio(r.requestsPerSec),
+      formatRatio(r.cpuMsPerRequest),
+      formatRatio(r.maxRssMb),
+      row.perInstance.join(" / "),
+    ];
   });
   return [floor, rows];
 }

@@ -7,7 +7,18 @@
  * Catatan Pengaduan).
  */
 import { failureReason, runCounted, type CountedResult } from "./counted-run.ts";
-import { evidenceJpeg, freshKey, multipart, NO_FILE, NO_JS_POST_HEADERS, reportFormHidden, reportParts, submitReport, trackingCode, type FilePart } from "./portal-forms.ts";
+import {
+  evidenceJpeg,
+  freshKey,
+  multipart,
+  NO_FILE,
+  NO_JS_POST_HEADERS,
+  reportFormHidden,
+  reportParts,
+  submitReport,
+  trackingCode,
+  type FilePart,
+} from "./portal-forms.ts";
 import { freePort, RssSampler, Server, treeCpuMs } from "./server.ts";
 import { startReverseProxy, type ReverseProxy } from "./reverse-proxy.ts";
 import { trpcQueryPath } from "./staff-pages.ts";
@@ -28,7 +39,9 @@ interface ScaleOutScenario {
   name: string;
   path: string;
   /** Unmeasured set-up; returns one operation (null = expected success, else why not) and an optional final check. */
-  prepare: (ctx: ScaleOutContext) => Promise<{ operation: (index: number) => Promise<string | null>; finalCheck?: () => Record<string, number> }>;
+  prepare: (
+    ctx: ScaleOutContext,
+  ) => Promise<{ operation: (index: number) => Promise<string | null>; finalCheck?: () => Record<string, number> }>;
 }
 
 export interface ScaleOutRow extends CountedResult {
@@ -46,7 +59,11 @@ export interface ScaleOutRow extends CountedResult {
 
 /** The form again: its alert says why there is no receipt. */
 function formAlert(html: string): string {
-  const alert = html.match(/role="alert"[^>]*>([\s\S]*?)<\/(?:div|p)>/)?.[1]?.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim();
+  const alert = html
+    .match(/role="alert"[^>]*>([\s\S]*?)<\/(?:div|p)>/)?.[1]
+    ?.replace(/<[^>]+>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   return alert ? `no receipt: ${alert.slice(0, 120)}` : "no receipt";
 }
 
@@ -81,8 +98,15 @@ const reportSubmissions: ScaleOutScenario = {
 async function trpcJson(res: Response): Promise<{ status: number; data?: unknown; error?: string }> {
   const text = await res.text();
   try {
-    const body = JSON.parse(text) as { result?: { data?: { json?: unknown } }; error?: { json?: { message?: string; data?: { code?: string } } } };
-    return { status: res.status, data: body.result?.data?.json, error: body.error?.json?.data?.code ?? body.error?.json?.message };
+    const body = JSON.parse(text) as {
+      result?: { data?: { json?: unknown } };
+      error?: { json?: { message?: string; data?: { code?: string } } };
+    };
+    return {
+      status: res.status,
+      data: body.result?.data?.json,
+      error: body.error?.json?.data?.code ?? body.error?.json?.message,
+    };
   } catch {
     return { status: res.status, error: text.slice(0, 60) };
   }
@@ -93,7 +117,11 @@ async function submittedCases(ctx: ScaleOutContext, cookie: string, wanted: numb
   const ids: string[] = [];
   let cursor: string | undefined;
   do {
-    const res = await fetch(ctx.baseUrl + trpcQueryPath("cases.list", { status: ["SUBMITTED"], pageSize: 100, ...(cursor ? { cursor } : {}) }), { headers: { Cookie: cookie } });
+    const res = await fetch(
+      ctx.baseUrl +
+        trpcQueryPath("cases.list", { status: ["SUBMITTED"], pageSize: 100, ...(cursor ? { cursor } : {}) }),
+      { headers: { Cookie: cookie } },
+    );
     const { status, data, error } = await trpcJson(res);
     const page = data as { rows: { id: string }[]; nextCursor: string | null } | undefined;
     if (status !== 200 || !page) throw new Error(`cases.list answered ${status}: ${error}`);
@@ -113,7 +141,11 @@ const staffRecordings: ScaleOutScenario = {
     // unmeasured and gently (a few at a time, failures retried), since this is only set-up.
     const hidden = await reportFormHidden(ctx.baseUrl);
     for (let round = 0; round < TOP_UP_ROUNDS && ids.length < SCALE_OUT_TOTAL; round++) {
-      await runCounted(SCALE_OUT_TOTAL - ids.length, TOP_UP_CONCURRENCY, async () => (await submitReport(ctx.baseUrl, hidden, NO_FILE), null));
+      await runCounted(
+        SCALE_OUT_TOTAL - ids.length,
+        TOP_UP_CONCURRENCY,
+        async () => (await submitReport(ctx.baseUrl, hidden, NO_FILE), null),
+      );
       ids = await submittedCases(ctx, cookie, SCALE_OUT_TOTAL);
     }
     const numbers: number[] = [];
@@ -124,7 +156,12 @@ const staffRecordings: ScaleOutScenario = {
         const res = await fetch(`${ctx.baseUrl}/api/trpc/cases.record`, {
           method: "POST",
           // What the staff client's fetch carries: tRPC mutations must say they come from this site.
-          headers: { Cookie: cookie, "Content-Type": "application/json", "Sec-Fetch-Site": "same-origin", Origin: ctx.baseUrl },
+          headers: {
+            Cookie: cookie,
+            "Content-Type": "application/json",
+            "Sec-Fetch-Site": "same-origin",
+            Origin: ctx.baseUrl,
+          },
           body: JSON.stringify({ json: { caseId: ids[index], subject: "Dugaan pungutan liar di loket" } }),
         });
         const { status, data, error } = await trpcJson(res);
@@ -179,9 +216,15 @@ export async function startCluster(input: {
   return { proxy, servers };
 }
 
-const sumCpu = async (servers: Server[]) => (await Promise.all(servers.map((s) => treeCpuMs(s.pid)))).reduce((a, b) => a + b, 0);
+const sumCpu = async (servers: Server[]) =>
+  (await Promise.all(servers.map((s) => treeCpuMs(s.pid)))).reduce((a, b) => a + b, 0);
 
-export async function runScaleOut(cluster: ScaleOutCluster, context: ScaleOutContext, only: readonly string[], log: (line: string) => void): Promise<ScaleOutRow[]> {
+export async function runScaleOut(
+  cluster: ScaleOutCluster,
+  context: ScaleOutContext,
+  only: readonly string[],
+  log: (line: string) => void,
+): Promise<ScaleOutRow[]> {
   const rows: ScaleOutRow[] = [];
   for (const scenario of scaleOutScenarios.filter((s) => selects(only, s))) {
     log(`bench: ${scenario.name}: preparing`);
@@ -191,7 +234,9 @@ export async function runScaleOut(cluster: ScaleOutCluster, context: ScaleOutCon
     } catch (e) {
       throw new Error(`scenario "${scenario.name}": set-up failed: ${failureReason(e)}`);
     }
-    log(`bench: ${scenario.name}: ${SCALE_OUT_TOTAL} operations, ${SCALE_OUT_CONCURRENCY} at a time, through the proxy`);
+    log(
+      `bench: ${scenario.name}: ${SCALE_OUT_TOTAL} operations, ${SCALE_OUT_CONCURRENCY} at a time, through the proxy`,
+    );
     const forwardedBefore = [...cluster.proxy.forwarded];
     const proxyErrorsBefore = { ...cluster.proxy.upstreamErrors };
     const samplers = cluster.servers.map((s) => new RssSampler(s.pid));
@@ -206,7 +251,10 @@ export async function runScaleOut(cluster: ScaleOutCluster, context: ScaleOutCon
     }
     const cpuMs = (await sumCpu(cluster.servers)) - cpuBefore;
     const dead = cluster.servers.filter((s) => !s.alive);
-    if (dead.length) throw new Error(`instance ${dead.map((s) => s.baseUrl).join(", ")} ${dead[0]!.describeExit()} during "${scenario.name}"`);
+    if (dead.length)
+      throw new Error(
+        `instance ${dead.map((s) => s.baseUrl).join(", ")} ${dead[0]!.describeExit()} during "${scenario.name}"`,
+      );
     const extra = prepared.finalCheck?.() ?? {};
     for (const [reason, n] of Object.entries(extra)) {
       result.failures[reason] = (result.failures[reason] ?? 0) + n;
@@ -228,7 +276,9 @@ export async function runScaleOut(cluster: ScaleOutCluster, context: ScaleOutCon
     };
     rows.push(row);
     // Printed now: a later scenario's harness failure must not lose this one's figures.
-    log(`bench: ${row.name}: ${row.succeeded} ok, ${row.failed} failed ${JSON.stringify(row.failures)}; ${row.requestsPerSec} req/s, p50 ${row.latencyMs.p50} ms, p99 ${row.latencyMs.p99} ms, ${row.cpuMsPerRequest} CPU ms/op, ${row.maxRssMb} MB, per instance ${row.perInstance.join("/")}, proxy upstream errors ${JSON.stringify(row.proxyErrors)}`);
+    log(
+      `bench: ${row.name}: ${row.succeeded} ok, ${row.failed} failed ${JSON.stringify(row.failures)}; ${row.requestsPerSec} req/s, p50 ${row.latencyMs.p50} ms, p99 ${row.latencyMs.p99} ms, ${row.cpuMsPerRequest} CPU ms/op, ${row.maxRssMb} MB, per instance ${row.perInstance.join("/")}, proxy upstream errors ${JSON.stringify(row.proxyErrors)}`,
+    );
   }
   return rows;
 }

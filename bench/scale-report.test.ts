@@ -40,7 +40,9 @@ describe("growth over the number of cases", () => {
   });
 
   it("names a scenario without the usual run's case count", () => {
-    expect(growth([{ cases: 1_000, measurement: measured("staff case list (100 000 cases)", 5, 50) }])[0]!.name).toBe("staff case list");
+    expect(growth([{ cases: 1_000, measurement: measured("staff case list (100 000 cases)", 5, 50) }])[0]!.name).toBe(
+      "staff case list",
+    );
   });
 
   it("leaves out runs without answers and gives no factor from one run", () => {
@@ -48,14 +50,26 @@ describe("growth over the number of cases", () => {
       { cases: 1_000, measurement: measured("flat", 0, 0, 0) },
       { cases: 100_000, measurement: measured("flat", 12, 120) },
     ];
-    expect(growth(failed)).toEqual([{ name: "flat", path: "/flat", cpuFactor: null, cpuMsPerDecade: 0, p95MsPerDecade: 0, grows: false }]);
+    expect(growth(failed)).toEqual([
+      { name: "flat", path: "/flat", cpuFactor: null, cpuMsPerDecade: 0, p95MsPerDecade: 0, grows: false },
+    ]);
   });
 
   it("writes both tables with ratios to the floor and the verdict", () => {
-    const report: ScaleReport = { generatedAt: "2026-12-02T19:00:00.000Z", commit: "abc1234", backend: "pglite", counts: [1_000, 10_000, 100_000], rows, floor: measured("floor: dynamic page (CSP nonce)", 5, 50), machine: "test" };
+    const report: ScaleReport = {
+      generatedAt: "2026-12-02T19:00:00.000Z",
+      commit: "abc1234",
+      backend: "pglite",
+      counts: [1_000, 10_000, 100_000],
+      rows,
+      floor: measured("floor: dynamic page (CSP nonce)", 5, 50),
+      machine: "test",
+    };
     const md = formatScaleMarkdown(report, "npm run bench -- --scale 1000,10000,100000").split("\n");
     expect(md).toContain("| flat | `/flat` | 100,000 | 50.0 | 60 | 120 | 180 | 0 | 350.0 | 12.0 | 2.40× | 2.40× |");
     expect(md).toContain("| flat | `/flat` | 1.00 | 10.0 | 1.20× | flat |");
-    expect(md).toContain("| linear | `/linear` | 495.00 | 4,950.0 | 100.00× | FAIL: grows (more than 2× from 1,000 to 100,000) |");
+    expect(md).toContain(
+      "| linear | `/linear` | 495.00 | 4,950.0 | 100.00× | FAIL: grows (more than 2× from 1,000 to 100,000) |",
+    );
   });
 });

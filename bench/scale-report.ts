@@ -59,7 +59,9 @@ const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** di
 export function growth(rows: readonly ScaleRow[]): Growth[] {
   const names = [...new Set(rows.map((r) => r.measurement.name))];
   return names.map((name) => {
-    const mine = rows.filter((r) => r.measurement.name === name && r.measurement.requestsPerSec > 0).sort((a, b) => a.cases - b.cases);
+    const mine = rows
+      .filter((r) => r.measurement.name === name && r.measurement.requestsPerSec > 0)
+      .sort((a, b) => a.cases - b.cases);
     const first = mine[0]?.measurement.cpuMsPerRequest ?? 0;
     const last = mine.at(-1)?.measurement.cpuMsPerRequest ?? 0;
     const cpuFactor = mine.length >= 2 && first > 0 ? round(last / first) : null;
@@ -76,10 +78,30 @@ export function growth(rows: readonly ScaleRow[]): Growth[] {
 
 const ratio = (a: number, b: number) => (b > 0 && a > 0 ? Number((a / b).toPrecision(3)) : null);
 
-const HEADER = ["scenario", "path", "cases", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "RSS MB", "CPU ms/req", "p95 ÷ floor", "CPU ÷ floor"];
+const HEADER = [
+  "scenario",
+  "path",
+  "cases",
+  "req/s",
+  "p50 ms",
+  "p95 ms",
+  "p99 ms",
+  "errors",
+  "RSS MB",
+  "CPU ms/req",
+  "p95 ÷ floor",
+  "CPU ÷ floor",
+];
 const NUMERIC = new Set([2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
 const GROWTH_NUMERIC = new Set([2, 3, 4]);
-const GROWTH_HEADER = ["scenario", "path", "CPU ms/req added per 10× cases", "p95 ms added per 10× cases", "CPU ms/req, largest ÷ smallest", "result"];
+const GROWTH_HEADER = [
+  "scenario",
+  "path",
+  "CPU ms/req added per 10× cases",
+  "p95 ms added per 10× cases",
+  "CPU ms/req, largest ÷ smallest",
+  "result",
+];
 
 function groups(report: ScaleReport): string[][][] {
   const f = report.floor;
@@ -108,7 +130,11 @@ function growthRows(report: ScaleReport): string[][] {
     fmt(g.cpuMsPerDecade, 2),
     fmt(g.p95MsPerDecade, 1),
     g.cpuFactor === null ? "—" : `${g.cpuFactor.toFixed(2)}×`,
-    g.cpuFactor === null ? "no answers" : g.grows ? `FAIL: grows (more than ${MAX_GROWTH}× from ${smallest} to ${largest})` : "flat",
+    g.cpuFactor === null
+      ? "no answers"
+      : g.grows
+        ? `FAIL: grows (more than ${MAX_GROWTH}× from ${smallest} to ${largest})`
+        : "flat",
   ]);
 }
 
@@ -121,7 +147,13 @@ function notes(report: ScaleReport): string[] {
 }
 
 export function formatScaleTable(report: ScaleReport): string {
-  return [alignedTable(HEADER, groups(report), NUMERIC), "", alignedTable(GROWTH_HEADER, [growthRows(report)], GROWTH_NUMERIC), "", ...notes(report)].join("\n");
+  return [
+    alignedTable(HEADER, groups(report), NUMERIC),
+    "",
+    alignedTable(GROWTH_HEADER, [growthRows(report)], GROWTH_NUMERIC),
+    "",
+    ...notes(report),
+  ].join("\n");
 }
 
 export function formatScaleMarkdown(report: ScaleReport, command: string): string {

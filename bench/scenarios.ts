@@ -75,7 +75,12 @@ export const scenarios: Scenario[] = [
   { name: "home page (English)", path: "/en", budget: publicPage },
   // Any other query is not cached: the same page rendered per request, as every page was before the page cache.
   { name: "home page rendered per request", path: "/?per-request=1", budget: publicPage },
-  { name: "report form (per request, form token)", path: "/lapor", budget: publicPage, verifyBody: (html) => html.includes('name="formToken"') },
+  {
+    name: "report form (per request, form token)",
+    path: "/lapor",
+    budget: publicPage,
+    verifyBody: (html) => html.includes('name="formToken"'),
+  },
   { name: "staff sign-in page", path: "/staff/masuk", budget: publicPage },
   {
     name: "tracking sign-in + case page",

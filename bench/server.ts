@@ -66,7 +66,10 @@ function newestMtime(entry: string): { mtimeMs: number; file: string } | undefin
 }
 
 /** Whether `next build` must run, and why (for the log line). `root` is the app's directory. */
-export function buildNeeded(root: string, inputs: readonly string[] = BUILD_INPUTS): { needed: boolean; reason: string } {
+export function buildNeeded(
+  root: string,
+  inputs: readonly string[] = BUILD_INPUTS,
+): { needed: boolean; reason: string } {
   const buildId = path.join(root, ".next", "BUILD_ID");
   let builtAt: number;
   try {
@@ -91,7 +94,12 @@ export function buildNeeded(root: string, inputs: readonly string[] = BUILD_INPU
 export function serverEnv(dataDir: string, databaseUrl?: string): NodeJS.ProcessEnv {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== "DATABASE_URL"));
   const postgres = databaseUrl
-    ? { DATABASE_URL: databaseUrl, LENTERA_MASTER_KEY: randomHex(32), LENTERA_TRACKING_KEY: randomHex(32), NEXTAUTH_SECRET: randomHex(32) }
+    ? {
+        DATABASE_URL: databaseUrl,
+        LENTERA_MASTER_KEY: randomHex(32),
+        LENTERA_TRACKING_KEY: randomHex(32),
+        NEXTAUTH_SECRET: randomHex(32),
+      }
     : {};
   return {
     ...inherited,
@@ -107,7 +115,11 @@ const randomHex = (bytes: number) => randomBytes(bytes).toString("hex");
 
 /** Runs `next build` with inherited stdio; `appDir` (relative to root) builds another app, e.g. the floor. */
 export async function build(root: string, env: NodeJS.ProcessEnv, appDir?: string): Promise<void> {
-  const child = spawn(process.execPath, [nextBin(root), "build", ...(appDir ? [appDir] : [])], { cwd: root, env, stdio: "inherit" });
+  const child = spawn(process.execPath, [nextBin(root), "build", ...(appDir ? [appDir] : [])], {
+    cwd: root,
+    env,
+    stdio: "inherit",
+  });
   const code = await new Promise<number | null>((resolve, reject) => {
     child.on("error", reject);
     child.on("exit", (c, signal) => resolve(signal ? null : c));
@@ -180,7 +192,8 @@ export class Server {
         resolve();
       });
     });
-    for (const stream of [child.stdout, child.stderr]) stream?.on("data", (chunk: Buffer) => this.collect(chunk.toString()));
+    for (const stream of [child.stdout, child.stderr])
+      stream?.on("data", (chunk: Buffer) => this.collect(chunk.toString()));
   }
 
   get pid(): number {
@@ -217,7 +230,18 @@ export class Server {
     const port = await freePort();
     const profile = options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
     const app = options.appDir ? [options.appDir] : [];
-    const args = [...profile, "--import", "./server/net/peer-stamp.mjs", nextBin(options.root), "start", ...app, "-p", String(port), "-H", HOST];
+    const args = [
+      ...profile,
+      "--import",
+      "./server/net/peer-stamp.mjs",
+      nextBin(options.root),
+      "start",
+      ...app,
+      "-p",
+      String(port),
+      "-H",
+      HOST,
+    ];
     const child = spawn(process.execPath, args, {
       cwd: options.root,
       env: { ...options.env, NEXTAUTH_URL: options.publicUrl ?? `http://${HOST}:${port}` },
@@ -233,7 +257,8 @@ export class Server {
     const deadline = Date.now() + READY_TIMEOUT_MS;
     let last = "no answer yet";
     while (Date.now() < deadline) {
-      if (this.spawnError) throw new HarnessError(`could not start the server: ${this.spawnError.message}`, this.output());
+      if (this.spawnError)
+        throw new HarnessError(`could not start the server: ${this.spawnError.message}`, this.output());
       if (!this.alive) throw new HarnessError(`the server ${this.describeExit()} before it was ready`, this.output());
       try {
         const res = await fetch(this.baseUrl + readyPath, {

@@ -18,7 +18,8 @@ const QUEUE_ALL = trpcQueryPath("cases.list", { mine: false, pageSize: 25 });
  * A full page of rows and, from 10 000 cases on (both lists then hold more than 1 000), "more
  * than 1 000": a refused or short answer is a wrong body.
  */
-const fullPage = (limited: boolean) => (body: string) => (!limited || body.includes(`"totalIsLimited":true`)) && (body.match(/"reference":"SIN-/g)?.length ?? 0) === 25;
+const fullPage = (limited: boolean) => (body: string) =>
+  (!limited || body.includes(`"totalIsLimited":true`)) && (body.match(/"reference":"SIN-/g)?.length ?? 0) === 25;
 
 /**
  * The Sekretariat's case queue: each connection alternates the two list queries the queue
@@ -30,7 +31,8 @@ export async function buildStaffCaseList(ctx: ScenarioContext): Promise<RequestS
   for (const path of [QUEUE_MINE, QUEUE_ALL]) {
     const res = await fetch(ctx.baseUrl + path, { headers: { Cookie: cookie } });
     const body = await res.text();
-    if (res.status !== 200 || !isFullPage(body)) throw new Error(`GET ${path} as sekretariat answered ${res.status}: ${body.slice(0, 200)}`);
+    if (res.status !== 200 || !isFullPage(body))
+      throw new Error(`GET ${path} as sekretariat answered ${res.status}: ${body.slice(0, 200)}`);
   }
   return {
     headers: { Cookie: cookie },

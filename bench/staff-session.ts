@@ -32,7 +32,13 @@ export async function staffSession(baseUrl: string, secrets: StaffSecrets, usern
   const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const jar = cookiesOf(csrf);
-  const body = new URLSearchParams({ csrfToken, username, password: BENCH_STAFF_PASSWORD, code: await freshCode(username, secret), json: "true" });
+  const body = new URLSearchParams({
+    csrfToken,
+    username,
+    password: BENCH_STAFF_PASSWORD,
+    code: await freshCode(username, secret),
+    json: "true",
+  });
   const res = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
     method: "POST",
     headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: jar.join("; ") },
@@ -40,6 +46,9 @@ export async function staffSession(baseUrl: string, secrets: StaffSecrets, usern
     redirect: "manual",
   });
   const session = cookiesOf(res).find((c) => c.startsWith("next-auth.session-token="));
-  if (!session) throw new Error(`staff sign-in of ${username} failed: ${res.status} ${res.headers.get("location") ?? (await res.text()).slice(0, 200)}`);
+  if (!session)
+    throw new Error(
+      `staff sign-in of ${username} failed: ${res.status} ${res.headers.get("location") ?? (await res.text()).slice(0, 200)}`,
+    );
   return session;
 }

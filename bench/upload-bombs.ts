@@ -6,7 +6,15 @@
  * large by its declared size) and no receipt; anything else counts as a failed bomb.
  */
 import { docxBomb, pdfBomb, pngBomb } from "../server/domain/uploads/test-bombs.ts";
-import { freshKey, multipart, NO_JS_POST_HEADERS, reportFormHidden, reportParts, trackingCode, type FilePart } from "./portal-forms.ts";
+import {
+  freshKey,
+  multipart,
+  NO_JS_POST_HEADERS,
+  reportFormHidden,
+  reportParts,
+  trackingCode,
+  type FilePart,
+} from "./portal-forms.ts";
 import type { BackgroundLoad, RequestSpec, ScenarioContext } from "./request-spec.ts";
 
 const GiB = 1024 * 1024 * 1024;
@@ -20,7 +28,12 @@ export async function buildBombsWithPageReads(ctx: ScenarioContext): Promise<Req
   const bombs: FilePart[] = [
     { name: "files", fileName: "denah.png", type: "image/png", bytes: pngBomb() },
     { name: "files", fileName: "laporan.pdf", type: "application/pdf", bytes: pdfBomb(GiB) },
-    { name: "files", fileName: "rekap.docx", type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", bytes: docxBomb(GiB) },
+    {
+      name: "files",
+      fileName: "rekap.docx",
+      type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      bytes: docxBomb(GiB),
+    },
   ];
 
   const background = (): BackgroundLoad => {
@@ -33,7 +46,12 @@ export async function buildBombsWithPageReads(ctx: ScenarioContext): Promise<Req
         const form = multipart(reportParts(hidden, freshKey(), bomb));
         const started = performance.now();
         try {
-          const res = await fetch(`${ctx.baseUrl}/lapor`, { method: "POST", body: new Uint8Array(form.body), headers: { "Content-Type": form.contentType, ...NO_JS_POST_HEADERS }, redirect: "manual" });
+          const res = await fetch(`${ctx.baseUrl}/lapor`, {
+            method: "POST",
+            body: new Uint8Array(form.body),
+            headers: { "Content-Type": form.contentType, ...NO_JS_POST_HEADERS },
+            redirect: "manual",
+          });
           const html = await res.text();
           if (res.status === 200 && !trackingCode(html) && REFUSED.test(html)) stats.refused++;
           else stats.failed++;

@@ -21,5 +21,8 @@ export function useOfficeDate() {
 /** `<input type="datetime-local">` values on the office's wall clock, both ways. */
 export function useOfficeClock() {
   const timeZone = useOfficeTimeZone();
-  return { inputValue: (at: Date) => officeInputValue(at, timeZone), instant: (value: string) => officeInstant(value, timeZone) };
+  return {
+    inputValue: (at: Date) => officeInputValue(at, timeZone),
+    instant: (value: string) => officeInstant(value, timeZone),
+  };
 }

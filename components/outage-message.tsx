@@ -6,7 +6,19 @@ import { linkClass, primaryButtonClass } from "@/components/ui/button.tsx";
  * server-rendered outage page and the browser's error boundary show the same thing. The retry
  * is a plain link to the same address, so it works without JavaScript.
  */
-export function OutageMessage({ title, body, retry, back, retryHref }: { title: string; body: string; retry: string; back: string; retryHref: string }) {
+export function OutageMessage({
+  title,
+  body,
+  retry,
+  back,
+  retryHref,
+}: {
+  title: string;
+  body: string;
+  retry: string;
+  back: string;
+  retryHref: string;
+}) {
   return (
     <section className="max-w-2xl" role="alert" aria-labelledby="outage-title">
       <h1 id="outage-title" className="text-2xl font-bold text-brand-900">

@@ -11,7 +11,13 @@ import { focusOnMount } from "@/components/portal/focus.ts";
 export function OutageNotice({ files = true }: { files?: boolean }) {
   const t = useTranslations("outage");
   return (
-    <div role="alert" ref={focusOnMount} tabIndex={-1} data-testid="outage-notice" className="rounded border-2 border-red-700 bg-red-50 p-4 text-red-900">
+    <div
+      role="alert"
+      ref={focusOnMount}
+      tabIndex={-1}
+      data-testid="outage-notice"
+      className="rounded border-2 border-red-700 bg-red-50 p-4 text-red-900"
+    >
       <p className="font-semibold">{t("formNotSaved")}</p>
       {files ? <p className="mt-1">{t("filesAgain")}</p> : null}
     </div>

@@ -13,7 +13,9 @@ export async function OutagePage() {
   const t = await getTranslations("outage");
   const errors = await getTranslations("errors");
   const path = (await headers()).get("x-lentera-path") ?? "/";
-  return <OutageMessage title={t("title")} body={t("body")} retry={t("retry")} back={errors("back")} retryHref={path} />;
+  return (
+    <OutageMessage title={t("title")} body={t("body")} retry={t("retry")} back={errors("back")} retryHref={path} />
+  );
 }
 
 /** A page that answers a database outage with OutagePage instead of failing. */

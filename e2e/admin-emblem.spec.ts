@@ -10,7 +10,9 @@ import { staffPage } from "./support/workflow.ts";
 
 const fixture = (name: string) => path.join(FIXTURES, name);
 
-test("Admin uploads the letterhead emblem, is told when a file is not an image, and removes it", async ({ browser }) => {
+test("Admin uploads the letterhead emblem, is told when a file is not an image, and removes it", async ({
+  browser,
+}) => {
   const admin = await staffPage(browser, "admin");
   const foreign: string[] = [];
   admin.on("request", (r) => {

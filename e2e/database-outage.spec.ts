@@ -47,7 +47,10 @@ const freePort = () =>
 async function waitFor(url: string, status: number, ms: number) {
   const end = Date.now() + ms;
   for (;;) {
-    const answer = await fetch(url).then((r) => r.status, () => 0);
+    const answer = await fetch(url).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (answer === status) return;
     if (Date.now() > end) throw new Error(`${url} answered ${answer}, not ${status}`);
     await new Promise((r) => setTimeout(r, 500));
@@ -80,11 +83,33 @@ test.beforeAll(async () => {
   const handle = await openDb(config.database, { secrets: config });
   await seedDemo(handle.db, { log: () => {}, password: () => E2E_STAFF_PASSWORD });
   const clerk = DEMO_ACCOUNTS.find((a) => a.username === "sekretariat")!;
-  await handle.db.staffUser.create({ data: { ...clerk, username: CLERK, nip: null, roles: [...clerk.roles], passwordHash: await hashPassword(E2E_STAFF_PASSWORD) } });
+  await handle.db.staffUser.create({
+    data: {
+      ...clerk,
+      username: CLERK,
+      nip: null,
+      roles: [...clerk.roles],
+      passwordHash: await hashPassword(E2E_STAFF_PASSWORD),
+    },
+  });
   await handle.close();
 
-  server = spawn(process.execPath, ["--import", "./server/net/peer-stamp.mjs", "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], { env: env as unknown as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
-  for (const stream of [server.stdout!, server.stderr!]) stream.on("data", (chunk: Buffer) => logs.push(...chunk.toString("utf8").split("\n").filter(Boolean)));
+  server = spawn(
+    process.execPath,
+    [
+      "--import",
+      "./server/net/peer-stamp.mjs",
+      "node_modules/next/dist/bin/next",
+      "start",
+      "-p",
+      String(port),
+      "-H",
+      "127.0.0.1",
+    ],
+    { env: env as unknown as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  for (const stream of [server.stdout!, server.stderr!])
+    stream.on("data", (chunk: Buffer) => logs.push(...chunk.toString("utf8").split("\n").filter(Boolean)));
   await waitFor(`${base}/`, 200, 120_000);
 });
 
@@ -95,7 +120,11 @@ test.afterAll(async () => {
 });
 
 async function client(browser: Browser, js: boolean, n: number): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: base, javaScriptEnabled: js, extraHTTPHeaders: { "X-Forwarded-For": `203.0.113.${n}` } });
+  const context = await browser.newContext({
+    baseURL: base,
+    javaScriptEnabled: js,
+    extraHTTPHeaders: { "X-Forwarded-For": `203.0.113.${n}` },
+  });
   return { context, page: await context.newPage() };
 }
 
@@ -116,7 +145,9 @@ async function expectTypedValuesKept(page: Page) {
   await expect(page.locator("#where")).toHaveValue("Mal Pelayanan Publik Nanga Bulik");
 }
 
-test("an outage answers 503 with the typed report kept, staff stay signed in, and it recovers without a restart", async ({ browser }) => {
+test("an outage answers 503 with the typed report kept, staff stay signed in, and it recovers without a restart", async ({
+  browser,
+}) => {
   test.setTimeout(300_000);
   // Staff sign in while the database is up.
   const staff = await client(browser, true, 50);
@@ -175,7 +206,9 @@ test("an outage answers 503 with the typed report kept, staff stay signed in, an
   await waitFor(`${base}/`, 200, 30_000);
 
   // The same forms, sent again, go through (the no-JS one is already filled in).
-  const sentPlain = noJs.page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/lapor");
+  const sentPlain = noJs.page.waitForResponse(
+    (r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/lapor",
+  );
   await noJs.page.goto("/lapor");
   await fillReport(noJs.page, WHAT);
   await noJs.page.getByLabel(/itikad baik/).check();
@@ -183,7 +216,9 @@ test("an outage answers 503 with the typed report kept, staff stay signed in, an
   expect((await sentPlain).status()).toBe(200);
   await expect(noJs.page.getByRole("heading", { name: "Laporan Anda telah diterima" })).toBeVisible();
 
-  const again = withJs.page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/lapor");
+  const again = withJs.page.waitForResponse(
+    (r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/lapor",
+  );
   await withJs.page.getByRole("button", { name: "Kirim laporan" }).click();
   expect((await again).status()).toBe(200);
   await expect(withJs.page.getByRole("heading", { name: "Laporan Anda telah diterima" })).toBeVisible();
@@ -195,7 +230,9 @@ test("an outage answers 503 with the typed report kept, staff stay signed in, an
   // One line when it went, one when it came back, no stack traces.
   expect(logs.filter((l) => l.includes("database unavailable"))).toHaveLength(1);
   expect(logs.filter((l) => l.includes("database available again"))).toHaveLength(1);
-  expect(logs.find((l) => /database unavailable/.test(l))).toMatch(/\(PostgreSQL\): (ECONNREFUSED 127\.0\.0\.1:\d+|Connection terminated unexpectedly|ECONNRESET.*);/);
+  expect(logs.find((l) => /database unavailable/.test(l))).toMatch(
+    /\(PostgreSQL\): (ECONNREFUSED 127\.0\.0\.1:\d+|Connection terminated unexpectedly|ECONNRESET.*);/,
+  );
   expect(logs.filter((l) => /^\s+at /.test(l))).toEqual([]);
 
   for (const c of [staff, noJs, withJs]) await c.context.close();

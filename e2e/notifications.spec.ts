@@ -26,7 +26,9 @@ async function setOwnEmail(page: Page, email: string) {
   await expect(page.getByText("Pengaturan notifikasi disimpan.")).toBeVisible();
 }
 
-test("a portal report emails the Sekretariat without its content, and recording it emails Tim Telaah", async ({ browser }) => {
+test("a portal report emails the Sekretariat without its content, and recording it emails Tim Telaah", async ({
+  browser,
+}) => {
   // Admin: the email server, its own address, and a test email.
   const admin = await staffPage(browser, "admin");
   await setOwnEmail(admin, "admin@dinas.example");
@@ -41,7 +43,11 @@ test("a portal report emails the Sekretariat without its content, and recording 
   await expect(section.getByText("Pengaturan email disimpan.")).toBeVisible();
   // Admin sets the Sekretariat's address; Tim Telaah sets its own below.
   await section.getByLabel("Email Yuliana Sari, S.E.").fill("sekretariat@dinas.example");
-  await section.getByLabel("Email Yuliana Sari, S.E.").locator("xpath=ancestor::form").getByRole("button", { name: "Simpan" }).click();
+  await section
+    .getByLabel("Email Yuliana Sari, S.E.")
+    .locator("xpath=ancestor::form")
+    .getByRole("button", { name: "Simpan" })
+    .click();
   await expect(section.getByText("Alamat email Yuliana Sari, S.E. disimpan.")).toBeVisible();
   await section.getByRole("button", { name: "Kirim email uji" }).click();
   await expect(section.getByText("Email uji terkirim ke admin@dinas.example.")).toBeVisible();
@@ -51,7 +57,9 @@ test("a portal report emails the Sekretariat without its content, and recording 
   await setOwnEmail(telaah, "telaah@dinas.example");
 
   // A reporter submits on the portal.
-  const reporter = await (await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": "198.51.100.81" } })).newPage();
+  const reporter = await (
+    await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": "198.51.100.81" } })
+  ).newPage();
   await reporter.goto("/lapor");
   await fillReport(reporter, "Petugas loket meminta uang pelicin sebesar Rp 3.500.000 untuk izin reklame.");
   await reporter.getByLabel(/itikad baik/).check();
@@ -60,11 +68,27 @@ test("a portal report emails the Sekretariat without its content, and recording 
   const submittedAt = Date.now();
 
   // The Sekretariat's mailbox, within seconds.
-  const [mail] = await sink.waitFor((m) => m.to.includes("sekretariat@dinas.example") && m.subject.includes(reference), 1, 30_000);
+  const [mail] = await sink.waitFor(
+    (m) => m.to.includes("sekretariat@dinas.example") && m.subject.includes(reference),
+    1,
+    30_000,
+  );
   expect(Date.now() - submittedAt).toBeLessThan(30_000);
   expect(mail!.subject).toBe(`[Lentera] ${reference}: Laporan baru menunggu dicatat`);
   expect(mail!.text).toMatch(/\/staff\/kasus\/[0-9a-f-]{36}/);
-  for (const secret of ["pelicin", "3.500.000", "reklame", "Budi Santoso", "Petugas loket", "Mal Pelayanan", "Oktober 2026", "kuitansi", "ILLEGAL_LEVY", "Pungutan liar", "pungutan liar"]) {
+  for (const secret of [
+    "pelicin",
+    "3.500.000",
+    "reklame",
+    "Budi Santoso",
+    "Petugas loket",
+    "Mal Pelayanan",
+    "Oktober 2026",
+    "kuitansi",
+    "ILLEGAL_LEVY",
+    "Pungutan liar",
+    "pungutan liar",
+  ]) {
     expect(mail!.raw, secret).not.toContain(secret);
   }
 
@@ -74,12 +98,19 @@ test("a portal report emails the Sekretariat without its content, and recording 
   await expect(sekretariat.getByTestId("notification-count")).toBeVisible();
   await sekretariat.getByTestId("notification-bell").click();
   await expect(sekretariat.getByTestId("notification-list")).toContainText(reference);
-  await expect(sekretariat.getByTestId("notification").filter({ hasText: reference })).toHaveAttribute("data-unread", "true");
+  await expect(sekretariat.getByTestId("notification").filter({ hasText: reference })).toHaveAttribute(
+    "data-unread",
+    "true",
+  );
 
   // Recording hands the case to Tim Telaah, by email and in the app.
   const caseUrl = await openCaseByReference(sekretariat, reference);
   await recordCase(sekretariat, caseUrl, "Dugaan pungutan liar izin reklame");
-  const [handover] = await sink.waitFor((m) => m.to.includes("telaah@dinas.example") && m.subject.includes(reference), 1, 30_000);
+  const [handover] = await sink.waitFor(
+    (m) => m.to.includes("telaah@dinas.example") && m.subject.includes(reference),
+    1,
+    30_000,
+  );
   expect(handover!.subject).toBe(`[Lentera] ${reference}: Kasus menunggu tindakan Anda`);
   expect(handover!.text).toContain("Langkah: 3 — Penelaahan");
   expect(handover!.raw).not.toContain("reklame");

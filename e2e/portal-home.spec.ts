@@ -20,18 +20,20 @@ test.describe("portal home", () => {
 
   for (const path of ["/", "/lapor", "/lacak", "/lacak/kasus", "/en/lapor"]) {
     test(`answers ${path} with the security headers and no cookie`, async ({ request }) => {
-    const response = await request.get(path);
-    const headers = response.headers();
-    expect(headers["set-cookie"]).toBeUndefined();
-    if (path !== "/") expect(headers["cache-control"]).toContain("no-store");
-    expect(headers["content-security-policy"]).toMatch(/default-src 'self'/);
-    // The home page comes from the page cache without scripts: none may run. The others render per request with a nonce.
-    expect(headers["content-security-policy"]).toMatch(path === "/" ? /script-src 'none'/ : /script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
-    expect(headers["x-frame-options"]).toBe("DENY");
-    expect(headers["referrer-policy"]).toBe("no-referrer");
-    expect(headers["strict-transport-security"]).toContain("max-age=");
-    expect(headers["permissions-policy"]).toContain("geolocation=()");
-    expect(headers["x-powered-by"]).toBeUndefined();
+      const response = await request.get(path);
+      const headers = response.headers();
+      expect(headers["set-cookie"]).toBeUndefined();
+      if (path !== "/") expect(headers["cache-control"]).toContain("no-store");
+      expect(headers["content-security-policy"]).toMatch(/default-src 'self'/);
+      // The home page comes from the page cache without scripts: none may run. The others render per request with a nonce.
+      expect(headers["content-security-policy"]).toMatch(
+        path === "/" ? /script-src 'none'/ : /script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/,
+      );
+      expect(headers["x-frame-options"]).toBe("DENY");
+      expect(headers["referrer-policy"]).toBe("no-referrer");
+      expect(headers["strict-transport-security"]).toContain("max-age=");
+      expect(headers["permissions-policy"]).toContain("geolocation=()");
+      expect(headers["x-powered-by"]).toBeUndefined();
     });
   }
 
@@ -67,7 +69,9 @@ test.describe("portal home", () => {
   test("holds its layout at 360 px wide", async ({ page }) => {
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto("/");
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
   });
 });

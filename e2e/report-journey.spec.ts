@@ -11,9 +11,18 @@ const journeys = [
 for (const { js, locale } of journeys) {
   const en = locale === "en";
   const prefix = en ? "/en" : "";
-  test(`reporter journey with JavaScript ${js ? "on" : "off"} (${locale}): report with a GPS photo, track, reply, sign out`, async ({ browser, baseURL }) => {
+  test(`reporter journey with JavaScript ${js ? "on" : "off"} (${locale}): report with a GPS photo, track, reply, sign out`, async ({
+    browser,
+    baseURL,
+  }) => {
     // Each journey is its own client, so the tracking brake of one never affects another.
-    const context = await browser.newContext({ javaScriptEnabled: js, acceptDownloads: true, extraHTTPHeaders: { "X-Forwarded-For": `198.51.100.${journeys.findIndex((j) => j.js === js && j.locale === locale) + 10}` } });
+    const context = await browser.newContext({
+      javaScriptEnabled: js,
+      acceptDownloads: true,
+      extraHTTPHeaders: {
+        "X-Forwarded-For": `198.51.100.${journeys.findIndex((j) => j.js === js && j.locale === locale) + 10}`,
+      },
+    });
     const origins = recordOrigins(context);
     const page = await context.newPage();
 
@@ -23,13 +32,17 @@ for (const { js, locale } of journeys) {
     await fillReport(page);
     await page.locator("#files").setInputFiles(`${FIXTURES}/foto-gps.jpg`);
     await page.getByLabel(en ? /good faith/ : /itikad baik/).check();
-    const submitted = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname.endsWith("/lapor"));
+    const submitted = page.waitForResponse(
+      (r) => r.request().method() === "POST" && new URL(r.url()).pathname.endsWith("/lapor"),
+    );
     await page.getByRole("button", { name: en ? "Send report" : "Kirim laporan" }).click();
     const post = await submitted;
     expect(post.headers()["cache-control"]).toContain("no-store");
     expect(post.headers()["referrer-policy"]).toBe("no-referrer");
 
-    await expect(page.getByRole("heading", { name: en ? "Your report has been received" : "Laporan Anda telah diterima" })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { name: en ? "Your report has been received" : "Laporan Anda telah diterima" }),
+    ).toBeVisible();
     const code = (await page.getByTestId("tracking-code").innerText()).trim();
     const reference = (await page.getByTestId("reference").innerText()).trim();
     expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
@@ -41,7 +54,9 @@ for (const { js, locale } of journeys) {
     expect(await context.cookies()).toEqual([]);
 
     const download = page.waitForEvent("download");
-    await page.getByRole("button", { name: en ? "Download the code as a text file" : "Unduh kode sebagai berkas teks" }).click();
+    await page
+      .getByRole("button", { name: en ? "Download the code as a text file" : "Unduh kode sebagai berkas teks" })
+      .click();
     const file = await (await download).path();
     expect(fs.readFileSync(file, "utf8")).toContain(code);
 
@@ -50,8 +65,12 @@ for (const { js, locale } of journeys) {
     await page.getByLabel(en ? "Tracking code" : "Kode pelacakan").fill(code.toLowerCase());
     await page.getByRole("button", { name: en ? "Open report" : "Buka laporan" }).click();
     await expect(page).toHaveURL(new RegExp(`${prefix}/lacak/kasus$`));
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(en ? `Report ${reference}` : `Laporan ${reference}`);
-    await expect(page.getByTestId("case-status")).toHaveText(en ? "Received, waiting to be recorded" : "Diterima, menunggu pencatatan");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      en ? `Report ${reference}` : `Laporan ${reference}`,
+    );
+    await expect(page.getByTestId("case-status")).toHaveText(
+      en ? "Received, waiting to be recorded" : "Diterima, menunggu pencatatan",
+    );
     const [cookie] = await context.cookies();
     expect(cookie).toMatchObject({ name: "lentera_lacak", httpOnly: true, sameSite: "Strict", expires: -1 });
     if (js) await expectNoAxeViolations(page);

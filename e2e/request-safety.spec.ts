@@ -10,7 +10,11 @@ import { expect, test, type APIRequestContext, type Page } from "@playwright/tes
 import { FIXTURES } from "./support/portal.ts";
 import { staffPage } from "./support/workflow.ts";
 
-const SECURITY_HEADERS = { "x-frame-options": "DENY", "x-content-type-options": "nosniff", "referrer-policy": "no-referrer" };
+const SECURITY_HEADERS = {
+  "x-frame-options": "DENY",
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "no-referrer",
+};
 
 function expectSecurityHeaders(headers: Record<string, string>, csp: RegExp = /default-src 'self'/) {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(headers[name], name).toBe(value);
@@ -20,27 +24,58 @@ function expectSecurityHeaders(headers: Record<string, string>, csp: RegExp = /d
 }
 
 test.describe("staff mutations", () => {
-  const emblem = (request: APIRequestContext) => request.get("/api/trpc/admin.settings.emblem.get").then(async (r) => JSON.stringify(await r.json()));
+  const emblem = (request: APIRequestContext) =>
+    request.get("/api/trpc/admin.settings.emblem.get").then(async (r) => JSON.stringify(await r.json()));
 
-  test("refuse a cross-site or form-encoded post even with the admin cookie, and change nothing", async ({ browser, baseURL }) => {
+  test("refuse a cross-site or form-encoded post even with the admin cookie, and change nothing", async ({
+    browser,
+    baseURL,
+  }) => {
     const admin = await staffPage(browser, "admin");
     const request = admin.context().request;
     // Set an emblem the way the page does (a same-origin JSON post from the page itself).
     const base64 = fs.readFileSync(path.join(FIXTURES, "foto-gps.jpg")).toString("base64");
     await admin.goto("/staff/admin/pengaturan");
-    const set = await admin.evaluate(async (b64) => (await fetch("/api/trpc/admin.settings.emblem.set", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ json: { base64: b64 } }) })).status, base64);
+    const set = await admin.evaluate(
+      async (b64) =>
+        (
+          await fetch("/api/trpc/admin.settings.emblem.set", {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ json: { base64: b64 } }),
+          })
+        ).status,
+      base64,
+    );
     expect(set).toBe(200);
     const before = await emblem(request);
     expect(before).toContain("image/png");
 
     const url = "/api/trpc/admin.settings.emblem.remove";
-    const attempts: { headers: Record<string, string>; multipart?: Record<string, string>; data?: string; status: number }[] = [
+    const attempts: {
+      headers: Record<string, string>;
+      multipart?: Record<string, string>;
+      data?: string;
+      status: number;
+    }[] = [
       // What an HTML form on a sibling or foreign site sends.
-      { headers: { origin: "http://evil.test", "sec-fetch-site": "cross-site" }, multipart: { "0": "{}" }, status: 415 },
-      { headers: { origin: "http://sub.127.0.0.1.nip.io", "sec-fetch-site": "same-site" }, multipart: { "0": "{}" }, status: 415 },
+      {
+        headers: { origin: "http://evil.test", "sec-fetch-site": "cross-site" },
+        multipart: { "0": "{}" },
+        status: 415,
+      },
+      {
+        headers: { origin: "http://sub.127.0.0.1.nip.io", "sec-fetch-site": "same-site" },
+        multipart: { "0": "{}" },
+        status: 415,
+      },
       // Form-encoded even if it claims to come from this origin.
       { headers: { origin: baseURL!, "sec-fetch-site": "same-origin" }, multipart: { "0": "{}" }, status: 415 },
-      { headers: { origin: baseURL!, "sec-fetch-site": "same-origin", "content-type": "text/plain" }, data: "{}", status: 415 },
+      {
+        headers: { origin: baseURL!, "sec-fetch-site": "same-origin", "content-type": "text/plain" },
+        data: "{}",
+        status: 415,
+      },
       // JSON, but from elsewhere or from nowhere.
       { headers: { "content-type": "application/json", "sec-fetch-site": "same-site" }, data: "{}", status: 403 },
       { headers: { "content-type": "application/json", origin: "http://evil.test" }, data: "{}", status: 403 },
@@ -55,7 +90,16 @@ test.describe("staff mutations", () => {
     expect(await emblem(request)).toBe(before);
 
     // The page's own JSON post still works.
-    const removed = await admin.evaluate(async () => (await fetch("/api/trpc/admin.settings.emblem.remove", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).status);
+    const removed = await admin.evaluate(
+      async () =>
+        (
+          await fetch("/api/trpc/admin.settings.emblem.remove", {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: "{}",
+          })
+        ).status,
+    );
     expect(removed).toBe(200);
     expect(await emblem(request)).not.toBe(before);
     await admin.context().close();
@@ -66,7 +110,9 @@ test.describe("portal form posts", () => {
   /** The no-JavaScript form of /lacak as the server rendered it: its hidden fields. */
   async function trackForm(page: Page): Promise<Record<string, string>> {
     await page.goto("/lacak");
-    const fields = await page.locator("form input[type=hidden]").evaluateAll((inputs) => inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value]));
+    const fields = await page
+      .locator("form input[type=hidden]")
+      .evaluateAll((inputs) => inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value]));
     return Object.fromEntries(fields);
   }
 
@@ -75,7 +121,11 @@ test.describe("portal form posts", () => {
     const fields = await trackForm(await context.newPage());
     expect(fields.formToken).toMatch(/^[0-9a-z]+\.[\w-]{22}\.[\w-]{43}$/);
     const post = (extra: Record<string, string>, headers: Record<string, string> = {}) =>
-      request.post("/lacak", { multipart: { ...fields, code: "ABCD-EFGH-JKLM-NPQR", ...extra }, headers, maxRedirects: 0 });
+      request.post("/lacak", {
+        multipart: { ...fields, code: "ABCD-EFGH-JKLM-NPQR", ...extra },
+        headers,
+        maxRedirects: 0,
+      });
     // The action ran: the code is judged (unknown or malformed), which a refused post never reaches.
     const unknownCode = "Kode tidak ";
 
@@ -99,7 +149,9 @@ test.describe("portal form posts", () => {
     }
     // A foreign site is refused even with a good token; this site's own post needs none.
     expect(await (await post({}, { "sec-fetch-site": "cross-site" })).text()).not.toContain(unknownCode);
-    expect(await (await post({ formToken: "" }, { "sec-fetch-site": "same-origin", origin: "null" })).text()).toContain(unknownCode);
+    expect(await (await post({ formToken: "" }, { "sec-fetch-site": "same-origin", origin: "null" })).text()).toContain(
+      unknownCode,
+    );
     await context.close();
   });
 });
@@ -117,7 +169,10 @@ test.describe("refused and missing addresses", () => {
   }
 
   test("a body over the limit answers 413 with a clear page", async ({ request }) => {
-    const res = await request.post("/lapor", { data: Buffer.alloc(61 * 1024 * 1024, 0x61), headers: { "content-type": "application/x-www-form-urlencoded", "sec-fetch-site": "same-origin" } });
+    const res = await request.post("/lapor", {
+      data: Buffer.alloc(61 * 1024 * 1024, 0x61),
+      headers: { "content-type": "application/x-www-form-urlencoded", "sec-fetch-site": "same-origin" },
+    });
     expect(res.status()).toBe(413);
     expectSecurityHeaders(res.headers(), /default-src 'none'/);
     expect(await res.text()).toContain("Kiriman terlalu besar: lebih dari 60 MB.");
@@ -147,7 +202,8 @@ test.describe("CSP without inline style attributes", () => {
   async function visit(page: Page, paths: string[]) {
     const violations: string[] = [];
     page.on("console", (m) => {
-      if (m.type() === "error" && /Content Security Policy|Refused to/i.test(m.text())) violations.push(`${page.url()}: ${m.text()}`);
+      if (m.type() === "error" && /Content Security Policy|Refused to/i.test(m.text()))
+        violations.push(`${page.url()}: ${m.text()}`);
     });
     for (const p of paths) {
       const res = await page.goto(p);

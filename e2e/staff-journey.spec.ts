@@ -28,7 +28,10 @@ test.describe.configure({ timeout: 240_000 });
 
 /** A reporter's browser with JavaScript off (Tor Browser "Safest"), from an address of its own. */
 async function reporterPage(browser: Browser, address: string): Promise<Page> {
-  const context = await browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: { "X-Forwarded-For": address } });
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    extraHTTPHeaders: { "X-Forwarded-For": address },
+  });
   return context.newPage();
 }
 
@@ -44,9 +47,14 @@ const MEETING = {
   discussion: "Tim Telaah memaparkan hasil telaah; Tim Audit memeriksa catatan loket.",
   resolution: "Petugas yang dilaporkan diperiksa oleh atasannya; loket memasang papan tarif resmi.",
 };
-const BERITA_ACARA = { considerations: "Keterangan pelapor cukup dan konsisten.", decisions: "Merekomendasikan pemeriksaan disiplin dan perbaikan layanan loket." };
+const BERITA_ACARA = {
+  considerations: "Keterangan pelapor cukup dan konsisten.",
+  decisions: "Merekomendasikan pemeriksaan disiplin dan perbaikan layanan loket.",
+};
 
-test("a portal report goes through the eight steps, with one request for information answered by the reporter", async ({ browser }) => {
+test("a portal report goes through the eight steps, with one request for information answered by the reporter", async ({
+  browser,
+}) => {
   // Step 1: the reporter reports on the portal without JavaScript.
   const reporter = await reporterPage(browser, "198.51.100.61");
   await reporter.goto("/lapor");
@@ -78,7 +86,10 @@ test("a portal report goes through the eight steps, with one request for informa
   await expect(telaah.getByTestId("thread")).toContainText(answer);
 
   // Step 3: the review is complete and goes to the meeting.
-  await reviewCase(telaah, caseUrl, { decision: "forward", summary: "Laporan lengkap (4W+1H) dan termasuk lingkup WBS." });
+  await reviewCase(telaah, caseUrl, {
+    decision: "forward",
+    summary: "Laporan lengkap (4W+1H) dan termasuk lingkup WBS.",
+  });
 
   // Step 4: the Kepala Dinas convenes the meeting and records its outcome.
   const kadis = await staffPage(browser, "kadis");
@@ -90,7 +101,8 @@ test("a portal report goes through the eight steps, with one request for informa
   await approveDraft(kadis, caseUrl, "BeritaAcara");
 
   // Step 6: the Sekretariat drafts the Tanggapan, the Kepala Dinas approves it, it goes out on the portal.
-  const response = "Terima kasih atas laporan Anda. Petugas yang dilaporkan telah diperiksa dan loket kini memasang papan tarif resmi.";
+  const response =
+    "Terima kasih atas laporan Anda. Petugas yang dilaporkan telah diperiksa dan loket kini memasang papan tarif resmi.";
   await draftTanggapan(sekretariat, caseUrl, response);
   await approveDraft(kadis, caseUrl, "Tanggapan");
   await sendTanggapan(sekretariat, caseUrl, "portal");
@@ -118,22 +130,31 @@ test("a portal report goes through the eight steps, with one request for informa
   expect(surat.text).toContain("NOTA DINAS");
   expect(surat.text).toContain("Laporan lengkap (4W+1H) dan termasuk lingkup WBS.");
   const beritaAcara = await downloadStaffLetter(sekretariat, caseUrl, "BERITA_ACARA");
-  expect(beritaAcara.text).toMatch(/Pada hari ini (Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu) tanggal [a-z ]+ bulan [A-Z][a-z]+ tahun dua ribu [a-z ]+,/);
+  expect(beritaAcara.text).toMatch(
+    /Pada hari ini (Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu) tanggal [a-z ]+ bulan [A-Z][a-z]+ tahun dua ribu [a-z ]+,/,
+  );
   expect(beritaAcara.text).toContain(BERITA_ACARA.decisions);
   const tanggapan = await downloadStaffLetter(sekretariat, caseUrl, "TANGGAPAN");
   expect(tanggapan.bytes.equals(ownLetter.bytes)).toBe(true);
   const dossier = await downloadStaffLetter(sekretariat, caseUrl, "DOSSIER");
   expect(dossier.text).toContain(`DOKUMEN PENGELOLAAN WBS`);
   expect(dossier.text).toContain(reference);
-  for (const letter of [catatan, surat, beritaAcara, tanggapan]) expect(dossier.text).toContain(letter.verificationCode!);
+  for (const letter of [catatan, surat, beritaAcara, tanggapan])
+    expect(dossier.text).toContain(letter.verificationCode!);
 
   // The reporter gets no other letter of their case: the Catatan's link answers "not found".
-  const catatanHref = await sekretariat.getByTestId("letters").locator('li[data-letter-type="CATATAN_PENGADUAN"] a').getAttribute("href");
+  const catatanHref = await sekretariat
+    .getByTestId("letters")
+    .locator('li[data-letter-type="CATATAN_PENGADUAN"] a')
+    .getAttribute("href");
   const foreign = await reporter.context().request.get(catatanHref!.replace("/api/staff/", "/api/portal/"));
   expect(foreign.status()).toBe(404);
 
   // The public verification page confirms the Tanggapan by the code printed on it.
-  await expectVerified(reporter, tanggapan.verificationCode!, { title: "Tanggapan Pengaduan WBS", number: /Nomor: (\S+)|Nomor : (\S+)/.exec(tanggapan.text)?.slice(1).find(Boolean) });
+  await expectVerified(reporter, tanggapan.verificationCode!, {
+    title: "Tanggapan Pengaduan WBS",
+    number: /Nomor: (\S+)|Nomor : (\S+)/.exec(tanggapan.text)?.slice(1).find(Boolean),
+  });
   await reporter.goto("/verifikasi/0000-0000-0000");
   await expect(reporter.getByTestId("verify-unknown")).toContainText("tidak dikenal");
 
@@ -174,13 +195,20 @@ test("an offline report entered by the Sekretariat is handled to the end and ans
 
   await recordCase(sekretariat, caseUrl, "Dugaan permintaan imbalan rekomendasi izin lokasi");
   const telaah = await staffPage(browser, "telaah");
-  await reviewCase(telaah, caseUrl, { decision: "forward", summary: "Laporan telepon lengkap dan termasuk lingkup WBS." });
+  await reviewCase(telaah, caseUrl, {
+    decision: "forward",
+    summary: "Laporan telepon lengkap dan termasuk lingkup WBS.",
+  });
   const kadis = await staffPage(browser, "kadis");
   await holdMeeting(kadis, caseUrl, MEETING);
   const audit = await staffPage(browser, "audit");
   await draftBeritaAcara(audit, caseUrl, BERITA_ACARA);
   await approveDraft(kadis, caseUrl, "BeritaAcara");
-  await draftTanggapan(sekretariat, caseUrl, "Laporan Anda telah ditindaklanjuti; hasilnya kami sampaikan melalui surat ini.");
+  await draftTanggapan(
+    sekretariat,
+    caseUrl,
+    "Laporan Anda telah ditindaklanjuti; hasilnya kami sampaikan melalui surat ini.",
+  );
   await approveDraft(kadis, caseUrl, "Tanggapan");
   await sendTanggapan(sekretariat, caseUrl, "post");
   const posted = await downloadStaffLetter(sekretariat, caseUrl, "TANGGAPAN");

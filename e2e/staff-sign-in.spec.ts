@@ -2,7 +2,18 @@ import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { E2E_STAFF_PASSWORD } from "./support/constants.ts";
 import { expectNoAxeViolations, expectNoHorizontalScroll, recordOrigins } from "./support/portal.ts";
-import { DEMO_USERNAMES, completeEnrolment, enrolmentOf, freshTotpCode, nextCode, signInAs, signOut, submitCode, submitPassword, takeBackupCode } from "./support/staff.ts";
+import {
+  DEMO_USERNAMES,
+  completeEnrolment,
+  enrolmentOf,
+  freshTotpCode,
+  nextCode,
+  signInAs,
+  signOut,
+  submitCode,
+  submitPassword,
+  takeBackupCode,
+} from "./support/staff.ts";
 import { base32Decode, timeStep, totpForStep } from "../server/domain/totp.ts";
 
 const KADIS_NIP = "19790402 200502 1 004";
@@ -50,11 +61,18 @@ test.describe("staff sign-in", () => {
     await expect(page.getByLabel("Kode verifikasi")).toHaveCount(0);
   });
 
-  test("first sign-in forces enrolment: local QR code, backup codes once, on into the workspace, then a code is required", async ({ page, context, baseURL }) => {
+  test("first sign-in forces enrolment: local QR code, backup codes once, on into the workspace, then a code is required", async ({
+    page,
+    context,
+    baseURL,
+  }) => {
     test.slow(); // enrolment, several sign-ins and axe runs on a 2-core machine
     // Every demo account is used by other journeys too: take one this run has not enrolled yet.
     const username = DEMO_USERNAMES.find((u) => !enrolmentOf(u));
-    test.skip(!username, "every demo account was already enrolled earlier in this run (signInAs checks enrolment on the way)");
+    test.skip(
+      !username,
+      "every demo account was already enrolled earlier in this run (signInAs checks enrolment on the way)",
+    );
     const origins = recordOrigins(context);
 
     await page.goto("/staff/masuk");
@@ -101,7 +119,10 @@ test.describe("staff sign-in", () => {
       expect(new Set(codes).size).toBe(10);
       for (const code of codes) expect(code).toMatch(/^[2-9a-hjkmnp-z]{4}-[2-9a-hjkmnp-z]{4}$/);
       await expect(page.getByText("Kode ini hanya ditampilkan sekali ini.")).toBeVisible();
-      const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Unduh sebagai teks" }).click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("button", { name: "Unduh sebagai teks" }).click(),
+      ]);
       expect(download.suggestedFilename()).toBe(`lentera-kode-cadangan-${username}.txt`);
       const text = fs.readFileSync((await download.path())!, "utf8");
       for (const code of codes) expect(text).toContain(code);
@@ -192,7 +213,9 @@ test.describe("staff sign-in", () => {
     await expect(page).toHaveURL(/\/staff\/masuk$/);
   });
 
-  test("signInAs handles several sign-ins of one account in a row without tripping the replay guard", async ({ page }) => {
+  test("signInAs handles several sign-ins of one account in a row without tripping the replay guard", async ({
+    page,
+  }) => {
     test.slow(); // enrolment, several sign-ins and axe runs on a 2-core machine
     await signInAs(page, "audit"); // enrols first when this run has not yet
     await signOut(page);

@@ -41,7 +41,9 @@ test.describe("statistics", () => {
     await reporter.close();
   });
 
-  test("the page works without JavaScript, publishes closed months only, and says the same as both downloads", async ({ browser }) => {
+  test("the page works without JavaScript, publishes closed months only, and says the same as both downloads", async ({
+    browser,
+  }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const origins = recordOrigins(context);
     const page = await context.newPage();
@@ -52,7 +54,9 @@ test.describe("statistics", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Statistik pengaduan");
     await expectEveryChartAndTable(page);
     await expect(page.getByTestId("published-through")).toContainText("tanggal batas");
-    const month = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta", year: "numeric", month: "2-digit" }).format(new Date()).slice(0, 7);
+    const month = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta", year: "numeric", month: "2-digit" })
+      .format(new Date())
+      .slice(0, 7);
     await expect(page.getByTestId("table-byMonth").locator(`tr[data-key="${month}"] td`)).toHaveText("–");
     const row = page.getByTestId("table-byCategory").locator(`tr[data-key=${KIND}]`);
     await expect(row.locator("th")).toHaveText("Benturan kepentingan");
@@ -70,15 +74,21 @@ test.describe("statistics", () => {
     expect(csv.headers()["content-disposition"]).toBe(`attachment; filename="statistik-wbs-${year}.csv"`);
     const lines = (await csv.text()).split("\r\n");
     expect(lines).toContain(`byCategory,${KIND},Benturan kepentingan,${shown.replace(".", "")}`);
-    expect(lines).toContain(`byMonth,${month},${(await page.getByTestId("table-byMonth").locator(`tr[data-key="${month}"] th`).innerText()).trim()},-`);
+    expect(lines).toContain(
+      `byMonth,${month},${(await page.getByTestId("table-byMonth").locator(`tr[data-key="${month}"] th`).innerText()).trim()},-`,
+    );
     expect(lines.some((l) => l.startsWith("meta,licence,,CC BY 4.0"))).toBe(true);
-    const json = (await (await page.request.get(`/statistik/data.json?tahun=${year}&locale=en`)).json()) as { tables: { byCategory: { cells: { key: string; value: unknown }[] } } };
+    const json = (await (await page.request.get(`/statistik/data.json?tahun=${year}&locale=en`)).json()) as {
+      tables: { byCategory: { cells: { key: string; value: unknown }[] } };
+    };
     expect(String(json.tables.byCategory.cells.find((c) => c.key === KIND)?.value)).toBe(shown.replace(".", ""));
 
     await page.goto("/en/statistik");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Report statistics");
     await expectEveryChartAndTable(page);
-    await expect(page.getByTestId("table-byCategory").locator(`tr[data-key=${KIND}] td`)).toHaveText(shown.replace(".", ","));
+    await expect(page.getByTestId("table-byCategory").locator(`tr[data-key=${KIND}] td`)).toHaveText(
+      shown.replace(".", ","),
+    );
     await page.setViewportSize({ width: 360, height: 740 });
     await expectNoHorizontalScroll(page);
     expect([...origins]).toEqual([new URL(page.url()).origin]);

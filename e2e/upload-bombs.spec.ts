@@ -9,7 +9,9 @@ const submit = (page: Page) => page.getByRole("button", { name: "Kirim laporan" 
 // photo comes through, a bomb is refused by name, and nothing of the report is created.
 test.use({ javaScriptEnabled: false, extraHTTPHeaders: { "X-Forwarded-For": "198.51.100.77" } });
 
-test("a decompression bomb is refused by name, no report is created, and a photo then goes through", async ({ page }) => {
+test("a decompression bomb is refused by name, no report is created, and a photo then goes through", async ({
+  page,
+}) => {
   await page.goto("/lapor");
   await fillReport(page);
   await page.getByLabel(/itikad baik/).check();

@@ -12,7 +12,10 @@ test.describe.configure({ timeout: 180_000 });
 
 /** A report sent on the portal without JavaScript, from an address of its own; returns its reference. */
 async function portalReport(browser: Browser, address: string): Promise<string> {
-  const context = await browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: { "X-Forwarded-For": address } });
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    extraHTTPHeaders: { "X-Forwarded-For": address },
+  });
   const page = await context.newPage();
   await page.goto("/lapor");
   await fillReport(page);
@@ -25,7 +28,9 @@ async function portalReport(browser: Browser, address: string): Promise<string> 
 
 const status = (page: Page) => page.getByTestId("case-status");
 
-test("two clerks on one case: the other's move shows without a reload, and a stale submit is refused with the fresh state", async ({ browser }) => {
+test("two clerks on one case: the other's move shows without a reload, and a stale submit is refused with the fresh state", async ({
+  browser,
+}) => {
   const first = await portalReport(browser, "198.51.100.81");
   const second = await portalReport(browser, "198.51.100.82");
   const a = await staffPage(browser, "sekretariat");
@@ -37,7 +42,12 @@ test("two clerks on one case: the other's move shows without a reload, and a sta
   await expect(a.getByTestId("my-queue")).toBeVisible();
   expect(Number(await a.getByTestId("home-count-mine").locator("span").first().innerText())).toBeGreaterThanOrEqual(2);
   // The five most urgent cases: earlier journeys may have left older, more urgent ones on top.
-  await expect(a.getByTestId("my-queue").getByRole("link", { name: /WBS-\d{4}-\d+/ }).first()).toBeVisible();
+  await expect(
+    a
+      .getByTestId("my-queue")
+      .getByRole("link", { name: /WBS-\d{4}-\d+/ })
+      .first(),
+  ).toBeVisible();
 
   // Both open the first case; A records it; B's page follows without a reload.
   const firstUrl = await openCaseByReference(a, first);
@@ -67,7 +77,10 @@ test("two clerks on one case: the other's move shows without a reload, and a sta
   await expect(status(b)).toHaveText(STAFF_STATUS.RECORDED);
 });
 
-test("the portal's file chooser speaks the page's language and lists the chosen files; the site has a favicon", async ({ browser, request }) => {
+test("the portal's file chooser speaks the page's language and lists the chosen files; the site has a favicon", async ({
+  browser,
+  request,
+}) => {
   const context = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": "198.51.100.83" } });
   const page = await context.newPage();
   await page.goto("/lapor");
@@ -80,7 +93,10 @@ test("the portal's file chooser speaks the page's language and lists the chosen 
   await context.close();
 
   // Without JavaScript the native input is there, labelled.
-  const plain = await browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: { "X-Forwarded-For": "198.51.100.84" } });
+  const plain = await browser.newContext({
+    javaScriptEnabled: false,
+    extraHTTPHeaders: { "X-Forwarded-For": "198.51.100.84" },
+  });
   const noJs = await plain.newPage();
   await noJs.goto("/lapor");
   await expect(noJs.getByLabel("Lampiran bukti")).toBeVisible();

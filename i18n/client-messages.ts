@@ -7,9 +7,20 @@
 import { messagesFor, type Messages } from "./messages.ts";
 import type { Locale } from "./routing.ts";
 
-export const PORTAL_CLIENT_NAMESPACES = ["case", "errors", "filePicker", "outage", "receipt", "report", "track"] as const satisfies readonly (keyof Messages)[];
+export const PORTAL_CLIENT_NAMESPACES = [
+  "case",
+  "errors",
+  "filePicker",
+  "outage",
+  "receipt",
+  "report",
+  "track",
+] as const satisfies readonly (keyof Messages)[];
 
 export function portalClientMessages(locale: Locale): Pick<Messages, (typeof PORTAL_CLIENT_NAMESPACES)[number]> {
   const all = messagesFor(locale);
-  return Object.fromEntries(PORTAL_CLIENT_NAMESPACES.map((ns) => [ns, all[ns]])) as Pick<Messages, (typeof PORTAL_CLIENT_NAMESPACES)[number]>;
+  return Object.fromEntries(PORTAL_CLIENT_NAMESPACES.map((ns) => [ns, all[ns]])) as Pick<
+    Messages,
+    (typeof PORTAL_CLIENT_NAMESPACES)[number]
+  >;
 }

@@ -21,7 +21,15 @@ import enNotifications from "./messages/notifications/en.json";
 import type { Locale } from "./routing.ts";
 
 const id = { ...idMain, ...idAuth, ...idAdmin, ...idCases, ...idStatistics, ...idBackup, ...idNotifications };
-const en: typeof id = { ...enMain, ...enAuth, ...enAdmin, ...enCases, ...enStatistics, ...enBackup, ...enNotifications };
+const en: typeof id = {
+  ...enMain,
+  ...enAuth,
+  ...enAdmin,
+  ...enCases,
+  ...enStatistics,
+  ...enBackup,
+  ...enNotifications,
+};
 
 export type Messages = typeof id;
 

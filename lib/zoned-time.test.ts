@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { formatOfficeDate, officeInputValue, officeInstant, officeStamp, officeYear, officeYears } from "./zoned-time.ts";
+import {
+  formatOfficeDate,
+  officeInputValue,
+  officeInstant,
+  officeStamp,
+  officeYear,
+  officeYears,
+} from "./zoned-time.ts";
 
 const WIB = "Asia/Jakarta";
 const WITA = "Asia/Makassar";
@@ -20,7 +27,16 @@ describe("office wall-clock times", () => {
   });
 
   it("refuses malformed or impossible values", () => {
-    for (const v of ["", "2026-11-28", "2026-11-28 09:30", "2026-02-31T10:00", "2026-11-28T24:00", "2026-11-28T10:60", "x"]) expect(officeInstant(v, WIB), v).toBeNull();
+    for (const v of [
+      "",
+      "2026-11-28",
+      "2026-11-28 09:30",
+      "2026-02-31T10:00",
+      "2026-11-28T24:00",
+      "2026-11-28T10:60",
+      "x",
+    ])
+      expect(officeInstant(v, WIB), v).toBeNull();
   });
 });
 

@@ -9,7 +9,16 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function partsFormatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat("en-CA", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+    f = new Intl.DateTimeFormat("en-CA", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
     formatters.set(timeZone, f);
   }
   return f;
@@ -17,9 +26,19 @@ function partsFormatter(timeZone: string): Intl.DateTimeFormat {
 
 /** Wall-clock parts of an instant in a time zone. */
 export function zonedParts(at: Date, timeZone: string) {
-  const p = Object.fromEntries(partsFormatter(timeZone).formatToParts(at).map((x) => [x.type, x.value]));
+  const p = Object.fromEntries(
+    partsFormatter(timeZone)
+      .formatToParts(at)
+      .map((x) => [x.type, x.value]),
+  );
   const date = `${p.year}-${p.month}-${p.day}`;
-  return { date, year: Number(p.year), month: Number(p.month), day: Number(p.day), minutes: Number(p.hour) * 60 + Number(p.minute) };
+  return {
+    date,
+    year: Number(p.year),
+    month: Number(p.month),
+    day: Number(p.day),
+    minutes: Number(p.hour) * 60 + Number(p.minute),
+  };
 }
 
 /** The instant at which the wall clock in `timeZone` shows `date` + `minutes`. */

@@ -40,9 +40,20 @@ describe("sample office year", () => {
     expect(result.created).toBeGreaterThanOrEqual(140);
     expect(await sampleDataPresent(handle.db)).toBe(true);
 
-    const cases = await handle.db.case.findMany({ select: { status: true, category: true, channel: true, receivedAt: true, dueAt: true, escalatedAt: true, recordedAt: true } });
+    const cases = await handle.db.case.findMany({
+      select: {
+        status: true,
+        category: true,
+        channel: true,
+        receivedAt: true,
+        dueAt: true,
+        escalatedAt: true,
+        recordedAt: true,
+      },
+    });
     expect(cases).toHaveLength(result.created);
-    const by = <K extends string>(key: (c: (typeof cases)[number]) => K) => cases.reduce<Record<string, number>>((n, c) => ({ ...n, [key(c)]: (n[key(c)] ?? 0) + 1 }), {});
+    const by = <K extends string>(key: (c: (typeof cases)[number]) => K) =>
+      cases.reduce<Record<string, number>>((n, c) => ({ ...n, [key(c)]: (n[key(c)] ?? 0) + 1 }), {});
     // Every stage of the SOP, and the side paths.
     expect(Object.keys(by((c) => c.status)).sort()).toEqual(Object.values(CaseStatus).sort());
     expect(by((c) => c.status).ARCHIVED).toBeGreaterThan(result.created / 3);
@@ -57,10 +68,15 @@ describe("sample office year", () => {
     expect(cases.filter((c) => c.escalatedAt).length).toBeGreaterThanOrEqual(3);
 
     // Agenda books, letters, messages and timelines came with the workflow.
-    expect(await handle.db.agendaEntry.count({ where: { book: "PERMOHONAN" } })).toBe(cases.filter((c) => c.recordedAt).length);
+    expect(await handle.db.agendaEntry.count({ where: { book: "PERMOHONAN" } })).toBe(
+      cases.filter((c) => c.recordedAt).length,
+    );
     expect(await handle.db.agendaEntry.count({ where: { book: "TANGGAPAN" } })).toBeGreaterThan(30);
     expect(await handle.db.message.count({ where: { authorKind: "REPORTER" } })).toBeGreaterThan(5);
-    const letter = await handle.db.letter.findFirstOrThrow({ where: { type: "TANGGAPAN" }, select: { id: true, issuedAt: true } });
+    const letter = await handle.db.letter.findFirstOrThrow({
+      where: { type: "TANGGAPAN" },
+      select: { id: true, issuedAt: true },
+    });
     expect(letter.issuedAt < NOW).toBe(true);
     expect((await renderedPdf(handle.db, env().secrets.masterKey, letter.id)).subarray(0, 5).toString()).toBe("%PDF-");
     expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true });

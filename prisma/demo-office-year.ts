@@ -18,7 +18,17 @@ import { effectiveRoles } from "../server/domain/roles.ts";
 import { reportSchema } from "../server/domain/cases/report-content.ts";
 import { intakeOfflineReport, OFFLINE_CHANNELS } from "../server/domain/cases/intake.ts";
 import type { StaffActor, StaffContext } from "../server/domain/cases/acting.ts";
-import { archiveCase, conveneMeeting, decideDraft, recordCase, recordDelivery, recordMeetingOutcome, reviewCase, saveDraft, sendResponse } from "../server/domain/cases/workflow.ts";
+import {
+  archiveCase,
+  conveneMeeting,
+  decideDraft,
+  recordCase,
+  recordDelivery,
+  recordMeetingOutcome,
+  reviewCase,
+  saveDraft,
+  sendResponse,
+} from "../server/domain/cases/workflow.ts";
 import { sendStaffMessage } from "../server/domain/cases/staff-messages.ts";
 import { submitPortalReport } from "../server/domain/reporter/submit-report.ts";
 import { acknowledgeResponse, sendReporterMessage } from "../server/domain/reporter/case-actions.ts";
@@ -78,7 +88,8 @@ function workingMoment(from: number, days: number, random: () => number): number
   const local = new Date(t + OFFICE_UTC_OFFSET);
   const hour = 8 + Math.floor(random() * 7);
   const minute = Math.floor(random() * 60);
-  const moment = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), hour, minute) - OFFICE_UTC_OFFSET;
+  const moment =
+    Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), hour, minute) - OFFICE_UTC_OFFSET;
   return Math.max(moment, from + 10 * 60_000);
 }
 
@@ -93,11 +104,19 @@ function weighted<T>(random: () => number, items: readonly (readonly [T, number]
 }
 
 async function staffOf(db: Db): Promise<Staff> {
-  const rows = await db.staffUser.findMany({ where: { username: { in: ["sekretariat", "telaah", "kadis", "audit"] }, active: true }, select: { id: true, username: true, roles: true } });
-  const byName = new Map(rows.map((r) => [r.username, { id: r.id, username: r.username, roles: effectiveRoles(r.roles) }]));
+  const rows = await db.staffUser.findMany({
+    where: { username: { in: ["sekretariat", "telaah", "kadis", "audit"] }, active: true },
+    select: { id: true, username: true, roles: true },
+  });
+  const byName = new Map(
+    rows.map((r) => [r.username, { id: r.id, username: r.username, roles: effectiveRoles(r.roles) }]),
+  );
   const get = (username: keyof Staff) => {
     const actor = byName.get(username);
-    if (!actor) throw new SeedRefusedError(`The sample office year needs the demo account "${username}": run \`npm run db:seed\` first.`);
+    if (!actor)
+      throw new SeedRefusedError(
+        `The sample office year needs the demo account "${username}": run \`npm run db:seed\` first.`,
+      );
     return actor;
   };
   return { sekretariat: get("sekretariat"), telaah: get("telaah"), kadis: get("kadis"), audit: get("audit") };
@@ -108,9 +127,21 @@ async function staffOf(db: Db): Promise<Staff> {
  * Each step takes a few working days; a case may stall at a step (it is then overdue), wait
  * for the reporter, or be escalated.
  */
-function planCase(db: Db, o: Required<Pick<OfficeYearOptions, "masterKey" | "trackingKey">>, staff: Staff, random: () => number, receivedAt: number, now: number, state: CaseState): Action[] {
+function planCase(
+  db: Db,
+  o: Required<Pick<OfficeYearOptions, "masterKey" | "trackingKey">>,
+  staff: Staff,
+  random: () => number,
+  receivedAt: number,
+  now: number,
+  state: CaseState,
+): Action[] {
   const actions: Action[] = [];
-  const ctx = (who: StaffActor, at: number): StaffContext => ({ staff: who, masterKey: o.masterKey, now: new Date(at) });
+  const ctx = (who: StaffActor, at: number): StaffContext => ({
+    staff: who,
+    masterKey: o.masterKey,
+    now: new Date(at),
+  });
   const category = weighted(random, CATEGORY_WEIGHTS);
   const sample = pick(random, SAMPLE_REPORTS[category]);
   const involvesLeadership = random() < 0.07;
@@ -119,7 +150,15 @@ function planCase(db: Db, o: Required<Pick<OfficeYearOptions, "masterKey" | "tra
   const local = new Date(receivedAt + OFFICE_UTC_OFFSET);
   const report = reportSchema.parse({
     category,
-    content: { what: sample.what, persons: [sample.person], where: sample.where, when: `${MONTHS_ID[local.getUTCMonth()]} ${local.getUTCFullYear()}`, how: sample.how, evidence: "", witnesses: "" },
+    content: {
+      what: sample.what,
+      persons: [sample.person],
+      where: sample.where,
+      when: `${MONTHS_ID[local.getUTCMonth()]} ${local.getUTCFullYear()}`,
+      how: sample.how,
+      evidence: "",
+      witnesses: "",
+    },
     identityMode: confidential ? IdentityMode.CONFIDENTIAL : IdentityMode.ANONYMOUS,
     identity: confidential ? { name: "Pelapor Contoh", contact: "0812-0000-0000" } : undefined,
     involvesLeadership,
@@ -137,12 +176,27 @@ function planCase(db: Db, o: Required<Pick<OfficeYearOptions, "masterKey" | "tra
     at: receivedAt,
     run: async () => {
       if (portal) {
-        const receipt = await submitPortalReport(db, o, { report, files: [], idempotencyKey: randomToken() }, new Date(receivedAt));
+        const receipt = await submitPortalReport(
+          db,
+          o,
+          { report, files: [], idempotencyKey: randomToken() },
+          new Date(receivedAt),
+        );
         const row = await db.case.findUniqueOrThrow({ where: { reference: receipt.reference }, select: { id: true } });
         Object.assign(state, { id: row.id, reference: receipt.reference, trackingCode: receipt.trackingCode });
       } else {
         const channel = pick(random, OFFLINE_CHANNELS);
-        const created = await intakeOfflineReport(db, { ...ctx(staff.sekretariat, receivedAt), trackingKey: o.trackingKey }, { idempotencyKey: randomToken(), channel, receivedAt: new Date(receivedAt), report, wantsTrackingCode: random() < 0.5 });
+        const created = await intakeOfflineReport(
+          db,
+          { ...ctx(staff.sekretariat, receivedAt), trackingKey: o.trackingKey },
+          {
+            idempotencyKey: randomToken(),
+            channel,
+            receivedAt: new Date(receivedAt),
+            report,
+            wantsTrackingCode: random() < 0.5,
+          },
+        );
         Object.assign(state, { id: created.id, reference: created.reference, trackingCode: created.trackingCode });
       }
     },
@@ -161,34 +215,101 @@ function planCase(db: Db, o: Required<Pick<OfficeYearOptions, "masterKey" | "tra
     return true;
   };
 
-  if (!step(0, 2, (at) => recordCase(db, ctx(staff.sekretariat, at), { caseId: caseId(), subject: TEXTS.subject(sample.what) }).then(() => undefined))) return actions;
+  if (
+    !step(0, 2, (at) =>
+      recordCase(db, ctx(staff.sekretariat, at), { caseId: caseId(), subject: TEXTS.subject(sample.what) }).then(
+        () => undefined,
+      ),
+    )
+  )
+    return actions;
 
   if (portal && random() < 0.25) {
     // A short exchange with the reporter while the case is reviewed.
-    if (!step(1, 2, (at) => sendStaffMessage(db, ctx(staff.telaah, at), { caseId: caseId(), body: TEXTS.staffMessage }).then(() => undefined))) return actions;
-    if (!step(0, 3, async (at) => sendReporterMessage(db, o.masterKey, await reporter(at), { body: TEXTS.reporterMessage, files: [], idempotencyKey: randomToken() }, new Date(at)))) return actions;
+    if (
+      !step(1, 2, (at) =>
+        sendStaffMessage(db, ctx(staff.telaah, at), { caseId: caseId(), body: TEXTS.staffMessage }).then(
+          () => undefined,
+        ),
+      )
+    )
+      return actions;
+    if (
+      !step(0, 3, async (at) =>
+        sendReporterMessage(
+          db,
+          o.masterKey,
+          await reporter(at),
+          { body: TEXTS.reporterMessage, files: [], idempotencyKey: randomToken() },
+          new Date(at),
+        ),
+      )
+    )
+      return actions;
   }
 
   const elements = { what: true, who: true, where: true, when: true, how: true };
   const review = { isComplete: true, inScope: true, elements, summary: TEXTS.reviewSummary, notes: "" };
   if (involvesLeadership) {
-    const escalated = step(1, 4, (at) => reviewCase(db, ctx(staff.telaah, at), { caseId: caseId(), ...review, decision: { recommendation: "ESCALATE", reason: "LEADERSHIP_INVOLVED", explanation: TEXTS.escalation } }));
+    const escalated = step(1, 4, (at) =>
+      reviewCase(db, ctx(staff.telaah, at), {
+        caseId: caseId(),
+        ...review,
+        decision: { recommendation: "ESCALATE", reason: "LEADERSHIP_INVOLVED", explanation: TEXTS.escalation },
+      }),
+    );
     if (escalated) step(3, 10, (at) => archiveCase(db, ctx(staff.sekretariat, at), { caseId: caseId(), note: "" }));
     return actions;
   }
   if (portal && random() < 0.12) {
     // Tim Telaah asks the reporter first; the clock pauses until the answer.
-    if (!step(1, 3, (at) => reviewCase(db, ctx(staff.telaah, at), { caseId: caseId(), ...review, isComplete: false, decision: { recommendation: "REQUEST_INFO", question: TEXTS.question } }))) return actions;
+    if (
+      !step(1, 3, (at) =>
+        reviewCase(db, ctx(staff.telaah, at), {
+          caseId: caseId(),
+          ...review,
+          isComplete: false,
+          decision: { recommendation: "REQUEST_INFO", question: TEXTS.question },
+        }),
+      )
+    )
+      return actions;
     if (random() < 0.25) return actions; // still waiting for the answer
-    if (!step(1, 6, async (at) => sendReporterMessage(db, o.masterKey, await reporter(at), { body: TEXTS.answer, files: [], idempotencyKey: randomToken() }, new Date(at)))) return actions;
+    if (
+      !step(1, 6, async (at) =>
+        sendReporterMessage(
+          db,
+          o.masterKey,
+          await reporter(at),
+          { body: TEXTS.answer, files: [], idempotencyKey: randomToken() },
+          new Date(at),
+        ),
+      )
+    )
+      return actions;
   }
-  if (!step(1, 4, (at) => reviewCase(db, ctx(staff.telaah, at), { caseId: caseId(), ...review, decision: { recommendation: "FORWARD" } }))) return actions;
+  if (
+    !step(1, 4, (at) =>
+      reviewCase(db, ctx(staff.telaah, at), { caseId: caseId(), ...review, decision: { recommendation: "FORWARD" } }),
+    )
+  )
+    return actions;
 
   // Step 4: the meeting is convened for a day or two later and held then.
   let meetingAt = 0;
   const convened = step(1, 3, async (at) => {
-    const attendees = [{ staffUserId: staff.kadis.id, role: "CHAIR" as const }, { staffUserId: staff.telaah.id, role: "MEMBER" as const }, { staffUserId: staff.audit.id, role: "MEMBER" as const }];
-    const { meetingId } = await conveneMeeting(db, ctx(staff.kadis, at), { caseId: caseId(), startsAt: new Date(meetingAt), place: TEXTS.meetingPlace, agenda: TEXTS.meetingAgenda, attendees });
+    const attendees = [
+      { staffUserId: staff.kadis.id, role: "CHAIR" as const },
+      { staffUserId: staff.telaah.id, role: "MEMBER" as const },
+      { staffUserId: staff.audit.id, role: "MEMBER" as const },
+    ];
+    const { meetingId } = await conveneMeeting(db, ctx(staff.kadis, at), {
+      caseId: caseId(),
+      startsAt: new Date(meetingAt),
+      place: TEXTS.meetingPlace,
+      agenda: TEXTS.meetingAgenda,
+      attendees,
+    });
     state.meetingId = meetingId;
   });
   if (!convened) return actions;
@@ -196,17 +317,67 @@ function planCase(db: Db, o: Required<Pick<OfficeYearOptions, "masterKey" | "tra
   if (meetingAt + 2 * HOUR >= now - HOUR) return actions;
   const heldFrom = meetingAt;
   t = meetingAt + 90 * 60_000;
-  if (!step(0, 1, (at) => recordMeetingOutcome(db, ctx(staff.audit, at), { caseId: caseId(), meetingId: state.meetingId!, discussion: TEXTS.discussion, resolution: TEXTS.resolution, heldFrom: new Date(heldFrom), endsAt: new Date(heldFrom + 90 * 60_000) }))) return actions;
+  if (
+    !step(0, 1, (at) =>
+      recordMeetingOutcome(db, ctx(staff.audit, at), {
+        caseId: caseId(),
+        meetingId: state.meetingId!,
+        discussion: TEXTS.discussion,
+        resolution: TEXTS.resolution,
+        heldFrom: new Date(heldFrom),
+        endsAt: new Date(heldFrom + 90 * 60_000),
+      }),
+    )
+  )
+    return actions;
 
   // Step 5: the Berita Acara, drafted by Tim Audit, signed by the Kepala Dinas.
-  if (!step(1, 2, (at) => saveDraft(db, ctx(staff.audit, at), { caseId: caseId(), type: LetterType.BERITA_ACARA, content: { considerations: TEXTS.considerations, decisions: TEXTS.decisions }, submit: true }))) return actions;
-  if (!step(0, 2, (at) => decideDraft(db, ctx(staff.kadis, at), { caseId: caseId(), type: LetterType.BERITA_ACARA, approve: true }))) return actions;
+  if (
+    !step(1, 2, (at) =>
+      saveDraft(db, ctx(staff.audit, at), {
+        caseId: caseId(),
+        type: LetterType.BERITA_ACARA,
+        content: { considerations: TEXTS.considerations, decisions: TEXTS.decisions },
+        submit: true,
+      }),
+    )
+  )
+    return actions;
+  if (
+    !step(0, 2, (at) =>
+      decideDraft(db, ctx(staff.kadis, at), { caseId: caseId(), type: LetterType.BERITA_ACARA, approve: true }),
+    )
+  )
+    return actions;
 
   // Step 6: the Tanggapan, approved, then sent.
-  if (!step(1, 2, (at) => saveDraft(db, ctx(staff.sekretariat, at), { caseId: caseId(), type: LetterType.TANGGAPAN, content: { body: TEXTS.response }, submit: true }))) return actions;
-  if (!step(0, 2, (at) => decideDraft(db, ctx(staff.kadis, at), { caseId: caseId(), type: LetterType.TANGGAPAN, approve: true }))) return actions;
-  const method = () => (state.trackingCode ? DeliveryMethod.PORTAL : pick(random, [DeliveryMethod.POST, DeliveryMethod.EMAIL, DeliveryMethod.IN_PERSON]));
-  if (!step(0, 2, (at) => sendResponse(db, ctx(staff.sekretariat, at), { caseId: caseId(), method: method() }).then(() => undefined))) return actions;
+  if (
+    !step(1, 2, (at) =>
+      saveDraft(db, ctx(staff.sekretariat, at), {
+        caseId: caseId(),
+        type: LetterType.TANGGAPAN,
+        content: { body: TEXTS.response },
+        submit: true,
+      }),
+    )
+  )
+    return actions;
+  if (
+    !step(0, 2, (at) =>
+      decideDraft(db, ctx(staff.kadis, at), { caseId: caseId(), type: LetterType.TANGGAPAN, approve: true }),
+    )
+  )
+    return actions;
+  const method = () =>
+    state.trackingCode
+      ? DeliveryMethod.PORTAL
+      : pick(random, [DeliveryMethod.POST, DeliveryMethod.EMAIL, DeliveryMethod.IN_PERSON]);
+  if (
+    !step(0, 2, (at) =>
+      sendResponse(db, ctx(staff.sekretariat, at), { caseId: caseId(), method: method() }).then(() => undefined),
+    )
+  )
+    return actions;
 
   // Step 7: the reporter acknowledges on the portal, or the Sekretariat records the delivery.
   const received = step(1, 4, async (at) => {
@@ -222,12 +393,16 @@ function planCase(db: Db, o: Required<Pick<OfficeYearOptions, "masterKey" | "tra
 /** Adds the sample office year (see the file's comment). */
 export async function seedOfficeYear(db: Db, options: OfficeYearOptions): Promise<OfficeYearResult> {
   const log = options.log ?? console.log;
-  if (options.isProduction) throw new SeedRefusedError("Sample data is for demonstrations only; refused with NODE_ENV=production.");
+  if (options.isProduction)
+    throw new SeedRefusedError("Sample data is for demonstrations only; refused with NODE_ENV=production.");
   if (await sampleDataMark(db)) {
     log("Sample office year: already present, nothing added.");
     return { created: 0, alreadyPresent: true };
   }
-  if ((await db.case.count()) > 0) throw new SeedRefusedError("The database already holds reports: sample data is added only to an office without any, so it is never mixed with real reports.");
+  if ((await db.case.count()) > 0)
+    throw new SeedRefusedError(
+      "The database already holds reports: sample data is added only to an office without any, so it is never mixed with real reports.",
+    );
   const staff = await staffOf(db);
   const now = (options.now ?? new Date()).getTime();
   const count = options.cases ?? 150;

@@ -102,7 +102,9 @@ const PASSWORD_ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ2345
 
 /** 20 random symbols (~115 bits) in groups of five, e.g. `k7Pmq-9xQaz-…`. */
 export function generateDemoPassword(): string {
-  const groups = Array.from({ length: 4 }, () => Array.from({ length: 5 }, () => PASSWORD_ALPHABET[randomInt(PASSWORD_ALPHABET.length)]).join(""));
+  const groups = Array.from({ length: 4 }, () =>
+    Array.from({ length: 5 }, () => PASSWORD_ALPHABET[randomInt(PASSWORD_ALPHABET.length)]).join(""),
+  );
   return groups.join("-");
 }
 
@@ -125,10 +127,20 @@ export interface SeedOptions {
 
 function formatTable(rows: string[][]): string[] {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => "  " + r.map((cell, i) => cell.padEnd(widths[i]!)).join("  ").trimEnd());
+  return rows.map(
+    (r) =>
+      "  " +
+      r
+        .map((cell, i) => cell.padEnd(widths[i]!))
+        .join("  ")
+        .trimEnd(),
+  );
 }
 
-export async function seedDemo(db: Db, { log = console.log, password: choosePassword = generateDemoPassword }: SeedOptions = {}): Promise<SeedResult> {
+export async function seedDemo(
+  db: Db,
+  { log = console.log, password: choosePassword = generateDemoPassword }: SeedOptions = {},
+): Promise<SeedResult> {
   const existingUsers = await db.staffUser.findMany({
     where: { username: { in: DEMO_ACCOUNTS.map((a) => a.username) } },
     select: { username: true },
@@ -142,43 +154,62 @@ export async function seedDemo(db: Db, { log = console.log, password: choosePass
     }),
   );
 
-  const createdSettings = await db.$transaction(async (tx) => {
-    for (const { account, passwordHash } of toCreate) {
-      await tx.staffUser.create({ data: { ...account, roles: [...account.roles], passwordHash } });
-    }
-    const byUsername = new Map(
-      (await tx.staffUser.findMany({ where: { username: { in: ["kadis", "sekretariat", "telaah"] } }, select: { id: true, username: true } })).map((u) => [u.username, u.id]),
-    );
-    const values: SettingValues = {
-      ...settingDefaults,
-      // Surat Penerusan goes to the Pengawas when leadership may be involved: Tim Telaah
-      // signs it, not the Kepala Dinas.
-      "letters.signers": {
-        CATATAN_PENGADUAN: byUsername.get("sekretariat"),
-        SURAT_PENGADUAN: byUsername.get("telaah"),
-        SURAT_PENERUSAN: byUsername.get("telaah"),
-        BERITA_ACARA: byUsername.get("kadis"),
-        TANGGAPAN: byUsername.get("kadis"),
-      },
-    };
-    const present = new Set((await tx.setting.findMany({ select: { key: true } })).map((s) => s.key));
-    const missing = SETTING_KEYS.filter((key) => !present.has(key));
-    for (const key of missing) {
-      const value = parseSetting(key, JSON.parse(JSON.stringify(values[key]))); // drops undefined signers
-      await tx.setting.create({ data: { key, value: value as Prisma.InputJsonValue } });
-    }
-    return missing;
-    // A few dozen inserts; the limits only matter on a heavily loaded machine.
-  }, { maxWait: 10_000, timeout: 30_000 });
+  const createdSettings = await db.$transaction(
+    async (tx) => {
+      for (const { account, passwordHash } of toCreate) {
+        await tx.staffUser.create({ data: { ...account, roles: [...account.roles], passwordHash } });
+      }
+      const byUsername = new Map(
+        (
+          await tx.staffUser.findMany({
+            where: { username: { in: ["kadis", "sekretariat", "telaah"] } },
+            select: { id: true, username: true },
+          })
+        ).map((u) => [u.username, u.id]),
+      );
+      const values: SettingValues = {
+        ...settingDefaults,
+        // Surat Penerusan goes to the Pengawas when leadership may be involved: Tim Telaah
+        // signs it, not the Kepala Dinas.
+        "letters.signers": {
+          CATATAN_PENGADUAN: byUsername.get("sekretariat"),
+          SURAT_PENGADUAN: byUsername.get("telaah"),
+          SURAT_PENERUSAN: byUsername.get("telaah"),
+          BERITA_ACARA: byUsername.get("kadis"),
+          TANGGAPAN: byUsername.get("kadis"),
+        },
+      };
+      const present = new Set((await tx.setting.findMany({ select: { key: true } })).map((s) => s.key));
+      const missing = SETTING_KEYS.filter((key) => !present.has(key));
+      for (const key of missing) {
+        const value = parseSetting(key, JSON.parse(JSON.stringify(values[key]))); // drops undefined signers
+        await tx.setting.create({ data: { key, value: value as Prisma.InputJsonValue } });
+      }
+      return missing;
+      // A few dozen inserts; the limits only matter on a heavily loaded machine.
+    },
+    { maxWait: 10_000, timeout: 30_000 },
+  );
 
-  const createdAccounts = toCreate.map(({ account, password }) => ({ username: account.username, roles: account.roles, password }));
+  const createdAccounts = toCreate.map(({ account, password }) => ({
+    username: account.username,
+    roles: account.roles,
+    password,
+  }));
   if (createdAccounts.length) {
     log("Demo accounts created (passwords are shown only this once):");
-    const rows = [["username", "role", "password"], ...createdAccounts.map((a) => [a.username, a.roles.join(","), a.password])];
+    const rows = [
+      ["username", "role", "password"],
+      ...createdAccounts.map((a) => [a.username, a.roles.join(","), a.password]),
+    ];
     for (const line of formatTable(rows)) log(line);
   } else {
     log("Demo accounts: all present, nothing created.");
   }
-  log(createdSettings.length ? `Settings created: ${createdSettings.join(", ")}` : "Settings: all present, nothing created.");
+  log(
+    createdSettings.length
+      ? `Settings created: ${createdSettings.join(", ")}`
+      : "Settings: all present, nothing created.",
+  );
   return { createdAccounts, createdSettings };
 }

@@ -11,14 +11,25 @@ import { seedOfficeYear } from "./demo-office-year.ts";
 
 async function main(): Promise<void> {
   const config = env();
-  if (config.isProduction) throw new SeedRefusedError("Sample data is for demonstrations only; refused with NODE_ENV=production.");
+  if (config.isProduction)
+    throw new SeedRefusedError("Sample data is for demonstrations only; refused with NODE_ENV=production.");
   const handle = await openDb(config.database, { migrate: config.autoMigrate, secrets: config });
   try {
     const pending = await pendingMigrations(handle.db);
-    if (pending.length) throw new ConfigError(`The database has ${pending.length} pending migration(s); run \`npm run db:migrate\` first.`);
+    if (pending.length)
+      throw new ConfigError(
+        `The database has ${pending.length} pending migration(s); run \`npm run db:migrate\` first.`,
+      );
     const started = Date.now();
-    const result = await seedOfficeYear(handle.db, { ...config.secrets, isProduction: config.isProduction, log: (line) => console.log(line) });
-    if (!result.alreadyPresent) console.log(`Sample office year added in ${((Date.now() - started) / 1000).toFixed(1)} s (shown with the "Data contoh" banner).`);
+    const result = await seedOfficeYear(handle.db, {
+      ...config.secrets,
+      isProduction: config.isProduction,
+      log: (line) => console.log(line),
+    });
+    if (!result.alreadyPresent)
+      console.log(
+        `Sample office year added in ${((Date.now() - started) / 1000).toFixed(1)} s (shown with the "Data contoh" banner).`,
+      );
   } finally {
     await handle.close();
   }

@@ -12,7 +12,15 @@ const BATCH = 20_000;
 export async function seedSyntheticCases(db: Db, masterKey: Buffer, count: number, now = new Date()): Promise<number> {
   const dataKey = newDataKey();
   const wrapped = wrapDataKey(masterKey, dataKey);
-  const payload = sealJson(dataKey, { what: "Data uji beban (sintetis)", persons: [{ name: "Pegawai Sintetis", position: "Uji" }], where: "", when: "", how: "", evidence: "", witnesses: "" });
+  const payload = sealJson(dataKey, {
+    what: "Data uji beban (sintetis)",
+    persons: [{ name: "Pegawai Sintetis", position: "Uji" }],
+    where: "",
+    when: "",
+    how: "",
+    evidence: "",
+    witnesses: "",
+  });
   const existing = await db.case.count({ where: { reference: { startsWith: "SIN-" } } });
   // Numbers after every case already there (real ones too), so (year, sequence) stays unique.
   const [row] = await db.$queryRaw<{ base: number }[]>`SELECT coalesce(max(sequence), 0)::int AS base FROM cases`;

@@ -18,7 +18,9 @@ describe("synthetic cases", () => {
     expect(await seedSyntheticCases(handle.db, masterKey, 500)).toBe(3_000);
     expect(await handle.db.case.count()).toBe(3_000);
     const one = await handle.db.case.findFirstOrThrow({ where: { reference: "SIN-0002999" } });
-    expect(openJson<{ what: string }>(unwrapDataKey(masterKey, one.wrappedKey), one.payload).what).toContain("sintetis");
+    expect(openJson<{ what: string }>(unwrapDataKey(masterKey, one.wrappedKey), one.payload).what).toContain(
+      "sintetis",
+    );
     const staff = { id: "00000000-0000-7000-8000-000000000000", roles: ["SEKRETARIAT" as const] };
     const first = await listCases(handle.db, staff, { pageSize: 50 });
     expect([first.total, first.totalIsLimited]).toEqual([1_000, true]); // counted up to COUNT_LIMIT

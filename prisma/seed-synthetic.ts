@@ -9,10 +9,12 @@ import { seedSyntheticCases } from "./seed-synthetic-data.ts";
 
 async function main(): Promise<void> {
   const config = env();
-  if (config.isProduction) throw new ConfigError("Synthetic cases are for load tests only; refused with NODE_ENV=production.");
+  if (config.isProduction)
+    throw new ConfigError("Synthetic cases are for load tests only; refused with NODE_ENV=production.");
   const raw = process.argv[2] ?? "100000";
   const count = Number(raw);
-  if (!Number.isInteger(count) || count < 1 || count > 2_000_000) throw new ConfigError(`count must be a whole number from 1 to 2000000 (got "${raw}")`);
+  if (!Number.isInteger(count) || count < 1 || count > 2_000_000)
+    throw new ConfigError(`count must be a whole number from 1 to 2000000 (got "${raw}")`);
   const handle = await openDb(config.database, { migrate: config.autoMigrate, secrets: config });
   try {
     const started = Date.now();

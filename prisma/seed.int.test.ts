@@ -59,16 +59,33 @@ describe("demo seed", () => {
 
   it("uses the Kepala Dinas who signed the SOP", async () => {
     const kadis = await handle.db.staffUser.findUniqueOrThrow({ where: { username: "kadis" } });
-    expect(kadis).toMatchObject({ name: "MUL'ATMIDY, S.Sos., M.A.P.", nip: "197904022005021004", rankGrade: "Pembina Tingkat I (IV/b)", roles: [Role.KEPALA_DINAS] });
+    expect(kadis).toMatchObject({
+      name: "MUL'ATMIDY, S.Sos., M.A.P.",
+      nip: "197904022005021004",
+      rankGrade: "Pembina Tingkat I (IV/b)",
+      roles: [Role.KEPALA_DINAS],
+    });
   });
 
   it("writes every setting, each valid for its schema", async () => {
     const rows = await handle.db.setting.findMany();
     expect(rows.map((r) => r.key).sort()).toEqual([...SETTING_KEYS].sort());
-    for (const row of rows) expect(() => parseSetting(row.key as (typeof SETTING_KEYS)[number], row.value)).not.toThrow();
+    for (const row of rows)
+      expect(() => parseSetting(row.key as (typeof SETTING_KEYS)[number], row.value)).not.toThrow();
 
-    expect(await getSetting(handle.db, "sla.standards")).toEqual({ "2": 30, "3": 30, "4": 60, "5": 60, "6": 60, "7": 15, "8": 15 });
-    expect(await getSetting(handle.db, "office.identity")).toMatchObject({ regency: "PEMERINTAH KABUPATEN LAMANDAU", city: "Nanga Bulik" });
+    expect(await getSetting(handle.db, "sla.standards")).toEqual({
+      "2": 30,
+      "3": 30,
+      "4": 60,
+      "5": 60,
+      "6": 60,
+      "7": 15,
+      "8": 15,
+    });
+    expect(await getSetting(handle.db, "office.identity")).toMatchObject({
+      regency: "PEMERINTAH KABUPATEN LAMANDAU",
+      city: "Nanga Bulik",
+    });
     expect((await getSetting(handle.db, "numbering.letters")).TANGGAPAN).toBe("503/{seq}/{code}-WBS/DPMPTSP/{year}");
     const signers = await getSetting(handle.db, "letters.signers");
     const kadis = await handle.db.staffUser.findUniqueOrThrow({ where: { username: "kadis" } });
@@ -100,8 +117,17 @@ describe("demo seed", () => {
 
 describe("production guard", () => {
   it("refuses demo accounts in production unless LENTERA_ALLOW_DEMO_SEED is set", () => {
-    const secrets = { LENTERA_MASTER_KEY: "a".repeat(64), LENTERA_TRACKING_KEY: "b".repeat(64), NEXTAUTH_SECRET: "c".repeat(40) };
-    const production = { NODE_ENV: "production", DATABASE_URL: "postgresql://wbs@db:5432/wbs", NEXTAUTH_URL: "https://wbs.example.go.id", ...secrets };
+    const secrets = {
+      LENTERA_MASTER_KEY: "a".repeat(64),
+      LENTERA_TRACKING_KEY: "b".repeat(64),
+      NEXTAUTH_SECRET: "c".repeat(40),
+    };
+    const production = {
+      NODE_ENV: "production",
+      DATABASE_URL: "postgresql://wbs@db:5432/wbs",
+      NEXTAUTH_URL: "https://wbs.example.go.id",
+      ...secrets,
+    };
     expect(() => assertDemoSeedAllowed(loadEnv(production))).toThrow(SeedRefusedError);
     expect(() => assertDemoSeedAllowed(loadEnv({ ...production, LENTERA_ALLOW_DEMO_SEED: "true" }))).not.toThrow();
     expect(() => assertDemoSeedAllowed({ isProduction: false, allowDemoSeed: true })).not.toThrow();

@@ -14,7 +14,10 @@ async function main(): Promise<void> {
   const handle = await openDb(config.database, { migrate: config.autoMigrate, secrets: config });
   try {
     const pending = await pendingMigrations(handle.db);
-    if (pending.length) throw new ConfigError(`The database has ${pending.length} pending migration(s); run \`npm run db:migrate\` first.`);
+    if (pending.length)
+      throw new ConfigError(
+        `The database has ${pending.length} pending migration(s); run \`npm run db:migrate\` first.`,
+      );
     await seedDemo(handle.db, { log: (line) => console.log(line) });
   } finally {
     await handle.close();

@@ -10,7 +10,10 @@ import { whenAvailable } from "./db-outage/when-available.ts";
 import { loadOfficeFacts, officeShortName, type OfficeFacts } from "./domain/office-facts.ts";
 import { settingDefaults } from "./domain/settings-defaults.ts";
 
-const DEFAULTS: OfficeFacts = { timeZone: settingDefaults["office.hours"].timeZone, name: officeShortName(settingDefaults["office.identity"]) };
+const DEFAULTS: OfficeFacts = {
+  timeZone: settingDefaults["office.hours"].timeZone,
+  name: officeShortName(settingDefaults["office.identity"]),
+};
 
 export const currentOfficeFacts = cache(async (): Promise<OfficeFacts> => {
   // Next.js marks its build in the environment; nothing may open the database then.

@@ -21,7 +21,8 @@ beforeEach(() => {
   dir = path.join(root, "pglite");
 });
 afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  for (const child of children.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
   fs.rmSync(root, { recursive: true, force: true });
 });
 
@@ -40,10 +41,14 @@ interface Outcome {
 
 /** A child that takes the lock (at `at`, epoch ms) and holds it; resolves once it holds or has given up. */
 function holder(at?: number): { child: ChildProcess; outcome: Promise<Outcome> } {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/testing/hold-data-dir-lock.ts", dir, ...(at ? [String(at)] : [])], {
-    cwd: APP_ROOT,
-    env: childEnv(),
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "server/testing/hold-data-dir-lock.ts", dir, ...(at ? [String(at)] : [])],
+    {
+      cwd: APP_ROOT,
+      env: childEnv(),
+    },
+  );
   children.push(child);
   const outcome = new Promise<Outcome>((resolve, reject) => {
     let stdout = "";
@@ -72,31 +77,48 @@ function deadPid(): number {
 }
 
 const record = (pid: number, nonce: string, extra: Record<string, unknown> = {}) =>
-  JSON.stringify({ nonce, pid, startTime: processStartTime(pid), host: os.hostname(), bootId: null, command: "test", since: new Date().toISOString(), ...extra });
+  JSON.stringify({
+    nonce,
+    pid,
+    startTime: processStartTime(pid),
+    host: os.hostname(),
+    bootId: null,
+    command: "test",
+    since: new Date().toISOString(),
+    ...extra,
+  });
 
 describe("two processes on one data directory", () => {
-  it("the second refuses with one line naming the directory and the holder, and exits non-zero", async () => {
-    const first = holder();
-    expect((await first.outcome).locked).toBe(true);
-    const second = await holder().outcome;
-    expect(second.locked).toBe(false);
-    expect(second.code).toBe(1);
-    expect(second.stderr.split("\n")).toHaveLength(1);
-    expect(second.stderr).toContain(dir);
-    expect(second.stderr).toContain(`process ${first.child.pid} (hold-data-dir-lock.ts`);
-  }, PROCESS_TIMEOUT);
+  it(
+    "the second refuses with one line naming the directory and the holder, and exits non-zero",
+    async () => {
+      const first = holder();
+      expect((await first.outcome).locked).toBe(true);
+      const second = await holder().outcome;
+      expect(second.locked).toBe(false);
+      expect(second.code).toBe(1);
+      expect(second.stderr.split("\n")).toHaveLength(1);
+      expect(second.stderr).toContain(dir);
+      expect(second.stderr).toContain(`process ${first.child.pid} (hold-data-dir-lock.ts`);
+    },
+    PROCESS_TIMEOUT,
+  );
 
-  it("a lock left by a process killed with SIGKILL is taken over", async () => {
-    const first = holder();
-    expect((await first.outcome).locked).toBe(true);
-    await kill9(first.child);
-    expect(fs.existsSync(`${dir}.lock`)).toBe(true); // left behind
-    const next = holder();
-    const outcome = await next.outcome;
-    expect(outcome.stderr).toBe("");
-    expect(outcome.locked).toBe(true);
-    expect(JSON.parse(fs.readFileSync(`${dir}.lock`, "utf8")).pid).toBe(next.child.pid);
-  }, PROCESS_TIMEOUT);
+  it(
+    "a lock left by a process killed with SIGKILL is taken over",
+    async () => {
+      const first = holder();
+      expect((await first.outcome).locked).toBe(true);
+      await kill9(first.child);
+      expect(fs.existsSync(`${dir}.lock`)).toBe(true); // left behind
+      const next = holder();
+      const outcome = await next.outcome;
+      expect(outcome.stderr).toBe("");
+      expect(outcome.locked).toBe(true);
+      expect(JSON.parse(fs.readFileSync(`${dir}.lock`, "utf8")).pid).toBe(next.child.pid);
+    },
+    PROCESS_TIMEOUT,
+  );
 
   it("of four processes racing on a stale lock exactly one wins; the others name the winner", async () => {
     const first = holder();
@@ -114,29 +136,37 @@ describe("two processes on one data directory", () => {
     }
   }, 300_000);
 
-  it("a CLI tool (audit:verify) refuses while the directory is held", async () => {
-    const first = holder();
-    expect((await first.outcome).locked).toBe(true);
-    fs.mkdirSync(dir, { recursive: true });
-    const result = spawnSync(process.execPath, ["--import", "tsx", "server/tools/audit-verify.ts"], {
-      cwd: APP_ROOT,
-      env: childEnv({ LENTERA_DATA_DIR: root }),
-      encoding: "utf8",
-    });
-    expect(result.status).toBe(1);
-    expect(result.stderr.trim().split("\n")).toHaveLength(1);
-    expect(result.stderr).toContain(`${dir} is in use by process ${first.child.pid}`);
-    expect(fs.readdirSync(dir)).toEqual([]); // PGlite never touched it
-  }, PROCESS_TIMEOUT);
+  it(
+    "a CLI tool (audit:verify) refuses while the directory is held",
+    async () => {
+      const first = holder();
+      expect((await first.outcome).locked).toBe(true);
+      fs.mkdirSync(dir, { recursive: true });
+      const result = spawnSync(process.execPath, ["--import", "tsx", "server/tools/audit-verify.ts"], {
+        cwd: APP_ROOT,
+        env: childEnv({ LENTERA_DATA_DIR: root }),
+        encoding: "utf8",
+      });
+      expect(result.status).toBe(1);
+      expect(result.stderr.trim().split("\n")).toHaveLength(1);
+      expect(result.stderr).toContain(`${dir} is in use by process ${first.child.pid}`);
+      expect(fs.readdirSync(dir)).toEqual([]); // PGlite never touched it
+    },
+    PROCESS_TIMEOUT,
+  );
 });
 
 describe("within one process", () => {
-  it("openDb refuses a held directory before PGlite opens it", async () => {
-    const first = holder();
-    expect((await first.outcome).locked).toBe(true);
-    await expect(openDb({ kind: "pglite", dataDir: dir }, { root: APP_ROOT })).rejects.toThrow(DataDirLockedError);
-    expect(fs.existsSync(dir)).toBe(false);
-  }, PROCESS_TIMEOUT);
+  it(
+    "openDb refuses a held directory before PGlite opens it",
+    async () => {
+      const first = holder();
+      expect((await first.outcome).locked).toBe(true);
+      await expect(openDb({ kind: "pglite", dataDir: dir }, { root: APP_ROOT })).rejects.toThrow(DataDirLockedError);
+      expect(fs.existsSync(dir)).toBe(false);
+    },
+    PROCESS_TIMEOUT,
+  );
 
   it("a second open is refused (not a deadlock) and the lock is free again after release", () => {
     const lock = lockDataDir(dir);
@@ -180,6 +210,8 @@ describe("within one process", () => {
   it("an owner on another host is not judged from here", () => {
     fs.mkdirSync(root, { recursive: true });
     fs.writeFileSync(`${dir}.lock`, record(deadPid(), "other-host-1", { host: "another-host.invalid" }));
-    expect(() => lockDataDir(dir)).toThrow(/on host another-host\.invalid; if that host no longer runs Lentera, delete/);
+    expect(() => lockDataDir(dir)).toThrow(
+      /on host another-host\.invalid; if that host no longer runs Lentera, delete/,
+    );
   });
 });

@@ -159,7 +159,10 @@ function replaceStale(file: string, stale: OwnerRecord | "damaged", record: Owne
   }
   try {
     const current = readRecord(file);
-    const unchanged = current === "damaged" ? stale === "damaged" : current !== null && stale !== "damaged" && current.nonce === stale.nonce;
+    const unchanged =
+      current === "damaged"
+        ? stale === "damaged"
+        : current !== null && stale !== "damaged" && current.nonce === stale.nonce;
     if (!unchanged) return false;
     fs.renameSync(writeTemp(file, record), file);
     return true;
@@ -174,12 +177,15 @@ function replaceStale(file: string, stale: OwnerRecord | "damaged", record: Owne
 function describeOwner(owner: OwnerRecord | "damaged", lockFile: string, live: Liveness): string {
   if (owner === "damaged") return `an unreadable lock file ${lockFile}`;
   const who = `process ${owner.pid} (${owner.command}, since ${owner.since})`;
-  return live === "unknown-host" ? `${who} on host ${owner.host}; if that host no longer runs Lentera, delete ${lockFile}` : who;
+  return live === "unknown-host"
+    ? `${who} on host ${owner.host}; if that host no longer runs Lentera, delete ${lockFile}`
+    : who;
 }
 
 // Held locks of this process by lock file, kept on globalThis so a module loaded twice
 // (Next.js bundles, dev reloads) still sees them.
-const held = ((globalThis as unknown as { lenteraDataDirLocks?: Map<string, OwnerRecord> }).lenteraDataDirLocks ??= new Map());
+const held = ((globalThis as unknown as { lenteraDataDirLocks?: Map<string, OwnerRecord> }).lenteraDataDirLocks ??=
+  new Map());
 
 function releaseFile(lockFile: string, nonce: string) {
   const current = readRecord(lockFile);
@@ -213,7 +219,9 @@ export function lockDataDir(dir: string): DataDirLock {
   const lockFile = `${resolved}.lock`;
   if (held.has(lockFile)) {
     // A second PGlite on the directory within one process corrupts it just the same.
-    throw new DataDirLockedError(`The database directory ${resolved} is already open in this process (${process.pid}); refusing to open it twice`);
+    throw new DataDirLockedError(
+      `The database directory ${resolved} is already open in this process (${process.pid}); refusing to open it twice`,
+    );
   }
   const record = ownRecord();
   for (let attempt = 0; attempt < 40; attempt++) {
@@ -223,11 +231,15 @@ export function lockDataDir(dir: string): DataDirLock {
     if (owner === null) continue; // released meanwhile
     const live = owner === "damaged" ? "dead" : liveness(owner);
     if (live !== "dead") {
-      throw new DataDirLockedError(`The database directory ${resolved} is in use by ${describeOwner(owner, lockFile, live)}; stop it first — refusing to open it twice`);
+      throw new DataDirLockedError(
+        `The database directory ${resolved} is in use by ${describeOwner(owner, lockFile, live)}; stop it first — refusing to open it twice`,
+      );
     }
     if (replaceStale(lockFile, owner, record)) return hold(lockFile, record);
   }
-  throw new DataDirLockedError(`The database directory ${resolved} could not be locked (${lockFile} keeps changing); try again`);
+  throw new DataDirLockedError(
+    `The database directory ${resolved} could not be locked (${lockFile} keeps changing); try again`,
+  );
 }
 
 function pause(ms: number) {

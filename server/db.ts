@@ -54,8 +54,13 @@ export interface OpenDbOptions {
 export async function pendingMigrations(db: Db, root?: string): Promise<string[]> {
   const { migrationsDir } = migrationPaths(root);
   const entries = await fs.readdir(migrationsDir, { withFileTypes: true });
-  const onDisk = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
-  const [table] = await db.$queryRaw<{ exists: boolean }[]>`SELECT to_regclass('_prisma_migrations') IS NOT NULL AS "exists"`;
+  const onDisk = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
+  const [table] = await db.$queryRaw<
+    { exists: boolean }[]
+  >`SELECT to_regclass('_prisma_migrations') IS NOT NULL AS "exists"`;
   if (!table?.exists) return onDisk;
   const rows = await db.$queryRaw<{ migration_name: string }[]>`
     SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
@@ -99,7 +104,10 @@ async function prepare(db: Db, adapterFactory: () => AdapterFactory, options: Op
   const config = options.secrets;
   if (config) {
     const pending = await pendingMigrations(db, options.root);
-    if (pending.length) throw new ConfigError(`The database has ${pending.length} pending migration(s); run \`npm run db:migrate\` first`);
+    if (pending.length)
+      throw new ConfigError(
+        `The database has ${pending.length} pending migration(s); run \`npm run db:migrate\` first`,
+      );
     await checkSecrets(db, config, () => saveGeneratedSecrets(config));
   }
   return applied;
@@ -139,10 +147,16 @@ export async function openDb(target: DatabaseTarget, options: OpenDbOptions = {}
       throw e;
     }
   } else {
-    pglite = new PGlite({ serializers: byteaSerializers, ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}) });
+    pglite = new PGlite({
+      serializers: byteaSerializers,
+      ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
+    });
     await pglite.waitReady;
   }
-  const db = new PrismaClient({ ...CLIENT_OPTIONS, adapter: guardAdapterFactory(new PrismaPGlite(withFastByteaReads(pglite))) });
+  const db = new PrismaClient({
+    ...CLIENT_OPTIONS,
+    adapter: guardAdapterFactory(new PrismaPGlite(withFastByteaReads(pglite))),
+  });
   const close = async () => {
     try {
       await db.$disconnect();

@@ -35,11 +35,15 @@ describe("loadEnv rejects bad configuration with one line", () => {
   });
 
   it("DATABASE_URL with the wrong protocol", () => {
-    expect(configError({ DATABASE_URL: "mysql://root@localhost:3306/wbs" }).message).toMatch(/DATABASE_URL must start with postgresql:\/\/ \(got mysql:\/\/\)/);
+    expect(configError({ DATABASE_URL: "mysql://root@localhost:3306/wbs" }).message).toMatch(
+      /DATABASE_URL must start with postgresql:\/\/ \(got mysql:\/\/\)/,
+    );
   });
 
   it("DATABASE_URL without a database name", () => {
-    expect(configError({ DATABASE_URL: "postgresql://localhost:5432" }).message).toMatch(/DATABASE_URL must name a host and a database/);
+    expect(configError({ DATABASE_URL: "postgresql://localhost:5432" }).message).toMatch(
+      /DATABASE_URL must name a host and a database/,
+    );
   });
 
   it("master key that is not 32 bytes", () => {
@@ -58,7 +62,9 @@ describe("loadEnv rejects bad configuration with one line", () => {
   it("production without NEXTAUTH_URL, embedded or not", () => {
     expect(configError({ NODE_ENV: "production" }).message).toMatch(/NEXTAUTH_URL must be set in production/);
     const secrets = { LENTERA_MASTER_KEY: KEY_A, LENTERA_TRACKING_KEY: KEY_B, NEXTAUTH_SECRET: SESSION };
-    expect(configError({ NODE_ENV: "production", DATABASE_URL: "postgresql://wbs@db:5432/wbs", ...secrets }).message).toMatch(/NEXTAUTH_URL must be set/);
+    expect(
+      configError({ NODE_ENV: "production", DATABASE_URL: "postgresql://wbs@db:5432/wbs", ...secrets }).message,
+    ).toMatch(/NEXTAUTH_URL must be set/);
     expect(configError({ NODE_ENV: "production", NEXTAUTH_URL: " " }).message).toMatch(/NEXTAUTH_URL must be set/);
     expect(fs.readdirSync(dataDir)).toEqual([]);
     // Outside production the letters may point at localhost.
@@ -120,7 +126,11 @@ describe("secrets", () => {
   it("a secret set in the environment is not generated, and its origin says so", () => {
     const env = loadEnv({ LENTERA_DATA_DIR: dataDir, LENTERA_MASTER_KEY: KEY_A });
     expect(env.generatedSecrets).toEqual(["LENTERA_TRACKING_KEY", "NEXTAUTH_SECRET"]);
-    expect(env.secretOrigins).toEqual({ LENTERA_MASTER_KEY: "environment", LENTERA_TRACKING_KEY: "file", NEXTAUTH_SECRET: "file" });
+    expect(env.secretOrigins).toEqual({
+      LENTERA_MASTER_KEY: "environment",
+      LENTERA_TRACKING_KEY: "file",
+      NEXTAUTH_SECRET: "file",
+    });
     expect(env.secrets.masterKey).toEqual(Buffer.alloc(32, 1));
   });
 
@@ -146,12 +156,21 @@ describe("trusted proxies", () => {
     expect(none.trustedProxies.contains("127.0.0.1")).toBe(false);
     const some = loadEnv({ LENTERA_DATA_DIR: dataDir, LENTERA_TRUSTED_PROXIES: " 10.0.0.5, 192.168.1.0/24 fd00::/8" });
     expect(some.trustedProxies.entries).toEqual(["10.0.0.5", "192.168.1.0/24", "fd00::/8"]);
-    expect(["10.0.0.5", "192.168.1.77", "::ffff:192.168.1.2", "fd12::1"].map((a) => some.trustedProxies.contains(a))).toEqual([true, true, true, true]);
-    expect(["10.0.0.6", "192.168.2.1", "fe80::1", "garbage"].map((a) => some.trustedProxies.contains(a))).toEqual([false, false, false, false]);
+    expect(
+      ["10.0.0.5", "192.168.1.77", "::ffff:192.168.1.2", "fd12::1"].map((a) => some.trustedProxies.contains(a)),
+    ).toEqual([true, true, true, true]);
+    expect(["10.0.0.6", "192.168.2.1", "fe80::1", "garbage"].map((a) => some.trustedProxies.contains(a))).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it("refuses entries that are not addresses or CIDR blocks", () => {
-    expect(configError({ LENTERA_TRUSTED_PROXIES: "10.0.0.5, proxy.local" }).message).toMatch(/LENTERA_TRUSTED_PROXIES .*proxy\.local/);
+    expect(configError({ LENTERA_TRUSTED_PROXIES: "10.0.0.5, proxy.local" }).message).toMatch(
+      /LENTERA_TRUSTED_PROXIES .*proxy\.local/,
+    );
     expect(configError({ LENTERA_TRUSTED_PROXIES: "10.0.0.0/33" }).message).toContain("LENTERA_TRUSTED_PROXIES");
   });
 });

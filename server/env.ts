@@ -53,7 +53,10 @@ export function decodeKey(value: string): Buffer | null {
 
 const key32 = optionalString.superRefine((value, ctx) => {
   if (value !== undefined && decodeKey(value) === null) {
-    ctx.addIssue({ code: "custom", message: "must be 32 random bytes, as 64 hex characters or 44 base64 characters (openssl rand -base64 32)" });
+    ctx.addIssue({
+      code: "custom",
+      message: "must be 32 random bytes, as 64 hex characters or 44 base64 characters (openssl rand -base64 32)",
+    });
   }
 });
 
@@ -85,10 +88,12 @@ const schema = z.object({
   LENTERA_MASTER_KEY_PREVIOUS: key32,
   LENTERA_TRACKING_KEY: key32,
   NEXTAUTH_SECRET: optionalString.superRefine((v, ctx) => {
-    if (v !== undefined && v.length < 32) ctx.addIssue({ code: "custom", message: "must be at least 32 characters (openssl rand -base64 32)" });
+    if (v !== undefined && v.length < 32)
+      ctx.addIssue({ code: "custom", message: "must be at least 32 characters (openssl rand -base64 32)" });
   }),
   NEXTAUTH_URL: optionalString.superRefine((v, ctx) => {
-    if (v !== undefined && !/^https?:\/\/[^/]+/.test(v)) ctx.addIssue({ code: "custom", message: "must be the public base URL, e.g. https://wbs.example.go.id" });
+    if (v !== undefined && !/^https?:\/\/[^/]+/.test(v))
+      ctx.addIssue({ code: "custom", message: "must be the public base URL, e.g. https://wbs.example.go.id" });
   }),
   LENTERA_AUTO_MIGRATE: booleanFlag,
   LENTERA_ALLOW_DEMO_SEED: booleanFlag,
@@ -105,7 +110,11 @@ export interface Secrets {
 }
 
 /** Each secret by the environment variable that sets it. */
-export const SECRET_NAMES = { LENTERA_MASTER_KEY: "masterKey", LENTERA_TRACKING_KEY: "trackingKey", NEXTAUTH_SECRET: "sessionSecret" } as const;
+export const SECRET_NAMES = {
+  LENTERA_MASTER_KEY: "masterKey",
+  LENTERA_TRACKING_KEY: "trackingKey",
+  NEXTAUTH_SECRET: "sessionSecret",
+} as const;
 export type SecretName = keyof typeof SECRET_NAMES;
 
 type SecretsText = Record<keyof Secrets, string>;
@@ -150,11 +159,19 @@ export function readSecretsFile(file: string): SecretsFileContent | undefined {
   if (text === null) return undefined;
   let parsed;
   try {
-    parsed = z.object({ masterKey: key32.pipe(z.string()), trackingKey: key32.pipe(z.string()), sessionSecret: z.string().min(32), previousMasterKey: key32 }).safeParse(JSON.parse(text));
+    parsed = z
+      .object({
+        masterKey: key32.pipe(z.string()),
+        trackingKey: key32.pipe(z.string()),
+        sessionSecret: z.string().min(32),
+        previousMasterKey: key32,
+      })
+      .safeParse(JSON.parse(text));
   } catch {
     throw new ConfigError(`${file} is damaged (not JSON); restore it from a backup`);
   }
-  if (!parsed.success) throw new ConfigError(`${file} is damaged (${formatIssues(parsed.error)}); restore it from a backup`);
+  if (!parsed.success)
+    throw new ConfigError(`${file} is damaged (${formatIssues(parsed.error)}); restore it from a backup`);
   return parsed.data;
 }
 
@@ -175,9 +192,13 @@ export function saveGeneratedSecrets(config: Env): void {
   if (!config.unsavedSecretsFile) return;
   fs.mkdirSync(path.dirname(config.secretsFile), { recursive: true, mode: 0o700 });
   try {
-    fs.writeFileSync(config.secretsFile, JSON.stringify(config.unsavedSecretsFile, null, 2) + "\n", { mode: 0o600, flag: "wx" });
+    fs.writeFileSync(config.secretsFile, JSON.stringify(config.unsavedSecretsFile, null, 2) + "\n", {
+      mode: 0o600,
+      flag: "wx",
+    });
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "EEXIST") throw new ConfigError(`${config.secretsFile} was created by another process while this one started; start again`);
+    if ((e as NodeJS.ErrnoException).code === "EEXIST")
+      throw new ConfigError(`${config.secretsFile} was created by another process while this one started; start again`);
     throw e;
   }
   config.unsavedSecretsFile = undefined;
@@ -193,8 +214,16 @@ export function loadEnv(source: Source = process.env): Env {
   const dataDir = path.resolve(/* turbopackIgnore: true */ v.LENTERA_DATA_DIR ?? "data");
   const embedded = v.DATABASE_URL === undefined;
 
-  const fromEnv = { masterKey: v.LENTERA_MASTER_KEY, trackingKey: v.LENTERA_TRACKING_KEY, sessionSecret: v.NEXTAUTH_SECRET };
-  const missing = Object.entries({ LENTERA_MASTER_KEY: fromEnv.masterKey, LENTERA_TRACKING_KEY: fromEnv.trackingKey, NEXTAUTH_SECRET: fromEnv.sessionSecret })
+  const fromEnv = {
+    masterKey: v.LENTERA_MASTER_KEY,
+    trackingKey: v.LENTERA_TRACKING_KEY,
+    sessionSecret: v.NEXTAUTH_SECRET,
+  };
+  const missing = Object.entries({
+    LENTERA_MASTER_KEY: fromEnv.masterKey,
+    LENTERA_TRACKING_KEY: fromEnv.trackingKey,
+    NEXTAUTH_SECRET: fromEnv.sessionSecret,
+  })
     .filter(([, value]) => value === undefined)
     .map(([name]) => name);
   if (missing.length && isProduction && !embedded) {
@@ -202,7 +231,9 @@ export function loadEnv(source: Source = process.env): Env {
   }
   // Letters print their verification address from it: without it their QR codes would point at localhost.
   if (isProduction && v.NEXTAUTH_URL === undefined) {
-    throw new ConfigError("Invalid configuration: NEXTAUTH_URL must be set in production (the public base URL, e.g. https://wbs.example.go.id)");
+    throw new ConfigError(
+      "Invalid configuration: NEXTAUTH_URL must be set in production (the public base URL, e.g. https://wbs.example.go.id)",
+    );
   }
   const secretsFile = path.join(dataDir, "secrets.json");
   const stored = missing.length ? readSecretsFile(secretsFile) : undefined;
@@ -211,28 +242,40 @@ export function loadEnv(source: Source = process.env): Env {
   const pick = (name: keyof typeof fromEnv) => fromEnv[name] ?? fromFile![name];
   // The previous master key lives where the master key lives: never one in a file and the other in the environment.
   if (v.LENTERA_MASTER_KEY === undefined && v.LENTERA_MASTER_KEY_PREVIOUS !== undefined) {
-    throw new ConfigError(`Invalid configuration: LENTERA_MASTER_KEY_PREVIOUS is set but LENTERA_MASTER_KEY comes from ${secretsFile}; set both in the environment or neither`);
+    throw new ConfigError(
+      `Invalid configuration: LENTERA_MASTER_KEY_PREVIOUS is set but LENTERA_MASTER_KEY comes from ${secretsFile}; set both in the environment or neither`,
+    );
   }
-  const previousMasterKey = v.LENTERA_MASTER_KEY !== undefined ? v.LENTERA_MASTER_KEY_PREVIOUS : stored?.previousMasterKey;
+  const previousMasterKey =
+    v.LENTERA_MASTER_KEY !== undefined ? v.LENTERA_MASTER_KEY_PREVIOUS : stored?.previousMasterKey;
   const origin = (name: SecretName) => (fromEnv[SECRET_NAMES[name]] === undefined ? "file" : "environment");
 
   return {
     nodeEnv: v.NODE_ENV,
     isProduction,
-    database: embedded ? { kind: "pglite", dataDir: path.join(dataDir, "pglite") } : { kind: "postgres", url: v.DATABASE_URL! },
+    database: embedded
+      ? { kind: "pglite", dataDir: path.join(dataDir, "pglite") }
+      : { kind: "postgres", url: v.DATABASE_URL! },
     dataDir,
     autoMigrate: v.LENTERA_AUTO_MIGRATE ?? true,
     allowDemoSeed: v.LENTERA_ALLOW_DEMO_SEED ?? !isProduction,
     authUrl: v.NEXTAUTH_URL,
     trustedProxies: trustedProxies(v.LENTERA_TRUSTED_PROXIES),
     secrets: {
-      masterKey: masterKeyring(decodeKey(pick("masterKey"))!, previousMasterKey === undefined ? undefined : decodeKey(previousMasterKey)!),
+      masterKey: masterKeyring(
+        decodeKey(pick("masterKey"))!,
+        previousMasterKey === undefined ? undefined : decodeKey(previousMasterKey)!,
+      ),
       trackingKey: decodeKey(pick("trackingKey"))!,
       sessionSecret: pick("sessionSecret"),
     },
     secretsSource: fromFile ? "data directory" : "environment",
     secretsFile,
-    secretOrigins: { LENTERA_MASTER_KEY: origin("LENTERA_MASTER_KEY"), LENTERA_TRACKING_KEY: origin("LENTERA_TRACKING_KEY"), NEXTAUTH_SECRET: origin("NEXTAUTH_SECRET") },
+    secretOrigins: {
+      LENTERA_MASTER_KEY: origin("LENTERA_MASTER_KEY"),
+      LENTERA_TRACKING_KEY: origin("LENTERA_TRACKING_KEY"),
+      NEXTAUTH_SECRET: origin("NEXTAUTH_SECRET"),
+    },
     generatedSecrets: generated ? (missing as SecretName[]) : [],
     ...(generated ? { unsavedSecretsFile: generated } : {}),
   };
@@ -282,5 +325,9 @@ export function storageOf(source: Source = process.env): Pick<Env, "database" | 
   if (!parsed.success) throw new ConfigError(`Invalid configuration: ${formatIssues(parsed.error)}`);
   const dataDir = path.resolve(/* turbopackIgnore: true */ parsed.data.LENTERA_DATA_DIR ?? "data");
   const url = parsed.data.DATABASE_URL;
-  return { database: url === undefined ? { kind: "pglite", dataDir: path.join(dataDir, "pglite") } : { kind: "postgres", url }, dataDir, secretsFile: path.join(dataDir, "secrets.json") };
+  return {
+    database: url === undefined ? { kind: "pglite", dataDir: path.join(dataDir, "pglite") } : { kind: "postgres", url },
+    dataDir,
+    secretsFile: path.join(dataDir, "secrets.json"),
+  };
 }

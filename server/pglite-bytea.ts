@@ -26,7 +26,9 @@ export function parseBytea(text: string): Uint8Array {
  * For `new PGlite(dir, { serializers: byteaSerializers })`. PGlite's type says a serialiser
  * returns a string, but its bind step takes any ArrayBuffer view as a binary parameter.
  */
-export const byteaSerializers = { [BYTEA]: (value: unknown) => byteaParameter(value as Uint8Array) as unknown as string };
+export const byteaSerializers = {
+  [BYTEA]: (value: unknown) => byteaParameter(value as Uint8Array) as unknown as string,
+};
 
 type Parsers = Record<number, (value: string, typeId: number) => unknown>;
 type QueryOptions = { parsers?: Parsers } & Record<string, unknown>;

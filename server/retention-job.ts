@@ -25,14 +25,21 @@ export function scheduleRetention() {
       if (!rule.enabled || !due) return;
       const result = await runRetention(db, now);
       lastRunDate = officeDate;
-      if (result.destroyed.length) console.log(`Lentera: retention rule destroyed the content of ${result.destroyed.length} archived case(s): ${result.destroyed.map((d) => d.reference).join(", ")}`);
+      if (result.destroyed.length)
+        console.log(
+          `Lentera: retention rule destroyed the content of ${result.destroyed.length} archived case(s): ${result.destroyed.map((d) => d.reference).join(", ")}`,
+        );
       // Not marked as a finished day's run when a case failed: the next check tries again.
       if (result.failed.length) {
         lastRunDate = null;
-        console.error(`Lentera: retention failed for ${result.failed.map((f) => `${f.reference} (${f.error})`).join(", ")}`);
+        console.error(
+          `Lentera: retention failed for ${result.failed.map((f) => `${f.reference} (${f.error})`).join(", ")}`,
+        );
       }
     } catch (e) {
-      console.error(`Lentera: retention run failed: ${e instanceof Error ? e.message.trim().split("\n")[0] : String(e)}`);
+      console.error(
+        `Lentera: retention run failed: ${e instanceof Error ? e.message.trim().split("\n")[0] : String(e)}`,
+      );
     } finally {
       running = false;
     }

@@ -21,12 +21,21 @@ afterAll(() => {
 
 // Started as `npm start` starts the server: with the client-address stamp loaded.
 function start(extra: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "--import", "./server/net/peer-stamp.mjs", "server/testing/start-once.ts"], {
-    cwd: APP_ROOT,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", LENTERA_DATA_DIR: dataDir, ...extra } as unknown as NodeJS.ProcessEnv,
-    encoding: "utf8",
-    timeout: 300_000,
-  });
+  const result = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "--import", "./server/net/peer-stamp.mjs", "server/testing/start-once.ts"],
+    {
+      cwd: APP_ROOT,
+      env: {
+        PATH: process.env.PATH ?? "",
+        HOME: process.env.HOME ?? "/tmp",
+        LENTERA_DATA_DIR: dataDir,
+        ...extra,
+      } as unknown as NodeJS.ProcessEnv,
+      encoding: "utf8",
+      timeout: 300_000,
+    },
+  );
   return { code: result.status, stdout: result.stdout.trim(), stderr: result.stderr.trim() };
 }
 
@@ -42,13 +51,17 @@ describe("server start-up with the embedded database", () => {
     const wrongKey = start({ LENTERA_MASTER_KEY: randomBytes(32).toString("base64") });
     expect(wrongKey.code).toBe(1);
     expect(wrongKey.stderr.split("\n")).toHaveLength(1);
-    expect(wrongKey.stderr).toMatch(/^Lentera cannot start: LENTERA_MASTER_KEY \(from the environment\) does not match the key this database was created with; set the original LENTERA_MASTER_KEY/);
+    expect(wrongKey.stderr).toMatch(
+      /^Lentera cannot start: LENTERA_MASTER_KEY \(from the environment\) does not match the key this database was created with; set the original LENTERA_MASTER_KEY/,
+    );
     expect(wrongKey.stdout).not.toMatch(/database ready/);
 
     fs.rmSync(secretsFile);
     const lost = start();
     expect(lost.code).toBe(1);
-    expect(lost.stderr).toBe(`Lentera cannot start: ${secretsFile} is missing but this database holds data; restore it from your backup (or set LENTERA_MASTER_KEY, LENTERA_TRACKING_KEY, NEXTAUTH_SECRET to the original values) — new secrets would leave the existing data unreadable; refusing to start`);
+    expect(lost.stderr).toBe(
+      `Lentera cannot start: ${secretsFile} is missing but this database holds data; restore it from your backup (or set LENTERA_MASTER_KEY, LENTERA_TRACKING_KEY, NEXTAUTH_SECRET to the original values) — new secrets would leave the existing data unreadable; refusing to start`,
+    );
     expect(fs.existsSync(secretsFile)).toBe(false); // no new secrets were written
 
     fs.writeFileSync(secretsFile, secrets, { mode: 0o600 });

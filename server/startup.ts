@@ -21,9 +21,12 @@ function scheduleAutoArchive() {
     try {
       // Read at each run: a master-key rotation replaces the key while the server runs.
       const archived = await autoArchiveUnacknowledged(await getDb(), env().secrets.masterKey);
-      if (archived.length) console.log(`Lentera: archived ${archived.length} case(s) not acknowledged in time: ${archived.join(", ")}`);
+      if (archived.length)
+        console.log(`Lentera: archived ${archived.length} case(s) not acknowledged in time: ${archived.join(", ")}`);
     } catch (e) {
-      console.error(`Lentera: automatic archiving failed: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
+      console.error(
+        `Lentera: automatic archiving failed: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`,
+      );
     }
   };
   setInterval(run, HOUR).unref();
@@ -58,7 +61,8 @@ export async function startServer() {
   // Without the peer stamp the socket address is unknowable and every client would share one
   // throttle bucket (server/net/request-address.ts): refuse in production, warn otherwise.
   if (!peerStampLoaded()) {
-    const line = "the client-address stamp is not loaded; start with `npm start` (node --import ./server/net/peer-stamp.mjs)";
+    const line =
+      "the client-address stamp is not loaded; start with `npm start` (node --import ./server/net/peer-stamp.mjs)";
     if (config.isProduction) {
       console.error(`Lentera cannot start: ${line}`);
       process.exit(1);
@@ -70,7 +74,9 @@ export async function startServer() {
   installQuietErrorLog();
   const ready = async () => {
     const { applied } = await getDbHandle();
-    console.log(`Lentera: database ready (${where})${applied.length ? `, applied ${applied.join(", ")}` : ""}; secrets from ${config.secretsSource}.`);
+    console.log(
+      `Lentera: database ready (${where})${applied.length ? `, applied ${applied.join(", ")}` : ""}; secrets from ${config.secretsSource}.`,
+    );
     scheduleAutoArchive();
     schedulePurgeOfCounters();
     startBackupServices(config);

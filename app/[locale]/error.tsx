@@ -17,7 +17,15 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
   const outage = useTranslations("outage");
   const pathname = usePathname();
   if (error.digest === DATABASE_UNAVAILABLE_DIGEST) {
-    return <OutageMessage title={outage("title")} body={outage("body")} retry={outage("retry")} back={t("back")} retryHref={pathname} />;
+    return (
+      <OutageMessage
+        title={outage("title")}
+        body={outage("body")}
+        retry={outage("retry")}
+        back={t("back")}
+        retryHref={pathname}
+      />
+    );
   }
   return (
     <section className="max-w-2xl" role="alert">

@@ -14,10 +14,21 @@ import { isStaffPath } from "@/components/staff/staff-path.ts";
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "meta" });
-  return { title: t("title"), description: t("description"), referrer: "no-referrer", robots: { index: true, follow: true } };
+  return {
+    title: t("title"),
+    description: t("description"),
+    referrer: "no-referrer",
+    robots: { index: true, follow: true },
+  };
 }
 
-export default async function LocaleLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
+export default async function LocaleLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ locale: string }>;
+}) {
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
@@ -25,13 +36,20 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-white font-sans text-slate-900 antialiased">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+        >
           {t("skip")}
         </a>
         {/* Only the portal's client texts go to the browser; the staff layout adds the rest. */}
         <NextIntlClientProvider messages={portalClientMessages(locale)}>
           {/* Staff pages carry the workspace's own header; the portal's links are for reporters. */}
-          {isStaffPath((await headers()).get("x-lentera-path") ?? "/") ? <StaffHeader locale={locale} /> : <SiteHeader locale={locale} />}
+          {isStaffPath((await headers()).get("x-lentera-path") ?? "/") ? (
+            <StaffHeader locale={locale} />
+          ) : (
+            <SiteHeader locale={locale} />
+          )}
           <main id="main" className="mx-auto w-full max-w-5xl px-4 py-8">
             {children}
           </main>

@@ -8,7 +8,9 @@ export default async function NotFound() {
     <section className="max-w-2xl">
       <h1 className="text-2xl font-bold text-brand-900">{t("notFound")}</h1>
       <p className="mt-6">
-        <Link href="/" className={linkClass}>{t("back")}</Link>
+        <Link href="/" className={linkClass}>
+          {t("back")}
+        </Link>
       </p>
     </section>
   );

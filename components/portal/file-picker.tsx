@@ -21,7 +21,11 @@ interface Props {
 export function FilePicker({ id, name, accept, describedBy, invalid }: Props) {
   const t = useTranslations("filePicker");
   // False while rendered on the server and without JavaScript; true once running in the browser.
-  const enhanced = useSyncExternalStore(noSubscription, () => true, () => false);
+  const enhanced = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   const [chosen, setChosen] = useState<string[]>([]);
   return (
     <div className="mt-2">

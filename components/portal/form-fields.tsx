@@ -16,10 +16,18 @@ export function useErrorText() {
     const mb = Math.round((e.max ?? 0) / MiB);
     const file = e.file ?? "";
     if (field === "goodFaith") return t("goodFaith");
-    if (e.code === "too_many" && (field === "files" || field === "replyFiles")) return t("files_too_many", { max: e.max ?? 0 });
+    if (e.code === "too_many" && (field === "files" || field === "replyFiles"))
+      return t("files_too_many", { max: e.max ?? 0 });
     if (e.code === "too_long" || e.code === "too_many") return t(e.code, { max: e.max ?? 0 });
     if (e.code === "too_large" || e.code === "total_too_large") return t(e.code, { file, mb });
-    if (e.code === "unsupported_type" || e.code === "damaged" || e.code === "unsafe" || e.code === "busy" || e.code === "empty") return t(e.code, { file });
+    if (
+      e.code === "unsupported_type" ||
+      e.code === "damaged" ||
+      e.code === "unsafe" ||
+      e.code === "busy" ||
+      e.code === "empty"
+    )
+      return t(e.code, { file });
     return t("required");
   };
 }
@@ -41,15 +49,52 @@ export function ErrorList({ id, field, errors }: { id?: string; field: string; e
  * A text field of a server-action form: its errors come from the form state, and "required"
  * is checked by the server, so the form posts (and shows every error) without JavaScript.
  */
-export function FormTextField({ name, required, errors, errorField, ...field }: { id: string; name: string; label: string; hint?: string; required?: boolean; errors?: FieldError[]; errorField?: string; defaultValue?: string; rows?: number; maxLength?: number; autoComplete?: string }) {
-  return <TextField {...field} name={name} softRequired={required} error={errors?.length ? <ErrorList field={errorField ?? name} errors={errors} /> : undefined} />;
+export function FormTextField({
+  name,
+  required,
+  errors,
+  errorField,
+  ...field
+}: {
+  id: string;
+  name: string;
+  label: string;
+  hint?: string;
+  required?: boolean;
+  errors?: FieldError[];
+  errorField?: string;
+  defaultValue?: string;
+  rows?: number;
+  maxLength?: number;
+  autoComplete?: string;
+}) {
+  return (
+    <TextField
+      {...field}
+      name={name}
+      softRequired={required}
+      error={errors?.length ? <ErrorList field={errorField ?? name} errors={errors} /> : undefined}
+    />
+  );
 }
 
 /**
  * The top of a posted report form: its idempotency key and form token, then what went wrong
  * with the last post (`summary`, `detail`) and whether the database was away.
  */
-export function PostedFormTop({ idempotencyKey, formToken, summary, detail, unavailable }: { idempotencyKey: string; formToken: string; summary?: string; detail?: string; unavailable: boolean }) {
+export function PostedFormTop({
+  idempotencyKey,
+  formToken,
+  summary,
+  detail,
+  unavailable,
+}: {
+  idempotencyKey: string;
+  formToken: string;
+  summary?: string;
+  detail?: string;
+  unavailable: boolean;
+}) {
   return (
     <>
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />

@@ -9,7 +9,13 @@ export async function LocaleSwitch({ locale, label, text }: { locale: string; la
   const other = routing.locales.find((l) => l !== locale) ?? routing.defaultLocale;
   const href = localePath(other, bare);
   return (
-    <a href={href} hrefLang={other} lang={other} aria-label={label} className="rounded border border-white/60 px-2 py-1 text-xs font-semibold hover:bg-white/10">
+    <a
+      href={href}
+      hrefLang={other}
+      lang={other}
+      aria-label={label}
+      className="rounded border border-white/60 px-2 py-1 text-xs font-semibold hover:bg-white/10"
+    >
       {text}
     </a>
   );

@@ -19,7 +19,12 @@ export function Receipt({ receipt, locale }: { receipt: ReceiptData; locale: str
   return (
     <DoneSection id="receipt-title" title={t("title")} className="mt-6 space-y-6">
       <ShownOnceBox>
-        <OneTimeCode label={t("codeLabel")} code={receipt.trackingCode} warning={t("codeOnce")} testId="tracking-code" />
+        <OneTimeCode
+          label={t("codeLabel")}
+          code={receipt.trackingCode}
+          warning={t("codeOnce")}
+          testId="tracking-code"
+        />
         <form method="post" action="/api/portal/tracking-code" className="mt-4">
           <input type="hidden" name="code" value={receipt.trackingCode} />
           <input type="hidden" name="reference" value={receipt.reference} />
@@ -51,7 +56,9 @@ export function Receipt({ receipt, locale }: { receipt: ReceiptData; locale: str
             {receipt.files.map((f, i) => (
               <li key={i}>
                 {f.name}
-                {f.warning ? <span className="block text-sm text-amber-900">{t("fileWarning", { file: f.name })}</span> : null}
+                {f.warning ? (
+                  <span className="block text-sm text-amber-900">{t("fileWarning", { file: f.name })}</span>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -28,7 +28,12 @@ export function ReplyForm({ action, initial, locale, max, formToken, permalink, 
   if (onlyAfterPost && state.attempt === 0) return null;
   const fileErrors = state.errors.replyFiles;
   return (
-    <form key={state.attempt} action={formAction} noValidate className="mt-6 space-y-4 rounded border border-slate-300 p-4">
+    <form
+      key={state.attempt}
+      action={formAction}
+      noValidate
+      className="mt-6 space-y-4 rounded border border-slate-300 p-4"
+    >
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="idempotencyKey" value={state.idempotencyKey} />
       <FormTokenInput token={formToken} />
@@ -43,7 +48,16 @@ export function ReplyForm({ action, initial, locale, max, formToken, permalink, 
           {state.failed === "closed" ? t("closed") : report("serverError")}
         </p>
       ) : null}
-      <FormTextField id="body" name="body" label={t("reply")} hint={t("replyHint", { max })} rows={4} defaultValue={state.body} errors={state.errors.body} required />
+      <FormTextField
+        id="body"
+        name="body"
+        label={t("reply")}
+        hint={t("replyHint", { max })}
+        rows={4}
+        defaultValue={state.body}
+        errors={state.errors.body}
+        required
+      />
       <div>
         <label htmlFor="replyFiles" className="block font-semibold">
           {t("replyFiles")}
@@ -51,7 +65,12 @@ export function ReplyForm({ action, initial, locale, max, formToken, permalink, 
         <p id="replyFiles-warning" className="text-sm text-slate-700">
           {report("filesStrip")} {report("filesWarning")}
         </p>
-        <FilePicker id="replyFiles" name="files" describedBy={`replyFiles-warning${fileErrors ? " replyFiles-error" : ""}`} invalid={Boolean(fileErrors)} />
+        <FilePicker
+          id="replyFiles"
+          name="files"
+          describedBy={`replyFiles-warning${fileErrors ? " replyFiles-error" : ""}`}
+          invalid={Boolean(fileErrors)}
+        />
         <ErrorList id="replyFiles-error" field="replyFiles" errors={fileErrors} />
       </div>
       <SubmitButton large pending={pending} label={t("send")} pendingLabel={t("sending")} />

@@ -11,13 +11,32 @@ import { CheckField, SelectField } from "@/components/ui/field.tsx";
  * and names for the portal form and the Sekretariat's offline intake, read by readReportForm.
  * `hints` adds the guidance written for reporters; the clerk's form goes without.
  */
-export function ReportContentFields({ values: v, errors, hints, personsHint }: { values: ReportFormValues; errors: FieldErrors; hints: boolean; personsHint: string }) {
+export function ReportContentFields({
+  values: v,
+  errors,
+  hints,
+  personsHint,
+}: {
+  values: ReportFormValues;
+  errors: FieldErrors;
+  hints: boolean;
+  personsHint: string;
+}) {
   const t = useTranslations("report");
   const e = (field: string) => errors[field];
   return (
     <>
       <Fieldset large legend={t("whatLegend")}>
-        <FormTextField id="what" name="what" label={t("what")} hint={hints ? t("whatHint") : undefined} required rows={7} defaultValue={v.what} errors={e("what")} />
+        <FormTextField
+          id="what"
+          name="what"
+          label={t("what")}
+          hint={hints ? t("whatHint") : undefined}
+          required
+          rows={7}
+          defaultValue={v.what}
+          errors={e("what")}
+        />
       </Fieldset>
 
       <Fieldset large legend={t("personsLegend")} hint={personsHint}>
@@ -25,40 +44,107 @@ export function ReportContentFields({ values: v, errors, hints, personsHint }: {
         {v.persons.map((p, i) => (
           <div key={i} className="grid gap-3 sm:grid-cols-2">
             <p className="font-semibold sm:col-span-2">{t("personN", { n: i + 1 })}</p>
-            <FormTextField id={`personName-${i}`} name="personName" label={t("personName")} required={i === 0} defaultValue={p.name} errors={e(`person.${i}.name`)} />
-            <FormTextField id={`personPosition-${i}`} name="personPosition" label={t("personPosition")} defaultValue={p.position} errors={e(`person.${i}.position`)} />
+            <FormTextField
+              id={`personName-${i}`}
+              name="personName"
+              label={t("personName")}
+              required={i === 0}
+              defaultValue={p.name}
+              errors={e(`person.${i}.name`)}
+            />
+            <FormTextField
+              id={`personPosition-${i}`}
+              name="personPosition"
+              label={t("personPosition")}
+              defaultValue={p.position}
+              errors={e(`person.${i}.position`)}
+            />
           </div>
         ))}
       </Fieldset>
 
       <Fieldset large legend={t("whereWhenLegend")}>
         <FormTextField id="where" name="where" label={t("where")} defaultValue={v.where} errors={e("where")} />
-        <FormTextField id="when" name="when" label={t("when")} hint={t("whenHint")} defaultValue={v.when} errors={e("when")} />
+        <FormTextField
+          id="when"
+          name="when"
+          label={t("when")}
+          hint={t("whenHint")}
+          defaultValue={v.when}
+          errors={e("when")}
+        />
       </Fieldset>
     </>
   );
 }
 
 /** How it happened, evidence and witnesses: the start of the last 4W+1H group (the form adds its file input). */
-export function HowFields({ values: v, errors, hints }: { values: ReportFormValues; errors: FieldErrors; hints: boolean }) {
+export function HowFields({
+  values: v,
+  errors,
+  hints,
+}: {
+  values: ReportFormValues;
+  errors: FieldErrors;
+  hints: boolean;
+}) {
   const t = useTranslations("report");
   const e = (field: string) => errors[field];
   const hint = (key: "howHint" | "evidenceHint" | "witnessesHint") => (hints ? t(key) : undefined);
   return (
     <>
-      <FormTextField id="how" name="how" label={t("how")} hint={hint("howHint")} rows={4} defaultValue={v.how} errors={e("how")} />
-      <FormTextField id="evidence" name="evidence" label={t("evidence")} hint={hint("evidenceHint")} rows={3} defaultValue={v.evidence} errors={e("evidence")} />
-      <FormTextField id="witnesses" name="witnesses" label={t("witnesses")} hint={hint("witnessesHint")} rows={2} defaultValue={v.witnesses} errors={e("witnesses")} />
+      <FormTextField
+        id="how"
+        name="how"
+        label={t("how")}
+        hint={hint("howHint")}
+        rows={4}
+        defaultValue={v.how}
+        errors={e("how")}
+      />
+      <FormTextField
+        id="evidence"
+        name="evidence"
+        label={t("evidence")}
+        hint={hint("evidenceHint")}
+        rows={3}
+        defaultValue={v.evidence}
+        errors={e("evidence")}
+      />
+      <FormTextField
+        id="witnesses"
+        name="witnesses"
+        label={t("witnesses")}
+        hint={hint("witnessesHint")}
+        rows={2}
+        defaultValue={v.witnesses}
+        errors={e("witnesses")}
+      />
     </>
   );
 }
 
 /** The category, chosen from `options` ([value, label]); required, checked by the server. */
-export function CategoryField({ value, errors, options }: { value: string; errors: FieldErrors; options: [string, string][] }) {
+export function CategoryField({
+  value,
+  errors,
+  options,
+}: {
+  value: string;
+  errors: FieldErrors;
+  options: [string, string][];
+}) {
   const t = useTranslations("report");
   return (
     <Fieldset large legend={t("categoryLegend")}>
-      <SelectField id="category" label={t("category")} softRequired defaultValue={value} options={options} error={errors.category?.length ? <ErrorList field="category" errors={errors.category} /> : undefined}>
+      <SelectField
+        id="category"
+        label={t("category")}
+        softRequired
+        defaultValue={value}
+        options={options}
+        error={errors.category?.length ? <ErrorList field="category" errors={errors.category} /> : undefined}
+      >
         <option value="">{t("categoryChoose")}</option>
       </SelectField>
     </Fieldset>
@@ -69,17 +155,60 @@ export function CategoryField({ value, errors, options }: { value: string; error
  * Anonymous or confidential, and then who the reporter is. The portal and the intake word it
  * for their readers (`ns`: both namespaces hold the same keys); the field names are the same.
  */
-export function IdentityFields({ ns, values: v, errors, nameAutoComplete }: { ns: "report" | "intake"; values: ReportFormValues; errors: FieldErrors; nameAutoComplete?: string }) {
+export function IdentityFields({
+  ns,
+  values: v,
+  errors,
+  nameAutoComplete,
+}: {
+  ns: "report" | "intake";
+  values: ReportFormValues;
+  errors: FieldErrors;
+  nameAutoComplete?: string;
+}) {
   const t = useTranslations(ns as "report");
   return (
     <Fieldset large legend={t("identityLegend")}>
       <div className="space-y-3">
-        <CheckField strong id="identity-anonymous" type="radio" name="identityMode" value="ANONYMOUS" defaultChecked={v.identityMode !== "CONFIDENTIAL"} label={t("anonymous")} hint={t("anonymousHint")} />
-        <CheckField strong id="identity-confidential" type="radio" name="identityMode" value="CONFIDENTIAL" defaultChecked={v.identityMode === "CONFIDENTIAL"} label={t("confidential")} hint={t("confidentialHint")} />
+        <CheckField
+          strong
+          id="identity-anonymous"
+          type="radio"
+          name="identityMode"
+          value="ANONYMOUS"
+          defaultChecked={v.identityMode !== "CONFIDENTIAL"}
+          label={t("anonymous")}
+          hint={t("anonymousHint")}
+        />
+        <CheckField
+          strong
+          id="identity-confidential"
+          type="radio"
+          name="identityMode"
+          value="CONFIDENTIAL"
+          defaultChecked={v.identityMode === "CONFIDENTIAL"}
+          label={t("confidential")}
+          hint={t("confidentialHint")}
+        />
       </div>
       <div className="grid gap-3 sm:grid-cols-2">
-        <FormTextField id="identityName" name="identityName" label={t("identityName")} hint={t("identityOnlyConfidential")} defaultValue={v.identityName} errors={errors.identityName} autoComplete={nameAutoComplete} />
-        <FormTextField id="identityContact" name="identityContact" label={t("identityContact")} hint={t("identityOnlyConfidential")} defaultValue={v.identityContact} errors={errors.identityContact} />
+        <FormTextField
+          id="identityName"
+          name="identityName"
+          label={t("identityName")}
+          hint={t("identityOnlyConfidential")}
+          defaultValue={v.identityName}
+          errors={errors.identityName}
+          autoComplete={nameAutoComplete}
+        />
+        <FormTextField
+          id="identityContact"
+          name="identityContact"
+          label={t("identityContact")}
+          hint={t("identityOnlyConfidential")}
+          defaultValue={v.identityContact}
+          errors={errors.identityContact}
+        />
       </div>
     </Fieldset>
   );

@@ -40,7 +40,13 @@ export function ReportForm({ action, initial, locale, categories, limits, accept
   return (
     // A new key per attempt remounts the fields with the values the server sent back.
     <form key={state.attempt} action={formAction} noValidate className="mt-6 space-y-6">
-      <PostedFormTop idempotencyKey={state.idempotencyKey} formToken={formToken} summary={errorCount > 0 ? t("summary", { count: errorCount }) : undefined} detail={errors.files === undefined ? t("filesAgain") : undefined} unavailable={state.failed === "unavailable"} />
+      <PostedFormTop
+        idempotencyKey={state.idempotencyKey}
+        formToken={formToken}
+        summary={errorCount > 0 ? t("summary", { count: errorCount }) : undefined}
+        detail={errors.files === undefined ? t("filesAgain") : undefined}
+        unavailable={state.failed === "unavailable"}
+      />
       {state.failed === "server" || state.failed === "busy" ? (
         <p role="alert" className="rounded border-2 border-red-700 bg-red-50 p-4 font-semibold text-red-900">
           {state.failed === "busy" ? t("busyError") : t("serverError")}
@@ -64,7 +70,13 @@ export function ReportForm({ action, initial, locale, categories, limits, accept
           <p id="files-warning" className="mt-1 rounded border border-amber-600 bg-amber-50 p-2 text-sm text-amber-950">
             {t("filesWarning")}
           </p>
-          <FilePicker id="files" name="files" accept={accept} describedBy={`files-hint files-warning${e("files") ? " files-error" : ""}`} invalid={Boolean(e("files"))} />
+          <FilePicker
+            id="files"
+            name="files"
+            accept={accept}
+            describedBy={`files-hint files-warning${e("files") ? " files-error" : ""}`}
+            invalid={Boolean(e("files"))}
+          />
           <ErrorList id="files-error" field="files" errors={e("files")} />
         </div>
       </Fieldset>
@@ -72,7 +84,15 @@ export function ReportForm({ action, initial, locale, categories, limits, accept
       <IdentityFields ns="report" values={v} errors={errors} nameAutoComplete="name" />
 
       <div className="space-y-4">
-        <CheckField strong id="involvesLeadership" type="checkbox" name="involvesLeadership" defaultChecked={v.involvesLeadership} label={t("leadership")} hint={t("leadershipHint")} />
+        <CheckField
+          strong
+          id="involvesLeadership"
+          type="checkbox"
+          name="involvesLeadership"
+          defaultChecked={v.involvesLeadership}
+          label={t("leadership")}
+          hint={t("leadershipHint")}
+        />
         <div>
           <div className="flex gap-2">
             <input
@@ -86,7 +106,10 @@ export function ReportForm({ action, initial, locale, categories, limits, accept
             />
             <label htmlFor="goodFaith" className="font-semibold">
               {t("goodFaith")}
-              <span aria-hidden="true" className="text-red-800"> *</span>
+              <span aria-hidden="true" className="text-red-800">
+                {" "}
+                *
+              </span>
             </label>
           </div>
           <ErrorList id="goodFaith-error" field="goodFaith" errors={e("goodFaith")} />

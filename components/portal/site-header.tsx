@@ -15,9 +15,7 @@ export async function SiteHeader({ locale }: { locale: string }) {
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
         <Link href="/" className="flex flex-col leading-tight no-underline">
           <span className="text-lg font-bold tracking-wide">Lentera</span>
-          <span className="text-xs text-brand-100">
-            {office("government")} · DPMPTSP
-          </span>
+          <span className="text-xs text-brand-100">{office("government")} · DPMPTSP</span>
         </Link>
         <nav aria-label={t("home")} className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
           {links.map((l) => (

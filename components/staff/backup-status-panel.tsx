@@ -23,15 +23,28 @@ export function BackupStatusPanel({ data }: { data: BackupStatusData }) {
   const { health, status } = data;
   const alarm = health === "failed" || health === "overdue";
   return (
-    <section aria-labelledby="backup-status-title" data-testid="backup-status" data-health={health} role={alarm ? "alert" : undefined} className={`space-y-1 rounded border-l-4 p-3 ${STYLE[health]}`}>
+    <section
+      aria-labelledby="backup-status-title"
+      data-testid="backup-status"
+      data-health={health}
+      role={alarm ? "alert" : undefined}
+      className={`space-y-1 rounded border-l-4 p-3 ${STYLE[health]}`}
+    >
       <h2 id="backup-status-title" className="font-bold">
         {t("title")}
       </h2>
       <p className={alarm ? "font-semibold" : undefined}>{t(health)}</p>
-      {status.lastSuccessAt ? <p className="text-sm">{t("lastSuccess", { date: when(status.lastSuccessAt) })}</p> : null}
-      {status.lastSuccessFile && health === "ok" ? <p className="text-sm break-all">{t("file", { file: status.lastSuccessFile })}</p> : null}
-      {status.lastFailureAt && (health === "failed" || !status.lastSuccessAt || status.lastFailureAt > status.lastSuccessAt) ? (
-        <p className="text-sm break-all">{t("lastFailure", { date: when(status.lastFailureAt), reason: status.lastFailureReason ?? "" })}</p>
+      {status.lastSuccessAt ? (
+        <p className="text-sm">{t("lastSuccess", { date: when(status.lastSuccessAt) })}</p>
+      ) : null}
+      {status.lastSuccessFile && health === "ok" ? (
+        <p className="text-sm break-all">{t("file", { file: status.lastSuccessFile })}</p>
+      ) : null}
+      {status.lastFailureAt &&
+      (health === "failed" || !status.lastSuccessAt || status.lastFailureAt > status.lastSuccessAt) ? (
+        <p className="text-sm break-all">
+          {t("lastFailure", { date: when(status.lastFailureAt), reason: status.lastFailureReason ?? "" })}
+        </p>
       ) : null}
     </section>
   );

@@ -11,7 +11,11 @@ export function useLabels() {
     status: (s: string) => ws(`status.${s}` as never),
     channel: (c: string) => ws(`channel.${c}` as never),
     category: (c: string) => home(`categories.${c}` as never),
-    duration: (minutes: number) => formatDuration(minutes, { hours: (n) => ws("duration.hours", { n }), minutes: (n) => ws("duration.minutes", { n }) }),
+    duration: (minutes: number) =>
+      formatDuration(minutes, {
+        hours: (n) => ws("duration.hours", { n }),
+        minutes: (n) => ws("duration.minutes", { n }),
+      }),
   };
 }
 

@@ -13,7 +13,6 @@ type Step = { kind: "password" } | { kind: "code"; username: string; password: s
 const field = "mt-1 w-full rounded border border-slate-400 px-3 py-2";
 const primary = `w-full ${primaryButtonClass}`;
 
-
 /**
  * Two steps in one form: username (or NIP) and password, then, for an account with a second
  * factor, a TOTP or backup code. The password stays in memory only between the two posts.
@@ -103,7 +102,19 @@ export function SignInForm({ callbackUrl, throttleMinutes }: { callbackUrl: stri
         <p role="status" className="text-slate-700">
           {a("codePrompt", { username: step.username })}
         </p>
-        <CodeField id="code" label={a("codeLabel")} hint={a("codeHint")} inputRef={focusOnMount} value={code} onChange={setCode} autoComplete="one-time-code" autoCapitalize="none" maxLength={20} required invalid={Boolean(error)} />
+        <CodeField
+          id="code"
+          label={a("codeLabel")}
+          hint={a("codeHint")}
+          inputRef={focusOnMount}
+          value={code}
+          onChange={setCode}
+          autoComplete="one-time-code"
+          autoCapitalize="none"
+          maxLength={20}
+          required
+          invalid={Boolean(error)}
+        />
         {alert}
         <button type="submit" disabled={pending} className={primary}>
           {pending ? t("submitting") : a("verify")}
@@ -128,13 +139,28 @@ export function SignInForm({ callbackUrl, throttleMinutes }: { callbackUrl: stri
         <label htmlFor="username" className="block text-sm font-semibold">
           {t("username")}
         </label>
-        <input id="username" name="username" autoComplete="username" autoCapitalize="none" spellCheck={false} required className={field} />
+        <input
+          id="username"
+          name="username"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+          className={field}
+        />
       </div>
       <div>
         <label htmlFor="password" className="block text-sm font-semibold">
           {t("password")}
         </label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required className={field} />
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className={field}
+        />
       </div>
       {alert}
       <button type="submit" disabled={pending} className={primary}>

@@ -6,7 +6,8 @@ import { NotificationBell } from "@/components/staff/notifications/notification-
 import type { Me } from "./cases/types.ts";
 import { may } from "@/server/domain/policy/policy.ts";
 
-export type StaffNavItem = "queue" | "intake" | "agenda" | "dashboard" | "admin" | "audit" | "security" | "notifications";
+export type StaffNavItem =
+  "queue" | "intake" | "agenda" | "dashboard" | "admin" | "audit" | "security" | "notifications";
 
 /** The workspace bar on every case page: who is signed in, where they can go, sign out. */
 export async function StaffNav({ me, locale, current }: { me: Me; locale: string; current?: StaffNavItem }) {
@@ -29,7 +30,9 @@ export async function StaffNav({ me, locale, current }: { me: Me; locale: string
           <p className="font-semibold break-words" data-testid="staff-name">
             {t("signedInAs", { name: me.name })}
           </p>
-          <p className="text-sm text-slate-700">{t("roles", { roles: me.roles.map((r) => roles(r as never)).join(", ") })}</p>
+          <p className="text-sm text-slate-700">
+            {t("roles", { roles: me.roles.map((r) => roles(r as never)).join(", ") })}
+          </p>
         </div>
         <div className="flex flex-wrap items-center gap-2">
           <NotificationBell current={current === "notifications"} />
@@ -40,8 +43,12 @@ export async function StaffNav({ me, locale, current }: { me: Me; locale: string
         label={t("label")}
         className="mt-3"
         listClassName="flex flex-wrap gap-2"
-        links={items.filter((i) => i.show).map((i) => ({ key: i.key, href: i.href, text: t(i.key), current: current === i.key }))}
-        linkClassName={(on) => `inline-block rounded px-3 py-1.5 font-semibold ${on ? "bg-brand-700 text-white" : "border border-brand-700 bg-white text-brand-800 hover:bg-brand-50"}`}
+        links={items
+          .filter((i) => i.show)
+          .map((i) => ({ key: i.key, href: i.href, text: t(i.key), current: current === i.key }))}
+        linkClassName={(on) =>
+          `inline-block rounded px-3 py-1.5 font-semibold ${on ? "bg-brand-700 text-white" : "border border-brand-700 bg-white text-brand-800 hover:bg-brand-50"}`
+        }
       />
     </div>
   );

@@ -22,12 +22,22 @@ export function BarChart({ bars, title, format }: { bars: Bar[]; title: string; 
   const max = Math.max(1, ...bars.map((b) => (typeof b.value === "number" ? b.value : 0)));
   const height = bars.length * ROW + 4;
   return (
-    <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={title} className="h-auto w-full" data-testid="bar-chart">
+    <svg
+      viewBox={`0 0 ${WIDTH} ${height}`}
+      role="img"
+      aria-label={title}
+      className="h-auto w-full"
+      data-testid="bar-chart"
+    >
       {bars.map((b, i) => {
         const y = i * ROW;
         const exact = typeof b.value === "number";
         // "< 3" is drawn as an outlined stub so it is not read as a precise length.
-        const width = exact ? Math.round(((b.value as number) / max) * BAR_MAX) : b.value === SMALL ? Math.max(6, Math.round((2 / max) * BAR_MAX)) : 0;
+        const width = exact
+          ? Math.round(((b.value as number) / max) * BAR_MAX)
+          : b.value === SMALL
+            ? Math.max(6, Math.round((2 / max) * BAR_MAX))
+            : 0;
         const text = b.value === null ? "–" : exact ? format(b.value as number) : SMALL;
         return (
           <g key={b.key}>
@@ -37,7 +47,16 @@ export function BarChart({ bars, title, format }: { bars: Bar[]; title: string; 
             {exact ? (
               <rect x={0} y={y + 21} width={width} height={16} rx={2} className="fill-brand-700" />
             ) : width > 0 ? (
-              <rect x={1} y={y + 22} width={width} height={14} rx={2} className="fill-white stroke-brand-700" strokeWidth={2} strokeDasharray="4 3" />
+              <rect
+                x={1}
+                y={y + 22}
+                width={width}
+                height={14}
+                rx={2}
+                className="fill-white stroke-brand-700"
+                strokeWidth={2}
+                strokeDasharray="4 3"
+              />
             ) : null}
             <text x={width + 8} y={y + 34} className="fill-slate-900 text-[14px] font-semibold">
               {text}

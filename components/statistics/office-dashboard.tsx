@@ -20,17 +20,35 @@ import { TableRegion, tdClass, thClass } from "@/components/ui/table.tsx";
 import { PageSection } from "@/components/ui/page-section.tsx";
 
 /** The dashboard shows every count as it is: a "table" with nothing hidden. */
-const plain = (counts: Count<string>[]): ProtectedTable => ({ withheld: false, cells: counts.map((c) => ({ key: c.key, shown: c.count })), total: counts.reduce((s, c) => s + c.count, 0) });
+const plain = (counts: Count<string>[]): ProtectedTable => ({
+  withheld: false,
+  cells: counts.map((c) => ({ key: c.key, shown: c.count })),
+  total: counts.reduce((s, c) => s + c.count, 0),
+});
 
-export async function OfficeDashboard({ stats, period, invalid, locale }: { stats: OfficeStatistics; period: OfficePeriod; invalid: boolean; locale: string }) {
+export async function OfficeDashboard({
+  stats,
+  period,
+  invalid,
+  locale,
+}: {
+  stats: OfficeStatistics;
+  period: OfficePeriod;
+  invalid: boolean;
+  locale: string;
+}) {
   const o = await getTranslations("officeStats");
   const t = await getTranslations("statistics");
   const root = await getTranslations();
   const d = await getTranslations("workspace.duration");
   const numbers = new Intl.NumberFormat(locale === "id" ? "id-ID" : "en-GB");
   const format = (n: number) => numbers.format(n);
-  const minutes = (m: number | null) => (m === null ? o("none") : formatDuration(m, { hours: (n) => d("hours", { n }), minutes: (n) => d("minutes", { n }) }));
-  const days = (m: number | null) => (m === null ? o("none") : t("officeDays", { n: numbers.format(Math.round((m / stats.dayMinutes) * 10) / 10) }));
+  const minutes = (m: number | null) =>
+    m === null
+      ? o("none")
+      : formatDuration(m, { hours: (n) => d("hours", { n }), minutes: (n) => d("minutes", { n }) });
+  const days = (m: number | null) =>
+    m === null ? o("none") : t("officeDays", { n: numbers.format(Math.round((m / stats.dayMinutes) * 10) / 10) });
   const f = stats.figures;
   const csv = `/api/staff/statistics?from=${period.from}&to=${period.to}${locale === "id" ? "" : `&locale=${locale}`}`;
   const periodText = `${period.from} – ${period.to}`;
@@ -53,12 +71,24 @@ export async function OfficeDashboard({ stats, period, invalid, locale }: { stat
             <p>{o("invalidPeriod")}</p>
           </Notice>
         ) : null}
-        <form method="get" action={localePath(locale, "/staff/dasbor")} aria-label={o("period")} className="grid items-end gap-3 rounded border border-slate-300 p-3 sm:grid-cols-3">
+        <form
+          method="get"
+          action={localePath(locale, "/staff/dasbor")}
+          aria-label={o("period")}
+          className="grid items-end gap-3 rounded border border-slate-300 p-3 sm:grid-cols-3"
+        >
           <div>
             <label htmlFor="dashboard-from" className="block font-semibold">
               {o("from")}
             </label>
-            <input id="dashboard-from" name="from" type="date" defaultValue={period.from} required className={inputClass()} />
+            <input
+              id="dashboard-from"
+              name="from"
+              type="date"
+              defaultValue={period.from}
+              required
+              className={inputClass()}
+            />
           </div>
           <div>
             <label htmlFor="dashboard-to" className="block font-semibold">
@@ -75,7 +105,9 @@ export async function OfficeDashboard({ stats, period, invalid, locale }: { stat
             </a>
           </div>
         </form>
-        <p className="text-sm text-slate-700">{o("generated", { time: formatOfficeDate(stats.generatedAt, locale, await getTimeZone()) })}</p>
+        <p className="text-sm text-slate-700">
+          {o("generated", { time: formatOfficeDate(stats.generatedAt, locale, await getTimeZone()) })}
+        </p>
       </PageSection>
 
       <section aria-labelledby="dashboard-summary" className="rounded bg-brand-50 p-4">
@@ -86,7 +118,10 @@ export async function OfficeDashboard({ stats, period, invalid, locale }: { stat
           {[
             [t("summary.received"), format(f.received)],
             [t("summary.concluded"), format(f.concluded.reduce((s, c) => s + c.count, 0))],
-            [t("summary.recording"), `${days(f.recording.medianMinutes)} (${o("basedOn", { n: format(f.recording.n) })})`],
+            [
+              t("summary.recording"),
+              `${days(f.recording.medianMinutes)} (${o("basedOn", { n: format(f.recording.n) })})`,
+            ],
             [t("summary.response"), `${days(f.response.medianMinutes)} (${o("basedOn", { n: format(f.response.n) })})`],
             [o("openTotal"), format(openTotal)],
             [o("overdue"), format(overdueTotal)],
@@ -100,9 +135,7 @@ export async function OfficeDashboard({ stats, period, invalid, locale }: { stat
       </section>
 
       <div className="space-y-3">
-        <h2 className="text-xl font-bold text-brand-900">
-          {o("openTitle")}
-        </h2>
+        <h2 className="text-xl font-bold text-brand-900">{o("openTitle")}</h2>
         <TableRegion label={o("openTitle")}>
           <table className="w-full border-collapse" data-testid="dashboard-open">
             <thead>
@@ -134,9 +167,7 @@ export async function OfficeDashboard({ stats, period, invalid, locale }: { stat
       </div>
 
       <div className="space-y-3">
-        <h2 className="text-xl font-bold text-brand-900">
-          {o("stepsTitle")}
-        </h2>
+        <h2 className="text-xl font-bold text-brand-900">{o("stepsTitle")}</h2>
         <TableRegion label={o("stepsTitle")}>
           <table className="w-full border-collapse" data-testid="dashboard-steps">
             <thead>
@@ -156,7 +187,9 @@ export async function OfficeDashboard({ stats, period, invalid, locale }: { stat
                   </th>
                   <td className={`${tdClass} text-right tabular-nums`}>{format(s.done)}</td>
                   <td className={`${tdClass} text-right tabular-nums`}>{format(s.within)}</td>
-                  <td className={`${tdClass} text-right tabular-nums`}>{s.done ? `${numbers.format(Math.round((s.within / s.done) * 1000) / 10)}%` : o("none")}</td>
+                  <td className={`${tdClass} text-right tabular-nums`}>
+                    {s.done ? `${numbers.format(Math.round((s.within / s.done) * 1000) / 10)}%` : o("none")}
+                  </td>
                   <td className={`${tdClass} text-right`}>{minutes(s.medianMinutes)}</td>
                   <td className={`${tdClass} text-right`}>{minutes(s.standardMinutes)}</td>
                 </tr>
@@ -173,7 +206,14 @@ export async function OfficeDashboard({ stats, period, invalid, locale }: { stat
           table={plain(s.counts)}
           label={label(s.id)}
           format={format}
-          text={{ title: `${s.title} (${periodText})`, chart: t("chart", { title: s.title }), keyHeader: s.key, countHeader: t("columns.count"), totalLabel: t("columns.total"), withheld: t("withheld") }}
+          text={{
+            title: `${s.title} (${periodText})`,
+            chart: t("chart", { title: s.title }),
+            keyHeader: s.key,
+            countHeader: t("columns.count"),
+            totalLabel: t("columns.total"),
+            withheld: t("withheld"),
+          }}
         />
       ))}
     </div>

@@ -12,21 +12,43 @@ export interface SectionText {
 }
 
 /** One breakdown: heading, the SVG chart and, beside it, the table of the same numbers. */
-export function StatSection({ id, text, table, label, format }: { id: string; text: SectionText; table: ProtectedTable; label: (key: string) => string; format: (n: number) => string }) {
+export function StatSection({
+  id,
+  text,
+  table,
+  label,
+  format,
+}: {
+  id: string;
+  text: SectionText;
+  table: ProtectedTable;
+  label: (key: string) => string;
+  format: (n: number) => string;
+}) {
   const bars: Bar[] = table.cells.map((c) => ({ key: c.key, label: label(c.key), value: c.shown }));
   return (
     <section aria-labelledby={id} className="space-y-3" data-testid={`section-${id}`}>
       <h2 id={id} className="text-xl font-bold text-brand-900">
         {text.title}
       </h2>
-      {table.withheld ? <p className="rounded border-l-4 border-amber-accent bg-amber-50 p-3">{text.withheld}</p> : null}
+      {table.withheld ? (
+        <p className="rounded border-l-4 border-amber-accent bg-amber-50 p-3">{text.withheld}</p>
+      ) : null}
       <div className="grid gap-6 md:grid-cols-2">
         {table.withheld ? null : (
           <figure>
             <BarChart bars={bars} title={text.chart} format={format} />
           </figure>
         )}
-        <StatTable caption={text.title} keyHeader={text.keyHeader} countHeader={text.countHeader} rows={table.withheld ? [] : bars} total={{ label: text.totalLabel, value: table.total }} format={format} testId={`table-${id}`} />
+        <StatTable
+          caption={text.title}
+          keyHeader={text.keyHeader}
+          countHeader={text.countHeader}
+          rows={table.withheld ? [] : bars}
+          total={{ label: text.totalLabel, value: table.total }}
+          format={format}
+          testId={`table-${id}`}
+        />
       </div>
     </section>
   );

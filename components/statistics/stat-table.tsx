@@ -2,7 +2,23 @@
 import type { Shown } from "@/server/domain/statistics/suppression.ts";
 import type { Bar } from "./bar-chart.tsx";
 
-export function StatTable({ caption, keyHeader, countHeader, rows, total, format, testId }: { caption: string; keyHeader: string; countHeader: string; rows: Bar[]; total?: { label: string; value: Shown | null }; format: (n: number) => string; testId?: string }) {
+export function StatTable({
+  caption,
+  keyHeader,
+  countHeader,
+  rows,
+  total,
+  format,
+  testId,
+}: {
+  caption: string;
+  keyHeader: string;
+  countHeader: string;
+  rows: Bar[];
+  total?: { label: string; value: Shown | null };
+  format: (n: number) => string;
+  testId?: string;
+}) {
   const show = (v: Shown | null) => (v === null ? "–" : typeof v === "number" ? format(v) : v);
   return (
     <table className="w-full border-collapse text-left text-sm" data-testid={testId}>

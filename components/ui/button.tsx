@@ -9,9 +9,25 @@ export const dangerButtonClass = `${base} border-2 border-red-800 bg-white px-4 
 export const linkClass = "font-semibold text-brand-700 underline underline-offset-2 hover:text-brand-900";
 
 /** A form's submit button that says it is working while the form is sent. */
-export function SubmitButton({ pending = false, label, pendingLabel, large, className = "" }: { pending?: boolean; label: string; pendingLabel?: string; large?: boolean; className?: string }) {
+export function SubmitButton({
+  pending = false,
+  label,
+  pendingLabel,
+  large,
+  className = "",
+}: {
+  pending?: boolean;
+  label: string;
+  pendingLabel?: string;
+  large?: boolean;
+  className?: string;
+}) {
   return (
-    <button type="submit" disabled={pending} className={`${large ? largeButtonClass : primaryButtonClass} ${className}`}>
+    <button
+      type="submit"
+      disabled={pending}
+      className={`${large ? largeButtonClass : primaryButtonClass} ${className}`}
+    >
       {pending && pendingLabel ? pendingLabel : label}
     </button>
   );

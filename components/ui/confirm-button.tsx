@@ -8,7 +8,19 @@ import { dangerButtonClass, secondaryButtonClass } from "./button.tsx";
  * A button that asks once more before a consequential action, in the page rather than in a
  * browser dialog: the question is read out and focus moves to the confirming button.
  */
-export function ConfirmButton({ label, question, onConfirm, disabled, className = dangerButtonClass }: { label: string; question: string; onConfirm: () => void; disabled?: boolean; className?: string }) {
+export function ConfirmButton({
+  label,
+  question,
+  onConfirm,
+  disabled,
+  className = dangerButtonClass,
+}: {
+  label: string;
+  question: string;
+  onConfirm: () => void;
+  disabled?: boolean;
+  className?: string;
+}) {
   const t = useTranslations("admin.common");
   const [asking, setAsking] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);

@@ -2,7 +2,8 @@
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
-export const inputClass = (invalid = false) => `mt-1 block w-full rounded border bg-white px-3 py-2 disabled:bg-slate-100 disabled:text-slate-600 ${invalid ? "border-red-700" : "border-slate-500"}`;
+export const inputClass = (invalid = false) =>
+  `mt-1 block w-full rounded border bg-white px-3 py-2 disabled:bg-slate-100 disabled:text-slate-600 ${invalid ? "border-red-700" : "border-slate-500"}`;
 
 /** Ids of the hint and error of a field, for aria-describedby. */
 export function describedBy(id: string, hint?: ReactNode, error?: ReactNode): string | undefined {
@@ -14,7 +15,19 @@ export function describedBy(id: string, hint?: ReactNode, error?: ReactNode): st
  * "optional" sit beside it. A field the server checks (`softRequired`) also says "required"
  * inside its label, since it carries no `required` attribute for the browser to announce.
  */
-export function FieldLabel({ htmlFor, children, required, softRequired, optionalText }: { htmlFor: string; children: ReactNode; required?: boolean; softRequired?: boolean; optionalText?: string }) {
+export function FieldLabel({
+  htmlFor,
+  children,
+  required,
+  softRequired,
+  optionalText,
+}: {
+  htmlFor: string;
+  children: ReactNode;
+  required?: boolean;
+  softRequired?: boolean;
+  optionalText?: string;
+}) {
   return (
     <p>
       <label htmlFor={htmlFor} className="font-semibold">
@@ -85,7 +98,28 @@ interface TextFieldProps {
 }
 
 /** A labelled input or textarea, controlled (`value`) or not (`defaultValue`). */
-export function TextField({ id, name, label, hint, error, required, softRequired, optionalText, type = "text", rows, value, defaultValue, onChange, inputMode, autoComplete = "off", maxLength, min, step, disabled, className }: TextFieldProps) {
+export function TextField({
+  id,
+  name,
+  label,
+  hint,
+  error,
+  required,
+  softRequired,
+  optionalText,
+  type = "text",
+  rows,
+  value,
+  defaultValue,
+  onChange,
+  inputMode,
+  autoComplete = "off",
+  maxLength,
+  min,
+  step,
+  disabled,
+  className,
+}: TextFieldProps) {
   const common = {
     id,
     name: name ?? id,
@@ -110,7 +144,14 @@ export function TextField({ id, name, label, hint, error, required, softRequired
       {rows ? (
         <textarea rows={rows} {...common} onChange={onChange ? (e) => onChange(e.target.value) : undefined} />
       ) : (
-        <input type={type} inputMode={inputMode} min={min} step={step} {...common} onChange={onChange ? (e) => onChange(e.target.value) : undefined} />
+        <input
+          type={type}
+          inputMode={inputMode}
+          min={min}
+          step={step}
+          {...common}
+          onChange={onChange ? (e) => onChange(e.target.value) : undefined}
+        />
       )}
       <FieldError id={id} error={error} />
     </div>
@@ -118,14 +159,50 @@ export function TextField({ id, name, label, hint, error, required, softRequired
 }
 
 /** A labelled select; `children` come first (a "choose…" or "any" option), then `options` as [value, text]. */
-export function SelectField({ id, name, label, required, softRequired, defaultValue, value, onChange, children, options = [], hint, error }: { id: string; name?: string; label: ReactNode; required?: boolean; softRequired?: boolean; defaultValue?: string; value?: string; onChange?: (value: string) => void; children?: ReactNode; options?: readonly (readonly [string, string])[]; hint?: ReactNode; error?: ReactNode }) {
+export function SelectField({
+  id,
+  name,
+  label,
+  required,
+  softRequired,
+  defaultValue,
+  value,
+  onChange,
+  children,
+  options = [],
+  hint,
+  error,
+}: {
+  id: string;
+  name?: string;
+  label: ReactNode;
+  required?: boolean;
+  softRequired?: boolean;
+  defaultValue?: string;
+  value?: string;
+  onChange?: (value: string) => void;
+  children?: ReactNode;
+  options?: readonly (readonly [string, string])[];
+  hint?: ReactNode;
+  error?: ReactNode;
+}) {
   return (
     <div>
       <FieldLabel htmlFor={id} required={required} softRequired={softRequired}>
         {label}
       </FieldLabel>
       <FieldHint id={id}>{hint}</FieldHint>
-      <select id={id} name={name ?? id} required={required} defaultValue={defaultValue} value={value} onChange={onChange ? (e) => onChange(e.target.value) : undefined} aria-describedby={describedBy(id, hint, error)} aria-invalid={error ? true : undefined} className={inputClass(Boolean(error))}>
+      <select
+        id={id}
+        name={name ?? id}
+        required={required}
+        defaultValue={defaultValue}
+        value={value}
+        onChange={onChange ? (e) => onChange(e.target.value) : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        aria-invalid={error ? true : undefined}
+        className={inputClass(Boolean(error))}
+      >
         {children}
         {options.map(([v, text]) => (
           <option key={v} value={v}>
@@ -139,7 +216,31 @@ export function SelectField({ id, name, label, required, softRequired, defaultVa
 }
 
 /** A checkbox or radio button with its label and an explanation read with it. */
-export function CheckField({ id, name, label, defaultChecked, checked, onChange, value, type = "checkbox", disabled, hint, strong }: { id: string; name?: string; label: ReactNode; defaultChecked?: boolean; checked?: boolean; onChange?: (checked: boolean) => void; value?: string; type?: "checkbox" | "radio"; disabled?: boolean; hint?: ReactNode; strong?: boolean }) {
+export function CheckField({
+  id,
+  name,
+  label,
+  defaultChecked,
+  checked,
+  onChange,
+  value,
+  type = "checkbox",
+  disabled,
+  hint,
+  strong,
+}: {
+  id: string;
+  name?: string;
+  label: ReactNode;
+  defaultChecked?: boolean;
+  checked?: boolean;
+  onChange?: (checked: boolean) => void;
+  value?: string;
+  type?: "checkbox" | "radio";
+  disabled?: boolean;
+  hint?: ReactNode;
+  strong?: boolean;
+}) {
   return (
     <div className="flex items-start gap-2">
       <input

@@ -2,11 +2,26 @@ import type { ReactNode } from "react";
 
 type Size = "portal" | "staff";
 
-const TITLE: Record<Size, string> = { portal: "text-3xl font-bold text-brand-900", staff: "text-2xl font-bold text-brand-900" };
+const TITLE: Record<Size, string> = {
+  portal: "text-3xl font-bold text-brand-900",
+  staff: "text-2xl font-bold text-brand-900",
+};
 const LEAD: Record<Size, string> = { portal: "mt-3", staff: "mt-2 text-slate-700" };
 
 /** A page's h1 and the sentence under it; `id` names the heading for aria-labelledby. */
-export function PageHeading({ id, title, lead, size = "staff", leadClassName = "" }: { id: string; title: ReactNode; lead?: ReactNode; size?: Size; leadClassName?: string }) {
+export function PageHeading({
+  id,
+  title,
+  lead,
+  size = "staff",
+  leadClassName = "",
+}: {
+  id: string;
+  title: ReactNode;
+  lead?: ReactNode;
+  size?: Size;
+  leadClassName?: string;
+}) {
   return (
     <>
       <h1 id={id} className={TITLE[size]}>
@@ -18,7 +33,25 @@ export function PageHeading({ id, title, lead, size = "staff", leadClassName = "
 }
 
 /** A page's main section, labelled by its h1. `before` goes above the heading (a section's own navigation). */
-export function PageSection({ id, title, lead, size, className, leadClassName, before, children }: { id: string; title: ReactNode; lead?: ReactNode; size?: Size; className?: string; leadClassName?: string; before?: ReactNode; children?: ReactNode }) {
+export function PageSection({
+  id,
+  title,
+  lead,
+  size,
+  className,
+  leadClassName,
+  before,
+  children,
+}: {
+  id: string;
+  title: ReactNode;
+  lead?: ReactNode;
+  size?: Size;
+  className?: string;
+  leadClassName?: string;
+  before?: ReactNode;
+  children?: ReactNode;
+}) {
   return (
     <section aria-labelledby={id} className={className}>
       {before}
@@ -29,7 +62,19 @@ export function PageSection({ id, title, lead, size, className, leadClassName, b
 }
 
 /** A part of a page with its h2. */
-export function Section({ id, title, children, className = "", titleClassName = "text-xl font-bold text-brand-900" }: { id: string; title: ReactNode; children: ReactNode; className?: string; titleClassName?: string }) {
+export function Section({
+  id,
+  title,
+  children,
+  className = "",
+  titleClassName = "text-xl font-bold text-brand-900",
+}: {
+  id: string;
+  title: ReactNode;
+  children: ReactNode;
+  className?: string;
+  titleClassName?: string;
+}) {
   return (
     <section aria-labelledby={`${id}-title`} className={`space-y-3 ${className}`}>
       <h2 id={`${id}-title`} className={titleClassName}>

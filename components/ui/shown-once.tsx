@@ -7,7 +7,17 @@ import { focusOnMount } from "@/components/portal/focus.ts";
  * The result of a form that succeeded: its heading is announced (role="status") and takes the
  * focus, so keyboard and screen-reader users land on what just happened.
  */
-export function DoneSection({ id, title, className = "mt-6 space-y-5", children }: { id: string; title: ReactNode; className?: string; children: ReactNode }) {
+export function DoneSection({
+  id,
+  title,
+  className = "mt-6 space-y-5",
+  children,
+}: {
+  id: string;
+  title: ReactNode;
+  className?: string;
+  children: ReactNode;
+}) {
   return (
     <section aria-labelledby={id} className={className}>
       <div role="status">
@@ -26,11 +36,24 @@ export function ShownOnceBox({ children }: { children: ReactNode }) {
 }
 
 /** A secret code in large type, with its label and the warning that it is shown only now. */
-export function OneTimeCode({ label, code, warning, testId }: { label: string; code: string; warning: string; testId: string }) {
+export function OneTimeCode({
+  label,
+  code,
+  warning,
+  testId,
+}: {
+  label: string;
+  code: string;
+  warning: string;
+  testId: string;
+}) {
   return (
     <>
       <p className="font-semibold">{label}</p>
-      <p className="mt-2 font-mono text-3xl font-bold tracking-wider break-all text-brand-900 sm:text-4xl" data-testid={testId}>
+      <p
+        className="mt-2 font-mono text-3xl font-bold tracking-wider break-all text-brand-900 sm:text-4xl"
+        data-testid={testId}
+      >
         {code}
       </p>
       <p className="mt-3 font-semibold text-red-900">{warning}</p>

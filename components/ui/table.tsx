@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 
-export const thClass = "border-b border-slate-300 bg-slate-100 px-3 py-2 text-left text-sm font-semibold whitespace-nowrap";
+export const thClass =
+  "border-b border-slate-300 bg-slate-100 px-3 py-2 text-left text-sm font-semibold whitespace-nowrap";
 export const tdClass = "border-b border-slate-200 px-3 py-2 align-top text-sm";
 
 /** A scrollable table region that keyboard users can reach (axe: scrollable-region-focusable). */
@@ -13,7 +14,21 @@ export function TableRegion({ label, children }: { label: string; children: Reac
 }
 
 /** A scrollable table with one header row of column headings; `children` are its body rows. */
-export function DataTable({ label, caption, head, className = "w-full min-w-[44rem] border-collapse", testId, children }: { label: string; caption?: ReactNode; head: ReactNode[]; className?: string; testId?: string; children: ReactNode }) {
+export function DataTable({
+  label,
+  caption,
+  head,
+  className = "w-full min-w-[44rem] border-collapse",
+  testId,
+  children,
+}: {
+  label: string;
+  caption?: ReactNode;
+  head: ReactNode[];
+  className?: string;
+  testId?: string;
+  children: ReactNode;
+}) {
   return (
     <TableRegion label={label}>
       <table className={className} data-testid={testId}>

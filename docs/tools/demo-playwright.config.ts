@@ -14,5 +14,13 @@ export default defineConfig({
   ...base,
   testDir: ".",
   testMatch: ["demo-screenshots.spec.ts"],
-  webServer: { command: `npx tsx docs/tools/start-demo-server.ts ${port} /tmp/lentera-demo-screenshots`, url: `http://127.0.0.1:${port}/`, timeout: 900_000, reuseExistingServer: false, stdout: "pipe", stderr: "pipe", cwd: root },
+  webServer: {
+    command: `npx tsx docs/tools/start-demo-server.ts ${port} /tmp/lentera-demo-screenshots`,
+    url: `http://127.0.0.1:${port}/`,
+    timeout: 900_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    cwd: root,
+  },
 });

@@ -8,4 +8,9 @@ import base from "../../playwright.config.ts";
 const root = new URL("../../", import.meta.url).pathname;
 const webServer = Array.isArray(base.webServer) ? base.webServer[0] : base.webServer;
 
-export default defineConfig({ ...base, testDir: ".", testMatch: ["screenshots.spec.ts"], webServer: { ...webServer!, cwd: root } });
+export default defineConfig({
+  ...base,
+  testDir: ".",
+  testMatch: ["screenshots.spec.ts"],
+  webServer: { ...webServer!, cwd: root },
+});

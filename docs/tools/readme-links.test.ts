@@ -54,7 +54,12 @@ describe("README and docs", () => {
   });
 
   it("has no broken links in the README or the docs pages", () => {
-    const files = [join(root, "README.md"), ...readdirSync(join(root, "docs")).filter((f) => f.endsWith(".md")).map((f) => join(root, "docs", f))];
+    const files = [
+      join(root, "README.md"),
+      ...readdirSync(join(root, "docs"))
+        .filter((f) => f.endsWith(".md"))
+        .map((f) => join(root, "docs", f)),
+    ];
     const broken = files.flatMap((f) => brokenLinks(f).map((link) => `${f.slice(root.length + 1)}: ${link}`));
     expect(broken).toEqual([]);
   });

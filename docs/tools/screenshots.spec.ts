@@ -26,10 +26,17 @@ test("staff workspace screenshots", async ({ browser }) => {
   const caseUrl = sekretariat.url();
   await recordCase(sekretariat, caseUrl, "Dugaan pungutan liar pada layanan izin");
   const telaah = await staffPage(browser, "telaah");
-  await reviewCase(telaah, caseUrl, { decision: "forward", summary: "Laporan lengkap (4W+1H) dan termasuk lingkup WBS." });
+  await reviewCase(telaah, caseUrl, {
+    decision: "forward",
+    summary: "Laporan lengkap (4W+1H) dan termasuk lingkup WBS.",
+  });
   const kadis = await staffPage(browser, "kadis");
   await kadis.setViewportSize({ width: 1280, height: 900 });
-  await holdMeeting(kadis, caseUrl, { agenda: "Pembahasan laporan.", discussion: "Tim memaparkan hasil telaah.", resolution: "Pemeriksaan oleh atasan langsung." });
+  await holdMeeting(kadis, caseUrl, {
+    agenda: "Pembahasan laporan.",
+    discussion: "Tim memaparkan hasil telaah.",
+    resolution: "Pemeriksaan oleh atasan langsung.",
+  });
   await kadis.goto(caseUrl);
   await expect(kadis.getByTestId("action-berita-acara").or(kadis.getByTestId("action-outcome"))).toBeVisible();
   await kadis.screenshot({ path: `${OUT}/staff-case-page.png`, fullPage: true });

@@ -14,7 +14,14 @@ import { E2E_STAFF_PASSWORD } from "../../e2e/support/constants.ts";
 
 const [port = "3100", dataDir = "/tmp/lentera-demo-screenshots"] = process.argv.slice(2);
 fs.mkdirSync(dataDir, { recursive: true });
-const childEnv: NodeJS.ProcessEnv = { LENTERA_TRUSTED_PROXIES: "127.0.0.1", ...process.env, LENTERA_DATA_DIR: dataDir, NODE_ENV: "production", NEXTAUTH_URL: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: "1" };
+const childEnv: NodeJS.ProcessEnv = {
+  LENTERA_TRUSTED_PROXIES: "127.0.0.1",
+  ...process.env,
+  LENTERA_DATA_DIR: dataDir,
+  NODE_ENV: "production",
+  NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+  NEXT_TELEMETRY_DISABLED: "1",
+};
 delete childEnv.DATABASE_URL;
 
 const config = loadEnv(childEnv as Record<string, string>);
@@ -25,7 +32,20 @@ await seedOfficeYear(handle.db, { ...config.secrets, isProduction: false, log: (
 await handle.close();
 
 if (port !== "prepare") {
-  const server = spawn(process.execPath, ["--import", "./server/net/peer-stamp.mjs", "node_modules/next/dist/bin/next", "start", "-p", port, "-H", "127.0.0.1"], { env: childEnv, stdio: "inherit" });
+  const server = spawn(
+    process.execPath,
+    [
+      "--import",
+      "./server/net/peer-stamp.mjs",
+      "node_modules/next/dist/bin/next",
+      "start",
+      "-p",
+      port,
+      "-H",
+      "127.0.0.1",
+    ],
+    { env: childEnv, stdio: "inherit" },
+  );
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   server.on("exit", (code) => process.exit(code ?? 0));
 }

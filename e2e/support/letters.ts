@@ -26,9 +26,17 @@ export async function downloadLetter(page: Page, link: Locator): Promise<Downloa
   const bytes = await fs.readFile(file);
   expect(bytes.subarray(0, 5).toString("latin1"), "a PDF").toBe("%PDF-");
   await qpdfCheck(bytes);
-  expect((await pdfFonts(bytes)).filter((f) => !f.embedded), "fonts not embedded").toEqual([]);
+  expect(
+    (await pdfFonts(bytes)).filter((f) => !f.embedded),
+    "fonts not embedded",
+  ).toEqual([]);
   const text = (await pdfText(bytes)).replace(/\s+/g, " ");
-  return { fileName: download.suggestedFilename(), bytes, text, verificationCode: /\/verifikasi\/([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec(text)?.[1] ?? null };
+  return {
+    fileName: download.suggestedFilename(),
+    bytes,
+    text,
+    verificationCode: /\/verifikasi\/([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec(text)?.[1] ?? null,
+  };
 }
 
 /**
@@ -36,7 +44,11 @@ export async function downloadLetter(page: Page, link: Locator): Promise<Downloa
  * must show: its number, the office, and (for the signed letters) a signer's NIP. Returns it for
  * further checks.
  */
-export async function downloadStaffLetter(page: Page, caseUrl: string, type: LetterTypeName): Promise<DownloadedLetter> {
+export async function downloadStaffLetter(
+  page: Page,
+  caseUrl: string,
+  type: LetterTypeName,
+): Promise<DownloadedLetter> {
   if (page.url() !== caseUrl) await page.goto(caseUrl);
   const item = page.getByTestId("letters").locator(`li[data-letter-type="${type}"]`).last();
   await expect(item).toBeVisible();
@@ -53,7 +65,11 @@ export async function downloadStaffLetter(page: Page, caseUrl: string, type: Let
 }
 
 /** The public verification page confirms the letter (type and number) without showing its content. */
-export async function expectVerified(page: Page, code: string, expected: { title: string; number?: string }): Promise<void> {
+export async function expectVerified(
+  page: Page,
+  code: string,
+  expected: { title: string; number?: string },
+): Promise<void> {
   await page.goto(`/verifikasi/${code}`);
   const found = page.getByTestId("verify-found");
   await expect(found).toContainText(expected.title);

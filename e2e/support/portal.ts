@@ -6,7 +6,9 @@ export const FIXTURES = "e2e/fixtures";
 /** Asserts axe finds nothing on the current page. */
 export async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
+  ).toEqual([]);
 }
 
 /** Records the origin of every request the pages of a context make. */
@@ -19,7 +21,10 @@ export function recordOrigins(context: BrowserContext): Set<string> {
 }
 
 /** Fills the required parts of the report form. */
-export async function fillReport(page: Page, what = "Petugas loket meminta uang Rp 2.000.000 agar izin usaha cepat terbit.") {
+export async function fillReport(
+  page: Page,
+  what = "Petugas loket meminta uang Rp 2.000.000 agar izin usaha cepat terbit.",
+) {
   await page.locator("#category").selectOption("ILLEGAL_LEVY");
   await page.locator("#what").fill(what);
   await page.locator("#personName-0").fill("Budi Santoso");

@@ -143,7 +143,8 @@ export async function nextCode(username: string): Promise<string> {
 
 function requireEnrolment(username: string): Enrolment {
   const enrolment = enrolmentOf(username);
-  if (!enrolment) throw new Error(`e2e: ${username} has a second factor this test run did not enrol; its secret is unknown`);
+  if (!enrolment)
+    throw new Error(`e2e: ${username} has a second factor this test run did not enrol; its secret is unknown`);
   return enrolment;
 }
 
@@ -172,14 +173,31 @@ async function settle<T>(page: Page, what: string, done: () => Promise<T | null>
  * for the second factor, "enrol" when the account landed on the enrolment page; an error
  * message in the form (wrong password, locked) rejects.
  */
-export async function submitPassword(page: Page, username: string, password = E2E_STAFF_PASSWORD): Promise<"code" | "enrol"> {
+export async function submitPassword(
+  page: Page,
+  username: string,
+  password = E2E_STAFF_PASSWORD,
+): Promise<"code" | "enrol"> {
   await page.goto("/staff/masuk");
   await page.locator("#username").fill(username);
   await page.locator("#password").fill(password);
   await page.locator("form button[type=submit]").click();
   return settle(page, `sign-in of ${username}`, async () => {
-    if (await page.locator("#code").isVisible().catch(() => false)) return "code" as const;
-    if (onPath(page, /\/staff\/keamanan$/) && (await page.locator("#totp-secret").isVisible().catch(() => false))) return "enrol" as const;
+    if (
+      await page
+        .locator("#code")
+        .isVisible()
+        .catch(() => false)
+    )
+      return "code" as const;
+    if (
+      onPath(page, /\/staff\/keamanan$/) &&
+      (await page
+        .locator("#totp-secret")
+        .isVisible()
+        .catch(() => false))
+    )
+      return "enrol" as const;
     return null;
   });
 }
@@ -190,7 +208,11 @@ export async function submitPassword(page: Page, username: string, password = E2
  * the workspace ("Lanjut ke ruang kerja": the activation upgraded the session, no second sign-in).
  * Returns what it stored.
  */
-export async function completeEnrolment(page: Page, username: string, onBackupCodes?: (codes: string[]) => Promise<void>): Promise<Enrolment> {
+export async function completeEnrolment(
+  page: Page,
+  username: string,
+  onBackupCodes?: (codes: string[]) => Promise<void>,
+): Promise<Enrolment> {
   const secret = ((await page.locator("#totp-secret").textContent()) ?? "").replace(/\s/g, "");
   expect(secret).toMatch(/^[A-Z2-7]{32}$/);
   // The QR code is drawn by the server into the page, never fetched from elsewhere.
@@ -200,7 +222,11 @@ export async function completeEnrolment(page: Page, username: string, onBackupCo
   await page.locator("#enrol-code").press("Enter");
   const codes = page.getByTestId("backup-code");
   await settle(page, `enrolment of ${username}`, async () => ((await codes.count()) === 10 ? true : null));
-  const enrolment: Enrolment = { secret, lastStep: step, backupCodes: (await codes.allTextContents()).map((c) => c.trim()) };
+  const enrolment: Enrolment = {
+    secret,
+    lastStep: step,
+    backupCodes: (await codes.allTextContents()).map((c) => c.trim()),
+  };
   remember(username, enrolment);
   await onBackupCodes?.(enrolment.backupCodes);
   await page.getByRole("button", { name: "Lanjut ke ruang kerja" }).click();

@@ -15,7 +15,14 @@ const port = process.argv[2] ?? "3100";
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lentera-e2e-"));
 // Playwright stands in for a reverse proxy on 127.0.0.1: specs give each simulated client its
 // own address with X-Forwarded-For. Connections from any other address are clients themselves.
-const childEnv: NodeJS.ProcessEnv = { LENTERA_TRUSTED_PROXIES: "127.0.0.1", ...process.env, LENTERA_DATA_DIR: dataDir, NODE_ENV: "production", NEXTAUTH_URL: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: "1" };
+const childEnv: NodeJS.ProcessEnv = {
+  LENTERA_TRUSTED_PROXIES: "127.0.0.1",
+  ...process.env,
+  LENTERA_DATA_DIR: dataDir,
+  NODE_ENV: "production",
+  NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+  NEXT_TELEMETRY_DISABLED: "1",
+};
 delete childEnv.DATABASE_URL;
 
 const config = loadEnv(childEnv as Record<string, string>);
@@ -23,7 +30,20 @@ const handle = await openDb(config.database, { secrets: config }); // writes sec
 await seedDemo(handle.db, { log: () => {}, password: () => E2E_STAFF_PASSWORD });
 await handle.close();
 
-const server = spawn(process.execPath, ["--import", "./server/net/peer-stamp.mjs", "node_modules/next/dist/bin/next", "start", "-p", port, "-H", "127.0.0.1"], { env: childEnv, stdio: "inherit" });
+const server = spawn(
+  process.execPath,
+  [
+    "--import",
+    "./server/net/peer-stamp.mjs",
+    "node_modules/next/dist/bin/next",
+    "start",
+    "-p",
+    port,
+    "-H",
+    "127.0.0.1",
+  ],
+  { env: childEnv, stdio: "inherit" },
+);
 const cleanup = () => fs.rmSync(dataDir, { recursive: true, force: true });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => {

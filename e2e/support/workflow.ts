@@ -72,7 +72,14 @@ type Review = { summary: string } & ({ decision: "forward" } | { decision: "requ
 export async function reviewCase(page: Page, caseUrl: string, review: Review): Promise<void> {
   await open(page, caseUrl);
   const complete = review.decision === "forward";
-  for (const id of ["review-in-scope", "review-element-what", "review-element-who", "review-element-where", "review-element-how"]) await page.locator(`#${id}`).check();
+  for (const id of [
+    "review-in-scope",
+    "review-element-what",
+    "review-element-who",
+    "review-element-where",
+    "review-element-how",
+  ])
+    await page.locator(`#${id}`).check();
   if (complete) {
     await page.locator("#review-complete").check();
     await page.locator("#review-element-when").check();
@@ -84,7 +91,11 @@ export async function reviewCase(page: Page, caseUrl: string, review: Review): P
 }
 
 /** Step 4 (Kepala Dinas): convene (staff attendees preselected by the form) and record the outcome. */
-export async function holdMeeting(page: Page, caseUrl: string, texts: { agenda: string; discussion: string; resolution: string }): Promise<void> {
+export async function holdMeeting(
+  page: Page,
+  caseUrl: string,
+  texts: { agenda: string; discussion: string; resolution: string },
+): Promise<void> {
   await open(page, caseUrl);
   await page.locator("#convene-agenda").fill(texts.agenda);
   await expect(page.locator("input[id^=convene-staff-]:checked")).toHaveCount(3); // chair, Tim Telaah, Tim Audit
@@ -96,7 +107,11 @@ export async function holdMeeting(page: Page, caseUrl: string, texts: { agenda: 
 }
 
 /** Step 5 (Tim Audit): the Berita Acara draft, sent to the Kepala Dinas. */
-export async function draftBeritaAcara(page: Page, caseUrl: string, texts: { considerations: string; decisions: string }): Promise<void> {
+export async function draftBeritaAcara(
+  page: Page,
+  caseUrl: string,
+  texts: { considerations: string; decisions: string },
+): Promise<void> {
   await open(page, caseUrl);
   await page.locator("#berita-acara-considerations").fill(texts.considerations);
   await page.locator("#berita-acara-decisions").fill(texts.decisions);
@@ -124,7 +139,11 @@ export async function draftTanggapan(page: Page, caseUrl: string, body: string):
 }
 
 /** Step 6 (Sekretariat): the approved Tanggapan goes out. */
-export async function sendTanggapan(page: Page, caseUrl: string, method: "portal" | "email" | "post" | "in-person"): Promise<void> {
+export async function sendTanggapan(
+  page: Page,
+  caseUrl: string,
+  method: "portal" | "email" | "post" | "in-person",
+): Promise<void> {
   await open(page, caseUrl);
   await page.locator(`#send-method-${method}`).check();
   await submit(page, "send", "Kirim tanggapan", "RESPONDED");

@@ -13,12 +13,21 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { ConfigError, env } from "../../server/env.ts";
 import { lockDataDir } from "../../server/data-dir-lock.ts";
-import { applyMigrations, createMigration, diffMigrationsToSchema, pgliteMemoryAdapterFactory, type AdapterFactory } from "./schema-engine.ts";
+import {
+  applyMigrations,
+  createMigration,
+  diffMigrationsToSchema,
+  pgliteMemoryAdapterFactory,
+  type AdapterFactory,
+} from "./schema-engine.ts";
 import { migrationPaths } from "./paths.ts";
 
 const USAGE = "usage: migrate.ts apply | new <name> | check";
 
-async function withBackend<T>(needsMainDb: boolean, fn: (factory: AdapterFactory, label: string) => Promise<T>): Promise<T> {
+async function withBackend<T>(
+  needsMainDb: boolean,
+  fn: (factory: AdapterFactory, label: string) => Promise<T>,
+): Promise<T> {
   const { database } = env();
   if (database.kind === "postgres") {
     const url = new URL(database.url);
@@ -30,7 +39,10 @@ async function withBackend<T>(needsMainDb: boolean, fn: (factory: AdapterFactory
     const db = new PGlite(database.dataDir);
     try {
       await db.waitReady;
-      return await fn(new PrismaPGlite(db), `PGlite ${path.relative(process.cwd(), database.dataDir) || database.dataDir}`);
+      return await fn(
+        new PrismaPGlite(db),
+        `PGlite ${path.relative(process.cwd(), database.dataDir) || database.dataDir}`,
+      );
     } finally {
       await db.close();
     }
@@ -53,7 +65,11 @@ async function main([command, name]: string[]): Promise<number> {
     case "new": {
       if (!name) break;
       const result = await withBackend(false, (adapterFactory) => createMigration({ ...paths, name, adapterFactory }));
-      console.log(result.directory ? `Created ${path.relative(process.cwd(), result.directory)}/migration.sql` : "No schema changes; no migration written.");
+      console.log(
+        result.directory
+          ? `Created ${path.relative(process.cwd(), result.directory)}/migration.sql`
+          : "No schema changes; no migration written.",
+      );
       return 0;
     }
     case "check": {
@@ -62,7 +78,9 @@ async function main([command, name]: string[]): Promise<number> {
         console.log("Migrations match prisma/schema.prisma.");
         return 0;
       }
-      console.log(`prisma/schema.prisma and prisma/migrations differ; run \`npm run db:migration:new -- <name>\`. Missing SQL:\n\n${sql}`);
+      console.log(
+        `prisma/schema.prisma and prisma/migrations differ; run \`npm run db:migration:new -- <name>\`. Missing SQL:\n\n${sql}`,
+      );
       return 1;
     }
   }

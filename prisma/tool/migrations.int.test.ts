@@ -10,19 +10,30 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { APP_ROOT, openTestDb, testBackend, type TestDbHandle } from "../../server/testing/test-db.ts";
 import { testDatabaseUrl } from "../../server/env.ts";
-import { applyMigrations, createMigration, diffMigrationsToSchema, pgliteMemoryAdapterFactory, type AdapterFactory } from "./schema-engine.ts";
+import {
+  applyMigrations,
+  createMigration,
+  diffMigrationsToSchema,
+  pgliteMemoryAdapterFactory,
+  type AdapterFactory,
+} from "./schema-engine.ts";
 import { migrationPaths } from "./paths.ts";
 
 const paths = migrationPaths(APP_ROOT);
 
 /** Factory whose shadow databases the engine uses for diffs: in-memory PGlite, or the test server. */
 function shadowFactory(): AdapterFactory {
-  return testBackend() === "postgres" ? new PrismaPg({ connectionString: testDatabaseUrl()! }) : pgliteMemoryAdapterFactory();
+  return testBackend() === "postgres"
+    ? new PrismaPg({ connectionString: testDatabaseUrl()! })
+    : pgliteMemoryAdapterFactory();
 }
 
 async function migrationDirs(migrationsDir: string): Promise<string[]> {
   const entries = await fs.readdir(migrationsDir, { withFileTypes: true });
-  return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  return entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 }
 
 describe("applying migrations to a fresh database", () => {
@@ -42,7 +53,15 @@ describe("applying migrations to a fresh database", () => {
   });
 
   it("records each migration as Prisma does", async () => {
-    const rows = await handle.db.$queryRaw<{ migration_name: string; checksum: string; applied_steps_count: number; finished_at: Date | null; rolled_back_at: Date | null }[]>`
+    const rows = await handle.db.$queryRaw<
+      {
+        migration_name: string;
+        checksum: string;
+        applied_steps_count: number;
+        finished_at: Date | null;
+        rolled_back_at: Date | null;
+      }[]
+    >`
       SELECT migration_name, checksum, applied_steps_count, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY migration_name`;
     const dirs = await migrationDirs(paths.migrationsDir);
     expect(rows.map((r) => r.migration_name)).toEqual(dirs);
@@ -65,7 +84,9 @@ describe("schema.prisma and prisma/migrations agree", () => {
     let root: string;
     beforeAll(async () => {
       root = await fs.mkdtemp(path.join(os.tmpdir(), "lentera-drift-"));
-      await fs.cp(path.join(APP_ROOT, "prisma", "migrations"), path.join(root, "prisma", "migrations"), { recursive: true });
+      await fs.cp(path.join(APP_ROOT, "prisma", "migrations"), path.join(root, "prisma", "migrations"), {
+        recursive: true,
+      });
       const schema = await fs.readFile(paths.schemaPath, "utf8");
       const changed = schema.replace(/^model Setting \{\n/m, (m) => `${m}  driftProbe String? @map("drift_probe")\n`);
       expect(changed).not.toBe(schema);
@@ -82,7 +103,9 @@ describe("schema.prisma and prisma/migrations agree", () => {
       expect(created.name).toMatch(/^\d{14}_add_drift_probe$/);
       const written = await fs.readFile(path.join(copy.migrationsDir, created.name!, "migration.sql"), "utf8");
       expect(written).toContain('"drift_probe"');
-      expect(await migrationDirs(copy.migrationsDir)).toHaveLength((await migrationDirs(paths.migrationsDir)).length + 1);
+      expect(await migrationDirs(copy.migrationsDir)).toHaveLength(
+        (await migrationDirs(paths.migrationsDir)).length + 1,
+      );
 
       expect(await diffMigrationsToSchema({ ...copy, adapterFactory: shadowFactory() })).toBe("");
     });

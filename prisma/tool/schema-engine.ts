@@ -8,33 +8,33 @@
  * Backends: PostgreSQL through `@prisma/adapter-pg`, PGlite through `pglite-prisma-adapter`.
  * Both adapters need small fixes to be usable by the schema engine (see `hardenAdapterFactory`).
  */
-import { createHash, randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import fsp from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { createHash, randomUUID } from "node:crypto";
+import fs from "node:fs";
+import fsp from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 import type {
   SqlDriverAdapter,
   SqlDriverAdapterFactory,
   SqlMigrationAwareDriverAdapterFactory,
-} from '@prisma/driver-adapter-utils';
-import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+} from "@prisma/driver-adapter-utils";
+import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import type {
   MigrationList,
   SchemaContainer,
   SchemaEngine as WasmSchemaEngine,
   SchemaFilter,
-} from '@prisma/schema-engine-wasm';
+} from "@prisma/schema-engine-wasm";
 
 // ---------------------------------------------------------------------------------------
 // Loading the WebAssembly engine
 // ---------------------------------------------------------------------------------------
 
-const WASM_PKG = '@prisma/schema-engine-wasm';
+const WASM_PKG = "@prisma/schema-engine-wasm";
 
-type BgModule = typeof import('@prisma/schema-engine-wasm') & {
+type BgModule = typeof import("@prisma/schema-engine-wasm") & {
   __wbg_set_wasm(exports: WebAssembly.Exports): void;
 };
 
@@ -51,19 +51,22 @@ export function resolveSchemaEngineWasmDir(): string {
   }
   // 2. Resolution from the current working directory (a Next.js app started from its root).
   try {
-    const req = createRequire(path.join(process.cwd(), 'noop.js'));
+    const req = createRequire(path.join(process.cwd(), "noop.js"));
     candidates.push(path.dirname(req.resolve(`${WASM_PKG}/schema_engine_bg`)));
   } catch {
     /* fall through */
   }
   // 3. Plain path below cwd.
-  candidates.push(path.join(process.cwd(), 'node_modules', WASM_PKG));
+  candidates.push(path.join(process.cwd(), "node_modules", WASM_PKG));
   for (const dir of candidates) {
-    if (fs.existsSync(path.join(dir, 'schema_engine_bg.wasm')) && fs.existsSync(path.join(dir, 'schema_engine_bg.js'))) {
+    if (
+      fs.existsSync(path.join(dir, "schema_engine_bg.wasm")) &&
+      fs.existsSync(path.join(dir, "schema_engine_bg.js"))
+    ) {
       return dir;
     }
   }
-  throw new Error(`Cannot find ${WASM_PKG} (looked in: ${candidates.join(', ')}). Is it installed?`);
+  throw new Error(`Cannot find ${WASM_PKG} (looked in: ${candidates.join(", ")}). Is it installed?`);
 }
 
 let wasmLoad: Promise<BgModule> | null = null;
@@ -95,15 +98,16 @@ function loadWasm(): Promise<BgModule> {
       },
     };
     const dir = resolveSchemaEngineWasmDir();
-    const url = pathToFileURL(path.join(dir, 'schema_engine_bg.js')).href + (generation ? `?instance=${generation}` : '');
+    const url =
+      pathToFileURL(path.join(dir, "schema_engine_bg.js")).href + (generation ? `?instance=${generation}` : "");
     const bg = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ url)) as BgModule;
-    const bytes = await fsp.readFile(path.join(dir, 'schema_engine_bg.wasm'));
+    const bytes = await fsp.readFile(path.join(dir, "schema_engine_bg.wasm"));
     // The glue has a setTimeout import but no clearTimeout: timers of engine-internal timeouts
     // (e.g. the 10 s advisory-lock timeout of applyMigrations) stay pending after the operation
     // finished and keep a CLI process alive. Track them so close() can clear them.
     const imports: Record<string, unknown> = { ...bg };
     for (const key of Object.keys(imports)) {
-      if (!key.startsWith('__wbg_setTimeout_')) continue;
+      if (!key.startsWith("__wbg_setTimeout_")) continue;
       imports[key] = (callback: () => void, ms: number) => {
         const timer = setTimeout(() => {
           engineTimers.delete(timer);
@@ -113,7 +117,9 @@ function loadWasm(): Promise<BgModule> {
         return timer;
       };
     }
-    const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': imports as WebAssembly.ModuleImports });
+    const { instance } = await WebAssembly.instantiate(bytes, {
+      "./schema_engine_bg.js": imports as WebAssembly.ModuleImports,
+    });
     bg.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
     return bg;
@@ -153,7 +159,7 @@ export interface HardenOptions {
    * - 'auto' (default): a fresh database on the same PostgreSQL server / a fresh in-memory PGlite.
    * - 'pglite': always a fresh in-memory PGlite (also for PostgreSQL; needs @electric-sql/pglite).
    */
-  shadow?: 'auto' | 'pglite';
+  shadow?: "auto" | "pglite";
 }
 
 const PG_OID_CHAR = 18; // the internal one-byte "char" type used all over pg_catalog
@@ -169,7 +175,7 @@ type AnyObj = Record<string, any>;
  */
 function patchPgAdapter<T extends AnyObj>(adapter: T): T {
   const patchQueryable = (q: AnyObj) => {
-    if (typeof q.performIO !== 'function' || q.__lenteraPatched) return;
+    if (typeof q.performIO !== "function" || q.__lenteraPatched) return;
     const performIO = q.performIO;
     q.performIO = async function (this: unknown, query: unknown) {
       const result = await performIO.call(this, query);
@@ -182,7 +188,7 @@ function patchPgAdapter<T extends AnyObj>(adapter: T): T {
   // Its executeScript splits the script on every ";", also inside comments, strings and function
   // bodies. Send the script whole instead: the simple query protocol runs many statements, as
   // one implicit transaction.
-  if (adapter.client && typeof adapter.client.query === 'function') {
+  if (adapter.client && typeof adapter.client.query === "function") {
     (adapter as AnyObj).executeScript = async (script: string) => {
       try {
         await adapter.client.query(script);
@@ -191,7 +197,7 @@ function patchPgAdapter<T extends AnyObj>(adapter: T): T {
       }
     };
   }
-  if (typeof adapter.startTransaction === 'function') {
+  if (typeof adapter.startTransaction === "function") {
     const startTransaction = adapter.startTransaction;
     (adapter as AnyObj).startTransaction = async function (this: unknown, ...args: unknown[]) {
       const tx = await startTransaction.apply(this, args);
@@ -207,7 +213,7 @@ function patchPgAdapter<T extends AnyObj>(adapter: T): T {
  * migration become unhandled rejections instead of engine errors. Make it await.
  */
 function patchPGliteAdapter<T extends AnyObj>(adapter: T): T {
-  if (adapter.client && typeof adapter.client.exec === 'function') {
+  if (adapter.client && typeof adapter.client.exec === "function") {
     (adapter as AnyObj).executeScript = async (script: string) => {
       try {
         await adapter.client.exec(script);
@@ -241,7 +247,7 @@ function withDispose(adapter: SqlDriverAdapter, cleanup: () => Promise<void>): S
 let pristinePGliteDump: Promise<Blob | File> | null = null;
 
 async function newMemoryPGlite() {
-  const { PGlite } = await import('@electric-sql/pglite');
+  const { PGlite } = await import("@electric-sql/pglite");
   if (pristinePGliteDump) {
     const loadDataDir = await pristinePGliteDump.catch(() => undefined);
     const db = new PGlite(loadDataDir ? { loadDataDir } : {});
@@ -250,7 +256,7 @@ async function newMemoryPGlite() {
   }
   const db = new PGlite();
   await db.waitReady;
-  pristinePGliteDump = db.dumpDataDir('none');
+  pristinePGliteDump = db.dumpDataDir("none");
   pristinePGliteDump.catch(() => {
     pristinePGliteDump = null;
   });
@@ -259,7 +265,7 @@ async function newMemoryPGlite() {
 }
 
 async function pgliteShadow(): Promise<SqlDriverAdapter> {
-  const { PrismaPGlite } = await import('pglite-prisma-adapter');
+  const { PrismaPGlite } = await import("pglite-prisma-adapter");
   const db = await newMemoryPGlite();
   const adapter = patchPGliteAdapter((await new PrismaPGlite(db).connect()) as AnyObj) as unknown as SqlDriverAdapter;
   return withDispose(adapter, () => db.close());
@@ -273,8 +279,8 @@ async function pgliteShadow(): Promise<SqlDriverAdapter> {
  */
 export function pgliteMemoryAdapterFactory(): SqlMigrationAwareDriverAdapterFactory {
   return {
-    provider: 'postgres',
-    adapterName: 'pglite-prisma-adapter',
+    provider: "postgres",
+    adapterName: "pglite-prisma-adapter",
     connect: pgliteShadow,
     connectToShadowDb: pgliteShadow,
   };
@@ -282,7 +288,7 @@ export function pgliteMemoryAdapterFactory(): SqlMigrationAwareDriverAdapterFact
 
 function pgConfigForDatabase(config: AnyObj, database: string): AnyObj {
   const next: AnyObj = { ...config, database };
-  if (typeof config.connectionString === 'string') {
+  if (typeof config.connectionString === "string") {
     // node-postgres lets the connection string win over `database`; rewrite the URL itself.
     const url = new URL(config.connectionString);
     url.pathname = `/${encodeURIComponent(database)}`;
@@ -299,7 +305,7 @@ function pgConfigForDatabase(config: AnyObj, database: string): AnyObj {
  *    leaking it and the admin pool.
  */
 async function pgShadow(config: AnyObj, options: unknown): Promise<SqlDriverAdapter> {
-  const [{ default: pg }, { PrismaPg }] = await Promise.all([import('pg'), import('@prisma/adapter-pg')]);
+  const [{ default: pg }, { PrismaPg }] = await Promise.all([import("pg"), import("@prisma/adapter-pg")]);
   const admin = new pg.Client(config);
   await admin.connect();
   const database = `prisma_migrate_shadow_db_${randomUUID()}`;
@@ -334,15 +340,16 @@ async function pgShadow(config: AnyObj, options: unknown): Promise<SqlDriverAdap
  * connection it hands out so `disposeAll()` can close them (the engine never disposes its
  * main connection).
  */
-const HARDENED = Symbol.for('lentera.schema-engine.hardened');
+const HARDENED = Symbol.for("lentera.schema-engine.hardened");
 type HardenedFactory = SqlMigrationAwareDriverAdapterFactory & { disposeAll(): Promise<void>; [HARDENED]: true };
 
 export function hardenAdapterFactory(factory: AdapterFactory, opts: HardenOptions = {}): HardenedFactory {
   const f = factory as AnyObj;
   if ((factory as { [HARDENED]?: true })[HARDENED]) return factory as HardenedFactory;
-  if (f.provider !== 'postgres') throw new Error(`Only PostgreSQL adapters are supported (got provider "${f.provider}")`);
-  const isPg = f.adapterName === '@prisma/adapter-pg';
-  const isPGlite = f.adapterName === 'pglite-prisma-adapter';
+  if (f.provider !== "postgres")
+    throw new Error(`Only PostgreSQL adapters are supported (got provider "${f.provider}")`);
+  const isPg = f.adapterName === "@prisma/adapter-pg";
+  const isPGlite = f.adapterName === "pglite-prisma-adapter";
   const live = new Set<SqlDriverAdapter>();
 
   const track = (adapter: SqlDriverAdapter): SqlDriverAdapter => {
@@ -352,22 +359,23 @@ export function hardenAdapterFactory(factory: AdapterFactory, opts: HardenOption
     (adapter as AnyObj).dispose = () => (done ??= dispose().finally(() => live.delete(adapter)));
     return adapter;
   };
-  const patch = (adapter: AnyObj) => (isPg ? patchPgAdapter(adapter) : isPGlite ? patchPGliteAdapter(adapter) : adapter);
+  const patch = (adapter: AnyObj) =>
+    isPg ? patchPgAdapter(adapter) : isPGlite ? patchPGliteAdapter(adapter) : adapter;
 
   return {
     [HARDENED]: true,
-    provider: 'postgres',
+    provider: "postgres",
     adapterName: f.adapterName,
     async connect() {
       return track(patch(await f.connect()) as unknown as SqlDriverAdapter);
     },
     async connectToShadowDb() {
-      if (opts.shadow === 'pglite' || isPGlite) return track(await pgliteShadow());
+      if (opts.shadow === "pglite" || isPGlite) return track(await pgliteShadow());
       if (isPg) {
         const config = f.externalPool ? f.externalPool.options : f.config;
         return track(await pgShadow(config, f.options));
       }
-      if (typeof f.connectToShadowDb === 'function') return track(await f.connectToShadowDb());
+      if (typeof f.connectToShadowDb === "function") return track(await f.connectToShadowDb());
       return track(await pgliteShadow());
     },
     async disposeAll() {
@@ -382,67 +390,67 @@ export function hardenAdapterFactory(factory: AdapterFactory, opts: HardenOption
 // Schema and migrations directory
 // ---------------------------------------------------------------------------------------
 
-export const MIGRATION_LOCK_FILE = 'migration_lock.toml';
+export const MIGRATION_LOCK_FILE = "migration_lock.toml";
 const NO_FILTERS: SchemaFilter = { externalTables: [], externalEnums: [] };
 
 /** Reads a schema file, or every *.prisma file below a directory (multi-file schemas). */
 export async function readSchemaFiles(schemaPath: string): Promise<SchemaContainer[]> {
   const abs = path.resolve(schemaPath);
   const stat = await fsp.stat(abs);
-  if (stat.isFile()) return [{ path: abs, content: await fsp.readFile(abs, 'utf8') }];
+  if (stat.isFile()) return [{ path: abs, content: await fsp.readFile(abs, "utf8") }];
   const entries = await fsp.readdir(abs, { recursive: true, withFileTypes: true });
   const files = entries
-    .filter((e) => e.isFile() && e.name.endsWith('.prisma'))
+    .filter((e) => e.isFile() && e.name.endsWith(".prisma"))
     .map((e) => path.join(e.parentPath ?? (e as AnyObj).path, e.name))
     .sort();
   if (!files.length) throw new Error(`No .prisma files in ${abs}`);
-  return Promise.all(files.map(async (p) => ({ path: p, content: await fsp.readFile(p, 'utf8') })));
+  return Promise.all(files.map(async (p) => ({ path: p, content: await fsp.readFile(p, "utf8") })));
 }
 
-function lockfileContent(provider = 'postgresql') {
+function lockfileContent(provider = "postgresql") {
   return `# Please do not edit this file manually\n# It should be added in your version-control system (e.g., Git)\nprovider = "${provider}"\n`;
 }
 
 /** Same shape and rules as the Prisma CLI: sub-directories sorted by name, each with migration.sql. */
 export async function readMigrationsList(migrationsDir: string): Promise<MigrationList> {
   const baseDir = path.resolve(migrationsDir);
-  const lockContent = await fsp.readFile(path.join(baseDir, MIGRATION_LOCK_FILE), 'utf8').catch(() => null);
+  const lockContent = await fsp.readFile(path.join(baseDir, MIGRATION_LOCK_FILE), "utf8").catch(() => null);
   const entries = await fsp.readdir(baseDir, { withFileTypes: true }).catch(() => []);
   const migrationDirectories = await Promise.all(
     entries
       .filter((e) => e.isDirectory())
       .map(async (e) => {
         const content = await fsp
-          .readFile(path.join(baseDir, e.name, 'migration.sql'), 'utf8')
-          .then((value) => ({ tag: 'ok' as const, value }))
-          .catch((err: Error) => ({ tag: 'error' as const, value: err.message }));
-        return { path: e.name, migrationFile: { path: 'migration.sql', content } };
+          .readFile(path.join(baseDir, e.name, "migration.sql"), "utf8")
+          .then((value) => ({ tag: "ok" as const, value }))
+          .catch((err: Error) => ({ tag: "error" as const, value: err.message }));
+        return { path: e.name, migrationFile: { path: "migration.sql", content } };
       }),
   );
   migrationDirectories.sort((a, b) => a.path.localeCompare(b.path));
   return {
     baseDir,
     lockfile: { path: MIGRATION_LOCK_FILE, content: lockContent },
-    shadowDbInitScript: '',
+    shadowDbInitScript: "",
     migrationDirectories,
   };
 }
 
 /** Checksum Prisma stores in _prisma_migrations.checksum: hex sha256 of migration.sql. */
 export function migrationChecksum(script: string): string {
-  return createHash('sha256').update(script, 'utf8').digest('hex');
+  return createHash("sha256").update(script, "utf8").digest("hex");
 }
 
 /** Prisma CLI turns `--name` into a slug: decamelized, lower case, `_`-separated, ≤ 200 chars. */
 export function slugifyMigrationName(name: string): string {
   return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/([a-z\d])([A-Z])/g, '$1_$2')
-    .replace(/([A-Z]+)([A-Z][a-z\d]+)/g, '$1_$2')
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/([a-z\d])([A-Z])/g, "$1_$2")
+    .replace(/([A-Z]+)([A-Z][a-z\d]+)/g, "$1_$2")
     .toLowerCase()
-    .replace(/[^a-z\d]+/g, '_')
-    .replace(/^_+|_+$/g, '')
+    .replace(/[^a-z\d]+/g, "_")
+    .replace(/^_+|_+$/g, "")
     .slice(0, 200);
 }
 
@@ -451,7 +459,7 @@ export function slugifyMigrationName(name: string): string {
 // ---------------------------------------------------------------------------------------
 
 export interface EngineLogEntry {
-  level: 'ERROR' | 'WARN' | 'INFO' | 'DEBUG' | 'TRACE' | string;
+  level: "ERROR" | "WARN" | "INFO" | "DEBUG" | "TRACE" | string;
   fields?: Record<string, unknown> & { message?: string };
   target?: string;
   span?: Record<string, unknown>;
@@ -474,7 +482,7 @@ export interface Engine {
 }
 
 function defaultLog(entry: EngineLogEntry) {
-  if (entry.level === 'ERROR' || entry.level === 'WARN') {
+  if (entry.level === "ERROR" || entry.level === "WARN") {
     console.warn(`[schema-engine] ${entry.level} ${entry.fields?.message ?? JSON.stringify(entry.fields)}`);
   }
 }
@@ -482,7 +490,9 @@ function defaultLog(entry: EngineLogEntry) {
 function enrichError(e: unknown): unknown {
   if (e instanceof WebAssembly.RuntimeError) {
     discardWasm();
-    const msg = lastPanicMessage ? `Schema engine panicked: ${lastPanicMessage}` : `Schema engine crashed: ${e.message}`;
+    const msg = lastPanicMessage
+      ? `Schema engine panicked: ${lastPanicMessage}`
+      : `Schema engine crashed: ${e.message}`;
     lastPanicMessage = null;
     return new Error(msg, { cause: e });
   }
@@ -494,7 +504,7 @@ function guard(raw: WasmSchemaEngine): WasmSchemaEngine {
   return new Proxy(raw, {
     get(target, prop) {
       const value = Reflect.get(target, prop, target);
-      if (typeof value !== 'function') return value;
+      if (typeof value !== "function") return value;
       return (...args: unknown[]) => {
         try {
           const out = value.apply(target, args);
@@ -512,12 +522,12 @@ export async function openSchemaEngine(opts: OpenOptions): Promise<Engine> {
   const factory = hardenAdapterFactory(opts.adapterFactory, opts);
   const onLog = opts.onLog ?? defaultLog;
   const log = (line: string) => {
-    for (const part of String(line).split('\n')) {
+    for (const part of String(line).split("\n")) {
       if (!part.trim()) continue;
       try {
         onLog(JSON.parse(part) as EngineLogEntry);
       } catch {
-        onLog({ level: 'INFO', fields: { message: part } });
+        onLog({ level: "INFO", fields: { message: part } });
       }
     }
   };
@@ -564,7 +574,7 @@ async function withEngine<T>(opts: OpenOptions, fn: (engine: Engine) => Promise<
 // Commands
 // ---------------------------------------------------------------------------------------
 
-export interface MigrateOptions extends Omit<OpenOptions, 'schemaPath'> {
+export interface MigrateOptions extends Omit<OpenOptions, "schemaPath"> {
   schemaPath: string;
   migrationsDir: string;
 }
@@ -585,7 +595,9 @@ export async function applyMigrations(opts: MigrateOptions): Promise<{ applied: 
 
 /** For `diff`: the engine needs the provider from migration_lock.toml even for an empty history. */
 function withLockfile(list: MigrationList): MigrationList {
-  return list.lockfile.content === null ? { ...list, lockfile: { ...list.lockfile, content: lockfileContent() } } : list;
+  return list.lockfile.content === null
+    ? { ...list, lockfile: { ...list.lockfile, content: lockfileContent() } }
+    : list;
 }
 
 /**
@@ -597,13 +609,13 @@ export async function diffMigrationsToSchema(opts: MigrateOptions): Promise<stri
   const migrationsList = withLockfile(await readMigrationsList(opts.migrationsDir));
   return withEngine(opts, async (engine) => {
     const out = await engine.raw.diff({
-      from: { tag: 'migrations', ...migrationsList },
-      to: { tag: 'schemaDatamodel', files: engine.schemaFiles },
+      from: { tag: "migrations", ...migrationsList },
+      to: { tag: "schemaDatamodel", files: engine.schemaFiles },
       script: true,
       exitCode: true,
       filters: engine.filters,
     });
-    return out.exitCode === 0 ? '' : (out.stdout ?? '');
+    return out.exitCode === 0 ? "" : (out.stdout ?? "");
   });
 }
 
@@ -625,7 +637,9 @@ export interface CreateMigrationOptions extends MigrateOptions {
  * own script including the destructive-change "Warnings" header, independent of the state of
  * the real database, which is never touched.
  */
-export async function createMigration(opts: CreateMigrationOptions): Promise<{ directory: string | null; name: string | null; script: string | null }> {
+export async function createMigration(
+  opts: CreateMigrationOptions,
+): Promise<{ directory: string | null; name: string | null; script: string | null }> {
   const name = slugifyMigrationName(opts.name);
   if (!name) throw new Error(`Invalid migration name "${opts.name}"`);
   const migrationsList = await readMigrationsList(opts.migrationsDir);
@@ -633,7 +647,7 @@ export async function createMigration(opts: CreateMigrationOptions): Promise<{ d
   const base = hardenAdapterFactory(opts.adapterFactory, opts);
   const scratchFactory: HardenedFactory = {
     [HARDENED]: true,
-    provider: 'postgres',
+    provider: "postgres",
     adapterName: base.adapterName,
     connect: () => base.connectToShadowDb(),
     connectToShadowDb: () => base.connectToShadowDb(),
@@ -644,7 +658,7 @@ export async function createMigration(opts: CreateMigrationOptions): Promise<{ d
       const { raw, filters } = engine;
       if (migrationsList.migrationDirectories.length) await raw.applyMigrations({ migrationsList, filters });
       const diag = await raw.devDiagnostic({ migrationsList, filters });
-      if (diag.action.tag === 'reset') throw new Error(`Migration history is inconsistent: ${diag.action.reason}`);
+      if (diag.action.tag === "reset") throw new Error(`Migration history is inconsistent: ${diag.action.reason}`);
       return raw.createMigration({
         draft: opts.draft ?? false,
         migrationName: name,
@@ -657,8 +671,12 @@ export async function createMigration(opts: CreateMigrationOptions): Promise<{ d
     const directory = path.join(migrationsList.baseDir, out.generatedMigrationName);
     if (fs.existsSync(directory)) throw new Error(`The migration directory already exists at ${directory}`);
     await fsp.mkdir(directory, { recursive: true });
-    await fsp.writeFile(path.join(directory, `migration.${out.extension}`), out.migrationScript, 'utf8');
-    await fsp.writeFile(path.join(migrationsList.baseDir, MIGRATION_LOCK_FILE), lockfileContent(out.connectorType), 'utf8');
+    await fsp.writeFile(path.join(directory, `migration.${out.extension}`), out.migrationScript, "utf8");
+    await fsp.writeFile(
+      path.join(migrationsList.baseDir, MIGRATION_LOCK_FILE),
+      lockfileContent(out.connectorType),
+      "utf8",
+    );
     return { directory, name: out.generatedMigrationName, script: out.migrationScript };
   } finally {
     await base.disposeAll();

@@ -17,13 +17,21 @@ const fake = vi.hoisted(() => ({
 vi.mock("next/headers", () => ({
   cookies: async () => {
     const { encode } = await import("next-auth/jwt");
-    const value = fake.cookie ?? (fake.claims ? await encode({ token: fake.claims, secret: "x".repeat(32) }) : undefined);
-    return { get: (name: string) => (value !== undefined && name === "next-auth.session-token" ? { name, value } : undefined) };
+    const value =
+      fake.cookie ?? (fake.claims ? await encode({ token: fake.claims, secret: "x".repeat(32) }) : undefined);
+    return {
+      get: (name: string) => (value !== undefined && name === "next-auth.session-token" ? { name, value } : undefined),
+    };
   },
 }));
 vi.mock("../env.ts", async (original) => {
   const actual = await original<typeof import("../env.ts")>();
-  return { ...actual, env: () => ({ secrets: { masterKey: fake.masterKey, trackingKey: randomBytes(32), sessionSecret: SESSION_SECRET } }) };
+  return {
+    ...actual,
+    env: () => ({
+      secrets: { masterKey: fake.masterKey, trackingKey: randomBytes(32), sessionSecret: SESSION_SECRET },
+    }),
+  };
 });
 
 const { openTestDb } = await import("../testing/test-db.ts");
@@ -65,7 +73,10 @@ describe("account router", () => {
 
   it("takes no session from a cookie that is expired, made with another secret, or not a token", async () => {
     const { encode } = await import("next-auth/jwt");
-    const user = await handle.db.staffUser.findUniqueOrThrow({ where: { username: "admin" }, select: { id: true, sessionVersion: true } });
+    const user = await handle.db.staffUser.findUniqueOrThrow({
+      where: { username: "admin" },
+      select: { id: true, sessionVersion: true },
+    });
     const claims = await signedInClaims(handle.db, user, { enrol: false });
     try {
       fake.cookie = await encode({ token: claims, secret: SESSION_SECRET });
@@ -105,10 +116,19 @@ describe("account router", () => {
     expect(await trpcCode(caller().account.startEnrolment())).toBe("UNAUTHORIZED");
     expect(await trpcCode(caller().staff.me())).toBe("UNAUTHORIZED");
 
-    const full = await authorizeStaff(handle.db, { username: "pengawas", password: PASSWORD, code: backupCodes[0] }, new Date(), { masterKey: fake.masterKey });
+    const full = await authorizeStaff(
+      handle.db,
+      { username: "pengawas", password: PASSWORD, code: backupCodes[0] },
+      new Date(),
+      { masterKey: fake.masterKey },
+    );
     fake.claims = await signedInClaims(handle.db, full, { enrol: false });
     expect(await caller().staff.me()).toMatchObject({ roles: ["PENGAWAS"] });
-    expect(await caller().account.security()).toMatchObject({ username: "pengawas", enrolledAt: expect.any(Date), backupCodesLeft: 9 });
+    expect(await caller().account.security()).toMatchObject({
+      username: "pengawas",
+      enrolledAt: expect.any(Date),
+      backupCodesLeft: 9,
+    });
     expect(await trpcCode(caller().account.pendingEnrolment())).toBe("UNAUTHORIZED");
     expect(await trpcCode(caller().account.startEnrolment())).toBe("UNAUTHORIZED");
     expect(await trpcCode(caller().account.confirmEnrolment({ code: "123456" }))).toBe("UNAUTHORIZED");
@@ -123,7 +143,11 @@ describe("account router", () => {
   });
 
   it("a session that must still replace an Admin-given password is no working session for downloads and forms", async () => {
-    const user = await handle.db.staffUser.update({ where: { username: "sekretariat" }, data: { mustChangePassword: true }, select: { id: true, sessionVersion: true } });
+    const user = await handle.db.staffUser.update({
+      where: { username: "sekretariat" },
+      data: { mustChangePassword: true },
+      select: { id: true, sessionVersion: true },
+    });
     fake.claims = await signedInClaims(handle.db, user, { enrol: false });
     expect(await currentStaff(handle.db)).toMatchObject({ id: user.id, mustChangePassword: true });
     expect(await workingStaff(handle.db)).toBeNull();

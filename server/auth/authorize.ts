@@ -19,7 +19,14 @@ import { z } from "zod";
 import type { Db } from "../db.ts";
 import { appendAudit } from "../domain/audit.ts";
 import { bumpBucket, clearBucket, refundBucket } from "../domain/rate-buckets.ts";
-import { failureDelayFor, isThrottled, throttleKeys, THROTTLE_WINDOW_MS, type ThrottleCounts, type ThrottleKeys } from "../domain/sign-in-throttle.ts";
+import {
+  failureDelayFor,
+  isThrottled,
+  throttleKeys,
+  THROTTLE_WINDOW_MS,
+  type ThrottleCounts,
+  type ThrottleKeys,
+} from "../domain/sign-in-throttle.ts";
 import { addressCountingUnit, normaliseAddress, UNKNOWN_ADDRESS } from "../net/client-address.ts";
 import { normaliseBackupCode } from "../domain/backup-codes.ts";
 import { normaliseTotpCode, verifyTotp } from "../domain/totp.ts";
@@ -73,7 +80,8 @@ const PROCESS_THROTTLE_KEY = randomBytes(32);
 
 type Outcome = { user: StaffSignIn } | { error: SignInError; delayMs: number };
 
-type Code = { kind: "none" } | { kind: "totp"; value: string } | { kind: "backup"; value: string } | { kind: "malformed" };
+type Code =
+  { kind: "none" } | { kind: "totp"; value: string } | { kind: "backup"; value: string } | { kind: "malformed" };
 
 function classify(code: string | undefined): Code {
   if (!code) return { kind: "none" };
@@ -83,7 +91,12 @@ function classify(code: string | undefined): Code {
   return backup ? { kind: "backup", value: backup } : { kind: "malformed" };
 }
 
-export async function authorizeStaff(db: Db, raw: unknown, now = new Date(), options: AuthorizeOptions = {}): Promise<StaffSignIn> {
+export async function authorizeStaff(
+  db: Db,
+  raw: unknown,
+  now = new Date(),
+  options: AuthorizeOptions = {},
+): Promise<StaffSignIn> {
   const outcome = await attempt(db, raw, now, options);
   if ("user" in outcome) return outcome.user;
   if (outcome.delayMs > 0 && options.sleep) await options.sleep(outcome.delayMs);
@@ -112,7 +125,8 @@ async function attempt(db: Db, raw: unknown, now: Date, options: AuthorizeOption
   const login = parsed.data.username.toLowerCase();
   const nip = login.replace(/\s+/g, "");
   const ipAddress = normaliseAddress(options.ipAddress);
-  const secret = (typeof options.throttleKey === "function" ? options.throttleKey() : options.throttleKey) ?? PROCESS_THROTTLE_KEY;
+  const secret =
+    (typeof options.throttleKey === "function" ? options.throttleKey() : options.throttleKey) ?? PROCESS_THROTTLE_KEY;
   const keys = throttleKeys(secret, parsed.data.username, addressCountingUnit(ipAddress ?? UNKNOWN_ADDRESS));
   // Taken before anything is checked, so parallel attempts are counted one by one.
   const counts = await takeUnits(db, keys, now);
@@ -155,7 +169,14 @@ async function attempt(db: Db, raw: unknown, now: Date, options: AuthorizeOption
     await lockStaffRow(tx, user.id);
     const row = await tx.staffUser.findUniqueOrThrow({
       where: { id: user.id },
-      select: { name: true, active: true, sessionVersion: true, totpSecret: true, totpEnrolledAt: true, lastTotpStep: true },
+      select: {
+        name: true,
+        active: true,
+        sessionVersion: true,
+        totpSecret: true,
+        totpEnrolledAt: true,
+        lastTotpStep: true,
+      },
     });
     if (!row.active) {
       await audit(tx, "auth.login.failed", { reason: "inactive" });
@@ -166,7 +187,10 @@ async function attempt(db: Db, raw: unknown, now: Date, options: AuthorizeOption
       await audit(tx, "auth.login.failed", { reason: "code" });
       return { error: SIGN_IN_ERRORS.codeInvalid, delayMs: failureDelayFor(counts) };
     };
-    const succeed = async (method: "password" | "totp" | "backup_code", extra: { lastTotpStep?: number } = {}): Promise<Outcome> => {
+    const succeed = async (
+      method: "password" | "totp" | "backup_code",
+      extra: { lastTotpStep?: number } = {},
+    ): Promise<Outcome> => {
       await tx.staffUser.update({ where: { id: user.id }, data: { lastLoginAt: now, ...extra } });
       await giveBack(tx, keys, now, true);
       const enrol = method === "password";
@@ -191,7 +215,10 @@ async function attempt(db: Db, raw: unknown, now: Date, options: AuthorizeOption
       case "backup": {
         if (backupId === null) return fail();
         // Conditional on still unused: two requests with the same code, one wins.
-        const used = await tx.backupCode.updateMany({ where: { id: backupId, userId: user.id, usedAt: null }, data: { usedAt: now } });
+        const used = await tx.backupCode.updateMany({
+          where: { id: backupId, userId: user.id, usedAt: null },
+          data: { usedAt: now },
+        });
         if (used.count !== 1) return fail();
         const remaining = await tx.backupCode.count({ where: { userId: user.id, usedAt: null } });
         await audit(tx, "auth.backup_code.used", { remaining });

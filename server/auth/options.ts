@@ -5,7 +5,13 @@ import { getDb } from "../db.ts";
 import { env } from "../env.ts";
 import { clientAddressOf } from "../net/request-address.ts";
 import { authorizeStaff, isSignInError, SIGN_IN_ERRORS, type StaffSignIn } from "./authorize.ts";
-import { endStaffSession, SESSION_SECONDS, staffSessionOpen, startStaffSession, upgradedSessionClaims } from "./session-record.ts";
+import {
+  endStaffSession,
+  SESSION_SECONDS,
+  staffSessionOpen,
+  startStaffSession,
+  upgradedSessionClaims,
+} from "./session-record.ts";
 import { isDatabaseUnavailable } from "../db-outage/classify.ts";
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

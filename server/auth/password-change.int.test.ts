@@ -24,15 +24,27 @@ const failure = (p: Promise<unknown>) =>
     (e: unknown) => {
       if (!(e instanceof TRPCError)) throw e;
       const issues = (e.cause as { issues?: { path: (string | number)[]; message: string }[] } | undefined)?.issues;
-      return { code: e.code, message: e.message, fields: issues ? Object.fromEntries(issues.map((i) => [i.path.join("."), i.message])) : null };
+      return {
+        code: e.code,
+        message: e.message,
+        fields: issues ? Object.fromEntries(issues.map((i) => [i.path.join("."), i.message])) : null,
+      };
     },
   );
-const row = () => handle.db.staffUser.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true, mustChangePassword: true, sessionVersion: true } });
+const row = () =>
+  handle.db.staffUser.findUniqueOrThrow({
+    where: { id: userId },
+    select: { passwordHash: true, mustChangePassword: true, sessionVersion: true },
+  });
 
 beforeAll(async () => {
   handle = await openTestDb();
   await seedDemo(handle.db, { log: () => {}, password: () => GIVEN });
-  const audit = await handle.db.staffUser.update({ where: { username: "audit" }, data: { mustChangePassword: true }, select: { id: true, sessionVersion: true } });
+  const audit = await handle.db.staffUser.update({
+    where: { username: "audit" },
+    data: { mustChangePassword: true },
+    select: { id: true, sessionVersion: true },
+  });
   userId = audit.id;
   claims = await signedInClaims(handle.db, audit);
 });
@@ -40,20 +52,35 @@ afterAll(() => handle?.close());
 
 describe("changing an Admin-given password", () => {
   it("refuses every other staff procedure until the password is changed, but says who is signed in", async () => {
-    expect(await failure(caller().cases.list({}))).toMatchObject({ code: "FORBIDDEN", message: PASSWORD_CHANGE_REQUIRED });
-    expect(await failure(caller().cases.agenda({ book: "PERMOHONAN", year: 2026 }))).toMatchObject({ code: "FORBIDDEN" });
+    expect(await failure(caller().cases.list({}))).toMatchObject({
+      code: "FORBIDDEN",
+      message: PASSWORD_CHANGE_REQUIRED,
+    });
+    expect(await failure(caller().cases.agenda({ book: "PERMOHONAN", year: 2026 }))).toMatchObject({
+      code: "FORBIDDEN",
+    });
     expect(await caller().staff.me()).toMatchObject({ id: userId, mustChangePassword: true });
     expect(await caller().account.security()).toMatchObject({ username: "audit" });
   });
 
   it("refuses a wrong current password, a short, repeated or mismatched new one, and one with the username, changing nothing", async () => {
     const before = await row();
-    const attempt = (current: string, next: string, repeat = next) => failure(caller().account.changePassword({ current, next, repeat }));
-    expect(await attempt("salah-sama-sekali", "Kata-Sandi-Baru-2026")).toMatchObject({ code: "BAD_REQUEST", message: "password.current" });
+    const attempt = (current: string, next: string, repeat = next) =>
+      failure(caller().account.changePassword({ current, next, repeat }));
+    expect(await attempt("salah-sama-sekali", "Kata-Sandi-Baru-2026")).toMatchObject({
+      code: "BAD_REQUEST",
+      message: "password.current",
+    });
     expect(await attempt(GIVEN, "pendek")).toMatchObject({ code: "BAD_REQUEST", fields: { next: expect.any(String) } });
     expect(await attempt(GIVEN, GIVEN)).toMatchObject({ code: "BAD_REQUEST", fields: { next: "same" } });
-    expect(await attempt(GIVEN, "Kata-Sandi-Baru-2026", "Kata-Sandi-Lain-2026")).toMatchObject({ code: "BAD_REQUEST", fields: { repeat: "mismatch" } });
-    expect(await attempt(GIVEN, "AUDIT-kata-sandi-2026")).toMatchObject({ code: "BAD_REQUEST", message: "password.next" });
+    expect(await attempt(GIVEN, "Kata-Sandi-Baru-2026", "Kata-Sandi-Lain-2026")).toMatchObject({
+      code: "BAD_REQUEST",
+      fields: { repeat: "mismatch" },
+    });
+    expect(await attempt(GIVEN, "AUDIT-kata-sandi-2026")).toMatchObject({
+      code: "BAD_REQUEST",
+      message: "password.next",
+    });
     expect(await row()).toEqual(before);
   });
 
@@ -68,7 +95,10 @@ describe("changing an Admin-given password", () => {
     expect(await failure(caller().staff.me())).toMatchObject({ code: "UNAUTHORIZED" });
     claims = await signedInClaims(handle.db, { id: userId, sessionVersion: after.sessionVersion });
     expect(await failure(caller().cases.list({}))).toMatchObject({ code: "OK" });
-    const entry = await handle.db.auditEntry.findFirstOrThrow({ where: { action: "auth.password.changed" }, orderBy: { id: "desc" } });
+    const entry = await handle.db.auditEntry.findFirstOrThrow({
+      where: { action: "auth.password.changed" },
+      orderBy: { id: "desc" },
+    });
     expect(entry).toMatchObject({ actorId: userId, target: `user:${userId}` });
     const stored = JSON.stringify(entry, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
     expect(stored).not.toContain(next);

@@ -25,12 +25,23 @@ export const passwordChangeInput = z
 export class PasswordChangeError extends DomainError {
   override name = "PasswordChangeError";
   constructor(readonly field: "current" | "next") {
-    super(`password.${field}`, field === "current" ? "the current password is wrong" : "the new password contains the username");
+    super(
+      `password.${field}`,
+      field === "current" ? "the current password is wrong" : "the new password contains the username",
+    );
   }
 }
 
-export async function changeOwnPassword(db: Db, userId: string, input: z.infer<typeof passwordChangeInput>, now = new Date()): Promise<void> {
-  const user = await db.staffUser.findUniqueOrThrow({ where: { id: userId }, select: { username: true, passwordHash: true } });
+export async function changeOwnPassword(
+  db: Db,
+  userId: string,
+  input: z.infer<typeof passwordChangeInput>,
+  now = new Date(),
+): Promise<void> {
+  const user = await db.staffUser.findUniqueOrThrow({
+    where: { id: userId },
+    select: { username: true, passwordHash: true },
+  });
   if (!(await verifyPassword(user.passwordHash, input.current))) throw new PasswordChangeError("current");
   if (input.next.toLowerCase().includes(user.username.toLowerCase())) throw new PasswordChangeError("next");
   const passwordHash = await hashPassword(input.next);
@@ -40,6 +51,12 @@ export async function changeOwnPassword(db: Db, userId: string, input: z.infer<t
       where: { id: userId },
       data: { passwordHash, mustChangePassword: false, passwordChangedAt: now, sessionVersion: { increment: 1 } },
     });
-    await appendAudit(tx, { actorId: userId, actorLabel: user.username, action: "auth.password.changed", target: `user:${userId}`, at: now });
+    await appendAudit(tx, {
+      actorId: userId,
+      actorLabel: user.username,
+      action: "auth.password.changed",
+      target: `user:${userId}`,
+      at: now,
+    });
   });
 }

@@ -106,7 +106,11 @@ export async function startEnrolment(db: Db, masterKey: Buffer, userId: string):
   }
   const encoded = base32Encode(secret);
   const issuer = totpIssuer(await getSetting(db, "office.identity"));
-  return { secret: encoded, uri: otpauthUri({ secret: encoded, account: user.username, issuer }), account: user.username };
+  return {
+    secret: encoded,
+    uri: otpauthUri({ secret: encoded, account: user.username, issuer }),
+    account: user.username,
+  };
 }
 
 export interface EnrolmentPrincipal {
@@ -130,9 +134,18 @@ export interface ConfirmOptions {
  * endpoint, options.ts) and audits. Returns the ten backup codes, the only time they exist in
  * plain text.
  */
-export async function confirmEnrolment(db: Db, masterKey: Buffer, who: EnrolmentPrincipal, code: string, options: ConfirmOptions = {}): Promise<string[]> {
+export async function confirmEnrolment(
+  db: Db,
+  masterKey: Buffer,
+  who: EnrolmentPrincipal,
+  code: string,
+  options: ConfirmOptions = {},
+): Promise<string[]> {
   const now = options.now ?? new Date();
-  const pending = await db.staffUser.findUniqueOrThrow({ where: { id: who.id }, select: { totpSecret: true, totpKeyVersion: true, totpEnrolledAt: true } });
+  const pending = await db.staffUser.findUniqueOrThrow({
+    where: { id: who.id },
+    select: { totpSecret: true, totpKeyVersion: true, totpEnrolledAt: true },
+  });
   if (pending.totpEnrolledAt) throw new EnrolmentError("not_pending");
   const secret = tryOpen(masterKey, who.id, pending.totpSecret, pending.totpKeyVersion);
   if (!secret) throw new EnrolmentError("not_pending");
@@ -149,7 +162,8 @@ export async function confirmEnrolment(db: Db, masterKey: Buffer, who: Enrolment
       where: { id: who.id },
       select: { active: true, sessionVersion: true, totpSecret: true, totpKeyVersion: true, totpEnrolledAt: true },
     });
-    if (!user.active || user.totpEnrolledAt || user.sessionVersion !== who.sessionVersion) throw new EnrolmentError("not_pending");
+    if (!user.active || user.totpEnrolledAt || user.sessionVersion !== who.sessionVersion)
+      throw new EnrolmentError("not_pending");
     // Re-read under the lock: the secret may have been replaced since the check above.
     const current = tryOpen(masterKey, who.id, user.totpSecret, user.totpKeyVersion);
     const step = current ? verifyTotp(current, code, { now }) : null;

@@ -9,7 +9,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { TRPCError } from "@trpc/server";
 
 const COOKIE = "next-auth.session-token";
-const fake = vi.hoisted(() => ({ cookie: undefined as string | undefined, jar: null as Record<string, string> | null, db: undefined as unknown }));
+const fake = vi.hoisted(() => ({
+  cookie: undefined as string | undefined,
+  jar: null as Record<string, string> | null,
+  db: undefined as unknown,
+}));
 vi.mock("next/headers", () => {
   // The request's cookies: the next-auth handler's own jar while it runs, else the session cookie.
   const jar = () => fake.jar ?? (fake.cookie === undefined ? {} : { "next-auth.session-token": fake.cookie });
@@ -21,10 +25,15 @@ vi.mock("next/headers", () => {
     headers: async () => new Headers({ host: "localhost:3105" }),
   };
 });
-vi.mock("../db.ts", async (original) => ({ ...(await original<typeof import("../db.ts")>()), getDb: async () => fake.db }));
+vi.mock("../db.ts", async (original) => ({
+  ...(await original<typeof import("../db.ts")>()),
+  getDb: async () => fake.db,
+}));
 
 // next-auth's core handler; its package does not export the path, so it is loaded by file.
-const { AuthHandler } = (await import("../../node_modules/next-auth/core/index.js" as string)) as { AuthHandler: (params: { req: unknown; options: unknown }) => Promise<unknown> };
+const { AuthHandler } = (await import("../../node_modules/next-auth/core/index.js" as string)) as {
+  AuthHandler: (params: { req: unknown; options: unknown }) => Promise<unknown>;
+};
 const { authOptions } = await import("./options.ts");
 const { openTestDb } = await import("../testing/test-db.ts");
 const { seedDemo } = await import("../../prisma/seed-data.ts");
@@ -44,10 +53,34 @@ type Reply = { status: number; body: unknown; cookies: Record<string, string> };
  * One request to next-auth's handler with the app's options (what /api/auth/<action> runs; the
  * route's Next.js wrapper only copies the request's cookies and headers in).
  */
-async function auth(action: string, request: { method?: string; body?: Record<string, string>; cookies?: Record<string, string>; providerId?: string } = {}): Promise<Reply> {
-  const req = { method: request.method ?? "GET", action, providerId: request.providerId, query: {}, body: request.body ?? {}, cookies: request.cookies ?? {}, headers: { host: "localhost:3105" } };
-  const reply = (await AuthHandler({ req, options: authOptions() })) as { status?: number; body?: unknown; cookies?: { name: string; value: string }[] };
-  return { status: reply.status ?? 200, body: reply.body, cookies: Object.fromEntries((reply.cookies ?? []).map((c) => [c.name, c.value])) };
+async function auth(
+  action: string,
+  request: {
+    method?: string;
+    body?: Record<string, string>;
+    cookies?: Record<string, string>;
+    providerId?: string;
+  } = {},
+): Promise<Reply> {
+  const req = {
+    method: request.method ?? "GET",
+    action,
+    providerId: request.providerId,
+    query: {},
+    body: request.body ?? {},
+    cookies: request.cookies ?? {},
+    headers: { host: "localhost:3105" },
+  };
+  const reply = (await AuthHandler({ req, options: authOptions() })) as {
+    status?: number;
+    body?: unknown;
+    cookies?: { name: string; value: string }[];
+  };
+  return {
+    status: reply.status ?? 200,
+    body: reply.body,
+    cookies: Object.fromEntries((reply.cookies ?? []).map((c) => [c.name, c.value])),
+  };
 }
 const cookieOf = (reply: Reply, name: string) => reply.cookies[name];
 
@@ -73,7 +106,11 @@ async function signIn(): Promise<string> {
 
 async function signOut(session: string) {
   const { token, cookie } = await csrf();
-  const reply = await auth("signout", { method: "POST", body: { csrfToken: token }, cookies: { "next-auth.csrf-token": cookie, [COOKIE]: session } });
+  const reply = await auth("signout", {
+    method: "POST",
+    body: { csrfToken: token },
+    cookies: { "next-auth.csrf-token": cookie, [COOKIE]: session },
+  });
   expect(cookieOf(reply, COOKIE)).toBe(""); // the browser's copy is cleared as before
 }
 
@@ -98,7 +135,9 @@ async function asSeenWith(cookie: string | undefined) {
   const url = (path: string) => new Request(`http://localhost:3105${path}`);
   routes.statistics = (await statistics(url("/api/staff/statistics?from=2026-01-01&to=2026-12-31"))).status;
   routes.agenda = (await agenda(url("/api/staff/agenda?book=PERMOHONAN&year=2026"))).status;
-  routes.attachment = (await attachment(url(`/api/staff/attachment/${id}`), { params: Promise.resolve({ id }) })).status;
+  routes.attachment = (
+    await attachment(url(`/api/staff/attachment/${id}`), { params: Promise.resolve({ id }) })
+  ).status;
   routes.dossier = (await dossier(url(`/api/staff/dossier/${id}`), { params: Promise.resolve({ caseId: id }) })).status;
   routes.letter = (await letter(url(`/api/staff/letter/${id}`), { params: Promise.resolve({ id }) })).status;
   const seen = {
@@ -117,10 +156,18 @@ beforeAll(async () => {
   handle = await openTestDb();
   fake.db = handle.db;
   await seedDemo(handle.db, { log: () => {}, password: () => PASSWORD });
-  const kadis = await handle.db.staffUser.findUniqueOrThrow({ where: { username: "kadis" }, select: { id: true, username: true, sessionVersion: true } });
+  const kadis = await handle.db.staffUser.findUniqueOrThrow({
+    where: { username: "kadis" },
+    select: { id: true, username: true, sessionVersion: true },
+  });
   const masterKey = env().secrets.masterKey;
   const pending = await startEnrolment(handle.db, masterKey, kadis.id);
-  backupCodes = await confirmEnrolment(handle.db, masterKey, kadis, totpForStep(base32Decode(pending.secret), timeStep(new Date())));
+  backupCodes = await confirmEnrolment(
+    handle.db,
+    masterKey,
+    kadis,
+    totpForStep(base32Decode(pending.secret), timeStep(new Date())),
+  );
 });
 afterAll(() => handle?.close());
 afterEach(() => {
@@ -207,7 +254,12 @@ async function expOf(cookie: string): Promise<number> {
 /** The password step alone of an account without a second factor: an enrolment session cookie. */
 async function signInToEnrol(username: string): Promise<string> {
   const { token, cookie } = await csrf();
-  const reply = await auth("callback", { method: "POST", providerId: "credentials", body: { csrfToken: token, username, password: PASSWORD }, cookies: { "next-auth.csrf-token": cookie } });
+  const reply = await auth("callback", {
+    method: "POST",
+    providerId: "credentials",
+    body: { csrfToken: token, username, password: PASSWORD },
+    cookies: { "next-auth.csrf-token": cookie },
+  });
   const session = cookieOf(reply, COOKIE);
   expect(session, "enrolment session").toBeTruthy();
   return session!;
@@ -216,7 +268,11 @@ async function signInToEnrol(username: string): Promise<string> {
 /** What useSession().update(data) sends: the session endpoint, POST, with the CSRF token. */
 async function updateSession(session: string, data: unknown): Promise<string | undefined> {
   const { token, cookie } = await csrf();
-  const reply = await auth("session", { method: "POST", body: { csrfToken: token, data } as unknown as Record<string, string>, cookies: { "next-auth.csrf-token": cookie, [COOKIE]: session } });
+  const reply = await auth("session", {
+    method: "POST",
+    body: { csrfToken: token, data } as unknown as Record<string, string>,
+    cookies: { "next-auth.csrf-token": cookie, [COOKIE]: session },
+  });
   return cookieOf(reply, COOKIE);
 }
 
@@ -227,17 +283,31 @@ async function activate(session: string): Promise<void> {
   fake.cookie = undefined;
   const masterKey = env().secrets.masterKey;
   const pending = await startEnrolment(handle.db, masterKey, enrolment!.id);
-  await confirmEnrolment(handle.db, masterKey, enrolment!, totpForStep(base32Decode(pending.secret), timeStep(new Date())));
+  await confirmEnrolment(
+    handle.db,
+    masterKey,
+    enrolment!,
+    totpForStep(base32Decode(pending.secret), timeStep(new Date())),
+  );
 }
 
 describe("activating the second factor continues into the workspace", () => {
   it("an update without a completed activation grants nothing, whatever the browser claims", async () => {
     const session = await signInToEnrol("telaah");
-    const telaah = await handle.db.staffUser.findUniqueOrThrow({ where: { username: "telaah" }, select: { id: true, sessionVersion: true } });
+    const telaah = await handle.db.staffUser.findUniqueOrThrow({
+      where: { username: "telaah" },
+      select: { id: true, sessionVersion: true },
+    });
     const claimed = await updateSession(session, { enrol: false, uid: telaah.id, sv: telaah.sessionVersion + 1 });
     expect(claimed, "the session endpoint answers with the same enrolment session").toBeTruthy();
     const { seen } = await asSeenWith(claimed);
-    expect(seen).toMatchObject({ trpc: "UNAUTHORIZED", current: null, working: null, enrolment: telaah.id, session: { enrol: true } });
+    expect(seen).toMatchObject({
+      trpc: "UNAUTHORIZED",
+      current: null,
+      working: null,
+      enrolment: telaah.id,
+      session: { enrol: true },
+    });
     expect(seen.routes).toMatchObject({ statistics: 401, agenda: 401 });
   });
 

@@ -18,7 +18,9 @@ describe("session token", () => {
     const parts = token.split(".");
     parts[3] = `${parts[3]![0] === "A" ? "B" : "A"}${parts[3]!.slice(1)}`;
     expect(await decodeSessionToken(parts.join("."), secret)).toBeNull();
-    expect(await decodeSessionToken(await encode({ token: { uid: "u1", sv: 0 }, secret, maxAge: -60 }), secret)).toBeNull();
+    expect(
+      await decodeSessionToken(await encode({ token: { uid: "u1", sv: 0 }, secret, maxAge: -60 }), secret),
+    ).toBeNull();
     expect(await decodeSessionToken("not-a-token", secret)).toBeNull();
   });
 });

@@ -31,7 +31,11 @@ beforeAll(async () => {
   await seedDemo(handle.db, { log: () => {}, password: () => PASSWORD });
   await handle.db.staffUser.update({ where: { username: "audit" }, data: { active: false } });
   // kadis is enrolled: a complete sign-in needs password and TOTP code.
-  const session = await authorizeStaff(handle.db, { username: "kadis", password: PASSWORD }, t0, { masterKey, throttleKey, ipAddress: "10.9.9.9" });
+  const session = await authorizeStaff(handle.db, { username: "kadis", password: PASSWORD }, t0, {
+    masterKey,
+    throttleKey,
+    ipAddress: "10.9.9.9",
+  });
   const who = (await enrolmentFromClaims(handle.db, await signedInClaims(handle.db, session, { enrol: true })))!;
   kadisSecret = base32Decode((await startEnrolment(handle.db, masterKey, who.id)).secret);
   await confirmEnrolment(handle.db, masterKey, who, totpForStep(kadisSecret, timeStep(t0)), { now: t0 });
@@ -44,7 +48,12 @@ async function attempt(username: string, pass: string, ipAddress: string, now: D
   const waits: number[] = [];
   const before = verifications();
   const options: AuthorizeOptions = { masterKey, throttleKey, ipAddress, sleep: async (ms) => void waits.push(ms) };
-  const answer = await authorizeStaff(handle.db, code === undefined ? { username, password: pass } : { username, password: pass, code }, now, options).then(
+  const answer = await authorizeStaff(
+    handle.db,
+    code === undefined ? { username, password: pass } : { username, password: pass, code },
+    now,
+    options,
+  ).then(
     () => "ok",
     (e: Error) => e.message,
   );
@@ -63,7 +72,11 @@ describe("sign-in answers do not tell which accounts exist", () => {
     const tries = PAIR_LIMIT + 2;
     const unknown = await wrongPasswords("tidak-ada", "192.0.2.1", tries, now);
     const expected: Step[] = [
-      ...Array.from({ length: PAIR_LIMIT }, (_, i) => ({ answer: "invalid", delayMs: failureDelayMs(i + 1), verifications: 1 })),
+      ...Array.from({ length: PAIR_LIMIT }, (_, i) => ({
+        answer: "invalid",
+        delayMs: failureDelayMs(i + 1),
+        verifications: 1,
+      })),
       ...Array.from({ length: tries - PAIR_LIMIT }, () => ({ answer: "throttled", delayMs: 0, verifications: 0 })),
     ];
     expect(unknown).toEqual(expected);
@@ -83,24 +96,39 @@ describe("no stranger can keep a staff member from signing in", () => {
       expect(steps.at(-1)!.answer).toBe("throttled");
     }
     // Others' failures slow this username's failures (the longest delay), never refuse them.
-    expect(await attempt("kadis", "typo", "10.1.1.1", now)).toEqual({ answer: "invalid", delayMs: MAX_FAILURE_DELAY_MS, verifications: 1 });
+    expect(await attempt("kadis", "typo", "10.1.1.1", now)).toEqual({
+      answer: "invalid",
+      delayMs: MAX_FAILURE_DELAY_MS,
+      verifications: 1,
+    });
     expect((await attempt("kadis", PASSWORD, "10.1.1.1", now)).answer).toBe("code_required");
-    expect(await attempt("kadis", PASSWORD, "10.1.1.1", now, totpForStep(kadisSecret, timeStep(now)))).toEqual({ answer: "ok", delayMs: 0, verifications: 1 });
+    expect(await attempt("kadis", PASSWORD, "10.1.1.1", now, totpForStep(kadisSecret, timeStep(now)))).toEqual({
+      answer: "ok",
+      delayMs: 0,
+      verifications: 1,
+    });
   }, 300_000);
 
   it("still throttles the guesser: right password and code from a throttled address are refused unchecked", async () => {
     const now = plus(t0, 10_800);
     await wrongPasswords("kadis", "203.0.113.9", PAIR_LIMIT, now);
-    expect(await attempt("kadis", PASSWORD, "203.0.113.9", now, totpForStep(kadisSecret, timeStep(now)))).toEqual({ answer: "throttled", delayMs: 0, verifications: 0 });
+    expect(await attempt("kadis", PASSWORD, "203.0.113.9", now, totpForStep(kadisSecret, timeStep(now)))).toEqual({
+      answer: "throttled",
+      delayMs: 0,
+      verifications: 0,
+    });
     // A new window starts afresh.
     const later = plus(now, 15 * 60 + 1);
-    expect((await attempt("kadis", PASSWORD, "203.0.113.9", later, totpForStep(kadisSecret, timeStep(later)))).answer).toBe("ok");
+    expect(
+      (await attempt("kadis", PASSWORD, "203.0.113.9", later, totpForStep(kadisSecret, timeStep(later)))).answer,
+    ).toBe("ok");
   });
 
   it("throttles password spraying across usernames per address, and counts IPv6 per /64", async () => {
     const now = plus(t0, 14_400);
     const steps: Step[] = [];
-    for (let i = 0; i <= ADDRESS_LIMIT; i++) steps.push(await attempt(`orang${i}`, "salah", `2001:db8:1:2::${(i + 1).toString(16)}`, now));
+    for (let i = 0; i <= ADDRESS_LIMIT; i++)
+      steps.push(await attempt(`orang${i}`, "salah", `2001:db8:1:2::${(i + 1).toString(16)}`, now));
     expect(steps.slice(0, ADDRESS_LIMIT).every((s) => s.answer === "invalid")).toBe(true);
     expect(steps.at(-1)).toEqual({ answer: "throttled", delayMs: 0, verifications: 0 });
     // Another /64 is another client; an IPv4-mapped address is the IPv4 address.
@@ -111,7 +139,9 @@ describe("no stranger can keep a staff member from signing in", () => {
 
   it("counts parallel attempts one by one", async () => {
     const now = plus(t0, 18_000);
-    const steps = await Promise.all(Array.from({ length: PAIR_LIMIT + 3 }, (_, i) => attempt("sekretariat", "salah-" + i, "198.18.1.1", now)));
+    const steps = await Promise.all(
+      Array.from({ length: PAIR_LIMIT + 3 }, (_, i) => attempt("sekretariat", "salah-" + i, "198.18.1.1", now)),
+    );
     expect(steps.filter((s) => s.answer === "invalid")).toHaveLength(PAIR_LIMIT);
     expect(steps.filter((s) => s.answer === "throttled")).toHaveLength(3);
   });

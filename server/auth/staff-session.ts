@@ -2,7 +2,13 @@ import { hkdfSync } from "node:crypto";
 import { jwtDecrypt } from "jose";
 import { cookies } from "next/headers";
 import type { Db } from "../db.ts";
-import { staffOfClaims, working, type SessionAccount, type SessionClaims, type StaffAccount } from "../domain/staff-session.ts";
+import {
+  staffOfClaims,
+  working,
+  type SessionAccount,
+  type SessionClaims,
+  type StaffAccount,
+} from "../domain/staff-session.ts";
 import { env } from "../env.ts";
 import { sessionCookieName } from "./options.ts";
 import { sessionRecordLive } from "./session-record.ts";
@@ -30,7 +36,11 @@ const derivedKeys = new Map<string, Uint8Array>();
  */
 export async function decodeSessionToken(token: string, secret: string): Promise<SessionClaims | null> {
   let key = derivedKeys.get(secret);
-  if (!key) derivedKeys.set(secret, (key = new Uint8Array(hkdfSync("sha256", secret, "", "NextAuth.js Generated Encryption Key", 32))));
+  if (!key)
+    derivedKeys.set(
+      secret,
+      (key = new Uint8Array(hkdfSync("sha256", secret, "", "NextAuth.js Generated Encryption Key", 32))),
+    );
   try {
     const { payload } = await jwtDecrypt(token, key, { clockTolerance: 15 });
     return { uid: payload.uid, sv: payload.sv, sid: payload.sid, enrol: payload.enrol };
@@ -56,15 +66,32 @@ export async function workingStaff(db: Db) {
   return working(await currentStaff(db));
 }
 
-const accountSelect = { id: true, username: true, name: true, nip: true, position: true, roles: true, active: true, sessionVersion: true, mustChangePassword: true } as const;
+const accountSelect = {
+  id: true,
+  username: true,
+  name: true,
+  nip: true,
+  position: true,
+  roles: true,
+  active: true,
+  sessionVersion: true,
+  mustChangePassword: true,
+} as const;
 
 /** A full staff session. An enrolment session (`enrol: true`) is never one: it can only enrol. */
 export async function staffFromClaims(db: Db, claims: SessionClaims, now = new Date()): Promise<StaffAccount | null> {
   if (typeof claims.uid !== "string" || typeof claims.sid !== "string" || claims.enrol === true) return null;
   // The record and its account in one read: the session check costs no extra round trip.
-  const record = await db.staffSession.findUnique({ where: { id: claims.sid }, select: { userId: true, enrol: true, expiresAt: true, user: { select: accountSelect } } });
+  const record = await db.staffSession.findUnique({
+    where: { id: claims.sid },
+    select: { userId: true, enrol: true, expiresAt: true, user: { select: accountSelect } },
+  });
   const live = sessionRecordLive(record, claims, now);
-  return staffOfClaims(record ? { ...record.user, sessionExpiresAt: live ? record.expiresAt : null } : null, claims, now);
+  return staffOfClaims(
+    record ? { ...record.user, sessionExpiresAt: live ? record.expiresAt : null } : null,
+    claims,
+    now,
+  );
 }
 
 export type StaffPrincipal = NonNullable<Awaited<ReturnType<typeof staffFromClaims>>>;
@@ -85,12 +112,25 @@ export async function enrolmentFromClaims(db: Db, claims: SessionClaims, now = n
   if (typeof claims.uid !== "string" || typeof claims.sid !== "string" || claims.enrol !== true) return null;
   const record = await db.staffSession.findUnique({
     where: { id: claims.sid },
-    select: { userId: true, enrol: true, expiresAt: true, user: { select: { id: true, username: true, name: true, active: true, sessionVersion: true, totpEnrolledAt: true } } },
+    select: {
+      userId: true,
+      enrol: true,
+      expiresAt: true,
+      user: {
+        select: { id: true, username: true, name: true, active: true, sessionVersion: true, totpEnrolledAt: true },
+      },
+    },
   });
   if (!record || !sessionRecordLive(record, claims, now)) return null;
   const user = record.user;
   if (!user.active || user.sessionVersion !== claims.sv || user.totpEnrolledAt !== null) return null;
-  return { id: user.id, username: user.username, name: user.name, sessionVersion: user.sessionVersion, sessionId: claims.sid };
+  return {
+    id: user.id,
+    username: user.username,
+    name: user.name,
+    sessionVersion: user.sessionVersion,
+    sessionId: claims.sid,
+  };
 }
 
 export type EnrolmentSession = NonNullable<Awaited<ReturnType<typeof enrolmentFromClaims>>>;

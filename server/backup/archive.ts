@@ -107,12 +107,17 @@ export function parseManifest(text: string): Manifest {
   const parsed = manifestSchema.safeParse(json);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    throw new BackupFileError(`manifest.json is not a Lentera backup manifest of format ${BACKUP_FORMAT_VERSION} (${first?.path.join(".")}: ${first?.message})`);
+    throw new BackupFileError(
+      `manifest.json is not a Lentera backup manifest of format ${BACKUP_FORMAT_VERSION} (${first?.path.join(".")}: ${first?.message})`,
+    );
   }
   return parsed.data;
 }
 
-type Event = { kind: "manifest"; text: string } | { kind: "lines"; table: string; lines: string[] } | { kind: "end"; table: string };
+type Event =
+  | { kind: "manifest"; text: string }
+  | { kind: "lines"; table: string; lines: string[] }
+  | { kind: "end"; table: string };
 
 /**
  * Reads a backup file entry by entry, handing rows over in batches of at most `batchLines`.
@@ -120,7 +125,11 @@ type Event = { kind: "manifest"; text: string } | { kind: "lines"; table: string
  * (awaited) before the next is read, so memory stays bounded by a chunk's worth of rows.
  * With `stopAfterManifest`, returns once the manifest has been handed over.
  */
-export async function readArchive(file: string, visitor: ArchiveVisitor, { batchLines = 500, stopAfterManifest = false } = {}): Promise<void> {
+export async function readArchive(
+  file: string,
+  visitor: ArchiveVisitor,
+  { batchLines = 500, stopAfterManifest = false } = {},
+): Promise<void> {
   const events: Event[] = [];
   let failure: Error | null = null;
   let sawManifest = false;
@@ -206,7 +215,8 @@ export async function readArchive(file: string, visitor: ArchiveVisitor, { batch
   } finally {
     stream.destroy();
   }
-  if (!sawManifest) throw new BackupFileError(`${file} holds no manifest.json; it is not a Lentera backup or it is truncated`);
+  if (!sawManifest)
+    throw new BackupFileError(`${file} holds no manifest.json; it is not a Lentera backup or it is truncated`);
 }
 
 /**
@@ -235,7 +245,8 @@ export async function verifyArchive(file: string): Promise<Manifest> {
   for (const { name, rows } of m.tables) {
     if (!ended.has(name)) throw new BackupFileError(`${file} lacks table ${name} (truncated?)`);
     const found = counts.get(name) ?? 0;
-    if (found !== rows) throw new BackupFileError(`${file}: table ${name} holds ${found} rows, the manifest says ${rows}`);
+    if (found !== rows)
+      throw new BackupFileError(`${file}: table ${name} holds ${found} rows, the manifest says ${rows}`);
   }
   if (ended.size !== m.tables.length) throw new BackupFileError(`${file} holds tables the manifest does not list`);
   return m;

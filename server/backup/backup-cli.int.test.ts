@@ -17,15 +17,29 @@ import { verifyArchive } from "./archive.ts";
 let dir: string;
 let server: ChildProcess | undefined;
 
-const keys = { LENTERA_MASTER_KEY: process.env.LENTERA_MASTER_KEY!, LENTERA_TRACKING_KEY: process.env.LENTERA_TRACKING_KEY!, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET! };
-const baseEnv = (extra: Record<string, string>): Record<string, string> => ({ PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", NODE_ENV: "development", ...keys, ...extra });
+const keys = {
+  LENTERA_MASTER_KEY: process.env.LENTERA_MASTER_KEY!,
+  LENTERA_TRACKING_KEY: process.env.LENTERA_TRACKING_KEY!,
+  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET!,
+};
+const baseEnv = (extra: Record<string, string>): Record<string, string> => ({
+  PATH: process.env.PATH ?? "",
+  HOME: process.env.HOME ?? "/tmp",
+  NODE_ENV: "development",
+  ...keys,
+  ...extra,
+});
 const run = (script: string, args: string[], extra: Record<string, string>) => runScript(script, args, baseEnv(extra));
 
 let serverOut = "";
 
 function startServerProcess(dataDir: string, scheduleDir: string): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "server/testing/embedded-server-process.ts", scheduleDir], { cwd: APP_ROOT, env: baseEnv({ LENTERA_DATA_DIR: dataDir }) as unknown as NodeJS.ProcessEnv });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", "server/testing/embedded-server-process.ts", scheduleDir],
+      { cwd: APP_ROOT, env: baseEnv({ LENTERA_DATA_DIR: dataDir }) as unknown as NodeJS.ProcessEnv },
+    );
     let out = "";
     let err = "";
     child.stdout.on("data", (d: Buffer) => {
@@ -78,19 +92,27 @@ describe.skipIf(testBackend() !== "pglite")("npm run backup / restore on the emb
     // The scheduled backup (switched on by the server process, due at once) lands in its folder, complete.
     const deadline = Date.now() + 300_000;
     let written: string[] = [];
-    while (Date.now() < deadline && !(written = fs.existsSync(scheduled) ? fs.readdirSync(scheduled).filter((n) => n.endsWith(".zip")) : []).length) await new Promise((r) => setTimeout(r, 1000));
+    while (
+      Date.now() < deadline &&
+      !(written = fs.existsSync(scheduled) ? fs.readdirSync(scheduled).filter((n) => n.endsWith(".zip")) : []).length
+    )
+      await new Promise((r) => setTimeout(r, 1000));
     expect(written).toHaveLength(1);
     expect(written[0]).toMatch(/^lentera-backup-\d{8}-\d{4}\.zip$/);
     const scheduledManifest = await verifyArchive(path.join(scheduled, written[0]!));
     expect(scheduledManifest.tables.find((t) => t.name === "cases")!.rows).toBeGreaterThanOrEqual(3);
-    while (Date.now() < deadline && !/scheduled backup written to/.test(serverOut)) await new Promise((r) => setTimeout(r, 500));
+    while (Date.now() < deadline && !/scheduled backup written to/.test(serverOut))
+      await new Promise((r) => setTimeout(r, 500));
     expect(serverOut).toMatch(/scheduled backup written to/);
     await stop(server);
     server = undefined;
 
     // Other keys: refused in one line naming the key and what to do.
     const other = path.join(dir, "other");
-    const wrongKey = await run("server/tools/restore.ts", [file], { LENTERA_DATA_DIR: other, LENTERA_TRACKING_KEY: Buffer.alloc(32, 9).toString("base64") });
+    const wrongKey = await run("server/tools/restore.ts", [file], {
+      LENTERA_DATA_DIR: other,
+      LENTERA_TRACKING_KEY: Buffer.alloc(32, 9).toString("base64"),
+    });
     expect(wrongKey.code).toBe(1);
     expect(wrongKey.stderr.split("\n")).toHaveLength(1);
     expect(wrongKey.stderr).toMatch(/^LENTERA_TRACKING_KEY .* keys:import/);

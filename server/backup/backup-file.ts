@@ -27,7 +27,8 @@ export async function writeBackupFile(file: string, produce: BackupProducer): Pr
       fs.closeSync(fd);
     }
     const check = await verifyArchive(partial);
-    if (manifest && JSON.stringify(check) !== JSON.stringify(manifest)) throw new Error("the written file's manifest differs from the backup's");
+    if (manifest && JSON.stringify(check) !== JSON.stringify(manifest))
+      throw new Error("the written file's manifest differs from the backup's");
     fs.renameSync(partial, file);
     return check;
   } catch (e) {

@@ -24,7 +24,9 @@ const MAX_SOCKET_PATH = 100;
 export function startBackupControl(dataDir: string, getHandle: () => Promise<DbHandle>): http.Server | null {
   const socket = controlSocketPath(dataDir);
   if (Buffer.byteLength(socket) > MAX_SOCKET_PATH) {
-    console.warn(`Lentera: the data directory path is too long for the backup socket (${socket}); \`npm run backup\` works only while the server is stopped`);
+    console.warn(
+      `Lentera: the data directory path is too long for the backup socket (${socket}); \`npm run backup\` works only while the server is stopped`,
+    );
     return null;
   }
   let busy = false;
@@ -34,7 +36,9 @@ export function startBackupControl(dataDir: string, getHandle: () => Promise<DbH
       return;
     }
     if (busy) {
-      res.writeHead(409, { "content-type": "text/plain" }).end("another backup is running; try again when it has finished\n");
+      res
+        .writeHead(409, { "content-type": "text/plain" })
+        .end("another backup is running; try again when it has finished\n");
       return;
     }
     busy = true;
@@ -48,8 +52,13 @@ export function startBackupControl(dataDir: string, getHandle: () => Promise<DbH
         await backupFromServer(handle, sink, dataDir);
         res.end();
       } catch (e) {
-        console.error(`Lentera: backup over ${socket} failed: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
-        if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" }).end(`backup failed: ${e instanceof Error ? e.message.split("\n")[0] : "unknown error"}\n`);
+        console.error(
+          `Lentera: backup over ${socket} failed: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`,
+        );
+        if (!res.headersSent)
+          res
+            .writeHead(500, { "content-type": "text/plain" })
+            .end(`backup failed: ${e instanceof Error ? e.message.split("\n")[0] : "unknown error"}\n`);
         else res.destroy();
       } finally {
         busy = false;
@@ -63,7 +72,9 @@ export function startBackupControl(dataDir: string, getHandle: () => Promise<DbH
     try {
       fs.chmodSync(socket, 0o600);
     } catch (e) {
-      console.error(`Lentera: could not restrict ${socket} to its owner (${e instanceof Error ? e.message : String(e)}); closing it`);
+      console.error(
+        `Lentera: could not restrict ${socket} to its owner (${e instanceof Error ? e.message : String(e)}); closing it`,
+      );
       server.close();
     }
   });
@@ -77,7 +88,10 @@ export type ServerBackupOutcome = { kind: "no-server" } | { kind: "done" };
  * Asks the server holding `dataDir` for a backup and passes the bytes to `sink`. "no-server"
  * when nothing listens on the socket (no server, or a dead one's leftover socket).
  */
-export function requestServerBackup(dataDir: string, sink: (chunk: Uint8Array) => Promise<void>): Promise<ServerBackupOutcome> {
+export function requestServerBackup(
+  dataDir: string,
+  sink: (chunk: Uint8Array) => Promise<void>,
+): Promise<ServerBackupOutcome> {
   const socketPath = controlSocketPath(dataDir);
   return new Promise((resolve, reject) => {
     const req = http.request({ socketPath, method: "POST", path: "/backup" }, (res) => {
@@ -85,7 +99,9 @@ export function requestServerBackup(dataDir: string, sink: (chunk: Uint8Array) =
         let text = "";
         res.setEncoding("utf8");
         res.on("data", (d: string) => (text += d));
-        res.on("end", () => reject(new Error(`the server refused the backup: ${text.trim() || `HTTP ${res.statusCode}`}`)));
+        res.on("end", () =>
+          reject(new Error(`the server refused the backup: ${text.trim() || `HTTP ${res.statusCode}`}`)),
+        );
         return;
       }
       void (async () => {

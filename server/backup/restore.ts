@@ -73,13 +73,20 @@ export function checkSecretsAgainstManifest(manifest: Manifest, input: SecretsTo
 async function localMigrations(root?: string): Promise<string[]> {
   const { migrationsDir } = migrationPaths(root);
   const entries = await fs.readdir(migrationsDir, { withFileTypes: true });
-  return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  return entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 }
 
 async function appliedMigrations(db: Db): Promise<string[]> {
-  const [table] = await db.$queryRawUnsafe<{ exists: boolean }[]>(`SELECT to_regclass('_prisma_migrations') IS NOT NULL AS "exists"`);
+  const [table] = await db.$queryRawUnsafe<{ exists: boolean }[]>(
+    `SELECT to_regclass('_prisma_migrations') IS NOT NULL AS "exists"`,
+  );
   if (!table?.exists) return [];
-  const rows = await db.$queryRawUnsafe<{ name: string }[]>(`SELECT migration_name AS name FROM _prisma_migrations WHERE rolled_back_at IS NULL`);
+  const rows = await db.$queryRawUnsafe<{ name: string }[]>(
+    `SELECT migration_name AS name FROM _prisma_migrations WHERE rolled_back_at IS NULL`,
+  );
   return rows.map((r) => r.name);
 }
 
@@ -93,14 +100,21 @@ async function appTables(db: Pick<Db, "$queryRawUnsafe">): Promise<string[]> {
 
 async function firstNonEmptyTable(db: Pick<Db, "$queryRawUnsafe">): Promise<string | null> {
   for (const table of await appTables(db)) {
-    const [row] = await db.$queryRawUnsafe<{ any: boolean }[]>(`SELECT EXISTS (SELECT 1 FROM ${quoteIdent(table)}) AS "any"`);
+    const [row] = await db.$queryRawUnsafe<{ any: boolean }[]>(
+      `SELECT EXISTS (SELECT 1 FROM ${quoteIdent(table)}) AS "any"`,
+    );
     if (row?.any) return table;
   }
   return null;
 }
 
 /** Applies the migrations up to and including `version`, from a copy of the migrations directory holding only those. */
-async function migrateUpTo(handle: DbHandle, target: DatabaseTarget, version: string, root?: string): Promise<string[]> {
+async function migrateUpTo(
+  handle: DbHandle,
+  target: DatabaseTarget,
+  version: string,
+  root?: string,
+): Promise<string[]> {
   const { schemaPath, migrationsDir } = migrationPaths(root);
   const names = (await localMigrations(root)).filter((name) => name <= version);
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), "lentera-restore-"));
@@ -109,7 +123,10 @@ async function migrateUpTo(handle: DbHandle, target: DatabaseTarget, version: st
     await fs.mkdir(dir);
     await fs.copyFile(path.join(migrationsDir, MIGRATION_LOCK_FILE), path.join(dir, MIGRATION_LOCK_FILE));
     for (const name of names) await fs.cp(path.join(migrationsDir, name), path.join(dir, name), { recursive: true });
-    const adapterFactory = target.kind === "postgres" ? new PrismaPg({ connectionString: target.url }) : new PrismaPGlite(withFastByteaReads(handle.pglite!));
+    const adapterFactory =
+      target.kind === "postgres"
+        ? new PrismaPg({ connectionString: target.url })
+        : new PrismaPGlite(withFastByteaReads(handle.pglite!));
     const { applied } = await applyMigrations({ schemaPath, migrationsDir: dir, adapterFactory });
     return applied;
   } finally {
@@ -126,7 +143,9 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
   const manifest = await verifyArchive(file);
   const known = await localMigrations(root);
   if (!known.includes(manifest.schemaVersion)) {
-    throw new RestoreError(`the backup's schema version ${manifest.schemaVersion} is unknown to this Lentera (newest known: ${known.at(-1) ?? "none"}); restore it with the Lentera version that made it (${manifest.appVersion}) or newer`);
+    throw new RestoreError(
+      `the backup's schema version ${manifest.schemaVersion} is unknown to this Lentera (newest known: ${known.at(-1) ?? "none"}); restore it with the Lentera version that made it (${manifest.appVersion}) or newer`,
+    );
   }
   checkSecretsAgainstManifest(manifest, options.secrets);
 
@@ -134,9 +153,17 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
   try {
     const { db } = handle;
     const nonEmpty = await firstNonEmptyTable(db);
-    if (nonEmpty) throw new RestoreError(`the target database is not empty (table ${nonEmpty} holds rows); restore only into an empty database or data directory — refusing to restore`);
-    const beyond = (await appliedMigrations(db)).filter((name) => name > manifest.schemaVersion || !known.includes(name));
-    if (beyond.length) throw new RestoreError(`the target database already has migration ${beyond[0]}, newer than the backup's ${manifest.schemaVersion}; restore into a new, empty database — refusing to restore`);
+    if (nonEmpty)
+      throw new RestoreError(
+        `the target database is not empty (table ${nonEmpty} holds rows); restore only into an empty database or data directory — refusing to restore`,
+      );
+    const beyond = (await appliedMigrations(db)).filter(
+      (name) => name > manifest.schemaVersion || !known.includes(name),
+    );
+    if (beyond.length)
+      throw new RestoreError(
+        `the target database already has migration ${beyond[0]}, newer than the backup's ${manifest.schemaVersion}; restore into a new, empty database — refusing to restore`,
+      );
     const migrationsApplied = await migrateUpTo(handle, target, manifest.schemaVersion, root);
 
     const rows = await db.$transaction(
@@ -144,10 +171,18 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
         const tables = await appTables(tx);
         const listed = manifest.tables.map((t) => t.name).sort();
         if (tables.join(",") !== listed.join(",")) {
-          throw new RestoreError(`the tables after migrating to ${manifest.schemaVersion} differ from the backup's (${tables.filter((t) => !listed.includes(t)).concat(listed.filter((t) => !tables.includes(t))).join(", ")}); the backup does not fit this Lentera`);
+          throw new RestoreError(
+            `the tables after migrating to ${manifest.schemaVersion} differ from the backup's (${tables
+              .filter((t) => !listed.includes(t))
+              .concat(listed.filter((t) => !tables.includes(t)))
+              .join(", ")}); the backup does not fit this Lentera`,
+          );
         }
         const stillEmpty = await firstNonEmptyTable(tx);
-        if (stillEmpty) throw new RestoreError(`table ${stillEmpty} received rows while restoring; restore only into a database nothing else uses`);
+        if (stillEmpty)
+          throw new RestoreError(
+            `table ${stillEmpty} received rows while restoring; restore only into a database nothing else uses`,
+          );
         let total = 0;
         await readArchive(file, {
           async manifest() {},
@@ -156,10 +191,14 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
             while (start < lines.length) {
               let end = start;
               let size = 0;
-              while (end < lines.length && (end === start || size + lines[end]!.length < MAX_STATEMENT_CHARS)) size += lines[end++]!.length + 1;
+              while (end < lines.length && (end === start || size + lines[end]!.length < MAX_STATEMENT_CHARS))
+                size += lines[end++]!.length + 1;
               const t = quoteIdent(table);
               // OVERRIDING SYSTEM VALUE: identity columns keep their backed-up values.
-              await tx.$executeRawUnsafe(`INSERT INTO ${t} OVERRIDING SYSTEM VALUE SELECT * FROM json_populate_recordset(NULL::${t}, $1::json)`, `[${lines.slice(start, end).join(",")}]`);
+              await tx.$executeRawUnsafe(
+                `INSERT INTO ${t} OVERRIDING SYSTEM VALUE SELECT * FROM json_populate_recordset(NULL::${t}, $1::json)`,
+                `[${lines.slice(start, end).join(",")}]`,
+              );
               total += end - start;
               start = end;
             }
@@ -188,22 +227,42 @@ async function resetSequences(tx: Pick<Db, "$queryRawUnsafe">): Promise<void> {
   for (const { table, column } of columns) {
     const t = quoteIdent(table);
     const c = quoteIdent(column);
-    await tx.$queryRawUnsafe(`SELECT setval(pg_get_serial_sequence($1, $2), coalesce(max(${c}), 0) + 1, false)::text FROM ${t}`, t, column);
+    await tx.$queryRawUnsafe(
+      `SELECT setval(pg_get_serial_sequence($1, $2), coalesce(max(${c}), 0) + 1, false)::text FROM ${t}`,
+      t,
+      column,
+    );
   }
 }
 
 async function verifyRestored(tx: Tx, manifest: Manifest): Promise<void> {
   for (const { name, rows } of manifest.tables) {
     const [row] = await tx.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM ${quoteIdent(name)}`);
-    if (row?.n !== rows) throw new RestoreError(`table ${name} holds ${row?.n} rows after restoring, the backup says ${rows}; nothing was restored`);
+    if (row?.n !== rows)
+      throw new RestoreError(
+        `table ${name} holds ${row?.n} rows after restoring, the backup says ${rows}; nothing was restored`,
+      );
   }
   const chain = await verifyAuditChain(tx);
-  if (!chain.ok) throw new RestoreError(`the restored audit trail is broken at entry #${chain.firstBroken.id} (${chain.firstBroken.reason}); nothing was restored`);
+  if (!chain.ok)
+    throw new RestoreError(
+      `the restored audit trail is broken at entry #${chain.firstBroken.id} (${chain.firstBroken.reason}); nothing was restored`,
+    );
   const head = await auditHead(tx);
-  if (head.count !== manifest.audit.count || head.headHash !== manifest.audit.headHash || head.headId !== manifest.audit.headId) {
-    throw new RestoreError(`the restored audit trail ends at #${head.headId} (${head.headHash}), the backup's at #${manifest.audit.headId} (${manifest.audit.headHash}); nothing was restored`);
+  if (
+    head.count !== manifest.audit.count ||
+    head.headHash !== manifest.audit.headHash ||
+    head.headId !== manifest.audit.headId
+  ) {
+    throw new RestoreError(
+      `the restored audit trail ends at #${head.headId} (${head.headHash}), the backup's at #${manifest.audit.headId} (${manifest.audit.headHash}); nothing was restored`,
+    );
   }
   const checks = await secretCheckValues(tx);
-  if (JSON.stringify(checks) !== JSON.stringify(manifest.secretChecks)) throw new RestoreError("the restored secret check values differ from the backup's; nothing was restored");
-  if ((await schemaVersion(tx)) !== manifest.schemaVersion) throw new RestoreError(`the target's schema version is not the backup's ${manifest.schemaVersion}; nothing was restored`);
+  if (JSON.stringify(checks) !== JSON.stringify(manifest.secretChecks))
+    throw new RestoreError("the restored secret check values differ from the backup's; nothing was restored");
+  if ((await schemaVersion(tx)) !== manifest.schemaVersion)
+    throw new RestoreError(
+      `the target's schema version is not the backup's ${manifest.schemaVersion}; nothing was restored`,
+    );
 }

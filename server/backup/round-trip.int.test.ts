@@ -43,7 +43,11 @@ async function freshTarget(): Promise<DatabaseTarget> {
 }
 
 const submit = async () => {
-  const receipt = await submitPortalReport(source.db, env().secrets, { report: sampleReport(), files: [], idempotencyKey: randomToken() });
+  const receipt = await submitPortalReport(source.db, env().secrets, {
+    report: sampleReport(),
+    files: [],
+    idempotencyKey: randomToken(),
+  });
   receipts.push(receipt);
   return receipt;
 };
@@ -74,7 +78,9 @@ describe("backup and restore", () => {
       while (running && sent++ < 10) await submit();
     };
     const burst = Promise.all([stream(), stream()]);
-    const manifest = await writeBackupFile(file, (sink) => backupFromServer(source, sink, dir)).finally(() => (running = false));
+    const manifest = await writeBackupFile(file, (sink) => backupFromServer(source, sink, dir)).finally(
+      () => (running = false),
+    );
     await burst;
     expect(receipts.length).toBeGreaterThan(before);
     expect(await verifyArchive(file)).toEqual(manifest);
@@ -82,7 +88,11 @@ describe("backup and restore", () => {
     expect(caseRows).toBeGreaterThanOrEqual(before);
     expect(caseRows).toBeLessThanOrEqual(receipts.length);
     expect(manifest.audit.count).toBeGreaterThan(0);
-    expect(manifest.secretChecks.map((c) => c.name)).toEqual(["LENTERA_MASTER_KEY", "LENTERA_TRACKING_KEY", "NEXTAUTH_SECRET"]);
+    expect(manifest.secretChecks.map((c) => c.name)).toEqual([
+      "LENTERA_MASTER_KEY",
+      "LENTERA_TRACKING_KEY",
+      "NEXTAUTH_SECRET",
+    ]);
 
     const target = await freshTarget();
     const result = await restoreBackup({ file, target, secrets: env(), root: APP_ROOT });
@@ -101,7 +111,11 @@ describe("backup and restore", () => {
       for (const c of cases) {
         const receipt = byReference.get(c.reference);
         expect(receipt, `${c.reference} has a receipt`).toBeDefined();
-        const view = await staffCaseView(db, { staff: users.sekretariat!, masterKey: env().secrets.masterKey, now }, c.id);
+        const view = await staffCaseView(
+          db,
+          { staff: users.sekretariat!, masterKey: env().secrets.masterKey, now },
+          c.id,
+        );
         expect(view.report?.what).toBe("Suap untuk mempercepat izin");
         const signIn = await openReporterSession(db, env().secrets.trackingKey, receipt!.trackingCode, now);
         expect(signIn.ok).toBe(true);
@@ -109,7 +123,11 @@ describe("backup and restore", () => {
       const chain = await verifyAuditChain(db);
       expect(chain.ok).toBe(true);
       // Counters continue after the restored rows: a new case gets the next number, the audit chain grows.
-      const next = await submitPortalReport(db, env().secrets, { report: sampleReport(), files: [], idempotencyKey: randomToken() });
+      const next = await submitPortalReport(db, env().secrets, {
+        report: sampleReport(),
+        files: [],
+        idempotencyKey: randomToken(),
+      });
       expect(next.reference).not.toBe(cases.at(-1)?.reference);
       expect((await verifyAuditChain(db)).ok).toBe(true);
     } finally {
@@ -126,7 +144,9 @@ describe("backup and restore", () => {
     const target = await freshTarget();
     const config = env();
     const otherKey = { ...config, secrets: { ...config.secrets, trackingKey: Buffer.alloc(32, 7) } };
-    await expect(restoreBackup({ file, target, secrets: otherKey, root: APP_ROOT })).rejects.toThrow(/LENTERA_TRACKING_KEY .* keys:import/);
+    await expect(restoreBackup({ file, target, secrets: otherKey, root: APP_ROOT })).rejects.toThrow(
+      /LENTERA_TRACKING_KEY .* keys:import/,
+    );
     const generated = { ...config, generatedSecrets: ["LENTERA_MASTER_KEY" as const] };
     await expect(restoreBackup({ file, target, secrets: generated, root: APP_ROOT })).rejects.toThrow(RestoreError);
 

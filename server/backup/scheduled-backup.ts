@@ -13,7 +13,16 @@ import path from "node:path";
 import type { Env } from "../env.ts";
 import { getDbHandle, type Db } from "../db.ts";
 import { getSetting } from "../domain/settings.ts";
-import { BACKUP_STATUS_KEY, backupDue, filesToPrune, officeDay, readBackupStatus, scheduledFileName, writeBackupStatus, type BackupStatus } from "../domain/backup-schedule.ts";
+import {
+  BACKUP_STATUS_KEY,
+  backupDue,
+  filesToPrune,
+  officeDay,
+  readBackupStatus,
+  scheduledFileName,
+  writeBackupStatus,
+  type BackupStatus,
+} from "../domain/backup-schedule.ts";
 import { writeBackupFile } from "./backup-file.ts";
 import { backupFromServer } from "./server-backup.ts";
 import { describeManifest } from "./describe.ts";
@@ -48,8 +57,14 @@ export async function runScheduledBackup(config: Pick<Env, "dataDir">, now = new
     const manifest = await writeBackupFile(file, (sink) => backupFromServer(handle, sink, config.dataDir));
     const prune = filesToPrune(await fs.readdir(directory), schedule.keep);
     for (const name of prune) await fs.rm(path.join(directory, name), { force: true });
-    await record(handle.db, { lastSuccessAt: new Date().toISOString(), lastSuccessFile: file, lastSuccessSummary: describeManifest(manifest) });
-    console.log(`Lentera: scheduled backup written to ${file}: ${describeManifest(manifest)}${prune.length ? `; deleted ${prune.length} older backup(s)` : ""}`);
+    await record(handle.db, {
+      lastSuccessAt: new Date().toISOString(),
+      lastSuccessFile: file,
+      lastSuccessSummary: describeManifest(manifest),
+    });
+    console.log(
+      `Lentera: scheduled backup written to ${file}: ${describeManifest(manifest)}${prune.length ? `; deleted ${prune.length} older backup(s)` : ""}`,
+    );
     return file;
   } catch (e) {
     const reason = oneLine(e);

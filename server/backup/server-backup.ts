@@ -42,10 +42,16 @@ async function withPGliteCopy<T>(pglite: PGlite, workDir: string, fn: (db: Db) =
 /** Removes copies left by a server that died during a backup (call while holding the data directory). */
 export async function removeLeftoverCopies(workDir: string): Promise<void> {
   const entries = await fs.readdir(workDir).catch(() => [] as string[]);
-  for (const name of entries) if (name.startsWith(COPY_PREFIX)) await fs.rm(path.join(workDir, name), { recursive: true, force: true });
+  for (const name of entries)
+    if (name.startsWith(COPY_PREFIX)) await fs.rm(path.join(workDir, name), { recursive: true, force: true });
 }
 
-export async function backupFromServer(handle: DbHandle, sink: (chunk: Uint8Array) => Promise<void>, workDir: string): Promise<Manifest> {
-  if (handle.backend === "pglite" && handle.pglite) return withPGliteCopy(handle.pglite, workDir, (db) => writeBackup(db, sink, { backend: "pglite" }));
+export async function backupFromServer(
+  handle: DbHandle,
+  sink: (chunk: Uint8Array) => Promise<void>,
+  workDir: string,
+): Promise<Manifest> {
+  if (handle.backend === "pglite" && handle.pglite)
+    return withPGliteCopy(handle.pglite, workDir, (db) => writeBackup(db, sink, { backend: "pglite" }));
   return writeBackup(handle.db, sink, { backend: handle.backend });
 }

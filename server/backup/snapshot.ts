@@ -9,7 +9,14 @@
  */
 import type { Db } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
-import { ArchiveWriter, BACKUP_FORMAT, BACKUP_FORMAT_VERSION, MANIFEST_ENTRY, tableEntry, type Manifest } from "./archive.ts";
+import {
+  ArchiveWriter,
+  BACKUP_FORMAT,
+  BACKUP_FORMAT_VERSION,
+  MANIFEST_ENTRY,
+  tableEntry,
+  type Manifest,
+} from "./archive.ts";
 import { APP_VERSION } from "./app-version.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -57,12 +64,15 @@ export async function tablesInForeignKeyOrder(tx: Tx): Promise<TablePlan[]> {
     `SELECT DISTINCT table_name AS name FROM information_schema.columns WHERE table_schema = current_schema() AND data_type = 'bytea'`,
   );
   const names = tables.map((t) => t.name);
-  const plans = new Map<string, TablePlan>(names.map((name) => [name, { name, hasBytea: bytea.some((b) => b.name === name) }]));
+  const plans = new Map<string, TablePlan>(
+    names.map((name) => [name, { name, hasBytea: bytea.some((b) => b.name === name) }]),
+  );
   const parents = new Map<string, Set<string>>(names.map((name) => [name, new Set()]));
   for (const key of keys) {
     if (!plans.has(key.child)) continue;
     if (key.child === key.parent) {
-      if (Number(key.columns) !== 1) throw new Error(`table ${key.child} has a multi-column key to itself; backups cannot order its rows`);
+      if (Number(key.columns) !== 1)
+        throw new Error(`table ${key.child} has a multi-column key to itself; backups cannot order its rows`);
       plans.get(key.child)!.selfKey = { column: key.column, refColumn: key.refColumn };
     } else {
       parents.get(key.child)!.add(key.parent);
@@ -71,8 +81,13 @@ export async function tablesInForeignKeyOrder(tx: Tx): Promise<TablePlan[]> {
   const ordered: TablePlan[] = [];
   const done = new Set<string>();
   while (ordered.length < names.length) {
-    const ready = names.filter((name) => !done.has(name) && [...parents.get(name)!].every((p) => done.has(p) || !plans.has(p)));
-    if (!ready.length) throw new Error(`the foreign keys between ${names.filter((n) => !done.has(n)).join(", ")} form a cycle; backups cannot order them`);
+    const ready = names.filter(
+      (name) => !done.has(name) && [...parents.get(name)!].every((p) => done.has(p) || !plans.has(p)),
+    );
+    if (!ready.length)
+      throw new Error(
+        `the foreign keys between ${names.filter((n) => !done.has(n)).join(", ")} form a cycle; backups cannot order them`,
+      );
     for (const name of ready) {
       done.add(name);
       ordered.push(plans.get(name)!);
@@ -103,12 +118,16 @@ export async function schemaVersion(tx: Pick<Tx, "$queryRawUnsafe">): Promise<st
 
 export async function auditHead(tx: Pick<Tx, "$queryRawUnsafe">): Promise<Manifest["audit"]> {
   const [count] = await tx.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM audit_entries`);
-  const [head] = await tx.$queryRawUnsafe<{ id: string; hash: string }[]>(`SELECT id::text AS id, encode(hash, 'hex') AS hash FROM audit_entries ORDER BY id DESC LIMIT 1`);
+  const [head] = await tx.$queryRawUnsafe<{ id: string; hash: string }[]>(
+    `SELECT id::text AS id, encode(hash, 'hex') AS hash FROM audit_entries ORDER BY id DESC LIMIT 1`,
+  );
   return { count: count?.n ?? 0, headId: head?.id ?? null, headHash: head?.hash ?? null };
 }
 
 export async function secretCheckValues(tx: Pick<Tx, "$queryRawUnsafe">): Promise<Manifest["secretChecks"]> {
-  return tx.$queryRawUnsafe<Manifest["secretChecks"]>(`SELECT name, version, encode("check", 'hex') AS "check" FROM secret_checks ORDER BY name`);
+  return tx.$queryRawUnsafe<Manifest["secretChecks"]>(
+    `SELECT name, version, encode("check", 'hex') AS "check" FROM secret_checks ORDER BY name`,
+  );
 }
 
 export interface BackupOptions {
@@ -118,7 +137,11 @@ export interface BackupOptions {
 }
 
 /** Writes the archive to `sink` and returns its manifest. */
-export async function writeBackup(db: Db, sink: (chunk: Uint8Array) => Promise<void>, { backend, timeoutMs = 30 * 60_000 }: BackupOptions): Promise<Manifest> {
+export async function writeBackup(
+  db: Db,
+  sink: (chunk: Uint8Array) => Promise<void>,
+  { backend, timeoutMs = 30 * 60_000 }: BackupOptions,
+): Promise<Manifest> {
   return db.$transaction(
     async (tx) => {
       // The first statement of the transaction, so the whole backup reads one snapshot.
@@ -128,7 +151,9 @@ export async function writeBackup(db: Db, sink: (chunk: Uint8Array) => Promise<v
       const plans = await tablesInForeignKeyOrder(tx);
       const tables: Manifest["tables"] = [];
       for (const plan of plans) {
-        const [row] = await tx.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM ${quoteIdent(plan.name)}`);
+        const [row] = await tx.$queryRawUnsafe<{ n: number }[]>(
+          `SELECT count(*)::int AS n FROM ${quoteIdent(plan.name)}`,
+        );
         tables.push({ name: plan.name, rows: row?.n ?? 0 });
       }
       const manifest: Manifest = {

@@ -29,7 +29,8 @@ function guardError(error: unknown, raw?: RawErrorSource): unknown {
 /** Calls whose success shows the database answering (dispose or rollback prove nothing). */
 const ANSWERS = new Set<PropertyKey>(["queryRaw", "executeRaw", "executeScript", "startTransaction", "commit"]);
 
-const isQueryable = (v: unknown): v is object => typeof v === "object" && v !== null && typeof (v as { queryRaw?: unknown }).queryRaw === "function";
+const isQueryable = (v: unknown): v is object =>
+  typeof v === "object" && v !== null && typeof (v as { queryRaw?: unknown }).queryRaw === "function";
 
 /** Every async method of the adapter (and of the transactions it opens) is guarded. */
 function guard<T extends object>(target: T, raw?: RawErrorSource): T {
@@ -73,7 +74,10 @@ export function guardAdapterFactory<F extends AdapterFactoryLike>(factory: F, ra
         } catch (e) {
           throw guardError(e, raw);
         }
-        const guarded = guard(adapter, raw) as { queryRaw: (q: object) => Promise<unknown>; dispose?: () => Promise<void> };
+        const guarded = guard(adapter, raw) as {
+          queryRaw: (q: object) => Promise<unknown>;
+          dispose?: () => Promise<void>;
+        };
         const owner = {};
         setProbe(owner, () => guarded.queryRaw({ sql: "SELECT 1", args: [], argTypes: [] }));
         const dispose = guarded.dispose?.bind(guarded);

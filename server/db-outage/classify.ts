@@ -8,14 +8,29 @@
 import { isDatabaseUnavailableError } from "./unavailable-error.ts";
 
 /** Socket and file-system error codes that mean the server or its storage is gone. */
-const SYSTEM_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "ENETDOWN", "EPIPE", "ECONNABORTED", "ENOSPC", "EIO", "EDQUOT"]);
+const SYSTEM_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENETDOWN",
+  "EPIPE",
+  "ECONNABORTED",
+  "ENOSPC",
+  "EIO",
+  "EDQUOT",
+]);
 
 /**
  * PostgreSQL SQLSTATEs: class 08 (connection exception), 53 (insufficient resources: disk
  * full, out of memory, too many connections), 57P01–57P05 (shut down, crashed, starting up,
  * idle session ended), 58030 (I/O error).
  */
-const unavailableSqlState = (code: string) => /^(08|53)[0-9A-Z]{3}$/.test(code) || /^57P0[1-5]$/.test(code) || code === "58030";
+const unavailableSqlState = (code: string) =>
+  /^(08|53)[0-9A-Z]{3}$/.test(code) || /^57P0[1-5]$/.test(code) || code === "58030";
 
 /** Prisma codes: can't reach, timed out, closed the connection, connection-pool timeout. */
 const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
@@ -38,7 +53,12 @@ const MESSAGES: RegExp[] = [
 
 type Loose = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === "string" && v.length > 0 ? v : undefined);
-const firstLine = (v: string) => v.trim().split("\n").find((l) => l.trim())?.trim() ?? "";
+const firstLine = (v: string) =>
+  v
+    .trim()
+    .split("\n")
+    .find((l) => l.trim())
+    ?.trim() ?? "";
 
 function systemReason(e: Loose): string | null {
   const code = str(e.code);
@@ -46,7 +66,7 @@ function systemReason(e: Loose): string | null {
   const address = str(e.address) ?? str(e.hostname);
   if (address) return `${code} ${address}${e.port !== undefined ? `:${String(e.port)}` : ""}`;
   const message = str(e.message);
-  return message && !message.startsWith(code) ? `${code} (${firstLine(message)})` : (message ? firstLine(message) : code);
+  return message && !message.startsWith(code) ? `${code} (${firstLine(message)})` : message ? firstLine(message) : code;
 }
 
 function adapterReason(cause: Loose): string | null {
@@ -54,10 +74,13 @@ function adapterReason(cause: Loose): string | null {
   if (!kind) return null;
   if (kind === "postgres" || str(cause.originalCode)) {
     const code = str(cause.code) ?? str(cause.originalCode);
-    return code && unavailableSqlState(code) ? `${firstLine(str(cause.message) ?? str(cause.originalMessage) ?? "")} (SQLSTATE ${code})` : null;
+    return code && unavailableSqlState(code)
+      ? `${firstLine(str(cause.message) ?? str(cause.originalMessage) ?? "")} (SQLSTATE ${code})`
+      : null;
   }
   if (!ADAPTER_KINDS.has(kind)) return null;
-  if (kind === "DatabaseNotReachable" && str(cause.host)) return `database server not reachable at ${String(cause.host)}${cause.port !== undefined ? `:${String(cause.port)}` : ""}`;
+  if (kind === "DatabaseNotReachable" && str(cause.host))
+    return `database server not reachable at ${String(cause.host)}${cause.port !== undefined ? `:${String(cause.port)}` : ""}`;
   if (kind === "ConnectionClosed") return "connection closed by the server";
   if (kind === "SocketTimeout") return "socket timeout";
   if (kind === "TooManyConnections") return "too many connections";
@@ -73,7 +96,8 @@ function reasonOf(e: unknown, depth: number): string | null {
   if (sys) return sys;
   // node-postgres server errors: code + severity.
   const code = str(o.code);
-  if (code && str(o.severity) && unavailableSqlState(code)) return `${firstLine(str(o.message) ?? "")} (SQLSTATE ${code})`;
+  if (code && str(o.severity) && unavailableSqlState(code))
+    return `${firstLine(str(o.message) ?? "")} (SQLSTATE ${code})`;
   // Prisma's DriverAdapterError (cause = the adapter's kind) and known errors (meta.driverAdapterError).
   if (o.name === "DriverAdapterError" && typeof o.cause === "object" && o.cause) {
     const r = adapterReason(o.cause as Loose);
@@ -85,18 +109,23 @@ function reasonOf(e: unknown, depth: number): string | null {
     const r = adapterReason(nested.cause as Loose);
     if (r) return r;
   }
-  if (code && PRISMA_CODES.has(code)) return `${firstLine(str(o.message) ?? code).replace(/^Invalid `.*` invocation:\s*/s, "")} (${code})`;
+  if (code && PRISMA_CODES.has(code))
+    return `${firstLine(str(o.message) ?? code).replace(/^Invalid `.*` invocation:\s*/s, "")} (${code})`;
   const message = str(o.message);
   if (message) {
-    const line = message.split("\n").map((l) => l.trim()).find((l) => MESSAGES.some((m) => m.test(l)));
+    const line = message
+      .split("\n")
+      .map((l) => l.trim())
+      .find((l) => MESSAGES.some((m) => m.test(l)));
     if (line) return line;
   }
   if (o.cause !== undefined && o.cause !== e) return reasonOf(o.cause, depth + 1);
   // AggregateError (several addresses tried, e.g. ::1 and 127.0.0.1).
-  if (Array.isArray(o.errors)) for (const inner of o.errors) {
-    const r = reasonOf(inner, depth + 1);
-    if (r) return r;
-  }
+  if (Array.isArray(o.errors))
+    for (const inner of o.errors) {
+      const r = reasonOf(inner, depth + 1);
+      if (r) return r;
+    }
   return null;
 }
 

@@ -78,10 +78,13 @@ describe.runIf(testBackend() === "postgres")("PostgreSQL behind a cut connection
     for (const e of failures) expect(e).toBeInstanceOf(DatabaseUnavailableError);
     const reasons = failures.map((e) => (e as DatabaseUnavailableError).reason);
     expect(reasons.at(-1)).toBe(`ECONNREFUSED 127.0.0.1:${proxy.port}`);
-    for (const r of reasons) expect(r).toMatch(/^(ECONNREFUSED 127\.0\.0\.1:\d+|Connection terminated unexpectedly|ECONNRESET.*)$/);
+    for (const r of reasons)
+      expect(r).toMatch(/^(ECONNREFUSED 127\.0\.0\.1:\d+|Connection terminated unexpectedly|ECONNRESET.*)$/);
 
     expect(lines.down).toHaveLength(1);
-    expect(lines.down[0]).toMatch(/^Lentera: database unavailable \(PostgreSQL\): (ECONNREFUSED 127\.0\.0\.1:\d+|Connection terminated unexpectedly|ECONNRESET.*); answering 503 until it is back$/);
+    expect(lines.down[0]).toMatch(
+      /^Lentera: database unavailable \(PostgreSQL\): (ECONNREFUSED 127\.0\.0\.1:\d+|Connection terminated unexpectedly|ECONNRESET.*); answering 503 until it is back$/,
+    );
     expect(lines.up).toHaveLength(0);
     expect(databaseOutage()).not.toBeNull();
 
@@ -128,7 +131,9 @@ describe.runIf(testBackend() === "pglite")("embedded PGlite closed under the app
     expect(first).toBeInstanceOf(DatabaseUnavailableError);
     expect(second).toBeInstanceOf(DatabaseUnavailableError);
     expect((first as DatabaseUnavailableError).reason).toMatch(/closed/i);
-    expect(lines.down).toEqual([`Lentera: database unavailable (embedded PGlite): ${(first as DatabaseUnavailableError).reason}; answering 503 until it is back`]);
+    expect(lines.down).toEqual([
+      `Lentera: database unavailable (embedded PGlite): ${(first as DatabaseUnavailableError).reason}; answering 503 until it is back`,
+    ]);
     await own.db.$disconnect().catch(() => {});
   });
 });

@@ -9,7 +9,12 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 const APP = path.join(process.cwd(), "app");
-const EXEMPT = new Set(["app/[locale]/(staff)/staff/admin/page.tsx", "app/api/auth/[...nextauth]/route.ts", "app/api/trpc/[trpc]/route.ts", "app/api/portal/tracking-code/route.ts"]);
+const EXEMPT = new Set([
+  "app/[locale]/(staff)/staff/admin/page.tsx",
+  "app/api/auth/[...nextauth]/route.ts",
+  "app/api/trpc/[trpc]/route.ts",
+  "app/api/portal/tracking-code/route.ts",
+]);
 
 function files(dir: string, name: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
@@ -20,12 +25,16 @@ function files(dir: string, name: string): string[] {
 
 describe("outage answers", () => {
   it("every page is wrapped in withOutagePage", () => {
-    const bare = files(APP, "page.tsx").filter((f) => !EXEMPT.has(f) && !fs.readFileSync(f, "utf8").includes("withOutagePage("));
+    const bare = files(APP, "page.tsx").filter(
+      (f) => !EXEMPT.has(f) && !fs.readFileSync(f, "utf8").includes("withOutagePage("),
+    );
     expect(bare).toEqual([]);
   });
 
   it("every route handler is wrapped in answeringOutage", () => {
-    const bare = files(APP, "route.ts").filter((f) => !EXEMPT.has(f) && !fs.readFileSync(f, "utf8").includes("answeringOutage("));
+    const bare = files(APP, "route.ts").filter(
+      (f) => !EXEMPT.has(f) && !fs.readFileSync(f, "utf8").includes("answeringOutage("),
+    );
     expect(bare).toEqual([]);
   });
 });

@@ -22,7 +22,11 @@ const PROBE_MS = 2_000;
 
 const g = globalThis as unknown as { lenteraDbHealth?: Health };
 const health = (): Health =>
-  (g.lenteraDbHealth ??= { outage: null, label: "database", log: { down: (l) => console.error(l), up: (l) => console.log(l) } });
+  (g.lenteraDbHealth ??= {
+    outage: null,
+    label: "database",
+    log: { down: (l) => console.error(l), up: (l) => console.log(l) },
+  });
 
 /** The current outage, or null while queries succeed. */
 export function databaseOutage(): Outage | null {
@@ -82,7 +86,10 @@ function startProbe(h: Health) {
     if (running || !probe) return;
     running = true;
     // Its success or failure is noted by the guard that runs it; nothing to do here.
-    probe.run().catch(() => {}).finally(() => (running = false));
+    probe
+      .run()
+      .catch(() => {})
+      .finally(() => (running = false));
   }, PROBE_MS);
   h.timer.unref?.();
 }

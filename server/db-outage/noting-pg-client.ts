@@ -25,10 +25,11 @@ export function notingPgClient(): RawErrorMemory {
       // pg-pool calls connect(callback); the promise form is kept for anyone else.
       const connect = this.connect.bind(this) as (callback?: (err: Error | null) => void) => Promise<unknown> | void;
       this.connect = ((callback?: (err: Error | null) => void) => {
-        if (callback) return connect((err) => {
-          if (err) note(err);
-          callback(err);
-        });
+        if (callback)
+          return connect((err) => {
+            if (err) note(err);
+            callback(err);
+          });
         return (connect() as Promise<unknown>).catch((err: unknown) => {
           note(err);
           throw err;

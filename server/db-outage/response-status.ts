@@ -8,7 +8,8 @@ import { RETRY_AFTER_SECONDS } from "./digest.ts";
 
 type Override = { set(status: number, headers: Record<string, string>): boolean };
 
-const hook = () => (globalThis as unknown as Record<symbol, Override | undefined>)[Symbol.for("lentera.responseOverride")];
+const hook = () =>
+  (globalThis as unknown as Record<symbol, Override | undefined>)[Symbol.for("lentera.responseOverride")];
 
 /** 503 with Retry-After for this request's response, unless it is a redirect or a client error. */
 export function markResponseUnavailable(): boolean {

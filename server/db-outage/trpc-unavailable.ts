@@ -11,7 +11,11 @@ export function unavailableTrpcError(error: unknown): TRPCError | null {
   if (error instanceof TRPCError && error.code === "SERVICE_UNAVAILABLE") return error;
   const cause = error instanceof TRPCError ? error.cause : error;
   if (!isDatabaseUnavailable(cause)) return null;
-  const typed = new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "database unavailable", cause: cause instanceof Error ? cause : new DatabaseUnavailableError("database unavailable") });
+  const typed = new TRPCError({
+    code: "SERVICE_UNAVAILABLE",
+    message: "database unavailable",
+    cause: cause instanceof Error ? cause : new DatabaseUnavailableError("database unavailable"),
+  });
   return Object.assign(typed, { digest: DATABASE_UNAVAILABLE_DIGEST });
 }
 

@@ -20,5 +20,8 @@ export class DatabaseUnavailableError extends Error {
 }
 
 export function isDatabaseUnavailableError(e: unknown): e is DatabaseUnavailableError {
-  return e instanceof DatabaseUnavailableError || (typeof e === "object" && e !== null && (e as { digest?: unknown }).digest === DATABASE_UNAVAILABLE_DIGEST);
+  return (
+    e instanceof DatabaseUnavailableError ||
+    (typeof e === "object" && e !== null && (e as { digest?: unknown }).digest === DATABASE_UNAVAILABLE_DIGEST)
+  );
 }

@@ -34,7 +34,9 @@ export function unavailableResponse(): Response {
  * other failure through the one error mapping (server/security/internal-errors.ts): a
  * DomainError as its status and text, anything else as a generic 500, logged by kind.
  */
-export function answeringOutage<A extends unknown[]>(handler: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
+export function answeringOutage<A extends unknown[]>(
+  handler: (...args: A) => Promise<Response>,
+): (...args: A) => Promise<Response> {
   return async (...args: A) => {
     try {
       return await handler(...args);

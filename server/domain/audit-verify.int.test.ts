@@ -47,26 +47,48 @@ describe("verifyAuditChain", () => {
     const [, , third, fourth] = await ids();
     await handle.db.$executeRawUnsafe(`UPDATE audit_entries SET action = 'user.create' WHERE id = $1`, third);
     for (const batchSize of [2, 1000]) {
-      expect(await verifyAuditChain(handle.db, { batchSize })).toEqual({ ok: false, count: 3, firstBroken: { id: third, reason: BROKEN_HASH } });
+      expect(await verifyAuditChain(handle.db, { batchSize })).toEqual({
+        ok: false,
+        count: 3,
+        firstBroken: { id: third, reason: BROKEN_HASH },
+      });
     }
     await handle.db.$executeRawUnsafe(`UPDATE audit_entries SET action = 'setting.update' WHERE id = $1`, third);
     expect(await verifyAuditChain(handle.db)).toEqual({ ok: true, count: 7 });
 
-    await handle.db.$executeRawUnsafe(`UPDATE audit_entries SET detail = jsonb_set(detail, '{z}', '99') WHERE id = $1`, fourth);
+    await handle.db.$executeRawUnsafe(
+      `UPDATE audit_entries SET detail = jsonb_set(detail, '{z}', '99') WHERE id = $1`,
+      fourth,
+    );
     const broken = await verifyAuditChain(handle.db);
     expect(broken).toEqual({ ok: false, count: 4, firstBroken: { id: fourth, reason: BROKEN_HASH } });
     expect(describeVerifyResult(broken)).toBe(`Audit trail BROKEN at entry #${fourth}: ${BROKEN_HASH}`);
-    await handle.db.$executeRawUnsafe(`UPDATE audit_entries SET detail = jsonb_set(detail, '{z}', '3') WHERE id = $1`, fourth);
+    await handle.db.$executeRawUnsafe(
+      `UPDATE audit_entries SET detail = jsonb_set(detail, '{z}', '3') WHERE id = $1`,
+      fourth,
+    );
     expect(await verifyAuditChain(handle.db)).toEqual({ ok: true, count: 7 });
   });
 
   it("detects a changed timestamp or actor", async () => {
     const [first, second] = await ids();
-    await handle.db.$executeRawUnsafe(`UPDATE audit_entries SET created_at = created_at + interval '1 millisecond' WHERE id = $1`, first);
-    expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: false, firstBroken: { id: first, reason: BROKEN_HASH } });
-    await handle.db.$executeRawUnsafe(`UPDATE audit_entries SET created_at = created_at - interval '1 millisecond' WHERE id = $1`, first);
+    await handle.db.$executeRawUnsafe(
+      `UPDATE audit_entries SET created_at = created_at + interval '1 millisecond' WHERE id = $1`,
+      first,
+    );
+    expect(await verifyAuditChain(handle.db)).toMatchObject({
+      ok: false,
+      firstBroken: { id: first, reason: BROKEN_HASH },
+    });
+    await handle.db.$executeRawUnsafe(
+      `UPDATE audit_entries SET created_at = created_at - interval '1 millisecond' WHERE id = $1`,
+      first,
+    );
     await handle.db.$executeRawUnsafe(`UPDATE audit_entries SET actor_label = 'someone-else' WHERE id = $1`, second);
-    expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: false, firstBroken: { id: second, reason: BROKEN_HASH } });
+    expect(await verifyAuditChain(handle.db)).toMatchObject({
+      ok: false,
+      firstBroken: { id: second, reason: BROKEN_HASH },
+    });
     await handle.db.$executeRawUnsafe(`UPDATE audit_entries SET actor_label = 'user1' WHERE id = $1`, second);
     expect(await verifyAuditChain(handle.db)).toEqual({ ok: true, count: 7 });
   });
@@ -74,11 +96,23 @@ describe("verifyAuditChain", () => {
   it("detects a deleted row as a broken link at the next entry, and a deleted first row too", async () => {
     const [first, second, , , fifth, sixth] = await ids();
     await handle.db.$executeRawUnsafe(`DELETE FROM audit_entries WHERE id = $1`, fifth);
-    expect(await verifyAuditChain(handle.db)).toEqual({ ok: false, count: 5, firstBroken: { id: sixth, reason: BROKEN_LINK } });
-    expect(await verifyAuditChain(handle.db, { batchSize: 4 })).toEqual({ ok: false, count: 5, firstBroken: { id: sixth, reason: BROKEN_LINK } });
+    expect(await verifyAuditChain(handle.db)).toEqual({
+      ok: false,
+      count: 5,
+      firstBroken: { id: sixth, reason: BROKEN_LINK },
+    });
+    expect(await verifyAuditChain(handle.db, { batchSize: 4 })).toEqual({
+      ok: false,
+      count: 5,
+      firstBroken: { id: sixth, reason: BROKEN_LINK },
+    });
 
     await handle.db.$executeRawUnsafe(`DELETE FROM audit_entries WHERE id = $1`, first);
-    expect(await verifyAuditChain(handle.db)).toEqual({ ok: false, count: 1, firstBroken: { id: second, reason: BROKEN_LINK } });
+    expect(await verifyAuditChain(handle.db)).toEqual({
+      ok: false,
+      count: 1,
+      firstBroken: { id: second, reason: BROKEN_LINK },
+    });
   });
 
   it("keeps one unbroken chain when many writers append at once, inside and outside transactions", async () => {
@@ -86,7 +120,13 @@ describe("verifyAuditChain", () => {
     // On PostgreSQL these run on separate pool connections; a writer that read a stale last
     // hash would fork the chain (two rows with one prev_hash, which the unique index refuses).
     const writes = Array.from({ length: 40 }, (_, i) => {
-      const entry = { actorLabel: "system", action: "letter.download", target: `letter:${i}`, detail: { i }, at: at(i % 60) };
+      const entry = {
+        actorLabel: "system",
+        action: "letter.download",
+        target: `letter:${i}`,
+        detail: { i },
+        at: at(i % 60),
+      };
       return i % 2 ? appendAudit(handle.db, entry) : handle.db.$transaction((tx) => appendAudit(tx, entry));
     });
     await Promise.all(writes);

@@ -14,10 +14,10 @@ import { auditHash, GENESIS_HASH } from "./audit.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 
 export type AuditVerifyResult =
-  | { ok: true; count: number }
-  | { ok: false; count: number; firstBroken: { id: bigint; reason: string } };
+  { ok: true; count: number } | { ok: false; count: number; firstBroken: { id: bigint; reason: string } };
 
-export const BROKEN_LINK = "its previous-hash link does not match the hash of the entry before it (an entry was deleted, inserted or reordered)";
+export const BROKEN_LINK =
+  "its previous-hash link does not match the hash of the entry before it (an entry was deleted, inserted or reordered)";
 export const BROKEN_HASH = "its hash does not match its content (the entry was changed)";
 
 export interface VerifyOptions {
@@ -26,7 +26,10 @@ export interface VerifyOptions {
 }
 
 /** `count` is the number of entries checked, including the broken one. */
-export async function verifyAuditChain(db: Pick<Db, "auditEntry">, { batchSize = 1000 }: VerifyOptions = {}): Promise<AuditVerifyResult> {
+export async function verifyAuditChain(
+  db: Pick<Db, "auditEntry">,
+  { batchSize = 1000 }: VerifyOptions = {},
+): Promise<AuditVerifyResult> {
   let expectedPrev: Uint8Array = GENESIS_HASH;
   let after: bigint | null = null;
   let count = 0;
@@ -59,7 +62,9 @@ export async function verifyAuditChain(db: Pick<Db, "auditEntry">, { batchSize =
 
 /** The one line `npm run audit:verify` prints. */
 export function describeVerifyResult(result: AuditVerifyResult): string {
-  return result.ok ? `Audit trail OK: ${result.count} entries` : `Audit trail BROKEN at entry #${result.firstBroken.id}: ${result.firstBroken.reason}`;
+  return result.ok
+    ? `Audit trail OK: ${result.count} entries`
+    : `Audit trail BROKEN at entry #${result.firstBroken.id}: ${result.firstBroken.reason}`;
 }
 
 function readBatch(db: Pick<Db, "auditEntry">, after: bigint | null, take: number) {

@@ -28,7 +28,9 @@ export interface AuditInput {
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
   if (value && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
   }
   return JSON.stringify(value);
@@ -37,7 +39,16 @@ export function canonicalJson(value: unknown): string {
 type AuditFields = Required<Omit<AuditInput, "at">> & { at: Date };
 
 /** What an entry's hash covers, in this order (after the previous entry's hash). */
-const auditFields = (e: AuditFields) => [e.at.toISOString(), e.actorId, e.actorLabel, e.action, e.caseId, e.target, e.detail, e.ipAddress];
+const auditFields = (e: AuditFields) => [
+  e.at.toISOString(),
+  e.actorId,
+  e.actorLabel,
+  e.action,
+  e.caseId,
+  e.target,
+  e.detail,
+  e.ipAddress,
+];
 
 /** The verifier's side of the chain; the database computes the same when appending. */
 export function auditHash(prevHash: Uint8Array, e: AuditFields): Bytes {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { BACKUP_CODE_ALPHABET, BACKUP_CODE_COUNT, formatBackupCode, generateBackupCodes, normaliseBackupCode } from "./backup-codes.ts";
+import {
+  BACKUP_CODE_ALPHABET,
+  BACKUP_CODE_COUNT,
+  formatBackupCode,
+  generateBackupCodes,
+  normaliseBackupCode,
+} from "./backup-codes.ts";
 
 describe("backup codes", () => {
   it("are ten distinct codes of two groups of four unambiguous symbols", () => {

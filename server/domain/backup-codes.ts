@@ -13,7 +13,10 @@ export const BACKUP_CODE_LENGTH = 8;
 const NORMALISED = new RegExp(`^[${BACKUP_CODE_ALPHABET}]{${BACKUP_CODE_LENGTH}}$`);
 
 function randomCode(): string {
-  return Array.from({ length: BACKUP_CODE_LENGTH }, () => BACKUP_CODE_ALPHABET[randomInt(BACKUP_CODE_ALPHABET.length)]).join("");
+  return Array.from(
+    { length: BACKUP_CODE_LENGTH },
+    () => BACKUP_CODE_ALPHABET[randomInt(BACKUP_CODE_ALPHABET.length)],
+  ).join("");
 }
 
 /** `count` distinct codes, formatted `xxxx-xxxx` (about 39.6 random bits each). */

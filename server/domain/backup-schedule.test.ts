@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { backupDue, backupHealth, BACKUP_SCHEDULE_DEFAULT, filesToPrune, scheduledFileName, type BackupStatus } from "./backup-schedule.ts";
+import {
+  backupDue,
+  backupHealth,
+  BACKUP_SCHEDULE_DEFAULT,
+  filesToPrune,
+  scheduledFileName,
+  type BackupStatus,
+} from "./backup-schedule.ts";
 import { parseSetting } from "./settings.ts";
 import { settingDefaults } from "./settings-defaults.ts";
 import { toSettingIssues } from "./admin/settings-admin.ts";
@@ -7,7 +14,16 @@ import { settingSchemas } from "./settings.ts";
 
 const TZ = "Asia/Jakarta";
 const on = { ...BACKUP_SCHEDULE_DEFAULT, enabled: true, directory: "/srv/backup", timeOfDay: "02:00" };
-const status = (s: Partial<BackupStatus>): BackupStatus => ({ lastAttemptDay: null, lastAttemptAt: null, lastSuccessAt: null, lastSuccessFile: null, lastSuccessSummary: null, lastFailureAt: null, lastFailureReason: null, ...s });
+const status = (s: Partial<BackupStatus>): BackupStatus => ({
+  lastAttemptDay: null,
+  lastAttemptAt: null,
+  lastSuccessAt: null,
+  lastSuccessFile: null,
+  lastSuccessSummary: null,
+  lastFailureAt: null,
+  lastFailureReason: null,
+  ...s,
+});
 
 describe("backup schedule", () => {
   it("is off by default and a valid setting", () => {
@@ -16,7 +32,8 @@ describe("backup schedule", () => {
   });
 
   it("needs an absolute directory when enabled", () => {
-    const issues = (value: unknown) => toSettingIssues(settingSchemas["backup.schedule"].safeParse(value).error?.issues ?? []);
+    const issues = (value: unknown) =>
+      toSettingIssues(settingSchemas["backup.schedule"].safeParse(value).error?.issues ?? []);
     expect(issues({ ...on, directory: "backups" })).toEqual([{ path: "directory", code: "absolute_path" }]);
     expect(issues({ ...on, enabled: false, directory: "" })).toEqual([]);
     expect(issues({ ...on, timeOfDay: "2:00", keep: 0 })).toEqual([
@@ -36,7 +53,13 @@ describe("backup schedule", () => {
 
   it("names files by office time and prunes only its own files beyond the newest N", () => {
     expect(scheduledFileName(new Date("2026-12-01T19:05:00Z"), TZ)).toBe("lentera-backup-20261202-0205.zip");
-    const names = ["lentera-backup-20261130-0200.zip", "notes.txt", "lentera-backup-20261202-0200.zip", "lentera-backup-20261201-0200.zip", "lentera-backup-20261201-0200.zip.partial"];
+    const names = [
+      "lentera-backup-20261130-0200.zip",
+      "notes.txt",
+      "lentera-backup-20261202-0200.zip",
+      "lentera-backup-20261201-0200.zip",
+      "lentera-backup-20261201-0200.zip.partial",
+    ];
     expect(filesToPrune(names, 2)).toEqual(["lentera-backup-20261130-0200.zip"]);
     expect(filesToPrune(names, 5)).toEqual([]);
   });
@@ -46,7 +69,13 @@ describe("backup schedule", () => {
     expect(backupHealth(now, BACKUP_SCHEDULE_DEFAULT, status({}))).toBe("off");
     expect(backupHealth(now, on, status({}))).toBe("pending");
     expect(backupHealth(now, on, status({ lastSuccessAt: "2026-12-01T19:01:00.000Z" }))).toBe("ok");
-    expect(backupHealth(now, on, status({ lastSuccessAt: "2026-12-01T19:01:00.000Z", lastFailureAt: "2026-12-02T11:00:00.000Z" }))).toBe("failed");
+    expect(
+      backupHealth(
+        now,
+        on,
+        status({ lastSuccessAt: "2026-12-01T19:01:00.000Z", lastFailureAt: "2026-12-02T11:00:00.000Z" }),
+      ),
+    ).toBe("failed");
     expect(backupHealth(now, on, status({ lastSuccessAt: "2026-11-30T19:01:00.000Z" }))).toBe("overdue");
   });
 });

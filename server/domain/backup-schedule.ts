@@ -21,7 +21,8 @@ export const backupScheduleSchema = z
     keep: z.number().int().positive().max(365),
   })
   .superRefine((v, ctx) => {
-    if (v.enabled && !path.isAbsolute(v.directory.trim())) ctx.addIssue({ code: "custom", path: ["directory"], message: "must be an absolute directory path" });
+    if (v.enabled && !path.isAbsolute(v.directory.trim()))
+      ctx.addIssue({ code: "custom", path: ["directory"], message: "must be an absolute directory path" });
   });
 export type BackupSchedule = z.output<typeof backupScheduleSchema>;
 
@@ -44,7 +45,12 @@ export function filesToPrune(names: readonly string[], keep: number): string[] {
 }
 
 /** Whether today's run (office date) is due: enabled, the time reached, not yet tried today. */
-export function backupDue(now: Date, schedule: BackupSchedule, timeZone: string, lastAttemptDay: string | null): boolean {
+export function backupDue(
+  now: Date,
+  schedule: BackupSchedule,
+  timeZone: string,
+  lastAttemptDay: string | null,
+): boolean {
   if (!schedule.enabled) return false;
   const p = zonedParts(now, timeZone);
   const [h, m] = schedule.timeOfDay.split(":").map(Number) as [number, number];
@@ -70,7 +76,15 @@ export const backupStatusSchema = z.object({
 });
 export type BackupStatus = z.output<typeof backupStatusSchema>;
 
-const EMPTY_STATUS: BackupStatus = { lastAttemptDay: null, lastAttemptAt: null, lastSuccessAt: null, lastSuccessFile: null, lastSuccessSummary: null, lastFailureAt: null, lastFailureReason: null };
+const EMPTY_STATUS: BackupStatus = {
+  lastAttemptDay: null,
+  lastAttemptAt: null,
+  lastSuccessAt: null,
+  lastSuccessFile: null,
+  lastSuccessSummary: null,
+  lastFailureAt: null,
+  lastFailureReason: null,
+};
 
 export async function readBackupStatus(db: Pick<Db, "setting">): Promise<BackupStatus> {
   const row = await db.setting.findUnique({ where: { key: BACKUP_STATUS_KEY } });
@@ -79,11 +93,19 @@ export async function readBackupStatus(db: Pick<Db, "setting">): Promise<BackupS
 }
 
 export async function writeBackupStatus(db: Pick<Db, "setting">, status: BackupStatus): Promise<void> {
-  await db.setting.upsert({ where: { key: BACKUP_STATUS_KEY }, create: { key: BACKUP_STATUS_KEY, value: status }, update: { value: status } });
+  await db.setting.upsert({
+    where: { key: BACKUP_STATUS_KEY },
+    create: { key: BACKUP_STATUS_KEY, value: status },
+    update: { value: status },
+  });
 }
 
 /** What the staff pages show. `alarm`: the last run failed, or an enabled schedule has not succeeded for over a day. */
-export function backupHealth(now: Date, schedule: BackupSchedule, status: BackupStatus): "off" | "ok" | "failed" | "overdue" | "pending" {
+export function backupHealth(
+  now: Date,
+  schedule: BackupSchedule,
+  status: BackupStatus,
+): "off" | "ok" | "failed" | "overdue" | "pending" {
   if (!schedule.enabled) return "off";
   const success = status.lastSuccessAt ? Date.parse(status.lastSuccessAt) : null;
   const failure = status.lastFailureAt ? Date.parse(status.lastFailureAt) : null;

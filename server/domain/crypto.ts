@@ -28,7 +28,10 @@ export function seal(key: Buffer, plaintext: Buffer | string, aad?: Buffer): Byt
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv("aes-256-gcm", key, iv);
   if (aad) cipher.setAAD(aad);
-  const body = Buffer.concat([cipher.update(typeof plaintext === "string" ? Buffer.from(plaintext, "utf8") : plaintext), cipher.final()]);
+  const body = Buffer.concat([
+    cipher.update(typeof plaintext === "string" ? Buffer.from(plaintext, "utf8") : plaintext),
+    cipher.final(),
+  ]);
   return bytes(Buffer.concat([iv, cipher.getAuthTag(), body]));
 }
 
@@ -64,7 +67,8 @@ export type MasterKey = Buffer & { readonly previous?: Buffer };
 
 export function masterKeyring(current: Buffer, previous?: Buffer): MasterKey {
   const key = Buffer.from(current) as MasterKey;
-  if (previous && !previous.equals(current)) Object.defineProperty(key, "previous", { value: Buffer.from(previous), enumerable: false });
+  if (previous && !previous.equals(current))
+    Object.defineProperty(key, "previous", { value: Buffer.from(previous), enumerable: false });
   return key;
 }
 

@@ -17,9 +17,12 @@ describe("csv cells", () => {
     expect(csvCell(input)).toBe(output);
   });
 
-  it.each(["Suap", "503/7/WBS/2026", "2026-11-28 09:30", "< 3", "x", "", "a=b", "-", "12"])("leaves other text as it is: %j", (input) => {
-    expect(neutraliseFormula(input)).toBe(input);
-  });
+  it.each(["Suap", "503/7/WBS/2026", "2026-11-28 09:30", "< 3", "x", "", "a=b", "-", "12"])(
+    "leaves other text as it is: %j",
+    (input) => {
+      expect(neutraliseFormula(input)).toBe(input);
+    },
+  );
 
   it("writes numbers as numbers, negative ones too, and nothing for a non-finite value", () => {
     expect(csvCell(-5)).toBe("-5");

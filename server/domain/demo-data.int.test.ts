@@ -12,8 +12,14 @@ beforeAll(async () => {
 });
 afterAll(() => handle?.close());
 
-const bannerShown = () => createCallerFactory(appRouter)({ db: handle.db, staff: async () => null }).portal.sampleData();
-const mark = (caseIds: string[]) => handle.db.setting.upsert({ where: { key: SAMPLE_DATA_KEY }, create: { key: SAMPLE_DATA_KEY, value: { seededAt: "2026-11-20T03:00:00.000Z", caseIds } }, update: { value: { seededAt: "2026-11-20T03:00:00.000Z", caseIds } } });
+const bannerShown = () =>
+  createCallerFactory(appRouter)({ db: handle.db, staff: async () => null }).portal.sampleData();
+const mark = (caseIds: string[]) =>
+  handle.db.setting.upsert({
+    where: { key: SAMPLE_DATA_KEY },
+    create: { key: SAMPLE_DATA_KEY, value: { seededAt: "2026-11-20T03:00:00.000Z", caseIds } },
+    update: { value: { seededAt: "2026-11-20T03:00:00.000Z", caseIds } },
+  });
 
 describe("sample data banner", () => {
   it("is hidden without sample data, shown while a sample case is there, hidden once they are gone", async () => {

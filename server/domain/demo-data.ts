@@ -17,7 +17,12 @@ export interface SampleDataMark {
 export async function sampleDataMark(db: Pick<Db, "setting">): Promise<SampleDataMark | null> {
   const row = await db.setting.findUnique({ where: { key: SAMPLE_DATA_KEY }, select: { value: true } });
   const value = row?.value as Partial<SampleDataMark> | undefined;
-  return value && Array.isArray(value.caseIds) ? { seededAt: String(value.seededAt ?? ""), caseIds: value.caseIds.filter((id): id is string => typeof id === "string") } : null;
+  return value && Array.isArray(value.caseIds)
+    ? {
+        seededAt: String(value.seededAt ?? ""),
+        caseIds: value.caseIds.filter((id): id is string => typeof id === "string"),
+      }
+    : null;
 }
 
 /** Whether sample cases are in the database now (the banner's rule). */

@@ -84,7 +84,9 @@ export type ReasonKey = keyof typeof REASONS;
 /** The reasons of one area, e.g. ReasonIn<"case"> = "case.notFound" | … */
 export type ReasonIn<Area extends string> = Extract<ReasonKey, `${Area}.${string}`>;
 /** The reasons of one code, e.g. ReasonOf<"CONFLICT">. */
-export type ReasonOf<C extends DomainErrorCode> = { [K in ReasonKey]: (typeof REASONS)[K] extends C ? K : never }[ReasonKey];
+export type ReasonOf<C extends DomainErrorCode> = {
+  [K in ReasonKey]: (typeof REASONS)[K] extends C ? K : never;
+}[ReasonKey];
 
 export class DomainError extends Error {
   override name = "DomainError";

@@ -24,7 +24,13 @@ const resultKey = (raw: string) => hmacSha256(Buffer.from(raw), "lentera:receipt
  * then and on every later post of the same key (also when two posts race: the loser waits on
  * the key row and answers with the winner's result).
  */
-export async function once<T>(db: Db, scope: string, rawKey: string, now: Date, work: (tx: Tx) => Promise<{ result: T; caseId: string }>): Promise<T> {
+export async function once<T>(
+  db: Db,
+  scope: string,
+  rawKey: string,
+  now: Date,
+  work: (tx: Tx) => Promise<{ result: T; caseId: string }>,
+): Promise<T> {
   if (!IDEMPOTENCY_KEY.test(rawKey)) throw new Error("malformed idempotency key");
   const earlier = await replay<T>(db, scope, rawKey);
   if (earlier !== null) return earlier;
@@ -32,9 +38,14 @@ export async function once<T>(db: Db, scope: string, rawKey: string, now: Date, 
     // Retried when busy: a rolled-back attempt left no key row, so the next one starts clean.
     return await transaction(db, async (tx) => {
       // Claimed first: a concurrent duplicate blocks here until this transaction ends.
-      await tx.idempotencyKey.create({ data: { keyHash: keyHash(scope, rawKey), scope, createdAt: now, expiresAt: new Date(now.getTime() + KEEP_MS) } });
+      await tx.idempotencyKey.create({
+        data: { keyHash: keyHash(scope, rawKey), scope, createdAt: now, expiresAt: new Date(now.getTime() + KEEP_MS) },
+      });
       const { result, caseId } = await work(tx);
-      await tx.idempotencyKey.update({ where: { keyHash: keyHash(scope, rawKey) }, data: { caseId, sealedResponse: seal(resultKey(rawKey), JSON.stringify(result)) } });
+      await tx.idempotencyKey.update({
+        where: { keyHash: keyHash(scope, rawKey) },
+        data: { caseId, sealedResponse: seal(resultKey(rawKey), JSON.stringify(result)) },
+      });
       return result;
     });
   } catch (error) {
@@ -45,7 +56,10 @@ export async function once<T>(db: Db, scope: string, rawKey: string, now: Date, 
 }
 
 async function replay<T>(db: Db, scope: string, raw: string): Promise<T | null> {
-  const row = await db.idempotencyKey.findUnique({ where: { keyHash: keyHash(scope, raw) }, select: { sealedResponse: true } });
+  const row = await db.idempotencyKey.findUnique({
+    where: { keyHash: keyHash(scope, raw) },
+    select: { sealedResponse: true },
+  });
   if (!row?.sealedResponse) return null;
   return JSON.parse(open(resultKey(raw), row.sealedResponse).toString("utf8")) as T;
 }

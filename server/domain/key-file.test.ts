@@ -8,7 +8,11 @@ const secrets = {
   trackingKey: randomBytes(32).toString("base64"),
   sessionSecret: randomBytes(32).toString("base64url"),
 };
-const checks = { LENTERA_MASTER_KEY: "a".repeat(64), LENTERA_TRACKING_KEY: "b".repeat(64), NEXTAUTH_SECRET: "c".repeat(64) };
+const checks = {
+  LENTERA_MASTER_KEY: "a".repeat(64),
+  LENTERA_TRACKING_KEY: "b".repeat(64),
+  NEXTAUTH_SECRET: "c".repeat(64),
+};
 const passphrase = "tiga kata rahasia sekali";
 const WRONG = "Wrong passphrase, or the key file was altered or damaged";
 
@@ -16,7 +20,10 @@ describe("key file", async () => {
   const text = await sealKeyFile(secrets, checks, passphrase, new Date("2026-12-02T08:00:00Z"));
 
   it("opens with its passphrase and gives back exactly the secrets", async () => {
-    expect(await openKeyFile(text, passphrase)).toEqual({ header: expect.objectContaining({ format: "lentera-keys", version: 1, checks }), secrets });
+    expect(await openKeyFile(text, passphrase)).toEqual({
+      header: expect.objectContaining({ format: "lentera-keys", version: 1, checks }),
+      secrets,
+    });
   });
 
   it("has a versioned header in clear with strong scrypt parameters and a random salt, and no secret in clear", async () => {
@@ -44,13 +51,17 @@ describe("key file", async () => {
   it("names what is wrong with files that are not key files, or of another version", async () => {
     await expect(openKeyFile("hello\nworld\n", passphrase)).rejects.toThrow("This is not a Lentera key file");
     const v2 = text.replace('"version":1', '"version":2');
-    await expect(openKeyFile(v2, passphrase)).rejects.toThrow("This key file has format version 2; this Lentera reads version 1");
+    await expect(openKeyFile(v2, passphrase)).rejects.toThrow(
+      "This key file has format version 2; this Lentera reads version 1",
+    );
     // A crafted cost would make the import allocate gigabytes.
     const costly = text.replace('"N":131072', '"N":4194304');
     await expect(openKeyFile(costly, passphrase)).rejects.toThrow("The key file is damaged (its header is incomplete)");
   });
 
   it("refuses a short passphrase when writing", async () => {
-    await expect(sealKeyFile(secrets, checks, "pendek")).rejects.toThrow("The passphrase must be at least 12 characters long");
+    await expect(sealKeyFile(secrets, checks, "pendek")).rejects.toThrow(
+      "The passphrase must be at least 12 characters long",
+    );
   });
 });

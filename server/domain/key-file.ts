@@ -26,7 +26,8 @@ export class KeyFileError extends Error {
 }
 
 /** Names whose check values the header carries: the secrets, and the previous master key during a rotation. */
-export type CheckName = "LENTERA_MASTER_KEY" | "LENTERA_TRACKING_KEY" | "NEXTAUTH_SECRET" | "LENTERA_MASTER_KEY_PREVIOUS";
+export type CheckName =
+  "LENTERA_MASTER_KEY" | "LENTERA_TRACKING_KEY" | "NEXTAUTH_SECRET" | "LENTERA_MASTER_KEY_PREVIOUS";
 
 const base64 = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/);
 const hex32 = z.string().regex(/^[0-9a-f]{64}$/);
@@ -38,31 +39,58 @@ const headerSchema = z.object({
   // Bounded: a crafted file must not make the import allocate gigabytes.
   kdf: z.object({
     name: z.literal("scrypt"),
-    N: z.number().int().min(2 ** 14).max(2 ** 20).refine((n) => (n & (n - 1)) === 0, "must be a power of two"),
+    N: z
+      .number()
+      .int()
+      .min(2 ** 14)
+      .max(2 ** 20)
+      .refine((n) => (n & (n - 1)) === 0, "must be a power of two"),
     r: z.number().int().min(1).max(32),
     p: z.number().int().min(1).max(4),
     salt: base64,
   }),
   cipher: z.literal("aes-256-gcm"),
-  checks: z.object({ LENTERA_MASTER_KEY: hex32, LENTERA_TRACKING_KEY: hex32, NEXTAUTH_SECRET: hex32, LENTERA_MASTER_KEY_PREVIOUS: hex32.optional() }),
+  checks: z.object({
+    LENTERA_MASTER_KEY: hex32,
+    LENTERA_TRACKING_KEY: hex32,
+    NEXTAUTH_SECRET: hex32,
+    LENTERA_MASTER_KEY_PREVIOUS: hex32.optional(),
+  }),
 });
 export type KeyFileHeader = z.infer<typeof headerSchema>;
 
-const payloadSchema = z.object({ masterKey: z.string(), trackingKey: z.string(), sessionSecret: z.string().min(32), previousMasterKey: z.string().optional() });
+const payloadSchema = z.object({
+  masterKey: z.string(),
+  trackingKey: z.string(),
+  sessionSecret: z.string().min(32),
+  previousMasterKey: z.string().optional(),
+});
 
 function deriveKey(passphrase: string, kdf: KeyFileHeader["kdf"]): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const salt = Buffer.from(kdf.salt, "base64");
-    scrypt(passphrase.normalize("NFC"), salt, 32, { N: kdf.N, r: kdf.r, p: kdf.p, maxmem: 128 * kdf.N * kdf.r * kdf.p + 32 * 1024 * 1024 }, (err, key) => (err ? reject(err) : resolve(key)));
+    scrypt(
+      passphrase.normalize("NFC"),
+      salt,
+      32,
+      { N: kdf.N, r: kdf.r, p: kdf.p, maxmem: 128 * kdf.N * kdf.r * kdf.p + 32 * 1024 * 1024 },
+      (err, key) => (err ? reject(err) : resolve(key)),
+    );
   });
 }
 
 export function checkPassphrase(passphrase: string): void {
-  if ([...passphrase].length < MIN_PASSPHRASE_LENGTH) throw new KeyFileError(`The passphrase must be at least ${MIN_PASSPHRASE_LENGTH} characters long`);
+  if ([...passphrase].length < MIN_PASSPHRASE_LENGTH)
+    throw new KeyFileError(`The passphrase must be at least ${MIN_PASSPHRASE_LENGTH} characters long`);
 }
 
 /** The file's text for these secrets; `checks` are their check values (hex), computed by the caller. */
-export async function sealKeyFile(secrets: SecretsFileContent, checks: KeyFileHeader["checks"], passphrase: string, now = new Date()): Promise<string> {
+export async function sealKeyFile(
+  secrets: SecretsFileContent,
+  checks: KeyFileHeader["checks"],
+  passphrase: string,
+  now = new Date(),
+): Promise<string> {
   checkPassphrase(passphrase);
   const header: KeyFileHeader = {
     format: KEY_FILE_FORMAT,
@@ -90,24 +118,32 @@ export function readKeyFileHeader(text: string): KeyFileHeader {
   }
   const format = z.object({ format: z.literal(KEY_FILE_FORMAT), version: z.number() }).safeParse(json);
   if (!format.success) throw new KeyFileError("This is not a Lentera key file");
-  if (format.data.version !== KEY_FILE_VERSION) throw new KeyFileError(`This key file has format version ${format.data.version}; this Lentera reads version ${KEY_FILE_VERSION}`);
+  if (format.data.version !== KEY_FILE_VERSION)
+    throw new KeyFileError(
+      `This key file has format version ${format.data.version}; this Lentera reads version ${KEY_FILE_VERSION}`,
+    );
   const header = headerSchema.safeParse(json);
   if (!header.success) throw new KeyFileError("The key file is damaged (its header is incomplete)");
   return header.data;
 }
 
 /** Decrypts a key file; KeyFileError (one line) on a wrong passphrase or any change to the file. */
-export async function openKeyFile(text: string, passphrase: string): Promise<{ header: KeyFileHeader; secrets: SecretsFileContent }> {
+export async function openKeyFile(
+  text: string,
+  passphrase: string,
+): Promise<{ header: KeyFileHeader; secrets: SecretsFileContent }> {
   const header = readKeyFileHeader(text);
   const lines = text.split("\n");
   const body = lines[1]?.trim() ?? "";
-  if (!base64.safeParse(body).success || lines.slice(2).some((l) => l.trim() !== "")) throw new KeyFileError("Wrong passphrase, or the key file was altered or damaged");
+  if (!base64.safeParse(body).success || lines.slice(2).some((l) => l.trim() !== ""))
+    throw new KeyFileError("Wrong passphrase, or the key file was altered or damaged");
   const key = await deriveKey(passphrase, header.kdf);
   let plain: Buffer;
   try {
     plain = open(key, Buffer.from(body, "base64"), Buffer.from(lines[0]!, "utf8"));
   } catch (e) {
-    if (e instanceof DecryptionError) throw new KeyFileError("Wrong passphrase, or the key file was altered or damaged");
+    if (e instanceof DecryptionError)
+      throw new KeyFileError("Wrong passphrase, or the key file was altered or damaged");
     throw e;
   }
   const secrets = payloadSchema.safeParse(JSON.parse(plain.toString("utf8")));

@@ -20,7 +20,16 @@
 import type { Db } from "../db.ts";
 import type { Tx } from "./tx.ts";
 import { appendAudit } from "./audit.ts";
-import { masterKeyring, masterKeyVersion, openUnderMasterKey, seal, unwrapDataKey, wrapDataKey, DecryptionError, type MasterKey } from "./crypto.ts";
+import {
+  masterKeyring,
+  masterKeyVersion,
+  openUnderMasterKey,
+  seal,
+  unwrapDataKey,
+  wrapDataKey,
+  DecryptionError,
+  type MasterKey,
+} from "./crypto.ts";
 import { resealSmtpPassword } from "./notifications/notification-settings.ts";
 import { checkMatches, NEXT_MASTER_KEY_ROW, secretCheckValue, SecretCheckError } from "./secret-check.ts";
 
@@ -47,8 +56,14 @@ const totpAad = (userId: string) => Buffer.from(`lentera:totp-secret:v1:${userId
 const pendingWhere = {
   // A case whose content the retention rule destroyed has no data key left to re-wrap.
   caseKeys: (version: number) => ({ keyVersion: { not: version }, destroyedAt: null }),
-  letterKeys: (version: number) => ({ wrappedKey: { not: null }, OR: [{ keyVersion: null }, { keyVersion: { not: version } }] }),
-  totpSecrets: (version: number) => ({ totpSecret: { not: null }, OR: [{ totpKeyVersion: null }, { totpKeyVersion: { not: version } }] }),
+  letterKeys: (version: number) => ({
+    wrappedKey: { not: null },
+    OR: [{ keyVersion: null }, { keyVersion: { not: version } }],
+  }),
+  totpSecrets: (version: number) => ({
+    totpSecret: { not: null },
+    OR: [{ totpKeyVersion: null }, { totpKeyVersion: { not: version } }],
+  }),
 };
 
 export async function pendingCounts(db: Db | Tx, newKey: Buffer): Promise<RotationCounts> {
@@ -66,7 +81,10 @@ function reopen(what: string, open: () => Buffer): Buffer {
     return open();
   } catch (e) {
     // Stops the rotation (it resumes once the row is dealt with): finishing would make it unreadable for good.
-    if (e instanceof DecryptionError) throw new KeyRotationError(`${what} opens with neither the new nor the previous master key; rotation stopped, nothing lost`);
+    if (e instanceof DecryptionError)
+      throw new KeyRotationError(
+        `${what} opens with neither the new nor the previous master key; rotation stopped, nothing lost`,
+      );
     throw e;
   }
 }
@@ -78,25 +96,51 @@ async function rewrapBatch(db: Db, kind: Kind, keys: MasterKey, size: number): P
   return db.$transaction(async (tx) => {
     let done = 0;
     if (kind === "caseKeys") {
-      const rows = await tx.case.findMany({ where: pendingWhere.caseKeys(v), select: { id: true, wrappedKey: true, keyVersion: true }, orderBy: { id: "asc" }, take: size });
+      const rows = await tx.case.findMany({
+        where: pendingWhere.caseKeys(v),
+        select: { id: true, wrappedKey: true, keyVersion: true },
+        orderBy: { id: "asc" },
+        take: size,
+      });
       for (const row of rows) {
         const dataKey = reopen(`the data key of case ${row.id}`, () => unwrapDataKey(keys, row.wrappedKey));
         // Conditional on the label read: a concurrent rotator's write is not undone.
-        const { count } = await tx.case.updateMany({ where: { id: row.id, keyVersion: row.keyVersion }, data: { wrappedKey: wrapDataKey(current, dataKey), keyVersion: v } });
+        const { count } = await tx.case.updateMany({
+          where: { id: row.id, keyVersion: row.keyVersion },
+          data: { wrappedKey: wrapDataKey(current, dataKey), keyVersion: v },
+        });
         done += count;
       }
     } else if (kind === "letterKeys") {
-      const rows = await tx.letter.findMany({ where: pendingWhere.letterKeys(v), select: { id: true, wrappedKey: true, keyVersion: true }, orderBy: { id: "asc" }, take: size });
+      const rows = await tx.letter.findMany({
+        where: pendingWhere.letterKeys(v),
+        select: { id: true, wrappedKey: true, keyVersion: true },
+        orderBy: { id: "asc" },
+        take: size,
+      });
       for (const row of rows) {
         const dataKey = reopen(`the data key of letter ${row.id}`, () => unwrapDataKey(keys, row.wrappedKey!));
-        const { count } = await tx.letter.updateMany({ where: { id: row.id, keyVersion: row.keyVersion }, data: { wrappedKey: wrapDataKey(current, dataKey), keyVersion: v } });
+        const { count } = await tx.letter.updateMany({
+          where: { id: row.id, keyVersion: row.keyVersion },
+          data: { wrappedKey: wrapDataKey(current, dataKey), keyVersion: v },
+        });
         done += count;
       }
     } else {
-      const rows = await tx.staffUser.findMany({ where: pendingWhere.totpSecrets(v), select: { id: true, totpSecret: true, totpKeyVersion: true }, orderBy: { id: "asc" }, take: size });
+      const rows = await tx.staffUser.findMany({
+        where: pendingWhere.totpSecrets(v),
+        select: { id: true, totpSecret: true, totpKeyVersion: true },
+        orderBy: { id: "asc" },
+        take: size,
+      });
       for (const row of rows) {
-        const secret = reopen(`the TOTP secret of staff user ${row.id}`, () => openUnderMasterKey(keys, row.totpSecret!, totpAad(row.id)));
-        const { count } = await tx.staffUser.updateMany({ where: { id: row.id, totpKeyVersion: row.totpKeyVersion }, data: { totpSecret: seal(current, secret, totpAad(row.id)), totpKeyVersion: v } });
+        const secret = reopen(`the TOTP secret of staff user ${row.id}`, () =>
+          openUnderMasterKey(keys, row.totpSecret!, totpAad(row.id)),
+        );
+        const { count } = await tx.staffUser.updateMany({
+          where: { id: row.id, totpKeyVersion: row.totpKeyVersion },
+          data: { totpSecret: seal(current, secret, totpAad(row.id)), totpKeyVersion: v },
+        });
         done += count;
       }
     }
@@ -118,9 +162,13 @@ export async function rotationState(db: Db | Tx, keys: MasterKey): Promise<Rotat
   const stored = rows.find((r) => r.name === name)?.check;
   const next = rows.find((r) => r.name === NEXT_MASTER_KEY_ROW)?.check;
   if (!next && checkMatches(stored, name, current)) return "finished";
-  if (!keys.previous || !checkMatches(stored, name, keys.previous)) throw new SecretCheckError("the previous master key is not this database's master key; nothing was changed");
+  if (!keys.previous || !checkMatches(stored, name, keys.previous))
+    throw new SecretCheckError("the previous master key is not this database's master key; nothing was changed");
   if (!next) return "not started";
-  if (!checkMatches(next, name, current)) throw new SecretCheckError("another rotation, to a different new master key, is in progress; finish it with that key first; nothing was changed");
+  if (!checkMatches(next, name, current))
+    throw new SecretCheckError(
+      "another rotation, to a different new master key, is in progress; finish it with that key first; nothing was changed",
+    );
   return "in progress";
 }
 
@@ -132,8 +180,18 @@ export async function beginRotation(db: Db, keys: MasterKey): Promise<RotationSt
   const state = await rotationState(db, keys);
   if (state !== "not started") return state;
   const current = masterKeyring(keys);
-  await db.secretCheck.createMany({ data: [{ name: NEXT_MASTER_KEY_ROW, version: masterKeyVersion(current), check: secretCheckValue("LENTERA_MASTER_KEY", current) }], skipDuplicates: true });
-  if ((await rotationState(db, keys)) !== "in progress") throw new KeyRotationError("another rotation began at the same moment; nothing was changed");
+  await db.secretCheck.createMany({
+    data: [
+      {
+        name: NEXT_MASTER_KEY_ROW,
+        version: masterKeyVersion(current),
+        check: secretCheckValue("LENTERA_MASTER_KEY", current),
+      },
+    ],
+    skipDuplicates: true,
+  });
+  if ((await rotationState(db, keys)) !== "in progress")
+    throw new KeyRotationError("another rotation began at the same moment; nothing was changed");
   return state;
 }
 
@@ -164,7 +222,17 @@ export async function rotateMasterKey(db: Db, keys: MasterKey, options: RotateOp
   const state = await beginRotation(db, keys);
   if (state === "finished") return { state: "already finished", rewrapped: zero(), batches: 0 };
   const pending = await pendingCounts(db, current);
-  await appendAudit(db, { actorLabel: "system", action: "keys.rotation.start", detail: { by: options.by, resumed: state === "in progress", pending: { ...pending }, newKeyVersion: masterKeyVersion(current) }, at: now() });
+  await appendAudit(db, {
+    actorLabel: "system",
+    action: "keys.rotation.start",
+    detail: {
+      by: options.by,
+      resumed: state === "in progress",
+      pending: { ...pending },
+      newKeyVersion: masterKeyVersion(current),
+    },
+    at: now(),
+  });
 
   const rewrapped = zero();
   let batches = 0;
@@ -186,9 +254,21 @@ export async function rotateMasterKey(db: Db, keys: MasterKey, options: RotateOp
       if ((await rotationState(tx, keys)) === "finished") return true; // another rotator finished it
       // The one value sealed under the master key outside a row of its own: the email server's password.
       await resealSmtpPassword(tx, keys);
-      await tx.secretCheck.update({ where: { name: "LENTERA_MASTER_KEY" }, data: { version: masterKeyVersion(current), check: secretCheckValue("LENTERA_MASTER_KEY", current), recordedAt: now() } });
+      await tx.secretCheck.update({
+        where: { name: "LENTERA_MASTER_KEY" },
+        data: {
+          version: masterKeyVersion(current),
+          check: secretCheckValue("LENTERA_MASTER_KEY", current),
+          recordedAt: now(),
+        },
+      });
       await tx.secretCheck.delete({ where: { name: NEXT_MASTER_KEY_ROW } });
-      await appendAudit(tx, { actorLabel: "system", action: "keys.rotation.finish", detail: { by: options.by, rewrapped: { ...rewrapped }, batches, newKeyVersion: masterKeyVersion(current) }, at: now() });
+      await appendAudit(tx, {
+        actorLabel: "system",
+        action: "keys.rotation.finish",
+        detail: { by: options.by, rewrapped: { ...rewrapped }, batches, newKeyVersion: masterKeyVersion(current) },
+        at: now(),
+      });
       return true;
     });
     if (finished) return { state: "finished", rewrapped, batches };

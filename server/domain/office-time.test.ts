@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { addOfficeDays, addOfficeMinutes, officeMinutesBetween, zonedInstant, type OfficeCalendar } from "./office-time.ts";
+import {
+  addOfficeDays,
+  addOfficeMinutes,
+  officeMinutesBetween,
+  zonedInstant,
+  type OfficeCalendar,
+} from "./office-time.ts";
 
 const weekdays = ["1", "2", "3", "4", "5"].map((d) => [d, ["08:00", "16:00"]] as const);
 const cal: OfficeCalendar = { timeZone: "Asia/Jakarta", days: Object.fromEntries(weekdays), holidays: ["2026-12-25"] };
@@ -34,7 +40,9 @@ describe("office time", () => {
     expect(addOfficeDays(wib("2026-11-27T10:00"), 1, cal)).toEqual(wib("2026-11-30T10:00"));
     expect(addOfficeDays(wib("2026-11-28T10:00"), 1, cal)).toEqual(wib("2026-12-01T08:00"));
     // Ten office days from Monday 21 Dec skip Christmas and New Year: 22,23,24,28,29,30,31 Dec, 4,5,6 Jan.
-    expect(addOfficeDays(wib("2026-12-21T11:00"), 10, { ...cal, holidays: ["2026-12-25", "2027-01-01"] })).toEqual(wib("2027-01-06T11:00"));
+    expect(addOfficeDays(wib("2026-12-21T11:00"), 10, { ...cal, holidays: ["2026-12-25", "2027-01-01"] })).toEqual(
+      wib("2027-01-06T11:00"),
+    );
   });
 
   it("refuses a calendar with no open day instead of looping", () => {

@@ -36,7 +36,10 @@ const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.
 function openInterval(cal: OfficeCalendar, date: string): { open: Date; close: Date } | null {
   const hours = cal.days[isoWeekday(date)];
   if (!hours || cal.holidays.includes(date)) return null;
-  return { open: zonedInstant(date, toMinutes(hours[0]), cal.timeZone), close: zonedInstant(date, toMinutes(hours[1]), cal.timeZone) };
+  return {
+    open: zonedInstant(date, toMinutes(hours[0]), cal.timeZone),
+    close: zonedInstant(date, toMinutes(hours[1]), cal.timeZone),
+  };
 }
 
 function* officeDays(cal: OfficeCalendar, from: Date) {

@@ -10,7 +10,11 @@ import { submitSampleCase } from "../testing/sample-case.ts";
 import { checkSecrets, SecretCheckError, secretCheckValue, type SecretsToCheck } from "./secret-check.ts";
 
 const NAMES: SecretName[] = ["LENTERA_MASTER_KEY", "LENTERA_TRACKING_KEY", "NEXTAUTH_SECRET"];
-const FIELD = { LENTERA_MASTER_KEY: "masterKey", LENTERA_TRACKING_KEY: "trackingKey", NEXTAUTH_SECRET: "sessionSecret" } as const;
+const FIELD = {
+  LENTERA_MASTER_KEY: "masterKey",
+  LENTERA_TRACKING_KEY: "trackingKey",
+  NEXTAUTH_SECRET: "sessionSecret",
+} as const;
 
 let handle: TestDbHandle;
 beforeEach(async () => {
@@ -50,7 +54,11 @@ async function refusal(input: SecretsToCheck, save: () => void = noSave): Promis
   return message;
 }
 
-const storedChecks = async () => (await handle.db.secretCheck.findMany({ orderBy: { name: "asc" } })).map((r) => [r.name, Buffer.from(r.check).toString("hex")]);
+const storedChecks = async () =>
+  (await handle.db.secretCheck.findMany({ orderBy: { name: "asc" } })).map((r) => [
+    r.name,
+    Buffer.from(r.check).toString("hex"),
+  ]);
 
 describe("first start", () => {
   it("records a check value of each secret (never the secret) and a matching start passes", async () => {
@@ -81,9 +89,14 @@ describe("first start", () => {
 
   it("two instances starting at once with different keys: one records, the other refuses", async () => {
     const other = inUse({}, "LENTERA_MASTER_KEY");
-    const results = await Promise.allSettled([checkSecrets(handle.db, inUse(), noSave), checkSecrets(handle.db, other, noSave)]);
+    const results = await Promise.allSettled([
+      checkSecrets(handle.db, inUse(), noSave),
+      checkSecrets(handle.db, other, noSave),
+    ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason)).toEqual([expect.any(SecretCheckError)]);
+    expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason)).toEqual([
+      expect.any(SecretCheckError),
+    ]);
   });
 });
 
@@ -92,7 +105,11 @@ describe.each(NAMES)("%s", (name) => {
     await checkSecrets(handle.db, inUse(), noSave);
     const before = await storedChecks();
     const message = await refusal(inUse({}, name));
-    expect(message).toMatch(new RegExp(`^${name} \\(from (the environment|/srv/lentera/data/secrets\\.json)\\) does not match the (key|secret) this database was created with; set the original ${name}`));
+    expect(message).toMatch(
+      new RegExp(
+        `^${name} \\(from (the environment|/srv/lentera/data/secrets\\.json)\\) does not match the (key|secret) this database was created with; set the original ${name}`,
+      ),
+    );
     expect(await storedChecks()).toEqual(before); // nothing was overwritten
   });
 
@@ -119,7 +136,9 @@ describe("a database from before check values", () => {
 
   it("refuses a master key that does not open its cases, recording nothing", async () => {
     await submitSampleCase(handle.db);
-    expect(await refusal(inUse({}, "LENTERA_MASTER_KEY"))).toMatch(/^LENTERA_MASTER_KEY \(from the environment\) does not match/);
+    expect(await refusal(inUse({}, "LENTERA_MASTER_KEY"))).toMatch(
+      /^LENTERA_MASTER_KEY \(from the environment\) does not match/,
+    );
     expect(await handle.db.secretCheck.count()).toBe(0);
   });
 });

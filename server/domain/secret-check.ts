@@ -72,20 +72,37 @@ export function checkMatches(stored: Uint8Array | undefined, name: SecretName, s
 }
 
 /** Records (or, in a rotation, replaces) the check value of `secret` under `name`. */
-export async function recordSecretCheck(db: Pick<Db, "secretCheck">, name: SecretName, secret: Buffer | string, version = versionOf(name, secret)): Promise<void> {
+export async function recordSecretCheck(
+  db: Pick<Db, "secretCheck">,
+  name: SecretName,
+  secret: Buffer | string,
+  version = versionOf(name, secret),
+): Promise<void> {
   const check = secretCheckValue(name, secret);
-  await db.secretCheck.upsert({ where: { name }, create: { name, version, check }, update: { version, check, recordedAt: new Date() } });
+  await db.secretCheck.upsert({
+    where: { name },
+    create: { name, version, check },
+    update: { version, check, recordedAt: new Date() },
+  });
 }
 
 function mismatch(name: SecretName, input: SecretsToCheck): SecretCheckError {
   const from = input.secretOrigins[name] === "environment" ? "the environment" : input.secretsFile;
   const what = name === "NEXTAUTH_SECRET" ? "secret" : "key";
-  return new SecretCheckError(`${name} (from ${from}) does not match the ${what} this database was created with; set the original ${name} from your key backup — refusing to start`);
+  return new SecretCheckError(
+    `${name} (from ${from}) does not match the ${what} this database was created with; set the original ${name} from your key backup — refusing to start`,
+  );
 }
 
 /** Whether the database holds anything that was written under the secrets. */
 async function holdsData(db: Db): Promise<boolean> {
-  const found = await Promise.all([db.secretCheck.findFirst({ select: { name: true } }), db.case.findFirst({ select: { id: true } }), db.staffUser.findFirst({ select: { id: true } }), db.letter.findFirst({ select: { id: true } }), db.auditEntry.findFirst({ select: { id: true } })]);
+  const found = await Promise.all([
+    db.secretCheck.findFirst({ select: { name: true } }),
+    db.case.findFirst({ select: { id: true } }),
+    db.staffUser.findFirst({ select: { id: true } }),
+    db.letter.findFirst({ select: { id: true } }),
+    db.auditEntry.findFirst({ select: { id: true } }),
+  ]);
   return found.some((row) => row !== null);
 }
 
@@ -95,7 +112,11 @@ async function holdsData(db: Db): Promise<boolean> {
  */
 async function verifyMasterKeyAgainstData(db: Db, input: SecretsToCheck): Promise<Buffer> {
   const current = masterKeyring(input.secrets.masterKey);
-  const sample = await db.case.findFirst({ where: { destroyedAt: null }, select: { wrappedKey: true }, orderBy: { submittedAt: "desc" } });
+  const sample = await db.case.findFirst({
+    where: { destroyedAt: null },
+    select: { wrappedKey: true },
+    orderBy: { submittedAt: "desc" },
+  });
   if (!sample) return current;
   for (const key of [current, input.secrets.masterKey.previous]) {
     if (!key) continue;
@@ -109,13 +130,20 @@ async function verifyMasterKeyAgainstData(db: Db, input: SecretsToCheck): Promis
   throw mismatch("LENTERA_MASTER_KEY", input);
 }
 
-const previousFrom = (input: SecretsToCheck) => (input.secretOrigins.LENTERA_MASTER_KEY === "environment" ? "LENTERA_MASTER_KEY_PREVIOUS" : `previousMasterKey in ${input.secretsFile}`);
+const previousFrom = (input: SecretsToCheck) =>
+  input.secretOrigins.LENTERA_MASTER_KEY === "environment"
+    ? "LENTERA_MASTER_KEY_PREVIOUS"
+    : `previousMasterKey in ${input.secretsFile}`;
 
 /**
  * The master key against its rows, rotation included (see the top of this file); records the
  * NEXT row when a start brings a new key with the old one as previous.
  */
-async function checkMasterKey(db: Db, input: SecretsToCheck, rows: { name: string; check: Uint8Array }[]): Promise<Pick<SecretCheckOutcome, "masterKeyRotation" | "previousKeyUnneeded">> {
+async function checkMasterKey(
+  db: Db,
+  input: SecretsToCheck,
+  rows: { name: string; check: Uint8Array }[],
+): Promise<Pick<SecretCheckOutcome, "masterKeyRotation" | "previousKeyUnneeded">> {
   const name = "LENTERA_MASTER_KEY";
   const current = masterKeyring(input.secrets.masterKey);
   const previous = input.secrets.masterKey.previous;
@@ -124,7 +152,10 @@ async function checkMasterKey(db: Db, input: SecretsToCheck, rows: { name: strin
   if (!next && checkMatches(stored, name, current)) return previous ? { previousKeyUnneeded: true } : {};
   if (!next && previous && checkMatches(stored, name, previous)) {
     // A new key arrives: its row first, so nothing is sealed under a key the database does not know.
-    await db.secretCheck.createMany({ data: [{ name: NEXT_MASTER_KEY_ROW, version: masterKeyVersion(current), check: secretCheckValue(name, current) }], skipDuplicates: true });
+    await db.secretCheck.createMany({
+      data: [{ name: NEXT_MASTER_KEY_ROW, version: masterKeyVersion(current), check: secretCheckValue(name, current) }],
+      skipDuplicates: true,
+    });
     next = (await db.secretCheck.findUnique({ where: { name: NEXT_MASTER_KEY_ROW } }))?.check;
   }
   if (next && checkMatches(next, name, current)) {
@@ -139,7 +170,9 @@ async function checkMasterKey(db: Db, input: SecretsToCheck, rows: { name: strin
     );
   }
   if (previous && !checkMatches(stored, name, previous)) {
-    throw new SecretCheckError(`${previousFrom(input)} is not this database's master key; correct or remove it — refusing to start`);
+    throw new SecretCheckError(
+      `${previousFrom(input)} is not this database's master key; correct or remove it — refusing to start`,
+    );
   }
   throw mismatch(name, input);
 }
@@ -149,7 +182,11 @@ async function checkMasterKey(db: Db, input: SecretsToCheck, rows: { name: strin
  * secret and what to do). `saveGenerated` writes generated secrets to their file; it is called
  * only on an empty database, before their check values are recorded.
  */
-export async function checkSecrets(db: Db, input: SecretsToCheck, saveGenerated: () => void): Promise<SecretCheckOutcome> {
+export async function checkSecrets(
+  db: Db,
+  input: SecretsToCheck,
+  saveGenerated: () => void,
+): Promise<SecretCheckOutcome> {
   let rows = await db.secretCheck.findMany();
   const missing = NAMES.filter((name) => !rows.some((row) => row.name === name));
   if (input.generatedSecrets.length > 0 && (await holdsData(db))) {
@@ -158,11 +195,18 @@ export async function checkSecrets(db: Db, input: SecretsToCheck, saveGenerated:
     );
   }
   if (missing.length > 0) {
-    const masterKey = missing.includes("LENTERA_MASTER_KEY") ? await verifyMasterKeyAgainstData(db, input) : input.secrets.masterKey;
+    const masterKey = missing.includes("LENTERA_MASTER_KEY")
+      ? await verifyMasterKeyAgainstData(db, input)
+      : input.secrets.masterKey;
     if (input.generatedSecrets.length > 0) saveGenerated(); // the secrets first: check values without them would lock the data out
-    const secretOf = (name: SecretName) => (name === "LENTERA_MASTER_KEY" ? masterKey : input.secrets[SECRET_NAMES[name]]);
+    const secretOf = (name: SecretName) =>
+      name === "LENTERA_MASTER_KEY" ? masterKey : input.secrets[SECRET_NAMES[name]];
     await db.secretCheck.createMany({
-      data: missing.map((name) => ({ name, version: versionOf(name, secretOf(name)), check: secretCheckValue(name, secretOf(name)) })),
+      data: missing.map((name) => ({
+        name,
+        version: versionOf(name, secretOf(name)),
+        check: secretCheckValue(name, secretOf(name)),
+      })),
       skipDuplicates: true,
     });
     rows = await db.secretCheck.findMany();
@@ -176,7 +220,8 @@ export async function checkSecrets(db: Db, input: SecretsToCheck, saveGenerated:
   return { recorded: missing, ...master };
 }
 
-export type SecretsComparison = { matches: true; masterKeyRotation?: "in progress" } | { matches: false; mismatched: SecretName[] };
+export type SecretsComparison =
+  { matches: true; masterKeyRotation?: "in progress" } | { matches: false; mismatched: SecretName[] };
 
 /**
  * Read-only: whether `secrets` are this database's (for key import and restore). No check
@@ -195,5 +240,7 @@ export async function compareWithDatabase(db: Pick<Db, "secretCheck">, secrets: 
     return !(checkMatches(next, name, current) && previous && checkMatches(row.check, name, previous));
   });
   if (mismatched.length) return { matches: false, mismatched };
-  return rows.some((r) => r.name === NEXT_MASTER_KEY_ROW) ? { matches: true, masterKeyRotation: "in progress" } : { matches: true };
+  return rows.some((r) => r.name === NEXT_MASTER_KEY_ROW)
+    ? { matches: true, masterKeyRotation: "in progress" }
+    : { matches: true };
 }

@@ -9,10 +9,20 @@ const isoDate = z.iso.date();
 const positiveInt = z.number().int().positive();
 const letterType = z.enum(LetterType);
 /** A pattern needs the sequence number; `{seq:4}` pads it to four digits. */
-const numberPattern = z.string().min(1).max(100).refine((p) => /\{seq(:\d)?\}/.test(p), "must contain {seq} or {seq:N}");
+const numberPattern = z
+  .string()
+  .min(1)
+  .max(100)
+  .refine((p) => /\{seq(:\d)?\}/.test(p), "must contain {seq} or {seq:N}");
 /** A letter pattern may also use {month} (Roman numerals) and {code} (the type's code), and nothing else in braces. */
-const letterPattern = numberPattern.refine((p) => !/\{[^}]*\}/.test(p.replace(NUMBER_TOKENS, "")), "only the placeholders {seq}, {seq:N}, {year}, {month} and {code}");
-const casePattern = numberPattern.refine((p) => !/\{[^}]*\}/.test(p.replace(/\{(seq(?::\d)?|year)\}/g, "")), "only the placeholders {seq}, {seq:N} and {year}");
+const letterPattern = numberPattern.refine(
+  (p) => !/\{[^}]*\}/.test(p.replace(NUMBER_TOKENS, "")),
+  "only the placeholders {seq}, {seq:N}, {year}, {month} and {code}",
+);
+const casePattern = numberPattern.refine(
+  (p) => !/\{[^}]*\}/.test(p.replace(/\{(seq(?::\d)?|year)\}/g, "")),
+  "only the placeholders {seq}, {seq:N} and {year}",
+);
 
 export const settingSchemas = {
   /** Letterhead (kop surat) and the place printed before each letter's date. */
@@ -38,7 +48,10 @@ export const settingSchemas = {
       }
     }, "must be an IANA time zone, e.g. Asia/Jakarta"),
     days: z
-      .partialRecord(z.enum(["1", "2", "3", "4", "5", "6", "7"]), z.tuple([hhmm, hhmm]).refine(([open, close]) => open < close, "opening time must be before closing time"))
+      .partialRecord(
+        z.enum(["1", "2", "3", "4", "5", "6", "7"]),
+        z.tuple([hhmm, hhmm]).refine(([open, close]) => open < close, "opening time must be before closing time"),
+      )
       .refine((days) => Object.keys(days).length > 0, "at least one office day is needed"),
   }),
   /** Days the office is closed (national holidays, cuti bersama), Asia/Jakarta dates. */
@@ -67,7 +80,12 @@ export const settingSchemas = {
     const seen = new Map<string, string>();
     for (const [type, pattern] of Object.entries(patterns)) {
       if (!pattern || pattern.includes("{code}")) continue;
-      if (seen.has(pattern)) ctx.addIssue({ code: "custom", path: [type], message: `shares its pattern with ${seen.get(pattern)}: add {code}` });
+      if (seen.has(pattern))
+        ctx.addIssue({
+          code: "custom",
+          path: [type],
+          message: `shares its pattern with ${seen.get(pattern)}: add {code}`,
+        });
       else seen.set(pattern, type);
     }
   }),
@@ -90,7 +108,12 @@ export const settingSchemas = {
    * another. Off until the office enables it.
    */
   "retention.archive": z
-    .object({ enabled: z.boolean(), years: z.number().int().min(0).max(100), months: z.number().int().min(0).max(11), runAt: hhmm })
+    .object({
+      enabled: z.boolean(),
+      years: z.number().int().min(0).max(100),
+      months: z.number().int().min(0).max(11),
+      runAt: hhmm,
+    })
     .refine((r) => r.years * 12 + r.months >= 1, "the retention period must be at least one month"),
 } as const;
 

@@ -50,7 +50,8 @@ export const settingDefaults: SettingValues = {
     regency: "PEMERINTAH KABUPATEN LAMANDAU",
     officeName: "DINAS PENANAMAN MODAL DAN PELAYANAN TERPADU SATU PINTU",
     shortName: "DPMPTSP Kabupaten Lamandau",
-    address: "Jl. Batu Batanggui, Komplek Perkantoran Bukit Hibul, Nanga Bulik, Kabupaten Lamandau, Kalimantan Tengah 74662",
+    address:
+      "Jl. Batu Batanggui, Komplek Perkantoran Bukit Hibul, Nanga Bulik, Kabupaten Lamandau, Kalimantan Tengah 74662",
     phone: "(0532) 2071234",
     email: "dpmptsp@lamandaukab.go.id",
     website: "https://dpmptsp.lamandaukab.go.id",
@@ -58,7 +59,13 @@ export const settingDefaults: SettingValues = {
   },
   "office.hours": {
     timeZone: "Asia/Jakarta",
-    days: { "1": ["08:00", "16:00"], "2": ["08:00", "16:00"], "3": ["08:00", "16:00"], "4": ["08:00", "16:00"], "5": ["08:00", "16:00"] },
+    days: {
+      "1": ["08:00", "16:00"],
+      "2": ["08:00", "16:00"],
+      "3": ["08:00", "16:00"],
+      "4": ["08:00", "16:00"],
+      "5": ["08:00", "16:00"],
+    },
   },
   "office.holidays": HOLIDAYS_2026.map((h) => h.date),
   // SOP mutu baku: 30 min, 30 min, 1 h, 1 h, 1 h, 15 min, 15 min.

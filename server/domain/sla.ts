@@ -9,7 +9,10 @@ export async function loadOfficeCalendar(db: Pick<Tx, "setting">): Promise<Offic
 }
 
 /** Standard time of a step (2..8) in office minutes. */
-export function standardMinutes(standards: Record<"2" | "3" | "4" | "5" | "6" | "7" | "8", number>, step: number): number {
+export function standardMinutes(
+  standards: Record<"2" | "3" | "4" | "5" | "6" | "7" | "8", number>,
+  step: number,
+): number {
   const value = standards[String(step) as keyof typeof standards];
   if (value === undefined) throw new Error(`step ${step} has no standard time`);
   return value;

@@ -16,7 +16,8 @@ export interface SessionClaims {
 }
 
 /** The session, unless it still has to replace an Admin-given password. */
-export const working = <S extends { mustChangePassword: boolean }>(staff: S | null): S | null => (staff && !staff.mustChangePassword ? staff : null);
+export const working = <S extends { mustChangePassword: boolean }>(staff: S | null): S | null =>
+  staff && !staff.mustChangePassword ? staff : null;
 
 export interface StaffAccount {
   id: string;

@@ -137,7 +137,9 @@ describe("otpauth URI and display", () => {
   });
 
   it("escapes the account name", () => {
-    expect(otpauthUri({ secret: "AAAA", account: "a b:c", issuer: "Lentera DPMPTSP Lamandau" })).toContain("/Lentera%20DPMPTSP%20Lamandau:a%20b%3Ac?");
+    expect(otpauthUri({ secret: "AAAA", account: "a b:c", issuer: "Lentera DPMPTSP Lamandau" })).toContain(
+      "/Lentera%20DPMPTSP%20Lamandau:a%20b%3Ac?",
+    );
   });
 
   it("groups the secret by four for manual entry", () => {

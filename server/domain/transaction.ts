@@ -29,7 +29,11 @@ const BUSY_SQLSTATES = new Set(["40001", "40P01", "55P03", "57014"]);
 
 /** Whether the error is a rolled-back transaction that failed for time or a lock conflict, not for its content. */
 export function isBusyError(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && typeof e === "object" && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+  for (
+    let e: unknown = error, depth = 0;
+    e && typeof e === "object" && depth < 5;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
     if (e instanceof BusyError) return true;
     const code = (e as { code?: unknown }).code;
     if (typeof code === "string" && (BUSY_CODES.has(code) || BUSY_SQLSTATES.has(code))) return true;
@@ -49,7 +53,11 @@ export interface TransactionOptions {
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** One interactive transaction with explicit limits, retried when busy; BusyError when it stays busy. */
-export async function transaction<T>(db: Db, work: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+export async function transaction<T>(
+  db: Db,
+  work: (tx: Tx) => Promise<T>,
+  options: TransactionOptions = {},
+): Promise<T> {
   const attempts = options.attempts ?? 3;
   const limits = { maxWait: options.maxWait ?? TX_LIMITS.maxWait, timeout: options.timeout ?? TX_LIMITS.timeout };
   for (let attempt = 1; ; attempt++) {

@@ -47,17 +47,32 @@ afterAll(async () => {
   await handle?.close();
 });
 
-const caseKeyOf = async (caseId: string) => unwrapDataKey(masterKey(), (await handle.db.case.findUniqueOrThrow({ where: { id: caseId }, select: { wrappedKey: true } })).wrappedKey);
+const caseKeyOf = async (caseId: string) =>
+  unwrapDataKey(
+    masterKey(),
+    (await handle.db.case.findUniqueOrThrow({ where: { id: caseId }, select: { wrappedKey: true } })).wrappedKey,
+  );
 const sequences = (rows: { sequence: number | null }[]) => rows.map((r) => r.sequence!).sort((a, b) => a - b);
 const oneTo = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 
 /** A camera-sized JPEG (noise does not compress: about a megabyte), sanitised as the portal does before saving. */
 async function photo(): Promise<SanitizedFile> {
-  const jpeg = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: "#808080", noise: { type: "gaussian", mean: 128, sigma: 50 } } })
+  const jpeg = await sharp({
+    create: {
+      width: 1600,
+      height: 1200,
+      channels: 3,
+      background: "#808080",
+      noise: { type: "gaussian", mean: 128, sigma: 50 },
+    },
+  })
     .jpeg({ quality: 92 })
     .toBuffer();
   const limits = await getSetting(handle.db, "uploads.limits");
-  const result = await sanitizeUpload({ bytes: jpeg, fileName: "bukti.jpg" }, { maxBytes: limits.maxFileBytes, allowedMimes: limits.allowedTypes });
+  const result = await sanitizeUpload(
+    { bytes: jpeg, fileName: "bukti.jpg" },
+    { maxBytes: limits.maxFileBytes, allowedMimes: limits.allowedTypes },
+  );
   if (!result.ok) throw new Error(`the test photo was refused: ${result.reason}`);
   return result.file;
 }
@@ -69,23 +84,66 @@ describe("two instances, twenty people at once", () => {
     const year = new Date().getUTCFullYear() + 3; // a year no other test numbers in
     const now = new Date(`${year}-06-02T03:00:00Z`);
     const receipts = await Promise.allSettled(
-      Array.from({ length: 20 }, (_, i) => submitPortalReport(instances[i % 2]!, env().secrets, { report: sampleReport(), files: [file], idempotencyKey: randomToken() }, now)),
+      Array.from({ length: 20 }, (_, i) =>
+        submitPortalReport(
+          instances[i % 2]!,
+          env().secrets,
+          { report: sampleReport(), files: [file], idempotencyKey: randomToken() },
+          now,
+        ),
+      ),
     );
-    expect(receipts.filter((r) => r.status === "rejected").map((r) => String(((r as PromiseRejectedResult).reason as Error).stack ?? (r as PromiseRejectedResult).reason).split("\n").slice(0, 6).join(" | "))).toEqual([]);
-    const cases = await handle.db.case.findMany({ where: { year }, select: { sequence: true, attachments: { select: { size: true, sha256: true } } } });
+    expect(
+      receipts
+        .filter((r) => r.status === "rejected")
+        .map((r) =>
+          String(((r as PromiseRejectedResult).reason as Error).stack ?? (r as PromiseRejectedResult).reason)
+            .split("\n")
+            .slice(0, 6)
+            .join(" | "),
+        ),
+    ).toEqual([]);
+    const cases = await handle.db.case.findMany({
+      where: { year },
+      select: { sequence: true, attachments: { select: { size: true, sha256: true } } },
+    });
     expect(sequences(cases)).toEqual(oneTo(20));
-    for (const c of cases) expect(c.attachments.map((a) => [a.size, Buffer.from(a.sha256).toString("hex")])).toEqual([[file.bytes.length, sha256(file.bytes).toString("hex")]]);
+    for (const c of cases)
+      expect(c.attachments.map((a) => [a.size, Buffer.from(a.sha256).toString("hex")])).toEqual([
+        [file.bytes.length, sha256(file.bytes).toString("hex")],
+      ]);
   }, 60_000);
 
   it("records 20 cases at once (step 2, which issues the Catatan Pengaduan): agenda and letter numbers 1..20, every letter rendered", async () => {
     const year = new Date().getUTCFullYear() + 4;
     const now = new Date(`${year}-06-02T03:00:00Z`);
-    const ids = (await Promise.all(Array.from({ length: 20 }, (_, i) => submitSampleCase(instances[i % 2]!)))).map((c) => c.caseId);
-    const results = await Promise.allSettled(ids.map((caseId, i) => recordCase(instances[i % 2]!, staffContextOf(users.sekretariat!, now), { caseId, subject: `Laporan ${i + 1}` })));
-    expect(results.filter((r) => r.status === "rejected").map((r) => String(((r as PromiseRejectedResult).reason as Error).stack ?? (r as PromiseRejectedResult).reason).split("\n").slice(0, 6).join(" | "))).toEqual([]);
-    const agenda = await handle.db.agendaEntry.findMany({ where: { year, book: "PERMOHONAN" }, select: { number: true, letterId: true } });
+    const ids = (await Promise.all(Array.from({ length: 20 }, (_, i) => submitSampleCase(instances[i % 2]!)))).map(
+      (c) => c.caseId,
+    );
+    const results = await Promise.allSettled(
+      ids.map((caseId, i) =>
+        recordCase(instances[i % 2]!, staffContextOf(users.sekretariat!, now), { caseId, subject: `Laporan ${i + 1}` }),
+      ),
+    );
+    expect(
+      results
+        .filter((r) => r.status === "rejected")
+        .map((r) =>
+          String(((r as PromiseRejectedResult).reason as Error).stack ?? (r as PromiseRejectedResult).reason)
+            .split("\n")
+            .slice(0, 6)
+            .join(" | "),
+        ),
+    ).toEqual([]);
+    const agenda = await handle.db.agendaEntry.findMany({
+      where: { year, book: "PERMOHONAN" },
+      select: { number: true, letterId: true },
+    });
     expect(agenda.map((a) => a.number).sort((a, b) => a - b)).toEqual(oneTo(20));
-    const letters = await handle.db.letter.findMany({ where: { type: LetterType.CATATAN_PENGADUAN, year }, select: { id: true, sequence: true, renderedAt: true, content: true } });
+    const letters = await handle.db.letter.findMany({
+      where: { type: LetterType.CATATAN_PENGADUAN, year },
+      select: { id: true, sequence: true, renderedAt: true, content: true },
+    });
     expect(sequences(letters)).toEqual(oneTo(20));
     expect(letters.filter((l) => !l.renderedAt || !l.content)).toEqual([]);
     expect(new Set(agenda.map((a) => a.letterId))).toEqual(new Set(letters.map((l) => l.id)));
@@ -97,7 +155,16 @@ describe("a letter before its bytes", () => {
   it("is in no list and fails verification until rendered; then it is there, with its bytes", async () => {
     const { caseId } = await submitSampleCase(handle.db);
     const key = await caseKeyOf(caseId);
-    const letter = await handle.db.$transaction((tx) => issueLetter(tx, { caseId, key, content: SAMPLE_CONTENT.TANGGAPAN, signerId: null, actor: { id: null, label: "system" }, now: new Date() }));
+    const letter = await handle.db.$transaction((tx) =>
+      issueLetter(tx, {
+        caseId,
+        key,
+        content: SAMPLE_CONTENT.TANGGAPAN,
+        signerId: null,
+        actor: { id: null, label: "system" },
+        now: new Date(),
+      }),
+    );
     const row = await handle.db.letter.findUniqueOrThrow({ where: { id: letter.id } });
     expect([row.renderedAt, row.content, row.sha256, row.size]).toEqual([null, null, null, null]);
     expect(await caseLetterList(handle.db, caseId)).toEqual([]);
@@ -127,7 +194,10 @@ describe("a crash between the commit and the rendering", () => {
     };
     try {
       // The staff action still succeeds: its transaction committed.
-      const { agendaNumber } = await recordCase(handle.db, staffContextOf(users.sekretariat!), { caseId, subject: SUBJECT });
+      const { agendaNumber } = await recordCase(handle.db, staffContextOf(users.sekretariat!), {
+        caseId,
+        subject: SUBJECT,
+      });
       expect(agendaNumber).toBeGreaterThan(0);
     } finally {
       renderers.letter = real;

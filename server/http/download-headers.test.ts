@@ -18,9 +18,17 @@ describe("download headers", () => {
   });
 
   it("is always an attachment, never inline, never cached", () => {
-    expect(contentDisposition('laporan "akhir".pdf')).toBe(`attachment; filename="laporan_akhir.pdf"; filename*=UTF-8''laporan%20%22akhir%22.pdf`);
+    expect(contentDisposition('laporan "akhir".pdf')).toBe(
+      `attachment; filename="laporan_akhir.pdf"; filename*=UTF-8''laporan%20%22akhir%22.pdf`,
+    );
     expect(contentDisposition("a\r\nContent-Type: text/html")).not.toMatch(/[\r\n]/);
-    expect(contentDisposition("buku-agenda-permohonan-2026.csv", { asciiOnly: true })).toBe('attachment; filename="buku-agenda-permohonan-2026.csv"');
-    expect(downloadHeaders("x.png", "image/png")).toMatchObject({ "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", "Content-Type": "image/png" });
+    expect(contentDisposition("buku-agenda-permohonan-2026.csv", { asciiOnly: true })).toBe(
+      'attachment; filename="buku-agenda-permohonan-2026.csv"',
+    );
+    expect(downloadHeaders("x.png", "image/png")).toMatchObject({
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+      "Content-Type": "image/png",
+    });
   });
 });

@@ -23,14 +23,21 @@ export function rfc5987(name: string): string {
 }
 
 /** `attachment` with a safe ASCII name and, unless `asciiOnly`, the exact name as filename*. */
-export function contentDisposition(name: string, { fallback, asciiOnly = false }: { fallback?: string; asciiOnly?: boolean } = {}): string {
+export function contentDisposition(
+  name: string,
+  { fallback, asciiOnly = false }: { fallback?: string; asciiOnly?: boolean } = {},
+): string {
   // Control characters and path separators have no place in a file name.
   const clean = name.replace(/[\u0000-\u001f\u007f/\\]+/g, "_").trim() || fallback || "lampiran";
   const ascii = `attachment; filename="${asciiFileName(clean, fallback)}"`;
   return asciiOnly ? ascii : `${ascii}; filename*=${rfc5987(clean)}`;
 }
 
-export function downloadHeaders(name: string, contentType: string, options?: Parameters<typeof contentDisposition>[1]): Record<string, string> {
+export function downloadHeaders(
+  name: string,
+  contentType: string,
+  options?: Parameters<typeof contentDisposition>[1],
+): Record<string, string> {
   return {
     "Content-Type": contentType,
     "Content-Disposition": contentDisposition(name, options),
@@ -41,7 +48,8 @@ export function downloadHeaders(name: string, contentType: string, options?: Par
 }
 
 /** A plain-text refusal that is never cached. */
-export const refusal = (status: 400 | 401 | 403 | 404, text: string) => new Response(text, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+export const refusal = (status: 400 | 401 | 403 | 404, text: string) =>
+  new Response(text, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
 
 /** Ids in download URLs are UUIDs; anything else is "not found" without a database query. */
 export const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
@@ -49,5 +57,10 @@ export const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9
 /** A PDF as an attachment that is never cached. */
 export function pdfDownload(file: { bytes: Buffer; name: string; mimeType: string }): Response {
   // A view of the bytes, not a copy (a Buffer never sits on a SharedArrayBuffer here).
-  return new Response(new Uint8Array(file.bytes.buffer as ArrayBuffer, file.bytes.byteOffset, file.bytes.byteLength), { headers: { ...downloadHeaders(file.name, file.mimeType, { asciiOnly: true }), "Content-Length": String(file.bytes.length) } });
+  return new Response(new Uint8Array(file.bytes.buffer as ArrayBuffer, file.bytes.byteOffset, file.bytes.byteLength), {
+    headers: {
+      ...downloadHeaders(file.name, file.mimeType, { asciiOnly: true }),
+      "Content-Length": String(file.bytes.length),
+    },
+  });
 }

@@ -13,7 +13,12 @@ export function statisticsLabels(locale: "id" | "en", year: number, office: stri
   const key = (name: TableName, k: string) => breakdownLabel(name, k, (path) => t(path as never));
   return {
     title: `${s("title")} · ${office}`,
-    rule: [s("protection.periods", { lag: RELEASE_LAG_DAYS }), s("protection.perturbation"), s("protection.small"), s("protection.medians")].join(" "),
+    rule: [
+      s("protection.periods", { lag: RELEASE_LAG_DAYS }),
+      s("protection.perturbation"),
+      s("protection.small"),
+      s("protection.medians"),
+    ].join(" "),
     officeDays: s("protection.officeDays"),
     table: (name) => s(`tables.${name}` as "tables.byMonth", { year }),
     key,

@@ -11,7 +11,10 @@ import { masterKeyring, type MasterKey } from "../domain/crypto.ts";
 export function newMasterKeyInFile(file: string): MasterKey {
   const stored = readSecretsFile(file);
   if (!stored) throw new ConfigError(`${file} does not exist`);
-  if (stored.previousMasterKey !== undefined) throw new ConfigError(`${file} already holds a previous master key: a rotation is under way; run \`npm run keys:rotate\` to finish it`);
+  if (stored.previousMasterKey !== undefined)
+    throw new ConfigError(
+      `${file} already holds a previous master key: a rotation is under way; run \`npm run keys:rotate\` to finish it`,
+    );
   const fresh = randomBytes(32);
   writeSecretsFile(file, { ...stored, masterKey: fresh.toString("base64"), previousMasterKey: stored.masterKey });
   return masterKeyring(fresh, decodeKey(stored.masterKey)!);

@@ -34,7 +34,10 @@ function readHidden(prompt: string): Promise<string> {
 }
 
 /** The passphrase; `confirm` asks twice on a terminal (for a new file). Checks the minimum length. */
-export async function askPassphrase(confirm: boolean, source: Record<string, string | undefined> = process.env): Promise<string> {
+export async function askPassphrase(
+  confirm: boolean,
+  source: Record<string, string | undefined> = process.env,
+): Promise<string> {
   const fromEnv = source.LENTERA_KEYS_PASSPHRASE;
   if (fromEnv !== undefined && fromEnv !== "") {
     checkPassphrase(fromEnv);

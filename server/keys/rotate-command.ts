@@ -35,7 +35,9 @@ async function openChecked(config: Env): Promise<DbHandle | null> {
 }
 
 function serverDoesIt(say: Say) {
-  say("The running server holds the database directory, so it does the re-wrapping itself: it takes the new key over from secrets.json within a minute and re-wraps everything in the background, without a restart.");
+  say(
+    "The running server holds the database directory, so it does the re-wrapping itself: it takes the new key over from secrets.json within a minute and re-wraps everything in the background, without a restart.",
+  );
   say("Watch its log for “master key rotation finished” (audit trail: keys.rotation.finish). Nothing more to do here.");
 }
 
@@ -49,14 +51,19 @@ export interface RotateCommandOptions {
 export async function runRotateCommand(say: Say, options: RotateCommandOptions = {}): Promise<number> {
   let config = loadEnv(options.source);
   let handle: DbHandle | null | undefined;
-  if (config.generatedSecrets.length > 0) throw new ConfigError(`${config.secretsFile} does not exist: there is no installation here to rotate (set LENTERA_DATA_DIR or DATABASE_URL)`);
+  if (config.generatedSecrets.length > 0)
+    throw new ConfigError(
+      `${config.secretsFile} does not exist: there is no installation here to rotate (set LENTERA_DATA_DIR or DATABASE_URL)`,
+    );
   const fromFile = config.secretOrigins.LENTERA_MASTER_KEY === "file";
 
   if (!config.secrets.masterKey.previous) {
     if (!fromFile) {
       say("LENTERA_MASTER_KEY comes from the environment, which this tool cannot change. To rotate:");
       say("  1. generate a new key: openssl rand -base64 32");
-      say("  2. on every instance set LENTERA_MASTER_KEY=<new key> and LENTERA_MASTER_KEY_PREVIOUS=<current key>, and restart it (one at a time; the service stays up);");
+      say(
+        "  2. on every instance set LENTERA_MASTER_KEY=<new key> and LENTERA_MASTER_KEY_PREVIOUS=<current key>, and restart it (one at a time; the service stays up);",
+      );
       say("  3. run `npm run keys:rotate` again: it re-wraps everything while the servers run;");
       say("  4. when it reports the rotation finished, remove LENTERA_MASTER_KEY_PREVIOUS and export the keys again.");
       return 1;
@@ -64,7 +71,9 @@ export async function runRotateCommand(say: Say, options: RotateCommandOptions =
     // Opened first when it can be: the current key is checked against the database before anything changes.
     handle = await openChecked(config);
     const keys = newMasterKeyInFile(config.secretsFile);
-    say(`A new master key (version ${masterKeyVersion(masterKeyring(keys))}) is in ${config.secretsFile}; the current one stays there as previousMasterKey until nothing needs it.`);
+    say(
+      `A new master key (version ${masterKeyVersion(masterKeyring(keys))}) is in ${config.secretsFile}; the current one stays there as previousMasterKey until nothing needs it.`,
+    );
     say("Export the keys again now (npm run keys:export -- <file>): an older export does not hold the new key.");
     config = loadEnv(options.source);
   }
@@ -87,12 +96,17 @@ export async function runRotateCommand(say: Say, options: RotateCommandOptions =
     });
     const r = result.rewrapped;
     if (result.state === "already finished") say("The rotation had already finished.");
-    else say(`Master key rotation finished: re-wrapped ${r.caseKeys} case key(s), ${r.letterKeys} letter key(s), ${r.totpSecrets} TOTP secret(s) in ${result.batches} batch(es).`);
+    else
+      say(
+        `Master key rotation finished: re-wrapped ${r.caseKeys} case key(s), ${r.letterKeys} letter key(s), ${r.totpSecrets} TOTP secret(s) in ${result.batches} batch(es).`,
+      );
     if (fromFile) {
       dropPreviousFromFile(config.secretsFile, masterKeyring(keys));
       say(`The previous master key is no longer needed and was removed from ${config.secretsFile}.`);
     } else {
-      say("The previous master key is no longer needed: remove LENTERA_MASTER_KEY_PREVIOUS from every instance's environment (at the next convenient restart).");
+      say(
+        "The previous master key is no longer needed: remove LENTERA_MASTER_KEY_PREVIOUS from every instance's environment (at the next convenient restart).",
+      );
     }
     return 0;
   } finally {

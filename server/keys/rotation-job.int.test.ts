@@ -42,21 +42,29 @@ describe("rotation in the running embedded server", () => {
     expect(await adoptNewKeyFromFile(config, db)).toBe(true);
     expect(masterKeyring(config.secrets.masterKey).equals(masterKeyring(fresh))).toBe(true);
     expect(config.secrets.masterKey.previous?.equals(old)).toBe(true);
-    expect((await handle.db.secretCheck.findUniqueOrThrow({ where: { name: NEXT_MASTER_KEY_ROW } })).version).toBe(masterKeyVersion(fresh));
+    expect((await handle.db.secretCheck.findUniqueOrThrow({ where: { name: NEXT_MASTER_KEY_ROW } })).version).toBe(
+      masterKeyVersion(fresh),
+    );
     expect(await adoptNewKeyFromFile(config, db)).toBe(false); // already taken over
 
     // Requests go on meanwhile: the old case opens, a new one is sealed under the new key.
     const before = await handle.db.case.findUniqueOrThrow({ where: { id: caseId } });
-    expect(openJson<{ what: string }>(unwrapDataKey(config.secrets.masterKey, before.wrappedKey), before.payload).what).toBe("Suap untuk mempercepat izin");
+    expect(
+      openJson<{ what: string }>(unwrapDataKey(config.secrets.masterKey, before.wrappedKey), before.payload).what,
+    ).toBe("Suap untuk mempercepat izin");
     const during = await submitSampleCase(handle.db, {}, config.secrets.masterKey);
-    expect((await handle.db.case.findUniqueOrThrow({ where: { id: during.caseId } })).keyVersion).toBe(masterKeyVersion(fresh));
+    expect((await handle.db.case.findUniqueOrThrow({ where: { id: during.caseId } })).keyVersion).toBe(
+      masterKeyVersion(fresh),
+    );
 
     await rewrapInServer(config, db);
     expect(config.secrets.masterKey.previous).toBeUndefined();
     expect(readSecretsFile(config.secretsFile)?.previousMasterKey).toBeUndefined();
     const after = await handle.db.case.findUniqueOrThrow({ where: { id: caseId } });
     expect(after.keyVersion).toBe(masterKeyVersion(fresh));
-    expect(openJson<{ what: string }>(unwrapDataKey(masterKeyring(fresh), after.wrappedKey), after.payload).what).toBe("Suap untuk mempercepat izin");
+    expect(openJson<{ what: string }>(unwrapDataKey(masterKeyring(fresh), after.wrappedKey), after.payload).what).toBe(
+      "Suap untuk mempercepat izin",
+    );
     // The next start, from the file alone, passes.
     const restarted = loadEnv({ NODE_ENV: "test", LENTERA_DATA_DIR: config.dataDir });
     expect(await checkSecrets(handle.db, restarted, () => {})).toEqual({ recorded: [] });
@@ -65,7 +73,11 @@ describe("rotation in the running embedded server", () => {
 
   it("ignores a file whose previous key is not the key it holds", async () => {
     const stored = readSecretsFile(config.secretsFile)!;
-    writeSecretsFile(config.secretsFile, { ...stored, masterKey: randomBytes(32).toString("base64"), previousMasterKey: randomBytes(32).toString("base64") });
+    writeSecretsFile(config.secretsFile, {
+      ...stored,
+      masterKey: randomBytes(32).toString("base64"),
+      previousMasterKey: randomBytes(32).toString("base64"),
+    });
     expect(await adoptNewKeyFromFile(config, db)).toBe(false);
     expect(config.secrets.masterKey.previous).toBeUndefined();
     expect(await handle.db.secretCheck.findUnique({ where: { name: NEXT_MASTER_KEY_ROW } })).toBeNull();

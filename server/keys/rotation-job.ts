@@ -40,7 +40,9 @@ export async function rewrapInServer(config: Env, db: () => Promise<Db>): Promis
     const current = masterKeyring(keys);
     if (config.secrets.masterKey === keys) config.secrets.masterKey = current;
     if (config.secretOrigins.LENTERA_MASTER_KEY === "file") dropPreviousFromFile(config.secretsFile, current);
-    console.log(`Lentera: master key rotation finished; re-wrapped ${totalOf(result.rewrapped)} value(s) (${result.rewrapped.caseKeys} case keys, ${result.rewrapped.letterKeys} letter keys, ${result.rewrapped.totpSecrets} TOTP secrets); the previous key is no longer needed.`);
+    console.log(
+      `Lentera: master key rotation finished; re-wrapped ${totalOf(result.rewrapped)} value(s) (${result.rewrapped.caseKeys} case keys, ${result.rewrapped.letterKeys} letter keys, ${result.rewrapped.totpSecrets} TOTP secrets); the previous key is no longer needed.`,
+    );
   } catch (e) {
     console.error(`Lentera: master key rotation paused (${firstLine(e)}); it resumes at the next start or new key.`);
   } finally {
@@ -74,8 +76,15 @@ export function startMasterKeyRotationJob(): void {
   if (config.secrets.masterKey.previous) setTimeout(() => void rewrapInServer(config, getDb), 5_000).unref();
   if (config.secretOrigins.LENTERA_MASTER_KEY === "file") {
     const poll = async () => {
-      if (await adoptNewKeyFromFile(config, getDb)) setTimeout(() => void rewrapInServer(config, getDb), GRACE_MS).unref();
+      if (await adoptNewKeyFromFile(config, getDb))
+        setTimeout(() => void rewrapInServer(config, getDb), GRACE_MS).unref();
     };
-    setInterval(() => void poll().catch((e: unknown) => console.error(`Lentera: reading ${config.secretsFile} failed (${firstLine(e)})`)), POLL_MS).unref();
+    setInterval(
+      () =>
+        void poll().catch((e: unknown) =>
+          console.error(`Lentera: reading ${config.secretsFile} failed (${firstLine(e)})`),
+        ),
+      POLL_MS,
+    ).unref();
   }
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { addressCountingUnit, normaliseAddress, NO_TRUSTED_PROXIES, resolveClientAddress, trustedProxies, UNKNOWN_ADDRESS } from "./client-address.ts";
+import {
+  addressCountingUnit,
+  normaliseAddress,
+  NO_TRUSTED_PROXIES,
+  resolveClientAddress,
+  trustedProxies,
+  UNKNOWN_ADDRESS,
+} from "./client-address.ts";
 import { clientAddressOf, PEER_HEADER } from "./request-address.ts";
 
 describe("address normalisation", () => {
@@ -10,7 +17,8 @@ describe("address normalisation", () => {
     expect(normaliseAddress("[2001:db8::1]")).toBe("2001:db8::1");
     expect(normaliseAddress("fe80::1%eth0")).toBe("fe80::1");
     expect(normaliseAddress("203.0.113.7")).toBe("203.0.113.7");
-    for (const bad of ["", "unknown", "1.2.3", "203.0.113.7:8080", "<script>", "1.2.3.4, 5.6.7.8"]) expect(normaliseAddress(bad)).toBeNull();
+    for (const bad of ["", "unknown", "1.2.3", "203.0.113.7:8080", "<script>", "1.2.3.4, 5.6.7.8"])
+      expect(normaliseAddress(bad)).toBeNull();
   });
 
   it("counts IPv6 per /64 and IPv4 per address", () => {
@@ -46,7 +54,9 @@ describe("the client address of a request", () => {
     const forged = new Headers({ [PEER_HEADER]: "127.0.0.1", "x-forwarded-for": "198.51.100.1" });
     expect(clientAddressOf(forged, NO_TRUSTED_PROXIES, true)).toBe("127.0.0.1");
     expect(clientAddressOf(forged, trustedProxies(["127.0.0.1"]), true)).toBe("198.51.100.1");
-    expect(clientAddressOf({ [PEER_HEADER]: "10.0.0.5", "x-forwarded-for": ["1.1.1.1", "203.0.113.9"] }, proxy, true)).toBe("203.0.113.9");
+    expect(
+      clientAddressOf({ [PEER_HEADER]: "10.0.0.5", "x-forwarded-for": ["1.1.1.1", "203.0.113.9"] }, proxy, true),
+    ).toBe("203.0.113.9");
     expect(clientAddressOf(forged, NO_TRUSTED_PROXIES, false)).toBe(UNKNOWN_ADDRESS);
   });
 });

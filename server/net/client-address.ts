@@ -56,7 +56,11 @@ export function normaliseAddress(raw: string | null | undefined): string | null 
   if (text.startsWith("[") && text.includes("]")) text = text.slice(1, text.indexOf("]"));
   text = text.replace(/%.*$/, "");
   const family = isIP(text);
-  if (family === 4) return text.split(".").map((part) => String(Number(part))).join(".");
+  if (family === 4)
+    return text
+      .split(".")
+      .map((part) => String(Number(part)))
+      .join(".");
   if (family !== 6) return null;
   // The WHATWG URL parser canonicalises IPv6 (RFC 5952); mapped IPv4 comes out as ::ffff:a.b.c.d or ::ffff:xxxx:xxxx.
   const canonical = new URL(`http://[${text}]/`).hostname.slice(1, -1);
@@ -90,11 +94,18 @@ function expandIpv6(address: string): string[] {
  * Returns "unknown" when no address can be established (the caller still counts it: all
  * such requests share one bucket, which fails closed).
  */
-export function resolveClientAddress(peer: string | null | undefined, forwardedFor: string | null | undefined, trusted: TrustedProxies): string {
+export function resolveClientAddress(
+  peer: string | null | undefined,
+  forwardedFor: string | null | undefined,
+  trusted: TrustedProxies,
+): string {
   const peerAddress = normaliseAddress(peer);
   if (peerAddress === null) return UNKNOWN_ADDRESS;
   if (!trusted.contains(peerAddress)) return peerAddress;
-  const hops = (forwardedFor ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const hops = (forwardedFor ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (let i = hops.length - 1; i >= 0; i--) {
     const hop = normaliseAddress(hops[i]);
     // A malformed hop appended by a trusted proxy chain: stop believing the header there.

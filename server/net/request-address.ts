@@ -29,7 +29,11 @@ function read(headers: HeaderSource, name: string): string | null {
  * without it) every request is "unknown": limits then fail closed rather than trust a header
  * a client can write.
  */
-export function clientAddressOf(headers: HeaderSource, trusted: TrustedProxies = env().trustedProxies, stamped = peerStampLoaded()): string {
+export function clientAddressOf(
+  headers: HeaderSource,
+  trusted: TrustedProxies = env().trustedProxies,
+  stamped = peerStampLoaded(),
+): string {
   if (!stamped) return UNKNOWN_ADDRESS;
   return resolveClientAddress(read(headers, PEER_HEADER), read(headers, "x-forwarded-for"), trusted);
 }

@@ -30,7 +30,8 @@ if (!globalThis[KEY]) {
             if (Array.isArray(rest[0])) {
               const flat = rest[0];
               const kept = [];
-              for (let i = 0; i < flat.length; i += 2) if (!own.has(String(flat[i]).toLowerCase())) kept.push(flat[i], flat[i + 1]);
+              for (let i = 0; i < flat.length; i += 2)
+                if (!own.has(String(flat[i]).toLowerCase())) kept.push(flat[i], flat[i + 1]);
               rest[0] = kept;
             } else rest[0] = Object.fromEntries(Object.entries(rest[0]).filter(([n]) => !own.has(n.toLowerCase())));
           }

@@ -21,10 +21,23 @@ export function officeDuration(minutes: number): string {
 const cell = { paddingVertical: 2, paddingHorizontal: 3, borderRightWidth: 0.5, borderRightColor: "#777" } as const;
 
 /** A table whose header row repeats on every page it spans. */
-export function Table({ columns, rows, notes, fontSize = 9 }: { columns: { title: string; width: string }[]; rows: string[][]; notes?: string[]; fontSize?: number }) {
+export function Table({
+  columns,
+  rows,
+  notes,
+  fontSize = 9,
+}: {
+  columns: { title: string; width: string }[];
+  rows: string[][];
+  notes?: string[];
+  fontSize?: number;
+}) {
   return (
     <View style={{ borderWidth: 0.5, borderColor: "#777", borderRightWidth: 0, fontSize, marginBottom: 10 }}>
-      <View fixed style={{ flexDirection: "row", backgroundColor: "#e5e7eb", borderBottomWidth: 0.5, borderBottomColor: "#777" }}>
+      <View
+        fixed
+        style={{ flexDirection: "row", backgroundColor: "#e5e7eb", borderBottomWidth: 0.5, borderBottomColor: "#777" }}
+      >
         {columns.map((c) => (
           <Text key={c.title} style={[cell, { width: c.width, fontWeight: 700 }]}>
             {c.title}
@@ -32,7 +45,11 @@ export function Table({ columns, rows, notes, fontSize = 9 }: { columns: { title
         ))}
       </View>
       {rows.map((r, i) => (
-        <View key={i} wrap={false} style={{ borderBottomWidth: i === rows.length - 1 ? 0 : 0.5, borderBottomColor: "#bbb" }}>
+        <View
+          key={i}
+          wrap={false}
+          style={{ borderBottomWidth: i === rows.length - 1 ? 0 : 0.5, borderBottomColor: "#bbb" }}
+        >
           <View style={{ flexDirection: "row" }}>
             {r.map((v, j) => (
               <Text key={j} style={[cell, { width: columns[j]!.width }]}>
@@ -52,7 +69,9 @@ function DossierPages({ d }: { d: DossierInput }) {
   const tz = d.meta.timeZone;
   const v = d.meta.verification;
   // Only the archived dossier is verifiable; a copy compiled on demand says what it is.
-  const meta: LetterMeta | undefined = v ? { number: d.reference, issuedAt: d.meta.issuedAt, timeZone: tz, verificationCode: v.code, verificationUrl: v.url } : undefined;
+  const meta: LetterMeta | undefined = v
+    ? { number: d.reference, issuedAt: d.meta.issuedAt, timeZone: tz, verificationCode: v.code, verificationUrl: v.url }
+    : undefined;
   return (
     <LetterPage meta={meta}>
       <Letterhead office={d.office} />
@@ -69,7 +88,11 @@ function DossierPages({ d }: { d: DossierInput }) {
           ["Jumlah lampiran", String(d.attachments.length)],
         ]}
       />
-      {v ? null : <Text style={[styles.paragraph, styles.bold]}>{`Salinan kerja yang disusun pada ${indonesianDateTime(d.meta.issuedAt, tz)}; dokumen arsip resmi diterbitkan saat kasus diarsipkan.`}</Text>}
+      {v ? null : (
+        <Text
+          style={[styles.paragraph, styles.bold]}
+        >{`Salinan kerja yang disusun pada ${indonesianDateTime(d.meta.issuedAt, tz)}; dokumen arsip resmi diterbitkan saat kasus diarsipkan.`}</Text>
+      )}
       <Text style={styles.heading}>1. Waktu setiap langkah terhadap standar SOP (jam kerja)</Text>
       <Table
         columns={[
@@ -118,7 +141,11 @@ function DossierPages({ d }: { d: DossierInput }) {
             { title: "Jenis / ukuran", width: "32%" },
             { title: "Dari / tanggal", width: "28%" },
           ]}
-          rows={d.attachments.map((a) => [a.name, `${a.mimeType}, ${a.size} bita`, `${a.from}, ${indonesianDate(a.at, tz)}`])}
+          rows={d.attachments.map((a) => [
+            a.name,
+            `${a.mimeType}, ${a.size} bita`,
+            `${a.from}, ${indonesianDate(a.at, tz)}`,
+          ])}
           notes={d.attachments.map((a) => `SHA-256 ${a.sha256}`)}
         />
       )}
@@ -127,7 +154,12 @@ function DossierPages({ d }: { d: DossierInput }) {
 }
 
 export async function renderDossier(d: DossierInput): Promise<Buffer> {
-  const cover = await renderPdf(`Dokumen Pengelolaan WBS ${d.reference}`, d.office.officeName, d.meta.issuedAt, <DossierPages d={d} />);
+  const cover = await renderPdf(
+    `Dokumen Pengelolaan WBS ${d.reference}`,
+    d.office.officeName,
+    d.meta.issuedAt,
+    <DossierPages d={d} />,
+  );
   if (d.letters.length === 0) return cover;
   const out = await PDFDocument.load(cover);
   for (const l of d.letters) {

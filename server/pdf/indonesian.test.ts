@@ -39,7 +39,11 @@ describe("Indonesian numbers and dates", () => {
   });
 
   it("writes the Berita Acara's day and date in words", () => {
-    expect(dateInWords(new Date("2026-11-27T02:00:00Z"), TZ)).toBe("Jumat tanggal dua puluh tujuh bulan November tahun dua ribu dua puluh enam");
-    expect(dateInWords(new Date("2026-01-01T01:00:00Z"), TZ)).toBe("Kamis tanggal satu bulan Januari tahun dua ribu dua puluh enam");
+    expect(dateInWords(new Date("2026-11-27T02:00:00Z"), TZ)).toBe(
+      "Jumat tanggal dua puluh tujuh bulan November tahun dua ribu dua puluh enam",
+    );
+    expect(dateInWords(new Date("2026-01-01T01:00:00Z"), TZ)).toBe(
+      "Kamis tanggal satu bulan Januari tahun dua ribu dua puluh enam",
+    );
   });
 });

@@ -5,11 +5,37 @@
  */
 import { zonedParts } from "../domain/office-time.ts";
 
-export const MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"] as const;
+export const MONTHS = [
+  "Januari",
+  "Februari",
+  "Maret",
+  "April",
+  "Mei",
+  "Juni",
+  "Juli",
+  "Agustus",
+  "September",
+  "Oktober",
+  "November",
+  "Desember",
+] as const;
 /** Index 0 = Sunday, as Date.getUTCDay counts. */
 export const WEEKDAYS = ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"] as const;
 
-const UNITS = ["nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "sebelas"];
+const UNITS = [
+  "nol",
+  "satu",
+  "dua",
+  "tiga",
+  "empat",
+  "lima",
+  "enam",
+  "tujuh",
+  "delapan",
+  "sembilan",
+  "sepuluh",
+  "sebelas",
+];
 
 /** Terbilang: a whole number 0 ≤ n < 1 000 000 000 in Indonesian words. */
 export function numberInWords(n: number): string {
@@ -61,7 +87,12 @@ export function indonesianDateTime(at: Date, timeZone: string): string {
 
 /** WIB / WITA / WIT for the three Indonesian zones; the IANA name otherwise. */
 export function zoneAbbreviation(timeZone: string): string {
-  const zones: Record<string, string> = { "Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT" };
+  const zones: Record<string, string> = {
+    "Asia/Jakarta": "WIB",
+    "Asia/Pontianak": "WIB",
+    "Asia/Makassar": "WITA",
+    "Asia/Jayapura": "WIT",
+  };
   return zones[timeZone] ?? timeZone;
 }
 

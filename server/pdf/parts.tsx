@@ -29,13 +29,31 @@ export const styles = StyleSheet.create({
   signatures: { flexDirection: "row", flexWrap: "wrap", justifyContent: "flex-end", marginTop: 16 },
   signature: { width: "48%", marginBottom: 10 },
   signatureSpace: { height: 44 },
-  footer: { position: "absolute", left: 64, right: 64, bottom: 24, flexDirection: "row", alignItems: "center", borderTopWidth: 0.5, borderTopColor: "#555", paddingTop: 4 },
+  footer: {
+    position: "absolute",
+    left: 64,
+    right: 64,
+    bottom: 24,
+    flexDirection: "row",
+    alignItems: "center",
+    borderTopWidth: 0.5,
+    borderTopColor: "#555",
+    paddingTop: 4,
+  },
   footerText: { fontSize: 7.5, flex: 1, marginRight: 8 },
   pageNumber: { fontSize: 7.5, width: 60, textAlign: "right" },
 });
 
 /** A4 portrait page with the footer on every page. */
-export function LetterPage({ meta, children, orientation = "portrait" }: { meta?: LetterMeta; children: ReactNode; orientation?: "portrait" | "landscape" }) {
+export function LetterPage({
+  meta,
+  children,
+  orientation = "portrait",
+}: {
+  meta?: LetterMeta;
+  children: ReactNode;
+  orientation?: "portrait" | "landscape";
+}) {
   return (
     <Page size="A4" orientation={orientation} style={styles.page} wrap>
       {children}
@@ -45,17 +63,31 @@ export function LetterPage({ meta, children, orientation = "portrait" }: { meta?
 }
 
 function PageNumber() {
-  return <Text fixed style={[styles.pageNumber, { position: "absolute", right: 64, bottom: 24 }]} render={({ pageNumber, totalPages }) => `Halaman ${pageNumber} dari ${totalPages}`} />;
+  return (
+    <Text
+      fixed
+      style={[styles.pageNumber, { position: "absolute", right: 64, bottom: 24 }]}
+      render={({ pageNumber, totalPages }) => `Halaman ${pageNumber} dari ${totalPages}`}
+    />
+  );
 }
 
 /** Kop surat: emblem (if uploaded), regency, office name in capitals, contacts, a double rule. */
 export function Letterhead({ office }: { office: Office }) {
-  const contacts = [office.phone && `Telepon ${office.phone}`, office.email && `Pos-el ${office.email}`, office.website && `Laman ${office.website.replace(/^https?:\/\//, "")}`].filter(Boolean).join("  ·  ");
+  const contacts = [
+    office.phone && `Telepon ${office.phone}`,
+    office.email && `Pos-el ${office.email}`,
+    office.website && `Laman ${office.website.replace(/^https?:\/\//, "")}`,
+  ]
+    .filter(Boolean)
+    .join("  ·  ");
   return (
     <View>
       <View style={styles.kop}>
-        {/* eslint-disable-next-line jsx-a11y/alt-text -- a react-pdf Image (PDF), not an HTML img */}
-        {office.emblem ? <Image style={styles.emblem} src={{ data: office.emblem.data, format: office.emblem.format }} /> : null}
+        {office.emblem ? (
+          // eslint-disable-next-line jsx-a11y/alt-text -- a react-pdf Image (PDF), not an HTML img
+          <Image style={styles.emblem} src={{ data: office.emblem.data, format: office.emblem.format }} />
+        ) : null}
         <View style={styles.kopText}>
           <Text style={styles.regency}>{office.regency.toUpperCase()}</Text>
           <Text style={styles.officeName}>{office.officeName.toUpperCase()}</Text>
@@ -119,7 +151,9 @@ export function placeAndDate(office: Office, meta: Pick<LetterMeta, "issuedAt" |
 export function SignatureBlock({ signer, above }: { signer: Signer; above?: string[] }) {
   return (
     <View style={styles.signature} wrap={false}>
-      {above?.map((line) => <Text key={line}>{line}</Text>)}
+      {above?.map((line) => (
+        <Text key={line}>{line}</Text>
+      ))}
       <Text>{signer.position},</Text>
       <View style={styles.signatureSpace} />
       <Text style={[styles.bold, { textDecoration: "underline" }]}>{signer.name}</Text>
@@ -140,7 +174,10 @@ function VerificationFooter({ meta }: { meta: LetterMeta }) {
       <Text style={styles.footerText}>
         {`Keaslian surat ini dapat diperiksa di ${meta.verificationUrl} (kode verifikasi ${meta.verificationCode}).`}
       </Text>
-      <Text style={styles.pageNumber} render={({ pageNumber, totalPages }) => `Halaman ${pageNumber} dari ${totalPages}`} />
+      <Text
+        style={styles.pageNumber}
+        render={({ pageNumber, totalPages }) => `Halaman ${pageNumber} dari ${totalPages}`}
+      />
     </View>
   );
 }
@@ -149,7 +186,9 @@ function VerificationFooter({ meta }: { meta: LetterMeta }) {
 export function ReplacesNote({ meta }: { meta: LetterMeta }) {
   if (!meta.replaces) return null;
   return (
-    <Text style={[styles.paragraph, styles.bold]}>{`Surat ini merupakan perbaikan dan menggantikan surat Nomor ${meta.replaces.number} tanggal ${indonesianDate(meta.replaces.issuedAt, meta.timeZone)}.`}</Text>
+    <Text
+      style={[styles.paragraph, styles.bold]}
+    >{`Surat ini merupakan perbaikan dan menggantikan surat Nomor ${meta.replaces.number} tanggal ${indonesianDate(meta.replaces.issuedAt, meta.timeZone)}.`}</Text>
   );
 }
 

@@ -25,12 +25,16 @@ async function withFile<T>(pdf: Buffer, fn: (file: string) => Promise<T>): Promi
 export const qpdfCheck = (pdf: Buffer) => withFile(pdf, async (f) => (await run("qpdf", ["--check", f])).stdout);
 
 /** The text as `pdftotext -layout` extracts it. */
-export const pdfText = (pdf: Buffer) => withFile(pdf, async (f) => (await run("pdftotext", ["-layout", "-enc", "UTF-8", f, "-"])).stdout);
+export const pdfText = (pdf: Buffer) =>
+  withFile(pdf, async (f) => (await run("pdftotext", ["-layout", "-enc", "UTF-8", f, "-"])).stdout);
 
 /** `pdffonts` rows: name, type and whether the font is embedded. */
 export const pdfFonts = (pdf: Buffer) =>
   withFile(pdf, async (f) => {
-    const lines = (await run("pdffonts", [f])).stdout.split("\n").slice(2).filter((l) => l.trim());
+    const lines = (await run("pdffonts", [f])).stdout
+      .split("\n")
+      .slice(2)
+      .filter((l) => l.trim());
     // Columns: name type encoding emb sub uni object ID (the type may contain spaces, e.g. "CID TrueType").
     return lines.map((l) => {
       const m = /^(\S+)\s+(.+?)\s+(\S+)\s+(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/.exec(l);
@@ -42,7 +46,18 @@ export const pdfFonts = (pdf: Buffer) =>
 /** First page as PNG (`pdftoppm -png -r <dpi> -f 1 -l 1`). */
 export const firstPagePng = (pdf: Buffer, dpi = 80) =>
   withFile(pdf, async (f) => {
-    await run("pdftoppm", ["-png", "-r", String(dpi), "-f", "1", "-l", "1", "-singlefile", f, path.join(path.dirname(f), "page")]);
+    await run("pdftoppm", [
+      "-png",
+      "-r",
+      String(dpi),
+      "-f",
+      "1",
+      "-l",
+      "1",
+      "-singlefile",
+      f,
+      path.join(path.dirname(f), "page"),
+    ]);
     return fs.readFile(path.join(path.dirname(f), "page.png"));
   });
 
@@ -55,4 +70,12 @@ export const pdfPageSize = (pdf: Buffer) =>
   });
 
 /** Number of raster images in the PDF (`pdfimages -list`), e.g. the emblem on the letterhead. */
-export const pdfImageCount = (pdf: Buffer) => withFile(pdf, async (f) => (await run("pdfimages", ["-list", f])).stdout.split("\n").slice(2).filter((l) => l.trim()).length);
+export const pdfImageCount = (pdf: Buffer) =>
+  withFile(
+    pdf,
+    async (f) =>
+      (await run("pdfimages", ["-list", f])).stdout
+        .split("\n")
+        .slice(2)
+        .filter((l) => l.trim()).length,
+  );

@@ -30,12 +30,25 @@ function page(input: LetterInput): ReactElement {
 export async function renderPdf(title: string, author: string, issuedAt: Date, pages: ReactElement): Promise<Buffer> {
   registerLetterFonts();
   return renderToBuffer(
-    <Document title={title} author={author} creator="Lentera" producer="Lentera" language="id-ID" creationDate={issuedAt} modificationDate={issuedAt}>
+    <Document
+      title={title}
+      author={author}
+      creator="Lentera"
+      producer="Lentera"
+      language="id-ID"
+      creationDate={issuedAt}
+      modificationDate={issuedAt}
+    >
       {pages}
     </Document>,
   );
 }
 
 export function renderLetter(input: LetterInput): Promise<Buffer> {
-  return renderPdf(`${LETTER_TITLES[input.content.type]} ${input.meta.number}`, input.office.officeName, input.meta.issuedAt, page(input));
+  return renderPdf(
+    `${LETTER_TITLES[input.content.type]} ${input.meta.number}`,
+    input.office.officeName,
+    input.meta.issuedAt,
+    page(input),
+  );
 }

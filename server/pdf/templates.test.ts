@@ -41,15 +41,25 @@ describe("template details", () => {
     const text = squash(await pdfText(await renderLetter(sampleLetter("BERITA_ACARA"))));
     expect(text).toContain("Pada hari ini Jumat tanggal dua puluh tujuh bulan November tahun dua ribu dua puluh enam");
     // Every member signs with their NIP, and the chair as well.
-    for (const nip of ["198203112006041003", "198009252003122002", "197904022005021004"]) expect(text).toContain(`NIP. ${nip}`);
+    for (const nip of ["198203112006041003", "198009252003122002", "197904022005021004"])
+      expect(text).toContain(`NIP. ${nip}`);
   });
 
   it("states when the meeting really began and ended, and labels every signer", async () => {
     const input = sampleLetter("BERITA_ACARA");
     if (input.content.type !== "BERITA_ACARA") throw new Error("sample");
     const kadis = input.content.meeting.attendees[0]!;
-    const extra = (name: string, role: "MEMBER" | "SECRETARY", nip: string) => ({ ...kadis, name, role, nip, position: role === "SECRETARY" ? "Analis Kebijakan" : "Auditor" });
-    input.content.meeting.attendees.push(extra("Dewi Lestari, S.H.", "MEMBER", "199001012015032001"), extra("Rudi Hartono, S.Kom.", "SECRETARY", "199202022016041002"));
+    const extra = (name: string, role: "MEMBER" | "SECRETARY", nip: string) => ({
+      ...kadis,
+      name,
+      role,
+      nip,
+      position: role === "SECRETARY" ? "Analis Kebijakan" : "Auditor",
+    });
+    input.content.meeting.attendees.push(
+      extra("Dewi Lestari, S.H.", "MEMBER", "199001012015032001"),
+      extra("Rudi Hartono, S.Kom.", "SECRETARY", "199202022016041002"),
+    );
     const pdf = await renderLetter(input);
     const text = squash(await pdfText(pdf));
     expect(text).toContain("dimulai 27 November 2026 pukul 09.15 WIB dan berakhir pukul 10.40 WIB");
@@ -71,7 +81,11 @@ describe("template details", () => {
   });
 
   it("prints the emblem on the letterhead when one is uploaded, and none otherwise", async () => {
-    const emblem = await sharp({ create: { width: 120, height: 140, channels: 3, background: { r: 200, g: 30, b: 30 } } }).png().toBuffer();
+    const emblem = await sharp({
+      create: { width: 120, height: 140, channels: 3, background: { r: 200, g: 30, b: 30 } },
+    })
+      .png()
+      .toBuffer();
     const input = sampleLetter("CATATAN_PENGADUAN");
     expect(await pdfImageCount(await renderLetter(input))).toBe(0);
     input.office = { ...input.office, emblem: { data: emblem, format: "png" } };

@@ -7,7 +7,16 @@ import { z } from "zod";
 import { may } from "../domain/policy/policy.ts";
 import { staffProcedure, router } from "../trpc/init.ts";
 import { backupRouter } from "./backup.ts";
-import { createUser, createUserInput, listUsers, profileSchema, resetPassword, resetSecondFactor, setUserActive, updateUser } from "../domain/admin/users.ts";
+import {
+  createUser,
+  createUserInput,
+  listUsers,
+  profileSchema,
+  resetPassword,
+  resetSecondFactor,
+  setUserActive,
+  updateUser,
+} from "../domain/admin/users.ts";
 import { listSettings, updateSetting } from "../domain/admin/settings-admin.ts";
 import { invalidatePublicPages } from "../http/portal/page-cache.ts";
 import { EMBLEM_MAX_BYTES, getEmblem, removeEmblem, setEmblem } from "../domain/admin/office-emblem.ts";
@@ -25,13 +34,19 @@ const usersRouter = router({
   list: adminProcedure.query(({ ctx }) => listUsers(ctx.db)),
   /** Returns the generated initial password once; it is not stored anywhere. */
   create: adminProcedure.input(createUserInput).mutation(({ ctx, input }) => createUser(ctx.db, ctx.staff.id, input)),
-  update: adminProcedure.input(profileSchema.extend(userIdInput.shape)).mutation(({ ctx, input: { id, ...profile } }) => updateUser(ctx.db, ctx.staff.id, id, profile)),
+  update: adminProcedure
+    .input(profileSchema.extend(userIdInput.shape))
+    .mutation(({ ctx, input: { id, ...profile } }) => updateUser(ctx.db, ctx.staff.id, id, profile)),
   setActive: adminProcedure
     .input(userIdInput.extend({ active: z.boolean() }))
     .mutation(({ ctx, input }) => setUserActive(ctx.db, ctx.staff.id, input.id, input.active)),
-  resetSecondFactor: adminProcedure.input(userIdInput).mutation(({ ctx, input }) => resetSecondFactor(ctx.db, ctx.staff.id, input.id)),
+  resetSecondFactor: adminProcedure
+    .input(userIdInput)
+    .mutation(({ ctx, input }) => resetSecondFactor(ctx.db, ctx.staff.id, input.id)),
   /** Returns the new password once. */
-  resetPassword: adminProcedure.input(userIdInput).mutation(({ ctx, input }) => resetPassword(ctx.db, ctx.staff.id, input.id)),
+  resetPassword: adminProcedure
+    .input(userIdInput)
+    .mutation(({ ctx, input }) => resetPassword(ctx.db, ctx.staff.id, input.id)),
 });
 
 /**
@@ -40,11 +55,18 @@ const usersRouter = router({
  * `emblem_too_large` rather than a bare validation error.
  */
 // The length is checked first and stops there, so an oversized body is not run through the base64 pattern.
-const emblemInput = z.object({ base64: z.string().max(Math.ceil((2 * EMBLEM_MAX_BYTES) / 3) * 4, { abort: true }).base64() });
+const emblemInput = z.object({
+  base64: z
+    .string()
+    .max(Math.ceil((2 * EMBLEM_MAX_BYTES) / 3) * 4, { abort: true })
+    .base64(),
+});
 
 const emblemRouter = router({
   get: adminProcedure.query(({ ctx }) => getEmblem(ctx.db)),
-  set: adminProcedure.input(emblemInput).mutation(({ ctx, input }) => setEmblem(ctx.db, ctx.staff.id, Buffer.from(input.base64, "base64"))),
+  set: adminProcedure
+    .input(emblemInput)
+    .mutation(({ ctx, input }) => setEmblem(ctx.db, ctx.staff.id, Buffer.from(input.base64, "base64"))),
   remove: adminProcedure.mutation(({ ctx }) => removeEmblem(ctx.db, ctx.staff.id)),
 });
 
@@ -52,7 +74,9 @@ const settingsRouter = router({
   list: adminProcedure.query(({ ctx }) => listSettings(ctx.db)),
   /** Validation problems come back as `{ ok: false, issues }` for the form, not as an error. */
   update: adminProcedure
-    .input(z.object({ key: z.enum(SETTING_KEYS), value: z.unknown(), expectedUpdatedAt: z.date().nullable().optional() }))
+    .input(
+      z.object({ key: z.enum(SETTING_KEYS), value: z.unknown(), expectedUpdatedAt: z.date().nullable().optional() }),
+    )
     .mutation(async ({ ctx, input }) => {
       const result = await updateSetting(ctx.db, ctx.staff.id, input);
       // The public pages show settings (standard times, commitments): the next visitor sees the new value.
@@ -64,9 +88,21 @@ const settingsRouter = router({
 
 const auditRouter = router({
   list: auditProcedure
-    .input(z.object({ filter: auditFilterSchema, cursor: z.string().regex(/^\d{1,19}$/).nullish() }))
+    .input(
+      z.object({
+        filter: auditFilterSchema,
+        cursor: z
+          .string()
+          .regex(/^\d{1,19}$/)
+          .nullish(),
+      }),
+    )
     .query(({ ctx, input }) =>
-      listAuditEntries(ctx.db, { filter: input.filter, cursor: input.cursor, scope: may(ctx.staff.roles, "readWholeAuditTrail") ? "all" : "admin" }),
+      listAuditEntries(ctx.db, {
+        filter: input.filter,
+        cursor: input.cursor,
+        scope: may(ctx.staff.roles, "readWholeAuditTrail") ? "all" : "admin",
+      }),
     ),
   actors: auditProcedure.query(({ ctx }) => listAuditActors(ctx.db)),
   /**
@@ -77,7 +113,11 @@ const auditRouter = router({
     const result = await verifyAuditChain(ctx.db);
     if (result.ok) return result;
     const { id, reason } = result.firstBroken;
-    return { ok: false as const, count: result.count, firstBroken: { id: id.toString(), reason: reason === BROKEN_LINK ? ("link" as const) : ("hash" as const) } };
+    return {
+      ok: false as const,
+      count: result.count,
+      firstBroken: { id: id.toString(), reason: reason === BROKEN_LINK ? ("link" as const) : ("hash" as const) },
+    };
   }),
 });
 

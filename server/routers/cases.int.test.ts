@@ -21,7 +21,8 @@ let handle: TestDbHandle;
 let users: Record<string, StaffPrincipal> = {};
 const USERNAMES = ["sekretariat", "telaah", "audit", "kadis", "admin", "pengawas"] as const;
 const createCaller = createCallerFactory(appRouter);
-const as = (username: (typeof USERNAMES)[number] | "nobody") => createCaller({ db: handle.db, staff: async () => (username === "nobody" ? null : users[username]!) });
+const as = (username: (typeof USERNAMES)[number] | "nobody") =>
+  createCaller({ db: handle.db, staff: async () => (username === "nobody" ? null : users[username]!) });
 
 beforeAll(async () => {
   handle = await openTestDb();
@@ -35,66 +36,165 @@ async function portalCase(involvesLeadership = false) {
 }
 
 const status = async (caseId: string) => (await handle.db.case.findUniqueOrThrow({ where: { id: caseId } })).status;
-const code = (p: Promise<unknown>) => p.then(() => "OK", (e: unknown) => (e instanceof TRPCError ? e.code : String(e)));
+const code = (p: Promise<unknown>) =>
+  p.then(
+    () => "OK",
+    (e: unknown) => (e instanceof TRPCError ? e.code : String(e)),
+  );
 
 describe("the eight SOP steps through the router", () => {
   it("moves a portal report from submission to archive, each step by its role", async () => {
     const { caseId, who } = await portalCase();
-    expect(await as("sekretariat").cases.record({ caseId, subject: "Dugaan suap perizinan" })).toEqual({ agendaNumber: 1 });
+    expect(await as("sekretariat").cases.record({ caseId, subject: "Dugaan suap perizinan" })).toEqual({
+      agendaNumber: 1,
+    });
 
     const elements = { what: true, who: true, where: true, when: false, how: true };
-    await as("telaah").cases.review({ caseId, isComplete: false, inScope: true, elements, summary: "Waktu kejadian belum jelas", decision: { recommendation: "REQUEST_INFO", question: "Kapan tepatnya kejadian itu?" } });
+    await as("telaah").cases.review({
+      caseId,
+      isComplete: false,
+      inScope: true,
+      elements,
+      summary: "Waktu kejadian belum jelas",
+      decision: { recommendation: "REQUEST_INFO", question: "Kapan tepatnya kejadian itu?" },
+    });
     expect(await status(caseId)).toBe(CaseStatus.AWAITING_INFO);
     const seen = await reporterCaseView(handle.db, env().secrets.masterKey, caseId);
-    expect(seen?.messages.at(-1)).toMatchObject({ fromOffice: true, isInfoRequest: true, body: "Kapan tepatnya kejadian itu?" });
-    await sendReporterMessage(handle.db, env().secrets.masterKey, who, { body: "Tanggal 3 Oktober 2026", files: [], idempotencyKey: randomToken() });
+    expect(seen?.messages.at(-1)).toMatchObject({
+      fromOffice: true,
+      isInfoRequest: true,
+      body: "Kapan tepatnya kejadian itu?",
+    });
+    await sendReporterMessage(handle.db, env().secrets.masterKey, who, {
+      body: "Tanggal 3 Oktober 2026",
+      files: [],
+      idempotencyKey: randomToken(),
+    });
     expect(await status(caseId)).toBe(CaseStatus.RECORDED);
 
-    await as("telaah").cases.review({ caseId, isComplete: true, inScope: true, elements: { ...elements, when: true }, summary: "Lengkap", decision: { recommendation: "FORWARD" } });
+    await as("telaah").cases.review({
+      caseId,
+      isComplete: true,
+      inScope: true,
+      elements: { ...elements, when: true },
+      summary: "Lengkap",
+      decision: { recommendation: "FORWARD" },
+    });
     await as("kadis").cases.convene({
       caseId,
       startsAt: new Date(),
       place: "Ruang rapat DPMPTSP",
       agenda: "Pembahasan laporan",
-      attendees: [{ staffUserId: users.kadis!.id, role: "CHAIR" }, { staffUserId: users.telaah!.id }, { staffUserId: users.audit!.id }, { name: "Inspektur Pembantu", organization: "Inspektorat", role: "MEMBER" }],
+      attendees: [
+        { staffUserId: users.kadis!.id, role: "CHAIR" },
+        { staffUserId: users.telaah!.id },
+        { staffUserId: users.audit!.id },
+        { name: "Inspektur Pembantu", organization: "Inspektorat", role: "MEMBER" },
+      ],
     });
     const view = await as("audit").cases.get({ caseId });
-    await as("audit").cases.meetingOutcome({ caseId, meetingId: view.meetings[0]!.id, discussion: "Bukti cukup", resolution: "Teguran tertulis" });
-    await as("audit").cases.saveDraft({ caseId, type: "BERITA_ACARA", content: { considerations: "Bukti kuitansi", decisions: "Teguran tertulis" }, submit: true });
+    await as("audit").cases.meetingOutcome({
+      caseId,
+      meetingId: view.meetings[0]!.id,
+      discussion: "Bukti cukup",
+      resolution: "Teguran tertulis",
+    });
+    await as("audit").cases.saveDraft({
+      caseId,
+      type: "BERITA_ACARA",
+      content: { considerations: "Bukti kuitansi", decisions: "Teguran tertulis" },
+      submit: true,
+    });
     await as("kadis").cases.decideDraft({ caseId, type: "BERITA_ACARA", approve: true });
     expect(await status(caseId)).toBe(CaseStatus.MINUTED);
 
-    await as("sekretariat").cases.saveDraft({ caseId, type: "TANGGAPAN", content: { body: "Laporan Anda terbukti dan telah ditindaklanjuti." }, submit: true });
-    await as("kadis").cases.decideDraft({ caseId, type: "TANGGAPAN", approve: false, note: "Sebutkan tindak lanjutnya" });
-    await as("sekretariat").cases.saveDraft({ caseId, type: "TANGGAPAN", content: { body: "Laporan Anda terbukti; pegawai ybs. diberi teguran tertulis." }, submit: true });
+    await as("sekretariat").cases.saveDraft({
+      caseId,
+      type: "TANGGAPAN",
+      content: { body: "Laporan Anda terbukti dan telah ditindaklanjuti." },
+      submit: true,
+    });
+    await as("kadis").cases.decideDraft({
+      caseId,
+      type: "TANGGAPAN",
+      approve: false,
+      note: "Sebutkan tindak lanjutnya",
+    });
+    await as("sekretariat").cases.saveDraft({
+      caseId,
+      type: "TANGGAPAN",
+      content: { body: "Laporan Anda terbukti; pegawai ybs. diberi teguran tertulis." },
+      submit: true,
+    });
     await as("kadis").cases.decideDraft({ caseId, type: "TANGGAPAN", approve: true });
     expect(await as("sekretariat").cases.sendResponse({ caseId, method: "PORTAL" })).toEqual({ agendaNumber: 1 });
-    expect((await reporterCaseView(handle.db, env().secrets.masterKey, caseId))?.response?.body).toContain("teguran tertulis");
+    expect((await reporterCaseView(handle.db, env().secrets.masterKey, caseId))?.response?.body).toContain(
+      "teguran tertulis",
+    );
     await acknowledgeResponse(handle.db, who);
     await as("sekretariat").cases.archive({ caseId });
     expect(await status(caseId)).toBe(CaseStatus.ARCHIVED);
 
     const done = await as("pengawas").cases.get({ caseId });
-    expect(done.steps.map((s) => [s.step, s.completedAt !== null])).toEqual([2, 3, 4, 5, 6, 7, 8].map((s) => [s, true]));
-    expect(done.timeline.filter((e) => e.kind === "TRANSITION").map((e) => e.to)).toEqual(["SUBMITTED", "RECORDED", "AWAITING_INFO", "RECORDED", "REVIEWED", "IN_MEETING", "MINUTED", "RESPONDED", "RESPONSE_RECEIVED", "ARCHIVED"]);
+    expect(done.steps.map((s) => [s.step, s.completedAt !== null])).toEqual(
+      [2, 3, 4, 5, 6, 7, 8].map((s) => [s, true]),
+    );
+    expect(done.timeline.filter((e) => e.kind === "TRANSITION").map((e) => e.to)).toEqual([
+      "SUBMITTED",
+      "RECORDED",
+      "AWAITING_INFO",
+      "RECORDED",
+      "REVIEWED",
+      "IN_MEETING",
+      "MINUTED",
+      "RESPONDED",
+      "RESPONSE_RECEIVED",
+      "ARCHIVED",
+    ]);
     expect(done.agenda.map((a) => a.book).sort()).toEqual(["PERMOHONAN", "TANGGAPAN"]);
   });
 
   it("takes an offline report from the Sekretariat, with or without a tracking code; a double post makes one case", async () => {
     const { intakeOfflineReport } = await import("../domain/cases/intake.ts");
-    const ctx = { staff: { id: users.sekretariat!.id, username: "sekretariat", roles: users.sekretariat!.roles }, masterKey: env().secrets.masterKey, trackingKey: env().secrets.trackingKey, now: new Date() };
-    const phone = { idempotencyKey: randomToken(), channel: "PHONE" as const, receivedAt: new Date(Date.now() - 3_600_000), report: sampleReport(), wantsTrackingCode: true };
+    const ctx = {
+      staff: { id: users.sekretariat!.id, username: "sekretariat", roles: users.sekretariat!.roles },
+      masterKey: env().secrets.masterKey,
+      trackingKey: env().secrets.trackingKey,
+      now: new Date(),
+    };
+    const phone = {
+      idempotencyKey: randomToken(),
+      channel: "PHONE" as const,
+      receivedAt: new Date(Date.now() - 3_600_000),
+      report: sampleReport(),
+      wantsTrackingCode: true,
+    };
     const before = await handle.db.case.count();
-    const [withCode, twice] = await Promise.all([intakeOfflineReport(handle.db, ctx, phone), intakeOfflineReport(handle.db, ctx, phone)]);
+    const [withCode, twice] = await Promise.all([
+      intakeOfflineReport(handle.db, ctx, phone),
+      intakeOfflineReport(handle.db, ctx, phone),
+    ]);
     expect(withCode.trackingCode).toMatch(/^[0-9A-Z]{4}-/);
     expect(twice).toEqual(withCode);
     expect(await intakeOfflineReport(handle.db, ctx, phone)).toEqual(withCode);
     expect(await handle.db.case.count()).toBe(before + 1);
-    const without = await intakeOfflineReport(handle.db, ctx, { idempotencyKey: randomToken(), channel: "SUGGESTION_BOX", receivedAt: new Date(), report: sampleReport(), wantsTrackingCode: false });
+    const without = await intakeOfflineReport(handle.db, ctx, {
+      idempotencyKey: randomToken(),
+      channel: "SUGGESTION_BOX",
+      receivedAt: new Date(),
+      report: sampleReport(),
+      wantsTrackingCode: false,
+    });
     expect(without.trackingCode).toBeNull();
     const row = await handle.db.case.findUniqueOrThrow({ where: { id: without.id } });
     expect([row.channel, row.trackingHash, row.createdById]).toEqual(["SUGGESTION_BOX", null, users.sekretariat!.id]);
-    const future = { idempotencyKey: randomToken(), channel: "SMS" as const, receivedAt: new Date(Date.now() + 86_400_000), report: sampleReport(), wantsTrackingCode: false };
+    const future = {
+      idempotencyKey: randomToken(),
+      channel: "SMS" as const,
+      receivedAt: new Date(Date.now() + 86_400_000),
+      report: sampleReport(),
+      wantsTrackingCode: false,
+    };
     await expect(intakeOfflineReport(handle.db, ctx, future)).rejects.toThrow(/future/);
   });
 });
@@ -104,8 +204,17 @@ describe("who may do what", () => {
     const { caseId } = await portalCase();
     const attempts = {
       record: (u: Parameters<typeof as>[0]) => as(u).cases.record({ caseId }),
-      review: (u: Parameters<typeof as>[0]) => as(u).cases.review({ caseId, isComplete: true, inScope: true, elements: { what: true, who: true, where: true, when: true, how: true }, summary: "x", decision: { recommendation: "FORWARD" } }),
-      convene: (u: Parameters<typeof as>[0]) => as(u).cases.convene({ caseId, startsAt: new Date(), place: "x", agenda: "x", attendees: [{ name: "x" }] }),
+      review: (u: Parameters<typeof as>[0]) =>
+        as(u).cases.review({
+          caseId,
+          isComplete: true,
+          inScope: true,
+          elements: { what: true, who: true, where: true, when: true, how: true },
+          summary: "x",
+          decision: { recommendation: "FORWARD" },
+        }),
+      convene: (u: Parameters<typeof as>[0]) =>
+        as(u).cases.convene({ caseId, startsAt: new Date(), place: "x", agenda: "x", attendees: [{ name: "x" }] }),
       decide: (u: Parameters<typeof as>[0]) => as(u).cases.decideDraft({ caseId, type: "BERITA_ACARA", approve: true }),
       send: (u: Parameters<typeof as>[0]) => as(u).cases.sendResponse({ caseId, method: "POST" }),
       archive: (u: Parameters<typeof as>[0]) => as(u).cases.archive({ caseId }),
@@ -123,7 +232,10 @@ describe("who may do what", () => {
       get: ["sekretariat", "telaah", "audit", "kadis", "pengawas"],
     };
     const before = await handle.db.case.findUniqueOrThrow({ where: { id: caseId } });
-    for (const [name, attempt] of Object.entries(attempts) as [keyof typeof attempts, (u: Parameters<typeof as>[0]) => Promise<unknown>][]) {
+    for (const [name, attempt] of Object.entries(attempts) as [
+      keyof typeof attempts,
+      (u: Parameters<typeof as>[0]) => Promise<unknown>,
+    ][]) {
       for (const u of [...USERNAMES, "nobody"] as const) {
         if (allowed[name].includes(u)) continue;
         expect(await code(attempt(u)), `${name} as ${u}`).toBe(u === "nobody" ? "UNAUTHORIZED" : "FORBIDDEN");
@@ -147,11 +259,27 @@ describe("who may do what", () => {
     const leadership = await portalCase(true);
     expect(await code(as("kadis").cases.get({ caseId: leadership.caseId }))).toBe("NOT_FOUND");
     expect((await as("kadis").cases.list({ pageSize: 100 })).rows.some((r) => r.id === leadership.caseId)).toBe(false);
-    expect((await as("pengawas").cases.list({ mine: true, pageSize: 100 })).rows.some((r) => r.id === leadership.caseId)).toBe(true);
+    expect(
+      (await as("pengawas").cases.list({ mine: true, pageSize: 100 })).rows.some((r) => r.id === leadership.caseId),
+    ).toBe(true);
     await as("sekretariat").cases.record({ caseId: leadership.caseId });
-    const forward = as("telaah").cases.review({ caseId: leadership.caseId, isComplete: true, inScope: true, elements: { what: true, who: true, where: true, when: true, how: true }, summary: "x", decision: { recommendation: "FORWARD" } });
+    const forward = as("telaah").cases.review({
+      caseId: leadership.caseId,
+      isComplete: true,
+      inScope: true,
+      elements: { what: true, who: true, where: true, when: true, how: true },
+      summary: "x",
+      decision: { recommendation: "FORWARD" },
+    });
     expect(await code(forward)).toBe("CONFLICT");
-    await as("telaah").cases.review({ caseId: leadership.caseId, isComplete: true, inScope: false, elements: { what: true, who: true, where: true, when: true, how: true }, summary: "Menyangkut pimpinan", decision: { recommendation: "ESCALATE", reason: "LEADERSHIP_INVOLVED", explanation: "Diteruskan ke Inspektorat" } });
+    await as("telaah").cases.review({
+      caseId: leadership.caseId,
+      isComplete: true,
+      inScope: false,
+      elements: { what: true, who: true, where: true, when: true, how: true },
+      summary: "Menyangkut pimpinan",
+      decision: { recommendation: "ESCALATE", reason: "LEADERSHIP_INVOLVED", explanation: "Diteruskan ke Inspektorat" },
+    });
     expect(await status(leadership.caseId)).toBe(CaseStatus.ESCALATED);
   });
 
@@ -174,7 +302,11 @@ describe("automatic archive", () => {
     const { autoArchiveUnacknowledged } = await import("../domain/cases/auto-archive.ts");
     const { caseId } = await portalCase();
     const responded = await portalCase();
-    for (const id of [caseId, responded.caseId]) await handle.db.case.update({ where: { id }, data: { status: CaseStatus.RESPONDED, autoArchiveAt: new Date(Date.now() + 86_400_000) } });
+    for (const id of [caseId, responded.caseId])
+      await handle.db.case.update({
+        where: { id },
+        data: { status: CaseStatus.RESPONDED, autoArchiveAt: new Date(Date.now() + 86_400_000) },
+      });
     await handle.db.case.update({ where: { id: caseId }, data: { autoArchiveAt: new Date(Date.now() - 1000) } });
     const archived = await autoArchiveUnacknowledged(handle.db, env().secrets.masterKey);
     expect(archived).toHaveLength(1);
@@ -214,11 +346,24 @@ describe("meetings that add up", () => {
   it("keeps step 4 open until the meeting is held, checks the recorded times, and starts the Berita Acara's clock then", async () => {
     const { caseId } = await portalCase();
     await as("sekretariat").cases.record({ caseId });
-    await as("telaah").cases.review({ caseId, isComplete: true, inScope: true, elements: { what: true, who: true, where: true, when: true, how: true }, summary: "Lengkap", decision: { recommendation: "FORWARD" } });
+    await as("telaah").cases.review({
+      caseId,
+      isComplete: true,
+      inScope: true,
+      elements: { what: true, who: true, where: true, when: true, how: true },
+      summary: "Lengkap",
+      decision: { recommendation: "FORWARD" },
+    });
     const reviewed = await as("kadis").cases.get({ caseId });
     expect(reviewed.meetingProposal).not.toBeNull();
 
-    await as("kadis").cases.convene({ caseId, startsAt: new Date(Date.now() + 86_400_000), place: "Ruang rapat", agenda: "Pembahasan", attendees: [{ staffUserId: users.kadis!.id, role: "CHAIR" }, { staffUserId: users.audit!.id }] });
+    await as("kadis").cases.convene({
+      caseId,
+      startsAt: new Date(Date.now() + 86_400_000),
+      place: "Ruang rapat",
+      agenda: "Pembahasan",
+      attendees: [{ staffUserId: users.kadis!.id, role: "CHAIR" }, { staffUserId: users.audit!.id }],
+    });
     const scheduled = await as("audit").cases.get({ caseId });
     const step4 = scheduled.steps.find((s) => s.step === 4)!;
     // Scheduled is not held: step 4 runs on, the Berita Acara's clock has not started, the case is due with step 4.
@@ -227,15 +372,38 @@ describe("meetings that add up", () => {
     expect(scheduled.dueAt).toEqual(step4.dueAt);
     expect(scheduled.meetingProposal).toBeNull();
     // The Berita Acara cannot go to the Kepala Dinas before the meeting is held.
-    expect(await code(as("audit").cases.saveDraft({ caseId, type: "BERITA_ACARA", content: { considerations: "x", decisions: "y" }, submit: true }))).toBe("CONFLICT");
+    expect(
+      await code(
+        as("audit").cases.saveDraft({
+          caseId,
+          type: "BERITA_ACARA",
+          content: { considerations: "x", decisions: "y" },
+          submit: true,
+        }),
+      ),
+    ).toBe("CONFLICT");
 
     const meetingId = scheduled.meetings[0]!.id;
     const outcome = { caseId, meetingId, discussion: "Bukti cukup", resolution: "Teguran tertulis" };
     const convenedAt = (await handle.db.meeting.findUniqueOrThrow({ where: { id: meetingId } })).createdAt;
     const before = await handle.db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
-    expect(await code(as("audit").cases.meetingOutcome({ ...outcome, heldFrom: new Date(Date.now() + 10 * 60_000) }))).toBe("BAD_REQUEST");
-    expect(await code(as("audit").cases.meetingOutcome({ ...outcome, heldFrom: new Date(), endsAt: new Date(Date.now() - 30 * 60_000) }))).toBe("BAD_REQUEST");
-    expect(await code(as("audit").cases.meetingOutcome({ ...outcome, heldFrom: new Date(convenedAt.getTime() - 5 * 60_000) }))).toBe("BAD_REQUEST");
+    expect(
+      await code(as("audit").cases.meetingOutcome({ ...outcome, heldFrom: new Date(Date.now() + 10 * 60_000) })),
+    ).toBe("BAD_REQUEST");
+    expect(
+      await code(
+        as("audit").cases.meetingOutcome({
+          ...outcome,
+          heldFrom: new Date(),
+          endsAt: new Date(Date.now() - 30 * 60_000),
+        }),
+      ),
+    ).toBe("BAD_REQUEST");
+    expect(
+      await code(
+        as("audit").cases.meetingOutcome({ ...outcome, heldFrom: new Date(convenedAt.getTime() - 5 * 60_000) }),
+      ),
+    ).toBe("BAD_REQUEST");
     expect(await handle.db.meeting.findUniqueOrThrow({ where: { id: meetingId } })).toEqual(before);
 
     // The form gives minutes: the minute in which it was convened is accepted.
@@ -255,10 +423,18 @@ describe("meetings that add up", () => {
     const again = await handle.db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
     expect(again.heldFrom!.getTime()).toBeGreaterThanOrEqual(endsAt.getTime());
     expect(again.endsAt).toEqual(again.heldFrom);
-    await as("audit").cases.saveDraft({ caseId, type: "BERITA_ACARA", content: { considerations: "Bukti kuitansi", decisions: "Teguran tertulis" }, submit: true });
+    await as("audit").cases.saveDraft({
+      caseId,
+      type: "BERITA_ACARA",
+      content: { considerations: "Bukti kuitansi", decisions: "Teguran tertulis" },
+      submit: true,
+    });
     await as("kadis").cases.decideDraft({ caseId, type: "BERITA_ACARA", approve: true });
     const minuted = await as("kadis").cases.get({ caseId });
-    expect(minuted.steps.filter((s) => s.step === 4 || s.step === 5).map((s) => s.completedAt !== null)).toEqual([true, true]);
+    expect(minuted.steps.filter((s) => s.step === 4 || s.step === 5).map((s) => s.completedAt !== null)).toEqual([
+      true,
+      true,
+    ]);
   });
 });
 
@@ -273,7 +449,10 @@ describe("a long queue", () => {
     const exact = await as("sekretariat").cases.list({ pageSize: 1 });
     expect([exact.total, exact.totalIsLimited]).toEqual([COUNT_LIMIT, true]);
     await handle.db.case.delete({ where: { id: exact.rows[0]!.id } });
-    expect(await as("sekretariat").cases.list({ pageSize: 1 })).toMatchObject({ total: COUNT_LIMIT, totalIsLimited: false });
+    expect(await as("sekretariat").cases.list({ pageSize: 1 })).toMatchObject({
+      total: COUNT_LIMIT,
+      totalIsLimited: false,
+    });
 
     const first = await as("sekretariat").cases.list({ pageSize: 50 });
     const second = await as("sekretariat").cases.list({ pageSize: 50, cursor: first.nextCursor! });

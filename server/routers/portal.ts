@@ -7,11 +7,16 @@ import { publicProcedure, router } from "../trpc/init.ts";
 export const portalRouter = router({
   /** What the home page publishes: the office's commitments and the SOP standard times. */
   overview: publicProcedure.query(async ({ ctx }) => {
-    const [commitments, standards] = await Promise.all([getSetting(ctx.db, "sla.commitments"), getSetting(ctx.db, "sla.standards")]);
+    const [commitments, standards] = await Promise.all([
+      getSetting(ctx.db, "sla.commitments"),
+      getSetting(ctx.db, "sla.standards"),
+    ]);
     return { commitments, standards };
   }),
   /** The transparency statistics of a year, small numbers protected (cached for a minute). */
-  statistics: publicProcedure.input(z.object({ year: yearInput })).query(({ ctx, input }) => publicStatistics(ctx.db, input.year)),
+  statistics: publicProcedure
+    .input(z.object({ year: yearInput }))
+    .query(({ ctx, input }) => publicStatistics(ctx.db, input.year)),
   /** Whether the sample office year is in this database (the "Data contoh" banner). */
   sampleData: publicProcedure.query(({ ctx }) => sampleDataPresent(ctx.db)),
 });

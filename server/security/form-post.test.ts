@@ -19,15 +19,27 @@ describe("form tokens", () => {
   it("are refused for another form, another client, another key, when expired or from the future", () => {
     expect(verifyFormToken(key, "report", client, token, now)).toBe(false);
     expect(verifyFormToken(key, "track", "198.51.100.1", token, now)).toBe(false);
-    expect(verifyFormToken(formTokenKey("another secret of at least 32 chars!"), "track", client, token, now)).toBe(false);
+    expect(verifyFormToken(formTokenKey("another secret of at least 32 chars!"), "track", client, token, now)).toBe(
+      false,
+    );
     expect(verifyFormToken(key, "track", client, token, later(FORM_TOKEN_TTL_MS + 1))).toBe(false);
-    expect(verifyFormToken(key, "track", client, issueFormToken(key, "track", client, later(5 * 60_000)), now)).toBe(false);
+    expect(verifyFormToken(key, "track", client, issueFormToken(key, "track", client, later(5 * 60_000)), now)).toBe(
+      false,
+    );
   });
 
   it("cannot be altered or made up", () => {
     const [issued, nonce, mac] = token.split(".") as [string, string, string];
     const fresh = (Number.parseInt(issued, 36) + 1000).toString(36);
-    for (const forged of [`${fresh}.${nonce}.${mac}`, `${issued}.${"A".repeat(22)}.${mac}`, `${issued}.${nonce}.${"A".repeat(43)}`, "", "x", `${token}x`, token.toUpperCase()]) {
+    for (const forged of [
+      `${fresh}.${nonce}.${mac}`,
+      `${issued}.${"A".repeat(22)}.${mac}`,
+      `${issued}.${nonce}.${"A".repeat(43)}`,
+      "",
+      "x",
+      `${token}x`,
+      token.toUpperCase(),
+    ]) {
       expect(verifyFormToken(key, "track", client, forged, now)).toBe(false);
     }
   });
@@ -36,7 +48,9 @@ describe("form tokens", () => {
     const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     const last = token.at(-1)!;
     // The last of 43 base64url characters carries 4 bits of the signature and 2 unused ones.
-    const sameBits = [...ALPHABET].filter((c) => c !== last && ALPHABET.indexOf(c) >> 2 === ALPHABET.indexOf(last) >> 2);
+    const sameBits = [...ALPHABET].filter(
+      (c) => c !== last && ALPHABET.indexOf(c) >> 2 === ALPHABET.indexOf(last) >> 2,
+    );
     expect(sameBits).toHaveLength(3);
     for (const c of sameBits) expect(verifyFormToken(key, "track", client, token.slice(0, -1) + c, now)).toBe(false);
   });
@@ -48,7 +62,11 @@ describe("form tokens", () => {
 
 describe("formPostAllowed", () => {
   const post = (headers: Record<string, string>, token: FormDataEntryValue | null = null) =>
-    formPostAllowed({ headers: new Headers({ host: "wbs.example.go.id", ...headers }), form: "report", client, token }, key, now);
+    formPostAllowed(
+      { headers: new Headers({ host: "wbs.example.go.id", ...headers }), form: "report", client, token },
+      key,
+      now,
+    );
   const good = issueFormToken(key, "report", client, now);
 
   it("lets a post the browser says is ours through without a token", () => {

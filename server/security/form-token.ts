@@ -24,7 +24,9 @@ export function formTokenKey(sessionSecret: string): Buffer {
 }
 
 const mac = (key: Buffer, form: FormName, issued: string, nonce: string, client: string) =>
-  createHmac("sha256", key).update(JSON.stringify([form, issued, nonce, client])).digest();
+  createHmac("sha256", key)
+    .update(JSON.stringify([form, issued, nonce, client]))
+    .digest();
 
 export function issueFormToken(key: Buffer, form: FormName, client: string, now: Date): string {
   const issued = now.getTime().toString(36);

@@ -16,7 +16,8 @@ import { BusyError, isBusyError } from "../domain/transaction.ts";
 export const INTERNAL_ERROR_MESSAGE = "Terjadi kesalahan pada server. Silakan coba lagi.";
 const UNREADABLE_MESSAGE = "Permintaan tidak dapat dibaca.";
 /** A database outage (server/db-outage/): logged once by its monitor, not per call. */
-export const UNAVAILABLE_MESSAGE = "Layanan sedang tidak tersedia. Tidak ada yang tersimpan; coba lagi dalam beberapa saat.";
+export const UNAVAILABLE_MESSAGE =
+  "Layanan sedang tidak tersedia. Tidak ada yang tersimpan; coba lagi dalam beberapa saat.";
 
 /** The HTTP status of each code; tRPC's codes (server/trpc/domain-errors.ts) answer the same. */
 export const HTTP_STATUS: Record<DomainErrorCode, number> = {
@@ -72,7 +73,10 @@ export function failureMessage(failure: PublicFailure, locale: Locale): string {
 export function failureResponse(error: unknown, where: string): Response {
   const failure = publicFailure(error, where);
   const text = `${failureMessage(failure, "id")}\n${failureMessage(failure, "en")}\n`;
-  return new Response(text, { status: failure.status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  return new Response(text, {
+    status: failure.status,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
 }
 
 /** The message a tRPC error may carry to the client (a DomainError's is its reason key). */

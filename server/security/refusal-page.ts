@@ -13,7 +13,11 @@ const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};
 
 export type RefusalReason = "badRequest" | "tooLarge";
 
-export function refusalPage(status: 400 | 413, reason: RefusalReason, values: Record<string, string | number> = {}): Response {
+export function refusalPage(
+  status: 400 | 413,
+  reason: RefusalReason,
+  values: Record<string, string | number> = {},
+): Response {
   const fill = (text: string) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ""));
   const id = fill(idMessages.errors[reason]);
   const en = fill(enMessages.errors[reason]);

@@ -5,8 +5,10 @@ import { bodyTooLarge, decodablePath, MAX_BODY_BYTES } from "./request-shape.ts"
 
 describe("requests refused before any route", () => {
   it("an address is refused only when its percent-encoding cannot be decoded", () => {
-    for (const bad of ["/verifikasi/%E0%A4%A", "/api/portal/letter/%E0", "/%", "/a%ZZ", "/%C0%80x%"]) expect(decodablePath(bad), bad).toBe(false);
-    for (const good of ["/", "/verifikasi/ABCD-1234", "/lapor/%20x", "/%E0%A4%A4", "/.env"]) expect(decodablePath(good), good).toBe(true);
+    for (const bad of ["/verifikasi/%E0%A4%A", "/api/portal/letter/%E0", "/%", "/a%ZZ", "/%C0%80x%"])
+      expect(decodablePath(bad), bad).toBe(false);
+    for (const good of ["/", "/verifikasi/ABCD-1234", "/lapor/%20x", "/%E0%A4%A4", "/.env"])
+      expect(decodablePath(good), good).toBe(true);
   });
 
   it("a body is refused when it declares more than the forms may send", () => {

@@ -19,11 +19,44 @@ export interface MeetingTexts {
  * convenes (chair) with Tim Audit, Tim Audit records the outcome and submits the Berita Acara,
  * and the Kepala Dinas approves it. The case is then MINUTED.
  */
-export async function meetAndMinute(as: (username: "kadis" | "audit") => Caller, users: Record<string, StaffPrincipal>, caseId: string, texts: MeetingTexts = {}) {
-  const t = { place: "Ruang rapat", agenda: "Pembahasan", discussion: "Bukti cukup", resolution: "Teguran tertulis", considerations: "Bukti", decisions: "Teguran tertulis", ...texts };
-  await as("kadis").cases.convene({ caseId, startsAt: new Date(), place: t.place, agenda: t.agenda, attendees: [{ staffUserId: users.kadis!.id, role: "CHAIR" }, ...(t.alsoAttending ?? []).map((staffUserId) => ({ staffUserId })), { staffUserId: users.audit!.id }] });
+export async function meetAndMinute(
+  as: (username: "kadis" | "audit") => Caller,
+  users: Record<string, StaffPrincipal>,
+  caseId: string,
+  texts: MeetingTexts = {},
+) {
+  const t = {
+    place: "Ruang rapat",
+    agenda: "Pembahasan",
+    discussion: "Bukti cukup",
+    resolution: "Teguran tertulis",
+    considerations: "Bukti",
+    decisions: "Teguran tertulis",
+    ...texts,
+  };
+  await as("kadis").cases.convene({
+    caseId,
+    startsAt: new Date(),
+    place: t.place,
+    agenda: t.agenda,
+    attendees: [
+      { staffUserId: users.kadis!.id, role: "CHAIR" },
+      ...(t.alsoAttending ?? []).map((staffUserId) => ({ staffUserId })),
+      { staffUserId: users.audit!.id },
+    ],
+  });
   const view = await as("audit").cases.get({ caseId });
-  await as("audit").cases.meetingOutcome({ caseId, meetingId: view.meetings[0]!.id, discussion: t.discussion, resolution: t.resolution });
-  await as("audit").cases.saveDraft({ caseId, type: "BERITA_ACARA", content: { considerations: t.considerations, decisions: t.decisions }, submit: true });
+  await as("audit").cases.meetingOutcome({
+    caseId,
+    meetingId: view.meetings[0]!.id,
+    discussion: t.discussion,
+    resolution: t.resolution,
+  });
+  await as("audit").cases.saveDraft({
+    caseId,
+    type: "BERITA_ACARA",
+    content: { considerations: t.considerations, decisions: t.decisions },
+    submit: true,
+  });
   await as("kadis").cases.decideDraft({ caseId, type: "BERITA_ACARA", approve: true });
 }

@@ -15,7 +15,11 @@ const db = await getDb();
 const scheduleDir = process.argv[2];
 if (scheduleDir) {
   const value = { enabled: true, directory: scheduleDir, timeOfDay: "00:00", keep: 1 };
-  await db.setting.upsert({ where: { key: "backup.schedule" }, create: { key: "backup.schedule", value }, update: { value } });
+  await db.setting.upsert({
+    where: { key: "backup.schedule" },
+    create: { key: "backup.schedule", value },
+    update: { value },
+  });
 }
 for (let i = 0; i < 3; i++) await submitSampleCase(db);
 console.log("ready");

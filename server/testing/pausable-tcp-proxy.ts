@@ -25,7 +25,10 @@ export interface ProxyOptions {
 }
 
 /** Forwards 127.0.0.1:<port> to target (e.g. PostgreSQL on 127.0.0.1:5432). */
-export async function startPausableTcpProxy(target: { host: string; port: number }, options: ProxyOptions = {}): Promise<PausableTcpProxy> {
+export async function startPausableTcpProxy(
+  target: { host: string; port: number },
+  options: ProxyOptions = {},
+): Promise<PausableTcpProxy> {
   const host = options.host ?? "127.0.0.1";
   const sockets = new Set<net.Socket>();
   let server: net.Server | undefined;

@@ -14,7 +14,10 @@ export interface ScriptRun {
  */
 export function runScript(script: string, args: string[], env: Record<string, string>): Promise<ScriptRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", script, ...args], { cwd: APP_ROOT, env: env as unknown as NodeJS.ProcessEnv });
+    const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
+      cwd: APP_ROOT,
+      env: env as unknown as NodeJS.ProcessEnv,
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));

@@ -9,14 +9,30 @@ import { env } from "../env.ts";
 export const sampleReport = (involvesLeadership = false) =>
   reportSchema.parse({
     category: "BRIBERY",
-    content: { what: "Suap untuk mempercepat izin", persons: [{ name: "Pak X", position: "Kasi" }], where: "Loket", when: "Oktober 2026", how: "Tunai", evidence: "", witnesses: "" },
+    content: {
+      what: "Suap untuk mempercepat izin",
+      persons: [{ name: "Pak X", position: "Kasi" }],
+      where: "Loket",
+      when: "Oktober 2026",
+      how: "Tunai",
+      evidence: "",
+      witnesses: "",
+    },
     identityMode: "ANONYMOUS",
     involvesLeadership,
   });
 
 /** A portal case; returns its id and reference. */
-export async function submitSampleCase(db: Db, options: { involvesLeadership?: boolean; files?: SanitizedFile[] } = {}, masterKey: Buffer = env().secrets.masterKey) {
-  const receipt = await submitPortalReport(db, { ...env().secrets, masterKey }, { report: sampleReport(options.involvesLeadership), files: options.files ?? [], idempotencyKey: randomToken() });
+export async function submitSampleCase(
+  db: Db,
+  options: { involvesLeadership?: boolean; files?: SanitizedFile[] } = {},
+  masterKey: Buffer = env().secrets.masterKey,
+) {
+  const receipt = await submitPortalReport(
+    db,
+    { ...env().secrets, masterKey },
+    { report: sampleReport(options.involvesLeadership), files: options.files ?? [], idempotencyKey: randomToken() },
+  );
   const row = await db.case.findUniqueOrThrow({ where: { reference: receipt.reference }, select: { id: true } });
   return { caseId: row.id, reference: receipt.reference };
 }

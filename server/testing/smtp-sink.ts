@@ -17,13 +17,18 @@ export interface ReceivedMail {
 }
 
 function decodeQuotedPrintable(s: string): string {
-  const bytes = Buffer.from(s.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))), "latin1");
+  const bytes = Buffer.from(
+    s.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+    "latin1",
+  );
   return bytes.toString("utf8");
 }
 
 function decodeWord(s: string): string {
   return s.replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_, enc: string, text: string) =>
-    enc.toUpperCase() === "B" ? Buffer.from(text, "base64").toString("utf8") : decodeQuotedPrintable(text.replace(/_/g, " ")),
+    enc.toUpperCase() === "B"
+      ? Buffer.from(text, "base64").toString("utf8")
+      : decodeQuotedPrintable(text.replace(/_/g, " ")),
   );
 }
 
@@ -65,7 +70,12 @@ export class SmtpSink {
         stream.on("data", (c: Buffer) => chunks.push(c));
         stream.on("end", () => {
           const raw = Buffer.concat(chunks).toString("utf8");
-          this.received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "", to: session.envelope.rcptTo.map((r) => r.address), raw, ...parseMail(raw) });
+          this.received.push({
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+            to: session.envelope.rcptTo.map((r) => r.address),
+            raw,
+            ...parseMail(raw),
+          });
           cb();
         });
       },
@@ -75,7 +85,7 @@ export class SmtpSink {
       server.listen(port, "127.0.0.1", () => resolve());
     });
     this.server = server;
-    this.port = ((server as unknown as { server: { address(): AddressInfo } }).server.address()).port;
+    this.port = (server as unknown as { server: { address(): AddressInfo } }).server.address().port;
     return this.port;
   }
 
@@ -91,7 +101,8 @@ export class SmtpSink {
     for (;;) {
       const found = this.received.filter(predicate);
       if (found.length >= count) return found;
-      if (Date.now() > end) throw new Error(`expected ${count} matching email(s), got ${found.length} of ${this.received.length}`);
+      if (Date.now() > end)
+        throw new Error(`expected ${count} matching email(s), got ${found.length} of ${this.received.length}`);
       await new Promise((r) => setTimeout(r, 100));
     }
   }

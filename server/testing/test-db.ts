@@ -29,7 +29,8 @@ export type TestBackend = "pglite" | "postgres";
 export function testBackend(): TestBackend {
   // Test-only code; the one place that reads this variable.
   const value = process.env.LENTERA_TEST_BACKEND ?? "pglite";
-  if (value !== "pglite" && value !== "postgres") throw new ConfigError(`LENTERA_TEST_BACKEND must be pglite or postgres (got ${value})`);
+  if (value !== "pglite" && value !== "postgres")
+    throw new ConfigError(`LENTERA_TEST_BACKEND must be pglite or postgres (got ${value})`);
   return value;
 }
 
@@ -80,14 +81,27 @@ async function openPostgresTestDb(): Promise<TestDbHandle> {
 async function templatePath(): Promise<string> {
   const { migrationsDir } = migrationPaths(APP_ROOT);
   // Its exports map hides package.json from require(); a dump is only valid for one PGlite build.
-  const pgliteVersion = (JSON.parse(await fs.readFile(path.join(APP_ROOT, "node_modules", "@electric-sql", "pglite", "package.json"), "utf8")) as { version: string }).version;
+  const pgliteVersion = (
+    JSON.parse(
+      await fs.readFile(path.join(APP_ROOT, "node_modules", "@electric-sql", "pglite", "package.json"), "utf8"),
+    ) as { version: string }
+  ).version;
   const hash = createHash("sha256").update(`pglite ${pgliteVersion}\n`);
-  const dirs = (await fs.readdir(migrationsDir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const dirs = (await fs.readdir(migrationsDir, { withFileTypes: true }))
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   for (const dir of dirs) {
     hash.update(`${dir}\n`);
     hash.update(await fs.readFile(path.join(migrationsDir, dir, "migration.sql")));
   }
-  return path.join(APP_ROOT, "node_modules", ".cache", "lentera", `pglite-migrated-${hash.digest("hex").slice(0, 16)}.tar.gz`);
+  return path.join(
+    APP_ROOT,
+    "node_modules",
+    ".cache",
+    "lentera",
+    `pglite-migrated-${hash.digest("hex").slice(0, 16)}.tar.gz`,
+  );
 }
 
 async function readTemplate(file: string): Promise<Blob | undefined> {

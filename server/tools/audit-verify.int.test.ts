@@ -20,7 +20,12 @@ async function openForCli(): Promise<DbHandle & { url?: string }> {
   return openDb({ kind: "pglite", dataDir: path.join(dataDir, "pglite") }, { root: APP_ROOT });
 }
 
-const runVerify = (extraEnv: Record<string, string>) => runScript("server/tools/audit-verify.ts", [], { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...extraEnv });
+const runVerify = (extraEnv: Record<string, string>) =>
+  runScript("server/tools/audit-verify.ts", [], {
+    PATH: process.env.PATH ?? "",
+    HOME: process.env.HOME ?? "/tmp",
+    ...extraEnv,
+  });
 
 /** The embedded database has one owner: close it while the command runs (reopened by `reopen`). */
 let released = false;
@@ -41,7 +46,15 @@ beforeAll(async () => {
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "lentera-audit-verify-"));
   handle = await openForCli();
   for (let i = 0; i < 3; i++) {
-    await handle.db.$transaction((tx) => appendAudit(tx, { actorLabel: "system", action: "setting.update", target: "setting:office.hours", detail: { key: "office.hours", fields: ["days.1"] }, at: new Date() }));
+    await handle.db.$transaction((tx) =>
+      appendAudit(tx, {
+        actorLabel: "system",
+        action: "setting.update",
+        target: "setting:office.hours",
+        detail: { key: "office.hours", fields: ["days.1"] },
+        at: new Date(),
+      }),
+    );
   }
 });
 afterAll(async () => {
@@ -57,7 +70,10 @@ describe("npm run audit:verify", () => {
     expect(ok).toMatchObject({ code: 0, stdout: "Audit trail OK: 3 entries", stderr: "" });
 
     await reopen();
-    await handle.db.$executeRawUnsafe(`UPDATE audit_entries SET detail = '{"key":"office.hours","fields":[]}' WHERE id = $1`, second!.id);
+    await handle.db.$executeRawUnsafe(
+      `UPDATE audit_entries SET detail = '{"key":"office.hours","fields":[]}' WHERE id = $1`,
+      second!.id,
+    );
     await release();
     const broken = await runVerify(cliEnv());
     expect(broken.code).toBe(1);

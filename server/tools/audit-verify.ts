@@ -15,12 +15,17 @@ import { describeVerifyResult, verifyAuditChain } from "../domain/audit-verify.t
 async function main(): Promise<number> {
   const { database } = env();
   if (database.kind === "pglite" && !fs.existsSync(database.dataDir)) {
-    throw new ConfigError(`No embedded database at ${database.dataDir}; set DATABASE_URL or LENTERA_DATA_DIR to the installation's database.`);
+    throw new ConfigError(
+      `No embedded database at ${database.dataDir}; set DATABASE_URL or LENTERA_DATA_DIR to the installation's database.`,
+    );
   }
   const handle = await openDb(database, { migrate: false });
   try {
     const pending = await pendingMigrations(handle.db);
-    if (pending.length) throw new ConfigError(`The database has ${pending.length} pending migration(s); run \`npm run db:migrate\` first.`);
+    if (pending.length)
+      throw new ConfigError(
+        `The database has ${pending.length} pending migration(s); run \`npm run db:migrate\` first.`,
+      );
     const result = await verifyAuditChain(handle.db);
     console.log(describeVerifyResult(result));
     return result.ok ? 0 : 1;

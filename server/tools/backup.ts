@@ -35,13 +35,17 @@ async function main(): Promise<void> {
   const [arg, ...extra] = process.argv.slice(2);
   if (!arg || extra.length) throw new ConfigError("usage: npm run backup -- <file>");
   const file = path.resolve(arg);
-  if (fs.existsSync(file)) throw new ConfigError(`${file} already exists; choose a new file name (a backup never overwrites one)`);
+  if (fs.existsSync(file))
+    throw new ConfigError(`${file} already exists; choose a new file name (a backup never overwrites one)`);
   const config = env();
   let manifest: Manifest;
   let via = "";
   if (config.database.kind === "pglite") {
     const { dataDir } = config.database;
-    if (!fs.existsSync(dataDir)) throw new ConfigError(`No embedded database at ${dataDir}; set DATABASE_URL or LENTERA_DATA_DIR to the installation's database`);
+    if (!fs.existsSync(dataDir))
+      throw new ConfigError(
+        `No embedded database at ${dataDir}; set DATABASE_URL or LENTERA_DATA_DIR to the installation's database`,
+      );
     try {
       manifest = await writeBackupFile(file, async (sink) => {
         if ((await requestServerBackup(config.dataDir, sink)).kind === "no-server") throw new NoServer();
@@ -53,7 +57,10 @@ async function main(): Promise<void> {
       try {
         manifest = await backupDirectly(file);
       } catch (err) {
-        if (err instanceof DataDirLockedError) throw new ConfigError(`${err.message.replace(/; stop it first.*$/, "")}, and it did not answer on ${controlSocketPath(config.dataDir)}; is it an older Lentera? stop it and run the backup again`);
+        if (err instanceof DataDirLockedError)
+          throw new ConfigError(
+            `${err.message.replace(/; stop it first.*$/, "")}, and it did not answer on ${controlSocketPath(config.dataDir)}; is it an older Lentera? stop it and run the backup again`,
+          );
         throw err;
       }
     }
@@ -64,6 +71,12 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof ConfigError ? err.message : err instanceof Error ? `Backup failed: ${err.message.split("\n")[0]}` : err);
+  console.error(
+    err instanceof ConfigError
+      ? err.message
+      : err instanceof Error
+        ? `Backup failed: ${err.message.split("\n")[0]}`
+        : err,
+  );
   process.exitCode = 1;
 });

@@ -17,6 +17,12 @@ async function main(args: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {
-  console.error(err instanceof ConfigError || err instanceof KeyFileError ? err.message : err instanceof Error ? (err.stack ?? err.message) : err);
+  console.error(
+    err instanceof ConfigError || err instanceof KeyFileError
+      ? err.message
+      : err instanceof Error
+        ? (err.stack ?? err.message)
+        : err,
+  );
   process.exitCode = 1;
 });

@@ -16,15 +16,27 @@ const FLAGS = new Set(["--print", "--replace"]);
 async function main(args: string[]): Promise<void> {
   const files = args.filter((a) => !a.startsWith("--"));
   const unknown = args.filter((a) => a.startsWith("--") && !FLAGS.has(a));
-  if (files.length !== 1 || unknown.length) throw new ConfigError("Usage: npm run keys:import -- <file> [--print] [--replace]");
+  if (files.length !== 1 || unknown.length)
+    throw new ConfigError("Usage: npm run keys:import -- <file> [--print] [--replace]");
   await importKeys(
-    { file: files[0]!, passphrase: await askPassphrase(false), print: args.includes("--print"), replace: args.includes("--replace") },
+    {
+      file: files[0]!,
+      passphrase: await askPassphrase(false),
+      print: args.includes("--print"),
+      replace: args.includes("--replace"),
+    },
     (line) => console.error(line),
     (line) => console.log(line),
   );
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {
-  console.error(err instanceof ConfigError || err instanceof KeyFileError ? err.message : err instanceof Error ? (err.stack ?? err.message) : err);
+  console.error(
+    err instanceof ConfigError || err instanceof KeyFileError
+      ? err.message
+      : err instanceof Error
+        ? (err.stack ?? err.message)
+        : err,
+  );
   process.exitCode = 1;
 });

@@ -13,7 +13,13 @@ runRotateCommand((line) => console.log(line)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    console.error(err instanceof ConfigError || err instanceof KeyRotationError ? err.message : err instanceof Error ? (err.stack ?? err.message) : err);
+    console.error(
+      err instanceof ConfigError || err instanceof KeyRotationError
+        ? err.message
+        : err instanceof Error
+          ? (err.stack ?? err.message)
+          : err,
+    );
     process.exitCode = 1;
   },
 );

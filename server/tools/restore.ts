@@ -20,13 +20,23 @@ async function main(): Promise<void> {
   const file = path.resolve(arg);
   if (!fs.existsSync(file)) throw new ConfigError(`${file} does not exist`);
   const config = env();
-  const where = config.database.kind === "pglite" ? `the embedded database in ${config.database.dataDir}` : "the PostgreSQL database of DATABASE_URL";
+  const where =
+    config.database.kind === "pglite"
+      ? `the embedded database in ${config.database.dataDir}`
+      : "the PostgreSQL database of DATABASE_URL";
   const result = await restoreBackup({ file, target: config.database, secrets: config });
-  console.log(`Restored ${file} into ${where} and verified it: ${describeManifest(result.manifest)}. Start the server (npm start); it applies any newer migrations.`);
+  console.log(
+    `Restored ${file} into ${where} and verified it: ${describeManifest(result.manifest)}. Start the server (npm start); it applies any newer migrations.`,
+  );
 }
 
 main().catch((err: unknown) => {
-  const line = err instanceof ConfigError || err instanceof BackupFileError ? err.message : err instanceof Error ? `Restore failed, nothing was restored: ${err.message.split("\n")[0]}` : String(err);
+  const line =
+    err instanceof ConfigError || err instanceof BackupFileError
+      ? err.message
+      : err instanceof Error
+        ? `Restore failed, nothing was restored: ${err.message.split("\n")[0]}`
+        : String(err);
   console.error(line);
   process.exitCode = 1;
 });

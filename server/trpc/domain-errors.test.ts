@@ -39,7 +39,9 @@ describe("one mapping of domain errors", () => {
   });
 
   it("sends the reason key as the tRPC message, never the internal one", () => {
-    const mapped = trpcErrorOf(internal(new DomainError("case.leadershipForward", "a report involving the leadership must be escalated")));
+    const mapped = trpcErrorOf(
+      internal(new DomainError("case.leadershipForward", "a report involving the leadership must be escalated")),
+    );
     expect([mapped.code, mapped.message]).toEqual(["CONFLICT", "case.leadershipForward"]);
   });
 
@@ -59,9 +61,15 @@ describe("one mapping of domain errors", () => {
   });
 
   it("recognises an outage and a busy database whatever raised them", () => {
-    const outage = trpcErrorOf(internal(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" })));
+    const outage = trpcErrorOf(
+      internal(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" })),
+    );
     expect(outage.code).toBe("SERVICE_UNAVAILABLE");
-    expect(publicFailure(new DatabaseUnavailableError("closed"), "test")).toMatchObject({ status: 503, code: "UNAVAILABLE", reason: "system.unavailable" });
+    expect(publicFailure(new DatabaseUnavailableError("closed"), "test")).toMatchObject({
+      status: 503,
+      code: "UNAVAILABLE",
+      reason: "system.unavailable",
+    });
     const busy = Object.assign(new Error("Transaction already closed"), { code: "P2028" });
     expect(trpcErrorOf(internal(busy)).code).toBe("TOO_MANY_REQUESTS");
     expect(publicFailure(new BusyError(), "test")).toMatchObject({ status: 429, reason: "system.busy" });

@@ -38,7 +38,10 @@ describe("tRPC error bodies", () => {
     const res = await call("cases.get", "telaah", { caseId: "00000000-0000-4000-8000-000000000000" });
     expect(res.status).toBe(404);
     const body = (await res.json()) as { error: { json: { message: string; data: { code: string; reason: string } } } };
-    expect(body.error.json).toMatchObject({ message: "case.notFound", data: { code: "NOT_FOUND", reason: "case.notFound" } });
+    expect(body.error.json).toMatchObject({
+      message: "case.notFound",
+      data: { code: "NOT_FOUND", reason: "case.notFound" },
+    });
     expect(JSON.stringify(body)).not.toContain("case not found");
   });
 
@@ -60,8 +63,13 @@ describe("tRPC error bodies", () => {
     try {
       const res = await call(path, null, {}, faults);
       expect(res.status).toBe(500);
-      const body = (await res.json()) as { error: { json: { message: string; data: { code: string; reason: unknown } } } };
-      expect(body.error.json).toMatchObject({ message: INTERNAL_ERROR_MESSAGE, data: { code: "INTERNAL_SERVER_ERROR", reason: null } });
+      const body = (await res.json()) as {
+        error: { json: { message: string; data: { code: string; reason: unknown } } };
+      };
+      expect(body.error.json).toMatchObject({
+        message: INTERNAL_ERROR_MESSAGE,
+        data: { code: "INTERNAL_SERVER_ERROR", reason: null },
+      });
       expect(JSON.stringify(body)).not.toMatch(/NIK|6209|Rahasia|Invalid time|Cannot read/);
       const lines = logged.mock.calls.map((c) => c.join(" "));
       expect(lines).toEqual([`tRPC ${path} failed: ${path === "range" ? "RangeError" : "TypeError"}`]);
@@ -75,8 +83,13 @@ describe("tRPC error bodies", () => {
     try {
       const res = await call("refusal", null, {}, faults);
       expect(res.status).toBe(400);
-      const body = (await res.json()) as { error: { json: { message: string; data: { code: string; reason: string } } } };
-      expect(body.error.json).toMatchObject({ message: "meeting.endBeforeStart", data: { code: "BAD_REQUEST", reason: "meeting.endBeforeStart" } });
+      const body = (await res.json()) as {
+        error: { json: { message: string; data: { code: string; reason: string } } };
+      };
+      expect(body.error.json).toMatchObject({
+        message: "meeting.endBeforeStart",
+        data: { code: "BAD_REQUEST", reason: "meeting.endBeforeStart" },
+      });
       expect(JSON.stringify(body)).not.toContain("10:00");
       expect(logged).not.toHaveBeenCalled();
     } finally {

@@ -15,7 +15,11 @@ const t = initTRPC.context<Context>().create({
     // internal messages of server errors.
     const fieldErrors = error.cause instanceof z.ZodError ? z.flattenError(error.cause).fieldErrors : null;
     const reason = domainErrorOf(error)?.reason ?? null;
-    return { ...shape, message: publicTrpcMessage(error), data: { ...shape.data, stack: undefined, fieldErrors, reason } };
+    return {
+      ...shape,
+      message: publicTrpcMessage(error),
+      data: { ...shape.data, stack: undefined, fieldErrors, reason },
+    };
   },
 });
 
@@ -43,12 +47,16 @@ export const PASSWORD_CHANGE_REQUIRED = "password_change_required";
  * A procedure for staff the access policy gives `permission`; the user is reloaded on every call.
  * Until an Admin-given password is changed, only procedures marked `duringPasswordChange` answer.
  */
-export function staffProcedure(permission: Permission | readonly Permission[], options: { duringPasswordChange?: boolean } = {}) {
+export function staffProcedure(
+  permission: Permission | readonly Permission[],
+  options: { duringPasswordChange?: boolean } = {},
+) {
   return procedure.use(async ({ ctx, next }) => {
     const staff = await ctx.staff();
     if (!staff) throw new TRPCError({ code: "UNAUTHORIZED" });
     if (!may(staff.roles, permission)) throw new TRPCError({ code: "FORBIDDEN" });
-    if (staff.mustChangePassword && !options.duringPasswordChange) throw new TRPCError({ code: "FORBIDDEN", message: PASSWORD_CHANGE_REQUIRED });
+    if (staff.mustChangePassword && !options.duringPasswordChange)
+      throw new TRPCError({ code: "FORBIDDEN", message: PASSWORD_CHANGE_REQUIRED });
     return next({ ctx: { ...ctx, staff } });
   });
 }

@@ -15,7 +15,8 @@ async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
   const t = await getTranslations("home");
   const d = await getTranslations("duration");
   const { commitments, standards } = await (await serverCaller()).portal.overview();
-  const duration = (minutes: number) => (minutes % 60 === 0 ? d("hours", { n: minutes / 60 }) : d("minutes", { n: minutes }));
+  const duration = (minutes: number) =>
+    minutes % 60 === 0 ? d("hours", { n: minutes / 60 }) : d("minutes", { n: minutes });
 
   return (
     <div className="space-y-12">
@@ -29,23 +30,32 @@ async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
           <Link href="/lapor" className={largeButtonClass}>
             {t("ctaReport")}
           </Link>
-          <Link href="/lacak" className="rounded border-2 border-brand-700 px-5 py-3 font-semibold text-brand-800 hover:bg-white">
+          <Link
+            href="/lacak"
+            className="rounded border-2 border-brand-700 px-5 py-3 font-semibold text-brand-800 hover:bg-white"
+          >
             {t("ctaTrack")}
           </Link>
         </div>
       </section>
 
       <section aria-labelledby="protect">
-        <h2 id="protect" className="text-2xl font-bold text-brand-900">{t("protectTitle")}</h2>
+        <h2 id="protect" className="text-2xl font-bold text-brand-900">
+          {t("protectTitle")}
+        </h2>
         <ul className="mt-4 grid gap-4 sm:grid-cols-2">
           {PROTECTIONS.map((key) => (
-            <li key={key} className="rounded border border-slate-200 p-4">{t(`protect.${key}`)}</li>
+            <li key={key} className="rounded border border-slate-200 p-4">
+              {t(`protect.${key}`)}
+            </li>
           ))}
         </ul>
       </section>
 
       <section aria-labelledby="what">
-        <h2 id="what" className="text-2xl font-bold text-brand-900">{t("whatTitle")}</h2>
+        <h2 id="what" className="text-2xl font-bold text-brand-900">
+          {t("whatTitle")}
+        </h2>
         <ul className="mt-4 grid list-disc gap-x-8 gap-y-1 pl-6 sm:grid-cols-2">
           {Object.values(Category).map((c) => (
             <li key={c}>{t(`categories.${c}`)}</li>
@@ -54,16 +64,25 @@ async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
       </section>
 
       <section aria-labelledby="steps">
-        <h2 id="steps" className="text-2xl font-bold text-brand-900">{t("stepsTitle")}</h2>
+        <h2 id="steps" className="text-2xl font-bold text-brand-900">
+          {t("stepsTitle")}
+        </h2>
         <ol className="mt-4 space-y-3">
           {STEPS.map((step) => {
             const minutes = standards[step as keyof typeof standards];
             return (
               <li key={step} className="flex gap-3">
-                <span aria-hidden="true" className="flex h-8 w-8 shrink-0 items-center justify-center rounded-full bg-brand-700 font-bold text-white">{step}</span>
+                <span
+                  aria-hidden="true"
+                  className="flex h-8 w-8 shrink-0 items-center justify-center rounded-full bg-brand-700 font-bold text-white"
+                >
+                  {step}
+                </span>
                 <span>
                   {t(`steps.${step}`)}
-                  {typeof minutes === "number" ? <span className="block text-sm text-slate-600">{t("stepTime", { time: duration(minutes) })}</span> : null}
+                  {typeof minutes === "number" ? (
+                    <span className="block text-sm text-slate-600">{t("stepTime", { time: duration(minutes) })}</span>
+                  ) : null}
                 </span>
               </li>
             );
@@ -72,7 +91,9 @@ async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
       </section>
 
       <section aria-labelledby="commitments" className="rounded-lg border-l-4 border-amber-accent bg-amber-50 p-6">
-        <h2 id="commitments" className="text-2xl font-bold text-brand-900">{t("commitmentsTitle")}</h2>
+        <h2 id="commitments" className="text-2xl font-bold text-brand-900">
+          {t("commitmentsTitle")}
+        </h2>
         <ul className="mt-3 list-disc space-y-1 pl-6">
           <li>{t("commitmentRecorded", { days: commitments.recordOfficeDays })}</li>
           <li>{t("commitmentResponse", { days: commitments.responseOfficeDays })}</li>
@@ -80,7 +101,9 @@ async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
       </section>
 
       <section aria-labelledby="legal">
-        <h2 id="legal" className="text-2xl font-bold text-brand-900">{t("legalTitle")}</h2>
+        <h2 id="legal" className="text-2xl font-bold text-brand-900">
+          {t("legalTitle")}
+        </h2>
         <ol className="mt-3 list-decimal space-y-1 pl-6 text-slate-800">
           {LEGAL.map((k) => (
             <li key={k}>{t(`legal.${k}`)}</li>

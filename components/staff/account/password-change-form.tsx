@@ -95,7 +95,11 @@ export function PasswordChangeForm({ signInPath, minLength }: { signInPath: stri
         required
         maxLength={200}
         aria-invalid={problems[name] ? true : undefined}
-        aria-describedby={[hint ? `password-${name}-hint` : "", problems[name] ? `password-${name}-error` : ""].filter(Boolean).join(" ") || undefined}
+        aria-describedby={
+          [hint ? `password-${name}-hint` : "", problems[name] ? `password-${name}-error` : ""]
+            .filter(Boolean)
+            .join(" ") || undefined
+        }
         className={inputClass()}
       />
       {problems[name] ? (

@@ -21,8 +21,14 @@ export function AdminNav({ roles, current }: { roles: readonly string[]; current
       label={t("label")}
       className="mb-6 border-b border-slate-300 pb-3"
       listClassName="flex flex-wrap gap-x-5 gap-y-2 text-sm"
-      links={links.filter((l) => l.show).map((l) => ({ key: l.area, href: l.href, text: t(l.area), current: l.area === current }))}
-      linkClassName={(on) => (on ? "font-bold text-brand-900 underline underline-offset-4" : "text-brand-800 underline-offset-4 hover:underline")}
+      links={links
+        .filter((l) => l.show)
+        .map((l) => ({ key: l.area, href: l.href, text: t(l.area), current: l.area === current }))}
+      linkClassName={(on) =>
+        on
+          ? "font-bold text-brand-900 underline underline-offset-4"
+          : "text-brand-800 underline-offset-4 hover:underline"
+      }
     />
   );
 }

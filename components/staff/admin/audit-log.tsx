@@ -28,7 +28,11 @@ const EMPTY = { action: "", actor: "", caseId: "", from: "", to: "" };
 
 /** Only the filled-in fields, so an empty filter is `{}`. */
 function compact(form: typeof EMPTY): Filter {
-  return Object.fromEntries(Object.entries(form).filter(([, v]) => v.trim() !== "").map(([k, v]) => [k, v.trim()]));
+  return Object.fromEntries(
+    Object.entries(form)
+      .filter(([, v]) => v.trim() !== "")
+      .map(([k, v]) => [k, v.trim()]),
+  );
 }
 
 function VerifyChain() {
@@ -52,13 +56,17 @@ function VerifyChain() {
       >
         {running ? t("running") : t("button")}
       </button>
-      <div aria-live="polite">
-        {asked && running ? <p>{t("running")}</p> : null}
-      </div>
-      {asked && !running && verify.error ? <Notice tone="bad" role="alert">{errorText(verify.error)}</Notice> : null}
+      <div aria-live="polite">{asked && running ? <p>{t("running")}</p> : null}</div>
+      {asked && !running && verify.error ? (
+        <Notice tone="bad" role="alert">
+          {errorText(verify.error)}
+        </Notice>
+      ) : null}
       {asked && !running && verify.data ? (
         verify.data.ok ? (
-          <Notice tone="good" role="status">{t("ok", { count: verify.data.count })}</Notice>
+          <Notice tone="good" role="status">
+            {t("ok", { count: verify.data.count })}
+          </Notice>
         ) : (
           <Notice tone="bad" role="alert">
             <p className="font-bold">{t("broken", { id: verify.data.firstBroken.id })}</p>
@@ -78,7 +86,12 @@ export function AuditLog({ isPengawas }: { isPengawas: boolean }) {
   const [form, setForm] = useState(EMPTY);
   const [filter, setFilter] = useState<Filter>({});
   const actors = useQuery(trpc.admin.audit.actors.queryOptions());
-  const entries = useInfiniteQuery(trpc.admin.audit.list.infiniteQueryOptions({ filter }, { getNextPageParam: (page) => page.nextCursor, initialCursor: null }));
+  const entries = useInfiniteQuery(
+    trpc.admin.audit.list.infiniteQueryOptions(
+      { filter },
+      { getNextPageParam: (page) => page.nextCursor, initialCursor: null },
+    ),
+  );
   const rows = entries.data?.pages.flatMap((p) => p.entries) ?? [];
   const names = new Map((actors.data ?? []).map((a) => [a.id, a]));
   const set = (field: keyof typeof EMPTY) => (value: string) => setForm((f) => ({ ...f, [field]: value }));
@@ -96,14 +109,25 @@ export function AuditLog({ isPengawas }: { isPengawas: boolean }) {
 
   return (
     <div className="space-y-6">
-      {!isPengawas ? <p className="rounded border border-slate-300 bg-slate-50 px-3 py-2 text-sm">{t("adminScope")}</p> : null}
+      {!isPengawas ? (
+        <p className="rounded border border-slate-300 bg-slate-50 px-3 py-2 text-sm">{t("adminScope")}</p>
+      ) : null}
 
       <Section id="filter" className="rounded border border-slate-300 p-4" title={t("filters.title")}>
         <form onSubmit={apply} noValidate className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           <div>
             <FieldLabel htmlFor="audit-action">{t("filters.action")}</FieldLabel>
             <FieldHint id="audit-action">{t("filters.actionHint")}</FieldHint>
-            <input id="audit-action" list="audit-action-suggestions" value={form.action} onChange={(e) => set("action")(e.target.value)} aria-describedby={describedBy("audit-action", true)} className={inputClass(false)} autoComplete="off" maxLength={100} />
+            <input
+              id="audit-action"
+              list="audit-action-suggestions"
+              value={form.action}
+              onChange={(e) => set("action")(e.target.value)}
+              aria-describedby={describedBy("audit-action", true)}
+              className={inputClass(false)}
+              autoComplete="off"
+              maxLength={100}
+            />
             <datalist id="audit-action-suggestions">
               {ACTION_SUGGESTIONS.map((a) => (
                 <option key={a} value={a} />
@@ -112,7 +136,12 @@ export function AuditLog({ isPengawas }: { isPengawas: boolean }) {
           </div>
           <div>
             <FieldLabel htmlFor="audit-actor">{t("filters.actor")}</FieldLabel>
-            <select id="audit-actor" value={form.actor} onChange={(e) => set("actor")(e.target.value)} className={inputClass(false)}>
+            <select
+              id="audit-actor"
+              value={form.actor}
+              onChange={(e) => set("actor")(e.target.value)}
+              className={inputClass(false)}
+            >
               <option value="">{t("filters.anyActor")}</option>
               <option value="reporter">{t("actorReporter")}</option>
               <option value="system">{t("actorSystem")}</option>
@@ -123,7 +152,13 @@ export function AuditLog({ isPengawas }: { isPengawas: boolean }) {
               ))}
             </select>
           </div>
-          <TextField id="audit-case" label={t("filters.caseId")} value={form.caseId} onChange={set("caseId")} maxLength={100} />
+          <TextField
+            id="audit-case"
+            label={t("filters.caseId")}
+            value={form.caseId}
+            onChange={set("caseId")}
+            maxLength={100}
+          />
           <TextField id="audit-from" label={t("filters.from")} type="date" value={form.from} onChange={set("from")} />
           <TextField id="audit-to" label={t("filters.to")} type="date" value={form.to} onChange={set("to")} />
           <div className="flex flex-wrap items-end gap-3">
@@ -148,10 +183,19 @@ export function AuditLog({ isPengawas }: { isPengawas: boolean }) {
         <p aria-live="polite" className="text-sm text-slate-700">
           {entries.isPending ? t("loading") : t("shown", { count: rows.length })}
         </p>
-        {entries.error ? <Notice tone="bad" role="alert">{errorText(entries.error)}</Notice> : null}
+        {entries.error ? (
+          <Notice tone="bad" role="alert">
+            {errorText(entries.error)}
+          </Notice>
+        ) : null}
         {!entries.isPending && !entries.error && rows.length === 0 ? <p>{t("empty")}</p> : null}
         {rows.length ? (
-          <div role="region" aria-label={t("table.region")} tabIndex={0} className="overflow-x-auto rounded border border-slate-300">
+          <div
+            role="region"
+            aria-label={t("table.region")}
+            tabIndex={0}
+            className="overflow-x-auto rounded border border-slate-300"
+          >
             <table className="min-w-full text-left text-sm">
               <caption className="sr-only">{t("table.caption")}</caption>
               <thead className="bg-brand-50">
@@ -170,13 +214,17 @@ export function AuditLog({ isPengawas }: { isPengawas: boolean }) {
                       {e.id}
                     </th>
                     <td className="px-3 py-2 whitespace-nowrap">
-                      <time dateTime={e.createdAt.toISOString()}>{format.dateTime(e.createdAt, { dateStyle: "medium", timeStyle: "medium" })}</time>
+                      <time dateTime={e.createdAt.toISOString()}>
+                        {format.dateTime(e.createdAt, { dateStyle: "medium", timeStyle: "medium" })}
+                      </time>
                     </td>
                     <td className="px-3 py-2">{actorText(e.actorId, e.actorLabel)}</td>
                     <td className="px-3 py-2 font-mono">{e.action}</td>
                     <td className="px-3 py-2 font-mono text-xs break-all">{e.caseId ?? ""}</td>
                     <td className="px-3 py-2 font-mono text-xs break-all">{e.target ?? ""}</td>
-                    <td className="max-w-xs px-3 py-2 font-mono text-xs break-all">{e.detail === "{}" ? "" : e.detail}</td>
+                    <td className="max-w-xs px-3 py-2 font-mono text-xs break-all">
+                      {e.detail === "{}" ? "" : e.detail}
+                    </td>
                     <td className="px-3 py-2 font-mono text-xs">{e.ipAddress ?? ""}</td>
                   </tr>
                 ))}
@@ -185,7 +233,12 @@ export function AuditLog({ isPengawas }: { isPengawas: boolean }) {
           </div>
         ) : null}
         {entries.hasNextPage ? (
-          <button type="button" className={secondaryButtonClass} disabled={entries.isFetchingNextPage} onClick={() => void entries.fetchNextPage()}>
+          <button
+            type="button"
+            className={secondaryButtonClass}
+            disabled={entries.isFetchingNextPage}
+            onClick={() => void entries.fetchNextPage()}
+          >
             {entries.isFetchingNextPage ? t("loading") : t("loadMore")}
           </button>
         ) : rows.length ? (

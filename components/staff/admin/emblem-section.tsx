@@ -89,22 +89,40 @@ export function EmblemSection() {
       {emblem.isPending ? (
         <p role="status">{common("loading")}</p>
       ) : emblem.error ? (
-        <Notice tone="bad" role="alert">{errorText(emblem.error)}</Notice>
+        <Notice tone="bad" role="alert">
+          {errorText(emblem.error)}
+        </Notice>
       ) : view?.set ? (
         <figure className="space-y-2">
           <figcaption className="font-semibold">{t("current")}</figcaption>
           {view.preview ? (
             // A data: URL from the server's answer; next/image would add nothing for it.
             // eslint-disable-next-line @next/next/no-img-element
-            <img src={view.preview} alt={t("previewAlt")} className="h-40 w-auto max-w-full rounded border border-slate-300 bg-white object-contain p-1" data-testid="emblem-preview" />
+            <img
+              src={view.preview}
+              alt={t("previewAlt")}
+              className="h-40 w-auto max-w-full rounded border border-slate-300 bg-white object-contain p-1"
+              data-testid="emblem-preview"
+            />
           ) : (
-            <Notice tone="bad" role="alert">{t("noPreview")}</Notice>
+            <Notice tone="bad" role="alert">
+              {t("noPreview")}
+            </Notice>
           )}
           <p className="text-sm text-slate-700">
-            {t("details", { width: view.width ?? "?", height: view.height ?? "?", size: format.number(view.size / 1024, { maximumFractionDigits: 1 }) })}{" "}
+            {t("details", {
+              width: view.width ?? "?",
+              height: view.height ?? "?",
+              size: format.number(view.size / 1024, { maximumFractionDigits: 1 }),
+            })}{" "}
             {view.updatedBy
-              ? common("lastChanged", { date: format.dateTime(view.updatedAt, { dateStyle: "medium", timeStyle: "short" }), name: view.updatedBy.name })
-              : common("lastChangedAt", { date: format.dateTime(view.updatedAt, { dateStyle: "medium", timeStyle: "short" }) })}
+              ? common("lastChanged", {
+                  date: format.dateTime(view.updatedAt, { dateStyle: "medium", timeStyle: "short" }),
+                  name: view.updatedBy.name,
+                })
+              : common("lastChangedAt", {
+                  date: format.dateTime(view.updatedAt, { dateStyle: "medium", timeStyle: "short" }),
+                })}
           </p>
         </figure>
       ) : (
@@ -127,8 +145,16 @@ export function EmblemSection() {
           />
           <FieldError id="emblem-file" error={fileError} />
         </div>
-        {error ? <Notice tone="bad" role="alert">{errorText(error)}</Notice> : null}
-        {done ? <Notice tone="good" role="status">{t(done)}</Notice> : null}
+        {error ? (
+          <Notice tone="bad" role="alert">
+            {errorText(error)}
+          </Notice>
+        ) : null}
+        {done ? (
+          <Notice tone="good" role="status">
+            {t(done)}
+          </Notice>
+        ) : null}
         <div className="flex flex-wrap items-start gap-3">
           <button type="submit" disabled={pending} className={primaryButtonClass}>
             {upload.isPending ? t("uploading") : view?.set ? t("replace") : t("upload")}

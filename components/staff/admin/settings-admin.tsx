@@ -28,7 +28,13 @@ const MiB = 1024 * 1024;
 const WEEKDAYS = ["1", "2", "3", "4", "5", "6", "7"] as const;
 const STEPS = ["2", "3", "4", "5", "6", "7", "8"] as const;
 /** Letter types that carry a number (and a signer). */
-const NUMBERED_LETTERS = ["CATATAN_PENGADUAN", "SURAT_PENGADUAN", "BERITA_ACARA", "TANGGAPAN", "SURAT_PENERUSAN"] as const;
+const NUMBERED_LETTERS = [
+  "CATATAN_PENGADUAN",
+  "SURAT_PENGADUAN",
+  "BERITA_ACARA",
+  "TANGGAPAN",
+  "SURAT_PENERUSAN",
+] as const;
 /** File types the upload sanitiser understands (server/domain/uploads), with their message keys. */
 const FILE_TYPES: Record<string, string> = {
   "image/jpeg": "jpeg",
@@ -48,7 +54,9 @@ const toText = (n: number) => (Number.isFinite(n) ? String(n) : "");
 
 /** Same rules as server/domain/sequence.ts formatNumber, for the example under a pattern. */
 function example(pattern: string): string {
-  return pattern.replace(/\{seq(?::(\d))?\}/g, (_, pad: string | undefined) => "1".padStart(Number(pad ?? 0), "0")).replace(/\{year\}/g, String(new Date().getFullYear()));
+  return pattern
+    .replace(/\{seq(?::(\d))?\}/g, (_, pad: string | undefined) => "1".padStart(Number(pad ?? 0), "0"))
+    .replace(/\{year\}/g, String(new Date().getFullYear()));
 }
 
 // --- One section -----------------------------------------------------------------------
@@ -82,7 +90,25 @@ function useSettingForm<K extends Key>(key: K, view: View<K>) {
 
 type SettingForm = ReturnType<typeof useSettingForm>;
 
-function Section({ id, title, lead, view, form, onSubmit, onReload, children }: { id: string; title: string; lead?: ReactNode; view: View<Key>; form: SettingForm; onSubmit: () => void; onReload: () => void; children: ReactNode }) {
+function Section({
+  id,
+  title,
+  lead,
+  view,
+  form,
+  onSubmit,
+  onReload,
+  children,
+}: {
+  id: string;
+  title: string;
+  lead?: ReactNode;
+  view: View<Key>;
+  form: SettingForm;
+  onSubmit: () => void;
+  onReload: () => void;
+  children: ReactNode;
+}) {
   const common = useTranslations("admin.common");
   const errors = useTranslations("admin.errors");
   const format = useFormatter();
@@ -106,14 +132,27 @@ function Section({ id, title, lead, view, form, onSubmit, onReload, children }: 
           {view.updatedAt === null
             ? common("neverChanged")
             : view.updatedBy
-              ? common("lastChanged", { date: format.dateTime(view.updatedAt, { dateStyle: "medium", timeStyle: "short" }), name: view.updatedBy.name })
-              : common("lastChangedAt", { date: format.dateTime(view.updatedAt, { dateStyle: "medium", timeStyle: "short" }) })}
+              ? common("lastChanged", {
+                  date: format.dateTime(view.updatedAt, { dateStyle: "medium", timeStyle: "short" }),
+                  name: view.updatedBy.name,
+                })
+              : common("lastChangedAt", {
+                  date: format.dateTime(view.updatedAt, { dateStyle: "medium", timeStyle: "short" }),
+                })}
         </p>
-        {view.invalid ? <Notice tone="bad" role="alert">{common("storedInvalid")}</Notice> : null}
+        {view.invalid ? (
+          <Notice tone="bad" role="alert">
+            {common("storedInvalid")}
+          </Notice>
+        ) : null}
       </div>
       <form onSubmit={submit} noValidate className="space-y-4">
         {children}
-        {issues.length ? <Notice tone="bad" role="alert">{common("formErrors")}</Notice> : null}
+        {issues.length ? (
+          <Notice tone="bad" role="alert">
+            {common("formErrors")}
+          </Notice>
+        ) : null}
         {stale ? (
           <Notice tone="bad" role="alert">
             <p>{errors("stale_setting")}</p>
@@ -122,9 +161,15 @@ function Section({ id, title, lead, view, form, onSubmit, onReload, children }: 
             </button>
           </Notice>
         ) : mutation.error ? (
-          <Notice tone="bad" role="alert">{errorText(mutation.error)}</Notice>
+          <Notice tone="bad" role="alert">
+            {errorText(mutation.error)}
+          </Notice>
         ) : null}
-        {mutation.data?.ok ? <Notice tone="good" role="status">{mutation.data.changed.length ? common("saved") : common("unchanged")}</Notice> : null}
+        {mutation.data?.ok ? (
+          <Notice tone="good" role="status">
+            {mutation.data.changed.length ? common("saved") : common("unchanged")}
+          </Notice>
+        ) : null}
         <button type="submit" disabled={mutation.isPending} className={primaryButtonClass}>
           {mutation.isPending ? common("saving") : common("save")}
         </button>
@@ -133,8 +178,37 @@ function Section({ id, title, lead, view, form, onSubmit, onReload, children }: 
   );
 }
 
-function NumberField({ id, label, value, onChange, error, hint }: { id: string; label: string; value: string; onChange: (v: string) => void; error: string | null; hint?: string }) {
-  return <TextField id={id} label={label} hint={hint} value={value} onChange={onChange} error={error} type="number" inputMode="numeric" min={1} step="1" softRequired className="max-w-xs" />;
+function NumberField({
+  id,
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  error: string | null;
+  hint?: string;
+}) {
+  return (
+    <TextField
+      id={id}
+      label={label}
+      hint={hint}
+      value={value}
+      onChange={onChange}
+      error={error}
+      type="number"
+      inputMode="numeric"
+      min={1}
+      step="1"
+      softRequired
+      className="max-w-xs"
+    />
+  );
 }
 
 // --- The sections ------------------------------------------------------------------------
@@ -148,11 +222,36 @@ function IdentitySection({ view, onReload }: SectionProps<"office.identity">) {
   const t = useTranslations("admin.settings.identity");
   const form = useSettingForm("office.identity", view);
   const [v, setV] = useState(view.value);
-  const field = (name: keyof typeof v, extra: { softRequired?: boolean; type?: "email" | "url" | "tel"; hint?: string; rows?: number; autoComplete?: string } = {}) => (
-    <TextField id={`identity-${name}`} label={t(name)} value={v[name] ?? ""} onChange={(value) => setV((s) => ({ ...s, [name]: value }))} error={form.issue(name)} maxLength={300} {...extra} />
+  const field = (
+    name: keyof typeof v,
+    extra: {
+      softRequired?: boolean;
+      type?: "email" | "url" | "tel";
+      hint?: string;
+      rows?: number;
+      autoComplete?: string;
+    } = {},
+  ) => (
+    <TextField
+      id={`identity-${name}`}
+      label={t(name)}
+      value={v[name] ?? ""}
+      onChange={(value) => setV((s) => ({ ...s, [name]: value }))}
+      error={form.issue(name)}
+      maxLength={300}
+      {...extra}
+    />
   );
   return (
-    <Section id="identity" title={t("title")} lead={t("lead")} view={view} form={form} onReload={onReload} onSubmit={() => form.save(v)}>
+    <Section
+      id="identity"
+      title={t("title")}
+      lead={t("lead")}
+      view={view}
+      form={form}
+      onReload={onReload}
+      onSubmit={() => form.save(v)}
+    >
       {field("regency", { softRequired: true })}
       {field("officeName", { softRequired: true })}
       {field("shortName", { hint: t("shortNameHint") })}
@@ -170,18 +269,43 @@ function HoursSection({ view, onReload }: SectionProps<"office.hours">) {
   const weekday = useTranslations("admin.weekdays");
   const form = useSettingForm("office.hours", view);
   const [timeZone, setTimeZone] = useState(view.value.timeZone);
-  const [days, setDays] = useState(() =>
-    Object.fromEntries(WEEKDAYS.map((d) => {
-      const hours = view.value.days[d];
-      return [d, { open: Boolean(hours), from: hours?.[0] ?? "08:00", to: hours?.[1] ?? "16:00" }];
-    })) as Record<(typeof WEEKDAYS)[number], { open: boolean; from: string; to: string }>,
+  const [days, setDays] = useState(
+    () =>
+      Object.fromEntries(
+        WEEKDAYS.map((d) => {
+          const hours = view.value.days[d];
+          return [d, { open: Boolean(hours), from: hours?.[0] ?? "08:00", to: hours?.[1] ?? "16:00" }];
+        }),
+      ) as Record<(typeof WEEKDAYS)[number], { open: boolean; from: string; to: string }>,
   );
-  const setDay = (d: (typeof WEEKDAYS)[number], patch: Partial<(typeof days)[typeof d]>) => setDays((s) => ({ ...s, [d]: { ...s[d], ...patch } }));
-  const build = () => ({ timeZone, days: Object.fromEntries(WEEKDAYS.filter((d) => days[d].open).map((d) => [d, [days[d].from, days[d].to]])) });
+  const setDay = (d: (typeof WEEKDAYS)[number], patch: Partial<(typeof days)[typeof d]>) =>
+    setDays((s) => ({ ...s, [d]: { ...s[d], ...patch } }));
+  const build = () => ({
+    timeZone,
+    days: Object.fromEntries(WEEKDAYS.filter((d) => days[d].open).map((d) => [d, [days[d].from, days[d].to]])),
+  });
   const noDays = form.issue("days");
   return (
-    <Section id="hours" title={t("title")} lead={t("lead")} view={view} form={form} onReload={onReload} onSubmit={() => form.save(build())}>
-      <TextField id="hours-timeZone" label={t("timeZone")} hint={t("timeZoneHint")} value={timeZone} onChange={setTimeZone} error={form.issue("timeZone")} softRequired maxLength={64} className="max-w-sm" />
+    <Section
+      id="hours"
+      title={t("title")}
+      lead={t("lead")}
+      view={view}
+      form={form}
+      onReload={onReload}
+      onSubmit={() => form.save(build())}
+    >
+      <TextField
+        id="hours-timeZone"
+        label={t("timeZone")}
+        hint={t("timeZoneHint")}
+        value={timeZone}
+        onChange={setTimeZone}
+        error={form.issue("timeZone")}
+        softRequired
+        maxLength={64}
+        className="max-w-sm"
+      />
       <div className="space-y-3">
         {noDays ? (
           <p id="hours-days-error" className="text-sm font-semibold text-red-800">
@@ -193,17 +317,43 @@ function HoursSection({ view, onReload }: SectionProps<"office.hours">) {
           const fromError = form.issue(`days.${d}.0`);
           const toError = form.issue(`days.${d}.1`);
           return (
-            <fieldset key={d} className="rounded border border-slate-300 p-3" aria-describedby={noDays ? "hours-days-error" : dayError ? `hours-${d}-error` : undefined}>
+            <fieldset
+              key={d}
+              className="rounded border border-slate-300 p-3"
+              aria-describedby={noDays ? "hours-days-error" : dayError ? `hours-${d}-error` : undefined}
+            >
               <legend className="px-1 font-semibold">{weekday(d)}</legend>
               <div className="flex flex-wrap items-end gap-4">
                 <div className="flex items-center gap-2">
-                  <input id={`hours-${d}-open`} type="checkbox" className="h-5 w-5" checked={days[d].open} onChange={(e) => setDay(d, { open: e.target.checked })} />
+                  <input
+                    id={`hours-${d}-open`}
+                    type="checkbox"
+                    className="h-5 w-5"
+                    checked={days[d].open}
+                    onChange={(e) => setDay(d, { open: e.target.checked })}
+                  />
                   <label htmlFor={`hours-${d}-open`}>{t("open")}</label>
                 </div>
                 {days[d].open ? (
                   <>
-                    <TextField id={`hours-${d}-from`} label={t("opens")} type="time" value={days[d].from} onChange={(from) => setDay(d, { from })} error={fromError} className="w-36" />
-                    <TextField id={`hours-${d}-to`} label={t("closes")} type="time" value={days[d].to} onChange={(to) => setDay(d, { to })} error={toError} className="w-36" />
+                    <TextField
+                      id={`hours-${d}-from`}
+                      label={t("opens")}
+                      type="time"
+                      value={days[d].from}
+                      onChange={(from) => setDay(d, { from })}
+                      error={fromError}
+                      className="w-36"
+                    />
+                    <TextField
+                      id={`hours-${d}-to`}
+                      label={t("closes")}
+                      type="time"
+                      value={days[d].to}
+                      onChange={(to) => setDay(d, { to })}
+                      error={toError}
+                      className="w-36"
+                    />
                   </>
                 ) : null}
               </div>
@@ -237,7 +387,15 @@ function HolidaysSection({ view, onReload }: SectionProps<"office.holidays">) {
   }
 
   return (
-    <Section id="holidays" title={t("title")} lead={t("lead")} view={view} form={form} onReload={onReload} onSubmit={() => form.save(dates)}>
+    <Section
+      id="holidays"
+      title={t("title")}
+      lead={t("lead")}
+      view={view}
+      form={form}
+      onReload={onReload}
+      onSubmit={() => form.save(dates)}
+    >
       <div className="flex flex-wrap items-end gap-3">
         <div>
           <FieldLabel htmlFor="holiday-add">{t("date")}</FieldLabel>
@@ -279,7 +437,12 @@ function HolidaysSection({ view, onReload }: SectionProps<"office.holidays">) {
                     <time dateTime={d}>{label(d)}</time>
                     <FieldError id={`holiday-${d}`} error={form.issue(String(index))} />
                   </span>
-                  <button type="button" className="rounded px-2 py-1 text-sm font-semibold text-red-800 underline underline-offset-4 hover:bg-red-50" aria-label={t("removeLabel", { date: label(d) })} onClick={() => setDates((s) => s.filter((x) => x !== d))}>
+                  <button
+                    type="button"
+                    className="rounded px-2 py-1 text-sm font-semibold text-red-800 underline underline-offset-4 hover:bg-red-50"
+                    aria-label={t("removeLabel", { date: label(d) })}
+                    onClick={() => setDates((s) => s.filter((x) => x !== d))}
+                  >
                     {t("remove")}
                   </button>
                 </li>
@@ -296,12 +459,29 @@ function StandardsSection({ view, onReload }: SectionProps<"sla.standards">) {
   const t = useTranslations("admin.settings.standards");
   const step = useTranslations("admin.steps");
   const form = useSettingForm("sla.standards", view);
-  const [v, setV] = useState(() => Object.fromEntries(STEPS.map((s) => [s, toText(view.value[s])])) as Record<(typeof STEPS)[number], string>);
+  const [v, setV] = useState(
+    () => Object.fromEntries(STEPS.map((s) => [s, toText(view.value[s])])) as Record<(typeof STEPS)[number], string>,
+  );
   return (
-    <Section id="standards" title={t("title")} lead={t("lead")} view={view} form={form} onReload={onReload} onSubmit={() => form.save(Object.fromEntries(STEPS.map((s) => [s, toNumber(v[s])])))}>
+    <Section
+      id="standards"
+      title={t("title")}
+      lead={t("lead")}
+      view={view}
+      form={form}
+      onReload={onReload}
+      onSubmit={() => form.save(Object.fromEntries(STEPS.map((s) => [s, toNumber(v[s])])))}
+    >
       <div className="grid gap-4 sm:grid-cols-2">
         {STEPS.map((s) => (
-          <NumberField key={s} id={`standards-${s}`} label={`${step(s)} (${t("minutes")})`} value={v[s]} onChange={(value) => setV((x) => ({ ...x, [s]: value }))} error={form.issue(s)} />
+          <NumberField
+            key={s}
+            id={`standards-${s}`}
+            label={`${step(s)} (${t("minutes")})`}
+            value={v[s]}
+            onChange={(value) => setV((x) => ({ ...x, [s]: value }))}
+            error={form.issue(s)}
+          />
         ))}
       </div>
     </Section>
@@ -314,9 +494,29 @@ function CommitmentsSection({ view, onReload }: SectionProps<"sla.commitments">)
   const [record, setRecord] = useState(toText(view.value.recordOfficeDays));
   const [response, setResponse] = useState(toText(view.value.responseOfficeDays));
   return (
-    <Section id="commitments" title={t("title")} lead={t("lead")} view={view} form={form} onReload={onReload} onSubmit={() => form.save({ recordOfficeDays: toNumber(record), responseOfficeDays: toNumber(response) })}>
-      <NumberField id="commitments-record" label={t("recordOfficeDays")} value={record} onChange={setRecord} error={form.issue("recordOfficeDays")} />
-      <NumberField id="commitments-response" label={t("responseOfficeDays")} value={response} onChange={setResponse} error={form.issue("responseOfficeDays")} />
+    <Section
+      id="commitments"
+      title={t("title")}
+      lead={t("lead")}
+      view={view}
+      form={form}
+      onReload={onReload}
+      onSubmit={() => form.save({ recordOfficeDays: toNumber(record), responseOfficeDays: toNumber(response) })}
+    >
+      <NumberField
+        id="commitments-record"
+        label={t("recordOfficeDays")}
+        value={record}
+        onChange={setRecord}
+        error={form.issue("recordOfficeDays")}
+      />
+      <NumberField
+        id="commitments-response"
+        label={t("responseOfficeDays")}
+        value={response}
+        onChange={setResponse}
+        error={form.issue("responseOfficeDays")}
+      />
     </Section>
   );
 }
@@ -326,8 +526,22 @@ function AutoArchiveSection({ view, onReload }: SectionProps<"sla.autoArchive">)
   const form = useSettingForm("sla.autoArchive", view);
   const [days, setDays] = useState(toText(view.value.officeDays));
   return (
-    <Section id="auto-archive" title={t("title")} lead={t("lead")} view={view} form={form} onReload={onReload} onSubmit={() => form.save({ officeDays: toNumber(days) })}>
-      <NumberField id="auto-archive-days" label={t("officeDays")} value={days} onChange={setDays} error={form.issue("officeDays")} />
+    <Section
+      id="auto-archive"
+      title={t("title")}
+      lead={t("lead")}
+      view={view}
+      form={form}
+      onReload={onReload}
+      onSubmit={() => form.save({ officeDays: toNumber(days) })}
+    >
+      <NumberField
+        id="auto-archive-days"
+        label={t("officeDays")}
+        value={days}
+        onChange={setDays}
+        error={form.issue("officeDays")}
+      />
     </Section>
   );
 }
@@ -340,21 +554,91 @@ function RetentionSection({ view, onReload }: SectionProps<"retention.archive">)
   const [months, setMonths] = useState(toText(view.value.months));
   const [runAt, setRunAt] = useState(view.value.runAt);
   return (
-    <Section id="retention" title={t("title")} lead={t("lead")} view={view} form={form} onReload={onReload} onSubmit={() => form.save({ enabled, years: toNumber(years), months: toNumber(months), runAt })}>
+    <Section
+      id="retention"
+      title={t("title")}
+      lead={t("lead")}
+      view={view}
+      form={form}
+      onReload={onReload}
+      onSubmit={() => form.save({ enabled, years: toNumber(years), months: toNumber(months), runAt })}
+    >
       <div className="flex items-start gap-2">
-        <input id="retention-enabled" type="checkbox" className="mt-1 h-5 w-5" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
+        <input
+          id="retention-enabled"
+          type="checkbox"
+          className="mt-1 h-5 w-5"
+          checked={enabled}
+          onChange={(e) => setEnabled(e.target.checked)}
+        />
         <label htmlFor="retention-enabled">{t("enabled")}</label>
       </div>
-      <TextField id="retention-years" label={t("years")} value={years} onChange={setYears} error={form.issue("years") ?? form.issue("")} type="number" inputMode="numeric" min={0} step="1" softRequired className="max-w-xs" />
-      <TextField id="retention-months" label={t("months")} value={months} onChange={setMonths} error={form.issue("months")} type="number" inputMode="numeric" min={0} step="1" softRequired className="max-w-xs" />
-      <TextField id="retention-run-at" label={t("runAt")} hint={t("runAtHint")} type="time" value={runAt} onChange={setRunAt} error={form.issue("runAt")} className="w-36" />
+      <TextField
+        id="retention-years"
+        label={t("years")}
+        value={years}
+        onChange={setYears}
+        error={form.issue("years") ?? form.issue("")}
+        type="number"
+        inputMode="numeric"
+        min={0}
+        step="1"
+        softRequired
+        className="max-w-xs"
+      />
+      <TextField
+        id="retention-months"
+        label={t("months")}
+        value={months}
+        onChange={setMonths}
+        error={form.issue("months")}
+        type="number"
+        inputMode="numeric"
+        min={0}
+        step="1"
+        softRequired
+        className="max-w-xs"
+      />
+      <TextField
+        id="retention-run-at"
+        label={t("runAt")}
+        hint={t("runAtHint")}
+        type="time"
+        value={runAt}
+        onChange={setRunAt}
+        error={form.issue("runAt")}
+        className="w-36"
+      />
     </Section>
   );
 }
 
-function PatternField({ id, label, value, onChange, error }: { id: string; label: string; value: string; onChange: (v: string) => void; error: string | null }) {
+function PatternField({
+  id,
+  label,
+  value,
+  onChange,
+  error,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  error: string | null;
+}) {
   const t = useTranslations("admin.settings.caseReference");
-  return <TextField id={id} label={label} value={value} onChange={onChange} error={error} softRequired maxLength={100} hint={t("example", { example: example(value) })} />;
+  return (
+    <TextField
+      id={id}
+      label={label}
+      value={value}
+      onChange={onChange}
+      error={error}
+      softRequired
+      maxLength={100}
+      hint={t("example", { example: example(value) })}
+    />
+  );
 }
 
 function CaseReferenceSection({ view, onReload }: SectionProps<"numbering.caseReference">) {
@@ -362,8 +646,22 @@ function CaseReferenceSection({ view, onReload }: SectionProps<"numbering.caseRe
   const form = useSettingForm("numbering.caseReference", view);
   const [pattern, setPattern] = useState(view.value);
   return (
-    <Section id="case-reference" title={t("title")} lead={t("lead")} view={view} form={form} onReload={onReload} onSubmit={() => form.save(pattern)}>
-      <PatternField id="case-reference-pattern" label={t("pattern")} value={pattern} onChange={setPattern} error={form.issue("")} />
+    <Section
+      id="case-reference"
+      title={t("title")}
+      lead={t("lead")}
+      view={view}
+      form={form}
+      onReload={onReload}
+      onSubmit={() => form.save(pattern)}
+    >
+      <PatternField
+        id="case-reference-pattern"
+        label={t("pattern")}
+        value={pattern}
+        onChange={setPattern}
+        error={form.issue("")}
+      />
     </Section>
   );
 }
@@ -372,11 +670,32 @@ function LetterNumberingSection({ view, onReload }: SectionProps<"numbering.lett
   const t = useTranslations("admin.settings.letters");
   const letter = useTranslations("admin.letterTypes");
   const form = useSettingForm("numbering.letters", view);
-  const [v, setV] = useState(() => Object.fromEntries(NUMBERED_LETTERS.map((type) => [type, view.value[type] ?? ""])) as Record<(typeof NUMBERED_LETTERS)[number], string>);
+  const [v, setV] = useState(
+    () =>
+      Object.fromEntries(NUMBERED_LETTERS.map((type) => [type, view.value[type] ?? ""])) as Record<
+        (typeof NUMBERED_LETTERS)[number],
+        string
+      >,
+  );
   return (
-    <Section id="letters" title={t("title")} lead={t("lead")} view={view} form={form} onReload={onReload} onSubmit={() => form.save({ ...view.value, ...v })}>
+    <Section
+      id="letters"
+      title={t("title")}
+      lead={t("lead")}
+      view={view}
+      form={form}
+      onReload={onReload}
+      onSubmit={() => form.save({ ...view.value, ...v })}
+    >
       {NUMBERED_LETTERS.map((type) => (
-        <PatternField key={type} id={`letters-${type}`} label={letter(type)} value={v[type]} onChange={(value) => setV((s) => ({ ...s, [type]: value }))} error={form.issue(type)} />
+        <PatternField
+          key={type}
+          id={`letters-${type}`}
+          label={letter(type)}
+          value={v[type]}
+          onChange={(value) => setV((s) => ({ ...s, [type]: value }))}
+          error={form.issue(type)}
+        />
       ))}
     </Section>
   );
@@ -386,11 +705,28 @@ function SignersSection({ view, users, onReload }: SectionProps<"letters.signers
   const t = useTranslations("admin.settings.signers");
   const letter = useTranslations("admin.letterTypes");
   const form = useSettingForm("letters.signers", view);
-  const [v, setV] = useState(() => Object.fromEntries(NUMBERED_LETTERS.map((type) => [type, view.value[type] ?? ""])) as Record<(typeof NUMBERED_LETTERS)[number], string>);
+  const [v, setV] = useState(
+    () =>
+      Object.fromEntries(NUMBERED_LETTERS.map((type) => [type, view.value[type] ?? ""])) as Record<
+        (typeof NUMBERED_LETTERS)[number],
+        string
+      >,
+  );
   const active = users.filter((u) => u.active);
-  const build = () => ({ ...view.value, ...Object.fromEntries(NUMBERED_LETTERS.map((type) => [type, v[type] || undefined])) });
+  const build = () => ({
+    ...view.value,
+    ...Object.fromEntries(NUMBERED_LETTERS.map((type) => [type, v[type] || undefined])),
+  });
   return (
-    <Section id="signers" title={t("title")} lead={t("lead")} view={view} form={form} onReload={onReload} onSubmit={() => form.save(JSON.parse(JSON.stringify(build())))}>
+    <Section
+      id="signers"
+      title={t("title")}
+      lead={t("lead")}
+      view={view}
+      form={form}
+      onReload={onReload}
+      onSubmit={() => form.save(JSON.parse(JSON.stringify(build())))}
+    >
       {NUMBERED_LETTERS.map((type) => {
         const id = `signers-${type}`;
         const error = form.issue(type);
@@ -398,14 +734,23 @@ function SignersSection({ view, users, onReload }: SectionProps<"letters.signers
         return (
           <div key={type}>
             <FieldLabel htmlFor={id}>{letter(type)}</FieldLabel>
-            <select id={id} value={v[type]} onChange={(e) => setV((s) => ({ ...s, [type]: e.target.value }))} aria-describedby={describedBy(id, undefined, error)} aria-invalid={error ? true : undefined} className={inputClass(Boolean(error))}>
+            <select
+              id={id}
+              value={v[type]}
+              onChange={(e) => setV((s) => ({ ...s, [type]: e.target.value }))}
+              aria-describedby={describedBy(id, undefined, error)}
+              aria-invalid={error ? true : undefined}
+              className={inputClass(Boolean(error))}
+            >
               <option value="">{t("none")}</option>
               {active.map((u) => (
                 <option key={u.id} value={u.id}>
                   {u.name} — {u.position}
                 </option>
               ))}
-              {v[type] && !current?.active ? <option value={v[type]}>{t("inactive", { name: current?.name ?? v[type] })}</option> : null}
+              {v[type] && !current?.active ? (
+                <option value={v[type]}>{t("inactive", { name: current?.name ?? v[type] })}</option>
+              ) : null}
             </select>
             <FieldError id={id} error={error} />
           </div>
@@ -434,20 +779,68 @@ function UploadsSection({ view, onReload }: SectionProps<"uploads.limits">) {
     allowedTypes: known.filter((m) => types.includes(m)),
   });
   return (
-    <Section id="uploads" title={t("title")} lead={t("lead")} view={view} form={form} onReload={onReload} onSubmit={() => form.save(build())}>
-      <TextField id="uploads-file" label={t("maxFileMb")} value={fileMb} onChange={setFileMb} error={form.issue("maxFileBytes")} type="number" inputMode="decimal" min={0} step="any" softRequired className="max-w-xs" />
-      <NumberField id="uploads-count" label={t("maxFilesPerReport")} value={files} onChange={setFiles} error={form.issue("maxFilesPerReport")} />
-      <TextField id="uploads-total" label={t("maxTotalMb")} value={totalMb} onChange={setTotalMb} error={form.issue("maxTotalBytes")} type="number" inputMode="decimal" min={0} step="any" softRequired className="max-w-xs" />
-      <fieldset aria-describedby={typesError ? "uploads-types-error" : undefined} aria-invalid={typesError ? true : undefined}>
+    <Section
+      id="uploads"
+      title={t("title")}
+      lead={t("lead")}
+      view={view}
+      form={form}
+      onReload={onReload}
+      onSubmit={() => form.save(build())}
+    >
+      <TextField
+        id="uploads-file"
+        label={t("maxFileMb")}
+        value={fileMb}
+        onChange={setFileMb}
+        error={form.issue("maxFileBytes")}
+        type="number"
+        inputMode="decimal"
+        min={0}
+        step="any"
+        softRequired
+        className="max-w-xs"
+      />
+      <NumberField
+        id="uploads-count"
+        label={t("maxFilesPerReport")}
+        value={files}
+        onChange={setFiles}
+        error={form.issue("maxFilesPerReport")}
+      />
+      <TextField
+        id="uploads-total"
+        label={t("maxTotalMb")}
+        value={totalMb}
+        onChange={setTotalMb}
+        error={form.issue("maxTotalBytes")}
+        type="number"
+        inputMode="decimal"
+        min={0}
+        step="any"
+        softRequired
+        className="max-w-xs"
+      />
+      <fieldset
+        aria-describedby={typesError ? "uploads-types-error" : undefined}
+        aria-invalid={typesError ? true : undefined}
+      >
         <legend className="font-semibold">{t("allowedTypes")}</legend>
         <ul className="mt-2 grid gap-2 sm:grid-cols-2">
           {known.map((mime) => {
             const id = `uploads-type-${mime.replace(/[^a-z0-9]/g, "-")}`;
             return (
               <li key={mime} className="flex items-start gap-2">
-                <input id={id} type="checkbox" className="mt-1 h-5 w-5" checked={types.includes(mime)} onChange={(e) => setTypes((s) => (e.target.checked ? [...s, mime] : s.filter((x) => x !== mime)))} />
+                <input
+                  id={id}
+                  type="checkbox"
+                  className="mt-1 h-5 w-5"
+                  checked={types.includes(mime)}
+                  onChange={(e) => setTypes((s) => (e.target.checked ? [...s, mime] : s.filter((x) => x !== mime)))}
+                />
                 <label htmlFor={id}>
-                  {FILE_TYPES[mime] ? fileType(FILE_TYPES[mime]) : mime} <span className="text-xs break-all text-slate-700">({mime})</span>
+                  {FILE_TYPES[mime] ? fileType(FILE_TYPES[mime]) : mime}{" "}
+                  <span className="text-xs break-all text-slate-700">({mime})</span>
                 </label>
               </li>
             );
@@ -471,14 +864,43 @@ function BackupSection({ view, onReload }: SectionProps<"backup.schedule">) {
   const [time, setTime] = useState(view.value.timeOfDay);
   const [keep, setKeep] = useState(toText(view.value.keep));
   return (
-    <Section id="backup" title={t("title")} lead={t("lead")} view={view} form={form} onReload={onReload} onSubmit={() => form.save({ enabled, directory, timeOfDay: time, keep: toNumber(keep) })}>
+    <Section
+      id="backup"
+      title={t("title")}
+      lead={t("lead")}
+      view={view}
+      form={form}
+      onReload={onReload}
+      onSubmit={() => form.save({ enabled, directory, timeOfDay: time, keep: toNumber(keep) })}
+    >
       {status.data ? <BackupStatusPanel data={status.data} /> : null}
       <div className="flex items-center gap-2">
-        <input id="backup-enabled" type="checkbox" className="h-5 w-5" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
+        <input
+          id="backup-enabled"
+          type="checkbox"
+          className="h-5 w-5"
+          checked={enabled}
+          onChange={(e) => setEnabled(e.target.checked)}
+        />
         <label htmlFor="backup-enabled">{t("enabled")}</label>
       </div>
-      <TextField id="backup-directory" label={t("directory")} hint={t("directoryHint")} value={directory} onChange={setDirectory} error={form.issue("directory")} maxLength={500} />
-      <TextField id="backup-time" label={t("timeOfDay")} value={time} onChange={setTime} error={form.issue("timeOfDay")} className="max-w-xs" />
+      <TextField
+        id="backup-directory"
+        label={t("directory")}
+        hint={t("directoryHint")}
+        value={directory}
+        onChange={setDirectory}
+        error={form.issue("directory")}
+        maxLength={500}
+      />
+      <TextField
+        id="backup-time"
+        label={t("timeOfDay")}
+        value={time}
+        onChange={setTime}
+        error={form.issue("timeOfDay")}
+        className="max-w-xs"
+      />
       <NumberField id="backup-keep" label={t("keep")} value={keep} onChange={setKeep} error={form.issue("keep")} />
     </Section>
   );
@@ -501,7 +923,12 @@ export function SettingsAdmin() {
   const k = (key: Key) => `${key}-${generation[key] ?? 0}`;
 
   if (settings.isPending || users.isPending) return <p role="status">{common("loading")}</p>;
-  if (settings.error || users.error) return <Notice tone="bad" role="alert">{errorText(settings.error ?? users.error)}</Notice>;
+  if (settings.error || users.error)
+    return (
+      <Notice tone="bad" role="alert">
+        {errorText(settings.error ?? users.error)}
+      </Notice>
+    );
   const s = settings.data;
   return (
     <div className="space-y-6">
@@ -512,10 +939,27 @@ export function SettingsAdmin() {
       <StandardsSection key={k("sla.standards")} view={s["sla.standards"]} onReload={reload("sla.standards")} />
       <CommitmentsSection key={k("sla.commitments")} view={s["sla.commitments"]} onReload={reload("sla.commitments")} />
       <AutoArchiveSection key={k("sla.autoArchive")} view={s["sla.autoArchive"]} onReload={reload("sla.autoArchive")} />
-      <RetentionSection key={k("retention.archive")} view={s["retention.archive"]} onReload={reload("retention.archive")} />
-      <CaseReferenceSection key={k("numbering.caseReference")} view={s["numbering.caseReference"]} onReload={reload("numbering.caseReference")} />
-      <LetterNumberingSection key={k("numbering.letters")} view={s["numbering.letters"]} onReload={reload("numbering.letters")} />
-      <SignersSection key={k("letters.signers")} view={s["letters.signers"]} users={users.data} onReload={reload("letters.signers")} />
+      <RetentionSection
+        key={k("retention.archive")}
+        view={s["retention.archive"]}
+        onReload={reload("retention.archive")}
+      />
+      <CaseReferenceSection
+        key={k("numbering.caseReference")}
+        view={s["numbering.caseReference"]}
+        onReload={reload("numbering.caseReference")}
+      />
+      <LetterNumberingSection
+        key={k("numbering.letters")}
+        view={s["numbering.letters"]}
+        onReload={reload("numbering.letters")}
+      />
+      <SignersSection
+        key={k("letters.signers")}
+        view={s["letters.signers"]}
+        users={users.data}
+        onReload={reload("letters.signers")}
+      />
       <UploadsSection key={k("uploads.limits")} view={s["uploads.limits"]} onReload={reload("uploads.limits")} />
       <BackupSection key={k("backup.schedule")} view={s["backup.schedule"]} onReload={reload("backup.schedule")} />
     </div>

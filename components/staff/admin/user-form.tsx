@@ -45,7 +45,17 @@ interface UserFormProps {
 }
 
 /** Create or edit an account. The server validates; its field errors are shown next to each field. */
-export function UserForm({ idPrefix, mode, initial, isSelf, pending, error, errorText, onSubmit, onCancel }: UserFormProps) {
+export function UserForm({
+  idPrefix,
+  mode,
+  initial,
+  isSelf,
+  pending,
+  error,
+  errorText,
+  onSubmit,
+  onCancel,
+}: UserFormProps) {
   const t = useTranslations("admin.users");
   const common = useTranslations("admin.common");
   const roleName = useTranslations("roles");
@@ -59,7 +69,9 @@ export function UserForm({ idPrefix, mode, initial, isSelf, pending, error, erro
     if (field === "nip" && reasonOf(error) === "admin.nip_taken") return errorText;
     return fieldErrors[field]?.length ? t(`fieldError.${field}`) : null;
   };
-  const anyFieldError = (["username", "nip", "name", "rankGrade", "position", "roles"] as const).some((f) => fieldError(f));
+  const anyFieldError = (["username", "nip", "name", "rankGrade", "position", "roles"] as const).some((f) =>
+    fieldError(f),
+  );
   // A refusal that belongs to no field (e.g. self lock-out) is shown above the buttons.
   const formError = error && !anyFieldError ? errorText : null;
 
@@ -68,20 +80,71 @@ export function UserForm({ idPrefix, mode, initial, isSelf, pending, error, erro
     onSubmit(values);
   }
 
-  const toggleRole = (role: RoleName, on: boolean) => setValues((v) => ({ ...v, roles: on ? [...v.roles, role] : v.roles.filter((r) => r !== role) }));
+  const toggleRole = (role: RoleName, on: boolean) =>
+    setValues((v) => ({ ...v, roles: on ? [...v.roles, role] : v.roles.filter((r) => r !== role) }));
   const rolesError = fieldError("roles");
 
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
-      {anyFieldError ? <Notice tone="bad" role="alert">{common("formErrors")}</Notice> : null}
-      {mode === "create" ? (
-        <TextField id={id("username")} label={t("username")} hint={t("usernameHint")} value={values.username} onChange={set("username")} error={fieldError("username")} softRequired maxLength={32} />
+      {anyFieldError ? (
+        <Notice tone="bad" role="alert">
+          {common("formErrors")}
+        </Notice>
       ) : null}
-      <TextField id={id("name")} label={t("name")} value={values.name} onChange={set("name")} error={fieldError("name")} softRequired maxLength={150} autoComplete="off" />
-      <TextField id={id("nip")} label={t("nip")} hint={t("nipHint")} value={values.nip} onChange={set("nip")} error={fieldError("nip")} inputMode="numeric" maxLength={24} />
-      <TextField id={id("rankGrade")} label={t("rankGrade")} hint={t("rankGradeHint")} value={values.rankGrade} onChange={set("rankGrade")} error={fieldError("rankGrade")} maxLength={100} />
-      <TextField id={id("position")} label={t("position")} value={values.position} onChange={set("position")} error={fieldError("position")} softRequired maxLength={200} />
-      <fieldset aria-describedby={describedBy(id("roles"), t("rolesHint"), rolesError)} aria-invalid={rolesError ? true : undefined}>
+      {mode === "create" ? (
+        <TextField
+          id={id("username")}
+          label={t("username")}
+          hint={t("usernameHint")}
+          value={values.username}
+          onChange={set("username")}
+          error={fieldError("username")}
+          softRequired
+          maxLength={32}
+        />
+      ) : null}
+      <TextField
+        id={id("name")}
+        label={t("name")}
+        value={values.name}
+        onChange={set("name")}
+        error={fieldError("name")}
+        softRequired
+        maxLength={150}
+        autoComplete="off"
+      />
+      <TextField
+        id={id("nip")}
+        label={t("nip")}
+        hint={t("nipHint")}
+        value={values.nip}
+        onChange={set("nip")}
+        error={fieldError("nip")}
+        inputMode="numeric"
+        maxLength={24}
+      />
+      <TextField
+        id={id("rankGrade")}
+        label={t("rankGrade")}
+        hint={t("rankGradeHint")}
+        value={values.rankGrade}
+        onChange={set("rankGrade")}
+        error={fieldError("rankGrade")}
+        maxLength={100}
+      />
+      <TextField
+        id={id("position")}
+        label={t("position")}
+        value={values.position}
+        onChange={set("position")}
+        error={fieldError("position")}
+        softRequired
+        maxLength={200}
+      />
+      <fieldset
+        aria-describedby={describedBy(id("roles"), t("rolesHint"), rolesError)}
+        aria-invalid={rolesError ? true : undefined}
+      >
         <legend className="font-semibold">
           {t("roles")}
           <span aria-hidden="true" className="text-red-800">
@@ -117,7 +180,11 @@ export function UserForm({ idPrefix, mode, initial, isSelf, pending, error, erro
         {mode === "edit" ? <p className="mt-1 text-sm text-slate-700">{t("rolesSessionNote")}</p> : null}
         <FieldError id={id("roles")} error={rolesError} />
       </fieldset>
-      {formError ? <Notice tone="bad" role="alert">{formError}</Notice> : null}
+      {formError ? (
+        <Notice tone="bad" role="alert">
+          {formError}
+        </Notice>
+      ) : null}
       <div className="flex flex-wrap gap-3">
         <button type="submit" disabled={pending} className={primaryButtonClass}>
           {mode === "create" ? (pending ? t("creating") : t("create")) : pending ? common("saving") : t("saveChanges")}

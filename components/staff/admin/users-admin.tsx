@@ -12,13 +12,26 @@ import { Notice, OUTCOME } from "@/components/ui/notice.tsx";
 import { Section } from "@/components/ui/page-section.tsx";
 
 /** A password shown once, after creating an account or resetting its password. */
-function OnePassword({ username, password, onDone, level }: { username: string; password: string; onDone: () => void; level: 2 | 4 }) {
+function OnePassword({
+  username,
+  password,
+  onDone,
+  level,
+}: {
+  username: string;
+  password: string;
+  onDone: () => void;
+  level: 2 | 4;
+}) {
   const t = useTranslations("admin.users");
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
   const Heading = level === 2 ? "h2" : "h4";
   return (
-    <section aria-labelledby="one-password-title" className="space-y-3 rounded border-2 border-amber-accent bg-amber-50 p-4">
+    <section
+      aria-labelledby="one-password-title"
+      className="space-y-3 rounded border-2 border-amber-accent bg-amber-50 p-4"
+    >
       <Heading id="one-password-title" ref={headingRef} tabIndex={-1} className="text-lg font-bold text-brand-900">
         {t("passwordTitle", { username })}
       </Heading>
@@ -48,7 +61,9 @@ export function UsersAdmin({ meId }: { meId: string }) {
   const [createKey, setCreateKey] = useState(0);
   const [editing, setEditing] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ userId: string | null; kind: "success" | "error"; text: string } | null>(null);
-  const [shownPassword, setShownPassword] = useState<{ userId: string; username: string; password: string } | null>(null);
+  const [shownPassword, setShownPassword] = useState<{ userId: string; username: string; password: string } | null>(
+    null,
+  );
 
   const create = useMutation(
     trpc.admin.users.create.mutationOptions({
@@ -69,11 +84,16 @@ export function UsersAdmin({ meId }: { meId: string }) {
       },
     }),
   );
-  const onActionError = (userId: string) => (error: { message: string; data?: { code?: string } | null }) => setNotice({ userId, kind: "error", text: errorText(error) ?? "" });
+  const onActionError = (userId: string) => (error: { message: string; data?: { code?: string } | null }) =>
+    setNotice({ userId, kind: "error", text: errorText(error) ?? "" });
   const setActive = useMutation(
     trpc.admin.users.setActive.mutationOptions({
       onSuccess: (user) => {
-        setNotice({ userId: user.id, kind: "success", text: t(user.active ? "reactivated" : "deactivated", { username: user.username }) });
+        setNotice({
+          userId: user.id,
+          kind: "success",
+          text: t(user.active ? "reactivated" : "deactivated", { username: user.username }),
+        });
         void refresh();
       },
       onError: (error, input) => onActionError(input.id)(error),
@@ -104,11 +124,19 @@ export function UsersAdmin({ meId }: { meId: string }) {
   }, [creating]);
   const busy = setActive.isPending || resetFactor.isPending || resetPassword.isPending;
 
-  const toInput = (v: UserFormValues) => ({ name: v.name, nip: v.nip, rankGrade: v.rankGrade, position: v.position, roles: v.roles });
+  const toInput = (v: UserFormValues) => ({
+    name: v.name,
+    nip: v.nip,
+    rankGrade: v.rankGrade,
+    position: v.position,
+    roles: v.roles,
+  });
 
   return (
     <div className="space-y-8">
-      {shownPassword && shownPassword.userId !== editing ? <OnePassword {...shownPassword} level={2} onDone={() => setShownPassword(null)} /> : null}
+      {shownPassword && shownPassword.userId !== editing ? (
+        <OnePassword {...shownPassword} level={2} onDone={() => setShownPassword(null)} />
+      ) : null}
       {notice && notice.userId === null ? <Notice {...OUTCOME[notice.kind]}>{notice.text}</Notice> : null}
 
       <Section id="add-user" title={t("addTitle")}>
@@ -137,7 +165,11 @@ export function UsersAdmin({ meId }: { meId: string }) {
 
       <Section id="user-list" title={t("listTitle")}>
         {users.isPending ? <p role="status">{common("loading")}</p> : null}
-        {users.error ? <Notice tone="bad" role="alert">{errorText(users.error)}</Notice> : null}
+        {users.error ? (
+          <Notice tone="bad" role="alert">
+            {errorText(users.error)}
+          </Notice>
+        ) : null}
         {users.data ? <p className="text-sm text-slate-700">{t("count", { count: users.data.length })}</p> : null}
         <ul className="space-y-3">
           {users.data?.map((user) => {
@@ -145,12 +177,19 @@ export function UsersAdmin({ meId }: { meId: string }) {
             const open = editing === user.id;
             const locked = user.lockedUntil && user.lockedUntil > new Date();
             return (
-              <li key={user.id} className={`rounded border p-4 ${user.active ? "border-slate-300" : "border-slate-300 bg-slate-100"}`}>
+              <li
+                key={user.id}
+                className={`rounded border p-4 ${user.active ? "border-slate-300" : "border-slate-300 bg-slate-100"}`}
+              >
                 <div className="flex flex-wrap items-start justify-between gap-3">
                   <div className="min-w-0 space-y-1">
                     <h3 className="font-bold break-words text-brand-900">
                       {user.name}
-                      {isSelf ? <span className="ml-2 rounded bg-brand-100 px-2 py-0.5 text-xs font-semibold text-brand-900">{t("you")}</span> : null}
+                      {isSelf ? (
+                        <span className="ml-2 rounded bg-brand-100 px-2 py-0.5 text-xs font-semibold text-brand-900">
+                          {t("you")}
+                        </span>
+                      ) : null}
                     </h3>
                     <p className="text-sm break-words text-slate-800">
                       <span className="font-mono">{user.username}</span> · {user.nip ?? t("nipNone")}
@@ -160,17 +199,36 @@ export function UsersAdmin({ meId }: { meId: string }) {
                       {user.rankGrade ? ` · ${user.rankGrade}` : ""}
                     </p>
                     <p className="text-sm">
-                      <span className="font-semibold">{t("roles")}:</span> {user.roles.map((r) => roleName(r)).join(", ")}
+                      <span className="font-semibold">{t("roles")}:</span>{" "}
+                      {user.roles.map((r) => roleName(r)).join(", ")}
                     </p>
                     <ul className="flex flex-wrap gap-2 text-xs">
-                      <li className={`rounded px-2 py-0.5 font-semibold ${user.active ? "bg-brand-100 text-brand-900" : "bg-slate-300 text-slate-900"}`}>{user.active ? t("active") : t("inactive")}</li>
-                      <li className={`rounded px-2 py-0.5 ${user.totpEnrolledAt ? "bg-brand-50 text-brand-900" : "bg-amber-100 text-amber-950"}`}>{user.totpEnrolledAt ? t("totpEnrolled") : t("totpMissing")}</li>
-                      {user.mustChangePassword ? <li className="rounded bg-amber-100 px-2 py-0.5 text-amber-950">{t("mustChange")}</li> : null}
+                      <li
+                        className={`rounded px-2 py-0.5 font-semibold ${user.active ? "bg-brand-100 text-brand-900" : "bg-slate-300 text-slate-900"}`}
+                      >
+                        {user.active ? t("active") : t("inactive")}
+                      </li>
+                      <li
+                        className={`rounded px-2 py-0.5 ${user.totpEnrolledAt ? "bg-brand-50 text-brand-900" : "bg-amber-100 text-amber-950"}`}
+                      >
+                        {user.totpEnrolledAt ? t("totpEnrolled") : t("totpMissing")}
+                      </li>
+                      {user.mustChangePassword ? (
+                        <li className="rounded bg-amber-100 px-2 py-0.5 text-amber-950">{t("mustChange")}</li>
+                      ) : null}
                       {locked ? (
-                        <li className="rounded bg-red-100 px-2 py-0.5 text-red-900">{t("locked", { time: format.dateTime(user.lockedUntil!, { timeStyle: "short", dateStyle: "medium" }) })}</li>
+                        <li className="rounded bg-red-100 px-2 py-0.5 text-red-900">
+                          {t("locked", {
+                            time: format.dateTime(user.lockedUntil!, { timeStyle: "short", dateStyle: "medium" }),
+                          })}
+                        </li>
                       ) : null}
                       <li className="rounded bg-slate-100 px-2 py-0.5 text-slate-800">
-                        {user.lastLoginAt ? t("lastLogin", { time: format.dateTime(user.lastLoginAt, { dateStyle: "medium", timeStyle: "short" }) }) : t("neverLoggedIn")}
+                        {user.lastLoginAt
+                          ? t("lastLogin", {
+                              time: format.dateTime(user.lastLoginAt, { dateStyle: "medium", timeStyle: "short" }),
+                            })
+                          : t("neverLoggedIn")}
                       </li>
                     </ul>
                   </div>
@@ -199,14 +257,25 @@ export function UsersAdmin({ meId }: { meId: string }) {
                 {open ? (
                   <div id={`edit-${user.id}`} className="mt-4 space-y-6 border-t border-slate-300 pt-4">
                     <h4 className="sr-only">{t("editTitle", { name: user.name })}</h4>
-                    {notice && notice.userId === user.id ? <Notice {...OUTCOME[notice.kind]}>{notice.text}</Notice> : null}
-                    {shownPassword && shownPassword.userId === user.id ? <OnePassword {...shownPassword} level={4} onDone={() => setShownPassword(null)} /> : null}
+                    {notice && notice.userId === user.id ? (
+                      <Notice {...OUTCOME[notice.kind]}>{notice.text}</Notice>
+                    ) : null}
+                    {shownPassword && shownPassword.userId === user.id ? (
+                      <OnePassword {...shownPassword} level={4} onDone={() => setShownPassword(null)} />
+                    ) : null}
                     <UserForm
                       key={`${user.id}-${user.name}-${user.roles.join()}`}
                       idPrefix={`user-${user.id}`}
                       mode="edit"
                       isSelf={isSelf}
-                      initial={{ username: user.username, nip: user.nip ?? "", name: user.name, rankGrade: user.rankGrade ?? "", position: user.position, roles: user.roles as RoleName[] }}
+                      initial={{
+                        username: user.username,
+                        nip: user.nip ?? "",
+                        name: user.name,
+                        rankGrade: user.rankGrade ?? "",
+                        position: user.position,
+                        roles: user.roles as RoleName[],
+                      }}
                       pending={update.isPending}
                       error={update.error}
                       errorText={errorText(update.error)}
@@ -222,15 +291,35 @@ export function UsersAdmin({ meId }: { meId: string }) {
                           isSelf ? (
                             <p className="text-sm text-slate-700">{t("selfDeactivateHint")}</p>
                           ) : (
-                            <ConfirmButton label={t("deactivate")} question={t("deactivateConfirm", { username: user.username })} disabled={busy} onConfirm={() => setActive.mutate({ id: user.id, active: false })} />
+                            <ConfirmButton
+                              label={t("deactivate")}
+                              question={t("deactivateConfirm", { username: user.username })}
+                              disabled={busy}
+                              onConfirm={() => setActive.mutate({ id: user.id, active: false })}
+                            />
                           )
                         ) : (
-                          <button type="button" className={secondaryButtonClass} disabled={busy} onClick={() => setActive.mutate({ id: user.id, active: true })}>
+                          <button
+                            type="button"
+                            className={secondaryButtonClass}
+                            disabled={busy}
+                            onClick={() => setActive.mutate({ id: user.id, active: true })}
+                          >
                             {t("reactivate")}
                           </button>
                         )}
-                        <ConfirmButton label={t("resetFactor")} question={t("resetFactorConfirm", { username: user.username })} disabled={busy} onConfirm={() => resetFactor.mutate({ id: user.id })} />
-                        <ConfirmButton label={t("resetPassword")} question={t("resetPasswordConfirm", { username: user.username })} disabled={busy} onConfirm={() => resetPassword.mutate({ id: user.id })} />
+                        <ConfirmButton
+                          label={t("resetFactor")}
+                          question={t("resetFactorConfirm", { username: user.username })}
+                          disabled={busy}
+                          onConfirm={() => resetFactor.mutate({ id: user.id })}
+                        />
+                        <ConfirmButton
+                          label={t("resetPassword")}
+                          question={t("resetPasswordConfirm", { username: user.username })}
+                          disabled={busy}
+                          onConfirm={() => resetPassword.mutate({ id: user.id })}
+                        />
                       </div>
                     </div>
                   </div>

@@ -47,11 +47,20 @@ export function ActionPanel({ view, me }: { view: CaseView; me: Me }) {
             case "record":
               return <RecordForm key={a} {...common} />;
             case "review":
-              return <ReviewForm key={a} {...common} involvesLeadership={view.involvesLeadership} hasTrackingCode={view.hasTrackingCode} />;
+              return (
+                <ReviewForm
+                  key={a}
+                  {...common}
+                  involvesLeadership={view.involvesLeadership}
+                  hasTrackingCode={view.hasTrackingCode}
+                />
+              );
             case "resume":
               return <ResumeForm key={a} {...common} />;
             case "convene":
-              return <ConveneForm key={a} {...common} me={me} excludedIds={excludedIds} proposal={view.meetingProposal} />;
+              return (
+                <ConveneForm key={a} {...common} me={me} excludedIds={excludedIds} proposal={view.meetingProposal} />
+              );
             case "meetingOutcome":
               return <OutcomeForm key={a} {...common} meeting={view.meetings.at(-1)!} />;
             case "draftBeritaAcara":

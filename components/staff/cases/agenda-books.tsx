@@ -26,20 +26,57 @@ export function AgendaBooks({ filters, years }: { filters: AgendaFilters; years:
   const locale = useLocale();
   const trpc = useTRPC();
   const entries = useQuery(trpc.cases.agenda.queryOptions(agendaInputOf(filters)));
-  const applyFilters = useFilterSubmit((fields) => `/staff/agenda${agendaQuery(parseAgendaFilters(fields, filters.year))}`);
+  const applyFilters = useFilterSubmit(
+    (fields) => `/staff/agenda${agendaQuery(parseAgendaFilters(fields, filters.year))}`,
+  );
   const bookName = t(`book.${filters.book}`);
   const csv = `${agendaCsvHref(filters)}${locale === "id" ? "" : `&locale=${locale}`}`;
 
   return (
     <PageSection id="agenda-title" className="space-y-5" title={t("title")}>
-      <TabNav label={t("books")} tabs={AGENDA_BOOKS.map((book) => ({ key: book, href: `/staff/agenda${agendaQuery({ ...filters, book })}`, current: filters.book === book, text: t(`book.${book}`) }))} />
+      <TabNav
+        label={t("books")}
+        tabs={AGENDA_BOOKS.map((book) => ({
+          key: book,
+          href: `/staff/agenda${agendaQuery({ ...filters, book })}`,
+          current: filters.book === book,
+          text: t(`book.${book}`),
+        }))}
+      />
 
-      <form method="get" action={localePath(locale, "/staff/agenda")} onSubmit={applyFilters} aria-label={t("filters")} className="grid items-end gap-3 rounded border border-slate-300 p-3 sm:grid-cols-2 lg:grid-cols-4">
+      <form
+        method="get"
+        action={localePath(locale, "/staff/agenda")}
+        onSubmit={applyFilters}
+        aria-label={t("filters")}
+        className="grid items-end gap-3 rounded border border-slate-300 p-3 sm:grid-cols-2 lg:grid-cols-4"
+      >
         <input type="hidden" name="book" value={filters.book} />
         {/* key: a new URL's value replaces the old default. */}
-        <SelectField key={filters.year} id="agenda-year" name="year" label={t("year")} defaultValue={String(filters.year)} options={years.map((y) => [String(y), String(y)] as const)} />
-        <TextField key={`from-${filters.from ?? ""}`} id="agenda-from" name="from" type="date" label={t("from")} defaultValue={filters.from} />
-        <TextField key={`to-${filters.to ?? ""}`} id="agenda-to" name="to" type="date" label={t("to")} defaultValue={filters.to} />
+        <SelectField
+          key={filters.year}
+          id="agenda-year"
+          name="year"
+          label={t("year")}
+          defaultValue={String(filters.year)}
+          options={years.map((y) => [String(y), String(y)] as const)}
+        />
+        <TextField
+          key={`from-${filters.from ?? ""}`}
+          id="agenda-from"
+          name="from"
+          type="date"
+          label={t("from")}
+          defaultValue={filters.from}
+        />
+        <TextField
+          key={`to-${filters.to ?? ""}`}
+          id="agenda-to"
+          name="to"
+          type="date"
+          label={t("to")}
+          defaultValue={filters.to}
+        />
         <div className="flex flex-wrap gap-3">
           <button type="submit" className={primaryButtonClass}>
             {t("apply")}
@@ -72,7 +109,12 @@ export function AgendaBooks({ filters, years }: { filters: AgendaFilters; years:
           {entries.data.length === 0 ? (
             <p>{t("empty")}</p>
           ) : (
-            <DataTable label={t("tableLabel", { book: bookName, year: filters.year })} caption={t("tableLabel", { book: bookName, year: filters.year })} head={[t("number"), t("date"), t("reference"), t("category"), t("channel"), t("letterNumber")]} testId="agenda-table">
+            <DataTable
+              label={t("tableLabel", { book: bookName, year: filters.year })}
+              caption={t("tableLabel", { book: bookName, year: filters.year })}
+              head={[t("number"), t("date"), t("reference"), t("category"), t("channel"), t("letterNumber")]}
+              testId="agenda-table"
+            >
               {entries.data.map((e) => (
                 <tr key={`${e.number}-${e.caseId}`}>
                   <th scope="row" className={`${tdClass} text-left font-semibold`}>

@@ -17,7 +17,11 @@ describe("agenda filters in the URL", () => {
   });
 
   it("ignores malformed values", () => {
-    expect(parseAgendaFilters({ book: "LAIN", year: "abc", from: "31-12-2026", to: "2026-13-45" }, 2026)).toEqual({ book: "PERMOHONAN", year: 2026, from: undefined, to: undefined });
+    expect(parseAgendaFilters({ book: "LAIN", year: "abc", from: "31-12-2026", to: "2026-13-45" }, 2026)).toEqual({
+      book: "PERMOHONAN",
+      year: 2026,
+      from: undefined,
+      to: undefined,
+    });
   });
-
 });

@@ -14,7 +14,8 @@ export interface AgendaFilters {
   to?: string;
 }
 
-const validDate = (v: string | undefined) => (v && ISO_DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) ? v : undefined);
+const validDate = (v: string | undefined) =>
+  v && ISO_DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) ? v : undefined;
 
 /** `defaultYear`: the current year in the office's time zone. */
 export function parseAgendaFilters(params: SearchParams, defaultYear: number): AgendaFilters {
@@ -40,4 +41,9 @@ export function agendaQuery(f: AgendaFilters): string {
 export const agendaCsvHref = (f: AgendaFilters) => `/api/staff/agenda${agendaQuery(f)}`;
 
 /** Input of the `cases.agenda` procedure. */
-export const agendaInputOf = (f: AgendaFilters) => ({ book: f.book, year: f.year, ...(f.from ? { from: f.from } : {}), ...(f.to ? { to: f.to } : {}) });
+export const agendaInputOf = (f: AgendaFilters) => ({
+  book: f.book,
+  year: f.year,
+  ...(f.from ? { from: f.from } : {}),
+  ...(f.to ? { to: f.to } : {}),
+});

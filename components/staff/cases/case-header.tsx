@@ -15,11 +15,25 @@ export function CaseHeader({ view, now }: { view: CaseView; now: Date }) {
   const date = useOfficeDate();
   const overdue = view.dueAt !== null && view.dueAt < now;
   const facts: [string, React.ReactNode][] = [
-    [t("status"), <span key="s" data-testid="case-status">{label.status(view.status)}</span>],
+    [
+      t("status"),
+      <span key="s" data-testid="case-status">
+        {label.status(view.status)}
+      </span>,
+    ],
     [t("category"), label.category(view.category)],
     [t("channel"), label.channel(view.channel)],
     [t("identityMode"), t(`identity.${view.identityMode}`)],
-    [t("leadershipLabel"), view.involvesLeadership ? <Badge key="l" tone="warn">{ws("yes")}</Badge> : ws("no")],
+    [
+      t("leadershipLabel"),
+      view.involvesLeadership ? (
+        <Badge key="l" tone="warn">
+          {ws("yes")}
+        </Badge>
+      ) : (
+        ws("no")
+      ),
+    ],
     [t("trackingCode"), view.hasTrackingCode ? t("hasCode") : t("noCode")],
     [t("receivedAt"), date(view.receivedAt)],
   ];
@@ -61,7 +75,9 @@ export function CaseHeader({ view, now }: { view: CaseView; now: Date }) {
         {t("title", { reference: view.reference })}
       </h1>
       <p className="flex flex-wrap gap-2">
-        <Badge tone={view.status === "ARCHIVED" ? "neutral" : view.status === "ESCALATED" ? "warn" : "info"}>{label.status(view.status)}</Badge>
+        <Badge tone={view.status === "ARCHIVED" ? "neutral" : view.status === "ESCALATED" ? "warn" : "info"}>
+          {label.status(view.status)}
+        </Badge>
         {view.involvesLeadership ? <Badge tone="warn">{ws("leadership")}</Badge> : null}
         {overdue ? <Badge tone="bad">{ws("overdue")}</Badge> : null}
       </p>

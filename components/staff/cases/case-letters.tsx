@@ -35,16 +35,21 @@ export function CaseLetters({ view }: { view: CaseView }) {
               ) : (
                 <a href={`/api/staff/letter/${l.id}`} download className={`${linkClass} break-all`}>
                   {/* The archived dossier and the working copy below must not share one link name. */}
-                  {l.type === "DOSSIER" ? t("dossierIssuedDownload") : t("letterDownload", { title: t(`letterTypes.${l.type}`) })}
+                  {l.type === "DOSSIER"
+                    ? t("dossierIssuedDownload")
+                    : t("letterDownload", { title: t(`letterTypes.${l.type}`) })}
                 </a>
               )}
               <span className="block text-sm text-slate-700">
-                {l.number ? t("letterNumber", { number: l.number }) : t("letterUnnumbered")} · {t("letterIssued", { date: date(l.issuedAt) })}
+                {l.number ? t("letterNumber", { number: l.number }) : t("letterUnnumbered")} ·{" "}
+                {t("letterIssued", { date: date(l.issuedAt) })}
                 {l.signerName ? ` · ${t("letterSigner", { name: l.signerName })}` : ""}
               </span>
               {l.replacesId ? <Badge tone="info">{t("letterCorrection")}</Badge> : null}
               {l.replaced ? <Badge tone="warn">{t("letterReplaced")}</Badge> : null}
-              {view.correctable.includes(l.id) ? <CorrectLetter caseId={view.id} letterId={l.id} onDone={setNotice} /> : null}
+              {view.correctable.includes(l.id) ? (
+                <CorrectLetter caseId={view.id} letterId={l.id} onDone={setNotice} />
+              ) : null}
             </li>
           ))}
         </ul>

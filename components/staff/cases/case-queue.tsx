@@ -6,7 +6,16 @@ import { Link } from "@/i18n/navigation.ts";
 import { localePath } from "@/i18n/routing.ts";
 import { useTRPC } from "@/components/staff/trpc.tsx";
 import { useLabels, useOfficeDate } from "../labels.ts";
-import { firstPage, listInputOf, nextPage, PAGE_SIZE, parseQueueFilters, previousPage, queueQuery, type QueueFilters } from "./queue-filters.ts";
+import {
+  firstPage,
+  listInputOf,
+  nextPage,
+  PAGE_SIZE,
+  parseQueueFilters,
+  previousPage,
+  queueQuery,
+  type QueueFilters,
+} from "./queue-filters.ts";
 import { refusalOf } from "./refusal.ts";
 import { CATEGORIES, CHANNELS, STATUSES } from "../vocabulary.ts";
 import { Badge } from "@/components/ui/badge.tsx";
@@ -35,25 +44,75 @@ export function CaseQueue({ filters, years }: { filters: QueueFilters; years: nu
 
   return (
     <PageSection id="queue-title" className="space-y-5" title={t("title")}>
-      <TabNav label={t("tabs")} tabs={(["mine", "all"] as const).map((which) => ({ key: which, href: href(tab(which)), current: filters.tab === which, text: which === "mine" ? t("tabMine") : t("tabAll") }))} />
+      <TabNav
+        label={t("tabs")}
+        tabs={(["mine", "all"] as const).map((which) => ({
+          key: which,
+          href: href(tab(which)),
+          current: filters.tab === which,
+          text: which === "mine" ? t("tabMine") : t("tabAll"),
+        }))}
+      />
 
-      <form method="get" action={localePath(locale, "/staff/kasus")} onSubmit={applyFilters} aria-label={t("filters")} className="grid gap-3 rounded border border-slate-300 p-3 sm:grid-cols-2 lg:grid-cols-4">
+      <form
+        method="get"
+        action={localePath(locale, "/staff/kasus")}
+        onSubmit={applyFilters}
+        aria-label={t("filters")}
+        className="grid gap-3 rounded border border-slate-300 p-3 sm:grid-cols-2 lg:grid-cols-4"
+      >
         {filters.tab === "all" ? <input type="hidden" name="tab" value="all" /> : null}
         {/* key: a new URL's value replaces the old default; the empty choice is "any". */}
-        <SelectField key={`status-${filters.status ?? ""}`} id="filter-status" name="status" label={t("status")} defaultValue={filters.status ?? ""} options={STATUSES.map((s) => [s, label.status(s)] as const)}>
+        <SelectField
+          key={`status-${filters.status ?? ""}`}
+          id="filter-status"
+          name="status"
+          label={t("status")}
+          defaultValue={filters.status ?? ""}
+          options={STATUSES.map((s) => [s, label.status(s)] as const)}
+        >
           <option value="">{t("any")}</option>
         </SelectField>
-        <SelectField key={`category-${filters.category ?? ""}`} id="filter-category" name="category" label={t("category")} defaultValue={filters.category ?? ""} options={CATEGORIES.map((c) => [c, label.category(c)] as const)}>
+        <SelectField
+          key={`category-${filters.category ?? ""}`}
+          id="filter-category"
+          name="category"
+          label={t("category")}
+          defaultValue={filters.category ?? ""}
+          options={CATEGORIES.map((c) => [c, label.category(c)] as const)}
+        >
           <option value="">{t("any")}</option>
         </SelectField>
-        <SelectField key={`channel-${filters.channel ?? ""}`} id="filter-channel" name="channel" label={t("channel")} defaultValue={filters.channel ?? ""} options={CHANNELS.map((c) => [c, label.channel(c)] as const)}>
+        <SelectField
+          key={`channel-${filters.channel ?? ""}`}
+          id="filter-channel"
+          name="channel"
+          label={t("channel")}
+          defaultValue={filters.channel ?? ""}
+          options={CHANNELS.map((c) => [c, label.channel(c)] as const)}
+        >
           <option value="">{t("any")}</option>
         </SelectField>
-        <SelectField key={`year-${filters.year ?? ""}`} id="filter-year" name="year" label={t("year")} defaultValue={filters.year ? String(filters.year) : ""} options={years.map((y) => [String(y), String(y)] as const)}>
+        <SelectField
+          key={`year-${filters.year ?? ""}`}
+          id="filter-year"
+          name="year"
+          label={t("year")}
+          defaultValue={filters.year ? String(filters.year) : ""}
+          options={years.map((y) => [String(y), String(y)] as const)}
+        >
           <option value="">{t("any")}</option>
         </SelectField>
         <div className="flex items-center gap-2 sm:col-span-2">
-          <input key={String(filters.overdue)} id="filter-overdue" type="checkbox" name="overdue" value="1" defaultChecked={filters.overdue} className="h-4 w-4" />
+          <input
+            key={String(filters.overdue)}
+            id="filter-overdue"
+            type="checkbox"
+            name="overdue"
+            value="1"
+            defaultChecked={filters.overdue}
+            className="h-4 w-4"
+          />
           <label htmlFor="filter-overdue">{t("overdueOnly")}</label>
         </div>
         <div className="flex flex-wrap items-center gap-3 sm:col-span-2 sm:justify-end">
@@ -75,18 +134,38 @@ export function CaseQueue({ filters, years }: { filters: QueueFilters; years: nu
       ) : (
         <>
           <p role="status" data-testid="queue-count" className="font-semibold">
-            {list.data.totalIsLimited ? t("countMore", { total: list.data.total }) : t("count", { total: list.data.total })}
+            {list.data.totalIsLimited
+              ? t("countMore", { total: list.data.total })
+              : t("count", { total: list.data.total })}
             {list.data.rows.length > 0 ? (
               <span className="font-normal">
                 {" "}
-                · {t(list.data.totalIsLimited ? "showingOfMore" : "showing", { from: offset + 1, to: offset + list.data.rows.length, total: list.data.total })}
+                ·{" "}
+                {t(list.data.totalIsLimited ? "showingOfMore" : "showing", {
+                  from: offset + 1,
+                  to: offset + list.data.rows.length,
+                  total: list.data.total,
+                })}
               </span>
             ) : null}
           </p>
           {list.data.rows.length === 0 ? (
-            <p>{filters.tab === "mine" && !filters.status && !filters.category && !filters.channel && !filters.year && !filters.overdue ? t("emptyMine") : t("empty")}</p>
+            <p>
+              {filters.tab === "mine" &&
+              !filters.status &&
+              !filters.category &&
+              !filters.channel &&
+              !filters.year &&
+              !filters.overdue
+                ? t("emptyMine")
+                : t("empty")}
+            </p>
           ) : (
-            <DataTable label={t("tableLabel")} head={[t("reference"), t("category"), t("channel"), t("receivedAt"), t("status"), t("dueAt")]} testId="queue-table">
+            <DataTable
+              label={t("tableLabel")}
+              head={[t("reference"), t("category"), t("channel"), t("receivedAt"), t("status"), t("dueAt")]}
+              testId="queue-table"
+            >
               {list.data.rows.map((r) => (
                 <tr key={r.id} className={r.overdue ? "bg-red-50" : undefined}>
                   <th scope="row" className={`${tdClass} text-left font-mono whitespace-nowrap`}>

@@ -9,7 +9,8 @@ import { Facts } from "@/components/ui/facts.tsx";
 import { Notice } from "@/components/ui/notice.tsx";
 import { Section } from "@/components/ui/page-section.tsx";
 
-const Text = ({ value, empty }: { value: string; empty: string }) => (value.trim() ? <span className="whitespace-pre-line">{value}</span> : <span className="text-slate-600">{empty}</span>);
+const Text = ({ value, empty }: { value: string; empty: string }) =>
+  value.trim() ? <span className="whitespace-pre-line">{value}</span> : <span className="text-slate-600">{empty}</span>;
 
 /** The decrypted report (4W+1H), the confidential identity, and the files as downloads. */
 export function CaseReport({ view }: { view: CaseView }) {
@@ -21,7 +22,9 @@ export function CaseReport({ view }: { view: CaseView }) {
     return (
       <Section id="report" title={t("reportTitle")}>
         <Notice tone="warn" role="status">
-          <span data-testid="content-destroyed">{t("contentDestroyed", { date: view.destroyedAt ? date(view.destroyedAt) : "-" })}</span>
+          <span data-testid="content-destroyed">
+            {t("contentDestroyed", { date: view.destroyedAt ? date(view.destroyedAt) : "-" })}
+          </span>
         </Notice>
       </Section>
     );
@@ -83,7 +86,8 @@ function CaseAttachments({ view }: { view: CaseView }) {
                 {t("download", { name: a.name })}
               </a>
               <span className="block text-sm text-slate-700">
-                {t("fileSize", { kb: Math.max(1, Math.round(a.size / 1024)) })} · {a.fromReporter ? t("fromReporter") : t("fromOffice")} · {date(a.createdAt)}
+                {t("fileSize", { kb: Math.max(1, Math.round(a.size / 1024)) })} ·{" "}
+                {a.fromReporter ? t("fromReporter") : t("fromOffice")} · {date(a.createdAt)}
               </span>
               {a.warning ? <Badge tone="warn">{t("fileWarning")}</Badge> : null}
             </li>

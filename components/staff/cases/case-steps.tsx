@@ -18,7 +18,13 @@ export function CaseSteps({ view }: { view: CaseView }) {
       {view.steps.length === 0 ? (
         <p>{t("noSteps")}</p>
       ) : (
-        <DataTable label={t("stepsLabel")} caption={t("stepsLabel")} head={[t("step"), t("started"), t("completed"), t("taken"), t("standard"), t("result")]} className="w-full min-w-[40rem] border-collapse" testId="steps-table">
+        <DataTable
+          label={t("stepsLabel")}
+          caption={t("stepsLabel")}
+          head={[t("step"), t("started"), t("completed"), t("taken"), t("standard"), t("result")]}
+          className="w-full min-w-[40rem] border-collapse"
+          testId="steps-table"
+        >
           {view.steps.map((s) => (
             <tr key={s.step}>
               <th scope="row" className={`${tdClass} text-left font-semibold`}>
@@ -31,7 +37,9 @@ export function CaseSteps({ view }: { view: CaseView }) {
                 {s.running ? <span className="text-slate-700"> ({t("running")})</span> : null}
               </td>
               <td className={tdClass}>{label.duration(s.standardMinutes)}</td>
-              <td className={tdClass}>{s.withinStandard ? <Badge tone="good">{t("within")}</Badge> : <Badge tone="bad">{t("over")}</Badge>}</td>
+              <td className={tdClass}>
+                {s.withinStandard ? <Badge tone="good">{t("within")}</Badge> : <Badge tone="bad">{t("over")}</Badge>}
+              </td>
             </tr>
           ))}
         </DataTable>

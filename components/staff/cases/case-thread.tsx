@@ -23,10 +23,13 @@ export function CaseThread({ view, canWrite }: { view: CaseView; canWrite: boole
       {view.messages.length === 0 ? <p>{t("noMessages")}</p> : null}
       <ol className="space-y-3" data-testid="thread">
         {view.messages.map((msg) => (
-          <li key={msg.id} className={`rounded border p-3 ${msg.fromReporter ? "border-brand-700 bg-white" : "border-slate-300 bg-slate-50 sm:ml-8"}`}>
+          <li
+            key={msg.id}
+            className={`rounded border p-3 ${msg.fromReporter ? "border-brand-700 bg-white" : "border-slate-300 bg-slate-50 sm:ml-8"}`}
+          >
             <p className="text-sm font-semibold">
-              {msg.fromReporter ? t("reporter") : `${t("office")}${msg.author ? ` (${msg.author})` : ""}`} · {date(msg.createdAt)}{" "}
-              {msg.isInfoRequest ? <Badge tone="warn">{t("infoRequest")}</Badge> : null}
+              {msg.fromReporter ? t("reporter") : `${t("office")}${msg.author ? ` (${msg.author})` : ""}`} ·{" "}
+              {date(msg.createdAt)} {msg.isInfoRequest ? <Badge tone="warn">{t("infoRequest")}</Badge> : null}
             </p>
             <p className="mt-1 break-words whitespace-pre-line">{msg.body}</p>
             {files(msg.id).length > 0 ? (
@@ -43,7 +46,11 @@ export function CaseThread({ view, canWrite }: { view: CaseView; canWrite: boole
           </li>
         ))}
       </ol>
-      {!view.hasTrackingCode ? <Notice tone="info">{t("threadNoCode")}</Notice> : canWrite ? <MessageForm caseId={view.id} /> : null}
+      {!view.hasTrackingCode ? (
+        <Notice tone="info">{t("threadNoCode")}</Notice>
+      ) : canWrite ? (
+        <MessageForm caseId={view.id} />
+      ) : null}
     </Section>
   );
 }
@@ -52,11 +59,38 @@ function MessageForm({ caseId }: { caseId: string }) {
   const t = useTranslations("caseFile");
   const trpc = useTRPC();
   const [sent, setSent] = useState(0);
-  const m = useMutation(trpc.cases.message.mutationOptions(useActionCallbacks(caseId, (_, kind) => kind !== "refused" && setSent((n) => n + 1), () => "")));
+  const m = useMutation(
+    trpc.cases.message.mutationOptions(
+      useActionCallbacks(
+        caseId,
+        (_, kind) => kind !== "refused" && setSent((n) => n + 1),
+        () => "",
+      ),
+    ),
+  );
   return (
-    <ActionCard id="message" title={t("messageTitle")} error={m.error} onSubmit={(fd) => m.mutate({ caseId, body: str(fd, "body") })} buttons={<SubmitButton pending={m.isPending} label={t("messageSend")} />}>
-      <TextField key={sent} id="message-body" name="body" label={t("messageLabel")} hint={t("messageHint")} required rows={4} maxLength={5000} />
-      {sent > 0 && !m.isPending && !m.error ? <p role="status" className="font-semibold text-brand-800">{t("messageSent")}</p> : null}
+    <ActionCard
+      id="message"
+      title={t("messageTitle")}
+      error={m.error}
+      onSubmit={(fd) => m.mutate({ caseId, body: str(fd, "body") })}
+      buttons={<SubmitButton pending={m.isPending} label={t("messageSend")} />}
+    >
+      <TextField
+        key={sent}
+        id="message-body"
+        name="body"
+        label={t("messageLabel")}
+        hint={t("messageHint")}
+        required
+        rows={4}
+        maxLength={5000}
+      />
+      {sent > 0 && !m.isPending && !m.error ? (
+        <p role="status" className="font-semibold text-brand-800">
+          {t("messageSent")}
+        </p>
+      ) : null}
     </ActionCard>
   );
 }

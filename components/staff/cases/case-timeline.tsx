@@ -10,7 +10,12 @@ export function CaseTimeline({ view }: { view: CaseView }) {
   const t = useTranslations("caseFile");
   const label = useLabels();
   const date = useOfficeDate();
-  const who = (e: CaseView["timeline"][number]) => (e.actorKind === "REPORTER" ? t("actorReporter") : e.actorKind === "SYSTEM" ? t("actorSystem") : (e.actor ?? t("office")));
+  const who = (e: CaseView["timeline"][number]) =>
+    e.actorKind === "REPORTER"
+      ? t("actorReporter")
+      : e.actorKind === "SYSTEM"
+        ? t("actorSystem")
+        : (e.actor ?? t("office"));
   const what = (e: CaseView["timeline"][number]) => {
     if (e.kind !== "TRANSITION") return t(`kind.${e.kind}` as never);
     if (!e.from) return t("kind.CREATED");

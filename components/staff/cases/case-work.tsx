@@ -7,7 +7,9 @@ import { Badge } from "@/components/ui/badge.tsx";
 import { Facts } from "@/components/ui/facts.tsx";
 import { Section } from "@/components/ui/page-section.tsx";
 
-const Block = ({ text }: { text: string | null | undefined }) => <span className="break-words whitespace-pre-line">{text}</span>;
+const Block = ({ text }: { text: string | null | undefined }) => (
+  <span className="break-words whitespace-pre-line">{text}</span>
+);
 
 /** The review (step 3). */
 export function CaseReview({ review }: { review: NonNullable<CaseView["review"]> }) {
@@ -35,7 +37,9 @@ export function CaseReview({ review }: { review: NonNullable<CaseView["review"]>
           [t("summary"), <Block key="s" text={review.summary} />],
           ...(review.notes ? [[t("notes"), <Block key="n" text={review.notes} />] as [string, React.ReactNode]] : []),
           [t("recommendation"), t(`rec.${review.recommendation}`)],
-          ...(review.explanation ? [[t("explanation"), <Block key="x" text={review.explanation} />] as [string, React.ReactNode]] : []),
+          ...(review.explanation
+            ? [[t("explanation"), <Block key="x" text={review.explanation} />] as [string, React.ReactNode]]
+            : []),
         ]}
       />
     </Section>
@@ -63,13 +67,34 @@ export function CaseMeetings({ meetings }: { meetings: CaseView["meetings"] }) {
                   {m.attendees.map((a, i) => (
                     <li key={i}>
                       {a.name}
-                      {[a.position, a.organization].filter(Boolean).length ? ` — ${[a.position, a.organization].filter(Boolean).join(", ")}` : ""} ({t(`meetingRole.${a.role}`)})
+                      {[a.position, a.organization].filter(Boolean).length
+                        ? ` — ${[a.position, a.organization].filter(Boolean).join(", ")}`
+                        : ""}{" "}
+                      ({t(`meetingRole.${a.role}`)})
                     </li>
                   ))}
                 </ul>,
               ],
-              [t("discussion"), m.discussion ? <Block key="d" text={m.discussion} /> : <span key="d" className="text-slate-600">{t("notYet")}</span>],
-              [t("resolution"), m.resolution ? <Block key="r" text={m.resolution} /> : <span key="r" className="text-slate-600">{t("notYet")}</span>],
+              [
+                t("discussion"),
+                m.discussion ? (
+                  <Block key="d" text={m.discussion} />
+                ) : (
+                  <span key="d" className="text-slate-600">
+                    {t("notYet")}
+                  </span>
+                ),
+              ],
+              [
+                t("resolution"),
+                m.resolution ? (
+                  <Block key="r" text={m.resolution} />
+                ) : (
+                  <span key="r" className="text-slate-600">
+                    {t("notYet")}
+                  </span>
+                ),
+              ],
               ...(m.endsAt && m.discussion ? [[t("endsAt"), date(m.endsAt)] as [string, React.ReactNode]] : []),
             ]}
           />
@@ -90,10 +115,16 @@ export function CaseDrafts({ drafts }: { drafts: CaseView["drafts"] }) {
       {[...drafts]
         .sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type))
         .map((d) => (
-          <article key={d.type} className="space-y-2 rounded border border-slate-300 p-3" data-testid={`draft-${d.type}`}>
+          <article
+            key={d.type}
+            className="space-y-2 rounded border border-slate-300 p-3"
+            data-testid={`draft-${d.type}`}
+          >
             <h3 className="font-bold">{t(`draftType.${d.type as "BERITA_ACARA" | "TANGGAPAN"}`)}</h3>
             <p>
-              <Badge tone={d.status === "APPROVED" ? "good" : d.status === "RETURNED" ? "warn" : "info"}>{t(`draftStatus.${d.status}`)}</Badge>
+              <Badge tone={d.status === "APPROVED" ? "good" : d.status === "RETURNED" ? "warn" : "info"}>
+                {t(`draftStatus.${d.status}`)}
+              </Badge>
             </p>
             <Facts
               items={[
@@ -103,10 +134,19 @@ export function CaseDrafts({ drafts }: { drafts: CaseView["drafts"] }) {
                       [t("decisions"), <Block key="d" text={d.content.decisions} />],
                     ] as [string, React.ReactNode][])
                   : ([[t("body"), <Block key="b" text={d.content.body} />]] as [string, React.ReactNode][])),
-                ...(d.status === "RETURNED" && d.returnNote ? [[t("returnNote"), <Block key="r" text={d.returnNote} />] as [string, React.ReactNode]] : []),
+                ...(d.status === "RETURNED" && d.returnNote
+                  ? [[t("returnNote"), <Block key="r" text={d.returnNote} />] as [string, React.ReactNode]]
+                  : []),
               ]}
             />
-            {d.sentAt ? <p className="text-sm">{t("sentAt", { date: date(d.sentAt), method: d.deliveryMethod ? t(`deliveredBy.${d.deliveryMethod}`) : "" })}</p> : null}
+            {d.sentAt ? (
+              <p className="text-sm">
+                {t("sentAt", {
+                  date: date(d.sentAt),
+                  method: d.deliveryMethod ? t(`deliveredBy.${d.deliveryMethod}`) : "",
+                })}
+              </p>
+            ) : null}
           </article>
         ))}
     </Section>

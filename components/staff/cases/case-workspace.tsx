@@ -27,7 +27,12 @@ export function CaseWorkspace({ caseId, me }: { caseId: string; me: Me }) {
   const trpc = useTRPC();
   // Every read of case content is audited: the case is read when the page opens and when its
   // revision (polled, unaudited) shows a change; never merely on focus.
-  const view = useQuery({ ...trpc.cases.get.queryOptions({ caseId }), refetchOnWindowFocus: false, refetchOnMount: "always", staleTime: 0 });
+  const view = useQuery({
+    ...trpc.cases.get.queryOptions({ caseId }),
+    refetchOnWindowFocus: false,
+    refetchOnMount: "always",
+    staleTime: 0,
+  });
   const changedByOthersAt = useCaseRevisionWatch(caseId, view.data?.revision);
   const date = useOfficeDate();
   const back = (
@@ -38,7 +43,15 @@ export function CaseWorkspace({ caseId, me }: { caseId: string; me: Me }) {
     </p>
   );
 
-  if (view.isPending) return <>{back}<p role="status" className="mt-4">{ws("loading")}</p></>;
+  if (view.isPending)
+    return (
+      <>
+        {back}
+        <p role="status" className="mt-4">
+          {ws("loading")}
+        </p>
+      </>
+    );
   if (view.isError) {
     return (
       <div className="space-y-4">

@@ -19,7 +19,12 @@ export function IntakeDone({ done }: { done: Extract<IntakeFormState, { kind: "d
       </dl>
       {done.trackingCode ? (
         <ShownOnceBox>
-          <OneTimeCode label={t("codeLabel")} code={done.trackingCode} warning={t("codeOnce")} testId="intake-tracking-code" />
+          <OneTimeCode
+            label={t("codeLabel")}
+            code={done.trackingCode}
+            warning={t("codeOnce")}
+            testId="intake-tracking-code"
+          />
           <ul className="mt-3 list-disc space-y-1 pl-6">
             <li>{t("advice1")}</li>
             <li>{t("advice2")}</li>

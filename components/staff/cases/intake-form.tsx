@@ -3,7 +3,12 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { ErrorList, PostedFormTop } from "@/components/portal/form-fields.tsx";
-import { CategoryField, HowFields, IdentityFields, ReportContentFields } from "@/components/portal/report-content-fields.tsx";
+import {
+  CategoryField,
+  HowFields,
+  IdentityFields,
+  ReportContentFields,
+} from "@/components/portal/report-content-fields.tsx";
 import type { IntakeFormState } from "@/server/http/staff/intake-form-state.ts";
 import { IntakeDone } from "./intake-done.tsx";
 import { useLabels } from "../labels.ts";
@@ -25,7 +30,6 @@ interface Props {
   onlyAfterPost?: boolean;
 }
 
-
 /**
  * Offline intake (SOP step 1 on a reporter's behalf). A multipart form post to a server
  * action, like the portal's report form; the result is the reference and, if the reporter
@@ -45,7 +49,13 @@ export function IntakeForm({ action, initial, limits, accept, formToken, permali
 
   return (
     <form key={state.attempt} action={formAction} noValidate className="mt-6 space-y-6">
-      <PostedFormTop idempotencyKey={state.idempotencyKey} formToken={formToken} summary={errorCount > 0 ? t("summary", { count: errorCount }) : undefined} detail={errors.files === undefined ? t("filesAgain") : undefined} unavailable={state.failed === "unavailable"} />
+      <PostedFormTop
+        idempotencyKey={state.idempotencyKey}
+        formToken={formToken}
+        summary={errorCount > 0 ? t("summary", { count: errorCount }) : undefined}
+        detail={errors.files === undefined ? t("filesAgain") : undefined}
+        unavailable={state.failed === "unavailable"}
+      />
       {state.failed && state.failed !== "unavailable" ? (
         <Notice tone="bad" role="alert">
           {state.failed === "forbidden" ? t("forbidden") : state.failed === "busy" ? t("busyError") : t("serverError")}
@@ -54,7 +64,14 @@ export function IntakeForm({ action, initial, limits, accept, formToken, permali
       <p className="text-sm">{r("requiredHint")}</p>
 
       <Fieldset large legend={t("sourceLegend")}>
-        <SelectField id="intake-channel" name="channel" label={t("channel")} softRequired defaultValue={v.channel} error={sourceErrors.channel ? t("error.channel") : undefined}>
+        <SelectField
+          id="intake-channel"
+          name="channel"
+          label={t("channel")}
+          softRequired
+          defaultValue={v.channel}
+          error={sourceErrors.channel ? t("error.channel") : undefined}
+        >
           <option value="">{t("channelChoose")}</option>
           {OFFLINE_CHANNELS.map((c) => (
             <option key={c} value={c}>
@@ -62,7 +79,21 @@ export function IntakeForm({ action, initial, limits, accept, formToken, permali
             </option>
           ))}
         </SelectField>
-        <TextField id="intake-received-at" name="receivedAt" type="datetime-local" label={t("receivedAt")} softRequired defaultValue={v.receivedAt} error={sourceErrors.receivedAt ? (sourceErrors.receivedAt === "future" ? t("error.receivedAtFuture") : t("error.receivedAt")) : undefined} />
+        <TextField
+          id="intake-received-at"
+          name="receivedAt"
+          type="datetime-local"
+          label={t("receivedAt")}
+          softRequired
+          defaultValue={v.receivedAt}
+          error={
+            sourceErrors.receivedAt
+              ? sourceErrors.receivedAt === "future"
+                ? t("error.receivedAtFuture")
+                : t("error.receivedAt")
+              : undefined
+          }
+        />
       </Fieldset>
 
       <CategoryField value={v.category} errors={errors} options={CATEGORIES.map((c) => [c, label.category(c)])} />
@@ -78,7 +109,16 @@ export function IntakeForm({ action, initial, limits, accept, formToken, permali
           <p id="files-hint" className="text-sm text-slate-700">
             {t("filesHint", { count: limits.maxFiles, mb: limits.maxMb })}
           </p>
-          <input id="files" name="files" type="file" multiple accept={accept} aria-describedby={`files-hint${e("files") ? " files-error" : ""}`} aria-invalid={e("files") ? true : undefined} className="mt-2 block w-full text-sm" />
+          <input
+            id="files"
+            name="files"
+            type="file"
+            multiple
+            accept={accept}
+            aria-describedby={`files-hint${e("files") ? " files-error" : ""}`}
+            aria-invalid={e("files") ? true : undefined}
+            className="mt-2 block w-full text-sm"
+          />
           <ErrorList id="files-error" field="files" errors={e("files")} />
         </div>
       </Fieldset>
@@ -86,8 +126,24 @@ export function IntakeForm({ action, initial, limits, accept, formToken, permali
       <IdentityFields ns="intake" values={v} errors={errors} />
 
       <Fieldset large legend={t("trackingLegend")}>
-        <CheckField strong id="involvesLeadership" type="checkbox" name="involvesLeadership" defaultChecked={v.involvesLeadership} label={r("leadership")} hint={t("leadershipHint")} />
-        <CheckField strong id="wantsTrackingCode" type="checkbox" name="wantsTrackingCode" defaultChecked={v.wantsTrackingCode} label={t("wantsTrackingCode")} hint={t("wantsTrackingCodeHint")} />
+        <CheckField
+          strong
+          id="involvesLeadership"
+          type="checkbox"
+          name="involvesLeadership"
+          defaultChecked={v.involvesLeadership}
+          label={r("leadership")}
+          hint={t("leadershipHint")}
+        />
+        <CheckField
+          strong
+          id="wantsTrackingCode"
+          type="checkbox"
+          name="wantsTrackingCode"
+          defaultChecked={v.wantsTrackingCode}
+          label={t("wantsTrackingCode")}
+          hint={t("wantsTrackingCodeHint")}
+        />
       </Fieldset>
 
       <SubmitButton large pending={pending} label={t("submit")} pendingLabel={t("submitting")} />

@@ -7,7 +7,15 @@ const B = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
 describe("case list filters in the URL", () => {
   it("defaults to 'what needs me now', first page, no filter", () => {
     const f = parseQueueFilters({});
-    expect(f).toEqual({ tab: "mine", status: undefined, category: undefined, channel: undefined, year: undefined, overdue: false, after: [] });
+    expect(f).toEqual({
+      tab: "mine",
+      status: undefined,
+      category: undefined,
+      channel: undefined,
+      year: undefined,
+      overdue: false,
+      after: [],
+    });
     expect(queueQuery(f)).toBe("");
     expect(listInputOf(f)).toEqual({ mine: true, pageSize: 25 });
   });
@@ -15,14 +23,47 @@ describe("case list filters in the URL", () => {
   it("round-trips every filter and the page trail", () => {
     const query = `?tab=all&status=RECORDED&category=BRIBERY&channel=SMS&year=2026&overdue=1&after=${A}%2C${B}`;
     const f = parseQueueFilters(Object.fromEntries(new URLSearchParams(query)));
-    expect(f).toEqual({ tab: "all", status: "RECORDED", category: "BRIBERY", channel: "SMS", year: 2026, overdue: true, after: [A, B] });
+    expect(f).toEqual({
+      tab: "all",
+      status: "RECORDED",
+      category: "BRIBERY",
+      channel: "SMS",
+      year: 2026,
+      overdue: true,
+      after: [A, B],
+    });
     expect(queueQuery(f)).toBe(query);
-    expect(listInputOf(f)).toEqual({ mine: false, status: ["RECORDED"], category: "BRIBERY", channel: "SMS", year: 2026, overdue: true, cursor: B, pageSize: 25 });
+    expect(listInputOf(f)).toEqual({
+      mine: false,
+      status: ["RECORDED"],
+      category: "BRIBERY",
+      channel: "SMS",
+      year: 2026,
+      overdue: true,
+      cursor: B,
+      pageSize: 25,
+    });
   });
 
   it("drops what it does not know instead of failing (a GET form posts empty fields too)", () => {
-    const f = parseQueueFilters({ tab: "x", status: "DELETED", category: "", channel: ["EMAIL", "SMS"], year: "20x6", overdue: "", after: `nonsense,${A}` });
-    expect(f).toEqual({ tab: "mine", status: undefined, category: undefined, channel: "EMAIL", year: undefined, overdue: false, after: [A] });
+    const f = parseQueueFilters({
+      tab: "x",
+      status: "DELETED",
+      category: "",
+      channel: ["EMAIL", "SMS"],
+      year: "20x6",
+      overdue: "",
+      after: `nonsense,${A}`,
+    });
+    expect(f).toEqual({
+      tab: "mine",
+      status: undefined,
+      category: undefined,
+      channel: "EMAIL",
+      year: undefined,
+      overdue: false,
+      after: [A],
+    });
     expect(parseQueueFilters({ year: "1999" }).year).toBeUndefined();
     expect(parseQueueFilters({ overdue: "on" }).overdue).toBe(true);
   });

@@ -25,7 +25,10 @@ const MAX_TRAIL = 200;
 
 export function parseQueueFilters(params: SearchParams): QueueFilters {
   const year = Number(firstParam(params, "year"));
-  const after = (firstParam(params, "after") ?? "").split(",").filter((c) => UUID.test(c)).slice(-MAX_TRAIL);
+  const after = (firstParam(params, "after") ?? "")
+    .split(",")
+    .filter((c) => UUID.test(c))
+    .slice(-MAX_TRAIL);
   return {
     tab: firstParam(params, "tab") === "all" ? "all" : "mine",
     status: oneOf(STATUSES, firstParam(params, "status")),

@@ -39,7 +39,9 @@ describe("refusals in the reader's language", () => {
   });
 
   it("never reads the message: without a reason, a conflict is just stale", () => {
-    expect(refusalOf(err("CONFLICT", null, "a report involving the leadership must be escalated to the Pengawas"))).toBe("stale");
+    expect(
+      refusalOf(err("CONFLICT", null, "a report involving the leadership must be escalated to the Pengawas")),
+    ).toBe("stale");
     expect(refusalOf(err("BAD_REQUEST", null, "meeting end is before its start"))).toBe("invalid");
   });
 });

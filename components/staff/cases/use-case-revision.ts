@@ -8,7 +8,8 @@ import { useTRPC } from "@/components/staff/trpc.tsx";
 export const REVISION_POLL_MS = 10_000;
 
 /** True when the server's revision is ahead of the one the page shows. */
-export const isBehind = (shown: number | undefined, latest: number | undefined) => shown !== undefined && latest !== undefined && latest > shown;
+export const isBehind = (shown: number | undefined, latest: number | undefined) =>
+  shown !== undefined && latest !== undefined && latest > shown;
 
 /**
  * Keeps a case page current without reading (and auditing) the whole case over and over:
@@ -35,7 +36,9 @@ export function useCaseRevisionWatch(caseId: string, shown: number | undefined):
     // While this user's own change is being saved, the revision moves for them: not news.
     if (!ahead || mutating > 0) return;
     // The notice appears once the page shows the new state.
-    void queryClient.invalidateQueries({ queryKey: trpc.cases.get.queryKey({ caseId }) }).then(() => setSeenAt(new Date()));
+    void queryClient
+      .invalidateQueries({ queryKey: trpc.cases.get.queryKey({ caseId }) })
+      .then(() => setSeenAt(new Date()));
   }, [ahead, mutating, queryClient, trpc, caseId]);
 
   return seenAt;

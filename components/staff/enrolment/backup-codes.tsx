@@ -10,13 +10,33 @@ import { DoneSection, ShownOnceBox } from "@/components/ui/shown-once.tsx";
  * The ten backup codes, shown this once (only their hashes are stored), with a plain-text
  * download made in the browser: the codes never travel to the server again.
  */
-export function BackupCodes({ account, codes, locale, onContinue, continues }: { account: string; codes: string[]; locale: string; onContinue: () => void; continues: boolean }) {
+export function BackupCodes({
+  account,
+  codes,
+  locale,
+  onContinue,
+  continues,
+}: {
+  account: string;
+  codes: string[];
+  locale: string;
+  onContinue: () => void;
+  continues: boolean;
+}) {
   const t = useTranslations("auth.enrol");
   const timeZone = useOfficeTimeZone();
 
   function download() {
     const created = formatOfficeDate(new Date(), locale, timeZone);
-    const text = [t("fileTitle"), t("fileAccount", { account }), t("fileCreated", { date: created }), t("fileNote"), "", ...codes.map((c, i) => `${String(i + 1).padStart(2, " ")}. ${c}`), ""].join("\r\n");
+    const text = [
+      t("fileTitle"),
+      t("fileAccount", { account }),
+      t("fileCreated", { date: created }),
+      t("fileNote"),
+      "",
+      ...codes.map((c, i) => `${String(i + 1).padStart(2, " ")}. ${c}`),
+      "",
+    ].join("\r\n");
     const url = URL.createObjectURL(new Blob([text], { type: "text/plain;charset=utf-8" }));
     const link = document.createElement("a");
     link.href = url;
@@ -33,7 +53,10 @@ export function BackupCodes({ account, codes, locale, onContinue, continues }: {
         <h3 className="text-lg font-bold text-brand-900">{t("backupTitle")}</h3>
         <p className="mt-2 text-slate-800">{t("backupLead")}</p>
         <p className="mt-2 font-semibold text-red-900">{t("backupOnce")}</p>
-        <ol className="mt-4 grid grid-cols-1 gap-2 font-mono text-lg min-[360px]:grid-cols-2" aria-label={t("backupTitle")}>
+        <ol
+          className="mt-4 grid grid-cols-1 gap-2 font-mono text-lg min-[360px]:grid-cols-2"
+          aria-label={t("backupTitle")}
+        >
           {codes.map((code) => (
             <li key={code} data-testid="backup-code" className="rounded bg-white px-3 py-1 text-center tracking-wider">
               {code}

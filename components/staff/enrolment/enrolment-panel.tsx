@@ -67,7 +67,9 @@ export function EnrolmentPanel({ account, secret, qrDataUrl, signInPath, workspa
 
   if (backupCodes) {
     const onContinue = upgraded ? () => window.location.assign(workspacePath) : leave;
-    return <BackupCodes account={account} codes={backupCodes} locale={locale} onContinue={onContinue} continues={upgraded} />;
+    return (
+      <BackupCodes account={account} codes={backupCodes} locale={locale} onContinue={onContinue} continues={upgraded} />
+    );
   }
 
   return (
@@ -84,13 +86,24 @@ export function EnrolmentPanel({ account, secret, qrDataUrl, signInPath, workspa
           {t("step2Title")}
         </h2>
         {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL drawn on the server; nothing to optimise */}
-        <img src={qrDataUrl} alt={t("qrAlt", { account })} width={232} height={232} className="mt-3 h-auto w-58 max-w-full rounded border border-slate-300 bg-white" data-testid="totp-qr" />
+        <img
+          src={qrDataUrl}
+          alt={t("qrAlt", { account })}
+          width={232}
+          height={232}
+          className="mt-3 h-auto w-58 max-w-full rounded border border-slate-300 bg-white"
+          data-testid="totp-qr"
+        />
         <p className="mt-3 text-slate-700" id="secret-intro">
           {t("manual")}
         </p>
         <p className="mt-2">
           <span className="block text-sm font-semibold">{t("secretLabel")}</span>
-          <code id="totp-secret" aria-describedby="secret-intro" className="mt-1 inline-block break-words rounded bg-slate-100 px-2 py-1 font-mono text-lg tracking-wider">
+          <code
+            id="totp-secret"
+            aria-describedby="secret-intro"
+            className="mt-1 inline-block break-words rounded bg-slate-100 px-2 py-1 font-mono text-lg tracking-wider"
+          >
             {groupsOfFour(secret)}
           </code>
         </p>
@@ -101,7 +114,18 @@ export function EnrolmentPanel({ account, secret, qrDataUrl, signInPath, workspa
           {t("step3Title")}
         </h2>
         <form onSubmit={onSubmit} noValidate className="mt-3 max-w-sm space-y-4">
-          <CodeField id="enrol-code" label={t("codeLabel")} hint={t("codeHint")} value={code} onChange={setCode} inputMode="numeric" autoComplete="one-time-code" maxLength={7} required invalid={Boolean(error)} />
+          <CodeField
+            id="enrol-code"
+            label={t("codeLabel")}
+            hint={t("codeHint")}
+            value={code}
+            onChange={setCode}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={7}
+            required
+            invalid={Boolean(error)}
+          />
           {error ? (
             <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
               {error}
@@ -114,7 +138,11 @@ export function EnrolmentPanel({ account, secret, qrDataUrl, signInPath, workspa
       </section>
 
       <p>
-        <button type="button" onClick={leave} className="rounded border border-brand-700 px-4 py-2 font-semibold text-brand-800 hover:bg-brand-50">
+        <button
+          type="button"
+          onClick={leave}
+          className="rounded border border-brand-700 px-4 py-2 font-semibold text-brand-800 hover:bg-brand-50"
+        >
           {t("cancel")}
         </button>
       </p>

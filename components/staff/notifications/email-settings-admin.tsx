@@ -39,8 +39,20 @@ function EmailSettingsForm({ data }: { data: SmtpView }) {
   const saveSmtp = useMutation(trpc.notifications.saveSmtp.mutationOptions());
   const saveTiming = useMutation(trpc.notifications.saveTiming.mutationOptions());
   const sendTest = useMutation(trpc.notifications.sendTest.mutationOptions());
-  const [form, setForm] = useState({ enabled: data.enabled, host: data.host, port: String(data.port), tls: data.tls, user: data.user, password: "", removePassword: false, from: data.from });
-  const [timing, setTiming] = useState({ dueSoonMinutes: String(data.timing.dueSoonMinutes), digestTime: data.timing.digestTime });
+  const [form, setForm] = useState({
+    enabled: data.enabled,
+    host: data.host,
+    port: String(data.port),
+    tls: data.tls,
+    user: data.user,
+    password: "",
+    removePassword: false,
+    from: data.from,
+  });
+  const [timing, setTiming] = useState({
+    dueSoonMinutes: String(data.timing.dueSoonMinutes),
+    digestTime: data.timing.digestTime,
+  });
   const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
 
   const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
@@ -96,14 +108,31 @@ function EmailSettingsForm({ data }: { data: SmtpView }) {
       {message && <Notice {...OUTCOME[message.kind]}>{message.text}</Notice>}
       <form onSubmit={onSave} className="max-w-xl space-y-3" noValidate>
         <label className="flex items-center gap-2 font-semibold">
-          <input type="checkbox" checked={form.enabled} onChange={(e) => setForm((f) => ({ ...f, enabled: e.target.checked }))} />
+          <input
+            type="checkbox"
+            checked={form.enabled}
+            onChange={(e) => setForm((f) => ({ ...f, enabled: e.target.checked }))}
+          />
           {t("enabled")}
         </label>
         <TextField id="smtp-host" label={t("host")} value={form.host} onChange={set("host")} maxLength={253} />
-        <TextField id="smtp-port" label={t("port")} type="number" inputMode="numeric" value={form.port} onChange={set("port")} min={1} />
+        <TextField
+          id="smtp-port"
+          label={t("port")}
+          type="number"
+          inputMode="numeric"
+          value={form.port}
+          onChange={set("port")}
+          min={1}
+        />
         <div>
           <FieldLabel htmlFor="smtp-tls">{t("tls")}</FieldLabel>
-          <select id="smtp-tls" className={selectClass} value={form.tls} onChange={(e) => setForm((f) => ({ ...f, tls: e.target.value as Tls }))}>
+          <select
+            id="smtp-tls"
+            className={selectClass}
+            value={form.tls}
+            onChange={(e) => setForm((f) => ({ ...f, tls: e.target.value as Tls }))}
+          >
             <option value="starttls">{t("tlsStarttls")}</option>
             <option value="tls">{t("tlsTls")}</option>
             <option value="none">{t("tlsNone")}</option>
@@ -113,15 +142,34 @@ function EmailSettingsForm({ data }: { data: SmtpView }) {
         <div>
           <FieldLabel htmlFor="smtp-password">{t("password")}</FieldLabel>
           <p className="text-sm text-slate-700">{data.hasPassword ? t("passwordStored") : t("passwordNone")}</p>
-          <input id="smtp-password" type="password" autoComplete="new-password" className={selectClass} value={form.password} onChange={(e) => set("password")(e.target.value)} disabled={form.removePassword} />
+          <input
+            id="smtp-password"
+            type="password"
+            autoComplete="new-password"
+            className={selectClass}
+            value={form.password}
+            onChange={(e) => set("password")(e.target.value)}
+            disabled={form.removePassword}
+          />
           {data.hasPassword && (
             <label className="mt-1 flex items-center gap-2 text-sm">
-              <input type="checkbox" checked={form.removePassword} onChange={(e) => setForm((f) => ({ ...f, removePassword: e.target.checked }))} />
+              <input
+                type="checkbox"
+                checked={form.removePassword}
+                onChange={(e) => setForm((f) => ({ ...f, removePassword: e.target.checked }))}
+              />
               {t("removePassword")}
             </label>
           )}
         </div>
-        <TextField id="smtp-from" label={t("from")} type="email" value={form.from} onChange={set("from")} maxLength={320} />
+        <TextField
+          id="smtp-from"
+          label={t("from")}
+          type="email"
+          value={form.from}
+          onChange={set("from")}
+          maxLength={320}
+        />
         <div className="flex flex-wrap gap-3">
           <button type="submit" className={primaryButtonClass} disabled={saveSmtp.isPending}>
             {t("save")}
@@ -133,8 +181,22 @@ function EmailSettingsForm({ data }: { data: SmtpView }) {
       </form>
       <form onSubmit={onSaveTiming} className="max-w-xl space-y-3" noValidate>
         <h3 className="text-lg font-bold text-brand-900">{t("timing")}</h3>
-        <TextField id="notify-due-soon" label={t("dueSoon")} type="number" inputMode="numeric" value={timing.dueSoonMinutes} onChange={(v) => setTiming((x) => ({ ...x, dueSoonMinutes: v }))} min={1} />
-        <TextField id="notify-digest-time" label={t("digestTime")} type="time" value={timing.digestTime} onChange={(v) => setTiming((x) => ({ ...x, digestTime: v }))} />
+        <TextField
+          id="notify-due-soon"
+          label={t("dueSoon")}
+          type="number"
+          inputMode="numeric"
+          value={timing.dueSoonMinutes}
+          onChange={(v) => setTiming((x) => ({ ...x, dueSoonMinutes: v }))}
+          min={1}
+        />
+        <TextField
+          id="notify-digest-time"
+          label={t("digestTime")}
+          type="time"
+          value={timing.digestTime}
+          onChange={(v) => setTiming((x) => ({ ...x, digestTime: v }))}
+        />
         <button type="submit" className={secondaryButtonClass} disabled={saveTiming.isPending}>
           {t("saveTiming")}
         </button>
@@ -153,7 +215,13 @@ function StaffAddresses() {
   return <AddressForms users={users.data} initial={Object.fromEntries(emails.data.map((e) => [e.id, e.email]))} />;
 }
 
-function AddressForms({ users, initial }: { users: { id: string; name: string; active: boolean }[]; initial: Record<string, string> }) {
+function AddressForms({
+  users,
+  initial,
+}: {
+  users: { id: string; name: string; active: boolean }[];
+  initial: Record<string, string>;
+}) {
   const t = useTranslations("notifications.admin");
   const trpc = useTRPC();
   const save = useMutation(trpc.notifications.setUserEmail.mutationOptions());
@@ -162,7 +230,11 @@ function AddressForms({ users, initial }: { users: { id: string; name: string; a
   return (
     <div className="max-w-xl space-y-3">
       <h3 className="text-lg font-bold text-brand-900">{t("addresses")}</h3>
-      {done && <Notice {...OUTCOME[done.ok ? "success" : "error"]}>{done.ok ? t("addressSaved", { name: done.name }) : t("failed")}</Notice>}
+      {done && (
+        <Notice {...OUTCOME[done.ok ? "success" : "error"]}>
+          {done.ok ? t("addressSaved", { name: done.name }) : t("failed")}
+        </Notice>
+      )}
       {users
         .filter((u) => u.active)
         .map((u) => (
@@ -171,11 +243,22 @@ function AddressForms({ users, initial }: { users: { id: string; name: string; a
             className="flex items-end gap-2"
             onSubmit={async (e) => {
               e.preventDefault();
-              const ok = await save.mutateAsync({ id: u.id, email: (values[u.id] ?? "").trim() }).then(() => true, () => false);
+              const ok = await save.mutateAsync({ id: u.id, email: (values[u.id] ?? "").trim() }).then(
+                () => true,
+                () => false,
+              );
               setDone({ ok, name: u.name });
             }}
           >
-            <TextField id={`email-${u.id}`} className="grow" label={t("addressFor", { name: u.name })} type="email" value={values[u.id] ?? ""} onChange={(v) => setValues((x) => ({ ...x, [u.id]: v }))} maxLength={320} />
+            <TextField
+              id={`email-${u.id}`}
+              className="grow"
+              label={t("addressFor", { name: u.name })}
+              type="email"
+              value={values[u.id] ?? ""}
+              onChange={(v) => setValues((x) => ({ ...x, [u.id]: v }))}
+              maxLength={320}
+            />
             <button type="submit" className={secondaryButtonClass}>
               {t("saveAddress")}
             </button>

@@ -28,13 +28,23 @@ export function NotificationList() {
   return (
     <div className="space-y-3">
       {list.data.unread > 0 && (
-        <button type="button" className={secondaryButtonClass} disabled={markAll.isPending} onClick={() => markAll.mutate()}>
+        <button
+          type="button"
+          className={secondaryButtonClass}
+          disabled={markAll.isPending}
+          onClick={() => markAll.mutate()}
+        >
           {t("markAllRead")}
         </button>
       )}
       <ul className="space-y-2" data-testid="notification-list">
         {list.data.items.map((n) => (
-          <li key={n.id} data-testid="notification" data-unread={n.readAt ? "false" : "true"} className={`rounded border p-3 ${n.readAt ? "border-slate-300 bg-white" : "border-brand-700 bg-brand-50"}`}>
+          <li
+            key={n.id}
+            data-testid="notification"
+            data-unread={n.readAt ? "false" : "true"}
+            className={`rounded border p-3 ${n.readAt ? "border-slate-300 bg-white" : "border-brand-700 bg-brand-50"}`}
+          >
             <p className="font-semibold">
               <span className="sr-only">{n.readAt ? t("read") : t("unread")}: </span>
               {t(`kind.${n.kind}`)}
@@ -47,12 +57,20 @@ export function NotificationList() {
             <p className="text-sm text-slate-600">{when(n.createdAt)}</p>
             <div className="mt-2 flex flex-wrap gap-3">
               {n.caseId && (
-                <Link href={`/staff/kasus/${n.caseId}`} className={linkClass} onClick={() => !n.readAt && markRead.mutate({ ids: [n.id] })}>
+                <Link
+                  href={`/staff/kasus/${n.caseId}`}
+                  className={linkClass}
+                  onClick={() => !n.readAt && markRead.mutate({ ids: [n.id] })}
+                >
                   {t("openCase", { reference: n.reference })}
                 </Link>
               )}
               {!n.readAt && (
-                <button type="button" className="text-sm font-semibold text-brand-800 underline" onClick={() => markRead.mutate({ ids: [n.id] })}>
+                <button
+                  type="button"
+                  className="text-sm font-semibold text-brand-800 underline"
+                  onClick={() => markRead.mutate({ ids: [n.id] })}
+                >
                   {t("markRead")}
                 </button>
               )}

@@ -55,7 +55,16 @@ function PreferencesForm({ initial }: { initial: Prefs }) {
           <label htmlFor="notify-email" className="font-semibold">
             {t("prefs.email")}
           </label>
-          <input id="notify-email" type="email" autoComplete="email" className={inputClass()} value={email} maxLength={320} aria-describedby="notify-email-hint" onChange={(e) => setEmail(e.target.value)} />
+          <input
+            id="notify-email"
+            type="email"
+            autoComplete="email"
+            className={inputClass()}
+            value={email}
+            maxLength={320}
+            aria-describedby="notify-email-hint"
+            onChange={(e) => setEmail(e.target.value)}
+          />
           <p id="notify-email-hint" className="text-sm text-slate-700">
             {t("prefs.emailHint")}
           </p>
@@ -64,7 +73,12 @@ function PreferencesForm({ initial }: { initial: Prefs }) {
           <label htmlFor="notify-locale" className="font-semibold">
             {t("prefs.locale")}
           </label>
-          <select id="notify-locale" className={inputClass()} value={locale} onChange={(e) => setLocale(e.target.value === "en" ? "en" : "id")}>
+          <select
+            id="notify-locale"
+            className={inputClass()}
+            value={locale}
+            onChange={(e) => setLocale(e.target.value === "en" ? "en" : "id")}
+          >
             <option value="id">{t("prefs.localeId")}</option>
             <option value="en">{t("prefs.localeEn")}</option>
           </select>
@@ -77,7 +91,12 @@ function PreferencesForm({ initial }: { initial: Prefs }) {
           <legend className="font-semibold">{t("prefs.kinds")}</legend>
           {initial.mutableKinds.map((k) => (
             <label key={k} className="flex items-start gap-2">
-              <input type="checkbox" className="mt-1" checked={!muted.includes(k)} onChange={(e) => setMuted((m) => (e.target.checked ? m.filter((x) => x !== k) : [...m, k]))} />
+              <input
+                type="checkbox"
+                className="mt-1"
+                checked={!muted.includes(k)}
+                onChange={(e) => setMuted((m) => (e.target.checked ? m.filter((x) => x !== k) : [...m, k]))}
+              />
               <span>{t(`kind.${k}`)}</span>
             </label>
           ))}

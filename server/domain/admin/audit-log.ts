@@ -70,7 +70,11 @@ export function auditWhere(filter: AuditFilter, scope: AuditScope, timeZone: str
   if (scope === "admin") and.push({ OR: ADMIN_AUDIT_PREFIXES.map((p) => ({ action: { startsWith: p } })) });
   if (filter.action) and.push({ action: { startsWith: filter.action } });
   if (filter.actor) {
-    and.push((SPECIAL_ACTORS as readonly string[]).includes(filter.actor) ? { actorId: null, actorLabel: filter.actor } : { actorId: filter.actor });
+    and.push(
+      (SPECIAL_ACTORS as readonly string[]).includes(filter.actor)
+        ? { actorId: null, actorLabel: filter.actor }
+        : { actorId: filter.actor },
+    );
   }
   if (filter.caseId) and.push({ caseId: filter.caseId });
   if (filter.from) and.push({ createdAt: { gte: officeDayStart(filter.from, timeZone) } });
@@ -80,14 +84,29 @@ export function auditWhere(filter: AuditFilter, scope: AuditScope, timeZone: str
 
 export async function listAuditEntries(
   db: Pick<Db, "auditEntry" | "setting">,
-  { filter, scope, cursor, limit = AUDIT_PAGE_SIZE }: { filter: AuditFilter; scope: AuditScope; cursor?: string | null; limit?: number },
+  {
+    filter,
+    scope,
+    cursor,
+    limit = AUDIT_PAGE_SIZE,
+  }: { filter: AuditFilter; scope: AuditScope; cursor?: string | null; limit?: number },
 ): Promise<AuditPage> {
   const where = auditWhere(filter, scope, (await getSetting(db, "office.hours")).timeZone);
   const rows = await db.auditEntry.findMany({
     where: cursor ? { AND: [where, { id: { lt: BigInt(cursor) } }] } : where,
     orderBy: { id: "desc" },
     take: limit + 1,
-    select: { id: true, createdAt: true, actorId: true, actorLabel: true, action: true, caseId: true, target: true, detail: true, ipAddress: true },
+    select: {
+      id: true,
+      createdAt: true,
+      actorId: true,
+      actorLabel: true,
+      action: true,
+      caseId: true,
+      target: true,
+      detail: true,
+      ipAddress: true,
+    },
   });
   const page = rows.slice(0, limit);
   return {
@@ -98,5 +117,8 @@ export async function listAuditEntries(
 
 /** Everyone who can appear as an actor, for the filter's select (inactive accounts too). */
 export async function listAuditActors(db: Pick<Db, "staffUser">) {
-  return db.staffUser.findMany({ select: { id: true, username: true, name: true, active: true }, orderBy: [{ name: "asc" }, { username: "asc" }] });
+  return db.staffUser.findMany({
+    select: { id: true, username: true, name: true, active: true },
+    orderBy: [{ name: "asc" }, { username: "asc" }],
+  });
 }

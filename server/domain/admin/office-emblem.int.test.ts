@@ -27,9 +27,11 @@ let handle: TestDbHandle;
 let users: Record<string, StaffPrincipal> = {};
 const createCaller = createCallerFactory(appRouter);
 const as = (username: string) => createCaller({ db: handle.db, staff: async () => users[username] ?? null });
-const upload = (username: string, bytes: Buffer) => as(username).admin.settings.emblem.set({ base64: bytes.toString("base64") });
+const upload = (username: string, bytes: Buffer) =>
+  as(username).admin.settings.emblem.set({ base64: bytes.toString("base64") });
 
-const solid = (width: number, height: number) => sharp({ create: { width, height, channels: 3, background: { r: 180, g: 20, b: 20 } } });
+const solid = (width: number, height: number) =>
+  sharp({ create: { width, height, channels: 3, background: { r: 180, g: 20, b: 20 } } });
 
 /** Everything an emblem call could change. */
 async function snapshot() {
@@ -43,8 +45,20 @@ const lastAudit = () => handle.db.auditEntry.findFirstOrThrow({ orderBy: { id: "
 /** A Tanggapan issued now, on a fresh case, as the workflow would. */
 async function issuedLetterPdf(): Promise<Buffer> {
   const { caseId } = await submitSampleCase(handle.db);
-  const key = unwrapDataKey(env().secrets.masterKey, (await handle.db.case.findUniqueOrThrow({ where: { id: caseId } })).wrappedKey);
-  const letter = await handle.db.$transaction((tx) => issueLetter(tx, { caseId, key, content: SAMPLE_CONTENT.TANGGAPAN, signerId: null, actor: { id: null, label: "system" }, now: new Date() }));
+  const key = unwrapDataKey(
+    env().secrets.masterKey,
+    (await handle.db.case.findUniqueOrThrow({ where: { id: caseId } })).wrappedKey,
+  );
+  const letter = await handle.db.$transaction((tx) =>
+    issueLetter(tx, {
+      caseId,
+      key,
+      content: SAMPLE_CONTENT.TANGGAPAN,
+      signerId: null,
+      actor: { id: null, label: "system" },
+      now: new Date(),
+    }),
+  );
   return renderedPdf(handle.db, env().secrets.masterKey, letter.id);
 }
 
@@ -66,21 +80,38 @@ describe("Admin sets the emblem", () => {
     expect(saved).toMatchObject({ width: 300, height: 360 });
 
     const row = (await stored())!;
-    expect(row).toMatchObject({ mimeType: "image/png", width: 300, height: 360, size: row.content.length, updatedById: users.admin!.id });
+    expect(row).toMatchObject({
+      mimeType: "image/png",
+      width: 300,
+      height: 360,
+      size: row.content.length,
+      updatedById: users.admin!.id,
+    });
     expect(Buffer.from(row.sha256).toString("hex")).toBe(saved.sha256);
     expect(Buffer.from(row.sha256)).toEqual(sha256(Buffer.from(row.content)));
     const meta = await sharp(Buffer.from(row.content)).metadata();
     expect([meta.format, meta.width, meta.height]).toEqual(["png", 300, 360]);
 
     const entry = await lastAudit();
-    expect(entry).toMatchObject({ action: "setting.emblem.set", actorId: users.admin!.id, actorLabel: "admin", target: "asset:emblem", caseId: null });
+    expect(entry).toMatchObject({
+      action: "setting.emblem.set",
+      actorId: users.admin!.id,
+      actorLabel: "admin",
+      target: "asset:emblem",
+      caseId: null,
+    });
     expect(entry.detail).toEqual({ sha256: saved.sha256, size: saved.size });
 
     expect(await pdfImageCount(await issuedLetterPdf())).toBe(1);
   });
 
   it("re-encodes a JPEG with EXIF (GPS) and XMP to a PNG without metadata, scaled to fit 600 px", async () => {
-    const input = await pixels(1200, 800).withExif(GPS_EXIF).withXmp(XMP).withIccProfile("p3").jpeg({ quality: 90 }).toBuffer();
+    const input = await pixels(1200, 800)
+      .withExif(GPS_EXIF)
+      .withXmp(XMP)
+      .withIccProfile("p3")
+      .jpeg({ quality: 90 })
+      .toBuffer();
     // The input really carries what must go, or this test could not fail.
     expect(await exifr.gps(input)).toBeDefined();
     expect(input.includes("Budi Santoso")).toBe(true);
@@ -90,7 +121,14 @@ describe("Admin sets the emblem", () => {
 
     const content = Buffer.from((await stored())!.content);
     const meta = await sharp(content).metadata();
-    expect([meta.format, meta.width, meta.height, meta.exif, meta.xmp, meta.icc]).toEqual(["png", 600, 400, undefined, undefined, undefined]);
+    expect([meta.format, meta.width, meta.height, meta.exif, meta.xmp, meta.icc]).toEqual([
+      "png",
+      600,
+      400,
+      undefined,
+      undefined,
+      undefined,
+    ]);
     expect(await exifr.gps(content)).toBeUndefined();
     expect(content.includes("Budi Santoso")).toBe(false);
     expect(content.includes("Samsung")).toBe(false);
@@ -129,7 +167,11 @@ describe("refused files", () => {
     ["a WebP", () => solid(100, 100).webp().toBuffer(), "emblem_type"],
     ["garbage", async () => Buffer.from("bukan gambar, hanya teks biasa ".repeat(20)), "emblem_type"],
     ["an empty file", async () => Buffer.alloc(0), "emblem_type"],
-    ["a file over 1 MB", async () => Buffer.concat([await solid(100, 100).png().toBuffer(), Buffer.alloc(EMBLEM_MAX_BYTES)]), "emblem_too_large"],
+    [
+      "a file over 1 MB",
+      async () => Buffer.concat([await solid(100, 100).png().toBuffer(), Buffer.alloc(EMBLEM_MAX_BYTES)]),
+      "emblem_too_large",
+    ],
     ["a tiny image", () => solid(20, 40).png().toBuffer(), "emblem_dimensions"],
     ["a huge image", () => solid(2400, 100).png().toBuffer(), "emblem_dimensions"],
     ["a truncated PNG", truncatedPng, "emblem_damaged"],
@@ -145,8 +187,12 @@ describe("refused files", () => {
 
   it("refuses what is not base64, or far too long, at the edge", async () => {
     const before = await snapshot();
-    expect((await rejection(as("admin").admin.settings.emblem.set({ base64: "%%% nicht base64 %%%" }))).code).toBe("BAD_REQUEST");
-    expect((await rejection(as("admin").admin.settings.emblem.set({ base64: "A".repeat(3 * EMBLEM_MAX_BYTES) }))).code).toBe("BAD_REQUEST");
+    expect((await rejection(as("admin").admin.settings.emblem.set({ base64: "%%% nicht base64 %%%" }))).code).toBe(
+      "BAD_REQUEST",
+    );
+    expect(
+      (await rejection(as("admin").admin.settings.emblem.set({ base64: "A".repeat(3 * EMBLEM_MAX_BYTES) }))).code,
+    ).toBe("BAD_REQUEST");
     expect(await snapshot()).toBe(before);
   });
 });
@@ -168,16 +214,23 @@ describe("Admin removes the emblem", () => {
 });
 
 describe("who may change the emblem", () => {
-  it.each(["sekretariat", "telaah", "audit", "kadis", "pengawas"])("refuses %s (FORBIDDEN), changing nothing", async (username) => {
-    await upload("admin", await solid(100, 100).png().toBuffer());
-    const before = await snapshot();
-    const caller = as(username);
-    const png = await solid(64, 64).png().toBuffer();
-    for (const call of [() => caller.admin.settings.emblem.get(), () => upload(username, png), () => caller.admin.settings.emblem.remove()]) {
-      expect((await rejection(call())).code).toBe("FORBIDDEN");
-    }
-    expect(await snapshot()).toBe(before);
-  });
+  it.each(["sekretariat", "telaah", "audit", "kadis", "pengawas"])(
+    "refuses %s (FORBIDDEN), changing nothing",
+    async (username) => {
+      await upload("admin", await solid(100, 100).png().toBuffer());
+      const before = await snapshot();
+      const caller = as(username);
+      const png = await solid(64, 64).png().toBuffer();
+      for (const call of [
+        () => caller.admin.settings.emblem.get(),
+        () => upload(username, png),
+        () => caller.admin.settings.emblem.remove(),
+      ]) {
+        expect((await rejection(call())).code).toBe("FORBIDDEN");
+      }
+      expect(await snapshot()).toBe(before);
+    },
+  );
 
   it("refuses an Admin deactivated while the upload was on its way (not_admin), changing nothing", async () => {
     const before = await snapshot();
@@ -185,7 +238,9 @@ describe("who may change the emblem", () => {
     const stale = createCaller({ db: handle.db, staff: async () => users.admin! });
     await handle.db.staffUser.update({ where: { id: users.admin!.id }, data: { active: false } });
     try {
-      const error = await rejection(stale.admin.settings.emblem.set({ base64: (await solid(64, 64).png().toBuffer()).toString("base64") }));
+      const error = await rejection(
+        stale.admin.settings.emblem.set({ base64: (await solid(64, 64).png().toBuffer()).toString("base64") }),
+      );
       expect([error.code, error.message]).toEqual(["FORBIDDEN", "admin.not_admin"]);
     } finally {
       await handle.db.staffUser.update({ where: { id: users.admin!.id }, data: { active: true } });

@@ -49,12 +49,18 @@ export async function prepareEmblem(bytes: Buffer): Promise<PreparedEmblem> {
     throw new AdminError("emblem_type");
   }
   if (format !== "png" && format !== "jpeg") throw new AdminError("emblem_type");
-  if ([width, height].some((side) => side < EMBLEM_MIN_SIDE || side > EMBLEM_MAX_SIDE)) throw new AdminError("emblem_dimensions");
+  if ([width, height].some((side) => side < EMBLEM_MIN_SIDE || side > EMBLEM_MAX_SIDE))
+    throw new AdminError("emblem_dimensions");
   try {
     const { data, info } = await sharp(bytes, decodeOptions)
       // The EXIF orientation is applied before the tag is dropped, so the emblem stays upright.
       .rotate()
-      .resize({ width: EMBLEM_STORED_MAX_SIDE, height: EMBLEM_STORED_MAX_SIDE, fit: "inside", withoutEnlargement: true })
+      .resize({
+        width: EMBLEM_STORED_MAX_SIDE,
+        height: EMBLEM_STORED_MAX_SIDE,
+        fit: "inside",
+        withoutEnlargement: true,
+      })
       // 8-bit sRGB (CMYK JPEGs, 16-bit PNGs): what the PDF writer draws reliably.
       .toColourspace("srgb")
       .png({ compressionLevel: 9 })
@@ -68,7 +74,10 @@ export async function prepareEmblem(bytes: Buffer): Promise<PreparedEmblem> {
 async function beginEmblemChange(tx: Tx, actorId: string): Promise<string> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${EMBLEM_LOCK})`;
   // Reloaded here: an Admin deactivated a moment ago cannot finish a change already on its way.
-  const actor = await tx.staffUser.findUnique({ where: { id: actorId }, select: { username: true, active: true, roles: true } });
+  const actor = await tx.staffUser.findUnique({
+    where: { id: actorId },
+    select: { username: true, active: true, roles: true },
+  });
   if (!actor || !actor.active || !may(actor.roles, "administer")) throw new AdminError("not_admin");
   return actor.username;
 }
@@ -88,9 +97,24 @@ export async function setEmblem(db: Db, actorId: string, bytes: Buffer, now = ne
   const saved = { sha256: hash.toString("hex"), size: content.length, width, height };
   await db.$transaction(async (tx) => {
     const actorLabel = await beginEmblemChange(tx, actorId);
-    const data = { content, mimeType: MIME_PNG, size: content.length, sha256: hash, width, height, updatedById: actorId };
+    const data = {
+      content,
+      mimeType: MIME_PNG,
+      size: content.length,
+      sha256: hash,
+      width,
+      height,
+      updatedById: actorId,
+    };
     await tx.officeAsset.upsert({ where: { key: EMBLEM_KEY }, create: { key: EMBLEM_KEY, ...data }, update: data });
-    await appendAudit(tx, { actorId, actorLabel, action: "setting.emblem.set", target: `asset:${EMBLEM_KEY}`, detail: { sha256: saved.sha256, size: saved.size }, at: now });
+    await appendAudit(tx, {
+      actorId,
+      actorLabel,
+      action: "setting.emblem.set",
+      target: `asset:${EMBLEM_KEY}`,
+      detail: { sha256: saved.sha256, size: saved.size },
+      at: now,
+    });
   });
   return saved;
 }
@@ -99,10 +123,20 @@ export async function setEmblem(db: Db, actorId: string, bytes: Buffer, now = ne
 export async function removeEmblem(db: Db, actorId: string, now = new Date()): Promise<{ removed: boolean }> {
   return db.$transaction(async (tx) => {
     const actorLabel = await beginEmblemChange(tx, actorId);
-    const existing = await tx.officeAsset.findUnique({ where: { key: EMBLEM_KEY }, select: { sha256: true, size: true } });
+    const existing = await tx.officeAsset.findUnique({
+      where: { key: EMBLEM_KEY },
+      select: { sha256: true, size: true },
+    });
     if (!existing) return { removed: false };
     await tx.officeAsset.delete({ where: { key: EMBLEM_KEY } });
-    await appendAudit(tx, { actorId, actorLabel, action: "setting.emblem.remove", target: `asset:${EMBLEM_KEY}`, detail: { sha256: Buffer.from(existing.sha256).toString("hex"), size: existing.size }, at: now });
+    await appendAudit(tx, {
+      actorId,
+      actorLabel,
+      action: "setting.emblem.remove",
+      target: `asset:${EMBLEM_KEY}`,
+      detail: { sha256: Buffer.from(existing.sha256).toString("hex"), size: existing.size },
+      at: now,
+    });
     return { removed: true };
   });
 }
@@ -123,7 +157,10 @@ export type EmblemView =
 
 /** What the settings page shows: whether an emblem is set, its dimensions and a small preview. */
 export async function getEmblem(db: Pick<Db, "officeAsset">): Promise<EmblemView> {
-  const row = await db.officeAsset.findUnique({ where: { key: EMBLEM_KEY }, include: { updatedBy: { select: { name: true, username: true } } } });
+  const row = await db.officeAsset.findUnique({
+    where: { key: EMBLEM_KEY },
+    include: { updatedBy: { select: { name: true, username: true } } },
+  });
   if (!row) return { set: false };
   const preview = await sharp(Buffer.from(row.content), decodeOptions)
     .resize({ height: PREVIEW_HEIGHT, withoutEnlargement: true })

@@ -137,7 +137,8 @@ export async function listSettings(db: Pick<Db, "setting">): Promise<AdminSettin
 
 /** Dotted paths of what differs, descending into plain objects; a changed array or scalar is one field. */
 export function changedFields(before: unknown, after: unknown, prefix = ""): string[] {
-  const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+  const isObject = (v: unknown): v is Record<string, unknown> =>
+    v !== null && typeof v === "object" && !Array.isArray(v);
   if (isObject(before) && isObject(after)) {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
     return keys.flatMap((k) => changedFields(before[k], after[k], prefix ? `${prefix}.${k}` : k));
@@ -152,8 +153,7 @@ function normalise<K extends SettingKey>(key: K, value: SettingValues[K]): Setti
 }
 
 export type UpdateSettingResult =
-  | { ok: true; changed: string[]; updatedAt: Date | null }
-  | { ok: false; issues: SettingIssue[] };
+  { ok: true; changed: string[]; updatedAt: Date | null } | { ok: false; issues: SettingIssue[] };
 
 export interface UpdateSettingInput {
   key: SettingKey;
@@ -166,7 +166,12 @@ export interface UpdateSettingInput {
   expectedUpdatedAt?: Date | null;
 }
 
-export async function updateSetting(db: Db, actorId: string, input: UpdateSettingInput, now = new Date()): Promise<UpdateSettingResult> {
+export async function updateSetting(
+  db: Db,
+  actorId: string,
+  input: UpdateSettingInput,
+  now = new Date(),
+): Promise<UpdateSettingResult> {
   const { key } = input;
   const parsed = settingSchemas[key].safeParse(input.value);
   if (!parsed.success) return { ok: false, issues: toSettingIssues(parsed.error.issues) };
@@ -175,7 +180,10 @@ export async function updateSetting(db: Db, actorId: string, input: UpdateSettin
 
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SETTINGS_LOCK})`;
-    const actor = await tx.staffUser.findUnique({ where: { id: actorId }, select: { username: true, active: true, roles: true } });
+    const actor = await tx.staffUser.findUnique({
+      where: { id: actorId },
+      select: { username: true, active: true, roles: true },
+    });
     if (!actor || !actor.active || !may(actor.roles, "administer")) throw new AdminError("not_admin");
 
     if (key === "letters.signers") {
@@ -184,14 +192,18 @@ export async function updateSetting(db: Db, actorId: string, input: UpdateSettin
     }
 
     const row = await tx.setting.findUnique({ where: { key } });
-    if (input.expectedUpdatedAt !== undefined && (row?.updatedAt.getTime() ?? null) !== (input.expectedUpdatedAt?.getTime() ?? null)) {
+    if (
+      input.expectedUpdatedAt !== undefined &&
+      (row?.updatedAt.getTime() ?? null) !== (input.expectedUpdatedAt?.getTime() ?? null)
+    ) {
       throw new AdminError("stale_setting");
     }
     const current = row ? settingSchemas[key].safeParse(row.value) : null;
     const before = current?.success ? current.data : row ? row.value : settingDefaults[key];
     const fields = changedFields(before, value);
     // Nothing to store or record when nothing changed (a damaged stored value is always replaced).
-    if (fields.length === 0 && (!row || current?.success)) return { ok: true, changed: [], updatedAt: row?.updatedAt ?? null };
+    if (fields.length === 0 && (!row || current?.success))
+      return { ok: true, changed: [], updatedAt: row?.updatedAt ?? null };
 
     const json = value as Prisma.InputJsonValue;
     const saved = await tx.setting.upsert({
@@ -199,15 +211,27 @@ export async function updateSetting(db: Db, actorId: string, input: UpdateSettin
       create: { key, value: json, updatedById: actorId },
       update: { value: json, updatedById: actorId },
     });
-    await appendAudit(tx, { actorId, actorLabel: actor.username, action: "setting.update", target: `setting:${key}`, detail: { key, fields }, at: now });
+    await appendAudit(tx, {
+      actorId,
+      actorLabel: actor.username,
+      action: "setting.update",
+      target: `setting:${key}`,
+      detail: { key, fields },
+      at: now,
+    });
     return { ok: true, changed: fields, updatedAt: saved.updatedAt };
   });
 }
 
 /** Signers must be active staff accounts. */
-async function unknownSigners(tx: Prisma.TransactionClient, signers: SettingValues["letters.signers"]): Promise<SettingIssue[]> {
+async function unknownSigners(
+  tx: Prisma.TransactionClient,
+  signers: SettingValues["letters.signers"],
+): Promise<SettingIssue[]> {
   const ids = Object.values(signers).filter((v): v is string => typeof v === "string");
-  const found = new Set((await tx.staffUser.findMany({ where: { id: { in: ids }, active: true }, select: { id: true } })).map((u) => u.id));
+  const found = new Set(
+    (await tx.staffUser.findMany({ where: { id: { in: ids }, active: true }, select: { id: true } })).map((u) => u.id),
+  );
   return Object.entries(signers)
     .filter(([, id]) => typeof id === "string" && !found.has(id))
     .map(([type]) => ({ path: type, code: "unknown_signer" as const }));

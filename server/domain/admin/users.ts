@@ -47,7 +47,10 @@ export const usernameSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9][a-z0-9._-]{2,31}$/, "3–32 characters: letters, digits, dot, dash or underscore, starting with a letter or digit");
+  .regex(
+    /^[a-z0-9][a-z0-9._-]{2,31}$/,
+    "3–32 characters: letters, digits, dot, dash or underscore, starting with a letter or digit",
+  );
 
 /** 18 digits; spaces as printed on documents are removed; empty means none. */
 export const nipSchema = z
@@ -96,7 +99,10 @@ const userSelect = {
 export type AdminUserRow = Prisma.StaffUserGetPayload<{ select: typeof userSelect }>;
 
 export async function listUsers(db: Pick<Db, "staffUser">): Promise<AdminUserRow[]> {
-  return db.staffUser.findMany({ select: userSelect, orderBy: [{ active: "desc" }, { name: "asc" }, { username: "asc" }] });
+  return db.staffUser.findMany({
+    select: userSelect,
+    orderBy: [{ active: "desc" }, { name: "asc" }, { username: "asc" }],
+  });
 }
 
 // --- Passwords -----------------------------------------------------------------------
@@ -106,7 +112,9 @@ const PASSWORD_ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ2345
 
 /** 20 random symbols (~115 bits) in groups of five, e.g. `k7Pmq-9xQaz-…`. */
 export function generatePassword(): string {
-  const groups = Array.from({ length: 4 }, () => Array.from({ length: 5 }, () => PASSWORD_ALPHABET[randomInt(PASSWORD_ALPHABET.length)]).join(""));
+  const groups = Array.from({ length: 4 }, () =>
+    Array.from({ length: 5 }, () => PASSWORD_ALPHABET[randomInt(PASSWORD_ALPHABET.length)]).join(""),
+  );
   return groups.join("-");
 }
 
@@ -115,7 +123,10 @@ export function generatePassword(): string {
 /** Takes the lock and reloads the acting Admin; returns their username for the audit trail. */
 async function beginAdminChange(tx: Tx, actorId: string): Promise<string> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${USER_ADMIN_LOCK})`;
-  const actor = await tx.staffUser.findUnique({ where: { id: actorId }, select: { username: true, active: true, roles: true } });
+  const actor = await tx.staffUser.findUnique({
+    where: { id: actorId },
+    select: { username: true, active: true, roles: true },
+  });
   if (!actor || !actor.active || !may(actor.roles, "administer")) throw new AdminError("not_admin");
   return actor.username;
 }
@@ -128,13 +139,19 @@ async function loadTarget(tx: Tx, id: string) {
 
 /** Active Admins other than `exceptId` (roles are filtered in JS: PGlite cannot bind enum arrays). */
 async function otherActiveAdmins(tx: Tx, exceptId: string): Promise<number> {
-  const active = await tx.staffUser.findMany({ where: { active: true, id: { not: exceptId } }, select: { roles: true } });
+  const active = await tx.staffUser.findMany({
+    where: { active: true, id: { not: exceptId } },
+    select: { roles: true },
+  });
   return active.filter((u) => u.roles.includes(Role.ADMIN)).length;
 }
 
 async function assertNipFree(tx: Tx, nip: string | null, exceptId?: string): Promise<void> {
   if (nip === null) return;
-  const holder = await tx.staffUser.findFirst({ where: { nip, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
+  const holder = await tx.staffUser.findFirst({
+    where: { nip, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    select: { id: true },
+  });
   if (holder) throw new AdminError("nip_taken");
 }
 
@@ -164,13 +181,19 @@ async function freshPassword() {
   return { password, passwordHash: await hashPassword(password) };
 }
 
-export async function createUser(db: Db, actorId: string, input: CreateUserInput, now = new Date()): Promise<CreatedUser> {
+export async function createUser(
+  db: Db,
+  actorId: string,
+  input: CreateUserInput,
+  now = new Date(),
+): Promise<CreatedUser> {
   const { password, passwordHash } = await freshPassword();
   const user = await db
     .$transaction(async (tx) => {
       const actorLabel = await beginAdminChange(tx, actorId);
       if (combinesAdminWithCaseRole(input.roles)) throw new AdminError("admin_case_role");
-      if (await tx.staffUser.findUnique({ where: { username: input.username }, select: { id: true } })) throw new AdminError("username_taken");
+      if (await tx.staffUser.findUnique({ where: { username: input.username }, select: { id: true } }))
+        throw new AdminError("username_taken");
       await assertNipFree(tx, input.nip);
       const created = await tx.staffUser.create({
         data: { ...input, roles: [...input.roles], passwordHash, mustChangePassword: true },
@@ -192,7 +215,13 @@ export async function createUser(db: Db, actorId: string, input: CreateUserInput
 
 const PROFILE_FIELDS = ["name", "nip", "rankGrade", "position"] as const;
 
-export async function updateUser(db: Db, actorId: string, id: string, input: ProfileInput, now = new Date()): Promise<AdminUserRow> {
+export async function updateUser(
+  db: Db,
+  actorId: string,
+  id: string,
+  input: ProfileInput,
+  now = new Date(),
+): Promise<AdminUserRow> {
   return db
     .$transaction(async (tx) => {
       const actorLabel = await beginAdminChange(tx, actorId);
@@ -200,9 +229,11 @@ export async function updateUser(db: Db, actorId: string, id: string, input: Pro
       const removed = target.roles.filter((r) => !input.roles.includes(r));
       const added = input.roles.filter((r) => !target.roles.includes(r));
       // Roles are given by someone else: an account never widens (or narrows) its own.
-      if (id === actorId && (removed.length > 0 || added.length > 0)) throw new AdminError(removed.includes(Role.ADMIN) ? "self_lockout" : "self_roles");
+      if (id === actorId && (removed.length > 0 || added.length > 0))
+        throw new AdminError(removed.includes(Role.ADMIN) ? "self_lockout" : "self_roles");
       if (combinesAdminWithCaseRole(input.roles)) throw new AdminError("admin_case_role");
-      if (removed.includes(Role.ADMIN) && target.active && (await otherActiveAdmins(tx, id)) === 0) throw new AdminError("last_admin");
+      if (removed.includes(Role.ADMIN) && target.active && (await otherActiveAdmins(tx, id)) === 0)
+        throw new AdminError("last_admin");
       const fields: string[] = PROFILE_FIELDS.filter((f) => input[f] !== target[f]);
       if (input.nip !== target.nip) await assertNipFree(tx, input.nip, id);
       const rolesChanged = removed.length > 0 || added.length > 0;
@@ -227,7 +258,11 @@ export async function updateUser(db: Db, actorId: string, id: string, input: Pro
         actorLabel,
         action: "user.update",
         target: auditTarget(id),
-        detail: { username: target.username, fields, ...(rolesChanged ? { rolesAdded: added, rolesRemoved: removed } : {}) },
+        detail: {
+          username: target.username,
+          fields,
+          ...(rolesChanged ? { rolesAdded: added, rolesRemoved: removed } : {}),
+        },
         at: now,
       });
       return updated;
@@ -236,14 +271,21 @@ export async function updateUser(db: Db, actorId: string, id: string, input: Pro
 }
 
 /** Deactivates (ending every session at once) or reactivates an account. Idempotent. */
-export async function setUserActive(db: Db, actorId: string, id: string, active: boolean, now = new Date()): Promise<AdminUserRow> {
+export async function setUserActive(
+  db: Db,
+  actorId: string,
+  id: string,
+  active: boolean,
+  now = new Date(),
+): Promise<AdminUserRow> {
   return db.$transaction(async (tx) => {
     const actorLabel = await beginAdminChange(tx, actorId);
     const target = await loadTarget(tx, id);
     if (target.active === active) return stripVersion(target);
     if (!active) {
       if (id === actorId) throw new AdminError("self_lockout");
-      if (target.roles.includes(Role.ADMIN) && (await otherActiveAdmins(tx, id)) === 0) throw new AdminError("last_admin");
+      if (target.roles.includes(Role.ADMIN) && (await otherActiveAdmins(tx, id)) === 0)
+        throw new AdminError("last_admin");
     }
     const updated = await tx.staffUser.update({
       where: { id },
@@ -274,7 +316,13 @@ export async function resetSecondFactor(db: Db, actorId: string, id: string, now
     const { count: backupCodes } = await tx.backupCode.deleteMany({ where: { userId: id } });
     const updated = await tx.staffUser.update({
       where: { id },
-      data: { totpSecret: null, totpKeyVersion: null, totpEnrolledAt: null, lastTotpStep: null, sessionVersion: { increment: 1 } },
+      data: {
+        totpSecret: null,
+        totpKeyVersion: null,
+        totpEnrolledAt: null,
+        lastTotpStep: null,
+        sessionVersion: { increment: 1 },
+      },
       select: userSelect,
     });
     await appendAudit(tx, {
@@ -282,7 +330,11 @@ export async function resetSecondFactor(db: Db, actorId: string, id: string, now
       actorLabel,
       action: "user.reset_factor",
       target: auditTarget(id),
-      detail: { username: target.username, wasEnrolled: target.totpEnrolledAt !== null, backupCodesDeleted: backupCodes },
+      detail: {
+        username: target.username,
+        wasEnrolled: target.totpEnrolledAt !== null,
+        backupCodesDeleted: backupCodes,
+      },
       at: now,
     });
     return updated;
@@ -297,10 +349,24 @@ export async function resetPassword(db: Db, actorId: string, id: string, now = n
     const target = await loadTarget(tx, id);
     const updated = await tx.staffUser.update({
       where: { id },
-      data: { passwordHash, mustChangePassword: true, passwordChangedAt: now, failedLoginCount: 0, lockedUntil: null, sessionVersion: { increment: 1 } },
+      data: {
+        passwordHash,
+        mustChangePassword: true,
+        passwordChangedAt: now,
+        failedLoginCount: 0,
+        lockedUntil: null,
+        sessionVersion: { increment: 1 },
+      },
       select: userSelect,
     });
-    await appendAudit(tx, { actorId, actorLabel, action: "user.reset_password", target: auditTarget(id), detail: { username: target.username }, at: now });
+    await appendAudit(tx, {
+      actorId,
+      actorLabel,
+      action: "user.reset_password",
+      target: auditTarget(id),
+      detail: { username: target.username },
+      at: now,
+    });
     return updated;
   });
   return { user, password };

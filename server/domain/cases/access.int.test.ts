@@ -27,7 +27,11 @@ describe("case visibility, as Prisma filter, SQL and predicate", () => {
   });
   afterAll(() => handle?.close());
 
-  const names = (ids: string[]) => Object.entries(cases).filter(([, id]) => ids.includes(id)).map(([name]) => name).sort();
+  const names = (ids: string[]) =>
+    Object.entries(cases)
+      .filter(([, id]) => ids.includes(id))
+      .map(([name]) => name)
+      .sort();
 
   it("selects the same cases every way, and the cases the rule describes", async () => {
     const expected: Record<string, string[]> = {
@@ -40,11 +44,21 @@ describe("case visibility, as Prisma filter, SQL and predicate", () => {
     for (const [username, visible] of Object.entries(expected)) {
       const staff = users[username]!;
       const viaPrisma = await handle.db.case.findMany({ where: caseScope(staff)!, select: { id: true } });
-      const viaSql = await handle.db.$queryRaw<{ id: string }[]>`SELECT c.id FROM cases c WHERE ${caseScopeSql(caseViewer(staff), "c")}`;
+      const viaSql = await handle.db.$queryRaw<
+        { id: string }[]
+      >`SELECT c.id FROM cases c WHERE ${caseScopeSql(caseViewer(staff), "c")}`;
       expect([username, names(viaPrisma.map((r) => r.id))]).toEqual([username, visible]);
       expect([username, names(viaSql.map((r) => r.id))]).toEqual([username, visible]);
-      const facts = await handle.db.case.findMany({ select: { id: true, involvesLeadership: true, exclusions: { where: { userId: staff.id }, select: { id: true } } } });
-      const viaPredicate = facts.filter((c) => mayViewCase(staff, { involvesLeadership: c.involvesLeadership, excludesUser: c.exclusions.length > 0 }));
+      const facts = await handle.db.case.findMany({
+        select: {
+          id: true,
+          involvesLeadership: true,
+          exclusions: { where: { userId: staff.id }, select: { id: true } },
+        },
+      });
+      const viaPredicate = facts.filter((c) =>
+        mayViewCase(staff, { involvesLeadership: c.involvesLeadership, excludesUser: c.exclusions.length > 0 }),
+      );
       expect([username, names(viaPredicate.map((r) => r.id))]).toEqual([username, visible]);
     }
   });

@@ -44,13 +44,19 @@ export interface CaseViewer {
 /** A case role, and never for anyone holding ADMIN: Admin reads no case, whatever else it holds. */
 const hasCaseRole = (staff: StaffRef) => !staff.roles.includes(Role.ADMIN) && may(staff.roles, "readCases");
 
-export const caseViewer = (staff: StaffRef): CaseViewer => ({ id: staff.id, hideLeadership: staff.roles.includes(Role.KEPALA_DINAS) });
+export const caseViewer = (staff: StaffRef): CaseViewer => ({
+  id: staff.id,
+  hideLeadership: staff.roles.includes(Role.KEPALA_DINAS),
+});
 
 /** The cases a staff member may see, as a Prisma filter; null when they may see none. */
 export function caseScope(staff: StaffRef): Prisma.CaseWhereInput | null {
   if (!hasCaseRole(staff)) return null;
   const viewer = caseViewer(staff);
-  return { exclusions: { none: { userId: viewer.id } }, ...(viewer.hideLeadership ? { involvesLeadership: false } : {}) };
+  return {
+    exclusions: { none: { userId: viewer.id } },
+    ...(viewer.hideLeadership ? { involvesLeadership: false } : {}),
+  };
 }
 
 /**
@@ -79,7 +85,12 @@ export async function assertCaseVisible(db: Db | Tx, staff: StaffRef, caseId: st
 /** The case's data key, for a visible case only. */
 export async function caseKey(db: Db | Tx, masterKey: Buffer, staff: StaffRef, caseId: string): Promise<Buffer> {
   const scope = caseScope(staff);
-  const row = scope && (await db.case.findFirst({ where: { AND: [{ id: caseId }, scope] }, select: { wrappedKey: true, destroyedAt: true } }));
+  const row =
+    scope &&
+    (await db.case.findFirst({
+      where: { AND: [{ id: caseId }, scope] },
+      select: { wrappedKey: true, destroyedAt: true },
+    }));
   if (!row) throw new CaseNotFoundError("case not found");
   if (row.destroyedAt) throw new CaseContentDestroyedError("the case's content was destroyed under the retention rule");
   return unwrapDataKey(masterKey, row.wrappedKey);

@@ -16,7 +16,12 @@ export const agendaInput = z.object({
   to: z.iso.date().optional(),
 });
 
-export async function agendaEntries(db: Db, staff: StaffRef, raw: z.input<typeof agendaInput>, timeZoneOffset = "+07:00") {
+export async function agendaEntries(
+  db: Db,
+  staff: StaffRef,
+  raw: z.input<typeof agendaInput>,
+  timeZoneOffset = "+07:00",
+) {
   const input = agendaInput.parse(raw);
   const scope = caseScope(staff);
   if (!scope) return [];
@@ -27,11 +32,23 @@ export async function agendaEntries(db: Db, staff: StaffRef, raw: z.input<typeof
   return db.agendaEntry.findMany({
     where: { book: input.book, year: input.year, entryDate, case: scope },
     orderBy: { number: "asc" },
-    select: { number: true, entryDate: true, reference: true, letterNumber: true, category: true, channel: true, caseId: true },
+    select: {
+      number: true,
+      entryDate: true,
+      reference: true,
+      letterNumber: true,
+      category: true,
+      channel: true,
+      caseId: true,
+    },
   });
 }
 
 /** CSV (RFC 4180, UTF-8 with BOM so spreadsheet programs read it right). */
-export function agendaCsv(rows: Awaited<ReturnType<typeof agendaEntries>>, header: string[], format: (r: (typeof rows)[number]) => CsvCell[]): string {
+export function agendaCsv(
+  rows: Awaited<ReturnType<typeof agendaEntries>>,
+  header: string[],
+  format: (r: (typeof rows)[number]) => CsvCell[],
+): string {
   return csvDocument([header, ...rows.map(format)]);
 }

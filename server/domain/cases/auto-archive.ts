@@ -13,7 +13,11 @@ import { transaction } from "../transaction.ts";
 import { CaseConflictError, transitionCase } from "./transition.ts";
 
 export async function autoArchiveUnacknowledged(db: Db, masterKey: Buffer, now = new Date()): Promise<string[]> {
-  const due = await db.case.findMany({ where: { status: CaseStatus.RESPONDED, autoArchiveAt: { lte: now } }, select: { id: true, reference: true, wrappedKey: true }, take: 500 });
+  const due = await db.case.findMany({
+    where: { status: CaseStatus.RESPONDED, autoArchiveAt: { lte: now } },
+    select: { id: true, reference: true, wrappedKey: true },
+    take: 500,
+  });
   const archived: string[] = [];
   for (const c of due) {
     try {

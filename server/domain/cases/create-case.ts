@@ -138,7 +138,13 @@ export async function createCase(tx: Tx, prepared: PreparedCase, now: Date): Pro
 }
 
 /** An attachment row: the sanitised bytes and the file name sealed under the case key. */
-export function attachmentRow(dataKey: Buffer, f: SanitizedFile, authorKind: ActorKind, staffUserId: string | null, now: Date) {
+export function attachmentRow(
+  dataKey: Buffer,
+  f: SanitizedFile,
+  authorKind: ActorKind,
+  staffUserId: string | null,
+  now: Date,
+) {
   return {
     authorKind,
     staffUserId,

@@ -27,9 +27,45 @@ export async function staffCaseView(db: Db, ctx: StaffContext, caseId: string) {
   const c = await db.case.findUniqueOrThrow({
     where: { id: caseId },
     include: {
-      attachments: { select: { id: true, fileName: true, mimeType: true, size: true, authorKind: true, messageId: true, warning: true, createdAt: true }, orderBy: { createdAt: "asc" } },
-      messages: { orderBy: { createdAt: "asc" }, select: { id: true, authorKind: true, body: true, isInfoRequest: true, createdAt: true, readAt: true, staffUser: { select: { name: true } } } },
-      timeline: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, fromStatus: true, toStatus: true, step: true, actorKind: true, note: true, createdAt: true, actor: { select: { name: true } } } },
+      attachments: {
+        select: {
+          id: true,
+          fileName: true,
+          mimeType: true,
+          size: true,
+          authorKind: true,
+          messageId: true,
+          warning: true,
+          createdAt: true,
+        },
+        orderBy: { createdAt: "asc" },
+      },
+      messages: {
+        orderBy: { createdAt: "asc" },
+        select: {
+          id: true,
+          authorKind: true,
+          body: true,
+          isInfoRequest: true,
+          createdAt: true,
+          readAt: true,
+          staffUser: { select: { name: true } },
+        },
+      },
+      timeline: {
+        orderBy: { createdAt: "asc" },
+        select: {
+          id: true,
+          kind: true,
+          fromStatus: true,
+          toStatus: true,
+          step: true,
+          actorKind: true,
+          note: true,
+          createdAt: true,
+          actor: { select: { name: true } },
+        },
+      },
       stepRecords: { orderBy: { step: "asc" } },
       review: true,
       meetings: { orderBy: { startsAt: "asc" }, include: { attendees: true } },
@@ -39,7 +75,13 @@ export async function staffCaseView(db: Db, ctx: StaffContext, caseId: string) {
     },
   });
   const [cal, letters] = await Promise.all([loadOfficeCalendar(db), caseLetterList(db, caseId)]);
-  await appendAudit(db, { actorId: ctx.staff.id, actorLabel: ctx.staff.username, action: "case.read", caseId, at: ctx.now });
+  await appendAudit(db, {
+    actorId: ctx.staff.id,
+    actorLabel: ctx.staff.username,
+    action: "case.read",
+    caseId,
+    at: ctx.now,
+  });
 
   const text = (box: Uint8Array | null) => (box && key ? openText(key, box) : null);
   /** Sealed JSON, or `gone` once destroyed (the page then shows the retention notice instead). */
@@ -69,16 +111,66 @@ export async function staffCaseView(db: Db, ctx: StaffContext, caseId: string) {
     report: key ? openJson<ReportContent>(key, c.payload) : null,
     identity: c.reporterIdentity && key ? openJson<ReporterIdentity>(key, c.reporterIdentity) : null,
     // Attachments and messages of a destroyed case are deleted, so `key` is there whenever these run.
-    attachments: c.attachments.map((a) => ({ id: a.id, name: open(key!, a.fileName).toString("utf8"), mimeType: a.mimeType, size: a.size, fromReporter: a.authorKind === "REPORTER", messageId: a.messageId, warning: a.warning, createdAt: a.createdAt })),
-    messages: c.messages.map((m) => ({ id: m.id, fromReporter: m.authorKind === "REPORTER", author: m.staffUser?.name ?? null, body: openText(key!, m.body), isInfoRequest: m.isInfoRequest, createdAt: m.createdAt, readAt: m.readAt })),
-    timeline: c.timeline.map((e) => ({ id: e.id, kind: e.kind, from: e.fromStatus, to: e.toStatus, step: e.step, actorKind: e.actorKind, actor: e.actor?.name ?? null, note: text(e.note), at: e.createdAt })),
+    attachments: c.attachments.map((a) => ({
+      id: a.id,
+      name: open(key!, a.fileName).toString("utf8"),
+      mimeType: a.mimeType,
+      size: a.size,
+      fromReporter: a.authorKind === "REPORTER",
+      messageId: a.messageId,
+      warning: a.warning,
+      createdAt: a.createdAt,
+    })),
+    messages: c.messages.map((m) => ({
+      id: m.id,
+      fromReporter: m.authorKind === "REPORTER",
+      author: m.staffUser?.name ?? null,
+      body: openText(key!, m.body),
+      isInfoRequest: m.isInfoRequest,
+      createdAt: m.createdAt,
+      readAt: m.readAt,
+    })),
+    timeline: c.timeline.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      from: e.fromStatus,
+      to: e.toStatus,
+      step: e.step,
+      actorKind: e.actorKind,
+      actor: e.actor?.name ?? null,
+      note: text(e.note),
+      at: e.createdAt,
+    })),
     steps: c.stepRecords.map((s) => {
       const running = s.completedAt === null && c.pausedAt === null;
-      const minutes = s.officeMinutes ?? Math.max(0, officeMinutesBetween(s.startedAt, running ? ctx.now : (c.pausedAt ?? ctx.now), cal) - s.pausedOfficeMinutes);
-      return { step: s.step, startedAt: s.startedAt, dueAt: s.dueAt, completedAt: s.completedAt, standardMinutes: s.standardMinutes, officeMinutes: minutes, withinStandard: s.withinStandard ?? minutes <= s.standardMinutes, running };
+      const minutes =
+        s.officeMinutes ??
+        Math.max(
+          0,
+          officeMinutesBetween(s.startedAt, running ? ctx.now : (c.pausedAt ?? ctx.now), cal) - s.pausedOfficeMinutes,
+        );
+      return {
+        step: s.step,
+        startedAt: s.startedAt,
+        dueAt: s.dueAt,
+        completedAt: s.completedAt,
+        standardMinutes: s.standardMinutes,
+        officeMinutes: minutes,
+        withinStandard: s.withinStandard ?? minutes <= s.standardMinutes,
+        running,
+      };
     }),
     review: c.review
-      ? { isComplete: c.review.isComplete, inScope: c.review.inScope, recommendation: c.review.recommendation, submittedAt: c.review.submittedAt, ...json<{ elements: Record<string, boolean>; summary: string; notes: string; explanation?: string }>(c.review.content, { elements: {}, summary: "", notes: "" }) }
+      ? {
+          isComplete: c.review.isComplete,
+          inScope: c.review.inScope,
+          recommendation: c.review.recommendation,
+          submittedAt: c.review.submittedAt,
+          ...json<{ elements: Record<string, boolean>; summary: string; notes: string; explanation?: string }>(
+            c.review.content,
+            { elements: {}, summary: "", notes: "" },
+          ),
+        }
       : null,
     meetings: c.meetings.map((m) => ({
       id: m.id,
@@ -90,9 +182,24 @@ export async function staffCaseView(db: Db, ctx: StaffContext, caseId: string) {
       agenda: text(m.agenda),
       discussion: text(m.discussion),
       resolution: text(m.resolution),
-      attendees: m.attendees.map((a) => ({ name: a.name, position: a.position, organization: a.organization, role: a.role, staffUserId: a.staffUserId })),
+      attendees: m.attendees.map((a) => ({
+        name: a.name,
+        position: a.position,
+        organization: a.organization,
+        role: a.role,
+        staffUserId: a.staffUserId,
+      })),
     })),
-    drafts: c.drafts.map((d) => ({ type: d.type, status: d.status, content: json<Record<string, string>>(d.content, {}), returnNote: text(d.returnNote), submittedAt: d.submittedAt, approvedAt: d.approvedAt, sentAt: d.sentAt, deliveryMethod: d.deliveryMethod })),
+    drafts: c.drafts.map((d) => ({
+      type: d.type,
+      status: d.status,
+      content: json<Record<string, string>>(d.content, {}),
+      returnNote: text(d.returnNote),
+      submittedAt: d.submittedAt,
+      approvedAt: d.approvedAt,
+      sentAt: d.sentAt,
+      deliveryMethod: d.deliveryMethod,
+    })),
     agenda: c.agendaEntries,
     letters,
     /** A start for the meeting inside office hours, while one is to be convened. */
@@ -111,10 +218,20 @@ export type StaffCaseView = Awaited<ReturnType<typeof staffCaseView>>;
 
 /** One attachment's bytes for download, audited; "not found" outside the user's cases. */
 export async function staffAttachment(db: Db, ctx: StaffContext, attachmentId: string) {
-  const a = await db.attachment.findUnique({ where: { id: attachmentId }, select: { caseId: true, content: true, fileName: true, mimeType: true } });
+  const a = await db.attachment.findUnique({
+    where: { id: attachmentId },
+    select: { caseId: true, content: true, fileName: true, mimeType: true },
+  });
   if (!a) return null;
   const key = await caseKey(db, ctx.masterKey, ctx.staff, a.caseId).catch(() => null);
   if (!key) return null;
-  await appendAudit(db, { actorId: ctx.staff.id, actorLabel: ctx.staff.username, action: "attachment.download", caseId: a.caseId, target: `attachment:${attachmentId}`, at: ctx.now });
+  await appendAudit(db, {
+    actorId: ctx.staff.id,
+    actorLabel: ctx.staff.username,
+    action: "attachment.download",
+    caseId: a.caseId,
+    target: `attachment:${attachmentId}`,
+    at: ctx.now,
+  });
   return { bytes: open(key, a.content), name: open(key, a.fileName).toString("utf8"), mimeType: a.mimeType };
 }

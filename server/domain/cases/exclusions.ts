@@ -12,10 +12,15 @@ import { caseKey } from "./access.ts";
 import type { StaffContext } from "./acting.ts";
 import { CaseConflictError } from "./transition.ts";
 
-export const excludeInput = z.object({ caseId: z.uuid(), userId: z.uuid(), reason: z.string().trim().min(1).max(1_000) });
+export const excludeInput = z.object({
+  caseId: z.uuid(),
+  userId: z.uuid(),
+  reason: z.string().trim().min(1).max(1_000),
+});
 
 export async function excludeStaff(db: Db, ctx: StaffContext, input: z.infer<typeof excludeInput>) {
-  if (!may(ctx.staff.roles, "excludeStaff")) throw new CaseConflictError("case.roleMayNot", `${ctx.staff.username} may not exclude staff`);
+  if (!may(ctx.staff.roles, "excludeStaff"))
+    throw new CaseConflictError("case.roleMayNot", `${ctx.staff.username} may not exclude staff`);
   if (input.userId === ctx.staff.id) throw new CaseConflictError("case.excludeSelf", "ask a colleague to exclude you");
   return db.$transaction(async (tx) => {
     const key = await caseKey(tx, ctx.masterKey, ctx.staff, input.caseId);
@@ -23,10 +28,31 @@ export async function excludeStaff(db: Db, ctx: StaffContext, input: z.infer<typ
     if (!user) throw new CaseConflictError("case.noSuchStaff", "no such staff member");
     await tx.caseExclusion.upsert({
       where: { caseId_userId: { caseId: input.caseId, userId: input.userId } },
-      create: { caseId: input.caseId, userId: input.userId, reason: sealText(key, input.reason), createdById: ctx.staff.id, createdAt: ctx.now },
+      create: {
+        caseId: input.caseId,
+        userId: input.userId,
+        reason: sealText(key, input.reason),
+        createdById: ctx.staff.id,
+        createdAt: ctx.now,
+      },
       update: {},
     });
-    await tx.timelineEvent.create({ data: { caseId: input.caseId, kind: TimelineKind.EXCLUSION, actorKind: ActorKind.STAFF, actorId: ctx.staff.id, createdAt: ctx.now } });
-    await appendAudit(tx, { actorId: ctx.staff.id, actorLabel: ctx.staff.username, action: "case.exclude", caseId: input.caseId, target: `user:${input.userId}`, at: ctx.now });
+    await tx.timelineEvent.create({
+      data: {
+        caseId: input.caseId,
+        kind: TimelineKind.EXCLUSION,
+        actorKind: ActorKind.STAFF,
+        actorId: ctx.staff.id,
+        createdAt: ctx.now,
+      },
+    });
+    await appendAudit(tx, {
+      actorId: ctx.staff.id,
+      actorLabel: ctx.staff.username,
+      action: "case.exclude",
+      caseId: input.caseId,
+      target: `user:${input.userId}`,
+      at: ctx.now,
+    });
   });
 }

@@ -25,9 +25,15 @@ export const intakeInput = z.object({
   wantsTrackingCode: z.boolean(),
 });
 
-export async function intakeOfflineReport(db: Db, ctx: StaffContext & { trackingKey: Buffer }, input: z.infer<typeof intakeInput>, files: readonly SanitizedFile[] = []) {
+export async function intakeOfflineReport(
+  db: Db,
+  ctx: StaffContext & { trackingKey: Buffer },
+  input: z.infer<typeof intakeInput>,
+  files: readonly SanitizedFile[] = [],
+) {
   // A few minutes' grace for the clerk's clock.
-  if (input.receivedAt.getTime() > ctx.now.getTime() + 5 * 60_000) throw new DomainError("case.receivedInFuture", "the report cannot be received in the future");
+  if (input.receivedAt.getTime() > ctx.now.getTime() + 5 * 60_000)
+    throw new DomainError("case.receivedInFuture", "the report cannot be received in the future");
   const trackingCode = input.wantsTrackingCode ? generateTrackingCode() : null;
   // Sealed and hashed before the transaction, which only inserts.
   const prepared = prepareCase(

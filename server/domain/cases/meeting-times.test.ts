@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import type { OfficeCalendar } from "../office-time.ts";
 import { heldTimes, MeetingTimeError, proposeMeetingStart } from "./meeting-times.ts";
 
-const WEEKDAYS: OfficeCalendar["days"] = { "1": ["08:00", "16:00"], "2": ["08:00", "16:00"], "3": ["08:00", "16:00"], "4": ["08:00", "16:00"], "5": ["08:00", "16:00"] };
+const WEEKDAYS: OfficeCalendar["days"] = {
+  "1": ["08:00", "16:00"],
+  "2": ["08:00", "16:00"],
+  "3": ["08:00", "16:00"],
+  "4": ["08:00", "16:00"],
+  "5": ["08:00", "16:00"],
+};
 const cal: OfficeCalendar = { timeZone: "Asia/Jakarta", days: WEEKDAYS, holidays: ["2026-12-25"] };
 const wib = (local: string) => new Date(`${local}+07:00`);
 
@@ -24,8 +30,12 @@ describe("proposeMeetingStart", () => {
     expect(proposeMeetingStart(wib("2026-12-04T15:30:00"), cal)).toEqual(wib("2026-12-07T08:00:00")); // Friday → Monday
     expect(proposeMeetingStart(wib("2026-12-24T16:30:00"), cal)).toEqual(wib("2026-12-28T08:00:00")); // Christmas, weekend
     const half: OfficeCalendar = { timeZone: "Asia/Makassar", days: { "1": ["07:30", "15:30"] }, holidays: [] };
-    expect(proposeMeetingStart(new Date("2026-12-06T12:00:00+08:00"), half)).toEqual(new Date("2026-12-07T08:00:00+08:00"));
-    expect(proposeMeetingStart(new Date("2026-12-07T14:10:00+08:00"), half)).toEqual(new Date("2026-12-14T08:00:00+08:00"));
+    expect(proposeMeetingStart(new Date("2026-12-06T12:00:00+08:00"), half)).toEqual(
+      new Date("2026-12-07T08:00:00+08:00"),
+    );
+    expect(proposeMeetingStart(new Date("2026-12-07T14:10:00+08:00"), half)).toEqual(
+      new Date("2026-12-14T08:00:00+08:00"),
+    );
   });
 });
 
@@ -40,9 +50,15 @@ describe("heldTimes", () => {
   });
 
   it("refuses times in the future, an end before the start, and a start before convening", () => {
-    expect(() => heldTimes({ heldFrom: wib("2026-12-02T10:00:00"), endsAt: wib("2026-12-02T12:00:00") }, convened, now)).toThrow(MeetingTimeError);
+    expect(() =>
+      heldTimes({ heldFrom: wib("2026-12-02T10:00:00"), endsAt: wib("2026-12-02T12:00:00") }, convened, now),
+    ).toThrow(MeetingTimeError);
     expect(() => heldTimes({ heldFrom: wib("2026-12-02T11:30:00") }, convened, now)).toThrow(/future/);
-    expect(() => heldTimes({ heldFrom: wib("2026-12-02T10:30:00"), endsAt: wib("2026-12-02T10:00:00") }, convened, now)).toThrow(/before its start/);
-    expect(() => heldTimes({ heldFrom: wib("2026-12-02T09:11:00"), endsAt: wib("2026-12-02T10:00:00") }, convened, now)).toThrow(/before it was convened/);
+    expect(() =>
+      heldTimes({ heldFrom: wib("2026-12-02T10:30:00"), endsAt: wib("2026-12-02T10:00:00") }, convened, now),
+    ).toThrow(/before its start/);
+    expect(() =>
+      heldTimes({ heldFrom: wib("2026-12-02T09:11:00"), endsAt: wib("2026-12-02T10:00:00") }, convened, now),
+    ).toThrow(/before it was convened/);
   });
 });

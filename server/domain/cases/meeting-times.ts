@@ -4,7 +4,13 @@
  * SOP clock of step 4 measured to the meeting held (not to the moment it was scheduled).
  */
 import { CaseStatus } from "../../generated/prisma/enums.ts";
-import { addOfficeMinutes, officeMinutesBetween, zonedInstant, zonedParts, type OfficeCalendar } from "../office-time.ts";
+import {
+  addOfficeMinutes,
+  officeMinutesBetween,
+  zonedInstant,
+  zonedParts,
+  type OfficeCalendar,
+} from "../office-time.ts";
 import { getSetting } from "../settings.ts";
 import { loadOfficeCalendar, standardMinutes } from "../sla.ts";
 import type { Tx } from "../tx.ts";
@@ -45,12 +51,18 @@ export class MeetingTimeError extends DomainError {
  * end not before the start, and the start not before the meeting was convened (to the minute:
  * the form gives minutes).
  */
-export function heldTimes(input: { heldFrom?: Date; endsAt?: Date }, convenedAt: Date, now: Date): { heldFrom: Date; endsAt: Date } {
+export function heldTimes(
+  input: { heldFrom?: Date; endsAt?: Date },
+  convenedAt: Date,
+  now: Date,
+): { heldFrom: Date; endsAt: Date } {
   const endsAt = input.endsAt ?? now;
   const heldFrom = input.heldFrom ?? (input.endsAt && input.endsAt < now ? input.endsAt : now);
-  if (heldFrom.getTime() > now.getTime() + CLOCK_SKEW_MS || endsAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw new MeetingTimeError("meeting.inFuture", "meeting times cannot be in the future");
+  if (heldFrom.getTime() > now.getTime() + CLOCK_SKEW_MS || endsAt.getTime() > now.getTime() + CLOCK_SKEW_MS)
+    throw new MeetingTimeError("meeting.inFuture", "meeting times cannot be in the future");
   if (endsAt < heldFrom) throw new MeetingTimeError("meeting.endBeforeStart", "meeting end is before its start");
-  if (heldFrom.getTime() < Math.floor(convenedAt.getTime() / MINUTE) * MINUTE) throw new MeetingTimeError("meeting.startBeforeConvened", "meeting start is before it was convened");
+  if (heldFrom.getTime() < Math.floor(convenedAt.getTime() / MINUTE) * MINUTE)
+    throw new MeetingTimeError("meeting.startBeforeConvened", "meeting start is before it was convened");
   return { heldFrom, endsAt };
 }
 
@@ -62,7 +74,10 @@ export async function keepMeetingStepOpen(tx: Tx, caseId: string): Promise<void>
   // A case without a step-4 clock (none was started) keeps what the move set.
   const step4 = await tx.stepRecord.findUnique({ where: { caseId_step: { caseId, step: 4 } } });
   if (!step4) return;
-  await tx.stepRecord.update({ where: { id: step4.id }, data: { completedAt: null, completedById: null, officeMinutes: null, withinStandard: null } });
+  await tx.stepRecord.update({
+    where: { id: step4.id },
+    data: { completedAt: null, completedById: null, officeMinutes: null, withinStandard: null },
+  });
   await tx.stepRecord.deleteMany({ where: { caseId, step: 5, completedAt: null } });
   await tx.case.update({ where: { id: caseId }, data: { dueAt: step4.dueAt } });
 }
@@ -78,7 +93,15 @@ export async function completeMeetingStep(tx: Tx, caseId: string, endsAt: Date, 
   const step4 = await tx.stepRecord.findUnique({ where: { caseId_step: { caseId, step: 4 } } });
   if (step4) {
     const officeMinutes = Math.max(0, officeMinutesBetween(step4.startedAt, endsAt, cal) - step4.pausedOfficeMinutes);
-    await tx.stepRecord.update({ where: { id: step4.id }, data: { completedAt: endsAt, completedById, officeMinutes, withinStandard: officeMinutes <= step4.standardMinutes } });
+    await tx.stepRecord.update({
+      where: { id: step4.id },
+      data: {
+        completedAt: endsAt,
+        completedById,
+        officeMinutes,
+        withinStandard: officeMinutes <= step4.standardMinutes,
+      },
+    });
   }
   const minutes = standardMinutes(standards, 5);
   const dueAt = addOfficeMinutes(endsAt, minutes, cal);
@@ -92,6 +115,11 @@ export async function completeMeetingStep(tx: Tx, caseId: string, endsAt: Date, 
 
 /** The Berita Acara states what happened: it waits until the meeting's outcome is recorded. */
 export async function assertMeetingHeld(tx: Tx, caseId: string): Promise<void> {
-  const meeting = await tx.meeting.findFirst({ where: { caseId }, orderBy: { startsAt: "desc" }, select: { endsAt: true } });
-  if (!meeting?.endsAt) throw new CaseConflictError("case.meetingNotHeld", "the meeting has not been held yet; record its outcome first");
+  const meeting = await tx.meeting.findFirst({
+    where: { caseId },
+    orderBy: { startsAt: "desc" },
+    select: { endsAt: true },
+  });
+  if (!meeting?.endsAt)
+    throw new CaseConflictError("case.meetingNotHeld", "the meeting has not been held yet; record its outcome first");
 }

@@ -22,7 +22,11 @@ describe("the staff queue's pages", () => {
     users = await seedDemoStaff(handle.db);
     // 7 due times shared by the open cases (many ties), 70 % archived without a due time.
     await seedSyntheticCases(handle.db, randomBytes(32), 120);
-    const excluded = await handle.db.case.findFirstOrThrow({ where: { dueAt: { not: null } }, orderBy: { id: "asc" }, select: { id: true } });
+    const excluded = await handle.db.case.findFirstOrThrow({
+      where: { dueAt: { not: null } },
+      orderBy: { id: "asc" },
+      select: { id: true },
+    });
     await handle.db.caseExclusion.create({ data: { caseId: excluded.id, userId: users.audit!.id } });
   });
   afterAll(() => handle?.close());
@@ -68,16 +72,26 @@ describe("the staff queue's pages", () => {
 
   it("goes on after a case that has left the list since, and not after a case the reader may not see", async () => {
     const first = await listCases(handle.db, users.sekretariat!, { mine: true, pageSize: 5 });
-    const expected = await listCases(handle.db, users.sekretariat!, { mine: true, pageSize: 5, cursor: first.nextCursor! });
+    const expected = await listCases(handle.db, users.sekretariat!, {
+      mine: true,
+      pageSize: 5,
+      cursor: first.nextCursor!,
+    });
     // Someone acts on the last case of the page: it leaves "needs my action".
     await handle.db.case.update({ where: { id: first.nextCursor! }, data: { status: CaseStatus.RECORDED } });
     const next = await listCases(handle.db, users.sekretariat!, { mine: true, pageSize: 5, cursor: first.nextCursor! });
     expect(next.rows.map((r) => r.id)).toEqual(expected.rows.map((r) => r.id));
 
-    const hidden = await handle.db.caseExclusion.findFirstOrThrow({ where: { userId: users.audit!.id }, select: { caseId: true } });
+    const hidden = await handle.db.caseExclusion.findFirstOrThrow({
+      where: { userId: users.audit!.id },
+      select: { caseId: true },
+    });
     const probe = await listCases(handle.db, users.audit!, { pageSize: 5, cursor: hidden.caseId });
     expect([probe.rows, probe.nextCursor]).toEqual([[], null]);
-    const unknown = await listCases(handle.db, users.audit!, { pageSize: 5, cursor: "00000000-0000-4000-8000-000000000000" });
+    const unknown = await listCases(handle.db, users.audit!, {
+      pageSize: 5,
+      cursor: "00000000-0000-4000-8000-000000000000",
+    });
     expect(unknown.rows).toEqual([]);
   });
 });

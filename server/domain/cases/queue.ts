@@ -11,7 +11,13 @@ import { caseScope, type StaffRef } from "./access.ts";
 
 /** The statuses in which each role has the next move (or must watch the case). */
 export const ROLE_QUEUE: Readonly<Record<Role, readonly CaseStatus[]>> = {
-  SEKRETARIAT: [CaseStatus.SUBMITTED, CaseStatus.MINUTED, CaseStatus.RESPONDED, CaseStatus.RESPONSE_RECEIVED, CaseStatus.ESCALATED],
+  SEKRETARIAT: [
+    CaseStatus.SUBMITTED,
+    CaseStatus.MINUTED,
+    CaseStatus.RESPONDED,
+    CaseStatus.RESPONSE_RECEIVED,
+    CaseStatus.ESCALATED,
+  ],
   TIM_TELAAH: [CaseStatus.RECORDED, CaseStatus.AWAITING_INFO],
   TIM_AUDIT: [CaseStatus.IN_MEETING, CaseStatus.MINUTED],
   KEPALA_DINAS: [CaseStatus.REVIEWED, CaseStatus.IN_MEETING, CaseStatus.MINUTED],
@@ -51,7 +57,16 @@ export const COUNT_LIMIT = 1000;
 
 /** Soonest due first, undated (archived) last; the index cases(due_at, id) has this order. */
 const QUEUE_ORDER: Prisma.CaseOrderByWithRelationInput[] = [{ dueAt: { sort: "asc", nulls: "last" } }, { id: "asc" }];
-const ROW = { id: true, reference: true, status: true, category: true, channel: true, involvesLeadership: true, receivedAt: true, dueAt: true } as const;
+const ROW = {
+  id: true,
+  reference: true,
+  status: true,
+  category: true,
+  channel: true,
+  involvesLeadership: true,
+  receivedAt: true,
+  dueAt: true,
+} as const;
 
 /**
  * The rows after the cursor case in queue order. Written out as index ranges: Prisma's own
@@ -61,7 +76,13 @@ const ROW = { id: true, reference: true, status: true, category: true, channel: 
  * cursor counts only if this reader may see that case (otherwise the page is empty), even if it
  * has left the filtered list since (someone acted on it).
  */
-async function pageAfter(db: Db, scope: Prisma.CaseWhereInput, where: Prisma.CaseWhereInput, cursor: string, take: number) {
+async function pageAfter(
+  db: Db,
+  scope: Prisma.CaseWhereInput,
+  where: Prisma.CaseWhereInput,
+  cursor: string,
+  take: number,
+) {
   const at = await db.case.findFirst({ where: { AND: [scope, { id: cursor }] }, select: { id: true, dueAt: true } });
   if (!at) return [];
   const dated = at.dueAt
@@ -90,7 +111,11 @@ export async function listCases(db: Db, staff: StaffRef, raw: ListInput, now = n
   if (input.mine) {
     const mine = new Set(staff.roles.flatMap((r) => ROLE_QUEUE[r]));
     // The Pengawas also watches every case on the leadership, wherever it is.
-    filters.push(staff.roles.includes(Role.PENGAWAS) ? { OR: [{ status: { in: [...mine] } }, { involvesLeadership: true, status: { not: CaseStatus.ARCHIVED } }] } : { status: { in: [...mine] } });
+    filters.push(
+      staff.roles.includes(Role.PENGAWAS)
+        ? { OR: [{ status: { in: [...mine] } }, { involvesLeadership: true, status: { not: CaseStatus.ARCHIVED } }] }
+        : { status: { in: [...mine] } },
+    );
   }
   if (input.status?.length) filters.push({ status: { in: input.status } });
   if (input.category) filters.push({ category: input.category });
@@ -101,7 +126,9 @@ export async function listCases(db: Db, staff: StaffRef, raw: ListInput, now = n
   const take = input.pageSize + 1;
 
   const [rows, total] = await Promise.all([
-    input.cursor ? pageAfter(db, scope, where, input.cursor, take) : db.case.findMany({ where, orderBy: QUEUE_ORDER, take, select: ROW }),
+    input.cursor
+      ? pageAfter(db, scope, where, input.cursor, take)
+      : db.case.findMany({ where, orderBy: QUEUE_ORDER, take, select: ROW }),
     // In queue order, so the scan stops at the limit; counting in id order (Prisma's default)
     // sorted every visible case first.
     db.case.count({ where, orderBy: QUEUE_ORDER, take: COUNT_LIMIT + 1 }),

@@ -7,7 +7,19 @@ import { z } from "zod";
 import { Category, IdentityMode } from "../../generated/prisma/enums.ts";
 
 /** Field limits: generous for honest reports, bounded so no field can exhaust memory. */
-export const LIMITS = { what: 10_000, how: 5_000, where: 500, when: 200, evidence: 2_000, witnesses: 2_000, personName: 150, personPosition: 200, persons: 10, identityName: 150, identityContact: 200 } as const;
+export const LIMITS = {
+  what: 10_000,
+  how: 5_000,
+  where: 500,
+  when: 200,
+  evidence: 2_000,
+  witnesses: 2_000,
+  personName: 150,
+  personPosition: 200,
+  persons: 10,
+  identityName: 150,
+  identityContact: 200,
+} as const;
 
 const text = (max: number) => z.string().trim().max(max, { error: "too_long" });
 const required = (max: number) => text(max).min(1, { error: "required" });
@@ -44,7 +56,8 @@ export const reportSchema = z
     involvesLeadership: z.boolean(),
   })
   .superRefine((r, ctx) => {
-    if (r.identityMode === IdentityMode.CONFIDENTIAL && !r.identity) ctx.addIssue({ code: "custom", path: ["identity", "name"], message: "required" });
+    if (r.identityMode === IdentityMode.CONFIDENTIAL && !r.identity)
+      ctx.addIssue({ code: "custom", path: ["identity", "name"], message: "required" });
   })
   // An anonymous report keeps no identity, even if the form sent one.
   .transform((r) => (r.identityMode === IdentityMode.ANONYMOUS ? { ...r, identity: undefined } : r));

@@ -14,17 +14,30 @@ import { transaction } from "../transaction.ts";
 
 export const staffMessageInput = z.object({ caseId: z.uuid(), body: z.string().trim().min(1).max(5_000) });
 
-export async function sendStaffMessage(db: Db, ctx: StaffContext, input: z.infer<typeof staffMessageInput>, files: readonly SanitizedFile[] = []) {
-  if (!may(ctx.staff.roles, "writeToReporter")) throw new CaseConflictError("case.roleMayNot", `${ctx.staff.username} may not write to the reporter`);
+export async function sendStaffMessage(
+  db: Db,
+  ctx: StaffContext,
+  input: z.infer<typeof staffMessageInput>,
+  files: readonly SanitizedFile[] = [],
+) {
+  if (!may(ctx.staff.roles, "writeToReporter"))
+    throw new CaseConflictError("case.roleMayNot", `${ctx.staff.username} may not write to the reporter`);
   // The files sealed and hashed before the transaction, which checks access again and only writes.
   const key = await caseKey(db, ctx.masterKey, ctx.staff, input.caseId);
   const body = sealText(key, input.body);
-  const attachments = files.map((f) => ({ ...attachmentRow(key, f, ActorKind.STAFF, ctx.staff.id, ctx.now), caseId: input.caseId }));
+  const attachments = files.map((f) => ({
+    ...attachmentRow(key, f, ActorKind.STAFF, ctx.staff.id, ctx.now),
+    caseId: input.caseId,
+  }));
   return transaction(db, async (tx) => {
     await caseKey(tx, ctx.masterKey, ctx.staff, input.caseId);
-    const c = await tx.case.findUniqueOrThrow({ where: { id: input.caseId }, select: { status: true, trackingHash: true } });
+    const c = await tx.case.findUniqueOrThrow({
+      where: { id: input.caseId },
+      select: { status: true, trackingHash: true },
+    });
     if (c.status === CaseStatus.ARCHIVED) throw new CaseConflictError("case.archived", "the case is archived");
-    if (!c.trackingHash) throw new CaseConflictError("case.noTrackingCode", "this reporter has no tracking code and cannot read messages");
+    if (!c.trackingHash)
+      throw new CaseConflictError("case.noTrackingCode", "this reporter has no tracking code and cannot read messages");
     const message = await tx.message.create({
       data: {
         caseId: input.caseId,
@@ -36,7 +49,22 @@ export async function sendStaffMessage(db: Db, ctx: StaffContext, input: z.infer
       },
       select: { id: true },
     });
-    await tx.timelineEvent.create({ data: { caseId: input.caseId, kind: TimelineKind.MESSAGE, actorKind: ActorKind.STAFF, actorId: ctx.staff.id, createdAt: ctx.now } });
-    await appendAudit(tx, { actorId: ctx.staff.id, actorLabel: ctx.staff.username, action: "case.message", caseId: input.caseId, target: `message:${message.id}`, at: ctx.now });
+    await tx.timelineEvent.create({
+      data: {
+        caseId: input.caseId,
+        kind: TimelineKind.MESSAGE,
+        actorKind: ActorKind.STAFF,
+        actorId: ctx.staff.id,
+        createdAt: ctx.now,
+      },
+    });
+    await appendAudit(tx, {
+      actorId: ctx.staff.id,
+      actorLabel: ctx.staff.username,
+      action: "case.message",
+      caseId: input.caseId,
+      target: `message:${message.id}`,
+      at: ctx.now,
+    });
   });
 }

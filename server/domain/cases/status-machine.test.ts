@@ -43,7 +43,10 @@ describe("SOP state machine", () => {
 
   it("lets the reporter only answer a question and acknowledge the response", () => {
     const reporterMoves = Object.values(CaseStatus).flatMap((s) => allowedMoves(s, "REPORTER"));
-    expect(reporterMoves.map((t) => `${t.from}>${t.to}`).sort()).toEqual(["AWAITING_INFO>RECORDED", "RESPONDED>RESPONSE_RECEIVED"]);
+    expect(reporterMoves.map((t) => `${t.from}>${t.to}`).sort()).toEqual([
+      "AWAITING_INFO>RECORDED",
+      "RESPONDED>RESPONSE_RECEIVED",
+    ]);
   });
 
   it("never lets Admin or Pengawas move a case", () => {

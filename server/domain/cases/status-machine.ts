@@ -23,16 +23,34 @@ export const TRANSITIONS: readonly Transition[] = [
   { from: CaseStatus.RECORDED, to: CaseStatus.REVIEWED, step: 3, by: [Role.TIM_TELAAH], needsReason: false },
   { from: CaseStatus.RECORDED, to: CaseStatus.AWAITING_INFO, step: null, by: [Role.TIM_TELAAH], needsReason: true },
   // The reporter's answer ends the wait; Tim Telaah may also resume (e.g. the reporter answered by phone).
-  { from: CaseStatus.AWAITING_INFO, to: CaseStatus.RECORDED, step: null, by: ["REPORTER", Role.TIM_TELAAH], needsReason: false },
+  {
+    from: CaseStatus.AWAITING_INFO,
+    to: CaseStatus.RECORDED,
+    step: null,
+    by: ["REPORTER", Role.TIM_TELAAH],
+    needsReason: false,
+  },
   { from: CaseStatus.RECORDED, to: CaseStatus.ESCALATED, step: null, by: [Role.TIM_TELAAH], needsReason: true },
   { from: CaseStatus.REVIEWED, to: CaseStatus.IN_MEETING, step: 4, by: [Role.KEPALA_DINAS], needsReason: false },
   { from: CaseStatus.IN_MEETING, to: CaseStatus.MINUTED, step: 5, by: [Role.KEPALA_DINAS], needsReason: false },
   { from: CaseStatus.MINUTED, to: CaseStatus.RESPONDED, step: 6, by: [Role.SEKRETARIAT], needsReason: false },
-  { from: CaseStatus.RESPONDED, to: CaseStatus.RESPONSE_RECEIVED, step: 7, by: ["REPORTER", Role.SEKRETARIAT], needsReason: false },
+  {
+    from: CaseStatus.RESPONDED,
+    to: CaseStatus.RESPONSE_RECEIVED,
+    step: 7,
+    by: ["REPORTER", Role.SEKRETARIAT],
+    needsReason: false,
+  },
   { from: CaseStatus.RESPONSE_RECEIVED, to: CaseStatus.ARCHIVED, step: 8, by: [Role.SEKRETARIAT], needsReason: false },
   { from: CaseStatus.ESCALATED, to: CaseStatus.ARCHIVED, step: null, by: [Role.SEKRETARIAT], needsReason: true },
   // An online reporter never acknowledged within the configured wait.
-  { from: CaseStatus.RESPONDED, to: CaseStatus.ARCHIVED, step: null, by: ["SYSTEM", Role.SEKRETARIAT], needsReason: true },
+  {
+    from: CaseStatus.RESPONDED,
+    to: CaseStatus.ARCHIVED,
+    step: null,
+    by: ["SYSTEM", Role.SEKRETARIAT],
+    needsReason: true,
+  },
 ];
 
 /** The step whose clock runs while a case is in a status (null: no clock). */

@@ -65,8 +65,12 @@ export async function transitionCase(tx: Tx, input: TransitionInput): Promise<vo
   const move = findTransition(from, to, by.actor);
   if (move.needsReason && !input.reason) throw new MissingReasonError(`${from} → ${to} needs a reason`);
 
-  const current = await tx.case.findUnique({ where: { id: caseId }, select: { status: true, pausedAt: true, pausedOfficeMinutes: true, responseDueAt: true, receivedAt: true } });
-  if (!current || current.status !== from) throw new CaseConflictError("case.stale", "the case is no longer in the expected step");
+  const current = await tx.case.findUnique({
+    where: { id: caseId },
+    select: { status: true, pausedAt: true, pausedOfficeMinutes: true, responseDueAt: true, receivedAt: true },
+  });
+  if (!current || current.status !== from)
+    throw new CaseConflictError("case.stale", "the case is no longer in the expected step");
 
   const [cal, standards] = await Promise.all([loadOfficeCalendar(tx), getSetting(tx, "sla.standards")]);
   const data: Prisma.CaseUpdateManyMutationInput = { ...input.data, status: to, version: { increment: 1 } };
@@ -85,7 +89,12 @@ export async function transitionCase(tx: Tx, input: TransitionInput): Promise<vo
     const step = await tx.stepRecord.findUniqueOrThrow({ where: { caseId_step: { caseId, step: RUNNING_STEP[to]! } } });
     const dueAt = addOfficeMinutes(step.dueAt, paused, cal);
     await tx.stepRecord.update({ where: { id: step.id }, data: { dueAt, pausedOfficeMinutes: { increment: paused } } });
-    Object.assign(data, { pausedAt: null, dueAt, pausedOfficeMinutes: { increment: paused }, responseDueAt: addOfficeMinutes(current.responseDueAt, paused, cal) });
+    Object.assign(data, {
+      pausedAt: null,
+      dueAt,
+      pausedOfficeMinutes: { increment: paused },
+      responseDueAt: addOfficeMinutes(current.responseDueAt, paused, cal),
+    });
   } else {
     const running = RUNNING_STEP[to];
     if (running !== null) {
@@ -101,7 +110,10 @@ export async function transitionCase(tx: Tx, input: TransitionInput): Promise<vo
   if (to === CaseStatus.RESPONDED) {
     const autoArchive = await getSetting(tx, "sla.autoArchive");
     data.autoArchiveAt = addOfficeDays(now, autoArchive.officeDays, cal);
-    data.responseOfficeMinutes = Math.max(0, officeMinutesBetween(current.receivedAt, now, cal) - current.pausedOfficeMinutes);
+    data.responseOfficeMinutes = Math.max(
+      0,
+      officeMinutesBetween(current.receivedAt, now, cal) - current.pausedOfficeMinutes,
+    );
   } else if (from === CaseStatus.RESPONDED) {
     data.autoArchiveAt = null;
   }
@@ -123,15 +135,37 @@ export async function transitionCase(tx: Tx, input: TransitionInput): Promise<vo
       createdAt: now,
     },
   });
-  await appendAudit(tx, { actorId: by.staffId, actorLabel: by.label, action: "case.transition", caseId, detail: { from, to, step: move.step }, at: now });
-  await notifyHandover(tx, { caseId, from, to, byReporter: by.actor === "REPORTER", staffId: by.staffId ?? null, dueAt: (data.dueAt as Date | null | undefined) ?? null, now });
+  await appendAudit(tx, {
+    actorId: by.staffId,
+    actorLabel: by.label,
+    action: "case.transition",
+    caseId,
+    detail: { from, to, step: move.step },
+    at: now,
+  });
+  await notifyHandover(tx, {
+    caseId,
+    from,
+    to,
+    byReporter: by.actor === "REPORTER",
+    staffId: by.staffId ?? null,
+    dueAt: (data.dueAt as Date | null | undefined) ?? null,
+    now,
+  });
 }
 
 export function actorKind(actor: Actor): ActorKind {
   return actor === "REPORTER" ? ActorKind.REPORTER : actor === "SYSTEM" ? ActorKind.SYSTEM : ActorKind.STAFF;
 }
 
-async function completeStep(tx: Tx, caseId: string, step: number, now: Date, cal: OfficeCalendar, completedById: string | null) {
+async function completeStep(
+  tx: Tx,
+  caseId: string,
+  step: number,
+  now: Date,
+  cal: OfficeCalendar,
+  completedById: string | null,
+) {
   const record = await tx.stepRecord.findUnique({ where: { caseId_step: { caseId, step } } });
   if (!record) return;
   const officeMinutes = Math.max(0, officeMinutesBetween(record.startedAt, now, cal) - record.pausedOfficeMinutes);

@@ -7,14 +7,34 @@
  */
 import { z } from "zod";
 import type { Db } from "../../db.ts";
-import { ActorKind, AgendaBook, ArchiveReason, CaseStatus, type Category, type Channel, DeliveryMethod, DraftStatus, EscalationReason, LetterType, MeetingRole, ReviewRecommendation, TimelineKind } from "../../generated/prisma/enums.ts";
+import {
+  ActorKind,
+  AgendaBook,
+  ArchiveReason,
+  CaseStatus,
+  type Category,
+  type Channel,
+  DeliveryMethod,
+  DraftStatus,
+  EscalationReason,
+  LetterType,
+  MeetingRole,
+  ReviewRecommendation,
+  TimelineKind,
+} from "../../generated/prisma/enums.ts";
 import { appendAudit } from "../audit.ts";
 import { openJson, sealJson, sealText, type Bytes } from "../crypto.ts";
 import { zonedParts } from "../office-time.ts";
 import { nextSequence } from "../sequence.ts";
 import type { Tx } from "../tx.ts";
 import type { LetterContent, Signer } from "../letters/types.ts";
-import { beritaAcaraLetter, catatanLetter, signerOf, suratPengaduanLetter, tanggapanLetter } from "../letters/case-content.ts";
+import {
+  beritaAcaraLetter,
+  catatanLetter,
+  signerOf,
+  suratPengaduanLetter,
+  tanggapanLetter,
+} from "../letters/case-content.ts";
 import { issueDossier } from "../letters/dossier.ts";
 import { issueLetter, issuePrepared, prepareLetter } from "../letters/issue.ts";
 import { renderAfterCommit } from "../letters/render-pending.ts";
@@ -31,12 +51,23 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 /** Loads the case as it is now inside the transaction, or "not found" for this user. */
 async function current(tx: Tx, ctx: StaffContext, caseId: string) {
   const key = await caseKey(tx, ctx.masterKey, ctx.staff, caseId);
-  const row = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { status: true, reference: true, category: true, channel: true, involvesLeadership: true, receivedAt: true } });
+  const row = await tx.case.findUniqueOrThrow({
+    where: { id: caseId },
+    select: {
+      status: true,
+      reference: true,
+      category: true,
+      channel: true,
+      involvesLeadership: true,
+      receivedAt: true,
+    },
+  });
   return { key, ...row };
 }
 
 function expectStatus(actual: CaseStatus, ...allowed: CaseStatus[]) {
-  if (!allowed.includes(actual)) throw new CaseConflictError("case.stale", `the case is ${actual}, not ${allowed.join(" or ")}`);
+  if (!allowed.includes(actual))
+    throw new CaseConflictError("case.stale", `the case is ${actual}, not ${allowed.join(" or ")}`);
 }
 
 /** The next number of an agenda book, in the office's year (the time zone read beforehand: the counter stays locked until the commit). */
@@ -56,15 +87,41 @@ async function agendaEntry(
   letter: { id: string; number: string | null } | null,
 ) {
   await tx.agendaEntry.create({
-    data: { book, year: at.year, number: at.number, entryDate: ctx.now, caseId, reference: c.reference, category: c.category, channel: c.channel, summary, letterId: letter?.id ?? null, letterNumber: letter?.number ?? null, createdById: ctx.staff.id },
+    data: {
+      book,
+      year: at.year,
+      number: at.number,
+      entryDate: ctx.now,
+      caseId,
+      reference: c.reference,
+      category: c.category,
+      channel: c.channel,
+      summary,
+      letterId: letter?.id ?? null,
+      letterNumber: letter?.number ?? null,
+      createdById: ctx.staff.id,
+    },
   });
   return at.number;
 }
 
 /** Issues one of the SOP letters in the running transaction, signed by the acting staff member. */
-async function issueStepLetter(tx: Tx, ctx: StaffContext, caseId: string, key: Buffer, content: (signer: Signer) => Promise<LetterContent>) {
+async function issueStepLetter(
+  tx: Tx,
+  ctx: StaffContext,
+  caseId: string,
+  key: Buffer,
+  content: (signer: Signer) => Promise<LetterContent>,
+) {
   const signer = await signerOf(tx, ctx.staff.id);
-  return issueLetter(tx, { caseId, key, content: await content(signer), signerId: ctx.staff.id, actor: { id: ctx.staff.id, label: ctx.staff.username }, now: ctx.now });
+  return issueLetter(tx, {
+    caseId,
+    key,
+    content: await content(signer),
+    signerId: ctx.staff.id,
+    actor: { id: ctx.staff.id, label: ctx.staff.username },
+    now: ctx.now,
+  });
 }
 
 // --- Step 2: record ----------------------------------------------------------------
@@ -78,13 +135,38 @@ export async function recordCase(db: Db, ctx: StaffContext, input: z.infer<typeo
     expectStatus(c.status, CaseStatus.SUBMITTED);
     // Everything read first; the agenda and letter counters are taken last.
     const signer = await signerOf(tx, ctx.staff.id);
-    const content = await catatanLetter(tx, c.key, input.caseId, signer, { number: null, subject: input.subject || null });
-    const prepared = await prepareLetter(tx, { caseId: input.caseId, key: c.key, content, signerId: ctx.staff.id, actor: { id: ctx.staff.id, label: ctx.staff.username }, now: ctx.now });
+    const content = await catatanLetter(tx, c.key, input.caseId, signer, {
+      number: null,
+      subject: input.subject || null,
+    });
+    const prepared = await prepareLetter(tx, {
+      caseId: input.caseId,
+      key: c.key,
+      content,
+      signerId: ctx.staff.id,
+      actor: { id: ctx.staff.id, label: ctx.staff.username },
+      now: ctx.now,
+    });
     const at = await nextAgendaNumber(tx, ctx, AgendaBook.PERMOHONAN, prepared.timeZone);
     // The Catatan Pengaduan carries the agenda number; the agenda line carries the letter's number.
     const letter = await issuePrepared(tx, prepared, { ...content, agendaNumber: at.number });
-    const number = await agendaEntry(tx, ctx, c, input.caseId, AgendaBook.PERMOHONAN, input.subject ? sealText(c.key, input.subject) : null, at, letter);
-    await transitionCase(tx, { caseId: input.caseId, from: c.status, to: CaseStatus.RECORDED, by: actingAs(ctx.staff, c.status, CaseStatus.RECORDED), now: ctx.now });
+    const number = await agendaEntry(
+      tx,
+      ctx,
+      c,
+      input.caseId,
+      AgendaBook.PERMOHONAN,
+      input.subject ? sealText(c.key, input.subject) : null,
+      at,
+      letter,
+    );
+    await transitionCase(tx, {
+      caseId: input.caseId,
+      from: c.status,
+      to: CaseStatus.RECORDED,
+      by: actingAs(ctx.staff, c.status, CaseStatus.RECORDED),
+      now: ctx.now,
+    });
     return { agendaNumber: number, letterId: letter.id };
   });
   await renderAfterCommit(db, ctx.masterKey, [done.letterId]);
@@ -105,7 +187,11 @@ export const reviewInput = z.object({
     z.object({ recommendation: z.literal(ReviewRecommendation.FORWARD) }),
     /** The question goes to the reporter's thread; the clock pauses. */
     z.object({ recommendation: z.literal(ReviewRecommendation.REQUEST_INFO), question: text(5_000) }),
-    z.object({ recommendation: z.literal(ReviewRecommendation.ESCALATE), reason: z.enum(EscalationReason), explanation: text(2_000) }),
+    z.object({
+      recommendation: z.literal(ReviewRecommendation.ESCALATE),
+      reason: z.enum(EscalationReason),
+      explanation: text(2_000),
+    }),
   ]),
 });
 
@@ -116,20 +202,63 @@ export async function reviewCase(db: Db, ctx: StaffContext, input: z.infer<typeo
     expectStatus(c.status, CaseStatus.RECORDED);
     const d = input.decision;
     // A report on the leadership goes to the Pengawas; forwarding it would put it before the Kepala Dinas it concerns.
-    if (c.involvesLeadership && d.recommendation === ReviewRecommendation.FORWARD) throw new CaseConflictError("case.leadershipForward", "a report involving the leadership must be escalated to the Pengawas");
-    const content = sealJson(c.key, { elements: input.elements, summary: input.summary, notes: input.notes, ...(d.recommendation === ReviewRecommendation.ESCALATE ? { explanation: d.explanation } : {}) });
-    const review = { isComplete: input.isComplete, inScope: input.inScope, recommendation: d.recommendation, content, reviewerId: ctx.staff.id };
-    await tx.review.upsert({ where: { caseId: input.caseId }, create: { caseId: input.caseId, ...review }, update: { ...review, version: { increment: 1 } } });
+    if (c.involvesLeadership && d.recommendation === ReviewRecommendation.FORWARD)
+      throw new CaseConflictError(
+        "case.leadershipForward",
+        "a report involving the leadership must be escalated to the Pengawas",
+      );
+    const content = sealJson(c.key, {
+      elements: input.elements,
+      summary: input.summary,
+      notes: input.notes,
+      ...(d.recommendation === ReviewRecommendation.ESCALATE ? { explanation: d.explanation } : {}),
+    });
+    const review = {
+      isComplete: input.isComplete,
+      inScope: input.inScope,
+      recommendation: d.recommendation,
+      content,
+      reviewerId: ctx.staff.id,
+    };
+    await tx.review.upsert({
+      where: { caseId: input.caseId },
+      create: { caseId: input.caseId, ...review },
+      update: { ...review, version: { increment: 1 } },
+    });
 
     if (d.recommendation === ReviewRecommendation.FORWARD) {
       // The letter (its counter) before the status move (the audit chain's lock): every action takes them in this order.
-      const letter = await issueStepLetter(tx, ctx, input.caseId, c.key, (signer) => suratPengaduanLetter(tx, c.key, input.caseId, signer));
+      const letter = await issueStepLetter(tx, ctx, input.caseId, c.key, (signer) =>
+        suratPengaduanLetter(tx, c.key, input.caseId, signer),
+      );
       await tx.review.update({ where: { caseId: input.caseId }, data: { submittedAt: ctx.now, letterId: letter.id } });
-      await transitionCase(tx, { caseId: input.caseId, from: c.status, to: CaseStatus.REVIEWED, by: actingAs(ctx.staff, c.status, CaseStatus.REVIEWED), now: ctx.now });
+      await transitionCase(tx, {
+        caseId: input.caseId,
+        from: c.status,
+        to: CaseStatus.REVIEWED,
+        by: actingAs(ctx.staff, c.status, CaseStatus.REVIEWED),
+        now: ctx.now,
+      });
       return letter.id;
     } else if (d.recommendation === ReviewRecommendation.REQUEST_INFO) {
-      await tx.message.create({ data: { caseId: input.caseId, authorKind: ActorKind.STAFF, staffUserId: ctx.staff.id, body: sealText(c.key, d.question), isInfoRequest: true, createdAt: ctx.now } });
-      await transitionCase(tx, { caseId: input.caseId, from: c.status, to: CaseStatus.AWAITING_INFO, by: actingAs(ctx.staff, c.status, CaseStatus.AWAITING_INFO), now: ctx.now, reason: sealText(c.key, d.question) });
+      await tx.message.create({
+        data: {
+          caseId: input.caseId,
+          authorKind: ActorKind.STAFF,
+          staffUserId: ctx.staff.id,
+          body: sealText(c.key, d.question),
+          isInfoRequest: true,
+          createdAt: ctx.now,
+        },
+      });
+      await transitionCase(tx, {
+        caseId: input.caseId,
+        from: c.status,
+        to: CaseStatus.AWAITING_INFO,
+        by: actingAs(ctx.staff, c.status, CaseStatus.AWAITING_INFO),
+        now: ctx.now,
+        reason: sealText(c.key, d.question),
+      });
     } else {
       await transitionCase(tx, {
         caseId: input.caseId,
@@ -149,11 +278,24 @@ export async function reviewCase(db: Db, ctx: StaffContext, input: z.infer<typeo
 /** A move whose only work product is the staff member's note, sealed as the move's reason. */
 const caseNoteInput = z.object({ caseId: z.uuid(), note: text(2_000) });
 
-function moveWithNote(db: Db, ctx: StaffContext, input: z.infer<typeof caseNoteInput>, from: CaseStatus, to: CaseStatus) {
+function moveWithNote(
+  db: Db,
+  ctx: StaffContext,
+  input: z.infer<typeof caseNoteInput>,
+  from: CaseStatus,
+  to: CaseStatus,
+) {
   return transaction(db, async (tx) => {
     const c = await current(tx, ctx, input.caseId);
     expectStatus(c.status, from);
-    await transitionCase(tx, { caseId: input.caseId, from: c.status, to, by: actingAs(ctx.staff, c.status, to), now: ctx.now, reason: sealText(c.key, input.note) });
+    await transitionCase(tx, {
+      caseId: input.caseId,
+      from: c.status,
+      to,
+      by: actingAs(ctx.staff, c.status, to),
+      now: ctx.now,
+      reason: sealText(c.key, input.note),
+    });
   });
 }
 
@@ -168,7 +310,12 @@ export async function resumeCase(db: Db, ctx: StaffContext, input: z.infer<typeo
 
 const attendee = z.union([
   z.object({ staffUserId: z.uuid(), role: z.enum(MeetingRole).default(MeetingRole.MEMBER) }),
-  z.object({ name: text(150), position: z.string().trim().max(200).default(""), organization: z.string().trim().max(200).default(""), role: z.enum(MeetingRole).default(MeetingRole.MEMBER) }),
+  z.object({
+    name: text(150),
+    position: z.string().trim().max(200).default(""),
+    organization: z.string().trim().max(200).default(""),
+    role: z.enum(MeetingRole).default(MeetingRole.MEMBER),
+  }),
 ]);
 
 export const conveneInput = z.object({
@@ -185,8 +332,12 @@ export async function conveneMeeting(db: Db, ctx: StaffContext, input: z.infer<t
     const c = await current(tx, ctx, input.caseId);
     expectStatus(c.status, CaseStatus.REVIEWED);
     const staffIds = input.attendees.flatMap((a) => ("staffUserId" in a ? [a.staffUserId] : []));
-    const people = await tx.staffUser.findMany({ where: { id: { in: staffIds }, active: true }, select: { id: true, name: true, position: true, nip: true, rankGrade: true } });
-    if (people.length !== new Set(staffIds).size) throw new CaseConflictError("case.attendeeInactive", "an attendee is not an active staff member");
+    const people = await tx.staffUser.findMany({
+      where: { id: { in: staffIds }, active: true },
+      select: { id: true, name: true, position: true, nip: true, rankGrade: true },
+    });
+    if (people.length !== new Set(staffIds).size)
+      throw new CaseConflictError("case.attendeeInactive", "an attendee is not an active staff member");
     // Someone excluded from the case for a conflict of interest cannot sit in its meeting.
     const excluded = await tx.caseExclusion.count({ where: { caseId: input.caseId, userId: { in: staffIds } } });
     if (excluded > 0) throw new CaseConflictError("case.attendeeExcluded", "an attendee is excluded from this case");
@@ -205,7 +356,14 @@ export async function conveneMeeting(db: Db, ctx: StaffContext, input: z.infer<t
           create: input.attendees.map((a) => {
             if ("staffUserId" in a) {
               const p = byId.get(a.staffUserId)!;
-              return { staffUserId: p.id, name: p.name, position: p.position, nip: p.nip, rankGrade: p.rankGrade, role: a.role };
+              return {
+                staffUserId: p.id,
+                name: p.name,
+                position: p.position,
+                nip: p.nip,
+                rankGrade: p.rankGrade,
+                role: a.role,
+              };
             }
             return { name: a.name, position: a.position || null, organization: a.organization || null, role: a.role };
           }),
@@ -213,7 +371,13 @@ export async function conveneMeeting(db: Db, ctx: StaffContext, input: z.infer<t
       },
       select: { id: true },
     });
-    await transitionCase(tx, { caseId: input.caseId, from: c.status, to: CaseStatus.IN_MEETING, by: actingAs(ctx.staff, c.status, CaseStatus.IN_MEETING), now: ctx.now });
+    await transitionCase(tx, {
+      caseId: input.caseId,
+      from: c.status,
+      to: CaseStatus.IN_MEETING,
+      by: actingAs(ctx.staff, c.status, CaseStatus.IN_MEETING),
+      now: ctx.now,
+    });
     await keepMeetingStepOpen(tx, input.caseId);
     return { meetingId: meeting.id };
   });
@@ -238,17 +402,41 @@ export async function recordMeetingOutcome(db: Db, ctx: StaffContext, input: z.i
   return transaction(db, async (tx) => {
     const c = await current(tx, ctx, input.caseId);
     expectStatus(c.status, CaseStatus.IN_MEETING);
-    const meeting = await tx.meeting.findFirst({ where: { id: input.meetingId, caseId: input.caseId }, select: { createdAt: true } });
+    const meeting = await tx.meeting.findFirst({
+      where: { id: input.meetingId, caseId: input.caseId },
+      select: { createdAt: true },
+    });
     if (!meeting) throw new CaseNotFoundError("meeting not found");
     const held = heldTimes(input, meeting.createdAt, ctx.now);
     const { count } = await tx.meeting.updateMany({
       where: { id: input.meetingId, caseId: input.caseId },
-      data: { discussion: sealText(c.key, input.discussion), resolution: sealText(c.key, input.resolution), heldFrom: held.heldFrom, endsAt: held.endsAt, version: { increment: 1 } },
+      data: {
+        discussion: sealText(c.key, input.discussion),
+        resolution: sealText(c.key, input.resolution),
+        heldFrom: held.heldFrom,
+        endsAt: held.endsAt,
+        version: { increment: 1 },
+      },
     });
     if (count !== 1) throw new CaseNotFoundError("meeting not found");
     await completeMeetingStep(tx, input.caseId, held.endsAt, ctx.staff.id);
-    await tx.timelineEvent.create({ data: { caseId: input.caseId, kind: TimelineKind.NOTE, actorKind: ActorKind.STAFF, actorId: ctx.staff.id, createdAt: ctx.now } });
-    await appendAudit(tx, { actorId: ctx.staff.id, actorLabel: ctx.staff.username, action: "case.meeting.outcome", caseId: input.caseId, target: `meeting:${input.meetingId}`, at: ctx.now });
+    await tx.timelineEvent.create({
+      data: {
+        caseId: input.caseId,
+        kind: TimelineKind.NOTE,
+        actorKind: ActorKind.STAFF,
+        actorId: ctx.staff.id,
+        createdAt: ctx.now,
+      },
+    });
+    await appendAudit(tx, {
+      actorId: ctx.staff.id,
+      actorLabel: ctx.staff.username,
+      action: "case.meeting.outcome",
+      caseId: input.caseId,
+      target: `meeting:${input.meetingId}`,
+      at: ctx.now,
+    });
   });
 }
 
@@ -260,7 +448,12 @@ export const beritaAcaraContent = z.object({ considerations: text(20_000), decis
 export const tanggapanContent = z.object({ body: text(20_000) });
 
 export const draftInput = z.discriminatedUnion("type", [
-  z.object({ caseId: z.uuid(), type: z.literal(LetterType.BERITA_ACARA), content: beritaAcaraContent, submit: z.boolean() }),
+  z.object({
+    caseId: z.uuid(),
+    type: z.literal(LetterType.BERITA_ACARA),
+    content: beritaAcaraContent,
+    submit: z.boolean(),
+  }),
   z.object({ caseId: z.uuid(), type: z.literal(LetterType.TANGGAPAN), content: tanggapanContent, submit: z.boolean() }),
 ]);
 
@@ -268,29 +461,78 @@ const DRAFT_STATUS = { BERITA_ACARA: CaseStatus.IN_MEETING, TANGGAPAN: CaseStatu
 
 /** Save (and optionally hand to the Kepala Dinas) a Berita Acara or Tanggapan draft. */
 export async function saveDraft(db: Db, ctx: StaffContext, input: z.infer<typeof draftInput>) {
-  if (!may(ctx.staff.roles, DRAFT_PERMISSION[input.type])) throw new CaseConflictError("case.roleMayNot", `${ctx.staff.username} may not draft a ${input.type}`);
+  if (!may(ctx.staff.roles, DRAFT_PERMISSION[input.type]))
+    throw new CaseConflictError("case.roleMayNot", `${ctx.staff.username} may not draft a ${input.type}`);
   return transaction(db, async (tx) => {
     const c = await current(tx, ctx, input.caseId);
     expectStatus(c.status, DRAFT_STATUS[input.type]);
-    const existing = await tx.documentDraft.findUnique({ where: { caseId_type: { caseId: input.caseId, type: input.type } } });
-    if (existing && (existing.status === DraftStatus.SUBMITTED || existing.status === DraftStatus.APPROVED)) throw new CaseConflictError("case.draftLocked", "the draft is with the approver and cannot be changed");
+    const existing = await tx.documentDraft.findUnique({
+      where: { caseId_type: { caseId: input.caseId, type: input.type } },
+    });
+    if (existing && (existing.status === DraftStatus.SUBMITTED || existing.status === DraftStatus.APPROVED))
+      throw new CaseConflictError("case.draftLocked", "the draft is with the approver and cannot be changed");
     if (input.type === LetterType.BERITA_ACARA && input.submit) await assertMeetingHeld(tx, input.caseId);
-    const data = { content: sealJson(c.key, input.content), status: input.submit ? DraftStatus.SUBMITTED : DraftStatus.DRAFT, submittedAt: input.submit ? ctx.now : null, draftedById: ctx.staff.id };
-    const meeting = input.type === LetterType.BERITA_ACARA ? await tx.meeting.findFirst({ where: { caseId: input.caseId }, orderBy: { startsAt: "desc" }, select: { id: true } }) : null;
+    const data = {
+      content: sealJson(c.key, input.content),
+      status: input.submit ? DraftStatus.SUBMITTED : DraftStatus.DRAFT,
+      submittedAt: input.submit ? ctx.now : null,
+      draftedById: ctx.staff.id,
+    };
+    const meeting =
+      input.type === LetterType.BERITA_ACARA
+        ? await tx.meeting.findFirst({
+            where: { caseId: input.caseId },
+            orderBy: { startsAt: "desc" },
+            select: { id: true },
+          })
+        : null;
     await tx.documentDraft.upsert({
       where: { caseId_type: { caseId: input.caseId, type: input.type } },
       create: { caseId: input.caseId, type: input.type, meetingId: meeting?.id ?? null, ...data },
       update: { ...data, version: { increment: 1 } },
     });
-    await tx.timelineEvent.create({ data: { caseId: input.caseId, kind: input.submit ? TimelineKind.DRAFT_SUBMITTED : TimelineKind.NOTE, actorKind: ActorKind.STAFF, actorId: ctx.staff.id, createdAt: ctx.now } });
-    await appendAudit(tx, { actorId: ctx.staff.id, actorLabel: ctx.staff.username, action: input.submit ? "draft.submit" : "draft.save", caseId: input.caseId, detail: { type: input.type }, at: ctx.now });
-    if (input.submit) await notifyDraft(tx, { caseId: input.caseId, event: "submitted", type: input.type, drafters: rolesFor(DRAFT_PERMISSION[input.type]), draftedById: ctx.staff.id, actorId: ctx.staff.id, now: ctx.now });
+    await tx.timelineEvent.create({
+      data: {
+        caseId: input.caseId,
+        kind: input.submit ? TimelineKind.DRAFT_SUBMITTED : TimelineKind.NOTE,
+        actorKind: ActorKind.STAFF,
+        actorId: ctx.staff.id,
+        createdAt: ctx.now,
+      },
+    });
+    await appendAudit(tx, {
+      actorId: ctx.staff.id,
+      actorLabel: ctx.staff.username,
+      action: input.submit ? "draft.submit" : "draft.save",
+      caseId: input.caseId,
+      detail: { type: input.type },
+      at: ctx.now,
+    });
+    if (input.submit)
+      await notifyDraft(tx, {
+        caseId: input.caseId,
+        event: "submitted",
+        type: input.type,
+        drafters: rolesFor(DRAFT_PERMISSION[input.type]),
+        draftedById: ctx.staff.id,
+        actorId: ctx.staff.id,
+        now: ctx.now,
+      });
   });
 }
 
 export const approvalInput = z.discriminatedUnion("approve", [
-  z.object({ caseId: z.uuid(), type: z.enum([LetterType.BERITA_ACARA, LetterType.TANGGAPAN]), approve: z.literal(true) }),
-  z.object({ caseId: z.uuid(), type: z.enum([LetterType.BERITA_ACARA, LetterType.TANGGAPAN]), approve: z.literal(false), note: text(2_000) }),
+  z.object({
+    caseId: z.uuid(),
+    type: z.enum([LetterType.BERITA_ACARA, LetterType.TANGGAPAN]),
+    approve: z.literal(true),
+  }),
+  z.object({
+    caseId: z.uuid(),
+    type: z.enum([LetterType.BERITA_ACARA, LetterType.TANGGAPAN]),
+    approve: z.literal(false),
+    note: text(2_000),
+  }),
 ]);
 
 /**
@@ -300,30 +542,77 @@ export const approvalInput = z.discriminatedUnion("approve", [
  * decides whether it may carry the reporter's name.
  */
 export async function decideDraft(db: Db, ctx: StaffContext, input: z.infer<typeof approvalInput>) {
-  if (!may(ctx.staff.roles, "decideDraft")) throw new CaseConflictError("case.roleMayNot", `${ctx.staff.username} may not approve documents`);
+  if (!may(ctx.staff.roles, "decideDraft"))
+    throw new CaseConflictError("case.roleMayNot", `${ctx.staff.username} may not approve documents`);
   const letterId = await transaction(db, async (tx): Promise<string | null> => {
     const c = await current(tx, ctx, input.caseId);
     expectStatus(c.status, DRAFT_STATUS[input.type]);
     if (input.approve && input.type === LetterType.BERITA_ACARA) await assertMeetingHeld(tx, input.caseId);
     const data = input.approve
       ? { status: DraftStatus.APPROVED, approvedById: ctx.staff.id, approvedAt: ctx.now }
-      : { status: DraftStatus.RETURNED, returnedById: ctx.staff.id, returnedAt: ctx.now, returnNote: sealText(c.key, input.note) };
-    const { count } = await tx.documentDraft.updateMany({ where: { caseId: input.caseId, type: input.type, status: DraftStatus.SUBMITTED }, data: { ...data, version: { increment: 1 } } });
+      : {
+          status: DraftStatus.RETURNED,
+          returnedById: ctx.staff.id,
+          returnedAt: ctx.now,
+          returnNote: sealText(c.key, input.note),
+        };
+    const { count } = await tx.documentDraft.updateMany({
+      where: { caseId: input.caseId, type: input.type, status: DraftStatus.SUBMITTED },
+      data: { ...data, version: { increment: 1 } },
+    });
     if (count !== 1) throw new CaseConflictError("case.noDraftToDecide", "there is no submitted draft to decide on");
     const issuesMinutes = input.approve && input.type === LetterType.BERITA_ACARA;
     let letterId: string | null = null;
     if (issuesMinutes) {
       // Approval is the signature: the minutes are issued now, with the Kepala Dinas's signature block
       // (the letter's counter before the audit chain's lock, as in every action).
-      const letter = await issueStepLetter(tx, ctx, input.caseId, c.key, (signer) => beritaAcaraLetter(tx, c.key, input.caseId, signer));
-      await tx.documentDraft.update({ where: { caseId_type: { caseId: input.caseId, type: input.type } }, data: { letterId: letter.id } });
+      const letter = await issueStepLetter(tx, ctx, input.caseId, c.key, (signer) =>
+        beritaAcaraLetter(tx, c.key, input.caseId, signer),
+      );
+      await tx.documentDraft.update({
+        where: { caseId_type: { caseId: input.caseId, type: input.type } },
+        data: { letterId: letter.id },
+      });
       letterId = letter.id;
     }
-    await tx.timelineEvent.create({ data: { caseId: input.caseId, kind: input.approve ? TimelineKind.DRAFT_APPROVED : TimelineKind.DRAFT_RETURNED, actorKind: ActorKind.STAFF, actorId: ctx.staff.id, createdAt: ctx.now } });
-    await appendAudit(tx, { actorId: ctx.staff.id, actorLabel: ctx.staff.username, action: input.approve ? "draft.approve" : "draft.return", caseId: input.caseId, detail: { type: input.type }, at: ctx.now });
-    const { draftedById } = await tx.documentDraft.findUniqueOrThrow({ where: { caseId_type: { caseId: input.caseId, type: input.type } }, select: { draftedById: true } });
-    await notifyDraft(tx, { caseId: input.caseId, event: input.approve ? "approved" : "returned", type: input.type, drafters: rolesFor(DRAFT_PERMISSION[input.type]), draftedById, actorId: ctx.staff.id, now: ctx.now });
-    if (issuesMinutes) await transitionCase(tx, { caseId: input.caseId, from: c.status, to: CaseStatus.MINUTED, by: actingAs(ctx.staff, c.status, CaseStatus.MINUTED), now: ctx.now });
+    await tx.timelineEvent.create({
+      data: {
+        caseId: input.caseId,
+        kind: input.approve ? TimelineKind.DRAFT_APPROVED : TimelineKind.DRAFT_RETURNED,
+        actorKind: ActorKind.STAFF,
+        actorId: ctx.staff.id,
+        createdAt: ctx.now,
+      },
+    });
+    await appendAudit(tx, {
+      actorId: ctx.staff.id,
+      actorLabel: ctx.staff.username,
+      action: input.approve ? "draft.approve" : "draft.return",
+      caseId: input.caseId,
+      detail: { type: input.type },
+      at: ctx.now,
+    });
+    const { draftedById } = await tx.documentDraft.findUniqueOrThrow({
+      where: { caseId_type: { caseId: input.caseId, type: input.type } },
+      select: { draftedById: true },
+    });
+    await notifyDraft(tx, {
+      caseId: input.caseId,
+      event: input.approve ? "approved" : "returned",
+      type: input.type,
+      drafters: rolesFor(DRAFT_PERMISSION[input.type]),
+      draftedById,
+      actorId: ctx.staff.id,
+      now: ctx.now,
+    });
+    if (issuesMinutes)
+      await transitionCase(tx, {
+        caseId: input.caseId,
+        from: c.status,
+        to: CaseStatus.MINUTED,
+        by: actingAs(ctx.staff, c.status, CaseStatus.MINUTED),
+        now: ctx.now,
+      });
     return letterId;
   });
   await renderAfterCommit(db, ctx.masterKey, [letterId]);
@@ -339,23 +628,48 @@ export async function sendResponse(db: Db, ctx: StaffContext, input: z.infer<typ
   const done = await transaction(db, async (tx) => {
     const c = await current(tx, ctx, input.caseId);
     expectStatus(c.status, CaseStatus.MINUTED);
-    const hasCode = (await tx.case.findUniqueOrThrow({ where: { id: input.caseId }, select: { trackingHash: true } })).trackingHash !== null;
-    if (input.method === DeliveryMethod.PORTAL && !hasCode) throw new CaseConflictError("case.noTrackingCode", "this reporter has no tracking code; choose another delivery method");
+    const hasCode =
+      (await tx.case.findUniqueOrThrow({ where: { id: input.caseId }, select: { trackingHash: true } }))
+        .trackingHash !== null;
+    if (input.method === DeliveryMethod.PORTAL && !hasCode)
+      throw new CaseConflictError(
+        "case.noTrackingCode",
+        "this reporter has no tracking code; choose another delivery method",
+      );
     const { count } = await tx.documentDraft.updateMany({
       where: { caseId: input.caseId, type: LetterType.TANGGAPAN, status: DraftStatus.APPROVED, sentAt: null },
       data: { sentAt: ctx.now, sentById: ctx.staff.id, deliveryMethod: input.method },
     });
     if (count !== 1) throw new CaseConflictError("case.notApproved", "the response is not approved yet");
-    const { approvedById } = await tx.documentDraft.findUniqueOrThrow({ where: { caseId_type: { caseId: input.caseId, type: LetterType.TANGGAPAN } }, select: { approvedById: true } });
+    const { approvedById } = await tx.documentDraft.findUniqueOrThrow({
+      where: { caseId_type: { caseId: input.caseId, type: LetterType.TANGGAPAN } },
+      select: { approvedById: true },
+    });
     if (!approvedById) throw new CaseConflictError("case.notApproved", "the response is not approved yet");
     const content = await tanggapanLetter(tx, c.key, input.caseId, await signerOf(tx, approvedById), input.method);
-    const prepared = await prepareLetter(tx, { caseId: input.caseId, key: c.key, content, signerId: approvedById, actor: { id: ctx.staff.id, label: ctx.staff.username }, now: ctx.now });
+    const prepared = await prepareLetter(tx, {
+      caseId: input.caseId,
+      key: c.key,
+      content,
+      signerId: approvedById,
+      actor: { id: ctx.staff.id, label: ctx.staff.username },
+      now: ctx.now,
+    });
     // Counters last, agenda book before letter as in step 2, then the audit chain's lock.
     const at = await nextAgendaNumber(tx, ctx, AgendaBook.TANGGAPAN, prepared.timeZone);
     const letter = await issuePrepared(tx, prepared);
-    await tx.documentDraft.update({ where: { caseId_type: { caseId: input.caseId, type: LetterType.TANGGAPAN } }, data: { letterId: letter.id } });
+    await tx.documentDraft.update({
+      where: { caseId_type: { caseId: input.caseId, type: LetterType.TANGGAPAN } },
+      data: { letterId: letter.id },
+    });
     const number = await agendaEntry(tx, ctx, c, input.caseId, AgendaBook.TANGGAPAN, null, at, letter);
-    await transitionCase(tx, { caseId: input.caseId, from: c.status, to: CaseStatus.RESPONDED, by: actingAs(ctx.staff, c.status, CaseStatus.RESPONDED), now: ctx.now });
+    await transitionCase(tx, {
+      caseId: input.caseId,
+      from: c.status,
+      to: CaseStatus.RESPONDED,
+      by: actingAs(ctx.staff, c.status, CaseStatus.RESPONDED),
+      now: ctx.now,
+    });
     return { agendaNumber: number, letterId: letter.id };
   });
   await renderAfterCommit(db, ctx.masterKey, [done.letterId]);
@@ -384,8 +698,15 @@ export async function archiveCase(db: Db, ctx: StaffContext, input: z.infer<type
     let archiveReason: ArchiveReason = ArchiveReason.COMPLETED;
     if (c.status === CaseStatus.ESCALATED) archiveReason = ArchiveReason.ESCALATED;
     if (c.status === CaseStatus.RESPONDED) {
-      const { autoArchiveAt } = await tx.case.findUniqueOrThrow({ where: { id: input.caseId }, select: { autoArchiveAt: true } });
-      if (!autoArchiveAt || autoArchiveAt > ctx.now) throw new CaseConflictError("case.tooEarlyToArchive", "the reporter still has time to acknowledge the response");
+      const { autoArchiveAt } = await tx.case.findUniqueOrThrow({
+        where: { id: input.caseId },
+        select: { autoArchiveAt: true },
+      });
+      if (!autoArchiveAt || autoArchiveAt > ctx.now)
+        throw new CaseConflictError(
+          "case.tooEarlyToArchive",
+          "the reporter still has time to acknowledge the response",
+        );
       archiveReason = ArchiveReason.NOT_ACKNOWLEDGED;
     }
     const needsReason = archiveReason !== ArchiveReason.COMPLETED;

@@ -14,9 +14,18 @@ export async function dossierForStaff(db: Db, ctx: StaffContext, caseId: string)
   const source = await dossierSource(db, key, caseId, ctx.now, null);
   const bytes = await renderDossierSource(source, async (id) => {
     await ensureRendered(db, ctx.masterKey, id);
-    const row = await db.letter.findUniqueOrThrow({ where: { id }, select: { type: true, number: true, issuedAt: true, signerName: true, sha256: true, content: true } });
+    const row = await db.letter.findUniqueOrThrow({
+      where: { id },
+      select: { type: true, number: true, issuedAt: true, signerName: true, sha256: true, content: true },
+    });
     return dossierLetter(key, { ...row, content: row.content!, sha256: row.sha256! });
   });
-  await appendAudit(db, { actorId: ctx.staff.id, actorLabel: ctx.staff.username, action: "dossier.download", caseId, at: ctx.now });
+  await appendAudit(db, {
+    actorId: ctx.staff.id,
+    actorLabel: ctx.staff.username,
+    action: "dossier.download",
+    caseId,
+    at: ctx.now,
+  });
   return { bytes, name: letterFileName(LetterType.DOSSIER, null, source.reference), mimeType: "application/pdf" };
 }

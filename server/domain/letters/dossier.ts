@@ -21,12 +21,26 @@ import { letterTitle } from "./titles.ts";
 
 const STATUS = messagesFor("id").workspace.status;
 const KIND = messagesFor("id").caseFile.kind;
-const STEP_NAMES: Record<number, string> = { 2: "Pencatatan", 3: "Penelaahan", 4: "Rapat pembahasan", 5: "Berita Acara", 6: "Tanggapan", 7: "Penerimaan tanggapan", 8: "Pengarsipan" };
+const STEP_NAMES: Record<number, string> = {
+  2: "Pencatatan",
+  3: "Penelaahan",
+  4: "Rapat pembahasan",
+  5: "Berita Acara",
+  6: "Tanggapan",
+  7: "Penerimaan tanggapan",
+  8: "Pengarsipan",
+};
 
 export type { DossierLetter, DossierSource };
 
 /** The dossier's input from the database as it is now (inside a transaction or not); cheap: no PDF work. */
-export async function dossierSource(db: Db | Tx, key: Buffer, caseId: string, now: Date, verificationCode: string | null): Promise<DossierSource> {
+export async function dossierSource(
+  db: Db | Tx,
+  key: Buffer,
+  caseId: string,
+  now: Date,
+  verificationCode: string | null,
+): Promise<DossierSource> {
   const [{ office, timeZone }, c] = await Promise.all([
     loadOffice(db),
     db.case.findUniqueOrThrow({
@@ -39,25 +53,59 @@ export async function dossierSource(db: Db | Tx, key: Buffer, caseId: string, no
         receivedAt: true,
         archivedAt: true,
         stepRecords: { orderBy: { step: "asc" } },
-        timeline: { orderBy: { createdAt: "asc" }, select: { kind: true, fromStatus: true, toStatus: true, actorKind: true, createdAt: true, actor: { select: { name: true } } } },
-        letters: { where: { type: { not: LetterType.DOSSIER } }, orderBy: [{ issuedAt: "asc" }, { id: "asc" }], select: { id: true } },
-        attachments: { orderBy: { createdAt: "asc" }, select: { fileName: true, mimeType: true, size: true, sha256: true, authorKind: true, createdAt: true } },
+        timeline: {
+          orderBy: { createdAt: "asc" },
+          select: {
+            kind: true,
+            fromStatus: true,
+            toStatus: true,
+            actorKind: true,
+            createdAt: true,
+            actor: { select: { name: true } },
+          },
+        },
+        letters: {
+          where: { type: { not: LetterType.DOSSIER } },
+          orderBy: [{ issuedAt: "asc" }, { id: "asc" }],
+          select: { id: true },
+        },
+        attachments: {
+          orderBy: { createdAt: "asc" },
+          select: { fileName: true, mimeType: true, size: true, sha256: true, authorKind: true, createdAt: true },
+        },
       },
     }),
   ]);
   return {
     office,
-    meta: { issuedAt: now, timeZone, verification: verificationCode ? { code: verificationCode, url: verificationUrl(verificationCode) } : null },
+    meta: {
+      issuedAt: now,
+      timeZone,
+      verification: verificationCode ? { code: verificationCode, url: verificationUrl(verificationCode) } : null,
+    },
     reference: c.reference,
     category: categoryLabel(c.category),
     channel: channelLabel(c.channel),
     status: STATUS[c.status],
     receivedAt: c.receivedAt,
     archivedAt: c.archivedAt,
-    steps: c.stepRecords.map((s) => ({ step: s.step, name: STEP_NAMES[s.step] ?? String(s.step), startedAt: s.startedAt, completedAt: s.completedAt, officeMinutes: s.officeMinutes, standardMinutes: s.standardMinutes, withinStandard: s.withinStandard })),
+    steps: c.stepRecords.map((s) => ({
+      step: s.step,
+      name: STEP_NAMES[s.step] ?? String(s.step),
+      startedAt: s.startedAt,
+      completedAt: s.completedAt,
+      officeMinutes: s.officeMinutes,
+      standardMinutes: s.standardMinutes,
+      withinStandard: s.withinStandard,
+    })),
     timeline: c.timeline.map((e) => ({
       at: e.createdAt,
-      what: e.kind !== TimelineKind.TRANSITION ? KIND[e.kind] : e.fromStatus && e.toStatus ? `${STATUS[e.fromStatus]} → ${STATUS[e.toStatus]}` : KIND.CREATED,
+      what:
+        e.kind !== TimelineKind.TRANSITION
+          ? KIND[e.kind]
+          : e.fromStatus && e.toStatus
+            ? `${STATUS[e.fromStatus]} → ${STATUS[e.toStatus]}`
+            : KIND.CREATED,
       // The reporter is never named; staff by name, the system as such.
       who: e.actor?.name ?? (e.actorKind === "REPORTER" ? "Pelapor" : "Sistem"),
     })),
@@ -74,7 +122,10 @@ export async function dossierSource(db: Db | Tx, key: Buffer, caseId: string, no
 }
 
 /** Renders a dossier source; `letter` gives each named letter's stored bytes (rendering it first if need be). */
-export async function renderDossierSource(source: DossierSource, letter: (id: string) => Promise<DossierLetter>): Promise<Buffer> {
+export async function renderDossierSource(
+  source: DossierSource,
+  letter: (id: string) => Promise<DossierLetter>,
+): Promise<Buffer> {
   const { letterIds, ...rest } = source;
   const letters: DossierLetter[] = [];
   for (const id of letterIds) letters.push(await letter(id));
@@ -82,15 +133,50 @@ export async function renderDossierSource(source: DossierSource, letter: (id: st
 }
 
 /** A stored letter as the dossier lists it (title, number, signer, SHA-256) with its bytes. */
-export function dossierLetter(key: Buffer, row: { type: LetterType; number: string | null; issuedAt: Date; signerName: string | null; sha256: Uint8Array; content: Uint8Array }): DossierLetter {
-  return { title: letterTitle(row.type), number: row.number, issuedAt: row.issuedAt, signer: row.signerName, sha256: Buffer.from(row.sha256).toString("hex"), pdf: open(key, row.content) };
+export function dossierLetter(
+  key: Buffer,
+  row: {
+    type: LetterType;
+    number: string | null;
+    issuedAt: Date;
+    signerName: string | null;
+    sha256: Uint8Array;
+    content: Uint8Array;
+  },
+): DossierLetter {
+  return {
+    title: letterTitle(row.type),
+    number: row.number,
+    issuedAt: row.issuedAt,
+    signer: row.signerName,
+    sha256: Buffer.from(row.sha256).toString("hex"),
+    pdf: open(key, row.content),
+  };
 }
 
 /** Step 8: the dossier as archived, stored like a letter (unnumbered) and rendered after the commit. Call after the transition to ARCHIVED. */
-export async function issueDossier(tx: Tx, key: Buffer, caseId: string, actor: { id: string | null; label: string }, now: Date) {
+export async function issueDossier(
+  tx: Tx,
+  key: Buffer,
+  caseId: string,
+  actor: { id: string | null; label: string },
+  now: Date,
+) {
   const status = (await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { status: true } })).status;
   if (status !== CaseStatus.ARCHIVED) throw new Error("the dossier is issued when the case is archived");
   const verificationCode = generateVerificationCode();
   const input = await dossierSource(tx, key, caseId, now, verificationCode);
-  return storeDocument(tx, { caseId, key, type: LetterType.DOSSIER, year: zonedParts(now, input.meta.timeZone).year, sequence: null, number: null, verificationCode, source: { kind: "dossier", input }, signer: null, actor, now });
+  return storeDocument(tx, {
+    caseId,
+    key,
+    type: LetterType.DOSSIER,
+    year: zonedParts(now, input.meta.timeZone).year,
+    sequence: null,
+    number: null,
+    verificationCode,
+    source: { kind: "dossier", input },
+    signer: null,
+    actor,
+    now,
+  });
 }

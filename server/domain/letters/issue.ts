@@ -75,17 +75,31 @@ export async function prepareLetter(tx: Tx, req: IssueRequest): Promise<Prepared
   const pattern = patterns[type];
   if (!pattern) throw new LetterError(`no number pattern is set for ${type}`);
 
-  let replaces: { id: string; number: string | null; issuedAt: Date; type: LetterType; replacedBy: { id: string } | null } | null = null;
+  let replaces: {
+    id: string;
+    number: string | null;
+    issuedAt: Date;
+    type: LetterType;
+    replacedBy: { id: string } | null;
+  } | null = null;
   if (req.replacesId) {
-    replaces = await tx.letter.findFirst({ where: { id: req.replacesId, caseId: req.caseId }, select: { id: true, number: true, issuedAt: true, type: true, replacedBy: { select: { id: true } } } });
-    if (!replaces || replaces.type !== type) throw new LetterError("the letter to replace is not a letter of this case and type");
+    replaces = await tx.letter.findFirst({
+      where: { id: req.replacesId, caseId: req.caseId },
+      select: { id: true, number: true, issuedAt: true, type: true, replacedBy: { select: { id: true } } },
+    });
+    if (!replaces || replaces.type !== type)
+      throw new LetterError("the letter to replace is not a letter of this case and type");
     if (replaces.replacedBy) throw new LetterError("that letter has already been replaced");
   }
   return { req, office, timeZone, pattern, replaces };
 }
 
 /** Takes the number and stores the letter to be rendered; `content` replaces the prepared content (same type). */
-export async function issuePrepared(tx: Tx, p: PreparedLetter, content: LetterContent = p.req.content): Promise<IssuedLetter> {
+export async function issuePrepared(
+  tx: Tx,
+  p: PreparedLetter,
+  content: LetterContent = p.req.content,
+): Promise<IssuedLetter> {
   const { req, office, timeZone, pattern, replaces } = p;
   const type = content.type as LetterType;
   if (type !== p.req.content.type) throw new LetterError("the content is not of the prepared type");
@@ -167,7 +181,14 @@ export async function storeDocument(tx: Tx, d: StoredDocument): Promise<{ id: st
     select: { id: true },
   });
   await tx.timelineEvent.create({
-    data: { caseId: d.caseId, kind: d.replacesId ? TimelineKind.LETTER_REPLACED : TimelineKind.LETTER_ISSUED, actorKind: d.actor.id ? ActorKind.STAFF : ActorKind.SYSTEM, actorId: d.actor.id, note: d.note ?? null, createdAt: d.now },
+    data: {
+      caseId: d.caseId,
+      kind: d.replacesId ? TimelineKind.LETTER_REPLACED : TimelineKind.LETTER_ISSUED,
+      actorKind: d.actor.id ? ActorKind.STAFF : ActorKind.SYSTEM,
+      actorId: d.actor.id,
+      note: d.note ?? null,
+      createdAt: d.now,
+    },
   });
   await appendAudit(tx, {
     actorId: d.actor.id,

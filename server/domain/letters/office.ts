@@ -4,11 +4,20 @@ import type { Office } from "./types.ts";
 import { getSetting } from "../settings.ts";
 import type { Tx } from "../tx.ts";
 
-export async function loadOffice(db: Pick<Tx, "setting" | "officeAsset">): Promise<{ office: Office; timeZone: string }> {
-  const [identity, hours, emblem] = await Promise.all([getSetting(db, "office.identity"), getSetting(db, "office.hours"), db.officeAsset.findUnique({ where: { key: "emblem" }, select: { content: true, mimeType: true } })]);
+export async function loadOffice(
+  db: Pick<Tx, "setting" | "officeAsset">,
+): Promise<{ office: Office; timeZone: string }> {
+  const [identity, hours, emblem] = await Promise.all([
+    getSetting(db, "office.identity"),
+    getSetting(db, "office.hours"),
+    db.officeAsset.findUnique({ where: { key: "emblem" }, select: { content: true, mimeType: true } }),
+  ]);
   // react-pdf draws PNG and JPEG; any other stored type is left off rather than breaking every letter.
   const format = emblem?.mimeType === "image/png" ? "png" : emblem?.mimeType === "image/jpeg" ? "jpg" : null;
-  return { office: { ...identity, emblem: emblem && format ? { data: Buffer.from(emblem.content), format } : null }, timeZone: hours.timeZone };
+  return {
+    office: { ...identity, emblem: emblem && format ? { data: Buffer.from(emblem.content), format } : null },
+    timeZone: hours.timeZone,
+  };
 }
 
 /** Where the QR code and the printed address send a reader: the public base URL (NEXTAUTH_URL) or, without one, localhost. */

@@ -23,7 +23,6 @@ export interface LetterFile {
   mimeType: string;
 }
 
-
 /** "tanggapan-pengaduan-wbs-503-1-TGP-WBS-DPMPTSP-2026.pdf" */
 export function letterFileName(type: LetterType, number: string | null, reference?: string): string {
   const slug = (s: string) => s.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "");
@@ -34,7 +33,8 @@ export function letterFileName(type: LetterType, number: string | null, referenc
 function openLetter(key: Buffer, row: { content: Uint8Array | null; sha256: Uint8Array | null }): Buffer {
   if (!row.content || !row.sha256) throw new DecryptionError("the letter has no stored bytes yet");
   const pdf = open(key, row.content);
-  if (!sha256(pdf).equals(Buffer.from(row.sha256))) throw new DecryptionError("stored letter does not match its SHA-256");
+  if (!sha256(pdf).equals(Buffer.from(row.sha256)))
+    throw new DecryptionError("stored letter does not match its SHA-256");
   return pdf;
 }
 
@@ -57,9 +57,15 @@ type DownloadRow = SessionAccount & {
  * findFirst took three queries, most of a download's cost on the embedded database. The rules
  * are the same functions everyone else uses (staffOfClaims, working, mayViewCase).
  */
-export async function staffLetter(db: Db, claims: SessionClaims, letterId: string, at: { masterKey: Buffer; now: Date }): Promise<LetterFile | null> {
+export async function staffLetter(
+  db: Db,
+  claims: SessionClaims,
+  letterId: string,
+  at: { masterKey: Buffer; now: Date },
+): Promise<LetterFile | null> {
   if (typeof claims.uid !== "string" || typeof claims.sid !== "string") return null;
-  const read = () => db.$queryRaw<DownloadRow[]>`SELECT * FROM letter_download_read(${claims.uid}, ${claims.sid}, ${letterId})`;
+  const read = () =>
+    db.$queryRaw<DownloadRow[]>`SELECT * FROM letter_download_read(${claims.uid}, ${claims.sid}, ${letterId})`;
   let [row] = await read();
   const staff = working(staffOfClaims(row ?? null, claims, at.now));
   if (!row || !staff || !row.caseId || !mayViewCase(staff, row)) return null;
@@ -72,7 +78,15 @@ export async function staffLetter(db: Db, claims: SessionClaims, letterId: strin
   // Destroyed under the retention rule: the register keeps number, date and SHA-256, not the PDF.
   if (row.content.length === 0) return null;
   const bytes = openLetter(unwrapDataKey(at.masterKey, row.wrappedKey), row);
-  await appendAudit(db, { actorId: staff.id, actorLabel: staff.username, action: "letter.download", caseId: row.caseId, target: `letter:${letterId}`, detail: { type: row.type }, at: at.now });
+  await appendAudit(db, {
+    actorId: staff.id,
+    actorLabel: staff.username,
+    action: "letter.download",
+    caseId: row.caseId,
+    target: `letter:${letterId}`,
+    detail: { type: row.type },
+    at: at.now,
+  });
   return { bytes, name: letterFileName(row.type, row.number, row.reference), mimeType: "application/pdf" };
 }
 
@@ -80,26 +94,48 @@ export async function staffLetter(db: Db, claims: SessionClaims, letterId: strin
  * The Tanggapan the office sent to this reporter (the letter of the sent draft, or a correction
  * of it), audited as "reporter"; null for any other letter, case or session.
  */
-export async function reporterLetter(db: Db, masterKey: Buffer, caseId: string, letterId: string, now = new Date()): Promise<LetterFile | null> {
+export async function reporterLetter(
+  db: Db,
+  masterKey: Buffer,
+  caseId: string,
+  letterId: string,
+  now = new Date(),
+): Promise<LetterFile | null> {
   const sent = await reporterLetterIds(db, caseId);
   if (!sent.includes(letterId)) return null;
-  const row = await db.letter.findUniqueOrThrow({ where: { id: letterId }, select: { type: true, number: true, content: true, sha256: true, case: { select: { wrappedKey: true } } } });
+  const row = await db.letter.findUniqueOrThrow({
+    where: { id: letterId },
+    select: { type: true, number: true, content: true, sha256: true, case: { select: { wrappedKey: true } } },
+  });
   if (!row.content || row.content.length === 0) return null;
   const bytes = openLetter(unwrapDataKey(masterKey, row.case!.wrappedKey), row);
-  await appendAudit(db, { actorLabel: "reporter", action: "letter.download", caseId, target: `letter:${letterId}`, detail: { type: row.type }, at: now });
+  await appendAudit(db, {
+    actorLabel: "reporter",
+    action: "letter.download",
+    caseId,
+    target: `letter:${letterId}`,
+    detail: { type: row.type },
+    at: now,
+  });
   return { bytes, name: letterFileName(row.type, row.number), mimeType: "application/pdf" };
 }
 
 /** Ids of the Tanggapan letters a reporter may download: only once sent, the current one and none it replaced. */
 export async function reporterLetterIds(db: Db, caseId: string): Promise<string[]> {
-  const draft = await db.documentDraft.findUnique({ where: { caseId_type: { caseId, type: LetterType.TANGGAPAN } }, select: { sentAt: true, letterId: true } });
+  const draft = await db.documentDraft.findUnique({
+    where: { caseId_type: { caseId, type: LetterType.TANGGAPAN } },
+    select: { sentAt: true, letterId: true },
+  });
   if (!draft?.sentAt || !draft.letterId) return [];
   const first = await db.letter.findUnique({ where: { id: draft.letterId }, select: { renderedAt: true } });
   if (!first?.renderedAt) return [];
   // Follow corrections to the newest letter whose bytes are stored.
   let id = draft.letterId;
   for (;;) {
-    const next = await db.letter.findUnique({ where: { replacesId: id }, select: { id: true, caseId: true, renderedAt: true } });
+    const next = await db.letter.findUnique({
+      where: { replacesId: id },
+      select: { id: true, caseId: true, renderedAt: true },
+    });
     if (!next || next.caseId !== caseId || !next.renderedAt) return [id];
     id = next.id;
   }
@@ -110,9 +146,27 @@ export async function caseLetterList(db: Pick<Db, "letter">, caseId: string) {
   const rows = await db.letter.findMany({
     where: { caseId, renderedAt: { not: null } },
     orderBy: { issuedAt: "asc" },
-    select: { id: true, type: true, number: true, issuedAt: true, signerName: true, size: true, replacesId: true, replacedBy: { select: { id: true, renderedAt: true } } },
+    select: {
+      id: true,
+      type: true,
+      number: true,
+      issuedAt: true,
+      signerName: true,
+      size: true,
+      replacesId: true,
+      replacedBy: { select: { id: true, renderedAt: true } },
+    },
   });
-  return rows.map((r) => ({ id: r.id, type: r.type, number: r.number, issuedAt: r.issuedAt, signerName: r.signerName, size: r.size ?? 0, replacesId: r.replacesId, replaced: r.replacedBy?.renderedAt != null }));
+  return rows.map((r) => ({
+    id: r.id,
+    type: r.type,
+    number: r.number,
+    issuedAt: r.issuedAt,
+    signerName: r.signerName,
+    size: r.size ?? 0,
+    replacesId: r.replacesId,
+    replaced: r.replacedBy?.renderedAt != null,
+  }));
 }
 
 export interface VerifiedLetter {
@@ -128,8 +182,18 @@ export interface VerifiedLetter {
 export async function verifyLetter(db: Db, code: string): Promise<VerifiedLetter | null> {
   const normalised = normaliseVerificationCode(code);
   if (!normalised) return null;
-  const row = await db.letter.findUnique({ where: { verificationCode: normalised }, select: { type: true, number: true, issuedAt: true, renderedAt: true } });
+  const row = await db.letter.findUnique({
+    where: { verificationCode: normalised },
+    select: { type: true, number: true, issuedAt: true, renderedAt: true },
+  });
   if (!row?.renderedAt) return null;
   const [identity, hours] = await Promise.all([getSetting(db, "office.identity"), getSetting(db, "office.hours")]);
-  return { title: letterTitle(row.type), type: row.type, number: row.number, issuedAt: row.issuedAt, office: officeFullName(identity), timeZone: hours.timeZone };
+  return {
+    title: letterTitle(row.type),
+    type: row.type,
+    number: row.number,
+    issuedAt: row.issuedAt,
+    office: officeFullName(identity),
+    timeZone: hours.timeZone,
+  };
 }

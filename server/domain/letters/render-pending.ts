@@ -64,15 +64,28 @@ async function renderOne(db: Db, masterKey: Buffer, letterId: string): Promise<v
   if (!wrapped) throw new Error(`letter ${letterId} has no key`);
   const key = unwrapDataKey(masterKey, wrapped);
   const source = decodeSource(open(key, row.source));
-  const pdf = source.kind === "letter" ? await oneAtATime(() => renderers.letter(source.input)) : await renderDossierSource(source.input, (id) => storedLetter(db, masterKey, key, id));
+  const pdf =
+    source.kind === "letter"
+      ? await oneAtATime(() => renderers.letter(source.input))
+      : await renderDossierSource(source.input, (id) => storedLetter(db, masterKey, key, id));
   // Sealed and hashed before the transaction, which only writes.
   const content = seal(key, pdf);
   const hash = sha256(pdf);
   // Conditional, so safe to retry when busy: a second store (another instance, a retry) changes nothing.
   await transaction(db, async (tx) => {
-    const { count } = await tx.letter.updateMany({ where: { id: letterId, renderedAt: null }, data: { content, size: pdf.length, sha256: hash, renderedAt: new Date() } });
+    const { count } = await tx.letter.updateMany({
+      where: { id: letterId, renderedAt: null },
+      data: { content, size: pdf.length, sha256: hash, renderedAt: new Date() },
+    });
     if (count === 1) {
-      await appendAudit(tx, { actorLabel: "system", action: "letter.render", caseId: row.caseId, target: `letter:${letterId}`, detail: { type: row.type, number: row.number, sha256: hash.toString("hex") }, at: new Date() });
+      await appendAudit(tx, {
+        actorLabel: "system",
+        action: "letter.render",
+        caseId: row.caseId,
+        target: `letter:${letterId}`,
+        detail: { type: row.type, number: row.number, sha256: hash.toString("hex") },
+        at: new Date(),
+      });
     }
   });
 }
@@ -91,13 +104,19 @@ async function storedLetter(db: Db, masterKey: Buffer, key: Buffer, id: string):
  * After an issuing transaction committed: render its letters now. A failure is logged (its
  * kind only) and not thrown: the issue itself succeeded, and the letter is rendered later.
  */
-export async function renderAfterCommit(db: Db, masterKey: Buffer, letterIds: readonly (string | null | undefined)[]): Promise<void> {
+export async function renderAfterCommit(
+  db: Db,
+  masterKey: Buffer,
+  letterIds: readonly (string | null | undefined)[],
+): Promise<void> {
   for (const id of letterIds) {
     if (!id) continue;
     try {
       await ensureRendered(db, masterKey, id);
     } catch (error) {
-      console.error(`Lentera: rendering letter ${id} failed, it will be rendered later: ${error instanceof Error ? error.name : "unknown error"}`);
+      console.error(
+        `Lentera: rendering letter ${id} failed, it will be rendered later: ${error instanceof Error ? error.name : "unknown error"}`,
+      );
     }
   }
 }
@@ -107,7 +126,11 @@ export async function renderAfterCommit(db: Db, masterKey: Buffer, letterIds: re
  * before the dossiers that append them. Those younger than `minAgeMs` are left to the request
  * that issued them. Returns how many were rendered; one failing letter does not stop the rest.
  */
-export async function renderPendingLetters(db: Db, masterKey: Buffer, { minAgeMs = 30_000, now = new Date(), limit = 200 } = {}): Promise<number> {
+export async function renderPendingLetters(
+  db: Db,
+  masterKey: Buffer,
+  { minAgeMs = 30_000, now = new Date(), limit = 200 } = {},
+): Promise<number> {
   const rows = await db.letter.findMany({
     where: { renderedAt: null, createdAt: { lte: new Date(now.getTime() - minAgeMs) } },
     orderBy: { createdAt: "asc" },
@@ -121,7 +144,9 @@ export async function renderPendingLetters(db: Db, masterKey: Buffer, { minAgeMs
       await ensureRendered(db, masterKey, r.id);
       rendered++;
     } catch (error) {
-      console.error(`Lentera: rendering letter ${r.id} failed: ${error instanceof Error ? error.name : "unknown error"}`);
+      console.error(
+        `Lentera: rendering letter ${r.id} failed: ${error instanceof Error ? error.name : "unknown error"}`,
+      );
     }
   }
   return rendered;

@@ -28,7 +28,8 @@ export function decodeSource(bytes: Uint8Array): RenderSource {
     if (value && typeof value === "object" && !Array.isArray(value)) {
       const keys = Object.keys(value);
       if (keys.length === 1 && keys[0] === DATE) return new Date((value as Record<string, string>)[DATE]!);
-      if (keys.length === 1 && keys[0] === BYTES) return Buffer.from((value as Record<string, string>)[BYTES]!, "base64");
+      if (keys.length === 1 && keys[0] === BYTES)
+        return Buffer.from((value as Record<string, string>)[BYTES]!, "base64");
     }
     return value;
   }) as RenderSource;

@@ -33,25 +33,54 @@ afterAll(() => handle?.close());
 
 /** A case entered at the office, by a confidential or an anonymous reporter, with or without a tracking code. */
 async function officeCase(confidential: boolean, wantsTrackingCode: boolean) {
-  const report = { ...sampleReport(), ...(confidential ? { identityMode: "CONFIDENTIAL" as const, identity: { name: NAME, contact: "0812-0000-1111" } } : {}) };
+  const report = {
+    ...sampleReport(),
+    ...(confidential
+      ? { identityMode: "CONFIDENTIAL" as const, identity: { name: NAME, contact: "0812-0000-1111" } }
+      : {}),
+  };
   const ctx = { ...staffContextOf(users.sekretariat!), trackingKey: env().secrets.trackingKey };
-  const { id } = await intakeOfflineReport(handle.db, ctx, { idempotencyKey: randomToken(), channel: "IN_PERSON", receivedAt: new Date(), report, wantsTrackingCode });
+  const { id } = await intakeOfflineReport(handle.db, ctx, {
+    idempotencyKey: randomToken(),
+    channel: "IN_PERSON",
+    receivedAt: new Date(),
+    report,
+    wantsTrackingCode,
+  });
   return id;
 }
 
 /** Steps 2–6 up to an approved Tanggapan. */
 async function approvedResponse(caseId: string) {
   await as("sekretariat").cases.record({ caseId });
-  await as("telaah").cases.review({ caseId, isComplete: true, inScope: true, elements: { what: true, who: true, where: true, when: true, how: true }, summary: "Lengkap", decision: { recommendation: "FORWARD" } });
+  await as("telaah").cases.review({
+    caseId,
+    isComplete: true,
+    inScope: true,
+    elements: { what: true, who: true, where: true, when: true, how: true },
+    summary: "Lengkap",
+    decision: { recommendation: "FORWARD" },
+  });
   await meetAndMinute(as, users, caseId, { resolution: "Teguran" });
-  await as("sekretariat").cases.saveDraft({ caseId, type: "TANGGAPAN", content: { body: "Pegawai yang bersangkutan telah diberi teguran tertulis." }, submit: true });
+  await as("sekretariat").cases.saveDraft({
+    caseId,
+    type: "TANGGAPAN",
+    content: { body: "Pegawai yang bersangkutan telah diberi teguran tertulis." },
+    submit: true,
+  });
   await as("kadis").cases.decideDraft({ caseId, type: "TANGGAPAN", approve: true });
 }
 
 async function tanggapanText(caseId: string) {
   const letter = await handle.db.letter.findFirstOrThrow({ where: { caseId, type: LetterType.TANGGAPAN } });
-  const { wrappedKey } = await handle.db.case.findUniqueOrThrow({ where: { id: caseId }, select: { wrappedKey: true } });
-  return { letter, text: squash(await pdfText(open(unwrapDataKey(env().secrets.masterKey, wrappedKey), letter.content!))) };
+  const { wrappedKey } = await handle.db.case.findUniqueOrThrow({
+    where: { id: caseId },
+    select: { wrappedKey: true },
+  });
+  return {
+    letter,
+    text: squash(await pdfText(open(unwrapDataKey(env().secrets.masterKey, wrappedKey), letter.content!))),
+  };
 }
 
 describe("Tanggapan Pengaduan WBS", () => {
@@ -67,19 +96,27 @@ describe("Tanggapan Pengaduan WBS", () => {
     expect(text).toContain(`Kepada Yth. Sdr. ${NAME} di tempat`);
     expect(text).not.toContain("Pelapor pengaduan WBS");
     expect(text).toContain(`NIP. ${letter.signerNip}`);
-    const draft = await handle.db.documentDraft.findUniqueOrThrow({ where: { caseId_type: { caseId, type: LetterType.TANGGAPAN } } });
+    const draft = await handle.db.documentDraft.findUniqueOrThrow({
+      where: { caseId_type: { caseId, type: LetterType.TANGGAPAN } },
+    });
     expect(draft.letterId).toBe(letter.id);
     const agenda = await handle.db.agendaEntry.findFirstOrThrow({ where: { caseId, book: "TANGGAPAN" } });
     expect(agenda.letterNumber).toBe(letter.number);
   });
 
   it("never names the reporter otherwise: a confidential reporter on the portal, or an anonymous one by post", async () => {
-    for (const [confidential, method] of [[true, "PORTAL"], [false, "POST"]] as const) {
+    for (const [confidential, method] of [
+      [true, "PORTAL"],
+      [false, "POST"],
+    ] as const) {
       const caseId = await officeCase(confidential, true);
       await approvedResponse(caseId);
       await as("sekretariat").cases.sendResponse({ caseId, method });
       const { text } = await tanggapanText(caseId);
-      const { reference } = await handle.db.case.findUniqueOrThrow({ where: { id: caseId }, select: { reference: true } });
+      const { reference } = await handle.db.case.findUniqueOrThrow({
+        where: { id: caseId },
+        select: { reference: true },
+      });
       expect(text).toContain(`Kepada Yth. Pelapor pengaduan WBS dengan nomor referensi ${reference} di tempat`);
       expect(text).not.toContain(NAME);
       expect(text).toContain("halaman lacak pengaduan dengan kode pelacakan Saudara");
@@ -89,7 +126,10 @@ describe("Tanggapan Pengaduan WBS", () => {
   it("tells a reporter without a tracking code to ask the office; a refused send issues nothing", async () => {
     const caseId = await officeCase(false, false);
     await approvedResponse(caseId);
-    await expect(as("sekretariat").cases.sendResponse({ caseId, method: "PORTAL" })).rejects.toMatchObject({ code: "CONFLICT", message: "case.noTrackingCode" });
+    await expect(as("sekretariat").cases.sendResponse({ caseId, method: "PORTAL" })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: "case.noTrackingCode",
+    });
     expect(await handle.db.letter.count({ where: { caseId, type: LetterType.TANGGAPAN } })).toBe(0);
 
     await as("sekretariat").cases.sendResponse({ caseId, method: "IN_PERSON" });

@@ -9,5 +9,9 @@ export const LETTER_TITLES: Record<TemplateType, string> = {
   TANGGAPAN: "Tanggapan Pengaduan WBS",
 };
 
-const TITLES: Partial<Record<LetterType, string>> = { ...LETTER_TITLES, DOSSIER: "Dokumen Pengelolaan WBS", SURAT_PENERUSAN: "Surat Penerusan Pengaduan WBS" };
+const TITLES: Partial<Record<LetterType, string>> = {
+  ...LETTER_TITLES,
+  DOSSIER: "Dokumen Pengelolaan WBS",
+  SURAT_PENERUSAN: "Surat Penerusan Pengaduan WBS",
+};
 export const letterTitle = (type: LetterType) => TITLES[type] ?? type;

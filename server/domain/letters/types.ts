@@ -80,7 +80,16 @@ export interface BeritaAcaraContent {
    * `startsAt` is when it was scheduled; `heldFrom`/`endsAt` when it really took place (absent
    * in letters issued before the office recorded them).
    */
-  meeting: { startsAt: Date; heldFrom?: Date; endsAt?: Date; place: string; agenda: string; discussion: string; resolution: string; attendees: MeetingAttendeeLine[] };
+  meeting: {
+    startsAt: Date;
+    heldFrom?: Date;
+    endsAt?: Date;
+    place: string;
+    agenda: string;
+    discussion: string;
+    resolution: string;
+    attendees: MeetingAttendeeLine[];
+  };
   considerations: string;
   decisions: string;
   /** The Kepala Dinas who approved it (chairs the meeting). */
@@ -119,9 +128,24 @@ export interface DossierInput {
   status: string;
   receivedAt: Date;
   archivedAt: Date | null;
-  steps: { step: number; name: string; startedAt: Date; completedAt: Date | null; officeMinutes: number | null; standardMinutes: number; withinStandard: boolean | null }[];
+  steps: {
+    step: number;
+    name: string;
+    startedAt: Date;
+    completedAt: Date | null;
+    officeMinutes: number | null;
+    standardMinutes: number;
+    withinStandard: boolean | null;
+  }[];
   timeline: { at: Date; what: string; who: string }[];
-  letters: { title: string; number: string | null; issuedAt: Date; signer: string | null; sha256: string; pdf: Buffer }[];
+  letters: {
+    title: string;
+    number: string | null;
+    issuedAt: Date;
+    signer: string | null;
+    sha256: string;
+    pdf: Buffer;
+  }[];
   attachments: { name: string; mimeType: string; size: number; sha256: string; from: string; at: Date }[];
 }
 

@@ -15,8 +15,21 @@ export async function notifyDeadlines(db: Db, now = new Date()): Promise<{ dueSo
   const { dueSoonMinutes } = await loadTiming(db);
   const soon = new Date(now.getTime() + dueSoonMinutes * 60_000);
   const steps = await db.stepRecord.findMany({
-    where: { completedAt: null, dueAt: { lte: soon }, OR: [{ dueSoonNotifiedAt: null }, { overdueNotifiedAt: null }], case: { pausedAt: null } },
-    select: { id: true, caseId: true, step: true, dueAt: true, dueSoonNotifiedAt: true, overdueNotifiedAt: true, case: { select: { status: true } } },
+    where: {
+      completedAt: null,
+      dueAt: { lte: soon },
+      OR: [{ dueSoonNotifiedAt: null }, { overdueNotifiedAt: null }],
+      case: { pausedAt: null },
+    },
+    select: {
+      id: true,
+      caseId: true,
+      step: true,
+      dueAt: true,
+      dueSoonNotifiedAt: true,
+      overdueNotifiedAt: true,
+      case: { select: { status: true } },
+    },
     orderBy: { dueAt: "asc" },
     take: 500,
   });
@@ -29,10 +42,27 @@ export async function notifyDeadlines(db: Db, now = new Date()): Promise<{ dueSo
     if (overdue ? s.overdueNotifiedAt : s.dueSoonNotifiedAt) continue;
     const done = await db.$transaction(async (tx) => {
       // Overdue also settles "due soon": a step found late is not told it is nearly late.
-      const mark = overdue ? { overdueNotifiedAt: now, dueSoonNotifiedAt: s.dueSoonNotifiedAt ?? now } : { dueSoonNotifiedAt: now };
-      const { count } = await tx.stepRecord.updateMany({ where: { id: s.id, completedAt: null, ...(overdue ? { overdueNotifiedAt: null } : { dueSoonNotifiedAt: null }) }, data: mark });
+      const mark = overdue
+        ? { overdueNotifiedAt: now, dueSoonNotifiedAt: s.dueSoonNotifiedAt ?? now }
+        : { dueSoonNotifiedAt: now };
+      const { count } = await tx.stepRecord.updateMany({
+        where: {
+          id: s.id,
+          completedAt: null,
+          ...(overdue ? { overdueNotifiedAt: null } : { dueSoonNotifiedAt: null }),
+        },
+        data: mark,
+      });
       if (count !== 1) return false;
-      await notifyCase(tx, { caseId: s.caseId, kind, roles: deadlineRoles(s.case.status), status: s.case.status, step: s.step, dueAt: s.dueAt, now });
+      await notifyCase(tx, {
+        caseId: s.caseId,
+        kind,
+        roles: deadlineRoles(s.case.status),
+        status: s.case.status,
+        step: s.step,
+        dueAt: s.dueAt,
+        now,
+      });
       return true;
     });
     if (done) counts[overdue ? "overdue" : "dueSoon"]++;

@@ -17,22 +17,41 @@ export async function queueDigests(db: Db, now = new Date()): Promise<number> {
   const [h, m] = digestTime.split(":").map(Number) as [number, number];
   const cutoff = zonedInstant(zonedParts(now, hours.timeZone).date, h * 60 + m, hours.timeZone);
   if (now < cutoff) return 0;
-  const users = await db.notification.findMany({ where: { digestPending: true, createdAt: { lt: cutoff } }, select: { userId: true }, distinct: ["userId"] });
+  const users = await db.notification.findMany({
+    where: { digestPending: true, createdAt: { lt: cutoff } },
+    select: { userId: true },
+    distinct: ["userId"],
+  });
   let queued = 0;
   for (const { userId } of users) {
-    const done = await db.$transaction(async (tx) => {
-      const pending = await tx.notification.findMany({ where: { userId, digestPending: true, createdAt: { lt: cutoff } }, orderBy: { createdAt: "asc" }, take: 500 });
-      if (pending.length === 0) return false;
-      // Conditional: a second instance running the same digest finds nothing left to clear.
-      const { count } = await tx.notification.updateMany({ where: { id: { in: pending.map((n) => n.id) }, digestPending: true }, data: { digestPending: false } });
-      if (count !== pending.length) throw new DigestRaceError();
-      const items: EmailItem[] = pending.map((n) => ({ kind: n.kind, caseId: n.caseId, reference: n.reference, step: n.step, dueAt: n.dueAt?.toISOString() ?? null }));
-      await enqueueEmail(tx, userId, items, now);
-      return true;
-    }).catch((e) => {
-      if (e instanceof DigestRaceError) return false;
-      throw e;
-    });
+    const done = await db
+      .$transaction(async (tx) => {
+        const pending = await tx.notification.findMany({
+          where: { userId, digestPending: true, createdAt: { lt: cutoff } },
+          orderBy: { createdAt: "asc" },
+          take: 500,
+        });
+        if (pending.length === 0) return false;
+        // Conditional: a second instance running the same digest finds nothing left to clear.
+        const { count } = await tx.notification.updateMany({
+          where: { id: { in: pending.map((n) => n.id) }, digestPending: true },
+          data: { digestPending: false },
+        });
+        if (count !== pending.length) throw new DigestRaceError();
+        const items: EmailItem[] = pending.map((n) => ({
+          kind: n.kind,
+          caseId: n.caseId,
+          reference: n.reference,
+          step: n.step,
+          dueAt: n.dueAt?.toISOString() ?? null,
+        }));
+        await enqueueEmail(tx, userId, items, now);
+        return true;
+      })
+      .catch((e) => {
+        if (e instanceof DigestRaceError) return false;
+        throw e;
+      });
     if (done) queued++;
   }
   return queued;

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { renderEmail } from "./email-content.ts";
 
 const ctx = { baseUrl: "https://wbs.example.go.id", timeZone: "Asia/Jakarta" };
-const item = { kind: "OVERDUE" as const, caseId: "c-1", reference: "WBS-2026-0007", step: 3, dueAt: "2026-12-02T07:30:00.000Z" };
+const item = {
+  kind: "OVERDUE" as const,
+  caseId: "c-1",
+  reference: "WBS-2026-0007",
+  step: 3,
+  dueAt: "2026-12-02T07:30:00.000Z",
+};
 
 describe("notification email text", () => {
   it("gives the reference, the step, the due time in office time and the case link, in Indonesian", () => {
@@ -21,7 +27,10 @@ describe("notification email text", () => {
   });
 
   it("lists several notices in a digest", () => {
-    const { subject, text } = renderEmail([item, { ...item, reference: "WBS-2026-0008", kind: "NEW_REPORT", step: 2 }], { ...ctx, locale: "id" });
+    const { subject, text } = renderEmail(
+      [item, { ...item, reference: "WBS-2026-0008", kind: "NEW_REPORT", step: 2 }],
+      { ...ctx, locale: "id" },
+    );
     expect(subject).toBe("[Lentera] Ringkasan notifikasi (2)");
     expect(text).toContain("WBS-2026-0007");
     expect(text).toContain("WBS-2026-0008");

@@ -25,8 +25,24 @@ export interface RenderContext {
 }
 
 const STEP_NAMES: Record<EmailLocale, Record<number, string>> = {
-  id: { 2: "Pencatatan", 3: "Penelaahan", 4: "Rapat pembahasan", 5: "Berita Acara", 6: "Pengiriman tanggapan", 7: "Penerimaan tanggapan", 8: "Pengarsipan" },
-  en: { 2: "Recording", 3: "Review", 4: "Case meeting", 5: "Minutes (Berita Acara)", 6: "Sending the response", 7: "Response received", 8: "Archiving" },
+  id: {
+    2: "Pencatatan",
+    3: "Penelaahan",
+    4: "Rapat pembahasan",
+    5: "Berita Acara",
+    6: "Pengiriman tanggapan",
+    7: "Penerimaan tanggapan",
+    8: "Pengarsipan",
+  },
+  en: {
+    2: "Recording",
+    3: "Review",
+    4: "Case meeting",
+    5: "Minutes (Berita Acara)",
+    6: "Sending the response",
+    7: "Response received",
+    8: "Archiving",
+  },
 };
 
 const WHAT: Record<EmailLocale, Record<NotificationKind, string>> = {
@@ -47,8 +63,30 @@ const WHAT: Record<EmailLocale, Record<NotificationKind, string>> = {
 };
 
 const LABELS = {
-  id: { case: "Kasus", step: "Langkah", due: "Batas waktu", open: "Buka kasus (perlu masuk)", digest: "Ringkasan notifikasi", digestIntro: "Notifikasi sejak ringkasan terakhir:", test: "Email uji", testBody: "Pengaturan email Lentera berfungsi. Email ini dikirim dari halaman Admin.", footer: "Email ini dikirim otomatis oleh Lentera. Isi laporan hanya dapat dibaca di Lentera setelah masuk.", prefs: "Atur notifikasi" },
-  en: { case: "Case", step: "Step", due: "Due", open: "Open the case (sign-in required)", digest: "Notification digest", digestIntro: "Notifications since the last digest:", test: "Test email", testBody: "Lentera's email settings work. This email was sent from the Admin page.", footer: "Sent automatically by Lentera. The report can only be read in Lentera after signing in.", prefs: "Notification settings" },
+  id: {
+    case: "Kasus",
+    step: "Langkah",
+    due: "Batas waktu",
+    open: "Buka kasus (perlu masuk)",
+    digest: "Ringkasan notifikasi",
+    digestIntro: "Notifikasi sejak ringkasan terakhir:",
+    test: "Email uji",
+    testBody: "Pengaturan email Lentera berfungsi. Email ini dikirim dari halaman Admin.",
+    footer: "Email ini dikirim otomatis oleh Lentera. Isi laporan hanya dapat dibaca di Lentera setelah masuk.",
+    prefs: "Atur notifikasi",
+  },
+  en: {
+    case: "Case",
+    step: "Step",
+    due: "Due",
+    open: "Open the case (sign-in required)",
+    digest: "Notification digest",
+    digestIntro: "Notifications since the last digest:",
+    test: "Test email",
+    testBody: "Lentera's email settings work. This email was sent from the Admin page.",
+    footer: "Sent automatically by Lentera. The report can only be read in Lentera after signing in.",
+    prefs: "Notification settings",
+  },
 } as const;
 
 export function formatOfficeTime(iso: string, ctx: RenderContext): string {
@@ -70,7 +108,8 @@ const path = (ctx: RenderContext, p: string) => `${ctx.baseUrl}${ctx.locale === 
 function itemLines(item: EmailItem, ctx: RenderContext): string[] {
   const l = LABELS[ctx.locale];
   const lines = [`${WHAT[ctx.locale][item.kind]}`, `${l.case}: ${item.reference}`];
-  if (item.step !== null && STEP_NAMES[ctx.locale][item.step]) lines.push(`${l.step}: ${item.step} — ${STEP_NAMES[ctx.locale][item.step]}`);
+  if (item.step !== null && STEP_NAMES[ctx.locale][item.step])
+    lines.push(`${l.step}: ${item.step} — ${STEP_NAMES[ctx.locale][item.step]}`);
   if (item.dueAt) lines.push(`${l.due}: ${formatOfficeTime(item.dueAt, ctx)}`);
   if (item.caseId) lines.push(`${l.open}: ${path(ctx, `/staff/kasus/${item.caseId}`)}`);
   return lines;
@@ -83,7 +122,10 @@ export function renderEmail(items: readonly EmailItem[], ctx: RenderContext): { 
   if (items.length === 0) return { subject: `[Lentera] ${l.test}`, text: [l.testBody, ...footer].join("\n") };
   if (items.length === 1) {
     const item = items[0]!;
-    return { subject: `[Lentera] ${item.reference}: ${WHAT[ctx.locale][item.kind]}`, text: [...itemLines(item, ctx), ...footer].join("\n") };
+    return {
+      subject: `[Lentera] ${item.reference}: ${WHAT[ctx.locale][item.kind]}`,
+      text: [...itemLines(item, ctx), ...footer].join("\n"),
+    };
   }
   const body = [l.digestIntro, ""];
   for (const item of items) body.push(...itemLines(item, ctx), "");

@@ -22,7 +22,22 @@ export async function notifyHandover(tx: Tx, h: Handover): Promise<void> {
   if (roles.length === 0) return;
   const attendees =
     h.to === CaseStatus.IN_MEETING
-      ? (await tx.meetingAttendee.findMany({ where: { meeting: { caseId: h.caseId }, staffUserId: { not: null } }, select: { staffUserId: true } })).map((a) => a.staffUserId!)
+      ? (
+          await tx.meetingAttendee.findMany({
+            where: { meeting: { caseId: h.caseId }, staffUserId: { not: null } },
+            select: { staffUserId: true },
+          })
+        ).map((a) => a.staffUserId!)
       : [];
-  await notifyCase(tx, { caseId: h.caseId, kind: NotificationKind.HANDOVER, roles, userIds: attendees, exceptUserId: h.staffId, status: h.to, step: RUNNING_STEP[h.to], dueAt: h.dueAt, now: h.now });
+  await notifyCase(tx, {
+    caseId: h.caseId,
+    kind: NotificationKind.HANDOVER,
+    roles,
+    userIds: attendees,
+    exceptUserId: h.staffId,
+    status: h.to,
+    step: RUNNING_STEP[h.to],
+    dueAt: h.dueAt,
+    now: h.now,
+  });
 }

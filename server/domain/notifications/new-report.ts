@@ -5,5 +5,14 @@ import { notifyCase } from "./notify.ts";
 import { rolesActingOn } from "./recipients.ts";
 
 export async function notifyNewReport(tx: Tx, r: { caseId: string; enteredBy: string | null; dueAt: Date; now: Date }) {
-  await notifyCase(tx, { caseId: r.caseId, kind: NotificationKind.NEW_REPORT, roles: rolesActingOn(CaseStatus.SUBMITTED), exceptUserId: r.enteredBy, status: CaseStatus.SUBMITTED, step: 2, dueAt: r.dueAt, now: r.now });
+  await notifyCase(tx, {
+    caseId: r.caseId,
+    kind: NotificationKind.NEW_REPORT,
+    roles: rolesActingOn(CaseStatus.SUBMITTED),
+    exceptUserId: r.enteredBy,
+    status: CaseStatus.SUBMITTED,
+    step: 2,
+    dueAt: r.dueAt,
+    now: r.now,
+  });
 }

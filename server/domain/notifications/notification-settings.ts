@@ -32,24 +32,43 @@ const stored = z.object({
 });
 export type StoredSmtp = z.infer<typeof stored>;
 
-export const SMTP_DEFAULTS: StoredSmtp = { enabled: false, host: "", port: 587, tls: "starttls", user: "", passwordSealed: null, from: "" };
+export const SMTP_DEFAULTS: StoredSmtp = {
+  enabled: false,
+  host: "",
+  port: 587,
+  tls: "starttls",
+  user: "",
+  passwordSealed: null,
+  from: "",
+};
 
 /** What Admin submits. `password`: undefined keeps the stored one, "" removes it. */
 export const smtpInput = z
   .object({
     enabled: z.boolean(),
-    host: z.string().trim().max(253).regex(/^[A-Za-z0-9.-]*$/, "host"),
+    host: z
+      .string()
+      .trim()
+      .max(253)
+      .regex(/^[A-Za-z0-9.-]*$/, "host"),
     port: z.number().int().min(1).max(65_535),
     tls: z.enum(TLS_MODES),
     user: z.string().trim().max(320),
     password: z.string().max(1_000).optional(),
     from: z.union([z.email(), z.literal("")]),
   })
-  .refine((v) => !v.enabled || (v.host !== "" && v.from !== ""), { message: "host and sender are needed to send", path: ["host"] });
+  .refine((v) => !v.enabled || (v.host !== "" && v.from !== ""), {
+    message: "host and sender are needed to send",
+    path: ["host"],
+  });
 
 export const timingInput = z.object({
   /** "Due soon" this many minutes before a step's due time. */
-  dueSoonMinutes: z.number().int().min(1).max(24 * 60),
+  dueSoonMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
   /** Daily digest time, office time zone. */
   digestTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
 });
@@ -76,7 +95,9 @@ export async function smtpForAdmin(db: Pick<Db, "setting">) {
 
 /** During a master-key rotation the password may still be sealed under the previous key. */
 export function openPassword(masterKey: Buffer, s: StoredSmtp): string | null {
-  return s.passwordSealed === null ? null : openUnderMasterKey(masterKey, Buffer.from(s.passwordSealed, "base64"), PASSWORD_AAD).toString("utf8");
+  return s.passwordSealed === null
+    ? null
+    : openUnderMasterKey(masterKey, Buffer.from(s.passwordSealed, "base64"), PASSWORD_AAD).toString("utf8");
 }
 
 /**
@@ -93,29 +114,74 @@ export async function resealSmtpPassword(tx: Tx, keys: MasterKey): Promise<numbe
 }
 
 async function assertAdmin(tx: Tx, actorId: string) {
-  const actor = await tx.staffUser.findUnique({ where: { id: actorId }, select: { username: true, active: true, roles: true } });
+  const actor = await tx.staffUser.findUnique({
+    where: { id: actorId },
+    select: { username: true, active: true, roles: true },
+  });
   if (!actor || !actor.active || !may(actor.roles, "administer")) throw new Error("not an active Admin");
   return actor;
 }
 
-export async function saveSmtp(db: Db, masterKey: Buffer, actorId: string, input: z.infer<typeof smtpInput>, now = new Date()) {
+export async function saveSmtp(
+  db: Db,
+  masterKey: Buffer,
+  actorId: string,
+  input: z.infer<typeof smtpInput>,
+  now = new Date(),
+) {
   return db.$transaction(async (tx) => {
     const actor = await assertAdmin(tx, actorId);
     const before = await loadSmtp(tx);
     const passwordSealed =
-      input.password === undefined ? before.passwordSealed : input.password === "" ? null : seal(masterKey, input.password, PASSWORD_AAD).toString("base64");
-    const value: StoredSmtp = { enabled: input.enabled, host: input.host, port: input.port, tls: input.tls, user: input.user, passwordSealed, from: input.from };
-    await tx.setting.upsert({ where: { key: SMTP_KEY }, create: { key: SMTP_KEY, value: value as Prisma.InputJsonValue, updatedById: actorId }, update: { value: value as Prisma.InputJsonValue, updatedById: actorId } });
+      input.password === undefined
+        ? before.passwordSealed
+        : input.password === ""
+          ? null
+          : seal(masterKey, input.password, PASSWORD_AAD).toString("base64");
+    const value: StoredSmtp = {
+      enabled: input.enabled,
+      host: input.host,
+      port: input.port,
+      tls: input.tls,
+      user: input.user,
+      passwordSealed,
+      from: input.from,
+    };
+    await tx.setting.upsert({
+      where: { key: SMTP_KEY },
+      create: { key: SMTP_KEY, value: value as Prisma.InputJsonValue, updatedById: actorId },
+      update: { value: value as Prisma.InputJsonValue, updatedById: actorId },
+    });
     // Field names only: the audit trail never holds the password or its box.
-    const fields = (Object.keys(value) as (keyof StoredSmtp)[]).filter((k) => (k === "passwordSealed" ? input.password !== undefined : value[k] !== before[k]));
-    await appendAudit(tx, { actorId, actorLabel: actor.username, action: "setting.update", target: `setting:${SMTP_KEY}`, detail: { key: SMTP_KEY, fields: fields.map((f) => (f === "passwordSealed" ? "password" : f)) }, at: now });
+    const fields = (Object.keys(value) as (keyof StoredSmtp)[]).filter((k) =>
+      k === "passwordSealed" ? input.password !== undefined : value[k] !== before[k],
+    );
+    await appendAudit(tx, {
+      actorId,
+      actorLabel: actor.username,
+      action: "setting.update",
+      target: `setting:${SMTP_KEY}`,
+      detail: { key: SMTP_KEY, fields: fields.map((f) => (f === "passwordSealed" ? "password" : f)) },
+      at: now,
+    });
   });
 }
 
 export async function saveTiming(db: Db, actorId: string, input: Timing, now = new Date()) {
   return db.$transaction(async (tx) => {
     const actor = await assertAdmin(tx, actorId);
-    await tx.setting.upsert({ where: { key: TIMING_KEY }, create: { key: TIMING_KEY, value: input, updatedById: actorId }, update: { value: input, updatedById: actorId } });
-    await appendAudit(tx, { actorId, actorLabel: actor.username, action: "setting.update", target: `setting:${TIMING_KEY}`, detail: { key: TIMING_KEY, fields: Object.keys(input) }, at: now });
+    await tx.setting.upsert({
+      where: { key: TIMING_KEY },
+      create: { key: TIMING_KEY, value: input, updatedById: actorId },
+      update: { value: input, updatedById: actorId },
+    });
+    await appendAudit(tx, {
+      actorId,
+      actorLabel: actor.username,
+      action: "setting.update",
+      target: `setting:${TIMING_KEY}`,
+      detail: { key: TIMING_KEY, fields: Object.keys(input) },
+      at: now,
+    });
   });
 }

@@ -26,21 +26,35 @@ describe("notifications", () => {
   let users: Record<string, StaffPrincipal>;
   const sink = new SmtpSink({ user: "lentera", pass: "rahasia-smtp-123" });
   const masterKey = () => env().secrets.masterKey;
-  const ctx = (who: string, now = new Date()) => ({ staff: { id: users[who]!.id, username: who, roles: users[who]!.roles }, masterKey: masterKey(), now });
+  const ctx = (who: string, now = new Date()) => ({
+    staff: { id: users[who]!.id, username: who, roles: users[who]!.roles },
+    masterKey: masterKey(),
+    now,
+  });
   const send = (now = new Date()) => sendOutbox(handle.db, { masterKey: masterKey(), baseUrl: BASE, now });
-  const notices = (caseId: string) => handle.db.notification.findMany({ where: { caseId }, include: { user: { select: { username: true } } } });
+  const notices = (caseId: string) =>
+    handle.db.notification.findMany({ where: { caseId }, include: { user: { select: { username: true } } } });
   const who = (rows: { user: { username: string } }[]) => rows.map((r) => r.user.username).sort();
 
   beforeAll(async () => {
     handle = await openTestDb();
     users = await seedDemoStaff(handle.db);
-    for (const u of Object.keys(users)) await handle.db.staffUser.update({ where: { id: users[u]!.id }, data: { email: `${u}@dinas.example` } });
+    for (const u of Object.keys(users))
+      await handle.db.staffUser.update({ where: { id: users[u]!.id }, data: { email: `${u}@dinas.example` } });
     await sink.start(0);
     // The first letter of a process loads the PDF fonts, which can outlast a transaction's 5 s on a
     // loaded machine; render one here so the tests time the notices, not the font loading.
     const warm = await submitSampleCase(handle.db);
     await recordCase(handle.db, ctx("sekretariat"), { caseId: warm.caseId }).catch(() => undefined);
-    await saveSmtp(handle.db, masterKey(), users.admin!.id, { enabled: true, host: "127.0.0.1", port: sink.port, tls: "none", user: "lentera", password: "rahasia-smtp-123", from: "wbs@dinas.example" });
+    await saveSmtp(handle.db, masterKey(), users.admin!.id, {
+      enabled: true,
+      host: "127.0.0.1",
+      port: sink.port,
+      tls: "none",
+      user: "lentera",
+      password: "rahasia-smtp-123",
+      from: "wbs@dinas.example",
+    });
   });
   afterAll(async () => {
     await sink.stop();
@@ -60,7 +74,10 @@ describe("notifications", () => {
   it("sends Admin's test email through the server with the stored password", async () => {
     await handle.db.$executeRaw`DELETE FROM email_outbox`;
     const before = sink.received.length;
-    expect(await sendTestEmail(handle.db, masterKey(), users.admin!.id, BASE)).toEqual({ ok: true, to: "admin@dinas.example" });
+    expect(await sendTestEmail(handle.db, masterKey(), users.admin!.id, BASE)).toEqual({
+      ok: true,
+      to: "admin@dinas.example",
+    });
     expect(sink.received.length).toBe(before + 1);
     expect(sink.received.at(-1)!.subject).toBe("[Lentera] Email uji");
   });
@@ -77,14 +94,24 @@ describe("notifications", () => {
     expect(mail!.text).toContain("Langkah: 2");
     expect(mail!.text).toMatch(/WIB/);
     // The sample report: its text, the person named, its category, the reporter's choices.
-    for (const secret of ["Suap", "Pak X", "Kasi", "Loket", "Tunai", "BRIBERY", "Suap untuk", "ANONYMOUS", "Anonim"]) expect(mail!.raw).not.toContain(secret);
+    for (const secret of ["Suap", "Pak X", "Kasi", "Loket", "Tunai", "BRIBERY", "Suap untuk", "ANONYMOUS", "Anonim"])
+      expect(mail!.raw).not.toContain(secret);
     // Sent once: a second pass has nothing to send.
     expect((await send()).sent).toBe(0);
   });
 
   it("tells Tim Telaah when the case is recorded, not the excluded member, and not the one who recorded it", async () => {
     const { caseId } = await submitSampleCase(handle.db);
-    const telaah2 = await handle.db.staffUser.create({ data: { username: "telaah2", name: "Telaah Dua", position: "Staf", roles: ["TIM_TELAAH"], passwordHash: "x", email: "telaah2@dinas.example" } });
+    const telaah2 = await handle.db.staffUser.create({
+      data: {
+        username: "telaah2",
+        name: "Telaah Dua",
+        position: "Staf",
+        roles: ["TIM_TELAAH"],
+        passwordHash: "x",
+        email: "telaah2@dinas.example",
+      },
+    });
     await handle.db.caseExclusion.create({ data: { caseId, userId: telaah2.id } });
     await recordCase(handle.db, ctx("sekretariat"), { caseId });
     const handovers = (await notices(caseId)).filter((n) => n.kind === NotificationKind.HANDOVER);
@@ -108,13 +135,24 @@ describe("notifications", () => {
     const escalated = (await notices(caseId)).filter((n) => n.status === "ESCALATED");
     expect(who(escalated)).toEqual(["pengawas", "sekretariat"]);
     // Even when a notice names the Kepala Dinas's role, the visibility rule keeps it away.
-    const told = await handle.db.$transaction((tx) => notifyCase(tx, { caseId, kind: NotificationKind.HANDOVER, roles: ["KEPALA_DINAS", "PENGAWAS"], userIds: [users.kadis!.id], now: new Date() }));
+    const told = await handle.db.$transaction((tx) =>
+      notifyCase(tx, {
+        caseId,
+        kind: NotificationKind.HANDOVER,
+        roles: ["KEPALA_DINAS", "PENGAWAS"],
+        userIds: [users.kadis!.id],
+        now: new Date(),
+      }),
+    );
     expect(told).toEqual([users.pengawas!.id]);
   });
 
   it("due soon and overdue: once per step and kind, to the step's role and the Pengawas; muting spares all but overdue", async () => {
     const { caseId } = await submitSampleCase(handle.db);
-    await handle.db.staffUser.update({ where: { id: users.sekretariat!.id }, data: { mutedNotificationKinds: ["DUE_SOON", "OVERDUE"] } });
+    await handle.db.staffUser.update({
+      where: { id: users.sekretariat!.id },
+      data: { mutedNotificationKinds: ["DUE_SOON", "OVERDUE"] },
+    });
     const step = await handle.db.stepRecord.findFirstOrThrow({ where: { caseId, step: 2 } });
     await handle.db.$executeRaw`DELETE FROM email_outbox`;
     const soon = new Date(step.dueAt.getTime() - 5 * 60_000);
@@ -124,9 +162,17 @@ describe("notifications", () => {
     await notifyDeadlines(handle.db, late);
     await notifyDeadlines(handle.db, new Date(late.getTime() + HOUR));
     const rows = (await notices(caseId)).filter((n) => n.kind === "DUE_SOON" || n.kind === "OVERDUE");
-    expect(rows.map((r) => `${r.kind}:${r.user.username}`).sort()).toEqual(["DUE_SOON:pengawas", "DUE_SOON:sekretariat", "OVERDUE:pengawas", "OVERDUE:sekretariat"]);
+    expect(rows.map((r) => `${r.kind}:${r.user.username}`).sort()).toEqual([
+      "DUE_SOON:pengawas",
+      "DUE_SOON:sekretariat",
+      "OVERDUE:pengawas",
+      "OVERDUE:sekretariat",
+    ]);
     const outbox = await handle.db.emailOutbox.findMany({ include: { user: { select: { username: true } } } });
-    const emailed = outbox.filter((o) => (o.items as { caseId: string }[])[0]?.caseId === caseId).map((o) => `${(o.items as { kind: string }[])[0]!.kind}:${o.user.username}`).sort();
+    const emailed = outbox
+      .filter((o) => (o.items as { caseId: string }[])[0]?.caseId === caseId)
+      .map((o) => `${(o.items as { kind: string }[])[0]!.kind}:${o.user.username}`)
+      .sort();
     // The muted "due soon" makes no email for the Sekretariat; "overdue" cannot be muted.
     expect(emailed).toEqual(["DUE_SOON:pengawas", "OVERDUE:pengawas", "OVERDUE:sekretariat"]);
     await handle.db.staffUser.update({ where: { id: users.sekretariat!.id }, data: { mutedNotificationKinds: [] } });
@@ -157,21 +203,32 @@ describe("notifications", () => {
     const start = new Date();
     const ids: string[] = [];
     await handle.db.$transaction(async (tx) => {
-      for (let i = 0; i < 5; i++) await enqueueEmail(tx, users.telaah!.id, [{ kind: "HANDOVER", caseId: null, reference: `OUT-${i}`, step: 3, dueAt: null }], start);
+      for (let i = 0; i < 5; i++)
+        await enqueueEmail(
+          tx,
+          users.telaah!.id,
+          [{ kind: "HANDOVER", caseId: null, reference: `OUT-${i}`, step: 3, dueAt: null }],
+          start,
+        );
     });
     for (const o of await handle.db.emailOutbox.findMany({ select: { id: true } })) ids.push(o.id);
     await sink.stop();
     const down = await send(start);
     expect(down).toMatchObject({ sent: 0, failed: 5 });
     const waiting = await handle.db.emailOutbox.findMany();
-    expect(waiting.every((o) => o.status === "PENDING" && o.attempts === 1 && o.nextAttemptAt > start && o.lastError !== null)).toBe(true);
+    expect(
+      waiting.every(
+        (o) => o.status === "PENDING" && o.attempts === 1 && o.nextAttemptAt > start && o.lastError !== null,
+      ),
+    ).toBe(true);
     expect(JSON.stringify(waiting.map((o) => o.lastError))).not.toContain("rahasia");
     // Not due yet: nothing is tried before the backoff ends.
     expect((await send(new Date(start.getTime() + 1_000))).failed).toBe(0);
     // Still down at the next attempt: the wait doubles.
     const second = await send(new Date(start.getTime() + 60_000));
     expect(second.failed).toBe(5);
-    const backoff = (await handle.db.emailOutbox.findFirstOrThrow()).nextAttemptAt.getTime() - (start.getTime() + 60_000);
+    const backoff =
+      (await handle.db.emailOutbox.findFirstOrThrow()).nextAttemptAt.getTime() - (start.getTime() + 60_000);
     expect(backoff).toBe(60_000);
 
     await sink.start(sink.port);
@@ -179,7 +236,10 @@ describe("notifications", () => {
     const up = await send(new Date(start.getTime() + 2 * HOUR));
     expect(up).toMatchObject({ sent: 5, failed: 0 });
     expect((await send(new Date(start.getTime() + 3 * HOUR))).sent).toBe(0);
-    const arrived = sink.received.slice(before).map((m) => m.headers["x-lentera-outbox-id"]).sort();
+    const arrived = sink.received
+      .slice(before)
+      .map((m) => m.headers["x-lentera-outbox-id"])
+      .sort();
     expect(arrived).toEqual([...ids].sort());
   });
 
@@ -187,12 +247,21 @@ describe("notifications", () => {
     await handle.db.$executeRaw`DELETE FROM email_outbox`;
     const now = new Date();
     await handle.db.$transaction(async (tx) => {
-      for (let i = 0; i < 30; i++) await enqueueEmail(tx, users.audit!.id, [{ kind: "HANDOVER", caseId: null, reference: `PAR-${i}`, step: 5, dueAt: null }], now);
+      for (let i = 0; i < 30; i++)
+        await enqueueEmail(
+          tx,
+          users.audit!.id,
+          [{ kind: "HANDOVER", caseId: null, reference: `PAR-${i}`, step: 5, dueAt: null }],
+          now,
+        );
     });
     const before = sink.received.length;
-    const runs = await Promise.all([0, 1, 2].map(() => sendOutbox(handle.db, { masterKey: masterKey(), baseUrl: BASE, now, batch: 7 })));
+    const runs = await Promise.all(
+      [0, 1, 2].map(() => sendOutbox(handle.db, { masterKey: masterKey(), baseUrl: BASE, now, batch: 7 })),
+    );
     // Whatever one pass left (batches are small), later passes finish.
-    while ((await handle.db.emailOutbox.count({ where: { status: "PENDING" } })) > 0) await Promise.all([send(now), send(now)]);
+    while ((await handle.db.emailOutbox.count({ where: { status: "PENDING" } })) > 0)
+      await Promise.all([send(now), send(now)]);
     expect(runs.reduce((n, r) => n + r.sent, 0)).toBeGreaterThan(0);
     const ids = sink.received.slice(before).map((m) => m.headers["x-lentera-outbox-id"]);
     expect(ids.length).toBe(30);

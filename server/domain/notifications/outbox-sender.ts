@@ -77,23 +77,55 @@ export async function sendOutbox(db: Db, options: SenderOptions): Promise<SendRe
   const transport = options.transport ?? smtpTransport(options.masterKey, smtp);
   try {
     for (const row of rows) {
-      const user = await db.staffUser.findUnique({ where: { id: row.user_id }, select: { email: true, active: true, emailLocale: true } });
+      const user = await db.staffUser.findUnique({
+        where: { id: row.user_id },
+        select: { email: true, active: true, emailLocale: true },
+      });
       if (!user?.email || !user.active) {
-        await db.emailOutbox.updateMany({ where: { id: row.id, claimToken: token }, data: { status: EmailStatus.SKIPPED, claimToken: null, claimedUntil: null } });
+        await db.emailOutbox.updateMany({
+          where: { id: row.id, claimToken: token },
+          data: { status: EmailStatus.SKIPPED, claimToken: null, claimedUntil: null },
+        });
         result.skipped++;
         continue;
       }
       const locale: EmailLocale = user.emailLocale === "en" ? "en" : "id";
-      const { subject, text } = renderEmail(row.items as EmailItem[], { locale, baseUrl: options.baseUrl.replace(/\/+$/, ""), timeZone });
+      const { subject, text } = renderEmail(row.items as EmailItem[], {
+        locale,
+        baseUrl: options.baseUrl.replace(/\/+$/, ""),
+        timeZone,
+      });
       try {
-        await transport.sendMail({ from: smtp.from || undefined, to: user.email, subject, text, headers: { "X-Lentera-Outbox-Id": row.id } });
-        await db.emailOutbox.updateMany({ where: { id: row.id, claimToken: token }, data: { status: EmailStatus.SENT, sentAt: new Date(), attempts: row.attempts + 1, claimToken: null, claimedUntil: null, lastError: null } });
+        await transport.sendMail({
+          from: smtp.from || undefined,
+          to: user.email,
+          subject,
+          text,
+          headers: { "X-Lentera-Outbox-Id": row.id },
+        });
+        await db.emailOutbox.updateMany({
+          where: { id: row.id, claimToken: token },
+          data: {
+            status: EmailStatus.SENT,
+            sentAt: new Date(),
+            attempts: row.attempts + 1,
+            claimToken: null,
+            claimedUntil: null,
+            lastError: null,
+          },
+        });
         result.sent++;
       } catch (e) {
         const attempts = row.attempts + 1;
         await db.emailOutbox.updateMany({
           where: { id: row.id, claimToken: token },
-          data: { attempts, nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)), claimToken: null, claimedUntil: null, lastError: describeSmtpError(e) },
+          data: {
+            attempts,
+            nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)),
+            claimToken: null,
+            claimedUntil: null,
+            lastError: describeSmtpError(e),
+          },
         });
         result.failed++;
       }

@@ -11,7 +11,9 @@ describe("who acts next, from the SOP table", () => {
     expect(handoverRoles(CaseStatus.RECORDED)).toEqual([Role.TIM_TELAAH]);
     expect(handoverRoles(CaseStatus.REVIEWED)).toEqual([Role.KEPALA_DINAS]);
     expect(sorted(handoverRoles(CaseStatus.IN_MEETING))).toEqual(sorted([Role.KEPALA_DINAS, Role.TIM_AUDIT]));
-    expect(sorted(handoverRoles(CaseStatus.MINUTED))).toEqual(sorted([Role.SEKRETARIAT, Role.TIM_TELAAH, Role.TIM_AUDIT]));
+    expect(sorted(handoverRoles(CaseStatus.MINUTED))).toEqual(
+      sorted([Role.SEKRETARIAT, Role.TIM_TELAAH, Role.TIM_AUDIT]),
+    );
     expect(handoverRoles(CaseStatus.RESPONDED)).toEqual([Role.SEKRETARIAT]);
     expect(handoverRoles(CaseStatus.RESPONSE_RECEIVED)).toEqual([Role.SEKRETARIAT]);
     expect(sorted(handoverRoles(CaseStatus.ESCALATED))).toEqual(sorted([Role.SEKRETARIAT, Role.PENGAWAS]));
@@ -51,19 +53,38 @@ describe("pickRecipients", () => {
   });
 
   it("skips the member who caused the event", () => {
-    expect(pickRecipients(people, { roles: [Role.SEKRETARIAT, Role.TIM_TELAAH], involvesLeadership: false, exceptUserId: "sek" })).toEqual(["telaah"]);
+    expect(
+      pickRecipients(people, {
+        roles: [Role.SEKRETARIAT, Role.TIM_TELAAH],
+        involvesLeadership: false,
+        exceptUserId: "sek",
+      }),
+    ).toEqual(["telaah"]);
   });
 
   it("never tells a Kepala Dinas account about a case involving the leadership, whatever else it holds", () => {
-    expect(pickRecipients(people, { roles: [Role.KEPALA_DINAS, Role.TIM_AUDIT, Role.PENGAWAS], involvesLeadership: true })).toEqual(["pengawas"]);
-    expect(pickRecipients(people, { roles: [Role.KEPALA_DINAS], involvesLeadership: false })).toEqual(["kadis", "kadis-audit"]);
+    expect(
+      pickRecipients(people, { roles: [Role.KEPALA_DINAS, Role.TIM_AUDIT, Role.PENGAWAS], involvesLeadership: true }),
+    ).toEqual(["pengawas"]);
+    expect(pickRecipients(people, { roles: [Role.KEPALA_DINAS], involvesLeadership: false })).toEqual([
+      "kadis",
+      "kadis-audit",
+    ]);
   });
 
   it("names attendees individually, still through the visibility rule", () => {
-    expect(pickRecipients(people, { roles: [], userIds: ["telaah", "sek-excl", "admin", "kadis"], involvesLeadership: true })).toEqual(["telaah"]);
+    expect(
+      pickRecipients(people, {
+        roles: [],
+        userIds: ["telaah", "sek-excl", "admin", "kadis"],
+        involvesLeadership: true,
+      }),
+    ).toEqual(["telaah"]);
   });
 
   it("never tells an Admin", () => {
-    expect(pickRecipients(people, { roles: [Role.ADMIN, Role.SEKRETARIAT], involvesLeadership: false })).toEqual(["sek"]);
+    expect(pickRecipients(people, { roles: [Role.ADMIN, Role.SEKRETARIAT], involvesLeadership: false })).toEqual([
+      "sek",
+    ]);
   });
 });

@@ -68,6 +68,11 @@ export function pickRecipients(candidates: readonly Candidate[], audience: Audie
   return candidates
     .filter((c) => c.active && c.id !== audience.exceptUserId)
     .filter((c) => named.has(c.id) || c.roles.some((r) => audience.roles.includes(r)))
-    .filter((c) => mayViewCase({ id: c.id, roles: c.roles }, { involvesLeadership: audience.involvesLeadership, excludesUser: c.excluded }))
+    .filter((c) =>
+      mayViewCase(
+        { id: c.id, roles: c.roles },
+        { involvesLeadership: audience.involvesLeadership, excludesUser: c.excluded },
+      ),
+    )
     .map((c) => c.id);
 }

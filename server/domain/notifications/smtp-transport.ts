@@ -29,7 +29,11 @@ export function smtpTransport(masterKey: Buffer, s: StoredSmtp): Transporter {
 export function describeSmtpError(e: unknown): string {
   if (e && typeof e === "object") {
     const err = e as { code?: unknown; responseCode?: unknown; command?: unknown };
-    const parts = [typeof err.code === "string" ? err.code : null, typeof err.responseCode === "number" ? `SMTP ${err.responseCode}` : null, typeof err.command === "string" ? `at ${err.command.split(" ")[0]}` : null].filter(Boolean);
+    const parts = [
+      typeof err.code === "string" ? err.code : null,
+      typeof err.responseCode === "number" ? `SMTP ${err.responseCode}` : null,
+      typeof err.command === "string" ? `at ${err.command.split(" ")[0]}` : null,
+    ].filter(Boolean);
     if (parts.length) return parts.join(" ");
   }
   return "send failed";

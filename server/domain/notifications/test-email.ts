@@ -6,14 +6,28 @@ import { renderEmail } from "./email-content.ts";
 import { loadSmtp } from "./notification-settings.ts";
 import { describeSmtpError, smtpTransport } from "./smtp-transport.ts";
 
-export type TestEmailResult = { ok: true; to: string } | { ok: false; reason: "not_configured" | "no_address" | "failed"; detail?: string };
+export type TestEmailResult =
+  { ok: true; to: string } | { ok: false; reason: "not_configured" | "no_address" | "failed"; detail?: string };
 
-export async function sendTestEmail(db: Db, masterKey: Buffer, adminId: string, baseUrl: string, now = new Date()): Promise<TestEmailResult> {
+export async function sendTestEmail(
+  db: Db,
+  masterKey: Buffer,
+  adminId: string,
+  baseUrl: string,
+  now = new Date(),
+): Promise<TestEmailResult> {
   const smtp = await loadSmtp(db);
   if (!smtp.host || !smtp.from) return { ok: false, reason: "not_configured" };
-  const admin = await db.staffUser.findUniqueOrThrow({ where: { id: adminId }, select: { email: true, username: true, emailLocale: true } });
+  const admin = await db.staffUser.findUniqueOrThrow({
+    where: { id: adminId },
+    select: { email: true, username: true, emailLocale: true },
+  });
   if (!admin.email) return { ok: false, reason: "no_address" };
-  const { subject, text } = renderEmail([], { locale: admin.emailLocale === "en" ? "en" : "id", baseUrl, timeZone: (await getSetting(db, "office.hours")).timeZone });
+  const { subject, text } = renderEmail([], {
+    locale: admin.emailLocale === "en" ? "en" : "id",
+    baseUrl,
+    timeZone: (await getSetting(db, "office.hours")).timeZone,
+  });
   const transport = smtpTransport(masterKey, smtp);
   let outcome: TestEmailResult;
   try {
@@ -24,6 +38,12 @@ export async function sendTestEmail(db: Db, masterKey: Buffer, adminId: string, 
   } finally {
     transport.close();
   }
-  await appendAudit(db, { actorId: adminId, actorLabel: admin.username, action: "notifications.test_email", detail: { ok: outcome.ok }, at: now });
+  await appendAudit(db, {
+    actorId: adminId,
+    actorLabel: admin.username,
+    action: "notifications.test_email",
+    detail: { ok: outcome.ok },
+    at: now,
+  });
   return outcome;
 }

@@ -12,12 +12,16 @@ import type { Role } from "../../generated/prisma/enums.ts";
 const request = vi.hoisted(() => ({ sessionToken: undefined as string | undefined, db: undefined as unknown }));
 vi.mock("next/headers", () => ({
   cookies: async () => ({
-    get: (name: string) => (name === "next-auth.session-token" && request.sessionToken ? { name, value: request.sessionToken } : undefined),
+    get: (name: string) =>
+      name === "next-auth.session-token" && request.sessionToken ? { name, value: request.sessionToken } : undefined,
     getAll: () => (request.sessionToken ? [{ name: "next-auth.session-token", value: request.sessionToken }] : []),
   }),
   headers: async () => new Headers({ host: "localhost:3105", "sec-fetch-site": "same-origin" }),
 }));
-vi.mock("../../db.ts", async (original) => ({ ...(await original<typeof import("../../db.ts")>()), getDb: async () => request.db }));
+vi.mock("../../db.ts", async (original) => ({
+  ...(await original<typeof import("../../db.ts")>()),
+  getDb: async () => request.db,
+}));
 // The rule table as written, in an object the tests may change.
 vi.mock("./rules.ts", async (original) => {
   const real = await original<typeof import("./rules.ts")>();
@@ -48,7 +52,11 @@ function setRule(permission: keyof typeof RULES, role: Role, held: boolean) {
 }
 
 const api = (who: string) => createCallerFactory(appRouter)({ db: handle.db, staff: async () => users[who] ?? null });
-const outcome = (p: Promise<unknown>) => p.then(() => "OK", (e: unknown) => (e instanceof TRPCError ? e.code : `THREW ${String(e)}`));
+const outcome = (p: Promise<unknown>) =>
+  p.then(
+    () => "OK",
+    (e: unknown) => (e instanceof TRPCError ? e.code : `THREW ${String(e)}`),
+  );
 const year = new Date().getUTCFullYear();
 
 beforeAll(async () => {
@@ -61,12 +69,19 @@ afterAll(() => handle?.close());
 
 describe("a role rule changed in the policy's table", () => {
   it("opens the agenda books to Tim Audit in the procedure, the CSV and the PDF download", async () => {
-    const before = [await outcome(api("audit").cases.agenda({ book: "PERMOHONAN", year })), (await agendaCsvResponse(handle.db, users.audit!, { book: "PERMOHONAN", year })).status];
+    const before = [
+      await outcome(api("audit").cases.agenda({ book: "PERMOHONAN", year })),
+      (await agendaCsvResponse(handle.db, users.audit!, { book: "PERMOHONAN", year })).status,
+    ];
     setRule("readAgenda", "TIM_AUDIT", true);
     const csv = await agendaCsvResponse(handle.db, users.audit!, { book: "PERMOHONAN", year });
     const pdf = await agendaPdfResponse(handle.db, users.audit!, { book: "PERMOHONAN", year });
     expect(before).toEqual(["FORBIDDEN", 403]);
-    expect([await outcome(api("audit").cases.agenda({ book: "PERMOHONAN", year })), csv.status, pdf.status]).toEqual(["OK", 200, 200]);
+    expect([await outcome(api("audit").cases.agenda({ book: "PERMOHONAN", year })), csv.status, pdf.status]).toEqual([
+      "OK",
+      200,
+      200,
+    ]);
     expect(pdf.headers.get("content-type")).toBe("application/pdf");
     // Nobody signed in is still refused first.
     expect((await agendaCsvResponse(handle.db, null, { book: "PERMOHONAN", year })).status).toBe(401);
@@ -74,7 +89,8 @@ describe("a role rule changed in the policy's table", () => {
 
   it("offers Tim Audit the exclusion on the case page and lets the procedure take it", async () => {
     const { caseId } = await submitSampleCase(handle.db);
-    const exclude = () => api("audit").cases.exclude({ caseId, userId: users.admin!.id, reason: "Disebut dalam laporan" });
+    const exclude = () =>
+      api("audit").cases.exclude({ caseId, userId: users.admin!.id, reason: "Disebut dalam laporan" });
     expect((await api("audit").cases.get({ caseId })).actions).not.toContain("exclude");
     expect(await outcome(exclude())).toBe("FORBIDDEN");
 
@@ -90,14 +106,23 @@ describe("a role rule changed in the policy's table", () => {
 
     setRule("writeToReporter", "SEKRETARIAT", false);
     expect((await api("sekretariat").cases.get({ caseId })).actions).toEqual(["record"]);
-    expect(await outcome(api("sekretariat").cases.message({ caseId, body: "Mohon tambahkan bukti." }))).toBe("FORBIDDEN");
+    expect(await outcome(api("sekretariat").cases.message({ caseId, body: "Mohon tambahkan bukti." }))).toBe(
+      "FORBIDDEN",
+    );
     expect(await handle.db.message.count({ where: { caseId } })).toBe(0);
   });
 
   it("takes the offline intake away from the Sekretariat in the server action", async () => {
-    const user = await handle.db.staffUser.findUniqueOrThrow({ where: { id: users.sekretariat!.id }, select: { id: true, sessionVersion: true } });
+    const user = await handle.db.staffUser.findUniqueOrThrow({
+      where: { id: users.sekretariat!.id },
+      select: { id: true, sessionVersion: true },
+    });
     const { uid, sv, sid } = await signedInClaims(handle.db, user);
-    request.sessionToken = await encode({ token: { uid, sv, sid, enrol: false }, secret: env().secrets.sessionSecret, maxAge: 600 });
+    request.sessionToken = await encode({
+      token: { uid, sv, sid, enrol: false },
+      secret: env().secrets.sessionSecret,
+      maxAge: 600,
+    });
     const post = () => submitIntake({ kind: "form" } as never, intakeForm());
     const cases = () => handle.db.case.count();
 
@@ -115,10 +140,17 @@ describe("a role rule changed in the policy's table", () => {
 /** The sample report as the intake form posts it: by phone, received an hour ago. */
 function intakeForm(): FormData {
   const { category, identityMode, content } = sampleReport();
-  const received = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Jakarta", dateStyle: "short", timeStyle: "short" }).format(new Date(Date.now() - 3_600_000)).replace(" ", "T");
+  const received = new Intl.DateTimeFormat("sv-SE", {
+    timeZone: "Asia/Jakarta",
+    dateStyle: "short",
+    timeStyle: "short",
+  })
+    .format(new Date(Date.now() - 3_600_000))
+    .replace(" ", "T");
   const { persons, ...text } = content;
   const fd = new FormData();
-  for (const [k, v] of Object.entries({ channel: "PHONE", receivedAt: received, category, identityMode, ...text })) fd.append(k, String(v));
+  for (const [k, v] of Object.entries({ channel: "PHONE", receivedAt: received, category, identityMode, ...text }))
+    fd.append(k, String(v));
   for (const p of persons) {
     fd.append("personName", p.name);
     fd.append("personPosition", p.position ?? "");

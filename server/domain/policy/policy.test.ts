@@ -9,7 +9,8 @@ const R = Role;
 describe("the access policy", () => {
   it("gives each permission of the rule table to its roles and to nobody else", () => {
     for (const [permission, roles] of Object.entries(RULES) as [Permission, readonly Role[]][]) {
-      for (const role of Object.values(Role)) expect(may([role], permission), `${role} ${permission}`).toBe(roles.includes(role));
+      for (const role of Object.values(Role))
+        expect(may([role], permission), `${role} ${permission}`).toBe(roles.includes(role));
       expect(may([], permission)).toBe(false);
     }
   });
@@ -35,7 +36,9 @@ describe("the access policy", () => {
     // The reporter and the system make moves too, but are no staff role.
     expect(moveRoles("AWAITING_INFO", "RECORDED")).toEqual([R.TIM_TELAAH]);
     expect(moveRoles("SUBMITTED", "ARCHIVED")).toEqual([]);
-    for (const t of TRANSITIONS) for (const actor of t.by) if (actor !== "REPORTER" && actor !== "SYSTEM") expect(mayMove([actor], t.from, t.to)).toBe(true);
+    for (const t of TRANSITIONS)
+      for (const actor of t.by)
+        if (actor !== "REPORTER" && actor !== "SYSTEM") expect(mayMove([actor], t.from, t.to)).toBe(true);
     expect(mayMove([R.PENGAWAS], "RECORDED", "REVIEWED")).toBe(false);
   });
 

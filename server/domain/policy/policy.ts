@@ -49,7 +49,8 @@ export function rolesFor(permission: Permission): readonly Role[] {
 
 /** Whether someone holding `roles` has `permission` (of a list: any one of them, for a procedure serving several). */
 export function may(roles: readonly string[], permission: Permission | readonly Permission[]): boolean {
-  const allowed: readonly string[] = typeof permission === "string" ? rolesFor(permission) : permission.flatMap((p) => rolesFor(p));
+  const allowed: readonly string[] =
+    typeof permission === "string" ? rolesFor(permission) : permission.flatMap((p) => rolesFor(p));
   return roles.some((r) => allowed.includes(r));
 }
 
@@ -59,7 +60,10 @@ export const mayMove = (roles: readonly string[], from: CaseStatus, to: CaseStat
   return roles.some((r) => allowed.includes(r));
 };
 
-export const DRAFT_PERMISSION = { BERITA_ACARA: "draftBeritaAcara", TANGGAPAN: "draftTanggapan" } as const satisfies Partial<Record<LetterType, RulePermission>>;
+export const DRAFT_PERMISSION = {
+  BERITA_ACARA: "draftBeritaAcara",
+  TANGGAPAN: "draftTanggapan",
+} as const satisfies Partial<Record<LetterType, RulePermission>>;
 export type DraftType = keyof typeof DRAFT_PERMISSION;
 
 /** The letters a correction may replace, each with the permission to correct it. */
@@ -72,7 +76,8 @@ export const CORRECT_PERMISSION = {
 export type CorrectableLetter = keyof typeof CORRECT_PERMISSION;
 
 export const isCorrectable = (type: string): type is CorrectableLetter => type in CORRECT_PERMISSION;
-export const mayCorrect = (type: string, roles: readonly string[]): boolean => isCorrectable(type) && may(roles, CORRECT_PERMISSION[type]);
+export const mayCorrect = (type: string, roles: readonly string[]): boolean =>
+  isCorrectable(type) && may(roles, CORRECT_PERMISSION[type]);
 
 /**
  * Roles that make no move and do no work on a case (they only read): the case page says
@@ -80,7 +85,15 @@ export const mayCorrect = (type: string, roles: readonly string[]): boolean => i
  */
 export function readsOnly(roles: readonly string[]): boolean {
   const acting = new Set<string>(TRANSITIONS.flatMap((t) => t.by.filter(isStaffRole)));
-  const work: RulePermission[] = ["recordMeetingOutcome", "draftBeritaAcara", "draftTanggapan", "decideDraft", "writeToReporter", "excludeStaff", ...Object.values(CORRECT_PERMISSION)];
+  const work: RulePermission[] = [
+    "recordMeetingOutcome",
+    "draftBeritaAcara",
+    "draftTanggapan",
+    "decideDraft",
+    "writeToReporter",
+    "excludeStaff",
+    ...Object.values(CORRECT_PERMISSION),
+  ];
   for (const p of work) for (const r of rolesFor(p)) acting.add(r);
   return !roles.some((r) => acting.has(r));
 }

@@ -37,14 +37,28 @@ export async function sendReporterMessage(
   const keyHash = sha256(`message.send:${who.caseId}:${input.idempotencyKey}`);
   if (await db.idempotencyKey.findUnique({ where: { keyHash }, select: { keyHash: true } })) return;
   // The files sealed and hashed before the transaction (the case key never changes), which only writes.
-  const key = unwrapDataKey(masterKey, (await db.case.findUniqueOrThrow({ where: { id: who.caseId }, select: { wrappedKey: true } })).wrappedKey);
+  const key = unwrapDataKey(
+    masterKey,
+    (await db.case.findUniqueOrThrow({ where: { id: who.caseId }, select: { wrappedKey: true } })).wrappedKey,
+  );
   const body = sealText(key, input.body);
-  const attachments = input.files.map((f) => ({ ...attachmentRow(key, f, ActorKind.REPORTER, null, now), caseId: who.caseId }));
+  const attachments = input.files.map((f) => ({
+    ...attachmentRow(key, f, ActorKind.REPORTER, null, now),
+    caseId: who.caseId,
+  }));
 
   try {
     // Retried when busy: a rolled-back attempt left no key row.
     await transaction(db, async (tx) => {
-      await tx.idempotencyKey.create({ data: { keyHash, scope: "message.send", caseId: who.caseId, createdAt: now, expiresAt: new Date(now.getTime() + 86_400_000) } });
+      await tx.idempotencyKey.create({
+        data: {
+          keyHash,
+          scope: "message.send",
+          caseId: who.caseId,
+          createdAt: now,
+          expiresAt: new Date(now.getTime() + 86_400_000),
+        },
+      });
       const row = await tx.case.findUniqueOrThrow({ where: { id: who.caseId }, select: { status: true } });
       if (row.status === CaseStatus.ARCHIVED) throw new CaseClosedError("the case is archived");
       const message = await tx.message.create({
@@ -57,10 +71,25 @@ export async function sendReporterMessage(
         },
         select: { id: true },
       });
-      await tx.timelineEvent.create({ data: { caseId: who.caseId, kind: TimelineKind.MESSAGE, actorKind: ActorKind.REPORTER, createdAt: now } });
-      await appendAudit(tx, { actorLabel: "reporter", action: "case.message", caseId: who.caseId, target: `message:${message.id}`, detail: { files: input.files.length }, at: now });
+      await tx.timelineEvent.create({
+        data: { caseId: who.caseId, kind: TimelineKind.MESSAGE, actorKind: ActorKind.REPORTER, createdAt: now },
+      });
+      await appendAudit(tx, {
+        actorLabel: "reporter",
+        action: "case.message",
+        caseId: who.caseId,
+        target: `message:${message.id}`,
+        detail: { files: input.files.length },
+        at: now,
+      });
       if (row.status === CaseStatus.AWAITING_INFO) {
-        await transitionCase(tx, { caseId: who.caseId, from: CaseStatus.AWAITING_INFO, to: CaseStatus.RECORDED, by: REPORTER, now });
+        await transitionCase(tx, {
+          caseId: who.caseId,
+          from: CaseStatus.AWAITING_INFO,
+          to: CaseStatus.RECORDED,
+          by: REPORTER,
+          now,
+        });
       }
       await notifyReporterMessage(tx, who.caseId, now);
     });
@@ -76,7 +105,14 @@ export async function acknowledgeResponse(db: Db, who: ReporterPrincipal, now = 
   await db.$transaction(async (tx) => {
     const row = await tx.case.findUniqueOrThrow({ where: { id: who.caseId }, select: { status: true } });
     if (row.status === CaseStatus.RESPONSE_RECEIVED) return; // pressed twice: already done
-    if (row.status !== CaseStatus.RESPONDED) throw new CaseConflictError("case.noResponseToAcknowledge", "there is no response to acknowledge");
-    await transitionCase(tx, { caseId: who.caseId, from: CaseStatus.RESPONDED, to: CaseStatus.RESPONSE_RECEIVED, by: REPORTER, now });
+    if (row.status !== CaseStatus.RESPONDED)
+      throw new CaseConflictError("case.noResponseToAcknowledge", "there is no response to acknowledge");
+    await transitionCase(tx, {
+      caseId: who.caseId,
+      from: CaseStatus.RESPONDED,
+      to: CaseStatus.RESPONSE_RECEIVED,
+      by: REPORTER,
+      now,
+    });
   });
 }

@@ -18,7 +18,14 @@ export interface ReporterCaseView {
   steps: { step: number; doneAt: Date | null }[];
   /** Side paths the reporter should know about (waiting for them, forwarded to the Inspektorat). */
   events: { status: CaseStatus; at: Date }[];
-  messages: { id: string; fromOffice: boolean; body: string; isInfoRequest: boolean; at: Date; files: { id: string; name: string; size: number }[] }[];
+  messages: {
+    id: string;
+    fromOffice: boolean;
+    body: string;
+    isInfoRequest: boolean;
+    at: Date;
+    files: { id: string; name: string; size: number }[];
+  }[];
   response: { body: string; sentAt: Date } | null;
   /** The signed Tanggapan as issued (PDF download), once sent. */
   responseLetter: { id: string; number: string | null } | null;
@@ -33,7 +40,12 @@ export interface ResponseContent {
   body: string;
 }
 
-export async function reporterCaseView(db: Db, masterKey: Buffer, caseId: string, now = new Date()): Promise<ReporterCaseView | null> {
+export async function reporterCaseView(
+  db: Db,
+  masterKey: Buffer,
+  caseId: string,
+  now = new Date(),
+): Promise<ReporterCaseView | null> {
   const row = await db.case.findUnique({
     where: { id: caseId },
     select: {
@@ -44,10 +56,21 @@ export async function reporterCaseView(db: Db, masterKey: Buffer, caseId: string
       responseDueAt: true,
       wrappedKey: true,
       destroyedAt: true,
-      timeline: { where: { visibleToReporter: true, kind: TimelineKind.TRANSITION }, orderBy: { createdAt: "asc" }, select: { step: true, toStatus: true, createdAt: true } },
+      timeline: {
+        where: { visibleToReporter: true, kind: TimelineKind.TRANSITION },
+        orderBy: { createdAt: "asc" },
+        select: { step: true, toStatus: true, createdAt: true },
+      },
       messages: {
         orderBy: { createdAt: "asc" },
-        select: { id: true, authorKind: true, body: true, isInfoRequest: true, createdAt: true, attachments: { select: { id: true, fileName: true, size: true } } },
+        select: {
+          id: true,
+          authorKind: true,
+          body: true,
+          isInfoRequest: true,
+          createdAt: true,
+          attachments: { select: { id: true, fileName: true, size: true } },
+        },
       },
       drafts: { where: { type: LetterType.TANGGAPAN, sentAt: { not: null } }, select: { content: true, sentAt: true } },
     },
@@ -58,10 +81,15 @@ export async function reporterCaseView(db: Db, masterKey: Buffer, caseId: string
 
   const draft = row.drafts[0];
   const [letterId] = await reporterLetterIds(db, caseId);
-  const letter = letterId ? await db.letter.findUniqueOrThrow({ where: { id: letterId }, select: { id: true, number: true } }) : null;
+  const letter = letterId
+    ? await db.letter.findUniqueOrThrow({ where: { id: letterId }, select: { id: true, number: true } })
+    : null;
 
   // The reporter has now seen the office's messages.
-  await db.message.updateMany({ where: { caseId, authorKind: { not: ActorKind.REPORTER }, readAt: null }, data: { readAt: now } });
+  await db.message.updateMany({
+    where: { caseId, authorKind: { not: ActorKind.REPORTER }, readAt: null },
+    data: { readAt: now },
+  });
 
   return {
     ...progressOf(row),
@@ -81,7 +109,9 @@ export async function reporterCaseView(db: Db, masterKey: Buffer, caseId: string
   };
 }
 
-type DestroyedRow = Pick<ReporterCaseView, "reference" | "status" | "category" | "submittedAt" | "responseDueAt"> & { timeline: { step: number | null; toStatus: CaseStatus | null; createdAt: Date }[] };
+type DestroyedRow = Pick<ReporterCaseView, "reference" | "status" | "category" | "submittedAt" | "responseDueAt"> & {
+  timeline: { step: number | null; toStatus: CaseStatus | null; createdAt: Date }[];
+};
 
 /** A case whose content the retention rule destroyed: the steps and dates only, nothing to open. */
 function destroyedView(row: DestroyedRow, destroyedAt: Date): ReporterCaseView {
@@ -102,8 +132,17 @@ function progressOf(row: DestroyedRow) {
   const events: ReporterCaseView["events"] = [];
   for (const e of row.timeline) {
     if (e.step !== null) doneAt.set(e.step, e.createdAt);
-    else if (e.toStatus === CaseStatus.AWAITING_INFO || e.toStatus === CaseStatus.ESCALATED) events.push({ status: e.toStatus, at: e.createdAt });
+    else if (e.toStatus === CaseStatus.AWAITING_INFO || e.toStatus === CaseStatus.ESCALATED)
+      events.push({ status: e.toStatus, at: e.createdAt });
   }
   const steps = [1, 2, 3, 4, 5, 6, 7, 8].map((step) => ({ step, doneAt: doneAt.get(step) ?? null }));
-  return { reference: row.reference, status: row.status, category: row.category, submittedAt: row.submittedAt, responseDueAt: row.responseDueAt, steps, events };
+  return {
+    reference: row.reference,
+    status: row.status,
+    category: row.category,
+    submittedAt: row.submittedAt,
+    responseDueAt: row.responseDueAt,
+    steps,
+    events,
+  };
 }

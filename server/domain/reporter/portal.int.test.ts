@@ -34,12 +34,27 @@ const FILE_TEXT = "kuitansi tanpa nomor senilai lima juta";
 const report = () =>
   reportSchema.parse({
     category: "ILLEGAL_LEVY",
-    content: { what: SECRET_TEXT, persons: [{ name: PERSON, position: "Kepala Bidang" }], where: PLACE, when: "Maret 2026", how: "Diminta tunai di loket", evidence: "Kuitansi", witnesses: "" },
+    content: {
+      what: SECRET_TEXT,
+      persons: [{ name: PERSON, position: "Kepala Bidang" }],
+      where: PLACE,
+      when: "Maret 2026",
+      how: "Diminta tunai di loket",
+      evidence: "Kuitansi",
+      witnesses: "",
+    },
     identityMode: "CONFIDENTIAL",
     identity: { name: IDENTITY, contact: "0812-5555-1234" },
     involvesLeadership: false,
   });
-const textFile: SanitizedFile = { bytes: Buffer.from(FILE_TEXT), mime: "text/plain", kind: "TEXT", fileName: "catatan.txt", strippedMetadata: false, warning: false };
+const textFile: SanitizedFile = {
+  bytes: Buffer.from(FILE_TEXT),
+  mime: "text/plain",
+  kind: "TEXT",
+  fileName: "catatan.txt",
+  strippedMetadata: false,
+  warning: false,
+};
 
 let handle: TestDbHandle;
 let staff: Record<string, { id: string; username: string }>;
@@ -54,11 +69,27 @@ afterAll(() => handle?.close());
 
 /** Every value of every row of the tables that hold case data, as bytes. */
 async function rawDump(): Promise<Buffer> {
-  const tables = ["cases", "attachments", "messages", "timeline_events", "step_records", "audit_entries", "idempotency_keys", "reporter_sessions", "sequences"];
+  const tables = [
+    "cases",
+    "attachments",
+    "messages",
+    "timeline_events",
+    "step_records",
+    "audit_entries",
+    "idempotency_keys",
+    "reporter_sessions",
+    "sequences",
+  ];
   const parts: Buffer[] = [];
   for (const table of tables) {
     const rows = await handle.db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM ${table}`);
-    for (const row of rows) for (const v of Object.values(row)) parts.push(v instanceof Uint8Array ? Buffer.from(v) : Buffer.from(String(typeof v === "object" && v !== null && !(v instanceof Date) ? JSON.stringify(v) : v)));
+    for (const row of rows)
+      for (const v of Object.values(row))
+        parts.push(
+          v instanceof Uint8Array
+            ? Buffer.from(v)
+            : Buffer.from(String(typeof v === "object" && v !== null && !(v instanceof Date) ? JSON.stringify(v) : v)),
+        );
   }
   return Buffer.concat(parts);
 }
@@ -69,12 +100,25 @@ async function caseByReference(reference: string) {
 
 describe("portal report", () => {
   it("stores nothing the reporter wrote or sent in plain text, and returns a receipt", async () => {
-    const receipt = await submitPortalReport(handle.db, secrets, { report: report(), files: [textFile], idempotencyKey: randomToken() });
+    const receipt = await submitPortalReport(handle.db, secrets, {
+      report: report(),
+      files: [textFile],
+      idempotencyKey: randomToken(),
+    });
     expect(receipt.reference).toMatch(/^WBS-\d{4}-\d{4}$/);
     expect(receipt.trackingCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
 
     const dump = await rawDump();
-    for (const secret of [SECRET_TEXT, PERSON, PLACE, IDENTITY, FILE_TEXT, "catatan.txt", receipt.trackingCode, receipt.trackingCode.replace(/-/g, "")]) {
+    for (const secret of [
+      SECRET_TEXT,
+      PERSON,
+      PLACE,
+      IDENTITY,
+      FILE_TEXT,
+      "catatan.txt",
+      receipt.trackingCode,
+      receipt.trackingCode.replace(/-/g, ""),
+    ]) {
       expect(dump.includes(Buffer.from(secret)), secret).toBe(false);
     }
     // …yet the case team can read it with the master key.
@@ -91,7 +135,9 @@ describe("portal report", () => {
     const again = await submitPortalReport(handle.db, secrets, { report: report(), files: [], idempotencyKey });
     expect(again).toEqual(first);
     const racing = randomToken();
-    const [a, b] = await Promise.all([0, 1].map(() => submitPortalReport(handle.db, secrets, { report: report(), files: [], idempotencyKey: racing })));
+    const [a, b] = await Promise.all(
+      [0, 1].map(() => submitPortalReport(handle.db, secrets, { report: report(), files: [], idempotencyKey: racing })),
+    );
     expect(a).toEqual(b);
     expect(await handle.db.case.count()).toBe(before + 2);
   });
@@ -99,7 +145,9 @@ describe("portal report", () => {
   it("rolls everything back when the submission fails half-way", async () => {
     const before = await handle.db.case.count();
     const badFile = { ...textFile, kind: "NOT_A_KIND" } as unknown as SanitizedFile;
-    await expect(submitPortalReport(handle.db, secrets, { report: report(), files: [badFile], idempotencyKey: randomToken() })).rejects.toThrow();
+    await expect(
+      submitPortalReport(handle.db, secrets, { report: report(), files: [badFile], idempotencyKey: randomToken() }),
+    ).rejects.toThrow();
     expect(await handle.db.case.count()).toBe(before);
     expect(await handle.db.idempotencyKey.count({ where: { caseId: null } })).toBe(0);
   });
@@ -107,7 +155,11 @@ describe("portal report", () => {
 
 describe("tracking sign-in", () => {
   it("opens a session with the code in any spelling, and ends it after 15 idle minutes or on sign-out", async () => {
-    const receipt = await submitPortalReport(handle.db, secrets, { report: report(), files: [], idempotencyKey: randomToken() });
+    const receipt = await submitPortalReport(handle.db, secrets, {
+      report: report(),
+      files: [],
+      idempotencyKey: randomToken(),
+    });
     const sloppy = ` ${receipt.trackingCode.toLowerCase().replace(/-/g, " ")} `;
     const now = new Date();
     const opened = await openReporterSession(handle.db, secrets.trackingKey, sloppy, now);
@@ -115,37 +167,62 @@ describe("tracking sign-in", () => {
     const who = await resumeReporterSession(handle.db, opened.token, new Date(now.getTime() + IDLE_MS - 1000));
     expect(who?.caseId).toBe((await caseByReference(receipt.reference)).id);
     // Activity restarted the idle timer; 15 quiet minutes after it the session is gone.
-    expect(await resumeReporterSession(handle.db, opened.token, new Date(now.getTime() + 2 * IDLE_MS - 2000))).not.toBeNull();
+    expect(
+      await resumeReporterSession(handle.db, opened.token, new Date(now.getTime() + 2 * IDLE_MS - 2000)),
+    ).not.toBeNull();
     expect(await resumeReporterSession(handle.db, opened.token, new Date(now.getTime() + 4 * IDLE_MS))).toBeNull();
 
     const second = await openReporterSession(handle.db, secrets.trackingKey, receipt.trackingCode, now);
     if (!second.ok) throw new Error("expected a session");
     await closeReporterSession(handle.db, second.token);
     expect(await resumeReporterSession(handle.db, second.token, now)).toBeNull();
-    expect(await openReporterSession(handle.db, secrets.trackingKey, "ABCD-EFGH", now)).toEqual({ ok: false, reason: "malformed" });
+    expect(await openReporterSession(handle.db, secrets.trackingKey, "ABCD-EFGH", now)).toEqual({
+      ok: false,
+      reason: "malformed",
+    });
   });
 
   it("answers the 11th wrong code in a minute 'rate_limited', but never refuses a right one", async () => {
-    const receipt = await submitPortalReport(handle.db, secrets, { report: report(), files: [], idempotencyKey: randomToken() });
+    const receipt = await submitPortalReport(handle.db, secrets, {
+      report: report(),
+      files: [],
+      idempotencyKey: randomToken(),
+    });
     const limiter = new ClientFailureWindow();
     const deps = { trackingKey: secrets.trackingKey, limiter };
     const start = new Date("2026-11-27T03:00:00Z");
     for (let i = 0; i < PER_CLIENT_LIMIT; i++) {
-      const wrong = await trackSignIn(handle.db, deps, "203.0.113.7", "0000-0000-0000-000" + (i % 10), new Date(start.getTime() + i * 1000));
+      const wrong = await trackSignIn(
+        handle.db,
+        deps,
+        "203.0.113.7",
+        "0000-0000-0000-000" + (i % 10),
+        new Date(start.getTime() + i * 1000),
+      );
       expect(wrong).toEqual({ ok: false, reason: "unknown" });
     }
     const eleventh = new Date(start.getTime() + 15_000);
-    expect(await trackSignIn(handle.db, deps, "203.0.113.7", "0000-0000-0000-0000", eleventh)).toEqual({ ok: false, reason: "rate_limited" });
+    expect(await trackSignIn(handle.db, deps, "203.0.113.7", "0000-0000-0000-0000", eleventh)).toEqual({
+      ok: false,
+      reason: "rate_limited",
+    });
     // The reporter behind the same address (a shared office or mobile network) still gets in.
     expect((await trackSignIn(handle.db, deps, "203.0.113.7", receipt.trackingCode, eleventh)).ok).toBe(true);
     const later = new Date(start.getTime() + 9 * 1000 + WINDOW_MS + 1);
-    expect(await trackSignIn(handle.db, deps, "203.0.113.7", "0000-0000-0000-0000", later)).toEqual({ ok: false, reason: "unknown" });
+    expect(await trackSignIn(handle.db, deps, "203.0.113.7", "0000-0000-0000-0000", later)).toEqual({
+      ok: false,
+      reason: "unknown",
+    });
     // No client address reaches the database.
     expect((await rawDump()).includes(Buffer.from("203.0.113.7"))).toBe(false);
   });
 
   it("lets a right code in every time while a flood of wrong codes from ever new addresses trips the global limit", async () => {
-    const receipt = await submitPortalReport(handle.db, secrets, { report: report(), files: [], idempotencyKey: randomToken() });
+    const receipt = await submitPortalReport(handle.db, secrets, {
+      report: report(),
+      files: [],
+      idempotencyKey: randomToken(),
+    });
     const deps = { trackingKey: secrets.trackingKey, limiter: new ClientFailureWindow() };
     const now = new Date("2026-11-28T03:00:00Z");
     const wrongCode = (n: number) => `ZZZZ-ZZZZ-ZZZZ-${String(n).padStart(4, "0")}`;
@@ -153,7 +230,9 @@ describe("tracking sign-in", () => {
     let limited = 0;
     for (let sent = 0; sent < GLOBAL_LIMIT + 2 * batch; sent += batch) {
       const flood = await Promise.all(
-        Array.from({ length: batch }, (_, i) => trackSignIn(handle.db, deps, `198.18.${(sent + i) >> 8}.${(sent + i) & 255}`, wrongCode(sent + i), now)),
+        Array.from({ length: batch }, (_, i) =>
+          trackSignIn(handle.db, deps, `198.18.${(sent + i) >> 8}.${(sent + i) & 255}`, wrongCode(sent + i), now),
+        ),
       );
       limited += flood.filter((r) => !r.ok && r.reason === "rate_limited").length;
       expect((await trackSignIn(handle.db, deps, `192.0.2.${sent / batch}`, receipt.trackingCode, now)).ok).toBe(true);
@@ -165,7 +244,11 @@ describe("tracking sign-in", () => {
 
 describe("the reporter's case page and actions", () => {
   async function openCase() {
-    const receipt = await submitPortalReport(handle.db, secrets, { report: report(), files: [], idempotencyKey: randomToken() });
+    const receipt = await submitPortalReport(handle.db, secrets, {
+      report: report(),
+      files: [],
+      idempotencyKey: randomToken(),
+    });
     const row = await caseByReference(receipt.reference);
     return { receipt, id: row.id, who: { sessionId: "test", caseId: row.id } };
   }
@@ -174,18 +257,39 @@ describe("the reporter's case page and actions", () => {
     handle.db.$transaction(async (tx) => {
       const row = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { wrappedKey: true } });
       const key = unwrapDataKey(secrets.masterKey, row.wrappedKey);
-      await transitionCase(tx, { caseId, from, to, by, now: new Date(), reason: reason ? sealText(key, reason) : undefined });
+      await transitionCase(tx, {
+        caseId,
+        from,
+        to,
+        by,
+        now: new Date(),
+        reason: reason ? sealText(key, reason) : undefined,
+      });
     });
 
   it("shows the steps, keeps messages encrypted, and a reply to a question resumes the case", async () => {
     const { id, who } = await openCase();
     await move(id, CaseStatus.SUBMITTED, CaseStatus.RECORDED, as("sekretariat", Role.SEKRETARIAT));
-    await move(id, CaseStatus.RECORDED, CaseStatus.AWAITING_INFO, as("telaah", Role.TIM_TELAAH), "Mohon sebutkan tanggal pasti.");
+    await move(
+      id,
+      CaseStatus.RECORDED,
+      CaseStatus.AWAITING_INFO,
+      as("telaah", Role.TIM_TELAAH),
+      "Mohon sebutkan tanggal pasti.",
+    );
 
     const reply = "Tanggal 12 Maret 2026 sekitar pukul 10 pagi";
     const key = randomToken();
-    await sendReporterMessage(handle.db, secrets.masterKey, who, { body: reply, files: [textFile], idempotencyKey: key });
-    await sendReporterMessage(handle.db, secrets.masterKey, who, { body: reply, files: [textFile], idempotencyKey: key });
+    await sendReporterMessage(handle.db, secrets.masterKey, who, {
+      body: reply,
+      files: [textFile],
+      idempotencyKey: key,
+    });
+    await sendReporterMessage(handle.db, secrets.masterKey, who, {
+      body: reply,
+      files: [textFile],
+      idempotencyKey: key,
+    });
 
     const view = await reporterCaseView(handle.db, secrets.masterKey, id);
     expect(view?.status).toBe(CaseStatus.RECORDED);
@@ -209,7 +313,16 @@ describe("the reporter's case page and actions", () => {
     const row = await handle.db.case.findUniqueOrThrow({ where: { id } });
     const key = unwrapDataKey(secrets.masterKey, row.wrappedKey);
     await handle.db.documentDraft.create({
-      data: { caseId: id, type: LetterType.TANGGAPAN, status: "APPROVED", content: sealJson(key, { body: "Laporan Anda telah ditindaklanjuti." }), draftedById: staff.audit!.id, sentAt: new Date(), sentById: staff.sekretariat!.id, deliveryMethod: "PORTAL" },
+      data: {
+        caseId: id,
+        type: LetterType.TANGGAPAN,
+        status: "APPROVED",
+        content: sealJson(key, { body: "Laporan Anda telah ditindaklanjuti." }),
+        draftedById: staff.audit!.id,
+        sentAt: new Date(),
+        sentById: staff.sekretariat!.id,
+        deliveryMethod: "PORTAL",
+      },
     });
     await move(id, CaseStatus.MINUTED, CaseStatus.RESPONDED, as("sekretariat", Role.SEKRETARIAT));
 
@@ -232,7 +345,16 @@ describe("the reporter's case page and actions", () => {
     let prev: Uint8Array = GENESIS_HASH;
     for (const e of entries) {
       expect(Buffer.from(e.prevHash).equals(Buffer.from(prev))).toBe(true);
-      const recomputed = auditHash(e.prevHash, { actorId: e.actorId, actorLabel: e.actorLabel, action: e.action, caseId: e.caseId, target: e.target, detail: e.detail as never, ipAddress: e.ipAddress, at: e.createdAt });
+      const recomputed = auditHash(e.prevHash, {
+        actorId: e.actorId,
+        actorLabel: e.actorLabel,
+        action: e.action,
+        caseId: e.caseId,
+        target: e.target,
+        detail: e.detail as never,
+        ipAddress: e.ipAddress,
+        at: e.createdAt,
+      });
       expect(Buffer.from(e.hash).equals(recomputed)).toBe(true);
       prev = e.hash;
       if (e.actorLabel === "reporter") expect([e.actorId, e.ipAddress]).toEqual([null, null]);
@@ -245,9 +367,16 @@ describe("evidence photos", () => {
     const original = fs.readFileSync(new URL("../../../e2e/fixtures/foto-gps.jpg", import.meta.url));
     expect((await exifr.gps(original))?.latitude).toBeCloseTo(-1.64, 2);
     const limits = settingDefaults["uploads.limits"];
-    const cleaned = await sanitizeUpload({ bytes: original, fileName: "foto-gps.jpg" }, { maxBytes: limits.maxFileBytes, allowedMimes: limits.allowedTypes });
+    const cleaned = await sanitizeUpload(
+      { bytes: original, fileName: "foto-gps.jpg" },
+      { maxBytes: limits.maxFileBytes, allowedMimes: limits.allowedTypes },
+    );
     if (!cleaned.ok) throw new Error(cleaned.reason);
-    const receipt = await submitPortalReport(handle.db, secrets, { report: report(), files: [cleaned.file], idempotencyKey: randomToken() });
+    const receipt = await submitPortalReport(handle.db, secrets, {
+      report: report(),
+      files: [cleaned.file],
+      idempotencyKey: randomToken(),
+    });
     const row = await caseByReference(receipt.reference);
     const stored = await handle.db.attachment.findFirstOrThrow({ where: { caseId: row.id } });
     const bytes = open(unwrapDataKey(secrets.masterKey, row.wrappedKey), stored.content);

@@ -10,7 +10,14 @@ function form(fields: Record<string, string | string[]>, files: File[] = []) {
   for (const f of files) fd.append("files", f);
   return fd;
 }
-const valid = { category: "BRIBERY", what: "Suap untuk izin", personName: ["Andi", "", ""], personPosition: ["Kasi", "", ""], goodFaith: "on", idempotencyKey: "k".repeat(43) };
+const valid = {
+  category: "BRIBERY",
+  what: "Suap untuk izin",
+  personName: ["Andi", "", ""],
+  personPosition: ["Kasi", "", ""],
+  goodFaith: "on",
+  idempotencyKey: "k".repeat(43),
+};
 
 describe("report form", () => {
   it("reads a valid anonymous report and drops identity fields typed anyway", () => {
@@ -27,12 +34,18 @@ describe("report form", () => {
   });
 
   it("points a person row with only a position at its own name field", () => {
-    const r = readReportForm(form({ ...valid, personName: ["Andi", "", ""], personPosition: ["Kasi", "", "Bendahara"] }), limits);
+    const r = readReportForm(
+      form({ ...valid, personName: ["Andi", "", ""], personPosition: ["Kasi", "", "Bendahara"] }),
+      limits,
+    );
     expect(r.errors).toEqual({ "person.2.name": [{ code: "required" }] });
   });
 
   it("reports every missing or oversized field at once and ignores the empty file entry", () => {
-    const r = readReportForm(form({ what: "x".repeat(200_000), personName: ["", "", ""], personPosition: ["", "", ""] }, [new File([], "")]), limits);
+    const r = readReportForm(
+      form({ what: "x".repeat(200_000), personName: ["", "", ""], personPosition: ["", "", ""] }, [new File([], "")]),
+      limits,
+    );
     expect(Object.keys(r.errors).sort()).toEqual(["category", "goodFaith", "persons", "what"]);
     expect(r.errors.what).toEqual([{ code: "too_long", max: 10_000 }]);
     expect(r.files).toEqual([]);
@@ -43,6 +56,8 @@ describe("report form", () => {
     const six = Array.from({ length: 6 }, (_, i) => new File(["a"], `f${i}.txt`));
     expect(readReportForm(form(valid, six), limits).errors.files).toEqual([{ code: "too_many", max: 5 }]);
     const big = new File([new Uint8Array(limits.maxFileBytes + 1)], "besar.jpg");
-    expect(readReportForm(form(valid, [big]), limits).errors.files).toEqual([{ code: "too_large", file: "besar.jpg", max: limits.maxFileBytes }]);
+    expect(readReportForm(form(valid, [big]), limits).errors.files).toEqual([
+      { code: "too_large", file: "besar.jpg", max: limits.maxFileBytes },
+    ]);
   });
 });

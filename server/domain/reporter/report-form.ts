@@ -27,7 +27,17 @@ export interface ReportFormValues {
 }
 
 export interface FieldError {
-  code: "required" | "too_long" | "too_many" | "too_large" | "total_too_large" | "unsupported_type" | "damaged" | "unsafe" | "busy" | "empty";
+  code:
+    | "required"
+    | "too_long"
+    | "too_many"
+    | "too_large"
+    | "total_too_large"
+    | "unsupported_type"
+    | "damaged"
+    | "unsafe"
+    | "busy"
+    | "empty";
   max?: number;
   /** File the error is about. */
   file?: string;
@@ -58,7 +68,9 @@ const str = (fd: FormData, name: string) => {
 /** The files actually chosen (a form posted without a choice carries one empty entry). */
 export function chosenFiles(fd: FormData, name = "files"): File[] {
   // An unused input arrives as an empty file named "" (plain post) or "undefined" (React's encoding).
-  return fd.getAll(name).filter((f): f is File => typeof f !== "string" && (f.size > 0 || (f.name !== "" && f.name !== "undefined")));
+  return fd
+    .getAll(name)
+    .filter((f): f is File => typeof f !== "string" && (f.size > 0 || (f.name !== "" && f.name !== "undefined")));
 }
 
 export function addError(errors: FieldErrors, field: string, error: FieldError) {
@@ -66,14 +78,22 @@ export function addError(errors: FieldErrors, field: string, error: FieldError) 
 }
 
 /** Count and size limits for files of one post; content is checked by sanitizeUpload. */
-export function checkFileLimits(files: File[], limits: SettingValue<"uploads.limits">, errors: FieldErrors, field = "files") {
-  if (files.length > limits.maxFilesPerReport) addError(errors, field, { code: "too_many", max: limits.maxFilesPerReport });
+export function checkFileLimits(
+  files: File[],
+  limits: SettingValue<"uploads.limits">,
+  errors: FieldErrors,
+  field = "files",
+) {
+  if (files.length > limits.maxFilesPerReport)
+    addError(errors, field, { code: "too_many", max: limits.maxFilesPerReport });
   for (const f of files) {
     if (f.size === 0) addError(errors, field, { code: "empty", file: f.name });
-    else if (f.size > limits.maxFileBytes) addError(errors, field, { code: "too_large", file: f.name, max: limits.maxFileBytes });
+    else if (f.size > limits.maxFileBytes)
+      addError(errors, field, { code: "too_large", file: f.name, max: limits.maxFileBytes });
   }
   const total = files.reduce((sum, f) => sum + f.size, 0);
-  if (total > limits.maxTotalBytes && !errors[field]?.length) addError(errors, field, { code: "total_too_large", max: limits.maxTotalBytes });
+  if (total > limits.maxTotalBytes && !errors[field]?.length)
+    addError(errors, field, { code: "total_too_large", max: limits.maxTotalBytes });
 }
 
 export function readReportForm(fd: FormData, limits: SettingValue<"uploads.limits">) {
@@ -87,7 +107,10 @@ export function readReportForm(fd: FormData, limits: SettingValue<"uploads.limit
     how: str(fd, "how"),
     evidence: str(fd, "evidence"),
     witnesses: str(fd, "witnesses"),
-    persons: Array.from({ length: Math.max(PERSON_ROWS, Math.min(names.length, 10)) }, (_, i) => ({ name: names[i] ?? "", position: positions[i] ?? "" })),
+    persons: Array.from({ length: Math.max(PERSON_ROWS, Math.min(names.length, 10)) }, (_, i) => ({
+      name: names[i] ?? "",
+      position: positions[i] ?? "",
+    })),
     identityMode: str(fd, "identityMode") || IdentityMode.ANONYMOUS,
     identityName: str(fd, "identityName"),
     identityContact: str(fd, "identityContact"),
@@ -99,9 +122,20 @@ export function readReportForm(fd: FormData, limits: SettingValue<"uploads.limit
   const filled = values.persons.map((p, row) => ({ ...p, row })).filter((p) => p.name.trim() || p.position.trim());
   const parsed = reportSchema.safeParse({
     category: values.category || undefined,
-    content: { what: values.what, persons: filled.map(({ name, position }) => ({ name, position })), where: values.where, when: values.when, how: values.how, evidence: values.evidence, witnesses: values.witnesses },
+    content: {
+      what: values.what,
+      persons: filled.map(({ name, position }) => ({ name, position })),
+      where: values.where,
+      when: values.when,
+      how: values.how,
+      evidence: values.evidence,
+      witnesses: values.witnesses,
+    },
     identityMode: values.identityMode,
-    identity: values.identityMode === IdentityMode.CONFIDENTIAL ? { name: values.identityName, contact: values.identityContact } : undefined,
+    identity:
+      values.identityMode === IdentityMode.CONFIDENTIAL
+        ? { name: values.identityName, contact: values.identityContact }
+        : undefined,
     involvesLeadership: values.involvesLeadership,
   });
   if (!parsed.success) {

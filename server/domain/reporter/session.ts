@@ -17,21 +17,41 @@ export interface ReporterPrincipal {
 export type SignInResult = { ok: true; token: string } | { ok: false; reason: "malformed" | "unknown" };
 
 /** Opens a session for the case behind `code`; "unknown" is a wrong code (counts against the limit). */
-export async function openReporterSession(db: Db, trackingKey: Buffer, code: string, now = new Date()): Promise<SignInResult> {
+export async function openReporterSession(
+  db: Db,
+  trackingKey: Buffer,
+  code: string,
+  now = new Date(),
+): Promise<SignInResult> {
   const normalised = normaliseTrackingCode(code);
   if (!normalised) return { ok: false, reason: "malformed" };
-  const found = await db.case.findUnique({ where: { trackingHash: trackingHash(trackingKey, normalised) }, select: { id: true } });
+  const found = await db.case.findUnique({
+    where: { trackingHash: trackingHash(trackingKey, normalised) },
+    select: { id: true },
+  });
   if (!found) return { ok: false, reason: "unknown" };
   const token = randomToken();
   await db.$transaction([
     db.reporterSession.deleteMany({ where: { expiresAt: { lt: now } } }),
-    db.reporterSession.create({ data: { tokenHash: sha256(token), caseId: found.id, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + IDLE_MS) } }),
+    db.reporterSession.create({
+      data: {
+        tokenHash: sha256(token),
+        caseId: found.id,
+        createdAt: now,
+        lastSeenAt: now,
+        expiresAt: new Date(now.getTime() + IDLE_MS),
+      },
+    }),
   ]);
   return { ok: true, token };
 }
 
 /** The live session behind a cookie token, its idle timer restarted; null when absent or expired. */
-export async function resumeReporterSession(db: Db, token: string | undefined, now = new Date()): Promise<ReporterPrincipal | null> {
+export async function resumeReporterSession(
+  db: Db,
+  token: string | undefined,
+  now = new Date(),
+): Promise<ReporterPrincipal | null> {
   if (!token || token.length > 100) return null;
   // One statement on every page view: check, restart the idle timer and read the case.
   const rows = await db.$queryRaw<{ id: string; case_id: string }[]>`

@@ -31,7 +31,14 @@ export async function submitPortalReport(
   // Sealed and hashed before the transaction, which only inserts.
   const prepared = prepareCase(
     secrets.masterKey,
-    { report: input.report, channel: Channel.PORTAL, receivedAt: now, files: input.files, trackingHash: trackingHash(secrets.trackingKey, normaliseTrackingCode(trackingCode)!), createdBy: null },
+    {
+      report: input.report,
+      channel: Channel.PORTAL,
+      receivedAt: now,
+      files: input.files,
+      trackingHash: trackingHash(secrets.trackingKey, normaliseTrackingCode(trackingCode)!),
+      createdBy: null,
+    },
     now,
   );
   return once(db, "report.submit", input.idempotencyKey, now, async (tx) => {

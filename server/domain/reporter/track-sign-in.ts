@@ -13,7 +13,8 @@ import type { Db } from "../../db.ts";
 import { openReporterSession } from "./session.ts";
 import { countGlobalFailure, globalFailures, GLOBAL_LIMIT, type ClientFailureWindow } from "./tracking-limiter.ts";
 
-export type TrackSignInResult = { ok: true; token: string } | { ok: false; reason: "malformed" | "unknown" | "rate_limited" };
+export type TrackSignInResult =
+  { ok: true; token: string } | { ok: false; reason: "malformed" | "unknown" | "rate_limited" };
 
 export async function trackSignIn(
   db: Db,

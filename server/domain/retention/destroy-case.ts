@@ -53,7 +53,13 @@ interface Candidate {
  * at `now`; null otherwise (a concurrent run, or a case not due, changes nothing). The row
  * lock taken first makes two runs on one case wait for each other, and the second finds it done.
  */
-export async function destroyCaseContent(tx: Tx, caseId: string, rule: RetentionRule, timeZone: string, now: Date): Promise<DestroyedCase | null> {
+export async function destroyCaseContent(
+  tx: Tx,
+  caseId: string,
+  rule: RetentionRule,
+  timeZone: string,
+  now: Date,
+): Promise<DestroyedCase | null> {
   const [row] = await tx.$queryRaw<Candidate[]>`
     SELECT reference, archived_at, reporter_identity IS NOT NULL AS has_identity FROM cases
     WHERE id = ${caseId} AND status = 'ARCHIVED' AND destroyed_at IS NULL FOR UPDATE`;
@@ -69,15 +75,23 @@ export async function destroyCaseContent(tx: Tx, caseId: string, rule: Retention
     // All of the case's files, those sent with messages too, before the messages.
     attachments: count(await tx.attachment.deleteMany({ where })),
     messages: count(await tx.message.deleteMany({ where })),
-    timelineNotes: count(await tx.timelineEvent.updateMany({ where: { caseId, note: { not: null } }, data: { note: null } })),
+    timelineNotes: count(
+      await tx.timelineEvent.updateMany({ where: { caseId, note: { not: null } }, data: { note: null } }),
+    ),
     review: count(await tx.review.updateMany({ where, data: { content: DESTROYED } })),
     findings: count(await tx.finding.deleteMany({ where })),
-    meetingNotes: count(await tx.meeting.updateMany({ where, data: { agenda: null, discussion: null, resolution: null } })),
+    meetingNotes: count(
+      await tx.meeting.updateMany({ where, data: { agenda: null, discussion: null, resolution: null } }),
+    ),
     drafts: count(await tx.documentDraft.updateMany({ where, data: { content: DESTROYED, returnNote: null } })),
     // The render input quotes the case too.
     letterPdfs: count(await tx.letter.updateMany({ where, data: { content: DESTROYED, source: null } })),
-    agendaSubjects: count(await tx.agendaEntry.updateMany({ where: { caseId, summary: { not: null } }, data: { summary: null } })),
-    exclusionReasons: count(await tx.caseExclusion.updateMany({ where: { caseId, reason: { not: null } }, data: { reason: null } })),
+    agendaSubjects: count(
+      await tx.agendaEntry.updateMany({ where: { caseId, summary: { not: null } }, data: { summary: null } }),
+    ),
+    exclusionReasons: count(
+      await tx.caseExclusion.updateMany({ where: { caseId, reason: { not: null } }, data: { reason: null } }),
+    ),
     reporterSessions: count(await tx.reporterSession.deleteMany({ where })),
     idempotencyRecords: count(await tx.idempotencyKey.deleteMany({ where })),
     dataKey: 1,
@@ -89,7 +103,9 @@ export async function destroyCaseContent(tx: Tx, caseId: string, rule: Retention
   });
   if (marked.count !== 1) throw new Error("case changed while its content was being destroyed");
 
-  const kinds = Object.fromEntries(Object.entries(destroyed).filter(([, n]) => n > 0)) as Partial<Record<ContentKind, number>>;
+  const kinds = Object.fromEntries(Object.entries(destroyed).filter(([, n]) => n > 0)) as Partial<
+    Record<ContentKind, number>
+  >;
   await appendAudit(tx, {
     actorLabel: "system",
     action: "retention.destroy",

@@ -11,7 +11,11 @@ export type RetentionRule = SettingValue<"retention.archive">;
  * The instant `years` and `months` after `archivedAt` on the office's calendar: archived on
  * 31 January with one month kept falls due at the end of 28 (or 29) February, the same wall-clock time.
  */
-export function destructionDueAt(archivedAt: Date, rule: Pick<RetentionRule, "years" | "months">, timeZone: string): Date {
+export function destructionDueAt(
+  archivedAt: Date,
+  rule: Pick<RetentionRule, "years" | "months">,
+  timeZone: string,
+): Date {
   const p = zonedParts(archivedAt, timeZone);
   const total = p.year * 12 + (p.month - 1) + rule.years * 12 + rule.months;
   const year = Math.floor(total / 12);
@@ -38,7 +42,12 @@ const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.
  * Whether the daily run is due: it is past `runAt` on the office's date and no run has been
  * made on that date yet (`lastRunDate`, an office date as YYYY-MM-DD, or null).
  */
-export function dailyRunDue(now: Date, runAt: string, timeZone: string, lastRunDate: string | null): { due: boolean; officeDate: string } {
+export function dailyRunDue(
+  now: Date,
+  runAt: string,
+  timeZone: string,
+  lastRunDate: string | null,
+): { due: boolean; officeDate: string } {
   const p = zonedParts(now, timeZone);
   return { due: p.minutes >= minutesOf(runAt) && lastRunDate !== p.date, officeDate: p.date };
 }

@@ -22,7 +22,13 @@ export interface RetentionRunResult {
 }
 
 /** A driver error as one short line (Prisma's messages start with an empty line and quote the call). */
-const oneLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split("\n").map((l) => l.trim()).filter(Boolean).join(" ").slice(0, 300);
+const oneLine = (e: unknown) =>
+  (e instanceof Error ? e.message : String(e))
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join(" ")
+    .slice(0, 300);
 
 export async function runRetention(db: Db, now = new Date()): Promise<RetentionRunResult> {
   const [rule, hours] = await Promise.all([getSetting(db, "retention.archive"), getSetting(db, "office.hours")]);

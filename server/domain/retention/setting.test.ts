@@ -11,7 +11,9 @@ const issues = (value: unknown) => {
 describe("the retention setting", () => {
   it("is off by default, with a valid period", () => {
     expect(settingDefaults["retention.archive"].enabled).toBe(false);
-    expect(parseSetting("retention.archive", settingDefaults["retention.archive"])).toEqual(settingDefaults["retention.archive"]);
+    expect(parseSetting("retention.archive", settingDefaults["retention.archive"])).toEqual(
+      settingDefaults["retention.archive"],
+    );
   });
 
   it("refuses a period under one month, fractions, months beyond 11, a malformed time and unknown shapes, field by field", () => {
@@ -20,7 +22,10 @@ describe("the retention setting", () => {
     expect(issues({ ...ok, months: 0 })).toEqual([{ path: "", code: "retention_period" }]);
     expect(issues({ ...ok, years: 1.5 })).toEqual([{ path: "years", code: "integer" }]);
     expect(issues({ ...ok, months: 12 })).toEqual([{ path: "months", code: "too_long" }]);
-    expect(issues({ ...ok, years: -1, months: 6 })).toEqual([{ path: "years", code: "positive" }, { path: "", code: "retention_period" }]);
+    expect(issues({ ...ok, years: -1, months: 6 })).toEqual([
+      { path: "years", code: "positive" },
+      { path: "", code: "retention_period" },
+    ]);
     expect(issues({ ...ok, runAt: "24:00" })).toEqual([{ path: "runAt", code: "time" }]);
     expect(issues({ ...ok, enabled: "yes" })).toEqual([{ path: "enabled", code: "invalid" }]);
   });

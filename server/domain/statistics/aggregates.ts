@@ -12,10 +12,42 @@ import { caseScopeSql, type CaseViewer } from "../cases/access.ts";
 import type { OfficeCalendar } from "../office-time.ts";
 import { zonedInstant, zonedParts } from "../office-time.ts";
 
-export const CATEGORY_ORDER = ["CORRUPTION", "GRATIFICATION", "BRIBERY", "ILLEGAL_LEVY", "ABUSE_OF_AUTHORITY", "CONFLICT_OF_INTEREST", "ETHICS_VIOLATION", "LICENSING_MALADMINISTRATION", "OTHER"] as const satisfies readonly Category[];
-export const CHANNEL_ORDER = ["PORTAL", "SMS", "PHONE", "EMAIL", "SUGGESTION_BOX", "IN_PERSON"] as const satisfies readonly Channel[];
-export const STATUS_ORDER = ["SUBMITTED", "RECORDED", "AWAITING_INFO", "REVIEWED", "IN_MEETING", "MINUTED", "RESPONDED", "RESPONSE_RECEIVED", "ARCHIVED", "ESCALATED"] as const satisfies readonly CaseStatus[];
-export const ARCHIVE_REASON_ORDER = ["COMPLETED", "NOT_ACKNOWLEDGED", "ESCALATED"] as const satisfies readonly ArchiveReason[];
+export const CATEGORY_ORDER = [
+  "CORRUPTION",
+  "GRATIFICATION",
+  "BRIBERY",
+  "ILLEGAL_LEVY",
+  "ABUSE_OF_AUTHORITY",
+  "CONFLICT_OF_INTEREST",
+  "ETHICS_VIOLATION",
+  "LICENSING_MALADMINISTRATION",
+  "OTHER",
+] as const satisfies readonly Category[];
+export const CHANNEL_ORDER = [
+  "PORTAL",
+  "SMS",
+  "PHONE",
+  "EMAIL",
+  "SUGGESTION_BOX",
+  "IN_PERSON",
+] as const satisfies readonly Channel[];
+export const STATUS_ORDER = [
+  "SUBMITTED",
+  "RECORDED",
+  "AWAITING_INFO",
+  "REVIEWED",
+  "IN_MEETING",
+  "MINUTED",
+  "RESPONDED",
+  "RESPONSE_RECEIVED",
+  "ARCHIVED",
+  "ESCALATED",
+] as const satisfies readonly CaseStatus[];
+export const ARCHIVE_REASON_ORDER = [
+  "COMPLETED",
+  "NOT_ACKNOWLEDGED",
+  "ESCALATED",
+] as const satisfies readonly ArchiveReason[];
 /** SOP steps with a standard time. */
 export const TIMED_STEPS = [2, 3, 4, 5, 6, 7, 8] as const;
 
@@ -78,7 +110,11 @@ export function monthsOf(period: Period, timeZone: string): string[] {
   const first = zonedParts(period.from, timeZone);
   const last = zonedParts(new Date(period.to.getTime() - 1), timeZone);
   const out: string[] = [];
-  for (let y = first.year, m = first.month; y < last.year || (y === last.year && m <= last.month); m === 12 ? ((m = 1), y++) : m++) {
+  for (
+    let y = first.year, m = first.month;
+    y < last.year || (y === last.year && m <= last.month);
+    m === 12 ? ((m = 1), y++) : m++
+  ) {
     out.push(`${y}-${String(m).padStart(2, "0")}`);
   }
   return out;
@@ -88,7 +124,12 @@ export function monthsOf(period: Period, timeZone: string): string[] {
 export function officeDayMinutes(cal: OfficeCalendar): number {
   const spans = Object.values(cal.days)
     .filter((d): d is readonly [string, string] => Array.isArray(d))
-    .map(([open, close]) => Number(close.slice(0, 2)) * 60 + Number(close.slice(3, 5)) - (Number(open.slice(0, 2)) * 60 + Number(open.slice(3, 5))));
+    .map(
+      ([open, close]) =>
+        Number(close.slice(0, 2)) * 60 +
+        Number(close.slice(3, 5)) -
+        (Number(open.slice(0, 2)) * 60 + Number(open.slice(3, 5))),
+    );
   return spans.length ? spans.reduce((a, b) => a + b, 0) / spans.length : 480;
 }
 
@@ -103,10 +144,13 @@ function visibleTo(viewer: CaseViewer | undefined, alias: "cases" | "c"): Prisma
 /** First instants of the given "YYYY-MM" months (or "YYYY" years) as a timestamptz[] for width_bucket. */
 function boundaries(starts: string[], timeZone: string): Prisma.Sql {
   const instants = starts.map((s) => zonedInstant(s.length === 4 ? `${s}-01-01` : `${s}-01`, 0, timeZone));
-  return instants.length ? Prisma.sql`ARRAY[${Prisma.join(instants)}]::timestamptz[]` : Prisma.sql`ARRAY[]::timestamptz[]`;
+  return instants.length
+    ? Prisma.sql`ARRAY[${Prisma.join(instants)}]::timestamptz[]`
+    : Prisma.sql`ARRAY[]::timestamptz[]`;
 }
 
-const fill = <K extends string>(order: readonly K[], rows: { key: string | null; n: number }[]): Count<K>[] => order.map((key) => ({ key, count: rows.find((r) => r.key === key)?.n ?? 0 }));
+const fill = <K extends string>(order: readonly K[], rows: { key: string | null; n: number }[]): Count<K>[] =>
+  order.map((key) => ({ key, count: rows.find((r) => r.key === key)?.n ?? 0 }));
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 interface BreakdownRow {
@@ -121,7 +165,12 @@ interface BreakdownRow {
 }
 
 /** All figures for one period (several statements, read-only). */
-export async function periodStatistics(db: Db, period: Period, timeZone: string, viewer?: CaseViewer): Promise<RawStatistics> {
+export async function periodStatistics(
+  db: Db,
+  period: Period,
+  timeZone: string,
+  viewer?: CaseViewer,
+): Promise<RawStatistics> {
   const { from, to } = period;
   const months = monthsOf(period, timeZone);
   // One pass over the period's cases for the four breakdowns; the month is found by a binary
@@ -135,7 +184,9 @@ export async function periodStatistics(db: Db, period: Period, timeZone: string,
   const [response] = await db.$queryRaw<{ n: number; median: unknown }[]>`
     SELECT count(*)::int AS n, percentile_cont(0.5) WITHIN GROUP (ORDER BY response_office_minutes) AS median FROM cases
     WHERE responded_at >= ${from} AND responded_at < ${to} AND response_office_minutes IS NOT NULL ${visibleTo(viewer, "cases")}`;
-  const stepRows = await db.$queryRaw<{ step: number; done: number; within: number; median: unknown; standard: unknown }[]>`
+  const stepRows = await db.$queryRaw<
+    { step: number; done: number; within: number; median: unknown; standard: unknown }[]
+  >`
     SELECT step, count(*)::int AS done, (count(*) FILTER (WHERE within_standard))::int AS within,
            percentile_cont(0.5) WITHIN GROUP (ORDER BY office_minutes) AS median,
            percentile_cont(0.5) WITHIN GROUP (ORDER BY standard_minutes) AS standard
@@ -143,14 +194,21 @@ export async function periodStatistics(db: Db, period: Period, timeZone: string,
       ${viewer ? Prisma.sql`AND EXISTS (SELECT 1 FROM cases c WHERE c.id = s.case_id ${visibleTo(viewer, "c")})` : Prisma.empty}
     GROUP BY step`;
 
-  const pick = (col: "category" | "channel" | "status" | "reason") => breakdown.filter((r) => r[col] !== null).map((r) => ({ key: r[col], n: r.n }));
+  const pick = (col: "category" | "channel" | "status" | "reason") =>
+    breakdown.filter((r) => r[col] !== null).map((r) => ({ key: r[col], n: r.n }));
   const byMonth = fill(
     months,
     breakdown.filter((r) => r.month !== null).map((r) => ({ key: months[Number(r.month)] ?? null, n: r.n })),
   );
   const steps = TIMED_STEPS.map((step) => {
     const r = stepRows.find((s) => Number(s.step) === step);
-    return { step, done: r?.done ?? 0, within: r?.within ?? 0, medianMinutes: num(r?.median), standardMinutes: num(r?.standard) };
+    return {
+      step,
+      done: r?.done ?? 0,
+      within: r?.within ?? 0,
+      medianMinutes: num(r?.median),
+      standardMinutes: num(r?.standard),
+    };
   });
   const step2 = steps.find((s) => s.step === 2)!;
   return {
@@ -169,10 +227,14 @@ export async function periodStatistics(db: Db, period: Period, timeZone: string,
 
 /** Reports received per office-calendar year, over all time (oldest first). */
 export async function receivedPerYear(db: Db, timeZone: string, viewer?: CaseViewer): Promise<Count<string>[]> {
-  const [range] = await db.$queryRaw<{ first: Date | null; last: Date | null }[]>`SELECT min(received_at) AS first, max(received_at) AS last FROM cases`;
+  const [range] = await db.$queryRaw<
+    { first: Date | null; last: Date | null }[]
+  >`SELECT min(received_at) AS first, max(received_at) AS last FROM cases`;
   if (!range?.first || !range.last) return [];
   const firstYear = zonedParts(new Date(range.first), timeZone).year;
-  const years = Array.from({ length: zonedParts(new Date(range.last), timeZone).year - firstYear + 1 }, (_, i) => String(firstYear + i));
+  const years = Array.from({ length: zonedParts(new Date(range.last), timeZone).year - firstYear + 1 }, (_, i) =>
+    String(firstYear + i),
+  );
   const rows = await db.$queryRaw<{ bucket: number; n: number }[]>`
     SELECT width_bucket(received_at, ${boundaries(years.slice(1), timeZone)}) AS bucket, count(*)::int AS n
     FROM cases WHERE true ${visibleTo(viewer, "cases")} GROUP BY 1 ORDER BY 1`;

@@ -18,7 +18,12 @@ const entries = new Map<string, Entry>();
 
 export const STATISTICS_TTL_MS = 60_000;
 
-export function cached<T>(key: string, compute: () => Promise<T>, ttlMs = STATISTICS_TTL_MS, now = Date.now()): Promise<T> {
+export function cached<T>(
+  key: string,
+  compute: () => Promise<T>,
+  ttlMs = STATISTICS_TTL_MS,
+  now = Date.now(),
+): Promise<T> {
   const entry = entries.get(key) ?? { expires: 0 };
   entries.set(key, entry);
   if (entry.value && entry.expires > now) return entry.value as Promise<T>;

@@ -75,7 +75,11 @@ export const cellNoise = (cell: SaltedCell): number => noiseFor(cellKey(cell.key
 export const perturb = (cell: SaltedCell): number => Math.max(0, cell.count + cellNoise(cell));
 
 /** The published value of a sum of monthly cells (a year figure): counts plus noises, at least 0. */
-export const perturbSum = (cells: readonly SaltedCell[]): number => Math.max(0, cells.reduce((s, c) => s + c.count + cellNoise(c), 0));
+export const perturbSum = (cells: readonly SaltedCell[]): number =>
+  Math.max(
+    0,
+    cells.reduce((s, c) => s + c.count + cellNoise(c), 0),
+  );
 
 /** How a published value is shown: "< 3" under 3. */
 export const showPerturbed = (value: number): Shown => (value < SHOWN_FROM ? SMALL : value);

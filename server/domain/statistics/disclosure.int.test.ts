@@ -35,7 +35,7 @@ interface Row extends StatisticsCaseRow {
 }
 
 const r = seededRandom(14);
-const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
 const newRow = (receivedAt: Date, over: Partial<Row> = {}): Row => ({
   id: randomUUID(),
   receivedAt,
@@ -48,8 +48,15 @@ const newRow = (receivedAt: Date, over: Partial<Row> = {}): Row => ({
 });
 
 /** Visible cases over 2025 and early 2026, and one leadership case hidden from the Kepala Dinas. */
-const visible: Row[] = Array.from({ length: 70 }, () => newRow(new Date(Date.parse("2025-01-01T01:00:00Z") + Math.floor(r() * 420 * 24) * HOUR)));
-const hidden = newRow(new Date("2025-05-14T03:00:00Z"), { category: "GRATIFICATION", channel: "SMS", status: "RECORDED", leadership: true });
+const visible: Row[] = Array.from({ length: 70 }, () =>
+  newRow(new Date(Date.parse("2025-01-01T01:00:00Z") + Math.floor(r() * 420 * 24) * HOUR)),
+);
+const hidden = newRow(new Date("2025-05-14T03:00:00Z"), {
+  category: "GRATIFICATION",
+  channel: "SMS",
+  status: "RECORDED",
+  leadership: true,
+});
 
 let sequence = 0;
 async function insert(list: Row[], enteredAt?: Date) {
@@ -77,9 +84,27 @@ async function insert(list: Row[], enteredAt?: Date) {
   });
   await handle.db.timelineEvent.createMany({
     data: list.flatMap((c) => [
-      { caseId: c.id, kind: "TRANSITION" as const, toStatus: "SUBMITTED" as const, step: 1, actorKind: "REPORTER" as const, createdAt: entered(c) },
+      {
+        caseId: c.id,
+        kind: "TRANSITION" as const,
+        toStatus: "SUBMITTED" as const,
+        step: 1,
+        actorKind: "REPORTER" as const,
+        createdAt: entered(c),
+      },
       // Every case reached its stage a day after it was entered.
-      ...(c.status === "SUBMITTED" ? [] : [{ caseId: c.id, kind: "TRANSITION" as const, fromStatus: "SUBMITTED" as const, toStatus: c.status, actorKind: "SYSTEM" as const, createdAt: new Date(entered(c).getTime() + 24 * HOUR) }]),
+      ...(c.status === "SUBMITTED"
+        ? []
+        : [
+            {
+              caseId: c.id,
+              kind: "TRANSITION" as const,
+              fromStatus: "SUBMITTED" as const,
+              toStatus: c.status,
+              actorKind: "SYSTEM" as const,
+              createdAt: new Date(entered(c).getTime() + 24 * HOUR),
+            },
+          ]),
     ]),
   });
 }
@@ -91,7 +116,10 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(() => handle?.close());
 
-const officeMonth = (d: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta", year: "numeric", month: "2-digit" }).format(d).slice(0, 7);
+const officeMonth = (d: Date) =>
+  new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta", year: "numeric", month: "2-digit" })
+    .format(d)
+    .slice(0, 7);
 
 type Json = ReturnType<typeof statisticsJson>;
 interface Figure {
@@ -107,8 +135,14 @@ function figuresOf(json: Json): Figure[] {
   const tables = json.tables as Record<string, { cells: { key: string; value: unknown }[] }>;
   // Older publications named no months: then every month of the year is in every figure.
   const months = (json as { publishedMonths?: string[] }).publishedMonths ?? MONTHS;
-  const out: Figure[] = tables.byMonth!.cells.filter((c) => c.value !== null).map((c) => ({ months: [c.key], dim: "total", key: "", shown: c.value }));
-  for (const [table, dim] of [["byCategory", "category"], ["byChannel", "channel"], ["byStatus", "status"]] as const) {
+  const out: Figure[] = tables
+    .byMonth!.cells.filter((c) => c.value !== null)
+    .map((c) => ({ months: [c.key], dim: "total", key: "", shown: c.value }));
+  for (const [table, dim] of [
+    ["byCategory", "category"],
+    ["byChannel", "channel"],
+    ["byStatus", "status"],
+  ] as const) {
     for (const c of tables[table]!.cells) if (c.value !== null) out.push({ months, dim, key: c.key, shown: c.value });
   }
   return out;
@@ -122,12 +156,21 @@ type Hypothesis = null | { month: string; category: string; channel: string; sta
  * published figure could have come out as it did.
  */
 function consistent(json: Json, known: Row[]): Hypothesis[] {
-  const protection = json.protection as unknown as { smallRange?: [number, number]; maxNoisePerMonth?: number; hidden?: string };
+  const protection = json.protection as unknown as {
+    smallRange?: [number, number];
+    maxNoisePerMonth?: number;
+    hidden?: string;
+  };
   const noise = protection.maxNoisePerMonth ?? 0;
   const [smallLo, smallHi] = protection.smallRange ?? [1, 2];
-  const interval = (shown: unknown): [number, number] => (typeof shown === "number" ? [shown, shown] : shown === "< 3" ? [smallLo, smallHi] : [3, Number.POSITIVE_INFINITY]);
-  const attr = (c: Row, dim: Figure["dim"]) => (dim === "total" ? "" : dim === "category" ? c.category : dim === "channel" ? c.channel : c.status);
-  const figures = figuresOf(json).map((f) => ({ ...f, count: known.filter((c) => f.months.includes(officeMonth(c.receivedAt)) && attr(c, f.dim) === f.key).length }));
+  const interval = (shown: unknown): [number, number] =>
+    typeof shown === "number" ? [shown, shown] : shown === "< 3" ? [smallLo, smallHi] : [3, Number.POSITIVE_INFINITY];
+  const attr = (c: Row, dim: Figure["dim"]) =>
+    dim === "total" ? "" : dim === "category" ? c.category : dim === "channel" ? c.channel : c.status;
+  const figures = figuresOf(json).map((f) => ({
+    ...f,
+    count: known.filter((c) => f.months.includes(officeMonth(c.receivedAt)) && attr(c, f.dim) === f.key).length,
+  }));
   const fits = (f: (typeof figures)[number], h: Hypothesis) => {
     const inIt = h !== null && f.months.includes(h.month) && (f.dim === "total" ? "" : h[f.dim]) === f.key;
     const n = f.count + (inIt ? 1 : 0);
@@ -137,29 +180,48 @@ function consistent(json: Json, known: Row[]): Hypothesis[] {
   };
   const out: Hypothesis[] = [];
   const hypotheses: Hypothesis[] = [null];
-  for (const month of MONTHS) for (const category of CATEGORY_ORDER) for (const channel of CHANNEL_ORDER) for (const status of STAGES) hypotheses.push({ month, category, channel, status });
+  for (const month of MONTHS)
+    for (const category of CATEGORY_ORDER)
+      for (const channel of CHANNEL_ORDER)
+        for (const status of STAGES) hypotheses.push({ month, category, channel, status });
   for (const h of hypotheses) if (figures.every((f) => fits(f, h))) out.push(h);
   return out;
 }
 
 describe("a Kepala Dinas with his dashboard and the open data at the same moment", () => {
   it("sees exact figures for the cases he may see, and cannot tell from the open data whether a case is hidden from him, nor its kind, channel, month or stage", async () => {
-    const dashboard = await computeOfficeStatistics(handle.db, users.kadis!, { from: `${YEAR}-01-01`, to: `${YEAR}-12-31` }, NOW);
+    const dashboard = await computeOfficeStatistics(
+      handle.db,
+      users.kadis!,
+      { from: `${YEAR}-01-01`, to: `${YEAR}-12-31` },
+      NOW,
+    );
     const mine = visible.filter((c) => officeMonth(c.receivedAt).startsWith(`${YEAR}-`));
     // The dashboard is exact for what he may see, and leaves the hidden case out.
     expect(dashboard.figures.received).toBe(mine.length);
-    expect(dashboard.figures.byCategory).toEqual(CATEGORY_ORDER.map((key) => ({ key, count: mine.filter((c) => c.category === key).length })));
-    const sekretariat = await computeOfficeStatistics(handle.db, users.sekretariat!, { from: `${YEAR}-01-01`, to: `${YEAR}-12-31` }, NOW);
+    expect(dashboard.figures.byCategory).toEqual(
+      CATEGORY_ORDER.map((key) => ({ key, count: mine.filter((c) => c.category === key).length })),
+    );
+    const sekretariat = await computeOfficeStatistics(
+      handle.db,
+      users.sekretariat!,
+      { from: `${YEAR}-01-01`, to: `${YEAR}-12-31` },
+      NOW,
+    );
     expect(sekretariat.figures.received).toBe(mine.length + 1);
 
-    const json = statisticsJson(await computePublicStatistics(handle.db, YEAR, NOW, SECRET), statisticsLabels("id", YEAR, "DPMPTSP Kabupaten Lamandau"));
+    const json = statisticsJson(
+      await computePublicStatistics(handle.db, YEAR, NOW, SECRET),
+      statisticsLabels("id", YEAR, "DPMPTSP Kabupaten Lamandau"),
+    );
     const left = consistent(json, mine);
     // Both "no case is hidden" and "one is" remain, and for the latter more than one month,
     // kind, channel and stage, the true one among them.
     expect(left).toContainEqual(null);
     const some = left.filter((h): h is NonNullable<Hypothesis> => h !== null);
     expect(some).toContainEqual({ month: "2025-05", category: "GRATIFICATION", channel: "SMS", status: "RECORDED" });
-    for (const a of ["month", "category", "channel", "status"] as const) expect(new Set(some.map((h) => h[a])).size, a).toBeGreaterThan(1);
+    for (const a of ["month", "category", "channel", "status"] as const)
+      expect(new Set(some.map((h) => h[a])).size, a).toBeGreaterThan(1);
   });
 });
 
@@ -176,11 +238,25 @@ describe("snapshots of the open data over time", () => {
     // A report arrives through the portal now.
     await insert([newRow(new Date(at.getTime() + 60_000), { category: "ETHICS_VIOLATION" })]);
     // A case of January moves on now.
-    const moved = visible.find((c) => officeMonth(c.receivedAt) === "2026-01" && c.status === "SUBMITTED") ?? visible.find((c) => officeMonth(c.receivedAt) === "2026-01")!;
+    const moved =
+      visible.find((c) => officeMonth(c.receivedAt) === "2026-01" && c.status === "SUBMITTED") ??
+      visible.find((c) => officeMonth(c.receivedAt) === "2026-01")!;
     await handle.db.case.update({ where: { id: moved.id }, data: { status: "ESCALATED" } });
-    await handle.db.timelineEvent.create({ data: { caseId: moved.id, kind: "TRANSITION", fromStatus: moved.status, toStatus: "ESCALATED", actorKind: "SYSTEM", createdAt: new Date(at.getTime() + 90_000) } });
+    await handle.db.timelineEvent.create({
+      data: {
+        caseId: moved.id,
+        kind: "TRANSITION",
+        fromStatus: moved.status,
+        toStatus: "ESCALATED",
+        actorKind: "SYSTEM",
+        createdAt: new Date(at.getTime() + 90_000),
+      },
+    });
     // An offline report received in February (published) is entered only now.
-    await insert([newRow(new Date("2026-02-10T03:00:00Z"), { category: "BRIBERY", channel: "IN_PERSON" })], new Date(at.getTime() + 120_000));
+    await insert(
+      [newRow(new Date("2026-02-10T03:00:00Z"), { category: "BRIBERY", channel: "IN_PERSON" })],
+      new Date(at.getTime() + 120_000),
+    );
 
     const after = await snapshot(new Date(at.getTime() + 180_000));
     expect(after.figures).toEqual(before.figures);

@@ -6,7 +6,17 @@
  * "< 3" for 0–2, year figures as sums of the published months).
  */
 import { describe, expect, it } from "vitest";
-import { cellKey, cellSalt, MAX_NOISE, noiseFor, perturb, perturbSum, PERTURBATION_TABLE, showPerturbed, type CellRecords } from "./cell-key.ts";
+import {
+  cellKey,
+  cellSalt,
+  MAX_NOISE,
+  noiseFor,
+  perturb,
+  perturbSum,
+  PERTURBATION_TABLE,
+  showPerturbed,
+  type CellRecords,
+} from "./cell-key.ts";
 import { countingInstant, lastPublishedMonth, monthCutoff, publishedMonths, RELEASE_LAG_DAYS } from "./release.ts";
 import { median, stableMedianDays, stableShare, toOfficeDays } from "./stable-figures.ts";
 import { SMALL, type Shown } from "./suppression.ts";
@@ -14,14 +24,14 @@ import { seededRandom } from "../../testing/seeded-random.ts";
 
 const TZ = "Asia/Jakarta";
 
-
 describe("cell-key perturbation", () => {
   it("has a table of zero mean over −2…+2 that covers every key", () => {
     const total = PERTURBATION_TABLE.reduce((s, r) => s + r.p, 0);
     expect(total).toBeCloseTo(1, 12);
     expect(PERTURBATION_TABLE.reduce((s, r) => s + r.p * r.noise, 0)).toBeCloseTo(0, 12);
     expect(Math.max(...PERTURBATION_TABLE.map((r) => Math.abs(r.noise)))).toBe(MAX_NOISE);
-    for (const key of [0, 0.005, 0.0100001, 0.5, 0.999999]) expect(Math.abs(noiseFor(key))).toBeLessThanOrEqual(MAX_NOISE);
+    for (const key of [0, 0.005, 0.0100001, 0.5, 0.999999])
+      expect(Math.abs(noiseFor(key))).toBeLessThanOrEqual(MAX_NOISE);
   });
 
   it("gives the same cell the same value every time, noise to empty cells too (through their salt), and never a negative", () => {
@@ -65,8 +75,12 @@ describe("cell-key perturbation", () => {
 
 describe("release calendar", () => {
   it("publishes a month only after it has closed and the lag has passed", () => {
-    expect(monthCutoff("2026-03", TZ)).toEqual(new Date(`2026-04-${String(1 + RELEASE_LAG_DAYS).padStart(2, "0")}T00:00:00+07:00`));
-    expect(monthCutoff("2026-12", TZ)).toEqual(new Date(`2027-01-${String(1 + RELEASE_LAG_DAYS).padStart(2, "0")}T00:00:00+07:00`));
+    expect(monthCutoff("2026-03", TZ)).toEqual(
+      new Date(`2026-04-${String(1 + RELEASE_LAG_DAYS).padStart(2, "0")}T00:00:00+07:00`),
+    );
+    expect(monthCutoff("2026-12", TZ)).toEqual(
+      new Date(`2027-01-${String(1 + RELEASE_LAG_DAYS).padStart(2, "0")}T00:00:00+07:00`),
+    );
     const now = new Date("2026-04-16T00:30:00+07:00");
     expect(publishedMonths(2026, now, TZ)).toEqual(["2026-01", "2026-02", "2026-03"]);
     expect(publishedMonths(2026, new Date("2026-04-15T23:59:00+07:00"), TZ)).toEqual(["2026-01", "2026-02"]);
@@ -83,7 +97,9 @@ describe("release calendar", () => {
       // Offline reports may be entered long after they were received.
       const entered = new Date(received.getTime() + (r() < 0.5 ? 0 : r() * 90 * 86_400_000));
       const at = countingInstant(received, entered);
-      const month = new Intl.DateTimeFormat("en-CA", { timeZone: TZ, year: "numeric", month: "2-digit" }).format(at).slice(0, 7);
+      const month = new Intl.DateTimeFormat("en-CA", { timeZone: TZ, year: "numeric", month: "2-digit" })
+        .format(at)
+        .slice(0, 7);
       expect(at.getTime()).toBeGreaterThanOrEqual(received.getTime());
       expect(entered.getTime()).toBeLessThan(monthCutoff(month, TZ).getTime());
     }
@@ -102,7 +118,8 @@ describe("stable medians and shares", () => {
       published++;
       const sorted = [...xs].sort((a, b) => a - b);
       for (let j = 0; j < n; j++) expect(toOfficeDays(median(sorted.filter((_, k) => k !== j))!, 480)).toBe(shown);
-      for (const extra of [0, 1, 100, 479, 480, 2000, 99_999]) expect(toOfficeDays(median([...xs, extra].sort((a, b) => a - b))!, 480)).toBe(shown);
+      for (const extra of [0, 1, 100, 479, 480, 2000, 99_999])
+        expect(toOfficeDays(median([...xs, extra].sort((a, b) => a - b))!, 480)).toBe(shown);
     }
     expect(published).toBeGreaterThan(20);
     expect(stableMedianDays([10, 20, 30, 40], 480)).toBeNull();
@@ -116,10 +133,11 @@ describe("stable medians and shares", () => {
     for (let within = 0; within <= 400; within++) {
       const shown = stableShare(within, 400, 7);
       if (shown === null) continue;
-      for (let a = 0; a <= 7; a++) for (let b = 0; b <= a; b++) {
-        if (within >= b) expect(Math.round(((within - b) / (400 - a)) * 20) * 5).toBe(shown);
-        expect(Math.round(((within + b) / (400 + a)) * 20) * 5).toBe(shown);
-      }
+      for (let a = 0; a <= 7; a++)
+        for (let b = 0; b <= a; b++) {
+          if (within >= b) expect(Math.round(((within - b) / (400 - a)) * 20) * 5).toBe(shown);
+          expect(Math.round(((within + b) / (400 + a)) * 20) * 5).toBe(shown);
+        }
     }
   });
 });
@@ -157,14 +175,25 @@ function cellsOf(cases: Case[]): Cells {
 }
 
 const SECRET = Buffer.alloc(32, 42);
-const salted = (cells: Cells, id: string) => ({ ...(cells.get(id) ?? { count: 0, keySum: 0n }), salt: cellSalt(SECRET, id) });
+const salted = (cells: Cells, id: string) => ({
+  ...(cells.get(id) ?? { count: 0, keySum: 0n }),
+  salt: cellSalt(SECRET, id),
+});
 
 /** What the public sees: per month the total; per year each breakdown cell (months summed). */
 type Publication = Map<string, Shown>;
 function publish(cells: Cells, exact = false): Publication {
   const out: Publication = new Map();
-  for (let m = 0; m < MONTHS; m++) out.set(`month|${m}`, exact ? (cells.get(`${m}|total`)?.count ?? 0) : showPerturbed(perturb(salted(cells, `${m}|total`))));
-  for (const [dim, keys] of [["category", CATEGORIES], ["channel", CHANNELS], ["status", STAGES]] as const) {
+  for (let m = 0; m < MONTHS; m++)
+    out.set(
+      `month|${m}`,
+      exact ? (cells.get(`${m}|total`)?.count ?? 0) : showPerturbed(perturb(salted(cells, `${m}|total`))),
+    );
+  for (const [dim, keys] of [
+    ["category", CATEGORIES],
+    ["channel", CHANNELS],
+    ["status", STAGES],
+  ] as const) {
     for (const k of keys) {
       const months = Array.from({ length: MONTHS }, (_, m) => salted(cells, `${m}|${dim}|${k}`));
       out.set(`${dim}|${k}`, exact ? months.reduce((s, c) => s + c.count, 0) : showPerturbed(perturbSum(months)));
@@ -200,35 +229,63 @@ function consistentHypotheses(visible: Case[], published: Publication, exact: bo
     let n = base.get(id)?.count ?? 0;
     if (h) {
       const [m, dim, k] = id.split("|");
-      if (Number(m) === h.month && (dim === "total" || (dim === "category" && k === h.category) || (dim === "channel" && k === h.channel) || (dim === "status" && k === h.stage))) n++;
+      if (
+        Number(m) === h.month &&
+        (dim === "total" ||
+          (dim === "category" && k === h.category) ||
+          (dim === "channel" && k === h.channel) ||
+          (dim === "status" && k === h.stage))
+      )
+        n++;
     }
     return n;
   };
-  const fits = (shown: Shown, values: Set<number>) => [...values].some((v) => (exact ? v === shown : showPerturbed(v) === shown));
+  const fits = (shown: Shown, values: Set<number>) =>
+    [...values].some((v) => (exact ? v === shown : showPerturbed(v) === shown));
   // Each figure depends on the hypothesis only through whether (and in which month) the hidden
   // case is in it: work out, per figure, "fits without it" and "fits with it in month m".
   const figures = [...published].map(([id, shown]) => {
     const [dim, k] = id.split("|") as [string, string];
-    const counts = (h: Hypothesis) => (dim === "month" ? [count(`${k}|total`, h)] : Array.from({ length: MONTHS }, (_, m) => count(`${m}|${dim}|${k}`, h)));
-    const probe = (month: number): Hypothesis => ({ month, category: dim === "category" ? k : "", channel: dim === "channel" ? k : "", stage: dim === "status" ? k : "" });
+    const counts = (h: Hypothesis) =>
+      dim === "month"
+        ? [count(`${k}|total`, h)]
+        : Array.from({ length: MONTHS }, (_, m) => count(`${m}|${dim}|${k}`, h));
+    const probe = (month: number): Hypothesis => ({
+      month,
+      category: dim === "category" ? k : "",
+      channel: dim === "channel" ? k : "",
+      stage: dim === "status" ? k : "",
+    });
     return {
-      affected: (h: NonNullable<Hypothesis>) => (dim === "month" ? h.month === Number(k) : dim === "category" ? h.category === k : dim === "channel" ? h.channel === k : h.stage === k),
+      affected: (h: NonNullable<Hypothesis>) =>
+        dim === "month"
+          ? h.month === Number(k)
+          : dim === "category"
+            ? h.category === k
+            : dim === "channel"
+              ? h.channel === k
+              : h.stage === k,
       without: fits(shown, sumReachable(counts(null), noise)),
-      withIn: Array.from({ length: MONTHS }, (_, m) => (dim === "month" && m !== Number(k) ? false : fits(shown, sumReachable(counts(probe(m)), noise)))),
+      withIn: Array.from({ length: MONTHS }, (_, m) =>
+        dim === "month" && m !== Number(k) ? false : fits(shown, sumReachable(counts(probe(m)), noise)),
+      ),
     };
   });
   const out: Hypothesis[] = [];
   if (figures.every((f) => f.without)) out.push(null);
-  for (let month = 0; month < MONTHS; month++) for (const category of CATEGORIES) for (const channel of CHANNELS) for (const stage of STAGES) {
-    const h = { month, category, channel, stage };
-    if (figures.every((f) => (f.affected(h) ? f.withIn[month] : f.without))) out.push(h);
-  }
+  for (let month = 0; month < MONTHS; month++)
+    for (const category of CATEGORIES)
+      for (const channel of CHANNELS)
+        for (const stage of STAGES) {
+          const h = { month, category, channel, stage };
+          if (figures.every((f) => (f.affected(h) ? f.withIn[month] : f.without))) out.push(h);
+        }
   return out;
 }
 
 function population(seed: number, size: number): Case[] {
   const r = seededRandom(seed);
-  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
   // Skewed like a real office: most reports of few kinds and channels.
   return Array.from({ length: size }, () => ({
     month: Math.floor(r() * MONTHS),
@@ -259,7 +316,8 @@ describe("adversary: an insider who sees every case but one", () => {
       expect(left).toContainEqual(null);
       const some = left.filter((h): h is NonNullable<Hypothesis> => h !== null);
       expect(some.length).toBeGreaterThan(1);
-      for (const attr of ["month", "category", "channel", "stage"] as const) expect(new Set(some.map((h) => h[attr])).size, attr).toBeGreaterThan(1);
+      for (const attr of ["month", "category", "channel", "stage"] as const)
+        expect(new Set(some.map((h) => h[attr])).size, attr).toBeGreaterThan(1);
       if (world === truth) expect(some).toContainEqual({ month: 4, category: "G", channel: "S", stage: "s3" });
     }
   });

@@ -10,7 +10,15 @@ import { caseViewer, type StaffRef } from "../cases/access.ts";
 import { csvDocument } from "../csv.ts";
 import { zonedInstant, zonedParts } from "../office-time.ts";
 import { loadOfficeCalendar } from "../sla.ts";
-import { officeDayMinutes, openCases, periodStatistics, receivedPerYear, type Count, type OpenFigures, type RawStatistics } from "./aggregates.ts";
+import {
+  officeDayMinutes,
+  openCases,
+  periodStatistics,
+  receivedPerYear,
+  type Count,
+  type OpenFigures,
+  type RawStatistics,
+} from "./aggregates.ts";
 import { cached } from "./cache.ts";
 
 const isoDate = z.iso.date();
@@ -20,7 +28,10 @@ const DAY = 86_400_000;
 export const officePeriodInput = z
   .object({ from: isoDate, to: isoDate })
   .refine((p) => p.from <= p.to, { path: ["to"], message: "Tanggal akhir harus sama atau sesudah tanggal awal." })
-  .refine((p) => Date.parse(p.to) - Date.parse(p.from) <= 5 * 366 * DAY, { path: ["to"], message: "Periode paling lama 5 tahun." });
+  .refine((p) => Date.parse(p.to) - Date.parse(p.from) <= 5 * 366 * DAY, {
+    path: ["to"],
+    message: "Periode paling lama 5 tahun.",
+  });
 export type OfficePeriod = z.infer<typeof officePeriodInput>;
 
 /** The current office year so far, the dashboard's default period. */
@@ -40,7 +51,12 @@ export interface OfficeStatistics {
   open: OpenFigures[];
 }
 
-export async function computeOfficeStatistics(db: Db, staff: StaffRef, period: OfficePeriod, now = new Date()): Promise<OfficeStatistics> {
+export async function computeOfficeStatistics(
+  db: Db,
+  staff: StaffRef,
+  period: OfficePeriod,
+  now = new Date(),
+): Promise<OfficeStatistics> {
   const cal = await loadOfficeCalendar(db);
   const viewer = caseViewer(staff);
   const next = new Date(Date.parse(period.to) + DAY).toISOString().slice(0, 10);
@@ -57,7 +73,9 @@ export async function computeOfficeStatistics(db: Db, staff: StaffRef, period: O
  */
 export function officeStatistics(db: Db, staff: StaffRef, period: OfficePeriod): Promise<OfficeStatistics> {
   const v = caseViewer(staff);
-  return cached(`office:${period.from}:${period.to}:${v.id}:${v.hideLeadership}`, () => computeOfficeStatistics(db, staff, period));
+  return cached(`office:${period.from}:${period.to}:${v.id}:${v.hideLeadership}`, () =>
+    computeOfficeStatistics(db, staff, period),
+  );
 }
 
 export interface OfficeCsvLabels {
@@ -69,19 +87,30 @@ export interface OfficeCsvLabels {
 export function officeStatisticsCsv(s: OfficeStatistics, labels: OfficeCsvLabels): string {
   const lines: string[][] = [[...labels.header, "within_standard", "median_office_minutes", "standard_office_minutes"]];
   const text = (x: number | null) => (x === null ? "" : String(x));
-  const row = (table: string, key: string, value: number | null, extra: (number | null)[] = [null, null, null]) => lines.push([table, key, labels.label(table, key), text(value), ...extra.map(text)]);
+  const row = (table: string, key: string, value: number | null, extra: (number | null)[] = [null, null, null]) =>
+    lines.push([table, key, labels.label(table, key), text(value), ...extra.map(text)]);
   lines.push(["meta", "period", "", `${s.period.from}/${s.period.to}`, "", "", ""]);
   lines.push(["meta", "generated_at", "", s.generatedAt.toISOString(), "", "", ""]);
   const f = s.figures;
   row("received", "TOTAL", f.received);
-  for (const [table, counts] of [["byMonth", f.byMonth], ["byCategory", f.byCategory], ["byChannel", f.byChannel], ["byStatus", f.byStatus], ["concluded", f.concluded], ["perYear", s.perYear]] as const) {
+  for (const [table, counts] of [
+    ["byMonth", f.byMonth],
+    ["byCategory", f.byCategory],
+    ["byChannel", f.byChannel],
+    ["byStatus", f.byStatus],
+    ["concluded", f.concluded],
+    ["perYear", s.perYear],
+  ] as const) {
     for (const c of counts) row(table, c.key, c.count);
   }
   for (const o of s.open) {
     row("open", o.status, o.open);
     row("overdue", o.status, o.overdue);
   }
-  for (const [table, m] of [["recording", f.recording], ["response", f.response]] as const) {
+  for (const [table, m] of [
+    ["recording", f.recording],
+    ["response", f.response],
+  ] as const) {
     row(table, "cases", m.n);
     row(table, "median_office_minutes", m.medianMinutes);
   }

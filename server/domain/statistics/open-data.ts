@@ -34,7 +34,11 @@ export const WITHHELD_CSV = "-";
 const cell = (shown: Shown | null): string => (shown === null ? WITHHELD_CSV : String(shown));
 
 function tableJson(name: TableName, t: ProtectedTable, labels: StatisticsLabels) {
-  return { title: labels.table(name), total: t.total, cells: t.cells.map((c) => ({ key: c.key, label: labels.key(name, c.key), value: c.shown })) };
+  return {
+    title: labels.table(name),
+    total: t.total,
+    cells: t.cells.map((c) => ({ key: c.key, label: labels.key(name, c.key), value: c.shown })),
+  };
 }
 
 export function statisticsJson(stats: PublicStatistics, labels: StatisticsLabels) {
@@ -46,7 +50,13 @@ export function statisticsJson(stats: PublicStatistics, labels: StatisticsLabels
     publishedThrough: stats.publishedThrough,
     lagDays: stats.lagDays,
     publishedMonths: stats.months,
-    protection: { small: SMALL, smallRange: [0, SHOWN_FROM - 1], maxNoisePerMonth: MAX_NOISE, notPublished: null, rule: labels.rule },
+    protection: {
+      small: SMALL,
+      smallRange: [0, SHOWN_FROM - 1],
+      maxNoisePerMonth: MAX_NOISE,
+      notPublished: null,
+      rule: labels.rule,
+    },
     officeDays: labels.officeDays,
     perYear: stats.perYear.map((y) => ({ year: Number(y.key), received: y.shown })),
     received: stats.received,
@@ -76,7 +86,8 @@ export function statisticsCsv(stats: PublicStatistics, labels: StatisticsLabels)
     for (const c of t.cells) lines.push([name, c.key, labels.key(name, c.key), cell(c.shown)]);
     lines.push([name, "TOTAL", labels.table(name), cell(t.total)]);
   }
-  const figure = (name: string, key: string, value: number | null) => lines.push([name, key, "", value === null ? WITHHELD_CSV : String(value)]);
+  const figure = (name: string, key: string, value: number | null) =>
+    lines.push([name, key, "", value === null ? WITHHELD_CSV : String(value)]);
   figure("recording", "median_office_days", stats.recording.officeDays);
   figure("response", "median_office_days", stats.response.officeDays);
   figure("withinStandard", "percent", stats.withinStandardPercent);

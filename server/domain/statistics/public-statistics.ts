@@ -12,11 +12,24 @@ import type { Db } from "../../db.ts";
 import { loadOfficeCalendar } from "../sla.ts";
 import { zonedParts } from "../office-time.ts";
 import type { ArchiveReason, CaseStatus, Category, Channel } from "../../generated/prisma/enums.ts";
-import { ARCHIVE_REASON_ORDER, CATEGORY_ORDER, CHANNEL_ORDER, officeDayMinutes, STATUS_ORDER, TIMED_STEPS } from "./aggregates.ts";
+import {
+  ARCHIVE_REASON_ORDER,
+  CATEGORY_ORDER,
+  CHANNEL_ORDER,
+  officeDayMinutes,
+  STATUS_ORDER,
+  TIMED_STEPS,
+} from "./aggregates.ts";
 import { cached } from "./cache.ts";
 import { env } from "../../env.ts";
 import { cellSalt, perturb, perturbSum, showPerturbed, type SaltedCell } from "./cell-key.ts";
-import { firstYear, publishedMonthCells, publishedTimings, type Dimension, type MonthCells } from "./published-aggregates.ts";
+import {
+  firstYear,
+  publishedMonthCells,
+  publishedTimings,
+  type Dimension,
+  type MonthCells,
+} from "./published-aggregates.ts";
 import { lastPublishedMonth, monthCutoff, nextMonth, publishedMonths, RELEASE_LAG_DAYS } from "./release.ts";
 import { stableMedianDays, stableShare } from "./stable-figures.ts";
 import type { ProtectedTable, Shown } from "./suppression.ts";
@@ -66,12 +79,30 @@ function salted(secret: Buffer, m: MonthCells, dim: Dimension | "total", key = "
 }
 
 /** A year table: each key's cells summed over the published months, then perturbed as one sum. */
-function yearTable<K extends string>(secret: Buffer, cells: MonthCells[], dim: Dimension, order: readonly K[], total: Shown | null): ProtectedTable<K> {
-  return { withheld: false, total, cells: order.map((key) => ({ key, shown: showPerturbed(perturbSum(cells.map((m) => salted(secret, m, dim, key)))) })) };
+function yearTable<K extends string>(
+  secret: Buffer,
+  cells: MonthCells[],
+  dim: Dimension,
+  order: readonly K[],
+  total: Shown | null,
+): ProtectedTable<K> {
+  return {
+    withheld: false,
+    total,
+    cells: order.map((key) => ({
+      key,
+      shown: showPerturbed(perturbSum(cells.map((m) => salted(secret, m, dim, key)))),
+    })),
+  };
 }
 
 /** Computes the year's protected statistics (uncached). */
-export async function computePublicStatistics(db: Db, year: number, now = new Date(), secret = statisticsSecret()): Promise<PublicStatistics> {
+export async function computePublicStatistics(
+  db: Db,
+  year: number,
+  now = new Date(),
+  secret = statisticsSecret(),
+): Promise<PublicStatistics> {
   const cal = await loadOfficeCalendar(db);
   const tz = cal.timeZone;
   const dayMinutes = officeDayMinutes(cal);
@@ -89,7 +120,14 @@ export async function computePublicStatistics(db: Db, year: number, now = new Da
     for (let m = `${zonedParts(first, tz).year}-01`; m <= through; m = nextMonth(m)) all.push(m);
     const totals = await publishedMonthCells(db, all, tz, false);
     for (let y = zonedParts(first, tz).year; y <= Number(through.slice(0, 4)); y++) {
-      perYear.push({ key: String(y), shown: showPerturbed(totals.filter((t) => t.month.startsWith(`${y}-`)).reduce((s, t) => s + perturb(salted(secret, t, "total")), 0)) });
+      perYear.push({
+        key: String(y),
+        shown: showPerturbed(
+          totals
+            .filter((t) => t.month.startsWith(`${y}-`))
+            .reduce((s, t) => s + perturb(salted(secret, t, "total")), 0),
+        ),
+      });
     }
   }
   const years = [...new Set([thisYear, year, ...perYear.map((y) => Number(y.key))])].sort((a, b) => b - a);
@@ -112,7 +150,10 @@ export async function computePublicStatistics(db: Db, year: number, now = new Da
     byMonth: {
       withheld: false,
       total: received,
-      cells: Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, "0")}`).map((key) => ({ key, shown: monthly.has(key) ? showPerturbed(monthly.get(key)!) : null })),
+      cells: Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, "0")}`).map((key) => ({
+        key,
+        shown: monthly.has(key) ? showPerturbed(monthly.get(key)!) : null,
+      })),
     },
     byCategory: yearTable(secret, cells, "category", CATEGORY_ORDER, received),
     byChannel: yearTable(secret, cells, "channel", CHANNEL_ORDER, received),

@@ -21,7 +21,8 @@ export interface MonthCells {
   by: Record<Dimension, Map<string, CellRecords>>;
 }
 
-const timestamps = (xs: Date[]) => (xs.length ? Prisma.sql`ARRAY[${Prisma.join(xs)}]::timestamptz[]` : Prisma.sql`ARRAY[]::timestamptz[]`);
+const timestamps = (xs: Date[]) =>
+  xs.length ? Prisma.sql`ARRAY[${Prisma.join(xs)}]::timestamptz[]` : Prisma.sql`ARRAY[]::timestamptz[]`;
 const LAG = Prisma.sql`make_interval(days => ${RELEASE_LAG_DAYS})`;
 /** The counting instant of a case (release.ts countingInstant). */
 const COUNTED_AT = Prisma.sql`GREATEST(c.received_at, c.submitted_at - ${LAG})`;
@@ -38,7 +39,12 @@ interface Row {
  * The cells of consecutive months `months` ("YYYY-MM", ascending, contiguous); with
  * `breakdowns` false only the monthly totals are counted (cheaper: no stage look-up).
  */
-export async function publishedMonthCells(db: Db, months: readonly string[], timeZone: string, breakdowns = true): Promise<MonthCells[]> {
+export async function publishedMonthCells(
+  db: Db,
+  months: readonly string[],
+  timeZone: string,
+  breakdowns = true,
+): Promise<MonthCells[]> {
   if (!months.length) return [];
   const starts = months.map((m) => monthStart(m, timeZone));
   const cutoffs = months.map((m) => monthCutoff(m, timeZone));
@@ -73,7 +79,10 @@ export async function publishedMonthCells(db: Db, months: readonly string[], tim
     const mine = rows.filter((r) => Number(r.month) === i + 1);
     const cell = (r: Row | undefined): CellRecords => ({ count: r?.n ?? 0, keySum: BigInt(r?.key_sum ?? 0) });
     const by = Object.fromEntries(
-      DIMENSIONS.map((d) => [d, new Map(mine.filter((r) => r.dim === d && r.key !== null).map((r) => [r.key!, cell(r)]))]),
+      DIMENSIONS.map((d) => [
+        d,
+        new Map(mine.filter((r) => r.dim === d && r.key !== null).map((r) => [r.key!, cell(r)])),
+      ]),
     ) as Record<Dimension, Map<string, CellRecords>>;
     return { month, total: cell(mine.find((r) => r.dim === "total")), by };
   });
@@ -100,7 +109,12 @@ export async function publishedTimings(db: Db, months: readonly string[], timeZo
   const [steps] = await db.$queryRaw<{ recording: number[] | null; done: number; within: number }[]>`
     SELECT array_agg(office_minutes) FILTER (WHERE step = 2) AS recording, count(*)::int AS done, (count(*) FILTER (WHERE within_standard))::int AS within
     FROM step_records WHERE completed_at >= ${from} AND completed_at < ${to} AND office_minutes IS NOT NULL`;
-  return { response: (response?.xs ?? []).map(Number), recording: (steps?.recording ?? []).map(Number), stepsDone: steps?.done ?? 0, stepsWithin: steps?.within ?? 0 };
+  return {
+    response: (response?.xs ?? []).map(Number),
+    recording: (steps?.recording ?? []).map(Number),
+    stepsDone: steps?.done ?? 0,
+    stepsWithin: steps?.within ?? 0,
+  };
 }
 
 /** The first office-calendar year with a case (null: none yet). */

@@ -13,7 +13,15 @@ import { appRouter } from "../../routers/_app.ts";
 import { seedDemoStaff } from "../../testing/demo-staff.ts";
 import { openTestDb, type TestDbHandle } from "../../testing/test-db.ts";
 import { createCallerFactory } from "../../trpc/init.ts";
-import { ARCHIVE_REASON_ORDER, CATEGORY_ORDER, CHANNEL_ORDER, openCases, periodStatistics, STATUS_ORDER, yearPeriod } from "./aggregates.ts";
+import {
+  ARCHIVE_REASON_ORDER,
+  CATEGORY_ORDER,
+  CHANNEL_ORDER,
+  openCases,
+  periodStatistics,
+  STATUS_ORDER,
+  yearPeriod,
+} from "./aggregates.ts";
 import { clearStatisticsCache } from "./cache.ts";
 import { computeOfficeStatistics } from "./office-statistics.ts";
 import { computePublicStatistics } from "./public-statistics.ts";
@@ -50,12 +58,11 @@ interface Row extends StatisticsCaseRow {
   movedAt: Date;
 }
 
-
 function makeRows(): Row[] {
   const r = seededRandom(6);
   // Keys and move times from their own sequence, so the other draws stay as they were.
   const k = seededRandom(7);
-  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
   const start = Date.parse("2024-11-01T00:00:00Z");
   const span = Date.parse("2026-02-01T00:00:00Z") - start;
   const common = CATEGORY_ORDER.filter((c) => c !== "ETHICS_VIOLATION");
@@ -80,7 +87,12 @@ function makeRows(): Row[] {
       key: Math.floor(k() * 2 ** 32) - 2 ** 31,
       // A quarter of the cases reached their stage only after their month's cut-off.
       movedAt: new Date(receivedAt.getTime() + (k() < 0.25 ? 70 : 1) * 24 * HOUR),
-      steps: Array.from({ length: stepCount }, (_, i) => ({ step: i + 2, completedAt: new Date(receivedAt.getTime() + (i + 1) * 26 * HOUR), officeMinutes: Math.floor(r() * 120), standardMinutes: [30, 60][i % 2]! })),
+      steps: Array.from({ length: stepCount }, (_, i) => ({
+        step: i + 2,
+        completedAt: new Date(receivedAt.getTime() + (i + 1) * 26 * HOUR),
+        officeMinutes: Math.floor(r() * 120),
+        standardMinutes: [30, 60][i % 2]!,
+      })),
     });
   };
   for (let i = 0; i < 160; i++) add(new Date(start + Math.floor(r() * span)), pick(common));
@@ -125,13 +137,39 @@ async function insert(db: TestDbHandle["db"], list: Row[]) {
   });
   await db.timelineEvent.createMany({
     data: list.flatMap((c) => [
-      { caseId: c.id, kind: "TRANSITION" as const, toStatus: "SUBMITTED" as const, step: 1, actorKind: "REPORTER" as const, createdAt: c.receivedAt },
-      ...(c.status === "SUBMITTED" ? [] : [{ caseId: c.id, kind: "TRANSITION" as const, toStatus: c.status, actorKind: "SYSTEM" as const, createdAt: c.movedAt }]),
+      {
+        caseId: c.id,
+        kind: "TRANSITION" as const,
+        toStatus: "SUBMITTED" as const,
+        step: 1,
+        actorKind: "REPORTER" as const,
+        createdAt: c.receivedAt,
+      },
+      ...(c.status === "SUBMITTED"
+        ? []
+        : [
+            {
+              caseId: c.id,
+              kind: "TRANSITION" as const,
+              toStatus: c.status,
+              actorKind: "SYSTEM" as const,
+              createdAt: c.movedAt,
+            },
+          ]),
     ]),
   });
   await db.stepRecord.createMany({
     data: list.flatMap((c) =>
-      c.steps.map((s) => ({ caseId: c.id, step: s.step, startedAt: c.receivedAt, dueAt: c.receivedAt, completedAt: s.completedAt, standardMinutes: s.standardMinutes, officeMinutes: s.officeMinutes, withinStandard: s.officeMinutes <= s.standardMinutes })),
+      c.steps.map((s) => ({
+        caseId: c.id,
+        step: s.step,
+        startedAt: c.receivedAt,
+        dueAt: c.receivedAt,
+        completedAt: s.completedAt,
+        standardMinutes: s.standardMinutes,
+        officeMinutes: s.officeMinutes,
+        withinStandard: s.officeMinutes <= s.standardMinutes,
+      })),
     ),
   });
 }
@@ -139,7 +177,11 @@ async function insert(db: TestDbHandle["db"], list: Row[]) {
 // --- the expected figures, computed from the rows alone ------------------------------------
 
 const officeMonth = (d: Date) => {
-  const p = Object.fromEntries(new Intl.DateTimeFormat("en-CA", { timeZone: TZ, year: "numeric", month: "2-digit" }).formatToParts(d).map((x) => [x.type, x.value]));
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat("en-CA", { timeZone: TZ, year: "numeric", month: "2-digit" })
+      .formatToParts(d)
+      .map((x) => [x.type, x.value]),
+  );
   return `${p.year}-${p.month}`;
 };
 const inYear = (d: Date | null) => d !== null && officeMonth(d).startsWith(`${YEAR}-`);
@@ -149,7 +191,8 @@ const median = (xs: number[]) => {
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
-const countBy = <K extends string>(keys: readonly K[], list: Row[], of: (r: Row) => string | null) => keys.map((key) => ({ key, count: list.filter((r) => of(r) === key).length }));
+const countBy = <K extends string>(keys: readonly K[], list: Row[], of: (r: Row) => string | null) =>
+  keys.map((key) => ({ key, count: list.filter((r) => of(r) === key).length }));
 
 function expected(list: Row[]) {
   const received = list.filter((r) => inYear(r.receivedAt));
@@ -158,16 +201,29 @@ function expected(list: Row[]) {
   const responded = list.filter((r) => inYear(r.respondedAt));
   return {
     received: received.length,
-    byMonth: Array.from({ length: 12 }, (_, i) => `${YEAR}-${String(i + 1).padStart(2, "0")}`).map((key) => ({ key, count: received.filter((r) => officeMonth(r.receivedAt) === key).length })),
+    byMonth: Array.from({ length: 12 }, (_, i) => `${YEAR}-${String(i + 1).padStart(2, "0")}`).map((key) => ({
+      key,
+      count: received.filter((r) => officeMonth(r.receivedAt) === key).length,
+    })),
     byCategory: countBy(CATEGORY_ORDER, received, (r) => r.category),
     byChannel: countBy(CHANNEL_ORDER, received, (r) => r.channel),
     byStatus: countBy(STATUS_ORDER, received, (r) => r.status),
-    concluded: countBy(ARCHIVE_REASON_ORDER, received.filter((r) => r.status === "ARCHIVED"), (r) => r.archiveReason),
+    concluded: countBy(
+      ARCHIVE_REASON_ORDER,
+      received.filter((r) => r.status === "ARCHIVED"),
+      (r) => r.archiveReason,
+    ),
     recording: { n: step2.length, medianMinutes: median(step2.map((s) => s.officeMinutes)) },
     response: { n: responded.length, medianMinutes: median(responded.map((r) => r.responseOfficeMinutes!)) },
     steps: [2, 3, 4, 5, 6, 7, 8].map((step) => {
       const done = steps.filter((s) => s.step === step);
-      return { step, done: done.length, within: done.filter((s) => s.officeMinutes <= s.standardMinutes).length, medianMinutes: median(done.map((s) => s.officeMinutes)), standardMinutes: median(done.map((s) => s.standardMinutes)) };
+      return {
+        step,
+        done: done.length,
+        within: done.filter((s) => s.officeMinutes <= s.standardMinutes).length,
+        medianMinutes: median(done.map((s) => s.officeMinutes)),
+        standardMinutes: median(done.map((s) => s.standardMinutes)),
+      };
     }),
   };
 }
@@ -194,7 +250,13 @@ describe("aggregates", () => {
   it("count open and overdue cases by status at a given moment", async () => {
     const got = await openCases(handle.db, NOW);
     const open = rows.filter((r) => r.status !== "ARCHIVED");
-    expect(got).toEqual(STATUS_ORDER.filter((s) => s !== "ARCHIVED").map((status) => ({ status, open: open.filter((r) => r.status === status).length, overdue: open.filter((r) => r.status === status && r.dueAt !== null && r.dueAt < NOW).length })));
+    expect(got).toEqual(
+      STATUS_ORDER.filter((s) => s !== "ARCHIVED").map((status) => ({
+        status,
+        open: open.filter((r) => r.status === status).length,
+        overdue: open.filter((r) => r.status === status && r.dueAt !== null && r.dueAt < NOW).length,
+      })),
+    );
   });
 });
 
@@ -211,10 +273,39 @@ function expectedPublic(list: Row[]) {
   const byMonth = new Map(MONTHS.map((m) => [m, list.filter((r) => monthOf.get(r) === m)]));
   const cutoffs = new Map(MONTHS.map((m) => [m, monthCutoff(m, TZ)]));
   const inMonth = (m: string) => byMonth.get(m)!;
-  const stageAt = (r: Row, m: string): CaseStatus => (r.status !== "SUBMITTED" && r.movedAt < cutoffs.get(m)! ? r.status : "SUBMITTED");
-  const salted = (m: string, dim: string, key: string, rs: Row[]) => ({ count: rs.length, keySum: rs.reduce((a, x) => a + BigInt(x.key), 0n), salt: cellSalt(SECRET, `${m}|${dim}|${key}`) });
-  const attr = (r: Row, dim: string, m: string) => (dim === "category" ? r.category : dim === "channel" ? r.channel : dim === "status" ? stageAt(r, m) : stageAt(r, m) === "ARCHIVED" ? r.archiveReason : null);
-  const table = (dim: string, keys: readonly string[]) => keys.map((key) => ({ key, shown: showPerturbed(perturbSum(MONTHS.map((m) => salted(m, dim, key, inMonth(m).filter((r) => attr(r, dim, m) === key))))) }));
+  const stageAt = (r: Row, m: string): CaseStatus =>
+    r.status !== "SUBMITTED" && r.movedAt < cutoffs.get(m)! ? r.status : "SUBMITTED";
+  const salted = (m: string, dim: string, key: string, rs: Row[]) => ({
+    count: rs.length,
+    keySum: rs.reduce((a, x) => a + BigInt(x.key), 0n),
+    salt: cellSalt(SECRET, `${m}|${dim}|${key}`),
+  });
+  const attr = (r: Row, dim: string, m: string) =>
+    dim === "category"
+      ? r.category
+      : dim === "channel"
+        ? r.channel
+        : dim === "status"
+          ? stageAt(r, m)
+          : stageAt(r, m) === "ARCHIVED"
+            ? r.archiveReason
+            : null;
+  const table = (dim: string, keys: readonly string[]) =>
+    keys.map((key) => ({
+      key,
+      shown: showPerturbed(
+        perturbSum(
+          MONTHS.map((m) =>
+            salted(
+              m,
+              dim,
+              key,
+              inMonth(m).filter((r) => attr(r, dim, m) === key),
+            ),
+          ),
+        ),
+      ),
+    }));
   const monthly = MONTHS.map((m) => perturb(salted(m, "total", "", inMonth(m))));
   return {
     received: showPerturbed(monthly.reduce((a, b) => a + b, 0)),
@@ -234,16 +325,25 @@ describe("public statistics", () => {
     expect(stats.months).toEqual(MONTHS);
     expect(stats.publishedThrough).toBe("2026-01");
     expect(stats.received).toEqual(want.received);
-    for (const name of ["byMonth", "byCategory", "byChannel", "byStatus", "concluded"] as const) expect(stats[name].cells, name).toEqual(want[name]);
+    for (const name of ["byMonth", "byCategory", "byChannel", "byStatus", "concluded"] as const)
+      expect(stats[name].cells, name).toEqual(want[name]);
     expect(stats.byCategory.total).toEqual(want.received);
     expect(stats.concluded.total).toEqual(stats.byStatus.cells.find((c) => c.key === "ARCHIVED")!.shown);
     // Perturbed, but close: a month within ±2, a year figure within ±2 per month.
     const truth = raw.received;
     expect(Math.abs((stats.received as number) - truth)).toBeLessThanOrEqual(24);
     // The late moves are seen: some cases count as SUBMITTED although they have moved on since.
-    expect(rows.some((r) => inYear(r.receivedAt) && r.status !== "SUBMITTED" && r.movedAt >= monthCutoff(officeMonth(r.receivedAt), TZ))).toBe(true);
+    expect(
+      rows.some(
+        (r) =>
+          inYear(r.receivedAt) && r.status !== "SUBMITTED" && r.movedAt >= monthCutoff(officeMonth(r.receivedAt), TZ),
+      ),
+    ).toBe(true);
     const responded = rows.filter((r) => inYear(r.respondedAt)).map((r) => r.responseOfficeMinutes!);
-    const step2 = rows.flatMap((r) => r.steps).filter((x) => x.step === 2 && inYear(x.completedAt)).map((x) => x.officeMinutes);
+    const step2 = rows
+      .flatMap((r) => r.steps)
+      .filter((x) => x.step === 2 && inYear(x.completedAt))
+      .map((x) => x.officeMinutes);
     expect(stats.response).toEqual({ officeDays: stableMedianDays(responded, DAY_MINUTES) });
     expect(stats.recording).toEqual({ officeDays: stableMedianDays(step2, DAY_MINUTES) });
     const done = raw.steps.reduce((a, x) => a + x.done, 0);
@@ -251,11 +351,19 @@ describe("public statistics", () => {
     expect(stats.withinStandardPercent).toBe(stableShare(within, done, 7));
     // Per year: sums of the perturbed monthly totals of the published months (none of 2026 but January).
     const perYear = (y: number) => {
-      const months = y === 2026 ? ["2026-01"] : Array.from({ length: 12 }, (_, i) => `${y}-${String(i + 1).padStart(2, "0")}`);
+      const months =
+        y === 2026 ? ["2026-01"] : Array.from({ length: 12 }, (_, i) => `${y}-${String(i + 1).padStart(2, "0")}`);
       const monthOf = new Map(rows.map((r) => [r, officeMonth(r.receivedAt)]));
       const sum = months.reduce((a, m) => {
         const rs = rows.filter((r) => monthOf.get(r) === m);
-        return a + perturb({ count: rs.length, keySum: rs.reduce((b, x) => b + BigInt(x.key), 0n), salt: cellSalt(SECRET, `${m}|total|`) });
+        return (
+          a +
+          perturb({
+            count: rs.length,
+            keySum: rs.reduce((b, x) => b + BigInt(x.key), 0n),
+            salt: cellSalt(SECRET, `${m}|total|`),
+          })
+        );
       }, 0);
       return { key: String(y), shown: showPerturbed(sum) };
     };
@@ -276,16 +384,37 @@ describe("public statistics", () => {
     expect(lines).toContain(`byCategory,ETHICS_VIOLATION,Pelanggaran kode etik/disiplin ASN,${ethics}`);
     expect(lines).toContain(`meta,published_through,,${stats.publishedThrough}`);
     expect(lines).toContain("meta,licence,,CC BY 4.0 https://creativecommons.org/licenses/by/4.0/");
-    expect(lines.find((l) => l.startsWith("meta,generated_at,,"))).toMatch(/,\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
-    for (const c of stats.byChannel.cells) expect(lines.find((l) => l.startsWith(`byChannel,${c.key},`))!.split(",").at(-1)).toBe(String(c.shown));
+    expect(lines.find((l) => l.startsWith("meta,generated_at,,"))).toMatch(
+      /,\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/,
+    );
+    for (const c of stats.byChannel.cells)
+      expect(
+        lines
+          .find((l) => l.startsWith(`byChannel,${c.key},`))!
+          .split(",")
+          .at(-1),
+      ).toBe(String(c.shown));
     expect(lines).toContain(`byMonth,TOTAL,"Laporan diterima per bulan, ${YEAR}",${stats.byMonth.total}`);
 
-    const jsonRes = await statisticsDownload(handle.db, "json", new URLSearchParams({ tahun: String(YEAR), locale: "en" }));
-    const json = (await jsonRes.json()) as { licence: { name: string }; generatedAt: string; year: number; tables: Record<string, { cells: { key: string; label: string; value: unknown }[]; total: unknown }> };
+    const jsonRes = await statisticsDownload(
+      handle.db,
+      "json",
+      new URLSearchParams({ tahun: String(YEAR), locale: "en" }),
+    );
+    const json = (await jsonRes.json()) as {
+      licence: { name: string };
+      generatedAt: string;
+      year: number;
+      tables: Record<string, { cells: { key: string; label: string; value: unknown }[]; total: unknown }>;
+    };
     expect(json.licence.name).toBe("CC BY 4.0");
     expect(json.year).toBe(YEAR);
     expect(Date.parse(json.generatedAt)).not.toBeNaN();
-    expect(json.tables.byCategory!.cells.find((c) => c.key === "ETHICS_VIOLATION")).toEqual({ key: "ETHICS_VIOLATION", label: "Breach of civil-service ethics or discipline", value: ethics });
+    expect(json.tables.byCategory!.cells.find((c) => c.key === "ETHICS_VIOLATION")).toEqual({
+      key: "ETHICS_VIOLATION",
+      label: "Breach of civil-service ethics or discipline",
+      value: ethics,
+    });
     expect(json.tables.byStatus!.cells.map((c) => c.value)).toEqual(stats.byStatus.cells.map((c) => c.shown));
     // No reference, no date of a case.
     for (const text of [csv, JSON.stringify(json)]) {
@@ -295,12 +424,22 @@ describe("public statistics", () => {
   });
 
   it("name the office from its settings in the downloads' dataset title", async () => {
-    const dataset = async () => ((await (await statisticsDownload(handle.db, "json", new URLSearchParams({ tahun: String(YEAR) }))).json()) as { dataset: string }).dataset;
+    const dataset = async () =>
+      (
+        (await (await statisticsDownload(handle.db, "json", new URLSearchParams({ tahun: String(YEAR) }))).json()) as {
+          dataset: string;
+        }
+      ).dataset;
     expect(await dataset()).toMatch(/ · DPMPTSP Kabupaten Lamandau$/);
-    await putSetting(handle.db, "office.identity", { ...settingDefaults["office.identity"], shortName: "Inspektorat Kota Contoh" });
+    await putSetting(handle.db, "office.identity", {
+      ...settingDefaults["office.identity"],
+      shortName: "Inspektorat Kota Contoh",
+    });
     try {
       expect(await dataset()).toMatch(/ · Inspektorat Kota Contoh$/);
-      const csv = await (await statisticsDownload(handle.db, "csv", new URLSearchParams({ tahun: String(YEAR) }))).text();
+      const csv = await (
+        await statisticsDownload(handle.db, "csv", new URLSearchParams({ tahun: String(YEAR) }))
+      ).text();
       expect(csv.split("\r\n")[1]).toMatch(/^meta,dataset,,.* · Inspektorat Kota Contoh$/);
     } finally {
       await handle.db.setting.delete({ where: { key: "office.identity" } });
@@ -330,21 +469,30 @@ describe("office dashboard", () => {
 
   it("is refused to roles it is not for, over tRPC and as CSV", async () => {
     const as = (staff: StaffPrincipal | null) => createCaller({ db: handle.db, staff: async () => staff });
-    for (const name of ["telaah", "audit", "admin"]) await expect(as(users[name]!).statistics.office(period)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    for (const name of ["telaah", "audit", "admin"])
+      await expect(as(users[name]!).statistics.office(period)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(as(null).statistics.office(period)).rejects.toMatchObject({ code: "UNAUTHORIZED" });
-    for (const name of ["kadis", "pengawas", "sekretariat"]) expect((await as(users[name]!).statistics.office(period)).figures.received).toBeGreaterThan(0);
-    await expect(as(users.kadis!).statistics.office({ from: "2025-12-31", to: "2025-01-01" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    for (const name of ["kadis", "pengawas", "sekretariat"])
+      expect((await as(users[name]!).statistics.office(period)).figures.received).toBeGreaterThan(0);
+    await expect(as(users.kadis!).statistics.office({ from: "2025-12-31", to: "2025-01-01" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
 
     const audits = () => handle.db.auditEntry.count({ where: { action: "statistics.export" } });
     const before = await audits();
     expect((await officeStatisticsCsvResponse(handle.db, null, period)).status).toBe(401);
-    for (const name of ["telaah", "audit", "admin"]) expect((await officeStatisticsCsvResponse(handle.db, users[name]!, period)).status).toBe(403);
-    expect((await officeStatisticsCsvResponse(handle.db, users.pengawas!, { from: "2025-13-01", to: "2025-12-31" })).status).toBe(400);
+    for (const name of ["telaah", "audit", "admin"])
+      expect((await officeStatisticsCsvResponse(handle.db, users[name]!, period)).status).toBe(403);
+    expect(
+      (await officeStatisticsCsvResponse(handle.db, users.pengawas!, { from: "2025-13-01", to: "2025-12-31" })).status,
+    ).toBe(400);
     expect(await audits()).toBe(before);
 
     const res = await officeStatisticsCsvResponse(handle.db, users.pengawas!, period);
     expect(res.status).toBe(200);
-    expect(res.headers.get("content-disposition")).toBe(`attachment; filename="dasbor-wbs-${YEAR}-01-01-${YEAR}-12-31.csv"`);
+    expect(res.headers.get("content-disposition")).toBe(
+      `attachment; filename="dasbor-wbs-${YEAR}-01-01-${YEAR}-12-31.csv"`,
+    );
     expect(res.headers.get("cache-control")).toBe("no-store");
     const lines = (await res.text()).split("\r\n");
     // Unsuppressed: the 2 is a 2 here.

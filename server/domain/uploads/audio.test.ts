@@ -22,14 +22,23 @@ describe("MP3", () => {
       id3v1("Rapat anggaran", "Budi Santoso"),
     );
     const file = await sanitized(input, "rekaman.mp3");
-    expect(file).toMatchObject({ mime: "audio/mpeg", kind: "AUDIO", fileName: "rekaman.mp3", strippedMetadata: true, warning: false });
+    expect(file).toMatchObject({
+      mime: "audio/mpeg",
+      kind: "AUDIO",
+      fileName: "rekaman.mp3",
+      strippedMetadata: true,
+      warning: false,
+    });
     expect(file.bytes.equals(audio)).toBe(true);
   });
 
   it("recognises bare MPEG frames, and refuses an ID3 tag with no audio after it", async () => {
     expect(detectFileType(mp3Frames(3))?.mime).toBe("audio/mpeg");
     const tagOnly = concat(id3v2({ TIT2: "x" }), Buffer.alloc(600));
-    expect(await sanitizeUpload({ bytes: tagOnly, fileName: "a.mp3" }, opts)).toEqual({ ok: false, reason: "unsupported_type" });
+    expect(await sanitizeUpload({ bytes: tagOnly, fileName: "a.mp3" }, opts)).toEqual({
+      ok: false,
+      reason: "unsupported_type",
+    });
     const tagAndJunk = concat(id3v2({ TIT2: "x" }), mp3Frames(3).subarray(0, 600));
     expect(detectFileType(tagAndJunk)?.mime).toBe("audio/mpeg");
   });
@@ -41,11 +50,18 @@ describe("M4A", () => {
       const { bytes: input, chunks } = m4a({ moovFirst });
       expect(input.includes("Sudirman")).toBe(true);
       const file = await sanitized(input, "memo suara.m4a");
-      expect(file).toMatchObject({ mime: "audio/mp4", kind: "AUDIO", fileName: "memo suara.m4a", strippedMetadata: true, warning: false });
+      expect(file).toMatchObject({
+        mime: "audio/mp4",
+        kind: "AUDIO",
+        fileName: "memo suara.m4a",
+        strippedMetadata: true,
+        warning: false,
+      });
       expect(WARNING_MIMES).not.toContain("audio/mp4");
 
       const out = file.bytes;
-      for (const leak of ["Sudirman", "Budi", "+01.6400", "udta", "free", "\xe5\xe5\xe5\xe5"]) expect(out.includes(leak, 0, "latin1")).toBe(false);
+      for (const leak of ["Sudirman", "Budi", "+01.6400", "udta", "free", "\xe5\xe5\xe5\xe5"])
+        expect(out.includes(leak, 0, "latin1")).toBe(false);
       expect(out.length).toBeLessThan(input.length);
       // Each chunk offset still points at the same audio bytes.
       const offsets = chunkOffsets(out);
@@ -70,6 +86,9 @@ describe("M4A", () => {
   it("refuses a file whose boxes are cut short as damaged", async () => {
     const { bytes } = m4a();
     const truncated = Buffer.from(bytes.subarray(0, bytes.length - 10));
-    expect(await sanitizeUpload({ bytes: truncated, fileName: "a.m4a" }, opts)).toEqual({ ok: false, reason: "damaged" });
+    expect(await sanitizeUpload({ bytes: truncated, fileName: "a.m4a" }, opts)).toEqual({
+      ok: false,
+      reason: "damaged",
+    });
   });
 });

@@ -24,7 +24,9 @@ describe("decompression bombs and parser traps are refused as unsafe", () => {
     const frames = 50;
     const raw = Buffer.alloc(1000 * 1000 * frames * 3);
     for (let i = 0; i < raw.length; i++) raw[i] = (i >> 12) & 0xff; // frames differ, so none is merged away
-    const animated = await sharp(raw, { raw: { width: 1000, height: 1000 * frames, channels: 3, pageHeight: 1000 } }).webp({ quality: 10, effort: 0 }).toBuffer();
+    const animated = await sharp(raw, { raw: { width: 1000, height: 1000 * frames, channels: 3, pageHeight: 1000 } })
+      .webp({ quality: 10, effort: 0 })
+      .toBuffer();
     expect((await sharp(animated).metadata()).pages).toBe(frames);
     const result = await sanitize(animated, "anim.webp");
     if (!result.ok) throw new Error(`refused: ${result.reason}`);

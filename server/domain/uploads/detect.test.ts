@@ -8,10 +8,26 @@ const kindOf = (bytes: Uint8Array) => detectFileType(bytes)?.mime ?? null;
 describe("detectFileType", () => {
   it("recognises each accepted type by its content", async () => {
     const image = pixels(16, 16);
-    expect(detectFileType(await image.clone().jpeg().toBuffer())).toEqual({ mime: "image/jpeg", kind: "IMAGE", ext: "jpg" });
-    expect(detectFileType(await image.clone().png().toBuffer())).toEqual({ mime: "image/png", kind: "IMAGE", ext: "png" });
-    expect(detectFileType(await image.clone().webp().toBuffer())).toEqual({ mime: "image/webp", kind: "IMAGE", ext: "webp" });
-    expect(detectFileType(ascii("%PDF-1.7\n%\xe2\xe3\n"))).toEqual({ mime: "application/pdf", kind: "PDF", ext: "pdf" });
+    expect(detectFileType(await image.clone().jpeg().toBuffer())).toEqual({
+      mime: "image/jpeg",
+      kind: "IMAGE",
+      ext: "jpg",
+    });
+    expect(detectFileType(await image.clone().png().toBuffer())).toEqual({
+      mime: "image/png",
+      kind: "IMAGE",
+      ext: "png",
+    });
+    expect(detectFileType(await image.clone().webp().toBuffer())).toEqual({
+      mime: "image/webp",
+      kind: "IMAGE",
+      ext: "webp",
+    });
+    expect(detectFileType(ascii("%PDF-1.7\n%\xe2\xe3\n"))).toEqual({
+      mime: "application/pdf",
+      kind: "PDF",
+      ext: "pdf",
+    });
     expect(detectFileType(Buffer.from("\uFEFFLaporan: pungutan liar di loket 3.\nSaksi: dua orang.\n"))).toEqual({
       mime: "text/plain",
       kind: "TEXT",
@@ -33,7 +49,11 @@ describe("detectFileType", () => {
   it("refuses markup, GIF and other containers", () => {
     expect(kindOf(Buffer.from("<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"))).toBeNull();
     expect(kindOf(Buffer.from("\n  <html><body>halo</body></html>"))).toBeNull();
-    expect(kindOf(Buffer.from('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'))).toBeNull();
+    expect(
+      kindOf(
+        Buffer.from('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+      ),
+    ).toBeNull();
     expect(kindOf(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'))).toBeNull();
     expect(kindOf(Buffer.from("Catatan\n<script>alert(1)</script>"))).toBeNull();
     expect(kindOf(ascii("GIF89a\x01\x00\x01\x00\x00\x00\x00;"))).toBeNull();

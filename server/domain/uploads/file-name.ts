@@ -22,6 +22,9 @@ export function safeFileName(name: string, ext: string): string {
   if (WINDOWS_DEVICE.test(stem)) stem = `${stem}_`;
   // Cut by code points, so no surrogate pair is split.
   const room = MAX_LENGTH - ext.length - 1;
-  stem = Array.from(stem).slice(0, room).join("").replace(/[\s.]+$/, "");
+  stem = Array.from(stem)
+    .slice(0, room)
+    .join("")
+    .replace(/[\s.]+$/, "");
   return `${stem || FALLBACK}.${ext}`;
 }

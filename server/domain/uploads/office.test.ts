@@ -39,7 +39,8 @@ describe("Office files", () => {
       .filter(([name]) => name.endsWith(".xml") || name.endsWith(".rels"))
       .map(([, content]) => strFromU8(content))
       .join("\n");
-    for (const leak of ["Budi Santoso", "budi.santoso", "DPMPTSP", "Rekap Anggaran", 'w:initials="BS"']) expect(text).not.toContain(leak);
+    for (const leak of ["Budi Santoso", "budi.santoso", "DPMPTSP", "Rekap Anggaran", 'w:initials="BS"'])
+      expect(text).not.toContain(leak);
     expect(strFromU8(parts["docProps/core.xml"]!)).toMatch(/<cp:coreProperties [^>]*\/>$/);
     expect(strFromU8(parts["word/document.xml"]!)).toBe(DOCUMENT_XML.replace('w:author="Budi Santoso"', 'w:author=""'));
     expect(strFromU8(parts["_rels/.rels"]!)).toContain("docProps/core.xml"); // relationships unchanged
@@ -54,14 +55,19 @@ describe("Office files", () => {
   });
 
   it("recognises and cleans an XLSX workbook", async () => {
-    const workbook = WORKBOOK_XML.replace("<sheets>", '<x15ac:absPath url="C:\\Users\\budi.santoso\\Documents\\" xmlns:x15ac="x"/><sheets>');
+    const workbook = WORKBOOK_XML.replace(
+      "<sheets>",
+      '<x15ac:absPath url="C:\\Users\\budi.santoso\\Documents\\" xmlns:x15ac="x"/><sheets>',
+    );
     const input = xlsx({ "xl/workbook.xml": strToU8(workbook) });
     const result = await sanitize(input, "anggaran.xlsx");
     if (!result.ok) throw new Error(result.reason);
     expect(result.file.mime).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     const parts = unzipSync(result.file.bytes);
     expect(Object.keys(parts).sort()).toEqual(Object.keys(unzipSync(input)).sort());
-    const text = Object.values(parts).map((p) => strFromU8(p)).join("\n");
+    const text = Object.values(parts)
+      .map((p) => strFromU8(p))
+      .join("\n");
     expect(text).not.toContain("budi.santoso");
     expect(text).not.toContain("Budi Santoso");
     expect(strFromU8(parts["xl/comments1.xml"]!)).toMatch(/<authors><author><\/author><\/authors>/);
@@ -76,7 +82,13 @@ describe("Office files", () => {
       writeZip([
         stored("[Content_Types].xml", strToU8("<Types/>")),
         stored("word/document.xml", strToU8(DOCUMENT_XML)),
-        ...Array.from({ length: count }, (_, i) => ({ name: `word/media/zeros${i}.bin`, method: 8 as const, crc32: crc32(zeros), uncompressedSize: zeros.length, data: packed })),
+        ...Array.from({ length: count }, (_, i) => ({
+          name: `word/media/zeros${i}.bin`,
+          method: 8 as const,
+          crc32: crc32(zeros),
+          uncompressedSize: zeros.length,
+          data: packed,
+        })),
       ]);
     const bomb = archive(120); // 120 MiB unpacked
     expect(bomb.length).toBeLessThan(200 * 1024);
@@ -102,7 +114,10 @@ describe("Office files", () => {
   });
 
   it("refuses documents with macros, and zips that are not Office documents", async () => {
-    expect(await sanitize(docx({ "word/vbaProject.bin": new Uint8Array([1, 2, 3]) }))).toEqual({ ok: false, reason: "unsupported_type" });
+    expect(await sanitize(docx({ "word/vbaProject.bin": new Uint8Array([1, 2, 3]) }))).toEqual({
+      ok: false,
+      reason: "unsupported_type",
+    });
     const plain = Buffer.from(zipSync({ "foto.jpg": new Uint8Array(10), "catatan.txt": strToU8("halo") }));
     expect(await sanitize(plain, "arsip.docx")).toEqual({ ok: false, reason: "unsupported_type" });
     const noTypes = Buffer.from(zipSync({ "word/document.xml": strToU8(DOCUMENT_XML) }));

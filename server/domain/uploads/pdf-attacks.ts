@@ -11,7 +11,11 @@ export const PAGE_TEXT = "Kuitansi pungutan liar";
 /** A stream object's body: its dictionary (without /Length) and data. */
 export function stream(dict: string, data: Uint8Array | string): Buffer {
   const bytes = typeof data === "string" ? Buffer.from(data, "latin1") : Buffer.from(data);
-  return Buffer.concat([Buffer.from(`<< ${dict} /Length ${bytes.length} >>\nstream\n`, "latin1"), bytes, Buffer.from("\nendstream", "latin1")]);
+  return Buffer.concat([
+    Buffer.from(`<< ${dict} /Length ${bytes.length} >>\nstream\n`, "latin1"),
+    bytes,
+    Buffer.from("\nendstream", "latin1"),
+  ]);
 }
 
 /** A PDF whose object n is bodies[n - 1] (object 1 is the catalog), with a cross-reference table. */
@@ -21,7 +25,11 @@ export function rawPdf(bodies: (string | Buffer)[]): Buffer {
   let length = parts[0]!.length;
   bodies.forEach((body, i) => {
     offsets.push(length);
-    const object = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`, "latin1"), Buffer.from(body as string | Uint8Array), Buffer.from("\nendobj\n", "latin1")]);
+    const object = Buffer.concat([
+      Buffer.from(`${i + 1} 0 obj\n`, "latin1"),
+      Buffer.from(body as string | Uint8Array),
+      Buffer.from("\nendobj\n", "latin1"),
+    ]);
     parts.push(object);
     length += object.length;
   });
@@ -60,10 +68,17 @@ const JS = "(app.launchURL\\('https://evil.example/x'\\); app.alert\\('pwned'\\)
 export const ACTIVE_PDFS: Record<string, () => Buffer> = {
   "document OpenAction JavaScript": () => pdfWith({ catalog: `/OpenAction << /S /JavaScript /JS ${JS} >>` }),
   "document AA with a JavaScript stream": () =>
-    pdfWith({ catalog: "/AA << /WC 6 0 R >>", objects: [`<< /S /JavaScript /JS 7 0 R >>`, stream("", "app.alert('pwned')")] }),
-  "page AA JavaScript": () => pdfWith({ page: `/AA << /O << /S /JavaScript /JS ${JS} >> /C << /S /JavaScript /JS ${JS} >> >>` }),
+    pdfWith({
+      catalog: "/AA << /WC 6 0 R >>",
+      objects: [`<< /S /JavaScript /JS 7 0 R >>`, stream("", "app.alert('pwned')")],
+    }),
+  "page AA JavaScript": () =>
+    pdfWith({ page: `/AA << /O << /S /JavaScript /JS ${JS} >> /C << /S /JavaScript /JS ${JS} >> >>` }),
   "Launch action": () =>
-    pdfWith({ catalog: "/OpenAction << /S /Launch /F (evil.exe) /Win << /F (cmd.exe) /P (/c evil) /O /open >> /NewWindow true >>" }),
+    pdfWith({
+      catalog:
+        "/OpenAction << /S /Launch /F (evil.exe) /Win << /F (cmd.exe) /P (/c evil) /O /open >> /NewWindow true >>",
+    }),
   "URI, GoToR, GoToE, SubmitForm, ImportData, Hide, ResetForm, Named links": () =>
     pdfWith({
       page: "/Annots [6 0 R 7 0 R 8 0 R 9 0 R 10 0 R 11 0 R 12 0 R 13 0 R]",
@@ -97,7 +112,10 @@ export const ACTIVE_PDFS: Record<string, () => Buffer> = {
       ],
     }),
   "JavaScript name tree": () =>
-    pdfWith({ catalog: "/Names << /JavaScript 6 0 R >>", objects: [`<< /Names [(init) << /S /JavaScript /JS ${JS} >>] >>`] }),
+    pdfWith({
+      catalog: "/Names << /JavaScript 6 0 R >>",
+      objects: [`<< /Names [(init) << /S /JavaScript /JS ${JS} >>] >>`],
+    }),
   "embedded file and FileAttachment annotation": () =>
     pdfWith({
       catalog: "/Names << /EmbeddedFiles << /Names [(evil.exe) 6 0 R] >> >> /AF [6 0 R]",
@@ -112,7 +130,9 @@ export const ACTIVE_PDFS: Record<string, () => Buffer> = {
   "XFA form": () =>
     pdfWith({
       catalog: "/AcroForm << /Fields [] /XFA 6 0 R >> /NeedsRendering true",
-      objects: [stream("", '<xdp:xdp xmlns:xdp="http://ns.adobe.com/xdp/"><script>app.alert("pwned")</script></xdp:xdp>')],
+      objects: [
+        stream("", '<xdp:xdp xmlns:xdp="http://ns.adobe.com/xdp/"><script>app.alert("pwned")</script></xdp:xdp>'),
+      ],
     }),
   "RichMedia, 3D, Screen and Sound annotations": () =>
     pdfWith({
@@ -130,13 +150,23 @@ export const ACTIVE_PDFS: Record<string, () => Buffer> = {
     pdfWith({
       page: "/Resources << /Font << /F1 5 0 R >> /XObject << /X1 6 0 R >> >>",
       content: stream("", `BT /F1 12 Tf 20 100 Td (${PAGE_TEXT}) Tj ET /X1 Do`),
-      objects: [stream("/Type /XObject /Subtype /Form /BBox [0 0 10 10] /Ref << /F (\\\\\\\\evil.example\\\\x.pdf) /Page 0 >>", "")],
+      objects: [
+        stream(
+          "/Type /XObject /Subtype /Form /BBox [0 0 10 10] /Ref << /F (\\\\\\\\evil.example\\\\x.pdf) /Page 0 >>",
+          "",
+        ),
+      ],
     }),
   "stream data fetched from another file": () =>
     pdfWith({
       page: "/Resources << /Font << /F1 5 0 R >> /XObject << /X1 6 0 R >> >>",
       content: stream("", `BT /F1 12 Tf 20 100 Td (${PAGE_TEXT}) Tj ET /X1 Do`),
-      objects: [stream("/Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 /F (https://evil.example/pixel) /FFilter /FlateDecode", "")],
+      objects: [
+        stream(
+          "/Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 /F (https://evil.example/pixel) /FFilter /FlateDecode",
+          "",
+        ),
+      ],
     }),
 };
 
@@ -172,7 +202,11 @@ export function manyStreamsBomb(count: number, mib: number): Buffer {
 
 /** A bomb deflated twice: small on disk and after one decoding step. */
 export function doubleFlateBomb(mib = 1536): Buffer {
-  return pdfWith({ objects: [stream("/Type /ObjStm /N 1 /First 4 /Filter [/FlateDecode /FlateDecode]", zlib.deflateSync(zerosFlate(mib)))] });
+  return pdfWith({
+    objects: [
+      stream("/Type /ObjStm /N 1 /First 4 /Filter [/FlateDecode /FlateDecode]", zlib.deflateSync(zerosFlate(mib))),
+    ],
+  });
 }
 
 /** A bomb behind an ASCII-hex filter, and a run-length one (2 bytes → 128). */
@@ -181,12 +215,19 @@ export function hexFlateBomb(mib = 512): Buffer {
 }
 
 export function runLengthBomb(mib = 128): Buffer {
-  return pdfWith({ content: stream("/Filter /RunLengthDecode", Buffer.concat([Buffer.alloc(mib * 8192 * 2, 0x81).map((b, i) => (i % 2 ? 0 : b)), Buffer.from([128])])) });
+  return pdfWith({
+    content: stream(
+      "/Filter /RunLengthDecode",
+      Buffer.concat([Buffer.alloc(mib * 8192 * 2, 0x81).map((b, i) => (i % 2 ? 0 : b)), Buffer.from([128])]),
+    ),
+  });
 }
 
 /** An object stream that claims more objects than the budget allows. */
 export function manyObjectsInStream(n = 1_000_000): Buffer {
-  return pdfWith({ objects: [stream("/Type /ObjStm /N " + n + " /First 4 /Filter /FlateDecode", zlib.deflateSync("6 0 "))] });
+  return pdfWith({
+    objects: [stream("/Type /ObjStm /N " + n + " /First 4 /Filter /FlateDecode", zlib.deflateSync("6 0 "))],
+  });
 }
 
 /** `n` tiny indirect objects in the file itself. */
@@ -230,7 +271,7 @@ export function lzwZerosBomb(mib = 1536): Buffer {
     }
   };
   let width = 9;
-  for (let total = 0; total < mib * MiB; ) {
+  for (let total = 0; total < mib * MiB;) {
     put(256, width);
     width = 9;
     put(0, width);

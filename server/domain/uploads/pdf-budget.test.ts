@@ -35,7 +35,12 @@ function referenceSize(data: Uint8Array, filters: string[]): number {
 
 async function measured(data: Uint8Array, filters: string[]): Promise<number> {
   const meter = new DecodeMeter(Number.MAX_SAFE_INTEGER);
-  await measureStream(data, filters.map((name) => ({ name })), meter, Number.MAX_SAFE_INTEGER);
+  await measureStream(
+    data,
+    filters.map((name) => ({ name })),
+    meter,
+    Number.MAX_SAFE_INTEGER,
+  );
   return meter.bytes;
 }
 
@@ -111,7 +116,9 @@ describe("PDF stream measurement", () => {
     const rss = process.memoryUsage().rss;
     const started = performance.now();
     const meter = new DecodeMeter(PDF_BUDGET.fileBytes);
-    await expect(measureStream(bomb, [{ name: "FlateDecode" }], meter, PDF_BUDGET.objectStreamBytes)).rejects.toMatchObject({ reason: "unsafe" });
+    await expect(
+      measureStream(bomb, [{ name: "FlateDecode" }], meter, PDF_BUDGET.objectStreamBytes),
+    ).rejects.toMatchObject({ reason: "unsafe" });
     expect(performance.now() - started).toBeLessThan(2000);
     expect(process.memoryUsage().rss - rss).toBeLessThan(64 * MiB);
     expect(meter.bytes).toBeLessThan(PDF_BUDGET.objectStreamBytes + MiB);
@@ -136,12 +143,18 @@ describe("PDF decompression budget", () => {
   const bombs: [string, () => Buffer][] = [
     ["an object stream of 1.5 GiB of zeros", () => objectStreamBomb()],
     ["a content stream of 1.5 GiB", () => contentStreamBomb()],
-    [`streams each under ${PDF_BUDGET.streamBytes / MiB} MiB summing over ${PDF_BUDGET.fileBytes / MiB} MiB`, () => manyStreamsBomb(6, 48)],
+    [
+      `streams each under ${PDF_BUDGET.streamBytes / MiB} MiB summing over ${PDF_BUDGET.fileBytes / MiB} MiB`,
+      () => manyStreamsBomb(6, 48),
+    ],
     ["an object stream deflated twice", () => doubleFlateBomb()],
     ["a bomb behind an ASCII-hex filter", () => hexFlateBomb()],
     ["a run-length bomb", () => runLengthBomb()],
     ["an object stream inside an object stream", () => nestedObjectStreamBomb()],
-    ["a small object stream hidden inside another (readers would decode it unmeasured)", () => nestedObjectStreamBomb(1)],
+    [
+      "a small object stream hidden inside another (readers would decode it unmeasured)",
+      () => nestedObjectStreamBomb(1),
+    ],
     ["an object stream claiming a million objects", () => manyObjectsInStream()],
     [`more than ${PDF_BUDGET.objects} objects`, () => manyObjects()],
     ["an LZW bomb", () => lzwZerosBomb()],

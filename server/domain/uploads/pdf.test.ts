@@ -33,7 +33,13 @@ async function evidencePdf(): Promise<Uint8Array> {
   const xmp = doc.context.stream(XMP, { Type: "Metadata", Subtype: "XML" });
   doc.catalog.set(PDFName.of("Metadata"), doc.context.register(xmp));
   // A sticky note, whose /T names its author.
-  const note = doc.context.obj({ Type: "Annot", Subtype: "Text", Rect: [10, 10, 30, 30], T: PDFString.of("Budi Santoso"), Contents: PDFString.of("cek") });
+  const note = doc.context.obj({
+    Type: "Annot",
+    Subtype: "Text",
+    Rect: [10, 10, 30, 30],
+    T: PDFString.of("Budi Santoso"),
+    Contents: PDFString.of("cek"),
+  });
   page.node.set(PDFName.of("Annots"), doc.context.obj([doc.context.register(note)]));
   return doc.save({ useObjectStreams: false });
 }
@@ -102,14 +108,34 @@ describe("PDF", () => {
     expect(await exifr.gps(await embeddedJpeg(input))).toBeDefined();
 
     const file = await sanitized(input);
-    expect(file).toMatchObject({ mime: "application/pdf", kind: "PDF", fileName: "bukti.pdf", strippedMetadata: true, warning: false });
+    expect(file).toMatchObject({
+      mime: "application/pdf",
+      kind: "PDF",
+      fileName: "bukti.pdf",
+      strippedMetadata: true,
+      warning: false,
+    });
     const after = await everything(file.bytes);
-    for (const needle of ["Budi Santoso", "Microsoft Word", "Budi's laptop", "/Metadata", "/Info", "/ID", "Exif", "pdf-lib"]) {
+    for (const needle of [
+      "Budi Santoso",
+      "Microsoft Word",
+      "Budi's laptop",
+      "/Metadata",
+      "/Info",
+      "/ID",
+      "Exif",
+      "pdf-lib",
+    ]) {
       expect(after).not.toContain(needle);
     }
 
     const doc = await PDFDocument.load(file.bytes, { updateMetadata: false });
-    expect([doc.getTitle(), doc.getAuthor(), doc.getProducer(), doc.getCreator()]).toEqual([undefined, undefined, undefined, undefined]);
+    expect([doc.getTitle(), doc.getAuthor(), doc.getProducer(), doc.getCreator()]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
     expect(doc.getPageCount()).toBe(1);
     // The page content stays (pdf-lib writes the drawn text as hex).
     expect(after.toLowerCase()).toContain(Buffer.from("Kuitansi").toString("hex"));
@@ -147,10 +173,18 @@ describe("PDF", () => {
 
   it("refuses a truncated or an encrypted PDF as damaged", async () => {
     const input = await evidencePdf();
-    const truncated = await sanitizeUpload({ bytes: Buffer.from(input.subarray(0, input.length / 3)), fileName: "a.pdf" }, opts);
+    const truncated = await sanitizeUpload(
+      { bytes: Buffer.from(input.subarray(0, input.length / 3)), fileName: "a.pdf" },
+      opts,
+    );
     expect(truncated).toEqual({ ok: false, reason: "damaged" });
 
-    const encrypted = withIncrementalUpdate(input, "x").toString("latin1").replace("/Info", "/Encrypt << /Filter /Standard /V 1 /R 2 >> /Info");
-    expect(await sanitizeUpload({ bytes: Buffer.from(encrypted, "latin1"), fileName: "a.pdf" }, opts)).toEqual({ ok: false, reason: "damaged" });
+    const encrypted = withIncrementalUpdate(input, "x")
+      .toString("latin1")
+      .replace("/Info", "/Encrypt << /Filter /Standard /V 1 /R 2 >> /Info");
+    expect(await sanitizeUpload({ bytes: Buffer.from(encrypted, "latin1"), fileName: "a.pdf" }, opts)).toEqual({
+      ok: false,
+      reason: "damaged",
+    });
   });
 });

@@ -8,7 +8,16 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { afterEach, describe, expect, it } from "vitest";
 import { ACCEPTED_MIMES } from "./formats.ts";
 import { sanitizeUpload } from "./sanitize.ts";
-import { docxBomb, jpegBomb, m4aManyBoxes, m4aNested, mp3StackedTags, pdfBomb, pngBomb, webpBomb } from "./test-bombs.ts";
+import {
+  docxBomb,
+  jpegBomb,
+  m4aManyBoxes,
+  m4aNested,
+  mp3StackedTags,
+  pdfBomb,
+  pngBomb,
+  webpBomb,
+} from "./test-bombs.ts";
 import { ascii, concat, GPS_EXIF, mp3Frames, pixels } from "./test-inputs.ts";
 import { DEFAULT_POOL_OPTIONS, SanitizePool, type PoolOptions } from "./worker-pool.ts";
 
@@ -59,11 +68,15 @@ describe("sanitiser pool", () => {
     const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage.rss())), 20);
     const delay = monitorEventLoopDelay({ resolution: 10 });
     delay.enable();
-    const results = await Promise.all(bombs.map(([fileName, bytes]) => sanitizeUpload({ bytes, fileName, transfer: true }, { ...limits, pool: p })));
+    const results = await Promise.all(
+      bombs.map(([fileName, bytes]) => sanitizeUpload({ bytes, fileName, transfer: true }, { ...limits, pool: p })),
+    );
     delay.disable();
     clearInterval(sampler);
 
-    const reasons = Object.fromEntries(bombs.map(([name], i) => [name, results[i]!.ok ? "accepted" : results[i]!.reason]));
+    const reasons = Object.fromEntries(
+      bombs.map(([name], i) => [name, results[i]!.ok ? "accepted" : results[i]!.reason]),
+    );
     expect(reasons).toEqual({
       "denah.png": "unsafe",
       "foto.jpg": "unsafe",
@@ -76,7 +89,9 @@ describe("sanitiser pool", () => {
     });
     const p99 = delay.percentile(99) / 1e6;
     expect(p99, `event-loop delay p99 ${p99.toFixed(1)} ms`).toBeLessThan(EVENT_LOOP_P99_MS);
-    expect(rssPeak - rssBefore, `RSS grew by ${Math.round((rssPeak - rssBefore) / MiB)} MB`).toBeLessThan(RSS_GROWTH_BUDGET);
+    expect(rssPeak - rssBefore, `RSS grew by ${Math.round((rssPeak - rssBefore) / MiB)} MB`).toBeLessThan(
+      RSS_GROWTH_BUDGET,
+    );
     expect(p.workerCount).toBeLessThanOrEqual(2);
 
     // The pool recovered: an honest photo still comes out re-encoded, without its GPS position.
@@ -95,7 +110,10 @@ describe("sanitiser pool", () => {
     const slow = await sanitizeUpload({ bytes: await photoWithGps(), fileName: "foto.jpg" }, { ...limits, pool: p });
     expect(slow).toEqual({ ok: false, reason: "unsafe" });
     const relaxed = pool({ size: 1 });
-    const after = await sanitizeUpload({ bytes: await photoWithGps(), fileName: "foto.jpg" }, { ...limits, pool: relaxed });
+    const after = await sanitizeUpload(
+      { bytes: await photoWithGps(), fileName: "foto.jpg" },
+      { ...limits, pool: relaxed },
+    );
     expect(after.ok).toBe(true);
   });
 
@@ -104,7 +122,10 @@ describe("sanitiser pool", () => {
     // Three million numbers in one PDF array: a few MB of text, hundreds of MB of parsed objects.
     const numbers = "0 ".repeat(3_000_000);
     const pdf = concat(ascii(`%PDF-1.4\n1 0 obj\n[${numbers}]\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n`));
-    expect(await sanitizeUpload({ bytes: pdf, fileName: "a.pdf" }, { ...limits, pool: p })).toEqual({ ok: false, reason: "unsafe" });
+    expect(await sanitizeUpload({ bytes: pdf, fileName: "a.pdf" }, { ...limits, pool: p })).toEqual({
+      ok: false,
+      reason: "unsafe",
+    });
     const text = await sanitizeUpload({ bytes: Buffer.from("catatan"), fileName: "a.txt" }, { ...limits, pool: p });
     expect(text.ok).toBe(true);
   });

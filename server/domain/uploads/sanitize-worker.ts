@@ -23,7 +23,15 @@ port.on("message", async (job: WorkerJob) => {
     const out = result.cleaned.bytes;
     // Output that is a view into the input (text, a trimmed MP3) shares its buffer: send the
     // whole buffer once and the view's position, rather than copying.
-    answer = { ok: true, bytes: out, mime: result.type.mime, kind: result.type.kind, ext: result.type.ext, strippedMetadata: result.cleaned.strippedMetadata, warning: result.cleaned.warning };
+    answer = {
+      ok: true,
+      bytes: out,
+      mime: result.type.mime,
+      kind: result.type.kind,
+      ext: result.type.ext,
+      strippedMetadata: result.cleaned.strippedMetadata,
+      warning: result.cleaned.warning,
+    };
     if (out.buffer instanceof ArrayBuffer) transfer.push(out.buffer);
   } else {
     answer = { ok: false, reason: result.reason };

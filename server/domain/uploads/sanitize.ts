@@ -5,7 +5,6 @@ import { SanitizePool } from "./worker-pool.ts";
 
 export type { RefusalReason };
 
-
 export interface SanitizedFile {
   bytes: Buffer;
   mime: string;
@@ -41,7 +40,11 @@ export async function sanitizeUpload(
   if (bytes.length > opts.maxBytes) return { ok: false, reason: "too_large" };
 
   // Only a buffer that is wholly this file can be moved; a view into a shared one is copied.
-  const movable = input.transfer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+  const movable =
+    input.transfer &&
+    bytes.byteOffset === 0 &&
+    bytes.byteLength === bytes.buffer.byteLength &&
+    bytes.buffer instanceof ArrayBuffer;
   const message = { bytes: movable ? bytes : new Uint8Array(bytes), allowedMimes: [...opts.allowedMimes] };
   const answer = await (opts.pool ?? sanitizePool()).run(message, movable ? [bytes.buffer as ArrayBuffer] : []);
   if (!answer.ok) return answer;

@@ -36,7 +36,9 @@ export function pngBomb(width = 100_000, height = 100_000): Buffer {
 
 /** A real small JPEG whose frame header (SOF0) is rewritten to declare `width`×`height`. */
 export async function jpegBomb(width = 60_000, height = 60_000): Promise<Buffer> {
-  const jpeg = await sharp({ create: { width: 16, height: 16, channels: 3, background: "#808080" } }).jpeg().toBuffer();
+  const jpeg = await sharp({ create: { width: 16, height: 16, channels: 3, background: "#808080" } })
+    .jpeg()
+    .toBuffer();
   const sof = jpeg.indexOf(Buffer.from([0xff, 0xc0]));
   jpeg.writeUInt16BE(height, sof + 5);
   jpeg.writeUInt16BE(width, sof + 7);
@@ -45,7 +47,9 @@ export async function jpegBomb(width = 60_000, height = 60_000): Promise<Buffer>
 
 /** A real small lossy WebP whose VP8 frame header is rewritten to declare the largest canvas, 16383×16383. */
 export async function webpBomb(): Promise<Buffer> {
-  const webp = await sharp({ create: { width: 16, height: 16, channels: 3, background: "#808080" } }).webp().toBuffer();
+  const webp = await sharp({ create: { width: 16, height: 16, channels: 3, background: "#808080" } })
+    .webp()
+    .toBuffer();
   if (webp.toString("latin1", 12, 16) !== "VP8 ") throw new Error("expected a simple lossy WebP");
   // Payload at 20: 3-byte frame tag, start code 9d 01 2a, then 14-bit width and height.
   webp.writeUInt16LE(0x3fff, 26);

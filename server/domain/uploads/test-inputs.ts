@@ -140,16 +140,26 @@ export function m4a(options: M4aOptions = {}): { bytes: Buffer; chunks: Buffer[]
   const free = box("free", ascii("old tags: Rekaman Budi Santoso"));
   const tags = box(
     "udta",
-    box("meta", Buffer.alloc(4), box("hdlr", Buffer.alloc(8), ascii("mdir"), Buffer.alloc(13)),
-      box("ilst", box("\xa9nam", box("data", Buffer.alloc(8), ascii("Rekaman di Jl. Sudirman"))),
-        box("\xa9ART", box("data", Buffer.alloc(8), ascii("Budi Santoso"))))),
+    box(
+      "meta",
+      Buffer.alloc(4),
+      box("hdlr", Buffer.alloc(8), ascii("mdir"), Buffer.alloc(13)),
+      box(
+        "ilst",
+        box("\xa9nam", box("data", Buffer.alloc(8), ascii("Rekaman di Jl. Sudirman"))),
+        box("\xa9ART", box("data", Buffer.alloc(8), ascii("Budi Santoso"))),
+      ),
+    ),
     box("\xa9xyz", ascii("+01.6400+111.1900/")),
   );
   const moov = (offsets: number[]) => {
     const stco = Buffer.alloc(4 + 4 * offsets.length);
     stco.writeUInt32BE(offsets.length, 0);
     offsets.forEach((o, i) => stco.writeUInt32BE(o, 4 + 4 * i));
-    const hdlr = fullBox("hdlr", Buffer.concat([Buffer.alloc(4), ascii(handler), Buffer.alloc(12), ascii("SoundHandler\0")]));
+    const hdlr = fullBox(
+      "hdlr",
+      Buffer.concat([Buffer.alloc(4), ascii(handler), Buffer.alloc(12), ascii("SoundHandler\0")]),
+    );
     const trak = box(
       "trak",
       timed("tkhd", 76),
@@ -281,7 +291,9 @@ export function xlsx(extra: Zippable = {}): Buffer {
         '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="../comments1.xml"/>' +
         "</Relationships>",
     ),
-    "xl/comments1.xml": strToU8(`<comments xmlns="${SHEET_NS}"><authors><author>Budi Santoso</author></authors><commentList/></comments>`),
+    "xl/comments1.xml": strToU8(
+      `<comments xmlns="${SHEET_NS}"><authors><author>Budi Santoso</author></authors><commentList/></comments>`,
+    ),
     ...extra,
   };
   return Buffer.from(zipSync(files, { mtime: new Date("2026-11-03T10:00:00Z") }));

@@ -11,5 +11,13 @@ export interface WorkerJob {
 }
 
 export type WorkerAnswer =
-  | { ok: true; bytes: Uint8Array; mime: string; kind: UploadKind; ext: string; strippedMetadata: boolean; warning: boolean }
+  | {
+      ok: true;
+      bytes: Uint8Array;
+      mime: string;
+      kind: UploadKind;
+      ext: string;
+      strippedMetadata: boolean;
+      warning: boolean;
+    }
   | { ok: false; reason: RefusalReason };

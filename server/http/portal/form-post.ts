@@ -7,7 +7,12 @@ import type { FormName } from "@/server/security/form-token.ts";
  * unavailable nothing was saved, and the form comes back as typed (`asTyped`, with the same
  * idempotency key, so sending it again can never save it twice) instead of an error page.
  */
-export async function handleFormPost<S>(fd: FormData, form: FormName, handle: () => Promise<S>, asTyped: () => S): Promise<S> {
+export async function handleFormPost<S>(
+  fd: FormData,
+  form: FormName,
+  handle: () => Promise<S>,
+  asTyped: () => S,
+): Promise<S> {
   await assertSameSitePost(fd, form);
   try {
     return await handle();

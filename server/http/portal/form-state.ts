@@ -6,7 +6,14 @@ export type { FieldError, FieldErrors, ReportFormValues } from "../../domain/rep
 export type { Receipt } from "../../domain/reporter/submit-report.ts";
 
 export type ReportFormState =
-  | { kind: "form"; values: ReportFormValues; errors: FieldErrors; idempotencyKey: string; failed?: "server" | "busy" | "unavailable"; attempt: number }
+  | {
+      kind: "form";
+      values: ReportFormValues;
+      errors: FieldErrors;
+      idempotencyKey: string;
+      failed?: "server" | "busy" | "unavailable";
+      attempt: number;
+    }
   | { kind: "receipt"; receipt: Receipt };
 
 export interface TrackFormState {

@@ -9,7 +9,13 @@ import { resumeReporterSession } from "../../domain/reporter/session.ts";
 import { isUuid, pdfDownload, refusal } from "../download-headers.ts";
 import "../../pdf/install.ts"; // gives the domain its PDF renderer (letters rendered on this path)
 
-export async function reporterLetterResponse(db: Db, masterKey: Buffer, sessionToken: string | undefined, letterId: string, now = new Date()): Promise<Response> {
+export async function reporterLetterResponse(
+  db: Db,
+  masterKey: Buffer,
+  sessionToken: string | undefined,
+  letterId: string,
+  now = new Date(),
+): Promise<Response> {
   const who = await resumeReporterSession(db, sessionToken, now);
   if (!who || !isUuid(letterId)) return refusal(404, "Tidak ditemukan.");
   const file = await reporterLetter(db, masterKey, who.caseId, letterId, now);

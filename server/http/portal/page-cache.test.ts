@@ -1,6 +1,13 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { scriptlessPageCsp } from "../../security/csp.ts";
-import { cachedPage, invalidatePublicPages, isFillRequest, PAGE_TTL_MS, publicPageKey, withoutScripts } from "./page-cache.ts";
+import {
+  cachedPage,
+  invalidatePublicPages,
+  isFillRequest,
+  PAGE_TTL_MS,
+  publicPageKey,
+  withoutScripts,
+} from "./page-cache.ts";
 
 const page = (body: string) =>
   `<!DOCTYPE html><html lang="id"><head><link rel="stylesheet" href="/_next/static/a.css"/><link rel="preload" as="script" fetchPriority="low" href="/_next/static/b.js"/><script src="/_next/static/c.js" async=""></script></head><body>${body}<script>self.__next_f.push([1,"x"])</script><script id="_R_">$RC("a","b")</script></body></html>`;

@@ -75,7 +75,11 @@ export function isFillRequest(value: string | null): boolean {
  * (not a 200, e.g. the database outage page): then nothing is kept, an expired copy is answered
  * if there is one, else null and the caller renders as usual. Concurrent misses share one render.
  */
-export async function cachedPage(key: string, render: (token: string) => Promise<string | null>, now = Date.now()): Promise<string | null> {
+export async function cachedPage(
+  key: string,
+  render: (token: string) => Promise<string | null>,
+  now = Date.now(),
+): Promise<string | null> {
   const s = store();
   const entry = s.entries.get(key);
   if (entry && entry.expires > now && entry.generation === s.generation) return entry.html;
@@ -90,7 +94,8 @@ export async function cachedPage(key: string, render: (token: string) => Promise
         if (html === null) return stale;
         const page = withoutScripts(html);
         // A setting changed while this page was rendered: serve it once, but do not keep it.
-        if (generation === s.generation) s.entries.set(key, { html: page, expires: Date.now() + PAGE_TTL_MS, generation });
+        if (generation === s.generation)
+          s.entries.set(key, { html: page, expires: Date.now() + PAGE_TTL_MS, generation });
         return page;
       },
       (e: unknown) => {

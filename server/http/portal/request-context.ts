@@ -27,7 +27,8 @@ export class CrossSiteRequestError extends Error {
  */
 export async function assertSameSitePost(fd: FormData, form: FormName): Promise<void> {
   const post = { headers: await headers(), form, token: fd.get(FORM_TOKEN_FIELD), client: await clientAddress() };
-  if (!formPostAllowed(post, formTokenKey(env().secrets.sessionSecret), new Date())) throw new CrossSiteRequestError(`${form} post refused`);
+  if (!formPostAllowed(post, formTokenKey(env().secrets.sessionSecret), new Date()))
+    throw new CrossSiteRequestError(`${form} post refused`);
 }
 
 /** The token a rendered form carries in its FORM_TOKEN_FIELD (rendering it makes the page dynamic). */
@@ -46,7 +47,12 @@ export async function reporterToken(): Promise<string | undefined> {
 
 export async function setReporterCookie(token: string): Promise<void> {
   // A session cookie (no Max-Age): it dies with the browser; the server ends it after 15 idle minutes.
-  (await cookies()).set(REPORTER_COOKIE, token, { httpOnly: true, sameSite: "strict", secure: await servedOverHttps(), path: "/" });
+  (await cookies()).set(REPORTER_COOKIE, token, {
+    httpOnly: true,
+    sameSite: "strict",
+    secure: await servedOverHttps(),
+    path: "/",
+  });
 }
 
 export async function clearReporterCookie(): Promise<void> {

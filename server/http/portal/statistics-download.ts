@@ -11,7 +11,12 @@ import { downloadHeaders, refusal } from "../download-headers.ts";
 import { statisticsLabels } from "../statistics-labels.ts";
 import { loadOfficeFacts } from "../../domain/office-facts.ts";
 
-export async function statisticsDownload(db: Db, format: "csv" | "json", query: URLSearchParams, now = new Date()): Promise<Response> {
+export async function statisticsDownload(
+  db: Db,
+  format: "csv" | "json",
+  query: URLSearchParams,
+  now = new Date(),
+): Promise<Response> {
   const rawYear = query.get("tahun");
   const office = await loadOfficeFacts(db);
   const year = rawYear === null ? zonedParts(now, office.timeZone).year : yearInput.safeParse(rawYear);
@@ -21,7 +26,12 @@ export async function statisticsDownload(db: Db, format: "csv" | "json", query: 
   const stats = await publicStatistics(db, y);
   const labels = statisticsLabels(locale, y, office.name);
   const name = `statistik-wbs-${y}${locale === "id" ? "" : "-en"}.${format}`;
-  const headers = { ...downloadHeaders(name, format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8", { asciiOnly: true }), "Cache-Control": "public, max-age=60" };
+  const headers = {
+    ...downloadHeaders(name, format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8", {
+      asciiOnly: true,
+    }),
+    "Cache-Control": "public, max-age=60",
+  };
   const body = format === "csv" ? statisticsCsv(stats, labels) : JSON.stringify(statisticsJson(stats, labels), null, 2);
   return new Response(body, { headers });
 }

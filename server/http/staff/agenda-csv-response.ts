@@ -22,7 +22,11 @@ export interface AgendaCsvRequest {
   locale?: string;
 }
 
-export function agendaFileName(book: "PERMOHONAN" | "TANGGAPAN", year: number, extension: "csv" | "pdf" = "csv"): string {
+export function agendaFileName(
+  book: "PERMOHONAN" | "TANGGAPAN",
+  year: number,
+  extension: "csv" | "pdf" = "csv",
+): string {
   return `buku-agenda-${book === "PERMOHONAN" ? "permohonan" : "tanggapan-pengaduan-wbs"}-${year}.${extension}`;
 }
 
@@ -36,19 +40,58 @@ export async function readAgenda(db: Db, staff: StaffPrincipal, request: AgendaC
 }
 
 /** The export in the audit trail: which book, which period, how many rows, which format. */
-export async function auditAgendaExport(db: Db, staff: StaffPrincipal, input: { book: string; year: number; from?: string; to?: string }, rows: number, format: "csv" | "pdf", now: Date) {
+export async function auditAgendaExport(
+  db: Db,
+  staff: StaffPrincipal,
+  input: { book: string; year: number; from?: string; to?: string },
+  rows: number,
+  format: "csv" | "pdf",
+  now: Date,
+) {
   const ctx = staffContextOf(staff, now);
   await db.$transaction((tx) =>
-    appendAudit(tx, { actorId: ctx.staff.id, actorLabel: ctx.staff.username, action: "agenda.export", detail: { book: input.book, year: input.year, from: input.from ?? null, to: input.to ?? null, rows, ...(format === "pdf" ? { format } : {}) }, at: now }),
+    appendAudit(tx, {
+      actorId: ctx.staff.id,
+      actorLabel: ctx.staff.username,
+      action: "agenda.export",
+      detail: {
+        book: input.book,
+        year: input.year,
+        from: input.from ?? null,
+        to: input.to ?? null,
+        rows,
+        ...(format === "pdf" ? { format } : {}),
+      },
+      at: now,
+    }),
   );
 }
 
-export const agendaCsvResponse = staffRoute("readAgenda", async (db, staff, request: AgendaCsvRequest, now: Date = new Date()) => {
-  const read = await readAgenda(db, staff, request);
-  if (read.refusal) return read.refusal;
-  const { input, t, rows, timeZone } = read;
-  const header = [t("agenda.number"), t("agenda.date"), t("agenda.reference"), t("agenda.category"), t("agenda.channel"), t("agenda.letterNumber")];
-  const csv = agendaCsv(rows, header, (r) => [r.number, officeStamp(r.entryDate, timeZone), r.reference, t(`home.categories.${r.category}`), t(`workspace.channel.${r.channel}`), r.letterNumber ?? ""]);
-  await auditAgendaExport(db, read.staff, input, rows.length, "csv", now);
-  return new Response(csv, { headers: downloadHeaders(agendaFileName(input.book, input.year), "text/csv; charset=utf-8", { asciiOnly: true }) });
-});
+export const agendaCsvResponse = staffRoute(
+  "readAgenda",
+  async (db, staff, request: AgendaCsvRequest, now: Date = new Date()) => {
+    const read = await readAgenda(db, staff, request);
+    if (read.refusal) return read.refusal;
+    const { input, t, rows, timeZone } = read;
+    const header = [
+      t("agenda.number"),
+      t("agenda.date"),
+      t("agenda.reference"),
+      t("agenda.category"),
+      t("agenda.channel"),
+      t("agenda.letterNumber"),
+    ];
+    const csv = agendaCsv(rows, header, (r) => [
+      r.number,
+      officeStamp(r.entryDate, timeZone),
+      r.reference,
+      t(`home.categories.${r.category}`),
+      t(`workspace.channel.${r.channel}`),
+      r.letterNumber ?? "",
+    ]);
+    await auditAgendaExport(db, read.staff, input, rows.length, "csv", now);
+    return new Response(csv, {
+      headers: downloadHeaders(agendaFileName(input.book, input.year), "text/csv; charset=utf-8", { asciiOnly: true }),
+    });
+  },
+);

@@ -12,9 +12,16 @@ import { staffContextOf } from "./staff-context.ts";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const notFound = () => refusal(404, "Tidak ditemukan.");
 
-export async function attachmentResponse(db: Db, staff: StaffPrincipal | null, attachmentId: string, now = new Date()): Promise<Response> {
+export async function attachmentResponse(
+  db: Db,
+  staff: StaffPrincipal | null,
+  attachmentId: string,
+  now = new Date(),
+): Promise<Response> {
   if (!staff || !UUID.test(attachmentId)) return notFound();
   const file = await staffAttachment(db, staffContextOf(staff, now), attachmentId);
   if (!file) return notFound();
-  return new Response(new Uint8Array(file.bytes), { headers: { ...downloadHeaders(file.name, file.mimeType), "Content-Length": String(file.bytes.length) } });
+  return new Response(new Uint8Array(file.bytes), {
+    headers: { ...downloadHeaders(file.name, file.mimeType), "Content-Length": String(file.bytes.length) },
+  });
 }

@@ -6,7 +6,12 @@ import { isUuid, pdfDownload, refusal } from "../download-headers.ts";
 import { staffContextOf } from "./staff-context.ts";
 import "../../pdf/install.ts"; // gives the domain its PDF renderer (letters rendered on this path)
 
-export async function dossierResponse(db: Db, staff: StaffPrincipal | null, caseId: string, now = new Date()): Promise<Response> {
+export async function dossierResponse(
+  db: Db,
+  staff: StaffPrincipal | null,
+  caseId: string,
+  now = new Date(),
+): Promise<Response> {
   if (!staff || !isUuid(caseId)) return refusal(404, "Tidak ditemukan.");
   const file = await dossierForStaff(db, staffContextOf(staff, now), caseId);
   return file ? pdfDownload(file) : refusal(404, "Tidak ditemukan.");

@@ -15,5 +15,13 @@ export interface SourceErrors {
 }
 
 export type IntakeFormState =
-  | { kind: "form"; values: IntakeFormValues; errors: FieldErrors; sourceErrors: SourceErrors; idempotencyKey: string; attempt: number; failed?: "server" | "busy" | "forbidden" | "unavailable" }
+  | {
+      kind: "form";
+      values: IntakeFormValues;
+      errors: FieldErrors;
+      sourceErrors: SourceErrors;
+      idempotencyKey: string;
+      attempt: number;
+      failed?: "server" | "busy" | "forbidden" | "unavailable";
+    }
   | { kind: "done"; caseId: string; reference: string; trackingCode: string | null };

@@ -20,7 +20,13 @@ export function readIntakeForm(fd: FormData, limits: SettingValue<"uploads.limit
   delete errors.goodFaith;
   const channelValue = typeof fd.get("channel") === "string" ? String(fd.get("channel")) : "";
   const receivedValue = typeof fd.get("receivedAt") === "string" ? String(fd.get("receivedAt")) : "";
-  const values: IntakeFormValues = { ...report, goodFaith: false, channel: channelValue, receivedAt: receivedValue, wantsTrackingCode: fd.get("wantsTrackingCode") === "on" };
+  const values: IntakeFormValues = {
+    ...report,
+    goodFaith: false,
+    channel: channelValue,
+    receivedAt: receivedValue,
+    wantsTrackingCode: fd.get("wantsTrackingCode") === "on",
+  };
 
   const sourceErrors: SourceErrors = {};
   const channel = z.enum(OFFLINE_CHANNELS).safeParse(channelValue);
@@ -30,6 +36,8 @@ export function readIntakeForm(fd: FormData, limits: SettingValue<"uploads.limit
   else if (receivedAt.getTime() > now.getTime() + GRACE_MS) sourceErrors.receivedAt = "future";
 
   const valid = parsed && channel.success && receivedAt && Object.keys(sourceErrors).length === 0;
-  const input: z.infer<typeof intakeInput> | undefined = valid ? { idempotencyKey, channel: channel.data, receivedAt, report: parsed, wantsTrackingCode: values.wantsTrackingCode } : undefined;
+  const input: z.infer<typeof intakeInput> | undefined = valid
+    ? { idempotencyKey, channel: channel.data, receivedAt, report: parsed, wantsTrackingCode: values.wantsTrackingCode }
+    : undefined;
   return { values, errors, sourceErrors, input, files, idempotencyKey };
 }

@@ -10,13 +10,31 @@ import { downloadHeaders, refusal } from "../download-headers.ts";
 import { staffContextOf } from "./staff-context.ts";
 import { staffRoute } from "./staff-route.ts";
 
-export const officeStatisticsCsvResponse = staffRoute("readOfficeStatistics", async (db, staff, query: { from?: string | null; to?: string | null; locale?: string | null }, now: Date = new Date()) => {
-  const parsed = officePeriodInput.safeParse({ from: query.from, to: query.to });
-  if (!parsed.success) return refusal(400, "Periode tidak valid.");
-  const period = parsed.data;
-  const stats = await officeStatistics(db, staff, period);
-  const csv = officeStatisticsCsv(stats, officeCsvLabels(query.locale === "en" ? "en" : "id"));
-  const ctx = staffContextOf(staff, now);
-  await appendAudit(db, { actorId: ctx.staff.id, actorLabel: ctx.staff.username, action: "statistics.export", detail: { from: period.from, to: period.to }, at: now });
-  return new Response(csv, { headers: downloadHeaders(`dasbor-wbs-${period.from}-${period.to}.csv`, "text/csv; charset=utf-8", { asciiOnly: true }) });
-});
+export const officeStatisticsCsvResponse = staffRoute(
+  "readOfficeStatistics",
+  async (
+    db,
+    staff,
+    query: { from?: string | null; to?: string | null; locale?: string | null },
+    now: Date = new Date(),
+  ) => {
+    const parsed = officePeriodInput.safeParse({ from: query.from, to: query.to });
+    if (!parsed.success) return refusal(400, "Periode tidak valid.");
+    const period = parsed.data;
+    const stats = await officeStatistics(db, staff, period);
+    const csv = officeStatisticsCsv(stats, officeCsvLabels(query.locale === "en" ? "en" : "id"));
+    const ctx = staffContextOf(staff, now);
+    await appendAudit(db, {
+      actorId: ctx.staff.id,
+      actorLabel: ctx.staff.username,
+      action: "statistics.export",
+      detail: { from: period.from, to: period.to },
+      at: now,
+    });
+    return new Response(csv, {
+      headers: downloadHeaders(`dasbor-wbs-${period.from}-${period.to}.csv`, "text/csv; charset=utf-8", {
+        asciiOnly: true,
+      }),
+    });
+  },
+);

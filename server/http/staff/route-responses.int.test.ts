@@ -22,7 +22,14 @@ const createCaller = createCallerFactory(appRouter);
 const as = (username: string) => createCaller({ db: handle.db, staff: async () => users[username]! });
 
 const FILE_TEXT = "Kuitansi pembayaran Rp 5.000.000 untuk izin usaha";
-const file: SanitizedFile = { bytes: Buffer.from(FILE_TEXT), mime: "text/plain", kind: "TEXT", fileName: "kuitansi (asli) — Ré.txt", strippedMetadata: false, warning: false };
+const file: SanitizedFile = {
+  bytes: Buffer.from(FILE_TEXT),
+  mime: "text/plain",
+  kind: "TEXT",
+  fileName: "kuitansi (asli) — Ré.txt",
+  strippedMetadata: false,
+  warning: false,
+};
 
 async function caseWithFile(involvesLeadership = false) {
   const { caseId } = await submitSampleCase(handle.db, { involvesLeadership, files: [file] });
@@ -45,7 +52,9 @@ describe("attachment download", () => {
     const res = await attachmentResponse(handle.db, users.telaah!, attachmentId);
     expect(res.status).toBe(200);
     expect(await res.text()).toBe(FILE_TEXT);
-    expect(res.headers.get("content-disposition")).toBe(`attachment; filename="kuitansi_asli_Re.txt"; filename*=UTF-8''kuitansi%20%28asli%29%20%E2%80%94%20R%C3%A9.txt`);
+    expect(res.headers.get("content-disposition")).toBe(
+      `attachment; filename="kuitansi_asli_Re.txt"; filename*=UTF-8''kuitansi%20%28asli%29%20%E2%80%94%20R%C3%A9.txt`,
+    );
     expect(res.headers.get("content-type")).toBe("text/plain");
     expect(res.headers.get("cache-control")).toBe("no-store");
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
@@ -82,7 +91,10 @@ describe("agenda CSV", () => {
   it("exports a book as RFC 4180 CSV with a BOM, escaping what needs it", async () => {
     const { caseId } = await caseWithFile();
     const { agendaNumber } = await as("sekretariat").cases.record({ caseId, subject: "Pungli" });
-    await handle.db.agendaEntry.updateMany({ where: { caseId }, data: { letterNumber: '503/7/WBS/DPMPTSP/2026, "salinan"' } });
+    await handle.db.agendaEntry.updateMany({
+      where: { caseId },
+      data: { letterNumber: '503/7/WBS/DPMPTSP/2026, "salinan"' },
+    });
     const year = (await handle.db.agendaEntry.findFirstOrThrow({ where: { caseId } })).year;
     const reference = (await handle.db.case.findUniqueOrThrow({ where: { id: caseId } })).reference;
 
@@ -96,7 +108,11 @@ describe("agenda CSV", () => {
     const lines = new TextDecoder().decode(bytes.slice(3)).split("\r\n");
     expect(lines[0]).toBe("No.,Tanggal,Nomor referensi,Jenis pelanggaran,Saluran,Nomor surat");
     const row = lines.find((l) => l.includes(reference))!;
-    expect(row).toMatch(new RegExp(`^${agendaNumber},\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2},${reference},Suap,Portal,"503/7/WBS/DPMPTSP/2026, ""salinan"""$`));
+    expect(row).toMatch(
+      new RegExp(
+        `^${agendaNumber},\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2},${reference},Suap,Portal,"503/7/WBS/DPMPTSP/2026, ""salinan"""$`,
+      ),
+    );
     expect(lines.at(-1)).toBe("");
 
     const en = await agendaCsvResponse(handle.db, users.sekretariat!, { book: "PERMOHONAN", year, locale: "en" });
@@ -110,7 +126,9 @@ describe("agenda CSV", () => {
     const entry = await handle.db.agendaEntry.findFirstOrThrow({ where: { caseId } });
     const reference = (await handle.db.case.findUniqueOrThrow({ where: { id: caseId } })).reference;
     const stamp = async () => {
-      const lines = (await (await agendaCsvResponse(handle.db, users.sekretariat!, { book: "PERMOHONAN", year: entry.year })).text()).split("\r\n");
+      const lines = (
+        await (await agendaCsvResponse(handle.db, users.sekretariat!, { book: "PERMOHONAN", year: entry.year })).text()
+      ).split("\r\n");
       return lines.find((l) => l.includes(reference))!.split(",")[1]!;
     };
     const wib = await stamp();
@@ -119,7 +137,9 @@ describe("agenda CSV", () => {
     await as("admin").admin.settings.update({ key: "office.hours", value: { ...hours, timeZone: "Asia/Makassar" } });
     try {
       // WITA is one hour ahead of WIB.
-      expect(Date.parse(`${(await stamp()).replace(" ", "T")}Z`) - Date.parse(`${wib.replace(" ", "T")}Z`)).toBe(3_600_000);
+      expect(Date.parse(`${(await stamp()).replace(" ", "T")}Z`) - Date.parse(`${wib.replace(" ", "T")}Z`)).toBe(
+        3_600_000,
+      );
     } finally {
       await as("admin").admin.settings.update({ key: "office.hours", value: hours });
     }
@@ -137,13 +157,22 @@ describe("agenda CSV", () => {
       const reference = (await handle.db.case.findUniqueOrThrow({ where: { id: caseId } })).reference;
       expect(reference.startsWith("=HYPERLINK(")).toBe(true);
 
-      const lines = (await (await agendaCsvResponse(handle.db, users.sekretariat!, { book: "PERMOHONAN", year: entry.year })).text()).split("\r\n");
+      const lines = (
+        await (await agendaCsvResponse(handle.db, users.sekretariat!, { book: "PERMOHONAN", year: entry.year })).text()
+      ).split("\r\n");
       const row = lines.find((l) => l.includes("HYPERLINK"))!;
       // The number stays a number; the reference and the letter number are text, prefixed with '.
-      expect(row).toMatch(new RegExp(`^${entry.number},\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2},"'=HYPERLINK\\(""http://x\\.test/\\?\\d+"",""Buka""\\)",Suap,Portal,'@SUM\\(1\\+1\\)$`));
+      expect(row).toMatch(
+        new RegExp(
+          `^${entry.number},\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2},"'=HYPERLINK\\(""http://x\\.test/\\?\\d+"",""Buka""\\)",Suap,Portal,'@SUM\\(1\\+1\\)$`,
+        ),
+      );
       expect(row).toContain(`"'${reference.replace(/"/g, '""')}"`);
     } finally {
-      await as("admin").admin.settings.update({ key: "numbering.caseReference", value: previous["numbering.caseReference"].value });
+      await as("admin").admin.settings.update({
+        key: "numbering.caseReference",
+        value: previous["numbering.caseReference"].value,
+      });
     }
   });
 
@@ -155,7 +184,8 @@ describe("agenda CSV", () => {
     const reference = (await handle.db.case.findUniqueOrThrow({ where: { id: caseId } })).reference;
     const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta" }).format(entry.entryDate);
     const nextDay = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-    const text = async (user: string, extra: object = {}) => (await agendaCsvResponse(handle.db, users[user]!, { book: "PERMOHONAN", year, ...extra })).text();
+    const text = async (user: string, extra: object = {}) =>
+      (await agendaCsvResponse(handle.db, users[user]!, { book: "PERMOHONAN", year, ...extra })).text();
     expect(await text("pengawas")).toContain(reference);
     expect(await text("pengawas", { from: day, to: day })).toContain(reference);
     expect(await text("pengawas", { from: nextDay })).not.toContain(reference);
@@ -170,7 +200,9 @@ describe("agenda CSV", () => {
     expect((await agendaCsvResponse(handle.db, users.admin!, { book: "PERMOHONAN", year: 2026 })).status).toBe(403);
     expect((await agendaCsvResponse(handle.db, users.audit!, { book: "PERMOHONAN", year: 2026 })).status).toBe(403);
     expect((await agendaCsvResponse(handle.db, users.kadis!, { book: "LAIN", year: 2026 })).status).toBe(400);
-    expect((await agendaCsvResponse(handle.db, users.kadis!, { book: "TANGGAPAN", year: 2026, from: "kemarin" })).status).toBe(400);
+    expect(
+      (await agendaCsvResponse(handle.db, users.kadis!, { book: "TANGGAPAN", year: 2026, from: "kemarin" })).status,
+    ).toBe(400);
     expect(await audits("agenda.export")).toBe(before);
     expect((await agendaCsvResponse(handle.db, users.kadis!, { book: "TANGGAPAN", year: 2026 })).status).toBe(200);
     expect(await audits("agenda.export")).toBe(before + 1);
@@ -186,20 +218,33 @@ describe("agenda PDF", () => {
     // Enough lines for several pages (real rows of the same case; the book only lists them).
     const year = 2031;
     await handle.db.agendaEntry.createMany({
-      data: Array.from({ length: 70 }, (_, i) => ({ book: "TANGGAPAN" as const, year, number: i + 1, entryDate: new Date(Date.UTC(year, 0, 5, 2, i)), caseId, reference: c.reference, category: c.category, channel: c.channel, letterNumber: `503/${i + 1}/TGP-WBS/DPMPTSP/${year}` })),
+      data: Array.from({ length: 70 }, (_, i) => ({
+        book: "TANGGAPAN" as const,
+        year,
+        number: i + 1,
+        entryDate: new Date(Date.UTC(year, 0, 5, 2, i)),
+        caseId,
+        reference: c.reference,
+        category: c.category,
+        channel: c.channel,
+        letterNumber: `503/${i + 1}/TGP-WBS/DPMPTSP/${year}`,
+      })),
     });
     const before = await audits("agenda.export");
     const res = await agendaPdfResponse(handle.db, users.pengawas!, { book: "TANGGAPAN", year, locale: "id" });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("application/pdf");
-    expect(res.headers.get("content-disposition")).toBe(`attachment; filename="buku-agenda-tanggapan-pengaduan-wbs-${year}.pdf"`);
+    expect(res.headers.get("content-disposition")).toBe(
+      `attachment; filename="buku-agenda-tanggapan-pengaduan-wbs-${year}.pdf"`,
+    );
     expect(res.headers.get("cache-control")).toBe("no-store");
     const pdf = Buffer.from(await res.arrayBuffer());
     await qpdfCheck(pdf);
     expect((await pdfFonts(pdf)).filter((f) => !f.embedded)).toEqual([]);
     const pages = (await pdfText(pdf)).split("\f").filter((p) => p.trim());
     expect(pages.length).toBeGreaterThan(1);
-    for (const page of pages) expect(page).toMatch(/No\.\s+Tanggal\s+Nomor referensi\s+Jenis pelanggaran\s+Saluran\s+Nomor surat/);
+    for (const page of pages)
+      expect(page).toMatch(/No\.\s+Tanggal\s+Nomor referensi\s+Jenis pelanggaran\s+Saluran\s+Nomor surat/);
     const all = pages.join("\n");
     expect(all).toContain("BUKU AGENDA TANGGAPAN PENGADUAN WBS");
     expect(all).toContain(`503/70/TGP-WBS/DPMPTSP/${year}`);
@@ -208,7 +253,9 @@ describe("agenda PDF", () => {
     expect(await pdfPageSize(pdf)).toEqual({ width: 842, height: 595 });
 
     expect((await agendaPdfResponse(handle.db, null, { book: "PERMOHONAN", year: first.year })).status).toBe(401);
-    expect((await agendaPdfResponse(handle.db, users.audit!, { book: "PERMOHONAN", year: first.year })).status).toBe(403);
+    expect((await agendaPdfResponse(handle.db, users.audit!, { book: "PERMOHONAN", year: first.year })).status).toBe(
+      403,
+    );
     expect((await agendaPdfResponse(handle.db, users.kadis!, { book: "X", year: first.year })).status).toBe(400);
   });
 });

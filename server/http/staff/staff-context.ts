@@ -4,5 +4,9 @@ import type { StaffPrincipal } from "../../auth/staff-session.ts";
 import type { StaffContext } from "../../domain/cases/acting.ts";
 
 export function staffContextOf(staff: StaffPrincipal, now = new Date()): StaffContext {
-  return { staff: { id: staff.id, username: staff.username, roles: staff.roles }, masterKey: env().secrets.masterKey, now };
+  return {
+    staff: { id: staff.id, username: staff.username, roles: staff.roles },
+    masterKey: env().secrets.masterKey,
+    now,
+  };
 }

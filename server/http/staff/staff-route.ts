@@ -15,6 +15,10 @@ export function refusalFor(staff: StaffPrincipal | null, permission: Permission)
 }
 
 /** A route answer that runs only for the holders of `permission`; everyone else gets refusalFor's answer. */
-export function staffRoute<A extends unknown[]>(permission: Permission, handler: (db: Db, staff: StaffPrincipal, ...args: A) => Promise<Response>) {
-  return async (db: Db, staff: StaffPrincipal | null, ...args: A): Promise<Response> => refusalFor(staff, permission) ?? handler(db, staff!, ...args);
+export function staffRoute<A extends unknown[]>(
+  permission: Permission,
+  handler: (db: Db, staff: StaffPrincipal, ...args: A) => Promise<Response>,
+) {
+  return async (db: Db, staff: StaffPrincipal | null, ...args: A): Promise<Response> =>
+    refusalFor(staff, permission) ?? handler(db, staff!, ...args);
 }

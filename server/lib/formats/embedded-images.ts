@@ -23,7 +23,11 @@ export function stripJpegMetadata(bytes: Uint8Array): Uint8Array | null {
     if (inScan) {
       // Entropy-coded data ends at the first marker that is not stuffing (FF00) or a restart (FFD0-D7).
       const start = p;
-      while (p + 1 < bytes.length && !(bytes[p] === 0xff && bytes[p + 1] !== 0 && (bytes[p + 1]! < 0xd0 || bytes[p + 1]! > 0xd7))) p++;
+      while (
+        p + 1 < bytes.length &&
+        !(bytes[p] === 0xff && bytes[p + 1] !== 0 && (bytes[p + 1]! < 0xd0 || bytes[p + 1]! > 0xd7))
+      )
+        p++;
       if (p + 1 >= bytes.length) return null;
       keep.push([start, p]);
       inScan = false;

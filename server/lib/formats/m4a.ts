@@ -34,7 +34,8 @@ export function readBoxes(bytes: Uint8Array, start: number, end: number): Box[] 
   const boxes: Box[] = [];
   let p = start;
   while (p < end) {
-    if (boxes.length >= MAX_BOXES_PER_CONTAINER) throw new UploadRefused("unsafe", `m4a: more than ${MAX_BOXES_PER_CONTAINER} boxes in one container`);
+    if (boxes.length >= MAX_BOXES_PER_CONTAINER)
+      throw new UploadRefused("unsafe", `m4a: more than ${MAX_BOXES_PER_CONTAINER} boxes in one container`);
     if (p + 8 > end) return null;
     let size = dv.getUint32(p);
     let body = p + 8;

@@ -14,7 +14,14 @@
  *   document, and Excel 4 macro or dialog sheets.
  */
 import { UploadRefused } from "./errors.ts";
-import { contentTypeOf, type ContentTypes, type Relationship, relationshipKind, relsPartOf, resolveTarget } from "./office-package.ts";
+import {
+  contentTypeOf,
+  type ContentTypes,
+  type Relationship,
+  relationshipKind,
+  relsPartOf,
+  resolveTarget,
+} from "./office-package.ts";
 
 const REMOVED_RELATIONSHIPS = new Set([
   "oleobject",
@@ -149,7 +156,8 @@ export function planPackage(view: PackageView): PackagePlan {
     if (!rels) continue;
     const relsPart = relsPartOf(source);
     // Removal is by Id: two relationships sharing one would let a removed one take an allowed one along.
-    if (new Set(rels.map((r) => r.id)).size !== rels.length) throw new UploadRefused("damaged", `${relsPart}: duplicate Id`);
+    if (new Set(rels.map((r) => r.id)).size !== rels.length)
+      throw new UploadRefused("damaged", `${relsPart}: duplicate Id`);
     keep.add(relsPart);
     for (const rel of rels) {
       const target = rel.external ? "" : resolveTarget(source, rel.target);

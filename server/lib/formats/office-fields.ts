@@ -6,12 +6,60 @@
 
 /** Fields that only compute or display from the document itself. */
 const INERT_FIELDS = new Set([
-  "=", "ADVANCE", "AUTHOR", "AUTONUM", "AUTONUMLGL", "AUTONUMOUT", "BIDIOUTLINE", "COMMENTS", "COMPARE",
-  "CREATEDATE", "DATE", "DOCPROPERTY", "EDITTIME", "EQ", "FORMCHECKBOX", "FORMDROPDOWN", "FORMTEXT",
-  "IF", "INDEX", "KEYWORDS", "LASTSAVEDBY", "LISTNUM", "MERGEFIELD", "MERGEREC", "MERGESEQ", "NEXT",
-  "NEXTIF", "NOTEREF", "NUMCHARS", "NUMPAGES", "NUMWORDS", "PAGE", "PAGEREF", "PRINTDATE", "QUOTE",
-  "REF", "REVNUM", "SAVEDATE", "SECTION", "SECTIONPAGES", "SEQ", "SET", "SKIPIF", "STYLEREF",
-  "SUBJECT", "SYMBOL", "TA", "TC", "TEMPLATE", "TIME", "TITLE", "TOA", "TOC", "XE",
+  "=",
+  "ADVANCE",
+  "AUTHOR",
+  "AUTONUM",
+  "AUTONUMLGL",
+  "AUTONUMOUT",
+  "BIDIOUTLINE",
+  "COMMENTS",
+  "COMPARE",
+  "CREATEDATE",
+  "DATE",
+  "DOCPROPERTY",
+  "EDITTIME",
+  "EQ",
+  "FORMCHECKBOX",
+  "FORMDROPDOWN",
+  "FORMTEXT",
+  "IF",
+  "INDEX",
+  "KEYWORDS",
+  "LASTSAVEDBY",
+  "LISTNUM",
+  "MERGEFIELD",
+  "MERGEREC",
+  "MERGESEQ",
+  "NEXT",
+  "NEXTIF",
+  "NOTEREF",
+  "NUMCHARS",
+  "NUMPAGES",
+  "NUMWORDS",
+  "PAGE",
+  "PAGEREF",
+  "PRINTDATE",
+  "QUOTE",
+  "REF",
+  "REVNUM",
+  "SAVEDATE",
+  "SECTION",
+  "SECTIONPAGES",
+  "SEQ",
+  "SET",
+  "SKIPIF",
+  "STYLEREF",
+  "SUBJECT",
+  "SYMBOL",
+  "TA",
+  "TC",
+  "TEMPLATE",
+  "TIME",
+  "TITLE",
+  "TOA",
+  "TOC",
+  "XE",
 ]);
 
 /** True when a Word field instruction may stay a live field. */
@@ -25,7 +73,8 @@ export function isInertField(instruction: string): boolean {
 }
 
 /** Excel functions that fetch from the network, call code or other programs. */
-const ACTIVE_FUNCTIONS = /(^|[^A-Za-z0-9_.])(?:_xlfn\.|_xlws\.)?(WEBSERVICE|FILTERXML|RTD|CALL|REGISTER|REGISTER\.ID|EXEC|IMAGE|HYPERLINK|DDE|EXECUTE)\s*\(/i;
+const ACTIVE_FUNCTIONS =
+  /(^|[^A-Za-z0-9_.])(?:_xlfn\.|_xlws\.)?(WEBSERVICE|FILTERXML|RTD|CALL|REGISTER|REGISTER\.ID|EXEC|IMAGE|HYPERLINK|DDE|EXECUTE)\s*\(/i;
 
 /**
  * True when a formula fetches or executes: DDE (`app|topic!item`), a reference into another
@@ -33,5 +82,10 @@ const ACTIVE_FUNCTIONS = /(^|[^A-Za-z0-9_.])(?:_xlfn\.|_xlws\.)?(WEBSERVICE|FILT
  */
 export function isActiveFormula(formula: string): boolean {
   const code = formula.replace(/"(?:[^"]|"")*"/g, '""'); // string literals are data
-  return /\|/.test(code) || /\[\s*\d+\s*\]/.test(code) || /(https?|file|ftp):|\\\\|\[[^\]]*\.(xl\w*|csv)\]/i.test(code) || ACTIVE_FUNCTIONS.test(code);
+  return (
+    /\|/.test(code) ||
+    /\[\s*\d+\s*\]/.test(code) ||
+    /(https?|file|ftp):|\\\\|\[[^\]]*\.(xl\w*|csv)\]/i.test(code) ||
+    ACTIVE_FUNCTIONS.test(code)
+  );
 }

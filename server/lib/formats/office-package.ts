@@ -27,8 +27,10 @@ export function parseContentTypes(xml: string): ContentTypes {
       const attr = (name: string) => element.attributes.find((a) => a.local === name && a.ns === "")?.value;
       const contentType = attr("ContentType")?.toLowerCase().split(";")[0]!.trim();
       if (!contentType) return;
-      if (element.local === "Default" && attr("Extension")) types.defaults.set(attr("Extension")!.toLowerCase(), contentType);
-      if (element.local === "Override" && attr("PartName")) types.overrides.set(partName(attr("PartName")!), contentType);
+      if (element.local === "Default" && attr("Extension"))
+        types.defaults.set(attr("Extension")!.toLowerCase(), contentType);
+      if (element.local === "Override" && attr("PartName"))
+        types.overrides.set(partName(attr("PartName")!), contentType);
     },
   });
   return types;
@@ -40,7 +42,12 @@ export function parseRelationships(xml: string): Relationship[] {
     open(element) {
       if (element.local !== "Relationship") return;
       const attr = (name: string) => element.attributes.find((a) => a.local === name && a.ns === "")?.value ?? "";
-      rels.push({ id: attr("Id"), type: attr("Type"), target: attr("Target"), external: attr("TargetMode").toLowerCase() === "external" });
+      rels.push({
+        id: attr("Id"),
+        type: attr("Type"),
+        target: attr("Target"),
+        external: attr("TargetMode").toLowerCase() === "external",
+      });
     },
   });
   return rels;

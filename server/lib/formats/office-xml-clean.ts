@@ -9,8 +9,14 @@ import { isRemovedContentType } from "./office-active-content.ts";
 import { partName } from "./office-package.ts";
 import { type XmlElement, XmlEdits, scanXml } from "./xml-scan.ts";
 
-const WORD = new Set(["http://schemas.openxmlformats.org/wordprocessingml/2006/main", "http://purl.oclc.org/ooxml/wordprocessingml/main"]);
-const SHEET = new Set(["http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main"]);
+const WORD = new Set([
+  "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+  "http://purl.oclc.org/ooxml/wordprocessingml/main",
+]);
+const SHEET = new Set([
+  "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+  "http://purl.oclc.org/ooxml/spreadsheetml/main",
+]);
 const EXCEL_EXTENSIONS = "http://schemas.microsoft.com/office/excel/2006/main";
 const RELATIONSHIPS = new Set([
   "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
@@ -24,13 +30,26 @@ const VML_OFFICE = "urn:schemas-microsoft-com:office:office";
  * references. Their parts are never kept, so nothing can make them work again.
  */
 function isAlwaysRemoved(e: XmlElement): boolean {
-  if (WORD.has(e.ns)) return ["attachedTemplate", "subDoc", "altChunk", "frameset", "mailMerge", "control"].includes(e.local);
+  if (WORD.has(e.ns))
+    return ["attachedTemplate", "subDoc", "altChunk", "frameset", "mailMerge", "control"].includes(e.local);
   if (SHEET.has(e.ns)) return ["oleObjects", "controls", "externalReferences"].includes(e.local);
   return e.ns === VML_OFFICE && e.local === "OLEObject";
 }
 
 /** Elements that cannot stand without the relationship they reference (optional where they occur). */
-const REMOVED_WITH_REFERENCE = new Set(["svgBlip", "externalData", "externalReference", "oleObject", "videoFile", "audioFile", "quickTimeFile", "wavAudioFile", "sourceFileName", "dataSource", "headerSource"]);
+const REMOVED_WITH_REFERENCE = new Set([
+  "svgBlip",
+  "externalData",
+  "externalReference",
+  "oleObject",
+  "videoFile",
+  "audioFile",
+  "quickTimeFile",
+  "wavAudioFile",
+  "sourceFileName",
+  "dataSource",
+  "headerSource",
+]);
 
 interface Field {
   ranges: [number, number][];
@@ -83,7 +102,10 @@ export function cleanPartXml(xml: string, removedIds: ReadonlySet<string>): stri
           else removing.add(e);
         }
       }
-      if ((SHEET.has(e.ns) && ["f", "definedName", "formula", "formula1", "formula2"].includes(e.local)) || (e.ns === EXCEL_EXTENSIONS && e.local === "f")) {
+      if (
+        (SHEET.has(e.ns) && ["f", "definedName", "formula", "formula1", "formula2"].includes(e.local)) ||
+        (e.ns === EXCEL_EXTENSIONS && e.local === "f")
+      ) {
         text = { element: e, value: "" };
       }
     },
@@ -131,7 +153,8 @@ export function cleanPartXml(xml: string, removedIds: ReadonlySet<string>): stri
   // An unterminated field is reduced to its text as well.
   for (const field of fields) for (const [s, t] of field.ranges) edits.remove(s, t);
   // A cell keeps its last computed value (<v>) when its formula goes.
-  for (const f of formulas) if (isActiveFormula(f.text) || (f.shared !== null && activeShared.has(f.shared))) edits.remove(f.start, f.end);
+  for (const f of formulas)
+    if (isActiveFormula(f.text) || (f.shared !== null && activeShared.has(f.shared))) edits.remove(f.start, f.end);
   return edits.apply(xml);
 }
 
@@ -158,7 +181,11 @@ export function cleanContentTypesXml(xml: string, kept: ReadonlySet<string>): st
     close(e, end) {
       const type = attr(e, "ContentType")?.toLowerCase().split(";")[0]!.trim() ?? "";
       if (e.local === "Override" && !kept.has(partName(attr(e, "PartName") ?? ""))) edits.remove(e.start, end);
-      else if (e.local === "Default" && (isRemovedContentType(type) || !extensions.has(attr(e, "Extension")?.toLowerCase() ?? ""))) edits.remove(e.start, end);
+      else if (
+        e.local === "Default" &&
+        (isRemovedContentType(type) || !extensions.has(attr(e, "Extension")?.toLowerCase() ?? ""))
+      )
+        edits.remove(e.start, end);
     },
   });
   return edits.apply(xml);

@@ -107,7 +107,11 @@ interface Located {
  * size and CRC). Returns the first bytes of every part and the full text of the package's own
  * XML (content types and relationships), which decide what else is kept.
  */
-function readPackage(bytes: Uint8Array): { located: Located[]; heads: Map<string, Uint8Array>; structure: Map<string, string> } {
+function readPackage(bytes: Uint8Array): {
+  located: Located[];
+  heads: Map<string, Uint8Array>;
+  structure: Map<string, string>;
+} {
   const entries = readZipDirectory(bytes);
   if (!entries) throw new UploadRefused("damaged", "zip directory");
   if (entries.length > MAX_ZIP_ENTRIES) throw new UploadRefused("unsafe", `${entries.length} zip entries`);
@@ -120,7 +124,8 @@ function readPackage(bytes: Uint8Array): { located: Located[]; heads: Map<string
     if (names.has(name)) throw new UploadRefused("damaged", `duplicate entry ${entry.name}`);
     names.add(name);
     if (entry.flags & 1) throw new UploadRefused("unsupported_type", "encrypted zip entry");
-    if (entry.method !== 0 && entry.method !== 8) throw new UploadRefused("unsupported_type", `zip method ${entry.method}`);
+    if (entry.method !== 0 && entry.method !== 8)
+      throw new UploadRefused("unsupported_type", `zip method ${entry.method}`);
     if (isActiveContent(entry.name)) throw new UploadRefused("unsupported_type", "macros or ActiveX");
     declared += entry.uncompressedSize;
   }
@@ -146,10 +151,15 @@ function readPackage(bytes: Uint8Array): { located: Located[]; heads: Map<string
   const structure = new Map<string, string>();
   for (const { entry, data, part } of located) {
     // The declared size only narrows the limit: an entry that inflates past it is lying about its expansion.
-    const limit = Math.min(inflateAllowance(data.length, MAX_ENTRY_BYTES), fileLimit - inflated, entry.uncompressedSize);
+    const limit = Math.min(
+      inflateAllowance(data.length, MAX_ENTRY_BYTES),
+      fileLimit - inflated,
+      entry.uncompressedSize,
+    );
     const content = inflateWithin(entry.name, entry.method, data, limit);
     inflated += content.length;
-    if (content.length !== entry.uncompressedSize || crc32(content) !== entry.crc32) throw new UploadRefused("damaged", `${entry.name}: size or CRC`);
+    if (content.length !== entry.uncompressedSize || crc32(content) !== entry.crc32)
+      throw new UploadRefused("damaged", `${entry.name}: size or CRC`);
     heads.set(part, content.slice(0, 8));
     if (part === CONTENT_TYPES_PART || part.endsWith(".rels")) structure.set(part, text(entry.name, content));
   }
@@ -191,7 +201,13 @@ export function sanitizeOffice(bytes: Uint8Array): Buffer {
   const output: ZipOutputEntry[] = [];
   for (const item of located) {
     const { entry, data, part } = item;
-    const copy = { name: entry.name, method: entry.method as 0 | 8, crc32: entry.crc32, uncompressedSize: entry.uncompressedSize, data };
+    const copy = {
+      name: entry.name,
+      method: entry.method as 0 | 8,
+      crc32: entry.crc32,
+      uncompressedSize: entry.uncompressedSize,
+      data,
+    };
     if (part === CONTENT_TYPES_PART) {
       output.push(rewritten(copy, typesXml, cleanContentTypesXml(typesXml, plan.keep)));
       continue;
@@ -205,7 +221,9 @@ export function sanitizeOffice(bytes: Uint8Array): Buffer {
       output.push(rewritten(copy, xml, cleanRelationshipsXml(xml, plan.removed.get(part) ?? none)));
     } else if (isXmlContentType(contentTypeOf(types, part))) {
       const xml = text(entry.name, inflateAll(item));
-      output.push(rewritten(copy, xml, scrubXml(entry.name, cleanPartXml(xml, plan.removed.get(relsPartOf(part)) ?? none))));
+      output.push(
+        rewritten(copy, xml, scrubXml(entry.name, cleanPartXml(xml, plan.removed.get(relsPartOf(part)) ?? none))),
+      );
     } else if (/\.(jpe?g|png)$/.test(part)) {
       const content = inflateAll(item);
       const clean = part.endsWith(".png") ? stripPngMetadata(content) : stripJpegMetadata(content);
@@ -222,5 +240,11 @@ function rewritten(copy: ZipOutputEntry, before: string, after: string): ZipOutp
 }
 
 function deflated(name: string, content: Uint8Array): ZipOutputEntry {
-  return { name, method: 8, crc32: crc32(content), uncompressedSize: content.length, data: deflateSync(content, { level: 6 }) };
+  return {
+    name,
+    method: 8,
+    crc32: crc32(content),
+    uncompressedSize: content.length,
+    data: deflateSync(content, { level: 6 }),
+  };
 }

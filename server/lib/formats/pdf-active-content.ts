@@ -9,15 +9,45 @@ const names = (...list: string[]) => new Set(list.map((n) => PDFName.of(n)));
  * file specifications and associated-file lists, XFA, portfolios).
  */
 const ACTIVE_KEYS = names(
-  "OpenAction", "AA", "JS", "JavaScript", "EmbeddedFiles", "AlternatePresentations", "Renditions",
-  "EF", "RF", "AF", "XFA", "NeedsRendering", "Collection", "PA",
+  "OpenAction",
+  "AA",
+  "JS",
+  "JavaScript",
+  "EmbeddedFiles",
+  "AlternatePresentations",
+  "Renditions",
+  "EF",
+  "RF",
+  "AF",
+  "XFA",
+  "NeedsRendering",
+  "Collection",
+  "PA",
 );
 
 /** Every action type: the rule is that no action survives, not only the known-dangerous ones. */
 const ACTION_TYPES = names(
-  "GoTo", "GoToR", "GoToE", "GoToDp", "Launch", "Thread", "URI", "Sound", "Movie", "Hide", "Named",
-  "SubmitForm", "ResetForm", "ImportData", "JavaScript", "SetOCGState", "Rendition", "Trans",
-  "GoTo3DView", "RichMediaExecute", "ECMAScript",
+  "GoTo",
+  "GoToR",
+  "GoToE",
+  "GoToDp",
+  "Launch",
+  "Thread",
+  "URI",
+  "Sound",
+  "Movie",
+  "Hide",
+  "Named",
+  "SubmitForm",
+  "ResetForm",
+  "ImportData",
+  "JavaScript",
+  "SetOCGState",
+  "Rendition",
+  "Trans",
+  "GoTo3DView",
+  "RichMediaExecute",
+  "ECMAScript",
 );
 
 /** Annotations that play media, run 3D/Flash content or carry a file: removed with their content. */
@@ -25,8 +55,16 @@ const ACTIVE_ANNOTATIONS = names("FileAttachment", "Sound", "Movie", "Screen", "
 
 /** Objects of these types exist only to carry a file, media, 3D or rich-media content. */
 const ACTIVE_TYPES = names(
-  "Action", "EmbeddedFile", "Sound", "Rendition", "MediaClip", "3D", "3DRef", "RichMediaContent",
-  "RichMediaSettings", "RichMediaInstance",
+  "Action",
+  "EmbeddedFile",
+  "Sound",
+  "Rendition",
+  "MediaClip",
+  "3D",
+  "3DRef",
+  "RichMediaContent",
+  "RichMediaSettings",
+  "RichMediaInstance",
 );
 
 const TYPE = PDFName.of("Type");
@@ -53,7 +91,9 @@ export function isActiveObject(object: PDFObject | undefined): boolean {
   const s = dict.get(S);
   return (
     (type instanceof PDFName && ACTIVE_TYPES.has(type)) ||
-    (subtype instanceof PDFName && ACTIVE_ANNOTATIONS.has(subtype) && (type === undefined || type === PDFName.of("Annot"))) ||
+    (subtype instanceof PDFName &&
+      ACTIVE_ANNOTATIONS.has(subtype) &&
+      (type === undefined || type === PDFName.of("Annot"))) ||
     (s instanceof PDFName && ACTION_TYPES.has(s)) ||
     dict.has(PDFName.of("JS"))
   );
@@ -70,7 +110,8 @@ function activeKeys(dict: PDFDict, isStream: boolean): PDFName[] {
   return keys;
 }
 
-const resolve = (context: PDFContext, value: PDFObject | undefined) => (value instanceof PDFRef ? context.lookup(value) : value);
+const resolve = (context: PDFContext, value: PDFObject | undefined) =>
+  value instanceof PDFRef ? context.lookup(value) : value;
 
 /**
  * Remove from one dictionary or array every active entry and every reference to an active

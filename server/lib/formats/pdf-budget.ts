@@ -37,8 +37,10 @@ export class DecodeMeter {
   /** Adds `bytes` decoded from a stream that so far produced `streamTotal` of its `streamLimit`. */
   charge(bytes: number, streamTotal: number, streamLimit: number): void {
     this.total += bytes;
-    if (streamTotal > streamLimit) throw new UploadRefused("unsafe", `pdf: a stream decodes to more than ${streamLimit} bytes`);
-    if (this.total > this.fileBytes) throw new UploadRefused("unsafe", `pdf: streams decode to more than ${this.fileBytes} bytes`);
+    if (streamTotal > streamLimit)
+      throw new UploadRefused("unsafe", `pdf: a stream decodes to more than ${streamLimit} bytes`);
+    if (this.total > this.fileBytes)
+      throw new UploadRefused("unsafe", `pdf: streams decode to more than ${this.fileBytes} bytes`);
   }
 }
 
@@ -128,7 +130,12 @@ export function streamFilters(dict: PDFDict, directOnly: boolean): Filter[] {
   };
   if (filter === undefined) return [];
   if (filter instanceof PDFArray) {
-    return filter.asArray().map((f, i) => ({ name: nameOf(f), earlyChange: earlyChange(params instanceof PDFArray ? params.get(i) : undefined) }));
+    return filter
+      .asArray()
+      .map((f, i) => ({
+        name: nameOf(f),
+        earlyChange: earlyChange(params instanceof PDFArray ? params.get(i) : undefined),
+      }));
   }
   return [{ name: nameOf(filter), earlyChange: earlyChange(params) }];
 }
@@ -185,7 +192,12 @@ function trySync(contents: Uint8Array, filters: readonly Filter[], meter: Decode
  * and for corrupt data (decoders disagree on where corrupt data ends, so its size is unknown);
  * data that simply stops early is measured as far as it goes.
  */
-export async function measureStream(contents: Uint8Array, filters: readonly Filter[], meter: DecodeMeter, limit: number): Promise<void> {
+export async function measureStream(
+  contents: Uint8Array,
+  filters: readonly Filter[],
+  meter: DecodeMeter,
+  limit: number,
+): Promise<void> {
   const stages = decoders(filters);
   if (stages.length === 0) return;
   if (trySync(contents, filters, meter, limit)) return;

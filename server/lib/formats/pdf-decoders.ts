@@ -20,7 +20,7 @@ class Output {
   }
 
   fill(b: number, count: number): void {
-    for (let left = count; left > 0; ) {
+    for (let left = count; left > 0;) {
       const n = Math.min(left, this.chunk.length - this.used);
       this.chunk.fill(b, this.used, this.used + n);
       this.used += n;
@@ -30,7 +30,7 @@ class Output {
   }
 
   bytes(data: Uint8Array): void {
-    for (let at = 0; at < data.length; ) {
+    for (let at = 0; at < data.length;) {
       const n = Math.min(data.length - at, this.chunk.length - this.used);
       this.chunk.set(data.subarray(at, at + n), this.used);
       this.used += n;

@@ -1,4 +1,13 @@
-import { PDFArray, PDFContext, PDFName, PDFNumber, PDFObjectParser, PDFRawStream, type PDFDict, type PDFObject } from "pdf-lib";
+import {
+  PDFArray,
+  PDFContext,
+  PDFName,
+  PDFNumber,
+  PDFObjectParser,
+  PDFRawStream,
+  type PDFDict,
+  type PDFObject,
+} from "pdf-lib";
 import { UploadRefused } from "./errors.ts";
 import { measureStream, streamFilters, type DecodeMeter, type PdfBudget } from "./pdf-budget.ts";
 

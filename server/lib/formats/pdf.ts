@@ -18,8 +18,25 @@ const AUTHOR = PDFName.of("T"); // on markup annotations: the author's name (on 
 const FILTER = PDFName.of("Filter");
 const DCT = PDFName.of("DCTDecode");
 const MARKUP_ANNOTATIONS = new Set(
-  ["Text", "FreeText", "Line", "Square", "Circle", "Polygon", "PolyLine", "Highlight", "Underline", "Squiggly", "StrikeOut",
-    "Stamp", "Caret", "Ink", "FileAttachment", "Sound", "Redact"].map((n) => PDFName.of(n)),
+  [
+    "Text",
+    "FreeText",
+    "Line",
+    "Square",
+    "Circle",
+    "Polygon",
+    "PolyLine",
+    "Highlight",
+    "Underline",
+    "Squiggly",
+    "StrikeOut",
+    "Stamp",
+    "Caret",
+    "Ink",
+    "FileAttachment",
+    "Sound",
+    "Redact",
+  ].map((n) => PDFName.of(n)),
 );
 
 function isJpegStream(stream: PDFStream): boolean {
@@ -43,7 +60,10 @@ function scrub(dict: PDFDict): void {
  * Every stream is measured under `budget` before pdf-lib or a viewer would decode it; past it,
  * or if the output still holds active content, the file is refused as `unsafe`.
  */
-export async function sanitizePdf(bytes: Uint8Array, budget: PdfBudget = PDF_BUDGET): Promise<{ bytes: Uint8Array; warning: boolean }> {
+export async function sanitizePdf(
+  bytes: Uint8Array,
+  budget: PdfBudget = PDF_BUDGET,
+): Promise<{ bytes: Uint8Array; warning: boolean }> {
   const meter = new DecodeMeter(budget.fileBytes);
   await prescanPdf(bytes, budget, meter);
   let doc: PDFDocument;
@@ -81,7 +101,8 @@ export async function sanitizePdf(bytes: Uint8Array, budget: PdfBudget = PDF_BUD
       // pdf-lib consumed the file's own object and cross-reference streams; one still here was
       // hidden inside an object stream, and a reader of the output would decode it unmeasured.
       const type = object.dict.lookup(TYPE);
-      if (type === OBJECT_STREAM || type === XREF_STREAM) throw new UploadRefused("unsafe", "pdf: nested object stream");
+      if (type === OBJECT_STREAM || type === XREF_STREAM)
+        throw new UploadRefused("unsafe", "pdf: nested object stream");
       streams.add(object);
       if (ref && isJpegStream(object)) jpegs.push({ ref, stream: object });
       object = object.dict;
@@ -97,7 +118,8 @@ export async function sanitizePdf(bytes: Uint8Array, budget: PdfBudget = PDF_BUD
     }
   }
   // What a viewer will decode; the object streams pdf-lib decoded were measured by the prescan.
-  for (const stream of streams) await measureStream(stream.contents, streamFilters(stream.dict, false), meter, budget.streamBytes);
+  for (const stream of streams)
+    await measureStream(stream.contents, streamFilters(stream.dict, false), meter, budget.streamBytes);
   for (const [ref] of context.enumerateIndirectObjects()) {
     if (!reachable.has(ref)) context.delete(ref);
   }

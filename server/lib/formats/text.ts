@@ -12,6 +12,9 @@ export function isPlainText(bytes: Uint8Array): boolean {
   } catch {
     return false;
   }
-  const head = text.slice(0, 2048).replace(/^\uFEFF/, "").trimStart();
+  const head = text
+    .slice(0, 2048)
+    .replace(/^\uFEFF/, "")
+    .trimStart();
   return !head.startsWith("<") && !MARKUP.test(head);
 }

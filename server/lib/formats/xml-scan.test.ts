@@ -8,16 +8,21 @@ describe("scanXml", () => {
   it("names elements by namespace, whatever the prefix, and decodes text", () => {
     const seen: string[] = [];
     let text = "";
-    scanXml(`<a:doc xmlns:a="${W}"><q:instrText xmlns:q="${W}">&#73;NCLUDE&amp;<![CDATA[<x>]]></q:instrText><b/></a:doc>`, {
-      open: (e) => seen.push(`${e.ns === W ? "w" : e.ns}:${e.local}`),
-      text: (value) => (text += value),
-    });
+    scanXml(
+      `<a:doc xmlns:a="${W}"><q:instrText xmlns:q="${W}">&#73;NCLUDE&amp;<![CDATA[<x>]]></q:instrText><b/></a:doc>`,
+      {
+        open: (e) => seen.push(`${e.ns === W ? "w" : e.ns}:${e.local}`),
+        text: (value) => (text += value),
+      },
+    );
     expect(seen).toEqual(["w:doc", "w:instrText", ":b"]); // no default namespace declared
     expect(text).toBe("INCLUDE&<x>");
   });
 
   it("refuses document type declarations and malformed XML", () => {
-    expect(() => scanXml('<!DOCTYPE a [<!ENTITY x "y">]><a>&x;</a>', {})).toThrow(expect.objectContaining({ reason: "unsafe" }));
+    expect(() => scanXml('<!DOCTYPE a [<!ENTITY x "y">]><a>&x;</a>', {})).toThrow(
+      expect.objectContaining({ reason: "unsafe" }),
+    );
     for (const bad of ["<a><b></a>", "<a>", '<p:a xmlns:q="x"/>', "<a>&unknown;</a>", '<a b="<"/>']) {
       expect(() => scanXml(bad, { text: () => undefined })).toThrow(UploadRefused);
     }

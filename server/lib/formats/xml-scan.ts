@@ -45,7 +45,8 @@ function decode(raw: string): string {
   if (!raw.includes("&")) return raw;
   return raw.replace(/&([^;]{0,10});/g, (_, name: string) => {
     if (name.startsWith("#")) {
-      const code = name[1] === "x" || name[1] === "X" ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10);
+      const code =
+        name[1] === "x" || name[1] === "X" ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10);
       if (!Number.isInteger(code) || code < 0 || code > 0x10ffff) damaged("character reference");
       return String.fromCodePoint(code);
     }
@@ -162,7 +163,8 @@ export function scanXml(xml: string, visitor: XmlVisitor): void {
     }
     const [ns, local] = resolve(qname, scope, false);
     const attributes = raw.map((a) => {
-      const [attrNs, attrLocal] = a.name === "xmlns" || a.name.startsWith("xmlns:") ? ["xmlns", a.name] : resolve(a.name, scope, true);
+      const [attrNs, attrLocal] =
+        a.name === "xmlns" || a.name.startsWith("xmlns:") ? ["xmlns", a.name] : resolve(a.name, scope, true);
       return { ns: attrNs, local: attrLocal, value: a.value, start: a.start, end: a.end };
     });
     const element: XmlElement = { ns, local, attributes, start: lt, end: q, selfClosing };

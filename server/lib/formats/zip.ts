@@ -62,7 +62,11 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] | null {
       uncompressedSize: dv.getUint32(p + 24, true),
       localHeaderOffset: dv.getUint32(p + 42, true),
     };
-    if (entry.compressedSize === 0xffffffff || entry.uncompressedSize === 0xffffffff || entry.localHeaderOffset === 0xffffffff) {
+    if (
+      entry.compressedSize === 0xffffffff ||
+      entry.uncompressedSize === 0xffffffff ||
+      entry.localHeaderOffset === 0xffffffff
+    ) {
       return null;
     }
     entries.push(entry);
@@ -115,7 +119,8 @@ export function inflateWithin(name: string, method: number, data: Uint8Array, li
   try {
     out = inflateRawSync(data, { maxOutputLength: Math.max(1, limit), chunkSize: 1024 * 1024 });
   } catch (error) {
-    if ((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw new UploadRefused("unsafe", `${name}: inflates past ${limit} bytes`);
+    if ((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE")
+      throw new UploadRefused("unsafe", `${name}: inflates past ${limit} bytes`);
     throw new UploadRefused("damaged", `${name}: ${(error as Error).message}`);
   }
   if (out.length > limit) throw new UploadRefused("unsafe", `${name}: inflates past ${limit} bytes`);

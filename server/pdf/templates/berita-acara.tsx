@@ -1,10 +1,23 @@
 /** Step 5 — Berita Acara Penyelesaian Pengaduan WBS, with the customary opening in words. */
 import { Text, View } from "@react-pdf/renderer";
 import { dateInWords, indonesianDate, indonesianDateTime, indonesianTime } from "../indonesian.ts";
-import { Letterhead, LetterPage, Paragraphs, placeAndDate, ReplacesNote, SignatureBlock, styles, Title } from "../parts.tsx";
+import {
+  Letterhead,
+  LetterPage,
+  Paragraphs,
+  placeAndDate,
+  ReplacesNote,
+  SignatureBlock,
+  styles,
+  Title,
+} from "../parts.tsx";
 import type { BeritaAcaraContent, LetterMeta, MeetingAttendeeLine, Office } from "../../domain/letters/types.ts";
 
-const ROLE: Record<MeetingAttendeeLine["role"], string> = { CHAIR: "Pimpinan rapat", MEMBER: "Anggota", SECRETARY: "Notulis" };
+const ROLE: Record<MeetingAttendeeLine["role"], string> = {
+  CHAIR: "Pimpinan rapat",
+  MEMBER: "Anggota",
+  SECRETARY: "Notulis",
+};
 
 /** Up to this many signature blocks (three rows) fit on a page with the closing lines. */
 const SIGNERS_ON_ONE_PAGE = 6;
@@ -35,7 +48,9 @@ export function BeritaAcara({ office, meta, c }: { office: Office; meta: LetterM
           <View key={i} style={styles.row} wrap={false}>
             <Text style={{ width: 18 }}>{i + 1}.</Text>
             <Text style={{ width: 160, paddingRight: 6 }}>{a.name}</Text>
-            <Text style={{ flex: 1 }}>{`${[a.position, a.organization].filter(Boolean).join(", ") || "-"} (${ROLE[a.role]})`}</Text>
+            <Text
+              style={{ flex: 1 }}
+            >{`${[a.position, a.organization].filter(Boolean).join(", ") || "-"} (${ROLE[a.role]})`}</Text>
           </View>
         ))}
       </View>
@@ -58,7 +73,11 @@ export function BeritaAcara({ office, meta, c }: { office: Office; meta: LetterM
         <View style={styles.signatures}>
           {/* Every signer is labelled with their part in the meeting. */}
           {members.map((a, i) => (
-            <SignatureBlock key={i} signer={{ position: a.position ?? ROLE[a.role], name: a.name, rankGrade: a.rankGrade, nip: a.nip }} above={[`${ROLE[a.role]},`]} />
+            <SignatureBlock
+              key={i}
+              signer={{ position: a.position ?? ROLE[a.role], name: a.name, rankGrade: a.rankGrade, nip: a.nip }}
+              above={[`${ROLE[a.role]},`]}
+            />
           ))}
           <SignatureBlock signer={c.signer} above={["Mengetahui dan menyetujui,", `${ROLE.CHAIR},`]} />
         </View>

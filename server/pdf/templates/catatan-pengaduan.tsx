@@ -1,17 +1,37 @@
 /** Step 2 — Catatan Pengaduan WBS: what the Sekretariat recorded, and how and when it arrived. */
 import { Text, View } from "@react-pdf/renderer";
 import { indonesianDateTime } from "../indonesian.ts";
-import { Fields, Letterhead, LetterPage, Paragraphs, placeAndDate, ReplacesNote, SignatureBlock, styles, Title } from "../parts.tsx";
+import {
+  Fields,
+  Letterhead,
+  LetterPage,
+  Paragraphs,
+  placeAndDate,
+  ReplacesNote,
+  SignatureBlock,
+  styles,
+  Title,
+} from "../parts.tsx";
 import type { CatatanPengaduanContent, LetterMeta, Office } from "../../domain/letters/types.ts";
 
-export function CatatanPengaduan({ office, meta, c }: { office: Office; meta: LetterMeta; c: CatatanPengaduanContent }) {
+export function CatatanPengaduan({
+  office,
+  meta,
+  c,
+}: {
+  office: Office;
+  meta: LetterMeta;
+  c: CatatanPengaduanContent;
+}) {
   const r = c.report;
   return (
     <LetterPage meta={meta}>
       <Letterhead office={office} />
       <Title title="Catatan Pengaduan WBS" number={meta.number} />
       <ReplacesNote meta={meta} />
-      <Text style={styles.paragraph}>{`Pada ${indonesianDateTime(meta.issuedAt, meta.timeZone)} Sekretariat telah mencatat pengaduan Whistle Blowing System (WBS) berikut dalam Buku Agenda Permohonan.`}</Text>
+      <Text
+        style={styles.paragraph}
+      >{`Pada ${indonesianDateTime(meta.issuedAt, meta.timeZone)} Sekretariat telah mencatat pengaduan Whistle Blowing System (WBS) berikut dalam Buku Agenda Permohonan.`}</Text>
       <Fields
         rows={[
           ["Nomor referensi", c.reference],

@@ -1,7 +1,16 @@
 /** Step 6 — Tanggapan Pengaduan WBS, to the reporter by reference, signed by the Kepala Dinas. */
 import { Text, View } from "@react-pdf/renderer";
 import { indonesianDate } from "../indonesian.ts";
-import { Fields, Letterhead, LetterPage, Paragraphs, placeAndDate, ReplacesNote, SignatureBlock, styles } from "../parts.tsx";
+import {
+  Fields,
+  Letterhead,
+  LetterPage,
+  Paragraphs,
+  placeAndDate,
+  ReplacesNote,
+  SignatureBlock,
+  styles,
+} from "../parts.tsx";
 import type { LetterMeta, Office, TanggapanContent } from "../../domain/letters/types.ts";
 
 export function Tanggapan({ office, meta, c }: { office: Office; meta: LetterMeta; c: TanggapanContent }) {
@@ -10,12 +19,12 @@ export function Tanggapan({ office, meta, c }: { office: Office; meta: LetterMet
       <Letterhead office={office} />
       <Text style={{ textAlign: "right", marginBottom: 6 }}>{placeAndDate(office, meta)}</Text>
       <Fields
-          labelWidth={70}
-          rows={[
-            ["Nomor", meta.number],
-            ["Sifat", "Rahasia"],
-            ["Lampiran", "-"],
-            ["Hal", "Tanggapan Pengaduan WBS"],
+        labelWidth={70}
+        rows={[
+          ["Nomor", meta.number],
+          ["Sifat", "Rahasia"],
+          ["Lampiran", "-"],
+          ["Hal", "Tanggapan Pengaduan WBS"],
         ]}
       />
       <View style={{ marginTop: 6, marginBottom: 10 }}>

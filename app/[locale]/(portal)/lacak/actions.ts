@@ -14,7 +14,15 @@ import { trackSignIn } from "@/server/domain/reporter/track-sign-in.ts";
 import { getSetting } from "@/server/domain/settings.ts";
 import type { ReplyFormState, TrackFormState } from "@/server/http/portal/form-state.ts";
 import { handleFormPost } from "@/server/http/portal/form-post.ts";
-import { assertSameSitePost, clearReporterCookie, clientAddress, postedLocale, reporterToken, setReporterCookie, trackingLimiter } from "@/server/http/portal/request-context.ts";
+import {
+  assertSameSitePost,
+  clearReporterCookie,
+  clientAddress,
+  postedLocale,
+  reporterToken,
+  setReporterCookie,
+  trackingLimiter,
+} from "@/server/http/portal/request-context.ts";
 import { sanitizeFiles } from "@/server/http/portal/uploads.ts";
 import { publicFailure } from "@/server/security/internal-errors.ts";
 
@@ -27,7 +35,12 @@ export async function signInWithCode(_previous: TrackFormState, fd: FormData): P
   const code = String(fd.get("code") ?? "").slice(0, 64);
   let result;
   try {
-    result = await trackSignIn(await getDb(), { trackingKey: env().secrets.trackingKey, limiter: trackingLimiter() }, await clientAddress(), code);
+    result = await trackSignIn(
+      await getDb(),
+      { trackingKey: env().secrets.trackingKey, limiter: trackingLimiter() },
+      await clientAddress(),
+      code,
+    );
   } catch (error) {
     return { code, error: publicFailure(error, "tracking sign-in").code === "UNAVAILABLE" ? "unavailable" : "server" };
   }
@@ -38,7 +51,18 @@ export async function signInWithCode(_previous: TrackFormState, fd: FormData): P
 
 /** A reporter's message to the office, with optional files. */
 export async function sendMessage(previous: ReplyFormState, fd: FormData): Promise<ReplyFormState> {
-  return handleFormPost(fd, "reply", () => send(previous, fd), () => ({ body: String(fd.get("body") ?? ""), errors: {}, idempotencyKey: formKey(String(fd.get("idempotencyKey") ?? "")), attempt: previous.attempt + 1, failed: "unavailable" }));
+  return handleFormPost(
+    fd,
+    "reply",
+    () => send(previous, fd),
+    () => ({
+      body: String(fd.get("body") ?? ""),
+      errors: {},
+      idempotencyKey: formKey(String(fd.get("idempotencyKey") ?? "")),
+      attempt: previous.attempt + 1,
+      failed: "unavailable",
+    }),
+  );
 }
 
 async function send(previous: ReplyFormState, fd: FormData): Promise<ReplyFormState> {
@@ -58,7 +82,11 @@ async function send(previous: ReplyFormState, fd: FormData): Promise<ReplyFormSt
   const sanitized = Object.keys(errors).length === 0 ? await sanitizeFiles(files, limits, errors, "replyFiles") : [];
   if (Object.keys(errors).length > 0) return { body, errors, idempotencyKey, attempt };
   try {
-    await sendReporterMessage(db, env().secrets.masterKey, who, { body: body.trim(), files: sanitized, idempotencyKey });
+    await sendReporterMessage(db, env().secrets.masterKey, who, {
+      body: body.trim(),
+      files: sanitized,
+      idempotencyKey,
+    });
   } catch (error) {
     const failure = publicFailure(error, "reporter message");
     if (failure.reason === "case.archived") return { body, errors: {}, idempotencyKey, attempt, failed: "closed" };

@@ -14,11 +14,23 @@ import { publicFailure } from "@/server/security/internal-errors.ts";
 
 /** Step 1 from the portal form; works as a plain form post without JavaScript. */
 export async function submitReport(previous: ReportFormState, fd: FormData): Promise<ReportFormState> {
-  return handleFormPost(fd, "report", () => submit(previous, fd), () => {
-    // Files cannot come back as typed; everything else does.
-    const { values, idempotencyKey } = readReportForm(fd, settingDefaults["uploads.limits"]);
-    return { kind: "form", values, errors: {}, idempotencyKey: formKey(idempotencyKey), failed: "unavailable", attempt: (previous.kind === "form" ? previous.attempt : 0) + 1 };
-  });
+  return handleFormPost(
+    fd,
+    "report",
+    () => submit(previous, fd),
+    () => {
+      // Files cannot come back as typed; everything else does.
+      const { values, idempotencyKey } = readReportForm(fd, settingDefaults["uploads.limits"]);
+      return {
+        kind: "form",
+        values,
+        errors: {},
+        idempotencyKey: formKey(idempotencyKey),
+        failed: "unavailable",
+        attempt: (previous.kind === "form" ? previous.attempt : 0) + 1,
+      };
+    },
+  );
 }
 
 async function submit(previous: ReportFormState, fd: FormData): Promise<ReportFormState> {
@@ -38,6 +50,13 @@ async function submit(previous: ReportFormState, fd: FormData): Promise<ReportFo
     const failure = publicFailure(error, "report submission");
     if (failure.code === "UNAVAILABLE") throw error;
     // The same key again: a resend after "busy" cannot make a second case.
-    return { kind: "form", values, errors: {}, idempotencyKey, failed: failure.code === "BUSY" ? "busy" : "server", attempt };
+    return {
+      kind: "form",
+      values,
+      errors: {},
+      idempotencyKey,
+      failed: failure.code === "BUSY" ? "busy" : "server",
+      attempt,
+    };
   }
 }

@@ -18,7 +18,10 @@ async function ReportPage({ params }: { params: Promise<{ locale: string }> }) {
   const t = await getTranslations("report");
   const home = await getTranslations("home");
   // Without the database the form still comes back (with what a failed post had typed in it).
-  const limits = await whenAvailable(async () => getSetting(await getDb(), "uploads.limits"), settingDefaults["uploads.limits"]);
+  const limits = await whenAvailable(
+    async () => getSetting(await getDb(), "uploads.limits"),
+    settingDefaults["uploads.limits"],
+  );
   return (
     <PageSection id="report-title" className="max-w-3xl" title={t("title")} lead={t("lead")} size="portal">
       <p className="mt-3 rounded border-l-4 border-amber-accent bg-amber-50 p-3">{t("privacy")}</p>

@@ -26,7 +26,13 @@ const TABLES = ["byMonth", "byCategory", "byChannel", "byStatus", "concluded"] a
  * Public transparency statistics (docs/security.md, hidden cases): server-rendered, no JavaScript needed. The
  * protection rule (published months, lag, perturbation, "< 3") is stated on the page itself.
  */
-async function StatisticsPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+async function StatisticsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations("statistics");
@@ -42,15 +48,26 @@ async function StatisticsPage({ params, searchParams }: { params: Promise<{ loca
   const show = (v: Shown | null) => (v === null ? t("notPublished") : typeof v === "number" ? format(v) : v);
   const monthName = (month: string) => breakdownLabel("byMonth", month, (path) => root(path as never));
   const days = (n: number | null) => (n === null ? t("notShown") : t("officeDays", { n: numbers.format(n) }));
-  const labelOf = (name: (typeof TABLES)[number]) => (key: string) => breakdownLabel(name, key, (path) => root(path as never));
-  const keyHeader = { byMonth: t("columns.month"), byCategory: t("columns.category"), byChannel: t("columns.channel"), byStatus: t("columns.status"), concluded: t("columns.reason") };
+  const labelOf = (name: (typeof TABLES)[number]) => (key: string) =>
+    breakdownLabel(name, key, (path) => root(path as never));
+  const keyHeader = {
+    byMonth: t("columns.month"),
+    byCategory: t("columns.category"),
+    byChannel: t("columns.channel"),
+    byStatus: t("columns.status"),
+    concluded: t("columns.reason"),
+  };
   const query = `?tahun=${year}${locale === "id" ? "" : `&locale=${locale}`}`;
   const summary: { id: string; label: string; value: string }[] = [
     { id: "received", label: t("summary.received"), value: show(stats.received) },
     { id: "concluded", label: t("summary.concluded"), value: show(stats.concluded.total) },
     { id: "recording", label: t("summary.recording"), value: days(stats.recording.officeDays) },
     { id: "response", label: t("summary.response"), value: days(stats.response.officeDays) },
-    { id: "within", label: t("summary.within"), value: stats.withinStandardPercent === null ? t("notShown") : `${numbers.format(stats.withinStandardPercent)}%` },
+    {
+      id: "within",
+      label: t("summary.within"),
+      value: stats.withinStandardPercent === null ? t("notShown") : `${numbers.format(stats.withinStandardPercent)}%`,
+    },
   ];
   const perYearTitle = t("tables.perYear");
   const perYearRows = stats.perYear.map((y) => ({ key: y.key, label: y.key, value: y.shown }));
@@ -58,13 +75,30 @@ async function StatisticsPage({ params, searchParams }: { params: Promise<{ loca
   return (
     <div className="space-y-10">
       <SampleDataBanner present={sampleData} />
-      <PageSection id="stats-title" className="space-y-4" title={t("title")} lead={t("lead")} leadClassName="max-w-3xl text-lg text-slate-800" size="portal">
-        <form method="get" action={localePath(locale, "/statistik")} aria-label={t("yearForm")} className="flex flex-wrap items-end gap-3">
+      <PageSection
+        id="stats-title"
+        className="space-y-4"
+        title={t("title")}
+        lead={t("lead")}
+        leadClassName="max-w-3xl text-lg text-slate-800"
+        size="portal"
+      >
+        <form
+          method="get"
+          action={localePath(locale, "/statistik")}
+          aria-label={t("yearForm")}
+          className="flex flex-wrap items-end gap-3"
+        >
           <div>
             <label htmlFor="tahun" className="block font-semibold">
               {t("year")}
             </label>
-            <select id="tahun" name="tahun" defaultValue={String(year)} className="mt-1 rounded border border-slate-500 bg-white px-3 py-2">
+            <select
+              id="tahun"
+              name="tahun"
+              defaultValue={String(year)}
+              className="mt-1 rounded border border-slate-500 bg-white px-3 py-2"
+            >
               {stats.years.map((y) => (
                 <option key={y} value={y}>
                   {y}
@@ -77,7 +111,10 @@ async function StatisticsPage({ params, searchParams }: { params: Promise<{ loca
           </button>
         </form>
         <p className="text-sm text-slate-700" data-testid="published-through">
-          {t("publishedThrough", { month: monthName(stats.publishedThrough), cutoff: formatOfficeDate(stats.publishedThroughCutoff, locale, timeZone, false) })}
+          {t("publishedThrough", {
+            month: monthName(stats.publishedThrough),
+            cutoff: formatOfficeDate(stats.publishedThroughCutoff, locale, timeZone, false),
+          })}
         </p>
         <p className="text-sm text-slate-700" data-testid="generated-at">
           {t("generated", { time: formatOfficeDate(stats.generatedAt, locale, timeZone) })}
@@ -124,7 +161,14 @@ async function StatisticsPage({ params, searchParams }: { params: Promise<{ loca
             <figure>
               <BarChart bars={perYearRows} title={t("chart", { title: perYearTitle })} format={format} />
             </figure>
-            <StatTable caption={perYearTitle} keyHeader={t("columns.year")} countHeader={t("columns.count")} rows={perYearRows} format={format} testId="table-per-year" />
+            <StatTable
+              caption={perYearTitle}
+              keyHeader={t("columns.year")}
+              countHeader={t("columns.count")}
+              rows={perYearRows}
+              format={format}
+              testId="table-per-year"
+            />
           </div>
         )}
       </section>
@@ -138,7 +182,14 @@ async function StatisticsPage({ params, searchParams }: { params: Promise<{ loca
             table={stats[name]}
             label={labelOf(name)}
             format={format}
-            text={{ title, chart: t("chart", { title }), keyHeader: keyHeader[name], countHeader: t("columns.count"), totalLabel: t("columns.total"), withheld: t("withheld") }}
+            text={{
+              title,
+              chart: t("chart", { title }),
+              keyHeader: keyHeader[name],
+              countHeader: t("columns.count"),
+              totalLabel: t("columns.total"),
+              withheld: t("withheld"),
+            }}
           />
         );
       })}
@@ -160,7 +211,11 @@ async function StatisticsPage({ params, searchParams }: { params: Promise<{ loca
             </a>
           </li>
           <li>
-            <a href={stats.licence.url} className="inline-block px-1 py-2 font-semibold text-brand-700 underline" rel="license noreferrer">
+            <a
+              href={stats.licence.url}
+              className="inline-block px-1 py-2 font-semibold text-brand-700 underline"
+              rel="license noreferrer"
+            >
               {stats.licence.name}
             </a>
           </li>

@@ -10,7 +10,13 @@ async function answerGET(request: Request) {
   const db = await getDb();
   const optional = (name: string) => q.get(name) || undefined;
   const respond = q.get("format") === "pdf" ? agendaPdfResponse : agendaCsvResponse;
-  return respond(db, await workingStaff(db), { book: q.get("book") ?? "", year: Number(q.get("year")), from: optional("from"), to: optional("to"), locale: optional("locale") });
+  return respond(db, await workingStaff(db), {
+    book: q.get("book") ?? "",
+    year: Number(q.get("year")),
+    from: optional("from"),
+    to: optional("to"),
+    locale: optional("locale"),
+  });
 }
 
 // A database outage answers 503 with Retry-After, not a 500.

@@ -7,7 +7,11 @@ import { answeringOutage } from "@/server/db-outage/unavailable-page.ts";
 async function answerGET(request: Request) {
   const q = new URL(request.url).searchParams;
   const db = await getDb();
-  return officeStatisticsCsvResponse(db, await workingStaff(db), { from: q.get("from"), to: q.get("to"), locale: q.get("locale") });
+  return officeStatisticsCsvResponse(db, await workingStaff(db), {
+    from: q.get("from"),
+    to: q.get("to"),
+    locale: q.get("locale"),
+  });
 }
 
 // A database outage answers 503 with Retry-After, not a 500.

@@ -5,7 +5,10 @@ import { trpcRequestRefusal } from "@/server/security/trpc-request.ts";
 import { createContext } from "@/server/trpc/context.ts";
 
 function handler(req: Request) {
-  return trpcRequestRefusal(req) ?? fetchRequestHandler({ endpoint: "/api/trpc", req, router: appRouter, createContext, onError: reportTrpcError });
+  return (
+    trpcRequestRefusal(req) ??
+    fetchRequestHandler({ endpoint: "/api/trpc", req, router: appRouter, createContext, onError: reportTrpcError })
+  );
 }
 
 export { handler as GET, handler as POST };

@@ -26,7 +26,11 @@ export function useRefreshCase(caseId: string) {
  * case that moved on meanwhile (another clerk was faster) is refreshed too, and the panel
  * says so: the form that was used may no longer be offered.
  */
-export function useActionCallbacks<T, V = unknown>(caseId: string, onDone: Notify, message: (result: T, variables: V) => string) {
+export function useActionCallbacks<T, V = unknown>(
+  caseId: string,
+  onDone: Notify,
+  message: (result: T, variables: V) => string,
+) {
   const refresh = useRefreshCase(caseId);
   const ws = useTranslations("workspace");
   return {
@@ -91,7 +95,11 @@ export function ActionCard({
     onSubmit(new FormData(event.currentTarget), submitter?.value || null);
   }
   return (
-    <section aria-labelledby={`${id}-title`} className="space-y-3 rounded border border-slate-300 bg-white p-4" data-testid={`action-${id}`}>
+    <section
+      aria-labelledby={`${id}-title`}
+      className="space-y-3 rounded border border-slate-300 bg-white p-4"
+      data-testid={`action-${id}`}
+    >
       <h3 id={`${id}-title`} className="text-lg font-bold text-brand-900">
         {title}
       </h3>
@@ -110,10 +118,26 @@ export function ActionCard({
   );
 }
 
-export function SubmitButton({ pending, label, value, secondary }: { pending: boolean; label: string; value?: string; secondary?: boolean }) {
+export function SubmitButton({
+  pending,
+  label,
+  value,
+  secondary,
+}: {
+  pending: boolean;
+  label: string;
+  value?: string;
+  secondary?: boolean;
+}) {
   const ws = useTranslations("workspace");
   return (
-    <button type="submit" value={value} disabled={pending} aria-disabled={pending || undefined} className={secondary ? secondaryButtonClass : primaryButtonClass}>
+    <button
+      type="submit"
+      value={value}
+      disabled={pending}
+      aria-disabled={pending || undefined}
+      className={secondary ? secondaryButtonClass : primaryButtonClass}
+    >
       {pending ? ws("saving") : label}
     </button>
   );
@@ -125,6 +149,26 @@ export const str = (fd: FormData, name: string) => {
 };
 
 /** An action with one submit button: the card sends the form's input through its mutation. */
-export function MutationCard<V>({ mutation, input, submit, ...card }: { id: string; title: string; lead?: ReactNode; children?: ReactNode; submit: string; mutation: { mutate: (input: V) => void; isPending: boolean; error: unknown }; input: (fd: FormData) => V }) {
-  return <ActionCard {...card} error={mutation.error} onSubmit={(fd) => mutation.mutate(input(fd))} buttons={<SubmitButton pending={mutation.isPending} label={submit} />} />;
+export function MutationCard<V>({
+  mutation,
+  input,
+  submit,
+  ...card
+}: {
+  id: string;
+  title: string;
+  lead?: ReactNode;
+  children?: ReactNode;
+  submit: string;
+  mutation: { mutate: (input: V) => void; isPending: boolean; error: unknown };
+  input: (fd: FormData) => V;
+}) {
+  return (
+    <ActionCard
+      {...card}
+      error={mutation.error}
+      onSubmit={(fd) => mutation.mutate(input(fd))}
+      buttons={<SubmitButton pending={mutation.isPending} label={submit} />}
+    />
+  );
 }

@@ -22,7 +22,13 @@ function defaultRole(roles: readonly string[], isMe: boolean): MeetingRole | nul
 }
 
 /** Step 4 (Kepala Dinas): date, place, agenda and attendees (staff, and others by name). */
-export function ConveneForm({ caseId, onDone, me, excludedIds, proposal }: ActionProps & { me: Me; excludedIds: readonly string[]; proposal: Date | null }) {
+export function ConveneForm({
+  caseId,
+  onDone,
+  me,
+  excludedIds,
+  proposal,
+}: ActionProps & { me: Me; excludedIds: readonly string[]; proposal: Date | null }) {
   const t = useTranslations("caseAction.convene");
   const roleName = useTranslations("caseFile.meetingRole");
   const ws = useTranslations("workspace");
@@ -37,7 +43,8 @@ export function ConveneForm({ caseId, onDone, me, excludedIds, proposal }: Actio
   const [startDefault] = useState(() => (proposal ? clock.inputValue(proposal) : ""));
   const [problem, setProblem] = useState<"noAttendee" | "badDate" | null>(null);
   const m = useMutation(trpc.cases.convene.mutationOptions(useActionCallbacks(caseId, onDone, () => t("done"))));
-  const roleOf = (id: string, roles: readonly string[]) => (id in chosen ? chosen[id]! : defaultRole(roles, id === me.id));
+  const roleOf = (id: string, roles: readonly string[]) =>
+    id in chosen ? chosen[id]! : defaultRole(roles, id === me.id);
 
   function submit(fd: FormData) {
     const startsAt = clock.instant(str(fd, "startsAt"));
@@ -60,9 +67,30 @@ export function ConveneForm({ caseId, onDone, me, excludedIds, proposal }: Actio
   }
 
   return (
-    <ActionCard id="convene" title={t("title")} error={m.error} onSubmit={submit} buttons={<SubmitButton pending={m.isPending} label={t("submit")} />}>
-      <TextField id="convene-starts-at" name="startsAt" type="datetime-local" label={t("startsAt")} hint={t("startsAtHint")} required defaultValue={startDefault} />
-      <TextField id="convene-place" name="place" label={t("place")} required maxLength={300} defaultValue={t("placeDefault")} />
+    <ActionCard
+      id="convene"
+      title={t("title")}
+      error={m.error}
+      onSubmit={submit}
+      buttons={<SubmitButton pending={m.isPending} label={t("submit")} />}
+    >
+      <TextField
+        id="convene-starts-at"
+        name="startsAt"
+        type="datetime-local"
+        label={t("startsAt")}
+        hint={t("startsAtHint")}
+        required
+        defaultValue={startDefault}
+      />
+      <TextField
+        id="convene-place"
+        name="place"
+        label={t("place")}
+        required
+        maxLength={300}
+        defaultValue={t("placeDefault")}
+      />
       <TextField id="convene-agenda" name="agenda" label={t("agenda")} required rows={3} maxLength={5000} />
       <Fieldset legend={t("staffLegend")} hint={t("staffHint")}>
         {directory.isPending ? <p role="status">{ws("loading")}</p> : null}
@@ -117,12 +145,38 @@ export function ConveneForm({ caseId, onDone, me, excludedIds, proposal }: Actio
         {external.map((k, i) => (
           <fieldset key={k} className="grid gap-2 rounded border border-slate-200 p-2 sm:grid-cols-2">
             <legend className="px-1 text-sm font-semibold">{t("externalN", { n: i + 1 })}</legend>
-            <TextField id={`convene-external-${i + 1}-name`} name={`external-${k}-name`} label={t("externalName")} required maxLength={150} />
-            <TextField id={`convene-external-${i + 1}-position`} name={`external-${k}-position`} label={t("externalPosition")} maxLength={200} />
-            <TextField id={`convene-external-${i + 1}-organization`} name={`external-${k}-organization`} label={t("externalOrganization")} maxLength={200} />
-            <SelectField id={`convene-external-${i + 1}-role`} name={`external-${k}-role`} label={t("externalRole")} defaultValue="MEMBER" options={MEETING_ROLES.map((r) => [r, roleName(r)] as const)} />
+            <TextField
+              id={`convene-external-${i + 1}-name`}
+              name={`external-${k}-name`}
+              label={t("externalName")}
+              required
+              maxLength={150}
+            />
+            <TextField
+              id={`convene-external-${i + 1}-position`}
+              name={`external-${k}-position`}
+              label={t("externalPosition")}
+              maxLength={200}
+            />
+            <TextField
+              id={`convene-external-${i + 1}-organization`}
+              name={`external-${k}-organization`}
+              label={t("externalOrganization")}
+              maxLength={200}
+            />
+            <SelectField
+              id={`convene-external-${i + 1}-role`}
+              name={`external-${k}-role`}
+              label={t("externalRole")}
+              defaultValue="MEMBER"
+              options={MEETING_ROLES.map((r) => [r, roleName(r)] as const)}
+            />
             <div className="sm:col-span-2">
-              <button type="button" className={secondaryButtonClass} onClick={() => setExternal((e) => e.filter((x) => x !== k))}>
+              <button
+                type="button"
+                className={secondaryButtonClass}
+                onClick={() => setExternal((e) => e.filter((x) => x !== k))}
+              >
                 {t("removeExternal", { n: i + 1 })}
               </button>
             </div>

@@ -13,7 +13,13 @@ export function DecideForm({ caseId, onDone, type }: ActionProps & { type: "BERI
   const t = useTranslations("caseAction.decide");
   const trpc = useTRPC();
   const [noteMissing, setNoteMissing] = useState(false);
-  const m = useMutation(trpc.cases.decideDraft.mutationOptions(useActionCallbacks(caseId, onDone, (_: unknown, v: { approve: boolean }) => (v.approve ? t("approved") : t("returned")))));
+  const m = useMutation(
+    trpc.cases.decideDraft.mutationOptions(
+      useActionCallbacks(caseId, onDone, (_: unknown, v: { approve: boolean }) =>
+        v.approve ? t("approved") : t("returned"),
+      ),
+    ),
+  );
   const id = type === "BERITA_ACARA" ? "decide-berita-acara" : "decide-tanggapan";
 
   function submit(fd: FormData, submitter: string | null) {

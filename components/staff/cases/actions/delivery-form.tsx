@@ -12,7 +12,14 @@ export function DeliveryForm({ caseId, onDone }: ActionProps) {
   const trpc = useTRPC();
   const m = useMutation(trpc.cases.recordDelivery.mutationOptions(useActionCallbacks(caseId, onDone, () => t("done"))));
   return (
-    <MutationCard id="delivery" title={t("title")} lead={t("lead")} mutation={m} input={(fd) => ({ caseId, note: str(fd, "note") })} submit={t("submit")}>
+    <MutationCard
+      id="delivery"
+      title={t("title")}
+      lead={t("lead")}
+      mutation={m}
+      input={(fd) => ({ caseId, note: str(fd, "note") })}
+      submit={t("submit")}
+    >
       <TextField id="delivery-note" name="note" label={t("note")} required rows={3} maxLength={2000} />
     </MutationCard>
   );

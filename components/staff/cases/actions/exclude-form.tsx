@@ -8,7 +8,12 @@ import { MutationCard, str, useActionCallbacks, type ActionProps, type Notify } 
 import { SelectField, TextField } from "@/components/ui/field.tsx";
 
 /** Conflict of interest: Tim Telaah or the Kepala Dinas excludes a colleague from the case. */
-export function ExcludeForm({ caseId, onDone, meId, excludedIds }: ActionProps & { meId: string; excludedIds: readonly string[] }) {
+export function ExcludeForm({
+  caseId,
+  onDone,
+  meId,
+  excludedIds,
+}: ActionProps & { meId: string; excludedIds: readonly string[] }) {
   const t = useTranslations("caseAction.exclude");
   const trpc = useTRPC();
   const directory = useQuery(trpc.cases.staffDirectory.queryOptions());
@@ -21,7 +26,14 @@ export function ExcludeForm({ caseId, onDone, meId, excludedIds }: ActionProps &
   const m = useMutation(trpc.cases.exclude.mutationOptions(useActionCallbacks(caseId, done, () => t("done"))));
   const people = (directory.data ?? []).filter((p) => p.id !== meId && !excludedIds.includes(p.id));
   return (
-    <MutationCard id="exclude" title={t("title")} lead={t("lead")} mutation={m} input={(fd) => ({ caseId, userId: str(fd, "userId"), reason: str(fd, "reason") })} submit={t("submit")}>
+    <MutationCard
+      id="exclude"
+      title={t("title")}
+      lead={t("lead")}
+      mutation={m}
+      input={(fd) => ({ caseId, userId: str(fd, "userId"), reason: str(fd, "reason") })}
+      submit={t("submit")}
+    >
       <SelectField key={`u-${round}`} id="exclude-user" name="userId" label={t("user")} required defaultValue="">
         <option value="">{t("choose")}</option>
         {people.map((p) => (
@@ -31,7 +43,15 @@ export function ExcludeForm({ caseId, onDone, meId, excludedIds }: ActionProps &
           </option>
         ))}
       </SelectField>
-      <TextField key={`r-${round}`} id="exclude-reason" name="reason" label={t("reason")} required rows={2} maxLength={1000} />
+      <TextField
+        key={`r-${round}`}
+        id="exclude-reason"
+        name="reason"
+        label={t("reason")}
+        required
+        rows={2}
+        maxLength={1000}
+      />
     </MutationCard>
   );
 }

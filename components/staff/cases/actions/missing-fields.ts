@@ -6,7 +6,8 @@
 export function invalidFields(form: HTMLFormElement): { element: HTMLElement; label: string }[] {
   const result: { element: HTMLElement; label: string }[] = [];
   for (const el of Array.from(form.elements)) {
-    if (!(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement)) continue;
+    if (!(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement))
+      continue;
     if (el.disabled || el.validity.valid) continue;
     const label = el.labels?.[0]?.textContent?.replace(/\s*\*\s*$/, "").trim() || el.name;
     result.push({ element: el, label });

@@ -35,7 +35,14 @@ export function OutcomeForm({ caseId, onDone, meeting }: ActionProps & { meeting
     const endsAt = clock.instant(str(fd, "endsAt"));
     if (meetingTimesProblem(heldFrom, endsAt, new Date())) return setBadTimes(true);
     setBadTimes(false);
-    m.mutate({ caseId, meetingId: meeting.id, heldFrom: heldFrom!, endsAt: endsAt!, discussion: str(fd, "discussion"), resolution: str(fd, "resolution") });
+    m.mutate({
+      caseId,
+      meetingId: meeting.id,
+      heldFrom: heldFrom!,
+      endsAt: endsAt!,
+      discussion: str(fd, "discussion"),
+      resolution: str(fd, "resolution"),
+    });
   }
 
   const hint = t("timesHint", { convened: date(meeting.convenedAt) });
@@ -50,16 +57,51 @@ export function OutcomeForm({ caseId, onDone, meeting }: ActionProps & { meeting
     >
       {/* key: after a save the fields show what is stored. */}
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextField key={`f-${String(meeting.heldFrom)}`} id="outcome-held-from" name="heldFrom" type="datetime-local" label={t("heldFrom")} hint={hint} required defaultValue={meeting.heldFrom ? clock.inputValue(meeting.heldFrom) : now} />
-        <TextField key={`e-${String(meeting.endsAt)}`} id="outcome-ends-at" name="endsAt" type="datetime-local" label={t("endsAt")} required defaultValue={meeting.endsAt ? clock.inputValue(meeting.endsAt) : now} />
+        <TextField
+          key={`f-${String(meeting.heldFrom)}`}
+          id="outcome-held-from"
+          name="heldFrom"
+          type="datetime-local"
+          label={t("heldFrom")}
+          hint={hint}
+          required
+          defaultValue={meeting.heldFrom ? clock.inputValue(meeting.heldFrom) : now}
+        />
+        <TextField
+          key={`e-${String(meeting.endsAt)}`}
+          id="outcome-ends-at"
+          name="endsAt"
+          type="datetime-local"
+          label={t("endsAt")}
+          required
+          defaultValue={meeting.endsAt ? clock.inputValue(meeting.endsAt) : now}
+        />
       </div>
       {badTimes ? (
         <Notice tone="bad" role="alert">
           {t("badTimes")}
         </Notice>
       ) : null}
-      <TextField key={`d-${meeting.discussion ?? ""}`} id="outcome-discussion" name="discussion" label={t("discussion")} required rows={5} maxLength={20000} defaultValue={meeting.discussion ?? ""} />
-      <TextField key={`r-${meeting.resolution ?? ""}`} id="outcome-resolution" name="resolution" label={t("resolution")} required rows={4} maxLength={20000} defaultValue={meeting.resolution ?? ""} />
+      <TextField
+        key={`d-${meeting.discussion ?? ""}`}
+        id="outcome-discussion"
+        name="discussion"
+        label={t("discussion")}
+        required
+        rows={5}
+        maxLength={20000}
+        defaultValue={meeting.discussion ?? ""}
+      />
+      <TextField
+        key={`r-${meeting.resolution ?? ""}`}
+        id="outcome-resolution"
+        name="resolution"
+        label={t("resolution")}
+        required
+        rows={4}
+        maxLength={20000}
+        defaultValue={meeting.resolution ?? ""}
+      />
     </ActionCard>
   );
 }

@@ -10,10 +10,27 @@ import { TextField } from "@/components/ui/field.tsx";
 export function RecordForm({ caseId, onDone }: ActionProps) {
   const t = useTranslations("caseAction");
   const trpc = useTRPC();
-  const m = useMutation(trpc.cases.record.mutationOptions(useActionCallbacks(caseId, onDone, (r: { agendaNumber: number }) => t("record.done", { number: r.agendaNumber }))));
+  const m = useMutation(
+    trpc.cases.record.mutationOptions(
+      useActionCallbacks(caseId, onDone, (r: { agendaNumber: number }) => t("record.done", { number: r.agendaNumber })),
+    ),
+  );
   return (
-    <MutationCard id="record" title={t("record.title")} lead={t("record.lead")} mutation={m} input={(fd) => ({ caseId, ...(str(fd, "subject") ? { subject: str(fd, "subject") } : {}) })} submit={t("record.submit")}>
-      <TextField id="record-subject" name="subject" label={t("record.subject")} optionalText={t("optional")} maxLength={300} />
+    <MutationCard
+      id="record"
+      title={t("record.title")}
+      lead={t("record.lead")}
+      mutation={m}
+      input={(fd) => ({ caseId, ...(str(fd, "subject") ? { subject: str(fd, "subject") } : {}) })}
+      submit={t("record.submit")}
+    >
+      <TextField
+        id="record-subject"
+        name="subject"
+        label={t("record.subject")}
+        optionalText={t("optional")}
+        maxLength={300}
+      />
     </MutationCard>
   );
 }

@@ -12,7 +12,14 @@ export function ResumeForm({ caseId, onDone }: ActionProps) {
   const trpc = useTRPC();
   const m = useMutation(trpc.cases.resume.mutationOptions(useActionCallbacks(caseId, onDone, () => t("done"))));
   return (
-    <MutationCard id="resume" title={t("title")} lead={t("lead")} mutation={m} input={(fd) => ({ caseId, note: str(fd, "note") })} submit={t("submit")}>
+    <MutationCard
+      id="resume"
+      title={t("title")}
+      lead={t("lead")}
+      mutation={m}
+      input={(fd) => ({ caseId, note: str(fd, "note") })}
+      submit={t("submit")}
+    >
       <TextField id="resume-note" name="note" label={t("note")} required rows={3} maxLength={2000} />
     </MutationCard>
   );

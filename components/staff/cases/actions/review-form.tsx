@@ -18,7 +18,12 @@ type Decision = ReviewInput["decision"]["recommendation"];
  * Step 3 (Tim Telaah): completeness of 4W+1H, scope, summary, then forward to the Kepala
  * Dinas, ask the reporter (the clock pauses), or escalate to the Pengawas.
  */
-export function ReviewForm({ caseId, onDone, involvesLeadership, hasTrackingCode }: ActionProps & { involvesLeadership: boolean; hasTrackingCode: boolean }) {
+export function ReviewForm({
+  caseId,
+  onDone,
+  involvesLeadership,
+  hasTrackingCode,
+}: ActionProps & { involvesLeadership: boolean; hasTrackingCode: boolean }) {
   const t = useTranslations("caseAction.review");
   const el = useTranslations("caseFile.element");
   const file = useTranslations("caseFile");
@@ -33,12 +38,18 @@ export function ReviewForm({ caseId, onDone, involvesLeadership, hasTrackingCode
         ? { recommendation: "FORWARD" }
         : decision === "REQUEST_INFO"
           ? { recommendation: "REQUEST_INFO", question: str(fd, "question") }
-          : { recommendation: "ESCALATE", reason: str(fd, "reason") as "LEADERSHIP_INVOLVED" | "OUTSIDE_AUTHORITY", explanation: str(fd, "explanation") };
+          : {
+              recommendation: "ESCALATE",
+              reason: str(fd, "reason") as "LEADERSHIP_INVOLVED" | "OUTSIDE_AUTHORITY",
+              explanation: str(fd, "explanation"),
+            };
     m.mutate({
       caseId,
       isComplete: fd.get("isComplete") === "on",
       inScope: fd.get("inScope") === "on",
-      elements: Object.fromEntries(ELEMENTS.map((e) => [e, fd.get(`element-${e}`) === "on"])) as ReviewInput["elements"],
+      elements: Object.fromEntries(
+        ELEMENTS.map((e) => [e, fd.get(`element-${e}`) === "on"]),
+      ) as ReviewInput["elements"],
       summary: str(fd, "summary"),
       notes: str(fd, "notes"),
       decision: decided,
@@ -46,7 +57,13 @@ export function ReviewForm({ caseId, onDone, involvesLeadership, hasTrackingCode
   }
 
   return (
-    <ActionCard id="review" title={t("title")} error={m.error} onSubmit={submit} buttons={<SubmitButton pending={m.isPending} label={t("submit")} />}>
+    <ActionCard
+      id="review"
+      title={t("title")}
+      error={m.error}
+      onSubmit={submit}
+      buttons={<SubmitButton pending={m.isPending} label={t("submit")} />}
+    >
       <Fieldset legend={t("assessment")}>
         <CheckField id="review-complete" name="isComplete" label={t("isComplete")} />
         <CheckField id="review-in-scope" name="inScope" label={t("inScope")} />
@@ -79,19 +96,40 @@ export function ReviewForm({ caseId, onDone, involvesLeadership, hasTrackingCode
       {decision === "REQUEST_INFO" ? (
         <>
           {!hasTrackingCode ? <Notice tone="warn">{t("questionNoCode")}</Notice> : null}
-          <TextField id="review-question" name="question" label={t("question")} hint={t("questionHint")} required rows={4} maxLength={5000} />
+          <TextField
+            id="review-question"
+            name="question"
+            label={t("question")}
+            hint={t("questionHint")}
+            required
+            rows={4}
+            maxLength={5000}
+          />
         </>
       ) : null}
       {decision === "ESCALATE" ? (
         <>
-          <SelectField id="review-reason" name="reason" label={t("reason")} required defaultValue={involvesLeadership ? "LEADERSHIP_INVOLVED" : "OUTSIDE_AUTHORITY"}>
+          <SelectField
+            id="review-reason"
+            name="reason"
+            label={t("reason")}
+            required
+            defaultValue={involvesLeadership ? "LEADERSHIP_INVOLVED" : "OUTSIDE_AUTHORITY"}
+          >
             {ESCALATION_REASONS.map((r) => (
               <option key={r} value={r}>
                 {file(`escalation.${r}`)}
               </option>
             ))}
           </SelectField>
-          <TextField id="review-explanation" name="explanation" label={t("explanation")} required rows={3} maxLength={2000} />
+          <TextField
+            id="review-explanation"
+            name="explanation"
+            label={t("explanation")}
+            required
+            rows={3}
+            maxLength={2000}
+          />
         </>
       ) : null}
     </ActionCard>

@@ -12,9 +12,20 @@ import { Fieldset } from "@/components/ui/fieldset.tsx";
 export function SendForm({ caseId, onDone, hasTrackingCode }: ActionProps & { hasTrackingCode: boolean }) {
   const t = useTranslations("caseAction.send");
   const trpc = useTRPC();
-  const m = useMutation(trpc.cases.sendResponse.mutationOptions(useActionCallbacks(caseId, onDone, (r: { agendaNumber: number }) => t("done", { number: r.agendaNumber }))));
+  const m = useMutation(
+    trpc.cases.sendResponse.mutationOptions(
+      useActionCallbacks(caseId, onDone, (r: { agendaNumber: number }) => t("done", { number: r.agendaNumber })),
+    ),
+  );
   return (
-    <MutationCard id="send" title={t("title")} lead={t("lead")} mutation={m} input={(fd) => ({ caseId, method: str(fd, "method") as (typeof DELIVERY_METHODS)[number] })} submit={t("submit")}>
+    <MutationCard
+      id="send"
+      title={t("title")}
+      lead={t("lead")}
+      mutation={m}
+      input={(fd) => ({ caseId, method: str(fd, "method") as (typeof DELIVERY_METHODS)[number] })}
+      submit={t("submit")}
+    >
       <Fieldset legend={t("method")}>
         {DELIVERY_METHODS.map((method) => (
           <CheckField
@@ -26,7 +37,13 @@ export function SendForm({ caseId, onDone, hasTrackingCode }: ActionProps & { ha
             label={t(`methods.${method}`)}
             defaultChecked={method === (hasTrackingCode ? "PORTAL" : "IN_PERSON")}
             disabled={method === "PORTAL" && !hasTrackingCode}
-            hint={method === "PORTAL" && !hasTrackingCode ? t("portalNoCode") : method === "POST" ? t("postNames") : undefined}
+            hint={
+              method === "PORTAL" && !hasTrackingCode
+                ? t("portalNoCode")
+                : method === "POST"
+                  ? t("postNames")
+                  : undefined
+            }
           />
         ))}
       </Fieldset>

@@ -35,13 +35,26 @@ async function CasePage({ params }: { params: Promise<{ locale: string }> }) {
     const outage = await getTranslations("outage");
     return (
       <PageSection id="outage-title" className="max-w-3xl" title={outage("title")} lead={outage("body")}>
-        <ReplyForm action={sendMessage} locale={locale} initial={{ body: "", errors: {}, idempotencyKey: randomToken(), attempt: 0 }} max={MESSAGE_MAX} formToken={await formTokenFor("reply")} permalink={permalink} onlyAfterPost />
+        <ReplyForm
+          action={sendMessage}
+          locale={locale}
+          initial={{ body: "", errors: {}, idempotencyKey: randomToken(), attempt: 0 }}
+          max={MESSAGE_MAX}
+          formToken={await formTokenFor("reply")}
+          permalink={permalink}
+          onlyAfterPost
+        />
       </PageSection>
     );
   }
   if (!view) {
     return (
-      <PageSection id="expired" className="max-w-xl" title={(await getTranslations("track"))("title")} lead={t("expired")}>
+      <PageSection
+        id="expired"
+        className="max-w-xl"
+        title={(await getTranslations("track"))("title")}
+        lead={t("expired")}
+      >
         <p className="mt-4">
           <Link href="/lacak" className={linkClass}>
             {t("openTrack")}
@@ -80,7 +93,11 @@ async function CasePage({ params }: { params: Promise<{ locale: string }> }) {
           <dd>{date(view.submittedAt)}</dd>
         </dl>
         {view.destroyedAt ? (
-          <p role="status" data-testid="case-destroyed" className="mt-4 rounded border-2 border-slate-600 bg-slate-50 p-3 font-semibold">
+          <p
+            role="status"
+            data-testid="case-destroyed"
+            className="mt-4 rounded border-2 border-slate-600 bg-slate-50 p-3 font-semibold"
+          >
             {t("destroyed", { date: date(view.destroyedAt) })}
           </p>
         ) : null}
@@ -97,13 +114,21 @@ async function CasePage({ params }: { params: Promise<{ locale: string }> }) {
         </h2>
         <ol className="mt-4 space-y-2">
           {view.steps.map((s) => (
-            <li key={s.step} className={`flex gap-3 rounded border p-3 ${s.doneAt ? "border-brand-700 bg-brand-50" : "border-slate-300"}`}>
-              <span aria-hidden="true" className={`flex h-7 w-7 shrink-0 items-center justify-center rounded-full font-bold ${s.doneAt ? "bg-brand-700 text-white" : "bg-slate-200"}`}>
+            <li
+              key={s.step}
+              className={`flex gap-3 rounded border p-3 ${s.doneAt ? "border-brand-700 bg-brand-50" : "border-slate-300"}`}
+            >
+              <span
+                aria-hidden="true"
+                className={`flex h-7 w-7 shrink-0 items-center justify-center rounded-full font-bold ${s.doneAt ? "bg-brand-700 text-white" : "bg-slate-200"}`}
+              >
                 {s.step}
               </span>
               <span>
                 <span className="block">{home(`steps.${s.step}`)}</span>
-                <span className="block text-sm text-slate-700">{s.doneAt ? t("stepDone", { date: date(s.doneAt) }) : t("stepPending")}</span>
+                <span className="block text-sm text-slate-700">
+                  {s.doneAt ? t("stepDone", { date: date(s.doneAt) }) : t("stepPending")}
+                </span>
               </span>
             </li>
           ))}
@@ -120,92 +145,112 @@ async function CasePage({ params }: { params: Promise<{ locale: string }> }) {
       {/* Destroyed under the retention rule: no response or messages are left to show. */}
       {view.destroyedAt ? null : (
         <>
-        <section aria-labelledby="response-title">
-          <h2 id="response-title" className="text-2xl font-bold text-brand-900">
-            {t("responseTitle")}
-          </h2>
-          {view.response ? (
-            <div className="mt-3 space-y-3">
-              <p className="text-sm text-slate-700">{t("responseSent", { date: date(view.response.sentAt) })}</p>
-              {view.responseLetter ? (
-                <p>
-                  {/* A plain link: the download works without JavaScript. */}
-                  <a href={`/api/portal/letter/${view.responseLetter.id}`} download className={`inline-block underline ${secondaryButtonClass}`} data-testid="response-letter">
-                    {t("responseLetter")}
-                  </a>
-                  <span className="mt-1 block text-sm text-slate-700">{t("responseLetterHint", { number: view.responseLetter.number ?? "-" })}</span>
-                </p>
-              ) : null}
-              <div className="whitespace-pre-line rounded border border-slate-300 p-4" data-testid="response-body">
-                {view.response.body}
-              </div>
-              {view.canAcknowledge ? (
-                <form action={acknowledge}>
-                  <input type="hidden" name="locale" value={locale} />
-                  <FormTokenInput token={await formTokenFor("acknowledge")} />
-                  <button type="submit" className={largeButtonClass}>
-                    {t("acknowledge")}
-                  </button>
-                </form>
-              ) : view.status === "RESPONSE_RECEIVED" || view.status === "ARCHIVED" ? (
-                <p role="status" className="font-semibold text-brand-800">
-                  {t("acknowledged")}
-                </p>
-              ) : null}
-            </div>
-          ) : (
-            <p className="mt-3">{t("responsePending", { date: date(view.responseDueAt) })}</p>
-          )}
-        </section>
-
-        <section aria-labelledby="messages-title">
-          <h2 id="messages-title" className="text-2xl font-bold text-brand-900">
-            {t("messagesTitle")}
-          </h2>
-          <ol className="mt-4 space-y-3" data-testid="messages">
-            <li className="rounded border border-slate-300 bg-slate-50 p-3">
-              <p className="text-sm font-semibold">{t("fromOffice")}</p>
-              <p className="mt-1">{t("welcome")}</p>
-            </li>
-            {view.messages.map((m) => (
-              <li key={m.id} className={`rounded border p-3 ${m.fromOffice ? "border-slate-300 bg-slate-50" : "border-brand-700 bg-white sm:ml-8"}`}>
-                <p className="text-sm font-semibold">
-                  {m.fromOffice ? t("fromOffice") : t("fromYou")} · {date(m.at)}
-                  {/* The separator is read aloud too: "…pukul 15.37 · Permintaan informasi", not run together. */}
-                  {m.isInfoRequest ? (
-                    <>
-                      <span className="sr-only"> · </span>
-                      <span className="ml-2 rounded bg-amber-200 px-2 py-0.5 text-xs text-amber-950" data-testid="info-request-badge">
-                        {t("infoRequest")}
-                      </span>
-                    </>
-                  ) : null}
-                </p>
-                <p className="mt-1 whitespace-pre-line break-words">{m.body}</p>
-                {m.files.length > 0 ? (
-                  <ul className="mt-2 text-sm" aria-label={t("attachments")}>
-                    {m.files.map((f) =>
-                      m.fromOffice ? (
-                        <li key={f.id}>
-                          <a href={`/api/portal/attachment/${f.id}`} className="text-brand-700 underline">
-                            {t("download")}: {f.name}
-                          </a>
-                        </li>
-                      ) : (
-                        <li key={f.id}>{f.name}</li>
-                      ),
-                    )}
-                  </ul>
+          <section aria-labelledby="response-title">
+            <h2 id="response-title" className="text-2xl font-bold text-brand-900">
+              {t("responseTitle")}
+            </h2>
+            {view.response ? (
+              <div className="mt-3 space-y-3">
+                <p className="text-sm text-slate-700">{t("responseSent", { date: date(view.response.sentAt) })}</p>
+                {view.responseLetter ? (
+                  <p>
+                    {/* A plain link: the download works without JavaScript. */}
+                    <a
+                      href={`/api/portal/letter/${view.responseLetter.id}`}
+                      download
+                      className={`inline-block underline ${secondaryButtonClass}`}
+                      data-testid="response-letter"
+                    >
+                      {t("responseLetter")}
+                    </a>
+                    <span className="mt-1 block text-sm text-slate-700">
+                      {t("responseLetterHint", { number: view.responseLetter.number ?? "-" })}
+                    </span>
+                  </p>
                 ) : null}
+                <div className="whitespace-pre-line rounded border border-slate-300 p-4" data-testid="response-body">
+                  {view.response.body}
+                </div>
+                {view.canAcknowledge ? (
+                  <form action={acknowledge}>
+                    <input type="hidden" name="locale" value={locale} />
+                    <FormTokenInput token={await formTokenFor("acknowledge")} />
+                    <button type="submit" className={largeButtonClass}>
+                      {t("acknowledge")}
+                    </button>
+                  </form>
+                ) : view.status === "RESPONSE_RECEIVED" || view.status === "ARCHIVED" ? (
+                  <p role="status" className="font-semibold text-brand-800">
+                    {t("acknowledged")}
+                  </p>
+                ) : null}
+              </div>
+            ) : (
+              <p className="mt-3">{t("responsePending", { date: date(view.responseDueAt) })}</p>
+            )}
+          </section>
+
+          <section aria-labelledby="messages-title">
+            <h2 id="messages-title" className="text-2xl font-bold text-brand-900">
+              {t("messagesTitle")}
+            </h2>
+            <ol className="mt-4 space-y-3" data-testid="messages">
+              <li className="rounded border border-slate-300 bg-slate-50 p-3">
+                <p className="text-sm font-semibold">{t("fromOffice")}</p>
+                <p className="mt-1">{t("welcome")}</p>
               </li>
-            ))}
-          </ol>
-          {view.canReply ? (
-            <ReplyForm action={sendMessage} locale={locale} initial={{ body: "", errors: {}, idempotencyKey: randomToken(), attempt: 0 }} max={MESSAGE_MAX} formToken={await formTokenFor("reply")} permalink={permalink} />
-          ) : (
-            <p className="mt-4">{t("closed")}</p>
-          )}
-        </section>
+              {view.messages.map((m) => (
+                <li
+                  key={m.id}
+                  className={`rounded border p-3 ${m.fromOffice ? "border-slate-300 bg-slate-50" : "border-brand-700 bg-white sm:ml-8"}`}
+                >
+                  <p className="text-sm font-semibold">
+                    {m.fromOffice ? t("fromOffice") : t("fromYou")} · {date(m.at)}
+                    {/* The separator is read aloud too: "…pukul 15.37 · Permintaan informasi", not run together. */}
+                    {m.isInfoRequest ? (
+                      <>
+                        <span className="sr-only"> · </span>
+                        <span
+                          className="ml-2 rounded bg-amber-200 px-2 py-0.5 text-xs text-amber-950"
+                          data-testid="info-request-badge"
+                        >
+                          {t("infoRequest")}
+                        </span>
+                      </>
+                    ) : null}
+                  </p>
+                  <p className="mt-1 whitespace-pre-line break-words">{m.body}</p>
+                  {m.files.length > 0 ? (
+                    <ul className="mt-2 text-sm" aria-label={t("attachments")}>
+                      {m.files.map((f) =>
+                        m.fromOffice ? (
+                          <li key={f.id}>
+                            <a href={`/api/portal/attachment/${f.id}`} className="text-brand-700 underline">
+                              {t("download")}: {f.name}
+                            </a>
+                          </li>
+                        ) : (
+                          <li key={f.id}>{f.name}</li>
+                        ),
+                      )}
+                    </ul>
+                  ) : null}
+                </li>
+              ))}
+            </ol>
+            {view.canReply ? (
+              <ReplyForm
+                action={sendMessage}
+                locale={locale}
+                initial={{ body: "", errors: {}, idempotencyKey: randomToken(), attempt: 0 }}
+                max={MESSAGE_MAX}
+                formToken={await formTokenFor("reply")}
+                permalink={permalink}
+              />
+            ) : (
+              <p className="mt-4">{t("closed")}</p>
+            )}
+          </section>
         </>
       )}
     </div>

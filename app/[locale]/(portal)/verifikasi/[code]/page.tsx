@@ -20,7 +20,9 @@ async function VerifyPage({ params }: { params: Promise<{ locale: string; code: 
   const shown = decodeURIComponent(code).slice(0, 40);
   const letter = await verifyLetter(await getDb(), shown);
   const date = (d: Date, tz: string) =>
-    locale === "id" ? indonesianDate(d, tz) : new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: tz }).format(d);
+    locale === "id"
+      ? indonesianDate(d, tz)
+      : new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: tz }).format(d);
 
   return (
     <PageSection id="verify-title" className="max-w-2xl" title={t("title")} lead={t("lead")} size="portal">
@@ -41,7 +43,11 @@ async function VerifyPage({ params }: { params: Promise<{ locale: string; code: 
           </dl>
         </div>
       ) : (
-        <p role="alert" className="mt-6 rounded border-2 border-red-700 bg-red-50 p-4 font-semibold text-red-900" data-testid="verify-unknown">
+        <p
+          role="alert"
+          className="mt-6 rounded border-2 border-red-700 bg-red-50 p-4 font-semibold text-red-900"
+          data-testid="verify-unknown"
+        >
           {t("notFound", { code: shown })}
         </p>
       )}

@@ -17,7 +17,13 @@ async function AuditPage({ params }: { params: Promise<{ locale: string }> }) {
   if (!may(me.roles, "readAuditTrail")) return <NotAllowed roles={me.roles} message="audit" />;
   const t = await getTranslations("auditLog");
   return (
-    <PageSection id="audit-title" title={t("title")} lead={t("lead")} leadClassName="mb-6" before={<AdminNav roles={me.roles} current="audit" />}>
+    <PageSection
+      id="audit-title"
+      title={t("title")}
+      lead={t("lead")}
+      leadClassName="mb-6"
+      before={<AdminNav roles={me.roles} current="audit" />}
+    >
       <AuditLog isPengawas={may(me.roles, "readWholeAuditTrail")} />
     </PageSection>
   );

@@ -14,7 +14,13 @@ import { Notice } from "@/components/ui/notice.tsx";
 export const generateMetadata = titleFrom("officeStats");
 
 /** Office dashboard: Kepala Dinas, Pengawas, Sekretariat (checked again by `statistics.office`). */
-async function DashboardPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<SearchParams> }) {
+async function DashboardPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const { locale } = await params;
   setRequestLocale(locale);
   const me = await signedInStaff(locale);
@@ -46,7 +52,12 @@ async function DashboardPage({ params, searchParams }: { params: Promise<{ local
           <BackupStatusPanel data={backup} />
         </div>
       ) : null}
-      <OfficeDashboard stats={stats} period={period} invalid={!parsed.success && (asked.from !== undefined || asked.to !== undefined)} locale={locale} />
+      <OfficeDashboard
+        stats={stats}
+        period={period}
+        invalid={!parsed.success && (asked.from !== undefined || asked.to !== undefined)}
+        locale={locale}
+      />
     </>
   );
 }

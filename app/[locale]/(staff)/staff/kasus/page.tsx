@@ -9,7 +9,13 @@ import { StaffNav } from "@/components/staff/staff-nav.tsx";
 import { may } from "@/server/domain/policy/policy.ts";
 import { withOutagePage } from "@/components/outage-page.tsx";
 
-async function QueuePage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<SearchParams> }) {
+async function QueuePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const { locale } = await params;
   setRequestLocale(locale);
   const me = await signedInStaff(locale);
@@ -17,7 +23,11 @@ async function QueuePage({ params, searchParams }: { params: Promise<{ locale: s
   return (
     <>
       <StaffNav me={me} locale={locale} current="queue" />
-      {may(me.roles, "readCases") ? <CaseQueue filters={parseQueueFilters(await searchParams)} years={years} /> : <NoCaseRole />}
+      {may(me.roles, "readCases") ? (
+        <CaseQueue filters={parseQueueFilters(await searchParams)} years={years} />
+      ) : (
+        <NoCaseRole />
+      )}
     </>
   );
 }

@@ -16,7 +16,12 @@ async function PasswordPage({ params }: { params: Promise<{ locale: string }> })
   if (!me) redirect(localePath(locale, "/staff/masuk"));
   const t = await getTranslations("auth.password");
   return (
-    <PageSection id="password-title" className="mx-auto max-w-2xl" title={t("title")} lead={me.mustChangePassword ? t("leadRequired") : t("lead")}>
+    <PageSection
+      id="password-title"
+      className="mx-auto max-w-2xl"
+      title={t("title")}
+      lead={me.mustChangePassword ? t("leadRequired") : t("lead")}
+    >
       <PasswordChangeForm signInPath={localePath(locale, "/staff/masuk")} minLength={MIN_PASSWORD_LENGTH} />
     </PageSection>
   );

@@ -52,7 +52,13 @@ async function StaffSecurityPage({ params }: { params: Promise<{ locale: string 
   const format = await getFormatter();
   return (
     <PageSection id="security-title" className="mx-auto max-w-2xl space-y-3" title={t("security.title")}>
-      {security.enrolledAt ? <p>{t("security.enrolledSince", { date: format.dateTime(security.enrolledAt, { dateStyle: "long", timeStyle: "short" }) })}</p> : null}
+      {security.enrolledAt ? (
+        <p>
+          {t("security.enrolledSince", {
+            date: format.dateTime(security.enrolledAt, { dateStyle: "long", timeStyle: "short" }),
+          })}
+        </p>
+      ) : null}
       <p>{t("security.backupLeft", { count: security.backupCodesLeft })}</p>
       {security.backupCodesLeft <= 3 ? <p className="font-semibold text-red-900">{t("security.backupLow")}</p> : null}
       <p>

@@ -17,7 +17,13 @@ async function SettingsPage({ params }: { params: Promise<{ locale: string }> })
   if (!may(me.roles, "administer")) return <NotAllowed roles={me.roles} message="admin" />;
   const t = await getTranslations("admin.settings");
   return (
-    <PageSection id="settings-title" title={t("title")} lead={t("lead")} leadClassName="mb-6" before={<AdminNav roles={me.roles} current="settings" />}>
+    <PageSection
+      id="settings-title"
+      title={t("title")}
+      lead={t("lead")}
+      leadClassName="mb-6"
+      before={<AdminNav roles={me.roles} current="settings" />}
+    >
       <SettingsAdmin />
       <EmailSettingsAdmin />
     </PageSection>

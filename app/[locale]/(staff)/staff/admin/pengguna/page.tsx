@@ -16,7 +16,13 @@ async function UsersPage({ params }: { params: Promise<{ locale: string }> }) {
   if (!may(me.roles, "administer")) return <NotAllowed roles={me.roles} message="admin" />;
   const t = await getTranslations("admin.users");
   return (
-    <PageSection id="users-title" title={t("title")} lead={t("lead")} leadClassName="mb-6" before={<AdminNav roles={me.roles} current="users" />}>
+    <PageSection
+      id="users-title"
+      title={t("title")}
+      lead={t("lead")}
+      leadClassName="mb-6"
+      before={<AdminNav roles={me.roles} current="users" />}
+    >
       <UsersAdmin meId={me.id} />
     </PageSection>
   );

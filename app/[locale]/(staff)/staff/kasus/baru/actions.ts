@@ -17,19 +17,50 @@ import { publicFailure } from "@/server/security/internal-errors.ts";
 /** Step 1 for a report that came by SMS, phone, email, the suggestion box or in person (Sekretariat). */
 export async function submitIntake(previous: IntakeFormState, fd: FormData): Promise<IntakeFormState> {
   // During an outage the session could not even be checked: the form comes back as typed.
-  return handleFormPost(fd, "intake", () => submit(previous, fd), () => {
-    const { values, idempotencyKey } = readIntakeForm(fd, settingDefaults["uploads.limits"], settingDefaults["office.hours"].timeZone, new Date());
-    return { kind: "form", values, errors: {}, sourceErrors: {}, idempotencyKey, attempt: (previous.kind === "form" ? previous.attempt : 0) + 1, failed: "unavailable" };
-  });
+  return handleFormPost(
+    fd,
+    "intake",
+    () => submit(previous, fd),
+    () => {
+      const { values, idempotencyKey } = readIntakeForm(
+        fd,
+        settingDefaults["uploads.limits"],
+        settingDefaults["office.hours"].timeZone,
+        new Date(),
+      );
+      return {
+        kind: "form",
+        values,
+        errors: {},
+        sourceErrors: {},
+        idempotencyKey,
+        attempt: (previous.kind === "form" ? previous.attempt : 0) + 1,
+        failed: "unavailable",
+      };
+    },
+  );
 }
 
 async function submit(previous: IntakeFormState, fd: FormData): Promise<IntakeFormState> {
   const db = await getDb();
   const now = new Date();
   const [limits, hours] = await Promise.all([getSetting(db, "uploads.limits"), getSetting(db, "office.hours")]);
-  const { values, errors, sourceErrors, input, files, idempotencyKey } = readIntakeForm(fd, limits, hours.timeZone, now);
+  const { values, errors, sourceErrors, input, files, idempotencyKey } = readIntakeForm(
+    fd,
+    limits,
+    hours.timeZone,
+    now,
+  );
   const attempt = (previous.kind === "form" ? previous.attempt : 0) + 1;
-  const form = (extra: Partial<Extract<IntakeFormState, { kind: "form" }>> = {}): IntakeFormState => ({ kind: "form", values, errors, sourceErrors, idempotencyKey, attempt, ...extra });
+  const form = (extra: Partial<Extract<IntakeFormState, { kind: "form" }>> = {}): IntakeFormState => ({
+    kind: "form",
+    values,
+    errors,
+    sourceErrors,
+    idempotencyKey,
+    attempt,
+    ...extra,
+  });
 
   // Checked on every post: the session may have ended or the role been removed since the page loaded.
   const staff = await workingStaff(db);
@@ -44,7 +75,8 @@ async function submit(previous: IntakeFormState, fd: FormData): Promise<IntakeFo
   } catch (error) {
     // Nothing was stored (one transaction); a fault is logged by its kind, never the report.
     const failure = publicFailure(error, "offline intake");
-    if (failure.reason === "case.receivedInFuture") return form({ sourceErrors: { ...sourceErrors, receivedAt: "future" } });
+    if (failure.reason === "case.receivedInFuture")
+      return form({ sourceErrors: { ...sourceErrors, receivedAt: "future" } });
     if (failure.code === "UNAVAILABLE") throw error;
     return form({ failed: failure.code === "BUSY" ? "busy" : "server" });
   }

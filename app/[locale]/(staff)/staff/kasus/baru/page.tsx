@@ -24,11 +24,24 @@ async function IntakePage({ params }: { params: Promise<{ locale: string }> }) {
   setRequestLocale(locale);
   const me = await whenAvailable(() => signedInStaff(locale), UNAVAILABLE);
   const t = await getTranslations("intake");
-  const limits = me === UNAVAILABLE ? settingDefaults["uploads.limits"] : await getSetting(await getDb(), "uploads.limits");
+  const limits =
+    me === UNAVAILABLE ? settingDefaults["uploads.limits"] : await getSetting(await getDb(), "uploads.limits");
   const form = async (onlyAfterPost: boolean) => (
     <IntakeForm
       action={submitIntake}
-      initial={{ kind: "form", values: { ...emptyReportValues(), channel: "", receivedAt: officeInputValue(new Date(), await getTimeZone()), wantsTrackingCode: false }, errors: {}, sourceErrors: {}, idempotencyKey: randomToken(), attempt: 0 }}
+      initial={{
+        kind: "form",
+        values: {
+          ...emptyReportValues(),
+          channel: "",
+          receivedAt: officeInputValue(new Date(), await getTimeZone()),
+          wantsTrackingCode: false,
+        },
+        errors: {},
+        sourceErrors: {},
+        idempotencyKey: randomToken(),
+        attempt: 0,
+      }}
       limits={{ maxFiles: limits.maxFilesPerReport, maxMb: Math.round(limits.maxFileBytes / 1024 / 1024) }}
       accept={[...limits.allowedTypes, ".docx", ".xlsx", ".m4a", ".mp3", ".txt"].join(",")}
       formToken={await formTokenFor("intake")}
