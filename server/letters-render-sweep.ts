@@ -5,6 +5,7 @@
  */
 import { getDb } from "./db.ts";
 import { env } from "./env.ts";
+import { isDatabaseUnavailable } from "./db-outage/classify.ts";
 import { renderPendingLetters } from "./domain/letters/render-pending.ts";
 import "./pdf/install.ts"; // gives the domain its PDF renderer (letters rendered on this path)
 
@@ -18,7 +19,10 @@ export function scheduleLetterRenderSweep() {
       const rendered = await renderPendingLetters(await getDb(), env().secrets.masterKey);
       if (rendered) console.log(`Lentera: rendered ${rendered} letter(s) left unrendered by an interrupted request`);
     } catch (e) {
-      console.error(`Lentera: the letter rendering sweep failed: ${e instanceof Error ? e.name : "unknown error"}`);
+      // An outage is logged once by the health monitor; the next run tries again.
+      if (!isDatabaseUnavailable(e)) {
+        console.error(`Lentera: the letter rendering sweep failed: ${e instanceof Error ? e.name : "unknown error"}`);
+      }
     } finally {
       running = false;
     }

@@ -4,6 +4,7 @@
  * check and the daily digests. Every job is safe to run on several instances at once.
  */
 import { getDb } from "./db.ts";
+import { isDatabaseUnavailable } from "./db-outage/classify.ts";
 import { env } from "./env.ts";
 import { notifyDeadlines } from "./domain/notifications/deadlines.ts";
 import { queueDigests } from "./domain/notifications/digest.ts";
@@ -24,7 +25,8 @@ export function scheduleNotifications(baseUrl: string) {
       const r = await sendOutbox(await getDb(), { masterKey: env().secrets.masterKey, baseUrl });
       if (r.failed) console.warn(`Lentera: ${r.failed} notification email(s) not sent yet; retrying later.`);
     } catch (e) {
-      console.error(`Lentera: sending notification emails failed: ${reason(e)}`);
+      // An outage is logged once by the health monitor; the outbox waits for the next run.
+      if (!isDatabaseUnavailable(e)) console.error(`Lentera: sending notification emails failed: ${reason(e)}`);
     } finally {
       sending = false;
     }
@@ -35,7 +37,7 @@ export function scheduleNotifications(baseUrl: string) {
       await notifyDeadlines(db);
       await queueDigests(db);
     } catch (e) {
-      console.error(`Lentera: the deadline check failed: ${reason(e)}`);
+      if (!isDatabaseUnavailable(e)) console.error(`Lentera: the deadline check failed: ${reason(e)}`);
     }
   };
   setInterval(send, SEND_EVERY_MS).unref();

@@ -5,6 +5,7 @@
  * (each case is destroyed once, under its row lock).
  */
 import { getDb } from "./db.ts";
+import { isDatabaseUnavailable } from "./db-outage/classify.ts";
 import { dailyRunDue } from "./domain/retention/period.ts";
 import { runRetention } from "./domain/retention/run.ts";
 import { getSetting } from "./domain/settings.ts";
@@ -37,6 +38,8 @@ export function scheduleRetention() {
         );
       }
     } catch (e) {
+      // An outage is logged once by the health monitor; the next check tries again.
+      if (isDatabaseUnavailable(e)) return;
       console.error(
         `Lentera: retention run failed: ${e instanceof Error ? e.message.trim().split("\n")[0] : String(e)}`,
       );
