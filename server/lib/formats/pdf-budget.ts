@@ -130,12 +130,10 @@ export function streamFilters(dict: PDFDict, directOnly: boolean): Filter[] {
   };
   if (filter === undefined) return [];
   if (filter instanceof PDFArray) {
-    return filter
-      .asArray()
-      .map((f, i) => ({
-        name: nameOf(f),
-        earlyChange: earlyChange(params instanceof PDFArray ? params.get(i) : undefined),
-      }));
+    return filter.asArray().map((f, i) => ({
+      name: nameOf(f),
+      earlyChange: earlyChange(params instanceof PDFArray ? params.get(i) : undefined),
+    }));
   }
   return [{ name: nameOf(filter), earlyChange: earlyChange(params) }];
 }
