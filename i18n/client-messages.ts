@@ -15,6 +15,7 @@ export const PORTAL_CLIENT_NAMESPACES = [
   "receipt",
   "report",
   "track",
+  "ui",
 ] as const satisfies readonly (keyof Messages)[];
 
 export function portalClientMessages(locale: Locale): Pick<Messages, (typeof PORTAL_CLIENT_NAMESPACES)[number]> {

@@ -21,7 +21,7 @@ export function ConfirmButton({
   disabled?: boolean;
   className?: string;
 }) {
-  const t = useTranslations("admin.common");
+  const t = useTranslations("ui");
   const [asking, setAsking] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
   const openerRef = useRef<HTMLButtonElement>(null);
