@@ -5,6 +5,7 @@ import {
   invalidatePublicPages,
   isFillRequest,
   PAGE_TTL_MS,
+  MAX_PAGES,
   publicPageKey,
   withoutScripts,
 } from "./page-cache.ts";
@@ -27,6 +28,8 @@ describe("the public page cache", () => {
       ["/", "?x=1"],
       ["/statistik", "?tahun=2025&x=1"],
       ["/statistik", "?tahun=abcd"],
+      ["/statistik", "?tahun=0001"],
+      ["/statistik", "?tahun=9999"],
       ["/en/", ""],
       ["/id", ""],
       ["/verifikasi/ABCD", ""],
@@ -53,6 +56,23 @@ describe("the public page cache", () => {
     expect(a).toBe(b);
     expect(await cachedPage("/", render)).toContain("<p>1</p>");
     expect(await cachedPage("/", render, Date.now() + PAGE_TTL_MS + 1)).toContain("<p>2</p>");
+  });
+
+  it("keeps at most MAX_PAGES pages, so no stream of requests can grow the memory", async () => {
+    invalidatePublicPages();
+    let renders = 0;
+    const render = async () => {
+      renders += 1;
+      return page(`<p>${renders}</p>`);
+    };
+    for (let i = 0; i < MAX_PAGES + 10; i++) await cachedPage(`/statistik?tahun=${2000 + i}`, render);
+    expect(renders).toBe(MAX_PAGES + 10);
+    // The pages past the cap were served but not kept: asking again renders them again.
+    await cachedPage(`/statistik?tahun=${2000 + MAX_PAGES + 5}`, render);
+    expect(renders).toBe(MAX_PAGES + 11);
+    // A kept page is still served from the cache.
+    await cachedPage("/statistik?tahun=2000", render);
+    expect(renders).toBe(MAX_PAGES + 11);
   });
 
   it("renders anew after a setting changed", async () => {

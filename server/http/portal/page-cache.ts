@@ -12,6 +12,16 @@
  */
 export const PAGE_TTL_MS = 60_000;
 
+/**
+ * At most this many pages are kept: the keys are few (four paths, a statistics year each), and
+ * a cap means no stream of requests can grow the process's memory.
+ */
+export const MAX_PAGES = 64;
+
+/** Statistics years worth caching; any other year is rendered per request. */
+const FIRST_YEAR = 2000;
+const LAST_YEAR = 2100;
+
 /** The header that marks the proxy's own request for a page to cache (its value is this process's token). */
 export const FILL_HEADER = "x-lentera-page-fill";
 
@@ -49,7 +59,8 @@ export function publicPageKey(pathname: string, search: string): string | null {
   if (search === "" || search === "?") return path;
   if (!path.endsWith("/statistik")) return null;
   const year = /^\?tahun=(\d{4})$/.exec(search)?.[1];
-  return year ? `${path}?tahun=${year}` : null;
+  if (!year || Number(year) < FIRST_YEAR || Number(year) > LAST_YEAR) return null;
+  return `${path}?tahun=${year}`;
 }
 
 /**
@@ -94,7 +105,7 @@ export async function cachedPage(
         if (html === null) return stale;
         const page = withoutScripts(html);
         // A setting changed while this page was rendered: serve it once, but do not keep it.
-        if (generation === s.generation)
+        if (generation === s.generation && room(s, key))
           s.entries.set(key, { html: page, expires: Date.now() + PAGE_TTL_MS, generation });
         return page;
       },
@@ -106,6 +117,14 @@ export async function cachedPage(
     .finally(() => s.pending.delete(key));
   s.pending.set(key, pending);
   return pending;
+}
+
+/** Whether `key` may be stored: it is already there, or there is room once expired pages are dropped. */
+function room(s: Store, key: string): boolean {
+  if (s.entries.has(key) || s.entries.size < MAX_PAGES) return true;
+  const now = Date.now();
+  for (const [k, e] of s.entries) if (e.expires <= now) s.entries.delete(k);
+  return s.entries.size < MAX_PAGES;
 }
 
 /** Drops every cached page (a setting changed: the next visitor sees the new value). */
