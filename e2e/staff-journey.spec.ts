@@ -158,13 +158,20 @@ test("a portal report goes through the eight steps, with one request for informa
   await reporter.goto("/verifikasi/0000-0000-0000");
   await expect(reporter.getByTestId("verify-unknown")).toContainText("tidak dikenal");
 
-  // Every step is on the reporter's timeline, and nothing is left to do for anyone.
+  // Every step is on the reporter's timeline, and no step is left for anyone. Only the exclusion
+  // stays with those who may exclude: an archived case must still not be read by a conflicted member.
   await openTrackedCase(reporter, code);
   await expect(reporter.getByTestId("case-status")).toHaveText("Selesai dan diarsipkan");
   for (const page of [sekretariat, telaah, kadis, audit]) {
     await page.goto(caseUrl);
     await expect(page.getByTestId("case-status")).toHaveText("Diarsipkan");
-    await expect(page.getByText("Tidak ada tindakan untuk Anda pada tahap ini.")).toBeVisible();
+    if (page === telaah || page === kadis) {
+      const actions = page.getByRole("region", { name: "Tindakan", exact: true });
+      await expect(actions.getByRole("region")).toHaveCount(1);
+      await expect(actions.getByRole("region", { name: "Kecualikan petugas (benturan kepentingan)" })).toBeVisible();
+    } else {
+      await expect(page.getByText("Tidak ada tindakan untuk Anda pada tahap ini.")).toBeVisible();
+    }
   }
 });
 

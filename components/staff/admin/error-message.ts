@@ -1,11 +1,14 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { reasonOf } from "@/components/staff/reason.ts";
 
-/** tRPC error → translated text (admin.errors.*). */
+/** tRPC error → translated text (admin.errors.*), picked by the refusal's reason key (`admin.<code>`). */
 export function useErrorMessage() {
   const t = useTranslations("admin.errors");
-  return (error: { message: string; data?: { code?: string } | null } | null | undefined): string | null => {
+  return (
+    error: { message: string; data?: { code?: string; reason?: unknown } | null } | null | undefined,
+  ): string | null => {
     if (!error) return null;
     const known = [
       "not_found",
@@ -22,7 +25,8 @@ export function useErrorMessage() {
       "emblem_dimensions",
       "emblem_damaged",
     ] as const;
-    const code = known.find((k) => k === error.message);
+    const reason = reasonOf(error);
+    const code = known.find((k) => reason === `admin.${k}`);
     if (code) return t(code);
     if (error.data?.code === "UNAUTHORIZED") return t("signedOut");
     if (error.data?.code === "SERVICE_UNAVAILABLE") return t("unavailable");
