@@ -4,8 +4,8 @@
  */
 import { z } from "zod";
 import type { Db } from "../../db.ts";
-import { ActorKind, TimelineKind } from "../../generated/prisma/enums.ts";
-import { appendAudit } from "../audit.ts";
+import { TimelineKind } from "../../generated/prisma/enums.ts";
+import { recordCaseEvent, staffActor } from "../case-event.ts";
 import { may } from "../policy/policy.ts";
 import { sealText } from "../crypto.ts";
 import { caseKey } from "./access.ts";
@@ -37,20 +37,11 @@ export async function excludeStaff(db: Db, ctx: StaffContext, input: z.infer<typ
       },
       update: {},
     });
-    await tx.timelineEvent.create({
-      data: {
-        caseId: input.caseId,
-        kind: TimelineKind.EXCLUSION,
-        actorKind: ActorKind.STAFF,
-        actorId: ctx.staff.id,
-        createdAt: ctx.now,
-      },
-    });
-    await appendAudit(tx, {
-      actorId: ctx.staff.id,
-      actorLabel: ctx.staff.username,
-      action: "case.exclude",
+    await recordCaseEvent(tx, {
       caseId: input.caseId,
+      kind: TimelineKind.EXCLUSION,
+      actor: staffActor(ctx.staff),
+      action: "case.exclude",
       target: `user:${input.userId}`,
       at: ctx.now,
     });

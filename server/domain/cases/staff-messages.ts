@@ -2,7 +2,7 @@
 import { z } from "zod";
 import type { Db } from "../../db.ts";
 import { ActorKind, CaseStatus, TimelineKind } from "../../generated/prisma/enums.ts";
-import { appendAudit } from "../audit.ts";
+import { recordCaseEvent, staffActor } from "../case-event.ts";
 import { may } from "../policy/policy.ts";
 import { sealText } from "../crypto.ts";
 import type { SanitizedFile } from "../uploads/sanitize.ts";
@@ -49,20 +49,11 @@ export async function sendStaffMessage(
       },
       select: { id: true },
     });
-    await tx.timelineEvent.create({
-      data: {
-        caseId: input.caseId,
-        kind: TimelineKind.MESSAGE,
-        actorKind: ActorKind.STAFF,
-        actorId: ctx.staff.id,
-        createdAt: ctx.now,
-      },
-    });
-    await appendAudit(tx, {
-      actorId: ctx.staff.id,
-      actorLabel: ctx.staff.username,
-      action: "case.message",
+    await recordCaseEvent(tx, {
       caseId: input.caseId,
+      kind: TimelineKind.MESSAGE,
+      actor: staffActor(ctx.staff),
+      action: "case.message",
       target: `message:${message.id}`,
       at: ctx.now,
     });

@@ -5,7 +5,7 @@
  */
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { ActorKind, CaseStatus, TimelineKind } from "../../generated/prisma/enums.ts";
-import { appendAudit } from "../audit.ts";
+import { recordCaseEvent } from "../case-event.ts";
 import type { Bytes } from "../crypto.ts";
 import { addOfficeDays, addOfficeMinutes, officeMinutesBetween, type OfficeCalendar } from "../office-time.ts";
 import { getSetting } from "../settings.ts";
@@ -121,26 +121,14 @@ export async function transitionCase(tx: Tx, input: TransitionInput): Promise<vo
   const { count } = await tx.case.updateMany({ where: { id: caseId, status: from }, data });
   if (count !== 1) throw new CaseConflictError("case.stale", "the case is no longer in the expected step");
 
-  await tx.timelineEvent.create({
-    data: {
-      caseId,
-      kind: TimelineKind.TRANSITION,
-      fromStatus: from,
-      toStatus: to,
-      step: move.step,
-      actorKind: actorKind(by.actor),
-      actorId: by.staffId ?? null,
-      note: input.reason ?? null,
-      visibleToReporter: true,
-      createdAt: now,
-    },
-  });
-  await appendAudit(tx, {
-    actorId: by.staffId,
-    actorLabel: by.label,
-    action: "case.transition",
+  await recordCaseEvent(tx, {
     caseId,
+    kind: TimelineKind.TRANSITION,
+    move: { from, to, step: move.step },
+    actor: { kind: actorKind(by.actor), id: by.staffId ?? null, label: by.label },
+    action: "case.transition",
     detail: { from, to, step: move.step },
+    note: input.reason,
     at: now,
   });
   await notifyHandover(tx, {

@@ -22,7 +22,7 @@ import {
   ReviewRecommendation,
   TimelineKind,
 } from "../../generated/prisma/enums.ts";
-import { appendAudit } from "../audit.ts";
+import { recordCaseEvent, staffActor } from "../case-event.ts";
 import { openJson, sealJson, sealText, type Bytes } from "../crypto.ts";
 import { zonedParts } from "../office-time.ts";
 import { nextSequence } from "../sequence.ts";
@@ -420,20 +420,11 @@ export async function recordMeetingOutcome(db: Db, ctx: StaffContext, input: z.i
     });
     if (count !== 1) throw new CaseNotFoundError("meeting not found");
     await completeMeetingStep(tx, input.caseId, held.endsAt, ctx.staff.id);
-    await tx.timelineEvent.create({
-      data: {
-        caseId: input.caseId,
-        kind: TimelineKind.NOTE,
-        actorKind: ActorKind.STAFF,
-        actorId: ctx.staff.id,
-        createdAt: ctx.now,
-      },
-    });
-    await appendAudit(tx, {
-      actorId: ctx.staff.id,
-      actorLabel: ctx.staff.username,
-      action: "case.meeting.outcome",
+    await recordCaseEvent(tx, {
       caseId: input.caseId,
+      kind: TimelineKind.NOTE,
+      actor: staffActor(ctx.staff),
+      action: "case.meeting.outcome",
       target: `meeting:${input.meetingId}`,
       at: ctx.now,
     });
@@ -491,20 +482,11 @@ export async function saveDraft(db: Db, ctx: StaffContext, input: z.infer<typeof
       create: { caseId: input.caseId, type: input.type, meetingId: meeting?.id ?? null, ...data },
       update: { ...data, version: { increment: 1 } },
     });
-    await tx.timelineEvent.create({
-      data: {
-        caseId: input.caseId,
-        kind: input.submit ? TimelineKind.DRAFT_SUBMITTED : TimelineKind.NOTE,
-        actorKind: ActorKind.STAFF,
-        actorId: ctx.staff.id,
-        createdAt: ctx.now,
-      },
-    });
-    await appendAudit(tx, {
-      actorId: ctx.staff.id,
-      actorLabel: ctx.staff.username,
-      action: input.submit ? "draft.submit" : "draft.save",
+    await recordCaseEvent(tx, {
       caseId: input.caseId,
+      kind: input.submit ? TimelineKind.DRAFT_SUBMITTED : TimelineKind.NOTE,
+      actor: staffActor(ctx.staff),
+      action: input.submit ? "draft.submit" : "draft.save",
       detail: { type: input.type },
       at: ctx.now,
     });
@@ -575,20 +557,11 @@ export async function decideDraft(db: Db, ctx: StaffContext, input: z.infer<type
       });
       letterId = letter.id;
     }
-    await tx.timelineEvent.create({
-      data: {
-        caseId: input.caseId,
-        kind: input.approve ? TimelineKind.DRAFT_APPROVED : TimelineKind.DRAFT_RETURNED,
-        actorKind: ActorKind.STAFF,
-        actorId: ctx.staff.id,
-        createdAt: ctx.now,
-      },
-    });
-    await appendAudit(tx, {
-      actorId: ctx.staff.id,
-      actorLabel: ctx.staff.username,
-      action: input.approve ? "draft.approve" : "draft.return",
+    await recordCaseEvent(tx, {
       caseId: input.caseId,
+      kind: input.approve ? TimelineKind.DRAFT_APPROVED : TimelineKind.DRAFT_RETURNED,
+      actor: staffActor(ctx.staff),
+      action: input.approve ? "draft.approve" : "draft.return",
       detail: { type: input.type },
       at: ctx.now,
     });

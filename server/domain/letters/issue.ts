@@ -15,7 +15,7 @@
  */
 import { ActorKind, LetterType, TimelineKind } from "../../generated/prisma/enums.ts";
 import type { LetterContent, Office, Signer } from "./types.ts";
-import { appendAudit } from "../audit.ts";
+import { recordCaseEvent } from "../case-event.ts";
 import { seal, type Bytes } from "../crypto.ts";
 import { zonedParts } from "../office-time.ts";
 import { formatNumber, nextSequence } from "../sequence.ts";
@@ -180,23 +180,14 @@ export async function storeDocument(tx: Tx, d: StoredDocument): Promise<{ id: st
     },
     select: { id: true },
   });
-  await tx.timelineEvent.create({
-    data: {
-      caseId: d.caseId,
-      kind: d.replacesId ? TimelineKind.LETTER_REPLACED : TimelineKind.LETTER_ISSUED,
-      actorKind: d.actor.id ? ActorKind.STAFF : ActorKind.SYSTEM,
-      actorId: d.actor.id,
-      note: d.note ?? null,
-      createdAt: d.now,
-    },
-  });
-  await appendAudit(tx, {
-    actorId: d.actor.id,
-    actorLabel: d.actor.label,
-    action: "letter.issue",
+  await recordCaseEvent(tx, {
     caseId: d.caseId,
+    kind: d.replacesId ? TimelineKind.LETTER_REPLACED : TimelineKind.LETTER_ISSUED,
+    actor: { kind: d.actor.id ? ActorKind.STAFF : ActorKind.SYSTEM, ...d.actor },
+    action: "letter.issue",
     target: `letter:${letter.id}`,
     detail: { type: d.type, number: d.number, ...(d.replacesId ? { replaces: d.replacesId } : {}) },
+    note: d.note,
     at: d.now,
   });
   return { id: letter.id };

@@ -5,7 +5,7 @@
  */
 import type { Db } from "../../db.ts";
 import { ActorKind, CaseStatus, TimelineKind } from "../../generated/prisma/enums.ts";
-import { appendAudit } from "../audit.ts";
+import { recordCaseEvent } from "../case-event.ts";
 import { attachmentRow } from "../cases/create-case.ts";
 import { CaseConflictError, transitionCase } from "../cases/transition.ts";
 import { sealText, sha256, unwrapDataKey } from "../crypto.ts";
@@ -71,13 +71,11 @@ export async function sendReporterMessage(
         },
         select: { id: true },
       });
-      await tx.timelineEvent.create({
-        data: { caseId: who.caseId, kind: TimelineKind.MESSAGE, actorKind: ActorKind.REPORTER, createdAt: now },
-      });
-      await appendAudit(tx, {
-        actorLabel: "reporter",
-        action: "case.message",
+      await recordCaseEvent(tx, {
         caseId: who.caseId,
+        kind: TimelineKind.MESSAGE,
+        actor: { kind: ActorKind.REPORTER, id: null, label: "reporter" },
+        action: "case.message",
         target: `message:${message.id}`,
         detail: { files: input.files.length },
         at: now,
