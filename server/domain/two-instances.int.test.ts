@@ -14,14 +14,13 @@ import type { StaffPrincipal } from "../auth/staff-session.ts";
 import { LetterType } from "../generated/prisma/enums.ts";
 import { pdfText } from "../pdf/pdf-tools.ts";
 import { renderLetter } from "../pdf/render.tsx";
-import { SAMPLE_CONTENT } from "../pdf/sample-letters.ts";
 import { staffContextOf } from "../http/staff/staff-context.ts";
 import { seedDemoStaff } from "../testing/demo-staff.ts";
 import { sampleReport, submitSampleCase } from "../testing/sample-case.ts";
 import { APP_ROOT, openTestDb, type TestDbHandle } from "../testing/test-db.ts";
 import { recordCase } from "./cases/workflow.ts";
-import { open, randomToken, sha256, unwrapDataKey } from "./crypto.ts";
-import { issueLetter } from "./letters/issue.ts";
+import { open, randomToken, sha256 } from "./crypto.ts";
+import { caseKeyOf, issueSystemLetter } from "../testing/case-letters.ts";
 import { caseLetterList, verifyLetter } from "./letters/read.ts";
 import { ensureRendered, renderedPdf, renderers, renderPendingLetters } from "./letters/render-pending.ts";
 import { decodeSource } from "./letters/render-source.ts";
@@ -47,13 +46,18 @@ afterAll(async () => {
   await handle?.close();
 });
 
-const caseKeyOf = async (caseId: string) =>
-  unwrapDataKey(
-    masterKey(),
-    (await handle.db.case.findUniqueOrThrow({ where: { id: caseId }, select: { wrappedKey: true } })).wrappedKey,
-  );
 const sequences = (rows: { sequence: number | null }[]) => rows.map((r) => r.sequence!).sort((a, b) => a - b);
 const oneTo = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+/** The calls that failed, each as the first lines of its stack: an empty list when all succeeded. */
+const failures = (results: PromiseSettledResult<unknown>[]) =>
+  results
+    .filter((r) => r.status === "rejected")
+    .map((r) =>
+      String((r.reason as Error).stack ?? r.reason)
+        .split("\n")
+        .slice(0, 6)
+        .join(" | "),
+    );
 
 /** A camera-sized JPEG (noise does not compress: about a megabyte), sanitised as the portal does before saving. */
 async function photo(): Promise<SanitizedFile> {
@@ -93,16 +97,7 @@ describe("two instances, twenty people at once", () => {
         ),
       ),
     );
-    expect(
-      receipts
-        .filter((r) => r.status === "rejected")
-        .map((r) =>
-          String(((r as PromiseRejectedResult).reason as Error).stack ?? (r as PromiseRejectedResult).reason)
-            .split("\n")
-            .slice(0, 6)
-            .join(" | "),
-        ),
-    ).toEqual([]);
+    expect(failures(receipts)).toEqual([]);
     const cases = await handle.db.case.findMany({
       where: { year },
       select: { sequence: true, attachments: { select: { size: true, sha256: true } } },
@@ -125,16 +120,7 @@ describe("two instances, twenty people at once", () => {
         recordCase(instances[i % 2]!, staffContextOf(users.sekretariat!, now), { caseId, subject: `Laporan ${i + 1}` }),
       ),
     );
-    expect(
-      results
-        .filter((r) => r.status === "rejected")
-        .map((r) =>
-          String(((r as PromiseRejectedResult).reason as Error).stack ?? (r as PromiseRejectedResult).reason)
-            .split("\n")
-            .slice(0, 6)
-            .join(" | "),
-        ),
-    ).toEqual([]);
+    expect(failures(results)).toEqual([]);
     const agenda = await handle.db.agendaEntry.findMany({
       where: { year, book: "PERMOHONAN" },
       select: { number: true, letterId: true },
@@ -154,17 +140,7 @@ describe("two instances, twenty people at once", () => {
 describe("a letter before its bytes", () => {
   it("is in no list and fails verification until rendered; then it is there, with its bytes", async () => {
     const { caseId } = await submitSampleCase(handle.db);
-    const key = await caseKeyOf(caseId);
-    const letter = await handle.db.$transaction((tx) =>
-      issueLetter(tx, {
-        caseId,
-        key,
-        content: SAMPLE_CONTENT.TANGGAPAN,
-        signerId: null,
-        actor: { id: null, label: "system" },
-        now: new Date(),
-      }),
-    );
+    const letter = await issueSystemLetter(handle.db, caseId);
     const row = await handle.db.letter.findUniqueOrThrow({ where: { id: letter.id } });
     expect([row.renderedAt, row.content, row.sha256, row.size]).toEqual([null, null, null, null]);
     expect(await caseLetterList(handle.db, caseId)).toEqual([]);
@@ -209,7 +185,7 @@ describe("a crash between the commit and the rendering", () => {
     expect((await handle.db.case.findUniqueOrThrow({ where: { id: caseId } })).status).toBe("RECORDED");
 
     // What the issuing request would have rendered: the stored input, rendered now.
-    const key = await caseKeyOf(caseId);
+    const key = await caseKeyOf(handle.db, caseId);
     const source = decodeSource(open(key, pending.source!));
     if (source.kind !== "letter") throw new Error("expected a letter source");
     const expected = await renderLetter(source.input);

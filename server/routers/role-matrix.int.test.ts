@@ -16,6 +16,7 @@ import { openTestDb, type TestDbHandle } from "../testing/test-db.ts";
 import { createCallerFactory } from "../trpc/init.ts";
 import { appRouter } from "./_app.ts";
 import { submitSampleCase } from "../testing/sample-case.ts";
+import { forwardReview } from "../testing/case-steps.ts";
 
 const ROLE_USERS = ["sekretariat", "telaah", "audit", "kadis", "admin", "pengawas"] as const;
 type Caller = (typeof ROLE_USERS)[number] | "excluded" | "nobody";
@@ -40,7 +41,6 @@ interface Row {
 }
 
 const ALL_STAFF: readonly Caller[] = [...ROLE_USERS, "excluded"];
-const elements = { what: true, who: true, where: true, when: true, how: true };
 /** Large enough to pass the emblem's minimum size. */
 const EMBLEM_PNG = (
   await sharp({ create: { width: 64, height: 64, channels: 3, background: "#a01010" } })
@@ -83,15 +83,7 @@ const MATRIX: Record<string, Row> = {
   "cases.revision": { call: (a) => a.cases.revision({ caseId }), allowed: CASE_ROLE_USERS, aboutCase: true },
   "cases.record": { call: (a) => a.cases.record({ caseId }), allowed: ["sekretariat"], aboutCase: true },
   "cases.review": {
-    call: (a) =>
-      a.cases.review({
-        caseId,
-        isComplete: true,
-        inScope: true,
-        elements,
-        summary: "x",
-        decision: { recommendation: "FORWARD" },
-      }),
+    call: (a) => a.cases.review(forwardReview(caseId, "x")),
     allowed: ["telaah"],
     aboutCase: true,
   },

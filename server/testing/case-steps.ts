@@ -3,6 +3,18 @@ import type { AppRouter } from "../routers/_app.ts";
 
 type Caller = ReturnType<AppRouter["createCaller"]>;
 
+/** Step 3's input when Tim Telaah finds the report complete, in scope, and forwards it. */
+export function forwardReview(caseId: string, summary = "Lengkap") {
+  return {
+    caseId,
+    isComplete: true,
+    inScope: true,
+    elements: { what: true, who: true, where: true, when: true, how: true },
+    summary,
+    decision: { recommendation: "FORWARD" as const },
+  };
+}
+
 export interface MeetingTexts {
   place?: string;
   agenda?: string;
@@ -52,11 +64,25 @@ export async function meetAndMinute(
     discussion: t.discussion,
     resolution: t.resolution,
   });
-  await as("audit").cases.saveDraft({
-    caseId,
-    type: "BERITA_ACARA",
-    content: { considerations: t.considerations, decisions: t.decisions },
-    submit: true,
-  });
+  await approveBeritaAcara(as, caseId, { considerations: t.considerations, decisions: t.decisions });
+}
+
+/** Step 5 after the meeting is held: Tim Audit submits the Berita Acara and the Kepala Dinas approves it. */
+export async function approveBeritaAcara(
+  as: (username: "kadis" | "audit") => Caller,
+  caseId: string,
+  content: { considerations: string; decisions: string },
+) {
+  await as("audit").cases.saveDraft({ caseId, type: "BERITA_ACARA", content, submit: true });
   await as("kadis").cases.decideDraft({ caseId, type: "BERITA_ACARA", approve: true });
+}
+
+/** Step 6 up to sending: the Sekretariat submits the Tanggapan and the Kepala Dinas approves it. */
+export async function approveTanggapan(
+  as: (username: "kadis" | "sekretariat") => Caller,
+  caseId: string,
+  body: string,
+) {
+  await as("sekretariat").cases.saveDraft({ caseId, type: "TANGGAPAN", content: { body }, submit: true });
+  await as("kadis").cases.decideDraft({ caseId, type: "TANGGAPAN", approve: true });
 }

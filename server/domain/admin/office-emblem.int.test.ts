@@ -10,14 +10,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { StaffPrincipal } from "../../auth/staff-session.ts";
 import { env } from "../../env.ts";
 import { pdfImageCount } from "../../pdf/pdf-tools.ts";
-import { SAMPLE_CONTENT } from "../../pdf/sample-letters.ts";
 import { appRouter } from "../../routers/_app.ts";
 import { seedDemoStaff } from "../../testing/demo-staff.ts";
 import { submitSampleCase } from "../../testing/sample-case.ts";
 import { openTestDb, type TestDbHandle } from "../../testing/test-db.ts";
 import { createCallerFactory } from "../../trpc/init.ts";
-import { sha256, unwrapDataKey } from "../crypto.ts";
-import { issueLetter } from "../letters/issue.ts";
+import { sha256 } from "../crypto.ts";
+import { issueSystemLetter } from "../../testing/case-letters.ts";
 import { renderedPdf } from "../letters/render-pending.ts";
 import { GPS_EXIF, pixels, XMP } from "../uploads/test-inputs.ts";
 import { EMBLEM_MAX_BYTES } from "./office-emblem.ts";
@@ -45,20 +44,7 @@ const lastAudit = () => handle.db.auditEntry.findFirstOrThrow({ orderBy: { id: "
 /** A Tanggapan issued now, on a fresh case, as the workflow would. */
 async function issuedLetterPdf(): Promise<Buffer> {
   const { caseId } = await submitSampleCase(handle.db);
-  const key = unwrapDataKey(
-    env().secrets.masterKey,
-    (await handle.db.case.findUniqueOrThrow({ where: { id: caseId } })).wrappedKey,
-  );
-  const letter = await handle.db.$transaction((tx) =>
-    issueLetter(tx, {
-      caseId,
-      key,
-      content: SAMPLE_CONTENT.TANGGAPAN,
-      signerId: null,
-      actor: { id: null, label: "system" },
-      now: new Date(),
-    }),
-  );
+  const letter = await issueSystemLetter(handle.db, caseId);
   return renderedPdf(handle.db, env().secrets.masterKey, letter.id);
 }
 

@@ -23,15 +23,15 @@ import { seedDemoStaff } from "../../testing/demo-staff.ts";
 import { signedInClaims } from "../../testing/staff-claims.ts";
 import { openTestDb, type TestDbHandle } from "../../testing/test-db.ts";
 import { reportSchema } from "../cases/report-content.ts";
-import { open, openText, randomToken, seal, sha256, unwrapDataKey } from "../crypto.ts";
+import { open, openText, randomToken, seal, sha256 } from "../crypto.ts";
 import { acknowledgeResponse } from "../reporter/case-actions.ts";
 import { reporterCaseView } from "../reporter/case-view.ts";
 import { openReporterSession } from "../reporter/session.ts";
 import { submitPortalReport } from "../reporter/submit-report.ts";
-import { issueLetter } from "./issue.ts";
+import { caseKeyOf, issueSystemLetter } from "../../testing/case-letters.ts";
 import { renderedPdf } from "./render-pending.ts";
 import { verifyLetter } from "./read.ts";
-import { meetAndMinute } from "../../testing/case-steps.ts";
+import { approveTanggapan, forwardReview, meetAndMinute } from "../../testing/case-steps.ts";
 
 let handle: TestDbHandle;
 let users: Record<string, StaffPrincipal> = {};
@@ -77,14 +77,7 @@ async function portalCase() {
 /** Steps 2–7 through the router, as each role. */
 async function throughStepSix(caseId: string) {
   await as("sekretariat").cases.record({ caseId, subject: "Dugaan pungutan liar" });
-  await as("telaah").cases.review({
-    caseId,
-    isComplete: true,
-    inScope: true,
-    elements: { what: true, who: true, where: true, when: true, how: true },
-    summary: "Lengkap dan dalam lingkup",
-    decision: { recommendation: "FORWARD" },
-  });
+  await as("telaah").cases.review(forwardReview(caseId, "Lengkap dan dalam lingkup"));
   await meetAndMinute(as, users, caseId, {
     place: "Ruang rapat DPMPTSP",
     agenda: "Pembahasan laporan",
@@ -92,13 +85,7 @@ async function throughStepSix(caseId: string) {
     considerations: "Pengakuan staf",
     alsoAttending: [users.telaah!.id],
   });
-  await as("sekretariat").cases.saveDraft({
-    caseId,
-    type: "TANGGAPAN",
-    content: { body: "Pungutan terbukti dan telah dikembalikan kepada Saudara." },
-    submit: true,
-  });
-  await as("kadis").cases.decideDraft({ caseId, type: "TANGGAPAN", approve: true });
+  await approveTanggapan(as, caseId, "Pungutan terbukti dan telah dikembalikan kepada Saudara.");
   await as("sekretariat").cases.sendResponse({ caseId, method: "PORTAL" });
 }
 
@@ -124,10 +111,7 @@ describe("letters issued by the SOP workflow", () => {
     expect(letters.map((l) => l.number)).toEqual(
       ["CP", "SP", "BA", "TGP"].map((code) => `503/1/${code}-WBS/DPMPTSP/${year}`),
     );
-    const key = unwrapDataKey(
-      env().secrets.masterKey,
-      (await handle.db.case.findUniqueOrThrow({ where: { id: mine.caseId } })).wrappedKey,
-    );
+    const key = await caseKeyOf(handle.db, mine.caseId);
     const kadisNip = "197904022005021004";
     for (const l of letters) {
       const pdf = open(key, l.content!);
@@ -151,10 +135,7 @@ describe("letters issued by the SOP workflow", () => {
   it("writes dates and times in the office's time zone from the settings", async () => {
     const catatanText = async (caseId: string) => {
       const letter = await handle.db.letter.findFirstOrThrow({ where: { caseId, type: LetterType.CATATAN_PENGADUAN } });
-      const key = unwrapDataKey(
-        env().secrets.masterKey,
-        (await handle.db.case.findUniqueOrThrow({ where: { id: caseId } })).wrappedKey,
-      );
+      const key = await caseKeyOf(handle.db, caseId);
       return squash(await pdfText(open(key, letter.content!)));
     };
     const receivedOf = async (caseId: string) =>
@@ -333,10 +314,7 @@ describe("letters issued by the SOP workflow", () => {
       });
       const fixed = await as("kadis").cases.correctLetter({ letterId: old.id, reason: "NIP penanda tangan salah" });
 
-      const key = unwrapDataKey(
-        env().secrets.masterKey,
-        (await handle.db.case.findUniqueOrThrow({ where: { id: mine.caseId } })).wrappedKey,
-      );
+      const key = await caseKeyOf(handle.db, mine.caseId);
       const row = await handle.db.letter.findUniqueOrThrow({ where: { id: fixed.id } });
       expect(row.replacesId).toBe(old.id);
       expect(row.number).not.toBe(old.number);
@@ -386,10 +364,7 @@ describe("the case dossier", () => {
   it("is issued at archiving with the step times, every letter (pages appended as stored) and the attachments' hashes", async () => {
     const c = await portalCase();
     await throughStepSix(c.caseId);
-    const key = unwrapDataKey(
-      env().secrets.masterKey,
-      (await handle.db.case.findUniqueOrThrow({ where: { id: c.caseId } })).wrappedKey,
-    );
+    const key = await caseKeyOf(handle.db, c.caseId);
     const evidence = Buffer.from("bukti kuitansi pungutan\n");
     await handle.db.attachment.create({
       data: {
@@ -444,25 +419,14 @@ describe("the case dossier", () => {
 describe("numbering under concurrency", () => {
   it("gives 50 letters of one type issued at once 50 distinct consecutive numbers", async () => {
     const { caseId } = await portalCase();
-    const key = unwrapDataKey(
-      env().secrets.masterKey,
-      (await handle.db.case.findUniqueOrThrow({ where: { id: caseId } })).wrappedKey,
-    );
     const now = new Date("2027-03-15T03:00:00Z");
     const issued = await Promise.all(
       Array.from({ length: 50 }, () =>
-        handle.db.$transaction(
-          (tx) =>
-            issueLetter(tx, {
-              caseId,
-              key,
-              content: SAMPLE_CONTENT.BERITA_ACARA,
-              signerId: null,
-              actor: { id: null, label: "system" },
-              now,
-            }),
-          { maxWait: 120_000, timeout: 120_000 },
-        ),
+        issueSystemLetter(handle.db, caseId, {
+          content: SAMPLE_CONTENT.BERITA_ACARA,
+          now,
+          transaction: { maxWait: 120_000, timeout: 120_000 },
+        }),
       ),
     );
     expect(issued.map((l) => l.sequence).sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
@@ -480,24 +444,10 @@ describe("numbering under concurrency", () => {
 describe("the letterhead", () => {
   it("carries the emblem Admin uploaded (OfficeAsset emblem) on letters issued after the upload", async () => {
     const { caseId } = await portalCase();
-    const key = unwrapDataKey(
-      env().secrets.masterKey,
-      (await handle.db.case.findUniqueOrThrow({ where: { id: caseId } })).wrappedKey,
-    );
     const png = await sharp({ create: { width: 120, height: 140, channels: 3, background: { r: 180, g: 20, b: 20 } } })
       .png()
       .toBuffer();
-    const issue = () =>
-      handle.db.$transaction((tx) =>
-        issueLetter(tx, {
-          caseId,
-          key,
-          content: SAMPLE_CONTENT.TANGGAPAN,
-          signerId: null,
-          actor: { id: null, label: "system" },
-          now: new Date(),
-        }),
-      );
+    const issue = () => issueSystemLetter(handle.db, caseId);
     expect(await pdfImageCount(await renderedPdf(handle.db, env().secrets.masterKey, (await issue()).id))).toBe(0);
     await handle.db.officeAsset.create({
       data: {

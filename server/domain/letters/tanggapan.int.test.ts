@@ -16,7 +16,7 @@ import { openTestDb, type TestDbHandle } from "../../testing/test-db.ts";
 import { createCallerFactory } from "../../trpc/init.ts";
 import { intakeOfflineReport } from "../cases/intake.ts";
 import { open, randomToken, unwrapDataKey } from "../crypto.ts";
-import { meetAndMinute } from "../../testing/case-steps.ts";
+import { approveTanggapan, forwardReview, meetAndMinute } from "../../testing/case-steps.ts";
 
 let handle: TestDbHandle;
 let users: Record<string, StaffPrincipal> = {};
@@ -53,22 +53,9 @@ async function officeCase(confidential: boolean, wantsTrackingCode: boolean) {
 /** Steps 2–6 up to an approved Tanggapan. */
 async function approvedResponse(caseId: string) {
   await as("sekretariat").cases.record({ caseId });
-  await as("telaah").cases.review({
-    caseId,
-    isComplete: true,
-    inScope: true,
-    elements: { what: true, who: true, where: true, when: true, how: true },
-    summary: "Lengkap",
-    decision: { recommendation: "FORWARD" },
-  });
+  await as("telaah").cases.review(forwardReview(caseId));
   await meetAndMinute(as, users, caseId, { resolution: "Teguran" });
-  await as("sekretariat").cases.saveDraft({
-    caseId,
-    type: "TANGGAPAN",
-    content: { body: "Pegawai yang bersangkutan telah diberi teguran tertulis." },
-    submit: true,
-  });
-  await as("kadis").cases.decideDraft({ caseId, type: "TANGGAPAN", approve: true });
+  await approveTanggapan(as, caseId, "Pegawai yang bersangkutan telah diberi teguran tertulis.");
 }
 
 async function tanggapanText(caseId: string) {

@@ -26,7 +26,7 @@ import type { SanitizedFile } from "../uploads/sanitize.ts";
 import { renderLetter } from "../../pdf/render.tsx";
 import { sampleLetter } from "../../pdf/sample-letters.ts";
 import { runRetention } from "./run.ts";
-import { meetAndMinute } from "../../testing/case-steps.ts";
+import { approveTanggapan, forwardReview, meetAndMinute } from "../../testing/case-steps.ts";
 
 let handle: TestDbHandle;
 let users: Record<string, StaffPrincipal> = {};
@@ -87,14 +87,7 @@ async function archivedCase() {
     files: [file],
     idempotencyKey: randomToken(),
   });
-  await as("telaah").cases.review({
-    caseId,
-    isComplete: true,
-    inScope: true,
-    elements: { ...elements, when: true },
-    summary: "Lengkap",
-    decision: { recommendation: "FORWARD" },
-  });
+  await as("telaah").cases.review(forwardReview(caseId));
   await meetAndMinute(as, users, caseId, { considerations: "Kuitansi" });
   await as("sekretariat").cases.saveDraft({
     caseId,
@@ -103,13 +96,7 @@ async function archivedCase() {
     submit: true,
   });
   await as("kadis").cases.decideDraft({ caseId, type: "TANGGAPAN", approve: false, note: "Sebutkan tindak lanjutnya" });
-  await as("sekretariat").cases.saveDraft({
-    caseId,
-    type: "TANGGAPAN",
-    content: { body: "Laporan Anda terbukti; pegawai ybs. diberi teguran." },
-    submit: true,
-  });
-  await as("kadis").cases.decideDraft({ caseId, type: "TANGGAPAN", approve: true });
+  await approveTanggapan(as, caseId, "Laporan Anda terbukti; pegawai ybs. diberi teguran.");
   await as("sekretariat").cases.sendResponse({ caseId, method: "PORTAL" });
   await acknowledgeResponse(handle.db, who);
   await as("sekretariat").cases.archive({ caseId });
