@@ -11,11 +11,13 @@ import { acknowledgeResponse, sendReporterMessage } from "../domain/reporter/cas
 import { reporterCaseView } from "../domain/reporter/case-view.ts";
 import { randomToken } from "../domain/crypto.ts";
 import { CaseStatus } from "../generated/prisma/enums.ts";
+import { STEP_STATUS } from "../domain/cases/status-machine.ts";
 import { openTestDb, type TestDbHandle } from "../testing/test-db.ts";
 import { createCallerFactory } from "../trpc/init.ts";
 import { appRouter } from "./_app.ts";
 import { seedDemoStaff } from "../testing/demo-staff.ts";
 import { sampleReport, submitSampleCase } from "../testing/sample-case.ts";
+import { approveBeritaAcara, approveTanggapan, forwardReview } from "../testing/case-steps.ts";
 
 let handle: TestDbHandle;
 let users: Record<string, StaffPrincipal> = {};
@@ -72,14 +74,7 @@ describe("the eight SOP steps through the router", () => {
     });
     expect(await status(caseId)).toBe(CaseStatus.RECORDED);
 
-    await as("telaah").cases.review({
-      caseId,
-      isComplete: true,
-      inScope: true,
-      elements: { ...elements, when: true },
-      summary: "Lengkap",
-      decision: { recommendation: "FORWARD" },
-    });
+    await as("telaah").cases.review(forwardReview(caseId));
     await as("kadis").cases.convene({
       caseId,
       startsAt: new Date(),
@@ -99,13 +94,7 @@ describe("the eight SOP steps through the router", () => {
       discussion: "Bukti cukup",
       resolution: "Teguran tertulis",
     });
-    await as("audit").cases.saveDraft({
-      caseId,
-      type: "BERITA_ACARA",
-      content: { considerations: "Bukti kuitansi", decisions: "Teguran tertulis" },
-      submit: true,
-    });
-    await as("kadis").cases.decideDraft({ caseId, type: "BERITA_ACARA", approve: true });
+    await approveBeritaAcara(as, caseId, { considerations: "Bukti kuitansi", decisions: "Teguran tertulis" });
     expect(await status(caseId)).toBe(CaseStatus.MINUTED);
 
     await as("sekretariat").cases.saveDraft({
@@ -120,13 +109,7 @@ describe("the eight SOP steps through the router", () => {
       approve: false,
       note: "Sebutkan tindak lanjutnya",
     });
-    await as("sekretariat").cases.saveDraft({
-      caseId,
-      type: "TANGGAPAN",
-      content: { body: "Laporan Anda terbukti; pegawai ybs. diberi teguran tertulis." },
-      submit: true,
-    });
-    await as("kadis").cases.decideDraft({ caseId, type: "TANGGAPAN", approve: true });
+    await approveTanggapan(as, caseId, "Laporan Anda terbukti; pegawai ybs. diberi teguran tertulis.");
     expect(await as("sekretariat").cases.sendResponse({ caseId, method: "PORTAL" })).toEqual({ agendaNumber: 1 });
     expect((await reporterCaseView(handle.db, env().secrets.masterKey, caseId))?.response?.body).toContain(
       "teguran tertulis",
@@ -139,17 +122,13 @@ describe("the eight SOP steps through the router", () => {
     expect(done.steps.map((s) => [s.step, s.completedAt !== null])).toEqual(
       [2, 3, 4, 5, 6, 7, 8].map((s) => [s, true]),
     );
+    // The SOP's statuses in order, with the one wait for information after step 2.
+    const [submitted, ...sop] = Object.values(STEP_STATUS);
     expect(done.timeline.filter((e) => e.kind === "TRANSITION").map((e) => e.to)).toEqual([
-      "SUBMITTED",
+      submitted,
       "RECORDED",
       "AWAITING_INFO",
-      "RECORDED",
-      "REVIEWED",
-      "IN_MEETING",
-      "MINUTED",
-      "RESPONDED",
-      "RESPONSE_RECEIVED",
-      "ARCHIVED",
+      ...sop,
     ]);
     expect(done.agenda.map((a) => a.book).sort()).toEqual(["PERMOHONAN", "TANGGAPAN"]);
   });
@@ -204,15 +183,7 @@ describe("who may do what", () => {
     const { caseId } = await portalCase();
     const attempts = {
       record: (u: Parameters<typeof as>[0]) => as(u).cases.record({ caseId }),
-      review: (u: Parameters<typeof as>[0]) =>
-        as(u).cases.review({
-          caseId,
-          isComplete: true,
-          inScope: true,
-          elements: { what: true, who: true, where: true, when: true, how: true },
-          summary: "x",
-          decision: { recommendation: "FORWARD" },
-        }),
+      review: (u: Parameters<typeof as>[0]) => as(u).cases.review(forwardReview(caseId, "x")),
       convene: (u: Parameters<typeof as>[0]) =>
         as(u).cases.convene({ caseId, startsAt: new Date(), place: "x", agenda: "x", attendees: [{ name: "x" }] }),
       decide: (u: Parameters<typeof as>[0]) => as(u).cases.decideDraft({ caseId, type: "BERITA_ACARA", approve: true }),
@@ -263,14 +234,7 @@ describe("who may do what", () => {
       (await as("pengawas").cases.list({ mine: true, pageSize: 100 })).rows.some((r) => r.id === leadership.caseId),
     ).toBe(true);
     await as("sekretariat").cases.record({ caseId: leadership.caseId });
-    const forward = as("telaah").cases.review({
-      caseId: leadership.caseId,
-      isComplete: true,
-      inScope: true,
-      elements: { what: true, who: true, where: true, when: true, how: true },
-      summary: "x",
-      decision: { recommendation: "FORWARD" },
-    });
+    const forward = as("telaah").cases.review(forwardReview(leadership.caseId, "x"));
     expect(await code(forward)).toBe("CONFLICT");
     await as("telaah").cases.review({
       caseId: leadership.caseId,
@@ -346,14 +310,7 @@ describe("meetings that add up", () => {
   it("keeps step 4 open until the meeting is held, checks the recorded times, and starts the Berita Acara's clock then", async () => {
     const { caseId } = await portalCase();
     await as("sekretariat").cases.record({ caseId });
-    await as("telaah").cases.review({
-      caseId,
-      isComplete: true,
-      inScope: true,
-      elements: { what: true, who: true, where: true, when: true, how: true },
-      summary: "Lengkap",
-      decision: { recommendation: "FORWARD" },
-    });
+    await as("telaah").cases.review(forwardReview(caseId));
     const reviewed = await as("kadis").cases.get({ caseId });
     expect(reviewed.meetingProposal).not.toBeNull();
 
@@ -423,13 +380,7 @@ describe("meetings that add up", () => {
     const again = await handle.db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
     expect(again.heldFrom!.getTime()).toBeGreaterThanOrEqual(endsAt.getTime());
     expect(again.endsAt).toEqual(again.heldFrom);
-    await as("audit").cases.saveDraft({
-      caseId,
-      type: "BERITA_ACARA",
-      content: { considerations: "Bukti kuitansi", decisions: "Teguran tertulis" },
-      submit: true,
-    });
-    await as("kadis").cases.decideDraft({ caseId, type: "BERITA_ACARA", approve: true });
+    await approveBeritaAcara(as, caseId, { considerations: "Bukti kuitansi", decisions: "Teguran tertulis" });
     const minuted = await as("kadis").cases.get({ caseId });
     expect(minuted.steps.filter((s) => s.step === 4 || s.step === 5).map((s) => s.completedAt !== null)).toEqual([
       true,

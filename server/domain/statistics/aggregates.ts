@@ -9,40 +9,10 @@ import type { Db } from "../../db.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import type { ArchiveReason, CaseStatus, Category, Channel } from "../../generated/prisma/enums.ts";
 import { caseScopeSql, type CaseViewer } from "../cases/access.ts";
+import { CATEGORY_ORDER, CHANNEL_ORDER, STATUS_ORDER } from "../cases/display-order.ts";
 import type { OfficeCalendar } from "../office-time.ts";
 import { zonedInstant, zonedParts } from "../office-time.ts";
 
-export const CATEGORY_ORDER = [
-  "CORRUPTION",
-  "GRATIFICATION",
-  "BRIBERY",
-  "ILLEGAL_LEVY",
-  "ABUSE_OF_AUTHORITY",
-  "CONFLICT_OF_INTEREST",
-  "ETHICS_VIOLATION",
-  "LICENSING_MALADMINISTRATION",
-  "OTHER",
-] as const satisfies readonly Category[];
-export const CHANNEL_ORDER = [
-  "PORTAL",
-  "SMS",
-  "PHONE",
-  "EMAIL",
-  "SUGGESTION_BOX",
-  "IN_PERSON",
-] as const satisfies readonly Channel[];
-export const STATUS_ORDER = [
-  "SUBMITTED",
-  "RECORDED",
-  "AWAITING_INFO",
-  "REVIEWED",
-  "IN_MEETING",
-  "MINUTED",
-  "RESPONDED",
-  "RESPONSE_RECEIVED",
-  "ARCHIVED",
-  "ESCALATED",
-] as const satisfies readonly CaseStatus[];
 export const ARCHIVE_REASON_ORDER = [
   "COMPLETED",
   "NOT_ACKNOWLEDGED",

@@ -12,7 +12,7 @@ import type { StaffPrincipal } from "../../auth/staff-session.ts";
 import { statisticsLabels } from "../../http/statistics-labels.ts";
 import { seedDemoStaff } from "../../testing/demo-staff.ts";
 import { openTestDb, type TestDbHandle } from "../../testing/test-db.ts";
-import { CATEGORY_ORDER, CHANNEL_ORDER, STATUS_ORDER } from "./aggregates.ts";
+import { CATEGORY_ORDER, CHANNEL_ORDER, STATUS_ORDER } from "../cases/display-order.ts";
 import { computeOfficeStatistics } from "./office-statistics.ts";
 import { statisticsJson } from "./open-data.ts";
 import { computePublicStatistics } from "./public-statistics.ts";

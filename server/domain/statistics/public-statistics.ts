@@ -12,14 +12,8 @@ import type { Db } from "../../db.ts";
 import { loadOfficeCalendar } from "../sla.ts";
 import { zonedParts } from "../office-time.ts";
 import type { ArchiveReason, CaseStatus, Category, Channel } from "../../generated/prisma/enums.ts";
-import {
-  ARCHIVE_REASON_ORDER,
-  CATEGORY_ORDER,
-  CHANNEL_ORDER,
-  officeDayMinutes,
-  STATUS_ORDER,
-  TIMED_STEPS,
-} from "./aggregates.ts";
+import { ARCHIVE_REASON_ORDER, officeDayMinutes, TIMED_STEPS } from "./aggregates.ts";
+import { CATEGORY_ORDER, CHANNEL_ORDER, STATUS_ORDER } from "../cases/display-order.ts";
 import { cached } from "./cache.ts";
 import { env } from "../../env.ts";
 import { cellSalt, perturb, perturbSum, showPerturbed, type SaltedCell } from "./cell-key.ts";

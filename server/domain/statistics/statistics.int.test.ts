@@ -13,15 +13,8 @@ import { appRouter } from "../../routers/_app.ts";
 import { seedDemoStaff } from "../../testing/demo-staff.ts";
 import { openTestDb, type TestDbHandle } from "../../testing/test-db.ts";
 import { createCallerFactory } from "../../trpc/init.ts";
-import {
-  ARCHIVE_REASON_ORDER,
-  CATEGORY_ORDER,
-  CHANNEL_ORDER,
-  openCases,
-  periodStatistics,
-  STATUS_ORDER,
-  yearPeriod,
-} from "./aggregates.ts";
+import { ARCHIVE_REASON_ORDER, openCases, periodStatistics, yearPeriod } from "./aggregates.ts";
+import { CATEGORY_ORDER, CHANNEL_ORDER, STATUS_ORDER } from "../cases/display-order.ts";
 import { clearStatisticsCache } from "./cache.ts";
 import { computeOfficeStatistics } from "./office-statistics.ts";
 import { computePublicStatistics } from "./public-statistics.ts";
