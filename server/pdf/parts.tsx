@@ -110,6 +110,28 @@ export function Title({ title, number }: { title: string; number?: string }) {
   );
 }
 
+/** A letter under its own title and number: letterhead, title, and the note of the letter it replaces. */
+export function TitledLetter({
+  office,
+  meta,
+  title,
+  children,
+}: {
+  office: Office;
+  meta: LetterMeta;
+  title: string;
+  children: ReactNode;
+}) {
+  return (
+    <LetterPage meta={meta}>
+      <Letterhead office={office} />
+      <Title title={title} number={meta.number} />
+      <ReplacesNote meta={meta} />
+      {children}
+    </LetterPage>
+  );
+}
+
 /** "label : value" lines, the usual layout of a letter's particulars. */
 export function Fields({ rows, labelWidth = 130 }: { rows: [string, string][]; labelWidth?: number }) {
   return (

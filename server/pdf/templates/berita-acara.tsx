@@ -1,16 +1,7 @@
 /** Step 5 — Berita Acara Penyelesaian Pengaduan WBS, with the customary opening in words. */
 import { Text, View } from "@react-pdf/renderer";
 import { dateInWords, indonesianDate, indonesianDateTime, indonesianTime } from "../indonesian.ts";
-import {
-  Letterhead,
-  LetterPage,
-  Paragraphs,
-  placeAndDate,
-  ReplacesNote,
-  SignatureBlock,
-  styles,
-  Title,
-} from "../parts.tsx";
+import { Paragraphs, placeAndDate, SignatureBlock, styles, TitledLetter } from "../parts.tsx";
 import type { BeritaAcaraContent, LetterMeta, MeetingAttendeeLine, Office } from "../../domain/letters/types.ts";
 
 const ROLE: Record<MeetingAttendeeLine["role"], string> = {
@@ -36,10 +27,7 @@ export function BeritaAcara({ office, meta, c }: { office: Office; meta: LetterM
   const signers = members.length + 1;
   const held = m.heldFrom ?? m.startsAt;
   return (
-    <LetterPage meta={meta}>
-      <Letterhead office={office} />
-      <Title title="Berita Acara Penyelesaian Pengaduan WBS" number={meta.number} />
-      <ReplacesNote meta={meta} />
+    <TitledLetter office={office} meta={meta} title="Berita Acara Penyelesaian Pengaduan WBS">
       <Text style={styles.paragraph}>
         {`Pada hari ini ${dateInWords(held, meta.timeZone)}, bertempat di ${m.place}, telah dilaksanakan rapat penyelesaian pengaduan Whistle Blowing System (WBS) dengan nomor referensi ${c.reference} kategori ${c.category}, ${heldWhen(m, meta.timeZone)}, yang dihadiri oleh:`}
       </Text>
@@ -82,6 +70,6 @@ export function BeritaAcara({ office, meta, c }: { office: Office; meta: LetterM
           <SignatureBlock signer={c.signer} above={["Mengetahui dan menyetujui,", `${ROLE.CHAIR},`]} />
         </View>
       </View>
-    </LetterPage>
+    </TitledLetter>
   );
 }

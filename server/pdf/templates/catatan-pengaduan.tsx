@@ -1,17 +1,7 @@
 /** Step 2 — Catatan Pengaduan WBS: what the Sekretariat recorded, and how and when it arrived. */
 import { Text, View } from "@react-pdf/renderer";
 import { indonesianDateTime } from "../indonesian.ts";
-import {
-  Fields,
-  Letterhead,
-  LetterPage,
-  Paragraphs,
-  placeAndDate,
-  ReplacesNote,
-  SignatureBlock,
-  styles,
-  Title,
-} from "../parts.tsx";
+import { Fields, Paragraphs, placeAndDate, SignatureBlock, styles, TitledLetter } from "../parts.tsx";
 import type { CatatanPengaduanContent, LetterMeta, Office } from "../../domain/letters/types.ts";
 
 export function CatatanPengaduan({
@@ -25,10 +15,7 @@ export function CatatanPengaduan({
 }) {
   const r = c.report;
   return (
-    <LetterPage meta={meta}>
-      <Letterhead office={office} />
-      <Title title="Catatan Pengaduan WBS" number={meta.number} />
-      <ReplacesNote meta={meta} />
+    <TitledLetter office={office} meta={meta} title="Catatan Pengaduan WBS">
       <Text
         style={styles.paragraph}
       >{`Pada ${indonesianDateTime(meta.issuedAt, meta.timeZone)} Sekretariat telah mencatat pengaduan Whistle Blowing System (WBS) berikut dalam Buku Agenda Permohonan.`}</Text>
@@ -68,6 +55,6 @@ export function CatatanPengaduan({
       <View style={styles.signatures}>
         <SignatureBlock signer={c.signer} above={[placeAndDate(office, meta), "Yang mencatat,"]} />
       </View>
-    </LetterPage>
+    </TitledLetter>
   );
 }
