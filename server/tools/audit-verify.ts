@@ -11,6 +11,7 @@ import fs from "node:fs";
 import { ConfigError, env } from "../env.ts";
 import { openDb, pendingMigrations } from "../db.ts";
 import { describeVerifyResult, verifyAuditChain } from "../domain/audit-verify.ts";
+import { runCommand } from "./run-command.ts";
 
 async function main(): Promise<number> {
   const { database } = env();
@@ -34,12 +35,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    console.error(err instanceof ConfigError ? err.message : err instanceof Error ? (err.stack ?? err.message) : err);
-    process.exitCode = 1;
-  },
-);
+runCommand(main);

@@ -18,6 +18,7 @@ import { writeBackupFile } from "../backup/backup-file.ts";
 import { controlSocketPath, requestServerBackup } from "../backup/control-socket.ts";
 import { describeManifest } from "../backup/describe.ts";
 import type { Manifest } from "../backup/archive.ts";
+import { runCommand } from "./run-command.ts";
 
 class NoServer extends Error {}
 
@@ -70,13 +71,4 @@ async function main(): Promise<void> {
   console.log(`Backup written to ${file}${via}: ${describeManifest(manifest)}`);
 }
 
-main().catch((err: unknown) => {
-  console.error(
-    err instanceof ConfigError
-      ? err.message
-      : err instanceof Error
-        ? `Backup failed: ${err.message.split("\n")[0]}`
-        : err,
-  );
-  process.exitCode = 1;
-});
+runCommand(main, { failure: (err) => `Backup failed: ${err.message.split("\n")[0]}` });

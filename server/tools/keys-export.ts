@@ -6,6 +6,7 @@
  */
 import { ConfigError, env } from "../env.ts";
 import { KeyFileError } from "../domain/key-file.ts";
+import { runCommand } from "./run-command.ts";
 import { askPassphrase } from "../keys/passphrase.ts";
 import { exportKeys } from "../keys/export-import.ts";
 
@@ -16,13 +17,4 @@ async function main(args: string[]): Promise<void> {
   await exportKeys(config, files[0]!, await askPassphrase(true), (line) => console.log(line));
 }
 
-main(process.argv.slice(2)).catch((err: unknown) => {
-  console.error(
-    err instanceof ConfigError || err instanceof KeyFileError
-      ? err.message
-      : err instanceof Error
-        ? (err.stack ?? err.message)
-        : err,
-  );
-  process.exitCode = 1;
-});
+runCommand(() => main(process.argv.slice(2)), { refusals: [KeyFileError] });

@@ -8,6 +8,7 @@
  */
 import { ConfigError } from "../env.ts";
 import { KeyFileError } from "../domain/key-file.ts";
+import { runCommand } from "./run-command.ts";
 import { askPassphrase } from "../keys/passphrase.ts";
 import { importKeys } from "../keys/export-import.ts";
 
@@ -30,13 +31,4 @@ async function main(args: string[]): Promise<void> {
   );
 }
 
-main(process.argv.slice(2)).catch((err: unknown) => {
-  console.error(
-    err instanceof ConfigError || err instanceof KeyFileError
-      ? err.message
-      : err instanceof Error
-        ? (err.stack ?? err.message)
-        : err,
-  );
-  process.exitCode = 1;
-});
+runCommand(() => main(process.argv.slice(2)), { refusals: [KeyFileError] });

@@ -4,22 +4,8 @@
  * server/keys/rotate-command.ts for the steps on each backend. Exit 0 when finished or handed
  * to the running server; one line on stderr and exit 1 on a refusal.
  */
-import { ConfigError } from "../env.ts";
 import { KeyRotationError } from "../domain/key-rotation.ts";
 import { runRotateCommand } from "../keys/rotate-command.ts";
+import { runCommand } from "./run-command.ts";
 
-runRotateCommand((line) => console.log(line)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    console.error(
-      err instanceof ConfigError || err instanceof KeyRotationError
-        ? err.message
-        : err instanceof Error
-          ? (err.stack ?? err.message)
-          : err,
-    );
-    process.exitCode = 1;
-  },
-);
+runCommand(() => runRotateCommand((line) => console.log(line)), { refusals: [KeyRotationError] });

@@ -13,6 +13,7 @@ import { ConfigError, env } from "../env.ts";
 import { restoreBackup } from "../backup/restore.ts";
 import { BackupFileError } from "../backup/archive.ts";
 import { describeManifest } from "../backup/describe.ts";
+import { runCommand } from "./run-command.ts";
 
 async function main(): Promise<void> {
   const [arg, ...extra] = process.argv.slice(2);
@@ -30,13 +31,7 @@ async function main(): Promise<void> {
   );
 }
 
-main().catch((err: unknown) => {
-  const line =
-    err instanceof ConfigError || err instanceof BackupFileError
-      ? err.message
-      : err instanceof Error
-        ? `Restore failed, nothing was restored: ${err.message.split("\n")[0]}`
-        : String(err);
-  console.error(line);
-  process.exitCode = 1;
+runCommand(main, {
+  refusals: [BackupFileError],
+  failure: (err) => `Restore failed, nothing was restored: ${err.message.split("\n")[0]}`,
 });
