@@ -39,6 +39,9 @@ export async function endStaffSession(db: Db, sessionId: unknown): Promise<void>
   await db.staffSession.deleteMany({ where: { id: sessionId } });
 }
 
+/** The columns of a session record that sessionRecordLive reads: every read of a record selects them. */
+export const LIVE_RECORD_FIELDS = { userId: true, enrol: true, expiresAt: true } as const;
+
 /** The session record rule: present, of this account and kind, and not past its end. */
 export function sessionRecordLive(
   record: { userId: string; enrol: boolean; expiresAt: Date } | null,
@@ -62,7 +65,7 @@ export async function staffSessionOpen(
   if (typeof claims.sid !== "string" || typeof claims.uid !== "string") return false;
   const record = await db.staffSession.findUnique({
     where: { id: claims.sid },
-    select: { userId: true, enrol: true, expiresAt: true },
+    select: LIVE_RECORD_FIELDS,
   });
   return sessionRecordLive(record, claims, now);
 }
@@ -107,12 +110,7 @@ export async function upgradedSessionClaims(
     return null;
   const record = await db.staffSession.findUnique({
     where: { id: claims.sid },
-    select: {
-      userId: true,
-      enrol: true,
-      expiresAt: true,
-      user: { select: { active: true, sessionVersion: true, totpEnrolledAt: true } },
-    },
+    select: { ...LIVE_RECORD_FIELDS, user: { select: { active: true, sessionVersion: true, totpEnrolledAt: true } } },
   });
   if (!record || record.enrol || !sessionRecordLive(record, { uid: claims.uid, enrol: false }, now)) return null;
   const user = record.user;

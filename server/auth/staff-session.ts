@@ -11,7 +11,7 @@ import {
 } from "../domain/staff-session.ts";
 import { env } from "../env.ts";
 import { sessionCookieName } from "./options.ts";
-import { sessionRecordLive } from "./session-record.ts";
+import { LIVE_RECORD_FIELDS, sessionRecordLive } from "./session-record.ts";
 
 // The rule lives in the domain; its names stay importable from here.
 export { staffOfClaims, working, type SessionAccount, type SessionClaims, type StaffAccount };
@@ -84,7 +84,7 @@ export async function staffFromClaims(db: Db, claims: SessionClaims, now = new D
   // The record and its account in one read: the session check costs no extra round trip.
   const record = await db.staffSession.findUnique({
     where: { id: claims.sid },
-    select: { userId: true, enrol: true, expiresAt: true, user: { select: accountSelect } },
+    select: { ...LIVE_RECORD_FIELDS, user: { select: accountSelect } },
   });
   const live = sessionRecordLive(record, claims, now);
   return staffOfClaims(
@@ -113,9 +113,7 @@ export async function enrolmentFromClaims(db: Db, claims: SessionClaims, now = n
   const record = await db.staffSession.findUnique({
     where: { id: claims.sid },
     select: {
-      userId: true,
-      enrol: true,
-      expiresAt: true,
+      ...LIVE_RECORD_FIELDS,
       user: {
         select: { id: true, username: true, name: true, active: true, sessionVersion: true, totpEnrolledAt: true },
       },
