@@ -8,22 +8,7 @@ import type { Prisma } from "../../generated/prisma/client.ts";
 import { CaseStatus, Category, Channel, Role } from "../../generated/prisma/enums.ts";
 import type { Db } from "../../db.ts";
 import { caseScope, type StaffRef } from "./access.ts";
-
-/** The statuses in which each role has the next move (or must watch the case). */
-export const ROLE_QUEUE: Readonly<Record<Role, readonly CaseStatus[]>> = {
-  SEKRETARIAT: [
-    CaseStatus.SUBMITTED,
-    CaseStatus.MINUTED,
-    CaseStatus.RESPONDED,
-    CaseStatus.RESPONSE_RECEIVED,
-    CaseStatus.ESCALATED,
-  ],
-  TIM_TELAAH: [CaseStatus.RECORDED, CaseStatus.AWAITING_INFO],
-  TIM_AUDIT: [CaseStatus.IN_MEETING, CaseStatus.MINUTED],
-  KEPALA_DINAS: [CaseStatus.REVIEWED, CaseStatus.IN_MEETING, CaseStatus.MINUTED],
-  PENGAWAS: [CaseStatus.ESCALATED],
-  ADMIN: [],
-};
+import { queueStatuses } from "../policy/policy.ts";
 
 export const listInput = z.object({
   mine: z.boolean().default(false),
@@ -109,7 +94,8 @@ export async function listCases(db: Db, staff: StaffRef, raw: ListInput, now = n
   if (!scope) return { rows: [] as CaseRow[], nextCursor: null, total: 0, totalIsLimited: false };
   const filters: Prisma.CaseWhereInput[] = [scope];
   if (input.mine) {
-    const mine = new Set(staff.roles.flatMap((r) => ROLE_QUEUE[r]));
+    // The statuses waiting for the user's roles, as the access policy has them now.
+    const mine = new Set(staff.roles.flatMap(queueStatuses));
     // The Pengawas also watches every case on the leadership, wherever it is.
     filters.push(
       staff.roles.includes(Role.PENGAWAS)

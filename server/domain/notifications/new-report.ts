@@ -2,13 +2,13 @@
 import { CaseStatus, NotificationKind } from "../../generated/prisma/enums.ts";
 import type { Tx } from "../tx.ts";
 import { notifyCase } from "./notify.ts";
-import { rolesActingOn } from "./recipients.ts";
+import { rolesAtWork } from "../policy/policy.ts";
 
 export async function notifyNewReport(tx: Tx, r: { caseId: string; enteredBy: string | null; dueAt: Date; now: Date }) {
   await notifyCase(tx, {
     caseId: r.caseId,
     kind: NotificationKind.NEW_REPORT,
-    roles: rolesActingOn(CaseStatus.SUBMITTED),
+    roles: rolesAtWork(CaseStatus.SUBMITTED),
     exceptUserId: r.enteredBy,
     status: CaseStatus.SUBMITTED,
     step: 2,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CaseStatus, Role } from "../../generated/prisma/enums.ts";
-import { rolesFor } from "../policy/policy.ts";
-import { deadlineRoles, handoverRoles, pickRecipients, rolesActingOn, type Candidate } from "./recipients.ts";
+import { rolesAtWork, rolesFor } from "../policy/policy.ts";
+import { deadlineRoles, handoverRoles, pickRecipients, type Candidate } from "./recipients.ts";
 
 const sorted = (roles: Role[]) => [...roles].sort();
 
@@ -22,7 +22,7 @@ describe("who acts next, from the SOP table", () => {
   it("tells nobody while waiting for the reporter or once archived", () => {
     expect(handoverRoles(CaseStatus.AWAITING_INFO)).toEqual([]);
     expect(handoverRoles(CaseStatus.ARCHIVED)).toEqual([]);
-    expect(rolesActingOn(CaseStatus.ARCHIVED)).toEqual([]);
+    expect(rolesAtWork(CaseStatus.ARCHIVED)).toEqual([]);
   });
 
   it("names the drafters the workflow allows", () => {

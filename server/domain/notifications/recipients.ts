@@ -1,32 +1,12 @@
 /**
- * Who is told about a case event. The roles that act next come from the SOP table itself
- * (status-machine.ts); who may see the case comes from the one visibility rule (access.ts), so
- * an excluded member, a Kepala Dinas on a case involving the leadership, or an Admin is never
- * told about a case they could not open.
+ * Who is told about a case event. The roles that act next come from the access policy
+ * (rolesAtWork: the SOP table's moves, the drafts, escalations); who may see the case comes from
+ * the one visibility rule (access.ts), so an excluded member, a Kepala Dinas on a case involving
+ * the leadership, or an Admin is never told about a case they could not open.
  */
 import { CaseStatus, Role } from "../../generated/prisma/enums.ts";
 import { mayViewCase } from "../cases/access.ts";
-import { TRANSITIONS } from "../cases/status-machine.ts";
-
-const staffRole = (a: string): a is Role => (Object.values(Role) as string[]).includes(a);
-
-/** Roles that may make a move out of `status`, from the SOP table (the reporter and the system are nobody's inbox). */
-export function rolesActingOn(status: CaseStatus): Role[] {
-  const roles = new Set<Role>();
-  for (const t of TRANSITIONS) if (t.from === status) for (const a of t.by) if (staffRole(a)) roles.add(a);
-  return [...roles];
-}
-
-/**
- * Work the table does not show as a move: drafts. In a meeting Tim Audit writes the Berita
- * Acara; once minuted, the Tanggapan is drafted before the Sekretariat sends it. An escalated
- * case is the Pengawas's.
- */
-const EXTRA_ROLES: Partial<Record<CaseStatus, readonly Role[]>> = {
-  IN_MEETING: [Role.TIM_AUDIT],
-  MINUTED: [Role.TIM_TELAAH, Role.TIM_AUDIT],
-  ESCALATED: [Role.PENGAWAS],
-};
+import { rolesAtWork } from "../policy/policy.ts";
 
 /**
  * Statuses whose arrival tells nobody: the office is waiting for the reporter (their reply is
@@ -37,7 +17,7 @@ const QUIET: readonly CaseStatus[] = [CaseStatus.AWAITING_INFO, CaseStatus.ARCHI
 /** Roles told when a case reaches `status` (empty: nobody). */
 export function handoverRoles(status: CaseStatus): Role[] {
   if (QUIET.includes(status)) return [];
-  return [...new Set([...rolesActingOn(status), ...(EXTRA_ROLES[status] ?? [])])];
+  return rolesAtWork(status);
 }
 
 /** Roles told that the step running in `status` is due soon or overdue: its role(s) and the Pengawas. */

@@ -1,7 +1,7 @@
 /**
  * One rule table: a role rule changed in server/domain/policy/rules.ts, and nothing else, changes
- * the tRPC procedures, the staff downloads, the intake server action and what the case page
- * offers. Only the rule table is replaced (by a copy the tests edit); the request's cookie and
+ * the tRPC procedures, the staff downloads, the intake server action, what the case page
+ * offers, the staff's own queues and who is notified. Only the rule table is replaced (by a copy the tests edit); the request's cookie and
  * headers and the database handle are stand-ins, everything else is the real stack.
  */
 import { TRPCError } from "@trpc/server";
@@ -110,6 +110,32 @@ describe("a role rule changed in the policy's table", () => {
       "FORBIDDEN",
     );
     expect(await handle.db.message.count({ where: { caseId } })).toBe(0);
+  });
+
+  it("hands escalated cases to the Kepala Dinas as well: the queue and the notices follow", async () => {
+    const escalatedCase = async () => {
+      const { caseId } = await submitSampleCase(handle.db);
+      await api("sekretariat").cases.record({ caseId });
+      await api("telaah").cases.review({
+        caseId,
+        isComplete: true,
+        inScope: false,
+        elements: { what: true, who: true, where: true, when: true, how: true },
+        summary: "Di luar kewenangan dinas",
+        decision: { recommendation: "ESCALATE", reason: "OUTSIDE_AUTHORITY", explanation: "Diteruskan ke Inspektorat" },
+      });
+      return caseId;
+    };
+    const queued = async (caseId: string) =>
+      (await api("kadis").cases.list({ mine: true, pageSize: 100 })).rows.some((r) => r.id === caseId);
+    const told = (caseId: string) =>
+      handle.db.notification.count({ where: { caseId, userId: users.kadis!.id, status: "ESCALATED" } });
+    const before = await escalatedCase();
+    expect([await queued(before), await told(before)]).toEqual([false, 0]);
+
+    setRule("receiveEscalations", "KEPALA_DINAS", true);
+    const after = await escalatedCase();
+    expect([await queued(after), await told(after)]).toEqual([true, 1]);
   });
 
   it("takes the offline intake away from the Sekretariat in the server action", async () => {

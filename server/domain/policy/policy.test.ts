@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { Role } from "../../generated/prisma/enums.ts";
 import { TRANSITIONS } from "../cases/status-machine.ts";
-import { isCorrectable, may, mayCorrect, mayMove, moveRoles, readsOnly, rolesFor, type Permission } from "./policy.ts";
+import {
+  isCorrectable,
+  may,
+  mayCorrect,
+  mayMove,
+  moveRoles,
+  queueStatuses,
+  readsOnly,
+  rolesFor,
+  type Permission,
+} from "./policy.ts";
 import { RULES } from "./rules.ts";
 
 const R = Role;
@@ -57,6 +67,22 @@ describe("the access policy", () => {
     expect(mayCorrect("TANGGAPAN", [R.TIM_AUDIT])).toBe(false);
     expect(isCorrectable("DOSSIER")).toBe(false);
     expect(mayCorrect("DOSSIER", Object.values(Role))).toBe(false);
+  });
+
+  it("queues for each role the statuses waiting for its move, its draft, its decision or its escalations", () => {
+    expect(queueStatuses(R.SEKRETARIAT)).toEqual([
+      "SUBMITTED",
+      "MINUTED",
+      "RESPONDED",
+      "RESPONSE_RECEIVED",
+      "ESCALATED",
+    ]);
+    // Tim Telaah may draft the Tanggapan too, so a minuted case waits for it as well.
+    expect(queueStatuses(R.TIM_TELAAH)).toEqual(["RECORDED", "AWAITING_INFO", "MINUTED"]);
+    expect(queueStatuses(R.TIM_AUDIT)).toEqual(["IN_MEETING", "MINUTED"]);
+    expect(queueStatuses(R.KEPALA_DINAS)).toEqual(["REVIEWED", "IN_MEETING", "MINUTED"]);
+    expect(queueStatuses(R.PENGAWAS)).toEqual(["ESCALATED"]);
+    expect(queueStatuses(R.ADMIN)).toEqual([]);
   });
 
   it("calls read-only whoever makes no move and does no case work", () => {

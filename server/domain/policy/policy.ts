@@ -66,6 +66,35 @@ export const DRAFT_PERMISSION = {
 } as const satisfies Partial<Record<LetterType, RulePermission>>;
 export type DraftType = keyof typeof DRAFT_PERMISSION;
 
+/** The status in which each draft is written, and decided. */
+export const DRAFT_STATUS = {
+  BERITA_ACARA: S.IN_MEETING,
+  TANGGAPAN: S.MINUTED,
+} as const satisfies Record<DraftType, CaseStatus>;
+
+const draftsIn = (status: CaseStatus) =>
+  (Object.keys(DRAFT_STATUS) as DraftType[]).filter((type) => DRAFT_STATUS[type] === status);
+
+/**
+ * The roles a case in `status` waits for: who may move it on (the SOP table), who may write the
+ * draft due in it, and for an escalated case who takes escalations on. They are told when a case
+ * arrives there.
+ */
+export function rolesAtWork(status: CaseStatus): Role[] {
+  const roles = TRANSITIONS.filter((t) => t.from === status).flatMap((t) => t.by.filter(isStaffRole));
+  for (const type of draftsIn(status)) roles.push(...rolesFor(DRAFT_PERMISSION[type]));
+  if (status === S.ESCALATED) roles.push(...rolesFor("receiveEscalations"));
+  return [...new Set(roles)];
+}
+
+/** The statuses of the cases in a role's own queue: those waiting for its work, or for its decision on a draft. */
+export function queueStatuses(role: Role): CaseStatus[] {
+  return Object.values(CaseStatus).filter(
+    (status) =>
+      rolesAtWork(status).includes(role) || (draftsIn(status).length > 0 && rolesFor("decideDraft").includes(role)),
+  );
+}
+
 /** The letters a correction may replace, each with the permission to correct it. */
 export const CORRECT_PERMISSION = {
   CATATAN_PENGADUAN: "correctCatatanPengaduan",

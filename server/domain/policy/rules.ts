@@ -29,6 +29,8 @@ export const RULES = {
   correctBeritaAcara: [R.KEPALA_DINAS],
   correctTanggapan: [R.KEPALA_DINAS],
   writeToReporter: [R.SEKRETARIAT, R.TIM_TELAAH],
+  /** An escalated case (on the leadership, or outside the office's authority) is theirs to take on. */
+  receiveEscalations: [R.PENGAWAS],
   /** Conflict of interest: hide a case from a member of staff. */
   excludeStaff: [R.TIM_TELAAH, R.KEPALA_DINAS],
   /** Users, settings, notification delivery. */
