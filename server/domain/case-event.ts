@@ -32,9 +32,9 @@ export interface CaseEvent {
   at: Date;
 }
 
-/** The acting staff member, as a case event names them. */
-export function staffActor(staff: { id: string; username: string }): EventActor {
-  return { kind: ActorKind.STAFF, id: staff.id, label: staff.username };
+/** A staff action's event on a case: the acting member, at the action's time. */
+export function staffEvent(ctx: { staff: { id: string; username: string }; now: Date }, caseId: string) {
+  return { caseId, actor: { kind: ActorKind.STAFF, id: ctx.staff.id, label: ctx.staff.username }, at: ctx.now };
 }
 
 export async function recordCaseEvent(tx: Tx, e: CaseEvent): Promise<void> {

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { Db } from "../../db.ts";
 import { TimelineKind } from "../../generated/prisma/enums.ts";
-import { recordCaseEvent, staffActor } from "../case-event.ts";
+import { recordCaseEvent, staffEvent } from "../case-event.ts";
 import { may } from "../policy/policy.ts";
 import { sealText } from "../crypto.ts";
 import { caseKey } from "./access.ts";
@@ -38,12 +38,10 @@ export async function excludeStaff(db: Db, ctx: StaffContext, input: z.infer<typ
       update: {},
     });
     await recordCaseEvent(tx, {
-      caseId: input.caseId,
+      ...staffEvent(ctx, input.caseId),
       kind: TimelineKind.EXCLUSION,
-      actor: staffActor(ctx.staff),
       action: "case.exclude",
       target: `user:${input.userId}`,
-      at: ctx.now,
     });
   });
 }

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import type { Db } from "../../db.ts";
 import { ActorKind, CaseStatus, TimelineKind } from "../../generated/prisma/enums.ts";
-import { recordCaseEvent, staffActor } from "../case-event.ts";
+import { recordCaseEvent, staffEvent } from "../case-event.ts";
 import { may } from "../policy/policy.ts";
 import { sealText } from "../crypto.ts";
 import type { SanitizedFile } from "../uploads/sanitize.ts";
@@ -50,12 +50,10 @@ export async function sendStaffMessage(
       select: { id: true },
     });
     await recordCaseEvent(tx, {
-      caseId: input.caseId,
+      ...staffEvent(ctx, input.caseId),
       kind: TimelineKind.MESSAGE,
-      actor: staffActor(ctx.staff),
       action: "case.message",
       target: `message:${message.id}`,
-      at: ctx.now,
     });
   });
 }

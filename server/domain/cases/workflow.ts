@@ -22,7 +22,7 @@ import {
   ReviewRecommendation,
   TimelineKind,
 } from "../../generated/prisma/enums.ts";
-import { recordCaseEvent, staffActor } from "../case-event.ts";
+import { recordCaseEvent, staffEvent } from "../case-event.ts";
 import { openJson, sealJson, sealText, type Bytes } from "../crypto.ts";
 import { zonedParts } from "../office-time.ts";
 import { nextSequence } from "../sequence.ts";
@@ -41,9 +41,9 @@ import { renderAfterCommit } from "../letters/render-pending.ts";
 import { transaction } from "../transaction.ts";
 import { caseKey, CaseNotFoundError } from "./access.ts";
 import { actingAs, type StaffContext } from "./acting.ts";
-import { DRAFT_PERMISSION, may, rolesFor } from "../policy/policy.ts";
+import { DRAFT_PERMISSION, DRAFT_STATUS, may, rolesFor } from "../policy/policy.ts";
 import { assertMeetingHeld, completeMeetingStep, heldTimes, keepMeetingStepOpen } from "./meeting-times.ts";
-import { CaseConflictError, transitionCase } from "./transition.ts";
+import { CaseConflictError, transitionCase, type TransitionInput } from "./transition.ts";
 import { notifyDraft } from "../notifications/case-events.ts";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -63,6 +63,18 @@ async function current(tx: Tx, ctx: StaffContext, caseId: string) {
     },
   });
   return { key, ...row };
+}
+
+/** The action's status move, from where the case is now, as the role the SOP table names for it. */
+function moveCase(
+  tx: Tx,
+  ctx: StaffContext,
+  caseId: string,
+  from: CaseStatus,
+  to: CaseStatus,
+  more: Pick<TransitionInput, "reason" | "data"> = {},
+) {
+  return transitionCase(tx, { caseId, from, to, by: actingAs(ctx.staff, from, to), now: ctx.now, ...more });
 }
 
 function expectStatus(actual: CaseStatus, ...allowed: CaseStatus[]) {
@@ -160,13 +172,7 @@ export async function recordCase(db: Db, ctx: StaffContext, input: z.infer<typeo
       at,
       letter,
     );
-    await transitionCase(tx, {
-      caseId: input.caseId,
-      from: c.status,
-      to: CaseStatus.RECORDED,
-      by: actingAs(ctx.staff, c.status, CaseStatus.RECORDED),
-      now: ctx.now,
-    });
+    await moveCase(tx, ctx, input.caseId, c.status, CaseStatus.RECORDED);
     return { agendaNumber: number, letterId: letter.id };
   });
   await renderAfterCommit(db, ctx.masterKey, [done.letterId]);
@@ -232,13 +238,7 @@ export async function reviewCase(db: Db, ctx: StaffContext, input: z.infer<typeo
         suratPengaduanLetter(tx, c.key, input.caseId, signer),
       );
       await tx.review.update({ where: { caseId: input.caseId }, data: { submittedAt: ctx.now, letterId: letter.id } });
-      await transitionCase(tx, {
-        caseId: input.caseId,
-        from: c.status,
-        to: CaseStatus.REVIEWED,
-        by: actingAs(ctx.staff, c.status, CaseStatus.REVIEWED),
-        now: ctx.now,
-      });
+      await moveCase(tx, ctx, input.caseId, c.status, CaseStatus.REVIEWED);
       return letter.id;
     } else if (d.recommendation === ReviewRecommendation.REQUEST_INFO) {
       await tx.message.create({
@@ -251,21 +251,11 @@ export async function reviewCase(db: Db, ctx: StaffContext, input: z.infer<typeo
           createdAt: ctx.now,
         },
       });
-      await transitionCase(tx, {
-        caseId: input.caseId,
-        from: c.status,
-        to: CaseStatus.AWAITING_INFO,
-        by: actingAs(ctx.staff, c.status, CaseStatus.AWAITING_INFO),
-        now: ctx.now,
+      await moveCase(tx, ctx, input.caseId, c.status, CaseStatus.AWAITING_INFO, {
         reason: sealText(c.key, d.question),
       });
     } else {
-      await transitionCase(tx, {
-        caseId: input.caseId,
-        from: c.status,
-        to: CaseStatus.ESCALATED,
-        by: actingAs(ctx.staff, c.status, CaseStatus.ESCALATED),
-        now: ctx.now,
+      await moveCase(tx, ctx, input.caseId, c.status, CaseStatus.ESCALATED, {
         reason: sealText(c.key, d.explanation),
         data: { escalationReason: d.reason },
       });
@@ -288,14 +278,7 @@ function moveWithNote(
   return transaction(db, async (tx) => {
     const c = await current(tx, ctx, input.caseId);
     expectStatus(c.status, from);
-    await transitionCase(tx, {
-      caseId: input.caseId,
-      from: c.status,
-      to,
-      by: actingAs(ctx.staff, c.status, to),
-      now: ctx.now,
-      reason: sealText(c.key, input.note),
-    });
+    await moveCase(tx, ctx, input.caseId, c.status, to, { reason: sealText(c.key, input.note) });
   });
 }
 
@@ -371,13 +354,7 @@ export async function conveneMeeting(db: Db, ctx: StaffContext, input: z.infer<t
       },
       select: { id: true },
     });
-    await transitionCase(tx, {
-      caseId: input.caseId,
-      from: c.status,
-      to: CaseStatus.IN_MEETING,
-      by: actingAs(ctx.staff, c.status, CaseStatus.IN_MEETING),
-      now: ctx.now,
-    });
+    await moveCase(tx, ctx, input.caseId, c.status, CaseStatus.IN_MEETING);
     await keepMeetingStepOpen(tx, input.caseId);
     return { meetingId: meeting.id };
   });
@@ -421,12 +398,10 @@ export async function recordMeetingOutcome(db: Db, ctx: StaffContext, input: z.i
     if (count !== 1) throw new CaseNotFoundError("meeting not found");
     await completeMeetingStep(tx, input.caseId, held.endsAt, ctx.staff.id);
     await recordCaseEvent(tx, {
-      caseId: input.caseId,
+      ...staffEvent(ctx, input.caseId),
       kind: TimelineKind.NOTE,
-      actor: staffActor(ctx.staff),
       action: "case.meeting.outcome",
       target: `meeting:${input.meetingId}`,
-      at: ctx.now,
     });
   });
 }
@@ -447,8 +422,6 @@ export const draftInput = z.discriminatedUnion("type", [
   }),
   z.object({ caseId: z.uuid(), type: z.literal(LetterType.TANGGAPAN), content: tanggapanContent, submit: z.boolean() }),
 ]);
-
-const DRAFT_STATUS = { BERITA_ACARA: CaseStatus.IN_MEETING, TANGGAPAN: CaseStatus.MINUTED } as const;
 
 /** Save (and optionally hand to the Kepala Dinas) a Berita Acara or Tanggapan draft. */
 export async function saveDraft(db: Db, ctx: StaffContext, input: z.infer<typeof draftInput>) {
@@ -483,12 +456,10 @@ export async function saveDraft(db: Db, ctx: StaffContext, input: z.infer<typeof
       update: { ...data, version: { increment: 1 } },
     });
     await recordCaseEvent(tx, {
-      caseId: input.caseId,
+      ...staffEvent(ctx, input.caseId),
       kind: input.submit ? TimelineKind.DRAFT_SUBMITTED : TimelineKind.NOTE,
-      actor: staffActor(ctx.staff),
       action: input.submit ? "draft.submit" : "draft.save",
       detail: { type: input.type },
-      at: ctx.now,
     });
     if (input.submit)
       await notifyDraft(tx, {
@@ -558,12 +529,10 @@ export async function decideDraft(db: Db, ctx: StaffContext, input: z.infer<type
       letterId = letter.id;
     }
     await recordCaseEvent(tx, {
-      caseId: input.caseId,
+      ...staffEvent(ctx, input.caseId),
       kind: input.approve ? TimelineKind.DRAFT_APPROVED : TimelineKind.DRAFT_RETURNED,
-      actor: staffActor(ctx.staff),
       action: input.approve ? "draft.approve" : "draft.return",
       detail: { type: input.type },
-      at: ctx.now,
     });
     const { draftedById } = await tx.documentDraft.findUniqueOrThrow({
       where: { caseId_type: { caseId: input.caseId, type: input.type } },
@@ -578,14 +547,7 @@ export async function decideDraft(db: Db, ctx: StaffContext, input: z.infer<type
       actorId: ctx.staff.id,
       now: ctx.now,
     });
-    if (issuesMinutes)
-      await transitionCase(tx, {
-        caseId: input.caseId,
-        from: c.status,
-        to: CaseStatus.MINUTED,
-        by: actingAs(ctx.staff, c.status, CaseStatus.MINUTED),
-        now: ctx.now,
-      });
+    if (issuesMinutes) await moveCase(tx, ctx, input.caseId, c.status, CaseStatus.MINUTED);
     return letterId;
   });
   await renderAfterCommit(db, ctx.masterKey, [letterId]);
@@ -636,13 +598,7 @@ export async function sendResponse(db: Db, ctx: StaffContext, input: z.infer<typ
       data: { letterId: letter.id },
     });
     const number = await agendaEntry(tx, ctx, c, input.caseId, AgendaBook.TANGGAPAN, null, at, letter);
-    await transitionCase(tx, {
-      caseId: input.caseId,
-      from: c.status,
-      to: CaseStatus.RESPONDED,
-      by: actingAs(ctx.staff, c.status, CaseStatus.RESPONDED),
-      now: ctx.now,
-    });
+    await moveCase(tx, ctx, input.caseId, c.status, CaseStatus.RESPONDED);
     return { agendaNumber: number, letterId: letter.id };
   });
   await renderAfterCommit(db, ctx.masterKey, [done.letterId]);
@@ -684,12 +640,7 @@ export async function archiveCase(db: Db, ctx: StaffContext, input: z.infer<type
     }
     const needsReason = archiveReason !== ArchiveReason.COMPLETED;
     const note = input.note || (needsReason ? archiveReason : "");
-    await transitionCase(tx, {
-      caseId: input.caseId,
-      from: c.status,
-      to: CaseStatus.ARCHIVED,
-      by: actingAs(ctx.staff, c.status, CaseStatus.ARCHIVED),
-      now: ctx.now,
+    await moveCase(tx, ctx, input.caseId, c.status, CaseStatus.ARCHIVED, {
       reason: note ? sealText(c.key, note) : undefined,
       data: { archiveReason },
     });
