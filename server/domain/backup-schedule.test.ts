@@ -3,6 +3,7 @@ import {
   backupDue,
   backupHealth,
   BACKUP_SCHEDULE_DEFAULT,
+  EMPTY_STATUS,
   filesToPrune,
   scheduledFileName,
   type BackupStatus,
@@ -14,16 +15,7 @@ import { settingSchemas } from "./settings.ts";
 
 const TZ = "Asia/Jakarta";
 const on = { ...BACKUP_SCHEDULE_DEFAULT, enabled: true, directory: "/srv/backup", timeOfDay: "02:00" };
-const status = (s: Partial<BackupStatus>): BackupStatus => ({
-  lastAttemptDay: null,
-  lastAttemptAt: null,
-  lastSuccessAt: null,
-  lastSuccessFile: null,
-  lastSuccessSummary: null,
-  lastFailureAt: null,
-  lastFailureReason: null,
-  ...s,
-});
+const status = (s: Partial<BackupStatus>): BackupStatus => ({ ...EMPTY_STATUS, ...s });
 
 describe("backup schedule", () => {
   it("is off by default and a valid setting", () => {

@@ -76,7 +76,8 @@ export const backupStatusSchema = z.object({
 });
 export type BackupStatus = z.output<typeof backupStatusSchema>;
 
-const EMPTY_STATUS: BackupStatus = {
+/** The status before any backup was attempted. */
+export const EMPTY_STATUS: BackupStatus = {
   lastAttemptDay: null,
   lastAttemptAt: null,
   lastSuccessAt: null,
