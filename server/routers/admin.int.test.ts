@@ -15,7 +15,7 @@ import type { Db } from "../db.ts";
 import { appendAudit } from "../domain/audit.ts";
 import { caseScope, mayViewCase } from "../domain/cases/access.ts";
 import { CASE_ROLES } from "../domain/roles.ts";
-import { getSetting } from "../domain/settings.ts";
+import { getSetting, type SettingKey } from "../domain/settings.ts";
 import { Role } from "../generated/prisma/enums.ts";
 import { openTestDb, type TestDbHandle } from "../testing/test-db.ts";
 import { createCallerFactory } from "../trpc/init.ts";
@@ -570,66 +570,47 @@ describe("settings", () => {
   it("refuses invalid values field by field, storing and recording nothing", async () => {
     const admin = await callerFor("admin");
     const before = await snapshot();
-    const identity = await getSetting(db, "office.identity");
-    expect(
-      await admin.admin.settings.update({
-        key: "office.identity",
-        value: { ...identity, email: "bukan-email", officeName: "" },
-      }),
-    ).toEqual({
-      ok: false,
-      issues: [
-        { path: "officeName", code: "required" },
-        { path: "email", code: "email" },
+    // Each key with an invalid value and the problems named, in the form's order.
+    const refused: [SettingKey, unknown, { path: string; code: string }[]][] = [
+      [
+        "office.identity",
+        { ...(await getSetting(db, "office.identity")), email: "bukan-email", officeName: "" },
+        [
+          { path: "officeName", code: "required" },
+          { path: "email", code: "email" },
+        ],
       ],
-    });
-    expect(
-      await admin.admin.settings.update({
-        key: "office.hours",
-        value: { timeZone: "Asia/Jakarta", days: { "1": ["16:00", "08:00"], "2": ["8:00", "16:00"] } },
-      }),
-    ).toEqual({
-      ok: false,
-      issues: [
-        { path: "days.1", code: "time_order" },
+      [
+        "office.hours",
+        { timeZone: "Asia/Jakarta", days: { "1": ["16:00", "08:00"], "2": ["8:00", "16:00"] } },
         // Not also "opening after closing" for the same day: one problem at a time.
-        { path: "days.2.0", code: "time" },
+        [
+          { path: "days.1", code: "time_order" },
+          { path: "days.2.0", code: "time" },
+        ],
       ],
-    });
-    expect(
-      await admin.admin.settings.update({
-        key: "uploads.limits",
-        value: { ...(await getSetting(db, "uploads.limits")), maxTotalBytes: 1 },
-      }),
-    ).toEqual({
-      ok: false,
-      issues: [{ path: "maxTotalBytes", code: "total_lt_file" }],
-    });
-    expect(await admin.admin.settings.update({ key: "numbering.caseReference", value: "WBS-{year}" })).toEqual({
-      ok: false,
-      issues: [{ path: "", code: "pattern_seq" }],
-    });
-    expect(
-      await admin.admin.settings.update({
-        key: "sla.standards",
-        value: { ...(await getSetting(db, "sla.standards")), "3": 0, "4": 1.5 },
-      }),
-    ).toEqual({
-      ok: false,
-      issues: [
-        { path: "3", code: "positive" },
-        { path: "4", code: "integer" },
+      [
+        "uploads.limits",
+        { ...(await getSetting(db, "uploads.limits")), maxTotalBytes: 1 },
+        [{ path: "maxTotalBytes", code: "total_lt_file" }],
       ],
-    });
-    expect(
-      await admin.admin.settings.update({
-        key: "letters.signers",
-        value: { TANGGAPAN: "0195f3c2-0000-7000-8000-000000000000" },
-      }),
-    ).toEqual({
-      ok: false,
-      issues: [{ path: "TANGGAPAN", code: "unknown_signer" }],
-    });
+      ["numbering.caseReference", "WBS-{year}", [{ path: "", code: "pattern_seq" }]],
+      [
+        "sla.standards",
+        { ...(await getSetting(db, "sla.standards")), "3": 0, "4": 1.5 },
+        [
+          { path: "3", code: "positive" },
+          { path: "4", code: "integer" },
+        ],
+      ],
+      [
+        "letters.signers",
+        { TANGGAPAN: "0195f3c2-0000-7000-8000-000000000000" },
+        [{ path: "TANGGAPAN", code: "unknown_signer" }],
+      ],
+    ];
+    for (const [key, value, issues] of refused)
+      expect(await admin.admin.settings.update({ key, value }), key).toEqual({ ok: false, issues });
     expect(await snapshot()).toBe(before);
   });
 
