@@ -17,7 +17,7 @@ import { computeOfficeStatistics } from "./office-statistics.ts";
 import { statisticsJson } from "./open-data.ts";
 import { computePublicStatistics } from "./public-statistics.ts";
 import { seededRandom } from "../../testing/seeded-random.ts";
-import type { StatisticsCaseRow } from "../../testing/statistics-case-row.ts";
+import { statisticsTimeline, type StatisticsCaseRow } from "../../testing/statistics-case-row.ts";
 
 let handle: TestDbHandle;
 let users: Record<string, StaffPrincipal> = {};
@@ -83,29 +83,10 @@ async function insert(list: Row[], enteredAt?: Date) {
     })),
   });
   await handle.db.timelineEvent.createMany({
-    data: list.flatMap((c) => [
-      {
-        caseId: c.id,
-        kind: "TRANSITION" as const,
-        toStatus: "SUBMITTED" as const,
-        step: 1,
-        actorKind: "REPORTER" as const,
-        createdAt: entered(c),
-      },
-      // Every case reached its stage a day after it was entered.
-      ...(c.status === "SUBMITTED"
-        ? []
-        : [
-            {
-              caseId: c.id,
-              kind: "TRANSITION" as const,
-              fromStatus: "SUBMITTED" as const,
-              toStatus: c.status,
-              actorKind: "SYSTEM" as const,
-              createdAt: new Date(entered(c).getTime() + 24 * HOUR),
-            },
-          ]),
-    ]),
+    // Every case reached its stage a day after it was entered.
+    data: list.flatMap((c) =>
+      statisticsTimeline(c, entered(c), new Date(entered(c).getTime() + 24 * HOUR), "SUBMITTED"),
+    ),
   });
 }
 

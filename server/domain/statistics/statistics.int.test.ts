@@ -22,7 +22,7 @@ import { cellSalt, perturb, perturbSum, showPerturbed } from "./cell-key.ts";
 import { monthCutoff } from "./release.ts";
 import { stableMedianDays, stableShare } from "./stable-figures.ts";
 import { seededRandom } from "../../testing/seeded-random.ts";
-import type { StatisticsCaseRow } from "../../testing/statistics-case-row.ts";
+import { statisticsTimeline, type StatisticsCaseRow } from "../../testing/statistics-case-row.ts";
 import { putSetting } from "../../testing/put-setting.ts";
 import { settingDefaults } from "../settings-defaults.ts";
 
@@ -129,27 +129,7 @@ async function insert(db: TestDbHandle["db"], list: Row[]) {
     })),
   });
   await db.timelineEvent.createMany({
-    data: list.flatMap((c) => [
-      {
-        caseId: c.id,
-        kind: "TRANSITION" as const,
-        toStatus: "SUBMITTED" as const,
-        step: 1,
-        actorKind: "REPORTER" as const,
-        createdAt: c.receivedAt,
-      },
-      ...(c.status === "SUBMITTED"
-        ? []
-        : [
-            {
-              caseId: c.id,
-              kind: "TRANSITION" as const,
-              toStatus: c.status,
-              actorKind: "SYSTEM" as const,
-              createdAt: c.movedAt,
-            },
-          ]),
-    ]),
+    data: list.flatMap((c) => statisticsTimeline(c, c.receivedAt, c.movedAt)),
   });
   await db.stepRecord.createMany({
     data: list.flatMap((c) =>
