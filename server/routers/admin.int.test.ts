@@ -263,14 +263,15 @@ describe("users", () => {
     const id = await idOf("telaah");
     const session = await sessionOf("telaah");
     const current = await db.staffUser.findUniqueOrThrow({ where: { id } });
-    await admin.admin.users.update({
+    const edited = {
       id,
       name: "Hendra Saputra, S.H., M.H.",
       nip: current.nip!,
       rankGrade: "Pembina (IV/a)",
       position: current.position,
       roles: [Role.TIM_TELAAH],
-    });
+    };
+    await admin.admin.users.update(edited);
     expect(await lastAudit()).toMatchObject({
       action: "user.update",
       target: `user:${id}`,
@@ -280,24 +281,10 @@ describe("users", () => {
 
     // Saving the same values again changes and records nothing.
     const count = await db.auditEntry.count();
-    await admin.admin.users.update({
-      id,
-      name: "Hendra Saputra, S.H., M.H.",
-      nip: current.nip!,
-      rankGrade: "Pembina (IV/a)",
-      position: current.position,
-      roles: [Role.TIM_TELAAH],
-    });
+    await admin.admin.users.update(edited);
     expect(await db.auditEntry.count()).toBe(count);
 
-    await admin.admin.users.update({
-      id,
-      name: "Hendra Saputra, S.H., M.H.",
-      nip: current.nip!,
-      rankGrade: "Pembina (IV/a)",
-      position: current.position,
-      roles: [Role.TIM_TELAAH, Role.TIM_AUDIT],
-    });
+    await admin.admin.users.update({ ...edited, roles: [Role.TIM_TELAAH, Role.TIM_AUDIT] });
     expect(await lastAudit()).toMatchObject({
       action: "user.update",
       detail: { fields: ["roles"], rolesAdded: ["TIM_AUDIT"], rolesRemoved: [] },

@@ -17,7 +17,7 @@ import { createCallerFactory } from "../trpc/init.ts";
 import { appRouter } from "./_app.ts";
 import { seedDemoStaff } from "../testing/demo-staff.ts";
 import { sampleReport, submitSampleCase } from "../testing/sample-case.ts";
-import { approveBeritaAcara, approveTanggapan, forwardReview } from "../testing/case-steps.ts";
+import { approveBeritaAcara, approveTanggapan, askWhenReview, forwardReview } from "../testing/case-steps.ts";
 
 let handle: TestDbHandle;
 let users: Record<string, StaffPrincipal> = {};
@@ -51,15 +51,9 @@ describe("the eight SOP steps through the router", () => {
       agendaNumber: 1,
     });
 
-    const elements = { what: true, who: true, where: true, when: false, how: true };
-    await as("telaah").cases.review({
-      caseId,
-      isComplete: false,
-      inScope: true,
-      elements,
-      summary: "Waktu kejadian belum jelas",
-      decision: { recommendation: "REQUEST_INFO", question: "Kapan tepatnya kejadian itu?" },
-    });
+    await as("telaah").cases.review(
+      askWhenReview(caseId, "Waktu kejadian belum jelas", "Kapan tepatnya kejadian itu?"),
+    );
     expect(await status(caseId)).toBe(CaseStatus.AWAITING_INFO);
     const seen = await reporterCaseView(handle.db, env().secrets.masterKey, caseId);
     expect(seen?.messages.at(-1)).toMatchObject({

@@ -3,15 +3,29 @@ import type { AppRouter } from "../routers/_app.ts";
 
 type Caller = ReturnType<AppRouter["createCaller"]>;
 
+const ALL_ELEMENTS = { what: true, who: true, where: true, when: true, how: true };
+
 /** Step 3's input when Tim Telaah finds the report complete, in scope, and forwards it. */
 export function forwardReview(caseId: string, summary = "Lengkap") {
   return {
     caseId,
     isComplete: true,
     inScope: true,
-    elements: { what: true, who: true, where: true, when: true, how: true },
+    elements: ALL_ELEMENTS,
     summary,
     decision: { recommendation: "FORWARD" as const },
+  };
+}
+
+/** Step 3's input when the report does not say when it happened: Tim Telaah asks the reporter. */
+export function askWhenReview(caseId: string, summary: string, question: string) {
+  return {
+    caseId,
+    isComplete: false,
+    inScope: true,
+    elements: { ...ALL_ELEMENTS, when: false },
+    summary,
+    decision: { recommendation: "REQUEST_INFO" as const, question },
   };
 }
 

@@ -26,7 +26,7 @@ import type { SanitizedFile } from "../uploads/sanitize.ts";
 import { renderLetter } from "../../pdf/render.tsx";
 import { sampleLetter } from "../../pdf/sample-letters.ts";
 import { runRetention } from "./run.ts";
-import { approveTanggapan, forwardReview, meetAndMinute } from "../../testing/case-steps.ts";
+import { approveTanggapan, askWhenReview, forwardReview, meetAndMinute } from "../../testing/case-steps.ts";
 
 let handle: TestDbHandle;
 let users: Record<string, StaffPrincipal> = {};
@@ -73,15 +73,7 @@ async function archivedCase() {
   });
   const who = { sessionId: "s", caseId };
   await as("sekretariat").cases.record({ caseId, subject: "Dugaan suap perizinan" });
-  const elements = { what: true, who: true, where: true, when: false, how: true };
-  await as("telaah").cases.review({
-    caseId,
-    isComplete: false,
-    inScope: true,
-    elements,
-    summary: "Waktu belum jelas",
-    decision: { recommendation: "REQUEST_INFO", question: "Kapan tepatnya?" },
-  });
+  await as("telaah").cases.review(askWhenReview(caseId, "Waktu belum jelas", "Kapan tepatnya?"));
   await sendReporterMessage(handle.db, masterKey, who, {
     body: "Tanggal 3 Oktober 2026",
     files: [file],
