@@ -12,6 +12,13 @@ async function sanitized(bytes: Buffer, fileName: string) {
   return result.file;
 }
 
+/** The file as the sanitiser keeps it: audio of this type, its name as given, metadata stripped, no warning. */
+async function cleanedAudio(bytes: Buffer, fileName: string, mime: string) {
+  const file = await sanitized(bytes, fileName);
+  expect(file).toMatchObject({ mime, kind: "AUDIO", fileName, strippedMetadata: true, warning: false });
+  return file;
+}
+
 describe("MP3", () => {
   it("cuts ID3v2, APEv2 and ID3v1 tags off, leaving the audio frames", async () => {
     const audio = mp3Frames(20);
@@ -21,14 +28,7 @@ describe("MP3", () => {
       apeTag({ Artist: "Budi Santoso" }),
       id3v1("Rapat anggaran", "Budi Santoso"),
     );
-    const file = await sanitized(input, "rekaman.mp3");
-    expect(file).toMatchObject({
-      mime: "audio/mpeg",
-      kind: "AUDIO",
-      fileName: "rekaman.mp3",
-      strippedMetadata: true,
-      warning: false,
-    });
+    const file = await cleanedAudio(input, "rekaman.mp3", "audio/mpeg");
     expect(file.bytes.equals(audio)).toBe(true);
   });
 
@@ -49,14 +49,7 @@ describe("M4A", () => {
     it(`removes tags, place names and recording times (moov ${moovFirst ? "before" : "after"} the audio), keeping the audio addressable`, async () => {
       const { bytes: input, chunks } = m4a({ moovFirst });
       expect(input.includes("Sudirman")).toBe(true);
-      const file = await sanitized(input, "memo suara.m4a");
-      expect(file).toMatchObject({
-        mime: "audio/mp4",
-        kind: "AUDIO",
-        fileName: "memo suara.m4a",
-        strippedMetadata: true,
-        warning: false,
-      });
+      const file = await cleanedAudio(input, "memo suara.m4a", "audio/mp4");
       expect(WARNING_MIMES).not.toContain("audio/mp4");
 
       const out = file.bytes;
