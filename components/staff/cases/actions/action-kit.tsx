@@ -8,6 +8,7 @@ import { refusalOf } from "../refusal.ts";
 import { invalidFields } from "./missing-fields.ts";
 import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/button.tsx";
 import { Notice } from "@/components/ui/notice.tsx";
+import { TextField } from "@/components/ui/field.tsx";
 
 /** After a change: the case, the lists and the agenda books are read again. */
 export function useRefreshCase(caseId: string) {
@@ -73,6 +74,7 @@ export function ActionCard({
   lead,
   onSubmit,
   error,
+  problem,
   children,
   buttons,
 }: {
@@ -81,6 +83,8 @@ export function ActionCard({
   lead?: ReactNode;
   onSubmit: (fd: FormData, submitter: string | null) => void;
   error: unknown;
+  /** What the form's own check found before posting (a date, a missing attendee). */
+  problem?: string | null;
   children?: ReactNode;
   buttons: ReactNode;
 }) {
@@ -106,6 +110,11 @@ export function ActionCard({
       {lead ? <div className="text-slate-800">{lead}</div> : null}
       <form id={`${id}-form`} onSubmit={submit} noValidate className="space-y-3">
         {children}
+        {problem ? (
+          <Notice tone="bad" role="alert">
+            {problem}
+          </Notice>
+        ) : null}
         {missing.length > 0 ? (
           <Notice tone="bad" role="alert" id={`${id}-missing`}>
             {ws("missingFields", { fields: missing.join(", ") })}
@@ -148,27 +157,50 @@ export const str = (fd: FormData, name: string) => {
   return typeof v === "string" ? v.trim() : "";
 };
 
-/** An action with one submit button: the card sends the form's input through its mutation. */
+/**
+ * A step's form: the card sends the form's input through its mutation. `input` answers null
+ * when the form's own check failed (it shows why in `problem`); `buttons` replaces the one
+ * submit button where a form has two (the pressed one's value is `submitter`).
+ */
 export function MutationCard<V>({
   mutation,
   input,
   submit,
+  buttons,
   ...card
 }: {
   id: string;
   title: string;
   lead?: ReactNode;
+  problem?: string | null;
   children?: ReactNode;
-  submit: string;
+  submit?: string;
+  buttons?: ReactNode;
   mutation: { mutate: (input: V) => void; isPending: boolean; error: unknown };
-  input: (fd: FormData) => V;
+  input: (fd: FormData, submitter: string | null) => V | null;
 }) {
   return (
     <ActionCard
       {...card}
       error={mutation.error}
-      onSubmit={(fd) => mutation.mutate(input(fd))}
-      buttons={<SubmitButton pending={mutation.isPending} label={submit} />}
+      onSubmit={(fd, submitter) => {
+        const value = input(fd, submitter);
+        if (value !== null) mutation.mutate(value);
+      }}
+      buttons={buttons ?? <SubmitButton pending={mutation.isPending} label={submit ?? ""} />}
     />
   );
+}
+
+/** A long required text that shows what is stored (a draft, the minutes of a meeting). */
+export function LongTextField(props: {
+  id: string;
+  name: string;
+  label: string;
+  hint?: string;
+  rows: number;
+  stored: string | undefined | null;
+}) {
+  const { stored, ...field } = props;
+  return <TextField {...field} required maxLength={20000} defaultValue={stored ?? ""} />;
 }

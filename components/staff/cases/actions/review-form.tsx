@@ -6,7 +6,7 @@ import { useState } from "react";
 import { useTRPC } from "@/components/staff/trpc.tsx";
 import type { ReviewInput } from "../types.ts";
 import { ESCALATION_REASONS } from "../../vocabulary.ts";
-import { ActionCard, str, SubmitButton, useActionCallbacks, type ActionProps } from "./action-kit.tsx";
+import { MutationCard, str, useActionCallbacks, type ActionProps } from "./action-kit.tsx";
 import { CheckField, SelectField, TextField } from "@/components/ui/field.tsx";
 import { Fieldset } from "@/components/ui/fieldset.tsx";
 import { Notice } from "@/components/ui/notice.tsx";
@@ -32,7 +32,7 @@ export function ReviewForm({
   const [decision, setDecision] = useState<Decision>(involvesLeadership ? "ESCALATE" : "FORWARD");
   const m = useMutation(trpc.cases.review.mutationOptions(useActionCallbacks(caseId, onDone, () => t("done"))));
 
-  function submit(fd: FormData) {
+  function input(fd: FormData): ReviewInput {
     const decided: ReviewInput["decision"] =
       decision === "FORWARD"
         ? { recommendation: "FORWARD" }
@@ -43,7 +43,7 @@ export function ReviewForm({
               reason: str(fd, "reason") as "LEADERSHIP_INVOLVED" | "OUTSIDE_AUTHORITY",
               explanation: str(fd, "explanation"),
             };
-    m.mutate({
+    return {
       caseId,
       isComplete: fd.get("isComplete") === "on",
       inScope: fd.get("inScope") === "on",
@@ -53,17 +53,11 @@ export function ReviewForm({
       summary: str(fd, "summary"),
       notes: str(fd, "notes"),
       decision: decided,
-    });
+    };
   }
 
   return (
-    <ActionCard
-      id="review"
-      title={t("title")}
-      error={m.error}
-      onSubmit={submit}
-      buttons={<SubmitButton pending={m.isPending} label={t("submit")} />}
-    >
+    <MutationCard id="review" title={t("title")} mutation={m} input={input} submit={t("submit")}>
       <Fieldset legend={t("assessment")}>
         <CheckField id="review-complete" name="isComplete" label={t("isComplete")} />
         <CheckField id="review-in-scope" name="inScope" label={t("inScope")} />
@@ -132,6 +126,6 @@ export function ReviewForm({
           />
         </>
       ) : null}
-    </ActionCard>
+    </MutationCard>
   );
 }
