@@ -10,6 +10,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/staff/trpc.tsx";
+import { LastChanged } from "./last-changed.tsx";
 import { useErrorMessage } from "./error-message.ts";
 import { primaryButtonClass } from "@/components/ui/button.tsx";
 import { ConfirmButton } from "@/components/ui/confirm-button.tsx";
@@ -115,14 +116,7 @@ export function EmblemSection() {
               height: view.height ?? "?",
               size: format.number(view.size / 1024, { maximumFractionDigits: 1 }),
             })}{" "}
-            {view.updatedBy
-              ? common("lastChanged", {
-                  date: format.dateTime(view.updatedAt, { dateStyle: "medium", timeStyle: "short" }),
-                  name: view.updatedBy.name,
-                })
-              : common("lastChangedAt", {
-                  date: format.dateTime(view.updatedAt, { dateStyle: "medium", timeStyle: "short" }),
-                })}
+            <LastChanged at={view.updatedAt} by={view.updatedBy} />
           </p>
         </figure>
       ) : (
