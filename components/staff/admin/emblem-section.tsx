@@ -15,6 +15,7 @@ import { useErrorMessage } from "./error-message.ts";
 import { primaryButtonClass } from "@/components/ui/button.tsx";
 import { ConfirmButton } from "@/components/ui/confirm-button.tsx";
 import { FieldError, FieldHint, FieldLabel, describedBy, inputClass } from "@/components/ui/field.tsx";
+import { ErrorAlert } from "@/components/ui/error-alert.tsx";
 import { Notice } from "@/components/ui/notice.tsx";
 
 /** The server's limit (server/domain/admin/office-emblem.ts EMBLEM_MAX_BYTES). */
@@ -139,11 +140,7 @@ export function EmblemSection() {
           />
           <FieldError id="emblem-file" error={fileError} />
         </div>
-        {error ? (
-          <Notice tone="bad" role="alert">
-            {errorText(error)}
-          </Notice>
-        ) : null}
+        <ErrorAlert>{error ? errorText(error) : null}</ErrorAlert>
         {done ? (
           <Notice tone="good" role="status">
             {t(done)}

@@ -26,6 +26,7 @@ import {
   describedBy,
   inputClass,
 } from "@/components/ui/field.tsx";
+import { ErrorAlert } from "@/components/ui/error-alert.tsx";
 import { Notice } from "@/components/ui/notice.tsx";
 
 type Views = inferRouterOutputs<AppRouter>["admin"]["settings"]["list"];
@@ -136,19 +137,11 @@ function Section({
         <p className="text-sm text-slate-700">
           <LastChanged at={view.updatedAt} by={view.updatedBy} />
         </p>
-        {view.invalid ? (
-          <Notice tone="bad" role="alert">
-            {common("storedInvalid")}
-          </Notice>
-        ) : null}
+        <ErrorAlert>{view.invalid ? common("storedInvalid") : null}</ErrorAlert>
       </div>
       <form onSubmit={submit} noValidate className="space-y-4">
         {children}
-        {issues.length ? (
-          <Notice tone="bad" role="alert">
-            {common("formErrors")}
-          </Notice>
-        ) : null}
+        <ErrorAlert>{issues.length ? common("formErrors") : null}</ErrorAlert>
         {stale ? (
           <Notice tone="bad" role="alert">
             <p>{errors("stale_setting")}</p>

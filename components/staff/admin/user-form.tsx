@@ -5,7 +5,7 @@ import { reasonOf } from "@/components/staff/reason.ts";
 import { useState, type FormEvent } from "react";
 import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/button.tsx";
 import { FieldError, FieldHint, TextField, describedBy } from "@/components/ui/field.tsx";
-import { Notice } from "@/components/ui/notice.tsx";
+import { ErrorAlert } from "@/components/ui/error-alert.tsx";
 
 export const ROLES = ["SEKRETARIAT", "TIM_TELAAH", "TIM_AUDIT", "KEPALA_DINAS", "ADMIN", "PENGAWAS"] as const;
 export type RoleName = (typeof ROLES)[number];
@@ -86,11 +86,7 @@ export function UserForm({
 
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
-      {anyFieldError ? (
-        <Notice tone="bad" role="alert">
-          {common("formErrors")}
-        </Notice>
-      ) : null}
+      <ErrorAlert>{anyFieldError ? common("formErrors") : null}</ErrorAlert>
       {mode === "create" ? (
         <TextField
           id={id("username")}
@@ -180,11 +176,7 @@ export function UserForm({
         {mode === "edit" ? <p className="mt-1 text-sm text-slate-700">{t("rolesSessionNote")}</p> : null}
         <FieldError id={id("roles")} error={rolesError} />
       </fieldset>
-      {formError ? (
-        <Notice tone="bad" role="alert">
-          {formError}
-        </Notice>
-      ) : null}
+      <ErrorAlert>{formError}</ErrorAlert>
       <div className="flex flex-wrap gap-3">
         <button type="submit" disabled={pending} className={primaryButtonClass}>
           {mode === "create" ? (pending ? t("creating") : t("create")) : pending ? common("saving") : t("saveChanges")}

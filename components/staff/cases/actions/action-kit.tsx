@@ -7,7 +7,7 @@ import { useTRPC } from "@/components/staff/trpc.tsx";
 import { refusalOf } from "../refusal.ts";
 import { invalidFields } from "./missing-fields.ts";
 import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/button.tsx";
-import { Notice } from "@/components/ui/notice.tsx";
+import { ErrorAlert } from "@/components/ui/error-alert.tsx";
 import { TextField } from "@/components/ui/field.tsx";
 
 /** After a change: the case, the lists and the agenda books are read again. */
@@ -51,12 +51,8 @@ export function useActionCallbacks<T, V = unknown>(
 /** A refusal next to the form; a stale case is reported by the panel instead (see above). */
 export function RefusalAlert({ error, id }: { error: unknown; id: string }) {
   const ws = useTranslations("workspace");
-  if (!error || refusalOf(error) === "stale") return null;
-  return (
-    <Notice tone="bad" role="alert" id={id}>
-      {ws(`refusal.${refusalOf(error)}`)}
-    </Notice>
-  );
+  const refusal = error ? refusalOf(error) : "stale";
+  return <ErrorAlert id={id}>{refusal !== "stale" ? ws(`refusal.${refusal}`) : null}</ErrorAlert>;
 }
 
 /** Tells the action panel what happened (shown above the forms, which may change). */
@@ -110,16 +106,10 @@ export function ActionCard({
       {lead ? <div className="text-slate-800">{lead}</div> : null}
       <form id={`${id}-form`} onSubmit={submit} noValidate className="space-y-3">
         {children}
-        {problem ? (
-          <Notice tone="bad" role="alert">
-            {problem}
-          </Notice>
-        ) : null}
-        {missing.length > 0 ? (
-          <Notice tone="bad" role="alert" id={`${id}-missing`}>
-            {ws("missingFields", { fields: missing.join(", ") })}
-          </Notice>
-        ) : null}
+        <ErrorAlert>{problem}</ErrorAlert>
+        <ErrorAlert id={`${id}-missing`}>
+          {missing.length > 0 ? ws("missingFields", { fields: missing.join(", ") }) : null}
+        </ErrorAlert>
         <RefusalAlert error={error} id={`${id}-error`} />
         <div className="flex flex-wrap gap-3">{buttons}</div>
       </form>
