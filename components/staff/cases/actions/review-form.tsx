@@ -10,9 +10,11 @@ import { MutationCard, str, useActionCallbacks, type ActionProps } from "./actio
 import { CheckField, SelectField, TextField } from "@/components/ui/field.tsx";
 import { Fieldset } from "@/components/ui/fieldset.tsx";
 import { Notice } from "@/components/ui/notice.tsx";
+import { RadioGroup } from "@/components/ui/radio-group.tsx";
 
 const ELEMENTS = ["what", "who", "where", "when", "how"] as const;
 type Decision = ReviewInput["decision"]["recommendation"];
+const DECISIONS = ["FORWARD", "REQUEST_INFO", "ESCALATE"] as const satisfies readonly Decision[];
 
 /**
  * Step 3 (Tim Telaah): completeness of 4W+1H, scope, summary, then forward to the Kepala
@@ -71,22 +73,19 @@ export function ReviewForm({
       </Fieldset>
       <TextField id="review-summary" name="summary" label={t("summary")} required rows={4} maxLength={5000} />
       <TextField id="review-notes" name="notes" label={t("notes")} optionalText={optional} rows={3} maxLength={5000} />
-      <Fieldset legend={t("decision")}>
-        {(["FORWARD", "REQUEST_INFO", "ESCALATE"] as const).map((d) => (
-          <CheckField
-            key={d}
-            type="radio"
-            id={`review-decision-${d.toLowerCase().replace("_", "-")}`}
-            name="decision"
-            value={d}
-            label={t(d)}
-            checked={decision === d}
-            onChange={(on) => on && setDecision(d)}
-            disabled={d === "FORWARD" && involvesLeadership}
-            hint={d === "FORWARD" && involvesLeadership ? t("forwardBlocked") : undefined}
-          />
-        ))}
-      </Fieldset>
+      <RadioGroup
+        legend={t("decision")}
+        name="decision"
+        idPrefix="review-decision"
+        checked={decision}
+        onChange={(d) => setDecision(d as Decision)}
+        options={DECISIONS.map((d) => ({
+          value: d,
+          label: t(d),
+          disabled: d === "FORWARD" && involvesLeadership,
+          hint: d === "FORWARD" && involvesLeadership ? t("forwardBlocked") : undefined,
+        }))}
+      />
       {decision === "REQUEST_INFO" ? (
         <>
           {!hasTrackingCode ? <Notice tone="warn">{t("questionNoCode")}</Notice> : null}
