@@ -80,6 +80,15 @@ export function UserForm({
     onSubmit(values);
   }
 
+  /** A text field's id, label, value and error. */
+  const field = (name: Exclude<FieldName, "roles">) => ({
+    id: id(name),
+    label: t(name),
+    value: values[name],
+    onChange: set(name),
+    error: fieldError(name),
+  });
+
   const toggleRole = (role: RoleName, on: boolean) =>
     setValues((v) => ({ ...v, roles: on ? [...v.roles, role] : v.roles.filter((r) => r !== role) }));
   const rolesError = fieldError("roles");
@@ -88,55 +97,12 @@ export function UserForm({
     <form onSubmit={submit} noValidate className="space-y-4">
       <ErrorAlert>{anyFieldError ? common("formErrors") : null}</ErrorAlert>
       {mode === "create" ? (
-        <TextField
-          id={id("username")}
-          label={t("username")}
-          hint={t("usernameHint")}
-          value={values.username}
-          onChange={set("username")}
-          error={fieldError("username")}
-          softRequired
-          maxLength={32}
-        />
+        <TextField {...field("username")} hint={t("usernameHint")} softRequired maxLength={32} />
       ) : null}
-      <TextField
-        id={id("name")}
-        label={t("name")}
-        value={values.name}
-        onChange={set("name")}
-        error={fieldError("name")}
-        softRequired
-        maxLength={150}
-        autoComplete="off"
-      />
-      <TextField
-        id={id("nip")}
-        label={t("nip")}
-        hint={t("nipHint")}
-        value={values.nip}
-        onChange={set("nip")}
-        error={fieldError("nip")}
-        inputMode="numeric"
-        maxLength={24}
-      />
-      <TextField
-        id={id("rankGrade")}
-        label={t("rankGrade")}
-        hint={t("rankGradeHint")}
-        value={values.rankGrade}
-        onChange={set("rankGrade")}
-        error={fieldError("rankGrade")}
-        maxLength={100}
-      />
-      <TextField
-        id={id("position")}
-        label={t("position")}
-        value={values.position}
-        onChange={set("position")}
-        error={fieldError("position")}
-        softRequired
-        maxLength={200}
-      />
+      <TextField {...field("name")} softRequired maxLength={150} autoComplete="off" />
+      <TextField {...field("nip")} hint={t("nipHint")} inputMode="numeric" maxLength={24} />
+      <TextField {...field("rankGrade")} hint={t("rankGradeHint")} maxLength={100} />
+      <TextField {...field("position")} softRequired maxLength={200} />
       <fieldset
         aria-describedby={describedBy(id("roles"), t("rolesHint"), rolesError)}
         aria-invalid={rolesError ? true : undefined}

@@ -9,6 +9,12 @@ import type { CaseView } from "../types.ts";
 import { LongTextField, MutationCard, str, useActionCallbacks, type ActionProps } from "./action-kit.tsx";
 import { TextField } from "@/components/ui/field.tsx";
 
+/** When the meeting really began and ended, with the end of the field's id. */
+const TIMES = [
+  ["heldFrom", "held-from"],
+  ["endsAt", "ends-at"],
+] as const;
+
 /** The minutes of the meeting, with the height of their fields. */
 const MINUTES = [
   ["discussion", 5],
@@ -51,7 +57,6 @@ export function OutcomeForm({ caseId, onDone, meeting }: ActionProps & { meeting
     };
   }
 
-  const hint = t("timesHint", { convened: date(meeting.convenedAt) });
   return (
     <MutationCard
       id="outcome"
@@ -64,25 +69,18 @@ export function OutcomeForm({ caseId, onDone, meeting }: ActionProps & { meeting
     >
       {/* key: after a save the fields show what is stored. */}
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextField
-          key={`f-${String(meeting.heldFrom)}`}
-          id="outcome-held-from"
-          name="heldFrom"
-          type="datetime-local"
-          label={t("heldFrom")}
-          hint={hint}
-          required
-          defaultValue={meeting.heldFrom ? clock.inputValue(meeting.heldFrom) : now}
-        />
-        <TextField
-          key={`e-${String(meeting.endsAt)}`}
-          id="outcome-ends-at"
-          name="endsAt"
-          type="datetime-local"
-          label={t("endsAt")}
-          required
-          defaultValue={meeting.endsAt ? clock.inputValue(meeting.endsAt) : now}
-        />
+        {TIMES.map(([name, id]) => (
+          <TextField
+            key={`${name}-${String(meeting[name])}`}
+            id={`outcome-${id}`}
+            name={name}
+            type="datetime-local"
+            label={t(name)}
+            hint={name === "heldFrom" ? t("timesHint", { convened: date(meeting.convenedAt) }) : undefined}
+            required
+            defaultValue={meeting[name] ? clock.inputValue(meeting[name]) : now}
+          />
+        ))}
       </div>
       {MINUTES.map(([name, rows]) => (
         <LongTextField
