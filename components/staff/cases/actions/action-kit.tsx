@@ -64,7 +64,7 @@ export interface ActionProps {
 }
 
 /** One action of the panel: a titled form with its refusal message and buttons. */
-export function ActionCard({
+function ActionCard({
   id,
   title,
   lead,
