@@ -9,7 +9,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/staff/trpc.tsx";
 import { useErrorMessage } from "./error-message.ts";
-import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/button.tsx";
+import { secondaryButtonClass, SubmitButton } from "@/components/ui/button.tsx";
 import { FieldHint, FieldLabel, TextField, describedBy, inputClass } from "@/components/ui/field.tsx";
 import { ErrorAlert } from "@/components/ui/error-alert.tsx";
 import { Notice } from "@/components/ui/notice.tsx";
@@ -159,9 +159,7 @@ export function AuditLog({ isPengawas }: { isPengawas: boolean }) {
           <TextField id="audit-from" label={t("filters.from")} type="date" value={form.from} onChange={set("from")} />
           <TextField id="audit-to" label={t("filters.to")} type="date" value={form.to} onChange={set("to")} />
           <div className="flex flex-wrap items-end gap-3">
-            <button type="submit" className={primaryButtonClass}>
-              {t("filters.apply")}
-            </button>
+            <SubmitButton label={t("filters.apply")} />
             <button
               type="button"
               className={secondaryButtonClass}
