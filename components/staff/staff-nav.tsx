@@ -5,6 +5,7 @@ import { SignOutButton } from "@/components/staff/sign-out-button.tsx";
 import { NotificationBell } from "@/components/staff/notifications/notification-bell.tsx";
 import type { Me } from "./cases/types.ts";
 import { may } from "@/server/domain/policy/policy.ts";
+import { shownLinks } from "./nav-links.ts";
 
 export type StaffNavItem =
   "queue" | "intake" | "agenda" | "dashboard" | "admin" | "audit" | "security" | "notifications";
@@ -43,9 +44,7 @@ export async function StaffNav({ me, locale, current }: { me: Me; locale: string
         label={t("label")}
         className="mt-3"
         listClassName="flex flex-wrap gap-2"
-        links={items
-          .filter((i) => i.show)
-          .map((i) => ({ key: i.key, href: i.href, text: t(i.key), current: current === i.key }))}
+        links={shownLinks(items, (key) => t(key), current)}
         linkClassName={(on) =>
           `inline-block rounded px-3 py-1.5 font-semibold ${on ? "bg-brand-700 text-white" : "border border-brand-700 bg-white text-brand-800 hover:bg-brand-50"}`
         }

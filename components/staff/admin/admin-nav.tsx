@@ -3,6 +3,7 @@ import { Link } from "@/i18n/navigation.ts";
 import { LinkNav } from "@/components/ui/tab-nav.tsx";
 import { PageSection } from "@/components/ui/page-section.tsx";
 import { may } from "@/server/domain/policy/policy.ts";
+import { shownLinks } from "../nav-links.ts";
 
 type Area = "users" | "settings" | "audit";
 
@@ -10,20 +11,18 @@ type Area = "users" | "settings" | "audit";
 export function AdminNav({ roles, current }: { roles: readonly string[]; current?: Area }) {
   const t = useTranslations("admin.nav");
   const isAdmin = may(roles, "administer");
-  const links: { area: Area | "workspace"; href: string; show: boolean }[] = [
-    { area: "workspace", href: "/staff", show: true },
-    { area: "users", href: "/staff/admin/pengguna", show: isAdmin },
-    { area: "settings", href: "/staff/admin/pengaturan", show: isAdmin },
-    { area: "audit", href: "/staff/audit", show: may(roles, "readAuditTrail") },
+  const links: { key: Area | "workspace"; href: string; show: boolean }[] = [
+    { key: "workspace", href: "/staff", show: true },
+    { key: "users", href: "/staff/admin/pengguna", show: isAdmin },
+    { key: "settings", href: "/staff/admin/pengaturan", show: isAdmin },
+    { key: "audit", href: "/staff/audit", show: may(roles, "readAuditTrail") },
   ];
   return (
     <LinkNav
       label={t("label")}
       className="mb-6 border-b border-slate-300 pb-3"
       listClassName="flex flex-wrap gap-x-5 gap-y-2 text-sm"
-      links={links
-        .filter((l) => l.show)
-        .map((l) => ({ key: l.area, href: l.href, text: t(l.area), current: l.area === current }))}
+      links={shownLinks(links, (area) => t(area), current)}
       linkClassName={(on) =>
         on
           ? "font-bold text-brand-900 underline underline-offset-4"

@@ -9,8 +9,9 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/staff/trpc.tsx";
 import { useErrorMessage } from "./error-message.ts";
-import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/button.tsx";
+import { secondaryButtonClass, SubmitButton } from "@/components/ui/button.tsx";
 import { FieldHint, FieldLabel, TextField, describedBy, inputClass } from "@/components/ui/field.tsx";
+import { ErrorAlert } from "@/components/ui/error-alert.tsx";
 import { Notice } from "@/components/ui/notice.tsx";
 import { Section } from "@/components/ui/page-section.tsx";
 
@@ -57,11 +58,7 @@ function VerifyChain() {
         {running ? t("running") : t("button")}
       </button>
       <div aria-live="polite">{asked && running ? <p>{t("running")}</p> : null}</div>
-      {asked && !running && verify.error ? (
-        <Notice tone="bad" role="alert">
-          {errorText(verify.error)}
-        </Notice>
-      ) : null}
+      <ErrorAlert>{asked && !running && verify.error ? errorText(verify.error) : null}</ErrorAlert>
       {asked && !running && verify.data ? (
         verify.data.ok ? (
           <Notice tone="good" role="status">
@@ -162,9 +159,7 @@ export function AuditLog({ isPengawas }: { isPengawas: boolean }) {
           <TextField id="audit-from" label={t("filters.from")} type="date" value={form.from} onChange={set("from")} />
           <TextField id="audit-to" label={t("filters.to")} type="date" value={form.to} onChange={set("to")} />
           <div className="flex flex-wrap items-end gap-3">
-            <button type="submit" className={primaryButtonClass}>
-              {t("filters.apply")}
-            </button>
+            <SubmitButton label={t("filters.apply")} />
             <button
               type="button"
               className={secondaryButtonClass}
@@ -183,11 +178,7 @@ export function AuditLog({ isPengawas }: { isPengawas: boolean }) {
         <p aria-live="polite" className="text-sm text-slate-700">
           {entries.isPending ? t("loading") : t("shown", { count: rows.length })}
         </p>
-        {entries.error ? (
-          <Notice tone="bad" role="alert">
-            {errorText(entries.error)}
-          </Notice>
-        ) : null}
+        <ErrorAlert>{entries.error ? errorText(entries.error) : null}</ErrorAlert>
         {!entries.isPending && !entries.error && rows.length === 0 ? <p>{t("empty")}</p> : null}
         {rows.length ? (
           <div

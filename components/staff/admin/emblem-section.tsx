@@ -10,10 +10,12 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/staff/trpc.tsx";
+import { LastChanged } from "./last-changed.tsx";
 import { useErrorMessage } from "./error-message.ts";
 import { primaryButtonClass } from "@/components/ui/button.tsx";
 import { ConfirmButton } from "@/components/ui/confirm-button.tsx";
 import { FieldError, FieldHint, FieldLabel, describedBy, inputClass } from "@/components/ui/field.tsx";
+import { ErrorAlert } from "@/components/ui/error-alert.tsx";
 import { Notice } from "@/components/ui/notice.tsx";
 
 /** The server's limit (server/domain/admin/office-emblem.ts EMBLEM_MAX_BYTES). */
@@ -115,14 +117,7 @@ export function EmblemSection() {
               height: view.height ?? "?",
               size: format.number(view.size / 1024, { maximumFractionDigits: 1 }),
             })}{" "}
-            {view.updatedBy
-              ? common("lastChanged", {
-                  date: format.dateTime(view.updatedAt, { dateStyle: "medium", timeStyle: "short" }),
-                  name: view.updatedBy.name,
-                })
-              : common("lastChangedAt", {
-                  date: format.dateTime(view.updatedAt, { dateStyle: "medium", timeStyle: "short" }),
-                })}
+            <LastChanged at={view.updatedAt} by={view.updatedBy} />
           </p>
         </figure>
       ) : (
@@ -145,11 +140,7 @@ export function EmblemSection() {
           />
           <FieldError id="emblem-file" error={fileError} />
         </div>
-        {error ? (
-          <Notice tone="bad" role="alert">
-            {errorText(error)}
-          </Notice>
-        ) : null}
+        <ErrorAlert>{error ? errorText(error) : null}</ErrorAlert>
         {done ? (
           <Notice tone="good" role="status">
             {t(done)}

@@ -13,10 +13,20 @@ import { useState, type FormEvent, type ReactNode } from "react";
 import { useTRPC } from "@/components/staff/trpc.tsx";
 import type { AppRouter } from "@/server/routers/_app.ts";
 import { EmblemSection } from "./emblem-section.tsx";
+import { LastChanged } from "./last-changed.tsx";
 import { BackupStatusPanel } from "../backup-status-panel.tsx";
 import { useErrorMessage } from "./error-message.ts";
 import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/button.tsx";
-import { FieldError, FieldLabel, TextField, describedBy, inputClass } from "@/components/ui/field.tsx";
+import {
+  CheckField,
+  FieldError,
+  FieldLabel,
+  SelectField,
+  TextField,
+  describedBy,
+  inputClass,
+} from "@/components/ui/field.tsx";
+import { ErrorAlert } from "@/components/ui/error-alert.tsx";
 import { Notice } from "@/components/ui/notice.tsx";
 
 type Views = inferRouterOutputs<AppRouter>["admin"]["settings"]["list"];
@@ -61,7 +71,7 @@ function example(pattern: string): string {
 
 // --- One section -----------------------------------------------------------------------
 
-function useSettingForm<K extends Key>(key: K, view: View<K>) {
+function useSettingForm<K extends Key>(key: K, view: View<K>, reload: () => void) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const issueText = useTranslations("admin.settings.issues");
@@ -77,6 +87,8 @@ function useSettingForm<K extends Key>(key: K, view: View<K>) {
   );
   const issues = mutation.data && !mutation.data.ok ? mutation.data.issues : [];
   return {
+    view,
+    reload,
     mutation,
     issues,
     /** The translated problem at exactly this path, if any. */
@@ -90,30 +102,24 @@ function useSettingForm<K extends Key>(key: K, view: View<K>) {
 
 type SettingForm = ReturnType<typeof useSettingForm>;
 
+/** One setting's form under its heading; `t` holds the section's texts (`title`, `lead`). */
 function Section({
   id,
-  title,
-  lead,
-  view,
+  t,
   form,
   onSubmit,
-  onReload,
   children,
 }: {
   id: string;
-  title: string;
-  lead?: ReactNode;
-  view: View<Key>;
+  t: (key: "title" | "lead") => string;
   form: SettingForm;
   onSubmit: () => void;
-  onReload: () => void;
   children: ReactNode;
 }) {
   const common = useTranslations("admin.common");
   const errors = useTranslations("admin.errors");
-  const format = useFormatter();
   const errorText = useErrorMessage();
-  const { mutation, issues } = form;
+  const { view, mutation, issues } = form;
   const stale = reasonOf(mutation.error) === "admin.stale_setting";
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -125,38 +131,21 @@ function Section({
     <section aria-labelledby={`${id}-title`} className="space-y-4 rounded border border-slate-300 p-4">
       <div className="space-y-1">
         <h2 id={`${id}-title`} className="text-xl font-bold text-brand-900">
-          {title}
+          {t("title")}
         </h2>
-        {lead ? <p className="text-slate-700">{lead}</p> : null}
+        <p className="text-slate-700">{t("lead")}</p>
         <p className="text-sm text-slate-700">
-          {view.updatedAt === null
-            ? common("neverChanged")
-            : view.updatedBy
-              ? common("lastChanged", {
-                  date: format.dateTime(view.updatedAt, { dateStyle: "medium", timeStyle: "short" }),
-                  name: view.updatedBy.name,
-                })
-              : common("lastChangedAt", {
-                  date: format.dateTime(view.updatedAt, { dateStyle: "medium", timeStyle: "short" }),
-                })}
+          <LastChanged at={view.updatedAt} by={view.updatedBy} />
         </p>
-        {view.invalid ? (
-          <Notice tone="bad" role="alert">
-            {common("storedInvalid")}
-          </Notice>
-        ) : null}
+        <ErrorAlert>{view.invalid ? common("storedInvalid") : null}</ErrorAlert>
       </div>
       <form onSubmit={submit} noValidate className="space-y-4">
         {children}
-        {issues.length ? (
-          <Notice tone="bad" role="alert">
-            {common("formErrors")}
-          </Notice>
-        ) : null}
+        <ErrorAlert>{issues.length ? common("formErrors") : null}</ErrorAlert>
         {stale ? (
           <Notice tone="bad" role="alert">
             <p>{errors("stale_setting")}</p>
-            <button type="button" className={`${secondaryButtonClass} mt-2`} onClick={onReload}>
+            <button type="button" className={`${secondaryButtonClass} mt-2`} onClick={form.reload}>
               {common("reload")}
             </button>
           </Notice>
@@ -178,13 +167,11 @@ function Section({
   );
 }
 
+/** A number the server checks: whole and from `min` (1 unless said), or `decimal` (a size in MB, from 0). */
 function NumberField({
-  id,
-  label,
-  value,
-  onChange,
-  error,
-  hint,
+  min = 1,
+  decimal,
+  ...field
 }: {
   id: string;
   label: string;
@@ -192,24 +179,43 @@ function NumberField({
   onChange: (v: string) => void;
   error: string | null;
   hint?: string;
+  min?: number;
+  decimal?: boolean;
 }) {
   return (
     <TextField
-      id={id}
-      label={label}
-      hint={hint}
-      value={value}
-      onChange={onChange}
-      error={error}
+      {...field}
       type="number"
-      inputMode="numeric"
-      min={1}
-      step="1"
+      inputMode={decimal ? "decimal" : "numeric"}
+      min={decimal ? 0 : min}
+      step={decimal ? "any" : "1"}
       softRequired
       className="max-w-xs"
     />
   );
 }
+
+/**
+ * A section's typed texts as one draft: `bind(name, id)` ties a field to its label (`t(name)`
+ * unless given), its text and the issue at `name`.
+ */
+function useDraft<D extends Record<string, string>>(form: SettingForm, t: (key: string) => string, initial: () => D) {
+  const [draft, setDraft] = useState(initial);
+  const bind = (name: keyof D & string, id: string, label = t(name)) => ({
+    id,
+    label,
+    value: draft[name],
+    onChange: (value: string) => setDraft((d) => ({ ...d, [name]: value })),
+    error: form.issue(name),
+  });
+  return [draft, bind] as const;
+}
+
+/** A setting's numbers as the texts of their fields, and back. */
+const texts = <T extends Record<string, number>>(o: T) =>
+  Object.fromEntries(Object.entries(o).map(([k, n]) => [k, toText(n)])) as { [K in keyof T]: string };
+const numbers = <T extends Record<string, string>>(o: T) =>
+  Object.fromEntries(Object.entries(o).map(([k, v]) => [k, toNumber(v)])) as { [K in keyof T]: number };
 
 // --- The sections ------------------------------------------------------------------------
 
@@ -220,7 +226,7 @@ interface SectionProps<K extends Key> {
 
 function IdentitySection({ view, onReload }: SectionProps<"office.identity">) {
   const t = useTranslations("admin.settings.identity");
-  const form = useSettingForm("office.identity", view);
+  const form = useSettingForm("office.identity", view, onReload);
   const [v, setV] = useState(view.value);
   const field = (
     name: keyof typeof v,
@@ -243,15 +249,7 @@ function IdentitySection({ view, onReload }: SectionProps<"office.identity">) {
     />
   );
   return (
-    <Section
-      id="identity"
-      title={t("title")}
-      lead={t("lead")}
-      view={view}
-      form={form}
-      onReload={onReload}
-      onSubmit={() => form.save(v)}
-    >
+    <Section id="identity" t={t} form={form} onSubmit={() => form.save(v)}>
       {field("regency", { softRequired: true })}
       {field("officeName", { softRequired: true })}
       {field("shortName", { hint: t("shortNameHint") })}
@@ -267,8 +265,8 @@ function IdentitySection({ view, onReload }: SectionProps<"office.identity">) {
 function HoursSection({ view, onReload }: SectionProps<"office.hours">) {
   const t = useTranslations("admin.settings.hours");
   const weekday = useTranslations("admin.weekdays");
-  const form = useSettingForm("office.hours", view);
-  const [timeZone, setTimeZone] = useState(view.value.timeZone);
+  const form = useSettingForm("office.hours", view, onReload);
+  const [v, bind] = useDraft(form, t, () => ({ timeZone: view.value.timeZone }));
   const [days, setDays] = useState(
     () =>
       Object.fromEntries(
@@ -281,27 +279,15 @@ function HoursSection({ view, onReload }: SectionProps<"office.hours">) {
   const setDay = (d: (typeof WEEKDAYS)[number], patch: Partial<(typeof days)[typeof d]>) =>
     setDays((s) => ({ ...s, [d]: { ...s[d], ...patch } }));
   const build = () => ({
-    timeZone,
+    timeZone: v.timeZone,
     days: Object.fromEntries(WEEKDAYS.filter((d) => days[d].open).map((d) => [d, [days[d].from, days[d].to]])),
   });
   const noDays = form.issue("days");
   return (
-    <Section
-      id="hours"
-      title={t("title")}
-      lead={t("lead")}
-      view={view}
-      form={form}
-      onReload={onReload}
-      onSubmit={() => form.save(build())}
-    >
+    <Section id="hours" t={t} form={form} onSubmit={() => form.save(build())}>
       <TextField
-        id="hours-timeZone"
-        label={t("timeZone")}
+        {...bind("timeZone", "hours-timeZone")}
         hint={t("timeZoneHint")}
-        value={timeZone}
-        onChange={setTimeZone}
-        error={form.issue("timeZone")}
         softRequired
         maxLength={64}
         className="max-w-sm"
@@ -324,16 +310,12 @@ function HoursSection({ view, onReload }: SectionProps<"office.hours">) {
             >
               <legend className="px-1 font-semibold">{weekday(d)}</legend>
               <div className="flex flex-wrap items-end gap-4">
-                <div className="flex items-center gap-2">
-                  <input
-                    id={`hours-${d}-open`}
-                    type="checkbox"
-                    className="h-5 w-5"
-                    checked={days[d].open}
-                    onChange={(e) => setDay(d, { open: e.target.checked })}
-                  />
-                  <label htmlFor={`hours-${d}-open`}>{t("open")}</label>
-                </div>
+                <CheckField
+                  id={`hours-${d}-open`}
+                  label={t("open")}
+                  checked={days[d].open}
+                  onChange={(open) => setDay(d, { open })}
+                />
                 {days[d].open ? (
                   <>
                     <TextField
@@ -369,7 +351,7 @@ function HoursSection({ view, onReload }: SectionProps<"office.hours">) {
 function HolidaysSection({ view, onReload }: SectionProps<"office.holidays">) {
   const t = useTranslations("admin.settings.holidays");
   const format = useFormatter();
-  const form = useSettingForm("office.holidays", view);
+  const form = useSettingForm("office.holidays", view, onReload);
   const [dates, setDates] = useState<string[]>(() => [...view.value].sort());
   const [adding, setAdding] = useState("");
   const [addError, setAddError] = useState<string | null>(null);
@@ -387,15 +369,7 @@ function HolidaysSection({ view, onReload }: SectionProps<"office.holidays">) {
   }
 
   return (
-    <Section
-      id="holidays"
-      title={t("title")}
-      lead={t("lead")}
-      view={view}
-      form={form}
-      onReload={onReload}
-      onSubmit={() => form.save(dates)}
-    >
+    <Section id="holidays" t={t} form={form} onSubmit={() => form.save(dates)}>
       <div className="flex flex-wrap items-end gap-3">
         <div>
           <FieldLabel htmlFor="holiday-add">{t("date")}</FieldLabel>
@@ -458,30 +432,17 @@ function HolidaysSection({ view, onReload }: SectionProps<"office.holidays">) {
 function StandardsSection({ view, onReload }: SectionProps<"sla.standards">) {
   const t = useTranslations("admin.settings.standards");
   const step = useTranslations("admin.steps");
-  const form = useSettingForm("sla.standards", view);
-  const [v, setV] = useState(
+  const form = useSettingForm("sla.standards", view, onReload);
+  const [v, bind] = useDraft(
+    form,
+    t,
     () => Object.fromEntries(STEPS.map((s) => [s, toText(view.value[s])])) as Record<(typeof STEPS)[number], string>,
   );
   return (
-    <Section
-      id="standards"
-      title={t("title")}
-      lead={t("lead")}
-      view={view}
-      form={form}
-      onReload={onReload}
-      onSubmit={() => form.save(Object.fromEntries(STEPS.map((s) => [s, toNumber(v[s])])))}
-    >
+    <Section id="standards" t={t} form={form} onSubmit={() => form.save(numbers(v))}>
       <div className="grid gap-4 sm:grid-cols-2">
         {STEPS.map((s) => (
-          <NumberField
-            key={s}
-            id={`standards-${s}`}
-            label={`${step(s)} (${t("minutes")})`}
-            value={v[s]}
-            onChange={(value) => setV((x) => ({ ...x, [s]: value }))}
-            error={form.issue(s)}
-          />
+          <NumberField key={s} {...bind(s, `standards-${s}`, `${step(s)} (${t("minutes")})`)} />
         ))}
       </div>
     </Section>
@@ -490,125 +451,47 @@ function StandardsSection({ view, onReload }: SectionProps<"sla.standards">) {
 
 function CommitmentsSection({ view, onReload }: SectionProps<"sla.commitments">) {
   const t = useTranslations("admin.settings.commitments");
-  const form = useSettingForm("sla.commitments", view);
-  const [record, setRecord] = useState(toText(view.value.recordOfficeDays));
-  const [response, setResponse] = useState(toText(view.value.responseOfficeDays));
+  const form = useSettingForm("sla.commitments", view, onReload);
+  const [v, bind] = useDraft(form, t, () => texts(view.value));
   return (
-    <Section
-      id="commitments"
-      title={t("title")}
-      lead={t("lead")}
-      view={view}
-      form={form}
-      onReload={onReload}
-      onSubmit={() => form.save({ recordOfficeDays: toNumber(record), responseOfficeDays: toNumber(response) })}
-    >
-      <NumberField
-        id="commitments-record"
-        label={t("recordOfficeDays")}
-        value={record}
-        onChange={setRecord}
-        error={form.issue("recordOfficeDays")}
-      />
-      <NumberField
-        id="commitments-response"
-        label={t("responseOfficeDays")}
-        value={response}
-        onChange={setResponse}
-        error={form.issue("responseOfficeDays")}
-      />
+    <Section id="commitments" t={t} form={form} onSubmit={() => form.save(numbers(v))}>
+      <NumberField {...bind("recordOfficeDays", "commitments-record")} />
+      <NumberField {...bind("responseOfficeDays", "commitments-response")} />
     </Section>
   );
 }
 
 function AutoArchiveSection({ view, onReload }: SectionProps<"sla.autoArchive">) {
   const t = useTranslations("admin.settings.autoArchive");
-  const form = useSettingForm("sla.autoArchive", view);
-  const [days, setDays] = useState(toText(view.value.officeDays));
+  const form = useSettingForm("sla.autoArchive", view, onReload);
+  const [v, bind] = useDraft(form, t, () => texts(view.value));
   return (
-    <Section
-      id="auto-archive"
-      title={t("title")}
-      lead={t("lead")}
-      view={view}
-      form={form}
-      onReload={onReload}
-      onSubmit={() => form.save({ officeDays: toNumber(days) })}
-    >
-      <NumberField
-        id="auto-archive-days"
-        label={t("officeDays")}
-        value={days}
-        onChange={setDays}
-        error={form.issue("officeDays")}
-      />
+    <Section id="auto-archive" t={t} form={form} onSubmit={() => form.save(numbers(v))}>
+      <NumberField {...bind("officeDays", "auto-archive-days")} />
     </Section>
   );
 }
 
 function RetentionSection({ view, onReload }: SectionProps<"retention.archive">) {
   const t = useTranslations("admin.settings.retention");
-  const form = useSettingForm("retention.archive", view);
+  const form = useSettingForm("retention.archive", view, onReload);
   const [enabled, setEnabled] = useState(view.value.enabled);
-  const [years, setYears] = useState(toText(view.value.years));
-  const [months, setMonths] = useState(toText(view.value.months));
-  const [runAt, setRunAt] = useState(view.value.runAt);
+  const [v, bind] = useDraft(form, t, () => ({
+    years: toText(view.value.years),
+    months: toText(view.value.months),
+    runAt: view.value.runAt,
+  }));
   return (
     <Section
       id="retention"
-      title={t("title")}
-      lead={t("lead")}
-      view={view}
+      t={t}
       form={form}
-      onReload={onReload}
-      onSubmit={() => form.save({ enabled, years: toNumber(years), months: toNumber(months), runAt })}
+      onSubmit={() => form.save({ enabled, years: toNumber(v.years), months: toNumber(v.months), runAt: v.runAt })}
     >
-      <div className="flex items-start gap-2">
-        <input
-          id="retention-enabled"
-          type="checkbox"
-          className="mt-1 h-5 w-5"
-          checked={enabled}
-          onChange={(e) => setEnabled(e.target.checked)}
-        />
-        <label htmlFor="retention-enabled">{t("enabled")}</label>
-      </div>
-      <TextField
-        id="retention-years"
-        label={t("years")}
-        value={years}
-        onChange={setYears}
-        error={form.issue("years") ?? form.issue("")}
-        type="number"
-        inputMode="numeric"
-        min={0}
-        step="1"
-        softRequired
-        className="max-w-xs"
-      />
-      <TextField
-        id="retention-months"
-        label={t("months")}
-        value={months}
-        onChange={setMonths}
-        error={form.issue("months")}
-        type="number"
-        inputMode="numeric"
-        min={0}
-        step="1"
-        softRequired
-        className="max-w-xs"
-      />
-      <TextField
-        id="retention-run-at"
-        label={t("runAt")}
-        hint={t("runAtHint")}
-        type="time"
-        value={runAt}
-        onChange={setRunAt}
-        error={form.issue("runAt")}
-        className="w-36"
-      />
+      <CheckField id="retention-enabled" label={t("enabled")} checked={enabled} onChange={setEnabled} />
+      <NumberField {...bind("years", "retention-years")} min={0} error={form.issue("years") ?? form.issue("")} />
+      <NumberField {...bind("months", "retention-months")} min={0} />
+      <TextField {...bind("runAt", "retention-run-at")} hint={t("runAtHint")} type="time" className="w-36" />
     </Section>
   );
 }
@@ -643,18 +526,10 @@ function PatternField({
 
 function CaseReferenceSection({ view, onReload }: SectionProps<"numbering.caseReference">) {
   const t = useTranslations("admin.settings.caseReference");
-  const form = useSettingForm("numbering.caseReference", view);
+  const form = useSettingForm("numbering.caseReference", view, onReload);
   const [pattern, setPattern] = useState(view.value);
   return (
-    <Section
-      id="case-reference"
-      title={t("title")}
-      lead={t("lead")}
-      view={view}
-      form={form}
-      onReload={onReload}
-      onSubmit={() => form.save(pattern)}
-    >
+    <Section id="case-reference" t={t} form={form} onSubmit={() => form.save(pattern)}>
       <PatternField
         id="case-reference-pattern"
         label={t("pattern")}
@@ -666,36 +541,22 @@ function CaseReferenceSection({ view, onReload }: SectionProps<"numbering.caseRe
   );
 }
 
+/** The letter types' texts (a pattern, a signer's id), "" where none is set. */
+const perLetter = (value: Partial<Record<(typeof NUMBERED_LETTERS)[number], string>>) =>
+  Object.fromEntries(NUMBERED_LETTERS.map((type) => [type, value[type] ?? ""])) as Record<
+    (typeof NUMBERED_LETTERS)[number],
+    string
+  >;
+
 function LetterNumberingSection({ view, onReload }: SectionProps<"numbering.letters">) {
   const t = useTranslations("admin.settings.letters");
   const letter = useTranslations("admin.letterTypes");
-  const form = useSettingForm("numbering.letters", view);
-  const [v, setV] = useState(
-    () =>
-      Object.fromEntries(NUMBERED_LETTERS.map((type) => [type, view.value[type] ?? ""])) as Record<
-        (typeof NUMBERED_LETTERS)[number],
-        string
-      >,
-  );
+  const form = useSettingForm("numbering.letters", view, onReload);
+  const [v, bind] = useDraft(form, t, () => perLetter(view.value));
   return (
-    <Section
-      id="letters"
-      title={t("title")}
-      lead={t("lead")}
-      view={view}
-      form={form}
-      onReload={onReload}
-      onSubmit={() => form.save({ ...view.value, ...v })}
-    >
+    <Section id="letters" t={t} form={form} onSubmit={() => form.save({ ...view.value, ...v })}>
       {NUMBERED_LETTERS.map((type) => (
-        <PatternField
-          key={type}
-          id={`letters-${type}`}
-          label={letter(type)}
-          value={v[type]}
-          onChange={(value) => setV((s) => ({ ...s, [type]: value }))}
-          error={form.issue(type)}
-        />
+        <PatternField key={type} {...bind(type, `letters-${type}`, letter(type))} />
       ))}
     </Section>
   );
@@ -704,56 +565,29 @@ function LetterNumberingSection({ view, onReload }: SectionProps<"numbering.lett
 function SignersSection({ view, users, onReload }: SectionProps<"letters.signers"> & { users: Users }) {
   const t = useTranslations("admin.settings.signers");
   const letter = useTranslations("admin.letterTypes");
-  const form = useSettingForm("letters.signers", view);
-  const [v, setV] = useState(
-    () =>
-      Object.fromEntries(NUMBERED_LETTERS.map((type) => [type, view.value[type] ?? ""])) as Record<
-        (typeof NUMBERED_LETTERS)[number],
-        string
-      >,
-  );
+  const form = useSettingForm("letters.signers", view, onReload);
+  const [v, bind] = useDraft(form, t, () => perLetter(view.value));
   const active = users.filter((u) => u.active);
   const build = () => ({
     ...view.value,
     ...Object.fromEntries(NUMBERED_LETTERS.map((type) => [type, v[type] || undefined])),
   });
   return (
-    <Section
-      id="signers"
-      title={t("title")}
-      lead={t("lead")}
-      view={view}
-      form={form}
-      onReload={onReload}
-      onSubmit={() => form.save(JSON.parse(JSON.stringify(build())))}
-    >
+    <Section id="signers" t={t} form={form} onSubmit={() => form.save(JSON.parse(JSON.stringify(build())))}>
       {NUMBERED_LETTERS.map((type) => {
-        const id = `signers-${type}`;
-        const error = form.issue(type);
         const current = users.find((u) => u.id === v[type]);
         return (
-          <div key={type}>
-            <FieldLabel htmlFor={id}>{letter(type)}</FieldLabel>
-            <select
-              id={id}
-              value={v[type]}
-              onChange={(e) => setV((s) => ({ ...s, [type]: e.target.value }))}
-              aria-describedby={describedBy(id, undefined, error)}
-              aria-invalid={error ? true : undefined}
-              className={inputClass(Boolean(error))}
-            >
-              <option value="">{t("none")}</option>
-              {active.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name} — {u.position}
-                </option>
-              ))}
-              {v[type] && !current?.active ? (
-                <option value={v[type]}>{t("inactive", { name: current?.name ?? v[type] })}</option>
-              ) : null}
-            </select>
-            <FieldError id={id} error={error} />
-          </div>
+          <SelectField key={type} {...bind(type, `signers-${type}`, letter(type))}>
+            <option value="">{t("none")}</option>
+            {active.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name} — {u.position}
+              </option>
+            ))}
+            {v[type] && !current?.active ? (
+              <option value={v[type]}>{t("inactive", { name: current?.name ?? v[type] })}</option>
+            ) : null}
+          </SelectField>
         );
       })}
     </Section>
@@ -763,64 +597,29 @@ function SignersSection({ view, users, onReload }: SectionProps<"letters.signers
 function UploadsSection({ view, onReload }: SectionProps<"uploads.limits">) {
   const t = useTranslations("admin.settings.uploads");
   const fileType = useTranslations("admin.fileTypes");
-  const form = useSettingForm("uploads.limits", view);
+  const form = useSettingForm("uploads.limits", view, onReload);
   const mb = (bytes: number) => String(Math.round((bytes / MiB) * 100) / 100);
-  const [fileMb, setFileMb] = useState(mb(view.value.maxFileBytes));
-  const [files, setFiles] = useState(toText(view.value.maxFilesPerReport));
-  const [totalMb, setTotalMb] = useState(mb(view.value.maxTotalBytes));
+  const [v, bind] = useDraft(form, t, () => ({
+    maxFileBytes: mb(view.value.maxFileBytes),
+    maxFilesPerReport: toText(view.value.maxFilesPerReport),
+    maxTotalBytes: mb(view.value.maxTotalBytes),
+  }));
   const [types, setTypes] = useState<string[]>(view.value.allowedTypes);
   const known = [...Object.keys(FILE_TYPES), ...view.value.allowedTypes.filter((m) => !(m in FILE_TYPES))];
   const typesError = form.issue("allowedTypes");
   const build = () => ({
-    maxFileBytes: Math.round(toNumber(fileMb) * MiB),
-    maxFilesPerReport: toNumber(files),
-    maxTotalBytes: Math.round(toNumber(totalMb) * MiB),
+    maxFileBytes: Math.round(toNumber(v.maxFileBytes) * MiB),
+    maxFilesPerReport: toNumber(v.maxFilesPerReport),
+    maxTotalBytes: Math.round(toNumber(v.maxTotalBytes) * MiB),
     // Kept in the order of the list, so an unchanged selection saves as unchanged.
     allowedTypes: known.filter((m) => types.includes(m)),
   });
   return (
-    <Section
-      id="uploads"
-      title={t("title")}
-      lead={t("lead")}
-      view={view}
-      form={form}
-      onReload={onReload}
-      onSubmit={() => form.save(build())}
-    >
-      <TextField
-        id="uploads-file"
-        label={t("maxFileMb")}
-        value={fileMb}
-        onChange={setFileMb}
-        error={form.issue("maxFileBytes")}
-        type="number"
-        inputMode="decimal"
-        min={0}
-        step="any"
-        softRequired
-        className="max-w-xs"
-      />
-      <NumberField
-        id="uploads-count"
-        label={t("maxFilesPerReport")}
-        value={files}
-        onChange={setFiles}
-        error={form.issue("maxFilesPerReport")}
-      />
-      <TextField
-        id="uploads-total"
-        label={t("maxTotalMb")}
-        value={totalMb}
-        onChange={setTotalMb}
-        error={form.issue("maxTotalBytes")}
-        type="number"
-        inputMode="decimal"
-        min={0}
-        step="any"
-        softRequired
-        className="max-w-xs"
-      />
+    <Section id="uploads" t={t} form={form} onSubmit={() => form.save(build())}>
+      {/* The sizes are typed in MB; the setting and its issues count bytes. */}
+      <NumberField {...bind("maxFileBytes", "uploads-file", t("maxFileMb"))} decimal />
+      <NumberField {...bind("maxFilesPerReport", "uploads-count")} />
+      <NumberField {...bind("maxTotalBytes", "uploads-total", t("maxTotalMb"))} decimal />
       <fieldset
         aria-describedby={typesError ? "uploads-types-error" : undefined}
         aria-invalid={typesError ? true : undefined}
@@ -858,55 +657,45 @@ function BackupSection({ view, onReload }: SectionProps<"backup.schedule">) {
   const t = useTranslations("backup.schedule");
   const trpc = useTRPC();
   const status = useQuery(trpc.admin.backup.status.queryOptions());
-  const form = useSettingForm("backup.schedule", view);
+  const form = useSettingForm("backup.schedule", view, onReload);
   const [enabled, setEnabled] = useState(view.value.enabled);
-  const [directory, setDirectory] = useState(view.value.directory);
-  const [time, setTime] = useState(view.value.timeOfDay);
-  const [keep, setKeep] = useState(toText(view.value.keep));
+  const [v, bind] = useDraft(form, t, () => ({
+    directory: view.value.directory,
+    timeOfDay: view.value.timeOfDay,
+    keep: toText(view.value.keep),
+  }));
   return (
-    <Section
-      id="backup"
-      title={t("title")}
-      lead={t("lead")}
-      view={view}
-      form={form}
-      onReload={onReload}
-      onSubmit={() => form.save({ enabled, directory, timeOfDay: time, keep: toNumber(keep) })}
-    >
+    <Section id="backup" t={t} form={form} onSubmit={() => form.save({ enabled, ...v, keep: toNumber(v.keep) })}>
       {status.data ? <BackupStatusPanel data={status.data} /> : null}
-      <div className="flex items-center gap-2">
-        <input
-          id="backup-enabled"
-          type="checkbox"
-          className="h-5 w-5"
-          checked={enabled}
-          onChange={(e) => setEnabled(e.target.checked)}
-        />
-        <label htmlFor="backup-enabled">{t("enabled")}</label>
-      </div>
-      <TextField
-        id="backup-directory"
-        label={t("directory")}
-        hint={t("directoryHint")}
-        value={directory}
-        onChange={setDirectory}
-        error={form.issue("directory")}
-        maxLength={500}
-      />
-      <TextField
-        id="backup-time"
-        label={t("timeOfDay")}
-        value={time}
-        onChange={setTime}
-        error={form.issue("timeOfDay")}
-        className="max-w-xs"
-      />
-      <NumberField id="backup-keep" label={t("keep")} value={keep} onChange={setKeep} error={form.issue("keep")} />
+      <CheckField id="backup-enabled" label={t("enabled")} checked={enabled} onChange={setEnabled} />
+      <TextField {...bind("directory", "backup-directory")} hint={t("directoryHint")} maxLength={500} />
+      <TextField {...bind("timeOfDay", "backup-time")} className="max-w-xs" />
+      <NumberField {...bind("keep", "backup-keep")} />
     </Section>
   );
 }
 
 // --- The page ------------------------------------------------------------------------------
+
+/** Each setting's form. */
+const FORMS = {
+  "office.identity": IdentitySection,
+  "office.hours": HoursSection,
+  "office.holidays": HolidaysSection,
+  "sla.standards": StandardsSection,
+  "sla.commitments": CommitmentsSection,
+  "sla.autoArchive": AutoArchiveSection,
+  "retention.archive": RetentionSection,
+  "numbering.caseReference": CaseReferenceSection,
+  "numbering.letters": LetterNumberingSection,
+  "letters.signers": SignersSection,
+  "uploads.limits": UploadsSection,
+  "backup.schedule": BackupSection,
+} satisfies { [K in Key]?: (props: SectionProps<K> & { users: Users }) => ReactNode };
+
+/** The page's sections in order: the emblem (an upload, not a setting value) follows the office's identity. */
+const [FIRST, ...REST] = Object.keys(FORMS) as (keyof typeof FORMS)[];
+const SECTIONS = [FIRST!, "emblem" as const, ...REST];
 
 export function SettingsAdmin() {
   const common = useTranslations("admin.common");
@@ -929,39 +718,13 @@ export function SettingsAdmin() {
         {errorText(settings.error ?? users.error)}
       </Notice>
     );
-  const s = settings.data;
   return (
     <div className="space-y-6">
-      <IdentitySection key={k("office.identity")} view={s["office.identity"]} onReload={reload("office.identity")} />
-      <EmblemSection />
-      <HoursSection key={k("office.hours")} view={s["office.hours"]} onReload={reload("office.hours")} />
-      <HolidaysSection key={k("office.holidays")} view={s["office.holidays"]} onReload={reload("office.holidays")} />
-      <StandardsSection key={k("sla.standards")} view={s["sla.standards"]} onReload={reload("sla.standards")} />
-      <CommitmentsSection key={k("sla.commitments")} view={s["sla.commitments"]} onReload={reload("sla.commitments")} />
-      <AutoArchiveSection key={k("sla.autoArchive")} view={s["sla.autoArchive"]} onReload={reload("sla.autoArchive")} />
-      <RetentionSection
-        key={k("retention.archive")}
-        view={s["retention.archive"]}
-        onReload={reload("retention.archive")}
-      />
-      <CaseReferenceSection
-        key={k("numbering.caseReference")}
-        view={s["numbering.caseReference"]}
-        onReload={reload("numbering.caseReference")}
-      />
-      <LetterNumberingSection
-        key={k("numbering.letters")}
-        view={s["numbering.letters"]}
-        onReload={reload("numbering.letters")}
-      />
-      <SignersSection
-        key={k("letters.signers")}
-        view={s["letters.signers"]}
-        users={users.data}
-        onReload={reload("letters.signers")}
-      />
-      <UploadsSection key={k("uploads.limits")} view={s["uploads.limits"]} onReload={reload("uploads.limits")} />
-      <BackupSection key={k("backup.schedule")} view={s["backup.schedule"]} onReload={reload("backup.schedule")} />
+      {SECTIONS.map((key) => {
+        if (key === "emblem") return <EmblemSection key={key} />;
+        const Form = FORMS[key] as (props: SectionProps<Key> & { users: Users }) => ReactNode;
+        return <Form key={k(key)} view={settings.data[key]} users={users.data} onReload={reload(key)} />;
+      })}
     </div>
   );
 }

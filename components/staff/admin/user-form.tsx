@@ -5,7 +5,7 @@ import { reasonOf } from "@/components/staff/reason.ts";
 import { useState, type FormEvent } from "react";
 import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/button.tsx";
 import { FieldError, FieldHint, TextField, describedBy } from "@/components/ui/field.tsx";
-import { Notice } from "@/components/ui/notice.tsx";
+import { ErrorAlert } from "@/components/ui/error-alert.tsx";
 
 export const ROLES = ["SEKRETARIAT", "TIM_TELAAH", "TIM_AUDIT", "KEPALA_DINAS", "ADMIN", "PENGAWAS"] as const;
 export type RoleName = (typeof ROLES)[number];
@@ -80,67 +80,29 @@ export function UserForm({
     onSubmit(values);
   }
 
+  /** A text field's id, label, value and error. */
+  const field = (name: Exclude<FieldName, "roles">) => ({
+    id: id(name),
+    label: t(name),
+    value: values[name],
+    onChange: set(name),
+    error: fieldError(name),
+  });
+
   const toggleRole = (role: RoleName, on: boolean) =>
     setValues((v) => ({ ...v, roles: on ? [...v.roles, role] : v.roles.filter((r) => r !== role) }));
   const rolesError = fieldError("roles");
 
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
-      {anyFieldError ? (
-        <Notice tone="bad" role="alert">
-          {common("formErrors")}
-        </Notice>
-      ) : null}
+      <ErrorAlert>{anyFieldError ? common("formErrors") : null}</ErrorAlert>
       {mode === "create" ? (
-        <TextField
-          id={id("username")}
-          label={t("username")}
-          hint={t("usernameHint")}
-          value={values.username}
-          onChange={set("username")}
-          error={fieldError("username")}
-          softRequired
-          maxLength={32}
-        />
+        <TextField {...field("username")} hint={t("usernameHint")} softRequired maxLength={32} />
       ) : null}
-      <TextField
-        id={id("name")}
-        label={t("name")}
-        value={values.name}
-        onChange={set("name")}
-        error={fieldError("name")}
-        softRequired
-        maxLength={150}
-        autoComplete="off"
-      />
-      <TextField
-        id={id("nip")}
-        label={t("nip")}
-        hint={t("nipHint")}
-        value={values.nip}
-        onChange={set("nip")}
-        error={fieldError("nip")}
-        inputMode="numeric"
-        maxLength={24}
-      />
-      <TextField
-        id={id("rankGrade")}
-        label={t("rankGrade")}
-        hint={t("rankGradeHint")}
-        value={values.rankGrade}
-        onChange={set("rankGrade")}
-        error={fieldError("rankGrade")}
-        maxLength={100}
-      />
-      <TextField
-        id={id("position")}
-        label={t("position")}
-        value={values.position}
-        onChange={set("position")}
-        error={fieldError("position")}
-        softRequired
-        maxLength={200}
-      />
+      <TextField {...field("name")} softRequired maxLength={150} autoComplete="off" />
+      <TextField {...field("nip")} hint={t("nipHint")} inputMode="numeric" maxLength={24} />
+      <TextField {...field("rankGrade")} hint={t("rankGradeHint")} maxLength={100} />
+      <TextField {...field("position")} softRequired maxLength={200} />
       <fieldset
         aria-describedby={describedBy(id("roles"), t("rolesHint"), rolesError)}
         aria-invalid={rolesError ? true : undefined}
@@ -180,11 +142,7 @@ export function UserForm({
         {mode === "edit" ? <p className="mt-1 text-sm text-slate-700">{t("rolesSessionNote")}</p> : null}
         <FieldError id={id("roles")} error={rolesError} />
       </fieldset>
-      {formError ? (
-        <Notice tone="bad" role="alert">
-          {formError}
-        </Notice>
-      ) : null}
+      <ErrorAlert>{formError}</ErrorAlert>
       <div className="flex flex-wrap gap-3">
         <button type="submit" disabled={pending} className={primaryButtonClass}>
           {mode === "create" ? (pending ? t("creating") : t("create")) : pending ? common("saving") : t("saveChanges")}

@@ -8,6 +8,7 @@ import { EMPTY_USER, UserForm, type RoleName, type UserFormValues } from "./user
 import { useErrorMessage } from "./error-message.ts";
 import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/button.tsx";
 import { ConfirmButton } from "@/components/ui/confirm-button.tsx";
+import { ErrorAlert } from "@/components/ui/error-alert.tsx";
 import { Notice, OUTCOME } from "@/components/ui/notice.tsx";
 import { Section } from "@/components/ui/page-section.tsx";
 
@@ -165,11 +166,7 @@ export function UsersAdmin({ meId }: { meId: string }) {
 
       <Section id="user-list" title={t("listTitle")}>
         {users.isPending ? <p role="status">{common("loading")}</p> : null}
-        {users.error ? (
-          <Notice tone="bad" role="alert">
-            {errorText(users.error)}
-          </Notice>
-        ) : null}
+        <ErrorAlert>{users.error ? errorText(users.error) : null}</ErrorAlert>
         {users.data ? <p className="text-sm text-slate-700">{t("count", { count: users.data.length })}</p> : null}
         <ul className="space-y-3">
           {users.data?.map((user) => {

@@ -5,12 +5,11 @@ import { useState } from "react";
 import { ArchiveForm } from "./actions/archive-form.tsx";
 import { ConveneForm } from "./actions/convene-form.tsx";
 import { DecideForm } from "./actions/decide-form.tsx";
-import { DeliveryForm } from "./actions/delivery-form.tsx";
 import { DraftForm } from "./actions/draft-form.tsx";
 import { ExcludeForm } from "./actions/exclude-form.tsx";
+import { NoteForm } from "./actions/note-form.tsx";
 import { OutcomeForm } from "./actions/outcome-form.tsx";
 import { RecordForm } from "./actions/record-form.tsx";
-import { ResumeForm } from "./actions/resume-form.tsx";
 import { ReviewForm } from "./actions/review-form.tsx";
 import { SendForm } from "./actions/send-form.tsx";
 import type { Notify } from "./actions/action-kit.tsx";
@@ -56,7 +55,7 @@ export function ActionPanel({ view, me }: { view: CaseView; me: Me }) {
                 />
               );
             case "resume":
-              return <ResumeForm key={a} {...common} />;
+              return <NoteForm key={a} {...common} step="resume" />;
             case "convene":
               return (
                 <ConveneForm key={a} {...common} me={me} excludedIds={excludedIds} proposal={view.meetingProposal} />
@@ -74,7 +73,7 @@ export function ActionPanel({ view, me }: { view: CaseView; me: Me }) {
             case "send":
               return <SendForm key={a} {...common} hasTrackingCode={view.hasTrackingCode} />;
             case "delivery":
-              return <DeliveryForm key={a} {...common} />;
+              return <NoteForm key={a} {...common} step="delivery" />;
             case "archive":
               return <ArchiveForm key={a} {...common} status={view.status} />;
             case "exclude":

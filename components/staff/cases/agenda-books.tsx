@@ -7,11 +7,10 @@ import { localePath } from "@/i18n/routing.ts";
 import { useTRPC } from "@/components/staff/trpc.tsx";
 import { agendaCsvHref, agendaInputOf, agendaQuery, parseAgendaFilters, type AgendaFilters } from "./agenda-filters.ts";
 import { useLabels, useOfficeDate } from "../labels.ts";
-import { refusalOf } from "./refusal.ts";
+import { QueryState } from "./query-state.tsx";
 import { AGENDA_BOOKS } from "../vocabulary.ts";
-import { linkClass, primaryButtonClass, secondaryButtonClass } from "@/components/ui/button.tsx";
+import { linkClass, secondaryButtonClass, SubmitButton } from "@/components/ui/button.tsx";
 import { SelectField, TextField } from "@/components/ui/field.tsx";
-import { Notice } from "@/components/ui/notice.tsx";
 import { DataTable, tdClass } from "@/components/ui/table.tsx";
 import { PageSection } from "@/components/ui/page-section.tsx";
 import { TabNav } from "@/components/ui/tab-nav.tsx";
@@ -61,80 +60,68 @@ export function AgendaBooks({ filters, years }: { filters: AgendaFilters; years:
           defaultValue={String(filters.year)}
           options={years.map((y) => [String(y), String(y)] as const)}
         />
-        <TextField
-          key={`from-${filters.from ?? ""}`}
-          id="agenda-from"
-          name="from"
-          type="date"
-          label={t("from")}
-          defaultValue={filters.from}
-        />
-        <TextField
-          key={`to-${filters.to ?? ""}`}
-          id="agenda-to"
-          name="to"
-          type="date"
-          label={t("to")}
-          defaultValue={filters.to}
-        />
+        {(["from", "to"] as const).map((end) => (
+          <TextField
+            key={`${end}-${filters[end] ?? ""}`}
+            id={`agenda-${end}`}
+            name={end}
+            type="date"
+            label={t(end)}
+            defaultValue={filters[end]}
+          />
+        ))}
         <div className="flex flex-wrap gap-3">
-          <button type="submit" className={primaryButtonClass}>
-            {t("apply")}
-          </button>
+          <SubmitButton label={t("apply")} />
         </div>
       </form>
 
-      {entries.isError ? (
-        <Notice tone="bad" role="alert">
-          {ws(`refusal.${refusalOf(entries.error)}`)}
-        </Notice>
-      ) : entries.isPending ? (
-        <p role="status">{ws("loading")}</p>
-      ) : (
-        <>
-          <div className="flex flex-wrap items-center justify-between gap-3">
-            <p role="status" className="font-semibold" data-testid="agenda-count">
-              {t("count", { total: entries.data.length })}
-            </p>
-            {/* Plain links: the route handler answers with a CSV or PDF attachment. */}
-            <span className="flex flex-wrap gap-2">
-              <a href={csv} download className={secondaryButtonClass}>
-                {t("csv")}
-              </a>
-              <a href={`${csv}&format=pdf`} download className={secondaryButtonClass} data-testid="agenda-pdf">
-                {t("pdf")}
-              </a>
-            </span>
-          </div>
-          {entries.data.length === 0 ? (
-            <p>{t("empty")}</p>
-          ) : (
-            <DataTable
-              label={t("tableLabel", { book: bookName, year: filters.year })}
-              caption={t("tableLabel", { book: bookName, year: filters.year })}
-              head={[t("number"), t("date"), t("reference"), t("category"), t("channel"), t("letterNumber")]}
-              testId="agenda-table"
-            >
-              {entries.data.map((e) => (
-                <tr key={`${e.number}-${e.caseId}`}>
-                  <th scope="row" className={`${tdClass} text-left font-semibold`}>
-                    {e.number}
-                  </th>
-                  <td className={tdClass}>{date(e.entryDate)}</td>
-                  <td className={`${tdClass} font-mono whitespace-nowrap`}>
-                    <Link href={`/staff/kasus/${e.caseId}`} className={linkClass}>
-                      {e.reference}
-                    </Link>
-                  </td>
-                  <td className={tdClass}>{label.category(e.category)}</td>
-                  <td className={tdClass}>{label.channel(e.channel)}</td>
-                  <td className={tdClass}>{e.letterNumber ?? ws("none")}</td>
-                </tr>
-              ))}
-            </DataTable>
-          )}
-        </>
-      )}
+      <QueryState query={entries}>
+        {(data) => (
+          <>
+            <div className="flex flex-wrap items-center justify-between gap-3">
+              <p role="status" className="font-semibold" data-testid="agenda-count">
+                {t("count", { total: data.length })}
+              </p>
+              {/* Plain links: the route handler answers with a CSV or PDF attachment. */}
+              <span className="flex flex-wrap gap-2">
+                <a href={csv} download className={secondaryButtonClass}>
+                  {t("csv")}
+                </a>
+                <a href={`${csv}&format=pdf`} download className={secondaryButtonClass} data-testid="agenda-pdf">
+                  {t("pdf")}
+                </a>
+              </span>
+            </div>
+            {data.length === 0 ? (
+              <p>{t("empty")}</p>
+            ) : (
+              <DataTable
+                label={t("tableLabel", { book: bookName, year: filters.year })}
+                caption={t("tableLabel", { book: bookName, year: filters.year })}
+                head={[t("number"), t("date"), t("reference"), t("category"), t("channel"), t("letterNumber")]}
+                testId="agenda-table"
+              >
+                {data.map((e) => (
+                  <tr key={`${e.number}-${e.caseId}`}>
+                    <th scope="row" className={`${tdClass} text-left font-semibold`}>
+                      {e.number}
+                    </th>
+                    <td className={tdClass}>{date(e.entryDate)}</td>
+                    <td className={`${tdClass} font-mono whitespace-nowrap`}>
+                      <Link href={`/staff/kasus/${e.caseId}`} className={linkClass}>
+                        {e.reference}
+                      </Link>
+                    </td>
+                    <td className={tdClass}>{label.category(e.category)}</td>
+                    <td className={tdClass}>{label.channel(e.channel)}</td>
+                    <td className={tdClass}>{e.letterNumber ?? ws("none")}</td>
+                  </tr>
+                ))}
+              </DataTable>
+            )}
+          </>
+        )}
+      </QueryState>
     </PageSection>
   );
 }

@@ -16,12 +16,11 @@ import {
   queueQuery,
   type QueueFilters,
 } from "./queue-filters.ts";
-import { refusalOf } from "./refusal.ts";
+import { QueryState } from "./query-state.tsx";
 import { CATEGORIES, CHANNELS, STATUSES } from "../vocabulary.ts";
 import { Badge } from "@/components/ui/badge.tsx";
-import { linkClass, primaryButtonClass } from "@/components/ui/button.tsx";
-import { SelectField } from "@/components/ui/field.tsx";
-import { Notice } from "@/components/ui/notice.tsx";
+import { linkClass, SubmitButton } from "@/components/ui/button.tsx";
+import { CheckField, SelectField } from "@/components/ui/field.tsx";
 import { DataTable, tdClass } from "@/components/ui/table.tsx";
 import { PageSection } from "@/components/ui/page-section.tsx";
 import { TabNav } from "@/components/ui/tab-nav.tsx";
@@ -41,6 +40,13 @@ export function CaseQueue({ filters, years }: { filters: QueueFilters; years: nu
   const applyFilters = useFilterSubmit((fields) => href(parseQueueFilters(fields)));
   const tab = (which: "mine" | "all") => ({ ...firstPage(filters), tab: which });
   const offset = filters.after.length * PAGE_SIZE;
+  // The filters that choose one of a list; the empty choice is "any".
+  const filterChoices = [
+    ["status", STATUSES.map((s) => [s, label.status(s)] as const)],
+    ["category", CATEGORIES.map((c) => [c, label.category(c)] as const)],
+    ["channel", CHANNELS.map((c) => [c, label.channel(c)] as const)],
+    ["year", years.map((y) => [String(y), String(y)] as const)],
+  ] as const;
 
   return (
     <PageSection id="queue-title" className="space-y-5" title={t("title")}>
@@ -62,161 +68,126 @@ export function CaseQueue({ filters, years }: { filters: QueueFilters; years: nu
         className="grid gap-3 rounded border border-slate-300 p-3 sm:grid-cols-2 lg:grid-cols-4"
       >
         {filters.tab === "all" ? <input type="hidden" name="tab" value="all" /> : null}
-        {/* key: a new URL's value replaces the old default; the empty choice is "any". */}
-        <SelectField
-          key={`status-${filters.status ?? ""}`}
-          id="filter-status"
-          name="status"
-          label={t("status")}
-          defaultValue={filters.status ?? ""}
-          options={STATUSES.map((s) => [s, label.status(s)] as const)}
-        >
-          <option value="">{t("any")}</option>
-        </SelectField>
-        <SelectField
-          key={`category-${filters.category ?? ""}`}
-          id="filter-category"
-          name="category"
-          label={t("category")}
-          defaultValue={filters.category ?? ""}
-          options={CATEGORIES.map((c) => [c, label.category(c)] as const)}
-        >
-          <option value="">{t("any")}</option>
-        </SelectField>
-        <SelectField
-          key={`channel-${filters.channel ?? ""}`}
-          id="filter-channel"
-          name="channel"
-          label={t("channel")}
-          defaultValue={filters.channel ?? ""}
-          options={CHANNELS.map((c) => [c, label.channel(c)] as const)}
-        >
-          <option value="">{t("any")}</option>
-        </SelectField>
-        <SelectField
-          key={`year-${filters.year ?? ""}`}
-          id="filter-year"
-          name="year"
-          label={t("year")}
-          defaultValue={filters.year ? String(filters.year) : ""}
-          options={years.map((y) => [String(y), String(y)] as const)}
-        >
-          <option value="">{t("any")}</option>
-        </SelectField>
-        <div className="flex items-center gap-2 sm:col-span-2">
-          <input
+        {/* key: a new URL's value replaces the old default. */}
+        {filterChoices.map(([name, options]) => {
+          const value = filters[name] ? String(filters[name]) : "";
+          return (
+            <SelectField
+              key={`${name}-${value}`}
+              id={`filter-${name}`}
+              name={name}
+              label={t(name)}
+              defaultValue={value}
+              options={options}
+            >
+              <option value="">{t("any")}</option>
+            </SelectField>
+          );
+        })}
+        <div className="sm:col-span-2">
+          <CheckField
             key={String(filters.overdue)}
             id="filter-overdue"
-            type="checkbox"
             name="overdue"
             value="1"
+            label={t("overdueOnly")}
             defaultChecked={filters.overdue}
-            className="h-4 w-4"
           />
-          <label htmlFor="filter-overdue">{t("overdueOnly")}</label>
         </div>
         <div className="flex flex-wrap items-center gap-3 sm:col-span-2 sm:justify-end">
-          <button type="submit" className={primaryButtonClass}>
-            {t("apply")}
-          </button>
+          <SubmitButton label={t("apply")} />
           <Link href={href({ tab: filters.tab, overdue: false, after: [] })} className={linkClass}>
             {t("reset")}
           </Link>
         </div>
       </form>
 
-      {list.isError ? (
-        <Notice tone="bad" role="alert">
-          {ws(`refusal.${refusalOf(list.error)}`)}
-        </Notice>
-      ) : list.isPending ? (
-        <p role="status">{ws("loading")}</p>
-      ) : (
-        <>
-          <p role="status" data-testid="queue-count" className="font-semibold">
-            {list.data.totalIsLimited
-              ? t("countMore", { total: list.data.total })
-              : t("count", { total: list.data.total })}
-            {list.data.rows.length > 0 ? (
-              <span className="font-normal">
-                {" "}
-                ·{" "}
-                {t(list.data.totalIsLimited ? "showingOfMore" : "showing", {
-                  from: offset + 1,
-                  to: offset + list.data.rows.length,
-                  total: list.data.total,
-                })}
-              </span>
-            ) : null}
-          </p>
-          {list.data.rows.length === 0 ? (
-            <p>
-              {filters.tab === "mine" &&
-              !filters.status &&
-              !filters.category &&
-              !filters.channel &&
-              !filters.year &&
-              !filters.overdue
-                ? t("emptyMine")
-                : t("empty")}
+      <QueryState query={list}>
+        {(data) => (
+          <>
+            <p role="status" data-testid="queue-count" className="font-semibold">
+              {data.totalIsLimited ? t("countMore", { total: data.total }) : t("count", { total: data.total })}
+              {data.rows.length > 0 ? (
+                <span className="font-normal">
+                  {" "}
+                  ·{" "}
+                  {t(data.totalIsLimited ? "showingOfMore" : "showing", {
+                    from: offset + 1,
+                    to: offset + data.rows.length,
+                    total: data.total,
+                  })}
+                </span>
+              ) : null}
             </p>
-          ) : (
-            <DataTable
-              label={t("tableLabel")}
-              head={[t("reference"), t("category"), t("channel"), t("receivedAt"), t("status"), t("dueAt")]}
-              testId="queue-table"
-            >
-              {list.data.rows.map((r) => (
-                <tr key={r.id} className={r.overdue ? "bg-red-50" : undefined}>
-                  <th scope="row" className={`${tdClass} text-left font-mono whitespace-nowrap`}>
-                    <Link href={`/staff/kasus/${r.id}`} className={linkClass}>
-                      {r.reference}
-                    </Link>
-                    {r.involvesLeadership ? (
-                      <span className="mt-1 block">
-                        <Badge tone="warn">{ws("leadership")}</Badge>
-                      </span>
-                    ) : null}
-                  </th>
-                  <td className={tdClass}>{label.category(r.category)}</td>
-                  <td className={tdClass}>{label.channel(r.channel)}</td>
-                  <td className={tdClass}>{date(r.receivedAt)}</td>
-                  <td className={tdClass}>{label.status(r.status)}</td>
-                  <td className={tdClass}>
-                    {r.dueAt ? date(r.dueAt) : ws("none")}
-                    {r.overdue ? (
-                      <span className="mt-1 block">
-                        <Badge tone="bad" testId="overdue-badge">
-                          {ws("overdue")}
-                        </Badge>
-                      </span>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </DataTable>
-          )}
-          {filters.after.length > 0 || list.data.nextCursor ? (
-            <nav aria-label={t("pages")} className="flex flex-wrap gap-4">
-              {filters.after.length > 1 ? (
-                <Link href={href(firstPage(filters))} className={linkClass}>
-                  {t("first")}
-                </Link>
-              ) : null}
-              {filters.after.length > 0 ? (
-                <Link href={href(previousPage(filters))} className={linkClass}>
-                  {t("previous")}
-                </Link>
-              ) : null}
-              {list.data.nextCursor ? (
-                <Link href={href(nextPage(filters, list.data.nextCursor))} className={linkClass}>
-                  {t("next")}
-                </Link>
-              ) : null}
-            </nav>
-          ) : null}
-        </>
-      )}
+            {data.rows.length === 0 ? (
+              <p>
+                {filters.tab === "mine" &&
+                !filters.status &&
+                !filters.category &&
+                !filters.channel &&
+                !filters.year &&
+                !filters.overdue
+                  ? t("emptyMine")
+                  : t("empty")}
+              </p>
+            ) : (
+              <DataTable
+                label={t("tableLabel")}
+                head={[t("reference"), t("category"), t("channel"), t("receivedAt"), t("status"), t("dueAt")]}
+                testId="queue-table"
+              >
+                {data.rows.map((r) => (
+                  <tr key={r.id} className={r.overdue ? "bg-red-50" : undefined}>
+                    <th scope="row" className={`${tdClass} text-left font-mono whitespace-nowrap`}>
+                      <Link href={`/staff/kasus/${r.id}`} className={linkClass}>
+                        {r.reference}
+                      </Link>
+                      {r.involvesLeadership ? (
+                        <span className="mt-1 block">
+                          <Badge tone="warn">{ws("leadership")}</Badge>
+                        </span>
+                      ) : null}
+                    </th>
+                    <td className={tdClass}>{label.category(r.category)}</td>
+                    <td className={tdClass}>{label.channel(r.channel)}</td>
+                    <td className={tdClass}>{date(r.receivedAt)}</td>
+                    <td className={tdClass}>{label.status(r.status)}</td>
+                    <td className={tdClass}>
+                      {r.dueAt ? date(r.dueAt) : ws("none")}
+                      {r.overdue ? (
+                        <span className="mt-1 block">
+                          <Badge tone="bad" testId="overdue-badge">
+                            {ws("overdue")}
+                          </Badge>
+                        </span>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </DataTable>
+            )}
+            {filters.after.length > 0 || data.nextCursor ? (
+              <nav aria-label={t("pages")} className="flex flex-wrap gap-4">
+                {filters.after.length > 1 ? (
+                  <Link href={href(firstPage(filters))} className={linkClass}>
+                    {t("first")}
+                  </Link>
+                ) : null}
+                {filters.after.length > 0 ? (
+                  <Link href={href(previousPage(filters))} className={linkClass}>
+                    {t("previous")}
+                  </Link>
+                ) : null}
+                {data.nextCursor ? (
+                  <Link href={href(nextPage(filters, data.nextCursor))} className={linkClass}>
+                    {t("next")}
+                  </Link>
+                ) : null}
+              </nav>
+            ) : null}
+          </>
+        )}
+      </QueryState>
     </PageSection>
   );
 }

@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTRPC } from "@/components/staff/trpc.tsx";
-import { ActionCard, str, SubmitButton, useActionCallbacks } from "./actions/action-kit.tsx";
+import { MutationCard, str, useActionCallbacks } from "./actions/action-kit.tsx";
 import { useOfficeDate } from "../labels.ts";
 import type { CaseView } from "./types.ts";
 import { Badge } from "@/components/ui/badge.tsx";
@@ -69,12 +69,12 @@ function MessageForm({ caseId }: { caseId: string }) {
     ),
   );
   return (
-    <ActionCard
+    <MutationCard
       id="message"
       title={t("messageTitle")}
-      error={m.error}
-      onSubmit={(fd) => m.mutate({ caseId, body: str(fd, "body") })}
-      buttons={<SubmitButton pending={m.isPending} label={t("messageSend")} />}
+      mutation={m}
+      input={(fd) => ({ caseId, body: str(fd, "body") })}
+      submit={t("messageSend")}
     >
       <TextField
         key={sent}
@@ -91,6 +91,6 @@ function MessageForm({ caseId }: { caseId: string }) {
           {t("messageSent")}
         </p>
       ) : null}
-    </ActionCard>
+    </MutationCard>
   );
 }

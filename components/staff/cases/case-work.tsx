@@ -75,26 +75,16 @@ export function CaseMeetings({ meetings }: { meetings: CaseView["meetings"] }) {
                   ))}
                 </ul>,
               ],
-              [
-                t("discussion"),
-                m.discussion ? (
-                  <Block key="d" text={m.discussion} />
+              ...(["discussion", "resolution"] as const).map((part): [string, React.ReactNode] => [
+                t(part),
+                m[part] ? (
+                  <Block key={part} text={m[part]} />
                 ) : (
-                  <span key="d" className="text-slate-600">
+                  <span key={part} className="text-slate-600">
                     {t("notYet")}
                   </span>
                 ),
-              ],
-              [
-                t("resolution"),
-                m.resolution ? (
-                  <Block key="r" text={m.resolution} />
-                ) : (
-                  <span key="r" className="text-slate-600">
-                    {t("notYet")}
-                  </span>
-                ),
-              ],
+              ]),
               ...(m.endsAt && m.discussion ? [[t("endsAt"), date(m.endsAt)] as [string, React.ReactNode]] : []),
             ]}
           />

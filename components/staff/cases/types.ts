@@ -11,6 +11,8 @@ export type AgendaRow = Out["cases"]["agenda"][number];
 export type DirectoryEntry = Out["cases"]["staffDirectory"][number];
 export type ReviewInput = In["cases"]["review"];
 export type ConveneInput = In["cases"]["convene"];
+export type DraftInput = In["cases"]["saveDraft"];
+export type DecideInput = In["cases"]["decideDraft"];
 
 /** The signed-in staff member as the pages pass it down (read on the server). */
 export type { Me } from "@/server/http/staff/signed-in-staff.ts";

@@ -5,11 +5,10 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "../trpc.tsx";
 import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/button.tsx";
-import { FieldLabel, TextField } from "@/components/ui/field.tsx";
+import { CheckField, SelectField, TextField } from "@/components/ui/field.tsx";
 import { Notice, OUTCOME } from "@/components/ui/notice.tsx";
 
 type Tls = "none" | "starttls" | "tls";
-const selectClass = "mt-1 w-full rounded border border-slate-500 px-3 py-2";
 
 /**
  * Admin: the SMTP server (the stored password is never sent to the browser; an empty field keeps
@@ -107,14 +106,13 @@ function EmailSettingsForm({ data }: { data: SmtpView }) {
       <p className="text-slate-700">{t("lead")}</p>
       {message && <Notice {...OUTCOME[message.kind]}>{message.text}</Notice>}
       <form onSubmit={onSave} className="max-w-xl space-y-3" noValidate>
-        <label className="flex items-center gap-2 font-semibold">
-          <input
-            type="checkbox"
-            checked={form.enabled}
-            onChange={(e) => setForm((f) => ({ ...f, enabled: e.target.checked }))}
-          />
-          {t("enabled")}
-        </label>
+        <CheckField
+          id="smtp-enabled"
+          label={t("enabled")}
+          strong
+          checked={form.enabled}
+          onChange={(enabled) => setForm((f) => ({ ...f, enabled }))}
+        />
         <TextField id="smtp-host" label={t("host")} value={form.host} onChange={set("host")} maxLength={253} />
         <TextField
           id="smtp-port"
@@ -125,41 +123,36 @@ function EmailSettingsForm({ data }: { data: SmtpView }) {
           onChange={set("port")}
           min={1}
         />
-        <div>
-          <FieldLabel htmlFor="smtp-tls">{t("tls")}</FieldLabel>
-          <select
-            id="smtp-tls"
-            className={selectClass}
-            value={form.tls}
-            onChange={(e) => setForm((f) => ({ ...f, tls: e.target.value as Tls }))}
-          >
-            <option value="starttls">{t("tlsStarttls")}</option>
-            <option value="tls">{t("tlsTls")}</option>
-            <option value="none">{t("tlsNone")}</option>
-          </select>
-        </div>
+        <SelectField
+          id="smtp-tls"
+          label={t("tls")}
+          value={form.tls}
+          onChange={set("tls")}
+          options={[
+            ["starttls", t("tlsStarttls")],
+            ["tls", t("tlsTls")],
+            ["none", t("tlsNone")],
+          ]}
+        />
         <TextField id="smtp-user" label={t("user")} value={form.user} onChange={set("user")} maxLength={320} />
         <div>
-          <FieldLabel htmlFor="smtp-password">{t("password")}</FieldLabel>
-          <p className="text-sm text-slate-700">{data.hasPassword ? t("passwordStored") : t("passwordNone")}</p>
-          <input
+          <TextField
             id="smtp-password"
             type="password"
             autoComplete="new-password"
-            className={selectClass}
+            label={t("password")}
+            hint={data.hasPassword ? t("passwordStored") : t("passwordNone")}
             value={form.password}
-            onChange={(e) => set("password")(e.target.value)}
+            onChange={set("password")}
             disabled={form.removePassword}
           />
           {data.hasPassword && (
-            <label className="mt-1 flex items-center gap-2 text-sm">
-              <input
-                type="checkbox"
-                checked={form.removePassword}
-                onChange={(e) => setForm((f) => ({ ...f, removePassword: e.target.checked }))}
-              />
-              {t("removePassword")}
-            </label>
+            <CheckField
+              id="smtp-remove-password"
+              label={t("removePassword")}
+              checked={form.removePassword}
+              onChange={(removePassword) => setForm((f) => ({ ...f, removePassword }))}
+            />
           )}
         </div>
         <TextField

@@ -6,7 +6,8 @@ import { useState, type FormEvent } from "react";
 import type { NotificationKind } from "@/server/generated/prisma/enums.ts";
 import { useTRPC } from "../trpc.tsx";
 import { primaryButtonClass } from "@/components/ui/button.tsx";
-import { inputClass } from "@/components/ui/field.tsx";
+import { CheckField, SelectField, TextField } from "@/components/ui/field.tsx";
+import { Fieldset } from "@/components/ui/fieldset.tsx";
 import { Notice } from "@/components/ui/notice.tsx";
 import { Section } from "@/components/ui/page-section.tsx";
 
@@ -51,57 +52,39 @@ function PreferencesForm({ initial }: { initial: Prefs }) {
   return (
     <Section id="notification-prefs" title={t("prefs.title")}>
       <form onSubmit={onSubmit} className="max-w-xl space-y-4" noValidate>
-        <div>
-          <label htmlFor="notify-email" className="font-semibold">
-            {t("prefs.email")}
-          </label>
-          <input
-            id="notify-email"
-            type="email"
-            autoComplete="email"
-            className={inputClass()}
-            value={email}
-            maxLength={320}
-            aria-describedby="notify-email-hint"
-            onChange={(e) => setEmail(e.target.value)}
-          />
-          <p id="notify-email-hint" className="text-sm text-slate-700">
-            {t("prefs.emailHint")}
-          </p>
-        </div>
-        <div>
-          <label htmlFor="notify-locale" className="font-semibold">
-            {t("prefs.locale")}
-          </label>
-          <select
-            id="notify-locale"
-            className={inputClass()}
-            value={locale}
-            onChange={(e) => setLocale(e.target.value === "en" ? "en" : "id")}
-          >
-            <option value="id">{t("prefs.localeId")}</option>
-            <option value="en">{t("prefs.localeEn")}</option>
-          </select>
-        </div>
-        <label className="flex items-start gap-2">
-          <input type="checkbox" className="mt-1" checked={digest} onChange={(e) => setDigest(e.target.checked)} />
-          <span>{t("prefs.digest")}</span>
-        </label>
-        <fieldset>
-          <legend className="font-semibold">{t("prefs.kinds")}</legend>
+        <TextField
+          id="notify-email"
+          type="email"
+          autoComplete="email"
+          label={t("prefs.email")}
+          hint={t("prefs.emailHint")}
+          value={email}
+          maxLength={320}
+          onChange={setEmail}
+        />
+        <SelectField
+          id="notify-locale"
+          label={t("prefs.locale")}
+          value={locale}
+          onChange={(v) => setLocale(v === "en" ? "en" : "id")}
+          options={[
+            ["id", t("prefs.localeId")],
+            ["en", t("prefs.localeEn")],
+          ]}
+        />
+        <CheckField id="notify-digest" label={t("prefs.digest")} checked={digest} onChange={setDigest} />
+        <Fieldset legend={t("prefs.kinds")}>
           {initial.mutableKinds.map((k) => (
-            <label key={k} className="flex items-start gap-2">
-              <input
-                type="checkbox"
-                className="mt-1"
-                checked={!muted.includes(k)}
-                onChange={(e) => setMuted((m) => (e.target.checked ? m.filter((x) => x !== k) : [...m, k]))}
-              />
-              <span>{t(`kind.${k}`)}</span>
-            </label>
+            <CheckField
+              key={k}
+              id={`notify-kind-${k}`}
+              label={t(`kind.${k}`)}
+              checked={!muted.includes(k)}
+              onChange={(on) => setMuted((m) => (on ? m.filter((x) => x !== k) : [...m, k]))}
+            />
           ))}
           <p className="mt-1 text-sm text-slate-700">{t("prefs.overdueAlways")}</p>
-        </fieldset>
+        </Fieldset>
         {outcome && (
           <Notice tone={outcome === "saved" ? "good" : "bad"} role={outcome === "saved" ? "status" : "alert"}>
             {t(`prefs.${outcome}`)}

@@ -7,7 +7,8 @@ import { useTRPC } from "@/components/staff/trpc.tsx";
 import { refusalOf } from "../refusal.ts";
 import { invalidFields } from "./missing-fields.ts";
 import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/button.tsx";
-import { Notice } from "@/components/ui/notice.tsx";
+import { ErrorAlert } from "@/components/ui/error-alert.tsx";
+import { TextField } from "@/components/ui/field.tsx";
 
 /** After a change: the case, the lists and the agenda books are read again. */
 export function useRefreshCase(caseId: string) {
@@ -50,12 +51,8 @@ export function useActionCallbacks<T, V = unknown>(
 /** A refusal next to the form; a stale case is reported by the panel instead (see above). */
 export function RefusalAlert({ error, id }: { error: unknown; id: string }) {
   const ws = useTranslations("workspace");
-  if (!error || refusalOf(error) === "stale") return null;
-  return (
-    <Notice tone="bad" role="alert" id={id}>
-      {ws(`refusal.${refusalOf(error)}`)}
-    </Notice>
-  );
+  const refusal = error ? refusalOf(error) : "stale";
+  return <ErrorAlert id={id}>{refusal !== "stale" ? ws(`refusal.${refusal}`) : null}</ErrorAlert>;
 }
 
 /** Tells the action panel what happened (shown above the forms, which may change). */
@@ -67,12 +64,13 @@ export interface ActionProps {
 }
 
 /** One action of the panel: a titled form with its refusal message and buttons. */
-export function ActionCard({
+function ActionCard({
   id,
   title,
   lead,
   onSubmit,
   error,
+  problem,
   children,
   buttons,
 }: {
@@ -81,6 +79,8 @@ export function ActionCard({
   lead?: ReactNode;
   onSubmit: (fd: FormData, submitter: string | null) => void;
   error: unknown;
+  /** What the form's own check found before posting (a date, a missing attendee). */
+  problem?: string | null;
   children?: ReactNode;
   buttons: ReactNode;
 }) {
@@ -106,11 +106,10 @@ export function ActionCard({
       {lead ? <div className="text-slate-800">{lead}</div> : null}
       <form id={`${id}-form`} onSubmit={submit} noValidate className="space-y-3">
         {children}
-        {missing.length > 0 ? (
-          <Notice tone="bad" role="alert" id={`${id}-missing`}>
-            {ws("missingFields", { fields: missing.join(", ") })}
-          </Notice>
-        ) : null}
+        <ErrorAlert>{problem}</ErrorAlert>
+        <ErrorAlert id={`${id}-missing`}>
+          {missing.length > 0 ? ws("missingFields", { fields: missing.join(", ") }) : null}
+        </ErrorAlert>
         <RefusalAlert error={error} id={`${id}-error`} />
         <div className="flex flex-wrap gap-3">{buttons}</div>
       </form>
@@ -148,27 +147,50 @@ export const str = (fd: FormData, name: string) => {
   return typeof v === "string" ? v.trim() : "";
 };
 
-/** An action with one submit button: the card sends the form's input through its mutation. */
+/**
+ * A step's form: the card sends the form's input through its mutation. `input` answers null
+ * when the form's own check failed (it shows why in `problem`); `buttons` replaces the one
+ * submit button where a form has two (the pressed one's value is `submitter`).
+ */
 export function MutationCard<V>({
   mutation,
   input,
   submit,
+  buttons,
   ...card
 }: {
   id: string;
   title: string;
   lead?: ReactNode;
+  problem?: string | null;
   children?: ReactNode;
-  submit: string;
+  submit?: string;
+  buttons?: ReactNode;
   mutation: { mutate: (input: V) => void; isPending: boolean; error: unknown };
-  input: (fd: FormData) => V;
+  input: (fd: FormData, submitter: string | null) => V | null;
 }) {
   return (
     <ActionCard
       {...card}
       error={mutation.error}
-      onSubmit={(fd) => mutation.mutate(input(fd))}
-      buttons={<SubmitButton pending={mutation.isPending} label={submit} />}
+      onSubmit={(fd, submitter) => {
+        const value = input(fd, submitter);
+        if (value !== null) mutation.mutate(value);
+      }}
+      buttons={buttons ?? <SubmitButton pending={mutation.isPending} label={submit ?? ""} />}
     />
   );
+}
+
+/** A long required text that shows what is stored (a draft, the minutes of a meeting). */
+export function LongTextField(props: {
+  id: string;
+  name: string;
+  label: string;
+  hint?: string;
+  rows: number;
+  stored: string | undefined | null;
+}) {
+  const { stored, ...field } = props;
+  return <TextField {...field} required maxLength={20000} defaultValue={stored ?? ""} />;
 }

@@ -7,11 +7,10 @@ import { useTRPC } from "@/components/staff/trpc.tsx";
 import { useOfficeClock } from "../../labels.ts";
 import type { ConveneInput, Me } from "../types.ts";
 import { MEETING_ROLES } from "../../vocabulary.ts";
-import { ActionCard, str, SubmitButton, useActionCallbacks, type ActionProps } from "./action-kit.tsx";
+import { MutationCard, str, useActionCallbacks, type ActionProps } from "./action-kit.tsx";
 import { secondaryButtonClass } from "@/components/ui/button.tsx";
 import { SelectField, TextField, inputClass } from "@/components/ui/field.tsx";
 import { Fieldset } from "@/components/ui/fieldset.tsx";
-import { Notice } from "@/components/ui/notice.tsx";
 
 type MeetingRole = (typeof MEETING_ROLES)[number];
 
@@ -46,7 +45,7 @@ export function ConveneForm({
   const roleOf = (id: string, roles: readonly string[]) =>
     id in chosen ? chosen[id]! : defaultRole(roles, id === me.id);
 
-  function submit(fd: FormData) {
+  function input(fd: FormData) {
     const startsAt = clock.instant(str(fd, "startsAt"));
     const attendees: ConveneInput["attendees"] = [
       ...people.flatMap((p) => {
@@ -60,19 +59,19 @@ export function ConveneForm({
         role: str(fd, `external-${k}-role`) as MeetingRole,
       })),
     ];
-    if (!startsAt) return setProblem("badDate");
-    if (attendees.length === 0) return setProblem("noAttendee");
-    setProblem(null);
-    m.mutate({ caseId, startsAt, place: str(fd, "place"), agenda: str(fd, "agenda"), attendees });
+    setProblem(!startsAt ? "badDate" : attendees.length === 0 ? "noAttendee" : null);
+    if (!startsAt || attendees.length === 0) return null;
+    return { caseId, startsAt, place: str(fd, "place"), agenda: str(fd, "agenda"), attendees };
   }
 
   return (
-    <ActionCard
+    <MutationCard
       id="convene"
       title={t("title")}
-      error={m.error}
-      onSubmit={submit}
-      buttons={<SubmitButton pending={m.isPending} label={t("submit")} />}
+      problem={problem ? t(problem) : null}
+      mutation={m}
+      input={input}
+      submit={t("submit")}
     >
       <TextField
         id="convene-starts-at"
@@ -193,11 +192,6 @@ export function ConveneForm({
           {t("addExternal")}
         </button>
       </Fieldset>
-      {problem ? (
-        <Notice tone="bad" role="alert">
-          {t(problem)}
-        </Notice>
-      ) : null}
-    </ActionCard>
+    </MutationCard>
   );
 }

@@ -4,9 +4,9 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTRPC } from "@/components/staff/trpc.tsx";
-import { ActionCard, str, SubmitButton, useActionCallbacks, type ActionProps } from "./action-kit.tsx";
+import type { DecideInput } from "../types.ts";
+import { MutationCard, str, SubmitButton, useActionCallbacks, type ActionProps } from "./action-kit.tsx";
 import { TextField } from "@/components/ui/field.tsx";
-import { Notice } from "@/components/ui/notice.tsx";
 
 /** The Kepala Dinas approves (signs) a submitted Berita Acara or Tanggapan, or returns it with a note. */
 export function DecideForm({ caseId, onDone, type }: ActionProps & { type: "BERITA_ACARA" | "TANGGAPAN" }) {
@@ -22,20 +22,21 @@ export function DecideForm({ caseId, onDone, type }: ActionProps & { type: "BERI
   );
   const id = type === "BERITA_ACARA" ? "decide-berita-acara" : "decide-tanggapan";
 
-  function submit(fd: FormData, submitter: string | null) {
+  function input(fd: FormData, submitter: string | null): DecideInput | null {
     const note = str(fd, "note");
-    if (submitter !== "return") return m.mutate({ caseId, type, approve: true });
+    if (submitter !== "return") return { caseId, type, approve: true };
     setNoteMissing(!note);
-    if (note) m.mutate({ caseId, type, approve: false, note });
+    return note ? { caseId, type, approve: false, note } : null;
   }
 
   return (
-    <ActionCard
+    <MutationCard
       id={id}
       title={type === "BERITA_ACARA" ? t("titleBeritaAcara") : t("titleTanggapan")}
       lead={t("lead")}
-      error={m.error}
-      onSubmit={submit}
+      problem={noteMissing ? t("noteRequired") : null}
+      mutation={m}
+      input={input}
       buttons={
         <>
           <SubmitButton pending={m.isPending} label={t("approve")} value="approve" />
@@ -44,11 +45,6 @@ export function DecideForm({ caseId, onDone, type }: ActionProps & { type: "BERI
       }
     >
       <TextField id={`${id}-note`} name="note" label={t("note")} hint={t("noteHint")} rows={3} maxLength={2000} />
-      {noteMissing ? (
-        <Notice tone="bad" role="alert">
-          {t("noteRequired")}
-        </Notice>
-      ) : null}
-    </ActionCard>
+    </MutationCard>
   );
 }

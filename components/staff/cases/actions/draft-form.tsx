@@ -3,12 +3,24 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "@/components/staff/trpc.tsx";
-import type { CaseView } from "../types.ts";
-import { ActionCard, str, SubmitButton, useActionCallbacks, type ActionProps } from "./action-kit.tsx";
-import { TextField } from "@/components/ui/field.tsx";
+import type { CaseView, DraftInput } from "../types.ts";
+import { LongTextField, MutationCard, str, SubmitButton, useActionCallbacks, type ActionProps } from "./action-kit.tsx";
 import { Notice } from "@/components/ui/notice.tsx";
 
 type Draft = CaseView["drafts"][number] | undefined;
+
+/** Each draft's form: its id, its texts' namespace, and its text fields with their height. */
+const DRAFTS = {
+  BERITA_ACARA: {
+    id: "berita-acara",
+    ns: "beritaAcara",
+    fields: [
+      ["considerations", 6],
+      ["decisions", 5],
+    ],
+  },
+  TANGGAPAN: { id: "tanggapan", ns: "tanggapan", fields: [["body", 8]] },
+} as const;
 
 /**
  * Step 5 (Tim Audit drafts the Berita Acara) and step 6 (Sekretariat, Tim Telaah or Tim
@@ -29,28 +41,21 @@ export function DraftForm({
       ),
     ),
   );
-  const id = type === "BERITA_ACARA" ? "berita-acara" : "tanggapan";
+  const { id, ns, fields } = DRAFTS[type];
   const content = draft?.content ?? {};
   const version = `${draft?.status ?? "new"}-${draft?.submittedAt?.getTime() ?? 0}-${JSON.stringify(content).length}`;
 
-  function submit(fd: FormData, submitter: string | null) {
-    const submit = submitter === "submit";
-    if (type === "BERITA_ACARA")
-      m.mutate({
-        caseId,
-        type,
-        submit,
-        content: { considerations: str(fd, "considerations"), decisions: str(fd, "decisions") },
-      });
-    else m.mutate({ caseId, type, submit, content: { body: str(fd, "body") } });
+  function input(fd: FormData, submitter: string | null) {
+    const content = Object.fromEntries(fields.map(([name]) => [name, str(fd, name)]));
+    return { caseId, type, submit: submitter === "submit", content } as DraftInput;
   }
 
   return (
-    <ActionCard
+    <MutationCard
       id={id}
-      title={type === "BERITA_ACARA" ? t("beritaAcara.title") : t("tanggapan.title")}
-      error={m.error}
-      onSubmit={submit}
+      title={t(`${ns}.title`)}
+      mutation={m}
+      input={input}
       buttons={
         <>
           <SubmitButton pending={m.isPending} label={t("draft.save")} value="save" secondary />
@@ -63,42 +68,17 @@ export function DraftForm({
           <span className="whitespace-pre-line">{t("draft.returned", { note: draft.returnNote })}</span>
         </Notice>
       ) : null}
-      {type === "BERITA_ACARA" ? (
-        <>
-          <TextField
-            key={`c-${version}`}
-            id="berita-acara-considerations"
-            name="considerations"
-            label={t("beritaAcara.considerations")}
-            required
-            rows={6}
-            maxLength={20000}
-            defaultValue={content.considerations ?? ""}
-          />
-          <TextField
-            key={`d-${version}`}
-            id="berita-acara-decisions"
-            name="decisions"
-            label={t("beritaAcara.decisions")}
-            required
-            rows={5}
-            maxLength={20000}
-            defaultValue={content.decisions ?? ""}
-          />
-        </>
-      ) : (
-        <TextField
-          key={`b-${version}`}
-          id="tanggapan-body"
-          name="body"
-          label={t("tanggapan.body")}
-          hint={t("tanggapan.bodyHint")}
-          required
-          rows={8}
-          maxLength={20000}
-          defaultValue={content.body ?? ""}
+      {fields.map(([name, rows]) => (
+        <LongTextField
+          key={`${name}-${version}`}
+          id={`${id}-${name}`}
+          name={name}
+          label={t(`${ns}.${name}`)}
+          hint={name === "body" ? t("tanggapan.bodyHint") : undefined}
+          rows={rows}
+          stored={content[name]}
         />
-      )}
-    </ActionCard>
+      ))}
+    </MutationCard>
   );
 }

@@ -6,9 +6,20 @@ import { useState } from "react";
 import { useTRPC } from "@/components/staff/trpc.tsx";
 import { useOfficeClock, useOfficeDate } from "../../labels.ts";
 import type { CaseView } from "../types.ts";
-import { ActionCard, str, SubmitButton, useActionCallbacks, type ActionProps } from "./action-kit.tsx";
+import { LongTextField, MutationCard, str, useActionCallbacks, type ActionProps } from "./action-kit.tsx";
 import { TextField } from "@/components/ui/field.tsx";
-import { Notice } from "@/components/ui/notice.tsx";
+
+/** When the meeting really began and ended, with the end of the field's id. */
+const TIMES = [
+  ["heldFrom", "held-from"],
+  ["endsAt", "ends-at"],
+] as const;
+
+/** The minutes of the meeting, with the height of their fields. */
+const MINUTES = [
+  ["discussion", 5],
+  ["resolution", 4],
+] as const;
 
 /** The recorded start and end as the server will check them (it checks again, to the minute). */
 export function meetingTimesProblem(heldFrom: Date | null, endsAt: Date | null, now: Date): boolean {
@@ -30,78 +41,57 @@ export function OutcomeForm({ caseId, onDone, meeting }: ActionProps & { meeting
   const [now] = useState(() => clock.inputValue(new Date()));
   const [badTimes, setBadTimes] = useState(false);
 
-  function submit(fd: FormData) {
+  function input(fd: FormData) {
     const heldFrom = clock.instant(str(fd, "heldFrom"));
     const endsAt = clock.instant(str(fd, "endsAt"));
-    if (meetingTimesProblem(heldFrom, endsAt, new Date())) return setBadTimes(true);
-    setBadTimes(false);
-    m.mutate({
+    const bad = meetingTimesProblem(heldFrom, endsAt, new Date());
+    setBadTimes(bad);
+    if (bad) return null;
+    return {
       caseId,
       meetingId: meeting.id,
       heldFrom: heldFrom!,
       endsAt: endsAt!,
       discussion: str(fd, "discussion"),
       resolution: str(fd, "resolution"),
-    });
+    };
   }
 
-  const hint = t("timesHint", { convened: date(meeting.convenedAt) });
   return (
-    <ActionCard
+    <MutationCard
       id="outcome"
       title={t("title")}
       lead={t("lead", { date: date(meeting.startsAt), place: meeting.place })}
-      error={m.error}
-      onSubmit={submit}
-      buttons={<SubmitButton pending={m.isPending} label={t("submit")} />}
+      problem={badTimes ? t("badTimes") : null}
+      mutation={m}
+      input={input}
+      submit={t("submit")}
     >
       {/* key: after a save the fields show what is stored. */}
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextField
-          key={`f-${String(meeting.heldFrom)}`}
-          id="outcome-held-from"
-          name="heldFrom"
-          type="datetime-local"
-          label={t("heldFrom")}
-          hint={hint}
-          required
-          defaultValue={meeting.heldFrom ? clock.inputValue(meeting.heldFrom) : now}
-        />
-        <TextField
-          key={`e-${String(meeting.endsAt)}`}
-          id="outcome-ends-at"
-          name="endsAt"
-          type="datetime-local"
-          label={t("endsAt")}
-          required
-          defaultValue={meeting.endsAt ? clock.inputValue(meeting.endsAt) : now}
-        />
+        {TIMES.map(([name, id]) => (
+          <TextField
+            key={`${name}-${String(meeting[name])}`}
+            id={`outcome-${id}`}
+            name={name}
+            type="datetime-local"
+            label={t(name)}
+            hint={name === "heldFrom" ? t("timesHint", { convened: date(meeting.convenedAt) }) : undefined}
+            required
+            defaultValue={meeting[name] ? clock.inputValue(meeting[name]) : now}
+          />
+        ))}
       </div>
-      {badTimes ? (
-        <Notice tone="bad" role="alert">
-          {t("badTimes")}
-        </Notice>
-      ) : null}
-      <TextField
-        key={`d-${meeting.discussion ?? ""}`}
-        id="outcome-discussion"
-        name="discussion"
-        label={t("discussion")}
-        required
-        rows={5}
-        maxLength={20000}
-        defaultValue={meeting.discussion ?? ""}
-      />
-      <TextField
-        key={`r-${meeting.resolution ?? ""}`}
-        id="outcome-resolution"
-        name="resolution"
-        label={t("resolution")}
-        required
-        rows={4}
-        maxLength={20000}
-        defaultValue={meeting.resolution ?? ""}
-      />
-    </ActionCard>
+      {MINUTES.map(([name, rows]) => (
+        <LongTextField
+          key={`${name}-${meeting[name] ?? ""}`}
+          id={`outcome-${name}`}
+          name={name}
+          label={t(name)}
+          rows={rows}
+          stored={meeting[name]}
+        />
+      ))}
+    </MutationCard>
   );
 }

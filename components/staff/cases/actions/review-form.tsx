@@ -6,13 +6,15 @@ import { useState } from "react";
 import { useTRPC } from "@/components/staff/trpc.tsx";
 import type { ReviewInput } from "../types.ts";
 import { ESCALATION_REASONS } from "../../vocabulary.ts";
-import { ActionCard, str, SubmitButton, useActionCallbacks, type ActionProps } from "./action-kit.tsx";
+import { MutationCard, str, useActionCallbacks, type ActionProps } from "./action-kit.tsx";
 import { CheckField, SelectField, TextField } from "@/components/ui/field.tsx";
 import { Fieldset } from "@/components/ui/fieldset.tsx";
 import { Notice } from "@/components/ui/notice.tsx";
+import { RadioGroup } from "@/components/ui/radio-group.tsx";
 
 const ELEMENTS = ["what", "who", "where", "when", "how"] as const;
 type Decision = ReviewInput["decision"]["recommendation"];
+const DECISIONS = ["FORWARD", "REQUEST_INFO", "ESCALATE"] as const satisfies readonly Decision[];
 
 /**
  * Step 3 (Tim Telaah): completeness of 4W+1H, scope, summary, then forward to the Kepala
@@ -32,7 +34,7 @@ export function ReviewForm({
   const [decision, setDecision] = useState<Decision>(involvesLeadership ? "ESCALATE" : "FORWARD");
   const m = useMutation(trpc.cases.review.mutationOptions(useActionCallbacks(caseId, onDone, () => t("done"))));
 
-  function submit(fd: FormData) {
+  function input(fd: FormData): ReviewInput {
     const decided: ReviewInput["decision"] =
       decision === "FORWARD"
         ? { recommendation: "FORWARD" }
@@ -43,7 +45,7 @@ export function ReviewForm({
               reason: str(fd, "reason") as "LEADERSHIP_INVOLVED" | "OUTSIDE_AUTHORITY",
               explanation: str(fd, "explanation"),
             };
-    m.mutate({
+    return {
       caseId,
       isComplete: fd.get("isComplete") === "on",
       inScope: fd.get("inScope") === "on",
@@ -53,17 +55,11 @@ export function ReviewForm({
       summary: str(fd, "summary"),
       notes: str(fd, "notes"),
       decision: decided,
-    });
+    };
   }
 
   return (
-    <ActionCard
-      id="review"
-      title={t("title")}
-      error={m.error}
-      onSubmit={submit}
-      buttons={<SubmitButton pending={m.isPending} label={t("submit")} />}
-    >
+    <MutationCard id="review" title={t("title")} mutation={m} input={input} submit={t("submit")}>
       <Fieldset legend={t("assessment")}>
         <CheckField id="review-complete" name="isComplete" label={t("isComplete")} />
         <CheckField id="review-in-scope" name="inScope" label={t("inScope")} />
@@ -77,22 +73,19 @@ export function ReviewForm({
       </Fieldset>
       <TextField id="review-summary" name="summary" label={t("summary")} required rows={4} maxLength={5000} />
       <TextField id="review-notes" name="notes" label={t("notes")} optionalText={optional} rows={3} maxLength={5000} />
-      <Fieldset legend={t("decision")}>
-        {(["FORWARD", "REQUEST_INFO", "ESCALATE"] as const).map((d) => (
-          <CheckField
-            key={d}
-            type="radio"
-            id={`review-decision-${d.toLowerCase().replace("_", "-")}`}
-            name="decision"
-            value={d}
-            label={t(d)}
-            checked={decision === d}
-            onChange={(on) => on && setDecision(d)}
-            disabled={d === "FORWARD" && involvesLeadership}
-            hint={d === "FORWARD" && involvesLeadership ? t("forwardBlocked") : undefined}
-          />
-        ))}
-      </Fieldset>
+      <RadioGroup
+        legend={t("decision")}
+        name="decision"
+        idPrefix="review-decision"
+        checked={decision}
+        onChange={(d) => setDecision(d as Decision)}
+        options={DECISIONS.map((d) => ({
+          value: d,
+          label: t(d),
+          disabled: d === "FORWARD" && involvesLeadership,
+          hint: d === "FORWARD" && involvesLeadership ? t("forwardBlocked") : undefined,
+        }))}
+      />
       {decision === "REQUEST_INFO" ? (
         <>
           {!hasTrackingCode ? <Notice tone="warn">{t("questionNoCode")}</Notice> : null}
@@ -132,6 +125,6 @@ export function ReviewForm({
           />
         </>
       ) : null}
-    </ActionCard>
+    </MutationCard>
   );
 }

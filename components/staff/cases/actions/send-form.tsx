@@ -5,8 +5,7 @@ import { useTranslations } from "next-intl";
 import { useTRPC } from "@/components/staff/trpc.tsx";
 import { DELIVERY_METHODS } from "../../vocabulary.ts";
 import { MutationCard, str, useActionCallbacks, type ActionProps } from "./action-kit.tsx";
-import { CheckField } from "@/components/ui/field.tsx";
-import { Fieldset } from "@/components/ui/fieldset.tsx";
+import { RadioGroup } from "@/components/ui/radio-group.tsx";
 
 /** Step 6 (Sekretariat): send the approved Tanggapan, which issues the letter; next number in the Buku Agenda Tanggapan. */
 export function SendForm({ caseId, onDone, hasTrackingCode }: ActionProps & { hasTrackingCode: boolean }) {
@@ -26,27 +25,23 @@ export function SendForm({ caseId, onDone, hasTrackingCode }: ActionProps & { ha
       input={(fd) => ({ caseId, method: str(fd, "method") as (typeof DELIVERY_METHODS)[number] })}
       submit={t("submit")}
     >
-      <Fieldset legend={t("method")}>
-        {DELIVERY_METHODS.map((method) => (
-          <CheckField
-            key={method}
-            type="radio"
-            id={`send-method-${method.toLowerCase().replace("_", "-")}`}
-            name="method"
-            value={method}
-            label={t(`methods.${method}`)}
-            defaultChecked={method === (hasTrackingCode ? "PORTAL" : "IN_PERSON")}
-            disabled={method === "PORTAL" && !hasTrackingCode}
-            hint={
-              method === "PORTAL" && !hasTrackingCode
-                ? t("portalNoCode")
-                : method === "POST"
-                  ? t("postNames")
-                  : undefined
-            }
-          />
-        ))}
-      </Fieldset>
+      <RadioGroup
+        legend={t("method")}
+        name="method"
+        idPrefix="send-method"
+        defaultChecked={hasTrackingCode ? "PORTAL" : "IN_PERSON"}
+        options={DELIVERY_METHODS.map((method) => ({
+          value: method,
+          label: t(`methods.${method}`),
+          disabled: method === "PORTAL" && !hasTrackingCode,
+          hint:
+            method === "PORTAL" && !hasTrackingCode
+              ? t("portalNoCode")
+              : method === "POST"
+                ? t("postNames")
+                : undefined,
+        }))}
+      />
     </MutationCard>
   );
 }

@@ -1,7 +1,7 @@
-import { getTranslations, setRequestLocale, getTimeZone } from "next-intl/server";
+import { getTranslations, getTimeZone } from "next-intl/server";
 import { OfficeDashboard } from "@/components/statistics/office-dashboard.tsx";
-import { firstParam, type SearchParams } from "@/components/staff/search-params.ts";
-import { signedInStaff } from "@/server/http/staff/signed-in-staff.ts";
+import { firstParam } from "@/components/staff/search-params.ts";
+import { openStaffPage, type StaffPageProps } from "@/components/staff/staff-page.ts";
 import { StaffNav } from "@/components/staff/staff-nav.tsx";
 import { may } from "@/server/domain/policy/policy.ts";
 import { defaultOfficePeriod, officePeriodInput } from "@/server/domain/statistics/office-statistics.ts";
@@ -14,16 +14,8 @@ import { Notice } from "@/components/ui/notice.tsx";
 export const generateMetadata = titleFrom("officeStats");
 
 /** Office dashboard: Kepala Dinas, Pengawas, Sekretariat (checked again by `statistics.office`). */
-async function DashboardPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ locale: string }>;
-  searchParams: Promise<SearchParams>;
-}) {
-  const { locale } = await params;
-  setRequestLocale(locale);
-  const me = await signedInStaff(locale);
+async function DashboardPage({ params, searchParams }: StaffPageProps) {
+  const { locale, me } = await openStaffPage(params);
   const t = await getTranslations("officeStats");
   if (!may(me.roles, "readOfficeStatistics")) {
     return (

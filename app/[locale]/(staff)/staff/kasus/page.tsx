@@ -1,24 +1,15 @@
-import { getTimeZone, setRequestLocale } from "next-intl/server";
+import { getTimeZone } from "next-intl/server";
 import { CaseQueue } from "@/components/staff/cases/case-queue.tsx";
 import { NoCaseRole } from "@/components/staff/no-case-role.tsx";
 import { officeYears } from "@/lib/zoned-time.ts";
 import { parseQueueFilters } from "@/components/staff/cases/queue-filters.ts";
-import type { SearchParams } from "@/components/staff/search-params.ts";
-import { signedInStaff } from "@/server/http/staff/signed-in-staff.ts";
+import { openStaffPage, type StaffPageProps } from "@/components/staff/staff-page.ts";
 import { StaffNav } from "@/components/staff/staff-nav.tsx";
 import { may } from "@/server/domain/policy/policy.ts";
 import { withOutagePage } from "@/components/outage-page.tsx";
 
-async function QueuePage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ locale: string }>;
-  searchParams: Promise<SearchParams>;
-}) {
-  const { locale } = await params;
-  setRequestLocale(locale);
-  const me = await signedInStaff(locale);
+async function QueuePage({ params, searchParams }: StaffPageProps) {
+  const { locale, me } = await openStaffPage(params);
   const years = officeYears(new Date(), await getTimeZone());
   return (
     <>

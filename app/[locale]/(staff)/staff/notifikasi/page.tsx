@@ -1,5 +1,5 @@
-import { getTranslations, setRequestLocale } from "next-intl/server";
-import { signedInStaff } from "@/server/http/staff/signed-in-staff.ts";
+import { getTranslations } from "next-intl/server";
+import { openStaffPage } from "@/components/staff/staff-page.ts";
 import { StaffNav } from "@/components/staff/staff-nav.tsx";
 import { NotificationList } from "@/components/staff/notifications/notification-list.tsx";
 import { NotificationPreferences } from "@/components/staff/notifications/notification-preferences.tsx";
@@ -11,9 +11,7 @@ export const generateMetadata = titleFrom("notifications");
 
 /** /staff/notifikasi: the member's notifications (read/unread) and their email choices. */
 async function NotificationsPage({ params }: { params: Promise<{ locale: string }> }) {
-  const { locale } = await params;
-  setRequestLocale(locale);
-  const me = await signedInStaff(locale);
+  const { locale, me } = await openStaffPage(params);
   const t = await getTranslations("notifications");
   return (
     <>

@@ -1,17 +1,14 @@
-import { setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { CaseWorkspace } from "@/components/staff/cases/case-workspace.tsx";
 import { NoCaseRole } from "@/components/staff/no-case-role.tsx";
 import { UUID } from "@/components/staff/search-params.ts";
-import { signedInStaff } from "@/server/http/staff/signed-in-staff.ts";
+import { openStaffPage } from "@/components/staff/staff-page.ts";
 import { StaffNav } from "@/components/staff/staff-nav.tsx";
 import { may } from "@/server/domain/policy/policy.ts";
 import { withOutagePage } from "@/components/outage-page.tsx";
 
 async function CasePage({ params }: { params: Promise<{ locale: string; id: string }> }) {
-  const { locale, id } = await params;
-  setRequestLocale(locale);
-  const me = await signedInStaff(locale);
+  const { locale, id, me } = await openStaffPage(params);
   if (!UUID.test(id)) notFound();
   return (
     <>
