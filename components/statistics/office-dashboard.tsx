@@ -14,7 +14,7 @@ import type { OfficePeriod, OfficeStatistics } from "@/server/domain/statistics/
 import type { ProtectedTable } from "@/server/domain/statistics/suppression.ts";
 import { StatSection } from "./stat-section.tsx";
 import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/button.tsx";
-import { inputClass } from "@/components/ui/field.tsx";
+import { TextField } from "@/components/ui/field.tsx";
 import { Notice } from "@/components/ui/notice.tsx";
 import { TableRegion, tdClass, thClass } from "@/components/ui/table.tsx";
 import { PageSection } from "@/components/ui/page-section.tsx";
@@ -77,25 +77,15 @@ export async function OfficeDashboard({
           aria-label={o("period")}
           className="grid items-end gap-3 rounded border border-slate-300 p-3 sm:grid-cols-3"
         >
-          <div>
-            <label htmlFor="dashboard-from" className="block font-semibold">
-              {o("from")}
-            </label>
-            <input
-              id="dashboard-from"
-              name="from"
-              type="date"
-              defaultValue={period.from}
-              required
-              className={inputClass()}
-            />
-          </div>
-          <div>
-            <label htmlFor="dashboard-to" className="block font-semibold">
-              {o("to")}
-            </label>
-            <input id="dashboard-to" name="to" type="date" defaultValue={period.to} required className={inputClass()} />
-          </div>
+          <TextField
+            id="dashboard-from"
+            name="from"
+            type="date"
+            label={o("from")}
+            defaultValue={period.from}
+            required
+          />
+          <TextField id="dashboard-to" name="to" type="date" label={o("to")} defaultValue={period.to} required />
           <div className="flex flex-wrap gap-3">
             <button type="submit" className={primaryButtonClass}>
               {o("show")}

@@ -90,6 +90,8 @@ interface TextFieldProps {
   onChange?: (value: string) => void;
   inputMode?: "numeric" | "decimal" | "text";
   autoComplete?: string;
+  autoCapitalize?: "none" | "characters";
+  spellCheck?: boolean;
   maxLength?: number;
   min?: number;
   step?: string;
@@ -114,6 +116,8 @@ export function TextField({
   onChange,
   inputMode,
   autoComplete = "off",
+  autoCapitalize,
+  spellCheck,
   maxLength,
   min,
   step,
@@ -129,6 +133,8 @@ export function TextField({
     // The server enforces the limits; the browser's maxLength only saves a round trip.
     maxLength,
     autoComplete,
+    autoCapitalize,
+    spellCheck,
     required,
     "aria-describedby": describedBy(id, hint, error),
     "aria-invalid": error ? true : undefined,

@@ -13,6 +13,7 @@ import { withOutagePage } from "@/components/outage-page.tsx";
 import { PageSection } from "@/components/ui/page-section.tsx";
 import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/button.tsx";
 import { SampleDataBanner } from "@/components/sample-data-banner.tsx";
+import { SelectField } from "@/components/ui/field.tsx";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -89,23 +90,12 @@ async function StatisticsPage({
           aria-label={t("yearForm")}
           className="flex flex-wrap items-end gap-3"
         >
-          <div>
-            <label htmlFor="tahun" className="block font-semibold">
-              {t("year")}
-            </label>
-            <select
-              id="tahun"
-              name="tahun"
-              defaultValue={String(year)}
-              className="mt-1 rounded border border-slate-500 bg-white px-3 py-2"
-            >
-              {stats.years.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="tahun"
+            label={t("year")}
+            defaultValue={String(year)}
+            options={stats.years.map((y) => [String(y), String(y)])}
+          />
           <button type="submit" className={primaryButtonClass}>
             {t("show")}
           </button>
