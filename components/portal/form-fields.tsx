@@ -1,11 +1,13 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import type { FieldError } from "@/server/http/portal/form-state.ts";
 import { TextField } from "@/components/ui/field.tsx";
 import { ErrorSummary } from "@/components/ui/error-summary.tsx";
 import { FormTokenInput } from "@/components/form-token-input.tsx";
 import { OutageNotice } from "@/components/outage-notice.tsx";
+import { Notice } from "@/components/ui/notice.tsx";
 
 const MiB = 1024 * 1024;
 
@@ -80,7 +82,8 @@ export function FormTextField({
 
 /**
  * The top of a posted report form: its idempotency key and form token, then what went wrong
- * with the last post (`summary`, `detail`) and whether the database was away.
+ * with the last post (`summary`, `detail`, `failure`), whether the database was away, and the
+ * note on required fields.
  */
 export function PostedFormTop({
   idempotencyKey,
@@ -88,19 +91,72 @@ export function PostedFormTop({
   summary,
   detail,
   unavailable,
+  failure,
 }: {
   idempotencyKey: string;
   formToken: string;
   summary?: string;
   detail?: string;
   unavailable: boolean;
+  failure?: string;
 }) {
+  const t = useTranslations("report");
   return (
     <>
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       <FormTokenInput token={formToken} />
       {summary ? <ErrorSummary title={summary} detail={detail} /> : null}
       {unavailable ? <OutageNotice /> : null}
+      {failure ? (
+        <Notice tone="bad" role="alert">
+          {failure}
+        </Notice>
+      ) : null}
+      <p className="text-sm">{t("requiredHint")}</p>
     </>
+  );
+}
+
+/**
+ * The file input of a posted form with the lines under its label (`notes`, each named by its
+ * id for aria-describedby; `warning` stands out) and its errors; `children` draws the input
+ * with the ids it is described by.
+ */
+export function FilesField({
+  id,
+  label,
+  notes,
+  errors,
+  children,
+}: {
+  id: string;
+  label: string;
+  notes: { id: string; text: ReactNode; warning?: boolean }[];
+  errors?: FieldError[];
+  children: (input: { describedBy: string; invalid: boolean }) => ReactNode;
+}) {
+  const errorId = `${id}-error`;
+  const describedBy = [...notes.map((n) => n.id), ...(errors ? [errorId] : [])].join(" ");
+  return (
+    <div>
+      <label htmlFor={id} className="block font-semibold">
+        {label}
+      </label>
+      {notes.map((n) => (
+        <p
+          key={n.id}
+          id={n.id}
+          className={
+            n.warning
+              ? "mt-1 rounded border border-amber-600 bg-amber-50 p-2 text-sm text-amber-950"
+              : "text-sm text-slate-700"
+          }
+        >
+          {n.text}
+        </p>
+      ))}
+      {children({ describedBy, invalid: Boolean(errors) })}
+      <ErrorList id={errorId} field={id} errors={errors} />
+    </div>
   );
 }

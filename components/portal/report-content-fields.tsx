@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import type { FieldErrors, ReportFormValues } from "@/server/domain/reporter/report-form.ts";
 import { ErrorList, FormTextField } from "./form-fields.tsx";
 import { Fieldset } from "@/components/ui/fieldset.tsx";
@@ -78,49 +79,41 @@ export function ReportContentFields({
   );
 }
 
-/** How it happened, evidence and witnesses: the start of the last 4W+1H group (the form adds its file input). */
+const HOW_FIELDS = [
+  ["how", 4],
+  ["evidence", 3],
+  ["witnesses", 2],
+] as const;
+
+/** The last 4W+1H group: how it happened, evidence and witnesses, then the form's file input (`children`). */
 export function HowFields({
   values: v,
   errors,
   hints,
+  children,
 }: {
   values: ReportFormValues;
   errors: FieldErrors;
   hints: boolean;
+  children: ReactNode;
 }) {
   const t = useTranslations("report");
-  const e = (field: string) => errors[field];
-  const hint = (key: "howHint" | "evidenceHint" | "witnessesHint") => (hints ? t(key) : undefined);
   return (
-    <>
-      <FormTextField
-        id="how"
-        name="how"
-        label={t("how")}
-        hint={hint("howHint")}
-        rows={4}
-        defaultValue={v.how}
-        errors={e("how")}
-      />
-      <FormTextField
-        id="evidence"
-        name="evidence"
-        label={t("evidence")}
-        hint={hint("evidenceHint")}
-        rows={3}
-        defaultValue={v.evidence}
-        errors={e("evidence")}
-      />
-      <FormTextField
-        id="witnesses"
-        name="witnesses"
-        label={t("witnesses")}
-        hint={hint("witnessesHint")}
-        rows={2}
-        defaultValue={v.witnesses}
-        errors={e("witnesses")}
-      />
-    </>
+    <Fieldset large legend={t("howLegend")}>
+      {HOW_FIELDS.map(([name, rows]) => (
+        <FormTextField
+          key={name}
+          id={name}
+          name={name}
+          label={t(name)}
+          hint={hints ? t(`${name}Hint`) : undefined}
+          rows={rows}
+          defaultValue={v[name]}
+          errors={errors[name]}
+        />
+      ))}
+      {children}
+    </Fieldset>
   );
 }
 

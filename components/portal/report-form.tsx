@@ -4,12 +4,11 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import type { ReportFormState } from "@/server/http/portal/form-state.ts";
 import { FilePicker } from "./file-picker.tsx";
-import { ErrorList, PostedFormTop } from "./form-fields.tsx";
+import { ErrorList, FilesField, PostedFormTop } from "./form-fields.tsx";
 import { CategoryField, HowFields, IdentityFields, ReportContentFields } from "./report-content-fields.tsx";
 import { Receipt } from "./receipt.tsx";
 import { SubmitButton } from "@/components/ui/button.tsx";
 import { CheckField } from "@/components/ui/field.tsx";
-import { Fieldset } from "@/components/ui/fieldset.tsx";
 
 interface Props {
   action: (state: ReportFormState, fd: FormData) => Promise<ReportFormState>;
@@ -46,40 +45,29 @@ export function ReportForm({ action, initial, locale, categories, limits, accept
         summary={errorCount > 0 ? t("summary", { count: errorCount }) : undefined}
         detail={errors.files === undefined ? t("filesAgain") : undefined}
         unavailable={state.failed === "unavailable"}
+        failure={state.failed === "busy" ? t("busyError") : state.failed === "server" ? t("serverError") : undefined}
       />
-      {state.failed === "server" || state.failed === "busy" ? (
-        <p role="alert" className="rounded border-2 border-red-700 bg-red-50 p-4 font-semibold text-red-900">
-          {state.failed === "busy" ? t("busyError") : t("serverError")}
-        </p>
-      ) : null}
-      <p className="text-sm">{t("requiredHint")}</p>
 
       <CategoryField value={v.category} errors={errors} options={categories.map((c) => [c.value, c.label])} />
 
       <ReportContentFields values={v} errors={errors} hints personsHint={t("personsHint")} />
 
-      <Fieldset large legend={t("howLegend")}>
-        <HowFields values={v} errors={errors} hints />
-        <div>
-          <label htmlFor="files" className="block font-semibold">
-            {t("files")}
-          </label>
-          <p id="files-hint" className="text-sm text-slate-700">
-            {t("filesHint", { count: limits.maxFiles, mb: limits.maxMb })} {t("filesStrip")}
-          </p>
-          <p id="files-warning" className="mt-1 rounded border border-amber-600 bg-amber-50 p-2 text-sm text-amber-950">
-            {t("filesWarning")}
-          </p>
-          <FilePicker
-            id="files"
-            name="files"
-            accept={accept}
-            describedBy={`files-hint files-warning${e("files") ? " files-error" : ""}`}
-            invalid={Boolean(e("files"))}
-          />
-          <ErrorList id="files-error" field="files" errors={e("files")} />
-        </div>
-      </Fieldset>
+      <HowFields values={v} errors={errors} hints>
+        <FilesField
+          id="files"
+          label={t("files")}
+          notes={[
+            {
+              id: "files-hint",
+              text: `${t("filesHint", { count: limits.maxFiles, mb: limits.maxMb })} ${t("filesStrip")}`,
+            },
+            { id: "files-warning", text: t("filesWarning"), warning: true },
+          ]}
+          errors={e("files")}
+        >
+          {(input) => <FilePicker id="files" name="files" accept={accept} {...input} />}
+        </FilesField>
+      </HowFields>
 
       <IdentityFields ns="report" values={v} errors={errors} nameAutoComplete="name" />
 

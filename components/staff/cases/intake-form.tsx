@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { ErrorList, PostedFormTop } from "@/components/portal/form-fields.tsx";
+import { FilesField, PostedFormTop } from "@/components/portal/form-fields.tsx";
 import {
   CategoryField,
   HowFields,
@@ -16,7 +16,6 @@ import { CATEGORIES, OFFLINE_CHANNELS } from "../vocabulary.ts";
 import { SubmitButton } from "@/components/ui/button.tsx";
 import { CheckField, SelectField, TextField } from "@/components/ui/field.tsx";
 import { Fieldset } from "@/components/ui/fieldset.tsx";
-import { Notice } from "@/components/ui/notice.tsx";
 
 interface Props {
   action: (state: IntakeFormState, fd: FormData) => Promise<IntakeFormState>;
@@ -55,13 +54,16 @@ export function IntakeForm({ action, initial, limits, accept, formToken, permali
         summary={errorCount > 0 ? t("summary", { count: errorCount }) : undefined}
         detail={errors.files === undefined ? t("filesAgain") : undefined}
         unavailable={state.failed === "unavailable"}
+        failure={
+          state.failed === "forbidden"
+            ? t("forbidden")
+            : state.failed === "busy"
+              ? t("busyError")
+              : state.failed === "server"
+                ? t("serverError")
+                : undefined
+        }
       />
-      {state.failed && state.failed !== "unavailable" ? (
-        <Notice tone="bad" role="alert">
-          {state.failed === "forbidden" ? t("forbidden") : state.failed === "busy" ? t("busyError") : t("serverError")}
-        </Notice>
-      ) : null}
-      <p className="text-sm">{r("requiredHint")}</p>
 
       <Fieldset large legend={t("sourceLegend")}>
         <SelectField
@@ -100,28 +102,27 @@ export function IntakeForm({ action, initial, limits, accept, formToken, permali
 
       <ReportContentFields values={v} errors={errors} hints={false} personsHint={t("personsHint")} />
 
-      <Fieldset large legend={r("howLegend")}>
-        <HowFields values={v} errors={errors} hints={false} />
-        <div>
-          <label htmlFor="files" className="block font-semibold">
-            {r("files")}
-          </label>
-          <p id="files-hint" className="text-sm text-slate-700">
-            {t("filesHint", { count: limits.maxFiles, mb: limits.maxMb })}
-          </p>
-          <input
-            id="files"
-            name="files"
-            type="file"
-            multiple
-            accept={accept}
-            aria-describedby={`files-hint${e("files") ? " files-error" : ""}`}
-            aria-invalid={e("files") ? true : undefined}
-            className="mt-2 block w-full text-sm"
-          />
-          <ErrorList id="files-error" field="files" errors={e("files")} />
-        </div>
-      </Fieldset>
+      <HowFields values={v} errors={errors} hints={false}>
+        <FilesField
+          id="files"
+          label={r("files")}
+          notes={[{ id: "files-hint", text: t("filesHint", { count: limits.maxFiles, mb: limits.maxMb }) }]}
+          errors={e("files")}
+        >
+          {(input) => (
+            <input
+              id="files"
+              name="files"
+              type="file"
+              multiple
+              accept={accept}
+              aria-describedby={input.describedBy}
+              aria-invalid={input.invalid || undefined}
+              className="mt-2 block w-full text-sm"
+            />
+          )}
+        </FilesField>
+      </HowFields>
 
       <IdentityFields ns="intake" values={v} errors={errors} />
 
