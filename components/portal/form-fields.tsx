@@ -80,40 +80,52 @@ export function FormTextField({
   );
 }
 
+/** What a failed post says, by its `failed` (an outage has its own notice). */
+const FAILURE = { server: "serverError", busy: "busyError", forbidden: "forbidden" } as const;
+
 /**
- * The top of a posted report form: its idempotency key and form token, then what went wrong
- * with the last post (`summary`, `detail`, `failure`), whether the database was away, and the
- * note on required fields.
+ * A posted report form (the portal's, and the intake's in `ns`: both namespaces hold the same
+ * keys): its idempotency key and form token, then what went wrong with the last post, whether
+ * the database was away, and the note on required fields, above the fields (`children`).
+ * The caller keys it by the attempt, so the fields remount with the values the server sent back.
  */
-export function PostedFormTop({
-  idempotencyKey,
+export function PostedForm({
+  ns,
+  action,
+  state,
+  errorCount,
   formToken,
-  summary,
-  detail,
-  unavailable,
-  failure,
+  children,
 }: {
-  idempotencyKey: string;
+  ns: "report" | "intake";
+  action: (fd: FormData) => void;
+  state: { idempotencyKey: string; failed?: keyof typeof FAILURE | "unavailable"; errors: Record<string, unknown> };
+  /** Errors of the last post; the summary also says the files must be chosen again unless they were the error. */
+  errorCount: number;
   formToken: string;
-  summary?: string;
-  detail?: string;
-  unavailable: boolean;
-  failure?: string;
+  children: ReactNode;
 }) {
-  const t = useTranslations("report");
+  const t = useTranslations(ns as "intake");
+  const r = useTranslations("report");
   return (
-    <>
-      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+    <form action={action} noValidate className="mt-6 space-y-6">
+      <input type="hidden" name="idempotencyKey" value={state.idempotencyKey} />
       <FormTokenInput token={formToken} />
-      {summary ? <ErrorSummary title={summary} detail={detail} /> : null}
-      {unavailable ? <OutageNotice /> : null}
-      {failure ? (
+      {errorCount > 0 ? (
+        <ErrorSummary
+          title={t("summary", { count: errorCount })}
+          detail={state.errors.files === undefined ? t("filesAgain") : undefined}
+        />
+      ) : null}
+      {state.failed === "unavailable" ? <OutageNotice /> : null}
+      {state.failed && state.failed !== "unavailable" ? (
         <Notice tone="bad" role="alert">
-          {failure}
+          {t(FAILURE[state.failed])}
         </Notice>
       ) : null}
-      <p className="text-sm">{t("requiredHint")}</p>
-    </>
+      <p className="text-sm">{r("requiredHint")}</p>
+      {children}
+    </form>
   );
 }
 

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import type { ReportFormState } from "@/server/http/portal/form-state.ts";
 import { FilePicker } from "./file-picker.tsx";
-import { ErrorList, FilesField, PostedFormTop } from "./form-fields.tsx";
+import { ErrorList, FilesField, PostedForm } from "./form-fields.tsx";
 import { CategoryField, HowFields, IdentityFields, ReportContentFields } from "./report-content-fields.tsx";
 import { Receipt } from "./receipt.tsx";
 import { SubmitButton } from "@/components/ui/button.tsx";
@@ -33,21 +33,18 @@ export function ReportForm({ action, initial, locale, categories, limits, accept
   if (state.kind === "receipt") return <Receipt receipt={state.receipt} locale={locale} />;
 
   const { values: v, errors } = state;
-  const errorCount = Object.keys(errors).length;
   const e = (field: string) => errors[field];
 
   return (
     // A new key per attempt remounts the fields with the values the server sent back.
-    <form key={state.attempt} action={formAction} noValidate className="mt-6 space-y-6">
-      <PostedFormTop
-        idempotencyKey={state.idempotencyKey}
-        formToken={formToken}
-        summary={errorCount > 0 ? t("summary", { count: errorCount }) : undefined}
-        detail={errors.files === undefined ? t("filesAgain") : undefined}
-        unavailable={state.failed === "unavailable"}
-        failure={state.failed === "busy" ? t("busyError") : state.failed === "server" ? t("serverError") : undefined}
-      />
-
+    <PostedForm
+      key={state.attempt}
+      ns="report"
+      action={formAction}
+      state={state}
+      errorCount={Object.keys(errors).length}
+      formToken={formToken}
+    >
       <CategoryField value={v.category} errors={errors} options={categories.map((c) => [c.value, c.label])} />
 
       <ReportContentFields values={v} errors={errors} hints personsHint={t("personsHint")} />
@@ -105,6 +102,6 @@ export function ReportForm({ action, initial, locale, categories, limits, accept
       </div>
 
       <SubmitButton large pending={pending} label={t("submit")} pendingLabel={t("submitting")} />
-    </form>
+    </PostedForm>
   );
 }

@@ -18,6 +18,7 @@ import { TextField } from "@/components/ui/field.tsx";
 import { Notice } from "@/components/ui/notice.tsx";
 import { TableRegion, tdClass, thClass } from "@/components/ui/table.tsx";
 import { PageSection } from "@/components/ui/page-section.tsx";
+import { HeadedSection } from "@/components/ui/headed-section.tsx";
 
 /** The dashboard shows every count as it is: a "table" with nothing hidden. */
 const plain = (counts: Count<string>[]): ProtectedTable => ({
@@ -100,10 +101,12 @@ export async function OfficeDashboard({
         </p>
       </PageSection>
 
-      <section aria-labelledby="dashboard-summary" className="rounded bg-brand-50 p-4">
-        <h2 id="dashboard-summary" className="text-xl font-bold text-brand-900">
-          {o("period")}: {periodText}
-        </h2>
+      <HeadedSection
+        id="dashboard-summary"
+        title={`${o("period")}: ${periodText}`}
+        size="medium"
+        className="rounded bg-brand-50 p-4"
+      >
         <dl className="mt-3 grid gap-4 sm:grid-cols-3" data-testid="dashboard-summary">
           {[
             [t("summary.received"), format(f.received)],
@@ -122,7 +125,7 @@ export async function OfficeDashboard({
             </div>
           ))}
         </dl>
-      </section>
+      </HeadedSection>
 
       <div className="space-y-3">
         <h2 className="text-xl font-bold text-brand-900">{o("openTitle")}</h2>

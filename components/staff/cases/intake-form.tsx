@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { FilesField, PostedFormTop } from "@/components/portal/form-fields.tsx";
+import { FilesField, PostedForm } from "@/components/portal/form-fields.tsx";
 import {
   CategoryField,
   HowFields,
@@ -44,27 +44,16 @@ export function IntakeForm({ action, initial, limits, accept, formToken, permali
 
   const { values: v, errors, sourceErrors } = state;
   const e = (field: string) => errors[field];
-  const errorCount = Object.keys(errors).length + Object.keys(sourceErrors).length;
 
   return (
-    <form key={state.attempt} action={formAction} noValidate className="mt-6 space-y-6">
-      <PostedFormTop
-        idempotencyKey={state.idempotencyKey}
-        formToken={formToken}
-        summary={errorCount > 0 ? t("summary", { count: errorCount }) : undefined}
-        detail={errors.files === undefined ? t("filesAgain") : undefined}
-        unavailable={state.failed === "unavailable"}
-        failure={
-          state.failed === "forbidden"
-            ? t("forbidden")
-            : state.failed === "busy"
-              ? t("busyError")
-              : state.failed === "server"
-                ? t("serverError")
-                : undefined
-        }
-      />
-
+    <PostedForm
+      key={state.attempt}
+      ns="intake"
+      action={formAction}
+      state={state}
+      errorCount={Object.keys(errors).length + Object.keys(sourceErrors).length}
+      formToken={formToken}
+    >
       <Fieldset large legend={t("sourceLegend")}>
         <SelectField
           id="intake-channel"
@@ -148,6 +137,6 @@ export function IntakeForm({ action, initial, limits, accept, formToken, permali
       </Fieldset>
 
       <SubmitButton large pending={pending} label={t("submit")} pendingLabel={t("submitting")} />
-    </form>
+    </PostedForm>
   );
 }

@@ -16,6 +16,7 @@ import { whenAvailable } from "@/server/db-outage/when-available.ts";
 import { withOutagePage } from "@/components/outage-page.tsx";
 import { PageSection } from "@/components/ui/page-section.tsx";
 import { largeButtonClass, linkClass, secondaryButtonClass } from "@/components/ui/button.tsx";
+import { HeadedSection } from "@/components/ui/headed-section.tsx";
 
 const UNAVAILABLE = Symbol("database unavailable");
 
@@ -108,10 +109,7 @@ async function CasePage({ params }: { params: Promise<{ locale: string }> }) {
         ) : null}
       </section>
 
-      <section aria-labelledby="steps-title">
-        <h2 id="steps-title" className="text-2xl font-bold text-brand-900">
-          {t("stepsTitle")}
-        </h2>
+      <HeadedSection id="steps-title" title={t("stepsTitle")}>
         <ol className="mt-4 space-y-2">
           {view.steps.map((s) => (
             <li
@@ -140,15 +138,12 @@ async function CasePage({ params }: { params: Promise<{ locale: string }> }) {
             ))}
           </ul>
         ) : null}
-      </section>
+      </HeadedSection>
 
       {/* Destroyed under the retention rule: no response or messages are left to show. */}
       {view.destroyedAt ? null : (
         <>
-          <section aria-labelledby="response-title">
-            <h2 id="response-title" className="text-2xl font-bold text-brand-900">
-              {t("responseTitle")}
-            </h2>
+          <HeadedSection id="response-title" title={t("responseTitle")}>
             {view.response ? (
               <div className="mt-3 space-y-3">
                 <p className="text-sm text-slate-700">{t("responseSent", { date: date(view.response.sentAt) })}</p>
@@ -188,12 +183,9 @@ async function CasePage({ params }: { params: Promise<{ locale: string }> }) {
             ) : (
               <p className="mt-3">{t("responsePending", { date: date(view.responseDueAt) })}</p>
             )}
-          </section>
+          </HeadedSection>
 
-          <section aria-labelledby="messages-title">
-            <h2 id="messages-title" className="text-2xl font-bold text-brand-900">
-              {t("messagesTitle")}
-            </h2>
+          <HeadedSection id="messages-title" title={t("messagesTitle")}>
             <ol className="mt-4 space-y-3" data-testid="messages">
               <li className="rounded border border-slate-300 bg-slate-50 p-3">
                 <p className="text-sm font-semibold">{t("fromOffice")}</p>
@@ -250,7 +242,7 @@ async function CasePage({ params }: { params: Promise<{ locale: string }> }) {
             ) : (
               <p className="mt-4">{t("closed")}</p>
             )}
-          </section>
+          </HeadedSection>
         </>
       )}
     </div>
