@@ -93,24 +93,29 @@ export function PostedForm({
   ns,
   action,
   state,
-  errorCount,
   formToken,
   children,
 }: {
   ns: "report" | "intake";
   action: (fd: FormData) => void;
-  state: { idempotencyKey: string; failed?: keyof typeof FAILURE | "unavailable"; errors: Record<string, unknown> };
-  /** Errors of the last post; the summary also says the files must be chosen again unless they were the error. */
-  errorCount: number;
+  /** The last post's outcome; the intake's source fields have their own errors. */
+  state: {
+    idempotencyKey: string;
+    failed?: keyof typeof FAILURE | "unavailable";
+    errors: Record<string, unknown>;
+    sourceErrors?: object;
+  };
   formToken: string;
   children: ReactNode;
 }) {
   const t = useTranslations(ns as "intake");
   const r = useTranslations("report");
+  const errorCount = Object.keys(state.errors).length + Object.keys(state.sourceErrors ?? {}).length;
   return (
     <form action={action} noValidate className="mt-6 space-y-6">
       <input type="hidden" name="idempotencyKey" value={state.idempotencyKey} />
       <FormTokenInput token={formToken} />
+      {/* The files must be chosen again, unless they were what was wrong. */}
       {errorCount > 0 ? (
         <ErrorSummary
           title={t("summary", { count: errorCount })}

@@ -8,25 +8,33 @@ import { Fieldset } from "@/components/ui/fieldset.tsx";
 import { CheckField, SelectField } from "@/components/ui/field.tsx";
 
 /**
- * The 4W+1H of a report (what, who, where, when, how, evidence, witnesses): the same fields
- * and names for the portal form and the Sekretariat's offline intake, read by readReportForm.
- * `hints` adds the guidance written for reporters; the clerk's form goes without.
+ * The category and the 4W+1H of a report (what, who, where, when, how, evidence, witnesses,
+ * then the form's own file input, `files`): the same fields and names for the portal form and
+ * the Sekretariat's offline intake, read by readReportForm. `hints` adds the guidance written
+ * for reporters; the clerk's form goes without.
  */
 export function ReportContentFields({
   values: v,
   errors,
   hints,
   personsHint,
+  categories,
+  files,
 }: {
   values: ReportFormValues;
   errors: FieldErrors;
   hints: boolean;
   personsHint: string;
+  /** The categories to choose from, as [value, label]. */
+  categories: [string, string][];
+  files: ReactNode;
 }) {
   const t = useTranslations("report");
   const e = (field: string) => errors[field];
   return (
     <>
+      <CategoryField value={v.category} errors={errors} options={categories} />
+
       <Fieldset large legend={t("whatLegend")}>
         <FormTextField
           id="what"
@@ -75,6 +83,10 @@ export function ReportContentFields({
           errors={e("when")}
         />
       </Fieldset>
+
+      <HowFields values={v} errors={errors} hints={hints}>
+        {files}
+      </HowFields>
     </>
   );
 }
@@ -86,7 +98,7 @@ const HOW_FIELDS = [
 ] as const;
 
 /** The last 4W+1H group: how it happened, evidence and witnesses, then the form's file input (`children`). */
-export function HowFields({
+function HowFields({
   values: v,
   errors,
   hints,
@@ -118,7 +130,7 @@ export function HowFields({
 }
 
 /** The category, chosen from `options` ([value, label]); required, checked by the server. */
-export function CategoryField({
+function CategoryField({
   value,
   errors,
   options,
@@ -144,6 +156,11 @@ export function CategoryField({
   );
 }
 
+const IDENTITY_MODES = [
+  ["ANONYMOUS", "anonymous"],
+  ["CONFIDENTIAL", "confidential"],
+] as const;
+
 /**
  * Anonymous or confidential, and then who the reporter is. The portal and the intake word it
  * for their readers (`ns`: both namespaces hold the same keys); the field names are the same.
@@ -163,46 +180,52 @@ export function IdentityFields({
   return (
     <Fieldset large legend={t("identityLegend")}>
       <div className="space-y-3">
-        <CheckField
-          strong
-          id="identity-anonymous"
-          type="radio"
-          name="identityMode"
-          value="ANONYMOUS"
-          defaultChecked={v.identityMode !== "CONFIDENTIAL"}
-          label={t("anonymous")}
-          hint={t("anonymousHint")}
-        />
-        <CheckField
-          strong
-          id="identity-confidential"
-          type="radio"
-          name="identityMode"
-          value="CONFIDENTIAL"
-          defaultChecked={v.identityMode === "CONFIDENTIAL"}
-          label={t("confidential")}
-          hint={t("confidentialHint")}
-        />
+        {IDENTITY_MODES.map(([mode, key]) => (
+          <CheckField
+            strong
+            key={mode}
+            id={`identity-${key}`}
+            type="radio"
+            name="identityMode"
+            value={mode}
+            // Anonymous unless confidential was chosen.
+            defaultChecked={(v.identityMode === "CONFIDENTIAL") === (mode === "CONFIDENTIAL")}
+            label={t(key)}
+            hint={t(`${key}Hint`)}
+          />
+        ))}
       </div>
       <div className="grid gap-3 sm:grid-cols-2">
-        <FormTextField
-          id="identityName"
-          name="identityName"
-          label={t("identityName")}
-          hint={t("identityOnlyConfidential")}
-          defaultValue={v.identityName}
-          errors={errors.identityName}
-          autoComplete={nameAutoComplete}
-        />
-        <FormTextField
-          id="identityContact"
-          name="identityContact"
-          label={t("identityContact")}
-          hint={t("identityOnlyConfidential")}
-          defaultValue={v.identityContact}
-          errors={errors.identityContact}
-        />
+        {(["identityName", "identityContact"] as const).map((name) => (
+          <FormTextField
+            key={name}
+            id={name}
+            name={name}
+            label={t(name)}
+            hint={t("identityOnlyConfidential")}
+            defaultValue={v[name]}
+            errors={errors[name]}
+            autoComplete={name === "identityName" ? nameAutoComplete : undefined}
+          />
+        ))}
       </div>
     </Fieldset>
+  );
+}
+
+/** Whether the report concerns the office's leadership (it then goes to the Pengawas); worded for the portal or the intake (`ns`). */
+export function LeadershipField({ ns, checked }: { ns: "report" | "intake"; checked: boolean }) {
+  const t = useTranslations(ns as "report");
+  const r = useTranslations("report");
+  return (
+    <CheckField
+      strong
+      id="involvesLeadership"
+      type="checkbox"
+      name="involvesLeadership"
+      defaultChecked={checked}
+      label={r("leadership")}
+      hint={t("leadershipHint")}
+    />
   );
 }

@@ -5,10 +5,9 @@ import { useActionState } from "react";
 import type { ReportFormState } from "@/server/http/portal/form-state.ts";
 import { FilePicker } from "./file-picker.tsx";
 import { ErrorList, FilesField, PostedForm } from "./form-fields.tsx";
-import { CategoryField, HowFields, IdentityFields, ReportContentFields } from "./report-content-fields.tsx";
+import { IdentityFields, LeadershipField, ReportContentFields } from "./report-content-fields.tsx";
 import { Receipt } from "./receipt.tsx";
 import { SubmitButton } from "@/components/ui/button.tsx";
-import { CheckField } from "@/components/ui/field.tsx";
 
 interface Props {
   action: (state: ReportFormState, fd: FormData) => Promise<ReportFormState>;
@@ -37,47 +36,35 @@ export function ReportForm({ action, initial, locale, categories, limits, accept
 
   return (
     // A new key per attempt remounts the fields with the values the server sent back.
-    <PostedForm
-      key={state.attempt}
-      ns="report"
-      action={formAction}
-      state={state}
-      errorCount={Object.keys(errors).length}
-      formToken={formToken}
-    >
-      <CategoryField value={v.category} errors={errors} options={categories.map((c) => [c.value, c.label])} />
-
-      <ReportContentFields values={v} errors={errors} hints personsHint={t("personsHint")} />
-
-      <HowFields values={v} errors={errors} hints>
-        <FilesField
-          id="files"
-          label={t("files")}
-          notes={[
-            {
-              id: "files-hint",
-              text: `${t("filesHint", { count: limits.maxFiles, mb: limits.maxMb })} ${t("filesStrip")}`,
-            },
-            { id: "files-warning", text: t("filesWarning"), warning: true },
-          ]}
-          errors={e("files")}
-        >
-          {(input) => <FilePicker id="files" name="files" accept={accept} {...input} />}
-        </FilesField>
-      </HowFields>
+    <PostedForm key={state.attempt} ns="report" action={formAction} state={state} formToken={formToken}>
+      <ReportContentFields
+        values={v}
+        errors={errors}
+        hints
+        personsHint={t("personsHint")}
+        categories={categories.map((c) => [c.value, c.label])}
+        files={
+          <FilesField
+            id="files"
+            label={t("files")}
+            notes={[
+              {
+                id: "files-hint",
+                text: `${t("filesHint", { count: limits.maxFiles, mb: limits.maxMb })} ${t("filesStrip")}`,
+              },
+              { id: "files-warning", text: t("filesWarning"), warning: true },
+            ]}
+            errors={e("files")}
+          >
+            {(input) => <FilePicker id="files" name="files" accept={accept} {...input} />}
+          </FilesField>
+        }
+      />
 
       <IdentityFields ns="report" values={v} errors={errors} nameAutoComplete="name" />
 
       <div className="space-y-4">
-        <CheckField
-          strong
-          id="involvesLeadership"
-          type="checkbox"
-          name="involvesLeadership"
-          defaultChecked={v.involvesLeadership}
-          label={t("leadership")}
-          hint={t("leadershipHint")}
-        />
+        <LeadershipField ns="report" checked={v.involvesLeadership} />
         <div>
           <div className="flex gap-2">
             <input

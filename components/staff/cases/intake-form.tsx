@@ -3,12 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { FilesField, PostedForm } from "@/components/portal/form-fields.tsx";
-import {
-  CategoryField,
-  HowFields,
-  IdentityFields,
-  ReportContentFields,
-} from "@/components/portal/report-content-fields.tsx";
+import { IdentityFields, LeadershipField, ReportContentFields } from "@/components/portal/report-content-fields.tsx";
 import type { IntakeFormState } from "@/server/http/staff/intake-form-state.ts";
 import { IntakeDone } from "./intake-done.tsx";
 import { useLabels } from "../labels.ts";
@@ -46,14 +41,7 @@ export function IntakeForm({ action, initial, limits, accept, formToken, permali
   const e = (field: string) => errors[field];
 
   return (
-    <PostedForm
-      key={state.attempt}
-      ns="intake"
-      action={formAction}
-      state={state}
-      errorCount={Object.keys(errors).length + Object.keys(sourceErrors).length}
-      formToken={formToken}
-    >
+    <PostedForm key={state.attempt} ns="intake" action={formAction} state={state} formToken={formToken}>
       <Fieldset large legend={t("sourceLegend")}>
         <SelectField
           id="intake-channel"
@@ -87,44 +75,39 @@ export function IntakeForm({ action, initial, limits, accept, formToken, permali
         />
       </Fieldset>
 
-      <CategoryField value={v.category} errors={errors} options={CATEGORIES.map((c) => [c, label.category(c)])} />
-
-      <ReportContentFields values={v} errors={errors} hints={false} personsHint={t("personsHint")} />
-
-      <HowFields values={v} errors={errors} hints={false}>
-        <FilesField
-          id="files"
-          label={r("files")}
-          notes={[{ id: "files-hint", text: t("filesHint", { count: limits.maxFiles, mb: limits.maxMb }) }]}
-          errors={e("files")}
-        >
-          {(input) => (
-            <input
-              id="files"
-              name="files"
-              type="file"
-              multiple
-              accept={accept}
-              aria-describedby={input.describedBy}
-              aria-invalid={input.invalid || undefined}
-              className="mt-2 block w-full text-sm"
-            />
-          )}
-        </FilesField>
-      </HowFields>
+      <ReportContentFields
+        values={v}
+        errors={errors}
+        hints={false}
+        personsHint={t("personsHint")}
+        categories={CATEGORIES.map((c) => [c, label.category(c)])}
+        files={
+          <FilesField
+            id="files"
+            label={r("files")}
+            notes={[{ id: "files-hint", text: t("filesHint", { count: limits.maxFiles, mb: limits.maxMb }) }]}
+            errors={e("files")}
+          >
+            {(input) => (
+              <input
+                id="files"
+                name="files"
+                type="file"
+                multiple
+                accept={accept}
+                aria-describedby={input.describedBy}
+                aria-invalid={input.invalid || undefined}
+                className="mt-2 block w-full text-sm"
+              />
+            )}
+          </FilesField>
+        }
+      />
 
       <IdentityFields ns="intake" values={v} errors={errors} />
 
       <Fieldset large legend={t("trackingLegend")}>
-        <CheckField
-          strong
-          id="involvesLeadership"
-          type="checkbox"
-          name="involvesLeadership"
-          defaultChecked={v.involvesLeadership}
-          label={r("leadership")}
-          hint={t("leadershipHint")}
-        />
+        <LeadershipField ns="intake" checked={v.involvesLeadership} />
         <CheckField
           strong
           id="wantsTrackingCode"

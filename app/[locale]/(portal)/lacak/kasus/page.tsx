@@ -2,7 +2,6 @@ import { getTimeZone, getTranslations, setRequestLocale } from "next-intl/server
 import { FormTokenInput } from "@/components/form-token-input.tsx";
 import { formatOfficeDate } from "@/lib/zoned-time.ts";
 import { ReplyForm } from "@/components/portal/reply-form.tsx";
-import { Link } from "@/i18n/navigation.ts";
 import { getDb } from "@/server/db.ts";
 import { env } from "@/server/env.ts";
 import { randomToken } from "@/server/domain/crypto.ts";
@@ -15,17 +14,32 @@ import { localePath } from "@/i18n/routing.ts";
 import { whenAvailable } from "@/server/db-outage/when-available.ts";
 import { withOutagePage } from "@/components/outage-page.tsx";
 import { PageSection } from "@/components/ui/page-section.tsx";
-import { largeButtonClass, linkClass, secondaryButtonClass } from "@/components/ui/button.tsx";
+import { largeButtonClass, secondaryButtonClass } from "@/components/ui/button.tsx";
+import { TextLink } from "@/components/ui/text-link.tsx";
 import { HeadedSection } from "@/components/ui/headed-section.tsx";
 
 const UNAVAILABLE = Symbol("database unavailable");
+
+/** The reporter's reply form, empty; during an outage it shows only a reply that came back unsaved. */
+async function replyForm(locale: string, { onlyAfterPost = false } = {}) {
+  return (
+    <ReplyForm
+      action={sendMessage}
+      locale={locale}
+      initial={{ body: "", errors: {}, idempotencyKey: randomToken(), attempt: 0 }}
+      max={MESSAGE_MAX}
+      formToken={await formTokenFor("reply")}
+      permalink={localePath(locale, "/lacak/kasus")}
+      onlyAfterPost={onlyAfterPost}
+    />
+  );
+}
 
 async function CasePage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations("case");
   const home = await getTranslations("home");
-  const permalink = localePath(locale, "/lacak/kasus");
   const view = await whenAvailable(async () => {
     const db = await getDb();
     const who = await resumeReporterSession(db, await reporterToken());
@@ -36,15 +50,7 @@ async function CasePage({ params }: { params: Promise<{ locale: string }> }) {
     const outage = await getTranslations("outage");
     return (
       <PageSection id="outage-title" className="max-w-3xl" title={outage("title")} lead={outage("body")}>
-        <ReplyForm
-          action={sendMessage}
-          locale={locale}
-          initial={{ body: "", errors: {}, idempotencyKey: randomToken(), attempt: 0 }}
-          max={MESSAGE_MAX}
-          formToken={await formTokenFor("reply")}
-          permalink={permalink}
-          onlyAfterPost
-        />
+        {await replyForm(locale, { onlyAfterPost: true })}
       </PageSection>
     );
   }
@@ -57,9 +63,7 @@ async function CasePage({ params }: { params: Promise<{ locale: string }> }) {
         lead={t("expired")}
       >
         <p className="mt-4">
-          <Link href="/lacak" className={linkClass}>
-            {t("openTrack")}
-          </Link>
+          <TextLink href="/lacak">{t("openTrack")}</TextLink>
         </p>
       </PageSection>
     );
@@ -230,18 +234,7 @@ async function CasePage({ params }: { params: Promise<{ locale: string }> }) {
                 </li>
               ))}
             </ol>
-            {view.canReply ? (
-              <ReplyForm
-                action={sendMessage}
-                locale={locale}
-                initial={{ body: "", errors: {}, idempotencyKey: randomToken(), attempt: 0 }}
-                max={MESSAGE_MAX}
-                formToken={await formTokenFor("reply")}
-                permalink={permalink}
-              />
-            ) : (
-              <p className="mt-4">{t("closed")}</p>
-            )}
+            {view.canReply ? await replyForm(locale) : <p className="mt-4">{t("closed")}</p>}
           </HeadedSection>
         </>
       )}
