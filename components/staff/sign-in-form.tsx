@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/button.tsx";
 import { CodeField } from "@/components/ui/code-field.tsx";
 import { TextField } from "@/components/ui/field.tsx";
+import { Notice, OUTCOME } from "@/components/ui/notice.tsx";
 // The code field takes the focus when the second step appears (keyboard and screen-reader users land there).
 import { focusOnMount } from "@/components/portal/focus.ts";
 
@@ -87,11 +88,7 @@ export function SignInForm({ callbackUrl, throttleMinutes }: { callbackUrl: stri
     }
   }
 
-  const alert = error ? (
-    <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
-      {error}
-    </p>
-  ) : null;
+  const alert = error ? <Notice {...OUTCOME.error}>{error}</Notice> : null;
 
   if (step.kind === "code") {
     return (

@@ -10,6 +10,7 @@ import { useTRPC } from "../trpc.tsx";
 import { BackupCodes } from "./backup-codes.tsx";
 import { primaryButtonClass } from "@/components/ui/button.tsx";
 import { CodeField } from "@/components/ui/code-field.tsx";
+import { Notice, OUTCOME } from "@/components/ui/notice.tsx";
 import { upgradeSession } from "./session-upgrade.ts";
 import { HeadedSection } from "@/components/ui/headed-section.tsx";
 
@@ -118,11 +119,7 @@ export function EnrolmentPanel({ account, secret, qrDataUrl, signInPath, workspa
             required
             invalid={Boolean(error)}
           />
-          {error ? (
-            <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
-              {error}
-            </p>
-          ) : null}
+          {error ? <Notice {...OUTCOME.error}>{error}</Notice> : null}
           <button type="submit" disabled={confirm.isPending} className={`w-full ${primaryButtonClass}`}>
             {confirm.isPending ? t("confirming") : t("confirm")}
           </button>
