@@ -80,6 +80,18 @@ export function FormTextField({
   );
 }
 
+/** What a page hands a form that posts to a server action and may come back during an outage. */
+export interface PostedFormProps<State> {
+  action: (state: State, fd: FormData) => Promise<State>;
+  initial: State;
+  /** The rendered form's token (posts whose browser says nothing of their origin need it). */
+  formToken: string;
+  /** The page's own address: lets the page show this form's post-back wherever it renders it. */
+  permalink: string;
+  /** Render nothing until a post has come back (the page without the database, during an outage). */
+  onlyAfterPost?: boolean;
+}
+
 /** What a failed post says, by its `failed` (an outage has its own notice). */
 const FAILURE = { server: "serverError", busy: "busyError", forbidden: "forbidden" } as const;
 

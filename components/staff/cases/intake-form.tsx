@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { FilesField, PostedForm } from "@/components/portal/form-fields.tsx";
+import { FilesField, PostedForm, type PostedFormProps } from "@/components/portal/form-fields.tsx";
 import { IdentityFields, LeadershipField, ReportContentFields } from "@/components/portal/report-content-fields.tsx";
 import type { IntakeFormState } from "@/server/http/staff/intake-form-state.ts";
 import { IntakeDone } from "./intake-done.tsx";
@@ -12,16 +12,9 @@ import { SubmitButton } from "@/components/ui/button.tsx";
 import { CheckField, SelectField, TextField } from "@/components/ui/field.tsx";
 import { Fieldset } from "@/components/ui/fieldset.tsx";
 
-interface Props {
-  action: (state: IntakeFormState, fd: FormData) => Promise<IntakeFormState>;
-  initial: IntakeFormState;
+interface Props extends PostedFormProps<IntakeFormState> {
   limits: { maxFiles: number; maxMb: number };
   accept: string;
-  formToken: string;
-  /** The page's own address: lets the page show this form's post-back wherever it renders it. */
-  permalink: string;
-  /** Render nothing until a post has come back (the page without the database, during an outage). */
-  onlyAfterPost?: boolean;
 }
 
 /**
