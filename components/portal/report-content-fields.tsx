@@ -213,7 +213,10 @@ export function IdentityFields({
   );
 }
 
-/** Whether the report concerns the office's leadership (it then goes to the Pengawas); worded for the portal or the intake (`ns`). */
+/**
+ * Whether the report concerns the office's leadership (handled with the Pengawas, hidden from
+ * the Kepala Dinas); its hint worded for the portal or the intake (`ns`).
+ */
 export function LeadershipField({ ns, checked }: { ns: "report" | "intake"; checked: boolean }) {
   const t = useTranslations(ns as "report");
   const r = useTranslations("report");
