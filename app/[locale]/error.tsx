@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
-import { Link } from "@/i18n/navigation.ts";
-import { linkClass, primaryButtonClass } from "@/components/ui/button.tsx";
+import { primaryButtonClass } from "@/components/ui/button.tsx";
+import { TextLink } from "@/components/ui/text-link.tsx";
 import { OutageMessage } from "@/components/outage-message.tsx";
 import { DATABASE_UNAVAILABLE_DIGEST } from "@/server/db-outage/digest.ts";
 
@@ -34,9 +34,9 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
         <button type="button" onClick={reset} className={primaryButtonClass}>
           {t("tryAgain")}
         </button>
-        <Link href="/" className={`self-center ${linkClass}`}>
+        <TextLink href="/" className="self-center">
           {t("back")}
-        </Link>
+        </TextLink>
       </p>
     </section>
   );

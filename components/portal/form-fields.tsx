@@ -1,11 +1,13 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import type { FieldError } from "@/server/http/portal/form-state.ts";
 import { TextField } from "@/components/ui/field.tsx";
 import { ErrorSummary } from "@/components/ui/error-summary.tsx";
 import { FormTokenInput } from "@/components/form-token-input.tsx";
 import { OutageNotice } from "@/components/outage-notice.tsx";
+import { Notice } from "@/components/ui/notice.tsx";
 
 const MiB = 1024 * 1024;
 
@@ -78,29 +80,112 @@ export function FormTextField({
   );
 }
 
-/**
- * The top of a posted report form: its idempotency key and form token, then what went wrong
- * with the last post (`summary`, `detail`) and whether the database was away.
- */
-export function PostedFormTop({
-  idempotencyKey,
-  formToken,
-  summary,
-  detail,
-  unavailable,
-}: {
-  idempotencyKey: string;
+/** What a page hands a form that posts to a server action and may come back during an outage. */
+export interface PostedFormProps<State> {
+  action: (state: State, fd: FormData) => Promise<State>;
+  initial: State;
+  /** The rendered form's token (posts whose browser says nothing of their origin need it). */
   formToken: string;
-  summary?: string;
-  detail?: string;
-  unavailable: boolean;
+  /** The page's own address: lets the page show this form's post-back wherever it renders it. */
+  permalink: string;
+  /** Render nothing until a post has come back (the page without the database, during an outage). */
+  onlyAfterPost?: boolean;
+}
+
+/** What a failed post says, by its `failed` (an outage has its own notice). */
+const FAILURE = { server: "serverError", busy: "busyError", forbidden: "forbidden" } as const;
+
+/**
+ * A posted report form (the portal's, and the intake's in `ns`: both namespaces hold the same
+ * keys): its idempotency key and form token, then what went wrong with the last post, whether
+ * the database was away, and the note on required fields, above the fields (`children`).
+ * The caller keys it by the attempt, so the fields remount with the values the server sent back.
+ */
+export function PostedForm({
+  ns,
+  action,
+  state,
+  formToken,
+  children,
+}: {
+  ns: "report" | "intake";
+  action: (fd: FormData) => void;
+  /** The last post's outcome; the intake's source fields have their own errors. */
+  state: {
+    idempotencyKey: string;
+    failed?: keyof typeof FAILURE | "unavailable";
+    errors: Record<string, unknown>;
+    sourceErrors?: object;
+  };
+  formToken: string;
+  children: ReactNode;
 }) {
+  const t = useTranslations(ns as "intake");
+  const r = useTranslations("report");
+  const errorCount = Object.keys(state.errors).length + Object.keys(state.sourceErrors ?? {}).length;
   return (
-    <>
-      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+    <form action={action} noValidate className="mt-6 space-y-6">
+      <input type="hidden" name="idempotencyKey" value={state.idempotencyKey} />
       <FormTokenInput token={formToken} />
-      {summary ? <ErrorSummary title={summary} detail={detail} /> : null}
-      {unavailable ? <OutageNotice /> : null}
-    </>
+      {/* The files must be chosen again, unless they were what was wrong. */}
+      {errorCount > 0 ? (
+        <ErrorSummary
+          title={t("summary", { count: errorCount })}
+          detail={state.errors.files === undefined ? t("filesAgain") : undefined}
+        />
+      ) : null}
+      {state.failed === "unavailable" ? <OutageNotice /> : null}
+      {state.failed && state.failed !== "unavailable" ? (
+        <Notice tone="bad" role="alert">
+          {t(FAILURE[state.failed])}
+        </Notice>
+      ) : null}
+      <p className="text-sm">{r("requiredHint")}</p>
+      {children}
+    </form>
+  );
+}
+
+/**
+ * The file input of a posted form with the lines under its label (`notes`, each named by its
+ * id for aria-describedby; `warning` stands out) and its errors; `children` draws the input
+ * with the ids it is described by.
+ */
+export function FilesField({
+  id,
+  label,
+  notes,
+  errors,
+  children,
+}: {
+  id: string;
+  label: string;
+  notes: { id: string; text: ReactNode; warning?: boolean }[];
+  errors?: FieldError[];
+  children: (input: { describedBy: string; invalid: boolean }) => ReactNode;
+}) {
+  const errorId = `${id}-error`;
+  const describedBy = [...notes.map((n) => n.id), ...(errors ? [errorId] : [])].join(" ");
+  return (
+    <div>
+      <label htmlFor={id} className="block font-semibold">
+        {label}
+      </label>
+      {notes.map((n) => (
+        <p
+          key={n.id}
+          id={n.id}
+          className={
+            n.warning
+              ? "mt-1 rounded border border-amber-600 bg-amber-50 p-2 text-sm text-amber-950"
+              : "text-sm text-slate-700"
+          }
+        >
+          {n.text}
+        </p>
+      ))}
+      {children({ describedBy, invalid: Boolean(errors) })}
+      <ErrorList id={errorId} field={id} errors={errors} />
+    </div>
   );
 }

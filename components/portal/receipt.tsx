@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import type { Receipt as ReceiptData } from "@/server/http/portal/form-state.ts";
-import { Link } from "@/i18n/navigation.ts";
-import { linkClass, primaryButtonClass } from "@/components/ui/button.tsx";
+import { primaryButtonClass } from "@/components/ui/button.tsx";
+import { TextLink } from "@/components/ui/text-link.tsx";
 import { DoneSection, OneTimeCode, ShownOnceBox } from "@/components/ui/shown-once.tsx";
 import { useOfficeTimeZone } from "@/components/office-time.ts";
 import { formatOfficeDate } from "@/lib/zoned-time.ts";
@@ -72,9 +72,7 @@ export function Receipt({ receipt, locale }: { receipt: ReceiptData; locale: str
           <li>{t("checkBack")}</li>
         </ul>
         <p className="mt-4">
-          <Link href="/lacak" className={linkClass}>
-            {t("track")}
-          </Link>
+          <TextLink href="/lacak">{t("track")}</TextLink>
         </p>
       </div>
     </DoneSection>

@@ -5,20 +5,13 @@ import { useActionState } from "react";
 import { FormTokenInput } from "@/components/form-token-input.tsx";
 import type { ReplyFormState } from "@/server/http/portal/form-state.ts";
 import { FilePicker } from "./file-picker.tsx";
-import { ErrorList, FormTextField } from "./form-fields.tsx";
+import { FilesField, FormTextField, type PostedFormProps } from "./form-fields.tsx";
 import { OutageNotice } from "@/components/outage-notice.tsx";
 import { SubmitButton } from "@/components/ui/button.tsx";
 
-interface Props {
-  action: (s: ReplyFormState, fd: FormData) => Promise<ReplyFormState>;
-  initial: ReplyFormState;
+interface Props extends PostedFormProps<ReplyFormState> {
   locale: string;
   max: number;
-  formToken: string;
-  /** The page's own address: lets the page show this form's post-back wherever it renders it. */
-  permalink: string;
-  /** Render nothing until a post has come back (the page without its case, during an outage). */
-  onlyAfterPost?: boolean;
 }
 
 export function ReplyForm({ action, initial, locale, max, formToken, permalink, onlyAfterPost }: Props) {
@@ -58,21 +51,14 @@ export function ReplyForm({ action, initial, locale, max, formToken, permalink, 
         errors={state.errors.body}
         required
       />
-      <div>
-        <label htmlFor="replyFiles" className="block font-semibold">
-          {t("replyFiles")}
-        </label>
-        <p id="replyFiles-warning" className="text-sm text-slate-700">
-          {report("filesStrip")} {report("filesWarning")}
-        </p>
-        <FilePicker
-          id="replyFiles"
-          name="files"
-          describedBy={`replyFiles-warning${fileErrors ? " replyFiles-error" : ""}`}
-          invalid={Boolean(fileErrors)}
-        />
-        <ErrorList id="replyFiles-error" field="replyFiles" errors={fileErrors} />
-      </div>
+      <FilesField
+        id="replyFiles"
+        label={t("replyFiles")}
+        notes={[{ id: "replyFiles-warning", text: `${report("filesStrip")} ${report("filesWarning")}` }]}
+        errors={fileErrors}
+      >
+        {(input) => <FilePicker id="replyFiles" name="files" {...input} />}
+      </FilesField>
       <SubmitButton large pending={pending} label={t("send")} pendingLabel={t("sending")} />
     </form>
   );

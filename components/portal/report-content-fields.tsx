@@ -1,31 +1,40 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import type { FieldErrors, ReportFormValues } from "@/server/domain/reporter/report-form.ts";
 import { ErrorList, FormTextField } from "./form-fields.tsx";
 import { Fieldset } from "@/components/ui/fieldset.tsx";
 import { CheckField, SelectField } from "@/components/ui/field.tsx";
 
 /**
- * The 4W+1H of a report (what, who, where, when, how, evidence, witnesses): the same fields
- * and names for the portal form and the Sekretariat's offline intake, read by readReportForm.
- * `hints` adds the guidance written for reporters; the clerk's form goes without.
+ * The category and the 4W+1H of a report (what, who, where, when, how, evidence, witnesses,
+ * then the form's own file input, `files`): the same fields and names for the portal form and
+ * the Sekretariat's offline intake, read by readReportForm. `hints` adds the guidance written
+ * for reporters; the clerk's form goes without.
  */
 export function ReportContentFields({
   values: v,
   errors,
   hints,
   personsHint,
+  categories,
+  files,
 }: {
   values: ReportFormValues;
   errors: FieldErrors;
   hints: boolean;
   personsHint: string;
+  /** The categories to choose from, as [value, label]. */
+  categories: [string, string][];
+  files: ReactNode;
 }) {
   const t = useTranslations("report");
   const e = (field: string) => errors[field];
   return (
     <>
+      <CategoryField value={v.category} errors={errors} options={categories} />
+
       <Fieldset large legend={t("whatLegend")}>
         <FormTextField
           id="what"
@@ -74,58 +83,54 @@ export function ReportContentFields({
           errors={e("when")}
         />
       </Fieldset>
+
+      <HowFields values={v} errors={errors} hints={hints}>
+        {files}
+      </HowFields>
     </>
   );
 }
 
-/** How it happened, evidence and witnesses: the start of the last 4W+1H group (the form adds its file input). */
-export function HowFields({
+const HOW_FIELDS = [
+  ["how", 4],
+  ["evidence", 3],
+  ["witnesses", 2],
+] as const;
+
+/** The last 4W+1H group: how it happened, evidence and witnesses, then the form's file input (`children`). */
+function HowFields({
   values: v,
   errors,
   hints,
+  children,
 }: {
   values: ReportFormValues;
   errors: FieldErrors;
   hints: boolean;
+  children: ReactNode;
 }) {
   const t = useTranslations("report");
-  const e = (field: string) => errors[field];
-  const hint = (key: "howHint" | "evidenceHint" | "witnessesHint") => (hints ? t(key) : undefined);
   return (
-    <>
-      <FormTextField
-        id="how"
-        name="how"
-        label={t("how")}
-        hint={hint("howHint")}
-        rows={4}
-        defaultValue={v.how}
-        errors={e("how")}
-      />
-      <FormTextField
-        id="evidence"
-        name="evidence"
-        label={t("evidence")}
-        hint={hint("evidenceHint")}
-        rows={3}
-        defaultValue={v.evidence}
-        errors={e("evidence")}
-      />
-      <FormTextField
-        id="witnesses"
-        name="witnesses"
-        label={t("witnesses")}
-        hint={hint("witnessesHint")}
-        rows={2}
-        defaultValue={v.witnesses}
-        errors={e("witnesses")}
-      />
-    </>
+    <Fieldset large legend={t("howLegend")}>
+      {HOW_FIELDS.map(([name, rows]) => (
+        <FormTextField
+          key={name}
+          id={name}
+          name={name}
+          label={t(name)}
+          hint={hints ? t(`${name}Hint`) : undefined}
+          rows={rows}
+          defaultValue={v[name]}
+          errors={errors[name]}
+        />
+      ))}
+      {children}
+    </Fieldset>
   );
 }
 
 /** The category, chosen from `options` ([value, label]); required, checked by the server. */
-export function CategoryField({
+function CategoryField({
   value,
   errors,
   options,
@@ -151,6 +156,11 @@ export function CategoryField({
   );
 }
 
+const IDENTITY_MODES = [
+  ["ANONYMOUS", "anonymous"],
+  ["CONFIDENTIAL", "confidential"],
+] as const;
+
 /**
  * Anonymous or confidential, and then who the reporter is. The portal and the intake word it
  * for their readers (`ns`: both namespaces hold the same keys); the field names are the same.
@@ -170,46 +180,55 @@ export function IdentityFields({
   return (
     <Fieldset large legend={t("identityLegend")}>
       <div className="space-y-3">
-        <CheckField
-          strong
-          id="identity-anonymous"
-          type="radio"
-          name="identityMode"
-          value="ANONYMOUS"
-          defaultChecked={v.identityMode !== "CONFIDENTIAL"}
-          label={t("anonymous")}
-          hint={t("anonymousHint")}
-        />
-        <CheckField
-          strong
-          id="identity-confidential"
-          type="radio"
-          name="identityMode"
-          value="CONFIDENTIAL"
-          defaultChecked={v.identityMode === "CONFIDENTIAL"}
-          label={t("confidential")}
-          hint={t("confidentialHint")}
-        />
+        {IDENTITY_MODES.map(([mode, key]) => (
+          <CheckField
+            strong
+            key={mode}
+            id={`identity-${key}`}
+            type="radio"
+            name="identityMode"
+            value={mode}
+            // Anonymous unless confidential was chosen.
+            defaultChecked={(v.identityMode === "CONFIDENTIAL") === (mode === "CONFIDENTIAL")}
+            label={t(key)}
+            hint={t(`${key}Hint`)}
+          />
+        ))}
       </div>
       <div className="grid gap-3 sm:grid-cols-2">
-        <FormTextField
-          id="identityName"
-          name="identityName"
-          label={t("identityName")}
-          hint={t("identityOnlyConfidential")}
-          defaultValue={v.identityName}
-          errors={errors.identityName}
-          autoComplete={nameAutoComplete}
-        />
-        <FormTextField
-          id="identityContact"
-          name="identityContact"
-          label={t("identityContact")}
-          hint={t("identityOnlyConfidential")}
-          defaultValue={v.identityContact}
-          errors={errors.identityContact}
-        />
+        {(["identityName", "identityContact"] as const).map((name) => (
+          <FormTextField
+            key={name}
+            id={name}
+            name={name}
+            label={t(name)}
+            hint={t("identityOnlyConfidential")}
+            defaultValue={v[name]}
+            errors={errors[name]}
+            autoComplete={name === "identityName" ? nameAutoComplete : undefined}
+          />
+        ))}
       </div>
     </Fieldset>
+  );
+}
+
+/**
+ * Whether the report concerns the office's leadership (handled with the Pengawas, hidden from
+ * the Kepala Dinas); its hint worded for the portal or the intake (`ns`).
+ */
+export function LeadershipField({ ns, checked }: { ns: "report" | "intake"; checked: boolean }) {
+  const t = useTranslations(ns as "report");
+  const r = useTranslations("report");
+  return (
+    <CheckField
+      strong
+      id="involvesLeadership"
+      type="checkbox"
+      name="involvesLeadership"
+      defaultChecked={checked}
+      label={r("leadership")}
+      hint={t("leadershipHint")}
+    />
   );
 }

@@ -4,12 +4,10 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import type { ReportFormState } from "@/server/http/portal/form-state.ts";
 import { FilePicker } from "./file-picker.tsx";
-import { ErrorList, PostedFormTop } from "./form-fields.tsx";
-import { CategoryField, HowFields, IdentityFields, ReportContentFields } from "./report-content-fields.tsx";
+import { ErrorList, FilesField, PostedForm } from "./form-fields.tsx";
+import { IdentityFields, LeadershipField, ReportContentFields } from "./report-content-fields.tsx";
 import { Receipt } from "./receipt.tsx";
 import { SubmitButton } from "@/components/ui/button.tsx";
-import { CheckField } from "@/components/ui/field.tsx";
-import { Fieldset } from "@/components/ui/fieldset.tsx";
 
 interface Props {
   action: (state: ReportFormState, fd: FormData) => Promise<ReportFormState>;
@@ -34,65 +32,39 @@ export function ReportForm({ action, initial, locale, categories, limits, accept
   if (state.kind === "receipt") return <Receipt receipt={state.receipt} locale={locale} />;
 
   const { values: v, errors } = state;
-  const errorCount = Object.keys(errors).length;
   const e = (field: string) => errors[field];
 
   return (
     // A new key per attempt remounts the fields with the values the server sent back.
-    <form key={state.attempt} action={formAction} noValidate className="mt-6 space-y-6">
-      <PostedFormTop
-        idempotencyKey={state.idempotencyKey}
-        formToken={formToken}
-        summary={errorCount > 0 ? t("summary", { count: errorCount }) : undefined}
-        detail={errors.files === undefined ? t("filesAgain") : undefined}
-        unavailable={state.failed === "unavailable"}
-      />
-      {state.failed === "server" || state.failed === "busy" ? (
-        <p role="alert" className="rounded border-2 border-red-700 bg-red-50 p-4 font-semibold text-red-900">
-          {state.failed === "busy" ? t("busyError") : t("serverError")}
-        </p>
-      ) : null}
-      <p className="text-sm">{t("requiredHint")}</p>
-
-      <CategoryField value={v.category} errors={errors} options={categories.map((c) => [c.value, c.label])} />
-
-      <ReportContentFields values={v} errors={errors} hints personsHint={t("personsHint")} />
-
-      <Fieldset large legend={t("howLegend")}>
-        <HowFields values={v} errors={errors} hints />
-        <div>
-          <label htmlFor="files" className="block font-semibold">
-            {t("files")}
-          </label>
-          <p id="files-hint" className="text-sm text-slate-700">
-            {t("filesHint", { count: limits.maxFiles, mb: limits.maxMb })} {t("filesStrip")}
-          </p>
-          <p id="files-warning" className="mt-1 rounded border border-amber-600 bg-amber-50 p-2 text-sm text-amber-950">
-            {t("filesWarning")}
-          </p>
-          <FilePicker
+    <PostedForm key={state.attempt} ns="report" action={formAction} state={state} formToken={formToken}>
+      <ReportContentFields
+        values={v}
+        errors={errors}
+        hints
+        personsHint={t("personsHint")}
+        categories={categories.map((c) => [c.value, c.label])}
+        files={
+          <FilesField
             id="files"
-            name="files"
-            accept={accept}
-            describedBy={`files-hint files-warning${e("files") ? " files-error" : ""}`}
-            invalid={Boolean(e("files"))}
-          />
-          <ErrorList id="files-error" field="files" errors={e("files")} />
-        </div>
-      </Fieldset>
+            label={t("files")}
+            notes={[
+              {
+                id: "files-hint",
+                text: `${t("filesHint", { count: limits.maxFiles, mb: limits.maxMb })} ${t("filesStrip")}`,
+              },
+              { id: "files-warning", text: t("filesWarning"), warning: true },
+            ]}
+            errors={e("files")}
+          >
+            {(input) => <FilePicker id="files" name="files" accept={accept} {...input} />}
+          </FilesField>
+        }
+      />
 
       <IdentityFields ns="report" values={v} errors={errors} nameAutoComplete="name" />
 
       <div className="space-y-4">
-        <CheckField
-          strong
-          id="involvesLeadership"
-          type="checkbox"
-          name="involvesLeadership"
-          defaultChecked={v.involvesLeadership}
-          label={t("leadership")}
-          hint={t("leadershipHint")}
-        />
+        <LeadershipField ns="report" checked={v.involvesLeadership} />
         <div>
           <div className="flex gap-2">
             <input
@@ -117,6 +89,6 @@ export function ReportForm({ action, initial, locale, categories, limits, accept
       </div>
 
       <SubmitButton large pending={pending} label={t("submit")} pendingLabel={t("submitting")} />
-    </form>
+    </PostedForm>
   );
 }

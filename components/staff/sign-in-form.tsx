@@ -5,12 +5,13 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/button.tsx";
 import { CodeField } from "@/components/ui/code-field.tsx";
+import { TextField } from "@/components/ui/field.tsx";
+import { Notice, OUTCOME } from "@/components/ui/notice.tsx";
 // The code field takes the focus when the second step appears (keyboard and screen-reader users land there).
 import { focusOnMount } from "@/components/portal/focus.ts";
 
 type Step = { kind: "password" } | { kind: "code"; username: string; password: string };
 
-const field = "mt-1 w-full rounded border border-slate-400 px-3 py-2";
 const primary = `w-full ${primaryButtonClass}`;
 
 /**
@@ -87,11 +88,7 @@ export function SignInForm({ callbackUrl, throttleMinutes }: { callbackUrl: stri
     }
   }
 
-  const alert = error ? (
-    <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
-      {error}
-    </p>
-  ) : null;
+  const alert = error ? <Notice {...OUTCOME.error}>{error}</Notice> : null;
 
   if (step.kind === "code") {
     return (
@@ -135,33 +132,15 @@ export function SignInForm({ callbackUrl, throttleMinutes }: { callbackUrl: stri
 
   return (
     <form onSubmit={onPassword} noValidate className="mt-6 space-y-4">
-      <div>
-        <label htmlFor="username" className="block text-sm font-semibold">
-          {t("username")}
-        </label>
-        <input
-          id="username"
-          name="username"
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          required
-          className={field}
-        />
-      </div>
-      <div>
-        <label htmlFor="password" className="block text-sm font-semibold">
-          {t("password")}
-        </label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          className={field}
-        />
-      </div>
+      <TextField
+        id="username"
+        label={t("username")}
+        autoComplete="username"
+        autoCapitalize="none"
+        spellCheck={false}
+        required
+      />
+      <TextField id="password" type="password" label={t("password")} autoComplete="current-password" required />
       {alert}
       <button type="submit" disabled={pending} className={primary}>
         {pending ? t("submitting") : t("submit")}

@@ -14,10 +14,11 @@ import type { OfficePeriod, OfficeStatistics } from "@/server/domain/statistics/
 import type { ProtectedTable } from "@/server/domain/statistics/suppression.ts";
 import { StatSection } from "./stat-section.tsx";
 import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/button.tsx";
-import { inputClass } from "@/components/ui/field.tsx";
+import { TextField } from "@/components/ui/field.tsx";
 import { Notice } from "@/components/ui/notice.tsx";
-import { TableRegion, tdClass, thClass } from "@/components/ui/table.tsx";
+import { DataTable, tdClass } from "@/components/ui/table.tsx";
 import { PageSection } from "@/components/ui/page-section.tsx";
+import { HeadedSection } from "@/components/ui/headed-section.tsx";
 
 /** The dashboard shows every count as it is: a "table" with nothing hidden. */
 const plain = (counts: Count<string>[]): ProtectedTable => ({
@@ -77,25 +78,15 @@ export async function OfficeDashboard({
           aria-label={o("period")}
           className="grid items-end gap-3 rounded border border-slate-300 p-3 sm:grid-cols-3"
         >
-          <div>
-            <label htmlFor="dashboard-from" className="block font-semibold">
-              {o("from")}
-            </label>
-            <input
-              id="dashboard-from"
-              name="from"
-              type="date"
-              defaultValue={period.from}
-              required
-              className={inputClass()}
-            />
-          </div>
-          <div>
-            <label htmlFor="dashboard-to" className="block font-semibold">
-              {o("to")}
-            </label>
-            <input id="dashboard-to" name="to" type="date" defaultValue={period.to} required className={inputClass()} />
-          </div>
+          <TextField
+            id="dashboard-from"
+            name="from"
+            type="date"
+            label={o("from")}
+            defaultValue={period.from}
+            required
+          />
+          <TextField id="dashboard-to" name="to" type="date" label={o("to")} defaultValue={period.to} required />
           <div className="flex flex-wrap gap-3">
             <button type="submit" className={primaryButtonClass}>
               {o("show")}
@@ -110,10 +101,12 @@ export async function OfficeDashboard({
         </p>
       </PageSection>
 
-      <section aria-labelledby="dashboard-summary" className="rounded bg-brand-50 p-4">
-        <h2 id="dashboard-summary" className="text-xl font-bold text-brand-900">
-          {o("period")}: {periodText}
-        </h2>
+      <HeadedSection
+        id="dashboard-summary"
+        title={`${o("period")}: ${periodText}`}
+        size="medium"
+        className="rounded bg-brand-50 p-4"
+      >
         <dl className="mt-3 grid gap-4 sm:grid-cols-3" data-testid="dashboard-summary">
           {[
             [t("summary.received"), format(f.received)],
@@ -132,72 +125,35 @@ export async function OfficeDashboard({
             </div>
           ))}
         </dl>
-      </section>
+      </HeadedSection>
 
-      <div className="space-y-3">
-        <h2 className="text-xl font-bold text-brand-900">{o("openTitle")}</h2>
-        <TableRegion label={o("openTitle")}>
-          <table className="w-full border-collapse" data-testid="dashboard-open">
-            <thead>
-              <tr>
-                <th scope="col" className={thClass}>
-                  {t("columns.status")}
-                </th>
-                <th scope="col" className={`${thClass} text-right`}>
-                  {o("openCount")}
-                </th>
-                <th scope="col" className={`${thClass} text-right`}>
-                  {o("overdue")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {stats.open.map((x) => (
-                <tr key={x.status} data-key={x.status}>
-                  <th scope="row" className={`${tdClass} text-left font-normal`}>
-                    {t(`status.${x.status}` as "status.ARCHIVED")}
-                  </th>
-                  <td className={`${tdClass} text-right tabular-nums`}>{format(x.open)}</td>
-                  <td className={`${tdClass} text-right tabular-nums`}>{format(x.overdue)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
-      </div>
+      <FigureTable
+        title={o("openTitle")}
+        head={[t("columns.status"), o("openCount"), o("overdue")]}
+        testId="dashboard-open"
+        rows={stats.open.map((x) => ({
+          key: x.status,
+          name: t(`status.${x.status}` as "status.ARCHIVED"),
+          figures: [format(x.open), format(x.overdue)],
+        }))}
+      />
 
-      <div className="space-y-3">
-        <h2 className="text-xl font-bold text-brand-900">{o("stepsTitle")}</h2>
-        <TableRegion label={o("stepsTitle")}>
-          <table className="w-full border-collapse" data-testid="dashboard-steps">
-            <thead>
-              <tr>
-                {[o("step"), o("done"), o("within"), o("compliance"), o("median"), o("standard")].map((h, i) => (
-                  <th key={h} scope="col" className={`${thClass} ${i > 0 ? "text-right" : ""}`}>
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {f.steps.map((s) => (
-                <tr key={s.step} data-key={s.step}>
-                  <th scope="row" className={`${tdClass} text-left font-normal`}>
-                    {o(`stepNames.${s.step}` as "stepNames.2")}
-                  </th>
-                  <td className={`${tdClass} text-right tabular-nums`}>{format(s.done)}</td>
-                  <td className={`${tdClass} text-right tabular-nums`}>{format(s.within)}</td>
-                  <td className={`${tdClass} text-right tabular-nums`}>
-                    {s.done ? `${numbers.format(Math.round((s.within / s.done) * 1000) / 10)}%` : o("none")}
-                  </td>
-                  <td className={`${tdClass} text-right`}>{minutes(s.medianMinutes)}</td>
-                  <td className={`${tdClass} text-right`}>{minutes(s.standardMinutes)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
-      </div>
+      <FigureTable
+        title={o("stepsTitle")}
+        head={[o("step"), o("done"), o("within"), o("compliance"), o("median"), o("standard")]}
+        testId="dashboard-steps"
+        rows={f.steps.map((s) => ({
+          key: String(s.step),
+          name: o(`stepNames.${s.step}` as "stepNames.2"),
+          figures: [
+            format(s.done),
+            format(s.within),
+            s.done ? `${numbers.format(Math.round((s.within / s.done) * 1000) / 10)}%` : o("none"),
+            minutes(s.medianMinutes),
+            minutes(s.standardMinutes),
+          ],
+        }))}
+      />
 
       {sections.map((s) => (
         <StatSection
@@ -216,6 +172,39 @@ export async function OfficeDashboard({
           }}
         />
       ))}
+    </div>
+  );
+}
+
+/** A table of figures by stage or step under its heading: each row's name, then its figures. */
+function FigureTable({
+  title,
+  head,
+  testId,
+  rows,
+}: {
+  title: string;
+  head: string[];
+  testId: string;
+  rows: { key: string; name: string; figures: string[] }[];
+}) {
+  return (
+    <div className="space-y-3">
+      <h2 className="text-xl font-bold text-brand-900">{title}</h2>
+      <DataTable label={title} head={head} figuresFrom={1} className="w-full border-collapse" testId={testId}>
+        {rows.map((row) => (
+          <tr key={row.key} data-key={row.key}>
+            <th scope="row" className={`${tdClass} text-left font-normal`}>
+              {row.name}
+            </th>
+            {row.figures.map((figure, i) => (
+              <td key={i} className={`${tdClass} text-right tabular-nums`}>
+                {figure}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </DataTable>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { ProtectedTable } from "@/server/domain/statistics/suppression.ts";
 import { BarChart, type Bar } from "./bar-chart.tsx";
 import { StatTable } from "./stat-table.tsx";
+import { HeadedSection } from "@/components/ui/headed-section.tsx";
 
 export interface SectionText {
   title: string;
@@ -27,10 +28,7 @@ export function StatSection({
 }) {
   const bars: Bar[] = table.cells.map((c) => ({ key: c.key, label: label(c.key), value: c.shown }));
   return (
-    <section aria-labelledby={id} className="space-y-3" data-testid={`section-${id}`}>
-      <h2 id={id} className="text-xl font-bold text-brand-900">
-        {text.title}
-      </h2>
+    <HeadedSection id={id} title={text.title} size="medium" className="space-y-3" testId={`section-${id}`}>
       {table.withheld ? (
         <p className="rounded border-l-4 border-amber-accent bg-amber-50 p-3">{text.withheld}</p>
       ) : null}
@@ -50,6 +48,6 @@ export function StatSection({
           testId={`table-${id}`}
         />
       </div>
-    </section>
+    </HeadedSection>
   );
 }

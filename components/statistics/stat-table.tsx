@@ -35,24 +35,29 @@ export function StatTable({
       </thead>
       <tbody>
         {rows.map((r) => (
-          <tr key={r.key} className="border-b border-slate-200" data-key={r.key}>
-            <th scope="row" className="py-1.5 pr-3 font-normal">
-              {r.label}
-            </th>
-            <td className="py-1.5 text-right tabular-nums">{show(r.value)}</td>
-          </tr>
+          <Row key={r.key} dataKey={r.key} label={r.label} value={show(r.value)} />
         ))}
       </tbody>
       {total ? (
         <tfoot>
-          <tr className="border-t-2 border-slate-400 font-semibold" data-key="TOTAL">
-            <th scope="row" className="py-1.5 pr-3">
-              {total.label}
-            </th>
-            <td className="py-1.5 text-right tabular-nums">{show(total.value)}</td>
-          </tr>
+          <Row dataKey="TOTAL" label={total.label} value={show(total.value)} total />
         </tfoot>
       ) : null}
     </table>
+  );
+}
+
+/** One figure with its name; the total's row is set off and bold. */
+function Row({ dataKey, label, value, total }: { dataKey: string; label: string; value: string; total?: boolean }) {
+  return (
+    <tr
+      className={total ? "border-t-2 border-slate-400 font-semibold" : "border-b border-slate-200"}
+      data-key={dataKey}
+    >
+      <th scope="row" className={total ? "py-1.5 pr-3" : "py-1.5 pr-3 font-normal"}>
+        {label}
+      </th>
+      <td className="py-1.5 text-right tabular-nums">{value}</td>
+    </tr>
   );
 }

@@ -1,6 +1,6 @@
 /** Labelled form fields whose hint and error are announced with them (ids are stable for tests and assistive technology). */
 import { useTranslations } from "next-intl";
-import type { ReactNode } from "react";
+import type { ChangeEvent, ReactNode } from "react";
 
 export const inputClass = (invalid = false) =>
   `mt-1 block w-full rounded border bg-white px-3 py-2 disabled:bg-slate-100 disabled:text-slate-600 ${invalid ? "border-red-700" : "border-slate-500"}`;
@@ -9,6 +9,22 @@ export const inputClass = (invalid = false) =>
 export function describedBy(id: string, hint?: ReactNode, error?: ReactNode): string | undefined {
   return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 }
+
+/** What every field's control carries: its name (its id unless said), its hint and error read with it. */
+function controlProps(id: string, name: string | undefined, hint: ReactNode, error?: ReactNode) {
+  return {
+    id,
+    name: name ?? id,
+    "aria-describedby": describedBy(id, hint, error),
+    "aria-invalid": error ? (true as const) : undefined,
+  };
+}
+
+/** A control's change handler that hands on its value. */
+const onValue = (onChange?: (value: string) => void) =>
+  onChange
+    ? (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => onChange(e.target.value)
+    : undefined;
 
 /**
  * The label holds the field's name, so `getByLabel(name)` finds it; the visible star and
@@ -90,6 +106,8 @@ interface TextFieldProps {
   onChange?: (value: string) => void;
   inputMode?: "numeric" | "decimal" | "text";
   autoComplete?: string;
+  autoCapitalize?: "none" | "characters";
+  spellCheck?: boolean;
   maxLength?: number;
   min?: number;
   step?: string;
@@ -114,6 +132,8 @@ export function TextField({
   onChange,
   inputMode,
   autoComplete = "off",
+  autoCapitalize,
+  spellCheck,
   maxLength,
   min,
   step,
@@ -121,19 +141,19 @@ export function TextField({
   className,
 }: TextFieldProps) {
   const common = {
-    id,
-    name: name ?? id,
+    ...controlProps(id, name, hint, error),
     value,
     defaultValue,
     disabled,
     // The server enforces the limits; the browser's maxLength only saves a round trip.
     maxLength,
     autoComplete,
+    autoCapitalize,
+    spellCheck,
     required,
-    "aria-describedby": describedBy(id, hint, error),
-    "aria-invalid": error ? true : undefined,
     "aria-required": softRequired || undefined,
     className: inputClass(Boolean(error)),
+    onChange: onValue(onChange),
   };
   return (
     <div className={className}>
@@ -142,16 +162,9 @@ export function TextField({
       </FieldLabel>
       <FieldHint id={id}>{hint}</FieldHint>
       {rows ? (
-        <textarea rows={rows} {...common} onChange={onChange ? (e) => onChange(e.target.value) : undefined} />
+        <textarea rows={rows} {...common} />
       ) : (
-        <input
-          type={type}
-          inputMode={inputMode}
-          min={min}
-          step={step}
-          {...common}
-          onChange={onChange ? (e) => onChange(e.target.value) : undefined}
-        />
+        <input type={type} inputMode={inputMode} min={min} step={step} {...common} />
       )}
       <FieldError id={id} error={error} />
     </div>
@@ -193,14 +206,11 @@ export function SelectField({
       </FieldLabel>
       <FieldHint id={id}>{hint}</FieldHint>
       <select
-        id={id}
-        name={name ?? id}
+        {...controlProps(id, name, hint, error)}
         required={required}
         defaultValue={defaultValue}
         value={value}
-        onChange={onChange ? (e) => onChange(e.target.value) : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        aria-invalid={error ? true : undefined}
+        onChange={onValue(onChange)}
         className={inputClass(Boolean(error))}
       >
         {children}
@@ -244,15 +254,13 @@ export function CheckField({
   return (
     <div className="flex items-start gap-2">
       <input
-        id={id}
-        name={name ?? id}
+        {...controlProps(id, name, hint)}
         type={type}
         value={value}
         defaultChecked={defaultChecked}
         checked={checked}
         disabled={disabled}
         onChange={onChange ? (e) => onChange(e.currentTarget.checked) : undefined}
-        aria-describedby={hint ? `${id}-hint` : undefined}
         className="mt-1.5 h-4 w-4 shrink-0"
       />
       <div>

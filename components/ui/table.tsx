@@ -13,11 +13,15 @@ export function TableRegion({ label, children }: { label: string; children: Reac
   );
 }
 
-/** A scrollable table with one header row of column headings; `children` are its body rows. */
+/**
+ * A scrollable table with one header row of column headings; `children` are its body rows.
+ * The headings of the columns from `figuresFrom` on stand right, over their figures.
+ */
 export function DataTable({
   label,
   caption,
   head,
+  figuresFrom,
   className = "w-full min-w-[44rem] border-collapse",
   testId,
   children,
@@ -25,6 +29,7 @@ export function DataTable({
   label: string;
   caption?: ReactNode;
   head: ReactNode[];
+  figuresFrom?: number;
   className?: string;
   testId?: string;
   children: ReactNode;
@@ -36,7 +41,11 @@ export function DataTable({
         <thead>
           <tr>
             {head.map((h, i) => (
-              <th key={i} scope="col" className={thClass}>
+              <th
+                key={i}
+                scope="col"
+                className={figuresFrom !== undefined && i >= figuresFrom ? `${thClass} text-right` : thClass}
+              >
                 {h}
               </th>
             ))}

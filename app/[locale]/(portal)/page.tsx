@@ -4,6 +4,7 @@ import { serverCaller } from "@/server/trpc/server-caller.ts";
 import { Category } from "@/server/generated/prisma/enums.ts";
 import { withOutagePage } from "@/components/outage-page.tsx";
 import { largeButtonClass } from "@/components/ui/button.tsx";
+import { HeadedSection } from "@/components/ui/headed-section.tsx";
 
 const STEPS = ["1", "2", "3", "4", "5", "6", "7", "8"] as const;
 const LEGAL = ["1", "2", "3", "4", "5"] as const;
@@ -39,10 +40,7 @@ async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
         </div>
       </section>
 
-      <section aria-labelledby="protect">
-        <h2 id="protect" className="text-2xl font-bold text-brand-900">
-          {t("protectTitle")}
-        </h2>
+      <HeadedSection id="protect" title={t("protectTitle")}>
         <ul className="mt-4 grid gap-4 sm:grid-cols-2">
           {PROTECTIONS.map((key) => (
             <li key={key} className="rounded border border-slate-200 p-4">
@@ -50,23 +48,17 @@ async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
             </li>
           ))}
         </ul>
-      </section>
+      </HeadedSection>
 
-      <section aria-labelledby="what">
-        <h2 id="what" className="text-2xl font-bold text-brand-900">
-          {t("whatTitle")}
-        </h2>
+      <HeadedSection id="what" title={t("whatTitle")}>
         <ul className="mt-4 grid list-disc gap-x-8 gap-y-1 pl-6 sm:grid-cols-2">
           {Object.values(Category).map((c) => (
             <li key={c}>{t(`categories.${c}`)}</li>
           ))}
         </ul>
-      </section>
+      </HeadedSection>
 
-      <section aria-labelledby="steps">
-        <h2 id="steps" className="text-2xl font-bold text-brand-900">
-          {t("stepsTitle")}
-        </h2>
+      <HeadedSection id="steps" title={t("stepsTitle")}>
         <ol className="mt-4 space-y-3">
           {STEPS.map((step) => {
             const minutes = standards[step as keyof typeof standards];
@@ -88,29 +80,23 @@ async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
             );
           })}
         </ol>
-      </section>
+      </HeadedSection>
 
-      <section aria-labelledby="commitments" className="rounded-lg border-l-4 border-amber-accent bg-amber-50 p-6">
-        <h2 id="commitments" className="text-2xl font-bold text-brand-900">
-          {t("commitmentsTitle")}
-        </h2>
+      <HeadedSection id="commitments" title={t("commitmentsTitle")} box="note">
         <ul className="mt-3 list-disc space-y-1 pl-6">
           <li>{t("commitmentRecorded", { days: commitments.recordOfficeDays })}</li>
           <li>{t("commitmentResponse", { days: commitments.responseOfficeDays })}</li>
         </ul>
-      </section>
+      </HeadedSection>
 
-      <section aria-labelledby="legal">
-        <h2 id="legal" className="text-2xl font-bold text-brand-900">
-          {t("legalTitle")}
-        </h2>
+      <HeadedSection id="legal" title={t("legalTitle")}>
         <ol className="mt-3 list-decimal space-y-1 pl-6 text-slate-800">
           {LEGAL.map((k) => (
             <li key={k}>{t(`legal.${k}`)}</li>
           ))}
         </ol>
         <p className="mt-2 text-sm text-slate-600">{t("sopRef")}</p>
-      </section>
+      </HeadedSection>
     </div>
   );
 }

@@ -8,8 +8,8 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "../trpc.tsx";
 import { primaryButtonClass } from "@/components/ui/button.tsx";
-import { inputClass } from "@/components/ui/field.tsx";
-import { Notice } from "@/components/ui/notice.tsx";
+import { TextField } from "@/components/ui/field.tsx";
+import { Notice, OUTCOME } from "@/components/ui/notice.tsx";
 
 type Field = "current" | "next" | "repeat";
 type Problem = "current" | "short" | "same" | "mismatch" | "username";
@@ -78,45 +78,22 @@ export function PasswordChangeForm({ signInPath, minLength }: { signInPath: stri
   }
 
   const field = (name: Field, autoComplete: string, hint?: string) => (
-    <div>
-      <label htmlFor={`password-${name}`} className="block font-semibold">
-        {t(name)}
-      </label>
-      {hint ? (
-        <p id={`password-${name}-hint`} className="text-sm text-slate-700">
-          {hint}
-        </p>
-      ) : null}
-      <input
-        id={`password-${name}`}
-        name={name}
-        type="password"
-        autoComplete={autoComplete}
-        required
-        maxLength={200}
-        aria-invalid={problems[name] ? true : undefined}
-        aria-describedby={
-          [hint ? `password-${name}-hint` : "", problems[name] ? `password-${name}-error` : ""]
-            .filter(Boolean)
-            .join(" ") || undefined
-        }
-        className={inputClass()}
-      />
-      {problems[name] ? (
-        <p id={`password-${name}-error`} className="mt-1 text-sm font-semibold text-red-800">
-          {t(`errors.${problems[name]}`, { min: minLength })}
-        </p>
-      ) : null}
-    </div>
+    <TextField
+      id={`password-${name}`}
+      name={name}
+      type="password"
+      label={t(name)}
+      hint={hint}
+      autoComplete={autoComplete}
+      required
+      maxLength={200}
+      error={problems[name] ? t(`errors.${problems[name]}`, { min: minLength }) : undefined}
+    />
   );
 
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 max-w-md space-y-4">
-      {failed ? (
-        <Notice tone="bad" role="alert">
-          {t("errors.server")}
-        </Notice>
-      ) : null}
+      {failed ? <Notice {...OUTCOME.error}>{t("errors.server")}</Notice> : null}
       {field("current", "current-password")}
       {field("next", "new-password", t("nextHint", { min: minLength }))}
       {field("repeat", "new-password")}

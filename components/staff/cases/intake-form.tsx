@@ -2,13 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { ErrorList, PostedFormTop } from "@/components/portal/form-fields.tsx";
-import {
-  CategoryField,
-  HowFields,
-  IdentityFields,
-  ReportContentFields,
-} from "@/components/portal/report-content-fields.tsx";
+import { FilesField, PostedForm, type PostedFormProps } from "@/components/portal/form-fields.tsx";
+import { IdentityFields, LeadershipField, ReportContentFields } from "@/components/portal/report-content-fields.tsx";
 import type { IntakeFormState } from "@/server/http/staff/intake-form-state.ts";
 import { IntakeDone } from "./intake-done.tsx";
 import { useLabels } from "../labels.ts";
@@ -16,18 +11,10 @@ import { CATEGORIES, OFFLINE_CHANNELS } from "../vocabulary.ts";
 import { SubmitButton } from "@/components/ui/button.tsx";
 import { CheckField, SelectField, TextField } from "@/components/ui/field.tsx";
 import { Fieldset } from "@/components/ui/fieldset.tsx";
-import { Notice } from "@/components/ui/notice.tsx";
 
-interface Props {
-  action: (state: IntakeFormState, fd: FormData) => Promise<IntakeFormState>;
-  initial: IntakeFormState;
+interface Props extends PostedFormProps<IntakeFormState> {
   limits: { maxFiles: number; maxMb: number };
   accept: string;
-  formToken: string;
-  /** The page's own address: lets the page show this form's post-back wherever it renders it. */
-  permalink: string;
-  /** Render nothing until a post has come back (the page without the database, during an outage). */
-  onlyAfterPost?: boolean;
 }
 
 /**
@@ -45,24 +32,9 @@ export function IntakeForm({ action, initial, limits, accept, formToken, permali
 
   const { values: v, errors, sourceErrors } = state;
   const e = (field: string) => errors[field];
-  const errorCount = Object.keys(errors).length + Object.keys(sourceErrors).length;
 
   return (
-    <form key={state.attempt} action={formAction} noValidate className="mt-6 space-y-6">
-      <PostedFormTop
-        idempotencyKey={state.idempotencyKey}
-        formToken={formToken}
-        summary={errorCount > 0 ? t("summary", { count: errorCount }) : undefined}
-        detail={errors.files === undefined ? t("filesAgain") : undefined}
-        unavailable={state.failed === "unavailable"}
-      />
-      {state.failed && state.failed !== "unavailable" ? (
-        <Notice tone="bad" role="alert">
-          {state.failed === "forbidden" ? t("forbidden") : state.failed === "busy" ? t("busyError") : t("serverError")}
-        </Notice>
-      ) : null}
-      <p className="text-sm">{r("requiredHint")}</p>
-
+    <PostedForm key={state.attempt} ns="intake" action={formAction} state={state} formToken={formToken}>
       <Fieldset large legend={t("sourceLegend")}>
         <SelectField
           id="intake-channel"
@@ -96,45 +68,39 @@ export function IntakeForm({ action, initial, limits, accept, formToken, permali
         />
       </Fieldset>
 
-      <CategoryField value={v.category} errors={errors} options={CATEGORIES.map((c) => [c, label.category(c)])} />
-
-      <ReportContentFields values={v} errors={errors} hints={false} personsHint={t("personsHint")} />
-
-      <Fieldset large legend={r("howLegend")}>
-        <HowFields values={v} errors={errors} hints={false} />
-        <div>
-          <label htmlFor="files" className="block font-semibold">
-            {r("files")}
-          </label>
-          <p id="files-hint" className="text-sm text-slate-700">
-            {t("filesHint", { count: limits.maxFiles, mb: limits.maxMb })}
-          </p>
-          <input
+      <ReportContentFields
+        values={v}
+        errors={errors}
+        hints={false}
+        personsHint={t("personsHint")}
+        categories={CATEGORIES.map((c) => [c, label.category(c)])}
+        files={
+          <FilesField
             id="files"
-            name="files"
-            type="file"
-            multiple
-            accept={accept}
-            aria-describedby={`files-hint${e("files") ? " files-error" : ""}`}
-            aria-invalid={e("files") ? true : undefined}
-            className="mt-2 block w-full text-sm"
-          />
-          <ErrorList id="files-error" field="files" errors={e("files")} />
-        </div>
-      </Fieldset>
+            label={r("files")}
+            notes={[{ id: "files-hint", text: t("filesHint", { count: limits.maxFiles, mb: limits.maxMb }) }]}
+            errors={e("files")}
+          >
+            {(input) => (
+              <input
+                id="files"
+                name="files"
+                type="file"
+                multiple
+                accept={accept}
+                aria-describedby={input.describedBy}
+                aria-invalid={input.invalid || undefined}
+                className="mt-2 block w-full text-sm"
+              />
+            )}
+          </FilesField>
+        }
+      />
 
       <IdentityFields ns="intake" values={v} errors={errors} />
 
       <Fieldset large legend={t("trackingLegend")}>
-        <CheckField
-          strong
-          id="involvesLeadership"
-          type="checkbox"
-          name="involvesLeadership"
-          defaultChecked={v.involvesLeadership}
-          label={r("leadership")}
-          hint={t("leadershipHint")}
-        />
+        <LeadershipField ns="intake" checked={v.involvesLeadership} />
         <CheckField
           strong
           id="wantsTrackingCode"
@@ -147,6 +113,6 @@ export function IntakeForm({ action, initial, limits, accept, formToken, permali
       </Fieldset>
 
       <SubmitButton large pending={pending} label={t("submit")} pendingLabel={t("submitting")} />
-    </form>
+    </PostedForm>
   );
 }

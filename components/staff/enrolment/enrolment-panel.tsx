@@ -10,7 +10,9 @@ import { useTRPC } from "../trpc.tsx";
 import { BackupCodes } from "./backup-codes.tsx";
 import { primaryButtonClass } from "@/components/ui/button.tsx";
 import { CodeField } from "@/components/ui/code-field.tsx";
+import { Notice, OUTCOME } from "@/components/ui/notice.tsx";
 import { upgradeSession } from "./session-upgrade.ts";
+import { HeadedSection } from "@/components/ui/headed-section.tsx";
 
 const groupsOfFour = (secret: string) => secret.match(/.{1,4}/g)?.join(" ") ?? secret;
 
@@ -74,17 +76,11 @@ export function EnrolmentPanel({ account, secret, qrDataUrl, signInPath, workspa
 
   return (
     <div className="mt-6 space-y-8">
-      <section aria-labelledby="enrol-step1">
-        <h2 id="enrol-step1" className="text-lg font-bold text-brand-900">
-          {t("step1Title")}
-        </h2>
+      <HeadedSection id="enrol-step1" title={t("step1Title")} size="small">
         <p className="mt-1 text-slate-700">{t("step1")}</p>
-      </section>
+      </HeadedSection>
 
-      <section aria-labelledby="enrol-step2">
-        <h2 id="enrol-step2" className="text-lg font-bold text-brand-900">
-          {t("step2Title")}
-        </h2>
+      <HeadedSection id="enrol-step2" title={t("step2Title")} size="small">
         {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL drawn on the server; nothing to optimise */}
         <img
           src={qrDataUrl}
@@ -107,12 +103,9 @@ export function EnrolmentPanel({ account, secret, qrDataUrl, signInPath, workspa
             {groupsOfFour(secret)}
           </code>
         </p>
-      </section>
+      </HeadedSection>
 
-      <section aria-labelledby="enrol-step3">
-        <h2 id="enrol-step3" className="text-lg font-bold text-brand-900">
-          {t("step3Title")}
-        </h2>
+      <HeadedSection id="enrol-step3" title={t("step3Title")} size="small">
         <form onSubmit={onSubmit} noValidate className="mt-3 max-w-sm space-y-4">
           <CodeField
             id="enrol-code"
@@ -126,16 +119,12 @@ export function EnrolmentPanel({ account, secret, qrDataUrl, signInPath, workspa
             required
             invalid={Boolean(error)}
           />
-          {error ? (
-            <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
-              {error}
-            </p>
-          ) : null}
+          {error ? <Notice {...OUTCOME.error}>{error}</Notice> : null}
           <button type="submit" disabled={confirm.isPending} className={`w-full ${primaryButtonClass}`}>
             {confirm.isPending ? t("confirming") : t("confirm")}
           </button>
         </form>
-      </section>
+      </HeadedSection>
 
       <p>
         <button

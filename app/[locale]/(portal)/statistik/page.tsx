@@ -13,6 +13,8 @@ import { withOutagePage } from "@/components/outage-page.tsx";
 import { PageSection } from "@/components/ui/page-section.tsx";
 import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/button.tsx";
 import { SampleDataBanner } from "@/components/sample-data-banner.tsx";
+import { SelectField } from "@/components/ui/field.tsx";
+import { HeadedSection } from "@/components/ui/headed-section.tsx";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -89,23 +91,12 @@ async function StatisticsPage({
           aria-label={t("yearForm")}
           className="flex flex-wrap items-end gap-3"
         >
-          <div>
-            <label htmlFor="tahun" className="block font-semibold">
-              {t("year")}
-            </label>
-            <select
-              id="tahun"
-              name="tahun"
-              defaultValue={String(year)}
-              className="mt-1 rounded border border-slate-500 bg-white px-3 py-2"
-            >
-              {stats.years.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="tahun"
+            label={t("year")}
+            defaultValue={String(year)}
+            options={stats.years.map((y) => [String(y), String(y)])}
+          />
           <button type="submit" className={primaryButtonClass}>
             {t("show")}
           </button>
@@ -121,10 +112,7 @@ async function StatisticsPage({
         </p>
       </PageSection>
 
-      <section aria-labelledby="summary" className="rounded-lg bg-brand-50 p-6">
-        <h2 id="summary" className="text-xl font-bold text-brand-900">
-          {t("summaryTitle", { year })}
-        </h2>
+      <HeadedSection id="summary" title={t("summaryTitle", { year })} size="medium" box="brand">
         <dl className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3" data-testid="summary">
           {summary.map((item) => (
             <div key={item.id}>
@@ -135,12 +123,9 @@ async function StatisticsPage({
             </div>
           ))}
         </dl>
-      </section>
+      </HeadedSection>
 
-      <section aria-labelledby="protection" className="rounded-lg border-l-4 border-amber-accent bg-amber-50 p-6">
-        <h2 id="protection" className="text-xl font-bold text-brand-900">
-          {t("protection.title")}
-        </h2>
+      <HeadedSection id="protection" title={t("protection.title")} size="medium" box="note">
         <ul className="mt-3 list-disc space-y-1 pl-6">
           <li>{t("protection.periods", { lag: stats.lagDays })}</li>
           <li>{t("protection.perturbation")}</li>
@@ -148,12 +133,9 @@ async function StatisticsPage({
           <li>{t("protection.medians")}</li>
           <li>{t("protection.officeDays")}</li>
         </ul>
-      </section>
+      </HeadedSection>
 
-      <section aria-labelledby="per-year" className="space-y-3" data-testid="section-per-year">
-        <h2 id="per-year" className="text-xl font-bold text-brand-900">
-          {perYearTitle}
-        </h2>
+      <HeadedSection id="per-year" title={perYearTitle} size="medium" className="space-y-3" testId="section-per-year">
         {perYearRows.length === 0 ? (
           <p>{t("empty")}</p>
         ) : (
@@ -171,7 +153,7 @@ async function StatisticsPage({
             />
           </div>
         )}
-      </section>
+      </HeadedSection>
 
       {TABLES.map((name) => {
         const title = t(`tables.${name}`, { year });
@@ -194,10 +176,12 @@ async function StatisticsPage({
         );
       })}
 
-      <section aria-labelledby="open-data" className="rounded-lg border border-slate-300 p-6">
-        <h2 id="open-data" className="text-xl font-bold text-brand-900">
-          {t("openData.title")}
-        </h2>
+      <HeadedSection
+        id="open-data"
+        title={t("openData.title")}
+        size="medium"
+        className="rounded-lg border border-slate-300 p-6"
+      >
         <p className="mt-2">{t("openData.body", { licence: `${stats.licence.name}` })}</p>
         <ul className="mt-3 flex flex-wrap gap-3">
           <li>
@@ -220,7 +204,7 @@ async function StatisticsPage({
             </a>
           </li>
         </ul>
-      </section>
+      </HeadedSection>
     </div>
   );
 }

@@ -2,7 +2,6 @@ import { getTimeZone, getTranslations, setRequestLocale } from "next-intl/server
 import { FormTokenInput } from "@/components/form-token-input.tsx";
 import { formatOfficeDate } from "@/lib/zoned-time.ts";
 import { ReplyForm } from "@/components/portal/reply-form.tsx";
-import { Link } from "@/i18n/navigation.ts";
 import { getDb } from "@/server/db.ts";
 import { env } from "@/server/env.ts";
 import { randomToken } from "@/server/domain/crypto.ts";
@@ -15,16 +14,32 @@ import { localePath } from "@/i18n/routing.ts";
 import { whenAvailable } from "@/server/db-outage/when-available.ts";
 import { withOutagePage } from "@/components/outage-page.tsx";
 import { PageSection } from "@/components/ui/page-section.tsx";
-import { largeButtonClass, linkClass, secondaryButtonClass } from "@/components/ui/button.tsx";
+import { largeButtonClass, secondaryButtonClass } from "@/components/ui/button.tsx";
+import { TextLink } from "@/components/ui/text-link.tsx";
+import { HeadedSection } from "@/components/ui/headed-section.tsx";
 
 const UNAVAILABLE = Symbol("database unavailable");
+
+/** The reporter's reply form, empty; during an outage it shows only a reply that came back unsaved. */
+async function replyForm(locale: string, { onlyAfterPost = false } = {}) {
+  return (
+    <ReplyForm
+      action={sendMessage}
+      locale={locale}
+      initial={{ body: "", errors: {}, idempotencyKey: randomToken(), attempt: 0 }}
+      max={MESSAGE_MAX}
+      formToken={await formTokenFor("reply")}
+      permalink={localePath(locale, "/lacak/kasus")}
+      onlyAfterPost={onlyAfterPost}
+    />
+  );
+}
 
 async function CasePage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations("case");
   const home = await getTranslations("home");
-  const permalink = localePath(locale, "/lacak/kasus");
   const view = await whenAvailable(async () => {
     const db = await getDb();
     const who = await resumeReporterSession(db, await reporterToken());
@@ -35,15 +50,7 @@ async function CasePage({ params }: { params: Promise<{ locale: string }> }) {
     const outage = await getTranslations("outage");
     return (
       <PageSection id="outage-title" className="max-w-3xl" title={outage("title")} lead={outage("body")}>
-        <ReplyForm
-          action={sendMessage}
-          locale={locale}
-          initial={{ body: "", errors: {}, idempotencyKey: randomToken(), attempt: 0 }}
-          max={MESSAGE_MAX}
-          formToken={await formTokenFor("reply")}
-          permalink={permalink}
-          onlyAfterPost
-        />
+        {await replyForm(locale, { onlyAfterPost: true })}
       </PageSection>
     );
   }
@@ -56,9 +63,7 @@ async function CasePage({ params }: { params: Promise<{ locale: string }> }) {
         lead={t("expired")}
       >
         <p className="mt-4">
-          <Link href="/lacak" className={linkClass}>
-            {t("openTrack")}
-          </Link>
+          <TextLink href="/lacak">{t("openTrack")}</TextLink>
         </p>
       </PageSection>
     );
@@ -108,10 +113,7 @@ async function CasePage({ params }: { params: Promise<{ locale: string }> }) {
         ) : null}
       </section>
 
-      <section aria-labelledby="steps-title">
-        <h2 id="steps-title" className="text-2xl font-bold text-brand-900">
-          {t("stepsTitle")}
-        </h2>
+      <HeadedSection id="steps-title" title={t("stepsTitle")}>
         <ol className="mt-4 space-y-2">
           {view.steps.map((s) => (
             <li
@@ -140,15 +142,12 @@ async function CasePage({ params }: { params: Promise<{ locale: string }> }) {
             ))}
           </ul>
         ) : null}
-      </section>
+      </HeadedSection>
 
       {/* Destroyed under the retention rule: no response or messages are left to show. */}
       {view.destroyedAt ? null : (
         <>
-          <section aria-labelledby="response-title">
-            <h2 id="response-title" className="text-2xl font-bold text-brand-900">
-              {t("responseTitle")}
-            </h2>
+          <HeadedSection id="response-title" title={t("responseTitle")}>
             {view.response ? (
               <div className="mt-3 space-y-3">
                 <p className="text-sm text-slate-700">{t("responseSent", { date: date(view.response.sentAt) })}</p>
@@ -188,12 +187,9 @@ async function CasePage({ params }: { params: Promise<{ locale: string }> }) {
             ) : (
               <p className="mt-3">{t("responsePending", { date: date(view.responseDueAt) })}</p>
             )}
-          </section>
+          </HeadedSection>
 
-          <section aria-labelledby="messages-title">
-            <h2 id="messages-title" className="text-2xl font-bold text-brand-900">
-              {t("messagesTitle")}
-            </h2>
+          <HeadedSection id="messages-title" title={t("messagesTitle")}>
             <ol className="mt-4 space-y-3" data-testid="messages">
               <li className="rounded border border-slate-300 bg-slate-50 p-3">
                 <p className="text-sm font-semibold">{t("fromOffice")}</p>
@@ -238,19 +234,8 @@ async function CasePage({ params }: { params: Promise<{ locale: string }> }) {
                 </li>
               ))}
             </ol>
-            {view.canReply ? (
-              <ReplyForm
-                action={sendMessage}
-                locale={locale}
-                initial={{ body: "", errors: {}, idempotencyKey: randomToken(), attempt: 0 }}
-                max={MESSAGE_MAX}
-                formToken={await formTokenFor("reply")}
-                permalink={permalink}
-              />
-            ) : (
-              <p className="mt-4">{t("closed")}</p>
-            )}
-          </section>
+            {view.canReply ? await replyForm(locale) : <p className="mt-4">{t("closed")}</p>}
+          </HeadedSection>
         </>
       )}
     </div>
