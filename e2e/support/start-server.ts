@@ -9,6 +9,7 @@ import path from "node:path";
 import { loadEnv } from "../../server/env.ts";
 import { openDb } from "../../server/db.ts";
 import { seedDemo } from "../../prisma/seed-data.ts";
+import { MALLOC_ENV } from "../../server/malloc-env.ts";
 import { E2E_STAFF_PASSWORD } from "./constants.ts";
 
 const port = process.argv[2] ?? "3100";
@@ -18,6 +19,7 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lentera-e2e-"));
 const childEnv: NodeJS.ProcessEnv = {
   LENTERA_TRUSTED_PROXIES: "127.0.0.1",
   ...process.env,
+  ...MALLOC_ENV,
   LENTERA_DATA_DIR: dataDir,
   NODE_ENV: "production",
   NEXTAUTH_URL: `http://127.0.0.1:${port}`,
