@@ -10,6 +10,7 @@ import fsp from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { MALLOC_ENV } from "../server/malloc-env.ts";
 
 /** A failure of the harness itself (not of a budget): run.ts prints it and exits 1. */
 export class HarnessError extends Error {
@@ -89,7 +90,7 @@ export function buildNeeded(
 /**
  * The environment for build and server: the caller's, on the given data dir. DATABASE_URL is
  * the bench's own (--postgres) or none (embedded PGlite); with PostgreSQL the secrets that
- * production requires are fresh random ones.
+ * production requires are fresh random ones. glibc's allocator is set as `npm start` sets it.
  */
 export function serverEnv(dataDir: string, databaseUrl?: string): NodeJS.ProcessEnv {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== "DATABASE_URL"));
@@ -103,6 +104,7 @@ export function serverEnv(dataDir: string, databaseUrl?: string): NodeJS.Process
     : {};
   return {
     ...inherited,
+    ...MALLOC_ENV,
     ...postgres,
     LENTERA_DATA_DIR: dataDir,
     NODE_ENV: "production",

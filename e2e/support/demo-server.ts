@@ -7,6 +7,7 @@ import { spawn } from "node:child_process";
 import { type Env, loadEnv } from "../../server/env.ts";
 import { type Db, openDb } from "../../server/db.ts";
 import { seedDemo } from "../../prisma/seed-data.ts";
+import { MALLOC_ENV } from "../../server/malloc-env.ts";
 import { E2E_STAFF_PASSWORD } from "./constants.ts";
 
 /** The server's environment: production, on `dataDir`, never on a DATABASE_URL. */
@@ -16,6 +17,7 @@ export function demoServerEnv(port: string, dataDir: string): NodeJS.ProcessEnv 
   const env: NodeJS.ProcessEnv = {
     LENTERA_TRUSTED_PROXIES: "127.0.0.1",
     ...process.env,
+    ...MALLOC_ENV,
     LENTERA_DATA_DIR: dataDir,
     NODE_ENV: "production",
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,

@@ -28,11 +28,10 @@ export function seal(key: Buffer, plaintext: Buffer | string, aad?: Buffer): Byt
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv("aes-256-gcm", key, iv);
   if (aad) cipher.setAAD(aad);
-  const body = Buffer.concat([
-    cipher.update(typeof plaintext === "string" ? Buffer.from(plaintext, "utf8") : plaintext),
-    cipher.final(),
-  ]);
-  return bytes(Buffer.concat([iv, cipher.getAuthTag(), body]));
+  const body = cipher.update(typeof plaintext === "string" ? Buffer.from(plaintext, "utf8") : plaintext);
+  const rest = cipher.final();
+  // One copy of a sealed photo, not two.
+  return bytes(Buffer.concat([iv, cipher.getAuthTag(), body, rest]));
 }
 
 export function open(key: Buffer, box: Uint8Array, aad?: Buffer): Buffer {
