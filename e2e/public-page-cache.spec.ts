@@ -8,7 +8,16 @@ import { staffPage } from "./support/workflow.ts";
 
 // A past year of statistics: the current year's page is left for e2e/statistics.spec.ts, whose
 // reports would otherwise wait for this spec's copy (and the figures' own cache) to expire.
-const CACHED = ["/", "/en", "/statistik?tahun=2025", "/en/statistik?tahun=2025"];
+// An unknown code's verification page is the same for everyone too (a letter's own is tested in
+// e2e/staff-journey.spec.ts).
+const CACHED = [
+  "/",
+  "/en",
+  "/statistik?tahun=2025",
+  "/en/statistik?tahun=2025",
+  "/verifikasi/0000-0000-0000",
+  "/en/verifikasi/0000-0000-0000",
+];
 
 test.describe("pages from the page cache", () => {
   for (const path of CACHED) {
@@ -28,6 +37,13 @@ test.describe("pages from the page cache", () => {
       }
     });
   }
+
+  test("a code not spelt as printed is rendered per request, and still answered", async ({ request }) => {
+    const res = await request.get("/verifikasi/0000-0000-000o");
+    expect(res.status()).toBe(200);
+    expect(res.headers()["content-security-policy"]).toMatch(/nonce-/);
+    expect(await res.text()).toContain('data-testid="verify-unknown"');
+  });
 
   test("a browser shows them without a console error and loads nothing but the stylesheet", async ({ page }) => {
     const errors: string[] = [];

@@ -9,14 +9,25 @@
  * database is down: the visitor still gets the page), and is dropped at once on this instance when
  * a setting changes (`invalidatePublicPages`). The store sits on globalThis because the proxy and the routes
  * are bundled apart but run in one process.
+ *
+ * A letter's verification page (`/verifikasi/<code>`) is the same for everyone too, but a letter
+ * can appear (rendered after its step) or go (its case destroyed by retention) at any moment, on
+ * any instance: its copy lives VERIFICATION_TTL_MS only.
  */
 export const PAGE_TTL_MS = 60_000;
+export const VERIFICATION_TTL_MS = 10_000;
 
 /**
  * At most this many pages are kept: the keys are few (four paths, a statistics year each), and
  * a cap means no stream of requests can grow the process's memory.
  */
 export const MAX_PAGES = 64;
+
+/**
+ * At most this many verification pages are kept, apart from the pages above so that codes cannot
+ * crowd them out; a new one pushes out the oldest (anyone can ask for any well-formed code).
+ */
+export const MAX_VERIFICATION_PAGES = 64;
 
 /** Statistics years worth caching; any other year is rendered per request. */
 const FIRST_YEAR = 2000;
@@ -47,13 +58,16 @@ function store(): Store {
 }
 
 const cacheable = /^(?:\/en)?(?:\/|\/statistik)?$/;
+/** Only the canonical form of a code, as the letter's QR code prints it; any other spelling is rendered per request. */
+const verification = /^(?:\/en)?\/verifikasi\/[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
 
 /**
  * The cache key of a request for a page that is the same for everyone, or null. Only the bare
- * paths and `?tahun=YYYY` on the statistics page qualify: any other query is rendered per request,
- * so junk parameters cannot fill the cache.
+ * paths, `?tahun=YYYY` on the statistics page and a canonical verification code qualify: anything
+ * else is rendered per request, so junk parameters cannot fill the cache.
  */
 export function publicPageKey(pathname: string, search: string): string | null {
+  if (verification.test(pathname)) return search === "" || search === "?" ? pathname : null;
   if (!cacheable.test(pathname) || pathname === "/en/") return null;
   const path = pathname === "" ? "/" : pathname;
   if (search === "" || search === "?") return path;
@@ -106,7 +120,7 @@ export async function cachedPage(
         const page = withoutScripts(html);
         // A setting changed while this page was rendered: serve it once, but do not keep it.
         if (generation === s.generation && room(s, key))
-          s.entries.set(key, { html: page, expires: Date.now() + PAGE_TTL_MS, generation });
+          s.entries.set(key, { html: page, expires: Date.now() + ttl(key), generation });
         return page;
       },
       (e: unknown) => {
@@ -119,12 +133,30 @@ export async function cachedPage(
   return pending;
 }
 
-/** Whether `key` may be stored: it is already there, or there is room once expired pages are dropped. */
+const isVerification = (key: string) => verification.test(key);
+
+function ttl(key: string): number {
+  return isVerification(key) ? VERIFICATION_TTL_MS : PAGE_TTL_MS;
+}
+
+/**
+ * Whether `key` may be stored: it is already there, or there is room once expired pages are
+ * dropped. A verification page always gets in, in place of the oldest one when they are at their cap.
+ */
 function room(s: Store, key: string): boolean {
-  if (s.entries.has(key) || s.entries.size < MAX_PAGES) return true;
+  if (s.entries.has(key)) return true;
+  const kind = isVerification(key);
+  const count = () => [...s.entries.keys()].filter((k) => isVerification(k) === kind).length;
+  const cap = kind ? MAX_VERIFICATION_PAGES : MAX_PAGES;
+  if (count() < cap) return true;
   const now = Date.now();
   for (const [k, e] of s.entries) if (e.expires <= now) s.entries.delete(k);
-  return s.entries.size < MAX_PAGES;
+  if (count() < cap) return true;
+  if (!kind) return false;
+  // Map keeps insertion order: the first verification page is the oldest.
+  const oldest = [...s.entries.keys()].find(isVerification);
+  if (oldest !== undefined) s.entries.delete(oldest);
+  return true;
 }
 
 /** Drops every cached page (a setting changed: the next visitor sees the new value). */
