@@ -83,3 +83,33 @@ test.describe("pages from the page cache", () => {
     await admin.context().close();
   });
 });
+
+test.describe("form pages", () => {
+  for (const path of ["/lapor", "/en/lapor", "/lacak", "/en/lacak"]) {
+    test(`${path} ships no script, lets none run, and keeps its form token`, async ({ request }) => {
+      const res = await request.get(path);
+      expect(res.status()).toBe(200);
+      const csp = res.headers()["content-security-policy"];
+      expect(csp).toContain("script-src 'none'");
+      expect(csp).not.toMatch(/unsafe-inline|nonce-/);
+      expect(res.headers()["x-frame-options"]).toBe("DENY");
+      const html = await res.text();
+      expect(html).not.toMatch(/<script\b|as="script"|rel="modulepreload"/i);
+      expect(html).toMatch(/name="formToken" value="[^"]+"/);
+    });
+  }
+
+  test("a browser shows them without a console error and loads no script", async ({ page }) => {
+    const errors: string[] = [];
+    page.on("console", (m) => void (m.type() === "error" && errors.push(`${page.url()}: ${m.text()}`)));
+    const scripts: string[] = [];
+    page.on("request", (r) => void (r.resourceType() === "script" && scripts.push(r.url())));
+    for (const path of ["/lapor", "/lacak"]) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await page.waitForLoadState("load");
+    }
+    expect(errors).toEqual([]);
+    expect(scripts).toEqual([]);
+  });
+});

@@ -1,7 +1,9 @@
+import { gunzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { scriptlessPageCsp } from "../../security/csp.ts";
 import {
   cachedPage,
+  freshCopy,
   invalidatePublicPages,
   isFillRequest,
   PAGE_TTL_MS,
@@ -117,6 +119,21 @@ describe("the public page cache", () => {
     const before = renders;
     await cachedPage("/statistik?tahun=2000", render);
     expect(renders).toBe(before);
+  });
+
+  it("hands the socket-level answer a fresh copy only, found by the request line's URL", async () => {
+    expect(freshCopy("/en/statistik?tahun=2025")).toBeNull();
+    await cachedPage("/en/statistik?tahun=2025", async () => page("<p>2025</p>"));
+    const copy = freshCopy("/en/statistik?tahun=2025");
+    expect(copy?.body.toString()).toContain("<p>2025</p>");
+    expect(gunzipSync(copy!.gzipped).equals(copy!.body)).toBe(true);
+    expect(copy?.body.toString()).not.toMatch(/<script/);
+    // Another spelling of the URL, an expired copy, or one from before a setting changed: through Next.js.
+    expect(freshCopy("/en/statistik?tahun=2025&x=1")).toBeNull();
+    expect(freshCopy("/en/statistik/?tahun=2025")).toBeNull();
+    expect(freshCopy("/en/statistik?tahun=2025", Date.now() + PAGE_TTL_MS + 1)).toBeNull();
+    invalidatePublicPages();
+    expect(freshCopy("/en/statistik?tahun=2025")).toBeNull();
   });
 
   it("renders anew after a setting changed", async () => {

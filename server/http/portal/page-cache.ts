@@ -14,6 +14,10 @@
  * can appear (rendered after its step) or go (its case destroyed by retention) at any moment, on
  * any instance: its copy lives VERIFICATION_TTL_MS only.
  */
+import { gzipSync } from "node:zlib";
+import { scriptlessPageCsp } from "../../security/csp.ts";
+import { SECURITY_HEADERS } from "../../security/security-headers.ts";
+
 export const PAGE_TTL_MS = 60_000;
 export const VERIFICATION_TTL_MS = 10_000;
 
@@ -35,9 +39,14 @@ const LAST_YEAR = 2100;
 
 /** The header that marks the proxy's own request for a page to cache (its value is this process's token). */
 export const FILL_HEADER = "x-lentera-page-fill";
+/** The visitor's peer address on such a request (believed next to the token only: server/net/peer-stamp.mjs). */
+export const FILL_PEER_HEADER = "x-lentera-fill-peer";
 
+/** A kept page, with its bodies ready to write as they are (plain and gzip). */
 interface Entry {
   html: string;
+  body: Buffer;
+  gzipped: Buffer;
   expires: number;
   generation: number;
 }
@@ -47,14 +56,47 @@ interface Store {
   generation: number;
   entries: Map<string, Entry>;
   pending: Map<string, Promise<string | null>>;
+  /** For server/http/portal/cached-page-answer.mjs, which cannot import this module. */
+  fresh: (url: string) => Entry | null;
+  headers: Readonly<Record<string, string>>;
 }
 
 const KEY = Symbol.for("lentera.publicPageCache");
 
 function store(): Store {
   const g = globalThis as unknown as Record<symbol, Store | undefined>;
-  g[KEY] ??= { token: crypto.randomUUID(), generation: 0, entries: new Map(), pending: new Map() };
+  g[KEY] ??= {
+    token: crypto.randomUUID(),
+    generation: 0,
+    entries: new Map(),
+    pending: new Map(),
+    fresh: (url) => freshCopy(url),
+    headers: cachedPageHeaders(),
+  };
   return g[KEY];
+}
+
+/** The headers of a page from the cache (no cookie, no nonce: a CSP that lets no script run). */
+export function cachedPageHeaders(): Record<string, string> {
+  return {
+    ...SECURITY_HEADERS,
+    "Content-Type": "text/html; charset=utf-8",
+    "Cache-Control": "private, no-cache, no-store, max-age=0, must-revalidate",
+    "Content-Security-Policy": scriptlessPageCsp(),
+  };
+}
+
+/**
+ * The kept copy for a request line's URL ("/statistik?tahun=2025") while it is fresh, else null
+ * (absent, expired, or from before a setting changed: the proxy renews it).
+ */
+export function freshCopy(url: string, now = Date.now()): Entry | null {
+  const q = url.indexOf("?");
+  const key = publicPageKey(q < 0 ? url : url.slice(0, q), q < 0 ? "" : url.slice(q));
+  if (!key) return null;
+  const s = store();
+  const entry = s.entries.get(key);
+  return entry && entry.expires > now && entry.generation === s.generation ? entry : null;
 }
 
 const cacheable = /^(?:\/en)?(?:\/|\/statistik)?$/;
@@ -89,6 +131,11 @@ export function withoutScripts(html: string): string {
     .replace(/<link\b[^>]*\brel="modulepreload"[^>]*\/?>/gi, "");
 }
 
+/** This process's fill token, for the proxy's own requests for a page. */
+export function fillToken(): string {
+  return store().token;
+}
+
 /** Whether a request carries this process's fill token (the proxy's own request for a page). */
 export function isFillRequest(value: string | null): boolean {
   return value !== null && value === store().token;
@@ -119,8 +166,10 @@ export async function cachedPage(
         if (html === null) return stale;
         const page = withoutScripts(html);
         // A setting changed while this page was rendered: serve it once, but do not keep it.
-        if (generation === s.generation && room(s, key))
-          s.entries.set(key, { html: page, expires: Date.now() + ttl(key), generation });
+        if (generation === s.generation && room(s, key)) {
+          const body = Buffer.from(page);
+          s.entries.set(key, { html: page, body, gzipped: gzipSync(body), expires: Date.now() + ttl(key), generation });
+        }
         return page;
       },
       (e: unknown) => {
