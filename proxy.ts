@@ -89,7 +89,7 @@ async function publicPage(request: NextRequest): Promise<Response | null> {
 /**
  * A form page without scripts (server/http/portal/scriptless-page.ts), or null to render this
  * request as usual: posts (their answers still carry the scripts), the proxy's own request for
- * the page, and development.
+ * the page, development, and a failed inner request.
  */
 async function withoutScripts(request: NextRequest): Promise<Response | null> {
   if (
@@ -99,7 +99,8 @@ async function withoutScripts(request: NextRequest): Promise<Response | null> {
     isFillRequest(request.headers.get(FILL_HEADER))
   )
     return null;
-  return scriptlessPage(request.url, request.headers);
+  // Should the page not come back, it is rendered as usual, with its scripts.
+  return scriptlessPage(request.url, request.headers).catch(() => null);
 }
 
 export const config = {
