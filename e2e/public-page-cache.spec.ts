@@ -3,7 +3,7 @@
  * CSP that lets none run (no nonce, no 'unsafe-inline'), no console error, and a setting the Admin
  * changes shows on the home page at once.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test, type APIResponse } from "@playwright/test";
 import { staffPage } from "./support/workflow.ts";
 
 // A past year of statistics: the current year's page is left for e2e/statistics.spec.ts, whose
@@ -19,20 +19,26 @@ const CACHED = [
   "/en/verifikasi/0000-0000-0000",
 ];
 
+/** The page of a 200 answer that carries no script, under a CSP that lets none run and needs no nonce. */
+async function scriptlessAnswer(res: APIResponse): Promise<string> {
+  expect(res.status()).toBe(200);
+  const csp = res.headers()["content-security-policy"];
+  expect(csp).toContain("script-src 'none'");
+  expect(csp).not.toMatch(/unsafe-inline|nonce-/);
+  expect(res.headers()["x-frame-options"]).toBe("DENY");
+  const html = await res.text();
+  expect(html).not.toMatch(/<script\b|as="script"|rel="modulepreload"/i);
+  return html;
+}
+
 test.describe("pages from the page cache", () => {
   for (const path of CACHED) {
     test(`${path} ships no script and its CSP lets none run`, async ({ request }) => {
       for (let i = 0; i < 2; i++) {
         // The first answer fills the cache, the second comes from it: both the same.
         const res = await request.get(path);
-        expect(res.status()).toBe(200);
-        const csp = res.headers()["content-security-policy"];
-        expect(csp).toContain("script-src 'none'");
-        expect(csp).not.toMatch(/unsafe-inline|nonce-/);
-        expect(res.headers()["x-frame-options"]).toBe("DENY");
         expect(res.headers()["set-cookie"]).toBeUndefined();
-        const html = await res.text();
-        expect(html).not.toMatch(/<script\b|as="script"|rel="modulepreload"/i);
+        const html = await scriptlessAnswer(res);
         expect(html).toMatch(/<link rel="stylesheet" href="\/_next\/static\//);
       }
     });
@@ -87,14 +93,7 @@ test.describe("pages from the page cache", () => {
 test.describe("form pages", () => {
   for (const path of ["/lapor", "/en/lapor", "/lacak", "/en/lacak"]) {
     test(`${path} ships no script, lets none run, and keeps its form token`, async ({ request }) => {
-      const res = await request.get(path);
-      expect(res.status()).toBe(200);
-      const csp = res.headers()["content-security-policy"];
-      expect(csp).toContain("script-src 'none'");
-      expect(csp).not.toMatch(/unsafe-inline|nonce-/);
-      expect(res.headers()["x-frame-options"]).toBe("DENY");
-      const html = await res.text();
-      expect(html).not.toMatch(/<script\b|as="script"|rel="modulepreload"/i);
+      const html = await scriptlessAnswer(await request.get(path));
       expect(html).toMatch(/name="formToken" value="[^"]+"/);
     });
   }
