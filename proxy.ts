@@ -1,8 +1,14 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { routing } from "./i18n/routing.ts";
-import { contentSecurityPolicy, scriptlessPageCsp } from "./server/security/csp.ts";
-import { cachedPage, FILL_HEADER, isFillRequest, publicPageKey } from "./server/http/portal/page-cache.ts";
-import { SECURITY_HEADERS } from "./server/security/security-headers.ts";
+import { contentSecurityPolicy } from "./server/security/csp.ts";
+import {
+  cachedPage,
+  cachedPageHeaders,
+  FILL_HEADER,
+  isFillRequest,
+  publicPageKey,
+} from "./server/http/portal/page-cache.ts";
+import { isScriptlessPage, scriptlessPage } from "./server/http/portal/scriptless-page.ts";
 import { refusalPage } from "./server/security/refusal-page.ts";
 import { bodyTooLarge, decodablePath, MAX_BODY_BYTES } from "./server/security/request-shape.ts";
 
@@ -27,6 +33,8 @@ export async function proxy(request: NextRequest) {
 
   const cached = await publicPage(request);
   if (cached) return cached;
+  const formPage = await withoutScripts(request);
+  if (formPage) return formPage;
 
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   // NODE_ENV is inlined by Next.js at build time; dev mode needs eval for React's tooling.
@@ -75,15 +83,24 @@ async function publicPage(request: NextRequest): Promise<Response | null> {
     return res.status === 200 && res.headers.get("content-type")?.startsWith("text/html") ? body : null;
   }).catch(() => null);
   if (html === null) return null;
-  return new Response(html, {
-    status: 200,
-    headers: {
-      ...SECURITY_HEADERS,
-      "Content-Type": "text/html; charset=utf-8",
-      "Cache-Control": "private, no-cache, no-store, max-age=0, must-revalidate",
-      "Content-Security-Policy": scriptlessPageCsp(),
-    },
-  });
+  return new Response(html, { status: 200, headers: cachedPageHeaders() });
+}
+
+/**
+ * A form page without scripts (server/http/portal/scriptless-page.ts), or null to render this
+ * request as usual: posts (their answers still carry the scripts), the proxy's own request for
+ * the page, development, and a failed inner request.
+ */
+async function withoutScripts(request: NextRequest): Promise<Response | null> {
+  if (
+    process.env.NODE_ENV !== "production" ||
+    request.method !== "GET" ||
+    !isScriptlessPage(request.nextUrl.pathname) ||
+    isFillRequest(request.headers.get(FILL_HEADER))
+  )
+    return null;
+  // Should the page not come back, it is rendered as usual, with its scripts.
+  return scriptlessPage(request.url, request.headers).catch(() => null);
 }
 
 export const config = {

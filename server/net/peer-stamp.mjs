@@ -9,9 +9,18 @@
 import http from "node:http";
 import https from "node:https";
 import "./response-override.mjs"; // the same preload also makes outage answers 503 (server/db-outage/)
+import "../http/portal/cached-page-answer.mjs"; // and answers fresh copies from the page cache
 
 const HEADER = "x-lentera-peer";
 const MARK = Symbol.for("lentera.peerStamp");
+/**
+ * The proxy renders some pages by asking this same server for them (server/http/portal/page-cache.ts);
+ * that request comes from this process, and carries the visitor's peer in RELAYED_HEADER. It is
+ * believed only next to this process's own fill token, which never leaves the process.
+ */
+const FILL_HEADER = "x-lentera-page-fill";
+const RELAYED_HEADER = "x-lentera-fill-peer";
+const PAGE_CACHE = Symbol.for("lentera.publicPageCache");
 
 if (!globalThis[MARK]) {
   for (const Server of [http.Server, https.Server]) {
@@ -19,7 +28,11 @@ if (!globalThis[MARK]) {
     Server.prototype.emit = function stampPeer(event, ...args) {
       if (event === "request" || event === "checkContinue" || event === "checkExpectation") {
         const request = args[0];
-        request.headers[HEADER] = request.socket?.remoteAddress ?? "";
+        const relayed = request.headers[RELAYED_HEADER];
+        delete request.headers[RELAYED_HEADER];
+        const token = globalThis[PAGE_CACHE]?.token;
+        const own = typeof relayed === "string" && token !== undefined && request.headers[FILL_HEADER] === token;
+        request.headers[HEADER] = own ? relayed : (request.socket?.remoteAddress ?? "");
       }
       return emit.call(this, event, ...args);
     };

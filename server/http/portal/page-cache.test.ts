@@ -1,12 +1,16 @@
+import { gunzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { scriptlessPageCsp } from "../../security/csp.ts";
 import {
   cachedPage,
+  freshCopy,
   invalidatePublicPages,
   isFillRequest,
   PAGE_TTL_MS,
   MAX_PAGES,
+  MAX_VERIFICATION_PAGES,
   publicPageKey,
+  VERIFICATION_TTL_MS,
   withoutScripts,
 } from "./page-cache.ts";
 
@@ -21,6 +25,8 @@ describe("the public page cache", () => {
     expect(publicPageKey("/en", "")).toBe("/en");
     expect(publicPageKey("/statistik", "")).toBe("/statistik");
     expect(publicPageKey("/en/statistik", "?tahun=2025")).toBe("/en/statistik?tahun=2025");
+    expect(publicPageKey("/verifikasi/7KQ2-M9XD-4RTA", "")).toBe("/verifikasi/7KQ2-M9XD-4RTA");
+    expect(publicPageKey("/en/verifikasi/7KQ2-M9XD-4RTA", "")).toBe("/en/verifikasi/7KQ2-M9XD-4RTA");
     for (const [path, search] of [
       ["/lapor", ""],
       ["/lacak/kasus", ""],
@@ -33,6 +39,13 @@ describe("the public page cache", () => {
       ["/en/", ""],
       ["/id", ""],
       ["/verifikasi/ABCD", ""],
+      // Only the canonical spelling of a code: the others are rendered per request.
+      ["/verifikasi/7kq2-m9xd-4rta", ""],
+      ["/verifikasi/7KQ2M9XD4RTA", ""],
+      ["/verifikasi/7KQ2-M9XD-4RTU", ""],
+      ["/verifikasi/7KQ2-M9XD-4RTA", "?x=1"],
+      ["/verifikasi/7KQ2-M9XD-4RTA/x", ""],
+      ["/id/verifikasi/7KQ2-M9XD-4RTA", ""],
     ] as const) {
       expect(publicPageKey(path, search), path + search).toBeNull();
     }
@@ -73,6 +86,54 @@ describe("the public page cache", () => {
     // A kept page is still served from the cache.
     await cachedPage("/statistik?tahun=2000", render);
     expect(renders).toBe(MAX_PAGES + 11);
+  });
+
+  it("keeps a verification page briefly, so a letter that appears or goes shows so within seconds", async () => {
+    let found = true;
+    const render = async () => page(found ? "<p>found</p>" : "<p>unknown</p>");
+    const key = "/verifikasi/7KQ2-M9XD-4RTA";
+    expect(await cachedPage(key, render)).toContain("found");
+    found = false;
+    expect(await cachedPage(key, render, Date.now() + VERIFICATION_TTL_MS - 1_000)).toContain("found");
+    expect(await cachedPage(key, render, Date.now() + VERIFICATION_TTL_MS + 1)).toContain("unknown");
+  });
+
+  it("keeps at most MAX_VERIFICATION_PAGES codes, the newest, and they never crowd out the other pages", async () => {
+    let renders = 0;
+    const render = async () => {
+      renders += 1;
+      return page(`<p>${renders}</p>`);
+    };
+    const code = (i: number) => `/verifikasi/0000-0000-${i.toString(32).toUpperCase().padStart(4, "0")}`;
+    await cachedPage("/", render);
+    for (let i = 0; i < MAX_VERIFICATION_PAGES + 10; i++) await cachedPage(code(i), render);
+    expect(renders).toBe(MAX_VERIFICATION_PAGES + 11);
+    // The newest codes are kept, the oldest were pushed out, the home page stayed.
+    await cachedPage(code(MAX_VERIFICATION_PAGES + 9), render);
+    await cachedPage("/", render);
+    expect(renders).toBe(MAX_VERIFICATION_PAGES + 11);
+    await cachedPage(code(0), render);
+    expect(renders).toBe(MAX_VERIFICATION_PAGES + 12);
+    // The home page and every statistics year still get their own room.
+    for (let i = 0; i < MAX_PAGES - 1; i++) await cachedPage(`/statistik?tahun=${2000 + i}`, render);
+    const before = renders;
+    await cachedPage("/statistik?tahun=2000", render);
+    expect(renders).toBe(before);
+  });
+
+  it("hands the socket-level answer a fresh copy only, found by the request line's URL", async () => {
+    expect(freshCopy("/en/statistik?tahun=2025")).toBeNull();
+    await cachedPage("/en/statistik?tahun=2025", async () => page("<p>2025</p>"));
+    const copy = freshCopy("/en/statistik?tahun=2025");
+    expect(copy?.body.toString()).toContain("<p>2025</p>");
+    expect(gunzipSync(copy!.gzipped).equals(copy!.body)).toBe(true);
+    expect(copy?.body.toString()).not.toMatch(/<script/);
+    // Another spelling of the URL, an expired copy, or one from before a setting changed: through Next.js.
+    expect(freshCopy("/en/statistik?tahun=2025&x=1")).toBeNull();
+    expect(freshCopy("/en/statistik/?tahun=2025")).toBeNull();
+    expect(freshCopy("/en/statistik?tahun=2025", Date.now() + PAGE_TTL_MS + 1)).toBeNull();
+    invalidatePublicPages();
+    expect(freshCopy("/en/statistik?tahun=2025")).toBeNull();
   });
 
   it("renders anew after a setting changed", async () => {

@@ -9,8 +9,17 @@
  * database is down: the visitor still gets the page), and is dropped at once on this instance when
  * a setting changes (`invalidatePublicPages`). The store sits on globalThis because the proxy and the routes
  * are bundled apart but run in one process.
+ *
+ * A letter's verification page (`/verifikasi/<code>`) is the same for everyone too, but a letter
+ * can appear (rendered after its step) or go (its case destroyed by retention) at any moment, on
+ * any instance: its copy lives VERIFICATION_TTL_MS only.
  */
+import { gzipSync } from "node:zlib";
+import { scriptlessPageCsp } from "../../security/csp.ts";
+import { SECURITY_HEADERS } from "../../security/security-headers.ts";
+
 export const PAGE_TTL_MS = 60_000;
+export const VERIFICATION_TTL_MS = 10_000;
 
 /**
  * At most this many pages are kept: the keys are few (four paths, a statistics year each), and
@@ -18,15 +27,26 @@ export const PAGE_TTL_MS = 60_000;
  */
 export const MAX_PAGES = 64;
 
+/**
+ * At most this many verification pages are kept, apart from the pages above so that codes cannot
+ * crowd them out; a new one pushes out the oldest (anyone can ask for any well-formed code).
+ */
+export const MAX_VERIFICATION_PAGES = 64;
+
 /** Statistics years worth caching; any other year is rendered per request. */
 const FIRST_YEAR = 2000;
 const LAST_YEAR = 2100;
 
 /** The header that marks the proxy's own request for a page to cache (its value is this process's token). */
 export const FILL_HEADER = "x-lentera-page-fill";
+/** The visitor's peer address on such a request (believed next to the token only: server/net/peer-stamp.mjs). */
+export const FILL_PEER_HEADER = "x-lentera-fill-peer";
 
+/** A kept page, with its bodies ready to write as they are (plain and gzip). */
 interface Entry {
   html: string;
+  body: Buffer;
+  gzipped: Buffer;
   expires: number;
   generation: number;
 }
@@ -36,24 +56,60 @@ interface Store {
   generation: number;
   entries: Map<string, Entry>;
   pending: Map<string, Promise<string | null>>;
+  /** For server/http/portal/cached-page-answer.mjs, which cannot import this module. */
+  fresh: (url: string) => Entry | null;
+  headers: Readonly<Record<string, string>>;
 }
 
 const KEY = Symbol.for("lentera.publicPageCache");
 
 function store(): Store {
   const g = globalThis as unknown as Record<symbol, Store | undefined>;
-  g[KEY] ??= { token: crypto.randomUUID(), generation: 0, entries: new Map(), pending: new Map() };
+  g[KEY] ??= {
+    token: crypto.randomUUID(),
+    generation: 0,
+    entries: new Map(),
+    pending: new Map(),
+    fresh: (url) => freshCopy(url),
+    headers: cachedPageHeaders(),
+  };
   return g[KEY];
 }
 
+/** The headers of a page from the cache (no cookie, no nonce: a CSP that lets no script run). */
+export function cachedPageHeaders(): Record<string, string> {
+  return {
+    ...SECURITY_HEADERS,
+    "Content-Type": "text/html; charset=utf-8",
+    "Cache-Control": "private, no-cache, no-store, max-age=0, must-revalidate",
+    "Content-Security-Policy": scriptlessPageCsp(),
+  };
+}
+
+/**
+ * The kept copy for a request line's URL ("/statistik?tahun=2025") while it is fresh, else null
+ * (absent, expired, or from before a setting changed: the proxy renews it).
+ */
+export function freshCopy(url: string, now = Date.now()): Entry | null {
+  const q = url.indexOf("?");
+  const key = publicPageKey(q < 0 ? url : url.slice(0, q), q < 0 ? "" : url.slice(q));
+  if (!key) return null;
+  const s = store();
+  const entry = s.entries.get(key);
+  return entry && entry.expires > now && entry.generation === s.generation ? entry : null;
+}
+
 const cacheable = /^(?:\/en)?(?:\/|\/statistik)?$/;
+/** Only the canonical form of a code, as the letter's QR code prints it; any other spelling is rendered per request. */
+const verification = /^(?:\/en)?\/verifikasi\/[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
 
 /**
  * The cache key of a request for a page that is the same for everyone, or null. Only the bare
- * paths and `?tahun=YYYY` on the statistics page qualify: any other query is rendered per request,
- * so junk parameters cannot fill the cache.
+ * paths, `?tahun=YYYY` on the statistics page and a canonical verification code qualify: anything
+ * else is rendered per request, so junk parameters cannot fill the cache.
  */
 export function publicPageKey(pathname: string, search: string): string | null {
+  if (verification.test(pathname)) return search === "" || search === "?" ? pathname : null;
   if (!cacheable.test(pathname) || pathname === "/en/") return null;
   const path = pathname === "" ? "/" : pathname;
   if (search === "" || search === "?") return path;
@@ -73,6 +129,11 @@ export function withoutScripts(html: string): string {
     .replace(/<link\b[^>]*\brel="(?:modulepreload|preload)"[^>]*\bas="script"[^>]*\/?>/gi, "")
     .replace(/<link\b[^>]*\bas="script"[^>]*\brel="(?:modulepreload|preload)"[^>]*\/?>/gi, "")
     .replace(/<link\b[^>]*\brel="modulepreload"[^>]*\/?>/gi, "");
+}
+
+/** This process's fill token, for the proxy's own requests for a page. */
+export function fillToken(): string {
+  return store().token;
 }
 
 /** Whether a request carries this process's fill token (the proxy's own request for a page). */
@@ -105,8 +166,10 @@ export async function cachedPage(
         if (html === null) return stale;
         const page = withoutScripts(html);
         // A setting changed while this page was rendered: serve it once, but do not keep it.
-        if (generation === s.generation && room(s, key))
-          s.entries.set(key, { html: page, expires: Date.now() + PAGE_TTL_MS, generation });
+        if (generation === s.generation && room(s, key)) {
+          const body = Buffer.from(page);
+          s.entries.set(key, { html: page, body, gzipped: gzipSync(body), expires: Date.now() + ttl(key), generation });
+        }
         return page;
       },
       (e: unknown) => {
@@ -119,12 +182,30 @@ export async function cachedPage(
   return pending;
 }
 
-/** Whether `key` may be stored: it is already there, or there is room once expired pages are dropped. */
+const isVerification = (key: string) => verification.test(key);
+
+function ttl(key: string): number {
+  return isVerification(key) ? VERIFICATION_TTL_MS : PAGE_TTL_MS;
+}
+
+/**
+ * Whether `key` may be stored: it is already there, or there is room once expired pages are
+ * dropped. A verification page always gets in, in place of the oldest one when they are at their cap.
+ */
 function room(s: Store, key: string): boolean {
-  if (s.entries.has(key) || s.entries.size < MAX_PAGES) return true;
+  if (s.entries.has(key)) return true;
+  const kind = isVerification(key);
+  const count = () => [...s.entries.keys()].filter((k) => isVerification(k) === kind).length;
+  const cap = kind ? MAX_VERIFICATION_PAGES : MAX_PAGES;
+  if (count() < cap) return true;
   const now = Date.now();
   for (const [k, e] of s.entries) if (e.expires <= now) s.entries.delete(k);
-  return s.entries.size < MAX_PAGES;
+  if (count() < cap) return true;
+  if (!kind) return false;
+  // Map keeps insertion order: the first verification page is the oldest.
+  const oldest = [...s.entries.keys()].find(isVerification);
+  if (oldest !== undefined) s.entries.delete(oldest);
+  return true;
 }
 
 /** Drops every cached page (a setting changed: the next visitor sees the new value). */
