@@ -25,7 +25,8 @@ test.describe("portal home", () => {
       expect(headers["set-cookie"]).toBeUndefined();
       if (path !== "/") expect(headers["cache-control"]).toContain("no-store");
       expect(headers["content-security-policy"]).toMatch(/default-src 'self'/);
-      // The home page comes from the page cache, the form pages are rendered per request: neither carries a script, none may run.
+      // The home page comes from the page cache, the form pages are rendered per request: neither carries a
+      // script, none may run.
       expect(headers["content-security-policy"]).toMatch(/script-src 'none'/);
       expect(headers["x-frame-options"]).toBe("DENY");
       expect(headers["referrer-policy"]).toBe("no-referrer");

@@ -7,7 +7,8 @@ import { qrPath } from "./qr.ts";
 import type { LetterMeta, Office, Signer } from "../domain/letters/types.ts";
 
 export const styles = StyleSheet.create({
-  // No lineHeight on the Page: there it hides absolutely placed fixed elements (react-pdf 4.9); paragraphs set their own.
+  // No lineHeight on the Page: there it hides absolutely placed fixed elements (react-pdf 4.9); paragraphs
+  // set their own.
   page: { fontFamily: FONT_FAMILY, fontSize: 11.5, paddingTop: 36, paddingBottom: 90, paddingHorizontal: 64 },
   kop: { flexDirection: "row", alignItems: "center" },
   emblem: { width: 62, height: 74, objectFit: "contain", marginRight: 10 },

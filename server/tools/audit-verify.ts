@@ -2,7 +2,8 @@
  * npm run audit:verify — checks the hash chain of the audit trail and names the first broken
  * entry. Opens the app database like the server does (PostgreSQL when DATABASE_URL is set,
  * else the embedded PGlite in $LENTERA_DATA_DIR/pglite — refused while a running server holds
- * that directory). It reads no encrypted data, so it needs no secrets. Read-only: it never migrates and never creates a database.
+ * that directory). It reads no encrypted data, so it needs no secrets. Read-only: it never migrates and never
+ * creates a database.
  *
  * Prints (stdout) "Audit trail OK: N entries" and exits 0, or "Audit trail BROKEN at entry #<id>:
  * <reason>" and exits 1; a configuration problem is one line on stderr, exit 1.

@@ -233,7 +233,8 @@ export async function reviewCase(db: Db, ctx: StaffContext, input: z.infer<typeo
     });
 
     if (d.recommendation === ReviewRecommendation.FORWARD) {
-      // The letter (its counter) before the status move (the audit chain's lock): every action takes them in this order.
+      // The letter (its counter) before the status move (the audit chain's lock): every action takes them in
+      // this order.
       const letter = await issueStepLetter(tx, ctx, input.caseId, c.key, (signer) =>
         suratPengaduanLetter(tx, c.key, input.caseId, signer),
       );

@@ -77,7 +77,8 @@ export function actionsFor(reader: { roles: readonly string[] }, c: CaseForActio
   }
   // The server takes a message only while the case is open and the reporter has a code to read it with.
   add(c.status !== S.ARCHIVED && c.hasTrackingCode && may(roles, "writeToReporter"), "message");
-  // An exclusion is taken at any status, archived included: an archived case still must not be read by a conflicted member.
+  // An exclusion is taken at any status, archived included: an archived case still must not be read by a
+  // conflicted member.
   add(may(roles, "excludeStaff"), "exclude");
   return actions;
 }

@@ -1,7 +1,8 @@
 /**
  * One rule table: a role rule changed in server/domain/policy/rules.ts, and nothing else, changes
  * the tRPC procedures, the staff downloads, the intake server action, what the case page
- * offers, the staff's own queues and who is notified. Only the rule table is replaced (by a copy the tests edit); the request's cookie and
+ * offers, the staff's own queues and who is notified. Only the rule table is replaced (by a copy the tests
+ * edit); the request's cookie and
  * headers and the database handle are stand-ins, everything else is the real stack.
  */
 import { TRPCError } from "@trpc/server";

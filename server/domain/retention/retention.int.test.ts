@@ -325,7 +325,8 @@ describe("retention of archived cases", () => {
     const now = new Date(archivedAt.getTime() + YEAR_MS);
     const before = await snapshot(caseId);
     const audits = await handle.db.auditEntry.count();
-    // A real failure inside the transaction, after attachments, messages, notes, review and drafts were already changed.
+    // A real failure inside the transaction, after attachments, messages, notes, review and drafts were
+    // already changed.
     await handle.db.$executeRawUnsafe(
       `CREATE FUNCTION refuse_letter_update() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disk full (test)'; END $$`,
     );

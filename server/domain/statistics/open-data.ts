@@ -5,7 +5,8 @@
  *
  * Schema. JSON: { dataset, year, generatedAt, licence, publishedThrough ("YYYY-MM": figures as
  * known at that month's cut-off), lagDays, publishedMonths ["YYYY-MM"…], protection { small:
- * "< 3", smallRange [0, 2], maxNoisePerMonth 2, notPublished: null, rule }, officeDays, perYear [{year, received}], received, tables
+ * "< 3", smallRange [0, 2], maxNoisePerMonth 2, notPublished: null, rule }, officeDays, perYear [{year,
+ * received}], received, tables
  * { byMonth|byCategory|byChannel|byStatus|concluded: { title, total, cells [{key, label,
  * value}] } }, recording/response { medianOfficeDays }, withinStandardPercent }. A value is a
  * whole number ≥ 3, "< 3" (0, 1 or 2) or null (not published). CSV: the same in long format,

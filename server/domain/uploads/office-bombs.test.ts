@@ -35,7 +35,8 @@ describe("decompression budget for DOCX/XLSX", () => {
   });
 
   it("refuses an entry inflating to 1 GiB fast and with bounded memory, with honest or lying headers", async () => {
-    // Honest: refused from the directory; declaring 1000 bytes: at the first chunk; declaring 64 MiB: at the 32 MiB entry cap.
+    // Honest: refused from the directory; declaring 1000 bytes: at the first chunk; declaring 64 MiB: at the
+    // 32 MiB entry cap.
     for (const declared of [1024 * MIB, 1000, 64 * MIB]) {
       const bomb = hugeEntryBomb(1024, declared);
       expect(bomb.length).toBeLessThan(2 * MIB);

@@ -120,7 +120,8 @@ function readPackage(bytes: Uint8Array): {
   let declared = 0;
   for (const entry of entries) {
     const name = partName(entry.name);
-    // Part names are case-insensitive (and may be percent-encoded); duplicates would let readers disagree on the content.
+    // Part names are case-insensitive (and may be percent-encoded); duplicates would let readers disagree on
+    // the content.
     if (names.has(name)) throw new UploadRefused("damaged", `duplicate entry ${entry.name}`);
     names.add(name);
     if (entry.flags & 1) throw new UploadRefused("unsupported_type", "encrypted zip entry");
