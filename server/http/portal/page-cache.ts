@@ -44,7 +44,6 @@ export const FILL_PEER_HEADER = "x-lentera-fill-peer";
 
 /** A kept page, with its bodies ready to write as they are (plain and gzip). */
 interface Entry {
-  html: string;
   body: Buffer;
   gzipped: Buffer;
   expires: number;
@@ -94,7 +93,11 @@ export function freshCopy(url: string, now = Date.now()): Entry | null {
   const q = url.indexOf("?");
   const key = publicPageKey(q < 0 ? url : url.slice(0, q), q < 0 ? "" : url.slice(q));
   if (!key) return null;
-  const s = store();
+  return fresh(store(), key, now);
+}
+
+/** The entry for `key` while it is fresh: not expired, and from after the last setting change. */
+function fresh(s: Store, key: string, now: number): Entry | null {
   const entry = s.entries.get(key);
   return entry && entry.expires > now && entry.generation === s.generation ? entry : null;
 }
@@ -153,13 +156,14 @@ export async function cachedPage(
   now = Date.now(),
 ): Promise<string | null> {
   const s = store();
-  const entry = s.entries.get(key);
-  if (entry && entry.expires > now && entry.generation === s.generation) return entry.html;
+  const kept = fresh(s, key, now);
+  if (kept) return kept.body.toString();
   const running = s.pending.get(key);
   if (running) return running;
   const generation = s.generation;
   // An expired copy is still served while the page cannot be rendered (a database outage).
-  const stale = entry && entry.generation === generation ? entry.html : null;
+  const entry = s.entries.get(key);
+  const stale = entry && entry.generation === generation ? entry.body.toString() : null;
   const pending = render(s.token)
     .then(
       (html) => {
@@ -168,7 +172,7 @@ export async function cachedPage(
         // A setting changed while this page was rendered: serve it once, but do not keep it.
         if (generation === s.generation && room(s, key)) {
           const body = Buffer.from(page);
-          s.entries.set(key, { html: page, body, gzipped: gzipSync(body), expires: Date.now() + ttl(key), generation });
+          s.entries.set(key, { body, gzipped: gzipSync(body), expires: Date.now() + ttl(key), generation });
         }
         return page;
       },
