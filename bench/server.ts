@@ -10,7 +10,7 @@ import fsp from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { MALLOC_ENV } from "../server/malloc-env.ts";
+import { nextStartArgs, PRODUCTION_ENV } from "../server/production-start.ts";
 
 /** A failure of the harness itself (not of a budget): run.ts prints it and exits 1. */
 export class HarnessError extends Error {
@@ -104,12 +104,11 @@ export function serverEnv(dataDir: string, databaseUrl?: string): NodeJS.Process
     : {};
   return {
     ...inherited,
-    ...MALLOC_ENV,
+    ...PRODUCTION_ENV,
     ...postgres,
     LENTERA_DATA_DIR: dataDir,
     NODE_ENV: "production",
     NEXTAUTH_URL: `http://${HOST}`, // production requires it; launch() adds the port
-    NEXT_TELEMETRY_DISABLED: "1", // no request to any third-party host
   };
 }
 
@@ -231,19 +230,7 @@ export class Server {
   static async launch(options: StartOptions): Promise<Server> {
     const port = await freePort();
     const profile = options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
-    const app = options.appDir ? [options.appDir] : [];
-    const args = [
-      ...profile,
-      "--import",
-      "./server/net/peer-stamp.mjs",
-      nextBin(options.root),
-      "start",
-      ...app,
-      "-p",
-      String(port),
-      "-H",
-      HOST,
-    ];
+    const args = [...profile, ...nextStartArgs(port, HOST, nextBin(options.root), options.appDir)];
     const child = spawn(process.execPath, args, {
       cwd: options.root,
       env: { ...options.env, NEXTAUTH_URL: options.publicUrl ?? `http://${HOST}:${port}` },

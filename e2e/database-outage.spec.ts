@@ -18,6 +18,7 @@ import { loadEnv } from "../server/env.ts";
 import { openDb } from "../server/db.ts";
 import { hashPassword } from "../server/domain/password.ts";
 import { DEMO_ACCOUNTS, seedDemo } from "../prisma/seed-data.ts";
+import { nextStartArgs, PRODUCTION_ENV } from "../server/production-start.ts";
 import { E2E_STAFF_PASSWORD } from "./support/constants.ts";
 import { fillReport } from "./support/portal.ts";
 import { signInAs } from "./support/staff.ts";
@@ -70,7 +71,7 @@ test.beforeAll(async () => {
     PATH: process.env.PATH ?? "",
     HOME: process.env.HOME ?? "/tmp",
     NODE_ENV: "production",
-    NEXT_TELEMETRY_DISABLED: "1",
+    ...PRODUCTION_ENV,
     DATABASE_URL: proxied.toString(),
     NEXTAUTH_URL: base,
     LENTERA_TRUSTED_PROXIES: "127.0.0.1",
@@ -94,20 +95,10 @@ test.beforeAll(async () => {
   });
   await handle.close();
 
-  server = spawn(
-    process.execPath,
-    [
-      "--import",
-      "./server/net/peer-stamp.mjs",
-      "node_modules/next/dist/bin/next",
-      "start",
-      "-p",
-      String(port),
-      "-H",
-      "127.0.0.1",
-    ],
-    { env: env as unknown as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] },
-  );
+  server = spawn(process.execPath, nextStartArgs(port, "127.0.0.1"), {
+    env: env as unknown as NodeJS.ProcessEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   for (const stream of [server.stdout!, server.stderr!])
     stream.on("data", (chunk: Buffer) => logs.push(...chunk.toString("utf8").split("\n").filter(Boolean)));
   await waitFor(`${base}/`, 200, 120_000);

@@ -7,7 +7,7 @@ import { spawn } from "node:child_process";
 import { type Env, loadEnv } from "../../server/env.ts";
 import { type Db, openDb } from "../../server/db.ts";
 import { seedDemo } from "../../prisma/seed-data.ts";
-import { MALLOC_ENV } from "../../server/malloc-env.ts";
+import { nextStartArgs, PRODUCTION_ENV } from "../../server/production-start.ts";
 import { E2E_STAFF_PASSWORD } from "./constants.ts";
 
 /** The server's environment: production, on `dataDir`, never on a DATABASE_URL. */
@@ -17,11 +17,10 @@ export function demoServerEnv(port: string, dataDir: string): NodeJS.ProcessEnv 
   const env: NodeJS.ProcessEnv = {
     LENTERA_TRUSTED_PROXIES: "127.0.0.1",
     ...process.env,
-    ...MALLOC_ENV,
+    ...PRODUCTION_ENV,
     LENTERA_DATA_DIR: dataDir,
     NODE_ENV: "production",
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-    NEXT_TELEMETRY_DISABLED: "1",
   };
   delete env.DATABASE_URL;
   return env;
@@ -41,20 +40,7 @@ export async function seedDemoServer(
 
 /** Starts `next start` on 127.0.0.1:`port`, passes on SIGINT and SIGTERM, and exits with it (after `cleanup`). */
 export function startNextServer(port: string, env: NodeJS.ProcessEnv, cleanup: () => void = () => {}): void {
-  const server = spawn(
-    process.execPath,
-    [
-      "--import",
-      "./server/net/peer-stamp.mjs",
-      "node_modules/next/dist/bin/next",
-      "start",
-      "-p",
-      port,
-      "-H",
-      "127.0.0.1",
-    ],
-    { env, stdio: "inherit" },
-  );
+  const server = spawn(process.execPath, nextStartArgs(port, "127.0.0.1"), { env, stdio: "inherit" });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   server.on("exit", (code) => {
     cleanup();
