@@ -51,8 +51,8 @@ export function useActionCallbacks<T, V = unknown>(
 /** A refusal next to the form; a stale case is reported by the panel instead (see above). */
 export function RefusalAlert({ error, id }: { error: unknown; id: string }) {
   const ws = useTranslations("workspace");
-  const refusal = error ? refusalOf(error) : "stale";
-  return <ErrorAlert id={id}>{refusal !== "stale" ? ws(`refusal.${refusal}`) : null}</ErrorAlert>;
+  const refusal = error ? refusalOf(error) : null;
+  return <ErrorAlert id={id}>{refusal && refusal !== "stale" ? ws(`refusal.${refusal}`) : null}</ErrorAlert>;
 }
 
 /** Tells the action panel what happened (shown above the forms, which may change). */
