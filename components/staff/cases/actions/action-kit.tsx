@@ -164,11 +164,9 @@ export function MutationCard<V>({
   lead?: ReactNode;
   problem?: string | null;
   children?: ReactNode;
-  submit?: string;
-  buttons?: ReactNode;
   mutation: { mutate: (input: V) => void; isPending: boolean; error: unknown };
   input: (fd: FormData, submitter: string | null) => V | null;
-}) {
+} & ({ submit: string; buttons?: never } | { buttons: ReactNode; submit?: never })) {
   return (
     <ActionCard
       {...card}
@@ -177,7 +175,7 @@ export function MutationCard<V>({
         const value = input(fd, submitter);
         if (value !== null) mutation.mutate(value);
       }}
-      buttons={buttons ?? <SubmitButton pending={mutation.isPending} label={submit ?? ""} />}
+      buttons={submit === undefined ? buttons : <SubmitButton pending={mutation.isPending} label={submit} />}
     />
   );
 }
