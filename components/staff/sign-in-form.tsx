@@ -6,7 +6,7 @@ import { useState, type FormEvent } from "react";
 import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/button.tsx";
 import { CodeField } from "@/components/ui/code-field.tsx";
 import { TextField } from "@/components/ui/field.tsx";
-import { Notice, OUTCOME } from "@/components/ui/notice.tsx";
+import { ErrorAlert } from "@/components/ui/error-alert.tsx";
 // The code field takes the focus when the second step appears (keyboard and screen-reader users land there).
 import { focusOnMount } from "@/components/portal/focus.ts";
 
@@ -88,7 +88,7 @@ export function SignInForm({ callbackUrl, throttleMinutes }: { callbackUrl: stri
     }
   }
 
-  const alert = error ? <Notice {...OUTCOME.error}>{error}</Notice> : null;
+  const alert = <ErrorAlert>{error}</ErrorAlert>;
 
   if (step.kind === "code") {
     return (

@@ -9,7 +9,8 @@ import { useState, type FormEvent } from "react";
 import { useTRPC } from "../trpc.tsx";
 import { primaryButtonClass } from "@/components/ui/button.tsx";
 import { TextField } from "@/components/ui/field.tsx";
-import { Notice, OUTCOME } from "@/components/ui/notice.tsx";
+import { ErrorAlert } from "@/components/ui/error-alert.tsx";
+import { Notice } from "@/components/ui/notice.tsx";
 
 type Field = "current" | "next" | "repeat";
 type Problem = "current" | "short" | "same" | "mismatch" | "username";
@@ -93,7 +94,7 @@ export function PasswordChangeForm({ signInPath, minLength }: { signInPath: stri
 
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 max-w-md space-y-4">
-      {failed ? <Notice {...OUTCOME.error}>{t("errors.server")}</Notice> : null}
+      <ErrorAlert>{failed ? t("errors.server") : null}</ErrorAlert>
       {field("current", "current-password")}
       {field("next", "new-password", t("nextHint", { min: minLength }))}
       {field("repeat", "new-password")}

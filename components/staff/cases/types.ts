@@ -7,8 +7,6 @@ type In = inferRouterInputs<AppRouter>;
 /** What `cases.get` returns (server/domain/cases/detail.ts staffCaseView). */
 export type CaseView = Out["cases"]["get"];
 export type CaseRow = Out["cases"]["list"]["rows"][number];
-export type AgendaRow = Out["cases"]["agenda"][number];
-export type DirectoryEntry = Out["cases"]["staffDirectory"][number];
 export type ReviewInput = In["cases"]["review"];
 export type ConveneInput = In["cases"]["convene"];
 export type DraftInput = In["cases"]["saveDraft"];

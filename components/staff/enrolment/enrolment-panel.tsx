@@ -10,7 +10,7 @@ import { useTRPC } from "../trpc.tsx";
 import { BackupCodes } from "./backup-codes.tsx";
 import { primaryButtonClass } from "@/components/ui/button.tsx";
 import { CodeField } from "@/components/ui/code-field.tsx";
-import { Notice, OUTCOME } from "@/components/ui/notice.tsx";
+import { ErrorAlert } from "@/components/ui/error-alert.tsx";
 import { upgradeSession } from "./session-upgrade.ts";
 import { HeadedSection } from "@/components/ui/headed-section.tsx";
 
@@ -119,7 +119,7 @@ export function EnrolmentPanel({ account, secret, qrDataUrl, signInPath, workspa
             required
             invalid={Boolean(error)}
           />
-          {error ? <Notice {...OUTCOME.error}>{error}</Notice> : null}
+          <ErrorAlert>{error}</ErrorAlert>
           <button type="submit" disabled={confirm.isPending} className={`w-full ${primaryButtonClass}`}>
             {confirm.isPending ? t("confirming") : t("confirm")}
           </button>

@@ -51,8 +51,8 @@ export function useActionCallbacks<T, V = unknown>(
 /** A refusal next to the form; a stale case is reported by the panel instead (see above). */
 export function RefusalAlert({ error, id }: { error: unknown; id: string }) {
   const ws = useTranslations("workspace");
-  const refusal = error ? refusalOf(error) : "stale";
-  return <ErrorAlert id={id}>{refusal !== "stale" ? ws(`refusal.${refusal}`) : null}</ErrorAlert>;
+  const refusal = error ? refusalOf(error) : null;
+  return <ErrorAlert id={id}>{refusal && refusal !== "stale" ? ws(`refusal.${refusal}`) : null}</ErrorAlert>;
 }
 
 /** Tells the action panel what happened (shown above the forms, which may change). */
@@ -164,11 +164,9 @@ export function MutationCard<V>({
   lead?: ReactNode;
   problem?: string | null;
   children?: ReactNode;
-  submit?: string;
-  buttons?: ReactNode;
   mutation: { mutate: (input: V) => void; isPending: boolean; error: unknown };
   input: (fd: FormData, submitter: string | null) => V | null;
-}) {
+} & ({ submit: string; buttons?: never } | { buttons: ReactNode; submit?: never })) {
   return (
     <ActionCard
       {...card}
@@ -177,7 +175,7 @@ export function MutationCard<V>({
         const value = input(fd, submitter);
         if (value !== null) mutation.mutate(value);
       }}
-      buttons={buttons ?? <SubmitButton pending={mutation.isPending} label={submit ?? ""} />}
+      buttons={submit === undefined ? buttons : <SubmitButton pending={mutation.isPending} label={submit} />}
     />
   );
 }
