@@ -7,7 +7,7 @@ import { TextField } from "@/components/ui/field.tsx";
 import { ErrorSummary } from "@/components/ui/error-summary.tsx";
 import { FormTokenInput } from "@/components/form-token-input.tsx";
 import { OutageNotice } from "@/components/outage-notice.tsx";
-import { Notice } from "@/components/ui/notice.tsx";
+import { ErrorAlert } from "@/components/ui/error-alert.tsx";
 
 const MiB = 1024 * 1024;
 
@@ -92,7 +92,7 @@ export interface PostedFormProps<State> {
   onlyAfterPost?: boolean;
 }
 
-/** What a failed post says, by its `failed` (an outage has its own notice). */
+/** What a failed post says, by its `failed` (an outage has its own notice; only the intake is ever forbidden). */
 const FAILURE = { server: "serverError", busy: "busyError", forbidden: "forbidden" } as const;
 
 /**
@@ -135,11 +135,7 @@ export function PostedForm({
         />
       ) : null}
       {state.failed === "unavailable" ? <OutageNotice /> : null}
-      {state.failed && state.failed !== "unavailable" ? (
-        <Notice tone="bad" role="alert">
-          {t(FAILURE[state.failed])}
-        </Notice>
-      ) : null}
+      <ErrorAlert>{state.failed && state.failed !== "unavailable" ? t(FAILURE[state.failed]) : null}</ErrorAlert>
       <p className="text-sm">{r("requiredHint")}</p>
       {children}
     </form>

@@ -11,7 +11,7 @@ export interface RadioOption {
 
 /**
  * One choice of a few, as radio buttons under a legend. Each button's id is `idPrefix` and the
- * value in lower case, its first "_" a "-" (`REQUEST_INFO` → `…-request-info`).
+ * value in kebab case (`REQUEST_INFO` → `…-request-info`).
  */
 export function RadioGroup({
   legend,
@@ -38,7 +38,7 @@ export function RadioGroup({
           key={value}
           {...option}
           type="radio"
-          id={`${idPrefix}-${value.toLowerCase().replace("_", "-")}`}
+          id={`${idPrefix}-${value.toLowerCase().replaceAll("_", "-")}`}
           name={name}
           value={value}
           checked={checked === undefined ? undefined : checked === value}

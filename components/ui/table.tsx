@@ -1,11 +1,10 @@
 import type { ReactNode } from "react";
 
-export const thClass =
-  "border-b border-slate-300 bg-slate-100 px-3 py-2 text-left text-sm font-semibold whitespace-nowrap";
+const thClass = "border-b border-slate-300 bg-slate-100 px-3 py-2 text-left text-sm font-semibold whitespace-nowrap";
 export const tdClass = "border-b border-slate-200 px-3 py-2 align-top text-sm";
 
 /** A scrollable table region that keyboard users can reach (axe: scrollable-region-focusable). */
-export function TableRegion({ label, children }: { label: string; children: ReactNode }) {
+function TableRegion({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div role="region" aria-label={label} tabIndex={0} className="overflow-x-auto rounded border border-slate-300">
       {children}
