@@ -124,7 +124,12 @@ export async function draftBeritaAcara(
 export async function approveDraft(page: Page, caseUrl: string, which: "BeritaAcara" | "Tanggapan"): Promise<void> {
   await open(page, caseUrl);
   if (which === "BeritaAcara") return submit(page, "decide-berita-acara", "Setujui", "MINUTED");
-  await page.getByTestId("action-decide-tanggapan").getByRole("button", { name: "Setujui", exact: true }).click();
+  const card = page.getByTestId("action-decide-tanggapan");
+  // The form's own check: a return without a note is not posted, and says what is missing.
+  await card.getByRole("button", { name: "Kembalikan dengan catatan" }).click();
+  await expect(card.getByRole("alert")).toHaveText(/Isi catatan pengembalian/);
+  await expect(page.getByText("Draf dikembalikan kepada penyusun.")).toHaveCount(0);
+  await card.getByRole("button", { name: "Setujui", exact: true }).click();
   await expectNotice(page, "Draf disetujui.");
   await expect(page.getByTestId("action-decide-tanggapan")).toHaveCount(0);
 }
