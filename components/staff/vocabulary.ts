@@ -8,11 +8,7 @@ import type { AgendaBook, DeliveryMethod, EscalationReason, MeetingRole } from "
 import type { Missing } from "@/server/domain/cases/display-order.ts";
 export { OFFLINE_CHANNELS } from "@/server/domain/cases/channels.ts";
 
-export {
-  STATUS_ORDER as STATUSES,
-  CATEGORY_ORDER as CATEGORIES,
-  CHANNEL_ORDER as CHANNELS,
-} from "@/server/domain/cases/display-order.ts";
+export { STATUS_ORDER, CATEGORY_ORDER, CHANNEL_ORDER } from "@/server/domain/cases/display-order.ts";
 export const DELIVERY_METHODS = ["PORTAL", "EMAIL", "POST", "IN_PERSON"] as const satisfies readonly DeliveryMethod[];
 export const ESCALATION_REASONS = [
   "LEADERSHIP_INVOLVED",

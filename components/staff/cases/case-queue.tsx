@@ -17,7 +17,7 @@ import {
   type QueueFilters,
 } from "./queue-filters.ts";
 import { QueryState } from "./query-state.tsx";
-import { CATEGORIES, CHANNELS, STATUSES } from "../vocabulary.ts";
+import { CATEGORY_ORDER, CHANNEL_ORDER, STATUS_ORDER } from "../vocabulary.ts";
 import { Badge } from "@/components/ui/badge.tsx";
 import { linkClass, SubmitButton } from "@/components/ui/button.tsx";
 import { CheckField, SelectField } from "@/components/ui/field.tsx";
@@ -42,9 +42,9 @@ export function CaseQueue({ filters, years }: { filters: QueueFilters; years: nu
   const offset = filters.after.length * PAGE_SIZE;
   // The filters that choose one of a list; the empty choice is "any".
   const filterChoices = [
-    ["status", STATUSES.map((s) => [s, label.status(s)] as const)],
-    ["category", CATEGORIES.map((c) => [c, label.category(c)] as const)],
-    ["channel", CHANNELS.map((c) => [c, label.channel(c)] as const)],
+    ["status", STATUS_ORDER.map((s) => [s, label.status(s)] as const)],
+    ["category", CATEGORY_ORDER.map((c) => [c, label.category(c)] as const)],
+    ["channel", CHANNEL_ORDER.map((c) => [c, label.channel(c)] as const)],
     ["year", years.map((y) => [String(y), String(y)] as const)],
   ] as const;
 

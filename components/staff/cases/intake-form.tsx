@@ -7,7 +7,7 @@ import { IdentityFields, LeadershipField, ReportContentFields } from "@/componen
 import type { IntakeFormState } from "@/server/http/staff/intake-form-state.ts";
 import { IntakeDone } from "./intake-done.tsx";
 import { useLabels } from "../labels.ts";
-import { CATEGORIES, OFFLINE_CHANNELS } from "../vocabulary.ts";
+import { CATEGORY_ORDER, OFFLINE_CHANNELS } from "../vocabulary.ts";
 import { SubmitButton } from "@/components/ui/button.tsx";
 import { CheckField, SelectField, TextField } from "@/components/ui/field.tsx";
 import { Fieldset } from "@/components/ui/fieldset.tsx";
@@ -73,7 +73,7 @@ export function IntakeForm({ action, initial, limits, accept, formToken, permali
         errors={errors}
         hints={false}
         personsHint={t("personsHint")}
-        categories={CATEGORIES.map((c) => [c, label.category(c)])}
+        categories={CATEGORY_ORDER.map((c) => [c, label.category(c)])}
         files={
           <FilesField
             id="files"

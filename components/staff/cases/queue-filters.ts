@@ -4,16 +4,16 @@
  * `after` is the keyset trail: the cursors of the pages before this one, oldest first, so
  * "back" drops the last one.
  */
-import { CATEGORIES, CHANNELS, STATUSES } from "../vocabulary.ts";
+import { CATEGORY_ORDER, CHANNEL_ORDER, STATUS_ORDER } from "../vocabulary.ts";
 import { firstParam, oneOf, queryString, UUID, type SearchParams } from "../search-params.ts";
 
 export type QueueTab = "mine" | "all";
 
 export interface QueueFilters {
   tab: QueueTab;
-  status?: (typeof STATUSES)[number];
-  category?: (typeof CATEGORIES)[number];
-  channel?: (typeof CHANNELS)[number];
+  status?: (typeof STATUS_ORDER)[number];
+  category?: (typeof CATEGORY_ORDER)[number];
+  channel?: (typeof CHANNEL_ORDER)[number];
   year?: number;
   overdue: boolean;
   /** Cursors of the pages already passed (keyset pagination), oldest first. */
@@ -31,9 +31,9 @@ export function parseQueueFilters(params: SearchParams): QueueFilters {
     .slice(-MAX_TRAIL);
   return {
     tab: firstParam(params, "tab") === "all" ? "all" : "mine",
-    status: oneOf(STATUSES, firstParam(params, "status")),
-    category: oneOf(CATEGORIES, firstParam(params, "category")),
-    channel: oneOf(CHANNELS, firstParam(params, "channel")),
+    status: oneOf(STATUS_ORDER, firstParam(params, "status")),
+    category: oneOf(CATEGORY_ORDER, firstParam(params, "category")),
+    channel: oneOf(CHANNEL_ORDER, firstParam(params, "channel")),
     year: Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : undefined,
     overdue: ["1", "true", "on"].includes(firstParam(params, "overdue") ?? ""),
     after,
