@@ -14,19 +14,27 @@ export function SubmitButton({
   label,
   pendingLabel,
   large,
+  secondary,
+  value,
   className = "",
 }: {
   pending?: boolean;
   label: string;
   pendingLabel?: string;
   large?: boolean;
+  secondary?: boolean;
+  /** Tells a form with several buttons which one was pressed (the submit event's submitter). */
+  value?: string;
   className?: string;
 }) {
+  const look = secondary ? secondaryButtonClass : large ? largeButtonClass : primaryButtonClass;
   return (
     <button
       type="submit"
+      value={value}
       disabled={pending}
-      className={`${large ? largeButtonClass : primaryButtonClass} ${className}`}
+      aria-disabled={pending || undefined}
+      className={`${look} ${className}`}
     >
       {pending && pendingLabel ? pendingLabel : label}
     </button>

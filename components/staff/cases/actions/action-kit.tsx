@@ -6,7 +6,7 @@ import { useState, type FormEvent, type ReactNode } from "react";
 import { useTRPC } from "@/components/staff/trpc.tsx";
 import { refusalOf } from "../refusal.ts";
 import { invalidFields } from "./missing-fields.ts";
-import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/button.tsx";
+import { SubmitButton as KitSubmitButton } from "@/components/ui/button.tsx";
 import { ErrorAlert } from "@/components/ui/error-alert.tsx";
 import { TextField } from "@/components/ui/field.tsx";
 
@@ -117,29 +117,10 @@ function ActionCard({
   );
 }
 
-export function SubmitButton({
-  pending,
-  label,
-  value,
-  secondary,
-}: {
-  pending: boolean;
-  label: string;
-  value?: string;
-  secondary?: boolean;
-}) {
+/** The kit's submit button, saying "saving…" while the step is sent. */
+export function SubmitButton(props: { pending: boolean; label: string; value?: string; secondary?: boolean }) {
   const ws = useTranslations("workspace");
-  return (
-    <button
-      type="submit"
-      value={value}
-      disabled={pending}
-      aria-disabled={pending || undefined}
-      className={secondary ? secondaryButtonClass : primaryButtonClass}
-    >
-      {pending ? ws("saving") : label}
-    </button>
-  );
+  return <KitSubmitButton {...props} pendingLabel={ws("saving")} />;
 }
 
 export const str = (fd: FormData, name: string) => {
