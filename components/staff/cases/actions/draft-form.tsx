@@ -45,9 +45,17 @@ export function DraftForm({
   const content = draft?.content ?? {};
   const version = `${draft?.status ?? "new"}-${draft?.submittedAt?.getTime() ?? 0}-${JSON.stringify(content).length}`;
 
-  function input(fd: FormData, submitter: string | null) {
-    const content = Object.fromEntries(fields.map(([name]) => [name, str(fd, name)]));
-    return { caseId, type, submit: submitter === "submit", content } as DraftInput;
+  // Spelt out per type (not built from DRAFTS) so the type check catches a misspelt field.
+  function input(fd: FormData, submitter: string | null): DraftInput {
+    const submit = submitter === "submit";
+    return type === "BERITA_ACARA"
+      ? {
+          caseId,
+          type,
+          submit,
+          content: { considerations: str(fd, "considerations"), decisions: str(fd, "decisions") },
+        }
+      : { caseId, type, submit, content: { body: str(fd, "body") } };
   }
 
   return (
