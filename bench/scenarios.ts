@@ -81,6 +81,12 @@ export const scenarios: Scenario[] = [
     budget: publicPage,
     verifyBody: (html) => html.includes('name="formToken"'),
   },
+  {
+    name: "tracking sign-in page (form token)",
+    path: "/lacak",
+    budget: publicPage,
+    verifyBody: (html) => html.includes('name="formToken"'),
+  },
   { name: "staff sign-in page", path: "/staff/masuk", budget: publicPage },
   {
     name: "tracking sign-in + case page",
