@@ -8,6 +8,7 @@ import {
   isFillRequest,
   publicPageKey,
 } from "./server/http/portal/page-cache.ts";
+import { formPageFromTemplate } from "./server/http/portal/form-page-template.ts";
 import { isScriptlessPage, scriptlessPage } from "./server/http/portal/scriptless-page.ts";
 import { refusalPage } from "./server/security/refusal-page.ts";
 import { bodyTooLarge, decodablePath, MAX_BODY_BYTES } from "./server/security/request-shape.ts";
@@ -87,9 +88,10 @@ async function publicPage(request: NextRequest): Promise<Response | null> {
 }
 
 /**
- * A form page without scripts (server/http/portal/scriptless-page.ts), or null to render this
- * request as usual: posts (their answers still carry the scripts), the proxy's own request for
- * the page, development, and a failed inner request.
+ * A form page without scripts, from its template when the page is the same for this visitor
+ * (server/http/portal/form-page-template.ts), else rendered for them (server/http/portal/scriptless-page.ts);
+ * or null to render this request as usual: posts (their answers still carry the scripts), the
+ * proxy's own request for the page, development, and a failed inner request.
  */
 async function withoutScripts(request: NextRequest): Promise<Response | null> {
   if (
@@ -99,6 +101,8 @@ async function withoutScripts(request: NextRequest): Promise<Response | null> {
     isFillRequest(request.headers.get(FILL_HEADER))
   )
     return null;
+  const templated = await formPageFromTemplate(request.nextUrl, request.headers);
+  if (templated) return templated;
   // Should the page not come back, it is rendered as usual, with its scripts.
   return scriptlessPage(request.url, request.headers).catch(() => null);
 }

@@ -10,7 +10,8 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { randomToken } from "../domain/crypto.ts";
 
 /** The forms that post to server actions; a token for one is refused by the others. */
-export type FormName = "report" | "track" | "reply" | "acknowledge" | "signOut" | "intake";
+export const FORM_NAMES = ["report", "track", "reply", "acknowledge", "signOut", "intake"] as const;
+export type FormName = (typeof FORM_NAMES)[number];
 
 /** Long enough to write a report slowly; short enough that an old page cannot be farmed. */
 export const FORM_TOKEN_TTL_MS = 12 * 3_600_000;

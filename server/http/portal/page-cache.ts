@@ -44,6 +44,7 @@ export const FILL_PEER_HEADER = "x-lentera-fill-peer";
 
 /** A kept page, with its bodies ready to write as they are (plain and gzip). */
 interface Entry {
+  text: string;
   body: Buffer;
   gzipped: Buffer;
   expires: number;
@@ -94,6 +95,11 @@ export function freshCopy(url: string, now = Date.now()): Entry | null {
   const key = publicPageKey(q < 0 ? url : url.slice(0, q), q < 0 ? "" : url.slice(q));
   if (!key) return null;
   return fresh(store(), key, now);
+}
+
+/** The kept page for a cache key while it is fresh, else null (the proxy renews it). */
+export function keptPage(key: string, now = Date.now()): string | null {
+  return fresh(store(), key, now)?.text ?? null;
 }
 
 /** The entry for `key` while it is fresh: not expired, and from after the last setting change. */
@@ -157,13 +163,13 @@ export async function cachedPage(
 ): Promise<string | null> {
   const s = store();
   const kept = fresh(s, key, now);
-  if (kept) return kept.body.toString();
+  if (kept) return kept.text;
   const running = s.pending.get(key);
   if (running) return running;
   const generation = s.generation;
   // An expired copy is still served while the page cannot be rendered (a database outage).
   const entry = s.entries.get(key);
-  const stale = entry && entry.generation === generation ? entry.body.toString() : null;
+  const stale = entry && entry.generation === generation ? entry.text : null;
   const pending = render(s.token)
     .then(
       (html) => {
@@ -172,7 +178,8 @@ export async function cachedPage(
         // A setting changed while this page was rendered: serve it once, but do not keep it.
         if (generation === s.generation && room(s, key)) {
           const body = Buffer.from(page);
-          s.entries.set(key, { body, gzipped: gzipSync(body), expires: Date.now() + ttl(key), generation });
+          const expires = Date.now() + ttl(key);
+          s.entries.set(key, { text: page, body, gzipped: gzipSync(body), expires, generation });
         }
         return page;
       },

@@ -4,9 +4,11 @@ import { routing, type Locale } from "@/i18n/routing.ts";
 import { ClientFailureWindow } from "../../domain/reporter/tracking-limiter.ts";
 import { env } from "../../env.ts";
 import { formPostAllowed } from "../../security/form-post.ts";
-import { formTokenKey, issueFormToken, type FormName } from "../../security/form-token.ts";
+import { formTokenKey, type FormName } from "../../security/form-token.ts";
 import { FORM_TOKEN_FIELD } from "../../security/form-token-field.ts";
 import { clientAddressOf } from "../../net/request-address.ts";
+import { isTemplateRender, placeholder } from "./form-page-template.ts";
+import { formTokenOf, freshIdempotencyKey } from "./view-values.ts";
 
 export const REPORTER_COOKIE = "lentera_lacak";
 
@@ -31,9 +33,18 @@ export async function assertSameSitePost(fd: FormData, form: FormName): Promise<
     throw new CrossSiteRequestError(`${form} post refused`);
 }
 
-/** The token a rendered form carries in its FORM_TOKEN_FIELD (rendering it makes the page dynamic). */
+/**
+ * The token a rendered form carries in its FORM_TOKEN_FIELD (rendering it makes the page
+ * dynamic); a placeholder when the page is rendered as a template (form-page-template.ts).
+ */
 export async function formTokenFor(form: FormName): Promise<string> {
-  return issueFormToken(formTokenKey(env().secrets.sessionSecret), form, await clientAddress(), new Date());
+  const h = await headers();
+  return isTemplateRender(h) ? placeholder(form) : formTokenOf(form, h, new Date());
+}
+
+/** A fresh idempotency key for this view of a form; a placeholder when the page is rendered as a template. */
+export async function idempotencyKeyForView(): Promise<string> {
+  return isTemplateRender(await headers()) ? placeholder("key") : freshIdempotencyKey();
 }
 
 /** Secure cookies whenever the page was served over HTTPS (directly or via the proxy). */

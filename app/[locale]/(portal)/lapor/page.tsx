@@ -1,13 +1,12 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ReportForm } from "@/components/portal/report-form.tsx";
 import { getDb } from "@/server/db.ts";
-import { randomToken } from "@/server/domain/crypto.ts";
 import { emptyReportValues } from "@/server/domain/reporter/report-form.ts";
 import { getSetting } from "@/server/domain/settings.ts";
 import { settingDefaults } from "@/server/domain/settings-defaults.ts";
 import { whenAvailable } from "@/server/db-outage/when-available.ts";
 import { Category } from "@/server/generated/prisma/enums.ts";
-import { formTokenFor } from "@/server/http/portal/request-context.ts";
+import { formTokenFor, idempotencyKeyForView } from "@/server/http/portal/request-context.ts";
 import { submitReport } from "./actions.ts";
 import { withOutagePage } from "@/components/outage-page.tsx";
 import { PageSection } from "@/components/ui/page-section.tsx";
@@ -28,7 +27,13 @@ async function ReportPage({ params }: { params: Promise<{ locale: string }> }) {
       <ReportForm
         action={submitReport}
         // A fresh key per page view: a double submit of this form creates one case.
-        initial={{ kind: "form", values: emptyReportValues(), errors: {}, idempotencyKey: randomToken(), attempt: 0 }}
+        initial={{
+          kind: "form",
+          values: emptyReportValues(),
+          errors: {},
+          idempotencyKey: await idempotencyKeyForView(),
+          attempt: 0,
+        }}
         locale={locale}
         categories={Object.values(Category).map((c) => ({ value: c, label: home(`categories.${c}`) }))}
         limits={{ maxFiles: limits.maxFilesPerReport, maxMb: Math.round(limits.maxFileBytes / 1024 / 1024) }}

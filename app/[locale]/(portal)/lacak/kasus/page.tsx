@@ -4,11 +4,10 @@ import { formatOfficeDate } from "@/lib/zoned-time.ts";
 import { ReplyForm } from "@/components/portal/reply-form.tsx";
 import { getDb } from "@/server/db.ts";
 import { env } from "@/server/env.ts";
-import { randomToken } from "@/server/domain/crypto.ts";
 import { MESSAGE_MAX } from "@/server/domain/reporter/case-actions.ts";
 import { reporterCaseView } from "@/server/domain/reporter/case-view.ts";
 import { resumeReporterSession } from "@/server/domain/reporter/session.ts";
-import { formTokenFor, reporterToken } from "@/server/http/portal/request-context.ts";
+import { formTokenFor, idempotencyKeyForView, reporterToken } from "@/server/http/portal/request-context.ts";
 import { acknowledge, sendMessage, signOut } from "../actions.ts";
 import { localePath } from "@/i18n/routing.ts";
 import { whenAvailable } from "@/server/db-outage/when-available.ts";
@@ -26,7 +25,7 @@ async function replyForm(locale: string, { onlyAfterPost = false } = {}) {
     <ReplyForm
       action={sendMessage}
       locale={locale}
-      initial={{ body: "", errors: {}, idempotencyKey: randomToken(), attempt: 0 }}
+      initial={{ body: "", errors: {}, idempotencyKey: await idempotencyKeyForView(), attempt: 0 }}
       max={MESSAGE_MAX}
       formToken={await formTokenFor("reply")}
       permalink={localePath(locale, "/lacak/kasus")}

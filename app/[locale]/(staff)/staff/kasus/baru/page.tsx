@@ -5,11 +5,10 @@ import { officeInputValue } from "@/lib/zoned-time.ts";
 import { signedInStaff } from "@/server/http/staff/signed-in-staff.ts";
 import { StaffNav } from "@/components/staff/staff-nav.tsx";
 import { getDb } from "@/server/db.ts";
-import { randomToken } from "@/server/domain/crypto.ts";
 import { may } from "@/server/domain/policy/policy.ts";
 import { emptyReportValues } from "@/server/domain/reporter/report-form.ts";
 import { getSetting } from "@/server/domain/settings.ts";
-import { formTokenFor } from "@/server/http/portal/request-context.ts";
+import { formTokenFor, idempotencyKeyForView } from "@/server/http/portal/request-context.ts";
 import { submitIntake } from "./actions.ts";
 import { localePath } from "@/i18n/routing.ts";
 import { settingDefaults } from "@/server/domain/settings-defaults.ts";
@@ -39,7 +38,7 @@ async function IntakePage({ params }: { params: Promise<{ locale: string }> }) {
         },
         errors: {},
         sourceErrors: {},
-        idempotencyKey: randomToken(),
+        idempotencyKey: await idempotencyKeyForView(),
         attempt: 0,
       }}
       limits={{ maxFiles: limits.maxFilesPerReport, maxMb: Math.round(limits.maxFileBytes / 1024 / 1024) }}
