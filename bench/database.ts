@@ -24,6 +24,17 @@ export interface PrepareOptions {
   log: (line: string) => void;
 }
 
+/** Adds synthetic cases to a database that servers may already use (PostgreSQL: the scale-out check). */
+export async function addSyntheticCases(env: NodeJS.ProcessEnv, count: number): Promise<void> {
+  const config = loadEnv(env as Record<string, string>);
+  const handle = await openDb(config.database, { migrate: false, secrets: config });
+  try {
+    await seedSyntheticCases(handle.db, config.secrets.masterKey, count);
+  } finally {
+    await handle.close();
+  }
+}
+
 export async function prepareDatabase(
   env: NodeJS.ProcessEnv,
   { syntheticCases, log }: PrepareOptions,

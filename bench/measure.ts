@@ -10,6 +10,38 @@ import {
 } from "./scenarios.ts";
 import { HarnessError, RssSampler, treeCpuMs, type Server } from "./server.ts";
 
+/**
+ * What a scenario is measured on: one server, or several behind a proxy at `baseUrl` (the
+ * scale-out check), whose CPU time and highest RSS are then summed over the servers.
+ */
+export interface MeasureTarget {
+  baseUrl: string;
+  servers: readonly Server[];
+  /** CPU ms used so far by the database server for this run (PostgreSQL on this machine), if known. */
+  databaseCpuMs?: () => Promise<number>;
+  /** Called as the measured run starts (after build and warm-up). */
+  onMeasure?: () => void;
+}
+
+const targetOf = (t: Server | MeasureTarget): MeasureTarget =>
+  "servers" in t ? t : { baseUrl: t.baseUrl, servers: [t] };
+
+const sumOf = (ns: readonly number[]) => ns.reduce((a, b) => a + b, 0);
+
+/** CPU ms used so far by every server's process tree. */
+export async function targetCpuMs(target: Pick<MeasureTarget, "servers">): Promise<number> {
+  return sumOf(await Promise.all(target.servers.map((s) => treeCpuMs(s.pid))));
+}
+
+function checkAlive(target: MeasureTarget, during: string): void {
+  const dead = target.servers.find((s) => !s.alive);
+  if (dead)
+    throw new HarnessError(
+      `the server ${dead.baseUrl} ${dead.describeExit()} ${during}`,
+      target.servers.flatMap((s) => s.output()),
+    );
+}
+
 export interface Measurement {
   name: string;
   path: string;
@@ -33,6 +65,8 @@ export interface Measurement {
   maxRssMb: number;
   /** Server CPU time (user + system, whole process tree) per completed request. */
   cpuMsPerRequest: number;
+  /** The database server's CPU time per completed request, when measured (PostgreSQL on this machine). */
+  databaseCpuMsPerRequest?: number;
   /** Figures of the scenario's background load, if it has one. */
   background?: Record<string, number>;
 }
@@ -54,7 +88,7 @@ function percentile(sorted: Float64Array, p: number): number {
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 async function fire(
-  server: Server,
+  target: MeasureTarget,
   scenario: Scenario,
   spec: RequestSpec,
   connections: number,
@@ -62,7 +96,7 @@ async function fire(
   onLatency?: (ms: number) => void,
 ): Promise<autocannon.Result> {
   const options: autocannon.Options = {
-    url: server.baseUrl + scenario.path,
+    url: target.baseUrl + scenario.path,
     connections,
     duration: durationS,
     title: scenario.name,
@@ -81,11 +115,12 @@ async function fire(
 }
 
 export async function runScenario(
-  server: Server,
+  on: Server | MeasureTarget,
   scenario: Scenario,
   context: ScenarioContext,
   settings: RunSettings = {},
 ): Promise<Measurement> {
+  const target = targetOf(on);
   const connections = settings.connections ?? scenario.connections ?? DEFAULT_CONNECTIONS;
   const durationS = settings.durationS ?? scenario.durationS ?? DEFAULT_DURATION_S;
   const warmupS = settings.warmupS ?? WARMUP_S;
@@ -99,36 +134,35 @@ export async function runScenario(
     } catch (e) {
       throw new HarnessError(
         `scenario "${scenario.name}": request builder failed: ${(e as Error).message}`,
-        server.output(),
+        target.servers.flatMap((s) => s.output()),
       );
     }
   }
 
-  if (warmupS > 0) await fire(server, scenario, spec, connections, warmupS);
-  if (!server.alive)
-    throw new HarnessError(
-      `the server ${server.describeExit()} during the warm-up of "${scenario.name}"`,
-      server.output(),
-    );
+  if (warmupS > 0) await fire(target, scenario, spec, connections, warmupS);
+  checkAlive(target, `during the warm-up of "${scenario.name}"`);
 
   // autocannon's histogram has no p95 (the design budgets one), so latencies are also kept here.
   const latencies: number[] = [];
-  const sampler = new RssSampler(server.pid);
-  sampler.start();
-  const cpuBefore = await treeCpuMs(server.pid);
+  const samplers = target.servers.map((s) => new RssSampler(s.pid));
+  samplers.forEach((s) => s.start());
+  const cpuBefore = await targetCpuMs(target);
+  const databaseCpuBefore = await target.databaseCpuMs?.();
+  target.onMeasure?.();
   let result: autocannon.Result;
-  let rss: { maxMb: number };
+  let rss: { maxMb: number }[];
   const load = spec.background?.();
   let backgroundFigures: Record<string, number> | undefined;
   try {
-    result = await fire(server, scenario, spec, connections, durationS, (ms) => latencies.push(ms));
+    result = await fire(target, scenario, spec, connections, durationS, (ms) => latencies.push(ms));
   } finally {
     backgroundFigures = await load?.stop();
-    rss = await sampler.stop();
+    rss = await Promise.all(samplers.map((s) => s.stop()));
   }
-  const cpuMs = (await treeCpuMs(server.pid)) - cpuBefore;
-  if (!server.alive)
-    throw new HarnessError(`the server ${server.describeExit()} during "${scenario.name}"`, server.output());
+  const cpuMs = (await targetCpuMs(target)) - cpuBefore;
+  const databaseCpuMs =
+    databaseCpuBefore === undefined ? undefined : (await target.databaseCpuMs!()) - databaseCpuBefore;
+  checkAlive(target, `during "${scenario.name}"`);
 
   const sorted = Float64Array.from(latencies).sort();
   const statusCodes: Record<string, number> = {};
@@ -155,8 +189,11 @@ export async function runScenario(
     timeouts: result.timeouts,
     statusCodes,
     requestsTotal: (result.requests.total ?? 0) + result.errors,
-    maxRssMb: round(rss.maxMb, 1),
+    maxRssMb: round(sumOf(rss.map((r) => r.maxMb)), 1),
     cpuMsPerRequest: latencies.length ? round(cpuMs / latencies.length, 1) : 0,
+    ...(databaseCpuMs === undefined
+      ? {}
+      : { databaseCpuMsPerRequest: latencies.length ? round(databaseCpuMs / latencies.length, 1) : 0 }),
     ...(backgroundFigures ? { background: backgroundFigures } : {}),
   };
 }

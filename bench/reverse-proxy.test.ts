@@ -158,4 +158,25 @@ describe("startReverseProxy", () => {
     expect(res.status).toBe(502);
     expect(proxy.badGateway).toBe(1);
   });
+
+  it("does not count a request its client abandoned as an upstream error", async () => {
+    let arrived!: () => void;
+    const waiting = new Promise<void>((r) => (arrived = r));
+    const slow = http.createServer((_req, res) => {
+      arrived();
+      setTimeout(() => res.end("late"), 500);
+    });
+    await new Promise<void>((r) => slow.listen(0, "127.0.0.1", r));
+    closers.push(() => new Promise((r) => slow.close(() => r())));
+    const proxy = await startReverseProxy([{ host: "127.0.0.1", port: (slow.address() as AddressInfo).port }]);
+    closers.unshift(proxy.close);
+    const client = new AbortController();
+    const answer = fetch(`${proxy.url}/`, { signal: client.signal }).catch(() => "aborted");
+    await waiting;
+    client.abort();
+    expect(await answer).toBe("aborted");
+    await new Promise((r) => setTimeout(r, 100));
+    expect(proxy.upstreamErrors).toEqual({});
+    expect(proxy.badGateway).toBe(0);
+  });
 });

@@ -120,7 +120,10 @@ export async function startReverseProxy(
       answer.pipe(res);
       answer.on("error", () => res.destroy());
     });
+    let abandoned = false;
     outgoing.on("error", (e: NodeJS.ErrnoException) => {
+      // Our own destroy() below (the client left, e.g. autocannon ending its run): not the upstream's fault.
+      if (abandoned) return;
       const code = `${e.code ?? e.message}${outgoing.reusedSocket ? " (reused socket)" : ""}`;
       upstreamErrors[code] = (upstreamErrors[code] ?? 0) + 1;
       if (res.headersSent) return void res.destroy();
@@ -129,7 +132,9 @@ export async function startReverseProxy(
     });
     // The client went away: stop the upstream request too (an abandoned upload is not finished).
     res.on("close", () => {
-      if (!res.writableFinished) outgoing.destroy();
+      if (res.writableFinished) return;
+      abandoned = true;
+      outgoing.destroy();
     });
     req.pipe(outgoing);
   });

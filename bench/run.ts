@@ -11,7 +11,8 @@
  *   writes bench/results.json and the single-server section of docs/performance.md. Exit 0
  *   whatever the budgets say (FAIL is printed);
  * - or, with --instances N (N > 1, needs --postgres): the scale-out check (bench/scale-out.ts),
- *   N servers behind bench/reverse-proxy.ts; writes bench/results-scale-out.json and its
+ *   N servers behind bench/reverse-proxy.ts, the counted operations, then the staff pages on
+ *   SYNTHETIC_CASES added cases; writes bench/results-scale-out.json and its
  *   section of docs/performance.md, and exits 1 when any operation failed;
  * - or, with --scale N,N,…: the growth check, the scenarios marked `scales` on a fresh database
  *   of each size, each with its own server; writes bench/results-scale.json (with --postgres
@@ -26,11 +27,11 @@ import { formatMarkdown, formatTable, makeReport, writeJson } from "./report.ts"
 import { scenarios, WARMUP_S, type Budget } from "./scenarios.ts";
 import { measureFirstLoadJs, PUBLIC_PAGES } from "./first-load-js.ts";
 import { LIGHTHOUSE_PAGES, runLighthouse, type LighthouseResult } from "./lighthouse.ts";
-import { prepareDatabase, SYNTHETIC_CASES, type StaffSecrets } from "./database.ts";
+import { addSyntheticCases, prepareDatabase, SYNTHETIC_CASES, type StaffSecrets } from "./database.ts";
 import { staffSession } from "./staff-session.ts";
 import { runFloor, type FloorRun } from "./floor.ts";
 import { writeSection } from "./performance-doc.ts";
-import { runScaleOut, scaleOutScenarios, startCluster } from "./scale-out.ts";
+import { runScaleOut, scaleOutPages, scaleOutScenarios, startCluster } from "./scale-out.ts";
 import { formatScaleOutMarkdown, formatScaleOutTable } from "./scale-out-report.ts";
 import { formatScaleMarkdown, formatScaleTable, type ScaleRow } from "./scale-report.ts";
 import type { ReverseProxy } from "./reverse-proxy.ts";
@@ -124,7 +125,7 @@ async function main(): Promise<void> {
   const scaleOut = args.instances > 1;
   const growthCheck = args.scale !== undefined;
   const selected = scenarios.filter((s) => (!growthCheck || s.scales) && selects(args.only, s));
-  const selectedScaleOut = scaleOutScenarios.filter((s) => selects(args.only, s));
+  const selectedScaleOut = [...scaleOutScenarios, ...scaleOutPages].filter((s) => selects(args.only, s));
   if ((scaleOut ? selectedScaleOut : selected).length === 0)
     throw new HarnessError(`no scenario matches --only "${args.only.join(",")}"`);
 
@@ -156,7 +157,13 @@ async function main(): Promise<void> {
     register: (s) => (servers = s ? [s] : []),
   });
   if (args.scale) await scaleRun(args.scale, selected, floor, args.postgres, { verbose: args.verbose, settings });
-  else if (scaleOut) await scaleOutRun(args.instances, env, staffSecrets, floor, args.only, args.verbose);
+  else if (scaleOut)
+    await scaleOutRun(args.instances, env, staffSecrets, floor, {
+      only: args.only,
+      verbose: args.verbose,
+      settings,
+      cpuProfileDir: args.cpuProfileDir && path.resolve(args.cpuProfileDir),
+    });
   else await singleRun(selected, env, staffSecrets, floor, { ...args, settings, built, syntheticCases });
 }
 
@@ -297,14 +304,20 @@ async function scaleOutRun(
   env: NodeJS.ProcessEnv,
   staffSecrets: StaffSecrets,
   floor: FloorRun,
-  only: string[],
-  verbose: boolean,
+  options: {
+    only: string[];
+    verbose: boolean;
+    settings: { durationS?: number; connections?: number; warmupS: number };
+    cpuProfileDir?: string;
+  },
 ): Promise<void> {
   const cluster = await startCluster({
     root,
     env,
+    databaseName: database!.name,
     instances,
-    verbose,
+    verbose: options.verbose,
+    cpuProfileDir: options.cpuProfileDir,
     log,
     register: (list, p) => {
       servers = [...list];
@@ -314,10 +327,12 @@ async function scaleOutRun(
   const context = {
     baseUrl: cluster.proxy.url,
     staffSession: (username: string) => staffSession(cluster.proxy.url, staffSecrets, username),
+    // While the instances run (PostgreSQL takes other clients), after the operations.
+    seedSyntheticCases: () => addSyntheticCases(env, SYNTHETIC_CASES),
   };
   let rows;
   try {
-    rows = await runScaleOut(cluster, context, only, log);
+    rows = await runScaleOut(cluster, context, options.only, options.settings, log);
   } catch (e) {
     throw new HarnessError(
       (e as Error).message,
@@ -331,6 +346,7 @@ async function scaleOutRun(
     commit: gitCommit(),
     instances,
     rows,
+    syntheticCases: rows.some((r) => r.p95BudgetMs !== undefined) ? SYNTHETIC_CASES : 0,
     floor: { reference: floor.reference, measurements: floor.measurements },
     machine: machine(),
   };

@@ -13,23 +13,56 @@ const HEADER = [
   "failed",
   "req/s",
   "p50 ms",
+  "p95 ms",
   "p99 ms",
   "RSS MB",
   "CPU ms/req",
+  "PostgreSQL CPU ms/req",
   "req/s ÷ floor",
   "CPU ÷ floor",
   "RSS ÷ floor",
   "per instance",
 ];
-const NUMERIC = new Set([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+const NUMERIC = new Set([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+/** A timed page scenario's measurement as a row of the check: every failed request is a failed operation. */
+export function pageRow(
+  m: Measurement,
+  extra: Pick<ScaleOutRow, "perInstance" | "proxyErrors" | "p95BudgetMs">,
+): ScaleOutRow {
+  const failures: Record<string, number> = {};
+  const add = (reason: string, n: number) => n > 0 && (failures[reason] = n);
+  add("timed out", m.timeouts);
+  add("unexpected status", m.non2xx);
+  add("wrong body", m.mismatches);
+  add("other connection error", m.errors - m.timeouts - m.non2xx - m.mismatches);
+  return {
+    name: m.name,
+    path: m.path,
+    total: m.requestsTotal,
+    concurrency: m.connections,
+    succeeded: Math.max(0, m.requestsTotal - m.errors),
+    failed: m.errors,
+    failures,
+    wallMs: m.durationS * 1000,
+    requestsPerSec: m.requestsPerSec,
+    latencyMs: { p50: m.latencyMs.p50, p95: m.latencyMs.p95, p99: m.latencyMs.p99, max: m.latencyMs.max },
+    cpuMsPerRequest: m.cpuMsPerRequest,
+    ...(m.databaseCpuMsPerRequest === undefined ? {} : { databaseCpuMsPerRequest: m.databaseCpuMsPerRequest }),
+    maxRssMb: m.maxRssMb,
+    ...extra,
+  };
+}
 
 export interface ScaleOutReport {
   generatedAt: string;
   commit: string | null;
   instances: number;
   rows: ScaleOutRow[];
+  /** Synthetic cases added before the staff pages (0 or absent: none ran). */
+  syntheticCases?: number;
   floor: { reference: Measurement; measurements: Measurement[] };
   machine: string;
 }
@@ -47,9 +80,11 @@ function groups(report: ScaleOutReport): string[][][] {
       fmt(m.errors),
       fmt(m.requestsPerSec, 1),
       fmt(m.latencyMs.p50),
+      fmt(m.latencyMs.p95),
       fmt(m.latencyMs.p99),
       fmt(m.maxRssMb, 1),
       fmt(m.cpuMsPerRequest, 1),
+      "—",
       formatRatio(r.requestsPerSec),
       formatRatio(r.cpuMsPerRequest),
       formatRatio(r.maxRssMb),
@@ -67,9 +102,11 @@ function groups(report: ScaleOutReport): string[][][] {
       fmt(row.failed),
       fmt(row.requestsPerSec, 1),
       fmt(row.latencyMs.p50),
+      fmt(row.latencyMs.p95),
       fmt(row.latencyMs.p99),
       fmt(row.maxRssMb, 1),
       fmt(row.cpuMsPerRequest, 1),
+      row.databaseCpuMsPerRequest === undefined ? "—" : fmt(row.databaseCpuMsPerRequest, 1),
       formatRatio(r.requestsPerSec),
       formatRatio(r.cpuMsPerRequest),
       formatRatio(r.maxRssMb),
@@ -88,10 +125,19 @@ function notes(report: ScaleOutReport): string[] {
       `${row.failed ? "FAIL" : "pass"} ${row.name}: ${row.succeeded} of ${row.total} got the expected answer${reasons.length ? ` (${reasons.join("; ")})` : ""}` +
         (proxy.length ? `; proxy upstream errors: ${proxy.join(", ")}` : ""),
     );
+    if (row.p95BudgetMs !== undefined)
+      out.push(
+        `${row.latencyMs.p95 <= row.p95BudgetMs ? "pass" : "FAIL"} ${row.name}: p95 ${fmt(row.latencyMs.p95)} ms at ${row.concurrency} connections (budget ≤ ${row.p95BudgetMs} ms)`,
+      );
   }
   out.push(
     `${report.instances} instances (next start with the peer stamp, same PostgreSQL database and secrets) behind bench/reverse-proxy.ts (round-robin, X-Forwarded-For, trusted by the instances); every request goes through the proxy`,
-    "req/s = operations ÷ wall time of the scenario; RSS and CPU ms/req are summed over the instances (the proxy and PostgreSQL left out); floor rows: one floor server, autocannon, the single-server settings",
+    "req/s = operations ÷ wall time of the scenario; RSS and CPU ms/req are summed over the instances (the proxy and PostgreSQL left out); PostgreSQL CPU ms/req is that of the backends serving the check's database (process titles naming it), summed; floor rows: one floor server, autocannon, the single-server settings",
+    ...(report.rows.some((r) => r.p95BudgetMs !== undefined)
+      ? [
+          `the staff pages run after the operations, on the same database with ${fmt(report.syntheticCases ?? 0)} synthetic cases added: autocannon after the warm-up, as the single-server bench, through the proxy; their "ops" are the answers in the measured time`,
+        ]
+      : []),
     `ratios divide by "${report.floor.reference.name}"; ${report.machine}${report.commit ? `, commit ${report.commit}` : ""}`,
   );
   return out;

@@ -1,10 +1,12 @@
 /**
  * The scale-out check (`npm run bench -- --postgres URL --instances 2`): N production servers
- * on one PostgreSQL database, with the same secrets, behind bench/reverse-proxy.ts, and a fixed
- * number of operations, a fixed number at a time, each of which must get its expected success
- * answer: report submissions with a 1 MB photo through the portal, then the Sekretariat
- * recording submitted cases (step 2, which numbers the case in the agenda and issues the
- * Catatan Pengaduan).
+ * on one PostgreSQL database, with the same secrets, behind bench/reverse-proxy.ts. First a
+ * fixed number of operations, a fixed number at a time, each of which must get its expected
+ * success answer: report submissions with a 1 MB photo through the portal, then the
+ * Sekretariat recording submitted cases (step 2, which numbers the case in the agenda and
+ * issues the Catatan Pengaduan). Then the database gets SYNTHETIC_CASES synthetic cases and the
+ * staff pages of the single-server bench (staff case list, office dashboard) are measured
+ * through the proxy the same way (autocannon after warm-up), against their p95 budget.
  */
 import { failureReason, runCounted, type CountedResult } from "./counted-run.ts";
 import {
@@ -19,10 +21,14 @@ import {
   trackingCode,
   type FilePart,
 } from "./portal-forms.ts";
-import { freePort, RssSampler, Server, treeCpuMs } from "./server.ts";
+import { databaseCpuMs, freePort, RssSampler, Server } from "./server.ts";
 import { startReverseProxy, type ReverseProxy } from "./reverse-proxy.ts";
 import { trpcQueryPath } from "./staff-pages.ts";
 import { selects } from "./args.ts";
+import { runScenario, targetCpuMs, type RunSettings } from "./measure.ts";
+import { pageRow } from "./scale-out-report.ts";
+import { scenarios, type Scenario } from "./scenarios.ts";
+import { SYNTHETIC_CASES } from "./database.ts";
 
 export const SCALE_OUT_TOTAL = 200;
 export const SCALE_OUT_CONCURRENCY = 20;
@@ -33,7 +39,17 @@ export interface ScaleOutContext {
   /** The proxy's address: every request of the check goes through it. */
   baseUrl: string;
   staffSession: (username: string) => Promise<string>;
+  /** Adds SYNTHETIC_CASES synthetic cases to the shared database (before the staff pages). */
+  seedSyntheticCases: () => Promise<void>;
 }
+
+/**
+ * The staff pages whose budget is "p95 ≤ 100 ms at 100 000 cases" (scenarios.ts, the same
+ * builders, checks and budgets), measured through the proxy after the operations above.
+ */
+export const scaleOutPages: Scenario[] = scenarios.filter((s) =>
+  ["/api/trpc/cases.list", "/staff/dasbor"].includes(s.path),
+);
 
 interface ScaleOutScenario {
   name: string;
@@ -49,12 +65,16 @@ export interface ScaleOutRow extends CountedResult {
   path: string;
   /** CPU time of all instances' process trees over the scenario, per operation. */
   cpuMsPerRequest: number;
+  /** CPU time of the PostgreSQL backends of the check's database, per operation (when on this machine). */
+  databaseCpuMsPerRequest?: number;
   /** Sum over the instances of each one's highest RSS during the scenario. */
   maxRssMb: number;
   /** Operations each instance was handed by the proxy during the scenario. */
   perInstance: number[];
   /** The proxy's upstream errors during the scenario, by code (what a 502 was). */
   proxyErrors: Record<string, number>;
+  /** Timed rows (the staff pages): autocannon for a fixed time, ops = answers, and their p95 budget. */
+  p95BudgetMs?: number;
 }
 
 /** The form again: its alert says why there is no receipt. */
@@ -185,14 +205,37 @@ export const scaleOutScenarios: ScaleOutScenario[] = [reportSubmissions, staffRe
 export interface ScaleOutCluster {
   proxy: ReverseProxy;
   servers: Server[];
+  /** CPU ms used so far by the shared database's PostgreSQL backends. */
+  databaseCpuMs: () => Promise<number>;
 }
+
+/** What each instance was handed and the proxy's upstream errors since `before`. */
+function proxyFigures(cluster: ScaleOutCluster, before: { forwarded: number[]; errors: Record<string, number> }) {
+  return {
+    perInstance: cluster.proxy.forwarded.map((n, i) => n - before.forwarded[i]!),
+    proxyErrors: Object.fromEntries(
+      Object.entries(cluster.proxy.upstreamErrors)
+        .map(([code, n]) => [code, n - (before.errors[code] ?? 0)] as const)
+        .filter(([, n]) => n > 0),
+    ),
+  };
+}
+
+const proxyMark = (cluster: ScaleOutCluster) => ({
+  forwarded: [...cluster.proxy.forwarded],
+  errors: { ...cluster.proxy.upstreamErrors },
+});
 
 /** N instances on the same env (database, secrets), NEXTAUTH_URL the proxy, the proxy trusted; started one after the other. */
 export async function startCluster(input: {
   root: string;
   env: NodeJS.ProcessEnv;
+  /** The PostgreSQL database the instances share (its backends' CPU is measured too). */
+  databaseName: string;
   instances: number;
   verbose: boolean;
+  /** Each instance writes its own V8 CPU profile here when it stops. */
+  cpuProfileDir?: string;
   log: (line: string) => void;
   register: (servers: Server[], proxy?: ReverseProxy) => void;
 }): Promise<ScaleOutCluster> {
@@ -201,7 +244,14 @@ export async function startCluster(input: {
   const env = { ...input.env, LENTERA_TRUSTED_PROXIES: "127.0.0.1" };
   const servers: Server[] = [];
   for (let i = 0; i < input.instances; i++) {
-    const server = await Server.launch({ root: input.root, dataDir: "", env, verbose: input.verbose, publicUrl });
+    const server = await Server.launch({
+      root: input.root,
+      dataDir: "",
+      env,
+      verbose: input.verbose,
+      publicUrl,
+      cpuProfileDir: input.cpuProfileDir,
+    });
     servers.push(server);
     input.register(servers);
     await server.ready();
@@ -213,16 +263,14 @@ export async function startCluster(input: {
   );
   input.register(servers, proxy);
   input.log(`bench: reverse proxy at ${proxy.url}, round-robin over ${servers.length} instances`);
-  return { proxy, servers };
+  return { proxy, servers, databaseCpuMs: () => databaseCpuMs(input.databaseName) };
 }
-
-const sumCpu = async (servers: Server[]) =>
-  (await Promise.all(servers.map((s) => treeCpuMs(s.pid)))).reduce((a, b) => a + b, 0);
 
 export async function runScaleOut(
   cluster: ScaleOutCluster,
   context: ScaleOutContext,
   only: readonly string[],
+  settings: RunSettings,
   log: (line: string) => void,
 ): Promise<ScaleOutRow[]> {
   const rows: ScaleOutRow[] = [];
@@ -237,11 +285,11 @@ export async function runScaleOut(
     log(
       `bench: ${scenario.name}: ${SCALE_OUT_TOTAL} operations, ${SCALE_OUT_CONCURRENCY} at a time, through the proxy`,
     );
-    const forwardedBefore = [...cluster.proxy.forwarded];
-    const proxyErrorsBefore = { ...cluster.proxy.upstreamErrors };
+    const before = proxyMark(cluster);
     const samplers = cluster.servers.map((s) => new RssSampler(s.pid));
     samplers.forEach((s) => s.start());
-    const cpuBefore = await sumCpu(cluster.servers);
+    const cpuBefore = await targetCpuMs(cluster);
+    const databaseCpuBefore = await cluster.databaseCpuMs();
     let result: CountedResult;
     let rss: { maxMb: number }[];
     try {
@@ -249,7 +297,8 @@ export async function runScaleOut(
     } finally {
       rss = await Promise.all(samplers.map((s) => s.stop()));
     }
-    const cpuMs = (await sumCpu(cluster.servers)) - cpuBefore;
+    const cpuMs = (await targetCpuMs(cluster)) - cpuBefore;
+    const databaseCpu = (await cluster.databaseCpuMs()) - databaseCpuBefore;
     const dead = cluster.servers.filter((s) => !s.alive);
     if (dead.length)
       throw new Error(
@@ -266,19 +315,42 @@ export async function runScaleOut(
       path: scenario.path,
       ...result,
       cpuMsPerRequest: Math.round((cpuMs / Math.max(1, result.total)) * 10) / 10,
+      databaseCpuMsPerRequest: Math.round((databaseCpu / Math.max(1, result.total)) * 10) / 10,
       maxRssMb: Math.round(rss.reduce((sum, r) => sum + r.maxMb, 0) * 10) / 10,
-      perInstance: cluster.proxy.forwarded.map((n, i) => n - forwardedBefore[i]!),
-      proxyErrors: Object.fromEntries(
-        Object.entries(cluster.proxy.upstreamErrors)
-          .map(([code, n]) => [code, n - (proxyErrorsBefore[code] ?? 0)] as const)
-          .filter(([, n]) => n > 0),
-      ),
+      ...proxyFigures(cluster, before),
     };
     rows.push(row);
-    // Printed now: a later scenario's harness failure must not lose this one's figures.
-    log(
-      `bench: ${row.name}: ${row.succeeded} ok, ${row.failed} failed ${JSON.stringify(row.failures)}; ${row.requestsPerSec} req/s, p50 ${row.latencyMs.p50} ms, p99 ${row.latencyMs.p99} ms, ${row.cpuMsPerRequest} CPU ms/op, ${row.maxRssMb} MB, per instance ${row.perInstance.join("/")}, proxy upstream errors ${JSON.stringify(row.proxyErrors)}`,
+    logRow(row, log);
+  }
+  const pages = scaleOutPages.filter((s) => selects(only, s));
+  if (pages.length === 0) return rows;
+  const started = Date.now();
+  await context.seedSyntheticCases();
+  log(`bench: ${SYNTHETIC_CASES} synthetic cases seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  for (const scenario of pages) {
+    log(`bench: ${scenario.name}: warm-up ${settings.warmupS ?? 0} s, then measuring through the proxy`);
+    let before = proxyMark(cluster);
+    const measurement = await runScenario(
+      {
+        baseUrl: cluster.proxy.url,
+        servers: cluster.servers,
+        databaseCpuMs: cluster.databaseCpuMs,
+        onMeasure: () => (before = proxyMark(cluster)),
+      },
+      scenario,
+      { ...context, syntheticCases: SYNTHETIC_CASES },
+      settings,
     );
+    const row = pageRow(measurement, { ...proxyFigures(cluster, before), p95BudgetMs: scenario.budget?.p95Ms });
+    rows.push(row);
+    logRow(row, log);
   }
   return rows;
+}
+
+/** Printed at once: a later scenario's harness failure must not lose this one's figures. */
+function logRow(row: ScaleOutRow, log: (line: string) => void): void {
+  log(
+    `bench: ${row.name}: ${row.succeeded} ok, ${row.failed} failed ${JSON.stringify(row.failures)}; ${row.requestsPerSec} req/s, p50 ${row.latencyMs.p50} ms, p95 ${row.latencyMs.p95} ms, p99 ${row.latencyMs.p99} ms, ${row.cpuMsPerRequest} CPU ms/op (+ ${row.databaseCpuMsPerRequest ?? "?"} PostgreSQL), ${row.maxRssMb} MB, per instance ${row.perInstance.join("/")}, proxy upstream errors ${JSON.stringify(row.proxyErrors)}`,
+  );
 }

@@ -362,6 +362,23 @@ export async function treeCpuMs(rootPid: number): Promise<number> {
   return (ticks.reduce((a, b) => a + b, 0) * 1000) / USER_HZ;
 }
 
+/**
+ * CPU time (ms) used so far by the PostgreSQL backends serving `database`, found by their
+ * process titles ("postgres: <user> <database> <client> …") when that server runs on this
+ * machine (0 otherwise). A backend that exits between two readings takes its time with it;
+ * the servers' connection pools keep theirs open.
+ */
+export async function databaseCpuMs(database: string): Promise<number> {
+  const pids = (await fsp.readdir("/proc")).filter((name) => /^\d+$/.test(name));
+  const ticks = await Promise.all(
+    pids.map(async (pid) => {
+      const title = (await readText(`/proc/${pid}/cmdline`))?.replace(/\0/g, " ") ?? "";
+      return title.startsWith("postgres: ") && title.split(" ").includes(database) ? cpuTicks(Number(pid)) : 0;
+    }),
+  );
+  return (ticks.reduce((a, b) => a + b, 0) * 1000) / USER_HZ;
+}
+
 /** Sum of VmRSS (MB) over the process tree rooted at `rootPid`. */
 export async function treeRssMb(rootPid: number): Promise<number> {
   const pids = await processTree(rootPid);
