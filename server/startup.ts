@@ -11,6 +11,7 @@ import { startMasterKeyRotationJob } from "./keys/rotation-job.ts";
 import { scheduleNotifications } from "./notification-jobs.ts";
 import { scheduleRetention } from "./retention-job.ts";
 import { scheduleLetterRenderSweep } from "./letters-render-sweep.ts";
+import { scheduleDatabaseUpkeep } from "./database-upkeep-job.ts";
 import "./pdf/install.ts"; // gives the domain its PDF renderer (letters rendered on this path)
 
 const HOUR = 3_600_000;
@@ -84,6 +85,7 @@ export async function startServer() {
     scheduleNotifications(config.authUrl ?? "http://localhost:3000");
     scheduleRetention();
     scheduleLetterRenderSweep();
+    if (config.database.kind === "pglite") scheduleDatabaseUpkeep();
   };
   try {
     await ready();
