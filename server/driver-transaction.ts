@@ -20,7 +20,11 @@ interface DriverTransaction {
   executeRaw(query: { sql: string; args: unknown[]; argTypes: ArgType[] }): Promise<number>;
 }
 
-const scope = new AsyncLocalStorage<{ open?: DriverTransaction }>();
+// One per process, not per module copy: the server's bundles may load this file more than once
+// (the database client made in one, transactions run from another), and both must share it.
+const scope = ((
+  globalThis as { lenteraDriverTransactions?: AsyncLocalStorage<{ open?: DriverTransaction }> }
+).lenteraDriverTransactions ??= new AsyncLocalStorage());
 
 /** Runs one interactive transaction (`run` calls Prisma's $transaction) so driverExecute can reach it. */
 export function driverTransactionScope<T>(run: () => Promise<T>): Promise<T> {
