@@ -19,6 +19,7 @@ import type { AdapterFactory } from "../prisma/tool/schema-engine.ts";
 import { migrationPaths } from "../prisma/tool/paths.ts";
 import { guardAdapterFactory } from "./db-outage/adapter-guard.ts";
 import { notingPgClient } from "./db-outage/noting-pg-client.ts";
+import { recordingTransactions } from "./driver-transaction.ts";
 
 export type Db = PrismaClient;
 
@@ -119,7 +120,9 @@ async function prepare(db: Db, adapterFactory: () => AdapterFactory, options: Op
  */
 function postgresAdapter(url: string) {
   const raw = notingPgClient();
-  return guardAdapterFactory(new PrismaPg({ connectionString: url, Client: raw.Client }), raw.last);
+  return recordingTransactions(
+    guardAdapterFactory(new PrismaPg({ connectionString: url, Client: raw.Client }), raw.last),
+  );
 }
 
 export async function openDb(target: DatabaseTarget, options: OpenDbOptions = {}): Promise<DbHandle> {
@@ -155,7 +158,7 @@ export async function openDb(target: DatabaseTarget, options: OpenDbOptions = {}
   }
   const db = new PrismaClient({
     ...CLIENT_OPTIONS,
-    adapter: guardAdapterFactory(new PrismaPGlite(withFastByteaReads(pglite))),
+    adapter: recordingTransactions(guardAdapterFactory(new PrismaPGlite(withFastByteaReads(pglite)))),
   });
   const close = async () => {
     try {

@@ -10,6 +10,7 @@
 import type { Db } from "../db.ts";
 import type { Tx } from "./tx.ts";
 import { DomainError } from "./errors.ts";
+import { driverTransactionScope } from "../driver-transaction.ts";
 
 /** Nothing was saved because the database was too busy; the same request may simply be sent again. */
 export class BusyError extends DomainError {
@@ -62,7 +63,8 @@ export async function transaction<T>(
   const limits = { maxWait: options.maxWait ?? TX_LIMITS.maxWait, timeout: options.timeout ?? TX_LIMITS.timeout };
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.$transaction(work, limits);
+      // In a scope of its own, so statements sent through the driver join this attempt.
+      return await driverTransactionScope(() => db.$transaction(work, limits));
     } catch (error) {
       if (!isBusyError(error)) throw error;
       if (attempt >= attempts) throw new BusyError({ cause: error });

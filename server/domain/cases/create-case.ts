@@ -18,6 +18,7 @@ import type { Tx } from "../tx.ts";
 import type { SanitizedFile } from "../uploads/sanitize.ts";
 import type { ReportInput } from "./report-content.ts";
 import { notifyNewReport } from "../notifications/new-report.ts";
+import { insertAttachments } from "./insert-attachments.ts";
 
 export interface NewCase {
   report: ReportInput;
@@ -117,10 +118,10 @@ export async function createCase(tx: Tx, prepared: PreparedCase, now: Date): Pro
           createdAt: now,
         },
       },
-      attachments: { create: prepared.attachments },
     },
     select: { id: true },
   });
+  await insertAttachments(tx, { caseId: created.id }, prepared.attachments);
   const sequence = await nextSequence(tx, "CASE", year);
   const reference = formatNumber(referencePattern, { seq: sequence, year });
   await tx.case.update({ where: { id: created.id }, data: { reference, year, sequence }, select: { id: true } });

@@ -9,6 +9,7 @@ import type { SanitizedFile } from "../uploads/sanitize.ts";
 import { caseKey } from "./access.ts";
 import type { StaffContext } from "./acting.ts";
 import { attachmentRow } from "./create-case.ts";
+import { insertAttachments } from "./insert-attachments.ts";
 import { CaseConflictError } from "./transition.ts";
 import { transaction } from "../transaction.ts";
 
@@ -25,10 +26,7 @@ export async function sendStaffMessage(
   // The files sealed and hashed before the transaction, which checks access again and only writes.
   const key = await caseKey(db, ctx.masterKey, ctx.staff, input.caseId);
   const body = sealText(key, input.body);
-  const attachments = files.map((f) => ({
-    ...attachmentRow(key, f, ActorKind.STAFF, ctx.staff.id, ctx.now),
-    caseId: input.caseId,
-  }));
+  const attachments = files.map((f) => attachmentRow(key, f, ActorKind.STAFF, ctx.staff.id, ctx.now));
   return transaction(db, async (tx) => {
     await caseKey(tx, ctx.masterKey, ctx.staff, input.caseId);
     const c = await tx.case.findUniqueOrThrow({
@@ -45,10 +43,10 @@ export async function sendStaffMessage(
         staffUserId: ctx.staff.id,
         body,
         createdAt: ctx.now,
-        attachments: { create: attachments },
       },
       select: { id: true },
     });
+    await insertAttachments(tx, { caseId: input.caseId, messageId: message.id }, attachments);
     await recordCaseEvent(tx, {
       ...staffEvent(ctx, input.caseId),
       kind: TimelineKind.MESSAGE,

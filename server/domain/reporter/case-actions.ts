@@ -7,6 +7,7 @@ import type { Db } from "../../db.ts";
 import { ActorKind, CaseStatus, TimelineKind } from "../../generated/prisma/enums.ts";
 import { recordCaseEvent } from "../case-event.ts";
 import { attachmentRow } from "../cases/create-case.ts";
+import { insertAttachments } from "../cases/insert-attachments.ts";
 import { CaseConflictError, transitionCase } from "../cases/transition.ts";
 import { sealText, sha256, unwrapDataKey } from "../crypto.ts";
 import type { SanitizedFile } from "../uploads/sanitize.ts";
@@ -42,10 +43,7 @@ export async function sendReporterMessage(
     (await db.case.findUniqueOrThrow({ where: { id: who.caseId }, select: { wrappedKey: true } })).wrappedKey,
   );
   const body = sealText(key, input.body);
-  const attachments = input.files.map((f) => ({
-    ...attachmentRow(key, f, ActorKind.REPORTER, null, now),
-    caseId: who.caseId,
-  }));
+  const attachments = input.files.map((f) => attachmentRow(key, f, ActorKind.REPORTER, null, now));
 
   try {
     // Retried when busy: a rolled-back attempt left no key row.
@@ -67,10 +65,10 @@ export async function sendReporterMessage(
           authorKind: ActorKind.REPORTER,
           body,
           createdAt: now,
-          attachments: { create: attachments },
         },
         select: { id: true },
       });
+      await insertAttachments(tx, { caseId: who.caseId, messageId: message.id }, attachments);
       await recordCaseEvent(tx, {
         caseId: who.caseId,
         kind: TimelineKind.MESSAGE,
