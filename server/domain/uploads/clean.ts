@@ -11,7 +11,6 @@ import { reencodeImage } from "../../lib/formats/image.ts";
 import { stripM4a } from "../../lib/formats/m4a.ts";
 import { stripMp3Tags } from "../../lib/formats/mp3.ts";
 import { sanitizeOffice } from "../../lib/formats/office.ts";
-import { sanitizePdf } from "../../lib/formats/pdf.ts";
 import type { RefusalReason } from "./refusal.ts";
 
 export interface Cleaned {
@@ -29,6 +28,8 @@ async function clean(bytes: Buffer, mime: string): Promise<Cleaned> {
       return { bytes: await reencodeImage(bytes, format), strippedMetadata: true, warning: false };
     }
     case PDF.mime: {
+      // Loaded with the first PDF: pdf-lib costs each worker ~11 MB that photos never use.
+      const { sanitizePdf } = await import("../../lib/formats/pdf.ts");
       const { bytes: out, warning } = await sanitizePdf(bytes);
       return { bytes: out, strippedMetadata: true, warning };
     }
