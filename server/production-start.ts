@@ -18,7 +18,7 @@ export const PRODUCTION_ENV = { MALLOC_ARENA_MAX: "2", NEXT_TELEMETRY_DISABLED: 
  * V8's heap. Left to itself V8 lets the old generation grow to ~300 MB under page load before a
  * full collection, although ~75 MB of it is live. A 192 MB old generation keeps the server near
  * 400 MB while pages are served; four concurrent posts of five 10 MB files (the upload limits)
- * still pass with it (Prisma's base64 copies of the files are the largest heap objects).
+ * still pass with it.
  * Buffers (uploads, pixels) live outside this heap and are not capped by it. The new space is
  * left at its default: 4 or 8 MB halves cost report submissions a third to two thirds more CPU.
  * Worker threads set their own limits (worker-pool.ts).
