@@ -1,8 +1,7 @@
 import "server-only";
 import type { ReactNode } from "react";
-import { NextIntlClientProvider } from "next-intl";
+import { hasLocale, NextIntlClientProvider } from "next-intl";
 import { getLocale } from "next-intl/server";
-import { hasLocale } from "next-intl";
 import { routing } from "@/i18n/routing.ts";
 import { workspaceClientMessages } from "@/i18n/client-messages.ts";
 
