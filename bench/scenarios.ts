@@ -10,7 +10,7 @@ import type { RequestSpec, ScenarioContext } from "./request-spec.ts";
 import { buildReportSubmission, buildTrackingSession } from "./portal-forms.ts";
 import { buildLetterDownload } from "./letters.ts";
 import { buildBombsWithPageReads } from "./upload-bombs.ts";
-import { buildStaffCaseList } from "./staff-pages.ts";
+import { buildStaffCaseList, buildStaffHome } from "./staff-pages.ts";
 import { buildOfficeDashboard, buildStatisticsPage } from "./statistics-pages.ts";
 
 // What a scenario builder sends and receives; apart, so the builders need not import this list.
@@ -114,6 +114,19 @@ export const scenarios: Scenario[] = [
       note:
         "The two list queries of /staff/kasus (the page is a static shell; the list is tRPC cases.list): 'needs my action' and 'all cases', first page of 25 with the total, alternating per connection, " +
         "as the Sekretariat signed in with password and TOTP, on a database holding 100 000 synthetic cases (npm run db:seed:synthetic). Every answer must be a full page.",
+    },
+  },
+  {
+    name: "staff home page (100 000 cases)",
+    path: "/staff",
+    syntheticCases: true,
+    build: buildStaffHome,
+    budget: {
+      p95Ms: 100,
+      maxRssMb: MEMORY_BUDGET_MB,
+      note:
+        "GET /staff as the Kepala Dinas signed in with password and TOTP (the staff layout, the workspace bar and the queue's three counts) on 100 000 synthetic cases. " +
+        "Every body must show the queue.",
     },
   },
   {

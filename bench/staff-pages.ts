@@ -43,3 +43,16 @@ export async function buildStaffCaseList(ctx: ScenarioContext): Promise<RequestS
     verifyBody: isFullPage,
   };
 }
+
+/** The staff home with the signed-in member's queue (and not the sign-in page it redirects to without a session). */
+const isStaffHome = (body: string) => body.includes(`data-testid="my-queue"`);
+
+/** The Kepala Dinas's staff home: the workspace's layout and its queue in three figures. */
+export async function buildStaffHome(ctx: ScenarioContext): Promise<RequestSpec> {
+  const cookie = await ctx.staffSession("kadis");
+  const res = await fetch(ctx.baseUrl + "/staff", { headers: { Cookie: cookie }, redirect: "manual" });
+  const body = await res.text();
+  if (res.status !== 200 || !isStaffHome(body))
+    throw new Error(`GET /staff answered ${res.status}: ${body.slice(0, 200)}`);
+  return { headers: { Cookie: cookie }, verifyBody: isStaffHome };
+}

@@ -1,18 +1,36 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { PORTAL_CLIENT_NAMESPACES, portalClientMessages } from "./client-messages.ts";
+import {
+  PORTAL_CLIENT_NAMESPACES,
+  portalClientMessages,
+  WORKSPACE_CLIENT_NAMESPACES,
+  workspaceClientMessages,
+} from "./client-messages.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 
-/** Client components outside the staff workspace (which gets every message from its own layout). */
-function portalClientFiles(dir: string): string[] {
+/** Client components outside the staff workspace, or (`staff`) inside it. */
+function clientFiles(dir: string, staff: boolean): string[] {
   return fs.readdirSync(path.join(root, dir), { withFileTypes: true, recursive: true }).flatMap((e) => {
     const file = path.join(e.parentPath, e.name);
-    if (!e.isFile() || !/\.tsx?$/.test(e.name) || /[\\/]staff[\\/]|\(staff\)/.test(file)) return [];
+    if (!e.isFile() || !/\.tsx?$/.test(e.name) || /[\\/]staff[\\/]|\(staff\)/.test(file) !== staff) return [];
     const text = fs.readFileSync(file, "utf8");
     return /^["']use client["']/.test(text) ? [file] : [];
   });
+}
+const portalClientFiles = (dir: string) => clientFiles(dir, false);
+
+/** The namespaces the files' translators read; a translator without one could read anything. */
+function namespacesRead(files: string[]): Set<string> {
+  const used = new Set<string>();
+  for (const file of files) {
+    const text = fs.readFileSync(file, "utf8");
+    expect(text, file).not.toMatch(/useTranslations\(\s*\)/);
+    for (const m of text.matchAll(/useTranslations\(\s*["'`]([\w]+)/g)) used.add(m[1]!);
+    for (const m of text.matchAll(/useTranslations\([^)]*\bas\s+["']([\w]+)/g)) used.add(m[1]!);
+  }
+  return used;
 }
 
 describe("messages sent to the browser with portal pages", () => {
@@ -27,6 +45,14 @@ describe("messages sent to the browser with portal pages", () => {
       for (const m of text.matchAll(/useTranslations\(\s*["']([\w]+)/g)) used.add(m[1]!);
     }
     expect([...used].filter((ns) => !(PORTAL_CLIENT_NAMESPACES as readonly string[]).includes(ns))).toEqual([]);
+  });
+
+  it("with a staff page's workspace texts hold every namespace a workspace client component reads", () => {
+    const files = [...clientFiles("components", true), ...clientFiles("app", true), ...portalClientFiles("components")];
+    expect(files.length).toBeGreaterThan(30);
+    const used = namespacesRead(files);
+    expect([...used].filter((ns) => !(WORKSPACE_CLIENT_NAMESPACES as readonly string[]).includes(ns))).toEqual([]);
+    expect(Object.keys(workspaceClientMessages("id")).sort()).toEqual([...WORKSPACE_CLIENT_NAMESPACES].sort());
   });
 
   it("are those namespaces only, in the page's language", () => {

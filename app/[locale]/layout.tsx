@@ -42,7 +42,7 @@ export default async function LocaleLayout({
         >
           {t("skip")}
         </a>
-        {/* Only the portal's client texts go to the browser; the staff layout adds the rest. */}
+        {/* Only the portal's client texts go to the browser; staff pages add the workspace's where read. */}
         <NextIntlClientProvider messages={portalClientMessages(locale)}>
           {/* Staff pages carry the workspace's own header; the portal's links are for reporters. */}
           {isStaffPath((await headers()).get("x-lentera-path") ?? "/") ? (

@@ -1,4 +1,3 @@
-import { NextIntlClientProvider } from "next-intl";
 import type { ReactNode } from "react";
 import { StaffProviders } from "@/components/staff/trpc.tsx";
 import { SampleDataBanner } from "@/components/sample-data-banner.tsx";
@@ -7,13 +6,11 @@ import { serverCaller } from "@/server/trpc/server-caller.ts";
 export default async function StaffLayout({ children }: { children: ReactNode }) {
   // Every staff page shows cases or their figures; during an outage the page itself says so.
   const sampleData = await (await serverCaller()).portal.sampleData().catch(() => false);
-  // The locale layout sends the browser only the portal's texts; the workspace's components read every area.
+  // The workspace's client texts come with the pages that read them (withWorkspaceTexts).
   return (
-    <NextIntlClientProvider>
-      <StaffProviders>
-        <SampleDataBanner present={sampleData} />
-        {children}
-      </StaffProviders>
-    </NextIntlClientProvider>
+    <StaffProviders>
+      <SampleDataBanner present={sampleData} />
+      {children}
+    </StaffProviders>
   );
 }

@@ -7,6 +7,7 @@ import { openStaffPage, type StaffPageProps } from "@/components/staff/staff-pag
 import { StaffNav } from "@/components/staff/staff-nav.tsx";
 import { may } from "@/server/domain/policy/policy.ts";
 import { withOutagePage } from "@/components/outage-page.tsx";
+import { withWorkspaceTexts } from "@/components/staff/workspace-texts.tsx";
 
 async function AgendaPage({ params, searchParams }: StaffPageProps) {
   const { locale, me } = await openStaffPage(params);
@@ -24,4 +25,4 @@ async function AgendaPage({ params, searchParams }: StaffPageProps) {
 }
 
 // A database outage shows the outage page (status 503), also without JavaScript.
-export default withOutagePage(AgendaPage);
+export default withWorkspaceTexts(withOutagePage(AgendaPage));

@@ -2,6 +2,7 @@ import { openStaffPage } from "@/components/staff/staff-page.ts";
 import { AdminPage } from "@/components/staff/admin/admin-page.tsx";
 import { AuditLog } from "@/components/staff/admin/audit-log.tsx";
 import { withOutagePage } from "@/components/outage-page.tsx";
+import { withWorkspaceTexts } from "@/components/staff/workspace-texts.tsx";
 import { titleFrom } from "@/components/staff/page-title.ts";
 import { may } from "@/server/domain/policy/policy.ts";
 
@@ -18,4 +19,4 @@ async function AuditPage({ params }: { params: Promise<{ locale: string }> }) {
 }
 
 // A database outage shows the outage page (status 503), also without JavaScript.
-export default withOutagePage(AuditPage);
+export default withWorkspaceTexts(withOutagePage(AuditPage));

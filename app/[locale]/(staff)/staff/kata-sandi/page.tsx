@@ -6,6 +6,7 @@ import { MIN_PASSWORD_LENGTH } from "@/server/auth/password-change.ts";
 import { serverCaller } from "@/server/trpc/server-caller.ts";
 import { unlessUnavailable } from "@/server/db-outage/trpc-unavailable.ts";
 import { withOutagePage } from "@/components/outage-page.tsx";
+import { withWorkspaceTexts } from "@/components/staff/workspace-texts.tsx";
 import { PageSection } from "@/components/ui/page-section.tsx";
 
 /** /staff/kata-sandi: one's own new password; the only page open while an Admin-given one is unchanged. */
@@ -28,4 +29,4 @@ async function PasswordPage({ params }: { params: Promise<{ locale: string }> })
 }
 
 // A database outage shows the outage page (status 503), also without JavaScript.
-export default withOutagePage(PasswordPage);
+export default withWorkspaceTexts(withOutagePage(PasswordPage));

@@ -7,6 +7,7 @@ import { serverCaller } from "@/server/trpc/server-caller.ts";
 import { EnrolmentPanel } from "@/components/staff/enrolment/enrolment-panel.tsx";
 import { qrCodeDataUrl } from "@/components/staff/enrolment/qr-code.ts";
 import { withOutagePage } from "@/components/outage-page.tsx";
+import { withWorkspaceTexts } from "@/components/staff/workspace-texts.tsx";
 import { PageSection } from "@/components/ui/page-section.tsx";
 import { linkClass } from "@/components/ui/button.tsx";
 
@@ -76,4 +77,4 @@ async function StaffSecurityPage({ params }: { params: Promise<{ locale: string 
 }
 
 // A database outage shows the outage page (status 503), also without JavaScript.
-export default withOutagePage(StaffSecurityPage);
+export default withWorkspaceTexts(withOutagePage(StaffSecurityPage));

@@ -3,6 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { SignInForm } from "@/components/staff/sign-in-form.tsx";
 import { THROTTLE_WINDOW_MINUTES } from "@/server/domain/sign-in-throttle.ts";
 import { withOutagePage } from "@/components/outage-page.tsx";
+import { withWorkspaceTexts } from "@/components/staff/workspace-texts.tsx";
 import { PageSection } from "@/components/ui/page-section.tsx";
 
 async function StaffSignInPage({ params }: { params: Promise<{ locale: string }> }) {
@@ -17,4 +18,4 @@ async function StaffSignInPage({ params }: { params: Promise<{ locale: string }>
 }
 
 // A database outage shows the outage page (status 503), also without JavaScript.
-export default withOutagePage(StaffSignInPage);
+export default withWorkspaceTexts(withOutagePage(StaffSignInPage));

@@ -4,6 +4,7 @@ import { StaffNav } from "@/components/staff/staff-nav.tsx";
 import { NotificationList } from "@/components/staff/notifications/notification-list.tsx";
 import { NotificationPreferences } from "@/components/staff/notifications/notification-preferences.tsx";
 import { withOutagePage } from "@/components/outage-page.tsx";
+import { withWorkspaceTexts } from "@/components/staff/workspace-texts.tsx";
 import { titleFrom } from "@/components/staff/page-title.ts";
 import { PageHeading } from "@/components/ui/page-section.tsx";
 
@@ -28,4 +29,4 @@ async function NotificationsPage({ params }: { params: Promise<{ locale: string 
 }
 
 // A database outage shows the outage page (status 503), also without JavaScript.
-export default withOutagePage(NotificationsPage);
+export default withWorkspaceTexts(withOutagePage(NotificationsPage));

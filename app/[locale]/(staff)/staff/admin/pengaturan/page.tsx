@@ -2,6 +2,7 @@ import { openStaffPage } from "@/components/staff/staff-page.ts";
 import { AdminPage } from "@/components/staff/admin/admin-page.tsx";
 import { SettingsAdmin } from "@/components/staff/admin/settings-admin.tsx";
 import { withOutagePage } from "@/components/outage-page.tsx";
+import { withWorkspaceTexts } from "@/components/staff/workspace-texts.tsx";
 import { titleFrom } from "@/components/staff/page-title.ts";
 import { EmailSettingsAdmin } from "@/components/staff/notifications/email-settings-admin.tsx";
 
@@ -18,4 +19,4 @@ async function SettingsPage({ params }: { params: Promise<{ locale: string }> })
 }
 
 // A database outage shows the outage page (status 503), also without JavaScript.
-export default withOutagePage(SettingsPage);
+export default withWorkspaceTexts(withOutagePage(SettingsPage));

@@ -6,6 +6,7 @@ import { openStaffPage } from "@/components/staff/staff-page.ts";
 import { StaffNav } from "@/components/staff/staff-nav.tsx";
 import { may } from "@/server/domain/policy/policy.ts";
 import { withOutagePage } from "@/components/outage-page.tsx";
+import { withWorkspaceTexts } from "@/components/staff/workspace-texts.tsx";
 
 async function CasePage({ params }: { params: Promise<{ locale: string; id: string }> }) {
   const { locale, id, me } = await openStaffPage(params);
@@ -19,4 +20,4 @@ async function CasePage({ params }: { params: Promise<{ locale: string; id: stri
 }
 
 // A database outage shows the outage page (status 503), also without JavaScript.
-export default withOutagePage(CasePage);
+export default withWorkspaceTexts(withOutagePage(CasePage));

@@ -14,6 +14,7 @@ import { localePath } from "@/i18n/routing.ts";
 import { settingDefaults } from "@/server/domain/settings-defaults.ts";
 import { whenAvailable } from "@/server/db-outage/when-available.ts";
 import { withOutagePage } from "@/components/outage-page.tsx";
+import { withWorkspaceTexts } from "@/components/staff/workspace-texts.tsx";
 import { PageSection } from "@/components/ui/page-section.tsx";
 
 const UNAVAILABLE = Symbol("database unavailable");
@@ -74,4 +75,4 @@ async function IntakePage({ params }: { params: Promise<{ locale: string }> }) {
 }
 
 // A database outage shows the outage page (status 503), also without JavaScript.
-export default withOutagePage(IntakePage);
+export default withWorkspaceTexts(withOutagePage(IntakePage));
