@@ -202,6 +202,14 @@ export async function submitPassword(
   });
 }
 
+/** Waits until React has hydrated the element (it then carries React's props), e.g. before typing into a controlled field. */
+async function untilHydrated(page: Page, selector: string): Promise<void> {
+  await page.waitForFunction((sel) => {
+    const element = document.querySelector(sel);
+    return element !== null && Object.keys(element).some((key) => key.startsWith("__reactProps$"));
+  }, selector);
+}
+
 /**
  * On the enrolment page: reads the secret, confirms it with a code, remembers the secret and the
  * ten backup codes, lets `onBackupCodes` look at the page that shows them, and continues into
@@ -217,6 +225,8 @@ export async function completeEnrolment(
   expect(secret).toMatch(/^[A-Z2-7]{32}$/);
   // The QR code is drawn by the server into the page, never fetched from elsewhere.
   expect(await page.getByTestId("totp-qr").getAttribute("src")).toMatch(/^data:image\/svg\+xml;base64,/);
+  // The form is React's once hydrated: a code typed before that is not in its state.
+  await untilHydrated(page, "#enrol-code");
   const step = timeStep();
   await page.locator("#enrol-code").fill(totpForStep(base32Decode(secret), step));
   await page.locator("#enrol-code").press("Enter");

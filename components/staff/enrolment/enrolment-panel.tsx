@@ -51,7 +51,9 @@ export function EnrolmentPanel({ account, secret, qrDataUrl, signInPath, workspa
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const value = code.replace(/\s/g, "");
+    // The field, not the state: a code typed before the page's script took over is only there.
+    const typed = new FormData(event.currentTarget).get("code");
+    const value = (typeof typed === "string" ? typed : code).replace(/\s/g, "");
     if (!/^\d{6}$/.test(value)) return setError(t("codeFormat"));
     setError(null);
     try {
