@@ -4,7 +4,7 @@
  * the rule is enabled), on the office's clock. PostgreSQL runs its own autovacuum: not there.
  */
 import { getDb } from "./db.ts";
-import { isDatabaseUnavailable } from "./db-outage/classify.ts";
+import { schedulePeriodicCheck } from "./periodic-check.ts";
 import { vacuumAndAnalyze } from "./domain/database-upkeep.ts";
 import { dailyRunDue } from "./domain/retention/period.ts";
 import { getSetting } from "./domain/settings.ts";
@@ -15,28 +15,14 @@ export function scheduleDatabaseUpkeep() {
   // Undefined until the first check: a server started after tonight's hour waits for the next
   // night instead of vacuuming in the working day.
   let lastRunDate: string | null | undefined;
-  let running = false;
-  const check = async () => {
-    if (running) return;
-    running = true;
-    try {
-      const db = await getDb();
-      const [rule, hours] = await Promise.all([getSetting(db, "retention.archive"), getSetting(db, "office.hours")]);
-      const { due, officeDate } = dailyRunDue(new Date(), rule.runAt, hours.timeZone, lastRunDate ?? null);
-      if (lastRunDate === undefined) lastRunDate = due ? officeDate : null;
-      else if (due) {
-        await vacuumAndAnalyze(db);
-        lastRunDate = officeDate;
-      }
-    } catch (e) {
-      // An outage is logged once by the health monitor; the next check tries again.
-      if (isDatabaseUnavailable(e)) return;
-      console.error(
-        `Lentera: database upkeep failed: ${e instanceof Error ? e.message.trim().split("\n")[0] : String(e)}`,
-      );
-    } finally {
-      running = false;
+  schedulePeriodicCheck("database upkeep", CHECK_EVERY, async () => {
+    const db = await getDb();
+    const [rule, hours] = await Promise.all([getSetting(db, "retention.archive"), getSetting(db, "office.hours")]);
+    const { due, officeDate } = dailyRunDue(new Date(), rule.runAt, hours.timeZone, lastRunDate ?? null);
+    if (lastRunDate === undefined) lastRunDate = due ? officeDate : null;
+    else if (due) {
+      await vacuumAndAnalyze(db);
+      lastRunDate = officeDate;
     }
-  };
-  setInterval(() => void check(), CHECK_EVERY).unref();
+  });
 }

@@ -5,7 +5,7 @@
  * (each case is destroyed once, under its row lock).
  */
 import { getDb } from "./db.ts";
-import { isDatabaseUnavailable } from "./db-outage/classify.ts";
+import { schedulePeriodicCheck } from "./periodic-check.ts";
 import { dailyRunDue } from "./domain/retention/period.ts";
 import { runRetention } from "./domain/retention/run.ts";
 import { getSetting } from "./domain/settings.ts";
@@ -14,11 +14,10 @@ const CHECK_EVERY = 10 * 60_000;
 
 export function scheduleRetention() {
   let lastRunDate: string | null = null;
-  let running = false;
-  const check = async () => {
-    if (running) return;
-    running = true;
-    try {
+  schedulePeriodicCheck(
+    "retention run",
+    CHECK_EVERY,
+    async () => {
       const db = await getDb();
       const [rule, hours] = await Promise.all([getSetting(db, "retention.archive"), getSetting(db, "office.hours")]);
       const now = new Date();
@@ -37,16 +36,7 @@ export function scheduleRetention() {
           `Lentera: retention failed for ${result.failed.map((f) => `${f.reference} (${f.error})`).join(", ")}`,
         );
       }
-    } catch (e) {
-      // An outage is logged once by the health monitor; the next check tries again.
-      if (isDatabaseUnavailable(e)) return;
-      console.error(
-        `Lentera: retention run failed: ${e instanceof Error ? e.message.trim().split("\n")[0] : String(e)}`,
-      );
-    } finally {
-      running = false;
-    }
-  };
-  setInterval(() => void check(), CHECK_EVERY).unref();
-  setTimeout(() => void check(), 2 * 60_000).unref();
+    },
+    2 * 60_000,
+  );
 }
