@@ -3,29 +3,17 @@
  * a relayed peer is believed only next to this process's fill token, and a fresh page-cache copy
  * is answered before the application sees the request.
  */
-import http from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import "./peer-stamp.mjs";
+import { appBehindPreload } from "../testing/app-behind-preload.ts";
 import { cachedPage, FILL_HEADER, FILL_PEER_HEADER, fillToken } from "../http/portal/page-cache.ts";
 
-let server: http.Server;
-let base = "";
-const seen: http.IncomingHttpHeaders[] = [];
-
-beforeAll(async () => {
-  server = http.createServer((req, res) => {
-    seen.push(req.headers);
-    res.end("from the application");
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+const app = appBehindPreload();
+const seen = app.seen;
 
 async function stampedPeer(headers: Record<string, string>): Promise<string | string[] | undefined> {
   seen.length = 0;
-  await (await fetch(`${base}/lapor`, { headers })).text();
+  await (await fetch(`${app.base}/lapor`, { headers })).text();
   expect(seen[0]?.[FILL_PEER_HEADER]).toBeUndefined();
   return seen[0]?.["x-lentera-peer"];
 }
@@ -46,7 +34,7 @@ describe("a fresh copy in the page cache", () => {
   it("is answered without the application, gzipped when asked, with the cache's headers", async () => {
     await cachedPage("/en", async () => "<html><body>cached home<script>x()</script></body></html>");
     seen.length = 0;
-    const res = await fetch(`${base}/en`);
+    const res = await fetch(`${app.base}/en`);
     expect(await res.text()).toBe("<html><body>cached home</body></html>");
     expect(res.headers.get("content-encoding")).toBe("gzip");
     expect(res.headers.get("content-security-policy")).toContain("script-src 'none'");
@@ -56,9 +44,9 @@ describe("a fresh copy in the page cache", () => {
   it("is not used for a post, a request with a body, or a page it does not hold", async () => {
     await cachedPage("/en", async () => "<html><body>cached home</body></html>");
     seen.length = 0;
-    expect(await (await fetch(`${base}/en`, { method: "POST", body: "x" })).text()).toBe("from the application");
-    expect(await (await fetch(`${base}/en?x=1`)).text()).toBe("from the application");
-    expect(await (await fetch(`${base}/lapor`)).text()).toBe("from the application");
+    expect(await (await fetch(`${app.base}/en`, { method: "POST", body: "x" })).text()).toBe("from the application");
+    expect(await (await fetch(`${app.base}/en?x=1`)).text()).toBe("from the application");
+    expect(await (await fetch(`${app.base}/lapor`)).text()).toBe("from the application");
     expect(seen).toHaveLength(3);
   });
 });

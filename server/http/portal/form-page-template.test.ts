@@ -3,10 +3,9 @@
  * view, the token bound to the visitor's own address, and every request the page could differ for
  * rendered per request instead. Served through the real preload (before the application).
  */
-import http from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import "../../net/peer-stamp.mjs";
+import { appBehindPreload } from "../../testing/app-behind-preload.ts";
 import { env } from "../../env.ts";
 import { formTokenKey, verifyFormToken } from "../../security/form-token.ts";
 import {
@@ -28,19 +27,8 @@ const reportPage = () =>
   `</form><script>self.__next_f.push([1,"${placeholder("report")}"])</script></body></html>`;
 const field = (html: string, name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1] ?? "";
 
-let server: http.Server;
-let base = "";
-const seen: http.IncomingHttpHeaders[] = [];
-
-beforeAll(async () => {
-  server = http.createServer((req, res) => {
-    seen.push(req.headers);
-    res.end("from the application");
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+const app = appBehindPreload();
+const seen = app.seen;
 afterEach(() => {
   vi.unstubAllGlobals();
   invalidatePublicPages();
@@ -125,7 +113,7 @@ describe("the proxy's answer from a template", () => {
     return sent;
   }
   const visit = (path: string, headers: Record<string, string> = {}) =>
-    formPageFromTemplate(new URL(path, base), new Headers({ "x-lentera-peer": "203.0.113.5", ...headers }));
+    formPageFromTemplate(new URL(path, app.base), new Headers({ "x-lentera-peer": "203.0.113.5", ...headers }));
 
   it("asks for the template with the fill token and without the visitor's cookies or address", async () => {
     const sent = renders(reportPage());
@@ -164,8 +152,8 @@ describe("a fresh template, before the application", () => {
     seen.length = 0;
     const now = new Date();
     const [a, b] = await Promise.all([
-      fetch(`${base}/lapor`),
-      fetch(`${base}/lapor`, { headers: { "accept-encoding": "gzip" } }),
+      fetch(`${app.base}/lapor`),
+      fetch(`${app.base}/lapor`, { headers: { "accept-encoding": "gzip" } }),
     ]);
     const [pa, pb] = [await a.text(), await b.text()];
     expect(seen).toHaveLength(0);
@@ -181,13 +169,13 @@ describe("a fresh template, before the application", () => {
   it("leaves a cookie, a query, a post, another locale and an expired template to the application", async () => {
     await cachedPage(templateKey("/lapor", "", null)!, async () => reportPage());
     seen.length = 0;
-    const app = async (path: string, init?: RequestInit) => (await fetch(`${base}${path}`, init)).text();
-    expect(await app("/lapor", { headers: { cookie: "lentera_lacak=s" } })).toBe("from the application");
-    expect(await app("/lapor?x=1")).toBe("from the application");
-    expect(await app("/lapor", { method: "POST", body: "x" })).toBe("from the application");
-    expect(await app("/en/lapor")).toBe("from the application");
+    const answer = async (path: string, init?: RequestInit) => (await fetch(`${app.base}${path}`, init)).text();
+    expect(await answer("/lapor", { headers: { cookie: "lentera_lacak=s" } })).toBe("from the application");
+    expect(await answer("/lapor?x=1")).toBe("from the application");
+    expect(await answer("/lapor", { method: "POST", body: "x" })).toBe("from the application");
+    expect(await answer("/en/lapor")).toBe("from the application");
     invalidatePublicPages();
-    expect(await app("/lapor")).toBe("from the application");
+    expect(await answer("/lapor")).toBe("from the application");
     expect(seen).toHaveLength(5);
   });
 });
