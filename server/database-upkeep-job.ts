@@ -5,24 +5,19 @@
  */
 import { getDb } from "./db.ts";
 import { schedulePeriodicCheck } from "./periodic-check.ts";
-import { vacuumAndAnalyze } from "./domain/database-upkeep.ts";
+import { upkeepStep, vacuumAndAnalyze } from "./domain/database-upkeep.ts";
 import { dailyRunDue } from "./domain/retention/period.ts";
 import { getSetting } from "./domain/settings.ts";
 
 const CHECK_EVERY = 10 * 60_000;
 
 export function scheduleDatabaseUpkeep() {
-  // Undefined until the first check: a server started after tonight's hour waits for the next
-  // night instead of vacuuming in the working day.
   let lastRunDate: string | null | undefined;
   schedulePeriodicCheck("database upkeep", CHECK_EVERY, async () => {
     const db = await getDb();
     const [rule, hours] = await Promise.all([getSetting(db, "retention.archive"), getSetting(db, "office.hours")]);
-    const { due, officeDate } = dailyRunDue(new Date(), rule.runAt, hours.timeZone, lastRunDate ?? null);
-    if (lastRunDate === undefined) lastRunDate = due ? officeDate : null;
-    else if (due) {
-      await vacuumAndAnalyze(db);
-      lastRunDate = officeDate;
-    }
+    const step = upkeepStep(lastRunDate, dailyRunDue(new Date(), rule.runAt, hours.timeZone, lastRunDate ?? null));
+    if (step.run) await vacuumAndAnalyze(db);
+    lastRunDate = step.lastRunDate;
   });
 }

@@ -12,3 +12,17 @@ export async function vacuumAndAnalyze(db: Db): Promise<void> {
   // VACUUM cannot run inside a transaction; a bare statement through the client is not in one.
   await db.$executeRawUnsafe("VACUUM (ANALYZE)");
 }
+
+/**
+ * Whether tonight's upkeep runs on this check, and the office date to remember as done.
+ * `lastRunDate` is undefined before the first check: a server started after tonight's hour
+ * counts tonight as done and waits for the next night instead of vacuuming in the working day.
+ */
+export function upkeepStep(
+  lastRunDate: string | null | undefined,
+  check: { due: boolean; officeDate: string },
+): { run: boolean; lastRunDate: string | null } {
+  if (lastRunDate === undefined) return { run: false, lastRunDate: check.due ? check.officeDate : null };
+  if (!check.due) return { run: false, lastRunDate };
+  return { run: true, lastRunDate: check.officeDate };
+}
