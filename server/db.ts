@@ -11,6 +11,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { byteaSerializers, withFastByteaReads } from "./pglite-bytea.ts";
+import { withPreparedStatements } from "./pglite-statements.ts";
 import { PrismaClient } from "./generated/prisma/client.ts";
 import { ConfigError, env, saveGeneratedSecrets, type Env } from "./env.ts";
 import { checkSecrets } from "./domain/secret-check.ts";
@@ -158,7 +159,9 @@ export async function openDb(target: DatabaseTarget, options: OpenDbOptions = {}
   }
   const db = new PrismaClient({
     ...CLIENT_OPTIONS,
-    adapter: recordingTransactions(guardAdapterFactory(new PrismaPGlite(withFastByteaReads(pglite)))),
+    adapter: recordingTransactions(
+      guardAdapterFactory(new PrismaPGlite(withFastByteaReads(withPreparedStatements(pglite)))),
+    ),
   });
   const close = async () => {
     try {

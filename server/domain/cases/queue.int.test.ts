@@ -71,6 +71,39 @@ describe("the staff queue's pages", () => {
     expect(await walk(users.sekretariat!, { status: [CaseStatus.ARCHIVED], pageSize: 11 })).toEqual(archived);
   });
 
+  it("filters as the model filters do: statuses, category, channel, year, overdue, the Pengawas's leadership cases", async () => {
+    const sample = await handle.db.case.findFirstOrThrow({
+      where: { dueAt: { not: null } },
+      orderBy: { id: "desc" },
+      select: { category: true, channel: true, year: true },
+    });
+    const now = new Date();
+    const cases: [ListInput, object][] = [
+      [{ status: [CaseStatus.ARCHIVED, CaseStatus.RECORDED] }, { status: { in: ["ARCHIVED", "RECORDED"] } }],
+      [{ category: sample.category }, { category: sample.category }],
+      [{ channel: sample.channel }, { channel: sample.channel }],
+      [{ year: sample.year }, { year: sample.year }],
+      [{ overdue: true }, { dueAt: { lt: now } }],
+      [
+        { category: sample.category, status: [CaseStatus.ARCHIVED] },
+        { category: sample.category, status: CaseStatus.ARCHIVED },
+      ],
+    ];
+    for (const [input, where] of cases) {
+      const expected = await unpaged(users.audit!, where);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(await walk(users.audit!, { ...input, pageSize: 30 })).toEqual(expected);
+      expect((await listCases(handle.db, users.audit!, { ...input, pageSize: 1 }, now)).total).toBe(expected.length);
+    }
+    const pengawas = await unpaged(users.pengawas!, {
+      OR: [
+        { status: { in: queueStatuses("PENGAWAS") } },
+        { involvesLeadership: true, status: { not: CaseStatus.ARCHIVED } },
+      ],
+    });
+    expect(await walk(users.pengawas!, { mine: true, pageSize: 6 })).toEqual(pengawas);
+  });
+
   it("goes on after a case that has left the list since, and not after a case the reader may not see", async () => {
     const first = await listCases(handle.db, users.sekretariat!, { mine: true, pageSize: 5 });
     const expected = await listCases(handle.db, users.sekretariat!, {
