@@ -2,6 +2,7 @@ import { router } from "../trpc/init.ts";
 import { accountRouter } from "./account.ts";
 import { adminRouter } from "./admin.ts";
 import { casesRouter } from "./cases.ts";
+import { homeRouter } from "./home.ts";
 import { portalRouter } from "./portal.ts";
 import { staffRouter } from "./staff.ts";
 import { statisticsRouter } from "./statistics.ts";
@@ -16,6 +17,8 @@ export const appRouter = router({
   admin: adminRouter,
   /** The SOP workflow: queues, case pages, the eight steps, exclusions, agenda books. */
   cases: casesRouter,
+  /** The staff home's queue figures. */
+  home: homeRouter,
   /** The office dashboard (unsuppressed statistics) for Kepala Dinas, Pengawas, Sekretariat. */
   statistics: statisticsRouter,
   /** Each member's notifications and email choices; Admin's email server settings. */

@@ -74,6 +74,7 @@ const MATRIX: Record<string, Row> = {
   },
 
   "cases.list": { call: (a) => a.cases.list({}), allowed: [...CASE_ROLE_USERS, "excluded"] },
+  "home.queue": { call: (a) => a.home.queue(), allowed: [...CASE_ROLE_USERS, "excluded"] },
   "cases.staffDirectory": { call: (a) => a.cases.staffDirectory(), allowed: [...CASE_ROLE_USERS, "excluded"] },
   "cases.agenda": {
     call: (a) => a.cases.agenda({ book: "PERMOHONAN", year: 2026 }),
