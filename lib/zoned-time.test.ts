@@ -6,6 +6,7 @@ import {
   officeStamp,
   officeYear,
   officeYears,
+  zonedInstant,
 } from "./zoned-time.ts";
 
 const WIB = "Asia/Jakarta";
@@ -24,6 +25,23 @@ describe("office wall-clock times", () => {
     expect(officeYear(new Date("2026-12-31T17:00:00Z"), WIB)).toBe(2027);
     expect(officeYear(new Date("2026-12-31T15:30:00Z"), WIB)).toBe(2026);
     expect(officeYear(new Date("2026-12-31T16:30:00Z"), WITA)).toBe(2027);
+  });
+
+  it("gives the same instant from memory as worked out, per zone, across a DST change, and a new Date each time", () => {
+    const cases: [string, number, string, string][] = [
+      ["2026-11-28", 9 * 60 + 30, WIB, "2026-11-28T02:30:00.000Z"],
+      ["2026-11-28", 9 * 60 + 30, WITA, "2026-11-28T01:30:00.000Z"],
+      ["2026-03-28", 12 * 60, "Europe/Berlin", "2026-03-28T11:00:00.000Z"],
+      ["2026-03-30", 12 * 60, "Europe/Berlin", "2026-03-30T10:00:00.000Z"],
+    ];
+    for (let round = 0; round < 2; round++)
+      for (const [date, minutes, zone, iso] of cases) expect(zonedInstant(date, minutes, zone).toISOString()).toBe(iso);
+    const first = zonedInstant("2026-11-28", 600, WIB);
+    first.setTime(0);
+    expect(zonedInstant("2026-11-28", 600, WIB).toISOString()).toBe("2026-11-28T03:00:00.000Z");
+    // Past its bound it starts over and still answers right.
+    for (let i = 0; i < 5000; i++) zonedInstant("2026-11-28", i, WIB);
+    expect(zonedInstant("2026-11-28", 4999, WIB).toISOString()).toBe("2026-12-01T04:19:00.000Z");
   });
 
   it("refuses malformed or impossible values", () => {

@@ -41,8 +41,17 @@ export function zonedParts(at: Date, timeZone: string) {
   };
 }
 
+// The same few dates come back all the time (every SLA clock walks the office days ahead of
+// now, two instants a day, each found by formatting twice), and a date, minute and zone always
+// give the same instant: so each is worked out once. Bounded, as the keys keep coming.
+const instants = new Map<string, number>();
+const REMEMBERED = 4096;
+
 /** The instant at which the wall clock in `timeZone` shows `date` + `minutes`. */
 export function zonedInstant(date: string, minutes: number, timeZone: string): Date {
+  const key = `${timeZone} ${date} ${minutes}`;
+  const known = instants.get(key);
+  if (known !== undefined) return new Date(known);
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
   const wall = Date.UTC(y, m - 1, d) + minutes * MINUTE;
   let guess = wall;
@@ -52,6 +61,8 @@ export function zonedInstant(date: string, minutes: number, timeZone: string): D
     const shown = Date.UTC(p.year, p.month - 1, p.day) + p.minutes * MINUTE + (guess % MINUTE);
     guess += wall - shown;
   }
+  if (instants.size >= REMEMBERED) instants.clear();
+  instants.set(key, guess);
   return new Date(guess);
 }
 

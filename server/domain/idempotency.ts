@@ -21,8 +21,8 @@ const resultKey = (raw: string) => hmacSha256(Buffer.from(raw), "lentera:receipt
 
 /**
  * Runs `work` in one transaction the first time `scope` sees `rawKey`, and returns its result
- * then and on every later post of the same key (also when two posts race: the loser waits on
- * the key row and answers with the winner's result).
+ * then and on every later post of the same key (also when two posts race: the loser's key
+ * insert waits for the winner, fails, and the loser answers with the winner's result).
  */
 export async function once<T>(
   db: Db,
@@ -32,19 +32,23 @@ export async function once<T>(
   work: (tx: Tx) => Promise<{ result: T; caseId: string }>,
 ): Promise<T> {
   if (!IDEMPOTENCY_KEY.test(rawKey)) throw new Error("malformed idempotency key");
-  const earlier = await replay<T>(db, scope, rawKey);
-  if (earlier !== null) return earlier;
+  // No read first and one write last: nearly every post is new. A repeated key fails the
+  // insert (a concurrent duplicate waits on the key until the first transaction ends), its
+  // transaction rolls back whole, and the replay below answers with the first result.
   try {
     // Retried when busy: a rolled-back attempt left no key row, so the next one starts clean.
     return await transaction(db, async (tx) => {
-      // Claimed first: a concurrent duplicate blocks here until this transaction ends.
-      await tx.idempotencyKey.create({
-        data: { keyHash: keyHash(scope, rawKey), scope, createdAt: now, expiresAt: new Date(now.getTime() + KEEP_MS) },
-      });
       const { result, caseId } = await work(tx);
-      await tx.idempotencyKey.update({
-        where: { keyHash: keyHash(scope, rawKey) },
-        data: { caseId, sealedResponse: seal(resultKey(rawKey), JSON.stringify(result)) },
+      await tx.idempotencyKey.create({
+        data: {
+          keyHash: keyHash(scope, rawKey),
+          scope,
+          caseId,
+          sealedResponse: seal(resultKey(rawKey), JSON.stringify(result)),
+          createdAt: now,
+          expiresAt: new Date(now.getTime() + KEEP_MS),
+        },
+        select: { scope: true },
       });
       return result;
     });

@@ -24,6 +24,20 @@ const casePattern = numberPattern.refine(
   "only the placeholders {seq}, {seq:N} and {year}",
 );
 
+// Checked on every read of office.hours (each new case, each SLA clock), and making a
+// formatter costs milliseconds: a zone once accepted is remembered (there are a few hundred).
+const acceptedZones = new Set<string>();
+function isTimeZone(tz: string): boolean {
+  if (acceptedZones.has(tz)) return true;
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+  } catch {
+    return false;
+  }
+  acceptedZones.add(tz);
+  return true;
+}
+
 export const settingSchemas = {
   /** Letterhead (kop surat) and the place printed before each letter's date. */
   "office.identity": z.object({
@@ -39,14 +53,7 @@ export const settingSchemas = {
   }),
   /** Office hours per ISO weekday ("1" = Monday … "7" = Sunday); absent day = closed. */
   "office.hours": z.object({
-    timeZone: z.string().refine((tz) => {
-      try {
-        new Intl.DateTimeFormat("en", { timeZone: tz });
-        return true;
-      } catch {
-        return false;
-      }
-    }, "must be an IANA time zone, e.g. Asia/Jakarta"),
+    timeZone: z.string().refine(isTimeZone, "must be an IANA time zone, e.g. Asia/Jakarta"),
     days: z
       .partialRecord(
         z.enum(["1", "2", "3", "4", "5", "6", "7"]),

@@ -99,3 +99,13 @@ describe("changedFields", () => {
     expect(changedFields({ a: 1, b: 2 }, { b: 2, a: 1 })).toEqual([]);
   });
 });
+
+describe("office.hours time zone", () => {
+  it("accepts a known zone on every read (remembered after the first) and still refuses an unknown one", () => {
+    const hours = (timeZone: string) => ({ timeZone, days: { "1": ["08:00", "16:00"] } });
+    for (let i = 0; i < 3; i++) {
+      expect(settingSchemas["office.hours"].safeParse(hours("Asia/Makassar")).success).toBe(true);
+      expect(issuesOf("office.hours", hours("Mars/Olympus"))).toEqual([{ path: "timeZone", code: "timezone" }]);
+    }
+  });
+});

@@ -7,7 +7,7 @@
  * inserts rows.
  */
 import { randomBytes } from "node:crypto";
-import { ActorKind, CaseStatus, Channel, TimelineKind } from "../../generated/prisma/enums.ts";
+import { ActorKind, Channel } from "../../generated/prisma/enums.ts";
 import { appendAudit } from "../audit.ts";
 import { masterKeyVersion, newDataKey, seal, sealJson, sha256, wrapDataKey, type Bytes } from "../crypto.ts";
 import { addOfficeDays, addOfficeMinutes, zonedParts } from "../office-time.ts";
@@ -18,7 +18,7 @@ import type { Tx } from "../tx.ts";
 import type { SanitizedFile } from "../uploads/sanitize.ts";
 import type { ReportInput } from "./report-content.ts";
 import { notifyNewReport } from "../notifications/new-report.ts";
-import { insertAttachments } from "./insert-attachments.ts";
+import { insertCaseRows } from "./insert-case.ts";
 
 export interface NewCase {
   report: ReportInput;
@@ -85,57 +85,44 @@ export async function createCase(tx: Tx, prepared: PreparedCase, now: Date): Pro
   // see, then the yearly counter is taken and the real reference set: the counter's row lock is
   // held for the update and the audit entry only, not while the attachments are written.
   const provisional = randomBytes(16).toString("hex");
-  const created = await tx.case.create({
-    data: {
-      reference: `provisional-${provisional}`,
-      year: 0,
-      sequence: -(randomBytes(4).readUInt32BE(0) >>> 1) - 1,
-      status: CaseStatus.SUBMITTED,
-      trackingHash: input.trackingHash,
-      channel: input.channel,
-      category: report.category,
-      identityMode: report.identityMode,
-      involvesLeadership: report.involvesLeadership,
-      wrappedKey: prepared.wrappedKey,
-      keyVersion: prepared.keyVersion,
-      payload: prepared.payload,
-      reporterIdentity: prepared.reporterIdentity,
-      receivedAt: input.receivedAt,
-      submittedAt: now,
-      dueAt,
-      recordDueAt,
-      responseDueAt,
-      createdById: input.createdBy?.id ?? null,
-      stepRecords: { create: { step: 2, startedAt: now, dueAt, standardMinutes: step2Minutes } },
-      timeline: {
-        create: {
-          kind: TimelineKind.TRANSITION,
-          toStatus: CaseStatus.SUBMITTED,
-          step: 1,
-          actorKind,
-          actorId: input.createdBy?.id ?? null,
-          visibleToReporter: true,
-          createdAt: now,
-        },
-      },
-    },
-    select: { id: true },
+  const caseId = await insertCaseRows(tx, {
+    reference: `provisional-${provisional}`,
+    year: 0,
+    sequence: -(randomBytes(4).readUInt32BE(0) >>> 1) - 1,
+    input,
+    wrappedKey: prepared.wrappedKey,
+    keyVersion: prepared.keyVersion,
+    payload: prepared.payload,
+    reporterIdentity: prepared.reporterIdentity,
+    actorKind,
+    dueAt,
+    recordDueAt,
+    responseDueAt,
+    step2Minutes,
+    attachments: prepared.attachments,
+    now,
   });
-  await insertAttachments(tx, { caseId: created.id }, prepared.attachments);
   const sequence = await nextSequence(tx, "CASE", year);
   const reference = formatNumber(referencePattern, { seq: sequence, year });
-  await tx.case.update({ where: { id: created.id }, data: { reference, year, sequence }, select: { id: true } });
+  await tx.case.update({ where: { id: caseId }, data: { reference, year, sequence }, select: { id: true } });
 
   await appendAudit(tx, {
     actorId: input.createdBy?.id,
     actorLabel: input.createdBy?.username ?? "reporter",
     action: "case.submit",
-    caseId: created.id,
+    caseId,
     detail: { channel: input.channel, files: input.files.length },
     at: now,
   });
-  await notifyNewReport(tx, { caseId: created.id, enteredBy: input.createdBy?.id ?? null, dueAt, now });
-  return { id: created.id, reference, submittedAt: now, recordDueAt, responseDueAt };
+  await notifyNewReport(tx, {
+    caseId,
+    reference,
+    involvesLeadership: report.involvesLeadership,
+    enteredBy: input.createdBy?.id ?? null,
+    dueAt,
+    now,
+  });
+  return { id: caseId, reference, submittedAt: now, recordDueAt, responseDueAt };
 }
 
 /** An attachment row: the sanitised bytes and the file name sealed under the case key. */

@@ -5,7 +5,7 @@
  * rows belong to (driverExecute).
  */
 import { randomBytes } from "node:crypto";
-import { driverExecute } from "../../driver-transaction.ts";
+import { driverExecute, type DriverArg } from "../../driver-transaction.ts";
 import type { ActorKind } from "../../generated/prisma/enums.ts";
 import type { Tx } from "../tx.ts";
 import type { attachmentRow } from "./create-case.ts";
@@ -22,21 +22,21 @@ export function uuidV7(at = Date.now()): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
-const INSERT = `INSERT INTO "attachments" ("id", "case_id", "message_id", "author_kind", "staff_user_id", "content",
-  "file_name", "declared_mime_type", "mime_type", "detected_kind", "size", "sha256", "stripped_metadata", "warning",
-  "created_at")
-VALUES ($1, $2, $3, CAST($4 AS "actor_kind"), $5, $6, $7, $8, $9, CAST($10 AS "attachment_kind"), $11, $12, $13, $14, $15)`;
+const COLUMNS = `"id", "case_id", "message_id", "author_kind", "staff_user_id", "content", "file_name",
+  "declared_mime_type", "mime_type", "detected_kind", "size", "sha256", "stripped_metadata", "warning", "created_at"`;
 
-/** Inserts the attachments of one case (and message, when they came with one); returns their ids. */
-export async function insertAttachments(
-  tx: Tx,
+/** The ids of the rows, and one INSERT for all of them whose placeholders start after `args` (which it extends). */
+export function attachmentsInsert(
   owner: { caseId: string; messageId?: string | null },
   rows: readonly AttachmentRow[],
-): Promise<string[]> {
+  args: DriverArg[],
+): { sql: string; ids: string[] } {
   const ids: string[] = [];
-  for (const r of rows) {
+  const tuples = rows.map((r) => {
     const id = uuidV7(r.createdAt.getTime());
-    await driverExecute(tx, INSERT, [
+    ids.push(id);
+    const at = args.length;
+    args.push(
       id,
       owner.caseId,
       owner.messageId ?? null,
@@ -52,8 +52,23 @@ export async function insertAttachments(
       r.strippedMetadata,
       r.warning,
       r.createdAt,
-    ]);
-    ids.push(id);
-  }
+    );
+    const p = (n: number) => `$${at + n}`;
+    return `(${p(1)}, ${p(2)}, ${p(3)}, CAST(${p(4)} AS "actor_kind"), ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}, ${p(9)},
+      CAST(${p(10)} AS "attachment_kind"), ${p(11)}, ${p(12)}, ${p(13)}, ${p(14)}, ${p(15)})`;
+  });
+  return { sql: `INSERT INTO "attachments" (${COLUMNS}) VALUES ${tuples.join(", ")}`, ids };
+}
+
+/** Inserts the attachments of one case (and message, when they came with one), one statement; returns their ids. */
+export async function insertAttachments(
+  tx: Tx,
+  owner: { caseId: string; messageId?: string | null },
+  rows: readonly AttachmentRow[],
+): Promise<string[]> {
+  if (rows.length === 0) return [];
+  const args: DriverArg[] = [];
+  const { sql, ids } = attachmentsInsert(owner, rows, args);
+  await driverExecute(tx, sql, args);
   return ids;
 }

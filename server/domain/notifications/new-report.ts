@@ -4,9 +4,21 @@ import type { Tx } from "../tx.ts";
 import { notifyCase } from "./notify.ts";
 import { rolesAtWork } from "../policy/policy.ts";
 
-export async function notifyNewReport(tx: Tx, r: { caseId: string; enteredBy: string | null; dueAt: Date; now: Date }) {
+export async function notifyNewReport(
+  tx: Tx,
+  r: {
+    caseId: string;
+    reference: string;
+    involvesLeadership: boolean;
+    enteredBy: string | null;
+    dueAt: Date;
+    now: Date;
+  },
+) {
   await notifyCase(tx, {
     caseId: r.caseId,
+    // The case was made in this transaction: its facts are known and no one is excluded yet.
+    known: { reference: r.reference, involvesLeadership: r.involvesLeadership, excludedUserIds: [] },
     kind: NotificationKind.NEW_REPORT,
     roles: rolesAtWork(CaseStatus.SUBMITTED),
     exceptUserId: r.enteredBy,

@@ -22,16 +22,33 @@ export interface CaseNotice {
   step?: number | null;
   dueAt?: Date | null;
   now: Date;
+  /** What the notice needs of the case, when the caller has it (it just wrote the case): not read again. */
+  known?: CaseFacts;
+}
+
+export interface CaseFacts {
+  reference: string;
+  involvesLeadership: boolean;
+  excludedUserIds: readonly string[];
+}
+
+async function readCaseFacts(tx: Tx, caseId: string): Promise<CaseFacts> {
+  const c = await tx.case.findUniqueOrThrow({
+    where: { id: caseId },
+    select: { reference: true, involvesLeadership: true, exclusions: { select: { userId: true } } },
+  });
+  return {
+    reference: c.reference,
+    involvesLeadership: c.involvesLeadership,
+    excludedUserIds: c.exclusions.map((e) => e.userId),
+  };
 }
 
 /** Notifies everyone the notice is for; returns their ids. */
 export async function notifyCase(tx: Tx, n: CaseNotice): Promise<string[]> {
   if (n.roles.length === 0 && !n.userIds?.length) return [];
-  const c = await tx.case.findUniqueOrThrow({
-    where: { id: n.caseId },
-    select: { reference: true, involvesLeadership: true, exclusions: { select: { userId: true } } },
-  });
-  const excluded = new Set(c.exclusions.map((e) => e.userId));
+  const c = n.known ?? (await readCaseFacts(tx, n.caseId));
+  const excluded = new Set(c.excludedUserIds);
   // The staff table is small; roles are filtered here because PGlite cannot bind enum-array filters.
   const staff = await tx.staffUser.findMany({
     where: { active: true },
