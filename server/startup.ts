@@ -8,6 +8,7 @@ import { describeFailure, isDatabaseUnavailable } from "./db-outage/classify.ts"
 import { setDatabaseLabel } from "./db-outage/health.ts";
 import { installQuietErrorLog } from "./db-outage/quiet-log.ts";
 import { installUploadBusyPage } from "./http/portal/upload-gate.ts";
+import { scheduleMemoryLog } from "./memory-log.ts";
 import { startMasterKeyRotationJob } from "./keys/rotation-job.ts";
 import { scheduleNotifications } from "./notification-jobs.ts";
 import { scheduleRetention } from "./retention-job.ts";
@@ -88,6 +89,7 @@ export async function startServer() {
     scheduleRetention();
     scheduleLetterRenderSweep();
     if (config.database.kind === "pglite") scheduleDatabaseUpkeep();
+    if (config.logMemory) scheduleMemoryLog(async () => (await getDbHandle()).pglite);
   };
   try {
     await ready();
