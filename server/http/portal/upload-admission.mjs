@@ -113,8 +113,9 @@ function answerBusy(response) {
 /**
  * When a post gives its place back: when its answer is sent; when its action is done
  * (`workDone`, called by every portal form post, server/http/portal/upload-gate.ts); or, should
- * the sender leave first, when the action is done, as the server goes on with it (at the latest
- * ABANDONED_HOLD_MS later). A sender whose body is still arriving after SLOW_SENDER_MS steps
+ * the sender leave after sending the whole body, when the action is done, as the server goes on
+ * with it (at the latest ABANDONED_HOLD_MS later); a sender who leaves before that gives it
+ * back at once. A sender whose body is still arriving after SLOW_SENDER_MS steps
  * aside: a slow connection holds little memory, and four of them must not stop every report.
  */
 const ABANDONED_HOLD_MS = 30_000;
@@ -140,7 +141,8 @@ if (!globalThis[MARK]) {
             release();
           };
           response.once("close", () => {
-            if (response.writableFinished) return done();
+            // Answered, or left before its body was whole (no action runs on half a body).
+            if (response.writableFinished || !request.complete) return done();
             setTimeout(done, ABANDONED_HOLD_MS).unref();
           });
           scope.run(done, () => emit.call(this, event, ...args));

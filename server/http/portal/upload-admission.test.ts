@@ -187,4 +187,25 @@ describe("behind the preload", () => {
       admission.gate = original;
     }
   });
+  it("gives the place back at once when the sender leaves before the whole body arrived", async () => {
+    const original = admission.gate;
+    admission.gate = createGate({ limit: 1, maxWaitMs: 10_000 });
+    try {
+      const partial = http.request(`${base}/lapor?n=partial`, {
+        method: "POST",
+        headers: { "content-type": "multipart/form-data; boundary=x", "content-length": "1000000" },
+      });
+      partial.on("error", () => {});
+      partial.write(new Uint8Array(100_000));
+      await until(() => admission.gate.inWork === 1);
+      const next = post("/lapor?n=after-partial", 100_000);
+      partial.destroy();
+      await until(() => held.length === 1);
+      expect(held[0]!.url).toBe("/lapor?n=after-partial");
+      held.shift()!.finish();
+      expect((await next).status).toBe(200);
+    } finally {
+      admission.gate = original;
+    }
+  });
 });
