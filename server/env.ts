@@ -98,6 +98,7 @@ const schema = z.object({
   LENTERA_AUTO_MIGRATE: booleanFlag,
   LENTERA_ALLOW_DEMO_SEED: booleanFlag,
   LENTERA_TRUSTED_PROXIES: proxyList,
+  LENTERA_LOG_MEMORY: booleanFlag,
 });
 
 export interface Secrets {
@@ -132,6 +133,8 @@ export interface Env {
   authUrl: string | undefined;
   /** Peers whose X-Forwarded-For is believed (server/net/client-address.ts); none by default. */
   trustedProxies: TrustedProxies;
+  /** A line every 2 s on what the memory is made of (server/memory-log.ts); off by default. */
+  logMemory: boolean;
   secrets: Secrets;
   /** Where each secret came from, for the start-up line (never the values). */
   secretsSource: "environment" | "data directory";
@@ -261,6 +264,7 @@ export function loadEnv(source: Source = process.env): Env {
     allowDemoSeed: v.LENTERA_ALLOW_DEMO_SEED ?? !isProduction,
     authUrl: v.NEXTAUTH_URL,
     trustedProxies: trustedProxies(v.LENTERA_TRUSTED_PROXIES),
+    logMemory: v.LENTERA_LOG_MEMORY ?? false,
     secrets: {
       masterKey: masterKeyring(
         decodeKey(pick("masterKey"))!,

@@ -7,6 +7,8 @@ import { startBackupServices } from "./backup/start-backup-services.ts";
 import { describeFailure, isDatabaseUnavailable } from "./db-outage/classify.ts";
 import { setDatabaseLabel } from "./db-outage/health.ts";
 import { installQuietErrorLog } from "./db-outage/quiet-log.ts";
+import { installUploadBusyPage } from "./http/portal/upload-gate.ts";
+import { scheduleMemoryLog } from "./memory-log.ts";
 import { startMasterKeyRotationJob } from "./keys/rotation-job.ts";
 import { scheduleNotifications } from "./notification-jobs.ts";
 import { scheduleRetention } from "./retention-job.ts";
@@ -73,6 +75,7 @@ export async function startServer() {
   const where = config.database.kind === "pglite" ? `embedded PGlite in ${config.database.dataDir}` : "PostgreSQL";
   setDatabaseLabel(where);
   installQuietErrorLog();
+  installUploadBusyPage();
   const ready = async () => {
     const { applied } = await getDbHandle();
     console.log(
@@ -86,6 +89,7 @@ export async function startServer() {
     scheduleRetention();
     scheduleLetterRenderSweep();
     if (config.database.kind === "pglite") scheduleDatabaseUpkeep();
+    if (config.logMemory) scheduleMemoryLog(async () => (await getDbHandle()).pglite);
   };
   try {
     await ready();

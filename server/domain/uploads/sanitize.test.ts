@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ACCEPTED_MIMES } from "./formats.ts";
-import { sanitizeUpload } from "./sanitize.ts";
+import { sanitizePool, sanitizeUpload } from "./sanitize.ts";
 import { ascii, concat, pixels } from "./test-inputs.ts";
 
 const opts = { maxBytes: 1024 * 1024, allowedMimes: ACCEPTED_MIMES };
@@ -76,5 +76,14 @@ describe("sanitizeUpload", () => {
     const jpeg = await pixels(16, 16).jpeg().toBuffer();
     const result = await sanitizeUpload({ bytes: jpeg, fileName: "../../etc/passwd.png" }, opts);
     expect(result.ok && result.file.fileName).toBe("passwd.jpg");
+  });
+});
+
+describe("the sanitiser pool", () => {
+  it("is one per process, however many copies of the module are loaded (Next.js bundles one per route)", async () => {
+    vi.resetModules();
+    const copy = await import("./sanitize.ts");
+    expect(copy.sanitizePool).not.toBe(sanitizePool);
+    expect(copy.sanitizePool()).toBe(sanitizePool());
   });
 });

@@ -16,12 +16,16 @@ export interface SanitizedFile {
 
 export type SanitizeResult = { ok: true; file: SanitizedFile } | { ok: false; reason: RefusalReason };
 
-let shared: SanitizePool | undefined;
+const SHARED = Symbol.for("lentera.sanitizePool");
 
-/** The process's sanitiser pool, started on first use. */
+/**
+ * The process's sanitiser pool, started on first use. On globalThis: Next.js bundles this module
+ * once per route that takes files (the report form, the reporter's reply, staff uploads), and a
+ * pool per copy would start workers per copy, each holding its own memory.
+ */
 export function sanitizePool(): SanitizePool {
-  shared ??= new SanitizePool();
-  return shared;
+  const g = globalThis as unknown as Record<symbol, SanitizePool | undefined>;
+  return (g[SHARED] ??= new SanitizePool());
 }
 
 /**
