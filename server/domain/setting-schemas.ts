@@ -24,6 +24,22 @@ const casePattern = numberPattern.refine(
   "only the placeholders {seq}, {seq:N} and {year}",
 );
 
+/**
+ * Zones the runtime accepted, remembered: every page reads "office.hours" (the office's time
+ * zone), and trying a zone makes an Intl.DateTimeFormat, which loads locale data each time.
+ * Only accepted IANA names are kept, so the set stays as small as the zone database.
+ */
+const acceptedZones = new Set<string>();
+function isTimeZone(tz: string): boolean {
+  if (acceptedZones.has(tz)) return true;
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+  } catch {
+    return false;
+  }
+  acceptedZones.add(tz);
+  return true;
+}
 export const settingSchemas = {
   /** Letterhead (kop surat) and the place printed before each letter's date. */
   "office.identity": z.object({
@@ -39,14 +55,7 @@ export const settingSchemas = {
   }),
   /** Office hours per ISO weekday ("1" = Monday … "7" = Sunday); absent day = closed. */
   "office.hours": z.object({
-    timeZone: z.string().refine((tz) => {
-      try {
-        new Intl.DateTimeFormat("en", { timeZone: tz });
-        return true;
-      } catch {
-        return false;
-      }
-    }, "must be an IANA time zone, e.g. Asia/Jakarta"),
+    timeZone: z.string().refine(isTimeZone, "must be an IANA time zone, e.g. Asia/Jakarta"),
     days: z
       .partialRecord(
         z.enum(["1", "2", "3", "4", "5", "6", "7"]),
