@@ -65,6 +65,9 @@ describe("formatted dates", () => {
     expect(formatOfficeDate(at, "en", WIB)).toBe("28 November 2026 at 09:30");
     expect(formatOfficeDate(at, "en", WITA)).toBe("28 November 2026 at 10:30");
     expect(formatOfficeDate(at.toISOString(), "id", WIB, false)).toBe("28 November 2026");
+    // The formatters are kept per language, zone and style: asking again in another mix gets its own.
+    expect(formatOfficeDate(at, "en", WIB)).toBe("28 November 2026 at 09:30");
+    expect(formatOfficeDate(at, "en", WITA, false)).toBe("28 November 2026");
     expect(officeStamp(at, WIB)).toBe("2026-11-28 09:30");
     expect(officeStamp(at, WITA)).toBe("2026-11-28 10:30");
   });

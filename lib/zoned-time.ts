@@ -69,13 +69,27 @@ export function zonedInstant(date: string, minutes: number, timeZone: string): D
 const pad = (n: number) => String(n).padStart(2, "0");
 const clock = (minutes: number) => `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
 
+/**
+ * One formatter per language, zone and style, kept: making an Intl.DateTimeFormat loads its
+ * locale data, which cost more than the rest of a date's formatting (a page with a dozen dates
+ * paid it a dozen times per view). Two languages × two styles × the zones in use (the office's
+ * one, an IANA name from the settings).
+ */
+const longFormatters = new Map<string, Intl.DateTimeFormat>();
+function longFormatter(locale: string, timeZone: string, withTime: boolean): Intl.DateTimeFormat {
+  const tag = locale === "id" ? "id-ID" : "en-GB";
+  const key = `${tag} ${timeZone} ${withTime}`;
+  let f = longFormatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(tag, { dateStyle: "long", ...(withTime ? { timeStyle: "short" } : {}), timeZone });
+    longFormatters.set(key, f);
+  }
+  return f;
+}
+
 /** A long date (and by default the time) in the reader's language: "28 November 2026 pukul 09.30". */
 export function formatOfficeDate(value: string | Date, locale: string, timeZone: string, withTime = true): string {
-  return new Intl.DateTimeFormat(locale === "id" ? "id-ID" : "en-GB", {
-    dateStyle: "long",
-    ...(withTime ? { timeStyle: "short" } : {}),
-    timeZone,
-  }).format(typeof value === "string" ? new Date(value) : value);
+  return longFormatter(locale, timeZone, withTime).format(typeof value === "string" ? new Date(value) : value);
 }
 
 /** Date and time as a spreadsheet reads it: "2026-11-28 09:30". */

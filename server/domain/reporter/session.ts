@@ -4,6 +4,7 @@
  * address or browser trace. Sessions end after 15 idle minutes or on sign-out.
  */
 import type { Db } from "../../db.ts";
+import { uuidV7 } from "../cases/insert-attachments.ts";
 import { randomToken, sha256 } from "../crypto.ts";
 import { normaliseTrackingCode, trackingHash } from "../tracking-code.ts";
 
@@ -25,24 +26,12 @@ export async function openReporterSession(
 ): Promise<SignInResult> {
   const normalised = normaliseTrackingCode(code);
   if (!normalised) return { ok: false, reason: "malformed" };
-  const found = await db.case.findUnique({
-    where: { trackingHash: trackingHash(trackingKey, normalised) },
-    select: { id: true },
-  });
-  if (!found) return { ok: false, reason: "unknown" };
   const token = randomToken();
-  await db.$transaction([
-    db.reporterSession.deleteMany({ where: { expiresAt: { lt: now } } }),
-    db.reporterSession.create({
-      data: {
-        tokenHash: sha256(token),
-        caseId: found.id,
-        createdAt: now,
-        lastSeenAt: now,
-        expiresAt: new Date(now.getTime() + IDLE_MS),
-      },
-    }),
-  ]);
+  // One call (SQL function reporter_session_open): find the case, sweep expired sessions, store this one.
+  const [row] = await db.$queryRaw<{ caseId: string | null }[]>`
+    SELECT reporter_session_open(${trackingHash(trackingKey, normalised)}, ${uuidV7(now.getTime())},
+      ${sha256(token)}, ${now}, ${new Date(now.getTime() + IDLE_MS)}) AS "caseId"`;
+  if (!row?.caseId) return { ok: false, reason: "unknown" };
   return { ok: true, token };
 }
 
