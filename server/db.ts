@@ -21,6 +21,7 @@ import { migrationPaths } from "../prisma/tool/paths.ts";
 import { guardAdapterFactory } from "./db-outage/adapter-guard.ts";
 import { notingPgClient } from "./db-outage/noting-pg-client.ts";
 import { recordingTransactions } from "./driver-transaction.ts";
+import { forgetQueryArgs } from "./forget-query-args.ts";
 
 export type Db = PrismaClient;
 
@@ -122,7 +123,7 @@ async function prepare(db: Db, adapterFactory: () => AdapterFactory, options: Op
 function postgresAdapter(url: string) {
   const raw = notingPgClient();
   return recordingTransactions(
-    guardAdapterFactory(new PrismaPg({ connectionString: url, Client: raw.Client }), raw.last),
+    guardAdapterFactory(forgetQueryArgs(new PrismaPg({ connectionString: url, Client: raw.Client })), raw.last),
   );
 }
 
@@ -160,7 +161,7 @@ export async function openDb(target: DatabaseTarget, options: OpenDbOptions = {}
   const db = new PrismaClient({
     ...CLIENT_OPTIONS,
     adapter: recordingTransactions(
-      guardAdapterFactory(new PrismaPGlite(withFastByteaReads(withPreparedStatements(pglite)))),
+      guardAdapterFactory(forgetQueryArgs(new PrismaPGlite(withFastByteaReads(withPreparedStatements(pglite))))),
     ),
   });
   const close = async () => {
