@@ -119,6 +119,7 @@ function answerBusy(response) {
  * aside: a slow connection holds little memory, and four of them must not stop every report.
  */
 const ABANDONED_HOLD_MS = 30_000;
+const NOTHING = () => {};
 const SLOW_SENDER_MS = 10_000;
 
 if (!globalThis[MARK]) {
@@ -126,7 +127,7 @@ if (!globalThis[MARK]) {
   // On globalThis so the memory log can read the gate (server/memory-log.ts) and a test can narrow it.
   const shared = (globalThis[KEY] ??= {});
   shared.gate = createGate({ limit: MAX_IN_WORK, maxWaitMs: MAX_WAIT_MS });
-  shared.workDone = () => scope.getStore()?.();
+  shared.workDone = () => scope.getStore()?.done();
   for (const Server of [http.Server, https.Server]) {
     const emit = Server.prototype.emit;
     Server.prototype.emit = function admitUploads(event, ...args) {
@@ -136,16 +137,23 @@ if (!globalThis[MARK]) {
       const leave = shared.gate.enter(
         (release) => {
           const slow = setTimeout(() => request.complete || release(), SLOW_SENDER_MS);
+          // The scope's store outlives the request in whatever async work began inside it (a
+          // keep-alive socket's timer, a stream's promise): it must not keep the request and
+          // its body alive, so it lets go of them once the place is given back.
+          // (A function made here would hold this scope, and so the request: hence NOTHING.)
+          const store = { done: NOTHING };
           const done = () => {
             clearTimeout(slow);
+            store.done = NOTHING;
             release();
           };
+          store.done = done;
           response.once("close", () => {
             // Answered, or left before its body was whole (no action runs on half a body).
             if (response.writableFinished || !request.complete) return done();
             setTimeout(done, ABANDONED_HOLD_MS).unref();
           });
-          scope.run(done, () => emit.call(this, event, ...args));
+          scope.run(store, () => emit.call(this, event, ...args));
         },
         () => answerBusy(response),
       );

@@ -3,6 +3,8 @@
  * body is read, and one that waits too long gets the busy page.
  */
 import http from "node:http";
+import v8 from "node:v8";
+import vm from "node:vm";
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { AddressInfo, Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -80,7 +82,14 @@ describe("which posts wait", () => {
 describe("behind the preload", () => {
   const held: { url: string; finish: () => void; done: () => void }[] = [];
   const sockets: Socket[] = [];
+  const kept: Promise<unknown>[] = [];
+  const requests: WeakRef<http.IncomingMessage>[] = [];
   const server = http.createServer((req, res) => {
+    if (req.url === "/lapor?n=lasting") {
+      // Work begun during the request that outlives it (as a keep-alive socket's timer does).
+      kept.push(new Promise(() => {}));
+      requests.push(new WeakRef(req));
+    }
     // Stands for Next.js: reads the whole body, then waits until the test lets it answer, or
     // says its action is done (from within the request, as the action does).
     const chunks: Buffer[] = [];
@@ -207,5 +216,30 @@ describe("behind the preload", () => {
     } finally {
       admission.gate = original;
     }
+  });
+  it("lets go of a request and its body once answered, though work begun in it lives on", async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const r = http.request(`${base}/lapor?n=lasting`, {
+        method: "POST",
+        agent: false,
+        headers: { "content-type": "multipart/form-data; boundary=x", connection: "close" },
+      });
+      r.on("response", (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode!));
+      });
+      r.on("error", reject);
+      r.end(new Uint8Array(500_000));
+      void until(() => held.length === 1).then(() => held.shift()!.finish());
+    });
+    expect(status).toBe(200);
+    expect(kept).toHaveLength(1);
+    v8.setFlagsFromString("--expose-gc");
+    const gc = vm.runInNewContext("gc") as () => void;
+    for (let i = 0; i < 3; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      gc();
+    }
+    expect(requests[0]!.deref()).toBeUndefined();
   });
 });
