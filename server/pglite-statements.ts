@@ -8,6 +8,7 @@
  * answer from the statement's cached plan, as it does for any client that prepares statements.
  */
 import { parse, protocol, type PGlite, type Results, type Transaction } from "@electric-sql/pglite";
+import { concatBytes } from "./lib/concat-bytes.ts";
 
 type QueryOptions = NonNullable<Parameters<PGlite["query"]>[2]>;
 type Message = Awaited<ReturnType<PGlite["execProtocolStream"]>>[number];
@@ -31,16 +32,6 @@ interface Prepared {
 const STALE_STATEMENT = new Set(["26000", "0A000"]);
 
 const { serialize } = protocol;
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}
 
 /** The statements of one PGlite instance (one database session): names are unique within it. */
 class StatementCache {
@@ -80,7 +71,7 @@ class StatementCache {
     if (this.#statements.size >= MAX_PREPARED_STATEMENTS) await this.#close(this.#statements.keys().next().value!);
     const name = `lentera_${++this.#next}`;
     const messages = await this.#pglite.execProtocolStream(
-      concat([serialize.parse({ name, text: sql }), serialize.describe({ type: "S", name }), serialize.sync()]),
+      concatBytes([serialize.parse({ name, text: sql }), serialize.describe({ type: "S", name }), serialize.sync()]),
       { syncToFs: false },
     );
     const prepared: Prepared = {
@@ -102,7 +93,7 @@ class StatementCache {
       return serializer ? serializer(value) : String(value);
     });
     const messages = await this.#pglite.execProtocolStream(
-      concat([serialize.bind({ statement: prepared.name, values }), serialize.execute({}), serialize.sync()]),
+      concatBytes([serialize.bind({ statement: prepared.name, values }), serialize.execute({}), serialize.sync()]),
       { syncToFs: false, onNotice: options?.onNotice },
     );
     const described = prepared.rowDescription ? [prepared.rowDescription, ...messages] : messages;
@@ -114,7 +105,7 @@ class StatementCache {
     if (!prepared) return;
     this.#statements.delete(sql);
     await this.#pglite.execProtocolStream(
-      concat([serialize.close({ type: "S", name: prepared.name }), serialize.sync()]),
+      concatBytes([serialize.close({ type: "S", name: prepared.name }), serialize.sync()]),
       {
         syncToFs: false,
       },

@@ -3,6 +3,7 @@
  * would mean rewriting the container around them. Both return null when the bytes are not
  * a well-formed image, so the caller keeps the original.
  */
+import { concatBytes } from "../concat-bytes.ts";
 
 function ascii(bytes: Uint8Array, at: number, text: string): boolean {
   for (let i = 0; i < text.length; i++) if (bytes[at + i] !== text.charCodeAt(i)) return false;
@@ -88,11 +89,5 @@ export function stripPngMetadata(bytes: Uint8Array): Uint8Array | null {
     p = end;
     if (type === "IEND") break;
   }
-  const out = new Uint8Array(parts.reduce((n, x) => n + x.length, 0));
-  let o = 0;
-  for (const part of parts) {
-    out.set(part, o);
-    o += part.length;
-  }
-  return out;
+  return concatBytes(parts);
 }

@@ -4,6 +4,7 @@
  * Sample data is located by absolute file offsets (`stco`/`co64`), so every offset is moved by
  * however many bytes were removed before it.
  */
+import { concatBytes } from "../concat-bytes.ts";
 import { UploadRefused } from "./errors.ts";
 
 export interface Box {
@@ -102,23 +103,13 @@ function header(size: number, type: string): Uint8Array {
   return out;
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let p = 0;
-  for (const part of parts) {
-    out.set(part, p);
-    p += part.length;
-  }
-  return out;
-}
-
 /** A container rebuilt from its kept children (payload copied, so edits do not touch the input). */
 function rebuild(bytes: Uint8Array, box: Box, drop: Set<string>, inner: (b: Box) => Uint8Array): Uint8Array {
   const children = readBoxes(bytes, box.body, box.end);
   if (!children) throw new UploadRefused("damaged", `m4a ${box.type} box`);
   const parts = children.filter((b) => !drop.has(b.type)).map(inner);
   const size = 8 + parts.reduce((n, p) => n + p.length, 0);
-  return concat([header(size, box.type), ...parts]);
+  return concatBytes([header(size, box.type), ...parts]);
 }
 
 function copy(bytes: Uint8Array, box: Box): Uint8Array {
@@ -205,6 +196,6 @@ export function stripM4a(bytes: Uint8Array): M4aResult {
   });
   if (!ok) return unchanged;
 
-  const out = concat(kept.map((b) => (b === moov ? newMoov : bytes.subarray(b.start, b.end))));
+  const out = concatBytes(kept.map((b) => (b === moov ? newMoov : bytes.subarray(b.start, b.end))));
   return isM4a(out) ? { bytes: out, stripped: true } : unchanged;
 }
