@@ -10,6 +10,7 @@ import {
 } from "./server/http/portal/page-cache.ts";
 import { formPageFromTemplate } from "./server/http/portal/form-page-template.ts";
 import { isScriptlessPage, scriptlessPage } from "./server/http/portal/scriptless-page.ts";
+import { releaseBodyCopy } from "./server/http/proxy-body-copy.ts";
 import { refusalPage } from "./server/security/refusal-page.ts";
 import { bodyTooLarge, decodablePath, MAX_BODY_BYTES } from "./server/security/request-shape.ts";
 
@@ -30,6 +31,7 @@ export async function proxy(request: NextRequest) {
   if (!decodablePath(pathname)) return refusalPage(400, "badRequest");
   if (bodyTooLarge(request.headers.get("content-length")))
     return refusalPage(413, "tooLarge", { mb: MAX_BODY_BYTES / 1024 / 1024 });
+  releaseBodyCopy(request);
   if (notPage.test(pathname)) return NextResponse.next();
 
   const cached = await publicPage(request);
