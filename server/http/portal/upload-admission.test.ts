@@ -125,6 +125,17 @@ describe("behind the preload", () => {
     for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
   };
 
+  /** Runs `check` with the preload's gate replaced by a narrower one, then puts the real one back. */
+  async function withGate(options: Parameters<typeof createGate>[0], check: () => Promise<void>) {
+    const original = admission.gate;
+    admission.gate = createGate(options);
+    try {
+      await check();
+    } finally {
+      admission.gate = original;
+    }
+  }
+
   it(`lets ${MAX_IN_WORK} posts with files in, holds the rest unread, then lets them in by arrival`, async () => {
     const answers = [];
     for (let i = 0; i < MAX_IN_WORK + 2; i++) {
@@ -157,9 +168,7 @@ describe("behind the preload", () => {
 
   it("answers a post that waited too long 503 with Retry-After and the page in both languages", async () => {
     installUploadBusyPage();
-    const original = admission.gate;
-    admission.gate = createGate({ limit: 1, maxWaitMs: 100 });
-    try {
+    await withGate({ limit: 1, maxWaitMs: 100 }, async () => {
       const first = post("/lapor", 100_000);
       await until(() => held.length === 1);
       const res = await post("/lapor", 2_000_000);
@@ -171,14 +180,10 @@ describe("behind the preload", () => {
       expect(page).toContain("The server is receiving many reports");
       held.shift()!.finish();
       expect((await first).status).toBe(200);
-    } finally {
-      admission.gate = original;
-    }
+    });
   });
   it("gives a post's place to the next when its action is done, and holds it while an abandoned post is still worked on", async () => {
-    const original = admission.gate;
-    admission.gate = createGate({ limit: 1, maxWaitMs: 10_000 });
-    try {
+    await withGate({ limit: 1, maxWaitMs: 10_000 }, async () => {
       const abandoned = new AbortController();
       post("/lapor?n=abandoned", 100_000, abandoned.signal).catch(() => {});
       await until(() => held.length === 1);
@@ -192,14 +197,10 @@ describe("behind the preload", () => {
       expect(held[0]!.url).toBe("/lapor?n=next");
       held.shift()!.finish();
       expect((await next).status).toBe(200);
-    } finally {
-      admission.gate = original;
-    }
+    });
   });
   it("gives the place back at once when the sender leaves before the whole body arrived", async () => {
-    const original = admission.gate;
-    admission.gate = createGate({ limit: 1, maxWaitMs: 10_000 });
-    try {
+    await withGate({ limit: 1, maxWaitMs: 10_000 }, async () => {
       const partial = http.request(`${base}/lapor?n=partial`, {
         method: "POST",
         headers: { "content-type": "multipart/form-data; boundary=x", "content-length": "1000000" },
@@ -213,9 +214,7 @@ describe("behind the preload", () => {
       expect(held[0]!.url).toBe("/lapor?n=after-partial");
       held.shift()!.finish();
       expect((await next).status).toBe(200);
-    } finally {
-      admission.gate = original;
-    }
+    });
   });
   it("lets go of a request and its body once answered, though work begun in it lives on", async () => {
     const status = await new Promise<number>((resolve, reject) => {
