@@ -1,11 +1,13 @@
 import type { ReactNode } from "react";
 
-type Size = "large" | "medium" | "small";
+/** "hidden": the heading names the part for screen readers only (a table that needs no visible title). */
+type Size = "large" | "medium" | "small" | "hidden";
 
 const TITLE: Record<Size, string> = {
   large: "text-2xl font-bold text-brand-900",
   medium: "text-xl font-bold text-brand-900",
   small: "text-lg font-bold text-brand-900",
+  hidden: "sr-only",
 };
 
 /** A part set off from the page: the brand's tint, or a note to heed (the protection rules, the office's commitments). */
@@ -14,10 +16,7 @@ const BOX = {
   note: "rounded-lg border-l-4 border-amber-accent bg-amber-50 p-6",
 } as const;
 
-/**
- * A part of a page with its h2. Unlike `Section`, the heading carries `id` itself, as the
- * public pages' anchors and tests name their parts.
- */
+/** A part of a page with its h2, which carries `id` (the part's anchor, named by `aria-labelledby`). */
 export function HeadedSection({
   id,
   title,

@@ -60,27 +60,3 @@ export function PageSection({
     </section>
   );
 }
-
-/** A part of a page with its h2. */
-export function Section({
-  id,
-  title,
-  children,
-  className = "",
-  titleClassName = "text-xl font-bold text-brand-900",
-}: {
-  id: string;
-  title: ReactNode;
-  children: ReactNode;
-  className?: string;
-  titleClassName?: string;
-}) {
-  return (
-    <section aria-labelledby={`${id}-title`} className={`space-y-3 ${className}`}>
-      <h2 id={`${id}-title`} className={titleClassName}>
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}

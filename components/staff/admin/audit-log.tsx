@@ -13,7 +13,7 @@ import { secondaryButtonClass, SubmitButton } from "@/components/ui/button.tsx";
 import { FieldHint, FieldLabel, TextField, describedBy, inputClass } from "@/components/ui/field.tsx";
 import { ErrorAlert } from "@/components/ui/error-alert.tsx";
 import { Notice } from "@/components/ui/notice.tsx";
-import { Section } from "@/components/ui/page-section.tsx";
+import { HeadedSection } from "@/components/ui/headed-section.tsx";
 
 const ACTION_SUGGESTIONS = ["auth.", "user.", "setting.", "case.", "case.transition", "case.read", "case.message"];
 
@@ -44,7 +44,12 @@ function VerifyChain() {
   const verify = useQuery({ ...trpc.admin.audit.verify.queryOptions(), enabled: false, gcTime: 0, staleTime: 0 });
   const running = verify.isFetching;
   return (
-    <Section id="verify" className="rounded border border-slate-300 p-4" title={t("title")}>
+    <HeadedSection
+      id="verify-title"
+      className="space-y-3 rounded border border-slate-300 p-4"
+      title={t("title")}
+      size="medium"
+    >
       <p className="text-sm text-slate-700">{t("lead")}</p>
       <button
         type="button"
@@ -71,7 +76,7 @@ function VerifyChain() {
           </Notice>
         )
       ) : null}
-    </Section>
+    </HeadedSection>
   );
 }
 
@@ -110,7 +115,12 @@ export function AuditLog({ isPengawas }: { isPengawas: boolean }) {
         <p className="rounded border border-slate-300 bg-slate-50 px-3 py-2 text-sm">{t("adminScope")}</p>
       ) : null}
 
-      <Section id="filter" className="rounded border border-slate-300 p-4" title={t("filters.title")}>
+      <HeadedSection
+        id="filter-title"
+        className="space-y-3 rounded border border-slate-300 p-4"
+        title={t("filters.title")}
+        size="medium"
+      >
         <form onSubmit={apply} noValidate className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           <div>
             <FieldLabel htmlFor="audit-action">{t("filters.action")}</FieldLabel>
@@ -172,9 +182,9 @@ export function AuditLog({ isPengawas }: { isPengawas: boolean }) {
             </button>
           </div>
         </form>
-      </Section>
+      </HeadedSection>
 
-      <Section id="entries" title={t("table.caption")} titleClassName="sr-only">
+      <HeadedSection id="entries-title" title={t("table.caption")} className="space-y-3" size="hidden">
         <p aria-live="polite" className="text-sm text-slate-700">
           {entries.isPending ? t("loading") : t("shown", { count: rows.length })}
         </p>
@@ -235,7 +245,7 @@ export function AuditLog({ isPengawas }: { isPengawas: boolean }) {
         ) : rows.length ? (
           <p className="text-sm text-slate-700">{t("end")}</p>
         ) : null}
-      </Section>
+      </HeadedSection>
 
       <VerifyChain />
     </div>

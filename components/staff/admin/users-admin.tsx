@@ -10,7 +10,7 @@ import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/button
 import { ConfirmButton } from "@/components/ui/confirm-button.tsx";
 import { ErrorAlert } from "@/components/ui/error-alert.tsx";
 import { Notice, OUTCOME } from "@/components/ui/notice.tsx";
-import { Section } from "@/components/ui/page-section.tsx";
+import { HeadedSection } from "@/components/ui/headed-section.tsx";
 
 /** A password shown once, after creating an account or resetting its password. */
 function OnePassword({
@@ -140,7 +140,7 @@ export function UsersAdmin({ meId }: { meId: string }) {
       ) : null}
       {notice && notice.userId === null ? <Notice {...OUTCOME[notice.kind]}>{notice.text}</Notice> : null}
 
-      <Section id="add-user" title={t("addTitle")}>
+      <HeadedSection id="add-user-title" title={t("addTitle")} className="space-y-3" size="medium">
         <p className="text-sm text-slate-700">{t("passwordNote")}</p>
         {creating ? (
           <UserForm
@@ -162,9 +162,9 @@ export function UsersAdmin({ meId }: { meId: string }) {
             {t("add")}
           </button>
         )}
-      </Section>
+      </HeadedSection>
 
-      <Section id="user-list" title={t("listTitle")}>
+      <HeadedSection id="user-list-title" title={t("listTitle")} className="space-y-3" size="medium">
         {users.isPending ? <p role="status">{common("loading")}</p> : null}
         <ErrorAlert>{users.error ? errorText(users.error) : null}</ErrorAlert>
         {users.data ? <p className="text-sm text-slate-700">{t("count", { count: users.data.length })}</p> : null}
@@ -325,7 +325,7 @@ export function UsersAdmin({ meId }: { meId: string }) {
             );
           })}
         </ul>
-      </Section>
+      </HeadedSection>
     </div>
   );
 }

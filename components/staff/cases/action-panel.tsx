@@ -16,7 +16,7 @@ import type { Notify } from "./actions/action-kit.tsx";
 import { focusOnMount } from "@/components/portal/focus.ts";
 import type { CaseView, Me } from "./types.ts";
 import { Notice } from "@/components/ui/notice.tsx";
-import { Section } from "@/components/ui/page-section.tsx";
+import { HeadedSection } from "@/components/ui/headed-section.tsx";
 
 /** The moves the server says this reader may make now (each procedure checks them again). */
 export function ActionPanel({ view, me }: { view: CaseView; me: Me }) {
@@ -30,7 +30,12 @@ export function ActionPanel({ view, me }: { view: CaseView; me: Me }) {
   const excludedIds = view.excluded.map((u) => u.id);
 
   return (
-    <Section id="actions" title={t("title")} className="rounded border-2 border-brand-700 bg-brand-50 p-4">
+    <HeadedSection
+      id="actions-title"
+      title={t("title")}
+      className="space-y-3 rounded border-2 border-brand-700 bg-brand-50 p-4"
+      size="medium"
+    >
       {notice ? (
         // A new key per success: the message is announced again and takes focus (the form it came from may be gone).
         <div key={notice.n} ref={focusOnMount} tabIndex={-1} data-testid="action-notice">
@@ -83,6 +88,6 @@ export function ActionPanel({ view, me }: { view: CaseView; me: Me }) {
           }
         })}
       </div>
-    </Section>
+    </HeadedSection>
   );
 }

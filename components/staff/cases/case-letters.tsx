@@ -8,7 +8,7 @@ import type { CaseView } from "./types.ts";
 import { Badge } from "@/components/ui/badge.tsx";
 import { linkClass } from "@/components/ui/button.tsx";
 import { Notice } from "@/components/ui/notice.tsx";
-import { Section } from "@/components/ui/page-section.tsx";
+import { HeadedSection } from "@/components/ui/headed-section.tsx";
 
 /** The case's issued letters as downloads (with a correction where the server allows this reader one), and the case dossier compiled on demand. */
 export function CaseLetters({ view }: { view: CaseView }) {
@@ -16,7 +16,7 @@ export function CaseLetters({ view }: { view: CaseView }) {
   const date = useOfficeDate();
   const [notice, setNotice] = useState<string | null>(null);
   return (
-    <Section id="letters" title={t("lettersTitle")}>
+    <HeadedSection id="letters-title" title={t("lettersTitle")} className="space-y-3" size="medium">
       <p className="text-sm text-slate-700">{t("lettersLead")}</p>
       {notice ? (
         <Notice tone="good" role="status">
@@ -60,6 +60,6 @@ export function CaseLetters({ view }: { view: CaseView }) {
         </a>
         <span className="block text-sm text-slate-700">{t("dossierHint")}</span>
       </p>
-    </Section>
+    </HeadedSection>
   );
 }

@@ -7,7 +7,7 @@ import { Badge } from "@/components/ui/badge.tsx";
 import { linkClass } from "@/components/ui/button.tsx";
 import { Facts } from "@/components/ui/facts.tsx";
 import { Notice } from "@/components/ui/notice.tsx";
-import { Section } from "@/components/ui/page-section.tsx";
+import { HeadedSection } from "@/components/ui/headed-section.tsx";
 
 const Text = ({ value, empty }: { value: string; empty: string }) =>
   value.trim() ? <span className="whitespace-pre-line">{value}</span> : <span className="text-slate-600">{empty}</span>;
@@ -20,18 +20,18 @@ export function CaseReport({ view }: { view: CaseView }) {
   const date = useOfficeDate();
   if (!r) {
     return (
-      <Section id="report" title={t("reportTitle")}>
+      <HeadedSection id="report-title" title={t("reportTitle")} className="space-y-3" size="medium">
         <Notice tone="warn" role="status">
           <span data-testid="content-destroyed">
             {t("contentDestroyed", { date: view.destroyedAt ? date(view.destroyedAt) : "-" })}
           </span>
         </Notice>
-      </Section>
+      </HeadedSection>
     );
   }
   return (
     <>
-      <Section id="report" title={t("reportTitle")}>
+      <HeadedSection id="report-title" title={t("reportTitle")} className="space-y-3" size="medium">
         <Facts
           items={[
             [t("what"), <Text key="what" value={r.what} empty={empty} />],
@@ -53,9 +53,9 @@ export function CaseReport({ view }: { view: CaseView }) {
             [t("witnesses"), <Text key="witnesses" value={r.witnesses} empty={empty} />],
           ]}
         />
-      </Section>
+      </HeadedSection>
       {view.identity ? (
-        <Section id="identity" title={t("identityTitle")}>
+        <HeadedSection id="identity-title" title={t("identityTitle")} className="space-y-3" size="medium">
           <Notice tone="warn">{t("identityNotice")}</Notice>
           <Facts
             items={[
@@ -63,7 +63,7 @@ export function CaseReport({ view }: { view: CaseView }) {
               [t("identityContact"), view.identity.contact],
             ]}
           />
-        </Section>
+        </HeadedSection>
       ) : null}
       <CaseAttachments view={view} />
     </>
@@ -74,7 +74,7 @@ function CaseAttachments({ view }: { view: CaseView }) {
   const t = useTranslations("caseFile");
   const date = useOfficeDate();
   return (
-    <Section id="attachments" title={t("attachmentsTitle")}>
+    <HeadedSection id="attachments-title" title={t("attachmentsTitle")} className="space-y-3" size="medium">
       {view.attachments.length === 0 ? (
         <p>{t("noAttachments")}</p>
       ) : (
@@ -94,6 +94,6 @@ function CaseAttachments({ view }: { view: CaseView }) {
           ))}
         </ul>
       )}
-    </Section>
+    </HeadedSection>
   );
 }

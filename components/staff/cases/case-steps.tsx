@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useLabels, useOfficeDate } from "../labels.ts";
 import type { CaseView } from "./types.ts";
 import { Badge } from "@/components/ui/badge.tsx";
-import { Section } from "@/components/ui/page-section.tsx";
+import { HeadedSection } from "@/components/ui/headed-section.tsx";
 import { DataTable, tdClass } from "@/components/ui/table.tsx";
 
 /** Each SOP step's office time against its standard (mutu baku), counted in office hours. */
@@ -14,7 +14,7 @@ export function CaseSteps({ view }: { view: CaseView }) {
   const label = useLabels();
   const date = useOfficeDate();
   return (
-    <Section id="steps" title={t("stepsTitle")}>
+    <HeadedSection id="steps-title" title={t("stepsTitle")} className="space-y-3" size="medium">
       {view.steps.length === 0 ? (
         <p>{t("noSteps")}</p>
       ) : (
@@ -44,6 +44,6 @@ export function CaseSteps({ view }: { view: CaseView }) {
           ))}
         </DataTable>
       )}
-    </Section>
+    </HeadedSection>
   );
 }

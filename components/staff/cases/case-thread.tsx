@@ -11,7 +11,7 @@ import { Badge } from "@/components/ui/badge.tsx";
 import { linkClass } from "@/components/ui/button.tsx";
 import { TextField } from "@/components/ui/field.tsx";
 import { Notice } from "@/components/ui/notice.tsx";
-import { Section } from "@/components/ui/page-section.tsx";
+import { HeadedSection } from "@/components/ui/headed-section.tsx";
 
 /** The secure message thread with the reporter, and (for Sekretariat / Tim Telaah) a reply form. */
 export function CaseThread({ view, canWrite }: { view: CaseView; canWrite: boolean }) {
@@ -19,7 +19,7 @@ export function CaseThread({ view, canWrite }: { view: CaseView; canWrite: boole
   const date = useOfficeDate();
   const files = (messageId: string) => view.attachments.filter((a) => a.messageId === messageId);
   return (
-    <Section id="thread" title={t("threadTitle")}>
+    <HeadedSection id="thread-title" title={t("threadTitle")} className="space-y-3" size="medium">
       {view.messages.length === 0 ? <p>{t("noMessages")}</p> : null}
       <ol className="space-y-3" data-testid="thread">
         {view.messages.map((msg) => (
@@ -51,7 +51,7 @@ export function CaseThread({ view, canWrite }: { view: CaseView; canWrite: boole
       ) : canWrite ? (
         <MessageForm caseId={view.id} />
       ) : null}
-    </Section>
+    </HeadedSection>
   );
 }
 

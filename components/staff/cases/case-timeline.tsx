@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useLabels, useOfficeDate } from "../labels.ts";
 import type { CaseView } from "./types.ts";
-import { Section } from "@/components/ui/page-section.tsx";
+import { HeadedSection } from "@/components/ui/headed-section.tsx";
 
 /** Who did what when, with the reasons and notes the side paths record. */
 export function CaseTimeline({ view }: { view: CaseView }) {
@@ -22,7 +22,7 @@ export function CaseTimeline({ view }: { view: CaseView }) {
     return t("kind.TRANSITION", { from: label.status(e.from), to: label.status(e.to ?? "") });
   };
   return (
-    <Section id="timeline" title={t("timelineTitle")}>
+    <HeadedSection id="timeline-title" title={t("timelineTitle")} className="space-y-3" size="medium">
       <ol className="space-y-2 border-l-4 border-brand-100 pl-4" aria-label={t("timelineLabel")} data-testid="timeline">
         {[...view.timeline].reverse().map((e) => (
           <li key={e.id} className="relative">
@@ -34,6 +34,6 @@ export function CaseTimeline({ view }: { view: CaseView }) {
           </li>
         ))}
       </ol>
-    </Section>
+    </HeadedSection>
   );
 }

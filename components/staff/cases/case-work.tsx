@@ -5,7 +5,7 @@ import { useOfficeDate } from "../labels.ts";
 import type { CaseView } from "./types.ts";
 import { Badge } from "@/components/ui/badge.tsx";
 import { Facts } from "@/components/ui/facts.tsx";
-import { Section } from "@/components/ui/page-section.tsx";
+import { HeadedSection } from "@/components/ui/headed-section.tsx";
 
 const Block = ({ text }: { text: string | null | undefined }) => (
   <span className="break-words whitespace-pre-line">{text}</span>
@@ -17,7 +17,7 @@ export function CaseReview({ review }: { review: NonNullable<CaseView["review"]>
   const ws = useTranslations("workspace");
   const yesNo = (b: boolean | null) => (b === null ? ws("none") : b ? ws("yes") : ws("no"));
   return (
-    <Section id="review-record" title={t("reviewTitle")}>
+    <HeadedSection id="review-record-title" title={t("reviewTitle")} className="space-y-3" size="medium">
       <Facts
         items={[
           [t("isComplete"), yesNo(review.isComplete)],
@@ -42,7 +42,7 @@ export function CaseReview({ review }: { review: NonNullable<CaseView["review"]>
             : []),
         ]}
       />
-    </Section>
+    </HeadedSection>
   );
 }
 
@@ -51,7 +51,7 @@ export function CaseMeetings({ meetings }: { meetings: CaseView["meetings"] }) {
   const t = useTranslations("caseFile");
   const date = useOfficeDate();
   return (
-    <Section id="meetings" title={t("meetingsTitle")}>
+    <HeadedSection id="meetings-title" title={t("meetingsTitle")} className="space-y-3" size="medium">
       {meetings.map((m) => (
         <article key={m.id} className="space-y-2 rounded border border-slate-300 p-3">
           <h3 className="font-bold">{t("meetingAt", { date: date(m.heldFrom ?? m.startsAt) })}</h3>
@@ -90,7 +90,7 @@ export function CaseMeetings({ meetings }: { meetings: CaseView["meetings"] }) {
           />
         </article>
       ))}
-    </Section>
+    </HeadedSection>
   );
 }
 
@@ -100,7 +100,7 @@ export function CaseDrafts({ drafts }: { drafts: CaseView["drafts"] }) {
   const date = useOfficeDate();
   const order = ["BERITA_ACARA", "TANGGAPAN"];
   return (
-    <Section id="drafts" title={t("draftsTitle")}>
+    <HeadedSection id="drafts-title" title={t("draftsTitle")} className="space-y-3" size="medium">
       {drafts.length === 0 ? <p>{t("noDrafts")}</p> : null}
       {[...drafts]
         .sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type))
@@ -139,7 +139,7 @@ export function CaseDrafts({ drafts }: { drafts: CaseView["drafts"] }) {
             ) : null}
           </article>
         ))}
-    </Section>
+    </HeadedSection>
   );
 }
 
@@ -147,7 +147,7 @@ export function CaseDrafts({ drafts }: { drafts: CaseView["drafts"] }) {
 export function CaseExclusions({ excluded }: { excluded: CaseView["excluded"] }) {
   const t = useTranslations("caseFile");
   return (
-    <Section id="excluded" title={t("excludedTitle")}>
+    <HeadedSection id="excluded-title" title={t("excludedTitle")} className="space-y-3" size="medium">
       {excluded.length === 0 ? (
         <p>{t("noExcluded")}</p>
       ) : (
@@ -157,6 +157,6 @@ export function CaseExclusions({ excluded }: { excluded: CaseView["excluded"] })
           ))}
         </ul>
       )}
-    </Section>
+    </HeadedSection>
   );
 }

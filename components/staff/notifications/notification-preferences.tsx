@@ -9,7 +9,7 @@ import { primaryButtonClass } from "@/components/ui/button.tsx";
 import { CheckField, SelectField, TextField } from "@/components/ui/field.tsx";
 import { Fieldset } from "@/components/ui/fieldset.tsx";
 import { Notice } from "@/components/ui/notice.tsx";
-import { Section } from "@/components/ui/page-section.tsx";
+import { HeadedSection } from "@/components/ui/headed-section.tsx";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -50,7 +50,7 @@ function PreferencesForm({ initial }: { initial: Prefs }) {
   }
 
   return (
-    <Section id="notification-prefs" title={t("prefs.title")}>
+    <HeadedSection id="notification-prefs-title" title={t("prefs.title")} className="space-y-3" size="medium">
       <form onSubmit={onSubmit} className="max-w-xl space-y-4" noValidate>
         <TextField
           id="notify-email"
@@ -94,6 +94,6 @@ function PreferencesForm({ initial }: { initial: Prefs }) {
           {t("prefs.save")}
         </button>
       </form>
-    </Section>
+    </HeadedSection>
   );
 }
