@@ -18,8 +18,20 @@ describe("the memory line", () => {
   });
 
   it("leaves out what a process does not have (PostgreSQL, no upload gate)", () => {
-    const line = describeMemory({ ...memoryFacts(), uploadsInWork: undefined });
+    const line = describeMemory({ ...memoryFacts(), uploadsInWork: undefined, requestsInWork: undefined });
     expect(line).not.toContain("database wasm");
     expect(line).not.toContain("uploads in work");
+    expect(line).not.toContain("requests in work");
+  });
+
+  it("says how many requests and posts with files are in work and waiting", () => {
+    const line = describeMemory({
+      ...memoryFacts(),
+      requestsInWork: 8,
+      requestsWaiting: 12,
+      uploadsInWork: 4,
+      uploadsWaiting: 2,
+    });
+    expect(line).toContain("requests in work 8, waiting 12; uploads in work 4, waiting 2");
   });
 });

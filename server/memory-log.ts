@@ -8,6 +8,7 @@
 import type { PGlite } from "@electric-sql/pglite";
 
 const ADMISSION = Symbol.for("lentera.uploadAdmission");
+const REQUESTS = Symbol.for("lentera.requestAdmission");
 const MB = 1024 * 1024;
 
 interface Gate {
@@ -25,11 +26,15 @@ export interface MemoryFacts {
   wasm?: number;
   uploadsInWork?: number;
   uploadsWaiting?: number;
+  requestsInWork?: number;
+  requestsWaiting?: number;
 }
 
 export function memoryFacts(pglite?: PGlite): MemoryFacts {
   const usage = process.memoryUsage();
-  const gate = (globalThis as unknown as Record<symbol, { gate?: Gate } | undefined>)[ADMISSION]?.gate;
+  const gates = globalThis as unknown as Record<symbol, { gate?: Gate } | undefined>;
+  const gate = gates[ADMISSION]?.gate;
+  const requests = gates[REQUESTS]?.gate;
   return {
     rss: usage.rss,
     heapUsed: usage.heapUsed,
@@ -39,6 +44,8 @@ export function memoryFacts(pglite?: PGlite): MemoryFacts {
     wasm: pglite?.Module.HEAPU8.length,
     uploadsInWork: gate?.inWork,
     uploadsWaiting: gate?.waiting,
+    requestsInWork: requests?.inWork,
+    requestsWaiting: requests?.waiting,
   };
 }
 
@@ -49,6 +56,7 @@ export function describeMemory(f: MemoryFacts): string {
     `heap ${mb(f.heapUsed)} of ${mb(f.heapTotal)}`,
     `external ${mb(f.external)} (array buffers ${mb(f.arrayBuffers)})`,
     ...(f.wasm === undefined ? [] : [`database wasm ${mb(f.wasm)}`]),
+    ...(f.requestsInWork === undefined ? [] : [`requests in work ${f.requestsInWork}, waiting ${f.requestsWaiting}`]),
     ...(f.uploadsInWork === undefined ? [] : [`uploads in work ${f.uploadsInWork}, waiting ${f.uploadsWaiting}`]),
   ].join("; ");
 }

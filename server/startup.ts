@@ -8,6 +8,7 @@ import { describeFailure, isDatabaseUnavailable } from "./db-outage/classify.ts"
 import { setDatabaseLabel } from "./db-outage/health.ts";
 import { installQuietErrorLog } from "./db-outage/quiet-log.ts";
 import { installUploadBusyPage } from "./http/portal/upload-gate.ts";
+import { installOverloadPage } from "./http/request-gate.ts";
 import { scheduleMemoryLog } from "./memory-log.ts";
 import { startMasterKeyRotationJob } from "./keys/rotation-job.ts";
 import { scheduleNotifications } from "./notification-jobs.ts";
@@ -76,6 +77,7 @@ export async function startServer() {
   setDatabaseLabel(where);
   installQuietErrorLog();
   installUploadBusyPage();
+  installOverloadPage();
   const ready = async () => {
     const { applied } = await getDbHandle();
     console.log(

@@ -1,7 +1,8 @@
 /**
  * The page the proxy answers with when a request is refused before any route sees it (an
- * unreadable address, a body over the size limit), and the preload when a post with files
- * waited too long for its turn (server/http/portal/upload-admission.mjs): both languages, as
+ * unreadable address, a body over the size limit), and the preloads when a request waited too
+ * long for its turn (server/http/request-admission.mjs, and for a post with files
+ * server/http/portal/upload-admission.mjs): both languages, as
  * the locale may not be known, no internal detail, no script, never cached, with the site's
  * security headers.
  */
@@ -13,7 +14,7 @@ import { SECURITY_HEADERS } from "./security-headers.ts";
 
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export type RefusalReason = "badRequest" | "tooLarge" | "busy";
+export type RefusalReason = "badRequest" | "tooLarge" | "busy" | "overloaded";
 
 export const REFUSAL_HEADERS: Record<string, string> = {
   ...SECURITY_HEADERS,

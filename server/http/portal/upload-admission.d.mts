@@ -6,11 +6,3 @@ export const MAX_WAIT_MS: number;
 export const UPLOAD_MIN_BYTES: number;
 
 export function carriesUpload(method: string | undefined, headers: IncomingHttpHeaders): boolean;
-
-export interface Gate {
-  enter(admit: (release: () => void) => void, refuse: () => void): () => void;
-  readonly inWork: number;
-  readonly waiting: number;
-}
-
-export function createGate(options: { limit: number; maxWaitMs: number }): Gate;

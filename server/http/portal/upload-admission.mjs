@@ -13,6 +13,7 @@
 import http from "node:http";
 import https from "node:https";
 import { AsyncLocalStorage } from "node:async_hooks";
+import { answerBusy, createGate } from "../admission-gate.mjs";
 
 /**
  * Posts with files in work at once. Two sanitiser workers (one per core) and one request
@@ -34,80 +35,6 @@ export function carriesUpload(method, headers) {
   if (headers["transfer-encoding"]) return true;
   const length = Number(headers["content-length"]);
   return !Number.isFinite(length) || length >= UPLOAD_MIN_BYTES;
-}
-
-/**
- * A first-in-first-out gate: at most `limit` holders at once. `enter(admit, refuse)` calls
- * `admit(release)` when it is this one's turn (now or later), or `refuse()` after `maxWaitMs`
- * of waiting; it returns `leave`, which takes a waiter out of the queue (its sender is gone).
- * `release` and `leave` may be called more than once.
- */
-export function createGate({ limit, maxWaitMs }) {
-  let inWork = 0;
-  const waiting = [];
-
-  const next = () => {
-    while (inWork < limit && waiting.length > 0) start(waiting.shift());
-  };
-  const start = (entry) => {
-    clearTimeout(entry.timer);
-    inWork++;
-    let held = true;
-    entry.admit(() => {
-      if (!held) return;
-      held = false;
-      inWork--;
-      next();
-    });
-  };
-
-  return {
-    enter(admit, refuse) {
-      const entry = { admit, timer: undefined };
-      if (inWork < limit && waiting.length === 0) {
-        start(entry);
-        return () => {};
-      }
-      entry.timer = setTimeout(() => {
-        const at = waiting.indexOf(entry);
-        if (at < 0) return;
-        waiting.splice(at, 1);
-        refuse();
-      }, maxWaitMs);
-      waiting.push(entry);
-      return () => {
-        const at = waiting.indexOf(entry);
-        if (at < 0) return;
-        waiting.splice(at, 1);
-        clearTimeout(entry.timer);
-      };
-    },
-    get inWork() {
-      return inWork;
-    },
-    get waiting() {
-      return waiting.length;
-    },
-  };
-}
-
-/** The answer to a post that waited too long: the registered page, or a bare 503 before it is. */
-function answerBusy(response) {
-  const page = globalThis[KEY]?.busyPage?.();
-  const retryAfter = String(Math.ceil(MAX_WAIT_MS / 1000));
-  if (!page) {
-    response.writeHead(503, { "Retry-After": retryAfter, "Content-Length": "0" });
-    response.end();
-    return;
-  }
-  const body = Buffer.from(page.html);
-  response.writeHead(503, {
-    ...page.headers,
-    "Retry-After": retryAfter,
-    "Content-Length": String(body.length),
-  });
-  // Node drains the unread body after the answer, so the sender reads the page.
-  response.end(body);
 }
 
 /**
@@ -155,7 +82,7 @@ if (!globalThis[MARK]) {
           });
           scope.run(store, () => emit.call(this, event, ...args));
         },
-        () => answerBusy(response),
+        () => answerBusy(response, globalThis[KEY]?.busyPage?.(), MAX_WAIT_MS),
       );
       response.once("close", leave);
       return true;

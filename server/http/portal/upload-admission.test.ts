@@ -9,7 +9,8 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import type { AddressInfo, Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import "../../net/peer-stamp.mjs";
-import { carriesUpload, createGate, MAX_IN_WORK, UPLOAD_MIN_BYTES } from "./upload-admission.mjs";
+import { createGate } from "../admission-gate.mjs";
+import { carriesUpload, MAX_IN_WORK, UPLOAD_MIN_BYTES } from "./upload-admission.mjs";
 import { installUploadBusyPage } from "./upload-gate.ts";
 
 const KEY = Symbol.for("lentera.uploadAdmission");
