@@ -10,9 +10,13 @@
  * snapshot). Waiting here costs a socket and no rendering; a sender who leaves while waiting
  * is forgotten at once.
  *
- * Not counted: pages answered from the page cache (answered before this, at no cost), and the
- * proxy's own request for a page it renders for a visitor who already holds a place (counting
- * it could leave every place held by a visitor waiting for its own page).
+ * Counted: requests without a body (pages, downloads, the staff workspace's queries). Not
+ * counted: pages answered from the page cache (answered before this, at no cost); the proxy's
+ * own request for a page it renders for a visitor who already holds a place (counting it could
+ * leave every place held by a visitor waiting for its own page); and requests with a body:
+ * posts with files take turns at their own gate (server/http/portal/upload-admission.mjs), and
+ * a place must not be held by a sender who sends slowly. For the same reason a request holds
+ * its place for at most MAX_HOLD_MS: a slow reader of a large answer goes on without it.
  */
 import http from "node:http";
 import https from "node:https";
@@ -25,6 +29,8 @@ import { answerBusy, createGate } from "./admission-gate.mjs";
 export const MAX_IN_WORK = 8;
 /** How long a request may wait for its turn; under a browser's and autocannon's patience. */
 export const MAX_WAIT_MS = 30_000;
+/** How long a request in work holds its place (renders take well under a second). */
+export const MAX_HOLD_MS = 10_000;
 
 const KEY = Symbol.for("lentera.requestAdmission");
 const MARK = Symbol.for("lentera.requestAdmissionInstalled");
@@ -37,20 +43,30 @@ function isOwnPageRequest(request) {
   return token !== undefined && request.headers[FILL_HEADER] === token;
 }
 
+/** Whether a request carries a body (a length above zero, or chunked). */
+function hasBody(headers) {
+  return Boolean(headers["transfer-encoding"]) || Number(headers["content-length"] ?? 0) > 0;
+}
+
 if (!globalThis[MARK]) {
   // On globalThis so the memory log can read the gate and a test can narrow it.
   const shared = (globalThis[KEY] ??= {});
   shared.gate = createGate({ limit: MAX_IN_WORK, maxWaitMs: MAX_WAIT_MS });
+  shared.maxHoldMs = MAX_HOLD_MS;
   for (const Server of [http.Server, https.Server]) {
     const emit = Server.prototype.emit;
     Server.prototype.emit = function admitRequests(event, ...args) {
       if (event !== "request") return emit.call(this, event, ...args);
       const [request, response] = args;
-      if (isOwnPageRequest(request)) return emit.call(this, event, ...args);
+      if (hasBody(request.headers) || isOwnPageRequest(request)) return emit.call(this, event, ...args);
       const leave = shared.gate.enter(
         (release) => {
+          const held = setTimeout(release, shared.maxHoldMs);
           // Answered, or its sender left: the place goes to the next.
-          response.once("close", release);
+          response.once("close", () => {
+            clearTimeout(held);
+            release();
+          });
           emit.call(this, event, ...args);
         },
         () => answerBusy(response, shared.busyPage?.(), MAX_WAIT_MS),

@@ -10,7 +10,9 @@ import { createGate, type Gate } from "./admission-gate.mjs";
 import { MAX_IN_WORK, MAX_WAIT_MS } from "./request-admission.mjs";
 import { installOverloadPage } from "./request-gate.ts";
 
-const admission = (globalThis as unknown as Record<symbol, { gate: Gate }>)[Symbol.for("lentera.requestAdmission")]!;
+const admission = (globalThis as unknown as Record<symbol, { gate: Gate; maxHoldMs: number }>)[
+  Symbol.for("lentera.requestAdmission")
+]!;
 const PAGE_CACHE = Symbol.for("lentera.publicPageCache");
 const pageCache = globalThis as unknown as Record<symbol, { token?: string } | undefined>;
 
@@ -103,6 +105,39 @@ describe("requests in work", () => {
       expect((await after).status).toBe(200);
       expect(seen).toEqual(["/staff?n=first", "/staff?n=after"]);
     });
+  });
+
+  it("lets a request with a body pass at once: a slow sender must not hold a place", async () => {
+    await withGate({ limit: 1, maxWaitMs: 10_000 }, async () => {
+      const first = get("/staff?n=first");
+      await until(() => held.length === 1);
+      const post = get("/api/trpc/cases.record", { method: "POST", body: "{}" });
+      await until(() => held.length === 2);
+      expect(held[1]!.url).toBe("/api/trpc/cases.record");
+      expect(admission.gate.inWork).toBe(1);
+      while (held.length) held.shift()!.finish();
+      expect((await first).status).toBe(200);
+      expect((await post).status).toBe(200);
+    });
+  });
+
+  it("gives the place of a request still in work after the hold limit to the next", async () => {
+    const hold = admission.maxHoldMs;
+    admission.maxHoldMs = 200;
+    try {
+      await withGate({ limit: 1, maxWaitMs: 10_000 }, async () => {
+        const slow = get("/staff/unduh?n=slow");
+        await until(() => held.length === 1);
+        const next = get("/staff?n=next");
+        await until(() => held.length === 2);
+        expect(held.map((h) => h.url)).toEqual(["/staff/unduh?n=slow", "/staff?n=next"]);
+        while (held.length) held.shift()!.finish();
+        expect((await slow).status).toBe(200);
+        expect((await next).status).toBe(200);
+      });
+    } finally {
+      admission.maxHoldMs = hold;
+    }
   });
 
   it("lets the proxy's own page request through while every place is held, and only with this process's token", async () => {
