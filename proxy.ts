@@ -9,7 +9,6 @@ import {
   publicPageKey,
 } from "./server/http/portal/page-cache.ts";
 import { formPageFromTemplate } from "./server/http/portal/form-page-template.ts";
-import { isScriptlessPage, scriptlessPage } from "./server/http/portal/scriptless-page.ts";
 import { releaseBodyCopy } from "./server/http/proxy-body-copy.ts";
 import { refusalPage } from "./server/security/refusal-page.ts";
 import { bodyTooLarge, decodablePath, MAX_BODY_BYTES } from "./server/security/request-shape.ts";
@@ -36,7 +35,7 @@ export async function proxy(request: NextRequest) {
 
   const cached = await publicPage(request);
   if (cached) return cached;
-  const formPage = await withoutScripts(request);
+  const formPage = await fromTemplate(request);
   if (formPage) return formPage;
 
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
@@ -90,23 +89,20 @@ async function publicPage(request: NextRequest): Promise<Response | null> {
 }
 
 /**
- * A form page without scripts, from its template when the page is the same for this visitor
- * (server/http/portal/form-page-template.ts), else rendered for them (server/http/portal/scriptless-page.ts);
- * or null to render this request as usual: posts (their answers still carry the scripts), the
- * proxy's own request for the page, development, and a failed inner request.
+ * The report form or the tracking sign-in from its template when the page is the same for this
+ * visitor (server/http/portal/form-page-template.ts); or null to render this request as usual.
+ * A form page rendered as usual loses its scripts on the way out, before Next.js sees the answer
+ * (server/http/portal/scriptless-answer.mjs). Posts are rendered as usual too: their answers
+ * still carry the scripts (the proxy does not read post bodies of up to 60 MB).
  */
-async function withoutScripts(request: NextRequest): Promise<Response | null> {
+async function fromTemplate(request: NextRequest): Promise<Response | null> {
   if (
     process.env.NODE_ENV !== "production" ||
     request.method !== "GET" ||
-    !isScriptlessPage(request.nextUrl.pathname) ||
     isFillRequest(request.headers.get(FILL_HEADER))
   )
     return null;
-  const templated = await formPageFromTemplate(request.nextUrl, request.headers);
-  if (templated) return templated;
-  // Should the page not come back, it is rendered as usual, with its scripts.
-  return scriptlessPage(request.url, request.headers).catch(() => null);
+  return formPageFromTemplate(request.nextUrl, request.headers);
 }
 
 export const config = {

@@ -41,6 +41,7 @@ import {
   buildNeeded,
   HarnessError,
   makeDataDir,
+  profilingNote,
   removeDataDir,
   Server,
   serverEnv,
@@ -121,6 +122,7 @@ async function main(): Promise<void> {
     throw new HarnessError((e as UsageError).message);
   }
   if (args.help) return void console.log(USAGE);
+  if (args.cpuProfileDir) log(profilingNote(path.resolve(args.cpuProfileDir)));
   const settings = { durationS: args.durationS, connections: args.connections, warmupS: WARMUP_S };
   const scaleOut = args.instances > 1;
   const growthCheck = args.scale !== undefined;
@@ -241,6 +243,7 @@ async function singleRun(
       formatTable(report) +
       `\n\nwritten ${path.relative(process.cwd(), file) || file} and ${path.relative(process.cwd(), performanceDoc)}`,
   );
+  if (options.cpuProfileDir) console.log(profilingNote(path.resolve(options.cpuProfileDir)));
 }
 
 /** A new empty data directory (and scratch PostgreSQL database with --postgres) in place of the last. */

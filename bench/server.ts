@@ -10,7 +10,7 @@ import fsp from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { nextStartArgs, PRODUCTION_ENV } from "../server/production-start.ts";
+import { NODE_FLAGS, nextStartArgs, PRODUCTION_ENV } from "../server/production-start.ts";
 
 /** A failure of the harness itself (not of a budget): run.ts prints it and exits 1. */
 export class HarnessError extends Error {
@@ -152,6 +152,45 @@ export function removeDataDir(dir: string): void {
   fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
 }
 
+/**
+ * V8's old-generation cap (MB) of a server that writes a CPU profile. At exit Node turns the whole
+ * profile into one JSON string inside the heap, which the production cap (192 MB, NODE_FLAGS)
+ * cannot hold after a bench's minute or more of samples: the server died with "heap out of
+ * memory" and wrote nothing. So a profiled server runs with this cap instead, and its RSS is not
+ * the production figure (run.ts says so).
+ */
+export const PROFILING_HEAP_MB = 2048;
+
+/** The production cap as NODE_FLAGS sets it, for the bench's note. */
+export const PRODUCTION_HEAP_FLAG = NODE_FLAGS.find((f) => f.startsWith("--max-old-space-size=")) ?? "";
+
+/** A profiled server may take this long after SIGTERM to write its profile before it is killed. */
+const PROFILE_WRITE_MS = 60_000;
+
+/**
+ * node's arguments for the server: the production start, and with `cpuProfileDir` Node's
+ * --cpu-prof into it with the heap cap raised to PROFILING_HEAP_MB.
+ */
+export function serverArgs(port: number, root: string, appDir?: string, cpuProfileDir?: string): string[] {
+  const args = nextStartArgs(port, HOST, nextBin(root), appDir);
+  if (!cpuProfileDir) return args;
+  const heap = `--max-old-space-size=${PROFILING_HEAP_MB}`;
+  return [
+    "--cpu-prof",
+    `--cpu-prof-dir=${cpuProfileDir}`,
+    ...args.map((a) => (a.startsWith("--max-old-space-size=") ? heap : a)),
+  ];
+}
+
+/** The line the bench prints when it profiles: the heap cap differs from production's. */
+export function profilingNote(dir: string): string {
+  return (
+    `bench: --cpu-profile ${dir}: the server runs with --max-old-space-size=${PROFILING_HEAP_MB} instead of ` +
+    `production's ${PRODUCTION_HEAP_FLAG} (Node writes the profile through the heap at exit); ` +
+    "its RSS and CPU figures are not the production ones"
+  );
+}
+
 export interface StartOptions {
   root: string;
   dataDir: string;
@@ -181,6 +220,8 @@ export class Server {
     readonly port: number,
     private readonly verbose: boolean,
     private readonly readyPath: string,
+    /** Writes a CPU profile when it stops (which takes a while: stop() waits longer before killing it). */
+    private readonly profiling = false,
   ) {
     this.baseUrl = `http://${HOST}:${port}`;
     this.exitPromise = new Promise((resolve) => {
@@ -229,15 +270,14 @@ export class Server {
    */
   static async launch(options: StartOptions): Promise<Server> {
     const port = await freePort();
-    const profile = options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
-    const args = [...profile, ...nextStartArgs(port, HOST, nextBin(options.root), options.appDir)];
+    const args = serverArgs(port, options.root, options.appDir, options.cpuProfileDir);
     const child = spawn(process.execPath, args, {
       cwd: options.root,
       env: { ...options.env, NEXTAUTH_URL: options.publicUrl ?? `http://${HOST}:${port}` },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true, // its own process group, so stop() reaches every child it spawns
     });
-    return new Server(child, port, options.verbose ?? false, options.readyPath ?? "/");
+    return new Server(child, port, options.verbose ?? false, options.readyPath ?? "/", !!options.cpuProfileDir);
   }
 
   /** Polls GET <readyPath> until it answers 200 (the app migrates its fresh database first). */
@@ -275,10 +315,11 @@ export class Server {
     }
   }
 
-  /** Graceful stop of the whole process group (SIGTERM, then SIGKILL after 5 s). */
+  /** Graceful stop of the whole process group (SIGTERM, then SIGKILL after 5 s, or a minute while a profile is written). */
   async stop(): Promise<void> {
     this.signalGroup("SIGTERM");
-    const timer = new Promise<"timeout">((r) => setTimeout(() => r("timeout"), 5000).unref());
+    const graceMs = this.profiling ? PROFILE_WRITE_MS : 5000;
+    const timer = new Promise<"timeout">((r) => setTimeout(() => r("timeout"), graceMs).unref());
     if (this.alive && (await Promise.race([this.exitPromise, timer])) === "timeout") this.signalGroup("SIGKILL");
     await Promise.race([this.exitPromise, new Promise((r) => setTimeout(r, 2000).unref())]);
     this.signalGroup("SIGKILL"); // any grandchild that ignored SIGTERM

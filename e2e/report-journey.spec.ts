@@ -80,8 +80,16 @@ for (const { js, locale } of journeys) {
     await page.getByRole("button", { name: en ? "Send message" : "Kirim pesan" }).click();
     await expect(page.getByRole("status").filter({ hasText: en ? "Message sent." : "Pesan terkirim." })).toBeVisible();
     await expect(page.getByTestId("messages")).toContainText(reply);
+    // Rendered for this reporter alone, and still without any script, under a CSP that lets none run.
     const casePage = await page.request.get(`${prefix}/lacak/kasus`);
     expect(casePage.headers()["cache-control"]).toContain("no-store");
+    expect(casePage.headers()["content-security-policy"]).toContain("script-src 'none'");
+    expect(casePage.headers()["content-security-policy"]).not.toMatch(/unsafe-inline|nonce-/);
+    expect(casePage.headers()["x-frame-options"]).toBe("DENY");
+    const caseHtml = await casePage.text();
+    expect(caseHtml).toContain(reference);
+    expect(caseHtml).toContain(reply);
+    expect(caseHtml).not.toMatch(/<script\b|as="script"|rel="modulepreload"/i);
 
     await page.getByRole("button", { name: en ? "Sign out" : "Keluar" }).click();
     await expect(page).toHaveURL(new RegExp(`${prefix}/lacak$`));

@@ -9,6 +9,7 @@
 import http from "node:http";
 import https from "node:https";
 import "./response-override.mjs"; // the same preload also makes outage answers 503 (server/db-outage/)
+import "../http/portal/scriptless-answer.mjs"; // and answers the form pages without scripts
 import "../http/request-admission.mjs"; // and lets requests into work a few at a time
 import "../http/portal/cached-page-answer.mjs"; // and answers fresh copies from the page cache
 import "../http/portal/upload-admission.mjs"; // and lets posts with files in a few at a time

@@ -1,3 +1,5 @@
+import { SCRIPTLESS_PAGE_CSP } from "./scriptless-html.mjs";
+
 /**
  * The portal loads nothing from any other host: everything is 'self',
  * scripts additionally need this request's nonce.
@@ -20,20 +22,9 @@ export function contentSecurityPolicy(nonce: string, dev = false): string {
 }
 
 /**
- * The pages served from the page cache carry no script at all, so none may run: no nonce is
- * needed, and an injected script could not run either.
+ * The pages served from the page cache, and the form pages, carry no script at all, so none may
+ * run: no nonce is needed, and an injected script could not run either.
  */
 export function scriptlessPageCsp(): string {
-  return [
-    "default-src 'self'",
-    "script-src 'none'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    "connect-src 'none'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join("; ");
+  return SCRIPTLESS_PAGE_CSP;
 }

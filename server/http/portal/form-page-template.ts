@@ -8,7 +8,7 @@
  * when a setting is saved, served on while it cannot be renewed. Each GET is answered from it
  * with fresh values put in, made by the same functions as for a page rendered per request
  * (view-values.ts). A request the page could differ for (any cookie, such as a reporter's
- * session; any query) is rendered per request (scriptless-page.ts).
+ * session; any query) is rendered per request (its scripts removed by scriptless-answer.mjs).
  *
  * The answer is made before Next.js routes the request (cached-page-answer.mjs, which calls
  * `answer` below through globalThis) while the template is fresh, else by the proxy, which

@@ -16,6 +16,9 @@
  */
 import { gzipSync } from "node:zlib";
 import { scriptlessPageCsp } from "../../security/csp.ts";
+import { withoutScripts } from "../../security/scriptless-html.mjs";
+
+export { withoutScripts };
 import { SECURITY_HEADERS } from "../../security/security-headers.ts";
 
 export const PAGE_TTL_MS = 60_000;
@@ -126,18 +129,6 @@ export function publicPageKey(pathname: string, search: string): string | null {
   const year = /^\?tahun=(\d{4})$/.exec(search)?.[1];
   if (!year || Number(year) < FIRST_YEAR || Number(year) > LAST_YEAR) return null;
   return `${path}?tahun=${year}`;
-}
-
-/**
- * The page without JavaScript: every <script> element and every preload of a script go. The
- * markup itself is what the no-JavaScript visitor already gets.
- */
-export function withoutScripts(html: string): string {
-  return html
-    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, "")
-    .replace(/<link\b[^>]*\brel="(?:modulepreload|preload)"[^>]*\bas="script"[^>]*\/?>/gi, "")
-    .replace(/<link\b[^>]*\bas="script"[^>]*\brel="(?:modulepreload|preload)"[^>]*\/?>/gi, "")
-    .replace(/<link\b[^>]*\brel="modulepreload"[^>]*\/?>/gi, "");
 }
 
 /** This process's fill token, for the proxy's own requests for a page. */
