@@ -16,14 +16,6 @@ import "../http/portal/upload-admission.mjs"; // and lets posts with files in a 
 
 const HEADER = "x-lentera-peer";
 const MARK = Symbol.for("lentera.peerStamp");
-/**
- * The proxy renders some pages by asking this same server for them (server/http/portal/page-cache.ts);
- * that request comes from this process, and carries the visitor's peer in RELAYED_HEADER. It is
- * believed only next to this process's own fill token, which never leaves the process.
- */
-const FILL_HEADER = "x-lentera-page-fill";
-const RELAYED_HEADER = "x-lentera-fill-peer";
-const PAGE_CACHE = Symbol.for("lentera.publicPageCache");
 
 if (!globalThis[MARK]) {
   for (const Server of [http.Server, https.Server]) {
@@ -31,11 +23,7 @@ if (!globalThis[MARK]) {
     Server.prototype.emit = function stampPeer(event, ...args) {
       if (event === "request" || event === "checkContinue" || event === "checkExpectation") {
         const request = args[0];
-        const relayed = request.headers[RELAYED_HEADER];
-        delete request.headers[RELAYED_HEADER];
-        const token = globalThis[PAGE_CACHE]?.token;
-        const own = typeof relayed === "string" && token !== undefined && request.headers[FILL_HEADER] === token;
-        request.headers[HEADER] = own ? relayed : (request.socket?.remoteAddress ?? "");
+        request.headers[HEADER] = request.socket?.remoteAddress ?? "";
       }
       return emit.call(this, event, ...args);
     };

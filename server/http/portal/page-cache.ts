@@ -42,8 +42,6 @@ const LAST_YEAR = 2100;
 
 /** The header that marks the proxy's own request for a page to cache (its value is this process's token). */
 export const FILL_HEADER = "x-lentera-page-fill";
-/** The visitor's peer address on such a request (believed next to the token only: server/net/peer-stamp.mjs). */
-export const FILL_PEER_HEADER = "x-lentera-fill-peer";
 
 /** A kept page, with its bodies ready to write as they are (plain and gzip). */
 interface Entry {
