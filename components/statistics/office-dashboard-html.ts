@@ -16,7 +16,7 @@ import type { TableName } from "@/server/domain/statistics/open-data.ts";
 import type { OfficePeriod, OfficeStatistics } from "@/server/domain/statistics/office-statistics.ts";
 import type { ProtectedTable } from "@/server/domain/statistics/suppression.ts";
 import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/button.tsx";
-import { html, type Html } from "@/components/ui/html.ts";
+import { markup, type Html } from "@/components/ui/html.ts";
 import {
   dataTableHtml,
   headedSectionHtml,
@@ -72,46 +72,35 @@ export function officeDashboardHtml({ stats, period, invalid, locale, timeZone }
   const openTotal = stats.open.reduce((s, x) => s + x.open, 0);
   const overdueTotal = stats.open.reduce((s, x) => s + x.overdue, 0);
 
-  const form = html`<form
-    aria-label="${o("period")}"
-    class="grid items-end gap-3 rounded border border-slate-300 p-3 sm:grid-cols-3"
-    action="${localePath(locale, "/staff/dasbor")}"
-    method="get"
-  >
-    ${[
-      textFieldHtml({
-        id: "dashboard-from",
-        name: "from",
-        type: "date",
-        label: o("from"),
-        defaultValue: period.from,
-        required: true,
-      }),
-      textFieldHtml({
-        id: "dashboard-to",
-        name: "to",
-        type: "date",
-        label: o("to"),
-        defaultValue: period.to,
-        required: true,
-      }),
-    ]}
-    <div class="flex flex-wrap gap-3">
-      <button type="submit" class="${primaryButtonClass}">${o("show")}</button
-      ><a href="${csv}" class="${secondaryButtonClass}" download="" data-testid="dashboard-csv">${o("export")}</a>
-    </div>
-  </form>`;
+  const fields = [
+    textFieldHtml({
+      id: "dashboard-from",
+      name: "from",
+      type: "date",
+      label: o("from"),
+      defaultValue: period.from,
+      required: true,
+    }),
+    textFieldHtml({
+      id: "dashboard-to",
+      name: "to",
+      type: "date",
+      label: o("to"),
+      defaultValue: period.to,
+      required: true,
+    }),
+  ];
+  const form = markup`<form aria-label="${o("period")}" class="grid items-end gap-3 rounded border border-slate-300 p-3 sm:grid-cols-3" action="${localePath(locale, "/staff/dasbor")}" method="get">${fields}<div class="flex flex-wrap gap-3"><button type="submit" class="${primaryButtonClass}">${o("show")}</button><a href="${csv}" class="${secondaryButtonClass}" download="" data-testid="dashboard-csv">${o("export")}</a></div></form>`;
+  const generated = o("generated", { time: formatOfficeDate(stats.generatedAt, locale, timeZone) });
   const title = pageSectionHtml({
     id: "dashboard-title",
     className: "space-y-3",
     title: o("title"),
     lead: o("lead"),
     children: [
-      invalid ? noticeHtml({ tone: "warn", role: "alert", children: html`<p>${o("invalidPeriod")}</p>` }) : null,
+      invalid ? noticeHtml({ tone: "warn", role: "alert", children: markup`<p>${o("invalidPeriod")}</p>` }) : null,
       form,
-      html`<p class="text-sm text-slate-700">
-        ${o("generated", { time: formatOfficeDate(stats.generatedAt, locale, timeZone) })}
-      </p>`,
+      markup`<p class="text-sm text-slate-700">${generated}</p>`,
     ],
   });
 
@@ -128,15 +117,10 @@ export function officeDashboardHtml({ stats, period, invalid, locale, timeZone }
     title: `${o("period")}: ${periodText}`,
     size: "medium",
     className: "rounded bg-brand-50 p-4",
-    children: html`<dl class="mt-3 grid gap-4 sm:grid-cols-3" data-testid="dashboard-summary">
-      ${summaryFigures.map(
-        ([k, v]) =>
-          html`<div>
-            <dt class="text-sm text-slate-700">${k}</dt>
-            <dd class="text-lg font-bold text-brand-900">${v}</dd>
-          </div>`,
-      )}
-    </dl>`,
+    children: markup`<dl class="mt-3 grid gap-4 sm:grid-cols-3" data-testid="dashboard-summary">${summaryFigures.map(
+      ([k, v]) =>
+        markup`<div><dt class="text-sm text-slate-700">${k}</dt><dd class="text-lg font-bold text-brand-900">${v}</dd></div>`,
+    )}</dl>`,
   });
 
   const open = figureTable({
@@ -182,7 +166,7 @@ export function officeDashboardHtml({ stats, period, invalid, locale, timeZone }
       },
     }),
   );
-  return html`${title}${summary}${open}${steps}${breakdowns}`.value;
+  return markup`${title}${summary}${open}${steps}${breakdowns}`.value;
 }
 
 const kept = new WeakMap<OfficeStatistics, Map<string, string>>();
@@ -196,12 +180,12 @@ export function keptOfficeDashboardHtml(view: DashboardView): string {
   const key = [view.period.from, view.period.to, view.invalid, view.locale, view.timeZone].join("|");
   let forStats = kept.get(view.stats);
   if (!forStats) kept.set(view.stats, (forStats = new Map()));
-  let markup = forStats.get(key);
-  if (markup === undefined) {
-    markup = officeDashboardHtml(view);
-    forStats.set(key, markup);
+  let built = forStats.get(key);
+  if (built === undefined) {
+    built = officeDashboardHtml(view);
+    forStats.set(key, built);
   }
-  return markup;
+  return built;
 }
 
 /** A table of figures by stage or step under its heading: each row's name, then its figures. */
@@ -216,13 +200,10 @@ function figureTable({
   testId: string;
   rows: { key: string; name: string; figures: string[] }[];
 }): Html {
-  const body = rows.map(
-    (row) =>
-      html`<tr data-key="${row.key}">
-        <th scope="row" class="${tdClass} text-left font-normal">${row.name}</th>
-        ${row.figures.map((figure) => html`<td class="${tdClass} text-right tabular-nums">${figure}</td>`)}
-      </tr>`,
-  );
+  const body = rows.map((row) => {
+    const figures = row.figures.map((figure) => markup`<td class="${tdClass} text-right tabular-nums">${figure}</td>`);
+    return markup`<tr data-key="${row.key}"><th scope="row" class="${tdClass} text-left font-normal">${row.name}</th>${figures}</tr>`;
+  });
   const table = dataTableHtml({
     label: title,
     head,
@@ -231,8 +212,5 @@ function figureTable({
     testId,
     rows: body,
   });
-  return html`<div class="space-y-3">
-    <h2 class="text-xl font-bold text-brand-900">${title}</h2>
-    ${table}
-  </div>`;
+  return markup`<div class="space-y-3"><h2 class="text-xl font-bold text-brand-900">${title}</h2>${table}</div>`;
 }

@@ -29,8 +29,11 @@ function piece(value: HtmlValue): string {
   return escapeHtml(String(value));
 }
 
-/** `html\`<p class="${c}">${text}</p>\``: the template's own text as it is, every value escaped. */
-export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Html {
+/**
+ * `markup\`<p class="${c}">${text}</p>\``: the template's own text as it is, every value escaped.
+ * (Not named `html`: Prettier would format such a template as HTML, changing its whitespace.)
+ */
+export function markup(strings: TemplateStringsArray, ...values: HtmlValue[]): Html {
   let out = strings[0]!;
   for (let i = 0; i < values.length; i++) out += piece(values[i]!) + strings[i + 1]!;
   return new Html(out);

@@ -1,7 +1,7 @@
 import { createElement as h } from "react";
 import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { html } from "./html.ts";
+import { markup } from "./html.ts";
 import { TextField } from "./field.tsx";
 import { HeadedSection } from "./headed-section.tsx";
 import { Notice } from "./notice.tsx";
@@ -19,7 +19,7 @@ describe("the string twins render what the kit's components render", () => {
       { id: "t", title: "Judul", size: "portal" as const, leadClassName: "x" },
       { id: "t", title: "Judul", lead: "Kalimat", size: "portal" as const, leadClassName: "x" },
     ]) {
-      expect(pageSectionHtml({ ...props, children: html`<p>isi</p>` }).value).toBe(
+      expect(pageSectionHtml({ ...props, children: markup`<p>isi</p>` }).value).toBe(
         renderToString(h(PageSection, { ...props, children: h("p", null, "isi") })),
       );
     }
@@ -31,14 +31,14 @@ describe("the string twins render what the kit's components render", () => {
       { id: "s", title: "Judul", box: "note" as const, testId: "x" },
       { id: "s", title: "Judul" },
     ]) {
-      expect(headedSectionHtml({ ...props, children: html`<p>isi</p>` }).value).toBe(
+      expect(headedSectionHtml({ ...props, children: markup`<p>isi</p>` }).value).toBe(
         renderToString(h(HeadedSection, { ...props, children: h("p", null, "isi") })),
       );
     }
   });
 
   it("Notice", () => {
-    expect(noticeHtml({ tone: "warn", role: "alert", children: html`<p>${odd}</p>` }).value).toBe(
+    expect(noticeHtml({ tone: "warn", role: "alert", children: markup`<p>${odd}</p>` }).value).toBe(
       renderToString(h(Notice, { tone: "warn", role: "alert", children: h("p", null, odd) })),
     );
     expect(noticeHtml({ children: "x" }).value).toBe(renderToString(h(Notice, { children: "x" })));
@@ -54,9 +54,7 @@ describe("the string twins render what the kit's components render", () => {
   });
 
   it("DataTable, with figures right-aligned from a column on", () => {
-    const rows = html`<tr>
-      <td>${odd}</td>
-    </tr>`;
+    const rows = markup`<tr><td>${odd}</td></tr>`;
     const props = { label: odd, head: [odd, "B", "C"], figuresFrom: 1, className: "w-full", testId: "t" };
     expect(dataTableHtml({ ...props, rows }).value).toBe(
       renderToString(h(DataTable, { ...props, children: h("tr", null, h("td", null, odd)) })),
