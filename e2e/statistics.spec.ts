@@ -132,4 +132,32 @@ test.describe("statistics", () => {
     await expect(page.getByRole("link", { name: "Dasbor kantor" })).toHaveCount(0);
     expect((await page.request.get("/api/staff/statistics?from=2026-01-01&to=2026-12-31")).status()).toBe(403);
   });
+
+  test("the office dashboard works without JavaScript, in English, for a chosen period", async ({ browser, page }) => {
+    await signInAs(page, "kadis");
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      storageState: await page.context().storageState(),
+    });
+    const noJs = await context.newPage();
+    await noJs.goto("/en/staff/dasbor");
+    await expect(noJs.getByRole("heading", { level: 1 })).toHaveText("Office dashboard");
+    await expect(noJs.getByTestId("table-byCategory").locator(`tr[data-key=${KIND}] td`)).toHaveText("2");
+    await expect(noJs.locator("main")).not.toContainText(MESSAGE_KEY);
+
+    await noJs.getByLabel("From").fill(`${year - 1}-01-01`);
+    await noJs.getByLabel("To").fill(`${year - 1}-12-31`);
+    await noJs.getByRole("button", { name: "Show" }).click();
+    await expect(noJs).toHaveURL(new RegExp(`/en/staff/dasbor\\?from=${year - 1}-01-01&to=${year - 1}-12-31$`));
+    await expect(noJs.locator("#dashboard-summary")).toHaveText(`Period: ${year - 1}-01-01 – ${year - 1}-12-31`);
+    await expect(noJs.getByTestId("table-byCategory").locator(`tr[data-key=${KIND}]`)).toHaveCount(1);
+    await expect(noJs.getByTestId("table-byCategory").locator(`tr[data-key=${KIND}] td`)).toHaveText("0");
+    await expect(noJs.getByRole("alert")).toHaveCount(0);
+
+    // An end before the start: the default period, and a notice saying why.
+    await noJs.goto(`/en/staff/dasbor?from=${year}-12-31&to=${year}-01-01`);
+    await expect(noJs.getByRole("alert")).toContainText("Invalid period");
+    await expect(noJs.getByTestId("table-byCategory").locator(`tr[data-key=${KIND}] td`)).toHaveText("2");
+    await context.close();
+  });
 });

@@ -1,5 +1,6 @@
 import type { ProtectedTable } from "@/server/domain/statistics/suppression.ts";
-import { BarChart, type Bar } from "./bar-chart.tsx";
+import { BarChart } from "./bar-chart.tsx";
+import type { Bar } from "./bar-layout.ts";
 import { StatTable } from "./stat-table.tsx";
 import { HeadedSection } from "@/components/ui/headed-section.tsx";
 

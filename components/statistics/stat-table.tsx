@@ -1,6 +1,6 @@
 /** The accessible twin of a chart: the same figures as a plain table with a caption and a total. */
 import type { Shown } from "@/server/domain/statistics/suppression.ts";
-import type { Bar } from "./bar-chart.tsx";
+import { figureText, type Bar } from "./bar-layout.ts";
 
 export function StatTable({
   caption,
@@ -19,7 +19,7 @@ export function StatTable({
   format: (n: number) => string;
   testId?: string;
 }) {
-  const show = (v: Shown | null) => (v === null ? "–" : typeof v === "number" ? format(v) : v);
+  const show = (v: Shown | null) => figureText(v, format);
   return (
     <table className="w-full border-collapse text-left text-sm" data-testid={testId}>
       <caption className="mb-2 text-left font-semibold text-slate-800">{caption}</caption>

@@ -1,9 +1,9 @@
 import type { ReactNode } from "react";
 
 /** "hidden": the heading names the part for screen readers only (a table that needs no visible title). */
-type Size = "large" | "medium" | "small" | "hidden";
+export type SectionSize = "large" | "medium" | "small" | "hidden";
 
-const TITLE: Record<Size, string> = {
+export const SECTION_TITLE_CLASS: Record<SectionSize, string> = {
   large: "text-2xl font-bold text-brand-900",
   medium: "text-xl font-bold text-brand-900",
   small: "text-lg font-bold text-brand-900",
@@ -11,7 +11,7 @@ const TITLE: Record<Size, string> = {
 };
 
 /** A part set off from the page: the brand's tint, or a note to heed (the protection rules, the office's commitments). */
-const BOX = {
+export const SECTION_BOX_CLASS = {
   brand: "rounded-lg bg-brand-50 p-6",
   note: "rounded-lg border-l-4 border-amber-accent bg-amber-50 p-6",
 } as const;
@@ -29,18 +29,18 @@ export function HeadedSection({
   id: string;
   title: ReactNode;
   children: ReactNode;
-  size?: Size;
-  box?: keyof typeof BOX;
+  size?: SectionSize;
+  box?: keyof typeof SECTION_BOX_CLASS;
   className?: string;
   testId?: string;
 }) {
   return (
     <section
       aria-labelledby={id}
-      className={[box ? BOX[box] : null, className].filter(Boolean).join(" ") || undefined}
+      className={[box ? SECTION_BOX_CLASS[box] : null, className].filter(Boolean).join(" ") || undefined}
       data-testid={testId}
     >
-      <h2 id={id} className={TITLE[size]}>
+      <h2 id={id} className={SECTION_TITLE_CLASS[size]}>
         {title}
       </h2>
       {children}

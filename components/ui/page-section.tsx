@@ -1,12 +1,12 @@
 import type { ReactNode } from "react";
 
-type Size = "portal" | "staff";
+export type PageSize = "portal" | "staff";
 
-const TITLE: Record<Size, string> = {
+export const PAGE_TITLE_CLASS: Record<PageSize, string> = {
   portal: "text-3xl font-bold text-brand-900",
   staff: "text-2xl font-bold text-brand-900",
 };
-const LEAD: Record<Size, string> = { portal: "mt-3", staff: "mt-2 text-slate-700" };
+export const PAGE_LEAD_CLASS: Record<PageSize, string> = { portal: "mt-3", staff: "mt-2 text-slate-700" };
 
 /** A page's h1 and the sentence under it; `id` names the heading for aria-labelledby. */
 export function PageHeading({
@@ -19,15 +19,15 @@ export function PageHeading({
   id: string;
   title: ReactNode;
   lead?: ReactNode;
-  size?: Size;
+  size?: PageSize;
   leadClassName?: string;
 }) {
   return (
     <>
-      <h1 id={id} className={TITLE[size]}>
+      <h1 id={id} className={PAGE_TITLE_CLASS[size]}>
         {title}
       </h1>
-      {lead ? <p className={`${LEAD[size]} ${leadClassName}`}>{lead}</p> : null}
+      {lead ? <p className={`${PAGE_LEAD_CLASS[size]} ${leadClassName}`}>{lead}</p> : null}
     </>
   );
 }
@@ -46,7 +46,7 @@ export function PageSection({
   id: string;
   title: ReactNode;
   lead?: ReactNode;
-  size?: Size;
+  size?: PageSize;
   className?: string;
   leadClassName?: string;
   before?: ReactNode;

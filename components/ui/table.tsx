@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 
-const thClass = "border-b border-slate-300 bg-slate-100 px-3 py-2 text-left text-sm font-semibold whitespace-nowrap";
+export const thClass =
+  "border-b border-slate-300 bg-slate-100 px-3 py-2 text-left text-sm font-semibold whitespace-nowrap";
 export const tdClass = "border-b border-slate-200 px-3 py-2 align-top text-sm";
 
 /** A scrollable table region that keyboard users can reach (axe: scrollable-region-focusable). */

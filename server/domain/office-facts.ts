@@ -4,7 +4,7 @@
  * not the code.
  */
 import type { Db } from "../db.ts";
-import { getSetting, type SettingValue } from "./settings.ts";
+import { getSettings, type SettingValue } from "./settings.ts";
 
 type Identity = SettingValue<"office.identity">;
 
@@ -30,8 +30,14 @@ export interface OfficeFacts {
   name: string;
 }
 
-/** The office's time zone and name from the settings (defaults while they are not set). */
+/**
+ * The office's time zone and name from the settings (defaults while they are not set), in one
+ * query: every page reads them.
+ */
 export async function loadOfficeFacts(db: Pick<Db, "setting">): Promise<OfficeFacts> {
-  const [hours, identity] = await Promise.all([getSetting(db, "office.hours"), getSetting(db, "office.identity")]);
+  const { "office.hours": hours, "office.identity": identity } = await getSettings(db, [
+    "office.hours",
+    "office.identity",
+  ]);
   return { timeZone: hours.timeZone, name: officeShortName(identity) };
 }

@@ -33,3 +33,16 @@ export async function getSetting<K extends SettingKey>(db: Pick<Db, "setting">, 
   // A copy: callers may modify what they get without touching the shared defaults.
   return row ? parseSetting(key, row.value) : structuredClone(settingDefaults[key]);
 }
+
+/** Several keys in one query, each read as `getSetting` reads it. */
+export async function getSettings<K extends SettingKey>(
+  db: Pick<Db, "setting">,
+  keys: readonly K[],
+): Promise<{ [P in K]: SettingValue<P> }> {
+  const rows = await db.setting.findMany({ where: { key: { in: [...keys] } } });
+  const stored = new Map(rows.map((r) => [r.key, r.value]));
+  const values = {} as { [P in K]: SettingValue<P> };
+  for (const key of keys)
+    values[key] = stored.has(key) ? parseSetting(key, stored.get(key)) : structuredClone(settingDefaults[key]);
+  return values;
+}
