@@ -4,12 +4,18 @@
  * first-in-first-out gate, and the 503 answer to a request that waited too long for its turn.
  * Plain JavaScript: Node loads the preloads before any compiler.
  */
+import { AsyncResource } from "node:async_hooks";
 
 /**
  * A first-in-first-out gate: at most `limit` holders at once. `enter(admit, refuse)` calls
  * `admit(release)` when it is this one's turn (now or later), or `refuse()` after `maxWaitMs`
  * of waiting; it returns `leave`, which takes a waiter out of the queue (its sender is gone).
  * `release` and `leave` may be called more than once.
+ *
+ * A waiter is admitted when another holder releases its place, but `admit` runs in the async
+ * context `enter` was called in, not the releaser's: otherwise each request would run inside
+ * the one before it (and its AsyncLocalStorage stores, Next.js's request scope among them), and
+ * a keep-alive connection would keep a chain of every request it carried.
  */
 export function createGate({ limit, maxWaitMs }) {
   let inWork = 0;
@@ -32,7 +38,7 @@ export function createGate({ limit, maxWaitMs }) {
 
   return {
     enter(admit, refuse) {
-      const entry = { admit, timer: undefined };
+      const entry = { admit: AsyncResource.bind(admit), timer: undefined };
       if (inWork < limit && waiting.length === 0) {
         start(entry);
         return () => {};

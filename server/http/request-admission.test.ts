@@ -3,6 +3,7 @@
  * Next.js that holds every request until the test answers it.
  */
 import http from "node:http";
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import "../net/peer-stamp.mjs";
@@ -105,6 +106,26 @@ describe("requests in work", () => {
       expect((await after).status).toBe(200);
       expect(seen).toEqual(["/staff?n=first", "/staff?n=after"]);
     });
+  });
+
+  it("runs a request that waited in its own context, not in that of the request that gave up its place", async () => {
+    // Stands for Next.js's request scope: a store entered per request, active when it answers.
+    const scope = new AsyncLocalStorage<string>();
+    const scoped = http.createServer((req, res) => {
+      const inherited = scope.getStore();
+      scope.run(req.url!, () => setTimeout(() => res.end(inherited ?? "none"), 20));
+    });
+    await new Promise<void>((resolve) => scoped.listen(0, "127.0.0.1", resolve));
+    const at = `http://127.0.0.1:${(scoped.address() as AddressInfo).port}`;
+    try {
+      await withGate({ limit: 1, maxWaitMs: 10_000 }, async () => {
+        const answers = await Promise.all(["/a", "/b", "/c"].map(async (path) => (await fetch(at + path)).text()));
+        expect(answers).toEqual(["none", "none", "none"]);
+      });
+    } finally {
+      scoped.closeAllConnections();
+      await new Promise<void>((resolve) => scoped.close(() => resolve()));
+    }
   });
 
   it("lets a request with a body pass at once: a slow sender must not hold a place", async () => {
