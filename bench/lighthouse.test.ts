@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readLighthouse } from "./lighthouse.ts";
+import { asksToRunAgain, readLighthouse } from "./lighthouse.ts";
 import { lighthouseNote } from "./report.ts";
 
 const category = (score: number | null, ids: string[]) => ({
@@ -8,6 +8,17 @@ const category = (score: number | null, ids: string[]) => ({
 });
 
 describe("the Lighthouse step", () => {
+  it("runs a page once more only when Lighthouse itself asks to be run again", () => {
+    expect(
+      asksToRunAgain(
+        "lighthouse / failed: Command failed\nRuntime error encountered: Something went wrong with recording the trace over your page load. Please run Lighthouse again. (NO_NAVSTART)",
+      ),
+    ).toBe(true);
+    expect(asksToRunAgain("lighthouse / failed: Command failed\nRuntime error encountered: (NO_FCP)")).toBe(true);
+    expect(asksToRunAgain("lighthouse / failed: spawn /usr/bin/chromium ENOENT")).toBe(false);
+    expect(asksToRunAgain("lighthouse /: unreadable report (Unexpected token)")).toBe(false);
+  });
+
   it("reads the three scores and names what kept a page below full marks", () => {
     const result = readLighthouse("/lapor", {
       categories: {

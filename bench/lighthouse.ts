@@ -68,8 +68,26 @@ export function readLighthouse(pagePath: string, report: LighthouseJson): Lighth
   return { ...result, findings, pass };
 }
 
-/** Audits one page of a running server (about 20 s each on this machine). */
-export function runLighthouse(root: string, baseUrl: string, pagePath: string): Promise<LighthouseResult> {
+/**
+ * Whether a failed run is Lighthouse's own glitch that it asks to run again ("Something went
+ * wrong with recording the trace … Please run Lighthouse again", NO_NAVSTART and the like): the
+ * page is not at fault, so one more run is fair; any other failure is the page's or the setup's.
+ */
+export function asksToRunAgain(message: string): boolean {
+  return /Please run Lighthouse again|\bNO_NAVSTART\b|\bNO_FCP\b/.test(message);
+}
+
+/** Audits one page of a running server (about 20 s each on this machine), once more if Lighthouse asks. */
+export async function runLighthouse(root: string, baseUrl: string, pagePath: string): Promise<LighthouseResult> {
+  try {
+    return await lighthouseOnce(root, baseUrl, pagePath);
+  } catch (error) {
+    if (!asksToRunAgain((error as Error).message)) throw error;
+    return lighthouseOnce(root, baseUrl, pagePath);
+  }
+}
+
+function lighthouseOnce(root: string, baseUrl: string, pagePath: string): Promise<LighthouseResult> {
   const cli = path.join(root, "node_modules", "lighthouse", "cli", "index.js");
   const args = [
     cli,
