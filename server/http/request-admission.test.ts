@@ -5,11 +5,12 @@
 import http from "node:http";
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import "../net/peer-stamp.mjs";
-import { createGate, type Gate } from "./admission-gate.mjs";
+import type { Gate } from "./admission-gate.mjs";
 import { MAX_IN_WORK, MAX_WAIT_MS } from "./request-admission.mjs";
 import { installOverloadPage } from "./request-gate.ts";
+import { listenDuringTests, withNarrowGate } from "../testing/preload-gates.ts";
 
 const admission = (globalThis as unknown as Record<symbol, { gate: Gate; maxHoldMs: number }>)[
   Symbol.for("lentera.requestAdmission")
@@ -24,33 +25,19 @@ describe("requests in work", () => {
     seen.push(req.url!);
     held.push({ url: req.url!, finish: () => res.end(`done ${req.url}`) });
   });
-  let base = "";
-  beforeAll(async () => {
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-  afterAll(() => {
-    server.closeAllConnections();
-    return new Promise<void>((resolve) => server.close(() => resolve()));
-  });
+  const at = listenDuringTests(server);
 
-  const get = (path: string, init: RequestInit = {}) => fetch(`${base}${path}`, init);
+  const get = (path: string, init: RequestInit = {}) => fetch(`${at.base}${path}`, init);
   const until = async (check: () => boolean) => {
     for (let i = 0; i < 300 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
     expect(check()).toBe(true);
   };
   const settle = () => new Promise((r) => setTimeout(r, 100));
-  async function withGate(options: { limit: number; maxWaitMs: number }, check: () => Promise<void>) {
-    const original = admission.gate;
-    admission.gate = createGate(options);
-    try {
-      await check();
-    } finally {
-      admission.gate = original;
+  const withGate = (options: { limit: number; maxWaitMs: number }, check: () => Promise<void>) =>
+    withNarrowGate(admission, options, check).finally(() => {
       while (held.length) held.shift()!.finish();
       seen.length = 0;
-    }
-  }
+    });
 
   it(`lets ${MAX_IN_WORK} in, holds the rest unseen, then lets them in by arrival`, async () => {
     const answers = Array.from({ length: MAX_IN_WORK + 3 }, (_, i) => get(`/staff/dasbor?n=${i}`));
@@ -116,10 +103,12 @@ describe("requests in work", () => {
       scope.run(req.url!, () => setTimeout(() => res.end(inherited ?? "none"), 20));
     });
     await new Promise<void>((resolve) => scoped.listen(0, "127.0.0.1", resolve));
-    const at = `http://127.0.0.1:${(scoped.address() as AddressInfo).port}`;
+    const scopedBase = `http://127.0.0.1:${(scoped.address() as AddressInfo).port}`;
     try {
       await withGate({ limit: 1, maxWaitMs: 10_000 }, async () => {
-        const answers = await Promise.all(["/a", "/b", "/c"].map(async (path) => (await fetch(at + path)).text()));
+        const answers = await Promise.all(
+          ["/a", "/b", "/c"].map(async (path) => (await fetch(scopedBase + path)).text()),
+        );
         expect(answers).toEqual(["none", "none", "none"]);
       });
     } finally {

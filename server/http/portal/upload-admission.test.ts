@@ -6,12 +6,13 @@ import http from "node:http";
 import v8 from "node:v8";
 import vm from "node:vm";
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { AddressInfo, Socket } from "node:net";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Socket } from "node:net";
+import { describe, expect, it, vi } from "vitest";
 import "../../net/peer-stamp.mjs";
 import { createGate } from "../admission-gate.mjs";
 import { carriesUpload, MAX_IN_WORK, UPLOAD_MIN_BYTES } from "./upload-admission.mjs";
 import { installUploadBusyPage } from "./upload-gate.ts";
+import { listenDuringTests, withNarrowGate } from "../../testing/preload-gates.ts";
 
 const KEY = Symbol.for("lentera.uploadAdmission");
 const admission = (
@@ -105,18 +106,10 @@ describe("behind the preload", () => {
     );
   });
   server.on("connection", (socket) => sockets.push(socket));
-  let base = "";
-  beforeAll(async () => {
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-  afterAll(() => {
-    server.closeAllConnections();
-    return new Promise<void>((resolve) => server.close(() => resolve()));
-  });
+  const at = listenDuringTests(server);
 
   const post = (path: string, bytes: number, signal?: AbortSignal) =>
-    fetch(`${base}${path}`, {
+    fetch(`${at.base}${path}`, {
       method: "POST",
       headers: { "content-type": "multipart/form-data; boundary=x" },
       body: new Uint8Array(bytes),
@@ -126,16 +119,8 @@ describe("behind the preload", () => {
     for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
   };
 
-  /** Runs `check` with the preload's gate replaced by a narrower one, then puts the real one back. */
-  async function withGate(options: Parameters<typeof createGate>[0], check: () => Promise<void>) {
-    const original = admission.gate;
-    admission.gate = createGate(options);
-    try {
-      await check();
-    } finally {
-      admission.gate = original;
-    }
-  }
+  const withGate = (options: { limit: number; maxWaitMs: number }, check: () => Promise<void>) =>
+    withNarrowGate(admission, options, check);
 
   it(`lets ${MAX_IN_WORK} posts with files in, holds the rest unread, then lets them in by arrival`, async () => {
     const answers = [];
@@ -202,7 +187,7 @@ describe("behind the preload", () => {
   });
   it("gives the place back at once when the sender leaves before the whole body arrived", async () => {
     await withGate({ limit: 1, maxWaitMs: 10_000 }, async () => {
-      const partial = http.request(`${base}/lapor?n=partial`, {
+      const partial = http.request(`${at.base}/lapor?n=partial`, {
         method: "POST",
         headers: { "content-type": "multipart/form-data; boundary=x", "content-length": "1000000" },
       });
@@ -219,7 +204,7 @@ describe("behind the preload", () => {
   });
   it("lets go of a request and its body once answered, though work begun in it lives on", async () => {
     const status = await new Promise<number>((resolve, reject) => {
-      const r = http.request(`${base}/lapor?n=lasting`, {
+      const r = http.request(`${at.base}/lapor?n=lasting`, {
         method: "POST",
         agent: false,
         headers: { "content-type": "multipart/form-data; boundary=x", connection: "close" },
