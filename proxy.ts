@@ -27,10 +27,11 @@ const notPage = /^\/(api\/|statistik\/data\.(csv|json)$|favicon\.ico$|icon\.svg$
  */
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  // First, so that a refused post's copy is not kept either.
+  releaseBodyCopy(request);
   if (!decodablePath(pathname)) return refusalPage(400, "badRequest");
   if (bodyTooLarge(request.headers.get("content-length")))
     return refusalPage(413, "tooLarge", { mb: MAX_BODY_BYTES / 1024 / 1024 });
-  releaseBodyCopy(request);
   if (notPage.test(pathname)) return NextResponse.next();
 
   const cached = await publicPage(request);
