@@ -7,8 +7,7 @@ import { startBackupServices } from "./backup/start-backup-services.ts";
 import { describeFailure, isDatabaseUnavailable } from "./db-outage/classify.ts";
 import { setDatabaseLabel } from "./db-outage/health.ts";
 import { installQuietErrorLog } from "./db-outage/quiet-log.ts";
-import { installUploadBusyPage } from "./http/portal/upload-gate.ts";
-import { installOverloadPage } from "./http/request-gate.ts";
+import { installBusyPages } from "./http/busy-pages.ts";
 import { scheduleMemoryLog } from "./memory-log.ts";
 import { startMasterKeyRotationJob } from "./keys/rotation-job.ts";
 import { scheduleNotifications } from "./notification-jobs.ts";
@@ -76,8 +75,7 @@ export async function startServer() {
   const where = config.database.kind === "pglite" ? `embedded PGlite in ${config.database.dataDir}` : "PostgreSQL";
   setDatabaseLabel(where);
   installQuietErrorLog();
-  installUploadBusyPage();
-  installOverloadPage();
+  installBusyPages();
   const ready = async () => {
     const { applied } = await getDbHandle();
     console.log(

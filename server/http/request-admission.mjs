@@ -2,7 +2,7 @@
  * Loaded before Next.js (imported by server/net/peer-stamp.mjs): at most MAX_IN_WORK requests
  * are worked on at once; the others wait, first come first served, before Next.js sees them,
  * and one that waits longer than MAX_WAIT_MS is answered 503 with Retry-After and a page in both
- * languages (registered at start, server/http/request-gate.ts). Without it the server took on
+ * languages (registered at start, server/http/busy-pages.ts). Without it the server took on
  * every request as it came: when pages arrived faster than it rendered them (the office
  * dashboard on PostgreSQL at 100 000 cases, twenty at a time), every render in progress held
  * its page in memory, clients that gave up sent new requests while the server still worked on
@@ -21,6 +21,7 @@
 import http from "node:http";
 import https from "node:https";
 import { answerBusy, createGate } from "./admission-gate.mjs";
+import { isOwnPageRequest } from "./own-page-request.mjs";
 
 /**
  * Requests in work at once. Rendering runs on one thread: more at once only interleave, each
@@ -34,14 +35,6 @@ export const MAX_HOLD_MS = 10_000;
 
 const KEY = Symbol.for("lentera.requestAdmission");
 const MARK = Symbol.for("lentera.requestAdmissionInstalled");
-const PAGE_CACHE = Symbol.for("lentera.publicPageCache");
-const FILL_HEADER = "x-lentera-page-fill";
-
-/** The proxy's request to this process for a page (it carries the process's own fill token). */
-function isOwnPageRequest(request) {
-  const token = globalThis[PAGE_CACHE]?.token;
-  return token !== undefined && request.headers[FILL_HEADER] === token;
-}
 
 /** Whether a request carries a body (a length above zero, or chunked). */
 function hasBody(headers) {

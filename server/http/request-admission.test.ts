@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import "../net/peer-stamp.mjs";
 import type { Gate } from "./admission-gate.mjs";
 import { MAX_IN_WORK, MAX_WAIT_MS } from "./request-admission.mjs";
-import { installOverloadPage } from "./request-gate.ts";
+import { installBusyPages } from "./busy-pages.ts";
 import { listenDuringTests, withNarrowGate } from "../testing/preload-gates.ts";
 
 const admission = (globalThis as unknown as Record<symbol, { gate: Gate; maxHoldMs: number }>)[
@@ -58,7 +58,7 @@ describe("requests in work", () => {
   });
 
   it("answers a request that waited too long 503 with Retry-After and the page in both languages", async () => {
-    installOverloadPage();
+    installBusyPages();
     await withGate({ limit: 1, maxWaitMs: 100 }, async () => {
       const first = get("/staff?n=first");
       await until(() => held.length === 1);

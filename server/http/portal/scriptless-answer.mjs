@@ -23,12 +23,11 @@ import https from "node:https";
 import { createRequire } from "node:module";
 import { gzipSync } from "node:zlib";
 import { SCRIPTLESS_PAGE_CSP, withoutScripts } from "../../security/scriptless-html.mjs";
+import { isOwnPageRequest } from "../own-page-request.mjs";
 
 const SECURITY_HEADERS = createRequire(import.meta.url)("../../security/security-headers.json");
 
 const SCRIPTLESS_PAGE = /^(?:\/en)?\/(?:lapor|lacak|lacak\/kasus)$/;
-const PAGE_CACHE = Symbol.for("lentera.publicPageCache");
-const FILL_HEADER = "x-lentera-page-fill";
 const MARK = Symbol.for("lentera.scriptlessAnswer");
 
 /** What of the visitor's request the pages read (session cookie, client address, HTTPS): nothing else reaches the render. */
@@ -62,8 +61,7 @@ export function takesScriptlessAnswer(request, production = process.env.NODE_ENV
   const url = request.url ?? "";
   const q = url.indexOf("?");
   if (!isScriptlessPage(q < 0 ? url : url.slice(0, q))) return false;
-  const token = globalThis[PAGE_CACHE]?.token;
-  return token === undefined || request.headers[FILL_HEADER] !== token;
+  return !isOwnPageRequest(request);
 }
 
 /**

@@ -7,7 +7,7 @@
  * number of later ones. Waiting here costs a socket and the few kilobytes Node reads ahead
  * (a request whose body is not read stops its socket). A post that waits longer than
  * MAX_WAIT_MS is answered 503 with Retry-After and a page in both languages, which the server
- * registers at start (server/http/portal/upload-gate.ts); a sender who gives up while
+ * registers at start (server/http/busy-pages.ts); a sender who gives up while
  * waiting leaves the queue as soon as the socket tells.
  */
 import http from "node:http";

@@ -11,7 +11,7 @@ import { describe, expect, it, vi } from "vitest";
 import "../../net/peer-stamp.mjs";
 import { createGate } from "../admission-gate.mjs";
 import { carriesUpload, MAX_IN_WORK, UPLOAD_MIN_BYTES } from "./upload-admission.mjs";
-import { installUploadBusyPage } from "./upload-gate.ts";
+import { installBusyPages } from "../busy-pages.ts";
 import { listenDuringTests, withNarrowGate } from "../../testing/preload-gates.ts";
 
 const KEY = Symbol.for("lentera.uploadAdmission");
@@ -153,7 +153,7 @@ describe("behind the preload", () => {
   });
 
   it("answers a post that waited too long 503 with Retry-After and the page in both languages", async () => {
-    installUploadBusyPage();
+    installBusyPages();
     await withGate({ limit: 1, maxWaitMs: 100 }, async () => {
       const first = post("/lapor", 100_000);
       await until(() => held.length === 1);
