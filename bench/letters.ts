@@ -4,7 +4,11 @@
  * the stored bytes, checks their SHA-256 and audits the read. build() makes the letters the way
  * the office does: a report through the portal form, recorded by the Sekretariat (Catatan
  * Pengaduan) and forwarded by Tim Telaah (Surat Pengaduan), over HTTP with signed-in sessions.
+ *
+ * "letter verification page": the public page a letter's QR code opens (GET /verifikasi/<code>),
+ * for the same letters; the code is read off the downloaded PDF, as a reader would scan it.
  */
+import { execFileSync } from "node:child_process";
 import { NO_FILE, reportFormHidden, submitReport } from "./portal-forms.ts";
 import type { RequestSpec, ScenarioContext } from "./request-spec.ts";
 import { trpcQueryPath } from "./staff-pages.ts";
@@ -37,7 +41,25 @@ async function trpc<T>(
 /** A whole PDF, from its header to its end marker: a refusal (404 text) or a truncated body fails the request. */
 const isWholePdf = (body: string) => body.startsWith("%PDF-") && body.trimEnd().endsWith("%%EOF");
 
-export async function buildLetterDownload(ctx: ScenarioContext): Promise<RequestSpec> {
+interface IssuedLetters {
+  /** Cookie of the Tim Telaah session that downloads them. */
+  telaah: string;
+  letters: { id: string; size: number }[];
+}
+
+/** One case's letters per server: both letter scenarios read the same ones. */
+const issued = new Map<string, Promise<IssuedLetters>>();
+
+function issuedLetters(ctx: ScenarioContext): Promise<IssuedLetters> {
+  let letters = issued.get(ctx.baseUrl);
+  if (!letters) {
+    letters = issueLetters(ctx);
+    issued.set(ctx.baseUrl, letters);
+  }
+  return letters;
+}
+
+async function issueLetters(ctx: ScenarioContext): Promise<IssuedLetters> {
   await submitReport(ctx.baseUrl, await reportFormHidden(ctx.baseUrl), NO_FILE);
   const [sekretariat, telaah] = [await ctx.staffSession("sekretariat"), await ctx.staffSession("telaah")];
   const { rows } = await trpc<{ rows: { id: string; reference: string }[] }>(ctx, sekretariat, "cases.list", {
@@ -65,21 +87,56 @@ export async function buildLetterDownload(ctx: ScenarioContext): Promise<Request
   const view = await trpc<{ letters: { id: string; size: number }[] }>(ctx, telaah, "cases.get", { caseId });
   if (view.letters.length !== 2)
     throw new Error(`expected the Catatan and the Surat Pengaduan, found ${view.letters.length} letters`);
+  return { telaah, letters: view.letters };
+}
 
+/** A letter's bytes as its reader downloads them; a refusal or a truncated body throws. */
+async function downloadLetter(ctx: ScenarioContext, telaah: string, letter: { id: string; size: number }) {
+  const res = await fetch(`${ctx.baseUrl}/api/staff/letter/${letter.id}`, { headers: { Cookie: telaah } });
+  const bytes = Buffer.from(await res.arrayBuffer());
+  if (res.status !== 200 || bytes.length !== letter.size || !isWholePdf(bytes.toString("latin1")))
+    throw new Error(`GET /api/staff/letter/${letter.id} answered ${res.status} with ${bytes.length} bytes`);
+  return bytes;
+}
+
+export async function buildLetterDownload(ctx: ScenarioContext): Promise<RequestSpec> {
+  const { telaah, letters } = await issuedLetters(ctx);
   // Check each once, so a refusal or an empty answer fails loudly before the run.
-  for (const l of view.letters) {
-    const res = await fetch(`${ctx.baseUrl}/api/staff/letter/${l.id}`, { headers: { Cookie: telaah } });
-    const bytes = Buffer.from(await res.arrayBuffer());
-    if (res.status !== 200 || bytes.length !== l.size || !isWholePdf(bytes.toString("latin1")))
-      throw new Error(`GET /api/staff/letter/${l.id} answered ${res.status} with ${bytes.length} bytes`);
-  }
+  for (const l of letters) await downloadLetter(ctx, telaah, l);
   return {
     headers: { Cookie: telaah },
-    requests: view.letters.map((l) => ({
+    requests: letters.map((l) => ({
       method: "GET" as const,
       path: `/api/staff/letter/${l.id}`,
       headers: { Cookie: telaah },
     })),
     verifyBody: isWholePdf,
+  };
+}
+
+/** The verification code printed on a letter (beside its QR code), read with poppler's pdftotext. */
+function printedVerificationCode(pdf: Buffer): string {
+  let text: string;
+  try {
+    text = execFileSync("pdftotext", ["-", "-"], { input: pdf, encoding: "utf8" });
+  } catch (err) {
+    throw new Error(`pdftotext (Debian's poppler-utils) could not read the letter: ${(err as Error).message}`);
+  }
+  const code = /\/verifikasi\/([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec(text.replace(/\s+/g, ""))?.[1];
+  if (!code) throw new Error("the letter shows no verification code");
+  return code;
+}
+
+export async function buildLetterVerification(ctx: ScenarioContext): Promise<RequestSpec> {
+  const { telaah, letters } = await issuedLetters(ctx);
+  const code = printedVerificationCode(await downloadLetter(ctx, telaah, letters[0]!));
+  const path = `/verifikasi/${code}`;
+  const res = await fetch(ctx.baseUrl + path);
+  const html = await res.text();
+  if (res.status !== 200 || !html.includes('data-testid="verify-found"'))
+    throw new Error(`GET ${path} answered ${res.status} without confirming the letter`);
+  return {
+    requests: [{ method: "GET" as const, path }],
+    verifyBody: (body) => body.includes('data-testid="verify-found"'),
   };
 }

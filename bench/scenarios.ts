@@ -8,7 +8,7 @@
  */
 import type { RequestSpec, ScenarioContext } from "./request-spec.ts";
 import { buildReportSubmission, buildTrackingSession } from "./portal-forms.ts";
-import { buildLetterDownload } from "./letters.ts";
+import { buildLetterDownload, buildLetterVerification } from "./letters.ts";
 import { buildBombsWithPageReads } from "./upload-bombs.ts";
 import { buildStaffCaseList, buildStaffHome } from "./staff-pages.ts";
 import { buildOfficeDashboard, buildStatisticsPage } from "./statistics-pages.ts";
@@ -142,6 +142,17 @@ export const scenarios: Scenario[] = [
         "Budget: 'one letter PDF: median ≤ 50 ms, p99 ≤ 150 ms at 10 concurrent'. Letters are rendered once, right after their SOP step's transaction commits, " +
         "and stored sealed; what a reader waits for is this download: Tim Telaah signed in, alternating the Catatan Pengaduan and the Surat Pengaduan of a case made by build() " +
         "(decrypt, SHA-256 check, audit entry, attachment). Every body must be a whole PDF. Rendering time itself is in docs/letters.md.",
+    },
+  },
+  {
+    name: "letter verification page",
+    path: "/verifikasi",
+    build: buildLetterVerification,
+    budget: {
+      maxRssMb: MEMORY_BUDGET_MB,
+      note:
+        "GET /verifikasi/<code>, the public page a letter's QR code opens, for the Catatan Pengaduan made for the letter PDF scenario (the code read off the PDF with pdftotext). " +
+        "Served from the page cache (10 s per code). Every body must confirm the letter.",
     },
   },
   {
