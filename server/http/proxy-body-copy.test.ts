@@ -49,10 +49,6 @@ describe("the proxy's copy of a request body", () => {
     expect(routeBytes).toBe(1_000_000);
   });
 
-  it("leaves a request without a body alone", () => {
-    expect(() => releaseBodyCopy(new NextRequest("http://127.0.0.1/"))).not.toThrow();
-  });
-
   it("does not fail when the sender leaves mid-body", async () => {
     const post = postedBody(1_000_000);
     releaseBodyCopy(post.request);
