@@ -9,6 +9,7 @@ import {
   WARMUP_S,
 } from "./scenarios.ts";
 import { HarnessError, RssSampler, treeCpuMs, type Server } from "./server.ts";
+import type { HeapSample } from "./heap-headroom.ts";
 
 /**
  * What a scenario is measured on: one server, or several behind a proxy at `baseUrl` (the
@@ -69,6 +70,8 @@ export interface Measurement {
   databaseCpuMsPerRequest?: number;
   /** Figures of the scenario's background load, if it has one. */
   background?: Record<string, number>;
+  /** The highest V8 heap sample of any server during the measured run (nearest its limit), if they log memory. */
+  heapPeak?: HeapSample;
 }
 
 export interface RunSettings {
@@ -145,6 +148,7 @@ export async function runScenario(
   // autocannon's histogram has no p95 (the design budgets one), so latencies are also kept here.
   const latencies: number[] = [];
   const samplers = target.servers.map((s) => new RssSampler(s.pid));
+  target.servers.forEach((s) => s.takeHeapPeak());
   samplers.forEach((s) => s.start());
   const cpuBefore = await targetCpuMs(target);
   const databaseCpuBefore = await target.databaseCpuMs?.();
@@ -160,6 +164,10 @@ export async function runScenario(
     rss = await Promise.all(samplers.map((s) => s.stop()));
   }
   const cpuMs = (await targetCpuMs(target)) - cpuBefore;
+  const heapPeak = target.servers
+    .map((s) => s.takeHeapPeak())
+    .filter((h) => h !== undefined)
+    .sort((a, b) => b.usedMb / b.limitMb - a.usedMb / a.limitMb)[0];
   const databaseCpuMs =
     databaseCpuBefore === undefined ? undefined : (await target.databaseCpuMs!()) - databaseCpuBefore;
   checkAlive(target, `during "${scenario.name}"`);
@@ -195,5 +203,6 @@ export async function runScenario(
       ? {}
       : { databaseCpuMsPerRequest: latencies.length ? round(databaseCpuMs / latencies.length, 1) : 0 }),
     ...(backgroundFigures ? { background: backgroundFigures } : {}),
+    ...(heapPeak ? { heapPeak } : {}),
   };
 }

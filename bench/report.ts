@@ -4,6 +4,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import { FIRST_LOAD_JS_BUDGET_KB, type FirstLoadJs } from "./first-load-js.ts";
+import { heapHeadroomNotes } from "./heap-headroom.ts";
 import type { Measurement } from "./measure.ts";
 import { formatRatio, ratiosTo, type Ratios } from "./ratios.ts";
 import { MEMORY_BUDGET_MB, type Budget } from "./scenarios.ts";
@@ -289,6 +290,7 @@ function detailNotes(report: Report): string[] {
   for (const lh of report.lighthouse ?? []) notes.push(lighthouseNote(lh));
   if (!report.memoryBudget.pass)
     notes.push(`FAIL server memory: ${report.maxRssMb} MB > ${report.memoryBudget.maxRssMb} MB`);
+  notes.push(...heapHeadroomNotes(report.scenarios));
   return notes;
 }
 

@@ -1,5 +1,6 @@
 /** The scale-out check's table (terminal and docs/performance.md). */
 import type { Measurement } from "./measure.ts";
+import { heapHeadroomNotes } from "./heap-headroom.ts";
 import { formatRatio, ratiosTo } from "./ratios.ts";
 import { alignedTable, markdownTable } from "./report.ts";
 import type { ScaleOutRow } from "./scale-out.ts";
@@ -52,6 +53,7 @@ export function pageRow(
     cpuMsPerRequest: m.cpuMsPerRequest,
     ...(m.databaseCpuMsPerRequest === undefined ? {} : { databaseCpuMsPerRequest: m.databaseCpuMsPerRequest }),
     maxRssMb: m.maxRssMb,
+    ...(m.heapPeak ? { heapPeak: m.heapPeak } : {}),
     ...extra,
   };
 }
@@ -130,6 +132,7 @@ function notes(report: ScaleOutReport): string[] {
         `${row.latencyMs.p95 <= row.p95BudgetMs ? "pass" : "FAIL"} ${row.name}: p95 ${fmt(row.latencyMs.p95)} ms at ${row.concurrency} connections (budget ≤ ${row.p95BudgetMs} ms)`,
       );
   }
+  out.push(...heapHeadroomNotes(report.rows));
   out.push(
     `${report.instances} instances (next start with the peer stamp, same PostgreSQL database and secrets) behind bench/reverse-proxy.ts (round-robin, X-Forwarded-For, trusted by the instances); every request goes through the proxy`,
     "req/s = operations ÷ wall time of the scenario; RSS and CPU ms/req are summed over the instances (the proxy and PostgreSQL left out); PostgreSQL CPU ms/req is that of the backends serving the check's database (process titles naming it), summed; floor rows: one floor server, autocannon, the single-server settings",

@@ -26,6 +26,7 @@ import { startReverseProxy, type ReverseProxy } from "./reverse-proxy.ts";
 import { trpcQueryPath } from "./staff-pages.ts";
 import { selects } from "./args.ts";
 import { runScenario, targetCpuMs, type RunSettings } from "./measure.ts";
+import type { HeapSample } from "./heap-headroom.ts";
 import { pageRow } from "./scale-out-report.ts";
 import { scenarios, type Scenario } from "./scenarios.ts";
 import { SYNTHETIC_CASES } from "./database.ts";
@@ -75,6 +76,8 @@ export interface ScaleOutRow extends CountedResult {
   proxyErrors: Record<string, number>;
   /** Timed rows (the staff pages): autocannon for a fixed time, ops = answers, and their p95 budget. */
   p95BudgetMs?: number;
+  /** Timed rows: the highest V8 heap sample of any instance (nearest its limit). */
+  heapPeak?: HeapSample;
 }
 
 /** The form again: its alert says why there is no receipt. */

@@ -11,6 +11,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { NODE_FLAGS, nextStartArgs, PRODUCTION_ENV } from "../server/production-start.ts";
+import { HeapPeak, heapSampleOf, type HeapSample } from "./heap-headroom.ts";
 
 /** A failure of the harness itself (not of a budget): run.ts prints it and exits 1. */
 export class HarnessError extends Error {
@@ -107,6 +108,8 @@ export function serverEnv(dataDir: string, databaseUrl?: string): NodeJS.Process
     ...PRODUCTION_ENV,
     ...postgres,
     LENTERA_DATA_DIR: dataDir,
+    // The server's memory line every 2 s: the bench reads each scenario's heap peak off it.
+    LENTERA_LOG_MEMORY: "true",
     NODE_ENV: "production",
     NEXTAUTH_URL: `http://${HOST}`, // production requires it; launch() adds the port
   };
@@ -211,6 +214,9 @@ export class Server {
   readonly baseUrl: string;
   private readonly lines: string[] = [];
   private partial = "";
+  private readonly heapPeak = new HeapPeak();
+  /** The latest memory line, kept apart so that they do not push the server's own lines out. */
+  private lastMemoryLine: string | undefined;
   private exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
   private spawnError: Error | undefined;
   private readonly exitPromise: Promise<void>;
@@ -248,7 +254,15 @@ export class Server {
 
   /** Last lines the server wrote (stdout and stderr interleaved). */
   output(): string[] {
-    return this.partial ? [...this.lines, this.partial].slice(-OUTPUT_LINES_KEPT) : [...this.lines];
+    const memory = this.lastMemoryLine ? [this.lastMemoryLine] : [];
+    return this.partial
+      ? [...this.lines, this.partial, ...memory].slice(-OUTPUT_LINES_KEPT)
+      : [...this.lines, ...memory];
+  }
+
+  /** The highest heap sample of the server's memory lines since the last call (none: it logs none). */
+  takeHeapPeak(): HeapSample | undefined {
+    return this.heapPeak.take();
   }
 
   describeExit(): string {
@@ -260,7 +274,14 @@ export class Server {
     const parts = (this.partial + text).split(/\r?\n/);
     this.partial = parts.pop() ?? "";
     if (this.verbose) for (const line of parts) process.stderr.write(`  [server] ${line}\n`);
-    this.lines.push(...parts);
+    for (const line of parts) {
+      const heap = heapSampleOf(line);
+      if (!heap) this.lines.push(line);
+      else {
+        this.heapPeak.see(heap);
+        this.lastMemoryLine = line;
+      }
+    }
     if (this.lines.length > OUTPUT_LINES_KEPT) this.lines.splice(0, this.lines.length - OUTPUT_LINES_KEPT);
   }
 

@@ -12,8 +12,11 @@ describe("the memory line", () => {
     const facts = memoryFacts(pglite);
     expect(facts.wasm).toBeGreaterThan(16 * 1024 * 1024);
     expect(facts.rss).toBeGreaterThan(facts.heapUsed);
+    expect(facts.heapLimit).toBeGreaterThan(facts.heapTotal);
     const line = describeMemory({ ...facts, rss: 300 * 1024 * 1024, wasm: 128 * 1024 * 1024 });
-    expect(line).toMatch(/^rss 300\.0 MB; heap [\d.]+ MB of [\d.]+ MB; external [\d.]+ MB \(array buffers [\d.]+ MB\)/);
+    expect(line).toMatch(
+      /^rss 300\.0 MB; heap [\d.]+ MB of [\d.]+ MB \(limit [\d.]+ MB\); external [\d.]+ MB \(array buffers [\d.]+ MB\)/,
+    );
     expect(line).toContain("database wasm 128.0 MB");
   });
 

@@ -5,6 +5,7 @@
  * workers' pixels), and `--max-old-space-size` bounds only the heap. The sanitiser workers' own
  * heaps are not shown (Node 20 cannot read them from outside). Sizes only, never content.
  */
+import v8 from "node:v8";
 import type { PGlite } from "@electric-sql/pglite";
 
 const ADMISSION = Symbol.for("lentera.uploadAdmission");
@@ -20,6 +21,8 @@ export interface MemoryFacts {
   rss: number;
   heapUsed: number;
   heapTotal: number;
+  /** The most the heap may hold (`--max-old-space-size` plus the young generation); past it the process dies. */
+  heapLimit: number;
   external: number;
   arrayBuffers: number;
   /** The embedded database's WebAssembly memory (reserved; resident is at most this). */
@@ -39,6 +42,7 @@ export function memoryFacts(pglite?: PGlite): MemoryFacts {
     rss: usage.rss,
     heapUsed: usage.heapUsed,
     heapTotal: usage.heapTotal,
+    heapLimit: v8.getHeapStatistics().heap_size_limit,
     external: usage.external,
     arrayBuffers: usage.arrayBuffers,
     wasm: pglite?.Module.HEAPU8.length,
@@ -53,7 +57,7 @@ export function describeMemory(f: MemoryFacts): string {
   const mb = (n: number) => `${(n / MB).toFixed(1)} MB`;
   return [
     `rss ${mb(f.rss)}`,
-    `heap ${mb(f.heapUsed)} of ${mb(f.heapTotal)}`,
+    `heap ${mb(f.heapUsed)} of ${mb(f.heapTotal)} (limit ${mb(f.heapLimit)})`,
     `external ${mb(f.external)} (array buffers ${mb(f.arrayBuffers)})`,
     ...(f.wasm === undefined ? [] : [`database wasm ${mb(f.wasm)}`]),
     ...(f.requestsInWork === undefined ? [] : [`requests in work ${f.requestsInWork}, waiting ${f.requestsWaiting}`]),
