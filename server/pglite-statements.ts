@@ -9,6 +9,7 @@
  */
 import { parse, protocol, type PGlite, type Results, type Transaction } from "@electric-sql/pglite";
 import { concatBytes } from "./lib/concat-bytes.ts";
+import { bindExecuteSync, type BindValue } from "./pglite-bind.ts";
 
 type QueryOptions = NonNullable<Parameters<PGlite["query"]>[2]>;
 type Message = Awaited<ReturnType<PGlite["execProtocolStream"]>>[number];
@@ -86,16 +87,17 @@ class StatementCache {
   async #execute<T>(prepared: Prepared, params: unknown[], options: QueryOptions | undefined): Promise<Results<T>> {
     const serializers = this.#pglite.serializers;
     // Each value serialised as PGlite's query() does: by the type PostgreSQL inferred for it.
-    const values = params.map((value, i) => {
+    const values = params.map((value, i): BindValue => {
       if (value === null || value === undefined) return null;
       const oid = prepared.paramTypes[i]!;
       const serializer = options?.serializers?.[oid] ?? serializers[oid];
-      return serializer ? serializer(value) : String(value);
+      // A bytea serialiser returns the bytes themselves (pglite-bytea.ts), whatever its type says.
+      return serializer ? (serializer(value) as BindValue) : String(value);
     });
-    const messages = await this.#pglite.execProtocolStream(
-      concatBytes([serialize.bind({ statement: prepared.name, values }), serialize.execute({}), serialize.sync()]),
-      { syncToFs: false, onNotice: options?.onNotice },
-    );
+    const messages = await this.#pglite.execProtocolStream(bindExecuteSync(prepared.name, values), {
+      syncToFs: false,
+      onNotice: options?.onNotice,
+    });
     const described = prepared.rowDescription ? [prepared.rowDescription, ...messages] : messages;
     return parse.parseResults(described, this.#pglite.parsers, options)[0] as Results<T>;
   }

@@ -142,7 +142,7 @@ export function attachmentRow(
     mimeType: f.mime,
     detectedKind: f.kind,
     size: f.bytes.length,
-    sha256: sha256(f.bytes),
+    sha256: f.sha256 ? Buffer.from(f.sha256) : sha256(f.bytes),
     strippedMetadata: f.strippedMetadata,
     warning: f.warning,
     createdAt: now,

@@ -4,6 +4,7 @@
  * thread, is answered by the pool as `unsafe`.
  */
 import sharp from "sharp";
+import { createHash } from "node:crypto";
 import { parentPort } from "node:worker_threads";
 import { detectAndClean } from "./clean.ts";
 import { READY, type WorkerAnswer, type WorkerJob } from "./worker-protocol.ts";
@@ -26,6 +27,8 @@ port.on("message", async (job: WorkerJob) => {
     answer = {
       ok: true,
       bytes: out,
+      // Its own 32-byte array: a view into a pooled buffer would carry the whole pool across.
+      sha256: new Uint8Array(createHash("sha256").update(out).digest()),
       mime: result.type.mime,
       kind: result.type.kind,
       ext: result.type.ext,

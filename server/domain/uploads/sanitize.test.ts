@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import { ACCEPTED_MIMES } from "./formats.ts";
 import { sanitizePool, sanitizeUpload } from "./sanitize.ts";
@@ -58,6 +59,7 @@ describe("sanitizeUpload", () => {
       ok: true,
       file: {
         bytes: text,
+        sha256: new Uint8Array(createHash("sha256").update(text).digest()),
         mime: "text/plain",
         kind: "TEXT",
         fileName: "kronologi.txt",

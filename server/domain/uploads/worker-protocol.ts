@@ -14,6 +14,8 @@ export type WorkerAnswer =
   | {
       ok: true;
       bytes: Uint8Array;
+      /** SHA-256 of `bytes`, taken in the worker rather than on the request thread. */
+      sha256: Uint8Array;
       mime: string;
       kind: UploadKind;
       ext: string;
