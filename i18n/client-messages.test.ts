@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import {
   PORTAL_CLIENT_NAMESPACES,
   portalClientMessages,
+  STAFF_FRAME_CLIENT_NAMESPACES,
+  staffFrameClientMessages,
   WORKSPACE_CLIENT_NAMESPACES,
   workspaceClientMessages,
 } from "./client-messages.ts";
@@ -53,6 +55,36 @@ describe("messages sent to the browser with portal pages", () => {
     const used = namespacesRead(files);
     expect([...used].filter((ns) => !(WORKSPACE_CLIENT_NAMESPACES as readonly string[]).includes(ns))).toEqual([]);
     expect(Object.keys(workspaceClientMessages("id")).sort()).toEqual([...WORKSPACE_CLIENT_NAMESPACES].sort());
+  });
+
+  it("on a staff page hold what its frame's client components read: the error boundary and the kit", () => {
+    const files = [
+      path.join(root, "app/[locale]/error.tsx"),
+      ...clientFiles("components/ui", false),
+      ...fs
+        .readdirSync(path.join(root, "components"))
+        .filter((f) => /\.tsx?$/.test(f))
+        .map((f) => path.join(root, "components", f))
+        .filter((f) => /^["']use client["']/.test(fs.readFileSync(f, "utf8"))),
+    ];
+    expect(files.length).toBeGreaterThan(3);
+    const used = namespacesRead(files);
+    expect(used.has("errors")).toBe(true);
+    expect([...used].filter((ns) => !(STAFF_FRAME_CLIENT_NAMESPACES as readonly string[]).includes(ns))).toEqual([]);
+    expect(Object.keys(staffFrameClientMessages("en")).sort()).toEqual([...STAFF_FRAME_CLIENT_NAMESPACES].sort());
+  });
+
+  it("are the frame's alone only on the staff pages rendered on the server only, as listed", () => {
+    // A new staff page without withWorkspaceTexts gets the frame's texts alone: list it here
+    // only if no client component of its own reads texts.
+    const staffApp = path.join(root, "app/[locale]/(staff)/staff");
+    const unwrapped = fs
+      .readdirSync(staffApp, { recursive: true, encoding: "utf8" })
+      .filter((f) => /(^|[\\/])page\.tsx$/.test(f))
+      .filter((f) => !fs.readFileSync(path.join(staffApp, f), "utf8").includes("withWorkspaceTexts"))
+      .map((f) => f.replaceAll("\\", "/"))
+      .sort();
+    expect(unwrapped).toEqual(["admin/page.tsx", "dasbor/page.tsx", "page.tsx"]);
   });
 
   it("are those namespaces only, in the page's language", () => {

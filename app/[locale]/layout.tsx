@@ -5,7 +5,7 @@ import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { routing } from "@/i18n/routing.ts";
-import { portalClientMessages } from "@/i18n/client-messages.ts";
+import { portalClientMessages, staffFrameClientMessages } from "@/i18n/client-messages.ts";
 import { SiteHeader } from "@/components/portal/site-header.tsx";
 import { SiteFooter } from "@/components/portal/site-footer.tsx";
 import { StaffHeader } from "@/components/staff/staff-header.tsx";
@@ -33,6 +33,7 @@ export default async function LocaleLayout({
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "nav" });
+  const staff = isStaffPath((await headers()).get("x-lentera-path") ?? "/");
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-white font-sans text-slate-900 antialiased">
@@ -42,14 +43,11 @@ export default async function LocaleLayout({
         >
           {t("skip")}
         </a>
-        {/* Only the portal's client texts go to the browser; staff pages add the workspace's where read. */}
-        <NextIntlClientProvider messages={portalClientMessages(locale)}>
+        {/* Only the client texts a page may read go to the browser: the portal's on portal pages; on
+            staff pages the frame's, each page adding the workspace's where read (withWorkspaceTexts). */}
+        <NextIntlClientProvider messages={staff ? staffFrameClientMessages(locale) : portalClientMessages(locale)}>
           {/* Staff pages carry the workspace's own header; the portal's links are for reporters. */}
-          {isStaffPath((await headers()).get("x-lentera-path") ?? "/") ? (
-            <StaffHeader locale={locale} />
-          ) : (
-            <SiteHeader locale={locale} />
-          )}
+          {staff ? <StaffHeader locale={locale} /> : <SiteHeader locale={locale} />}
           <main id="main" className="mx-auto w-full max-w-5xl px-4 py-8">
             {children}
           </main>

@@ -61,6 +61,7 @@ const MATRIX: Record<string, Row> = {
     allowed: ["kadis", "pengawas", "sekretariat", "excluded"],
   },
   "staff.me": { call: (a) => a.staff.me(), allowed: ALL_STAFF },
+  "staff.frame": { call: (a) => a.staff.frame(), allowed: ALL_STAFF },
   "account.security": { call: (a) => a.account.security(), allowed: ALL_STAFF },
   // A wrong current password: allowed through, then BAD_REQUEST, nothing changed.
   "account.changePassword": {

@@ -1,3 +1,4 @@
+import { staffFrameFacts } from "../domain/staff-frame.ts";
 import { router, staffProcedure } from "../trpc/init.ts";
 
 export const staffRouter = router({
@@ -9,4 +10,9 @@ export const staffRouter = router({
     roles: ctx.staff.roles,
     mustChangePassword: ctx.staff.mustChangePassword,
   })),
+  /**
+   * The workspace frame's facts for the caller: own unread notifications and the sample-data
+   * banner, as notifications.unreadCount and portal.sampleData give them, in one statement.
+   */
+  frame: staffProcedure("useAccount").query(({ ctx }) => staffFrameFacts(ctx.db, ctx.staff.id)),
 });

@@ -1,12 +1,13 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation.ts";
-import { serverCaller } from "@/server/trpc/server-caller.ts";
+import { staffFrame } from "@/server/http/staff/staff-frame.ts";
 
 /** The staff header's bell: a link to /staff/notifikasi with the number of unread notifications. */
 export async function NotificationBell({ current }: { current?: boolean }) {
   const t = await getTranslations("notifications");
-  const unread = await (await serverCaller()).notifications.unreadCount().catch(() => 0);
+  // Read with the layout's sample-data banner, in one statement per page view.
+  const unread = (await staffFrame())?.unread ?? 0;
   return (
     <Link
       href="/staff/notifikasi"
