@@ -1,6 +1,6 @@
 /**
- * The reporter's two database calls (SQL functions reporter_session_open and
- * reporter_case_read): what the sign-in writes, and what the case page reads and marks read.
+ * The reporter's database calls (SQL functions reporter_session_open, reporter_case_read and
+ * reporter_page_read): what the sign-in writes, and what the case page reads and marks read.
  */
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,7 +8,7 @@ import { openTestDb, type TestDbHandle } from "../../testing/test-db.ts";
 import { ActorKind } from "../../generated/prisma/enums.ts";
 import { randomToken, seal, sealText, sha256, unwrapDataKey } from "../crypto.ts";
 import { reportSchema } from "../cases/report-content.ts";
-import { reporterCaseView } from "./case-view.ts";
+import { reporterCaseView, reporterPageView } from "./case-view.ts";
 import { IDLE_MS, openReporterSession } from "./session.ts";
 import { submitPortalReport } from "./submit-report.ts";
 
@@ -130,5 +130,39 @@ describe("the reporter's case page", () => {
     expect(read.find((m) => m.id === mine.id)?.readAt).toBeNull();
 
     expect(await reporterCaseView(handle.db, secrets.masterKey, "0190a5c8-0000-7000-8000-000000000000")).toBeNull();
+  });
+});
+
+describe("the case page in one call with the session check", () => {
+  it("shows the session's case and restarts its idle timer; nothing for an absent, ended or overlong token", async () => {
+    const { code, id, key } = await newCase();
+    await handle.db.message.create({
+      data: { caseId: id, authorKind: ActorKind.SYSTEM, body: sealText(key, "Terima kasih.") },
+    });
+    const signedIn = new Date();
+    const opened = await openReporterSession(handle.db, secrets.trackingKey, code, signedIn);
+    if (!opened.ok) throw new Error("expected a session");
+
+    const later = new Date(signedIn.getTime() + IDLE_MS - 1000);
+    const view = await reporterPageView(handle.db, secrets.masterKey, opened.token, later);
+    expect(view).toEqual(await reporterCaseView(handle.db, secrets.masterKey, id, later));
+    expect(view?.messages.map((m) => m.body)).toEqual(["Terima kasih."]);
+    const session = await handle.db.reporterSession.findUniqueOrThrow({ where: { tokenHash: sha256(opened.token) } });
+    expect([session.lastSeenAt.getTime(), session.expiresAt.getTime()]).toEqual([
+      later.getTime(),
+      later.getTime() + IDLE_MS,
+    ]);
+    const read = await handle.db.message.findFirstOrThrow({ where: { caseId: id }, select: { readAt: true } });
+    expect(read.readAt?.getTime()).toBe(later.getTime());
+
+    // Ended: 15 quiet minutes after the last view; its timer is not restarted by the attempt.
+    const ended = new Date(later.getTime() + IDLE_MS + 1);
+    expect(await reporterPageView(handle.db, secrets.masterKey, opened.token, ended)).toBeNull();
+    const after = await handle.db.reporterSession.findUniqueOrThrow({ where: { tokenHash: sha256(opened.token) } });
+    expect(after.expiresAt.getTime()).toBe(later.getTime() + IDLE_MS);
+
+    expect(await reporterPageView(handle.db, secrets.masterKey, undefined, later)).toBeNull();
+    expect(await reporterPageView(handle.db, secrets.masterKey, randomToken(), later)).toBeNull();
+    expect(await reporterPageView(handle.db, secrets.masterKey, opened.token + "x".repeat(100), later)).toBeNull();
   });
 });

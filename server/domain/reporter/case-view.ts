@@ -5,8 +5,9 @@
  */
 import type { Db } from "../../db.ts";
 import { ActorKind, CaseStatus } from "../../generated/prisma/enums.ts";
-import { open, openJson, openText, unwrapDataKey } from "../crypto.ts";
+import { open, openJson, openText, sha256, unwrapDataKey } from "../crypto.ts";
 import { reporterLetterIds } from "../letters/read.ts";
+import { idleUntil, validTokenShape } from "./session.ts";
 
 export interface ReporterCaseView {
   reference: string;
@@ -75,7 +76,27 @@ export async function reporterCaseView(
   now = new Date(),
 ): Promise<ReporterCaseView | null> {
   const [row] = await db.$queryRaw<CaseReadRow[]>`SELECT * FROM reporter_case_read(${caseId}, ${now})`;
-  if (!row) return null;
+  return row ? viewOf(db, masterKey, caseId, row) : null;
+}
+
+/**
+ * The case page of the live session behind a cookie token, its idle timer restarted (as
+ * resumeReporterSession does), in one call (SQL function reporter_page_read): the session
+ * check and the case read were two. Null when the session is absent or expired.
+ */
+export async function reporterPageView(
+  db: Db,
+  masterKey: Buffer,
+  token: string | undefined,
+  now = new Date(),
+): Promise<ReporterCaseView | null> {
+  if (!validTokenShape(token)) return null;
+  const [row] = await db.$queryRaw<(CaseReadRow & { caseId: string })[]>`
+    SELECT * FROM reporter_page_read(${sha256(token)}, ${now}, ${idleUntil(now)})`;
+  return row ? viewOf(db, masterKey, row.caseId, row) : null;
+}
+
+async function viewOf(db: Db, masterKey: Buffer, caseId: string, row: CaseReadRow): Promise<ReporterCaseView> {
   const progress = progressOf({
     ...row,
     timeline: row.timeline.map((e) => ({ step: e.step, toStatus: e.toStatus, createdAt: new Date(e.at) })),

@@ -35,16 +35,26 @@ export async function openReporterSession(
   return { ok: true, token };
 }
 
+/** Whether a cookie value can be a session token at all (an overlong one is not looked up). */
+export function validTokenShape(token: string | undefined): token is string {
+  return !!token && token.length <= 100;
+}
+
+/** When a session seen at `now` ends if nothing else happens. */
+export function idleUntil(now: Date): Date {
+  return new Date(now.getTime() + IDLE_MS);
+}
+
 /** The live session behind a cookie token, its idle timer restarted; null when absent or expired. */
 export async function resumeReporterSession(
   db: Db,
   token: string | undefined,
   now = new Date(),
 ): Promise<ReporterPrincipal | null> {
-  if (!token || token.length > 100) return null;
+  if (!validTokenShape(token)) return null;
   // One statement on every page view: check, restart the idle timer and read the case.
   const rows = await db.$queryRaw<{ id: string; case_id: string }[]>`
-    UPDATE reporter_sessions SET last_seen_at = ${now}, expires_at = ${new Date(now.getTime() + IDLE_MS)}
+    UPDATE reporter_sessions SET last_seen_at = ${now}, expires_at = ${idleUntil(now)}
     WHERE token_hash = ${sha256(token)} AND expires_at > ${now}
     RETURNING id, case_id`;
   const session = rows[0];

@@ -5,8 +5,7 @@ import { ReplyForm } from "@/components/portal/reply-form.tsx";
 import { getDb } from "@/server/db.ts";
 import { env } from "@/server/env.ts";
 import { MESSAGE_MAX } from "@/server/domain/reporter/case-actions.ts";
-import { reporterCaseView } from "@/server/domain/reporter/case-view.ts";
-import { resumeReporterSession } from "@/server/domain/reporter/session.ts";
+import { reporterPageView } from "@/server/domain/reporter/case-view.ts";
 import { formTokenFor, idempotencyKeyForView, reporterToken } from "@/server/http/portal/request-context.ts";
 import { acknowledge, sendMessage, signOut } from "../actions.ts";
 import { localePath } from "@/i18n/routing.ts";
@@ -39,11 +38,10 @@ async function CasePage({ params }: { params: Promise<{ locale: string }> }) {
   setRequestLocale(locale);
   const t = await getTranslations("case");
   const home = await getTranslations("home");
-  const view = await whenAvailable(async () => {
-    const db = await getDb();
-    const who = await resumeReporterSession(db, await reporterToken());
-    return who ? await reporterCaseView(db, env().secrets.masterKey, who.caseId) : null;
-  }, UNAVAILABLE);
+  const view = await whenAvailable(
+    async () => reporterPageView(await getDb(), env().secrets.masterKey, await reporterToken()),
+    UNAVAILABLE,
+  );
   if (view === UNAVAILABLE) {
     // The case cannot be read now; a reply that could not be saved comes back as typed.
     const outage = await getTranslations("outage");
