@@ -7,7 +7,6 @@
  * its GPS position), XMP, ICC profiles and comments are gone. Each change is one transaction with
  * its audit entry (`setting.emblem.set` / `.remove`, detail = hash and size only).
  */
-import sharp from "sharp";
 import type { Db } from "../../db.ts";
 import { may } from "../policy/policy.ts";
 import { appendAudit } from "../audit.ts";
@@ -30,6 +29,9 @@ const EMBLEM_LOCK = 7_390_214;
 
 const decodeOptions = { failOn: "error", limitInputPixels: EMBLEM_MAX_SIDE * EMBLEM_MAX_SIDE } as const;
 
+/** sharp is loaded when an emblem is read or changed: loading libvips costs ~19 MB of RSS. */
+const loadSharp = async () => (await import("sharp")).default;
+
 export interface PreparedEmblem {
   content: Bytes;
   width: number;
@@ -42,6 +44,7 @@ export async function prepareEmblem(bytes: Buffer): Promise<PreparedEmblem> {
   let format: string | undefined;
   let width = 0;
   let height = 0;
+  const sharp = await loadSharp();
   try {
     // Header only: no pixel is decoded before the type and size are known.
     ({ format, width = 0, height = 0 } = await sharp(bytes, { ...decodeOptions, limitInputPixels: false }).metadata());
@@ -162,6 +165,7 @@ export async function getEmblem(db: Pick<Db, "officeAsset">): Promise<EmblemView
     include: { updatedBy: { select: { name: true, username: true } } },
   });
   if (!row) return { set: false };
+  const sharp = await loadSharp();
   const preview = await sharp(Buffer.from(row.content), decodeOptions)
     .resize({ height: PREVIEW_HEIGHT, withoutEnlargement: true })
     .png()

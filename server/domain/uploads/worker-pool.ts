@@ -25,7 +25,6 @@
  * package from node_modules). Vitest and tsx tools run the TypeScript source (see startWorker).
  * No separate build step, no path that can drift from the build.
  */
-import "sharp";
 import os from "node:os";
 import { Worker, type ResourceLimits } from "node:worker_threads";
 import { READY, type WorkerAnswer, type WorkerJob } from "./worker-protocol.ts";
@@ -82,6 +81,21 @@ interface Slot {
 
 const UNSAFE: WorkerAnswer = { ok: false, reason: "unsafe" };
 
+/**
+ * sharp's rule for worker threads on glibc: the main thread loads it before any worker does, so
+ * libvips stays loaded while workers start and end. Loaded before the first worker starts, not
+ * with this module: libvips costs ~19 MB of RSS, which a server that receives no file need not
+ * pay. Should it fail to load, the workers fail too and refuse their files.
+ */
+let sharpHere: Promise<void> | undefined;
+let sharpLoadedHere = false;
+function loadSharpHere(): Promise<void> {
+  const loaded = () => {
+    sharpLoadedHere = true;
+  };
+  return (sharpHere ??= import("sharp").then(loaded, loaded));
+}
+
 // Inside Next.js (dev or production; NEXT_RUNTIME is set by Next.js itself) Turbopack has compiled
 // the worker entry into its own chunk and rewritten the URL below to it. Elsewhere (Vitest, tsx
 // tools) this module runs from its TypeScript source: Node 20 can neither load a .ts worker nor
@@ -133,8 +147,12 @@ export class SanitizePool {
     while (this.queue.length > 0) {
       const slot = this.idle.pop();
       if (!slot) {
-        if (this.slots.size < this.options.size && this.starting() < this.queue.length) this.spawn();
-        else return;
+        if (this.slots.size >= this.options.size || this.starting() >= this.queue.length) return;
+        if (!sharpLoadedHere) {
+          void loadSharpHere().then(() => this.dispatch());
+          return;
+        }
+        this.spawn();
         continue;
       }
       clearTimeout(this.idleTimers.get(slot));
