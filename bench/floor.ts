@@ -16,6 +16,7 @@ export const FLOOR_DIR = path.join("bench", "floor");
 const FLOOR_INPUTS = [
   "app",
   "proxy.ts",
+  "instrumentation.ts",
   "next.config.mjs",
   "tsconfig.json",
   path.join("..", "..", "node_modules", "next", "package.json"),
