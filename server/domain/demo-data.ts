@@ -6,6 +6,7 @@
  * cases remain, and the seeder refuses a database that already holds real reports.
  */
 import type { Db } from "../db.ts";
+import { Prisma } from "../generated/prisma/client.ts";
 
 export const SAMPLE_DATA_KEY = "demo.sampleData";
 
@@ -25,9 +26,23 @@ export async function sampleDataMark(db: Pick<Db, "setting">): Promise<SampleDat
     : null;
 }
 
+/**
+ * The banner's rule as one SQL expression: a case named by the mark is still in the database.
+ * The ids are read as sampleDataMark reads them (an array, strings only). The staff frame embeds
+ * it in its own statement (staff-frame.ts), so every staff page asks in one round trip.
+ */
+export const SAMPLE_DATA_PRESENT = Prisma.sql`EXISTS (
+  SELECT 1
+  FROM "settings" s
+  CROSS JOIN LATERAL jsonb_array_elements(
+    CASE WHEN jsonb_typeof(s."value" -> 'caseIds') = 'array' THEN s."value" -> 'caseIds' ELSE '[]'::jsonb END
+  ) AS mark(id)
+  JOIN "cases" c ON jsonb_typeof(mark.id) = 'string' AND c."id" = mark.id #>> '{}'
+  WHERE s."key" = ${SAMPLE_DATA_KEY}
+)`;
+
 /** Whether sample cases are in the database now (the banner's rule). */
-export async function sampleDataPresent(db: Pick<Db, "setting" | "case">): Promise<boolean> {
-  const mark = await sampleDataMark(db);
-  if (!mark || mark.caseIds.length === 0) return false;
-  return (await db.case.count({ where: { id: { in: mark.caseIds } } })) > 0;
+export async function sampleDataPresent(db: Pick<Db, "$queryRaw">): Promise<boolean> {
+  const [row] = await db.$queryRaw<{ present: boolean }[]>`SELECT ${SAMPLE_DATA_PRESENT} AS "present"`;
+  return row?.present ?? false;
 }

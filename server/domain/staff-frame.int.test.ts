@@ -44,7 +44,7 @@ describe("staffFrameFacts", () => {
       expect((await staffFrameFacts(handle.db, id)).unread).toBe(await unreadCount(handle.db, id));
   });
 
-  it("shows the sample-data banner exactly when sampleDataPresent does", async () => {
+  it("shows the sample-data banner exactly for a mark naming a case still there, as the portal does", async () => {
     const kadis = users.kadis!.id;
     const sample = await submitSampleCase(handle.db);
     const gone = "00000000-0000-7000-8000-000000000000";

@@ -5,7 +5,7 @@
  * statement instead of one or two each.
  */
 import type { Db } from "../db.ts";
-import { SAMPLE_DATA_KEY } from "./demo-data.ts";
+import { SAMPLE_DATA_PRESENT } from "./demo-data.ts";
 
 export interface StaffFrameFacts {
   /** The member's own unread notifications (notifications.unreadCount). */
@@ -15,18 +15,9 @@ export interface StaffFrameFacts {
 }
 
 export async function staffFrameFacts(db: Pick<Db, "$queryRaw">, userId: string): Promise<StaffFrameFacts> {
-  // The mark's case ids are read as sampleDataMark reads them: an array, strings only.
   const [row] = await db.$queryRaw<{ unread: number; sampleData: boolean }[]>`
     SELECT
       (SELECT count(*)::int FROM "notifications" n WHERE n."user_id" = ${userId} AND n."read_at" IS NULL) AS "unread",
-      EXISTS (
-        SELECT 1
-        FROM "settings" s
-        CROSS JOIN LATERAL jsonb_array_elements(
-          CASE WHEN jsonb_typeof(s."value" -> 'caseIds') = 'array' THEN s."value" -> 'caseIds' ELSE '[]'::jsonb END
-        ) AS mark(id)
-        JOIN "cases" c ON jsonb_typeof(mark.id) = 'string' AND c."id" = mark.id #>> '{}'
-        WHERE s."key" = ${SAMPLE_DATA_KEY}
-      ) AS "sampleData"`;
+      ${SAMPLE_DATA_PRESENT} AS "sampleData"`;
   return { unread: row?.unread ?? 0, sampleData: row?.sampleData ?? false };
 }
