@@ -36,7 +36,7 @@ export default defineConfig({
     },
     exclude,
     // Installs the PDF renderer the domain's letters use (the server's edges install it themselves).
-    setupFiles: ["./server/testing/pdf-renderer.ts"],
+    setupFiles: ["./server/pdf/install.ts"],
     // PGlite start (~1-4 s) and the WASM schema engine (~2-7 s per migration run) are slow.
     testTimeout: 60_000,
     hookTimeout: 120_000,
