@@ -20,6 +20,10 @@ const nextConfig = {
     serverActions: { bodySizeLimit: "60mb", allowedOrigins: ["null"] },
     // The proxy (CSP nonce, locale) sees the same posts; it must not truncate them.
     proxyClientMaxBodySize: "60mb",
+    // Load a route's code with its first request, not all routes at start: each group of route
+    // handlers carries its own copy of the shared server chunk (zod, messages, the database
+    // module), and routes an office rarely opens (admin, backups, dossiers) need not hold memory.
+    preloadEntriesOnStart: false,
   },
   // Native / WASM / worker-heavy packages must be loaded from node_modules at run time, not bundled.
   serverExternalPackages: [
