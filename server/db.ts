@@ -22,6 +22,7 @@ import { guardAdapterFactory } from "./db-outage/adapter-guard.ts";
 import { notingPgClient } from "./db-outage/noting-pg-client.ts";
 import { recordingTransactions } from "./driver-transaction.ts";
 import { forgetQueryArgs } from "./forget-query-args.ts";
+import { queryCompilerFromFile } from "./prisma-query-compiler.ts";
 
 export type Db = PrismaClient;
 
@@ -97,9 +98,10 @@ const EMBEDDED_START_PARAMS = [...PGlite.defaultStartParams, "-c", "shared_buffe
 /**
  * "minimal" errors: the default ("colorless") records the caller's stack with `new Error()` on
  * every query, to print a code frame should it fail, which costs on every query and is not
- * read in production logs anyway.
+ * read in production logs anyway. The query compiler is read from its file, not imported
+ * (prisma-query-compiler.ts).
  */
-const CLIENT_OPTIONS = { errorFormat: "minimal" } as const;
+const CLIENT_OPTIONS = { errorFormat: "minimal", ...queryCompilerFromFile } as const;
 
 /** Migrates (unless told not to) and checks the secrets; the steps every open runs. */
 async function prepare(db: Db, adapterFactory: () => AdapterFactory, options: OpenDbOptions): Promise<string[]> {
