@@ -31,6 +31,15 @@ describe("query compiler from its file", () => {
     expect(WebAssembly.Module.exports(fromFile!)).toContainEqual({ name: "querycompiler_compile", kind: "function" });
   });
 
+  it("falls back to the imported compiler when its file cannot be read", async () => {
+    const config = generatedConfig();
+    // A compiler build Prisma does not ship: no such file.
+    const elsewhere = { ...config, compilerWasm: { ...config.compilerWasm!, importName: "./no_such_compiler_bg.js" } };
+    await expect(fs.access(queryCompilerFile(elsewhere))).rejects.toThrow();
+    const fallback = await withQueryCompilerFromFile(elsewhere).compilerWasm!.getQueryCompilerWasmModule();
+    expect(WebAssembly.Module.exports(fallback!)).toContainEqual({ name: "querycompiler_compile", kind: "function" });
+  });
+
   it("refuses a file without the base64 text", async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), "lentera-compiler-"));
     const file = path.join(dir, "empty.js");

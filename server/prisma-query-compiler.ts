@@ -29,12 +29,17 @@ export async function readQueryCompiler(file: string): Promise<WebAssembly.Modul
   return new WebAssembly.Module(Buffer.from(text.slice(start, end), "base64"));
 }
 
-/** The client's config with the compiler read from its file (PrismaClient's `configOverride`). */
+/**
+ * The client's config with the compiler read from its file (PrismaClient's `configOverride`).
+ * Where the file cannot be read (a server started outside the app root, a Prisma release that
+ * names it otherwise) the client imports the compiler as before: more memory, never a failed query.
+ */
 export function withQueryCompilerFromFile(config: GetPrismaClientConfig): GetPrismaClientConfig {
   const compiler = config.compilerWasm;
   if (!compiler) return config;
   const file = queryCompilerFile(config);
-  return { ...config, compilerWasm: { ...compiler, getQueryCompilerWasmModule: () => readQueryCompiler(file) } };
+  const getQueryCompilerWasmModule = () => readQueryCompiler(file).catch(() => compiler.getQueryCompilerWasmModule());
+  return { ...config, compilerWasm: { ...compiler, getQueryCompilerWasmModule } };
 }
 
 /**
