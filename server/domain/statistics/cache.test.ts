@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { cached, clearStatisticsCache } from "./cache.ts";
 
 describe("statistics cache", () => {
@@ -28,5 +28,18 @@ describe("statistics cache", () => {
     await expect(cached("f", () => Promise.reject(new Error("db down")))).rejects.toThrow("db down");
     await new Promise((r) => setTimeout(r, 0));
     expect(await cached("f", () => Promise.resolve("ok"))).toBe("ok");
+  });
+
+  it("is one cache for every copy of the module in the process", async () => {
+    clearStatisticsCache();
+    let calls = 0;
+    const compute = () => Promise.resolve(++calls);
+    expect(await cached("shared", compute)).toBe(1);
+    // A second copy of the module, as Next.js loads one per layer (pages, route handlers).
+    vi.resetModules();
+    const copy = await import("./cache.ts");
+    expect(copy.cached).not.toBe(cached);
+    expect(await copy.cached("shared", compute)).toBe(1);
+    expect(calls).toBe(1);
   });
 });

@@ -4,7 +4,7 @@
  * change slowly. Within the TTL every request gets the cached figures. After it, the first
  * request starts one recomputation and, like every request until it is done, still gets the
  * previous figures (stale-while-revalidate), so no reader waits for the count. Only the very
- * first request for a key waits. Each server instance has its own copy.
+ * first request for a key waits. Each server instance has its own.
  */
 interface Entry {
   expires: number;
@@ -14,7 +14,14 @@ interface Entry {
   pending?: Promise<unknown>;
 }
 
-const entries = new Map<string, Entry>();
+/**
+ * One map per process, on globalThis: Next.js loads this module once per layer (pages, route
+ * handlers, start-up), and a map per copy would count the same figures once per layer and keep
+ * them as many times.
+ */
+const KEY = Symbol.for("lentera.statisticsCache");
+const entries: Map<string, Entry> = ((globalThis as unknown as Record<symbol, Map<string, Entry> | undefined>)[KEY] ??=
+  new Map());
 
 export const STATISTICS_TTL_MS = 60_000;
 
