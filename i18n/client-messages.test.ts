@@ -1,11 +1,17 @@
 import fs from "node:fs";
 import path from "node:path";
+import { NextIntlClientProvider } from "next-intl";
+import { createElement as h } from "react";
+import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { ReplyForm } from "@/components/portal/reply-form.tsx";
+import type { FieldError, ReplyFormState } from "@/server/http/portal/form-state.ts";
 import {
+  FRAME_CLIENT_NAMESPACES,
+  frameClientMessages,
   PORTAL_CLIENT_NAMESPACES,
   portalClientMessages,
-  STAFF_FRAME_CLIENT_NAMESPACES,
-  staffFrameClientMessages,
+  replyFormClientMessages,
   WORKSPACE_CLIENT_NAMESPACES,
   workspaceClientMessages,
 } from "./client-messages.ts";
@@ -57,7 +63,7 @@ describe("messages sent to the browser with portal pages", () => {
     expect(Object.keys(workspaceClientMessages("id")).sort()).toEqual([...WORKSPACE_CLIENT_NAMESPACES].sort());
   });
 
-  it("on a staff page hold what its frame's client components read: the error boundary and the kit", () => {
+  it("on a staff page or the case page hold what the frame's client components read: the error boundary and the kit", () => {
     const files = [
       path.join(root, "app/[locale]/error.tsx"),
       ...clientFiles("components/ui", false),
@@ -70,8 +76,8 @@ describe("messages sent to the browser with portal pages", () => {
     expect(files.length).toBeGreaterThan(3);
     const used = namespacesRead(files);
     expect(used.has("errors")).toBe(true);
-    expect([...used].filter((ns) => !(STAFF_FRAME_CLIENT_NAMESPACES as readonly string[]).includes(ns))).toEqual([]);
-    expect(Object.keys(staffFrameClientMessages("en")).sort()).toEqual([...STAFF_FRAME_CLIENT_NAMESPACES].sort());
+    expect([...used].filter((ns) => !(FRAME_CLIENT_NAMESPACES as readonly string[]).includes(ns))).toEqual([]);
+    expect(Object.keys(frameClientMessages("en")).sort()).toEqual([...FRAME_CLIENT_NAMESPACES].sort());
   });
 
   it("are the frame's alone only on the staff pages rendered on the server only, as listed", () => {
@@ -91,5 +97,53 @@ describe("messages sent to the browser with portal pages", () => {
     const en = portalClientMessages("en");
     expect(Object.keys(en).sort()).toEqual([...PORTAL_CLIENT_NAMESPACES].sort());
     expect(en.outage).not.toEqual(portalClientMessages("id").outage);
+  });
+
+  it("on the case page hold every text its reply form reads, in each state it comes back in", () => {
+    const codes = ["required", "too_long", "too_many", "too_large", "total_too_large", "unsupported_type"];
+    const errors = (codes: string[]): FieldError[] =>
+      codes.map((code) => ({ code, max: 5, file: "a.pdf" }) as FieldError);
+    const states: Partial<ReplyFormState>[] = [
+      {},
+      { sent: true },
+      { failed: "closed" },
+      { failed: "server" },
+      { failed: "unavailable" },
+      {
+        errors: {
+          body: errors(codes),
+          replyFiles: errors([...codes, "damaged", "unsafe", "busy", "empty"]),
+        },
+      },
+    ];
+    for (const locale of ["id", "en"] as const) {
+      const missing: string[] = [];
+      for (const state of states) {
+        const html = renderToString(
+          h(NextIntlClientProvider, {
+            locale,
+            timeZone: "Asia/Jakarta",
+            messages: replyFormClientMessages(locale),
+            onError: (e: Error) => {
+              missing.push(e.message);
+            },
+            children: h(ReplyForm, {
+              action: async (s: ReplyFormState) => s,
+              locale,
+              initial: { body: "", errors: {}, idempotencyKey: "k".repeat(32), attempt: 1, ...state },
+              max: 5000,
+              formToken: "t",
+              permalink: "/lacak/kasus",
+            }),
+          }),
+        );
+        expect(html).toContain("<form");
+      }
+      expect(missing, locale).toEqual([]);
+    }
+    // Far less than the portal's texts, which the case page sent before.
+    expect(JSON.stringify(replyFormClientMessages("id")).length).toBeLessThan(
+      JSON.stringify(portalClientMessages("id")).length / 2,
+    );
   });
 });

@@ -16,3 +16,10 @@ export type Locale = (typeof routing.locales)[number];
 export function localePath(locale: string, path: string): string {
   return locale === routing.defaultLocale ? path : `/${locale}${path === "/" ? "" : path}`;
 }
+
+const LOCALE_PREFIX = new RegExp(`^/(${routing.locales.join("|")})(?=/|$)`);
+
+/** A request path without its locale prefix ("/en/lacak" → "/lacak", "/id" → "/"). */
+export function withoutLocale(path: string): string {
+  return path.replace(LOCALE_PREFIX, "") || "/";
+}

@@ -4,12 +4,13 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
-import { routing } from "@/i18n/routing.ts";
-import { portalClientMessages, staffFrameClientMessages } from "@/i18n/client-messages.ts";
+import { routing, withoutLocale } from "@/i18n/routing.ts";
+import { frameClientMessages, portalClientMessages } from "@/i18n/client-messages.ts";
 import { SiteHeader } from "@/components/portal/site-header.tsx";
 import { SiteFooter } from "@/components/portal/site-footer.tsx";
 import { StaffHeader } from "@/components/staff/staff-header.tsx";
 import { isStaffPath } from "@/components/staff/staff-path.ts";
+import { CASE_PAGE_PATH } from "@/components/portal/reply-form-texts.tsx";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -33,7 +34,8 @@ export default async function LocaleLayout({
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "nav" });
-  const staff = isStaffPath((await headers()).get("x-lentera-path") ?? "/");
+  const path = withoutLocale((await headers()).get("x-lentera-path") ?? "/");
+  const staff = isStaffPath(path);
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-white font-sans text-slate-900 antialiased">
@@ -44,8 +46,11 @@ export default async function LocaleLayout({
           {t("skip")}
         </a>
         {/* Only the client texts a page may read go to the browser: the portal's on portal pages; on
-            staff pages the frame's, each page adding the workspace's where read (withWorkspaceTexts). */}
-        <NextIntlClientProvider messages={staff ? staffFrameClientMessages(locale) : portalClientMessages(locale)}>
+            staff pages the frame's, each page adding the workspace's where read (withWorkspaceTexts),
+            and on the reporter's case page the frame's with its reply form's (ReplyFormTexts). */}
+        <NextIntlClientProvider
+          messages={staff || path === CASE_PAGE_PATH ? frameClientMessages(locale) : portalClientMessages(locale)}
+        >
           {/* Staff pages carry the workspace's own header; the portal's links are for reporters. */}
           {staff ? <StaffHeader locale={locale} /> : <SiteHeader locale={locale} />}
           <main id="main" className="mx-auto w-full max-w-5xl px-4 py-8">

@@ -1,7 +1,7 @@
-import { routing } from "@/i18n/routing.ts";
+import { withoutLocale } from "@/i18n/routing.ts";
 
 /** Whether a request path (with or without its locale prefix) is a page of the staff workspace. */
 export function isStaffPath(path: string): boolean {
-  const bare = path.replace(new RegExp(`^/(${routing.locales.join("|")})(?=/|$)`), "") || "/";
+  const bare = withoutLocale(path);
   return bare === "/staff" || bare.startsWith("/staff/");
 }

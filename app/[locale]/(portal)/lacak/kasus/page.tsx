@@ -2,6 +2,7 @@ import { getTimeZone, getTranslations, setRequestLocale } from "next-intl/server
 import { FormTokenInput } from "@/components/form-token-input.tsx";
 import { formatOfficeDate } from "@/lib/zoned-time.ts";
 import { ReplyForm } from "@/components/portal/reply-form.tsx";
+import { CASE_PAGE_PATH, ReplyFormTexts } from "@/components/portal/reply-form-texts.tsx";
 import { getDb } from "@/server/db.ts";
 import { env } from "@/server/env.ts";
 import { MESSAGE_MAX } from "@/server/domain/reporter/case-actions.ts";
@@ -21,15 +22,17 @@ const UNAVAILABLE = Symbol("database unavailable");
 /** The reporter's reply form, empty; during an outage it shows only a reply that came back unsaved. */
 async function replyForm(locale: string, { onlyAfterPost = false } = {}) {
   return (
-    <ReplyForm
-      action={sendMessage}
-      locale={locale}
-      initial={{ body: "", errors: {}, idempotencyKey: await idempotencyKeyForView(), attempt: 0 }}
-      max={MESSAGE_MAX}
-      formToken={await formTokenFor("reply")}
-      permalink={localePath(locale, "/lacak/kasus")}
-      onlyAfterPost={onlyAfterPost}
-    />
+    <ReplyFormTexts locale={locale}>
+      <ReplyForm
+        action={sendMessage}
+        locale={locale}
+        initial={{ body: "", errors: {}, idempotencyKey: await idempotencyKeyForView(), attempt: 0 }}
+        max={MESSAGE_MAX}
+        formToken={await formTokenFor("reply")}
+        permalink={localePath(locale, CASE_PAGE_PATH)}
+        onlyAfterPost={onlyAfterPost}
+      />
+    </ReplyFormTexts>
   );
 }
 
