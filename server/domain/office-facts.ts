@@ -34,7 +34,7 @@ export interface OfficeFacts {
  * The office's time zone and name from the settings (defaults while they are not set), in one
  * query: every page reads them.
  */
-export async function loadOfficeFacts(db: Pick<Db, "setting">): Promise<OfficeFacts> {
+export async function loadOfficeFacts(db: Pick<Db, "$queryRaw">): Promise<OfficeFacts> {
   const { "office.hours": hours, "office.identity": identity } = await getSettings(db, [
     "office.hours",
     "office.identity",

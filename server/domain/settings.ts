@@ -4,6 +4,7 @@
  * (server/domain/settings-defaults.ts), a stored value that fails its schema is an error
  * (a silently ignored Admin change would be worse).
  */
+import { Prisma } from "../generated/prisma/client.ts";
 import type { Db } from "../db.ts";
 import { settingSchemas, type SettingKey, type SettingValue, type SettingValues } from "./setting-schemas.ts";
 import { settingDefaults } from "./settings-defaults.ts";
@@ -28,20 +29,24 @@ export function parseSetting<K extends SettingKey>(key: K, value: unknown): Sett
 }
 
 /** The stored value of a key, or its default when the key is absent. Works on a transaction client too. */
-export async function getSetting<K extends SettingKey>(db: Pick<Db, "setting">, key: K): Promise<SettingValue<K>> {
-  const row = await db.setting.findUnique({ where: { key } });
-  // A copy: callers may modify what they get without touching the shared defaults.
-  return row ? parseSetting(key, row.value) : structuredClone(settingDefaults[key]);
+export async function getSetting<K extends SettingKey>(db: Pick<Db, "$queryRaw">, key: K): Promise<SettingValue<K>> {
+  return (await getSettings(db, [key]))[key];
 }
 
-/** Several keys in one query, each read as `getSetting` reads it. */
+/**
+ * Several keys in one query, each read as `getSetting` reads it. Written as SQL because every
+ * page rendered per request reads the office's settings, and Prisma's building of the query cost
+ * about as much again as the read itself.
+ */
 export async function getSettings<K extends SettingKey>(
-  db: Pick<Db, "setting">,
+  db: Pick<Db, "$queryRaw">,
   keys: readonly K[],
 ): Promise<{ [P in K]: SettingValue<P> }> {
-  const rows = await db.setting.findMany({ where: { key: { in: [...keys] } } });
+  const rows = await db.$queryRaw<{ key: string; value: unknown }[]>`
+    SELECT "key", "value" FROM "settings" WHERE "key" IN (${Prisma.join(keys)})`;
   const stored = new Map(rows.map((r) => [r.key, r.value]));
   const values = {} as { [P in K]: SettingValue<P> };
+  // A copy of a default: callers may modify what they get without touching the shared defaults.
   for (const key of keys)
     values[key] = stored.has(key) ? parseSetting(key, stored.get(key)) : structuredClone(settingDefaults[key]);
   return values;

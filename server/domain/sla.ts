@@ -3,7 +3,7 @@ import type { OfficeCalendar } from "./office-time.ts";
 import { getSetting } from "./settings.ts";
 import type { Tx } from "./tx.ts";
 
-export async function loadOfficeCalendar(db: Pick<Tx, "setting">): Promise<OfficeCalendar> {
+export async function loadOfficeCalendar(db: Pick<Tx, "$queryRaw">): Promise<OfficeCalendar> {
   const [hours, holidays] = await Promise.all([getSetting(db, "office.hours"), getSetting(db, "office.holidays")]);
   return { timeZone: hours.timeZone, days: hours.days, holidays };
 }

@@ -83,7 +83,7 @@ export function auditWhere(filter: AuditFilter, scope: AuditScope, timeZone: str
 }
 
 export async function listAuditEntries(
-  db: Pick<Db, "auditEntry" | "setting">,
+  db: Pick<Db, "auditEntry" | "$queryRaw">,
   {
     filter,
     scope,

@@ -5,7 +5,7 @@ import { getSetting } from "../settings.ts";
 import type { Tx } from "../tx.ts";
 
 export async function loadOffice(
-  db: Pick<Tx, "setting" | "officeAsset">,
+  db: Pick<Tx, "$queryRaw" | "officeAsset">,
 ): Promise<{ office: Office; timeZone: string }> {
   const [identity, hours, emblem] = await Promise.all([
     getSetting(db, "office.identity"),
