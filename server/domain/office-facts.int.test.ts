@@ -28,5 +28,7 @@ describe("office facts", () => {
     // A default handed out is a copy: changing it changes no later read.
     both["office.identity"].officeName = "changed";
     expect((await getSettings(handle.db, ["office.identity"]))["office.identity"].officeName).not.toBe("changed");
+    // No keys asked: nothing read, and no malformed statement.
+    expect(await getSettings(handle.db, [])).toEqual({});
   });
 });

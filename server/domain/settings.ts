@@ -42,7 +42,11 @@ export async function getSettings<K extends SettingKey>(
   db: Pick<Db, "$queryRaw">,
   keys: readonly K[],
 ): Promise<{ [P in K]: SettingValue<P> }> {
-  const rows = await db.$queryRaw<{ key: string; value: unknown }[]>`
+  // `IN ()` is not SQL: no keys asked, no statement.
+  const rows =
+    keys.length === 0
+      ? []
+      : await db.$queryRaw<{ key: string; value: unknown }[]>`
     SELECT "key", "value" FROM "settings" WHERE "key" IN (${Prisma.join(keys)})`;
   const stored = new Map(rows.map((r) => [r.key, r.value]));
   const values = {} as { [P in K]: SettingValue<P> };
