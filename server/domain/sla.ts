@@ -1,10 +1,13 @@
 /** SLA inputs from settings: the office calendar and the SOP standard times. */
 import type { OfficeCalendar } from "./office-time.ts";
-import { getSetting } from "./settings.ts";
+import { getSettings } from "./settings.ts";
 import type { Tx } from "./tx.ts";
 
 export async function loadOfficeCalendar(db: Pick<Tx, "$queryRaw">): Promise<OfficeCalendar> {
-  const [hours, holidays] = await Promise.all([getSetting(db, "office.hours"), getSetting(db, "office.holidays")]);
+  const { "office.hours": hours, "office.holidays": holidays } = await getSettings(db, [
+    "office.hours",
+    "office.holidays",
+  ]);
   return { timeZone: hours.timeZone, days: hours.days, holidays };
 }
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getSetting } from "../domain/settings.ts";
+import { getSettings } from "../domain/settings.ts";
 import { sampleDataPresent } from "../domain/demo-data.ts";
 import { publicStatistics, yearInput } from "../domain/statistics/public-statistics.ts";
 import { publicProcedure, router } from "../trpc/init.ts";
@@ -7,11 +7,8 @@ import { publicProcedure, router } from "../trpc/init.ts";
 export const portalRouter = router({
   /** What the home page publishes: the office's commitments and the SOP standard times. */
   overview: publicProcedure.query(async ({ ctx }) => {
-    const [commitments, standards] = await Promise.all([
-      getSetting(ctx.db, "sla.commitments"),
-      getSetting(ctx.db, "sla.standards"),
-    ]);
-    return { commitments, standards };
+    const settings = await getSettings(ctx.db, ["sla.commitments", "sla.standards"]);
+    return { commitments: settings["sla.commitments"], standards: settings["sla.standards"] };
   }),
   /** The transparency statistics of a year, small numbers protected (cached for a minute). */
   statistics: publicProcedure

@@ -1,15 +1,14 @@
 /** The letterhead as printed: office identity from settings and the uploaded emblem, if any. */
 import { env } from "../../env.ts";
 import type { Office } from "./types.ts";
-import { getSetting } from "../settings.ts";
+import { getSettings } from "../settings.ts";
 import type { Tx } from "../tx.ts";
 
 export async function loadOffice(
   db: Pick<Tx, "$queryRaw" | "officeAsset">,
 ): Promise<{ office: Office; timeZone: string }> {
-  const [identity, hours, emblem] = await Promise.all([
-    getSetting(db, "office.identity"),
-    getSetting(db, "office.hours"),
+  const [{ "office.identity": identity, "office.hours": hours }, emblem] = await Promise.all([
+    getSettings(db, ["office.identity", "office.hours"]),
     db.officeAsset.findUnique({ where: { key: "emblem" }, select: { content: true, mimeType: true } }),
   ]);
   // react-pdf draws PNG and JPEG; any other stored type is left off rather than breaking every letter.
